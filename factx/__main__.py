@@ -1,0 +1,3 @@
+from factx.cli import main
+
+main()

@@ -1,0 +1,39 @@
+"""`factx dates`: every temporal expression of the documents with its TIMEX3 value."""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable, Iterator
+
+from factx.errors import InputError
+from factx.records import DateRecord, line_of
+from factx.rules import load_rules
+from factx.stages.ingest import read_inputs, with_published
+
+
+def date_records(paths: Iterable[str], *, published: str | None = None, model: str | None = None,
+                 rules_dir: str | None = None,
+                 on_error: Callable[[InputError], None] = lambda e: None) -> Iterator[DateRecord]:
+    """`DateRecord`s of every input, in document order.
+
+    `published` overrides the publication date found in each document.
+    """
+    from factx.pipeline import load_model, make_doc
+
+    rules = load_rules(rules_dir)
+    nlp = load_model(model, rules_dir=rules_dir)
+    # Only the stages dates depend on.
+    for name in ("factx_mentions", "factx_attributes"):
+        nlp.disable_pipe(name)
+
+    def articles():
+        for item in read_inputs(paths, rules=rules):
+            if isinstance(item, InputError):
+                on_error(item)
+                continue
+            yield with_published(item, published) if published else item
+
+    for doc in nlp.pipe(make_doc(nlp, a) for a in articles()):
+        article = doc._.article
+        for span in doc._.dates or ():
+            yield DateRecord(article.path, line_of(article.text, span.start), span.start, span.end,
+                             span.text, span.type, span.value, article.published)

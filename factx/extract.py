@@ -1,0 +1,186 @@
+"""`extract`: read inputs, run the per-document pipeline, resolve entities, store.
+
+The library side of `factx extract`. Articles stream from ingest through the
+pipeline (in this process, in `jobs` worker processes, or on a Dask cluster) to
+the one process that writes the store; nothing holds the whole corpus.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from typing import Callable, Iterable, Iterator
+
+from factx import __version__
+from factx.errors import FactxError, InputError
+from factx.records import Article, DocResult
+from factx.resolve import NameStat, fold, resolve
+from factx.rules import load_rules
+from factx.stages.ingest import read_inputs, with_published
+from factx.store import RunCounts, Store
+
+#: Documents per store transaction; a crash loses at most the batch in flight.
+COMMIT_EVERY = 64
+COMMIT_SECONDS = 5.0
+
+
+@dataclass
+class RunReport:
+    """What a run did: counts, the run id whose facts to print, and its problems."""
+
+    run_id: int
+    counts: RunCounts
+    errors: list[InputError] = field(default_factory=list)
+    interrupted: bool = False
+    model: str = ""
+
+
+def model_key(model: str) -> str:
+    """The pipeline's name and installed version, without loading it."""
+    try:
+        return f"{model}=={metadata.version(model.replace('_', '-'))}"
+    except metadata.PackageNotFoundError:
+        return model
+
+
+def _process_local(articles: Iterable[Article], model: str, rules_dir: str | None) -> Iterator[DocResult]:
+    from factx.pipeline import load_model, process
+
+    nlp = load_model(model, rules_dir=rules_dir)
+    yield from process(nlp, articles)
+
+
+_WORKER_NLP = None
+
+
+def _worker_init(model: str, rules_dir: str | None) -> None:
+    global _WORKER_NLP
+    from factx.pipeline import load_model
+
+    _WORKER_NLP = load_model(model, rules_dir=rules_dir)
+
+
+def _worker_batch(articles: list[Article]) -> list[DocResult]:
+    from factx.pipeline import process
+
+    return list(process(_WORKER_NLP, articles))
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _process_pool(articles: Iterable[Article], model: str, rules_dir: str | None, jobs: int) -> Iterator[DocResult]:
+    import multiprocessing
+
+    # spawn: a forked copy of a process with threads can deadlock.
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(jobs, initializer=_worker_init, initargs=(model, rules_dir)) as pool:
+        # imap keeps input order, so the store and the JSONL are the same as with -j 1.
+        for results in pool.imap(_worker_batch, _batches(articles, 4)):
+            yield from results
+
+
+def run_extract(
+    inputs: Iterable[str],
+    *,
+    store: Store,
+    model: str | None = None,
+    rules_dir: str | None = None,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    published: str | None = None,
+    on_error: Callable[[InputError], None] = lambda e: None,
+    on_document: Callable[[str, str], None] = lambda path, state: None,
+) -> RunReport:
+    """Extract facts from `inputs` into `store`; return what the run did.
+
+    Problems with single inputs go to `on_error` and the run goes on; Ctrl-C
+    commits what was finished, and the report says so.
+    """
+    rules = load_rules(rules_dir)
+    if model is None:
+        from factx.pipeline import default_model
+
+        model = default_model()
+    pipeline_key = f"{model_key(model)}|rules:{rules.version}|factx:{__version__}"
+    errors: list[InputError] = []
+    interrupted = False
+
+    with store.writer() as writer:
+        def to_process() -> Iterator[Article]:
+            for item in read_inputs(inputs, rules=rules):
+                if isinstance(item, InputError):
+                    errors.append(item)
+                    writer.failed()
+                    on_error(item)
+                    continue
+                for warning in item.warnings:
+                    on_error(InputError(item.path, f"warning: {warning}"))
+                if published is not None:
+                    item = with_published(item, published)
+                state = writer.classify(item.path, item.content_hash, pipeline_key)
+                if state == "unchanged":
+                    writer.touch(item.path)
+                    on_document(item.path, state)
+                    continue
+                yield item
+
+        if engine == "dask":
+            from factx.distributed import process_dask
+
+            results = process_dask(to_process(), model, rules_dir, scheduler=scheduler)
+        elif jobs > 1:
+            results = _process_pool(to_process(), model, rules_dir, jobs)
+        else:
+            results = _process_local(to_process(), model, rules_dir)
+
+        last_commit = time.monotonic()
+        try:
+            for result in results:
+                state = writer.classify(result.article.path, result.article.content_hash, pipeline_key)
+                writer.add(result, pipeline_key)
+                on_document(result.article.path, state)
+                if writer.pending >= COMMIT_EVERY or time.monotonic() - last_commit > COMMIT_SECONDS:
+                    writer.commit()
+                    last_commit = time.monotonic()
+        except KeyboardInterrupt:
+            interrupted = True
+        finally:
+            close = getattr(results, "close", None)
+            if close is not None:
+                close()
+        writer.commit()
+        resolve_store(store, writer, rules_dir=rules_dir)
+        counts = writer.finish("interrupted" if interrupted else "done")
+    return RunReport(writer.run_id, counts, errors, interrupted, model)
+
+
+def resolve_store(store: Store, writer, *, rules_dir: str | None = None) -> None:
+    """Cluster every distinct name of the store into entities (over names, not mentions)."""
+    stats = [NameStat(name, entity_type, count) for name, entity_type, count in store.name_stats()]
+    entities = resolve(stats, rules=load_rules(rules_dir))
+    writer.set_entities(entities, fold)
+
+
+def find_entity(store: Store, query: str) -> list[str]:
+    """Entity ids matching any known spelling of `query`, case- and accent-insensitively."""
+    from factx.errors import UnknownEntity
+    from factx.resolve import closest
+
+    ids = store.entity_ids_for_folded(fold(query))
+    if not ids:
+        raise UnknownEntity(query, closest(query, list(store.known_names())))
+    return ids
+
+
+__all__ = ["run_extract", "find_entity", "RunReport", "FactxError"]

