@@ -297,9 +297,11 @@ def _spelling(fact: dict) -> str:
 
 
 def _fullest_spelling(group: _Group) -> str:
-    """The spelling with most name tokens, the most frequent one on a tie."""
+    """The spelling with most name tokens; on a tie the entity's canonical name, then
+    the most frequent one."""
     counts = Counter(_spelling(f) for f in group.facts)
-    return max(counts, key=lambda s: (len(name_tokens(s)), counts[s], -len(s)))
+    canonical = group.facts[0].get("entity")
+    return max(counts, key=lambda s: (len(name_tokens(s)), s == canonical, counts[s], -len(s)))
 
 
 def entity_conflicts(facts: list[dict], *, min_severity: str = SOFT,

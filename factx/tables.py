@@ -1,0 +1,146 @@
+"""Conflicts as tables for people on a terminal (the only module here that uses Rich).
+
+One table per entity and attribute; inside it one block per conflict (kind and
+severity), one block of rows per value: the value and the words that gave it, then
+each source as ``path:line`` with who said it and the quote, trimmed around the
+value's words. Hedged and reported claims and denials are marked. Fits 100 columns.
+Every cell from the data is a plain `rich.text.Text`, never markup, so brackets in
+article text ("[See LWJ reports]") print as they are.
+
+    >>> from rich.console import Console
+    >>> Console(width=100).print(conflicts_table(records))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from rich import box
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+QUOTE_CHARS = 160
+_SEVERITY_STYLE = {"hard": "bold red", "soft": "yellow"}
+_MODALITY_MARK = {"hedged": "hedged", "reported": "reported"}
+
+
+def trim_quote(quote: str, around: Iterable[str] = (), limit: int = QUOTE_CHARS) -> str:
+    """The quote cut to `limit` characters, keeping the first of `around` in view.
+
+    >>> trim_quote("a " * 20 + "KEY" + " b" * 20, ["KEY"], limit=20)
+    '…a a a a a KEY b b b…'
+    """
+    quote = " ".join(quote.split())
+    if len(quote) <= limit:
+        return quote
+    at = -1
+    for text in around:
+        if text and (at := quote.find(text)) >= 0:
+            break
+    start = 0 if at < 0 else max(0, at - limit // 2)
+    end = min(len(quote), start + limit)
+    start = max(0, end - limit)
+    cut = quote[start:end].strip()
+    return ("…" if start > 0 else "") + cut + ("…" if end < len(quote) else "")
+
+
+def _value_lines(value: dict[str, Any], denial: bool) -> list[Text]:
+    """The value, a denial mark, then the words that gave it: one line each."""
+    polarities = {s.get("polarity") for s in value["sources"]}
+    shown = value["value"]
+    if shown is None:
+        lines = [Text("(the claim)" if "denied" in polarities else "(none)", style="italic")]
+    else:
+        lines = [Text(str(shown), style="bold")]
+    if denial and "denied" in polarities:
+        lines.append(Text("DENIED", style="bold red"))
+    lines += [Text(f"“{t}”", style="dim") for t in value.get("value_texts", [])
+              if t != str(shown)]
+    return lines
+
+
+def _spread(lines: list[Text], rows: int) -> list[Text]:
+    """Lines over `rows` cells, one a row, the rest in the last one (keeps rows short)."""
+    cells = lines[:rows - 1] + [Text("\n").join(lines[rows - 1:])]
+    return cells + [Text()] * (rows - len(cells))
+
+
+def _source_rows(value: dict[str, Any]) -> list[tuple[Text, Text]]:
+    """Sources collapsed by document and speaker: ``path:9, 11, 19``."""
+    rows: dict[tuple, list[dict]] = {}
+    for source in value["sources"]:
+        key = (source["doc"], source.get("said_by"), source.get("modality"),
+               source.get("polarity"))
+        rows.setdefault(key, []).append(source)
+    out = []
+    for (doc, said_by, modality, polarity), sources in rows.items():
+        lines = ", ".join(dict.fromkeys(str(s["line"]) for s in sources))
+        where = Text(f"{doc}:{lines}", overflow="fold")
+        if said_by:
+            where.append(f"\n{said_by}", style="cyan")
+        marks = [m for m in (_MODALITY_MARK.get(modality or ""),
+                             "denies" if polarity == "denied" else None) if m]
+        if marks:
+            where.append(f" ({', '.join(marks)})" if said_by else f"\n({', '.join(marks)})",
+                         style="magenta")
+        quote = trim_quote(sources[0].get("quote") or "", value.get("value_texts", []))
+        out.append((where, Text(quote)))
+    return out
+
+
+def _attribute_table(entity: str, entity_type: str | None, attribute: str,
+                     conflicts: list[dict[str, Any]]) -> Table:
+    title = Text()
+    title.append(entity, style="bold")
+    if entity_type:
+        title.append(f" ({entity_type})", style="dim")
+    title.append(f" · {attribute}")
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, expand=True,
+                  show_lines=False, pad_edge=False)
+    table.add_column("value", ratio=3, min_width=14, max_width=26, overflow="fold")
+    table.add_column("source", ratio=4, min_width=16, max_width=36, overflow="fold")
+    table.add_column("quote", ratio=7, min_width=24, overflow="fold")
+    for conflict in conflicts:
+        label = Text(f"{conflict['kind']} · {conflict['severity']}",
+                     style=_SEVERITY_STYLE.get(conflict["severity"], ""))
+        table.add_row(label, "", "")
+        denial = conflict["kind"] == "denial"
+        values = conflict["values"]
+        for v_index, value in enumerate(values):
+            rows = _source_rows(value)
+            cells = _spread(_value_lines(value, denial), len(rows))
+            for r_index, ((where, quote), cell) in enumerate(zip(rows, cells)):
+                last = r_index == len(rows) - 1
+                table.add_row(cell, where, quote, end_section=last and v_index == len(values) - 1)
+            if v_index < len(values) - 1:
+                table.add_row("", "", "")
+    return table
+
+
+def conflicts_table(conflicts: list[dict[str, Any]]) -> Group:
+    """Every conflict as Rich tables, one per entity and attribute, in the given order.
+
+    >>> conflicts_table([]).renderables
+    []
+    """
+    blocks: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    heads: dict[tuple[str, str], dict[str, Any]] = {}
+    for conflict in conflicts:
+        key = (conflict["entity_id"], conflict["attribute"])
+        blocks.setdefault(key, []).append(conflict)
+        heads.setdefault(key, conflict)
+    return Group(*(_attribute_table(heads[k]["entity"], heads[k].get("entity_type"),
+                                    k[1], blocks[k]) for k in blocks))
+
+
+def render_conflicts(conflicts: list[dict[str, Any]], *, width: int = 100) -> str:
+    """The tables as plain text at `width` columns (for tests and previews)."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    buffer = StringIO()
+    Console(file=buffer, width=width, color_system=None, force_terminal=False,
+            highlight=False).print(conflicts_table(conflicts))
+    return buffer.getvalue()
