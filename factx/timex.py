@@ -1,0 +1,1081 @@
+"""TIMEX3 normalization of English temporal expressions, anchored on a publication date.
+
+`normalize("last month", "2019-10-08")` is `("DATE", "2019-09")`. Values follow TimeML
+TIMEX3 (DESIGN section 4): days, weeks (2019-W41), months, seasons (2018-FA), quarters,
+years, decades (199), centuries (19), parts of the day (2019-09-22TNI), intervals
+(2019-09-22/2019-09-23), durations (P18Y), sets, and the reference values PRESENT_REF,
+PAST_REF and FUTURE_REF. Without an anchor, what it would fix stays X (XXXX-09-02);
+today's date is never used.
+
+The words live in rules/dates*.yml; this module is the grammar. Everything here is pure:
+the same (expression, anchor, tense, previous) gives the same value, and that is cached.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Callable
+
+from factx.rules import load_rules
+
+__all__ = ["normalize", "tense_of", "clean", "lexicon", "Lexicon"]
+
+Result = tuple[str, "str | None"]
+
+
+# ---------------------------------------------------------------------------------------
+# The lexicon, from rules/dates*.yml
+
+
+@dataclass(frozen=True)
+class Event:
+    """A holiday (MM-DD, or 'easter' and an offset) or an anniversary taken in context."""
+
+    id: str
+    pattern: re.Pattern[str]
+    value: str
+    offset: int = 0
+    context: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists of the date rules, lower-cased, with the regexes built from them."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    seasons: dict[str, str]
+    parts: dict[str, str]
+    numbers: dict[str, float]
+    vague: dict[str, str]
+    ordinals: dict[str, int]
+    units: dict[str, str]
+    references: dict[str, str]
+    sets: dict[str, str]
+    modifiers: dict[str, str]
+    events: tuple[Event, ...]
+    cues: tuple[tuple[str, re.Pattern[str]], ...]
+
+    def alt(self, name: str) -> str:
+        """A regex alternation of one word list, longest first ('{MONTH}' placeholders)."""
+        words = sorted(getattr(self, name), key=len, reverse=True)
+        return "(?:" + "|".join(re.escape(w) for w in words) + ")"
+
+
+def _entries(rules: Any, rule_id: str) -> dict[str, Any]:
+    for rule in rules.get("date_lexicon"):
+        if rule["id"] == rule_id:
+            return {str(k).lower(): v for k, v in rule["entries"].items()}
+    return {}
+
+
+@lru_cache(maxsize=4)
+def lexicon(rules_dir: str | None = None) -> Lexicon:
+    """The date lexicon of the shipped rules (and of `rules_dir` on top), loaded once.
+
+    >>> lexicon().months["sept"]
+    9
+    """
+    rules = load_rules(rules_dir)
+    events = tuple(
+        Event(r["id"], re.compile(r["pattern"], re.I), str(r["value"]), int(r.get("offset", 0)),
+              re.compile(r["context"], re.I) if r.get("context") else None)
+        for r in rules.get("date_events"))
+    cues = tuple((r["tense"], re.compile("|".join(f"(?:{p})" for p in r["patterns"])))
+                 for r in rules.get("date_cues"))
+    return Lexicon(
+        months={k: int(v) for k, v in _entries(rules, "months").items()},
+        weekdays={k: int(v) for k, v in _entries(rules, "weekdays").items()},
+        seasons=_entries(rules, "seasons"), parts=_entries(rules, "parts_of_day"),
+        numbers={k: float(v) for k, v in _entries(rules, "numbers").items()},
+        vague=_entries(rules, "vague_numbers"),
+        ordinals={k: int(v) for k, v in _entries(rules, "ordinals").items()},
+        units=_entries(rules, "units"), references=_entries(rules, "references"),
+        sets=_entries(rules, "sets"), modifiers=_entries(rules, "modifiers"),
+        events=events, cues=cues)
+
+
+# ---------------------------------------------------------------------------------------
+# Public API
+
+
+def normalize(text: str, anchor: str | None, *, label: str | None = None,
+              context: str | None = None, previous: str | None = None) -> Result | None:
+    """The TIMEX3 (type, value) of one temporal expression, or None if it is not one.
+
+    `anchor` is the publication date (ISO 'YYYY-MM-DD') or None; `context` the sentence
+    around the expression (tense cues, "the Sept. 11 attacks"); `previous` the last date
+    value of the same document, for "the next day" and "April of that year".
+
+    >>> normalize("Tuesday", "2019-10-08")
+    ('DATE', '2019-10-08')
+    >>> normalize("last fall", "2019-10-08")
+    ('DATE', '2018-FA')
+    >>> normalize("18 years", "2019-10-08")
+    ('DURATION', 'P18Y')
+    >>> normalize("Sept. 2", None)
+    ('DATE', 'XXXX-09-02')
+    """
+    t = clean(text)
+    if not t:
+        return None
+    tense = tense_of(text, context) if context else None
+    events = _events_in_context(text, context) if context else frozenset()
+    return _normalize(t, _anchor_key(anchor), label, tense, events, previous)
+
+
+def clean(text: str) -> str:
+    """The expression lower-cased, quotes and dashes plain, spaces single, ends trimmed.
+
+    >>> clean("  Tuesday’s ")
+    'tuesday'
+    """
+    t = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    t = re.sub("[\u2013\u2014\u2012]", "-", t)
+    t = re.sub(r"\s+", " ", t).strip(" ,;:!?\"()[]")
+    t = re.sub(r"'s?$", "", t)  # possessive: "Tuesday's", "five years'"
+    return t.strip(" ,;:")
+
+
+def tense_of(text: str, context: str) -> str | None:
+    """'past' or 'future' from the cue nearest the expression in its context, else None.
+
+    >>> tense_of("June", "The vote will be held in June, officials said.")
+    'future'
+    """
+    low = context.lower()
+    i = low.find(text.lower())
+    if i < 0:
+        left, right = low, ""
+        i = len(low)
+    else:
+        left, right = low[:i], low[i + len(text):]
+    best: tuple[int, int, str] | None = None
+    for rank, (tense, pattern) in enumerate(lexicon().cues):
+        for m in pattern.finditer(left):
+            key = (len(left) - m.end(), rank, tense)
+            best = key if best is None or key < best else best
+        for m in pattern.finditer(right):
+            key = (m.start() + 3, rank, tense)  # a cue before the date is stronger
+            best = key if best is None or key < best else best
+    return best[2] if best else None
+
+
+def _events_in_context(text: str, context: str) -> frozenset[str]:
+    """Ids of the anniversaries whose context pattern matches the words after the text."""
+    low = context.lower()
+    i = low.find(text.lower())
+    right = low[i + len(text):] if i >= 0 else ""
+    return frozenset(e.id for e in lexicon().events
+                     if e.context is not None and e.context.search(right))
+
+
+def _anchor_key(anchor: str | None) -> str | None:
+    if not anchor:
+        return None
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", anchor)
+    return m.group(0) if m else None
+
+
+# ---------------------------------------------------------------------------------------
+# Values
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    anchor: dt.date | None
+    tense: str | None
+    previous: str | None
+    events: frozenset[str]
+
+
+def _day(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _week(d: dt.date) -> str:
+    year, week, _ = d.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + n
+    return index // 12, index % 12 + 1
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _season_of(month: int) -> str:
+    return {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU",
+            8: "SU", 9: "FA", 10: "FA", 11: "FA"}[month]
+
+
+def _type_of(value: str) -> str:
+    if value.startswith("P"):
+        return "DURATION"
+    return "TIME" if "T" in value and not value.endswith("_REF") else "DATE"
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _previous_parts(previous: str | None) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) of an earlier value of the document, as far as it says."""
+    if not previous:
+        return None, None, None
+    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", previous)
+    if not m:
+        return None, None, None
+    return (int(m.group(1)), int(m.group(2)) if m.group(2) else None,
+            int(m.group(3)) if m.group(3) else None)
+
+
+def _two_digit_year(yy: int, anchor: dt.date | None) -> int:
+    # '58 is 1958 and '15 is 2015 for an article of 2019: a year up to a few past the
+    # anchor's belongs to this century
+    limit = (anchor.year % 100 + 5) if anchor else 30
+    return 2000 + yy if yy <= limit else 1900 + yy
+
+
+# ---------------------------------------------------------------------------------------
+# The grammar
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    mon: str
+    wd: str
+    season: str
+    part: str
+    unit: str
+    num: str
+    vague: str
+    ordinal: str
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    lex = lexicon()
+    return _Grammar(lex.alt("months"), lex.alt("weekdays"), lex.alt("seasons"),
+                    lex.alt("parts"), lex.alt("units"), lex.alt("numbers"),
+                    lex.alt("vague"), lex.alt("ordinals"))
+
+
+_LEAD = re.compile(r"^(?:on|in|at|since|by|until|till|during|for|of|after|before|throughout|"
+                   r"within|as of|as early as|as late as|as recently as|from|around|circa|c\.|"
+                   r"starting|beginning|ending|through|over|some|about)\s+(?=\S)")
+
+
+@lru_cache(maxsize=65536)
+def _normalize(t: str, anchor: str | None, label: str | None, tense: str | None,
+               events: frozenset[str], previous: str | None) -> Result | None:
+    ctx = _Ctx(dt.date.fromisoformat(anchor) if anchor else None, tense, previous, events)
+    result = _expression(t, ctx)
+    if result is None:
+        # TimeML extents leave out prepositions; spaCy sometimes keeps them
+        stripped = _LEAD.sub("", t)
+        if stripped != t:
+            result = _expression(stripped, ctx)
+    return result
+
+
+def _strip_modifiers(t: str) -> str:
+    """'early December' -> 'december', 'the end of September' -> 'september'."""
+    mods = sorted(lexicon().modifiers, key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        for mod in mods:
+            sep = "" if mod.endswith("-") else " "
+            if t.startswith(mod + sep) and len(t) > len(mod) + 1:
+                t = t[len(mod) + len(sep):].strip()
+                changed = True
+                break
+        # "earlier this year", "later that month" keep the year or the month
+        m = re.match(r"^(earlier|later)\s+(?=(this|that|in|last|next)\b)", t)
+        if m:
+            t = t[m.end():]
+            changed = True
+    return t
+
+
+def _expression(t: str, ctx: _Ctx) -> Result | None:
+    lex = lexicon()
+    if t in lex.references:
+        return ("DATE", lex.references[t])
+    # "the following day", "that year", "the next day": chained on the last date named
+    if re.match(r"^(?:the\s+)?(?:following|previous|preceding|same|prior)\s|^that\s|"
+                r"^(?:later|earlier)\s+that\s|^the\s+next\s+day$|^the\s+day\s+(?:before|after)$", t):
+        value = _chained(t, ctx)
+        if value is not None:
+            return (_type_of(value), value)
+    for fn in (_set, _event, _interval, _duration_clock, _time_of_day, _ago, _duration):
+        result = fn(t, ctx)
+        if result is not None:
+            return result
+    value = _date(t, ctx)
+    if value is None:
+        core = _strip_modifiers(t)
+        if core != t:
+            if core in lex.references:
+                return ("DATE", lex.references[core])
+            # "the end of year": the year of the article
+            if core in ("year", "the year", "month", "the month", "week", "the week"):
+                core = "this " + core.replace("the ", "")
+            return _expression(core, ctx)
+        return None
+    return (_type_of(value), value)
+
+
+# ---- sets ------------------------------------------------------------------------------
+
+
+def _set(t: str, ctx: _Ctx) -> Result | None:
+    lex, g = lexicon(), _grammar()
+    if t in lex.sets:
+        return ("SET", lex.sets[t])
+    m = re.match(rf"^(?:every|each)\s+(?:(other)\s+)?(?:(\d+|{g.num})\s+)?(.+)$", t)
+    if m:
+        n = 2 if m.group(1) else int(_number(m.group(2)) or 1) if m.group(2) else 1
+        what = m.group(3)
+        if what in lex.weekdays:
+            return ("SET", f"XXXX-WXX-{lex.weekdays[what]}")
+        if what in lex.parts:
+            return ("SET", f"XXXX-XX-XXT{lex.parts[what]}")
+        if what in lex.seasons:
+            return ("SET", f"XXXX-{lex.seasons[what]}")
+        if what in lex.months:
+            return ("SET", f"XXXX-{lex.months[what]:02d}")
+        if what in lex.units:
+            return ("SET", _period(n, lex.units[what]))
+        if what == "season":
+            return ("SET", "P1Y")
+        return None
+    # "twice a year", "three times a week", "once a month"
+    m = re.match(rf"^(?:once|twice|(?:\d+|{g.num}) times)\s+(?:a|an|per|each|every)\s+({g.unit})$", t)
+    if m:
+        return ("SET", _period(1, lex.units[m.group(1)]))
+    # plural weekdays and parts of the day: "on Tuesdays", "mornings"
+    if t.endswith("s") and t[:-1] in lex.weekdays and len(t) > 4:
+        return ("SET", f"XXXX-WXX-{lex.weekdays[t[:-1]]}")
+    return None
+
+
+# ---- holidays and anniversaries --------------------------------------------------------
+
+
+def _event(t: str, ctx: _Ctx) -> Result | None:
+    core = re.sub(r"^the\s+", "", t)
+    for event in lexicon().events:
+        if not event.pattern.search(core):
+            continue
+        if event.context is not None:
+            if event.id in ctx.events:
+                return ("DATE", event.value)
+            continue
+        year = _year_for_day(ctx, lambda y: _event_day(event, y))
+        if year is None:
+            return ("DATE", f"XXXX-{event.value}" if event.value != "easter" else "XXXX-XX-XX")
+        day = _event_day(event, year)
+        return ("DATE", _day(day)) if day else None
+    # 9/11 alone names the attacks in English news
+    if core in ("9/11", "9-11"):
+        return ("DATE", "2001-09-11")
+    return None
+
+
+def _event_day(event: Event, year: int) -> dt.date | None:
+    if event.value == "easter":
+        return _easter(year) + dt.timedelta(days=event.offset)
+    month, day = (int(x) for x in event.value.split("-"))
+    return _safe_date(year, month, day)
+
+
+def _year_for_day(ctx: _Ctx, day_of: Callable[[int], dt.date | None]) -> int | None:
+    """The year of a day given without one: by tense, else the nearest to the anchor."""
+    if ctx.anchor is None:
+        return None
+    a = ctx.anchor
+    options = [(y, day_of(y)) for y in (a.year - 1, a.year, a.year + 1)]
+    options = [(y, d) for y, d in options if d is not None]
+    if not options:
+        return None
+    if ctx.tense == "past":
+        past = [(y, d) for y, d in options if d <= a]
+        if past:
+            return max(past, key=lambda yd: yd[1])[0]
+    if ctx.tense == "future":
+        future = [(y, d) for y, d in options if d >= a]
+        if future:
+            return min(future, key=lambda yd: yd[1])[0]
+    return min(options, key=lambda yd: (abs((yd[1] - a).days), yd[1] > a))[0]
+
+
+# ---- intervals -------------------------------------------------------------------------
+
+
+def _interval(t: str, ctx: _Ctx) -> Result | None:
+    g = _grammar()
+    # "Sept. 22-23", "Sept. 22-23, 2019", "September 22 to 23"
+    m = re.match(rf"^(?:between\s+|from\s+)?({g.mon})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*"
+                 rf"(?:-|to|and|through|until)\s*(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?$", t)
+    if m:
+        year = f" {m.group(4)}" if m.group(4) else ""
+        a = _date(f"{m.group(1)} {m.group(2)}{year}", ctx)
+        b = _date(f"{m.group(1)} {m.group(3)}{year}", ctx)
+        return ("DATE", f"{a}/{b}") if a and b else None
+    # "22-23 September 2019"
+    m = re.match(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|to|and)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+"
+                 rf"(?:of\s+)?({g.mon})\.?(?:,?\s+(\d{{4}}))?$", t)
+    if m:
+        year = f" {m.group(4)}" if m.group(4) else ""
+        a = _date(f"{m.group(3)} {m.group(1)}{year}", ctx)
+        b = _date(f"{m.group(3)} {m.group(2)}{year}", ctx)
+        return ("DATE", f"{a}/{b}") if a and b else None
+    # "2001-2003", "1957-58", "2001/02"
+    m = re.match(r"^(?:the\s+)?(?:between\s+|from\s+)?(1[5-9]\d\d|20\d\d)\s*(?:-|/|to|and|through|until)\s*(\d{4}|\d{2})$", t)
+    if m:
+        start = int(m.group(1))
+        end = int(m.group(2)) if len(m.group(2)) == 4 else start // 100 * 100 + int(m.group(2))
+        if end > start:
+            return ("DATE", f"{start}/{end}")
+        return None
+    # "from March to May", "between 2001 and 2003", "from Monday to Wednesday"
+    m = re.match(r"^(?:from|between)\s+(.+?)\s+(?:to|and|until|till|through)\s+(.+)$", t)
+    if m:
+        a, b = _date(m.group(1), ctx), _date(m.group(2), ctx)
+        if a and b:
+            return ("DATE", f"{a}/{b}")
+    m = re.match(rf"^(.+?)\s*(?:-|to|until|through)\s*(.+)$", t)
+    if m and re.search(rf"{g.mon}|{g.wd}|\d{{4}}", m.group(1)) and len(m.group(2)) > 2:
+        a, b = _date(m.group(1), ctx), _date(m.group(2), ctx)
+        if a and b and a != b and len(a) == len(b):
+            return ("DATE", f"{a}/{b}")
+    return None
+
+
+# ---- durations -------------------------------------------------------------------------
+
+
+def _number(words: str | None) -> float | None:
+    """'18' -> 18, 'eighteen' -> 18, 'twenty-five' -> 25, 'a' -> 1, '1,000' -> 1000."""
+    if words is None:
+        return None
+    w = words.strip().lower()
+    if re.fullmatch(r"\d[\d,]*(\.\d+)?", w):
+        return float(w.replace(",", ""))
+    nums = lexicon().numbers
+    if w in nums:
+        return nums[w]
+    m = re.fullmatch(r"([a-z]+)[- ]([a-z]+)", w)
+    if m and m.group(1) in nums and m.group(2) in nums and nums[m.group(1)] >= 20:
+        return nums[m.group(1)] + nums[m.group(2)]
+    return None
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def _period(n: float | None, unit: str) -> str:
+    """P18Y, PT3H, PXM for an unknown count; decades and centuries written in years."""
+    if unit in ("H", "MIN", "S"):
+        code = {"H": "H", "MIN": "M", "S": "S"}[unit]
+        return f"PT{'X' if n is None else _fmt(n)}{code}"
+    scale = {"DE": (10, "Y", "DE"), "CE": (100, "Y", "CE"), "ML": (1000, "Y", "ML"),
+             "Q": (3, "M", "Q"), "FN": (2, "W", "FN")}
+    if unit in scale:
+        factor, code, vague_code = scale[unit]
+        return f"PX{vague_code}" if n is None else f"P{_fmt(n * factor)}{code}"
+    return f"PX{unit}" if n is None else f"P{_fmt(n)}{unit}"
+
+
+def _duration(t: str, ctx: _Ctx) -> Result | None:
+    lex, g = lexicon(), _grammar()
+    core = t
+    core = re.sub(r"^(?:the\s+)?(?:past|last|next|first|previous|following|coming|"
+                  r"preceding|remaining|final|better part of the|best part of the)\s+", "", core)
+    core = _strip_modifiers(core) if not re.match(r"^(?:a|an|one)\s", core) else core
+    core = re.sub(r"^(?:the\s+)?(?:past|last|next|first|previous|following|coming|"
+                  r"preceding|remaining|final)\s+", "", core)
+    # "a four-week", "three-month", "90-day"
+    m = re.fullmatch(rf"(?:an?\s+)?(\d+(?:\.\d+)?|{g.num}|[a-z]+-[a-z]+)[- ]({g.unit})(?:-long)?", core)
+    if m and m.group(2) in lex.units and lex.units[m.group(2)] != "WE":
+        n = _number(m.group(1))
+        if n is not None:
+            return ("DURATION", _period(n, lex.units[m.group(2)]))
+    # "two and a half years", "18 months", "a decade", "several days"
+    m = re.fullmatch(rf"(?:(\d[\d,]*(?:\.\d+)?|{g.num}|{g.vague}|[a-z]+-[a-z]+|\d+ or \d+|\d+-\d+)\s+)?"
+                     rf"(?:and a half\s+)?(?:more\s+|long\s+|full\s+|straight\s+|consecutive\s+|"
+                     rf"additional\s+|recent\s+|short\s+)?({g.unit})(?:\s+(?:long|running|in a row|old))?", core)
+    if not m or m.group(2) not in lex.units:
+        return None
+    unit = lex.units[m.group(2)]
+    if unit == "WE":
+        return None  # "the weekend" is a date, handled by the relative grammar
+    count = m.group(1)
+    plural = m.group(2).endswith("s") or m.group(2) in ("centuries",)
+    if count is None:
+        # a bare singular unit ("year", "the week") is not a duration
+        if not plural:
+            if re.match(r"^the\s+(?:past|last|next|coming)\s", t) or (
+                    unit in ("DE", "CE") and re.match(r"^the\s+(?:following|previous|preceding)\s", t)):
+                return ("DURATION", _period(1, unit))
+            return None
+        return ("DURATION", _period(None, unit))
+    if count in lex.vague or re.fullmatch(r"\d+ or \d+|\d+-\d+", count):
+        return ("DURATION", _period(None, unit))
+    n = _number(count)
+    if n is None:
+        return None
+    if "and a half" in core:
+        n += 0.5
+    if n >= 1000 and unit in ("Y",) and not plural:
+        return None
+    return ("DURATION", _period(n, unit))
+
+
+_CLOCK = re.compile(
+    r"(?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?"
+    r"(?:\s*(?P<tz>gmt|utc|[ecmp][sd]?t|bst|cet|cest|ist|pkt|aft|local time|z))?")
+
+
+def _duration_clock(t: str, ctx: _Ctx) -> Result | None:
+    # "3:07:35" is a running time, not a clock time (clock times in news carry no seconds)
+    m = re.fullmatch(r"(\d{1,2}):(\d{2}):(\d{2})(?:\.\d+)?", t)
+    if m:
+        h, mi, s = (int(x) for x in m.groups())
+        parts = (f"{h}H" if h else "") + (f"{mi}M" if mi else "") + (f"{s}S" if s else "")
+        return ("DURATION", f"PT{parts or '0S'}")
+    return None
+
+
+def _clock(t: str) -> str | None:
+    """'8 p.m.' -> '20:00', '15:00 gmt' -> '15:00', 'noon' -> '12:00'."""
+    if t in ("noon", "midday"):
+        return "12:00"
+    if t == "midnight":
+        return "24:00"
+    m = _CLOCK.fullmatch(t)
+    if not m or (m.group("m") is None and m.group("ap") is None):
+        return None
+    h, mi = int(m.group("h")), int(m.group("m") or 0)
+    ap = (m.group("ap") or "").replace(".", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    elif ap == "am" and h == 12:
+        h = 0
+    if h > 24 or mi > 59:
+        return None
+    return f"{h:02d}:{mi:02d}"
+
+
+def _time_of_day(t: str, ctx: _Ctx) -> Result | None:
+    """A clock time or a part of the day, on the day the rest of the expression names."""
+    lex, g = lexicon(), _grammar()
+    clock_re = (r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2})"
+                r"(?:\s*(?:gmt|utc|[ecmp][sd]?t|bst|cet|cest|ist|pkt|aft|local time|z))?|noon|midnight")
+    time: str | None = None
+    rest = t
+    if t == "tonight":
+        return ("TIME", f"{_day(ctx.anchor)}TNI" if ctx.anchor else "XXXX-XX-XXTNI")
+    m = re.search(rf"(?:^|\s|,)(?:at\s+|around\s+|about\s+|shortly after\s+|shortly before\s+|"
+                  rf"just after\s+|just before\s+)?({clock_re})(?=$|\s|,)", t)
+    if m:
+        time = _clock(m.group(1))
+        if time is None:
+            return None
+        rest = (t[:m.start()] + " " + t[m.end():]).strip(" ,")
+    else:
+        # "the night of Sept. 22", "Tuesday night", "last night", "this morning", "tonight"
+        m = re.fullmatch(rf"(?:the\s+)?({g.part})\s+of\s+(.+)", t)
+        if m:
+            time, rest = "T" + lex.parts[m.group(1)], m.group(2)
+        else:
+            m = re.fullmatch(rf"(.*?)\s*(?:in the\s+|at\s+)?({g.part})", t)
+            if m and m.group(2) in lex.parts:
+                time, rest = "T" + lex.parts[m.group(2)], m.group(1).strip(" ,")
+            elif t == "tonight":
+                time, rest = "TNI", "today"
+            else:
+                return None
+    rest = re.sub(r"^(?:on|of|at|in the|the)\s+|\s+(?:on|at|of)$", "", rest).strip(" ,")
+    if rest in ("last", "yesterday"):
+        day = _shift_day(ctx, -1)
+    elif rest in ("this", "today", "early this", "late this", ""):
+        day = _focus_day(ctx) if rest == "" else (_day(ctx.anchor) if ctx.anchor else "XXXX-XX-XX")
+    elif rest in ("tomorrow", "next"):
+        day = _shift_day(ctx, 1)
+    elif rest in ("that", "the same", "same"):
+        day = _focus_day(ctx)
+    elif rest in ("the next", "the following", "next", "following"):
+        day = _chain_day(ctx, 1)
+    elif rest in ("the previous", "previous", "the preceding"):
+        day = _chain_day(ctx, -1)
+    else:
+        day = _date(rest, ctx)
+        if day is None:
+            return None
+    if time.startswith("T"):
+        if re.search(r"T|/|W\d\d$|_REF", day) or len(day) < 7:
+            return None if time == "" else (("TIME", f"{day}{time}") if "-W" in day and "WXX" in day else None)
+        return ("TIME", f"{day}{time}")
+    if "/" in day or "_REF" in day:
+        return None
+    if len(day) == 10 or "WXX" in day:
+        return ("TIME", f"{day}T{time}")
+    return ("TIME", f"{day}T{time}") if len(day) == 10 else ("TIME", f"XXXX-XX-XXT{time}")
+
+
+def _shift_day(ctx: _Ctx, n: int) -> str:
+    if ctx.anchor is None:
+        return "XXXX-XX-XX"
+    return _day(ctx.anchor + dt.timedelta(days=n))
+
+
+def _focus_day(ctx: _Ctx) -> str:
+    """The day a bare clock time or 'that day' is on: the last day named, else the anchor."""
+    y, m, d = _previous_parts(ctx.previous)
+    if y and m and d:
+        return f"{y:04d}-{m:02d}-{d:02d}"
+    if y:
+        return f"{y:04d}-{m:02d}-XX" if m else f"{y:04d}-XX-XX"
+    return _day(ctx.anchor) if ctx.anchor else "XXXX-XX-XX"
+
+
+def _chain_day(ctx: _Ctx, n: int) -> str:
+    y, m, d = _previous_parts(ctx.previous)
+    if y and m and d:
+        return _day(dt.date(y, m, d) + dt.timedelta(days=n))
+    if y:
+        return f"{y:04d}-{m:02d}-XX" if m else f"{y:04d}-XX-XX"
+    return _shift_day(ctx, n) if ctx.anchor and not ctx.previous else "XXXX-XX-XX"
+
+
+# ---- "N units ago", "two days later" ---------------------------------------------------
+
+
+def _ago(t: str, ctx: _Ctx) -> Result | None:
+    lex, g = lexicon(), _grammar()
+    m = re.fullmatch(rf"(?:(\d[\d,]*(?:\.\d+)?|{g.num}|{g.vague}|[a-z]+-[a-z]+)\s+)?(?:and a half\s+)?"
+                     rf"({g.unit})\s+(ago|earlier|later|before|after|from now|hence|back|"
+                     rf"before that|after that|on)", _strip_modifiers(t))
+    if not m or m.group(2) not in lex.units:
+        return None
+    count, unit, how = m.group(1), lex.units[m.group(2)], m.group(3)
+    n = None if count is None or count in lex.vague else _number(count)
+    if count is not None and count not in lex.vague and n is None:
+        return None
+    sign = -1 if how in ("ago", "earlier", "before", "back", "before that") else 1
+    if how in ("ago", "from now", "hence", "back"):
+        base: tuple[int | None, int | None, int | None] = (
+            (ctx.anchor.year, ctx.anchor.month, ctx.anchor.day) if ctx.anchor else (None, None, None))
+        if n is None:
+            return ("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    else:
+        base = _previous_parts(ctx.previous)
+        if base[0] is None:
+            # "a year earlier" with nothing before it: relative to the article's date
+            base = (ctx.anchor.year, ctx.anchor.month, ctx.anchor.day) if ctx.anchor else (None,) * 3
+        if n is None:
+            return ("DURATION", _period(None, unit))
+    if how == "on" and unit not in ("Y", "DE", "CE"):
+        return None
+    return ("DATE", _shift(base, n * sign, unit))
+
+
+def _shift(base: tuple[int | None, int | None, int | None], n: float, unit: str) -> str:
+    """The date n units from base, at the unit's granularity (years ago -> a year)."""
+    y, mo, d = base
+    if unit in ("DE", "CE", "ML"):
+        n, unit = n * {"DE": 10, "CE": 100, "ML": 1000}[unit], "Y"
+    if unit == "Q":
+        n, unit = n * 3, "M"
+    if unit == "FN":
+        n, unit = n * 14, "D"
+    if y is None:
+        return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX"}.get(unit, "XXXX-XX-XX")
+    if unit == "Y":
+        return f"{int(y + n):04d}"
+    if unit == "M":
+        yy, mm = _add_months(y, mo or 1, int(n))
+        return _month(yy, mm)
+    if mo is None or d is None:
+        return f"{y:04d}"
+    base_day = dt.date(y, mo, d)
+    if unit == "W":
+        return _week(base_day + dt.timedelta(weeks=n))
+    if unit == "D":
+        return _day(base_day + dt.timedelta(days=n))
+    if unit == "H":
+        moment = dt.datetime(y, mo, d, 12) + dt.timedelta(hours=n)
+        return _day(moment.date())
+    return _day(base_day)
+
+
+# ---- dates -----------------------------------------------------------------------------
+
+
+def _date(t: str, ctx: _Ctx) -> str | None:
+    """The value of a date without a time of day, or None."""
+    t = t.strip(" ,.")
+    if not t:
+        return None
+    t = re.sub(r"^the\s+", "", t) if not re.match(r"^the\s+(?:past|next|last|following|"
+                                                   r"previous|same|day|week|month|year)\b", t) else t
+    for fn in (_absolute, _relative, _weekday, _month_day, _chained):
+        value = fn(t, ctx)
+        if value is not None:
+            return value
+    return None
+
+
+def _absolute(t: str, ctx: _Ctx) -> str | None:
+    lex, g = lexicon(), _grammar()
+    # ISO 8601, with a time when there is one: "2019-10-08", "2019-10-08t14:05:00+04:30"
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[t ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?"
+                     r"(?:z|[+-]\d{2}:?\d{2})?)?", t)
+    if m:
+        if _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) is None:
+            return None
+        base = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+        return f"{base}T{m.group(4)}:{m.group(5)}" if m.group(4) else base
+    m = re.fullmatch(r"(\d{4})-(\d{2})", t)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return t
+    # numeric: dotted is day first (European); slashed is month first unless it cannot be
+    m = re.fullmatch(r"(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})", t)
+    if m:
+        a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if len(m.group(4)) == 2:
+            y = _two_digit_year(y, ctx.anchor)
+        day, month = (a, b) if m.group(2) == "." or a > 12 else (b, a)
+        d = _safe_date(y, month, day)
+        return _day(d) if d else None
+    m = re.fullmatch(r"(\d{4})/(\d{1,2})/(\d{1,2})", t)
+    if m:
+        d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return _day(d) if d else None
+    # drop a leading weekday before a full date: "tuesday, oct. 8, 2019"
+    m = re.match(rf"^{g.wd}\.?,?\s+(?=.*\d)", t)
+    if m:
+        return _absolute(t[m.end():], ctx) or _month_day(t[m.end():], ctx)
+    # "oct 8, 2019", "oct. 8th 2019", "september 23, 2019"
+    m = re.fullmatch(rf"({g.mon})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", t)
+    if m:
+        d = _safe_date(int(m.group(3)), lex.months[m.group(1)], int(m.group(2)))
+        return _day(d) if d else None
+    # "8 october 2019", "the 8th of october, 2019"
+    m = re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({g.mon})\.?,?\s+(\d{{4}})", t)
+    if m:
+        d = _safe_date(int(m.group(3)), lex.months[m.group(2)], int(m.group(1)))
+        return _day(d) if d else None
+    # "may 2011", "september of 2014"
+    m = re.fullmatch(rf"({g.mon})\.?,?\s+(?:of\s+)?(\d{{4}})", t)
+    if m:
+        return _month(int(m.group(2)), lex.months[m.group(1)])
+    # years: "2014", "'58", "fiscal 2019", "the year 2000"
+    m = re.fullmatch(r"(?:(?:fiscal|calendar|the year|year|fy|class of)\s+)?(1\d{3}|20\d\d)", t)
+    if m:
+        return m.group(1)
+    m = re.fullmatch(r"'(\d\d)", t)
+    if m:
+        return str(_two_digit_year(int(m.group(1)), ctx.anchor))
+    # seasons and quarters of a year: "summer 2019", "the fall of 2018", "q3 2019"
+    m = re.fullmatch(rf"({g.season})\s+(?:of\s+)?(\d{{4}})", t)
+    if m:
+        return f"{m.group(2)}-{lex.seasons[m.group(1)]}"
+    m = re.fullmatch(rf"(?:q([1-4])|({g.ordinal})\s+quarter)(?:\s+(?:of\s+)?(\d{{4}}))?", t)
+    if m:
+        q = int(m.group(1)) if m.group(1) else lex.ordinals.get(m.group(2), 0)
+        if not 1 <= q <= 4:
+            return None
+        year = m.group(3) or (str(ctx.anchor.year) if ctx.anchor else "XXXX")
+        return f"{year}-Q{q}"
+    m = re.fullmatch(r"(first|second)\s+half\s+(?:of\s+)?(?:(\d{4})|(?:this|the)\s+year)", t)
+    if m:
+        year = m.group(2) or (str(ctx.anchor.year) if ctx.anchor else "XXXX")
+        return f"{year}-H{1 if m.group(1) == 'first' else 2}"
+    # decades: "the 1990s", "the '90s", "the 2000s"; centuries as "the 1800s"
+    m = re.fullmatch(r"(?:early\s+|mid-?|late\s+)?(\d\d)(\d)0'?s", t)
+    if m:
+        if m.group(2) == "0" and m.group(1) != "20":
+            return m.group(1)
+        return m.group(1) + m.group(2)
+    m = re.fullmatch(r"'(\d)0s", t)
+    if m:
+        century = "19" if ctx.anchor is None or int(m.group(1)) * 10 > ctx.anchor.year % 100 else "20"
+        return century + m.group(1)
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)[- ]century", t)
+    if m:
+        return f"{int(m.group(1)) - 1:02d}"
+    m = re.fullmatch(rf"({g.ordinal})[- ]century", t)
+    if m:
+        return f"{lex.ordinals[m.group(1)] - 1:02d}"
+    m = re.fullmatch(r"(?:nineteen|twenty)-?(\w+ies)", t)
+    tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+            "seventies": 7, "eighties": 8, "nineties": 9}
+    if m and m.group(1) in tens:
+        return ("19" if t.startswith("nineteen") else "20") + str(tens[m.group(1)])
+    return None
+
+
+def _relative(t: str, ctx: _Ctx) -> str | None:
+    """today, yesterday, this/last/next + year, month, week, season, quarter, month name."""
+    lex, g = lexicon(), _grammar()
+    a = ctx.anchor
+    if t in ("weekend", "the weekend"):
+        # "the weekend" of a story: the one before the article unless it looks ahead
+        if a is None:
+            return "XXXX-WXX-WE"
+        if ctx.tense == "future" or a.isoweekday() >= 6:
+            return _week(a) + "-WE"
+        return _week(a - dt.timedelta(days=7)) + "-WE"
+    if t in ("today", "this day"):
+        return _day(a) if a else "PRESENT_REF"
+    if t in ("yesterday", "the day before yesterday", "tomorrow", "the day after tomorrow"):
+        n = {"yesterday": -1, "the day before yesterday": -2, "tomorrow": 1,
+             "the day after tomorrow": 2}[t]
+        return _shift_day(ctx, n)
+    m = re.fullmatch(rf"(this|last|next|past|coming|previous|the past|the coming|this past|"
+                     rf"this coming|the previous|the last|the next|current|the current|"
+                     rf"the same|the following|that|recent|the recent|present|the present|"
+                     rf"the latest|latest)\s+"
+                     rf"(?:fiscal\s+|calendar\s+|financial\s+|academic\s+|school\s+|tax\s+)?"
+                     rf"(year|month|week|weekend|decade|century|quarter|season|{g.season}|{g.mon})", t)
+    if not m:
+        m2 = re.fullmatch(rf"(this|last|next)\s+({g.wd})", t)
+        if m2:
+            return _weekday_value(lex.weekdays[m2.group(2)], ctx, m2.group(1))
+        return None
+    rel, what = m.group(1).replace("the ", ""), m.group(2)
+    if rel in ("same", "following", "that", "previous") and ctx.previous and m.group(1).startswith(("the", "that")):
+        return _chained(t, ctx)
+    if rel in ("this past", "recent", "latest"):
+        rel = "last"
+    if rel in ("this coming", "coming", "following"):
+        rel = "next"
+    if rel in ("current", "present", "same", "that"):
+        rel = "this"
+    if rel == "past" and not m.group(1).startswith("the"):
+        rel = "last"
+    # "the past year", "the next month", "the last week": a span up to or from now
+    if m.group(1) in ("the past", "the next", "the coming", "the last") and what in (
+            "year", "month", "week", "decade", "century", "quarter"):
+        return None
+    if rel == "previous":
+        rel = "last"
+    n = {"this": 0, "last": -1, "next": 1, "past": -1}.get(rel)
+    if n is None:
+        return None
+    if what in ("year",):
+        return str(a.year + n) if a else "XXXX"
+    if what == "month":
+        if not a:
+            return "XXXX-XX"
+        y, mo = _add_months(a.year, a.month, n)
+        return _month(y, mo)
+    if what in ("week", "weekend"):
+        if not a:
+            return "XXXX-WXX" + ("-WE" if what == "weekend" else "")
+        week = _week(a + dt.timedelta(weeks=n))
+        return week + ("-WE" if what == "weekend" else "")
+    if what == "decade":
+        return str(a.year // 10 + n) if a else "XXX"
+    if what == "century":
+        return f"{a.year // 100 + n:02d}" if a else "XX"
+    if what == "quarter":
+        if not a:
+            return "XXXX-QX"
+        y, mo = _add_months(a.year, a.month, 3 * n)
+        return f"{y}-Q{(mo - 1) // 3 + 1}"
+    if what == "season":
+        what = {"SP": "spring", "SU": "summer", "FA": "fall", "WI": "winter"}[_season_of(a.month)] if a else None
+        if what is None:
+            return "XXXX-XX"
+    if what in lex.seasons:
+        return _season_value(lex.seasons[what], ctx, rel)
+    if what in lex.months:
+        return _month_value(lex.months[what], ctx, rel)
+    return None
+
+
+def _season_value(season: str, ctx: _Ctx, rel: str | None) -> str:
+    """'last fall' in October 2019 is 2018-FA: the last one before the current season.
+
+    Seasons are counted in season years: spring, summer, fall, then the winter that
+    starts in December (named by that year).
+    """
+    a = ctx.anchor
+    if a is None:
+        return f"XXXX-{season}"
+    order = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
+    current = _season_of(a.month)
+    season_year = a.year - 1 if a.month < 3 else a.year
+    now = season_year * 4 + order[current]
+    candidates = [y * 4 + order[season] for y in (season_year - 1, season_year, season_year + 1)]
+    if rel == "this":
+        year = season_year if season == "WI" else a.year
+        return f"{year}-{season}"
+    if rel == "last" or (rel is None and ctx.tense == "past"):
+        pos = max(c for c in candidates if (c < now if rel == "last" else c <= now))
+    elif rel == "next" or (rel is None and ctx.tense == "future"):
+        pos = min(c for c in candidates if (c > now if rel == "next" else c >= now))
+    else:
+        pos = min(candidates, key=lambda c: (abs(c - now), c > now))
+    return f"{pos // 4}-{season}"
+
+
+def _month_value(month: int, ctx: _Ctx, rel: str | None) -> str:
+    """'last May' is the last May before this month; 'May' goes by tense, else nearest."""
+    a = ctx.anchor
+    if a is None:
+        return f"XXXX-{month:02d}"
+    if rel == "this":
+        return _month(a.year, month)
+    if rel == "last":
+        return _month(a.year if month < a.month else a.year - 1, month)
+    if rel == "next":
+        return _month(a.year if month > a.month else a.year + 1, month)
+    year = _year_for_day(ctx, lambda y: dt.date(y, month, 1))
+    if ctx.tense == "past" and month > a.month:
+        year = a.year - 1
+    elif ctx.tense == "future" and month < a.month:
+        year = a.year + 1
+    elif ctx.tense is None:
+        # a month without a cue: the nearest one, this year on ties
+        distance = {y: abs((y * 12 + month) - (a.year * 12 + a.month)) for y in (a.year - 1, a.year, a.year + 1)}
+        year = min(distance, key=lambda y: (distance[y], y != a.year))
+    else:
+        year = a.year
+    return _month(year or a.year, month)
+
+
+def _weekday_value(weekday: int, ctx: _Ctx, rel: str | None = None) -> str:
+    """News style: 'Tuesday' is the nearest Tuesday around the article's date.
+
+    The tense of the sentence picks the side ("said on Tuesday" looks back, "will meet on
+    Tuesday" looks ahead); "on Tuesday" in a Tuesday article is that day.
+    """
+    a = ctx.anchor
+    if a is None:
+        return f"XXXX-WXX-{weekday}"
+    back = (a.isoweekday() - weekday) % 7
+    ahead = (weekday - a.isoweekday()) % 7
+    if rel == "last":
+        return _day(a - dt.timedelta(days=back or 7))
+    if rel == "next":
+        return _day(a + dt.timedelta(days=ahead or 7))
+    if rel == "this":
+        return _day(a + dt.timedelta(days=weekday - a.isoweekday()))
+    if ctx.tense == "past":
+        return _day(a - dt.timedelta(days=back))
+    if ctx.tense == "future":
+        return _day(a + dt.timedelta(days=ahead))
+    return _day(a - dt.timedelta(days=back) if back <= ahead else a + dt.timedelta(days=ahead))
+
+
+def _weekday(t: str, ctx: _Ctx) -> str | None:
+    lex, g = lexicon(), _grammar()
+    m = re.fullmatch(rf"(?:(early|late|this|last|next|past|coming)\s+)?({g.wd})\.?", t)
+    if m:
+        rel = {"past": "last", "coming": "next", "early": None, "late": None}.get(m.group(1) or "", m.group(1))
+        return _weekday_value(lex.weekdays[m.group(2)], ctx, rel)
+    # "tuesday, oct. 8": the date decides
+    m = re.fullmatch(rf"({g.wd})\.?,?\s+(.+)", t)
+    if m:
+        return _month_day(m.group(2), ctx)
+    return None
+
+
+def _month_day(t: str, ctx: _Ctx) -> str | None:
+    """'Sept. 23', '23 September', 'September', 'spring': the year by tense or nearness."""
+    lex, g = lexicon(), _grammar()
+    m = (re.fullmatch(rf"({g.mon})\.?\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?", t)
+         or re.fullmatch(rf"(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({g.mon})\.?", t))
+    if m:
+        if m.group(1) in lex.months:
+            month, day = lex.months[m.group(1)], int(m.group(2))
+        else:
+            month, day = lex.months[m.group(2)], int(m.group(1))
+        if _safe_date(2000, month, day) is None:
+            return None
+        year = _year_for_day(ctx, lambda y: _safe_date(y, month, day))
+        return f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
+    m = re.fullmatch(rf"(?:the\s+)?({g.ordinal})\s+of\s+({g.mon})", t)
+    if m:
+        month, day = lex.months[m.group(2)], lex.ordinals[m.group(1)]
+        year = _year_for_day(ctx, lambda y: _safe_date(y, month, day))
+        return f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
+    if t in lex.months and (len(t) > 3 or t in ("may", "june", "july")):
+        # "may" alone is a month only as a name; the stage passes it capitalised
+        return _month_value(lex.months[t], ctx, None)
+    if t in lex.seasons:
+        return _season_value(lex.seasons[t], ctx, None)
+    return None
+
+
+def _chained(t: str, ctx: _Ctx) -> str | None:
+    """'the next day', 'that year', 'April of that year': from the last date named."""
+    lex, g = lexicon(), _grammar()
+    y, mo, d = _previous_parts(ctx.previous)
+    m = re.fullmatch(r"(?:the\s+)?(next|following|previous|preceding|same|prior)\s+(day|week|month|year)"
+                     r"|the\s+(day|week|month|year)\s+(before|after)|that\s+(day|week|month|year)|"
+                     r"(?:later|earlier)\s+that\s+(day|week|month|year)|the\s+(day)", t)
+    if m:
+        how = m.group(1) or m.group(4) or "same"
+        unit = m.group(2) or m.group(3) or m.group(5) or m.group(6) or m.group(7)
+        n = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
+             "prior": -1, "before": -1, "same": 0}[how]
+        if y is None:
+            if ctx.previous is None and ctx.anchor is not None and how != "same" and not t.startswith("the day "):
+                return None  # "the next year" with nothing before it: a span, not a date
+            return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[unit]
+        if unit == "year":
+            return f"{y + n:04d}"
+        if unit == "month":
+            if mo is None:
+                return f"{y:04d}-XX"
+            yy, mm = _add_months(y, mo, n)
+            return _month(yy, mm)
+        if unit == "week":
+            if mo is None or d is None:
+                return f"{y:04d}-WXX"
+            return _week(dt.date(y, mo, d) + dt.timedelta(weeks=n))
+        if mo is None or d is None:
+            return f"{y:04d}-{mo:02d}-XX" if mo else f"{y:04d}-XX-XX"
+        return _day(dt.date(y, mo, d) + dt.timedelta(days=n))
+    m = re.fullmatch(rf"({g.mon})\.?\s+(?:of\s+)?(that|the same|the following|the next|the previous|"
+                     rf"the preceding)\s+year", t)
+    if m:
+        n = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1,
+             "the preceding": -1}[m.group(2)]
+        month = lex.months[m.group(1)]
+        return _month(y + n, month) if y else f"XXXX-{month:02d}"
+    m = re.fullmatch(rf"({g.mon})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?that\s+year", t)
+    if m:
+        month = lex.months[m.group(1)]
+        return f"{y:04d}-{month:02d}-{int(m.group(2)):02d}" if y else f"XXXX-{month:02d}-{int(m.group(2)):02d}"
+    return None
