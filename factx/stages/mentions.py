@@ -1,19 +1,41 @@
 """Stage 4, mentions: link each entity mention to its in-document canonical name.
 
-Baseline: possessives stripped; a mention whose words end a longer mention of the
-same document ("Mr. Umar" -> "Asim Umar") links to that longer name when only one
-candidate exists.
+Within one document (DESIGN section 5, stage 4):
+
+- names are compared on their core words (`factx.names.core_tokens`): titles and
+  ranks, possessives, a leading "the" and particles do not count, so "Mr. Haddad",
+  "Haddad’s" and "Haddad" are one name and "Al-Baghdadi" is "Baghdadi";
+- a partial name links to the one longer name of the document it ends
+  ("Haddad" -> "Karim Haddad"; "Haddad Saleh" -> "Nabil Haddad Saleh"); a single word
+  that ends no longer name may link to the one person whose first word it is;
+  when several longer names fit, the mention keeps its own name (a bare surname
+  links only when the document makes the referent unambiguous);
+- an acronym links to the name the document defines for it ("Full Name (ACR)",
+  "Full Name, or ACR"), else to the one longer name whose initials it is;
+- the entity type is voted over all mentions of a canonical name: types decided by
+  rules (a title before the name, `rules/entity_context.yml`, a type-deciding last
+  word from `rules/entity_types.yml`, a demonym) win over the model's labels;
+  ties go to the label of the full name.
+
+`link_mentions` is the pure part, testable on hand-built docs; the component
+"factx_mentions" writes its result to `doc._.mentions`.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from factx.rules import load_rules
+from factx.names import (
+    PLACE_TYPES, NameRules, acronym_letters, core_tokens, initialism_pattern, is_acronym,
+    name_rules, strip_possessive, type_group, words,
+)
+from factx.rules import RuleSet, load_rules
 
 
 @dataclass(frozen=True)
@@ -29,42 +51,245 @@ class Mention:
 
 MENTION_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
 
+#: Label preference when votes tie and the full name does not decide.
+_TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
 
-def _strip(text: str, honorifics: frozenset[str]) -> str:
-    text = text.strip()
-    for suffix in ("'s", "’s", "'", "’"):
-        if text.endswith(suffix):
-            text = text[: -len(suffix)]
-            break
-    words = text.split()
-    while len(words) > 1 and words[0].lower() in honorifics:
-        words = words[1:]
-    return " ".join(words)
+_CONTEXT = 80  # characters of context the type rules look at
 
 
-def link_mentions(doc: Doc, *, honorifics: frozenset[str] = frozenset()) -> list[Mention]:
+@dataclass(frozen=True)
+class MentionRules:
+    """Rule data of this stage, compiled once per rule set."""
+
+    names: NameRules
+    title_before: re.Pattern[str] | None = None
+    contexts: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] = ()
+    demonyms: frozenset[str] = frozenset()
+    extra_honorifics: frozenset[str] = field(default_factory=frozenset)
+
+
+_CACHE: dict[str, MentionRules] = {}
+
+
+def mention_rules(rules: RuleSet | None = None) -> MentionRules:
+    """The `MentionRules` of a rule set (shipped rules by default), cached per version."""
+    rules = rules if rules is not None else load_rules()
+    if rules.version in _CACHE:
+        return _CACHE[rules.version]
+    titles = sorted({w.rstrip(".") for w in rules.words("honorifics")}, key=len, reverse=True)
+    title_before = (re.compile(r"(?:^|[\s(\"“])(?:" + "|".join(map(re.escape, titles)) + r")\.?\s+$")
+                    if titles else None)
+    contexts = tuple(
+        (rule["label"],
+         re.compile(rule["before"] + r"$") if rule.get("before") else None,
+         re.compile(r"^" + rule["after"]) if rule.get("after") else None)
+        for rule in rules.get("entity_context"))
+    demonyms = frozenset(w.lower() for w in rules.words("demonyms"))
+    result = MentionRules(name_rules(rules), title_before, contexts, demonyms)
+    _CACHE[rules.version] = result
+    return result
+
+
+@dataclass
+class _Item:
+    span: Span
+    clean: str
+    key: tuple[str, ...]
+    acronym: bool
+    rule_label: str | None
+
+
+def clean_name(text: str, nr: NameRules) -> str:
+    """A mention as a name: possessive, a leading "the" and leading titles removed.
+
+    >>> clean_name("Mr. Haddad’s", name_rules()), clean_name("the Greater Sahara", name_rules())
+    ('Haddad', 'Greater Sahara')
+    """
+    parts = " ".join(strip_possessive(text).split()).split(" ")
+    if len(parts) > 1 and parts[0].lower() == "the":
+        parts = parts[1:]
+    while len(parts) > 1 and "".join(words(parts[0])) in nr.honorifics:
+        parts = parts[1:]
+    return " ".join(parts)
+
+
+def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules) -> str | None:
+    """The type rules give a mention, or None when no rule speaks.
+
+    >>> mr = mention_rules()
+    >>> rule_label("the raid in Nad Ali district", 12, 19, "PERSON", mr)
+    'GPE'
+    """
+    text = doc_text[start:end]
+    before = doc_text[max(0, start - _CONTEXT):start]
+    after = doc_text[end:end + _CONTEXT]
+    nr = mr.names
+    tokens = words(text)
+    # a title or rank written before or at the start of the name: a person
+    if len(tokens) > 1 and tokens[0] in nr.honorifics and nr.honorific_types.get(tokens[0]):
+        return nr.honorific_types[tokens[0]]
+    if mr.title_before is not None and mr.title_before.search(before):
+        return "PERSON"
+    if label == "NORP":
+        return None  # "Afghan provinces of": a demonym modifies the words after it
+    for context_label, before_re, after_re in mr.contexts:
+        if before_re is not None and before_re.search(before):
+            return context_label
+        if after_re is not None and after_re.search(after):
+            return context_label
+    # a type-deciding last word: "Kunduz Province", "Military Times"
+    if len(tokens) > 1 and tokens[-1] in nr.suffix_types:
+        return nr.suffix_types[tokens[-1]]
+    # a demonym the model took for a person: "a Pakistani" labelled PERSON
+    if len(tokens) == 1 and label == "PERSON" and text.strip().lower() in mr.demonyms:
+        return "NORP"
+    return None
+
+
+def _key(clean: str, label: str, nr: NameRules) -> tuple[str, ...]:
+    # places drop an administrative last word; other labels keep every word
+    kind = label if label in PLACE_TYPES or words(clean)[-1:] and words(clean)[-1] in nr.admin_words else ""
+    return core_tokens(clean, kind, nr=nr)
+
+
+def _definitions(doc: Doc, items: Sequence[_Item]) -> dict[str, int]:
+    """Acronyms the text defines: "Full Name (ACR)" or "Full Name, or ACR" -> item index."""
+    out: dict[str, int] = {}
+    text = doc.text
+    for index, item in enumerate(items):
+        if item.acronym or len(item.key) < 2:
+            continue
+        match = re.match(r"\s*(?:\(\s*|,\s+or\s+)([A-Z][A-Za-z.]{1,9})", text[item.span.end_char:])
+        if not match:
+            continue
+        letters = acronym_letters(match.group(1))
+        pattern = initialism_pattern(item.clean)
+        if pattern is not None and pattern.fullmatch(letters):
+            out.setdefault(letters, index)
+    return out
+
+
+def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
+                  honorifics: frozenset[str] | None = None) -> list[Mention]:
+    """Every PERSON/ORG/GPE/LOC/NORP/FAC/EVENT entity of a doc as a `Mention`.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> doc = nlp("Karim Haddad led NLF. Mr. Haddad died.")
+    >>> doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 3, 4, "ORG"), Span(doc, 6, 7, "PERSON")]
+    >>> [(m.text, m.canonical, m.label) for m in link_mentions(doc)][2]
+    ('Haddad', 'Karim Haddad', 'PERSON')
+    """
+    mr = rules if isinstance(rules, MentionRules) else mention_rules(rules)
+    nr = mr.names
+    if honorifics:  # older call style: extra titles on top of the rules
+        nr = NameRules(**{**nr.__dict__, "honorifics": nr.honorifics | {h.rstrip(".").lower() for h in honorifics}})
     spans = [e for e in doc.ents if e.label_ in MENTION_LABELS]
-    names = [_strip(e.text, honorifics) for e in spans]
-    full = {n for n in names if len(n.split()) > 1}
-    canonical = {}
-    for name in set(names):
-        candidates = [f for f in full if f != name and f.split()[-len(name.split()):] == name.split()]
-        canonical[name] = candidates[0] if len(candidates) == 1 else name
-    votes: dict[str, Counter] = {}
-    for span, name in zip(spans, names):
-        votes.setdefault(canonical[name], Counter())[span.label_] += 1
-    return [Mention(s.start_char, s.end_char, s.text, canonical[n],
-                    votes[canonical[n]].most_common(1)[0][0])
-            for s, n in zip(spans, names)]
+    items: list[_Item] = []
+    for span in spans:
+        clean = clean_name(span.text, nr) or span.text
+        acronym = is_acronym(clean)
+        key = (acronym_letters(clean).lower(),) if acronym else _key(clean, span.label_, nr)
+        items.append(_Item(span, clean, key, acronym,
+                           rule_label(doc.text, span.start_char, span.end_char, span.label_, mr)))
+
+    groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for index, item in enumerate(items):
+        groups[item.key].append(index)
+
+    def votes_of(key: tuple[str, ...]) -> Counter:
+        return Counter(items[i].span.label_ for i in groups[key])
+
+    def group_label(key: tuple[str, ...]) -> str:
+        votes = votes_of(key)
+        return max(votes, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))
+
+    full = [k for k in groups if len(k) >= 2 and not all(items[i].acronym for i in groups[k])]
+    target: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    # partial names: the one longer name they end, else (people) the one they begin
+    for key in groups:
+        if key in full or all(items[i].acronym for i in groups[key]):
+            continue
+        label = group_label(key)
+        if type_group(label) == "PLACE":
+            continue  # "Washington" is not "George Washington"
+        # surnames link to people only: a bare organisation name is not its nested
+        # organisations ("Al Shabaab" is not "Somali Al Shabaab")
+        cands = [f for f in full if len(f) > len(key) and f[-len(key):] == key
+                 and group_label(f) == "PERSON"]
+        if not cands and len(key) == 1 and label == "PERSON":
+            cands = [f for f in full if f[0] == key[0] and group_label(f) == "PERSON"]
+        if len(cands) == 1:
+            target[key] = cands[0]
+
+    # acronyms: defined in the text, else the one name whose initials they are
+    defined = _definitions(doc, items)
+    for key in groups:
+        if not all(items[i].acronym for i in groups[key]) or key in full:
+            continue
+        letters = key[0].upper()
+        if letters in defined:
+            target[key] = items[defined[letters]].key
+            continue
+        # the model's label of an acronym is unreliable: any type may expand it
+        cands = []
+        for f in full:
+            pattern = initialism_pattern(items[groups[f][0]].clean, nr)
+            if pattern is not None and pattern.fullmatch(letters):
+                cands.append(f)
+        if len(cands) == 1:
+            target[key] = cands[0]
+
+    def root(key: tuple[str, ...]) -> tuple[str, ...]:
+        seen = set()
+        while key in target and key not in seen:
+            seen.add(key)
+            key = target[key]
+        return key
+
+    members: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for key, indexes in groups.items():
+        members[root(key)].extend(indexes)
+
+    canonical: dict[tuple[str, ...], str] = {}
+    label_of: dict[tuple[str, ...], str] = {}
+    for rkey, indexes in members.items():
+        own = groups[rkey]
+        # canonical: the longest written form of the full name, then the most frequent
+        counts = Counter(items[i].clean for i in own)
+        first = {items[i].clean: -n for n, i in reversed(list(enumerate(own)))}
+        canonical[rkey] = max(counts, key=lambda c: (len(words(c)), not c.isupper(), counts[c], first[c]))
+        rule_votes = Counter(items[i].rule_label for i in indexes if items[i].rule_label)
+        if rule_votes:
+            label_of[rkey] = max(rule_votes, key=lambda t: (rule_votes[t], -_order(t)))
+            continue
+        # a shouted word ("PARIS —" datelines) votes half when the name is also written normally
+        mixed = any(not items[i].acronym for i in indexes)
+        votes: Counter = Counter()
+        for i in indexes:
+            votes[items[i].span.label_] += 0.5 if mixed and items[i].acronym else 1.0
+        own_votes = Counter(items[i].span.label_ for i in own)
+        label_of[rkey] = max(votes, key=lambda t: (votes[t], own_votes[t], -_order(t)))
+
+    out = []
+    for item in items:
+        rkey = root(item.key)
+        out.append(Mention(item.span.start_char, item.span.end_char, item.span.text,
+                           canonical[rkey], label_of[rkey]))
+    return out
+
+
+def _order(label: str) -> int:
+    return _TYPE_ORDER.index(label) if label in _TYPE_ORDER else len(_TYPE_ORDER)
 
 
 @Language.factory("factx_mentions", default_config={"rules_dir": None})
 def make_mentions(nlp: Language, name: str, rules_dir: str | None):
-    rules = load_rules(rules_dir)
-    honorifics = frozenset(w.lower() for w in rules.words("honorifics"))
+    rules = mention_rules(load_rules(rules_dir))
 
     def mentions_component(doc: Doc) -> Doc:
-        doc._.mentions = link_mentions(doc, honorifics=honorifics)
+        doc._.mentions = link_mentions(doc, rules=rules)
         return doc
 
     return mentions_component

@@ -1,0 +1,372 @@
+"""Stage 6, resolve: cluster the distinct names of a run into entities.
+
+Runs once per run over *distinct names* (never over mentions, never over all
+pairs). Light on purpose: stdlib, rapidfuzz and the rule loader; no spaCy.
+
+How names become entities (precision first: a wrong merge invents a
+disagreement, a missed one only hides it):
+
+1. Names with the same `fold` are one node; its type is voted by count.
+2. Nodes are blocked by the vowel-folded phonetic key of every core token
+   (`factx.names.block_key`), within a type group; inside a block two nodes
+   merge when every token pair may spell the same name (`token_cost`) and the
+   rapidfuzz similarity of their transliterated forms passes a floor.
+3. People: a name whose words are a subsequence of exactly one longer name,
+   first and last word included, joins it ("George Bush" / "George Walker
+   Bush"); a lone surname joins the one person it can be, and only when
+   no other person has it as a given name.
+4. Acronyms join the one multi-word name of their type whose initials they are.
+5. A user's `aliases` merge names outright; `never_merge` lists and different
+   generational suffixes (Jr./Sr.) are never merged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from rapidfuzz import fuzz, process
+
+from factx.names import (
+    NameRules, acronym_letters, block_key, core_tokens, fold as _fold, initialism_pattern,
+    is_acronym, name_rules, strip_possessive, strip_titles, token_cost, type_group, words,
+)
+from factx.rules import RuleSet, load_rules
+
+#: rapidfuzz ratio floor on transliterated names inside a block: a guard against
+#: phonetic coincidences between names that share consonants but little else.
+SIMILARITY_FLOOR = 60.0
+
+#: Blocks larger than this are compared against cluster representatives only.
+MAX_BLOCK_PAIRS = 64
+
+#: Type preference when counts tie.
+_TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
+
+
+@dataclass(frozen=True)
+class NameStat:
+    """A distinct name of a run, with its (voted) type and how often it occurs."""
+
+    name: str
+    entity_type: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A resolved entity: every input spelling of it, one canonical name, a stable id."""
+
+    entity_id: str
+    canonical: str
+    entity_type: str
+    names: tuple[str, ...]
+
+
+def fold(name: str) -> str:
+    """Case/accent/punctuation/honorific-insensitive key of a name, for lookups.
+
+    >>> fold("Karim  HADDAD"), fold("Mr. Haddad’s"), fold("Al-Shabaab")
+    ('karim haddad', 'haddad', 'al shabaab')
+    """
+    return _fold(name)
+
+
+def entity_id(entity_type: str, canonical: str) -> str:
+    """The stable id of an entity: a hash of its type and folded canonical name."""
+    digest = hashlib.sha256(f"{entity_type}\x1f{fold(canonical)}".encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def closest(query: str, names: Iterable[str], limit: int = 5) -> list[str]:
+    """The known names nearest to a query, best first (for "did you mean").
+
+    >>> closest("karim hadad", ["Karim Haddad", "Samir Nasser", "Paris"], limit=1)
+    ['Karim Haddad']
+    """
+    choices = {}
+    for name in names:
+        choices.setdefault(name, fold(name))
+    if not choices:
+        return []
+    found = process.extract(fold(query), choices, scorer=fuzz.WRatio, limit=limit,
+                            score_cutoff=40)
+    return [key for _, _, key in found]
+
+
+# ------------------------------------------------------------------ internals
+
+@dataclass
+class _Node:
+    """One folded name: every input spelling with that fold."""
+
+    key: str
+    spellings: Counter
+    types: Counter
+    entity_type: str = ""
+    tokens: tuple[str, ...] = ()
+    acronym: bool = False
+    generation: str = ""
+
+    @property
+    def count(self) -> int:
+        return sum(self.spellings.values())
+
+
+class _Clusters:
+    """Union-find over nodes that refuses unions a never-merge rule forbids."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+        self.forbidden: dict[int, dict[int, int]] = {}  # root -> {rule: member index}
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def tag(self, i: int, rule: int, member: int) -> None:
+        tags = self.forbidden.setdefault(self.find(i), {})
+        if rule in tags and tags[rule] != member:
+            return  # two never-merge names already share a fold: nothing to enforce
+        tags[rule] = member
+
+    def can_union(self, a: int, b: int) -> bool:
+        ta, tb = self.forbidden.get(self.find(a)), self.forbidden.get(self.find(b))
+        if not ta or not tb:
+            return True
+        return all(tb.get(rule, member) == member for rule, member in ta.items())
+
+    def union(self, a: int, b: int, *, force: bool = False) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if not force and not self.can_union(ra, rb):
+            return False
+        if rb < ra:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        tb = self.forbidden.pop(rb, None)
+        if tb:
+            self.forbidden.setdefault(ra, {}).update(tb)
+        return True
+
+
+def _vote(types: Counter) -> str:
+    return max(types, key=lambda t: (types[t], -_TYPE_ORDER.index(t) if t in _TYPE_ORDER else -99, t))
+
+
+def _same_name(a: _Node, b: _Node, nr: NameRules) -> bool:
+    """Rule 2: equal-length token sequences that may spell the same name."""
+    if a.acronym != b.acronym or a.generation != b.generation:
+        return False
+    for x, y in zip(a.tokens, b.tokens):
+        if token_cost(x, y, nr) == float("inf"):
+            return False
+    if a.tokens == b.tokens:
+        return True
+    return fuzz.ratio(" ".join(a.tokens), " ".join(b.tokens)) >= SIMILARITY_FLOOR
+
+
+def _subsequence(short: tuple[str, ...], long: tuple[str, ...], nr: NameRules) -> bool:
+    """Whether `short` matches `long` word by word in order, first and last words included."""
+    if not tokens_ok(short[0], long[0], nr) or not tokens_ok(short[-1], long[-1], nr):
+        return False
+    j = 1
+    for token in short[1:-1]:
+        while j < len(long) - 1 and not tokens_ok(token, long[j], nr):
+            j += 1
+        if j >= len(long) - 1:
+            return False
+        j += 1
+    return True
+
+
+def tokens_ok(a: str, b: str, nr: NameRules) -> bool:
+    return token_cost(a, b, nr) != float("inf")
+
+
+def _display(name: str, entity_type: str, nr: NameRules) -> str:
+    """A name as canonical: possessive, a leading "the" and (for people) titles removed."""
+    text = " ".join(strip_possessive(name).split())
+    parts = text.split(" ")
+    if len(parts) > 1 and parts[0].lower() == "the":
+        parts = parts[1:]
+    if entity_type == "PERSON":
+        while len(parts) > 1 and "".join(words(parts[0])) in nr.honorifics:
+            parts = parts[1:]
+    return " ".join(parts)
+
+
+def _build_nodes(names: Iterable[NameStat], nr: NameRules) -> list[_Node]:
+    nodes: dict[str, _Node] = {}
+    for stat in names:
+        key = _fold(stat.name) or stat.name.strip().lower()
+        node = nodes.get(key)
+        if node is None:
+            node = nodes[key] = _Node(key, Counter(), Counter())
+        node.spellings[stat.name] += max(stat.count, 1)
+        node.types[stat.entity_type] += max(stat.count, 1)
+    out = list(nodes.values())
+    for node in out:
+        node.entity_type = _vote(node.types)
+        spelling = node.spellings.most_common(1)[0][0]
+        node.acronym = is_acronym(spelling) and len(node.key.split()) == 1
+        node.tokens = core_tokens(spelling, node.entity_type, nr=nr)
+        if node.acronym:
+            node.tokens = (acronym_letters(spelling).lower(),)
+        if len(node.tokens) > 1 and node.tokens[-1] in nr.generational:
+            node.generation, node.tokens = node.tokens[-1], node.tokens[:-1]
+    return out
+
+
+def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None) -> list[Entity]:
+    """Cluster distinct names into entities; every input name lands in exactly one.
+
+    >>> ents = resolve([NameStat("Yusuf Nasser", "PERSON", 5), NameStat("Yousuf Naser", "PERSON", 7),
+    ...                 NameStat("Hamid Yusuf Karimi", "PERSON", 1)])
+    >>> sorted((e.canonical, len(e.names)) for e in ents)
+    [('Hamid Yusuf Karimi', 1), ('Yousuf Naser', 2)]
+    """
+    rules = rules if rules is not None else load_rules()
+    nr = name_rules(rules)
+    nodes = _build_nodes(names, nr)
+    by_key = {node.key: i for i, node in enumerate(nodes)}
+    clusters = _Clusters(len(nodes))
+
+    # rule 5 (never_merge): tag every listed name with its rule and position
+    for r, rule in enumerate(rules.get("never_merge")):
+        for m, name in enumerate(rule["names"]):
+            i = by_key.get(_fold(name))
+            if i is not None:
+                clusters.tag(i, r, m)
+
+    # rule 2: blocks of equal phonetic keys within a type group
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        blocks[(type_group(node.entity_type), node.acronym,
+                tuple(block_key(t) for t in node.tokens))].append(i)
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        reps: list[int] = []
+        for i in members:
+            joined = False
+            # compare with every member of small blocks, with representatives of large ones
+            pool = members[:members.index(i)] if len(members) <= MAX_BLOCK_PAIRS else reps
+            for j in pool:
+                if _same_name(nodes[i], nodes[j], nr) and clusters.union(i, j):
+                    joined = True
+                    if len(members) > MAX_BLOCK_PAIRS:
+                        break
+            if not joined:
+                reps.append(i)
+
+    _join_people(nodes, clusters, nr)
+    _join_acronyms(nodes, clusters, nr)
+
+    # rule 5 (aliases): a user's known aliases merge outright
+    alias_canonical: dict[int, str] = {}
+    for rule in rules.get("aliases"):
+        present = [by_key[k] for k in (_fold(n) for n in rule["names"]) if k in by_key]
+        for i in present[1:]:
+            clusters.union(present[0], i, force=True)
+        if present:
+            alias_canonical[clusters.find(present[0])] = rule["names"][0]
+
+    members_of: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(nodes)):
+        members_of[clusters.find(i)].append(i)
+    entities = []
+    for root, members in members_of.items():
+        entities.append(_entity(nodes, members, alias_canonical.get(root), nr))
+    entities.sort(key=lambda e: (e.entity_type, e.canonical.lower(), e.entity_id))
+    return entities
+
+
+def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None:
+    """Rule 3: shorter person names join the one longer name they can be."""
+    by_first: dict[str, list[int]] = defaultdict(list)
+    by_last: dict[str, list[int]] = defaultdict(list)
+    by_ends: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        if node.entity_type != "PERSON" or node.acronym or len(node.tokens) < 2:
+            continue
+        first, last = block_key(node.tokens[0]), block_key(node.tokens[-1])
+        by_first[first].append(i)
+        by_last[last].append(i)
+        by_ends[(first, last)].append(i)
+    for i, node in enumerate(nodes):
+        if node.entity_type != "PERSON" or node.acronym or node.generation:
+            continue
+        tokens = node.tokens
+        if len(tokens) >= 2:
+            # "George Bush" inside "George Walker Bush"
+            cands = [j for j in by_ends.get((block_key(tokens[0]), block_key(tokens[-1])), ())
+                     if len(nodes[j].tokens) > len(tokens) and not nodes[j].generation
+                     and _subsequence(tokens, nodes[j].tokens, nr)]
+        else:
+            # a lone surname: the last word of longer names, and no one's given name
+            token = tokens[0]
+            key = block_key(token)
+            if any(tokens_ok(token, nodes[j].tokens[0], nr) for j in by_first.get(key, ())):
+                continue
+            cands = [j for j in by_last.get(key, ()) if tokens_ok(token, nodes[j].tokens[-1], nr)]
+        roots = {clusters.find(j) for j in cands}
+        if len(roots) == 1:
+            clusters.union(i, cands[0])
+
+
+def _join_acronyms(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None:
+    """Rule 4: an acronym joins the one multi-word name of its group it abbreviates."""
+    acronyms: dict[str, list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        if node.acronym:
+            acronyms[node.tokens[0][:1]].append(i)
+    if not acronyms:
+        return
+    expansions: dict[int, list[int]] = defaultdict(list)
+    for j, node in enumerate(nodes):
+        parts = node.key.split()
+        if node.acronym or len(parts) < 2:
+            continue
+        # an acronym starts with the first word's letter, or the second's after an article
+        candidates = set(acronyms.get(parts[0][:1], ())) | set(acronyms.get(parts[1][:1], ()))
+        if not candidates:
+            continue
+        pattern = initialism_pattern(node.spellings.most_common(1)[0][0], nr)
+        if pattern is None:
+            continue
+        for i in candidates:
+            if type_group(nodes[i].entity_type) == type_group(node.entity_type) \
+                    and pattern.fullmatch(nodes[i].tokens[0].upper()):
+                expansions[i].append(j)
+    for i, found in expansions.items():
+        if len({clusters.find(j) for j in found}) == 1:
+            clusters.union(i, found[0])
+
+
+def _entity(nodes: list[_Node], members: list[int], alias: str | None, nr: NameRules) -> Entity:
+    types: Counter = Counter()
+    spellings: Counter = Counter()
+    full: Counter = Counter()
+    for i in members:
+        node = nodes[i]
+        types.update(node.types)
+        spellings.update(node.spellings)
+        if not node.acronym and (len(node.tokens) > 1 or node.entity_type != "PERSON"):
+            full.update(node.spellings)
+    entity_type = _vote(types)
+    pool = full or spellings
+    # canonical: the most frequent full form; ties go to the longer, then the first in order
+    best = max(pool, key=lambda s: (pool[s], len(words(s)), s[:1].isupper(), s))
+    canonical = alias or _display(best, entity_type, nr)
+    return Entity(entity_id(entity_type, canonical), canonical, entity_type,
+                  tuple(sorted(spellings)))
+
+
+__all__ = ["NameStat", "Entity", "resolve", "fold", "closest", "entity_id", "strip_titles"]
