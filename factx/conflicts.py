@@ -31,6 +31,8 @@ document's own voice). One source repeating itself is never a conflict.
 
 from __future__ import annotations
 
+import json
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -392,28 +394,59 @@ def sources_involved(conflicts: Iterable[dict]) -> tuple[int, int]:
     return len(docs), len(voices)
 
 
-def rank_conflicts(conflicts: Iterable[dict]) -> Iterator[dict]:
+def rank_conflicts(conflicts: Iterable[dict], *, in_memory: int = 5000) -> Iterator[dict]:
     """Conflicts with whole entities ordered by the number of sources involved.
 
     Most documents first, then most documents-and-speakers, then entity name; each
-    entity's conflicts keep their order. Holds the conflict records (not the facts)
-    in memory.
+    entity's conflicts keep their order. Up to `in_memory` conflicts are held as they
+    are; past that, entity blocks go to a temporary file as JSON lines and only their
+    sort keys stay in memory, so a full report of a large store keeps memory flat.
 
     >>> recs = [{"entity": n, "entity_id": n, "values": [{"sources": [{"doc": d} for d in ds]}]}
     ...         for n, ds in (("A", ["1"]), ("B", ["1", "2"]))]
     >>> [c["entity"] for c in rank_conflicts(recs)]
     ['B', 'A']
+    >>> [c["entity"] for c in rank_conflicts(recs, in_memory=0)]
+    ['B', 'A']
     """
-    blocks: dict[str, list[dict]] = {}
-    for conflict in conflicts:
-        blocks.setdefault(conflict["entity_id"], []).append(conflict)
+    keys: list[tuple] = []
+    held: dict[int, list[dict]] = {}
+    spill = None
+    count = 0
+    try:
+        for _, block_iter in groupby(conflicts, key=itemgetter("entity_id")):
+            block = list(block_iter)
+            docs, voices = sources_involved(block)
+            key = (-docs, -voices, fold(block[0]["entity"]), block[0]["entity_id"], len(keys))
+            count += len(block)
+            if count > in_memory and spill is None:
+                spill = tempfile.TemporaryFile()
+                for index, kept in held.items():  # move what was held to the file too
+                    keys[index] = keys[index][:5] + (_spill(spill, kept),)
+                held.clear()
+            if spill is None:
+                held[len(keys)] = block
+                keys.append(key + (None,))
+            else:
+                keys.append(key + (_spill(spill, block),))
+        for key in sorted(keys):
+            if key[5] is None:
+                yield from held.pop(key[4])
+            else:
+                offset, length = key[5]
+                spill.seek(offset)  # type: ignore[union-attr]
+                yield from json.loads(spill.read(length))  # type: ignore[union-attr]
+    finally:
+        if spill is not None:
+            spill.close()
 
-    def key(entity_id: str) -> tuple:
-        docs, voices = sources_involved(blocks[entity_id])
-        return (-docs, -voices, fold(blocks[entity_id][0]["entity"]), entity_id)
 
-    for entity_id in sorted(blocks, key=key):
-        yield from blocks[entity_id]
+def _spill(spill: Any, block: list[dict]) -> tuple[int, int]:
+    spill.seek(0, 2)
+    data = json.dumps(block, ensure_ascii=False).encode("utf-8")
+    offset = spill.tell()
+    spill.write(data)
+    return offset, len(data)
 
 
 def sort_facts(facts: Iterable[dict]) -> list[dict]:

@@ -350,3 +350,9 @@ def test_table_fits_100_columns_and_escapes_markup() -> None:
     assert "seeds/001.txt:33" in text and "(hedged)" in text
     assert "DENIED" in text and "Taliban (denies)" in text
     assert "Asim Omar" in text and "Ayman al-Zawahri" in text
+
+
+def test_rank_conflicts_spills_to_disk_with_the_same_order() -> None:
+    found = list(find_conflicts(seed_facts(), places=PLACES))
+    assert list(rank_conflicts(found, in_memory=0)) == list(rank_conflicts(found))
+    assert list(rank_conflicts(found, in_memory=2)) == list(rank_conflicts(found))
