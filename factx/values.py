@@ -565,8 +565,8 @@ class PlaceIndex:
     Built eagerly (``PlaceIndex.from_facts(facts)``, every fact with attribute
     ``located_in``: entity = the place, value = the place containing it) or lazily
     (``PlaceIndex(lookup=store_parents)`` where ``lookup(name)`` returns the names of
-    the places directly containing `name`), so that a store can answer one entity
-    without loading every containment fact.
+    the places directly containing the place called `name`, as the facts spell it),
+    so that a store can answer one entity without loading every containment fact.
 
     >>> idx = PlaceIndex({"District A": ["Province B"], "Province B": ["Country C"]})
     >>> idx.contains("Country C", "district a")
@@ -576,6 +576,7 @@ class PlaceIndex:
     def __init__(self, parents: Mapping[str, Iterable[str]] | None = None, *,
                  lookup: Callable[[str], Iterable[str]] | None = None) -> None:
         self._parents: dict[str, set[str]] = {}
+        self._names: dict[str, str] = {}  # key -> a name as written, for `lookup`
         self._lookup = lookup
         self._ancestors: dict[str, frozenset[str]] = {}
         for child, outers in (parents or {}).items():
@@ -593,20 +594,26 @@ class PlaceIndex:
 
     def add(self, place: str, container: str) -> None:
         """Record that `place` lies in `container`."""
-        inner, outer = place_key(place), place_key(container)
+        inner, outer = self._key(place), self._key(container)
         if inner != outer:
             self._parents.setdefault(inner, set()).add(outer)
             self._parents.setdefault(outer, set())
             self._ancestors.clear()
 
+    def _key(self, name: str) -> str:
+        key = place_key(name)
+        self._names.setdefault(key, name)
+        return key
+
     def _direct(self, key: str) -> set[str]:
         if key not in self._parents and self._lookup is not None:
-            self._parents[key] = {place_key(p) for p in self._lookup(key)} - {key}
+            found = self._lookup(self._names.get(key, key))
+            self._parents[key] = {self._key(p) for p in found} - {key}
         return self._parents.get(key, set())
 
     def ancestors(self, place: str) -> frozenset[str]:
         """Keys of every place known to contain `place` (transitively)."""
-        key = place_key(place)
+        key = self._key(place)
         if key not in self._ancestors:
             seen: set[str] = set()
             todo = list(self._direct(key))
@@ -619,7 +626,7 @@ class PlaceIndex:
         return self._ancestors[key]
 
     def knows(self, place: str) -> bool:
-        key = place_key(place)
+        key = self._key(place)
         return bool(self._direct(key)) or any(key in ps for ps in self._parents.values())
 
     def contains(self, outer: str, inner: str) -> bool:
