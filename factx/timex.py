@@ -84,8 +84,8 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
         Event(r["id"], re.compile(r["pattern"], re.I), str(r["value"]), int(r.get("offset", 0)),
               re.compile(r["context"], re.I) if r.get("context") else None)
         for r in rules.get("date_events"))
-    cues = tuple((r["tense"], re.compile("|".join(f"(?:{p})" for p in r["patterns"])))
-                 for r in rules.get("date_cues"))
+    # one regex per cue: an alternation would let "due to" hide "to be published"
+    cues = tuple((r["tense"], re.compile(p)) for r in rules.get("date_cues") for p in r["patterns"])
     return Lexicon(
         months={k: int(v) for k, v in _entries(rules, "months").items()},
         weekdays={k: int(v) for k, v in _entries(rules, "weekdays").items()},
@@ -154,7 +154,8 @@ def tense_of(text: str, context: str) -> str | None:
     else:
         left, right = low[:i], low[i + len(text):]
     best: tuple[int, int, str] | None = None
-    for rank, (tense, pattern) in enumerate(lexicon().cues):
+    for tense, pattern in lexicon().cues:
+        rank = 0 if tense == "future" else 1  # on a tie the future wins ("to be published")
         for m in pattern.finditer(left):
             key = (len(left) - m.end(), rank, tense)
             best = key if best is None or key < best else best
@@ -223,7 +224,7 @@ def _season_of(month: int) -> str:
 
 
 def _type_of(value: str) -> str:
-    if value.startswith("P"):
+    if value.startswith("P") and not value.endswith("_REF"):
         return "DURATION"
     return "TIME" if "T" in value and not value.endswith("_REF") else "DATE"
 
@@ -465,7 +466,12 @@ def _interval(t: str, ctx: _Ctx) -> Result | None:
     # "from March to May", "between 2001 and 2003", "from Monday to Wednesday"
     m = re.match(r"^(?:from|between)\s+(.+?)\s+(?:to|and|until|till|through)\s+(.+)$", t)
     if m:
-        a, b = _date(m.group(1), ctx), _date(m.group(2), ctx)
+        first, second = m.group(1), m.group(2)
+        # "from March to May 2019": the year written once belongs to both ends
+        year = re.search(r"\s(\d{4})$", second)
+        if year and not re.search(r"\d{4}", first):
+            first = f"{first} {year.group(1)}"
+        a, b = _date(first, ctx), _date(second, ctx)
         if a and b:
             return ("DATE", f"{a}/{b}")
     m = re.match(rf"^(.+?)\s*(?:-|to|until|through)\s*(.+)$", t)
@@ -1050,7 +1056,9 @@ def _chained(t: str, ctx: _Ctx) -> str | None:
         n = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
              "prior": -1, "before": -1, "same": 0}[how]
         if y is None:
-            if ctx.previous is None and ctx.anchor is not None and how != "same" and not t.startswith("the day "):
+            if unit == "day" and ctx.anchor is not None and ctx.previous is None:
+                return _shift_day(ctx, n)  # "the next day" with nothing before it: the article's
+            if ctx.previous is None and ctx.anchor is not None and how != "same":
                 return None  # "the next year" with nothing before it: a span, not a date
             return {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}[unit]
         if unit == "year":

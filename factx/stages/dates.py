@@ -137,9 +137,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while lead and lead.end() < end:
         start = lead.end()
         lead = _LEAD.match(text, start, end)
+    # "the Sept. 23, 2019 raid", "the 20th century", "the 1990s": TimeML leaves the
+    # article out of an absolute date (it belongs to the noun phrase around it)
+    the = re.match(r"the\s+", text[start:end], re.I)
+    if the:
+        words = text[start + the.end():end].lower().split()
+        first = words[0].strip(".,") if words else ""
+        if (first in lexicon().months or re.fullmatch(r"\d{4}s?|'\d0s|\d{4}-\d\d", first)
+                or (len(words) > 1 and words[1].startswith("centur"))):
+            start += the.end()
     while start < end and text[start].isspace():
         start += 1
     return start, end
+
 
 
 def _context(doc: Doc, start: int, end: int) -> str:
