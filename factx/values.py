@@ -40,8 +40,10 @@ Models, by value type:
 - ``name``: folded equality is ``same``; one name's tokens inside the other's
   (``"Mr. Umar"`` and ``"Asim Umar"``) ``compatible``; a token spelled differently
   (transliterations) ``soft``; otherwise ``hard``.
-- ``text`` and anything else: folded equality ``same``; one's words inside the
-  other's ``compatible``; else ``soft`` (free text rarely contradicts itself cleanly).
+- ``text`` and anything else: folded equality ``same``, otherwise ``compatible``:
+  free text differs by paraphrase ("raid" / "operation") far more often than by
+  contradiction, so it only takes part in denials. (`compare_text` itself still says
+  ``soft`` for different words; unparsable dates and quantities fall back to it.)
 
 Attributes in `MULTI_VALUED` (``member_of``, ``spouse``, ...) can hold several values
 at once, so two different values are ``compatible`` there.
@@ -800,7 +802,9 @@ def compare(value_type: str, a: object, b: object, *, attribute: str | None = No
     elif value_type == "name":
         relation = compare_names(str(a), str(b))
     else:
-        relation = compare_text(str(a), str(b))
+        # free text ("raid" / "operation") differs by paraphrase far more often than by
+        # contradiction, and nothing here can tell the two apart: no disagreement
+        relation = weakest(compare_text(str(a), str(b)), COMPATIBLE)
     if attribute in MULTI_VALUED and relation in (SOFT, HARD):
         return COMPATIBLE  # one may belong to several groups, have several spouses
     return relation

@@ -282,6 +282,12 @@ def test_located_in_and_multi_valued_attributes_are_not_disputed() -> None:
     assert conflicts(facts) == []
 
 
+def test_free_text_paraphrase_is_no_conflict() -> None:
+    facts = [fact("Asim Umar", "cause_of_death", "raid", D0, 9),
+             fact("Asim Umar", "cause_of_death", "operation", D4, 13)]
+    assert conflicts(facts) == []
+
+
 def test_countries_disagree_hard() -> None:
     facts = [fact("Asim Umar", "origin", "Pakistan", D1, 11, value_type="country"),
              fact("Asim Umar", "origin", "India", D3, 2, value_type="country")]
