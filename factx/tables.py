@@ -22,7 +22,9 @@ from rich.text import Text
 
 QUOTE_CHARS = 160
 _SEVERITY_STYLE = {"hard": "bold red", "soft": "yellow"}
-_MODALITY_MARK = {"hedged": "hedged", "reported": "reported"}
+# "reported" is what a said_by already shows; only hedging needs a mark
+_MODALITY_MARK = {"hedged": "hedged"}
+_SOURCE_MAX = 40
 
 
 def trim_quote(quote: str, around: Iterable[str] = (), limit: int = QUOTE_CHARS) -> str:
@@ -98,8 +100,13 @@ def _attribute_table(entity: str, entity_type: str | None, attribute: str,
     title.append(f" · {attribute}")
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, expand=True,
                   show_lines=False, pad_edge=False)
-    table.add_column("value", ratio=3, min_width=14, max_width=26, overflow="fold")
-    table.add_column("source", ratio=4, min_width=16, max_width=36, overflow="fold")
+    # the source column takes the width of its longest path:lines, so paths stay whole
+    widest = max((len(where.plain.split("\n")[0])
+                  for c in conflicts for v in c["values"] for where, _ in _source_rows(v)),
+                 default=16)
+    source_width = max(16, min(_SOURCE_MAX, widest))
+    table.add_column("value", ratio=3, min_width=14, max_width=24, overflow="fold")
+    table.add_column("source", width=source_width, overflow="fold")
     table.add_column("quote", ratio=7, min_width=24, overflow="fold")
     for conflict in conflicts:
         label = Text(f"{conflict['kind']} · {conflict['severity']}",
