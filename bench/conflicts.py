@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/conflicts.py [--facts 1000000]
     .venv/bin/python bench/conflicts.py --loader mymodule:load_store   # + store timings
-    .venv/bin/python bench/conflicts.py --store .factx --entity "Asim Umar"  # an existing store
+    .venv/bin/python bench/conflicts.py --store .factx --entity "NAME"  # an existing store
 
 Measured, in this order, in one run:
   read      JSONL of N generated facts (bench/gen_facts.py, sorted by entity), read

@@ -19,7 +19,7 @@ entity, facts are grouped by attribute and their values by `factx.values.compare
   ``denial`` conflict, ``hard`` when it denies that very value or the claim as a
   whole, ``soft`` when the values only overlap;
 - `name` facts give ``spelling`` conflicts (always ``soft``): a name token spelled
-  two ways across documents (Umar / Omar, Zawahri / Zawahiri). Case, accents,
+  two ways across documents (Yusuf / Yousuf, Haqani / Haqqani). Case, accents,
   apostrophes, possessives, honorifics and particles (al-, bin) are folded away
   first, and a name that is part of another ("Mr. X" in "Y X") agrees with it.
   Tokens that appear together in one mention are never variants of each other.

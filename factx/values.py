@@ -29,7 +29,7 @@ Models, by value type:
   one is the approximate value's centre); an age off by one year is ``soft``.
 - ``country``: case-, accent- and punctuation-folded names (``U.S.`` = ``US``).
 - ``entity``: canonical names folded, with generic administrative words dropped
-  (``Helmand Province`` = ``Helmand``), and containment from a `PlaceIndex`:
+  (``Kerry County`` = ``Kerry``), and containment from a `PlaceIndex`:
   contained places are ``compatible``; two places both known to the index and not
   nested are ``hard``; two places the index knows nothing about are ``soft``.
 - ``title`` (the attribute, whatever its value type): ``"ROLE of ORGANISATION"``,
@@ -38,7 +38,7 @@ Models, by value type:
   leader): ``soft``. Different organisations: ``compatible`` — people hold several
   titles, so that is no disagreement.
 - ``name``: folded equality is ``same``; one name's tokens inside the other's
-  (``"Mr. Umar"`` and ``"Asim Umar"``) ``compatible``; a token spelled differently
+  (``"Mr. Yusuf"`` and ``"Karim Yusuf"``) ``compatible``; a token spelled differently
   (transliterations) ``soft``; otherwise ``hard``.
 - ``text`` and anything else: folded equality ``same``, otherwise ``compatible``:
   free text differs by paraphrase ("raid" / "operation") far more often than by
@@ -94,8 +94,8 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u02bc": 
 def fold(text: str) -> str:
     """Case-, accent-, apostrophe- and space-folded text, possessive dropped.
 
-    >>> fold("  Al-Qaeda’s  Émir ")
-    'al-qaeda emir'
+    >>> fold("  Al-Nasr’s  Émir ")
+    'al-nasr emir'
     """
     text = unicodedata.normalize("NFKD", str(text).translate(_APOSTROPHES))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
@@ -104,7 +104,7 @@ def fold(text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    """Folded words, hyphens and dots as separators: ``"U.S.-Afghan"`` → ``["u", "s", "afghan"]``."""
+    """Folded words, hyphens and dots as separators: ``"U.S.-Irish"`` → ``["u", "s", "irish"]``."""
     return [w for w in re.split(r"[^\w]+", fold(text)) if w]
 
 
@@ -440,8 +440,8 @@ PARTICLES = frozenset({
 def name_tokens(name: str) -> tuple[str, ...]:
     """The folded tokens of a name without honorifics and particles.
 
-    >>> name_tokens("Mr. Umar"), name_tokens("Ayman al-Zawahri")
-    (('umar',), ('ayman', 'zawahri'))
+    >>> name_tokens("Mr. Yusuf"), name_tokens("Karim al-Haqani")
+    (('yusuf',), ('karim', 'haqani'))
     """
     words = _words(name)
     kept = tuple(w for w in words if w not in HONORIFICS and w not in PARTICLES)
@@ -453,7 +453,7 @@ def skeleton(token: str) -> str:
     """A consonant skeleton for transliteration variants: vowels, h, w and y dropped,
     doubles collapsed, q/c → k, z → s, j → g.
 
-    >>> skeleton("umar") == skeleton("omar"), skeleton("zawahri") == skeleton("zawahiri")
+    >>> skeleton("yusuf") == skeleton("yousuf"), skeleton("haqani") == skeleton("haqqani")
     (True, True)
     """
     out = []
@@ -486,7 +486,7 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
 def spelling_variants(a: str, b: str) -> bool:
     """True when two different name tokens are plausibly one name spelled two ways.
 
-    >>> spelling_variants("umar", "omar"), spelling_variants("asim", "umar")
+    >>> spelling_variants("yusuf", "yousuf"), spelling_variants("karim", "yusuf")
     (True, False)
     """
     if a == b or not a or not b:
@@ -502,7 +502,7 @@ def spelling_variants(a: str, b: str) -> bool:
 def compare_names(a: str, b: str) -> str:
     """How two spellings of a name relate.
 
-    >>> compare_names("Mr. Umar", "Asim Umar"), compare_names("Asim Umar", "Asim Omar")
+    >>> compare_names("Mr. Yusuf", "Karim Yusuf"), compare_names("Karim Yusuf", "Karim Yousuf")
     ('compatible', 'soft')
     """
     ta, tb = name_tokens(a), name_tokens(b)
@@ -539,7 +539,7 @@ def country_key(name: str) -> str:
 
 
 def compare_countries(a: str, b: str) -> str:
-    """Countries by name: ``compare_countries("Pakistan", "pakistan") == "same"``."""
+    """Countries by name: ``compare_countries("Norway", "norway") == "same"``."""
     return SAME if country_key(a) == country_key(b) else HARD
 
 
@@ -555,7 +555,7 @@ _ADMIN_WORDS = frozenset({
 
 @lru_cache(maxsize=65536)
 def place_key(name: str) -> str:
-    """``"the Musa Qala district"`` → ``"musa qala"``; never empty for a non-empty name."""
+    """``"the Kerry County"`` → ``"kerry"``; never empty for a non-empty name."""
     words = [w for w in _words(name) if w != "the"]
     kept = [w for w in words if w not in _ADMIN_WORDS]
     return " ".join(kept or words)
