@@ -244,3 +244,53 @@ def test_query_side_imports_stay_light() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+# ------------------------------------------------------------------------ properties
+
+from datetime import date as _date, timedelta as _timedelta  # noqa: E402
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_days = st.dates(min_value=_date(1990, 1, 1), max_value=_date(2030, 12, 31))
+_timex = st.one_of(
+    _days.map(lambda d: d.isoformat()),
+    _days.map(lambda d: d.strftime("%Y-%m")),
+    _days.map(lambda d: d.strftime("%Y")),
+    st.tuples(_days, st.sampled_from(["TNI", "TMO", "TAF", "TEV"])).map(
+        lambda t: t[0].isoformat() + t[1]),
+    _days.map(lambda d: "%04d-W%02d" % d.isocalendar()[:2]),
+    _days.map(lambda d: f"{d.year}-{['SP', 'SU', 'FA', 'WI'][d.month % 4]}"),
+    _days.map(lambda d: f"{d.isoformat()}/{(d + _timedelta(days=d.day % 5)).isoformat()}"),
+    _days.map(lambda d: "XXXX" + d.strftime("-%m-%d")),
+)
+_amounts = st.one_of(
+    st.integers(0, 500), st.integers(0, 500).map(lambda n: f"<={n}"),
+    st.integers(0, 500).map(lambda n: f">={n}"), st.integers(1, 500).map(lambda n: f"~{n}"),
+    st.tuples(st.integers(0, 250), st.integers(0, 250)).map(lambda t: f"{t[0]}-{t[0] + t[1]}"),
+    st.sampled_from(["dozens", "several", "hundreds", "a few"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_timex, _timex)
+def test_date_relation_is_symmetric_and_reflexive(a: str, b: str) -> None:
+    assert compare("date", a, a) == "same"
+    assert compare("date", a, b) == compare("date", b, a)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_amounts, _amounts)
+def test_quantity_relation_is_symmetric_and_reflexive(a: object, b: object) -> None:
+    assert compare("quantity", a, a) == "same"
+    assert compare("quantity", a, b) == compare("quantity", b, a)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_days)
+def test_a_day_agrees_with_its_month_year_and_week(d: _date) -> None:
+    day = d.isoformat()
+    for coarser in (d.strftime("%Y-%m"), str(d.year), "%04d-W%02d" % d.isocalendar()[:2]):
+        assert compare("date", day, coarser) == "compatible"
+    assert compare("date", day, (d + _timedelta(days=1)).isoformat()) == "hard"
+    assert compare("date", day + "TNI", (d + _timedelta(days=1)).isoformat()) == "soft"
