@@ -1,0 +1,323 @@
+"""Who said a claim, whether it is denied, and whether it is hedged (DESIGN section 2).
+
+The word lists come from `rules/reporting.yml` and `rules/hedges.yml`; the functions
+here only read the parse around a fact's trigger token and return tokens, never
+names: turning a source token into an entity name needs the document (mentions,
+earlier sources), which `factx.stages.attributes` holds.
+
+>>> lex = Lexicon.from_rules(load_rules())  # doctest: +SKIP
+>>> find_source(doc[5], lex)                # "... was killed, the statement said"  # doctest: +SKIP
+statement
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from spacy.tokens import Span, Token
+
+from factx.errors import RuleError
+from factx.rules import RuleSet
+
+REPORTING_ROLES = ("say", "deny", "dismiss_as", "source_noun", "according", "backref")
+HEDGE_SCOPES = ("adverb", "modal", "verb", "noun", "adjective")
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+QUOTES_OPEN = "“\"«‘"
+QUOTES = "“”\"«»"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The attribution words of a rule set, lower-cased lemmas."""
+
+    say: frozenset[str]
+    deny: frozenset[str]
+    dismiss_as: frozenset[str]
+    source_nouns: frozenset[str]
+    according: tuple[tuple[str, ...], ...]
+    backref: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    hedge_modals: frozenset[str]
+    hedge_verbs: frozenset[str]
+    hedge_nouns: frozenset[str]
+    hedge_adjectives: frozenset[str]
+
+    @classmethod
+    def from_rules(cls, rules: RuleSet) -> "Lexicon":
+        """Collect the words by role and scope; unknown roles or scopes are rule errors.
+
+        >>> Lexicon.from_rules(load_rules()).say >= {"say", "tweet"}  # doctest: +SKIP
+        True
+        """
+        roles: dict[str, set[str]] = {r: set() for r in REPORTING_ROLES}
+        phrases: list[tuple[str, ...]] = []
+        for rule in rules.get("reporting"):
+            role = rule["role"]
+            if role not in roles:
+                raise RuleError(_file_of(rules, "reporting"), rule["id"], "role",
+                                f"unknown role {role!r} (known: {', '.join(REPORTING_ROLES)})")
+            roles[role].update(w.lower() for w in rule.get("words", ()))
+            if role == "according":
+                phrases.extend(tuple(p.lower().split()) for p in rule.get("phrases", ()))
+        scopes: dict[str, set[str]] = {s: set() for s in HEDGE_SCOPES}
+        for rule in rules.get("hedges"):
+            scope = rule["scope"]
+            if scope not in scopes:
+                raise RuleError(_file_of(rules, "hedges"), rule["id"], "scope",
+                                f"unknown scope {scope!r} (known: {', '.join(HEDGE_SCOPES)})")
+            scopes[scope].update(w.lower() for w in rule["words"])
+        return cls(
+            say=frozenset(roles["say"]), deny=frozenset(roles["deny"]),
+            dismiss_as=frozenset(roles["dismiss_as"]), source_nouns=frozenset(roles["source_noun"]),
+            according=tuple(sorted(set(phrases), key=len, reverse=True)),
+            backref=frozenset(roles["backref"]),
+            hedge_adverbs=frozenset(scopes["adverb"]), hedge_modals=frozenset(scopes["modal"]),
+            hedge_verbs=frozenset(scopes["verb"]), hedge_nouns=frozenset(scopes["noun"]),
+            hedge_adjectives=frozenset(scopes["adjective"]))
+
+
+def _file_of(rules: RuleSet, kind: str) -> str:
+    """The rule file that holds rules of `kind` (for error messages)."""
+    from pathlib import Path
+
+    from factx.rules import parse_rule_file
+
+    for path in rules.files:
+        try:
+            if parse_rule_file(Path(path))[0] == kind:
+                return path
+        except RuleError:
+            continue
+    return f"<{kind} rules>"
+
+
+def lemma(token: Token) -> str:
+    """The lower-cased lemma, falling back to the lower-cased text when there is none."""
+    return (token.lemma_ or token.text).lower()
+
+
+def ancestors(token: Token) -> Iterator[Token]:
+    """The token itself, then its heads up to the root of its sentence."""
+    yield token
+    while token.head.i != token.i:
+        token = token.head
+        yield token
+
+
+def is_passive(verb: Token) -> bool:
+    """True for 'was killed', 'is said' (a passive auxiliary or subject)."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The grammatical subject of a verb, through conjunctions ("X described ... and said").
+
+    "according to" and agents of passives are not subjects; see `find_source`.
+    """
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The agent of a passive verb: 'was reported by X' → X."""
+    for child in verb.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _prepositional_source(token: Token) -> Token | None:
+    """'according to X' → X, 'citing X' → X, for the preposition token."""
+    if token.lower_ == "according":
+        for to in token.children:
+            for obj in to.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    elif token.lower_ in ("citing", "quoting"):
+        for obj in token.children:
+            if obj.dep_ in ("pobj", "dobj"):
+                return obj
+    return None
+
+
+def according_source(sent: Span, lex: Lexicon) -> Token | None:
+    """The object of 'according to X' / 'citing X' anywhere in the sentence."""
+    words = [t.lower_ for t in sent]
+    for phrase in lex.according:
+        n = len(phrase)
+        for i in range(len(words) - n + 1):
+            if tuple(words[i:i + n]) != phrase:
+                continue
+            last = sent[i + n - 1]
+            for child in last.children:
+                if child.dep_ in ("pobj", "dobj", "obj"):
+                    return child
+            # the parser may hang the object elsewhere: take the next noun after the phrase
+            for token in sent[i + n:]:
+                if token.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return token.head if token.dep_ == "compound" else token
+            return None
+    return None
+
+
+def in_quote(token: Token) -> bool:
+    """True when the token stands between quotation marks opened in its sentence."""
+    sent = token.sent
+    text = sent.doc.text[sent.start_char:token.idx]
+    opened = sum(text.count(q) for q in "“«") - sum(text.count(q) for q in "”»")
+    plain = text.count('"')
+    return opened > 0 or plain % 2 == 1
+
+
+def find_source(trigger: Token, lex: Lexicon) -> Token | None:
+    """The token that names who said the claim around `trigger`, or None.
+
+    Rules, in order: the subject of the nearest reporting verb above the trigger
+    ("X said ... was killed", "..., the statement said"); the agent of a passive
+    reporting verb ("was reported by X"); "according to X" / "citing X"; for a claim
+    inside quotation marks, the subject of a reporting verb outside them.
+    """
+    for node in ancestors(trigger):
+        if node.pos_ in ("VERB", "AUX") and lemma(node) in lex.say:
+            if is_passive(node):
+                agent = agent_of(node)
+                if agent is not None:
+                    return agent
+                continue  # "is said to have ...": a hedge, not a source
+            subject = subject_of(node)
+            if subject is not None:
+                return subject
+    for node in ancestors(trigger):
+        for child in node.children:
+            source = _prepositional_source(child)
+            if source is not None:
+                return source
+    source = according_source(trigger.sent, lex)
+    if source is not None:
+        return source
+    if in_quote(trigger):
+        for token in trigger.sent:
+            if (token.pos_ == "VERB" and lemma(token) in lex.say and not in_quote(token)
+                    and not is_passive(token)):
+                subject = subject_of(token)
+                if subject is not None:
+                    return subject
+    return None
+
+
+def author_of(noun: Token, lex: Lexicon) -> Token | None:
+    """Who wrote a statement: 'X's statement', 'a statement by X', 'a UN report'."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+        if child.dep_ == "acl":  # "a statement released Tuesday by X"
+            agent = agent_of(child)
+            if agent is not None:
+                return agent
+    for child in noun.children:
+        if child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
+            return child
+    return None
+
+
+def denial_above(trigger: Token, lex: Lexicon) -> Token | None:
+    """The denial verb the claim depends on ('X denied that Y was killed'), or None."""
+    for node in list(ancestors(trigger))[1:]:
+        if node.pos_ in ("VERB", "AUX", "NOUN") and lemma(node) in lex.deny:
+            return node
+    return None
+
+
+def negated(trigger: Token) -> bool:
+    """'was not killed', 'is not the leader': a negation on the trigger or its copula."""
+    heads = [trigger]
+    if trigger.dep_ in ("attr", "acomp", "oprd") or trigger.head.lemma_ == "be":
+        heads.append(trigger.head)
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det")
+               for h in heads for c in h.children if c.lower_ != "no" or c.dep_ == "neg")
+
+
+def hedged(trigger: Token, lex: Lexicon) -> bool:
+    """True when the claim around `trigger` is hedged.
+
+    Rules: a hedging modal ("might have died"), adverb ("reportedly"), adjective
+    ("unconfirmed"), verb ("believed to", "is said to", "appears to") or noun
+    ("rumors that") on the path from the trigger up to its reporting verb.
+    """
+    for node in ancestors(trigger):
+        word = lemma(node)
+        if node.i != trigger.i and node.pos_ in ("VERB", "AUX") and word in lex.hedge_verbs:
+            if word not in lex.say or is_passive(node):
+                return True
+        if node.i != trigger.i and node.pos_ in ("NOUN", "PROPN") and word in lex.hedge_nouns:
+            return True
+        for child in node.children:
+            low = child.lower_
+            if child.dep_ == "aux" and low in lex.hedge_modals:
+                return True
+            if child.dep_ in ("advmod", "npadvmod") and low in lex.hedge_adverbs:
+                return True
+            if child.dep_ in ("amod", "advmod", "compound") and low in lex.hedge_adjectives:
+                return True
+        if node.pos_ in ("VERB", "AUX") and word in lex.say and not is_passive(node) and node.i != trigger.i:
+            break
+    return False
+
+
+def denials(sent: Span, lex: Lexicon) -> Iterator[Token]:
+    """Denial verbs of a sentence: 'denied', 'rejected', and 'called it propaganda'."""
+    for token in sent:
+        if token.pos_ in ("VERB",) and lemma(token) in lex.deny:
+            yield token
+        elif token.pos_ == "VERB" and lemma(token) in ("call", "describe", "dismiss", "brand", "label"):
+            if any(lemma(c) in lex.dismiss_as or c.lower_ in lex.dismiss_as
+                   for c in token.subtree if c.i != token.i):
+                yield token
+
+
+def denied_object(verb: Token, lex: Lexicon) -> str:
+    """What a denial verb points at: 'clause' (denied that ...), 'backref' (denied the
+    assertion, called it propaganda) or 'other' (denied any foreigners are fighting)."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "mark" or g.dep_ in SUBJECTS
+                                                     for g in child.children):
+            return "clause"
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj", "nsubjpass") and (lemma(child) in lex.backref
+                                                            or child.lower_ in lex.backref):
+            return "backref"
+    if not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return "backref"
+    return "other"
+
+
+def denier_of(verb: Token) -> Token | None:
+    """Who denies: the subject; for 'its statement denying that...', the statement."""
+    subject = subject_of(verb)
+    if subject is not None:
+        return subject
+    node = verb
+    while node.dep_ in ("advcl", "acl", "xcomp", "conj") and node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN"):
+            return node
+        subject = subject_of(node)
+        if subject is not None:
+            return subject
+    return None
