@@ -140,7 +140,7 @@ class DateSpan:
 
     @property
     def key(self) -> tuple:
-        return (self.lo, self.hi, self.ranged, self.year_free)
+        return (self.lo, self.hi, self.year_free)
 
 
 def _minute(d: date, hours: float = 0) -> int:
@@ -230,14 +230,15 @@ def _parse_known(value: str) -> DateSpan | None:
 
 
 def _relate_spans(a: DateSpan, b: DateSpan) -> str:
-    if (a.lo, a.hi, a.ranged) == (b.lo, b.hi, b.ranged):
-        return SAME
+    if (a.lo, a.hi) == (b.lo, b.hi):
+        return SAME  # "2019-09-23/2019-09-23" is 2019-09-23
     if a.hi <= b.lo or b.hi <= a.lo:
         return HARD
-    for outer, inner in ((a, b), (b, a)):
-        if outer.lo <= inner.core_lo and inner.core_hi <= outer.hi:
-            # a calendar unit is just less precise; an explicit range is doubt
-            return SOFT if outer.ranged else COMPATIBLE
+    containers = [outer for outer, inner in ((a, b), (b, a))
+                  if outer.lo <= inner.core_lo and inner.core_hi <= outer.hi]
+    # a calendar unit is just less precise; an explicit range is doubt
+    if any(not outer.ranged for outer in containers):
+        return COMPATIBLE
     return SOFT
 
 
