@@ -276,6 +276,11 @@ def hedged(trigger: Token, lex: Lexicon) -> bool:
             if child.dep_ in ("amod", "advmod", "compound") and low in lex.hedge_adjectives:
                 return True
         if node.pos_ in ("VERB", "AUX") and word in lex.say and not is_passive(node) and node.i != trigger.i:
+            # 'unconfirmed reports say ...', 'rumors say ...'
+            subject = subject_of(node)
+            if subject is not None and (lemma(subject) in lex.hedge_nouns or any(
+                    c.lower_ in lex.hedge_adjectives for c in subject.children)):
+                return True
             break
     return False
 

@@ -44,8 +44,9 @@ FAMILIES = ("death", "death_noun", "death_modifier", "cause", "count", "count_no
 VALUE_TYPES = ("date", "quantity", "entity", "country", "name", "text")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 LOC_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "on",
-                       "into", "outside", "throughout", "within"})
+                       "into", "throughout", "within", "off", "along", "outside of"})
 DEATH_ATTRIBUTES = ("date_of_death", "place_of_death", "cause_of_death")
+NP_ATTRIBUTES = ("title", "member_of", "top_members", "origin", "age", "alternate_names")
 REL_PRONOUNS = frozenset({"who", "whom", "that", "which", "whose"})
 PERSON_PRONOUNS = frozenset({"he", "him", "she", "her", "his", "hers"})
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
@@ -54,7 +55,7 @@ NAME_RE = (r"(?:[A-Z][\w’'.-]*|(?:al|el|ul|ur|ud|bin|ibn|abu|de|da|van|von)-[A
            r"(?:\s(?:(?:al|el|bin|ibn|abu|abd|de|da|del|della|van|von|der|den|la|le|ul|ur|ud)\s"
            r"|(?:al|el|ul|ur|ud)-)?[A-Z][\w’'.-]*)*")
 UNQUALIFIED_TOP = frozenset({"former", "deputy", "vice", "assistant", "acting", "interim",
-                             "ex", "erstwhile", "co", "honorary"})
+                             "ex", "erstwhile", "co", "honorary", "senior", "regional"})
 
 
 # ---------------------------------------------------------------------------------------
@@ -568,8 +569,16 @@ def _blocked(token: Token, stop: Token, ctx: Context) -> bool:
             return True
         if node.dep_ in ("agent",) or (node.dep_ == "prep" and node.lower_ in ("by", "since", "until", "from")):
             return True
-        if node.pos_ == "VERB" and low in ("release", "publish", "issue", "post", "announce", "lead"):
+        if node.pos_ == "VERB" and low in ("release", "publish", "issue", "post", "announce", "lead", "bear"):
             return True
+    return False
+
+
+def _statement_date(token: Token, ctx: Context) -> bool:
+    """A date whose nearest verb is a reporting verb: the day of the statement."""
+    for node in list(attr.ancestors(token))[1:]:
+        if node.pos_ in ("VERB", "AUX"):
+            return _lemma(node) in ctx.rules.lexicon.say or _lemma(node) in ("bear", "release", "publish")
     return False
 
 
@@ -593,7 +602,7 @@ def event_date(trigger: Token, ctx: Context, roots: Iterable[Token] = ()) -> tup
     for c in candidates:
         head = c[1][-1]
         root = list(attr.ancestors(head))[-1]
-        if _blocked(head, root, ctx) and not _under(trigger, head.head):
+        if (_blocked(head, root, ctx) and not _under(trigger, head.head)) or _statement_date(head, ctx):
             continue
         if any(ctx.rules.death_verbs.get(_lemma(a)) or _lemma(a) in ctx.rules.roles
                for a in list(attr.ancestors(head))[1:3] if a.i != trigger.i):
@@ -618,6 +627,16 @@ def place_names(token: Token, ctx: Context, depth: int = 0) -> list[tuple[Ent, l
 
     def as_place(t: Token) -> Ent | None:
         mention = ctx.mention_at(t)
+        if mention is not None and mention.label not in PLACE_LABELS and (
+                mention.canonical.lower() in rules.cities or mention.canonical.lower() in rules.countries
+                or (t.dep_ == "pobj" and t.head.lower_ in LOC_PREPS and mention.label in ("PERSON", "NORP")
+                    and t.pos_ == "PROPN")):
+            ent = ctx.ent_of_mention(mention)  # the NER mislabelled a known or located place
+            return Ent(ent.name, "GPE", ent.text, ent.start, ent.end)
+        if mention is None and t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in LOC_PREPS:
+            tokens = _name_tokens(t)
+            start, end = _span(tokens)
+            return Ent(_text(tokens), "GPE", _text(tokens), start, end)
         if mention is not None:
             if mention.label in PLACE_LABELS or (
                     mention.label in ("PERSON", "NORP") and _lemma(t.head) in rules.place_nouns
@@ -726,7 +745,7 @@ def event_places(trigger: Token, ctx: Context, roots: Iterable[Token] = ()) -> l
                         continue
                     if _lemma(obj) in ctx.rules.roles or _lemma(obj) in lex.source_nouns:
                         continue  # 'leader of X in Y', 'a statement from Y'
-                    if child.lower_ in LOC_PREPS:
+                    if child.lower_ in LOC_PREPS or (child.lower_ == "of" and _lemma(node) in ctx.rules.cause_nouns):
                         out.extend(place_names(obj, ctx))
                     elif _lemma(obj) in ctx.rules.cause_nouns:
                         out.extend(p for p in place_names(obj, ctx))
@@ -834,6 +853,8 @@ def _victims(verb: Token, role: str) -> list[Token]:
             found.extend(_conjuncts(child))
     if not found and verb.dep_ in ("acl",) and role == "object":
         found.extend(_conjuncts(verb.head))  # 'the militants killed in the raid'
+    if not found and verb.dep_ == "conj":  # 'were killed and more than 100 wounded'
+        found.extend(c for c in verb.children if c.like_num or c.pos_ == "NUM")
     if not found and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head  # 'was shot and killed', 'is believed to have been killed'
         for child in head.children:
@@ -1071,6 +1092,9 @@ def _entity_text(tokens: list[Token], ctx: Context) -> tuple[str, str | None]:
         if ent.text.lower().lstrip("the ").strip() == _text(tokens).lower().lstrip("the ").strip() or \
                 ent.start <= tokens[0].idx and ent.end >= _span(tokens)[1]:
             return ent.name, ent.label
+    last = ctx.mention_at(tokens[-1])
+    if last is not None and last.label == "PERSON":  # 'adviser to Prime Minister X' → X
+        return last.canonical, "PERSON"
     text = _text(tokens)
     for suffix in ("'s", "’s"):
         if text.endswith(suffix):
@@ -1094,8 +1118,11 @@ def role_facts(sent: Span, ctx: Context) -> Iterator[Raw]:
         person = person_of_nominal(token, ctx)
         if person is None or person.label != "PERSON":
             continue
-        modifiers = [c for c in token.lefts if c.dep_ in ("amod", "compound", "advmod")
-                     and c.lower_.strip("-") in rules.role_modifiers and c not in role_tokens]
+        modifiers = [c for c in token.lefts if c not in role_tokens and (
+            c.dep_ in ("amod", "compound", "advmod") and c.lower_.strip("-") in rules.role_modifiers
+            or c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_
+            and ctx.mention_at(c) is None)]  # 'police chief', 'Opposition leader'
+        definite = not any(c.lower_ in ("a", "an") for c in token.lefts)
         obj_tokens: list[Token] = []
         prep_word = rule.preps[0] if rule.preps else "of"
         for child in token.children:
@@ -1126,8 +1153,10 @@ def role_facts(sent: Span, ctx: Context) -> Iterator[Raw]:
         evidence = sorted(modifiers + role_tokens + obj_tokens, key=lambda t: t.i)
         start, end = evidence[0].idx, evidence[-1].idx + len(evidence[-1].text)
         value_text = ctx.doc.text[start:end]
+        before_name = token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "PROPN"
         if rule.only != "member_of" and (obj_text or rule.bare and (
-                token.dep_ in ("appos", "attr") or (token.dep_ == "pobj" and token.head.lower_ == "as"))):
+                token.dep_ in ("appos", "attr") or before_name
+                or (token.dep_ == "pobj" and token.head.lower_ == "as"))):
             title = f"{role_text} {prep_word} {obj_text}" if obj_text else role_text
             yield Raw(person, "title", title, "text", value_text, start, end, rule.rule, token)
         if rule.member and obj_text and obj_label in ("ORG", "NORP") and not obj_label == "PERSON":
@@ -1135,7 +1164,7 @@ def role_facts(sent: Span, ctx: Context) -> Iterator[Raw]:
             org = Ent(obj_text, "ORG", _text(obj_tokens), o_start, o_end)
             yield Raw(person, "member_of", obj_text, "entity", org.text, o_start, o_end,
                       f"{rule.rule}.member_of", token, "ORG")
-            if rule.top and not any(m.lower_.strip("-") in UNQUALIFIED_TOP for m in modifiers):
+            if rule.top and definite and not any(m.lower_.strip("-") in UNQUALIFIED_TOP for m in modifiers):
                 yield Raw(org, "top_members", person.name, "entity", person.text, person.start,
                           person.end, f"{rule.rule}.top_members", token, "PERSON")
 
@@ -1199,7 +1228,11 @@ def birth_facts(sent: Span, ctx: Context) -> Iterator[Raw]:
             if child.dep_ in ("nsubjpass", "nsubj"):
                 person = entity_of(child, ctx)
         if person is None and token.dep_ in ("acl", "amod", "relcl", "appos", "advcl", "dep", "parataxis"):
-            person = entity_of(token.head, ctx, nominal=False)
+            if token.head.pos_ in ("VERB", "AUX"):
+                subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                person = entity_of(subject, ctx) if subject is not None else None
+            else:
+                person = entity_of(token.head, ctx, nominal=False)
         if person is None and token.dep_ in ("conj",):
             for child in token.head.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
@@ -1507,12 +1540,15 @@ def extract_facts(doc: Doc, *, rules: RuleSet) -> Iterator[FactDraft]:
             for raw in extractor(sent, ctx):
                 source_token = attr.find_source(raw.trigger, lex)
                 source = _resolve_source(source_token, ctx) if source_token is not None else None
-                denial = attr.denial_above(raw.trigger, lex)
+                # a description inside a noun phrase ('X, a student leader, died') is
+                # neither denied nor hedged with the clause around it
+                described = raw.attribute in NP_ATTRIBUTES and raw.trigger.dep_ not in ("attr", "ROOT", "oprd")
+                denial = None if described else attr.denial_above(raw.trigger, lex)
                 polarity = "denied" if denial is not None or attr.negated(raw.trigger) else "affirmed"
                 if denial is not None:
                     denier = attr.denier_of(denial)
                     source = (_resolve_source(denier, ctx) if denier is not None else None) or source
-                modality = ("hedged" if attr.hedged(raw.trigger, lex)
+                modality = ("hedged" if not described and attr.hedged(raw.trigger, lex)
                             else "reported" if source is not None else "asserted")
                 if raw.attribute == "located_in":
                     source, polarity, modality = None, "affirmed", "asserted"
