@@ -407,14 +407,17 @@ def compare_quantities(a: str | int | float, b: str | int | float, *,
         if attribute == "age" and qa.kind == qb.kind == EXACT and abs(qa.lo - qb.lo) <= 1:
             return SOFT
         return HARD
-    for outer, inner in ((qa, qb), (qb, qa)):
-        if outer.lo <= inner.lo and inner.hi <= outer.hi:
-            if outer.kind == VAGUE:
-                return SOFT
-            if outer.kind == APPROX:
-                return COMPATIBLE if inner.kind == EXACT and inner.lo == outer.centre else SOFT
-            return COMPATIBLE
-    return SOFT
+    found = [_contained(outer, inner) for outer, inner in ((qa, qb), (qb, qa))
+             if outer.lo <= inner.lo and inner.hi <= outer.hi]
+    return weakest(*found) if found else SOFT  # the same both ways round
+
+
+def _contained(outer: Amount, inner: Amount) -> str:
+    if outer.kind == VAGUE:
+        return SOFT
+    if outer.kind == APPROX:
+        return COMPATIBLE if inner.kind == EXACT and inner.lo == outer.centre else SOFT
+    return COMPATIBLE
 
 
 # --------------------------------------------------------------------- names and text

@@ -79,6 +79,7 @@ QUANTITIES = [
     ("forty-two", 42, "same"),
     ("a dozen", 12, "same"),
     ("hundreds", "thousands", "hard"),
+    ("several", "3-9", "compatible"),  # the same span either way round
 ]
 
 
@@ -268,7 +269,7 @@ _amounts = st.one_of(
     st.integers(0, 500), st.integers(0, 500).map(lambda n: f"<={n}"),
     st.integers(0, 500).map(lambda n: f">={n}"), st.integers(1, 500).map(lambda n: f"~{n}"),
     st.tuples(st.integers(0, 250), st.integers(0, 250)).map(lambda t: f"{t[0]}-{t[0] + t[1]}"),
-    st.sampled_from(["dozens", "several", "hundreds", "a few"]),
+    st.sampled_from(["dozens", "several", "hundreds", "a few", "3-9", "24-199", "<=9"]),
 )
 
 
