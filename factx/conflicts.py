@@ -375,8 +375,17 @@ def find_conflicts(facts: Iterable[dict], *, min_severity: str = SOFT,
                 hint="pass facts grouped by entity_id (ORDER BY entity_id), "
                      "or sort them with factx.conflicts.sort_facts")
         seen.add(entity_id)
-        yield from entity_conflicts(list(group), min_severity=min_severity,
-                                    attribute=attribute, places=places)
+        facts_of = list(group)
+        if entity_id:
+            parts = [facts_of]
+        else:  # unresolved facts share no id: never compare two different names
+            by_name: dict[str, list[dict]] = {}
+            for fact in facts_of:
+                by_name.setdefault(fact.get("entity") or "", []).append(fact)
+            parts = list(by_name.values())
+        for part in parts:
+            yield from entity_conflicts(part, min_severity=min_severity,
+                                        attribute=attribute, places=places)
 
 
 # -------------------------------------------------------------------------- ordering

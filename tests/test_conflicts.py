@@ -320,6 +320,15 @@ def test_facts_out_of_entity_order_are_refused() -> None:
         list(find_conflicts([a, b, a]))
 
 
+def test_unresolved_facts_without_entity_id_compare_by_name() -> None:
+    facts = [fact("A", "age", 40, D0, 1, value_type="quantity", entity_id=""),
+             fact("B", "age", 50, D1, 1, value_type="quantity", entity_id=""),
+             fact("A", "age", 60, D2, 1, value_type="quantity", entity_id="")]
+    [conflict] = conflicts(facts)
+    assert conflict["entity"] == "A"
+    assert {v["value"] for v in conflict["values"]} == {40, 60}
+
+
 def test_streams_lazily() -> None:
     def endless():
         for i in itertools.count():
