@@ -23,6 +23,7 @@ that workers can send them to the process that writes the store.
 
 from __future__ import annotations
 
+import bisect
 import importlib
 from typing import Iterable, Iterator
 
@@ -91,8 +92,6 @@ def name_facts(doc: Doc) -> Iterator[FactDraft]:
     """One `name` fact per entity mention: how this document spells the entity."""
     sentences = {s.start_char: s for s in doc.sents}
     starts = sorted(sentences)
-    import bisect
-
     for mention in doc._.mentions or ():
         if mention.label not in NAMED_TYPES:
             continue
@@ -106,7 +105,11 @@ def name_facts(doc: Doc) -> Iterator[FactDraft]:
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
-    doc = nlp.make_doc(article.text)
+    """A Doc of the article's text with boilerplate blanked out (offsets unchanged)."""
+    from factx.stages.ingest import blank_spans
+
+    text = blank_spans(article.text, article.boilerplate) if article.boilerplate else article.text
+    doc = nlp.make_doc(text)
     doc._.article = article
     return doc
 

@@ -1,0 +1,102 @@
+"""The SQLite store on hand-built records: batches, reruns, replacement, locking, status."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from factx.errors import StoreError
+from factx.records import Article, DocResult, FactDraft, FACT_KEYS
+from factx.resolve import Entity, fold
+from factx.store import Store
+
+TEXT = "Line one.\nJohn Smith was born in Paris.\n"
+
+
+def draft(name="John Smith", attribute="name", value="John Smith", start=10, end=20, **kw):
+    return FactDraft(name=name, name_type="PERSON", attribute=attribute, value=value,
+                     value_type=kw.pop("value_type", "name"), value_text=str(value), start=start, end=end,
+                     quote_start=10, quote_end=len(TEXT) - 1, mention="John Smith", rule="test", **kw)
+
+
+def result(path="a.txt", text=TEXT, drafts=None):
+    return DocResult(Article(path=path, text=text, published="2019-10-08"),
+                     tuple(drafts if drafts is not None else [draft()]), "test-model")
+
+
+def entity(canonical, *names, entity_type="PERSON"):
+    return Entity(entity_id="e-" + fold(canonical).replace(" ", "-"), canonical=canonical,
+                  entity_type=entity_type, names=(canonical, *names))
+
+
+def test_facts_follow_the_contract(tmp_path):
+    store = Store.open(tmp_path)
+    with store.writer() as w:
+        w.add(result(drafts=[draft(), draft(attribute="place_of_birth", value="Paris", value_type="entity",
+                                            start=33, end=38)]), "p1")
+        w.set_entities([entity("John Smith"), entity("Paris", entity_type="GPE")], fold)
+        w.finish()
+    facts = list(store.facts())
+    assert [tuple(f) for f in facts] == [FACT_KEYS, FACT_KEYS]
+    name, born = facts
+    assert name["schema"] == "factx.fact/1" and name["entity"] == "John Smith"
+    assert name["line"] == 2 and name["quote"] == "John Smith was born in Paris."
+    assert born["value"] == "Paris" and born["published"] == "2019-10-08" and born["doc"] == "a.txt"
+    assert name["id"] != born["id"] and len(name["id"]) == 16
+
+
+def test_rerun_classifies_and_replaces(tmp_path):
+    store = Store.open(tmp_path)
+    with store.writer() as w:
+        w.add(result(), "p1")
+        w.finish()
+    with store.writer() as w:
+        assert w.classify("a.txt", result().article.content_hash, "p1") == "unchanged"
+        assert w.classify("a.txt", result().article.content_hash, "p2") == "changed"
+        assert w.classify("b.txt", "x", "p1") == "new"
+        w.add(result(drafts=[draft(), draft(start=0, end=4, value="Line")]), "p2")
+        w.finish()
+    assert store.status()["facts"] == 2
+    assert store.status()["last_run"] == {"new": 0, "changed": 1, "unchanged": 0, "failed": 0}
+
+
+def test_uncommitted_batch_is_lost_committed_kept(tmp_path):
+    store = Store.open(tmp_path)
+    w_cm = store.writer()
+    w = w_cm.__enter__()
+    w.add(result("a.txt"), "p1")
+    w.commit()
+    w.add(result("b.txt"), "p1")
+    # the process dies here: nothing after the last commit reaches the file
+    store.conn.close()
+    again = Store.open(tmp_path)
+    assert [p for (p,) in again.conn.execute("SELECT path FROM documents")] == ["a.txt"]
+
+
+def test_second_writer_waits_then_stops(tmp_path):
+    store = Store.open(tmp_path)
+    other = Store.open(tmp_path)
+    with store.writer():
+        with pytest.raises(StoreError) as info:
+            with other.writer(wait=0.3):
+                pass
+    assert "another factx run is writing" in info.value.message
+
+
+def test_open_missing_store_for_reading(tmp_path):
+    with pytest.raises(StoreError) as info:
+        Store.open(tmp_path / "none", create=False)
+    assert "no factx store" in info.value.message and "factx extract" in info.value.hint
+
+
+def test_variants_and_lookup(tmp_path):
+    store = Store.open(tmp_path)
+    with store.writer() as w:
+        w.add(result("a.txt"), "p")
+        w.add(result("b.txt", drafts=[draft(name="Jon Smith", value="Jon Smith")]), "p")
+        w.set_entities([entity("John Smith", "Jon Smith")], fold)
+        w.finish()
+    [eid] = store.entity_ids_for_folded(fold("JON SMITH"))
+    assert store.variants(eid) == [{"name": "John Smith", "count": 1, "docs": ["a.txt"]},
+                                   {"name": "Jon Smith", "count": 1, "docs": ["b.txt"]}]
