@@ -37,8 +37,11 @@ _VOWELS = frozenset("aeiou")
 _APOSTROPHES = dict.fromkeys(map(ord, "’‘ʼʻʹ`´ʾʿ′"), "'")
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―"), "-")
 _POSSESSIVE = re.compile(r"(?:'s|s')$|'$", re.IGNORECASE)
+_DOUBLE = re.compile(r"(.)\1+")
+_DOUBLE_CONSONANT = re.compile(r"([^aeiou])\1+")
 _SPLIT = re.compile(r"[\s\-_/]+")
 _NON_WORD = re.compile(r"[^\w\s\-']+")
+_CLOSED_PARTICLE = re.compile(r"\b(Al|El|Ul|Bin|Ibn|Abu|Abd|Bel|Ben)(?=[A-Z][a-z])")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Za-z]{0,2}[A-Z](?:'?s)?$|^[A-Z]{2,6}$")
 
 
@@ -118,6 +121,8 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     for rule in rules.get("transliteration"):
         for pattern, replacement in (rule.get("rewrites") or {}).items():
             rewrites.append((re.compile(pattern), str(replacement)))
+            if re.fullmatch(r"[a-z]+", pattern):
+                _LITERALS[pattern] = pattern
         consonants.extend(rule.get("consonants", ()))
         vowels.extend(rule.get("vowels", ()))
         initial.extend(rule.get("initial_vowels", ()))
@@ -134,9 +139,11 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
 
 # --------------------------------------------------------------------------- folding
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=262144)
 def _plain(text: str) -> str:
     """Lowercase ASCII-ish text: accents removed, curly apostrophes and dashes straightened."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).translate(_DASHES))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.lower()
@@ -180,14 +187,14 @@ def strip_titles(tokens: list[str], nr: NameRules) -> list[str]:
     return tokens[i:]
 
 
-def fold(name: str, rules: RuleSet | None = None) -> str:
+def fold(name: str, rules: RuleSet | None = None, *, nr: NameRules | None = None) -> str:
     """The lookup key of a name: case, accents, punctuation, possessives, honorifics
     and a leading "the" do not matter; particles are kept as words.
 
     >>> fold("Mr. Haddad’s"), fold("Al-Shabaab"), fold("the  Greater Sahara")
     ('haddad', 'al shabaab', 'greater sahara')
     """
-    nr = name_rules(rules)
+    nr = nr or name_rules(rules)
     tokens = words(name)
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
@@ -196,12 +203,21 @@ def fold(name: str, rules: RuleSet | None = None) -> str:
 
 # ---------------------------------------------------------------- transliteration
 
+_LITERALS: dict[str, str] = {}  # rewrite patterns that are plain letters
+
+
 @lru_cache(maxsize=262144)
 def _translit(token: str, nr: NameRules) -> str:
+    token = _DOUBLE_CONSONANT.sub(r"\1", token)  # before "yy" or "ww" meet the rewrites
     for pattern, replacement in nr.rewrites:
-        token = pattern.sub(replacement, token)
+        literal = _LITERALS.get(pattern.pattern)
+        if literal is not None:
+            if literal in token:  # plain letters: str.replace is much cheaper than re
+                token = token.replace(literal, replacement)
+        else:
+            token = pattern.sub(replacement, token)
     # doubled letters carry no information across transliterations (Qaddafi/Qadafi)
-    return re.sub(r"(.)\1+", r"\1", token)
+    return _DOUBLE.sub(r"\1", token)
 
 
 def translit(token: str, rules: RuleSet | None = None) -> str:
@@ -234,14 +250,14 @@ _COARSE = str.maketrans({"q": "k", "c": "k", "g": "k"})
 def block_key(token: str) -> str:
     """The vowel-folded phonetic key of a transliterated token, for blocking.
 
-    Interchangeable consonants share one letter, vowels are dropped; a token of
-    vowels only keeps its first vowel.
+    Interchangeable consonants share one letter, vowels are dropped; tokens of
+    vowels only share the key "~".
 
     >>> block_key("yusuf") == block_key("yousef"), block_key("gadafi") == block_key("qadafi")
     (True, True)
     """
     skeleton, _ = _split_vowels(token)
-    return skeleton.translate(_COARSE) if skeleton else "~" + token[:1]
+    return skeleton.translate(_COARSE) if skeleton else "~"
 
 
 def token_cost(a: str, b: str, nr: NameRules) -> float:
@@ -323,6 +339,8 @@ def core_tokens(name: str, entity_type: str = "", rules: RuleSet | None = None,
 
 @lru_cache(maxsize=262144)
 def _core(name: str, entity_type: str, nr: NameRules) -> tuple[str, ...]:
+    # a particle written closed up before a capital is a word of its own ("ElBaradei")
+    name = _CLOSED_PARTICLE.sub(r"\1 ", name)
     raw = _plain(strip_possessive(name))
     raw = _NON_WORD.sub(" ", raw).replace("'", "")
     parts = [p for p in re.split(r"\s+", raw) if p]
@@ -385,6 +403,6 @@ def initialism_pattern(name: str, nr: NameRules | None = None) -> re.Pattern[str
     parts = []
     for token in tokens:
         letter = re.escape(token[0].upper())
-        optional = token in nr.stopwords or token in nr.particles
+        optional = token in nr.stopwords or token in nr.particles or len(token) == 1
         parts.append(f"{letter}?" if optional else letter)
     return re.compile("".join(parts))

@@ -11,8 +11,8 @@ disagreement, a missed one only hides it):
    (`factx.names.block_key`), within a type group; inside a block two nodes
    merge when every token pair may spell the same name (`token_cost`) and the
    rapidfuzz similarity of their transliterated forms passes a floor.
-3. People: a name whose words are a subsequence of exactly one longer name,
-   first and last word included, joins it ("George Bush" / "George Walker
+3. People: a first-and-last name that begins and ends exactly one longer name
+   joins it ("George Bush" / "George Walker
    Bush"); a lone surname joins the one person it can be, and only when
    no other person has it as a given name.
 4. Acronyms join the one multi-word name of their type whose initials they are.
@@ -22,6 +22,7 @@ disagreement, a missed one only hides it):
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -74,9 +75,9 @@ def fold(name: str) -> str:
     return _fold(name)
 
 
-def entity_id(entity_type: str, canonical: str) -> str:
+def entity_id(entity_type: str, canonical: str, *, nr: NameRules | None = None) -> str:
     """The stable id of an entity: a hash of its type and folded canonical name."""
-    digest = hashlib.sha256(f"{entity_type}\x1f{fold(canonical)}".encode("utf-8"))
+    digest = hashlib.sha256(f"{entity_type}\x1f{_fold(canonical, nr=nr)}".encode("utf-8"))
     return digest.hexdigest()[:16]
 
 
@@ -98,21 +99,19 @@ def closest(query: str, names: Iterable[str], limit: int = 5) -> list[str]:
 
 # ------------------------------------------------------------------ internals
 
-@dataclass
 class _Node:
-    """One folded name: every input spelling with that fold."""
+    """One folded name: every input spelling with that fold (plain dicts: 10^5 of these)."""
 
-    key: str
-    spellings: Counter
-    types: Counter
-    entity_type: str = ""
-    tokens: tuple[str, ...] = ()
-    acronym: bool = False
-    generation: str = ""
+    __slots__ = ("key", "spellings", "types", "entity_type", "tokens", "acronym", "generation")
 
-    @property
-    def count(self) -> int:
-        return sum(self.spellings.values())
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.spellings: dict[str, int] = {}
+        self.types: dict[str, int] = {}
+        self.entity_type = ""
+        self.tokens: tuple[str, ...] = ()
+        self.acronym = False
+        self.generation = ""
 
 
 class _Clusters:
@@ -156,7 +155,9 @@ class _Clusters:
         return True
 
 
-def _vote(types: Counter) -> str:
+def _vote(types: dict[str, int]) -> str:
+    if len(types) == 1:
+        return next(iter(types))
     return max(types, key=lambda t: (types[t], -_TYPE_ORDER.index(t) if t in _TYPE_ORDER else -99, t))
 
 
@@ -197,7 +198,7 @@ def _display(name: str, entity_type: str, nr: NameRules) -> str:
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
     if entity_type == "PERSON":
-        while len(parts) > 1 and "".join(words(parts[0])) in nr.honorifics:
+        while len(parts) > 1 and parts[0].lower().replace(".", "") in nr.honorifics:
             parts = parts[1:]
     return " ".join(parts)
 
@@ -205,20 +206,23 @@ def _display(name: str, entity_type: str, nr: NameRules) -> str:
 def _build_nodes(names: Iterable[NameStat], nr: NameRules) -> list[_Node]:
     nodes: dict[str, _Node] = {}
     for stat in names:
-        key = _fold(stat.name) or stat.name.strip().lower()
+        key = _fold(stat.name, nr=nr) or stat.name.strip().lower()
         node = nodes.get(key)
         if node is None:
-            node = nodes[key] = _Node(key, Counter(), Counter())
-        node.spellings[stat.name] += max(stat.count, 1)
-        node.types[stat.entity_type] += max(stat.count, 1)
+            node = nodes[key] = _Node(key)
+        count = stat.count if stat.count > 0 else 1
+        node.spellings[stat.name] = node.spellings.get(stat.name, 0) + count
+        node.types[stat.entity_type] = node.types.get(stat.entity_type, 0) + count
     out = list(nodes.values())
     for node in out:
         node.entity_type = _vote(node.types)
-        spelling = node.spellings.most_common(1)[0][0]
-        node.acronym = is_acronym(spelling) and len(node.key.split()) == 1
-        node.tokens = core_tokens(spelling, node.entity_type, nr=nr)
+        spellings = node.spellings
+        spelling = next(iter(spellings)) if len(spellings) == 1 else max(spellings, key=spellings.__getitem__)
+        node.acronym = " " not in node.key and is_acronym(spelling)
         if node.acronym:
             node.tokens = (acronym_letters(spelling).lower(),)
+        else:
+            node.tokens = core_tokens(spelling, node.entity_type, nr=nr)
         if len(node.tokens) > 1 and node.tokens[-1] in nr.generational:
             node.generation, node.tokens = node.tokens[-1], node.tokens[:-1]
     return out
@@ -234,6 +238,18 @@ def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None) -> list[
     """
     rules = rules if rules is not None else load_rules()
     nr = name_rules(rules)
+    # the cyclic garbage collector rescans every live node as they pile up, which makes
+    # building 10^5 small objects superlinear; nothing here creates reference cycles
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _resolve(names, rules, nr)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules) -> list[Entity]:
     nodes = _build_nodes(names, nr)
     by_key = {node.key: i for i, node in enumerate(nodes)}
     clusters = _Clusters(len(nodes))
@@ -290,34 +306,38 @@ def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None) -> list[
 
 def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None:
     """Rule 3: shorter person names join the one longer name they can be."""
-    by_first: dict[str, list[int]] = defaultdict(list)
-    by_last: dict[str, list[int]] = defaultdict(list)
-    by_ends: dict[tuple[str, str], list[int]] = defaultdict(list)
+    # indexes by phonetic key, holding distinct words so that common names stay cheap
+    firsts: dict[str, set[str]] = defaultdict(set)
+    lasts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    longer: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, node in enumerate(nodes):
         if node.entity_type != "PERSON" or node.acronym or len(node.tokens) < 2:
             continue
         first, last = block_key(node.tokens[0]), block_key(node.tokens[-1])
-        by_first[first].append(i)
-        by_last[last].append(i)
-        by_ends[(first, last)].append(i)
+        firsts[first].add(node.tokens[0])
+        lasts[last][node.tokens[-1]].append(i)
+        if len(node.tokens) > 2 and not node.generation:
+            longer[(first, last)].append(i)
     for i, node in enumerate(nodes):
         if node.entity_type != "PERSON" or node.acronym or node.generation:
             continue
         tokens = node.tokens
-        if len(tokens) >= 2:
-            # "George Bush" inside "George Walker Bush"
-            cands = [j for j in by_ends.get((block_key(tokens[0]), block_key(tokens[-1])), ())
-                     if len(nodes[j].tokens) > len(tokens) and not nodes[j].generation
-                     and _subsequence(tokens, nodes[j].tokens, nr)]
-        else:
+        if len(tokens) == 2:
+            # "George Bush" inside "George Walker Bush"; a name with middle words of its
+            # own must match in full ("George W. Bush" is not "George H. W. Bush")
+            cands = [j for j in longer.get((block_key(tokens[0]), block_key(tokens[-1])), ())
+                     if _subsequence(tokens, nodes[j].tokens, nr)]
+        elif len(tokens) == 1:
             # a lone surname: the last word of longer names, and no one's given name
             token = tokens[0]
             key = block_key(token)
-            if any(tokens_ok(token, nodes[j].tokens[0], nr) for j in by_first.get(key, ())):
+            if any(tokens_ok(token, first, nr) for first in firsts.get(key, ())):
                 continue
-            cands = [j for j in by_last.get(key, ()) if tokens_ok(token, nodes[j].tokens[-1], nr)]
-        roots = {clusters.find(j) for j in cands}
-        if len(roots) == 1:
+            cands = [j for last, js in lasts.get(key, {}).items() if tokens_ok(token, last, nr)
+                     for j in js]
+        else:
+            continue
+        if cands and len({clusters.find(j) for j in cands}) == 1:
             clusters.union(i, cands[0])
 
 
@@ -338,7 +358,7 @@ def _join_acronyms(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> No
         candidates = set(acronyms.get(parts[0][:1], ())) | set(acronyms.get(parts[1][:1], ()))
         if not candidates:
             continue
-        pattern = initialism_pattern(node.spellings.most_common(1)[0][0], nr)
+        pattern = initialism_pattern(max(node.spellings, key=node.spellings.__getitem__), nr)
         if pattern is None:
             continue
         for i in candidates:
@@ -351,21 +371,24 @@ def _join_acronyms(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> No
 
 
 def _entity(nodes: list[_Node], members: list[int], alias: str | None, nr: NameRules) -> Entity:
-    types: Counter = Counter()
-    spellings: Counter = Counter()
-    full: Counter = Counter()
+    types: dict[str, int] = {}
+    spellings: dict[str, int] = {}
+    full: dict[str, int] = {}
     for i in members:
         node = nodes[i]
-        types.update(node.types)
-        spellings.update(node.spellings)
-        if not node.acronym and (len(node.tokens) > 1 or node.entity_type != "PERSON"):
-            full.update(node.spellings)
+        for name, count in node.types.items():
+            types[name] = types.get(name, 0) + count
+        is_full = not node.acronym and (len(node.tokens) > 1 or node.entity_type != "PERSON")
+        for name, count in node.spellings.items():
+            spellings[name] = spellings.get(name, 0) + count
+            if is_full:
+                full[name] = full.get(name, 0) + count
     entity_type = _vote(types)
     pool = full or spellings
-    # canonical: the most frequent full form; ties go to the longer, then the first in order
-    best = max(pool, key=lambda s: (pool[s], len(words(s)), s[:1].isupper(), s))
+    # canonical: the most frequent full form; ties go to the longer, then a capitalized one
+    best = max(pool, key=lambda s: (pool[s], s.count(" "), s[:1].isupper(), s))
     canonical = alias or _display(best, entity_type, nr)
-    return Entity(entity_id(entity_type, canonical), canonical, entity_type,
+    return Entity(entity_id(entity_type, canonical, nr=nr), canonical, entity_type,
                   tuple(sorted(spellings)))
 
 

@@ -389,9 +389,16 @@ def _set(t: str, ctx: _Ctx) -> Result | None:
 
 def _event(t: str, ctx: _Ctx) -> Result | None:
     core = re.sub(r"^the\s+", "", t)
+    # "Christmas Day 2018": a holiday of a given year
+    written = re.search(r",?\s+(?:of\s+)?(\d{4})$", core)
+    if written:
+        core = core[:written.start()]
     for event in lexicon().events:
         if not event.pattern.search(core):
             continue
+        if written and event.context is None:
+            day = _event_day(event, int(written.group(1)))
+            return ("DATE", _day(day)) if day else None
         if event.context is not None:
             if event.id in ctx.events:
                 return ("DATE", event.value)
@@ -506,7 +513,15 @@ def _fmt(n: float) -> str:
 
 
 def _period(n: float | None, unit: str) -> str:
-    """P18Y, PT3H, PXM for an unknown count; decades and centuries written in years."""
+    """P18Y, PT3H, PXM for an unknown count; decades and centuries written in years.
+
+    Halves go to the next smaller unit: half an hour is PT30M, a year and a half P18M.
+    """
+    smaller = {"Y": (12, "M"), "H": (60, "MIN"), "D": (24, "H"), "MIN": (60, "S"), "W": (7, "D")}
+    if n is not None and not float(n).is_integer() and unit in smaller:
+        factor, lower = smaller[unit]
+        if float(n * factor).is_integer():
+            return _period(n * factor, lower)
     if unit in ("H", "MIN", "S"):
         code = {"H": "H", "MIN": "M", "S": "S"}[unit]
         return f"PT{'X' if n is None else _fmt(n)}{code}"
@@ -526,6 +541,16 @@ def _duration(t: str, ctx: _Ctx) -> Result | None:
     core = _strip_modifiers(core) if not re.match(r"^(?:a|an|one)\s", core) else core
     core = re.sub(r"^(?:the\s+)?(?:past|last|next|first|previous|following|coming|"
                   r"preceding|remaining|final)\s+", "", core)
+    # "a second bomb": the ordinal, not a duration
+    if core in ("a second", "a minute"):
+        return None
+    # "half an hour" (PT30M), "a year and a half" (P18M): halves in the next smaller unit
+    m = re.fullmatch(rf"half\s+an?\s+({g.unit})|(\d+|{g.num})\s+({g.unit})\s+and\s+a\s+half", core)
+    if m:
+        unit = lex.units.get(m.group(1) or m.group(3) or "")
+        n = 0.5 if m.group(1) else (_number(m.group(2)) or 0) + 0.5
+        if unit:
+            return ("DURATION", _period(n, unit))
     # "a four-week", "three-month", "90-day"
     m = re.fullmatch(rf"(?:an?\s+)?(\d+(?:\.\d+)?|{g.num}|[a-z]+-[a-z]+)[- ]({g.unit})(?:-long)?", core)
     if m and m.group(2) in lex.units and lex.units[m.group(2)] != "WE":
@@ -628,6 +653,8 @@ def _time_of_day(t: str, ctx: _Ctx) -> Result | None:
             else:
                 return None
     rest = re.sub(r"^(?:on|of|at|in the|the)\s+|\s+(?:on|at|of)$", "", rest).strip(" ,")
+    # "the night of March 3-4" is the night that starts on the 3rd
+    rest = re.sub(r"(\d)\s*-\s*\d{1,2}$", r"\1", rest)
     if rest in ("last", "yesterday"):
         day = _shift_day(ctx, -1)
     elif rest in ("this", "today", "early this", "late this", ""):
@@ -835,7 +862,7 @@ def _absolute(t: str, ctx: _Ctx) -> str | None:
         century = "19" if ctx.anchor is None or int(m.group(1)) * 10 > ctx.anchor.year % 100 else "20"
         return century + m.group(1)
     m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)[- ]century", t)
-    if m:
+    if m and int(m.group(1)) >= 1:
         return f"{int(m.group(1)) - 1:02d}"
     m = re.fullmatch(rf"({g.ordinal})[- ]century", t)
     if m:

@@ -1,0 +1,177 @@
+"""Cross-document name resolution: tables of names that must and must not merge."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from factx.resolve import Entity, NameStat, closest, entity_id, fold, resolve
+from factx.rules import load_rules
+
+
+def same_entity(a: str, b: str, entity_type: str = "PERSON", rules=None) -> bool:
+    entities = resolve([NameStat(a, entity_type, 1), NameStat(b, entity_type, 1)], rules=rules)
+    return len(entities) == 1
+
+
+MUST_MERGE = [
+    # transliteration variants (issue item 2)
+    ("Asim Umar", "Asim Omar", "PERSON"),
+    ("Asim Umar", "Asim Umer", "PERSON"),
+    ("Ayman al-Zawahri", "Ayman al-Zawahiri", "PERSON"),
+    ("Ayman al-Zawahiri", "Ayman Al-Zawahiri", "PERSON"),
+    ("Ayman al Zawahiri", "Ayman al-Zawahri", "PERSON"),
+    ("Al Qaeda", "al-Qaida", "ORG"),
+    ("Al-Qaeda", "Al Qaida", "ORG"),
+    ("Al Qaeda’s", "Al-Qaeda", "ORG"),
+    ("Qaeda", "Al Qaeda", "ORG"),
+    ("Musa Qala", "Musa Kala", "GPE"),
+    ("Muammar Gaddafi", "Muammar Qaddafi", "PERSON"),
+    ("Muammar Qaddafi", "Moammar Kadhafi", "PERSON"),
+    ("Muhammad", "Mohammed", "PERSON"),
+    ("Mohamed Morsi", "Muhammad Morsi", "PERSON"),
+    ("Osama bin Laden", "Usama bin Ladin", "PERSON"),
+    ("Osama Bin Laden", "Osama bin Laden", "PERSON"),
+    ("Hezbollah", "Hizballah", "ORG"),
+    ("Saddam Hussein", "Saddam Husayn", "PERSON"),
+    ("Anwar al-Awlaki", "Anwar al-Aulaqi", "PERSON"),
+    ("Taliban", "Taleban", "ORG"),
+    ("Al-Qaida in the Indian Subcontinent", "Al Qaeda in the Indian Subcontinent", "ORG"),
+    # normalization: case, accents, curly apostrophes, hyphens, honorifics
+    ("ASIM UMAR", "Asim Umar", "PERSON"),
+    ("José Martí", "Jose Marti", "PERSON"),
+    ("Umar’s", "Umar's", "PERSON"),
+    ("Kim Jong-un", "Kim Jong Un", "PERSON"),
+    ("Col. Sonny Leggett", "Sonny Leggett", "PERSON"),
+    ("Mr. Asim Umar", "Asim Umar", "PERSON"),
+    ("Helmand Province", "Helmand", "GPE"),
+    ("Volodymyr Zelenskyy", "Volodymyr Zelensky", "PERSON"),
+    # partial names across documents when only one person fits
+    ("Zawahiri", "Ayman al-Zawahiri", "PERSON"),
+    ("George Bush", "George Walker Bush", "PERSON"),
+    ("Gore", "Al Gore", "PERSON"),  # a leading "Al" of a two-word person name is a given name
+    # acronyms
+    ("NDS", "National Directorate of Security", "ORG"),
+    ("AQIS", "Al Qaeda in the Indian Subcontinent", "ORG"),
+]
+
+MUST_NOT_MERGE = [
+    # different people who share a name or sound alike (issue item 2)
+    ("Raja Umar Khattab", "Asim Umar", "PERSON"),
+    ("Usama Mahmood", "Osama bin Laden", "PERSON"),
+    ("Usama Mahmood", "Usama bin Laden", "PERSON"),
+    ("Umar", "Amir", "PERSON"),
+    ("Mahmoud Abbas", "Mohamed Abbas", "PERSON"),
+    ("Hamid Karzai", "Hamad Karzai", "PERSON"),
+    # relatives who share a family name
+    ("Hamza bin Laden", "Osama bin Laden", "PERSON"),
+    ("Saif al-Islam Gaddafi", "Muammar Gaddafi", "PERSON"),
+    ("Kim Jong-un", "Kim Jong-il", "PERSON"),
+    ("Bashar al-Assad", "Hafez al-Assad", "PERSON"),
+    ("George W. Bush", "George H. W. Bush", "PERSON"),
+    ("Martin Luther King Jr.", "Martin Luther King Sr.", "PERSON"),
+    # nested organisations
+    ("Al Qaeda", "Al Qaeda in the Indian Subcontinent", "ORG"),
+    ("Al Qaeda", "Al Qaeda in the Arabian Peninsula", "ORG"),
+    ("Taliban", "Pakistani Taliban", "ORG"),
+    ("Islamic State", "Islamic State in the Greater Sahara", "ORG"),
+    # different types never merge
+    ("Washington", "George Washington", "GPE"),
+]
+
+
+@pytest.mark.parametrize("a,b,entity_type", MUST_MERGE)
+def test_must_merge(a: str, b: str, entity_type: str) -> None:
+    assert same_entity(a, b, entity_type), f"{a!r} and {b!r} should be one entity"
+
+
+@pytest.mark.parametrize("a,b,entity_type", MUST_NOT_MERGE)
+def test_must_not_merge(a: str, b: str, entity_type: str) -> None:
+    assert not same_entity(a, b, entity_type), f"{a!r} and {b!r} must stay apart"
+
+
+def test_types_do_not_merge() -> None:
+    entities = resolve([NameStat("Washington", "GPE", 3), NameStat("George Washington", "PERSON", 1)])
+    assert len(entities) == 2
+
+
+def test_lone_surname_shared_by_two_people_stays_alone() -> None:
+    names = [NameStat("Hamza bin Laden", "PERSON", 1), NameStat("Osama bin Laden", "PERSON", 4),
+             NameStat("Laden", "PERSON", 1)]
+    by_name = {n: e for e in resolve(names) for n in e.names}
+    assert by_name["Laden"].names == ("Laden",)
+
+
+def test_surname_is_someones_given_name_stays_alone() -> None:
+    names = [NameStat("Asim Umar", "PERSON", 1), NameStat("Umar Farooq", "PERSON", 1),
+             NameStat("Umar", "PERSON", 1)]
+    by_name = {n: e for e in resolve(names) for n in e.names}
+    assert by_name["Umar"].names == ("Umar",)
+
+
+def test_every_name_in_exactly_one_entity_with_voted_type_and_canonical() -> None:
+    names = [NameStat("Asim Umar", "PERSON", 5), NameStat("Asim Omar", "PERSON", 9),
+             NameStat("Umar", "PERSON", 20), NameStat("Musa Qala", "GPE", 3),
+             NameStat("Musa Qala", "PERSON", 1), NameStat("the Musa Qala", "FAC", 1)]
+    entities = resolve(names)
+    seen = [n for e in entities for n in e.names]
+    assert sorted(seen) == sorted({n.name for n in names})
+    by_name = {n: e for e in entities for n in e.names}
+    assert by_name["Umar"] is by_name["Asim Umar"]
+    assert by_name["Asim Umar"].canonical == "Asim Omar"  # most frequent full form
+    assert by_name["Musa Qala"].entity_type == "GPE"
+    assert by_name["the Musa Qala"] is by_name["Musa Qala"]
+    assert by_name["Musa Qala"].canonical == "Musa Qala"
+
+
+def test_entity_ids_are_stable_and_typed() -> None:
+    a = resolve([NameStat("Asim Umar", "PERSON", 1), NameStat("Asim Omar", "PERSON", 2)])
+    b = resolve([NameStat("Asim Omar", "PERSON", 2), NameStat("Asim Umar", "PERSON", 1)])
+    assert a == b
+    assert a[0].entity_id == entity_id("PERSON", "Asim Omar") != entity_id("ORG", "Asim Omar")
+
+
+def test_user_aliases_and_never_merge(tmp_path: Path) -> None:
+    (tmp_path / "aliases.yml").write_text(
+        "kind: aliases\nrules:\n  - id: aqis\n    names: [AQIS, Al Qaeda in the Indian Subcontinent, "
+        "Qaedat al-Jihad fi Shibh al-Qarrat al-Hindiya]\n", encoding="utf-8")
+    (tmp_path / "never.yml").write_text(
+        "kind: never_merge\nrules:\n  - id: omars\n    names: [Asim Omar, Asim Umar]\n", encoding="utf-8")
+    rules = load_rules(tmp_path)
+    assert not same_entity("Asim Omar", "Asim Umar", rules=rules)
+    assert same_entity("Al Qaeda in the Indian Subcontinent", "Qaedat al-Jihad fi Shibh al-Qarrat al-Hindiya",
+                       "ORG", rules=rules)
+    entities = resolve([NameStat("Qaedat al-Jihad fi Shibh al-Qarrat al-Hindiya", "ORG", 9),
+                        NameStat("AQIS", "ORG", 1)], rules=rules)
+    assert [e.canonical for e in entities] == ["AQIS"]
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("asim omar", "asim omar"), ("ASIM  OMAR", "asim omar"), ("Mr. Umar’s", "umar"),
+    ("Al-Qaeda", "al qaeda"), ("José", "jose"), ("the Indian Subcontinent", "indian subcontinent"),
+])
+def test_fold(query: str, expected: str) -> None:
+    assert fold(query) == expected
+
+
+def test_closest_suggests_spellings() -> None:
+    assert closest("asim omer", ["Asim Umar", "Usama Mahmood", "Kabul"], limit=1) == ["Asim Umar"]
+    assert closest("zzzz", []) == []
+
+
+def test_resolution_is_blocked_not_quadratic() -> None:
+    # 20,000 names over 2,000 surnames: all-pairs would be 2*10^8 comparisons
+    names = [NameStat(f"Given{i % 997:03d}x Family{i % 2000:04d}y", "PERSON", 1) for i in range(20000)]
+    started = time.perf_counter()
+    entities = resolve(names)
+    assert time.perf_counter() - started < 10
+    assert sum(len(e.names) for e in entities) == len({n.name for n in names})
+
+
+def test_entity_record_shape() -> None:
+    (entity,) = resolve([NameStat("Sonny Leggett", "PERSON", 1)])
+    assert isinstance(entity, Entity)
+    assert entity.names == ("Sonny Leggett",) and entity.entity_type == "PERSON"
+    assert len(entity.entity_id) == 16
