@@ -345,7 +345,7 @@ class Context:
                    mention.start + len(text))
 
     def canonical_for(self, text: str) -> Mention | None:
-        """A mention whose canonical name is, or ends with, `text` ("Omar" → "Asim Omar")."""
+        """A mention whose canonical name is, or ends with, `text` ("Smith" → "John Smith")."""
         words = text.split()
         exact = [m for m in self.mentions if m.canonical == text]
         if exact:
@@ -432,7 +432,7 @@ def entity_of(token: Token, ctx: Context, *, label: str = "PERSON", nominal: boo
     pronouns and (for definite role nouns) the document's main person.
 
     Rules: a mention covering the token; a proper-noun chain (linked to the document's
-    full name when it ends one, "Mr. Umar" → "Asim Umar"); 'who' → the noun its relative
+    full name when it ends one, "Mr. Smith" → "John Smith"); 'who' → the noun its relative
     clause modifies; 'the militant, X,' → X; 'X, the leader,' → X; 'he' → the last
     person named before; 'the leader' → the most mentioned person of the document.
     """
@@ -443,7 +443,7 @@ def entity_of(token: Token, ctx: Context, *, label: str = "PERSON", nominal: boo
         if mention.label in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"):
             if label == "PERSON" and mention.label in ("GPE", "LOC", "FAC") and token.pos_ == "PROPN" \
                     and not _looks_like_place(token, ctx):
-                # the NER took a one-word name for a place ("Raihan"); the role says person
+                # the NER took a one-word name for a place ("Jamal"); the role says person
                 return ctx.ent_of_mention(mention, "PERSON")
             return ctx.ent_of_mention(mention)
     if token.pos_ == "PROPN":
@@ -510,7 +510,7 @@ def person_of_nominal(noun: Token, ctx: Context) -> Ent | None:
     Rules: apposition either way ('X, the leader of Y' / 'the leader, X'); copula ('X
     is the leader'); 'as' complements ('described X as a Pakistani national', 'served
     as'); predicative objects ('named X chief'); a role noun in front of a name
-    ('Taliban spokesman X'); relative clauses ('X, who is the leader').
+    ('Hamas spokesman X'); relative clauses ('X, who is the leader').
     """
     head = noun.head
     if noun.dep_ == "appos":
@@ -616,8 +616,8 @@ def event_date(trigger: Token, ctx: Context, roots: Iterable[Token] = ()) -> tup
 def place_names(token: Token, ctx: Context, depth: int = 0) -> list[tuple[Ent, list[Ent]]]:
     """Places named at a noun, most specific first, each with its containers.
 
-    'the Musa Qala district of Helmand Province' → [(Musa Qala, [Helmand Province])];
-    'Afghanistan's southern Helmand province' → [(Helmand, [Afghanistan])];
+    'the Karkh district of Baghdad Province' → [(Karkh, [Baghdad Province])];
+    'Iraq's central Babil province' → [(Babil, [Iraq])];
     'a compound in X' → the places of X; 'a southern Afghanistan raid' → Afghanistan.
     """
     if depth > 3:
@@ -683,14 +683,14 @@ def place_names(token: Token, ctx: Context, depth: int = 0) -> list[tuple[Ent, l
             place = _place_or_name(possessors[0], ctx)
             if place is not None:
                 out.append((place, containers(token)))
-        else:  # 'the district of Musa Qala in Helmand province'
+        else:  # 'the district of Karkh in Baghdad province'
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             out.extend(place_names(obj, ctx, depth + 1))
     if not out:
-        # 'a southern Afghanistan raid', 'a Taliban compound in X'
+        # 'a northern Syria raid', 'a rebel compound in X'
         for child in token.children:
             if child.dep_ in ("compound", "nmod", "amod") and child.pos_ == "PROPN":
                 place = as_place(child)
@@ -743,8 +743,8 @@ def event_places(trigger: Token, ctx: Context, roots: Iterable[Token] = ()) -> l
                         continue
                     if ctx.doc[obj.i].ent_type_ in ("DATE", "TIME"):
                         continue
-                    if _lemma(obj) in ctx.rules.roles or _lemma(obj) in lex.source_nouns:
-                        continue  # 'leader of X in Y', 'a statement from Y'
+                    if (_lemma(obj) in ctx.rules.roles and obj.tag_ != "NNS") or _lemma(obj) in lex.source_nouns:
+                        continue  # 'leader of X in Y', 'a statement from Y' (not 'members of X in Y')
                     if child.lower_ in LOC_PREPS or (child.lower_ == "of" and _lemma(node) in ctx.rules.cause_nouns):
                         out.extend(place_names(obj, ctx))
                     elif _lemma(obj) in ctx.rules.cause_nouns:
@@ -924,7 +924,8 @@ def death_facts(sent: Span, ctx: Context) -> Iterator[Raw]:
         cause = cause_of(token, ctx)
         cause_roots = [cause[2]] if cause is not None else []
         date = event_date(token, ctx, roots + cause_roots)
-        places = event_places(token, ctx, roots + cause_roots)
+        victim_tokens = [v for v in victims if v.pos_ == "PROPN"]  # 'killed X near Idlib'
+        places = event_places(token, ctx, roots + cause_roots + victim_tokens)
         for ent in subjects:
             if date is not None:
                 timex, tokens = date
@@ -986,7 +987,7 @@ def _count_subject(trigger: Token, counted: Token, ctx: Context) -> Ent | None:
 
 def _org_at(token: Token, ctx: Context) -> Ent | None:
     """An organisation named at a token: an ORG mention, or an acronym the parser did
-    not label ('six other AQIS members'), linked to a mention of the same text."""
+    not label ('six other ISIS members'), linked to a mention of the same text."""
     mention = ctx.mention_at(token)
     if mention is not None:
         return ctx.ent_of_mention(mention) if mention.label == "ORG" else None
@@ -1066,7 +1067,7 @@ def _role_words(token: Token, ctx: Context) -> tuple[str, RoleRule, list[Token]]
 
 def _object_tokens(obj: Token, ctx: Context) -> list[Token]:
     """The words of a role's object, cut before dates, clauses and commas:
-    'Al Qaeda in the Indian Subcontinent since 2014, and ...' → 'Al Qaeda in the Indian Subcontinent'."""
+    'Islamic State in West Africa since 2016, and ...' → 'Islamic State in West Africa'."""
     tokens = sorted(obj.subtree, key=lambda t: t.i)
     out: list[Token] = []
     for t in tokens:
@@ -1519,7 +1520,7 @@ def _draft(raw: Raw, sent: Span, source: Source | None, polarity: str, modality:
 def extract_facts(doc: Doc, *, rules: RuleSet) -> Iterator[FactDraft]:
     """Every attribute fact of a parsed document, with said_by, polarity and modality.
 
-    A denial that points back ('The Taliban denied the assertion') yields, for each
+    A denial that points back ('The rebels denied the assertion') yields, for each
     fact of the previous claim, the same subject, attribute and value with polarity
     'denied', said by the denier, at the denial verb.
 
@@ -1596,7 +1597,7 @@ def extract_facts(doc: Doc, *, rules: RuleSet) -> Iterator[FactDraft]:
 
 def _backref_denials(sent: Span, ctx: Context, previous: list[FactDraft],
                      current: list[FactDraft]) -> Iterator[FactDraft]:
-    """Denials of an earlier claim: 'The Taliban denied the assertion, calling it
+    """Denials of an earlier claim: 'The rebels denied the assertion, calling it
     propaganda'; 'denying that a leader had been killed' with no named victim."""
     lex = ctx.rules.lexicon
     done = False
@@ -1610,7 +1611,7 @@ def _backref_denials(sent: Span, ctx: Context, previous: list[FactDraft],
             clause_facts = [f for f in current if f.polarity == "denied"]
             if clause_facts:
                 continue
-            # 'denying that a Qaeda leader had been killed': the last deaths of the document
+            # 'denying that a rebel leader had been killed': the last deaths of the document
             if not any(_lemma(t) in ctx.rules.death_verbs or _lemma(t) in ctx.rules.death_nouns
                        for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree):
                 continue
