@@ -32,7 +32,13 @@ def _import_distributed():
     return distributed
 
 
-class ModelPlugin:
+try:
+    from distributed import WorkerPlugin as _PluginBase
+except ImportError:  # the optional extra is missing; process_dask() says so
+    _PluginBase = object
+
+
+class ModelPlugin(_PluginBase):
     """Loads the pipeline once per worker process, on setup."""
 
     name = _PLUGIN_NAME
@@ -85,10 +91,7 @@ def process_dask(articles: Iterable[Article], model: str, rules_dir: str | None,
                              hint="check the address (e.g. tcp://host:8786) and that the scheduler runs") from None
     try:
         plugin = ModelPlugin(model, rules_dir)
-        try:
-            client.register_plugin(plugin, name=_PLUGIN_NAME)
-        except AttributeError:  # distributed < 2023.9
-            client.register_worker_plugin(plugin, name=_PLUGIN_NAME)
+        client.register_plugin(plugin, name=_PLUGIN_NAME)
         threads = max(1, sum(client.nthreads().values()))
         window: deque = deque()
         for batch in _batches(articles, BATCH):

@@ -7,6 +7,7 @@ the one process that writes the store; nothing holds the whole corpus.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -21,7 +22,7 @@ from factx.stages.ingest import read_inputs, with_published
 from factx.store import RunCounts, Store
 
 #: Documents per store transaction; a crash loses at most the batch in flight.
-COMMIT_EVERY = 64
+COMMIT_EVERY = int(os.environ.get("FACTX_COMMIT_EVERY", "64"))
 COMMIT_SECONDS = 5.0
 
 
@@ -80,13 +81,21 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 def _process_pool(articles: Iterable[Article], model: str, rules_dir: str | None, jobs: int) -> Iterator[DocResult]:
     import multiprocessing
+    from collections import deque
 
     # spawn: a forked copy of a process with threads can deadlock.
     context = multiprocessing.get_context("spawn")
     with context.Pool(jobs, initializer=_worker_init, initargs=(model, rules_dir)) as pool:
-        # imap keeps input order, so the store and the JSONL are the same as with -j 1.
-        for results in pool.imap(_worker_batch, _batches(articles, 4)):
-            yield from results
+        # Batches are submitted from this thread (the input generator reads the store)
+        # with a bounded window, and collected in input order: the store and the JSONL
+        # come out the same as with -j 1, and memory stays flat.
+        window: deque = deque()
+        for batch in _batches(articles, 4):
+            window.append(pool.apply_async(_worker_batch, (batch,)))
+            while len(window) >= jobs * 3:
+                yield from window.popleft().get()
+        while window:
+            yield from window.popleft().get()
 
 
 def run_extract(

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import importlib
+from dataclasses import replace
 from typing import Iterable, Iterator
 
 import spacy
@@ -114,25 +115,85 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
+#: Longer documents are processed in pieces of about this size, cut at paragraph,
+#: sentence or word boundaries: spaCy's memory grows with the length of a Doc.
+CHUNK_CHARS = 100_000
+
+
+def split_points(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Character ranges covering `text`, each at most `limit` long, cut where text breaks.
+
+    >>> split_points("aaa. bbb. ccc.", 10)
+    [(0, 10), (10, 14)]
+    """
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            cut = window.rfind(sep, limit // 2)
+            if cut != -1:
+                cut += len(sep)
+                break
+        end = start + (cut if cut > 0 else limit)
+        pieces.append((start, end))
+        start = end
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def _shift(result: DocResult, offset: int) -> tuple[tuple[FactDraft, ...], tuple]:
+    drafts = tuple(replace(d, start=d.start + offset, end=d.end + offset, quote_start=d.quote_start + offset,
+                           quote_end=d.quote_end + offset) for d in result.drafts)
+    dates = tuple(replace(t, start=t.start + offset, end=t.end + offset) for t in result.dates)
+    return drafts, dates
+
+
+def _pieces(article: Article) -> Iterator[tuple[Article, int]]:
+    """Pieces of a long article with their offsets into its text."""
+    from factx.stages.ingest import blank_spans
+
+    text = blank_spans(article.text, article.boilerplate) if article.boilerplate else article.text
+    for start, end in split_points(text):
+        yield replace(article, text=text[start:end], boilerplate=()), start
+
+
+def _result(doc: Doc, article: Article, version: str) -> DocResult:
+    return DocResult(article, tuple(name_facts(doc)) + tuple(doc._.facts or ()), version,
+                     tuple(doc._.dates or ()))
+
+
 def process(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[DocResult]:
-    """Run the pipeline over articles, yielding plain records per document.
+    """Run the pipeline over articles, yielding plain records per document, in order.
 
     Docs are created inside a `memory_zone` per batch so that the vocabulary and
-    string store do not grow with the corpus.
+    string store do not grow with the corpus; a long document goes through in
+    pieces whose offsets are shifted back into its whole text.
     """
     version = model_version(nlp)
     batch: list[Article] = []
 
-    def flush() -> Iterator[DocResult]:
+    def flush() -> list[DocResult]:
         with nlp.memory_zone():
-            docs = (make_doc(nlp, a) for a in batch)
-            results = []
-            for doc in nlp.pipe(docs, batch_size=batch_size):
-                drafts = tuple(name_facts(doc)) + tuple(doc._.facts or ())
-                results.append(DocResult(doc._.article, drafts, version, tuple(doc._.dates or ())))
-        yield from results
+            docs = nlp.pipe((make_doc(nlp, a) for a in batch), batch_size=batch_size)
+            return [_result(doc, article, version) for article, doc in zip(batch, docs)]
+
+    def long_document(article: Article) -> DocResult:
+        drafts: tuple[FactDraft, ...] = ()
+        dates: tuple = ()
+        for piece, offset in _pieces(article):
+            with nlp.memory_zone():
+                part = _result(nlp(make_doc(nlp, piece)), piece, version)
+            more_drafts, more_dates = _shift(part, offset)
+            drafts, dates = drafts + more_drafts, dates + more_dates
+        return DocResult(article, drafts, version, dates)
 
     for article in articles:
+        if len(article.text) > CHUNK_CHARS:
+            yield from flush()
+            batch = []
+            yield long_document(article)
+            continue
         batch.append(article)
         if len(batch) >= batch_size:
             yield from flush()
