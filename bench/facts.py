@@ -105,6 +105,17 @@ def score(pairs: list[tuple[list[dict], list[dict]]]) -> tuple[dict, list[dict]]
     return table, errors
 
 
+def _overall(table: dict) -> dict:
+    """Micro-averaged P/R over the attributes (not the said_by/denied/hedged rows)."""
+    attributes = [a for a in table if a not in ("said_by", "denied", "hedged")]
+    tp = sum(table[a]["tp"] for a in attributes)
+    fp = sum(table[a]["fp"] for a in attributes)
+    fn = sum(table[a]["fn"] for a in attributes)
+    return {"tp": tp, "fp": fp, "fn": fn,
+            "precision": round(tp / (tp + fp), 3) if tp + fp else None,
+            "recall": round(tp / (tp + fn), 3) if tp + fn else None}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", default=str(ROOT / "bench/data/facts_gold.jsonl"))
@@ -130,15 +141,15 @@ def main(argv: list[str] | None = None) -> int:
         pairs.append((golds, preds))
     elapsed = time.perf_counter() - started
     table, errors = score(pairs)
-    attributes = [a for a in table if a not in ("said_by", "denied", "hedged")]
-    tp = sum(table[a]["tp"] for a in attributes)
-    fp = sum(table[a]["fp"] for a in attributes)
-    fn = sum(table[a]["fn"] for a in attributes)
-    overall = {"tp": tp, "fp": fp, "fn": fn,
-               "precision": round(tp / (tp + fp), 3) if tp + fp else None,
-               "recall": round(tp / (tp + fn), 3) if tp + fn else None}
+    overall = _overall(table)
+    splits = {}
+    for split in sorted({item.get("split", "dev") for item in items}):
+        chosen = [pair for pair, item in zip(pairs, items) if item.get("split", "dev") == split]
+        split_table, _ = score(chosen)
+        splits[split] = {"sentences": len(chosen), "overall": _overall(split_table), "attributes": split_table}
     report = {"sentences": len(items), "gold_facts": sum(len(g) for g, _ in pairs),
-              "seconds": round(elapsed, 2), "overall": overall, "attributes": table, "errors": errors}
+              "seconds": round(elapsed, 2), "overall": overall, "attributes": table,
+              "splits": splits, "errors": errors}
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -147,6 +158,10 @@ def main(argv: list[str] | None = None) -> int:
         p = "-" if row["precision"] is None else f"{row['precision']:.2f}"
         r = "-" if row["recall"] is None else f"{row['recall']:.2f}"
         print(f"{attribute:<18} {p:>6} {r:>6} {row['tp']:>4} {row['fp']:>4} {row['fn']:>4}")
+    for split, data in splits.items():
+        row = data["overall"]
+        print(f"{split + ' split':<18} {row['precision'] or 0:>6.2f} {row['recall'] or 0:>6.2f} "
+              f"{row['tp']:>4} {row['fp']:>4} {row['fn']:>4}  ({data['sentences']} sentences)")
     if args.errors:
         for error in errors:
             print(json.dumps(error, ensure_ascii=False))
