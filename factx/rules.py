@@ -28,6 +28,9 @@ import yaml
 
 from factx.errors import RuleError
 
+# libyaml's safe loader when PyYAML was built with it: the same safe subset, ~10x faster.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 SHIPPED_RULES = Path(__file__).resolve().parent.parent / "rules"
 
 # Key types: "str", "int", "bool", "regex" (a str that must compile), "list" (of str),
@@ -89,7 +92,7 @@ SCHEMAS: dict[str, Schema] = _schemas(
     Schema("attributes", {"family": "str"},
            {"attribute": "str", "words": "list", "preps": "list", "subject": "str", "value": "str",
             "value_type": "str", "regex": "regex", "gap": "int", "member": "bool", "top": "bool",
-            "bare": "bool", "description": "str"},
+            "bare": "bool", "requires": "list", "description": "str"},
            "attribute patterns over the parse, by family (death, count, role, regex...)"),
     Schema("date_lexicon", {"entries": "map"}, {"description": "str"},
            "words of temporal expressions and their TIMEX3 meaning (months, units, ...)"),
@@ -154,7 +157,7 @@ def parse_rule_file(path: Path, text: str | None = None) -> tuple[str, list[dict
     """Validate one rule file and return its kind and rules; raise `RuleError`."""
     name = str(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8") if text is None else text)
+        data = yaml.load(path.read_text(encoding="utf-8") if text is None else text, Loader=_SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""

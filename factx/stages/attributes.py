@@ -88,6 +88,7 @@ class Compiled:
     """The rules of one `RuleSet`, indexed for the extractors."""
 
     death_verbs: dict[str, tuple[str, str, str | None]]
+    death_requires: dict[str, frozenset[str]]
     death_nouns: dict[str, str]
     death_modifiers: dict[str, str]
     cause_nouns: frozenset[str]
@@ -141,6 +142,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
         return RuleError(attr._file_of(rules, "attributes"), rule["id"], key, problem)
 
     death_verbs: dict[str, tuple[str, str, str | None]] = {}
+    death_requires: dict[str, frozenset[str]] = {}
     death_nouns: dict[str, str] = {}
     death_modifiers: dict[str, str] = {}
     cause_nouns: set[str] = set()
@@ -172,6 +174,8 @@ def compile_rules(rules: RuleSet) -> Compiled:
         if family == "death":
             for word in words:
                 death_verbs[word] = (rule["id"], subject, rule.get("value"))
+                if rule.get("requires"):
+                    death_requires[word] = frozenset(w.lower() for w in rule["requires"])
         elif family == "death_noun":
             death_nouns.update(dict.fromkeys(words, rule["id"]))
         elif family == "death_modifier":
@@ -228,7 +232,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
         else:
             simple[family].update(dict.fromkeys(words, rule["id"]))
     compiled = Compiled(
-        death_verbs=death_verbs, death_nouns=death_nouns, death_modifiers=death_modifiers,
+        death_verbs=death_verbs, death_requires=death_requires, death_nouns=death_nouns, death_modifiers=death_modifiers,
         cause_nouns=frozenset(cause_nouns), cause_preps=frozenset(cause_preps or {"in", "of", "by"}),
         count_verbs={k: tuple(v) for k, v in count_verbs.items()}, count_nouns=count_nouns,
         children=frozenset(children), children_rule=children_rule, roles=roles,
@@ -887,8 +891,9 @@ def death_facts(sent: Span, ctx: Context) -> Iterator[Raw]:
             rule_id, role, cause_value = rules.death_verbs[low]
             if low == "pass" and not any(c.lower_ == "away" for c in token.children):
                 continue
-            if cause_value and low in ("shoot", "gun") and not any(
-                    c.lower_ in ("dead", "down", "death") or any(g.lower_ == "death" for g in c.children)
+            required = rules.death_requires.get(low)
+            if required and not any(  # 'shot dead', 'gunned down', 'beaten to death', 'found dead'
+                    c.lower_ in required or any(g.lower_ in required for g in c.children)
                     for c in token.children):
                 continue
             victims = _victims(token, role)
@@ -1151,6 +1156,7 @@ def role_facts(sent: Span, ctx: Context) -> Iterator[Raw]:
         if obj_text and obj_text == person.name:
             continue
         role_text = " ".join([m.lower_.strip("-") for m in modifiers] + [role])
+        role_text = re.sub(r"\b(co|ex|vice) (?=\w)", r"\1-", role_text)  # 'co-founder'
         evidence = sorted(modifiers + role_tokens + obj_tokens, key=lambda t: t.i)
         start, end = evidence[0].idx, evidence[-1].idx + len(evidence[-1].text)
         value_text = ctx.doc.text[start:end]
@@ -1312,6 +1318,8 @@ def founded_facts(sent: Span, ctx: Context) -> Iterator[Raw]:
             rule_id = rules.founded_verbs[low]
             dep = "nsubjpass" if attr.is_passive(token) else "dobj"
             orgs = [c for c in token.children if c.dep_ == dep]
+            if not orgs and token.dep_ == "acl" and token.tag_ == "VBN":
+                orgs = [token.head]
         elif token.pos_ == "NOUN" and low in rules.founded_nouns:
             rule_id = rules.founded_nouns[low]
             orgs = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -1564,7 +1572,7 @@ def extract_facts(doc: Doc, *, rules: RuleSet) -> Iterator[FactDraft]:
                         pass
                     else:
                         continue
-                key = (draft.name, draft.attribute, draft.value, draft.start, draft.end, draft.polarity)
+                key = (draft.name, draft.attribute, draft.value, draft.quote_start, draft.polarity, draft.said_by)
                 if key in seen:
                     continue
                 seen.add(key)
