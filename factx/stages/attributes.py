@@ -302,6 +302,7 @@ class Context:
     authors: dict[str, Source] = field(default_factory=dict)
     nominal_sources: dict[str, Source] = field(default_factory=dict)
     last_deaths: list[FactDraft] = field(default_factory=list)
+    quotes: list[tuple[int, int]] | None = None
 
     @classmethod
     def of(cls, doc: Doc, rules: Compiled) -> "Context":
@@ -637,7 +638,9 @@ def place_names(token: Token, ctx: Context, depth: int = 0) -> list[tuple[Ent, l
                     and t.pos_ == "PROPN")):
             ent = ctx.ent_of_mention(mention)  # the NER mislabelled a known or located place
             return Ent(ent.name, "GPE", ent.text, ent.start, ent.end)
-        if mention is None and t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in LOC_PREPS:
+        if mention is None and t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in LOC_PREPS \
+                and t.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT") \
+                and not any(d.start <= t.idx < d.end for d in ctx.dates):
             tokens = _name_tokens(t)
             start, end = _span(tokens)
             return Ent(_text(tokens), "GPE", _text(tokens), start, end)
@@ -863,6 +866,10 @@ def _victims(verb: Token, role: str) -> list[Token]:
         head = verb.head  # 'was shot and killed', 'is believed to have been killed'
         for child in head.children:
             if child.dep_ in ("nsubjpass", "nsubj") and (role == "subject" or passive or child.dep_ == "nsubjpass"):
+                found.extend(_conjuncts(child))
+            # 'confirmed X, leader of Y, was killed': the parser made X the object of 'confirmed'
+            if child.dep_ == "dobj" and passive and verb.dep_ == "conj" and child.pos_ == "PROPN" \
+                    and child.i < verb.i:
                 found.extend(_conjuncts(child))
     return found
 
@@ -1159,6 +1166,10 @@ def role_facts(sent: Span, ctx: Context) -> Iterator[Raw]:
         role_text = re.sub(r"\b(co|ex|vice) (?=\w)", r"\1-", role_text)  # 'co-founder'
         evidence = sorted(modifiers + role_tokens + obj_tokens, key=lambda t: t.i)
         start, end = evidence[0].idx, evidence[-1].idx + len(evidence[-1].text)
+        if obj_tokens and obj_tokens[-1].i > token.i:  # the object's name may run past the parse
+            covering = ctx.mention_at(obj_tokens[-1])
+            if covering is not None and obj_text == covering.canonical:
+                end = max(end, covering.start + len(ctx.ent_of_mention(covering).text))
         value_text = ctx.doc.text[start:end]
         before_name = token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "PROPN"
         if rule.only != "member_of" and (obj_text or rule.bare and (
@@ -1492,6 +1503,57 @@ def _resolve_source(token: Token, ctx: Context, depth: int = 0) -> Source | None
     return None
 
 
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans between double quotation marks, never across a line break.
+
+    >>> quote_spans('He said: “We won. We are happy,” the coach added.')
+    [(9, 31)]
+    """
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        start = None
+        for i, char in enumerate(line):
+            if char == "“" or (char == '"' and start is None):
+                start = offset + i
+            elif (char == "”" or char == '"') and start is not None:
+                spans.append((start, offset + i + 1))
+                start = None
+        if start is not None:
+            spans.append((start, offset + len(line)))
+        offset += len(line) + 1
+    return spans
+
+
+def _quote_speaker(trigger: Token, ctx: Context) -> Token | None:
+    """Who speaks a quotation that runs over several sentences: the subject of the
+    reporting verb after the closing mark ('..., the statement added') or before the
+    opening one ('X said: “...')."""
+    if ctx.quotes is None:
+        ctx.quotes = quote_spans(ctx.doc.text)
+    offset = trigger.idx
+    span = next(((a, b) for a, b in ctx.quotes if a <= offset < b), None)
+    if span is None:
+        return None
+    text = ctx.doc.text
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    line_end = text.find("\n", span[1])
+    line_end = len(text) if line_end < 0 else line_end
+    lex = ctx.rules.lexicon
+    after = ctx.doc.char_span(span[1], line_end, alignment_mode="expand")
+    before = ctx.doc.char_span(line_start, span[0], alignment_mode="expand")
+    for part, order in ((after, 1), (before, -1)):
+        if part is None:
+            continue
+        for token in list(part)[::order]:
+            if token.pos_ == "VERB" and _lemma(token) in lex.say and not attr.is_passive(token) \
+                    and not any(a <= token.idx < b for a, b in ctx.quotes):
+                subject = attr.subject_of(token)
+                if subject is not None:
+                    return subject
+    return None
+
+
 def _remember(source: Source | None, ctx: Context) -> None:
     if source is None:
         return
@@ -1548,6 +1610,11 @@ def extract_facts(doc: Doc, *, rules: RuleSet) -> Iterator[FactDraft]:
         for extractor in EXTRACTORS:
             for raw in extractor(sent, ctx):
                 source_token = attr.find_source(raw.trigger, lex)
+                para_start, para_end = _paragraph(sent, raw.trigger.idx)
+                if source_token is not None and not para_start <= source_token.idx < para_end:
+                    source_token = None  # a headline or bullet the parser ran into this sentence
+                if source_token is None:
+                    source_token = _quote_speaker(raw.trigger, ctx)
                 source = _resolve_source(source_token, ctx) if source_token is not None else None
                 # a description inside a noun phrase ('X, a student leader, died') is
                 # neither denied nor hedged with the clause around it
