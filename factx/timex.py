@@ -671,15 +671,10 @@ def _time_of_day(t: str, ctx: _Ctx) -> Result | None:
         day = _date(rest, ctx)
         if day is None:
             return None
-    if time.startswith("T"):
-        if re.search(r"T|/|W\d\d$|_REF", day) or len(day) < 7:
-            return None if time == "" else (("TIME", f"{day}{time}") if "-W" in day and "WXX" in day else None)
-        return ("TIME", f"{day}{time}")
-    if "/" in day or "_REF" in day:
+    # a time of day needs a day (2019-09-22, XXXX-WXX-7), not a span, a week or a year
+    if "/" in day or "_REF" in day or "T" in day or re.search(r"-W\d\d(?:-WE)?$", day) or len(day) < 10:
         return None
-    if len(day) == 10 or "WXX" in day:
-        return ("TIME", f"{day}T{time}")
-    return ("TIME", f"{day}T{time}") if len(day) == 10 else ("TIME", f"XXXX-XX-XXT{time}")
+    return ("TIME", f"{day}{time}" if time.startswith("T") else f"{day}T{time}")
 
 
 def _shift_day(ctx: _Ctx, n: int) -> str:
@@ -693,8 +688,7 @@ def _focus_day(ctx: _Ctx) -> str:
     y, m, d = _previous_parts(ctx.previous)
     if y and m and d:
         return f"{y:04d}-{m:02d}-{d:02d}"
-    if y:
-        return f"{y:04d}-{m:02d}-XX" if m else f"{y:04d}-XX-XX"
+    # a month or a year named before does not fix the day: the article's day does
     return _day(ctx.anchor) if ctx.anchor else "XXXX-XX-XX"
 
 
