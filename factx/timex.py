@@ -558,7 +558,7 @@ def _duration(t: str, ctx: _Ctx) -> Result | None:
         if n is not None:
             return ("DURATION", _period(n, lex.units[m.group(2)]))
     # "two and a half years", "18 months", "a decade", "several days"
-    m = re.fullmatch(rf"(?:(\d[\d,]*(?:\.\d+)?|{g.num}|{g.vague}|[a-z]+-[a-z]+|\d+ or \d+|\d+-\d+)\s+)?"
+    m = re.fullmatch(rf"(?:(\d[\d,]*(?:\.\d+)?|{g.num}|{g.vague}|[a-z]+-[a-z]+|(?:\d+|{g.num}) or (?:\d+|{g.num})|\d+-\d+)\s+)?"
                      rf"(?:and a half\s+)?(?:more\s+|long\s+|full\s+|straight\s+|consecutive\s+|"
                      rf"additional\s+|recent\s+|short\s+)?({g.unit})(?:\s+(?:long|running|in a row|old))?", core)
     if not m or m.group(2) not in lex.units:
@@ -572,11 +572,13 @@ def _duration(t: str, ctx: _Ctx) -> Result | None:
         # a bare singular unit ("year", "the week") is not a duration
         if not plural:
             if re.match(r"^the\s+(?:past|last|next|coming)\s", t) or (
-                    unit in ("DE", "CE") and re.match(r"^the\s+(?:following|previous|preceding)\s", t)):
+                    unit in ("DE", "CE") and re.match(r"^(?:the\s+)?(?:following|previous|preceding)\s", t)):
                 return ("DURATION", _period(1, unit))
             return None
         return ("DURATION", _period(None, unit))
-    if count in lex.vague or re.fullmatch(r"\d+ or \d+|\d+-\d+", count):
+    # "several years", "two or three days": a count TIMEX3 cannot write. ("12 to 18
+    # months" is two TIMEX3s in TimeML, "12" and "18 months": not one span here.)
+    if count in lex.vague or re.fullmatch(r"\S+ or \S+|\d+-\d+", count):
         return ("DURATION", _period(None, unit))
     n = _number(count)
     if n is None:

@@ -181,6 +181,8 @@ DURATIONS = [
     case("three-month", TUE, ("DURATION", "P3M")),
     case("90-day", TUE, ("DURATION", "P90D")),
     case("years", TUE, ("DURATION", "PXY")),
+    case("two or three years", TUE, ("DURATION", "PXY")),
+    case("between 12 and 18 months", TUE, None),
     case("recent weeks", TUE, ("DURATION", "PXW")),
     case("An hour", TUE, ("DURATION", "PT1H")),
     case("a mere 24 hours", TUE, ("DURATION", "PT24H")),
