@@ -20,14 +20,22 @@ __all__ = ["find_published"]
 #: How far into the text a bare date line still belongs to the page header.
 HEADER_LINES = 40
 
+# "Published:", "Posted on", "datePublished": "...", "article:published_time" content=...
 _LABEL_PUBLISHED = re.compile(
-    r"^\W*(?:first\s+)?(?:published|posted|date(?:d)?|released|issued|pub(?:lished)?\s+date|"
-    r"publication\s+date)\b\s*(?:on|at)?\s*[:\-|]?\s*", re.I)
+    r"^\W*(?:article:)?(?:first\s+)?(?:date[\s_-]?)?(?:published|posted|dated?|released|issued|"
+    r"pub(?:lished)?[\s_-]?date|publication[\s_-]?date|pubdate)(?:[\s_-]?(?:at|on|date|time))?\b"
+    r"[\s\"':=|\-]*(?:content=[\"'])?", re.I)
+# machine-readable keys of page metadata, wherever they stand on a line
+_META_PUBLISHED = re.compile(
+    r"(?:published_time|datePublished|date_published|pubdate|dc\.date(?:\.issued)?|dateCreated)"
+    r"[\"']?\s*(?:content\s*=|[:=])?\s*[\"']?", re.I)
 _LABEL_UPDATED = re.compile(
-    r"^\W*(?:last\s+)?(?:updated|modified|last\s+modified|edited|revised)\b\s*(?:on|at)?\s*[:\-|]?\s*", re.I)
+    r"^\W*(?:article:)?(?:last\s+)?(?:date[\s_-]?)?(?:updated|modified|last\s+modified|edited|revised)"
+    r"(?:[\s_-]?(?:at|on|date|time))?\b[\s\"':=|\-]*(?:content=[\"'])?", re.I)
 # what may stand beside a date on a date line: times, zones, weekdays, separators
 _RESIDUE = re.compile(
-    r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?|"
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?|"
+    r"\b(?:\d+|an?)\s+(?:hours?|minutes?|mins?|days?)\s+ago\b|\b\d+\s+min(?:ute)?s?\s+read\b|"
     r"[+-]\d{2}:?\d{2}\b|\b(?:gmt|utc|bst|cet|cest|ist|pkt|aft|edt|est|cdt|cst|pdt|pst|et|pt|z)\b|"
     r"\b(?:on|at|by|last|updated|published|posted|first|modified)\b|[\s,|:;.\-\u2013\u2014/()]+", re.I)
 
@@ -76,7 +84,10 @@ def _day_first(text: str) -> bool:
     mon = _month_alt()
     dmy = len(re.findall(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{mon}\b", text, re.I))
     mdy = len(re.findall(rf"\b{mon}\.?\s+\d{{1,2}}\b", text, re.I))
-    return dmy > mdy or bool(re.search(r"\b(?:BST|GMT|IST|PKT|AEST|CET)\b", text))
+    # British, Irish, Commonwealth and South Asian pages write the day first
+    locale = re.search(r"\b(?:BST|GMT|IST|PKT|AEST|AEDT|NZST|CET|CEST|SAST)\b|"
+                       r"\.(?:co\.uk|uk|ie|au|nz|in|pk|za|ng|ke|com\.au|co\.in|com\.pk)\b", text)
+    return dmy > mdy or bool(locale)
 
 
 def _line_date(line: str, day_first: bool, *, labelled: bool) -> dt.date | None:
@@ -149,7 +160,12 @@ def find_published(text: str) -> str | None:
     """
     lines = [line.strip() for line in text.splitlines()]
     day_first = _day_first(text)
-    # labelled lines first: published before updated, wherever they stand
+    # page metadata and labelled lines first: published before updated, wherever they stand
+    for line in lines:
+        for m in _META_PUBLISHED.finditer(line):
+            date = _line_date(line[m.end():m.end() + 40], day_first, labelled=True)
+            if date:
+                return date.isoformat()
     for label in (_LABEL_PUBLISHED, _LABEL_UPDATED):
         for line in lines:
             m = label.match(line)

@@ -28,6 +28,11 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
     ("Last updated: 9 October 2019 | 10:15 GMT\nPublished: 8 October 2019\nBody.", "2019-10-08"),
     ("Posted 10/08/2019 14:05 BST\nBody.", "2019-08-10"),                      # British page: day first
     ("Body first.\n\nPosted on October 8, 2019 by Staff", "2019-10-08"),
+    ('{"datePublished": "2019-10-08T09:15:00Z", "headline": "x"}\nBody.', "2019-10-08"),
+    ('<meta property="article:published_time" content="2019-10-08T09:15:00+00:00">', "2019-10-08"),
+    ("Tue 8 Oct 2019 08.21 BST\nBody.", "2019-10-08"),                        # dotted time
+    ("Title\nOctober 8, 2019 / 10:15 AM / Updated 2 hours ago\nBody.", "2019-10-08"),
+    ("Title\n10/08/2019 14:05\nRead more at www.example.co.uk", "2019-08-10"),  # .co.uk: day first
     # datelines without a year: completed only when the document fixes the year
     ("KABUL, Oct. 8 (Reuters) - The agency said.\n\n© 2019 Reuters", "2019-10-08"),
     ("WASHINGTON, March 3 — A statement of Feb. 27, 2020, said so.", "2020-03-03"),
