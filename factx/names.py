@@ -37,6 +37,9 @@ _VOWELS = frozenset("aeiou")
 _APOSTROPHES = dict.fromkeys(map(ord, "’‘ʼʻʹ`´ʾʿ′"), "'")
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―"), "-")
 _POSSESSIVE = re.compile(r"(?:'s|s')$|'$", re.IGNORECASE)
+# the dots of a dotted abbreviation ("U.S.", "U.S") go, so that it folds like "US"
+_DOTTED = re.compile(r"\b(?:[a-z]\.)+[a-z]\b\.?")
+_INNER_POSSESSIVE = re.compile(r"(?<=\w)'s\b")
 _DOUBLE = re.compile(r"(.)\1+")
 _DOUBLE_CONSONANT = re.compile(r"([^aeiou])\1+")
 _SPLIT = re.compile(r"[\s\-_/]+")
@@ -149,6 +152,10 @@ def _plain(text: str) -> str:
     return text.lower()
 
 
+def _undot(text: str) -> str:
+    return _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text) if "." in text else text
+
+
 def strip_possessive(text: str) -> str:
     """A name without its possessive ending.
 
@@ -170,8 +177,8 @@ def words(name: str) -> list[str]:
     >>> words("Abu Bakr al-Baghdadi’s")
     ['abu', 'bakr', 'al', 'baghdadi']
     """
-    plain = _plain(strip_possessive(name))
-    plain = _NON_WORD.sub(" ", plain).replace("'", "")
+    plain = _undot(_plain(strip_possessive(name)).translate(_APOSTROPHES))
+    plain = _NON_WORD.sub(" ", _INNER_POSSESSIVE.sub("", plain)).replace("'", "")
     return [w for w in _SPLIT.split(plain) if w]
 
 
@@ -341,8 +348,8 @@ def core_tokens(name: str, entity_type: str = "", rules: RuleSet | None = None,
 def _core(name: str, entity_type: str, nr: NameRules) -> tuple[str, ...]:
     # a particle written closed up before a capital is a word of its own ("ElBaradei")
     name = _CLOSED_PARTICLE.sub(r"\1 ", name)
-    raw = _plain(strip_possessive(name))
-    raw = _NON_WORD.sub(" ", raw).replace("'", "")
+    raw = _undot(_plain(strip_possessive(name)).translate(_APOSTROPHES))
+    raw = _NON_WORD.sub(" ", _INNER_POSSESSIVE.sub("", raw)).replace("'", "")
     parts = [p for p in re.split(r"\s+", raw) if p]
     # remember which words were joined by a hyphen to the next one ("al-Shabaab")
     tokens: list[tuple[str, bool]] = []

@@ -55,6 +55,8 @@ MUST_MERGE = [
     # acronyms
     ("NDS", "National Directorate of Security", "ORG"),
     ("AQIS", "Al Qaeda in the Indian Subcontinent", "ORG"),
+    ("U.S.", "United States", "GPE"),
+    ("US", "U.S", "GPE"),
 ]
 
 MUST_NOT_MERGE = [

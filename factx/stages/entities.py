@@ -15,6 +15,8 @@ Runs right after `ner`. Two parts:
      initials spell ACR is one name ("... in the Greater Sahara (ISGS)");
    - split person: a single-word NORP span that is no demonym, right before a
      PERSON span, is the person's first name ("Karim" + "Haddad");
+   - acronym definition: after "Full Name (ACR)" every ACR the model missed is
+     an entity with the full name's label;
    - given name: a proper noun right before a PERSON span, outside any entity,
      is part of the name ("killed Karim" + "Haddad"), when the doc has POS tags.
 """
@@ -93,9 +95,9 @@ def _is_demonym(text: str, er: EntityRules) -> bool:
 def _join(spans: list[Span], er: EntityRules) -> list[Span]:
     """Rule join: LABEL span + connector + a name of `right_labels`, or capitalized
     words ending in one of `right_words`."""
-    if not er.joins:
+    if not er.joins or not spans:
         return spans
-    doc = spans[0].doc if spans else None
+    doc = spans[0].doc
     starts = {s.start: s for s in spans}
     out = list(spans)
     for span in spans:
@@ -144,6 +146,54 @@ def _acronym_join(spans: list[Span], er: EntityRules) -> list[Span]:
     return out
 
 
+def _unlabelled_definitions(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
+    """Capitalized words right before "(ACR)" whose initials spell ACR, that the model
+    did not mark, are an organisation ("... said National Directorate of Security (NDS)")."""
+    ends = {s.end for s in spans}
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for k in range(1, len(doc) - 2):
+        if doc[k].text != "(" or k in ends or not doc[k + 2].text == ")":
+            continue
+        letters = acronym_letters(doc[k + 1].text)
+        if not (2 <= len(letters) <= 8 and doc[k + 1].text.replace(".", "").isupper()):
+            continue
+        for start in range(k - 1, max(-1, k - 9), -1):
+            if start in covered or not (doc[start].is_title or doc[start].lower_ in er.names.stopwords):
+                break
+            pattern = initialism_pattern(doc[start:k].text, er.names)
+            if doc[start].is_title and pattern is not None and pattern.fullmatch(letters):
+                out.append(Span(doc, start, k, label="ORG"))
+                break
+    return out
+
+
+def _defined_acronyms(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
+    """Rule acronym definition: after "Full Name (ACR)" or "Full Name, or ACR", every
+    occurrence of ACR the model missed is a span with the full name's label."""
+    defined: dict[str, str] = {}
+    spans = spans + _unlabelled_definitions(doc, spans, er)
+    for span in spans:
+        match = _ACRONYM_AFTER.match(doc.text, span.end_char)
+        if match is None or len(span) < 2:
+            continue
+        letters = acronym_letters(match.group(1))
+        pattern = initialism_pattern(span.text, er.names)
+        if pattern is not None and pattern.fullmatch(letters):
+            defined.setdefault(letters, span.label_)
+    if not defined:
+        return spans
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = list(spans)
+    for token in doc:
+        if token.i in covered or not token.text[:1].isupper():
+            continue
+        label = defined.get(token.text) or defined.get(token.text.replace(".", ""))
+        if label is not None and token.text.replace(".", "").isalpha():
+            out.append(Span(doc, token.i, token.i + 1, label=label))
+    return out
+
+
 def _people(spans: list[Span], er: EntityRules) -> list[Span]:
     """Rules split person and given name."""
     out = list(spans)
@@ -180,10 +230,10 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None) -> list[S
     """
     er = rules if isinstance(rules, EntityRules) else entity_rules(rules)
     spans = [t for t in (_trim(s) for s in doc.ents) if t is not None]
-    if not spans:
-        return []
     spans = _join(spans, er)
     spans = _acronym_join(spans, er)
+    spans = sorted(filter_spans(spans), key=lambda s: s.start)
+    spans = _defined_acronyms(doc, spans, er)
     spans = _people(spans, er)
     return sorted(filter_spans(spans), key=lambda s: s.start)
 

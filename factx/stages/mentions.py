@@ -209,7 +209,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
 
     # partial names: the one longer name they end, else (people) the one they begin
     for key in groups:
-        if key in full or all(items[i].acronym for i in groups[key]):
+        if all(items[i].acronym for i in groups[key]):
             continue
         label = group_label(key)
         if type_group(label) == "PLACE":
@@ -264,11 +264,13 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         if rule_votes:
             label_of[rkey] = max(rule_votes, key=lambda t: (rule_votes[t], -_order(t)))
             continue
-        # a shouted word ("PARIS —" datelines) votes half when the name is also written normally
+        # a shouted word ("PARIS —" datelines) votes half when the name is also written
+        # normally, and linked partials vote half: the model saw less of the name
         mixed = any(not items[i].acronym for i in indexes)
         votes: Counter = Counter()
         for i in indexes:
-            votes[items[i].span.label_] += 0.5 if mixed and items[i].acronym else 1.0
+            weak = (mixed and items[i].acronym) or items[i].key != rkey
+            votes[items[i].span.label_] += 0.5 if weak else 1.0
         own_votes = Counter(items[i].span.label_ for i in own)
         label_of[rkey] = max(votes, key=lambda t: (votes[t], own_votes[t], -_order(t)))
 

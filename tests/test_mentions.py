@@ -1,0 +1,177 @@
+"""Stage 4, mentions: in-document linking on hand-built docs (spacy.blank, ents set by hand)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from factx.stages.mentions import Mention, clean_name, link_mentions, mention_rules
+from factx.names import name_rules
+
+NLP = spacy.blank("en")
+
+
+def make_doc(text: str, ents: list[tuple]) -> Doc:
+    """A doc whose entities are the given (surface, label) spans, found left to right."""
+    doc = NLP(text)
+    spans, cursor = [], 0
+    for item in ents:
+        surface, label = item[0], item[1]
+        index = text.index(surface, cursor)
+        cursor = index + len(surface)
+        span = doc.char_span(index, cursor, label=label)
+        assert span is not None, surface
+        spans.append(span)
+    doc.ents = spans
+    return doc
+
+
+def linked(text: str, ents) -> list[tuple[str, str, str]]:
+    return [(m.text, m.canonical, m.label) for m in link_mentions(make_doc(text, ents))]
+
+
+# (text, entities, mention text -> expected canonical, expected label)
+CASES = [
+    # titled and partial mentions link to the full name
+    ("Asim Umar led the group. Mr. Umar was killed.",
+     [("Asim Umar", "PERSON"), ("Umar", "PERSON")], "Umar", "Asim Umar", "PERSON"),
+    ("Col. Sonny Leggett spoke. Leggett said more.",
+     [("Sonny Leggett", "PERSON"), ("Leggett", "PERSON")], "Leggett", "Sonny Leggett", "PERSON"),
+    # possessives stripped
+    ("The wife of Asim Umar was freed. Umar’s wife is Pakistani.",
+     [("Asim Umar", "PERSON"), ("Umar’s", "PERSON")], "Umar’s", "Asim Umar", "PERSON"),
+    # particles: "Al-Zawahiri" and "Zawahiri" are the surname of "Ayman al-Zawahiri"
+    ("Ayman al-Zawahiri leads. Zawahiri spoke. Al-Zawahiri announced it.",
+     [("Ayman al-Zawahiri", "PERSON"), ("Zawahiri", "ORG"), ("Al-Zawahiri", "ORG")],
+     "Al-Zawahiri", "Ayman al-Zawahiri", "PERSON"),
+    # the type is voted: a surname the model calls ORG takes the person's type
+    ("Ayman al-Zawahiri leads. Zawahiri spoke.",
+     [("Ayman al-Zawahiri", "PERSON"), ("Zawahiri", "ORG")], "Zawahiri", "Ayman al-Zawahiri", "PERSON"),
+    # a middle word is not a surname: "Umar" is not "Raja Umar Khattab"
+    ("Raja Umar Khattab said it. Asim Umar died. Umar was 45.",
+     [("Raja Umar Khattab", "PERSON"), ("Asim Umar", "PERSON"), ("Umar", "PERSON")],
+     "Umar", "Asim Umar", "PERSON"),
+    # a partial that ends the longer name
+    ("Raja Umar Khattab said it. Umar Khattab added more.",
+     [("Raja Umar Khattab", "PERSON"), ("Umar Khattab", "PERSON")], "Umar Khattab", "Raja Umar Khattab", "PERSON"),
+    # acronym defined in parentheses
+    ("The National Directorate of Security (NDS) said so. The NDS added.",
+     [("National Directorate of Security", "ORG"), ("NDS", "ORG"), ("NDS", "ORG")],
+     "NDS", "National Directorate of Security", "ORG"),
+    # acronym implied by initials, far from the full name
+    ("The National Directorate of Security tweeted. Later the NDS said it killed six.",
+     [("National Directorate of Security", "ORG"), ("NDS", "ORG")], "NDS", "National Directorate of Security", "ORG"),
+    # acronym with ", or ACR" and an acronym the model calls GPE
+    ("killed the leader of al-Qaida in the Indian Subcontinent, or AQIS. AQIS members died.",
+     [("al-Qaida in the Indian Subcontinent", "ORG"), ("AQIS", "ORG"), ("AQIS", "GPE")],
+     "AQIS", "al-Qaida in the Indian Subcontinent", "ORG"),
+    # rule type beats the model: "X district" is a place
+    ("The raid in Musa Qala district was bloody. Musa Qala is a stronghold.",
+     [("Musa Qala", "PERSON"), ("Musa Qala", "PERSON")], "Musa Qala", "Musa Qala", "GPE"),
+    ("It happened in the district of Musa Qala in Helmand.",
+     [("Musa Qala", "PERSON"), ("Helmand", "GPE")], "Musa Qala", "Musa Qala", "GPE"),
+    # rule type: "identified only as X" and "X, Omar's courier" are people
+    ("He was identified only as Raihan.", [("Raihan", "GPE")], "Raihan", "Raihan", "PERSON"),
+    ("six others, including Raihan, Omar’s courier to him.", [("Raihan", "GPE")], "Raihan", "Raihan", "PERSON"),
+    # majority type over mentions
+    ("Karachi is big. Karachi police. A Karachi-based man.",
+     [("Karachi", "GPE"), ("Karachi", "GPE"), ("Karachi", "ORG")], "Karachi", "Karachi", "GPE"),
+    # a title before the name decides PERSON
+    ("Mr. Raihan spoke.", [("Raihan", "GPE")], "Raihan", "Raihan", "PERSON"),
+    # a demonym the model takes for a person is a NORP
+    ("Two were Bangladeshi and one was Pakistani.", [("Bangladeshi", "PERSON")], "Bangladeshi", "Bangladeshi", "NORP"),
+    # shouted dateline votes half; canonical prefers normal case
+    ("KABUL — A raid. Kabul said so.", [("KABUL", "ORG"), ("Kabul", "GPE")], "KABUL", "Kabul", "GPE"),
+    # a place written with and without its administrative word
+    ("Helmand Province is hot. In Helmand it rained.",
+     [("Helmand Province", "GPE"), ("Helmand", "GPE")], "Helmand", "Helmand Province", "GPE"),
+    # same org, short form and particle
+    ("Al Qaeda is old. Qaeda’s main branch.", [("Al Qaeda", "ORG"), ("Qaeda’s", "ORG")], "Qaeda’s", "Al Qaeda", "ORG"),
+]
+
+
+@pytest.mark.parametrize("text,ents,mention,canonical,label", CASES)
+def test_linking(text, ents, mention, canonical, label) -> None:
+    got = {t: (c, l) for t, c, l in linked(text, ents)}
+    assert got[mention] == (canonical, label)
+
+
+# bare surnames that must NOT link: the document leaves the referent ambiguous
+NO_LINK = [
+    ("Asim Umar and Farooq Umar met. Umar left.",
+     [("Asim Umar", "PERSON"), ("Farooq Umar", "PERSON"), ("Umar", "PERSON")], "Umar"),
+    # nested organisations: a bare org name is not the longer org that ends with it
+    ("The Taliban and the Pakistani Taliban differ.",
+     [("Taliban", "ORG"), ("Pakistani Taliban", "ORG")], "Taliban"),
+    ("Al Qaeda and Al Qaeda in the Indian Subcontinent differ.",
+     [("Al Qaeda", "ORG"), ("Al Qaeda in the Indian Subcontinent", "ORG")], "Al Qaeda"),
+    # a place is not a person who bears its name
+    ("George Washington was born. Washington is a city.",
+     [("George Washington", "PERSON"), ("Washington", "GPE")], "Washington"),
+    # relatives: a first name is not linked when it could be two people
+    ("Osama bin Laden and Hamza bin Laden. Laden was there.",
+     [("Osama bin Laden", "PERSON"), ("Hamza bin Laden", "PERSON"), ("Laden", "PERSON")], "Laden"),
+]
+
+
+@pytest.mark.parametrize("text,ents,mention", NO_LINK)
+def test_no_link(text, ents, mention) -> None:
+    got = {}
+    for t, c, _ in linked(text, ents):
+        got.setdefault(t, c)
+    assert got[mention] == mention
+
+
+def test_every_named_mention_yields_one_mention() -> None:
+    doc = make_doc("Asim Umar met Afghans in Kabul on Tuesday at the UN.",
+                   [("Asim Umar", "PERSON"), ("Afghans", "NORP"), ("Kabul", "GPE"), ("Tuesday", "DATE"), ("UN", "ORG")])
+    mentions = link_mentions(doc)
+    assert [m.text for m in mentions] == ["Asim Umar", "Afghans", "Kabul", "UN"]
+    assert all(isinstance(m, Mention) for m in mentions)
+    assert [(m.start, m.end) for m in mentions][0] == (0, 9)
+
+
+def test_clean_name() -> None:
+    nr = name_rules()
+    assert clean_name("Col. Sonny Leggett", nr) == "Sonny Leggett"
+    assert clean_name("the Musa Qala", nr) == "Musa Qala"
+    assert clean_name("Al-Qaeda’s", nr) == "Al-Qaeda"
+    assert clean_name("AQIS’", nr) == "AQIS"
+
+
+def test_factory_sets_doc_mentions() -> None:
+    import factx.pipeline  # noqa: F401  (registers the extensions and stages)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("factx_mentions")
+    doc = nlp.make_doc("Asim Umar spoke. Mr. Umar left.")
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 5, 6, "PERSON")]
+    doc = nlp(doc)
+    assert [m.canonical for m in doc._.mentions] == ["Asim Umar", "Asim Umar"]
+
+
+def test_mention_rules_are_cached() -> None:
+    assert mention_rules() is mention_rules()
+
+
+SEED_TEXT = (
+    "The National Directorate of Security (NDS) said Asim Omar, a leader of Al Qaeda in the "
+    "Indian Subcontinent (AQIS), was killed in the Musa Qala district of Helmand. Among those "
+    "killed was Raihan, Omar’s courier to Ayman al-Zawahiri. Zawahiri has led the group since 2011. "
+    "The NDS said Omar was a Pakistani citizen. Raja Umar Khattab, a police official, said AQIS "
+    "had been weakened.")
+
+
+@pytest.mark.model
+def test_real_pipeline_links_and_votes(nlp) -> None:
+    doc = nlp(SEED_TEXT)
+    by_text: dict[str, set[tuple[str, str]]] = {}
+    for m in doc._.mentions:
+        by_text.setdefault(m.text, set()).add((m.canonical, m.label))
+    assert by_text["Omar"] == {("Asim Omar", "PERSON")}
+    assert by_text["AQIS"] == {("Al Qaeda in the Indian Subcontinent", "ORG")}
+    assert by_text["NDS"] == {("National Directorate of Security", "ORG")}
+    assert by_text["Zawahiri"] == {("Ayman al-Zawahiri", "PERSON")}
+    assert by_text["Raihan"] == {("Raihan", "PERSON")}
+    assert by_text["Umar Khattab"] == {("Umar Khattab", "PERSON")}  # never "Asim Omar"
