@@ -289,6 +289,7 @@ def conflicts(
     """Where sources disagree: values, documents, quotes and who said them."""
     with _errors():
         from factx.conflicts import find_conflicts, rank_conflicts
+        from factx.values import PlaceIndex
 
         if facts_file is not None:
             records = _load_fact_file(facts_file)
@@ -303,8 +304,9 @@ def conflicts(
 
                     raise UnknownEntity(entity, closest(entity, {f["entity"] for f in records}))
                 records = [f for f in records if f["entity_id"] in ids]
+            places = PlaceIndex.from_facts(records)
             records.sort(key=lambda f: (f["entity_id"], f["attribute"]))
-            found = find_conflicts(records, min_severity=min_severity.value, attribute=attribute)
+            found = find_conflicts(records, min_severity=min_severity.value, attribute=attribute, places=places)
         else:
             db = _open_store(store)
             ids = None
@@ -312,8 +314,10 @@ def conflicts(
                 from factx.extract import find_entity
 
                 ids = find_entity(db, entity)
+            # containment (district in province in country) is asked of the store per place
             found = find_conflicts(db.facts(entity_ids=ids, attribute=attribute, order_by_entity=True),
-                                   min_severity=min_severity.value, attribute=attribute)
+                                   min_severity=min_severity.value, attribute=attribute,
+                                   places=PlaceIndex(lookup=db.place_parents))
         if entity is None:
             found = rank_conflicts(found)
         chosen = _format(fmt)

@@ -116,7 +116,7 @@ def run_extract(
     Problems with single inputs go to `on_error` and the run goes on; Ctrl-C
     commits what was finished, and the report says so.
     """
-    rules = load_rules(rules_dir)
+    rules = load_rules(rules_dir).validate()
     if model is None:
         from factx.pipeline import default_model
 

@@ -229,6 +229,14 @@ class Store:
             "SELECT entity_id FROM entities WHERE folded = ?", (folded, folded)).fetchall()
         return [r[0] for r in rows]
 
+    def place_parents(self, name: str) -> list[str]:
+        """Canonical names of the places a place (by canonical name) is said to lie in."""
+        ids = [r[0] for r in self.conn.execute("SELECT entity_id FROM entities WHERE canonical = ?", (name,))]
+        if not ids:
+            return []
+        return sorted({str(f["value"]) for f in self.facts(entity_ids=ids, attribute="located_in")
+                       if f["polarity"] == "affirmed" and f["value"] is not None})
+
     def known_names(self) -> Iterator[str]:
         for (name,) in self.conn.execute("SELECT canonical FROM entities"):
             yield name
