@@ -148,8 +148,12 @@ def main(argv: list[str] | None = None) -> int:
         split_table, _ = score(chosen)
         splits[split] = {"sentences": len(chosen), "overall": _overall(split_table), "attributes": split_table}
     report = {"sentences": len(items), "gold_facts": sum(len(g) for g, _ in pairs),
-              "seconds": round(elapsed, 2), "overall": overall, "attributes": table,
-              "splits": splits, "errors": errors}
+              "seconds": round(elapsed, 2), "overall": overall,
+              "splits": {k: {"sentences": v["sentences"], **v["overall"]} for k, v in splits.items()},
+              "attributes": {k: [v["precision"], v["recall"], v["tp"], v["fp"], v["fn"]] for k, v in table.items()},
+              "attributes_columns": ["precision", "recall", "tp", "fp", "fn"],
+              "split_attributes": {k: v["attributes"] for k, v in splits.items()},
+              "errors": errors}
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -174,7 +174,7 @@ def according_source(sent: Span, lex: Lexicon) -> Token | None:
 def in_quote(token: Token) -> bool:
     """True when the token stands between quotation marks opened in its sentence."""
     sent = token.sent
-    text = sent.doc.text[sent.start_char:token.idx]
+    text = sent.text[:token.idx - sent.start_char]
     opened = sum(text.count(q) for q in "“«") - sum(text.count(q) for q in "”»")
     plain = text.count('"')
     return opened > 0 or plain % 2 == 1

@@ -89,5 +89,5 @@ def test_unknown_key_is_rejected_on_load(tmp_path):
     (tmp_path / "mine.yml").write_text(
         "kind: hedges\nrules:\n  - id: h\n    scope: adverb\n    words: [x]\n    colour: red\n", encoding="utf-8")
     with pytest.raises(RuleError) as caught:
-        load_rules(tmp_path)
+        compile_rules(load_rules(tmp_path))
     assert caught.value.key == "colour" and caught.value.rule_id == "h"

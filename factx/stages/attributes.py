@@ -113,6 +113,7 @@ class Compiled:
     cities: dict[str, str]
     lexicon: attr.Lexicon
     max_role_words: int = 3
+    role_last_words: frozenset[str] = frozenset()
 
 
 _COMPILED: dict[str, Compiled] = {}
@@ -243,7 +244,8 @@ def compile_rules(rules: RuleSet) -> Compiled:
         founded_nouns=simple["founded_noun"], place_nouns=frozenset(place_nouns),
         regexes=tuple(regexes), demonyms=demonyms, countries=countries, cities=cities,
         lexicon=attr.Lexicon.from_rules(rules),
-        max_role_words=max((len(k.split()) for k in roles), default=1))
+        max_role_words=max((len(k.split()) for k in roles), default=1),
+        role_last_words=frozenset(k.split()[-1] for k in roles))
     _COMPILED[rules.version] = compiled
     return compiled
 
@@ -384,6 +386,14 @@ def _fallback_dates(doc: Doc, published: str | None) -> Iterator[TimexSpan]:
 # Parse helpers
 
 
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: `Doc.text` joins every token on each call."""
+    text = doc.user_data.get("factx_text")
+    if text is None:
+        text = doc.user_data["factx_text"] = doc.text
+    return text
+
+
 def _lemma(token: Token) -> str:
     return attr.lemma(token)
 
@@ -420,7 +430,7 @@ def _text(tokens: list[Token]) -> str:
     if not tokens:
         return ""
     doc = tokens[0].doc
-    return doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    return doc_text(doc)[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
 
 
 def _span(tokens: list[Token]) -> tuple[int, int]:
@@ -1065,6 +1075,8 @@ def count_facts(sent: Span, ctx: Context) -> Iterator[Raw]:
 def _role_words(token: Token, ctx: Context) -> tuple[str, RoleRule, list[Token]] | None:
     """The role a noun names, with preceding words of a multi-word role ('prime minister')."""
     roles = ctx.rules.roles
+    if token.lower_ not in ctx.rules.role_last_words and _lemma(token) not in ctx.rules.role_last_words:
+        return None
     for n in range(ctx.rules.max_role_words, 0, -1):
         if token.i - n + 1 < token.sent.start:
             continue
@@ -1170,7 +1182,7 @@ def role_facts(sent: Span, ctx: Context) -> Iterator[Raw]:
             covering = ctx.mention_at(obj_tokens[-1])
             if covering is not None and obj_text == covering.canonical:
                 end = max(end, covering.start + len(ctx.ent_of_mention(covering).text))
-        value_text = ctx.doc.text[start:end]
+        value_text = doc_text(ctx.doc)[start:end]
         before_name = token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "PROPN"
         if rule.only != "member_of" and (obj_text or rule.bare and (
                 token.dep_ in ("appos", "attr") or before_name
@@ -1366,12 +1378,12 @@ def located_in_facts(sent: Span, ctx: Context) -> Iterator[Raw]:
     # 'X, Country': a place mention followed by a comma and a country
     mentions = [m for m in ctx.mentions if sent.start_char <= m.start < sent.end_char]
     for first, second in zip(mentions, mentions[1:]):
-        between = ctx.doc.text[first.end:second.start]
+        between = doc_text(ctx.doc)[first.end:second.start]
         if between.strip() != "," or first.label not in PLACE_LABELS or second.label not in ("GPE", "LOC"):
             continue
         if second.canonical.lower() not in ctx.rules.countries:
             continue
-        after = ctx.doc.text[second.end:second.end + 5].lstrip()
+        after = doc_text(ctx.doc)[second.end:second.end + 5].lstrip()
         if after.startswith("and") or after.startswith(","):
             continue
         key = (first.canonical, second.canonical)
@@ -1530,12 +1542,12 @@ def _quote_speaker(trigger: Token, ctx: Context) -> Token | None:
     reporting verb after the closing mark ('..., the statement added') or before the
     opening one ('X said: “...')."""
     if ctx.quotes is None:
-        ctx.quotes = quote_spans(ctx.doc.text)
+        ctx.quotes = quote_spans(doc_text(ctx.doc))
     offset = trigger.idx
     span = next(((a, b) for a, b in ctx.quotes if a <= offset < b), None)
     if span is None:
         return None
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     line_start = text.rfind("\n", 0, span[0]) + 1
     line_end = text.find("\n", span[1])
     line_end = len(text) if line_end < 0 else line_end
@@ -1569,7 +1581,7 @@ def _remember(source: Source | None, ctx: Context) -> None:
 def _paragraph(sent: Span, offset: int) -> tuple[int, int]:
     """The part of a sentence between blank lines around `offset`: the parser sometimes
     runs a dateline or a headline into the next sentence."""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     start = max(sent.start_char, text.rfind("\n", sent.start_char, offset) + 1)
     end = text.find("\n", offset, sent.end_char)
     end = sent.end_char if end < 0 else end
