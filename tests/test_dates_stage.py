@@ -57,6 +57,10 @@ def found(doc, anchor):
      [("Sept. 23, 2019", "DATE", "2019-09-23")]),
     ("They were killed the night of Sept. 22 in the raid.", (("the night of Sept. 22", "TIME"),), TUE,
      [("the night of Sept. 22", "TIME", "2019-09-22TNI")]),
+    # ranges are one interval
+    ("He led the group from 2001 to 2003.", (), TUE, [("2001 to 2003", "DATE", "2001/2003")]),
+    ("Talks ran Sept. 22-23 in Doha.", (), TUE, [("Sept. 22-23", "DATE", "2019-09-22/2019-09-23")]),
+    ("It rained between March and May 2019.", (), TUE, [("between March and May 2019", "DATE", "2019-03/2019-05")]),
     # what is not a date
     ("His 22-year-old son drove.", (("22-year-old", "DATE"),), TUE, []),
     ("Children 6 months and older get it.", (), TUE, []),
