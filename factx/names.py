@@ -71,6 +71,7 @@ class NameRules:
     vowels: frozenset[frozenset[str]] = frozenset()
     initial_vowels: frozenset[frozenset[str]] = frozenset()
     generational: frozenset[str] = frozenset()
+    coarse: dict[int, str] = field(default_factory=dict)  # str.translate table for block keys
     stopwords: frozenset[str] = frozenset({"the", "of", "in", "for", "and", "on", "at", "to", "de", "du", "la"})
 
     def __hash__(self) -> int:  # identity: one instance per RuleSet version
@@ -130,7 +131,17 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         vowels.extend(rule.get("vowels", ()))
         initial.extend(rule.get("initial_vowels", ()))
         generational.update(_NON_WORD.sub("", _plain(w)) for w in rule.get("generational", ()))
+    # block keys merge every class transitively (q~k and q~g put g, k, q in one block)
+    groups: list[set[str]] = []
+    for item in consonants:
+        letters = set(item.replace(" ", ""))
+        for group in [g for g in groups if g & letters]:
+            letters |= group
+            groups.remove(group)
+        groups.append(letters)
+    coarse = {ord(c): min(group) for group in groups for c in group}
     result = NameRules(
+        coarse=coarse,
         honorifics=frozenset(honorifics), honorific_types=honorific_types,
         particles=frozenset(_plain(w).strip("-") for w in rules.words("particles")),
         admin_words=frozenset(admin), suffix_types=suffix_types,
@@ -250,21 +261,23 @@ def _split_vowels(token: str) -> tuple[str, list[str]]:
     return "".join(skeleton), groups
 
 
-_COARSE = str.maketrans({"q": "k", "c": "k", "g": "k"})
+def block_key(token: str, nr: NameRules | None = None) -> str:
+    """The vowel-folded phonetic key of a transliterated token, for blocking.
+
+    Interchangeable consonants (`consonants` of `rules/transliteration.yml`, taken
+    transitively) share one letter, vowels are dropped; tokens of vowels only share
+    the key "~".
+
+    >>> block_key("yusuf") == block_key("yousef"), block_key("gadafi") == block_key("kadafi")
+    (True, True)
+    """
+    return _block_key(token, nr or name_rules())
 
 
 @lru_cache(maxsize=262144)
-def block_key(token: str) -> str:
-    """The vowel-folded phonetic key of a transliterated token, for blocking.
-
-    Interchangeable consonants share one letter, vowels are dropped; tokens of
-    vowels only share the key "~".
-
-    >>> block_key("yusuf") == block_key("yousef"), block_key("gadafi") == block_key("qadafi")
-    (True, True)
-    """
+def _block_key(token: str, nr: NameRules) -> str:
     skeleton, _ = _split_vowels(token)
-    return skeleton.translate(_COARSE) if skeleton else "~"
+    return skeleton.translate(nr.coarse) if skeleton else "~"
 
 
 def token_cost(a: str, b: str, nr: NameRules) -> float:
@@ -273,7 +286,8 @@ def token_cost(a: str, b: str, nr: NameRules) -> float:
     Rules (from `rules/transliteration.yml`): the consonant skeletons must have the
     same length, letter by letter equal or interchangeable (q~k); a vowel may
     change within its class (o~u, e~i, a~e) for free, and the first vowel of a
-    token only within the strict initial classes (Usman~Osman but not Usman~Asman);
+    token only within the strict initial classes (Usman~Osman; not Usman~Asman nor
+    Patterson~Peterson);
     other vowel changes cost 1 and an inserted vowel inside the word 0.5 (Rahman~
     Rahaman). Short skeletons allow nothing beyond the free changes.
 
@@ -292,6 +306,8 @@ def token_cost(a: str, b: str, nr: NameRules) -> float:
             return INFINITE
     cost = 0.0
     last = len(ga) - 1
+    # the first vowel of the word only changes within the strict classes
+    first = next((i for i, (g1, g2) in enumerate(zip(ga, gb)) if g1 and g2), 0)
     for i, (g1, g2) in enumerate(zip(ga, gb)):
         if g1 == g2:
             continue
@@ -301,17 +317,17 @@ def token_cost(a: str, b: str, nr: NameRules) -> float:
                 return INFINITE
             cost += 0.5
         elif len(g1) == len(g2):
-            classes = nr.initial_vowels if i == 0 else nr.vowels
+            classes = nr.initial_vowels if i <= first else nr.vowels
             for c1, c2 in zip(g1, g2):
                 if c1 != c2 and frozenset((c1, c2)) not in classes:
-                    if i == 0:
+                    if i <= first:
                         return INFINITE
                     cost += 1.0
         else:
-            if i == 0:
+            if i <= first:
                 return INFINITE
             cost += 1.0
-    budget = 0.0 if len(sa) <= 2 else 0.5 if len(sa) == 3 else 1.0
+    budget = 0.0 if len(sa) <= 3 else 1.0
     return cost if cost <= budget else INFINITE
 
 

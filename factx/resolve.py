@@ -38,7 +38,7 @@ from factx.rules import RuleSet, load_rules
 
 #: rapidfuzz ratio floor on transliterated names inside a block: a guard against
 #: phonetic coincidences between names that share consonants but little else.
-SIMILARITY_FLOOR = 60.0
+SIMILARITY_FLOOR = 50.0
 
 #: Blocks larger than this are compared against cluster representatives only.
 MAX_BLOCK_PAIRS = 64
@@ -265,7 +265,7 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules) -> list[E
     blocks: dict[tuple, list[int]] = defaultdict(list)
     for i, node in enumerate(nodes):
         blocks[(type_group(node.entity_type), node.acronym,
-                tuple(block_key(t) for t in node.tokens))].append(i)
+                tuple(block_key(t, nr) for t in node.tokens))].append(i)
     for members in blocks.values():
         if len(members) < 2:
             continue
@@ -313,7 +313,7 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
     for i, node in enumerate(nodes):
         if node.entity_type != "PERSON" or node.acronym or len(node.tokens) < 2:
             continue
-        first, last = block_key(node.tokens[0]), block_key(node.tokens[-1])
+        first, last = block_key(node.tokens[0], nr), block_key(node.tokens[-1], nr)
         firsts[first].add(node.tokens[0])
         lasts[last][node.tokens[-1]].append(i)
         if len(node.tokens) > 2 and not node.generation:
@@ -325,12 +325,12 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
         if len(tokens) == 2:
             # "George Bush" inside "George Walker Bush"; a name with middle words of its
             # own must match in full ("George W. Bush" is not "George H. W. Bush")
-            cands = [j for j in longer.get((block_key(tokens[0]), block_key(tokens[-1])), ())
+            cands = [j for j in longer.get((block_key(tokens[0], nr), block_key(tokens[-1], nr)), ())
                      if _subsequence(tokens, nodes[j].tokens, nr)]
         elif len(tokens) == 1:
             # a lone surname: the last word of longer names, and no one's given name
             token = tokens[0]
-            key = block_key(token)
+            key = block_key(token, nr)
             if any(tokens_ok(token, first, nr) for first in firsts.get(key, ())):
                 continue
             cands = [j for last, js in lasts.get(key, {}).items() if tokens_ok(token, last, nr)
