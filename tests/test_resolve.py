@@ -56,6 +56,12 @@ MUST_MERGE = [
     ("NDS", "National Directorate of Security", "ORG"),
     ("AQIS", "Al Qaeda in the Indian Subcontinent", "ORG"),
     ("U.S.", "United States", "GPE"),
+    ("Qasem Soleimani", "Ghasem Soleimani", "PERSON"),
+    ("Mohammad Javad Zarif", "Mohammad Jawad Zarif", "PERSON"),
+    ("Mohamed ElBaradei", "Mohamed el-Baradei", "PERSON"),
+    ("Tehrik-i-Taliban Pakistan", "Tehrik-e-Taliban Pakistan", "ORG"),
+    ("TTP", "Tehrik-i-Taliban Pakistan", "ORG"),
+    ("Deir ez-Zor", "Deir al-Zor", "GPE"),
     ("US", "U.S", "GPE"),
 ]
 
@@ -67,6 +73,9 @@ MUST_NOT_MERGE = [
     ("Umar", "Amir", "PERSON"),
     ("Mahmoud Abbas", "Mohamed Abbas", "PERSON"),
     ("Hamid Karzai", "Hamad Karzai", "PERSON"),
+    ("John Patterson", "John Peterson", "PERSON"),
+    ("Carl Smith", "Carol Smith", "PERSON"),
+    ("Farid Khan", "Fred Khan", "PERSON"),
     # relatives who share a family name
     ("Hamza bin Laden", "Osama bin Laden", "PERSON"),
     ("Saif al-Islam Gaddafi", "Muammar Gaddafi", "PERSON"),
