@@ -481,12 +481,29 @@ def _interval(t: str, ctx: _Ctx) -> Result | None:
         a, b = _date(first, ctx), _date(second, ctx)
         if a and b:
             return ("DATE", f"{a}/{b}")
-    m = re.match(rf"^(.+?)\s*(?:-|to|until|through)\s*(.+)$", t)
+    m = re.match(rf"^(.+?)\s*(?:-|to|until|till|through)\s*(.+)$", t)
     if m and re.search(rf"{g.mon}|{g.wd}|\d{{4}}", m.group(1)) and len(m.group(2)) > 2:
         a, b = _date(m.group(1), ctx), _date(m.group(2), ctx)
         if a and b and a != b and len(a) == len(b):
-            return ("DATE", f"{a}/{b}")
+            return ("DATE", f"{a}/{_after(a, b, m.group(2))}")
     return None
+
+
+def _after(a: str, b: str, b_text: str) -> str:
+    """The end of an interval resolved on its own may fall before its start ("Monday
+    through Wednesday" in a Wednesday article): it is then the next such day or month."""
+    if b >= a or "X" in a or "X" in b:
+        return b
+    if len(b) == 10:
+        end = dt.date.fromisoformat(b)
+        step = 7 if re.search(_grammar().wd, b_text) and not re.search(r"\d", b_text) else 0
+        if step:
+            return _day(end + dt.timedelta(days=step))
+        moved = _safe_date(end.year + 1, end.month, end.day)
+        return _day(moved) if moved and not re.search(r"\d{4}", b_text) else b
+    if len(b) == 7 and not re.search(r"\d{4}", b_text):
+        return f"{int(b[:4]) + 1:04d}{b[4:]}"
+    return b
 
 
 # ---- durations -------------------------------------------------------------------------

@@ -67,6 +67,11 @@ def found(doc, anchor):
     ("They may leave, as the now-frozen talks show.", (), TUE, []),
     ("It comes before the start of British Summer Time.", (), TUE, []),
     ("Troops march on the capital.", (), TUE, []),
+    ("He appeared on Fox News Sunday before Super Tuesday.", (("Sunday", "DATE"),), TUE, []),
+    ("Summer Smith watched the Winter Olympics in the Arab Spring.", (), TUE, []),
+    ("They will meet Monday through Wednesday.", (), "2019-10-09",
+     [("Monday through Wednesday", "DATE", "2019-10-14/2019-10-16")]),
+    ("The 9/11 Commission met.", (), TUE, [("9/11", "DATE", "2001-09-11")]),
     # in context: anniversaries, chains, the missing year
     ("Those who carried out the Sept. 11 attacks 18 years ago.", (("Sept. 11", "DATE"),), TUE,
      [("Sept. 11", "DATE", "2001-09-11"), ("18 years ago", "DATE", "2001")]),

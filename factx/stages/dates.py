@@ -109,16 +109,32 @@ def detect(text: str) -> list[tuple[int, int, str]]:
             # a bare "May" is a month only after a preposition ("in May")
             if words == ["may"] and not _MAY_BEFORE.search(text[max(0, start - 12):start]):
                 continue
-            # "British Summer Time", "the Arab Spring": a season inside a name
-            if len(words) == 1 and words[0] in lex.seasons and text[start].isupper() and (
-                    re.match(r"\s+[A-Z]", text[end:end + 2])
-                    or re.search(r"[A-Z]\w*\s+$", text[max(0, start - 20):start])):
+            if _inside_name(text, start, end):
                 continue
             # "now-frozen talks": an adjective, not the present
             if text[end:end + 1] == "-" and words and words[-1] in lex.references:
                 continue
             found.append((start, end, rule_id))
     return found
+
+
+# Capitalised words that may stand before a weekday or a season without making a name.
+_NOT_NAME = {"last", "next", "this", "on", "early", "late", "since", "until", "by", "before",
+             "after", "from", "through", "every", "each", "that", "past", "coming", "mid",
+             "the", "until", "till", "during", "in", "and", "or", "to", "of", "at"}
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """A lone weekday or season inside a capitalised name: "Fox News Sunday", "Super
+    Tuesday", "British Summer Time", "the Arab Spring", "Summer Smith"."""
+    lex = lexicon()
+    word = text[start:end].strip(". ").lower()
+    if word not in lex.seasons and word not in lex.weekdays or not text[start].isupper():
+        return False
+    if word in lex.seasons and re.match(r"\s+[A-Z]", text[end:end + 2]):
+        return True
+    before = re.search(r"(?:^|[^.!?\n]\s)([A-Z][\w'-]*)\s+$", text[max(0, start - 30):start])
+    return bool(before) and before.group(1).lower() not in _NOT_NAME
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -182,7 +198,7 @@ def temporal_expressions(doc: Doc, anchor: str | None) -> list[TimexSpan]:
         if ent.label_ not in NER_LABELS or _AGE.search(ent.text):
             continue
         start, end = _trim(text, ent.start_char, ent.end_char)
-        if end > start:
+        if end > start and not _inside_name(text, start, end):
             candidates.append(_Candidate(start, end, ent.label_, "ner"))
     # ages are not dates, whatever the detector: "a 22-year-old son"
     ages = [(m.start(), m.end()) for m in _AGE.finditer(text)]
