@@ -108,7 +108,9 @@ def normalize(text: str, anchor: str | None, *, label: str | None = None,
 
     `anchor` is the publication date (ISO 'YYYY-MM-DD') or None; `context` the sentence
     around the expression (tense cues, "the Sept. 11 attacks"); `previous` the last date
-    value of the same document, for "the next day" and "April of that year".
+    value of the same document, for "the next day" and "April of that year"; `label` the
+    NER label of the span, if any (kept in the cache key; the words decide the value).
+    Normalizations are cached per (expression, anchor, tense, anniversary, previous).
 
     >>> normalize("Tuesday", "2019-10-08")
     ('DATE', '2019-10-08')

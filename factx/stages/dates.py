@@ -167,7 +167,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-
 def _context(doc: Doc, start: int, end: int) -> str:
     """The sentence of a span, or its line within 150 characters when there are none."""
     if doc.has_annotation("SENT_START"):
