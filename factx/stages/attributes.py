@@ -92,6 +92,7 @@ class Compiled:
     death_nouns: dict[str, str]
     death_modifiers: dict[str, str]
     cause_nouns: frozenset[str]
+    cause_values: dict[str, str]
     cause_preps: frozenset[str]
     count_verbs: dict[str, tuple[tuple[str, str, str], ...]]
     count_nouns: dict[str, tuple[str, str]]
@@ -147,6 +148,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
     death_nouns: dict[str, str] = {}
     death_modifiers: dict[str, str] = {}
     cause_nouns: set[str] = set()
+    cause_values: dict[str, str] = {}
     cause_preps: set[str] = set()
     count_verbs: dict[str, list[tuple[str, str, str]]] = {}
     count_nouns: dict[str, tuple[str, str]] = {}
@@ -183,6 +185,8 @@ def compile_rules(rules: RuleSet) -> Compiled:
             death_modifiers.update(dict.fromkeys(words, rule["id"]))
         elif family == "cause":
             cause_nouns.update(words)
+            if rule.get("value"):  # one value for synonyms: 'operation' → 'raid'
+                cause_values.update(dict.fromkeys(words, rule["value"]))
             cause_preps.update(p.lower() for p in rule.get("preps", ()))
         elif family in ("count", "count_noun"):
             attribute = rule.get("attribute")
@@ -234,7 +238,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
             simple[family].update(dict.fromkeys(words, rule["id"]))
     compiled = Compiled(
         death_verbs=death_verbs, death_requires=death_requires, death_nouns=death_nouns, death_modifiers=death_modifiers,
-        cause_nouns=frozenset(cause_nouns), cause_preps=frozenset(cause_preps or {"in", "of", "by"}),
+        cause_nouns=frozenset(cause_nouns), cause_values=cause_values, cause_preps=frozenset(cause_preps or {"in", "of", "by"}),
         count_verbs={k: tuple(v) for k, v in count_verbs.items()}, count_nouns=count_nouns,
         children=frozenset(children), children_rule=children_rule, roles=roles,
         role_modifiers=frozenset(role_modifiers), spouse_nouns=simple["spouse"],
@@ -803,9 +807,10 @@ def cause_of(trigger: Token, ctx: Context) -> tuple[str, list[Token], Token] | N
         if compound:
             phrase = f"{compound[-1].lower_} {_lemma(noun)}"
             if phrase in rules.cause_nouns:
-                return phrase, [compound[-1], noun], noun
-        if _lemma(noun) in rules.cause_nouns or noun.lower_ in rules.cause_nouns:
-            return _lemma(noun), [noun], noun
+                return rules.cause_values.get(phrase, phrase), [compound[-1], noun], noun
+        for word in (_lemma(noun), noun.lower_):
+            if word in rules.cause_nouns:
+                return rules.cause_values.get(word, word), [noun], noun
     return None
 
 
