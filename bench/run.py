@@ -19,6 +19,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
 BENCHES = ["speed", "dates", "aliases", "facts", "conflicts"]
+ARGS = {"conflicts": ["--loader", "load_facts:load_store"]}
 
 
 def machine() -> str:
@@ -44,7 +45,7 @@ def run(name: str) -> dict:
     if not script.exists():
         return {"error": "not written yet"}
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, str(script)], cwd=HERE.parent, capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, str(script), *ARGS.get(name, [])], cwd=HERE.parent, capture_output=True, text=True)
     took = round(time.perf_counter() - start, 1)
     sys.stderr.write(proc.stderr[-2000:])
     print(proc.stdout[-4000:])

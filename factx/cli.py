@@ -99,6 +99,9 @@ def _errors() -> Iterator[None]:
     except BrokenPipeError:
         _quiet_pipe()
         raise typer.Exit(0) from None
+    except KeyboardInterrupt:
+        message("factx: interrupted")
+        raise typer.Exit(130) from None
 
 
 def _quiet_pipe() -> None:
@@ -184,7 +187,8 @@ def extract(
                                      published=published, on_error=on_error,
                                      on_document=lambda path, state: progress.advance(path))
         except KeyboardInterrupt:
-            message("factx: interrupted; nothing of this run's unfinished batch was stored")
+            message("factx: interrupted; the documents of the batches committed so far are stored, "
+                    "run the same command again to resume")
             raise typer.Exit(130) from None
         to_file = output is not None
         if to_file or not sys.stdout.isatty():

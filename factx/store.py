@@ -319,7 +319,21 @@ class Writer:
         self.counts["failed"] += 1
 
     def add(self, result: DocResult, pipeline: str) -> None:
-        """Store one document's facts, replacing what an older version of it held."""
+        """Store one document's facts, replacing what an older version of it held.
+
+        A savepoint makes the document all or nothing, even when Ctrl-C lands
+        between its rows.
+        """
+        self.conn.execute("SAVEPOINT document")
+        try:
+            self._add(result, pipeline)
+        except BaseException:
+            self.conn.execute("ROLLBACK TO document")
+            self.conn.execute("RELEASE document")
+            raise
+        self.conn.execute("RELEASE document")
+
+    def _add(self, result: DocResult, pipeline: str) -> None:
         article = result.article
         doc_hash = article.content_hash
         state = self.store.document_state(article.path)
@@ -330,18 +344,19 @@ class Writer:
                 "WHERE doc_id=?", (doc_hash, pipeline, article.published, article.title,
                                    len(article.text), self.run_id, state[0]))
             doc_id = state[0]
-            self.counts["changed"] += 1
+            counter = "changed"
         else:
             cur = self.conn.execute(
                 "INSERT INTO documents (path, content_hash, pipeline, published, title, chars, run_id) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)", (article.path, doc_hash, pipeline, article.published,
                                                  article.title, len(article.text), self.run_id))
             doc_id = cur.lastrowid
-            self.counts["new"] += 1
+            counter = "new"
         text = article.text
         self.conn.executemany(
             'INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
             [_draft_row(doc_id, doc_hash, text, seq, d) for seq, d in enumerate(result.drafts)])
+        self.counts[counter] += 1
         self._tick()
 
     def _tick(self) -> None:

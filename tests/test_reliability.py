@@ -125,3 +125,32 @@ def test_long_document_offsets_point_into_the_whole_text(nlp, monkeypatch):
     assert names and all(text[d.start:d.end] == d.mention for d in names)
     assert all(text[t.start:t.end] == t.text for t in pieces.dates)
     assert {t.value for t in pieces.dates} == {t.value for t in whole.dates}
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_cleanly_and_says_what_was_stored(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    text = (SEEDS / "000_40d82d5786b2edf6.txt").read_text(encoding="utf-8")
+    for i in range(300):
+        (corpus / f"{i:03d}.txt").write_text(text, encoding="utf-8")
+    store = tmp_path / "store"
+    proc = subprocess.Popen([sys.executable, "-m", "factx", "extract", str(corpus), "--store", str(store),
+                             "-o", str(tmp_path / "out.jsonl")], cwd=ROOT,
+                            env={**os.environ, "FACTX_COMMIT_EVERY": "2"},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        try:
+            if len(_documents(store)[0]) >= 2:
+                break
+        except (sqlite3.Error, AssertionError):
+            continue
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    docs, without_facts = _documents(store)
+    assert f"interrupted; stored {len(docs)} documents" in stderr
+    assert 2 <= len(docs) < 300 and without_facts == 0
