@@ -1177,6 +1177,8 @@ def role_facts(sent: Span, ctx: Context) -> Iterator[Raw]:
                         obj_tokens = _strip_det(obj_tokens)
                         break
         obj_text, obj_label = _entity_text(obj_tokens, ctx)
+        if not obj_text and any(c.dep_ == "poss" for c in token.children):
+            continue  # 'its founder', 'the gang's leader': the organisation is not named here
         if obj_text and obj_text == person.name:
             continue
         role_text = " ".join([m.lower_.strip("-") for m in modifiers] + [role])
@@ -1188,7 +1190,8 @@ def role_facts(sent: Span, ctx: Context) -> Iterator[Raw]:
             if covering is not None and obj_text == covering.canonical:
                 end = max(end, covering.start + len(ctx.ent_of_mention(covering).text))
         value_text = doc_text(ctx.doc)[start:end]
-        before_name = token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "PROPN"
+        before_name = (token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "PROPN"
+                       or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children))
         if rule.only != "member_of" and (obj_text or rule.bare and (
                 token.dep_ in ("appos", "attr") or before_name
                 or (token.dep_ == "pobj" and token.head.lower_ == "as"))):
