@@ -585,6 +585,7 @@ class PlaceIndex:
         self._names: dict[str, str] = {}  # key -> a name as written, for `lookup`
         self._lookup = lookup
         self._ancestors: dict[str, frozenset[str]] = {}
+        self._containers: set[str] = set()  # keys some place is said to lie in
         for child, outers in (parents or {}).items():
             for outer in outers:
                 self.add(child, outer)
@@ -604,6 +605,7 @@ class PlaceIndex:
         if inner != outer:
             self._parents.setdefault(inner, set()).add(outer)
             self._parents.setdefault(outer, set())
+            self._containers.add(outer)
             self._ancestors.clear()
 
     def _key(self, name: str) -> str:
@@ -615,6 +617,7 @@ class PlaceIndex:
         if key not in self._parents and self._lookup is not None:
             found = self._lookup(self._names.get(key, key))
             self._parents[key] = {self._key(p) for p in found} - {key}
+            self._containers.update(self._parents[key])
         return self._parents.get(key, set())
 
     def ancestors(self, place: str) -> frozenset[str]:
@@ -633,7 +636,7 @@ class PlaceIndex:
 
     def knows(self, place: str) -> bool:
         key = self._key(place)
-        return bool(self._direct(key)) or any(key in ps for ps in self._parents.values())
+        return bool(self._direct(key)) or key in self._containers
 
     def contains(self, outer: str, inner: str) -> bool:
         """True when `inner` lies (transitively) in `outer`."""
