@@ -182,14 +182,34 @@ def resolve_store(store: Store, writer, *, rules_dir: str | None = None) -> None
 
 
 def find_entity(store: Store, query: str) -> list[str]:
-    """Entity ids matching any known spelling of `query`, case- and accent-insensitively."""
+    """Entity ids matching any known spelling of `query`, case- and accent-insensitively.
+
+    A spelling the store has never seen ("Asim Omer") still finds its entity when
+    the resolver, given the query beside the closest known names of each type,
+    puts it with exactly one of them; otherwise `UnknownEntity` lists those names.
+    """
     from factx.errors import UnknownEntity
     from factx.resolve import closest
 
     ids = store.entity_ids_for_folded(fold(query))
-    if not ids:
-        raise UnknownEntity(query, closest(query, list(store.known_names())))
-    return ids
+    if ids:
+        return ids
+    candidates = closest(query, list(store.known_names()), limit=8)
+    typed: dict[str, list[tuple[str, str]]] = {}
+    for name in candidates:
+        for entity_id, entity_type in store.conn.execute(
+                "SELECT entity_id, entity_type FROM entities WHERE canonical = ?", (name,)):
+            typed.setdefault(entity_type, []).append((name, entity_id))
+    matches: set[str] = set()
+    for entity_type, known in typed.items():
+        by_name = dict(known)
+        stats = [NameStat(query, entity_type, 1)] + [NameStat(n, entity_type, 2) for n in by_name]
+        for entity in resolve(stats):
+            if query in entity.names:
+                matches.update(by_name[n] for n in entity.names if n in by_name)
+    if len(matches) == 1:
+        return sorted(matches)
+    raise UnknownEntity(query, candidates[:5])
 
 
 __all__ = ["run_extract", "find_entity", "RunReport", "FactxError"]

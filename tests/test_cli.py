@@ -72,6 +72,12 @@ def test_conflicts_spelling_by_any_variant(seeds_store):
     assert json.loads(same.stdout) == records
 
 
+def test_unseen_transliteration_finds_the_entity(seeds_store):
+    result = run("facts", "--entity", "asim omer", "--attribute", "name", "--store", seeds_store)
+    assert result.exit_code == 0, result.stderr
+    assert {f["entity"] for f in lines(result.stdout)} == {"Asim Umar"}
+
+
 def test_conflicts_jsonl_is_one_record_per_line(seeds_store):
     result = run("conflicts", "--entity", "Asim Umar", "--format", "jsonl", "--store", seeds_store)
     records = lines(result.stdout)
