@@ -109,6 +109,10 @@ CASES = [
     # places
     ("The bombing in the Karkh district of Baghdad killed 15 people.",
      [("Karkh", "located_in", "Baghdad"), ("Karkh", "killed_count", 15)]),
+    ("The clashes in Nad Ali in Kandahar Province killed 12.", [("Nad Ali", "located_in", "Kandahar Province")]),
+    ("Fighting continued in Badghis province's Qadis district.", [("Qadis", "located_in", "Badghis province")]),
+    ("The blast in Goma, Congo, wounded 9 people.", [("Goma", "located_in", "Congo"), ("Goma", "wounded_count", 9)]),
+    ("Police said 14 arrested in Paris raids.", [("Paris", "arrested_count", 14, {"said_by": "Police"})]),
 ]
 
 

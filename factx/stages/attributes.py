@@ -683,6 +683,8 @@ def place_names(token: Token, ctx: Context, depth: int = 0) -> list[tuple[Ent, l
                 place = as_place(child)
                 if place is not None:
                     found.append(place)
+                elif _lemma(child) in rules.place_nouns:  # 'X, Herat province'
+                    found.extend(p for p, _ in place_names(child, ctx, depth + 1))
         return found
 
     own = as_place(token)
@@ -691,15 +693,18 @@ def place_names(token: Token, ctx: Context, depth: int = 0) -> list[tuple[Ent, l
     elif _lemma(token) in rules.place_nouns:
         names = [c for c in token.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
         possessors = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
-        if names and all(ctx.mention_at(n) is None or ctx.mention_at(n).label not in ("ORG", "NORP")
-                         for n in names):
+        # "Badghis province's Qadis district": a possessive place noun contains the place
+        outer_nouns = [p for c in token.children if c.dep_ == "poss" and _lemma(c) in rules.place_nouns
+                       for p, _ in place_names(c, ctx, depth + 1)]
+        if names and all(ctx.mention_at(n) is None or ctx.mention_at(n).label != "ORG" and not (
+                ctx.mention_at(n).label == "NORP" and n.lower_ in rules.demonyms) for n in names):
             place = as_place(names[-1]) or as_place(names[0])
             if place is None:
                 tokens = _name_tokens(names[-1])
                 start, end = _span(tokens)
                 place = Ent(_text(tokens), "GPE", _text(tokens), start, end)
             outer = [p for c in possessors if (p := _place_or_name(c, ctx)) is not None]
-            out.append((place, containers(token) + outer))
+            out.append((place, containers(token) + outer + outer_nouns))
         elif possessors:
             place = _place_or_name(possessors[0], ctx)
             if place is not None:
@@ -1385,11 +1390,22 @@ def located_in_facts(sent: Span, ctx: Context) -> Iterator[Raw]:
                           "place.located_in", token, outer.label)
     # 'X, Country': a place mention followed by a comma and a country
     mentions = [m for m in ctx.mentions if sent.start_char <= m.start < sent.end_char]
+    text = doc_text(ctx.doc)
     for first, second in zip(mentions, mentions[1:]):
-        between = doc_text(ctx.doc)[first.end:second.start]
-        if between.strip() != "," or first.label not in PLACE_LABELS or second.label not in ("GPE", "LOC"):
+        between = text[first.end:second.start]
+        if between.strip() not in (",", "in", "in the"):
             continue
-        if second.canonical.lower() not in ctx.rules.countries:
+        # the second is a country, or names a province, state, district... by its last word
+        # or the word after it ('X, Herat province', 'X in Y Province')
+        following = re.match(r"\s*([A-Za-z]+)", text[second.end:second.end + 30])
+        words = second.text.lower().split()[-1:] + ([following.group(1).lower()] if following else [])
+        country = second.canonical.lower() in ctx.rules.countries
+        administrative = any(w in ctx.rules.place_nouns for w in words)
+        if not (country or administrative):
+            continue
+        if first.label not in PLACE_LABELS and not (administrative and first.label == "PERSON"):
+            continue
+        if second.label not in ("GPE", "LOC") and not administrative:
             continue
         after = doc_text(ctx.doc)[second.end:second.end + 5].lstrip()
         if after.startswith("and") or after.startswith(","):
@@ -1399,7 +1415,10 @@ def located_in_facts(sent: Span, ctx: Context) -> Iterator[Raw]:
             continue
         seen.add(key)
         token = ctx.doc.char_span(first.start, first.end, alignment_mode="expand")[0]
-        yield Raw(ctx.ent_of_mention(first), "located_in", second.canonical, "entity", second.text,
+        place = ctx.ent_of_mention(first)
+        if place.label not in PLACE_LABELS:  # the NER took a foreign place name for a person
+            place = Ent(place.name, "GPE", place.text, place.start, place.end)
+        yield Raw(place, "located_in", second.canonical, "entity", second.text,
                   second.start, second.end, "place.located_in", token, second.label)
 
 
