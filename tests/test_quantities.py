@@ -54,3 +54,22 @@ def test_quantities_parse_in_the_conflicts_value_model():
     values = pytest.importorskip("factx.values")
     for text in ("up to 40", "at least 42", "more than 100", "about 1,500", "20 to 40", "dozens"):
         assert values.parse_quantity(normalize_quantity(text)) is not None, text
+
+
+def test_normalize_quantity_never_raises_and_keeps_the_contract():
+    """Any text gives None, an int, or a string of the documented forms."""
+    import re
+
+    from hypothesis import given, settings, strategies as st
+
+    words = st.sampled_from(["up", "to", "about", "dozens", "of", "six", "40", "1,500", "more",
+                             "than", "between", "and", "-", "a", "hundred", "several", "x", ""])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(words, max_size=5).map(" ".join) | st.text(max_size=20))
+    def check(text):
+        value = normalize_quantity(text)
+        assert value is None or isinstance(value, int) or re.fullmatch(
+            r"(?:<=|>=|<|>|~)?\d+|\d+-\d+", value), (text, value)
+
+    check()
