@@ -220,7 +220,9 @@ SEED_FACTS = [
     ]),
     ("004_934d3da278364695.txt", [
         ("Asim Omar", "place_of_death", "Musa Qala", {}),
-        ("Asim Omar", "origin", "Pakistan", {}),
+        ("Asim Omar", "origin", "Pakistan", {"said_by": "National Directorate of Security"}),
+        ("Asim Omar", "cause_of_death", "raid", {}),
+        ("Raihan", "title", "courier to Ayman Al-Zawahiri", {"said_by": "National Directorate of Security"}),
     ]),
 ]
 

@@ -1160,12 +1160,15 @@ def role_facts(sent: Span, ctx: Context) -> Iterator[Raw]:
         definite = not any(c.lower_ in ("a", "an") for c in token.lefts)
         obj_tokens: list[Token] = []
         prep_word = rule.preps[0] if rule.preps else "of"
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in rule.preps:
-                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
-                    obj_tokens, prep_word = _object_tokens(pobj, ctx), child.lower_
-                    break
+        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in rule.preps]
+        if not preps and token.i + 1 < sent.end and token.nbor(1).pos_ == "ADP" \
+                and token.nbor(1).lower_ in rule.preps:
+            preps = [token.nbor(1)]  # 'X's courier to Y': the parser hung 'to Y' elsewhere
+        for child in preps:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+                obj_tokens, prep_word = _object_tokens(pobj, ctx), child.lower_
+                break
         if not obj_tokens:
             for child in token.lefts:
                 if child.dep_ in ("compound", "nmod", "poss") and child not in role_tokens:
@@ -1180,6 +1183,8 @@ def role_facts(sent: Span, ctx: Context) -> Iterator[Raw]:
                         obj_tokens = [t for t in sent if mention.start <= t.idx < mention.end
                                       and t.text not in ("'s", "’s")]
                         obj_tokens = _strip_det(obj_tokens)
+                        if child.dep_ == "poss" and mention.label == "PERSON":
+                            prep_word = "of"  # "X's courier" is the courier of X
                         break
         obj_text, obj_label = _entity_text(obj_tokens, ctx)
         if not obj_text and any(c.dep_ == "poss" for c in token.children):
