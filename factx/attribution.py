@@ -56,7 +56,7 @@ class Lexicon:
         for rule in rules.get("reporting"):
             role = rule["role"]
             if role not in roles:
-                raise RuleError(_file_of(rules, "reporting"), rule["id"], "role",
+                raise RuleError(_file_of(rules, "reporting", rule["id"]), rule["id"], "role",
                                 f"unknown role {role!r} (known: {', '.join(REPORTING_ROLES)})")
             roles[role].update(w.lower() for w in rule.get("words", ()))
             if role == "according":
@@ -65,7 +65,7 @@ class Lexicon:
         for rule in rules.get("hedges"):
             scope = rule["scope"]
             if scope not in scopes:
-                raise RuleError(_file_of(rules, "hedges"), rule["id"], "scope",
+                raise RuleError(_file_of(rules, "hedges", rule["id"]), rule["id"], "scope",
                                 f"unknown scope {scope!r} (known: {', '.join(HEDGE_SCOPES)})")
             scopes[scope].update(w.lower() for w in rule["words"])
         return cls(
@@ -78,19 +78,22 @@ class Lexicon:
             hedge_adjectives=frozenset(scopes["adjective"]))
 
 
-def _file_of(rules: RuleSet, kind: str) -> str:
-    """The rule file that holds rules of `kind` (for error messages)."""
+def _file_of(rules: RuleSet, kind: str, rule_id: str | None = None) -> str:
+    """The rule file that holds the rule `rule_id` of `kind` (the last one, as later
+    files override earlier ones), for error messages."""
     from pathlib import Path
 
     from factx.rules import parse_rule_file
 
+    found = None
     for path in rules.files:
         try:
-            if parse_rule_file(Path(path))[0] == kind:
-                return path
+            file_kind, items = parse_rule_file(Path(path))
         except RuleError:
             continue
-    return f"<{kind} rules>"
+        if file_kind == kind and (rule_id is None or any(r.get("id") == rule_id for r in items)):
+            found = path
+    return found or f"<{kind} rules>"
 
 
 def lemma(token: Token) -> str:

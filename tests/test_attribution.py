@@ -82,7 +82,7 @@ def test_bad_attribute_rules_name_file_rule_and_key(tmp_path, rule, key):
     error = caught.value
     assert error.rule_id == rule.split("id: ")[1].split("\n")[0]
     assert error.key == key
-    assert error.path.endswith(".yml")
+    assert error.path == str(tmp_path / "mine.yml")
 
 
 def test_unknown_key_is_rejected_on_load(tmp_path):

@@ -141,7 +141,7 @@ def compile_rules(rules: RuleSet) -> Compiled:
             cities[city.lower()] = country
 
     def where(rule: dict, key: str, problem: str) -> RuleError:
-        return RuleError(attr._file_of(rules, "attributes"), rule["id"], key, problem)
+        return RuleError(attr._file_of(rules, "attributes", rule["id"]), rule["id"], key, problem)
 
     death_verbs: dict[str, tuple[str, str, str | None]] = {}
     death_requires: dict[str, frozenset[str]] = {}
