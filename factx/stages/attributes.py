@@ -506,7 +506,7 @@ def entity_of(token: Token, ctx: Context, *, label: str = "PERSON", nominal: boo
             return Ent(ent.name, ent.label, token.text, token.idx, token.idx + len(token.text))
         return None
     if nominal and label == "PERSON" and token.pos_ == "NOUN" and ctx.main_person is not None \
-            and _is_definite(token) and (_lemma(token) in ctx.rules.roles or _lemma(token) in ctx.rules.person_nouns):
+            and _is_definite(token) and _lemma(token) in ctx.rules.roles:
         main = ctx.main_person
         return Ent(main.canonical, "PERSON", _text(_strip_det(list(token.subtree))[:1] or [token]),
                    token.idx, token.idx + len(token.text))
