@@ -473,12 +473,27 @@ def rules_check(directory: Annotated[Optional[Path], typer.Argument(help="A fold
 
         dirs = [directory] if directory else [SHIPPED_RULES]
         problems = check(dirs)
+        if not problems:
+            problems = _compile_check(directory)
         for problem in problems:
             message(f"factx: {problem.message}")
         if problems:
             raise typer.Exit(2)
         count = sum(len(rule_files(Path(d))) for d in dirs)
         message(f"{count} rule files valid")
+
+
+def _compile_check(directory: Optional[Path]) -> list:
+    """Problems only the stages see when they compile their rules (unknown families...)."""
+    from factx.errors import RuleError
+    from factx.rules import load_rules
+    from factx.stages.attributes import compile_rules
+
+    try:
+        compile_rules(load_rules(directory).validate())
+    except RuleError as exc:
+        return [exc]
+    return []
 
 
 def main() -> None:

@@ -79,7 +79,7 @@ def load_model(name: str | None = None, *, rules_dir: str | None = None) -> Lang
             nlp.disable_pipe(component)
     ner_after = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("factx_entities", after=ner_after, config={"rules_dir": rules_dir})
-    nlp.add_pipe("factx_dates")
+    nlp.add_pipe("factx_dates", config={"rules_dir": rules_dir})
     nlp.add_pipe("factx_mentions", config={"rules_dir": rules_dir})
     nlp.add_pipe("factx_attributes", config={"rules_dir": rules_dir})
     return nlp

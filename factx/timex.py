@@ -72,6 +72,24 @@ def _entries(rules: Any, rule_id: str) -> dict[str, Any]:
     return {}
 
 
+#: A user's `--rules DIR` for the date rules, set once per process by `use_rules`.
+_USER_RULES: str | None = None
+
+
+def use_rules(rules_dir: str | None) -> None:
+    """Read the date rules of `rules_dir` on top of the shipped ones from now on."""
+    global _USER_RULES
+    if rules_dir != _USER_RULES:
+        _USER_RULES = rules_dir
+        lexicon.cache_clear()
+        _grammar.cache_clear()
+        _normalize.cache_clear()
+
+
+def user_rules() -> str | None:
+    return _USER_RULES
+
+
 @lru_cache(maxsize=4)
 def lexicon(rules_dir: str | None = None) -> Lexicon:
     """The date lexicon of the shipped rules (and of `rules_dir` on top), loaded once.
@@ -79,7 +97,7 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
     >>> lexicon().months["sept"]
     9
     """
-    rules = load_rules(rules_dir)
+    rules = load_rules(rules_dir or _USER_RULES)
     events = tuple(
         Event(r["id"], re.compile(r["pattern"], re.I), str(r["value"]), int(r.get("offset", 0)),
               re.compile(r["context"], re.I) if r.get("context") else None)

@@ -150,6 +150,14 @@ def test_rules_check(tmp_path):
     assert f"{tmp_path / 'bad.yml'}: rule 'x': key 'wordz': unknown key" in result.stderr
 
 
+def test_rules_check_compiles_attribute_rules(tmp_path):
+    (tmp_path / "mine.yml").write_text("kind: attributes\nrules:\n  - id: my.rule\n    family: telepathy\n"
+                                       "    words: [know]\n")
+    result = run("rules", "check", tmp_path)
+    assert result.exit_code == 2
+    assert "mine.yml" in result.stderr and "my.rule" in result.stderr and "family" in result.stderr
+
+
 def _factx(*args, **kw):
     return subprocess.run([sys.executable, "-m", "factx", *map(str, args)], capture_output=True, text=True,
                           cwd=ROOT, **kw)

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from factx.records import TimexSpan
 from factx.rules import load_rules
-from factx.timex import lexicon, normalize
+from factx.timex import lexicon, normalize, use_rules, user_rules
 
 # Registered by factx/pipeline.py; done here too so that the stage works on its own.
 for _name in ("article", "dates"):
@@ -71,7 +71,7 @@ def _patterns(rules_dir: str | None = None) -> tuple[tuple[str, re.Pattern[str]]
         "SEASON": lex.alt("seasons"),
     }
     out = []
-    for rule in load_rules(rules_dir).get("date_patterns"):
+    for rule in load_rules(rules_dir or user_rules()).get("date_patterns"):
         pattern = rule["pattern"]
         for key, alt in words.items():
             pattern = pattern.replace("{" + key + "}", alt)
@@ -233,9 +233,16 @@ def temporal_expressions(doc: Doc, anchor: str | None) -> list[TimexSpan]:
     return out
 
 
-@Language.component("factx_dates")
 def dates_component(doc: Doc) -> Doc:
     """Write the document's normalized temporal expressions to `doc._.dates`."""
     article = doc._.article
     doc._.dates = temporal_expressions(doc, article.published if article else None)
     return doc
+
+
+@Language.factory("factx_dates", default_config={"rules_dir": None})
+def make_dates(nlp: Language, name: str, rules_dir: str | None):
+    """The dates stage; `rules_dir` adds a user's date rules to the shipped ones."""
+    use_rules(rules_dir)
+    _patterns.cache_clear()
+    return dates_component
