@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from factx import attribution as attr
+from factx.stages import doc_text
 from factx.errors import RuleError
 from factx.quantities import VAGUE, normalize_age, normalize_quantity
 from factx.records import FactDraft, TimexSpan
@@ -390,12 +391,6 @@ def _fallback_dates(doc: Doc, published: str | None) -> Iterator[TimexSpan]:
 # Parse helpers
 
 
-def doc_text(doc: Doc) -> str:
-    """The document's text, built once: `Doc.text` joins every token on each call."""
-    text = doc.user_data.get("factx_text")
-    if text is None:
-        text = doc.user_data["factx_text"] = doc.text
-    return text
 
 
 def _lemma(token: Token) -> str:

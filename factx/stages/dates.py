@@ -19,6 +19,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from factx.stages import doc_text
 from factx.records import TimexSpan
 from factx.rules import load_rules
 from factx.timex import lexicon, normalize, use_rules, user_rules
@@ -173,7 +174,7 @@ def _context(doc: Doc, start: int, end: int) -> str:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             return span.sent.text
-    text = doc.text
+    text = doc_text(doc)
     lo = max(text.rfind("\n", 0, start) + 1, start - 150)
     hi = text.find("\n", end)
     hi = min(hi if hi >= 0 else len(text), end + 150)
@@ -191,7 +192,7 @@ def temporal_expressions(doc: Doc, anchor: str | None) -> list[TimexSpan]:
     >>> [(t.text, t.value) for t in temporal_expressions(doc, "2019-10-08")]
     [('Tuesday', '2019-10-08')]
     """
-    text = doc.text
+    text = doc_text(doc)
     candidates: list[_Candidate] = []
     for ent in doc.ents:
         if ent.label_ not in NER_LABELS or _AGE.search(ent.text):

@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from factx.stages import doc_text
 from factx.names import NameRules, acronym_letters, initialism_pattern, name_rules
 from factx.rules import RuleSet, load_rules
 
@@ -131,7 +132,7 @@ def _acronym_join(spans: list[Span], er: EntityRules) -> list[Span]:
         for k in range(span.end + 1, min(len(doc), span.end + 8)):
             token = doc[k]
             if token.text in ("(", ","):
-                match = _ACRONYM_AFTER.match(doc.text, token.idx)
+                match = _ACRONYM_AFTER.match(doc_text(doc), token.idx)
                 if not match:
                     break
                 letters = acronym_letters(match.group(1))
@@ -174,7 +175,7 @@ def _defined_acronyms(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span
     defined: dict[str, str] = {}
     spans = spans + _unlabelled_definitions(doc, spans, er)
     for span in spans:
-        match = _ACRONYM_AFTER.match(doc.text, span.end_char)
+        match = _ACRONYM_AFTER.match(doc_text(doc), span.end_char)
         if match is None or len(span) < 2:
             continue
         letters = acronym_letters(match.group(1))

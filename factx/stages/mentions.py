@@ -31,6 +31,7 @@ from typing import Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from factx.stages import doc_text
 from factx.names import (
     PLACE_TYPES, NameRules, acronym_letters, core_tokens, initialism_pattern, is_acronym,
     name_rules, strip_possessive, type_group, words,
@@ -155,7 +156,7 @@ def _key(clean: str, label: str, nr: NameRules) -> tuple[str, ...]:
 def _definitions(doc: Doc, items: Sequence[_Item]) -> dict[str, int]:
     """Acronyms the text defines: "Full Name (ACR)" or "Full Name, or ACR" -> item index."""
     out: dict[str, int] = {}
-    text = doc.text
+    text = doc_text(doc)
     for index, item in enumerate(items):
         if item.acronym or len(item.key) < 2:
             continue
@@ -191,7 +192,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         acronym = is_acronym(clean)
         key = (acronym_letters(clean).lower(),) if acronym else _key(clean, span.label_, nr)
         items.append(_Item(span, clean, key, acronym,
-                           rule_label(doc.text, span.start_char, span.end_char, span.label_, mr)))
+                           rule_label(doc_text(doc), span.start_char, span.end_char, span.label_, mr)))
 
     groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for index, item in enumerate(items):
