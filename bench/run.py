@@ -59,6 +59,38 @@ def run(name: str) -> dict:
     return data
 
 
+def _get(data: dict, *path, default="n/a"):
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            return default
+        data = data[key]
+    return data
+
+
+def summary(results: dict) -> str:
+    """The headline numbers, each beside its target or baseline."""
+    sp, da, al, fa, co = (results.get(k, {}) for k in ("speed", "dates", "aliases", "facts", "conflicts"))
+    ratio = _get(sp, "ratio_to_bare_spacy")
+    rows = [
+        ("extract -j 1 time / bare spaCy time", _get(ratio, "factx_j1"), "<= 1.25"),
+        ("extract -j 2 speed-up over -j 1", _get(sp, "speedup_j2_over_j1"), ">= 1.6"),
+        ("extract Dask (2 workers) speed-up over -j 1", _get(sp, "speedup_dask_over_j1"), ""),
+        ("peak RSS 400 / 50 articles", _get(sp, "rss_ratio_400_over_50"), "<= 1.3"),
+        ("words/s bare spaCy, -j 1, -j 2, Dask", " / ".join(str(v) for v in _get(sp, "words_per_second", default={}).values()), ""),
+        ("date stage share of extract time (seeds)", _get(da, "stage_share", "share"), "<= 0.15"),
+        ("TempEval-3 value F1 (HeidelTime 77.61)", _get(da, "tempeval3", "factx", "value", "f1"), "> 77.61"),
+        ("TempEval-3 relaxed F1 (HeidelTime 90.30)", _get(da, "tempeval3", "factx", "relaxed", "f1"), "> 90.30"),
+        ("alias pairs precision / recall", f"{_get(al, 'joint', 'precision')} / {_get(al, 'joint', 'recall')}", "precision first"),
+        ("alias resolution 10k / 100k names (s)", f"{_get(al, 'scale', '10k', 'seconds')} / {_get(al, 'scale', '100k', 'seconds')}", "100k < 10"),
+        ("conflicts --entity on the seeds' store (s)", _get(co, "seeds", "entity_json_seconds_median"), "< 0.5"),
+        ("conflicts --entity on 1M facts (s)", _get(co, "store", "entity_json_seconds"), "< 1"),
+        ("full conflicts report on 1M facts (s)", _get(co, "store", "report_jsonl_seconds"), "< 60"),
+    ]
+    lines = ["## Summary", "", "| measure | value | target |", "|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    return "\n".join(lines) + "\n"
+
+
 def section(name: str, data: dict) -> str:
     lines = [f"## {name}", ""]
     if "error" in data:
@@ -69,14 +101,21 @@ def section(name: str, data: dict) -> str:
 
 def main() -> None:
     OUT.mkdir(exist_ok=True)
-    names = sys.argv[1:] or BENCHES
+    args = sys.argv[1:]
     results = {}
-    for name in names:
-        print(f"== bench {name}", flush=True)
-        results[name] = run(name)
+    if args == ["--report-only"]:  # rebuild the report from bench/out/*.json
+        for name in BENCHES:
+            try:
+                results[name] = json.loads((OUT / f"{name}.json").read_text())
+            except (OSError, ValueError):
+                results[name] = {"error": "no bench/out JSON"}
+    else:
+        for name in args or BENCHES:
+            print(f"== bench {name}", flush=True)
+            results[name] = run(name)
     report = {"machine": machine(), "date": time.strftime("%Y-%m-%d"), "results": results}
     (HERE / "results.json").write_text(json.dumps(report, indent=2) + "\n")
-    md = [f"# factx benchmarks\n\nMachine: {report['machine']}  \nDate: {report['date']}\n"]
+    md = [f"# factx benchmarks\n\nMachine: {report['machine']}  \nDate: {report['date']}\n", summary(results)]
     md += [section(name, data) for name, data in results.items()]
     (HERE / "results.md").write_text("\n".join(md))
     print(f"wrote {HERE / 'results.md'}")
