@@ -5,7 +5,7 @@ engine can compare: ``"20-40"`` (a range), ``">=40"`` / ``"<=40"`` (bounds) and
 ``"~40"`` (an approximation); strict bounds ``">40"`` for "more than 40".
 
 >>> normalize_quantity("six"), normalize_quantity("up to 40"), normalize_quantity("dozens")
-(6, '<=40', '24-99')
+(6, '<=40', '~24-99')
 """
 
 from __future__ import annotations
@@ -22,15 +22,16 @@ _UNITS = {
 }
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
-#: Vague plural amounts as ranges ("dozens" overlaps 40, so the two are a soft conflict).
+#: Vague plural amounts as approximate ranges, "~LO-HI" ("dozens" overlaps 40 without
+#: containing it for sure, so the two are a soft conflict).
 VAGUE = {
-    "dozens": "24-99", "several dozen": "24-99", "scores": "40-99",
-    "hundreds": "200-999", "several hundred": "200-999",
-    "thousands": "2000-9999", "several thousand": "2000-9999",
-    "tens of thousands": "20000-99999", "hundreds of thousands": "200000-999999",
-    "millions": "2000000-9999999", "several": "3-9", "a few": "2-9", "few": "2-9",
-    "a handful": "2-9", "handful": "2-9", "a couple": 2, "a couple of": 2,
-    "multiple": "2-9", "numerous": ">=2", "many": ">=2",
+    "dozens": "~24-99", "several dozen": "~24-99", "scores": "~40-99",
+    "hundreds": "~200-999", "several hundred": "~200-999",
+    "thousands": "~2000-9999", "several thousand": "~2000-9999",
+    "tens of thousands": "~20000-99999", "hundreds of thousands": "~200000-999999",
+    "millions": "~2000000-9999999", "several": "~3-9", "a few": "~2-9", "few": "~2-9",
+    "a handful": "~2-9", "handful": "~2-9", "a couple": 2, "a couple of": 2,
+    "multiple": "~2-9", "numerous": ">=2", "many": ">=2",
 }
 
 # Qualifiers before a number, longest first (rule: "up to 40" is a bound, "about 40" ~).
@@ -101,8 +102,8 @@ def normalize_quantity(text: str) -> int | str | None:
             rest = normalize_quantity(text[len(phrase) + 1:])
             if isinstance(rest, int):
                 return f"{op}{rest}"
-            if isinstance(rest, str) and op != "~" and re.fullmatch(r"\d+-\d+", rest):
-                low, high = rest.split("-")
+            if isinstance(rest, str) and op != "~" and re.fullmatch(r"~?\d+-\d+", rest):
+                low, high = rest.lstrip("~").split("-")
                 return f"{op}{high}" if op in ("<=", "<") else f"{op}{low}"
             return rest
     # "between 20 and 40", "20 to 40", "20-40"

@@ -80,7 +80,7 @@ class TimexSpan:
 class FactDraft:
     """A fact as one document states it, before entities are resolved across documents.
 
-    `name` and `said_by` are in-document canonical names ("Asim Umar" for "Mr. Umar");
+    `name` and `said_by` are in-document canonical names ("Jane Smith" for "Ms. Smith");
     `value` of a `value_type == "entity"` draft is also such a name.
     `start`/`end` are the character span of the evidence (the mention for `name`
     facts, the value's words otherwise); `quote_start`/`quote_end` the sentence.

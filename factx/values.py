@@ -279,34 +279,6 @@ def compare_dates(a: str, b: str) -> str:
 EXACT, BOUND, RANGE, APPROX, VAGUE = "exact", "bound", "range", "approx", "vague"
 _APPROX_TOLERANCE = 0.1
 
-_NUMBER_WORDS = {
-    "zero": 0, "no": 0, "none": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2,
-    "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100, "thousand": 1000,
-    "million": 1_000_000,
-}
-#: plural and indefinite amounts, as plausible ranges
-_VAGUE_AMOUNTS = {
-    "couple": (2, 3), "few": (2, 6), "handful": (2, 6), "several": (3, 9),
-    "dozens": (24, 199), "scores": (40, 199), "hundreds": (200, 999),
-    "thousands": (2000, 9999), "tens of thousands": (20_000, 99_999),
-    "hundreds of thousands": (200_000, 999_999), "millions": (2_000_000, 999_999_999),
-    "some": (1, math.inf), "many": (2, math.inf), "multiple": (2, math.inf),
-    "numerous": (2, math.inf),
-}
-_BOUND_WORDS = [  # (words before the number, kind of bound)
-    (("up to", "at most", "no more than", "not more than", "as many as", "<=", "≤"), "<="),
-    (("at least", "no fewer than", "no less than", "a minimum of", ">=", "≥"), ">="),
-    (("more than", "over", "above", "upwards of", ">"), ">"),
-    (("fewer than", "less than", "under", "below", "<"), "<"),
-    (("about", "around", "roughly", "approximately", "some", "nearly", "almost",
-      "close to", "an estimated", "estimated", "~", "≈"), "~"),
-]
-
-
 @dataclass(frozen=True)
 class Amount:
     """A quantity as a closed range ``[lo, hi]`` (hi may be infinite) and its kind.
@@ -321,28 +293,26 @@ class Amount:
     centre: float | None = None
 
 
-def _number(text: str) -> float | None:
-    """A number written in digits or simple words: ``"1,500"``, ``"forty-two"``, ``"a dozen"``."""
-    text = text.strip().replace(",", "")
-    try:
-        return float(text)
-    except ValueError:
-        pass
-    words = [w for w in re.split(r"[\s-]+", text) if w and w != "and"]
-    if not words or any(w not in _NUMBER_WORDS for w in words):
+_NUMBER = r"(\d+(?:\.\d+)?)"
+
+
+def _canonical(text: str) -> Amount | None:
+    """An `Amount` from the normalized forms of DESIGN section 4: ``40``, ``"20-40"``,
+    ``">=40"``, ``"<=40"``, ``">40"``, ``"<40"``, ``"~40"`` and ``"~24-99"`` (a vague
+    amount such as "dozens")."""
+    text = text.replace(",", "").replace(" ", "")
+    if m := re.fullmatch(_NUMBER, text):
+        return Amount(float(m[1]), float(m[1]), EXACT)
+    if m := re.fullmatch(f"(~?){_NUMBER}-{_NUMBER}", text):
+        lo, hi = float(m[2]), float(m[3])
+        if lo <= hi:
+            return Amount(lo, hi, VAGUE if m[1] else RANGE)
         return None
-    total, current = 0.0, 0.0
-    for word in words:
-        n = _NUMBER_WORDS[word]
-        if n in (100, 1000, 1_000_000):
-            current = max(current, 1) * n
-            if n >= 1000:
-                total, current = total + current, 0
-        elif n == 12 and word == "dozen":
-            current = max(current, 1) * 12
-        else:
-            current += n
-    return total + current
+    if m := re.fullmatch(f"(<=|>=|<|>|~){_NUMBER}", text):
+        op, n = m[1], float(m[2])
+        return {"<=": Amount(0.0, n, BOUND), "<": Amount(0.0, n - 1, BOUND),
+                ">=": Amount(n, math.inf, BOUND), ">": Amount(n + 1, math.inf, BOUND)}.get(op) or _approx(n)
+    return None
 
 
 @lru_cache(maxsize=65536)
@@ -357,32 +327,16 @@ def parse_quantity(value: str | int | float) -> Amount | None:
     if isinstance(value, (int, float)):
         return Amount(value, value, EXACT)
     text = fold(value).replace("\u2212", "-")
-    if (n := _number(text)) is not None:
-        return Amount(n, n, EXACT)
-    if m := re.match(r"^(.+?)\s*(?:-|to|and|or)\s*(.+)$", text):
-        lo, hi = _number(m[1]), _number(m[2])
-        if lo is not None and hi is not None and lo <= hi:
-            return Amount(lo, hi, RANGE)
-    if m := re.match(r"^(.+?)\s*(?:\+|or more|or so)$", text):
-        if (n := _number(m[1])) is not None:
-            return Amount(n, math.inf, BOUND) if "or so" not in text else _approx(n)
-    for prefixes, op in _BOUND_WORDS:
-        for prefix in prefixes:
-            if text.startswith(prefix) and (n := _number(text[len(prefix):])) is not None:
-                if op == "<=":
-                    return Amount(0.0, n, BOUND)
-                if op == "<":
-                    return Amount(0.0, n - 1, BOUND)
-                if op == ">=":
-                    return Amount(n, math.inf, BOUND)
-                if op == ">":
-                    return Amount(n + 1, math.inf, BOUND)
-                return _approx(n)
-    vague = re.sub(r"^(?:a|an)\s+|\s+of$", "", text)
-    if vague in _VAGUE_AMOUNTS:
-        lo, hi = _VAGUE_AMOUNTS[vague]
-        return Amount(lo, hi, VAGUE)
-    return None
+    amount = _canonical(text)
+    if amount is None:
+        # words ("up to 40", "dozens"): the extractor's own normalization, in one place
+        from factx.quantities import normalize_quantity
+
+        normalized = normalize_quantity(text)
+        if isinstance(normalized, int):
+            return Amount(normalized, normalized, EXACT)
+        amount = _canonical(normalized) if normalized is not None else None
+    return amount
 
 
 def _approx(n: float) -> Amount:

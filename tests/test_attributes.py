@@ -67,7 +67,7 @@ CASES = [
     ("The earthquake in Sulawesi killed 105 people, including 12 children, and injured about 3,000.",
      [("Sulawesi", "killed_count", 105), ("Sulawesi", "children_killed", 12), ("Sulawesi", "wounded_count", "~3000")]),
     ("Police arrested 14 protesters in Minsk on Sunday.", [("Minsk", "arrested_count", 14)]),
-    ("Dozens of civilians died in the shelling of Mariupol.", [("Mariupol", "killed_count", "24-99")]),
+    ("Dozens of civilians died in the shelling of Mariupol.", [("Mariupol", "killed_count", "~24-99")]),
     ("Up to 40 migrants may have drowned off the coast of Libya.", [("Libya", "killed_count", "<=40", {"modality": "hedged"})]),
     ("The fire at the Bogota factory left eight workers dead.", [("Bogota", "killed_count", 8)]),
     # roles

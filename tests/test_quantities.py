@@ -29,9 +29,9 @@ from factx.quantities import normalize_age, normalize_quantity
     ("between 20 and 40", "20-40"),
     ("20 to 40", "20-40"),
     ("20-40", "20-40"),
-    ("dozens", "24-99"),
-    ("hundreds", "200-999"),
-    ("several", "3-9"),
+    ("dozens", "~24-99"),
+    ("hundreds", "~200-999"),
+    ("several", "~3-9"),
     ("up to dozens", "<=99"),
     ("a", None),
     ("the", None),
@@ -70,6 +70,6 @@ def test_normalize_quantity_never_raises_and_keeps_the_contract():
     def check(text):
         value = normalize_quantity(text)
         assert value is None or isinstance(value, int) or re.fullmatch(
-            r"(?:<=|>=|<|>|~)?\d+|\d+-\d+", value), (text, value)
+            r"(?:<=|>=|<|>|~)?\d+|~?\d+-\d+", value), (text, value)
 
     check()
