@@ -150,6 +150,21 @@ def test_rules_check(tmp_path):
     assert f"{tmp_path / 'bad.yml'}: rule 'x': key 'wordz': unknown key" in result.stderr
 
 
+def test_extract_with_invalid_rules_exits_2_naming_file_rule_and_key(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "mine.yml").write_text("kind: never_merge\nrules:\n  - id: pair\n    names: [A, B]\n    colour: x\n")
+    (tmp_path / "a.txt").write_text("Some text.")
+    result = run("extract", tmp_path / "a.txt", "--rules", rules, "--store", tmp_path / "s")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"{rules / 'mine.yml'}: rule 'pair': key 'colour': unknown key" in result.stderr
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "bad.yml").write_text("kind: [unclosed\n")
+    result = run("extract", tmp_path / "a.txt", "--rules", broken, "--store", tmp_path / "s")
+    assert result.exit_code == 2 and "bad.yml" in result.stderr and "invalid YAML" in result.stderr
+
+
 def test_rules_check_compiles_attribute_rules(tmp_path):
     (tmp_path / "mine.yml").write_text("kind: attributes\nrules:\n  - id: my.rule\n    family: telepathy\n"
                                        "    words: [know]\n")
