@@ -297,6 +297,7 @@ def conflicts(
 
         if facts_file is not None:
             records = _load_fact_file(facts_file)
+            places = PlaceIndex.from_facts(records)  # from every fact, before any filter
             if entity is not None:
                 from factx.resolve import fold
 
@@ -308,7 +309,6 @@ def conflicts(
 
                     raise UnknownEntity(entity, closest(entity, {f["entity"] for f in records}))
                 records = [f for f in records if f["entity_id"] in ids]
-            places = PlaceIndex.from_facts(records)
             records.sort(key=lambda f: (f["entity_id"], f["attribute"]))
             found = find_conflicts(records, min_severity=min_severity.value, attribute=attribute, places=places)
         else:

@@ -78,6 +78,14 @@ def test_unseen_transliteration_finds_the_entity(seeds_store):
     assert {f["entity"] for f in lines(result.stdout)} == {"Asim Umar"}
 
 
+def test_conflicts_from_a_facts_file_match_the_store(seeds_store):
+    facts = run("facts", "--store", seeds_store).stdout
+    from_store = run("conflicts", "--entity", "Asim Umar", "--format", "json", "--store", seeds_store)
+    from_pipe = run("conflicts", "--facts", "-", "--entity", "asim omar", "--format", "json", input=facts)
+    assert from_pipe.exit_code == 0, from_pipe.stderr
+    assert json.loads(from_pipe.stdout) == json.loads(from_store.stdout)
+
+
 def test_conflicts_jsonl_is_one_record_per_line(seeds_store):
     result = run("conflicts", "--entity", "Asim Umar", "--format", "jsonl", "--store", seeds_store)
     records = lines(result.stdout)
