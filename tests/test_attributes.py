@@ -146,6 +146,44 @@ def test_sentence_absent(run, text, bad):
     assert not [f for f in facts if bad(f)], _show(facts)
 
 
+# event coreference: '<event> is / appears to be the same (<event>) that killed Y' takes the
+# date and place of the earlier mention of that event, with its source and its hedges;
+# 'the X leader' is whom the document called 'the leader of X' (no publication date)
+SAME_EVENT = [
+    ("Rebel commander Tomas Vrell, the leader of the Northern Front, was seen in the valley. "
+     "The Daily Ledger reported that army raids near Kessar on the night of May 4 reportedly killed "
+     "12 villagers. Those raids appear to be the same that killed the Northern Front leader, though "
+     "the ministry says he died in a May 5 raid.",
+     [("Tomas Vrell", "date_of_death", "XXXX-05-04TNI", {"said_by": "Daily Ledger", "modality": "hedged"}),
+      ("Tomas Vrell", "date_of_death", "XXXX-05-05", {"said_by": "ministry", "modality": "reported"})]),
+    ("Police said a car bomb attack in Dunmore on March 3 killed four soldiers. "
+     "It was the same attack that killed militia chief Hugo Brandt.",
+     [("Hugo Brandt", "date_of_death", "XXXX-03-03", {"said_by": "Police"}),
+      ("Hugo Brandt", "place_of_death", "Dunmore", {"said_by": "Police"})]),
+    ("An airstrike on Saturday, Oct. 12 hit a convoy near Tarsin. "
+     "The strike was the same one that killed Ali Hamdan, the group said.",
+     [("Ali Hamdan", "date_of_death", "XXXX-10-12", {"said_by": "group"}),
+      ("Ali Hamdan", "place_of_death", "Tarsin", {})]),
+    ("Gen. Lena Ortiz, the head of the Coastal Guard, resigned. A bombing in Pelham on June 8 killed "
+     "nine people, officials said. The bombing is believed to be the same that killed the Coastal Guard head.",
+     [("Lena Ortiz", "date_of_death", "XXXX-06-08", {"said_by": "officials", "modality": "hedged"})]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SAME_EVENT, ids=[c[0][:40] for c in SAME_EVENT])
+def test_same_event_facts(run, text, expected):
+    doc, facts = run(text, published=None)
+    for entity, attribute, value, extra in expected:
+        assert _has(facts, entity, attribute, value, **extra), f"missing {(entity, attribute, value)}\n{_show(facts)}"
+    for fact in facts:  # the quote runs from the earlier mention to the 'same' sentence
+        assert fact.quote_start <= fact.start < fact.end <= fact.quote_end
+
+
+def test_same_event_needs_the_same_event_noun(run):
+    _, facts = run("A flood hit Tarsin on May 2. The raid was the same that killed Ali Hamdan.", published=None)
+    assert not [f for f in facts if f.attribute == "date_of_death"], _show(facts)
+
+
 def test_denial_points_back_at_the_previous_claim(run):
     text = ("Commandos killed rebel leader Jean Bosco in a raid in Kisangani last month, "
             "officials said. The rebels denied the claim, calling it propaganda.")
@@ -212,6 +250,12 @@ SEED_FACTS = [
         ("Asim Omar", "title", "leader of al-Qaida in the Indian Subcontinent", {}),
         ("Asim Omar", "origin", "Pakistan", {"said_by": "National Directorate of Security"}),
         ("Taliban", "killed_count", 22, {}),
+        # 'Those raids appear to be the same that killed the AQIS leader, though the NDS says
+        # he died in a Sept. 23 raid', after the AP's raids on the night of Sept. 22
+        ("Asim Omar", "date_of_death", "XXXX-09-22TNI",
+         {"said_by": "Associated Press", "modality": "hedged", "rule": "death.kill.date.same_event"}),
+        ("Asim Omar", "date_of_death", "XXXX-09-23", {"said_by": "National Directorate of Security",
+                                                       "rule": "death.die.date"}),
     ]),
     ("002_67cfbf01876fe2fd.txt", [
         ("Asim Omar", "origin", "Pakistan", {"said_by": "National Directorate of Security"}),

@@ -284,6 +284,9 @@ class Raw:
     rule: str
     trigger: Token
     value_entity_type: str | None = None
+    #: the earlier mention of the same event the value was read from ('those raids
+    #: appear to be the same that killed X'): its source and hedges carry over
+    via: Token | None = None
 
 
 @dataclass
@@ -310,6 +313,10 @@ class Context:
     nominal_sources: dict[str, Source] = field(default_factory=dict)
     last_deaths: list[FactDraft] = field(default_factory=list)
     quotes: list[tuple[int, int]] | None = None
+    #: (role, organisation) → the people the document gave that role ('the leader of X')
+    role_holders: dict[tuple[str, str], dict[str, Ent]] = field(default_factory=dict)
+    #: role descriptions resolved to a person, by offset: antecedents for 'he' / 'she'
+    described: dict[int, Ent] = field(default_factory=dict)
 
     @classmethod
     def of(cls, doc: Doc, rules: Compiled) -> "Context":
@@ -494,12 +501,24 @@ def entity_of(token: Token, ctx: Context, *, label: str = "PERSON", nominal: boo
         window = sent.start_char
         if sent.start > 0:
             window = token.doc[sent.start - 1].sent.start_char
+        described = [e for start, e in ctx.described.items()
+                     if window <= start < token.idx and (last is None or start > last.start)]
+        if described:  # '... killed the X leader, though officials say he died'
+            ent = max(described, key=lambda e: e.start)
+            return Ent(ent.name, ent.label, token.text, token.idx, token.idx + len(token.text))
         if last is None or last.start < window:
             last = ctx.main_person
         if last is not None:
             ent = ctx.ent_of_mention(last)
             return Ent(ent.name, ent.label, token.text, token.idx, token.idx + len(token.text))
         return None
+    if nominal and label == "PERSON" and token.pos_ == "NOUN" and _is_definite(token):
+        holder = role_holder(token, ctx)  # 'the X leader' → whom the document called 'the leader of X'
+        if holder is not None:
+            ent = Ent(holder.name, "PERSON", _text(_strip_det(list(token.subtree))) or token.text,
+                      token.idx, token.idx + len(token.text))
+            ctx.described[token.idx] = ent
+            return ent
     if nominal and label == "PERSON" and token.pos_ == "NOUN" and ctx.main_person is not None \
             and _is_definite(token) and _lemma(token) in ctx.rules.roles:
         main = ctx.main_person
@@ -901,6 +920,55 @@ def _companions(verb: Token) -> list[Token]:
     return out
 
 
+SAME_EVENT_SENTENCES = 3  # how far back 'the same raid' looks for the raid
+
+
+def same_event(trigger: Token, ctx: Context) -> tuple[Token, list[Token]] | None:
+    """The earlier mention of the event a death verb is said to be the same as, with
+    the verbs it is the subject or object of.
+
+    Rule (event coreference): '<event NP> appear(s) / is / are (to be) the same (<event
+    noun>) that killed Y' refers back to the nearest event noun with the same lemma
+    ('raid', 'strike', 'attack': the cause nouns) in the previous few sentences; that
+    mention's date and place are the date and place of Y's death.
+    """
+    if trigger.dep_ != "relcl":
+        return None
+    head = trigger.head
+    if not (_lemma(head) == "same" or any(_lemma(c) == "same" and c.dep_ in ("amod", "advmod")
+                                          for c in head.children)):
+        return None
+    nouns = {_lemma(head)} if head.pos_ == "NOUN" else set()
+    if head.dep_ in ("attr", "acomp", "oprd") and _lemma(head.head) == "be":
+        verb = head.head  # 'X is / appears to be / is believed to be the same': X
+        for _ in range(3):
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None or verb.dep_ != "xcomp":
+                break
+            verb = verb.head
+        if subject is not None:
+            nouns.add(_lemma(subject))
+    nouns &= ctx.rules.cause_nouns
+    if not nouns:
+        return None
+    sent = trigger.sent
+    sents = []
+    while sent.start > 0 and len(sents) < SAME_EVENT_SENTENCES:
+        sent = ctx.doc[sent.start - 1].sent
+        sents.append(sent)
+    for earlier in sents:
+        for token in reversed(earlier):
+            if token.pos_ != "NOUN" or not any(_lemma(token).endswith(n) for n in nouns):
+                continue  # 'the strike' after 'an airstrike'
+            roots: list[Token] = []
+            if token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                roots.append(token.head)  # 'raids ... killed 40 civilians'
+            elif token.dep_ == "pobj" and token.head.head.pos_ in ("VERB", "AUX"):
+                roots.append(token.head.head)  # 'were killed in a raid'
+            return token, roots
+    return None
+
+
 def death_facts(sent: Span, ctx: Context) -> Iterator[Raw]:
     """date_of_death, place_of_death and cause_of_death of the people a sentence says died."""
     rules = ctx.rules
@@ -953,16 +1021,29 @@ def death_facts(sent: Span, ctx: Context) -> Iterator[Raw]:
         date = event_date(token, ctx, roots + cause_roots)
         victim_tokens = [v for v in victims if v.pos_ == "PROPN"]  # 'killed X near Idlib'
         places = event_places(token, ctx, roots + cause_roots + victim_tokens)
+        date_via = place_via = None
+        if date is None or not places:
+            earlier = same_event(token, ctx)
+            if earlier is not None:
+                event, event_roots = earlier
+                if date is None:
+                    date = event_date(event, ctx, event_roots)
+                    date_via = event if date is not None else None
+                if not places:
+                    places = event_places(event, ctx, event_roots)
+                    place_via = event if places else None
         for ent in subjects:
             if date is not None:
                 timex, tokens = date
                 yield Raw(ent, "date_of_death", timex.value, "date", timex.text, timex.start, timex.end,
-                          f"{rule_id}.date", token)
+                          f"{rule_id}.date" + (".same_event" if date_via is not None else ""), token,
+                          via=date_via)
             if places:
                 place, _ = places[0]
                 if place.name != ent.name:
                     yield Raw(ent, "place_of_death", place.name, "entity", place.text, place.start,
-                              place.end, f"{rule_id}.place", token, place.label)
+                              place.end, f"{rule_id}.place" + (".same_event" if place_via is not None else ""),
+                              token, place.label, via=place_via)
             if cause is not None:
                 value, words, _ = cause
                 start, end = _span(words)
@@ -1133,6 +1214,34 @@ def _entity_text(tokens: list[Token], ctx: Context) -> tuple[str, str | None]:
     return text, head.label if head is not None else None
 
 
+def role_holder(noun: Token, ctx: Context) -> Ent | None:
+    """The person a definite role description names when the document gave exactly one
+    person that role earlier: 'the AQ leader' or 'the leader of AQ' after 'X, the leader
+    of AQ'. The organisation is a name in front of the role or the object of its
+    preposition; a role with modifiers ('the former leader') is not looked up."""
+    found = _role_words(noun, ctx)
+    if found is None or not ctx.role_holders:
+        return None
+    role, rule, role_tokens = found
+    org = None
+    for child in noun.children:
+        if child in role_tokens:
+            continue
+        if child.dep_ in ("amod", "advmod") or (child.dep_ == "compound" and ctx.mention_at(child) is None):
+            return None  # 'the former leader', 'the police chief'
+        if child.dep_ in ("compound", "nmod", "poss"):
+            org = ctx.mention_at(child)
+        elif child.dep_ == "prep" and child.lower_ in (rule.preps or ("of",)):
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            org = ctx.mention_at(pobj) if pobj is not None else None
+    if org is None or org.label not in ("ORG", "GPE", "NORP"):
+        return None
+    holders = ctx.role_holders.get((role, org.canonical), {})
+    if len(holders) != 1:
+        return None
+    return next(iter(holders.values()))
+
+
 def role_facts(sent: Span, ctx: Context) -> Iterator[Raw]:
     """title, member_of and top_members from role nouns tied to a person."""
     rules = ctx.rules
@@ -1201,6 +1310,8 @@ def role_facts(sent: Span, ctx: Context) -> Iterator[Raw]:
                 token.dep_ in ("appos", "attr") or before_name
                 or (token.dep_ == "pobj" and token.head.lower_ == "as"))):
             title = f"{role_text} {prep_word} {obj_text}" if obj_text else role_text
+            if obj_text and not modifiers and definite:
+                ctx.role_holders.setdefault((role, obj_text), {})[person.name] = person
             yield Raw(person, "title", title, "text", value_text, start, end, rule.rule, token)
         if rule.member and obj_text and obj_label in ("ORG", "NORP") and not obj_label == "PERSON":
             o_start, o_end = _span(obj_tokens)
@@ -1654,6 +1765,12 @@ def extract_facts(doc: Doc, *, rules: RuleSet) -> Iterator[FactDraft]:
                     source_token = None  # a headline or bullet the parser ran into this sentence
                 if source_token is None:
                     source_token = _quote_speaker(raw.trigger, ctx)
+                if source_token is None and raw.via is not None:
+                    # the same event told earlier: who told it then
+                    source_token = attr.find_source(raw.via, lex)
+                    via_start, via_end = _paragraph(raw.via.sent, raw.via.idx)
+                    if source_token is not None and not via_start <= source_token.idx < via_end:
+                        source_token = None
                 source = _resolve_source(source_token, ctx) if source_token is not None else None
                 # a description inside a noun phrase ('X, a student leader, died') is
                 # neither denied nor hedged with the clause around it
@@ -1663,14 +1780,18 @@ def extract_facts(doc: Doc, *, rules: RuleSet) -> Iterator[FactDraft]:
                 if denial is not None:
                     denier = attr.denier_of(denial)
                     source = (_resolve_source(denier, ctx) if denier is not None else None) or source
-                modality = ("hedged" if not described and attr.hedged(raw.trigger, lex)
-                            else "reported" if source is not None else "asserted")
+                hedged = not described and (attr.hedged(raw.trigger, lex)
+                                            or raw.via is not None and attr.hedged(raw.via, lex))
+                modality = "hedged" if hedged else "reported" if source is not None else "asserted"
+
                 if raw.attribute == "located_in":
                     source, polarity, modality = None, "affirmed", "asserted"
                 if source is not None and source.name == raw.subject.name:
                     source = None  # 'X, a spokesman for Y, said': not a claim X makes about X
                     modality = "hedged" if modality == "hedged" else "asserted"
                 draft = _draft(raw, sent, source, polarity, modality)
+                if raw.via is not None:  # the quote runs from the earlier mention of the event
+                    draft = replace(draft, quote_start=min(draft.quote_start, _paragraph(raw.via.sent, raw.via.idx)[0]))
                 if not (draft.quote_start <= draft.start and draft.end <= draft.quote_end):
                     continue  # the value stands in another paragraph
                 if raw.subject.start < draft.quote_start or raw.subject.start > draft.quote_end:
