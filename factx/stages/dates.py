@@ -19,6 +19,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from factx.caseless import compile_folded, fold
 from factx.stages import doc_text
 from factx.records import TimexSpan
 from factx.rules import load_rules
@@ -59,8 +60,10 @@ class _Candidate:
 
 
 @lru_cache(maxsize=4)
-def _patterns(rules_dir: str | None = None) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The date_patterns rules with their {PLACEHOLDERS} expanded from the lexicon."""
+def _patterns(rules_dir: str | None = None) -> tuple[tuple[str, re.Pattern[str], bool], ...]:
+    """The date_patterns rules with their {PLACEHOLDERS} expanded from the lexicon, each
+    with whether it is compiled to match the `caseless.fold`ed text (the fast form of
+    its case-insensitive match) rather than the text."""
     lex = lexicon()
     full_months = {k for k, v in lex.months.items()
                    if len(k) == max(len(w) for w, n in lex.months.items() if n == v)}
@@ -76,7 +79,8 @@ def _patterns(rules_dir: str | None = None) -> tuple[tuple[str, re.Pattern[str]]
         pattern = rule["pattern"]
         for key, alt in words.items():
             pattern = pattern.replace("{" + key + "}", alt)
-        out.append((rule["id"], re.compile(pattern, re.I)))
+        folded = compile_folded(pattern)
+        out.append((rule["id"], folded or re.compile(pattern, re.I), folded is not None))
     return tuple(out)
 
 
@@ -98,8 +102,9 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     """
     lex = lexicon()
     found: list[tuple[int, int, str]] = []
-    for rule_id, pattern in _patterns():
-        for m in pattern.finditer(text):
+    folded = fold(text)
+    for rule_id, pattern, on_folded in _patterns():
+        for m in pattern.finditer(folded if on_folded else text):
             group = "t" if "t" in pattern.groupindex and m.group("t") else (
                 "u" if "u" in pattern.groupindex and m.group("u") else 0)
             start, end = m.span(group)

@@ -1,0 +1,120 @@
+"""Case-insensitive regular expressions without `re.IGNORECASE`, for speed.
+
+Python's `re` matches an IGNORECASE letter with a per-character lower-casing opcode
+that its alternation shortcut cannot use, so a pattern made of long word lists
+("{MONTH}", "{UNIT}") tries every word at every word boundary. `compile_folded`
+compiles a case-sensitive equivalent: each ASCII letter of the pattern becomes its
+lower case, and the text is matched after `fold`, which maps exactly the characters
+that `re.IGNORECASE` lets match an ASCII letter (A-Z and four others, checked by
+tests/test_caseless.py) to that letter. `fold` keeps every offset, so spans found on
+the folded text are spans of the text.
+
+Patterns with anything whose case-insensitive meaning this cannot carry over (a cased
+non-ASCII letter, a letter range, a back-reference, inline flags) are not rewritten:
+`compile_folded` returns None and the caller keeps `re.compile(pattern, re.I)`.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _compiler, _parser  # type: ignore[attr-defined]
+from re._constants import (  # type: ignore[attr-defined]
+    ANY, ASSERT, ASSERT_NOT, AT, BRANCH, CATEGORY, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, NEGATE,
+    RANGE, SUBPATTERN)
+
+import _sre
+
+__all__ = ["FOLD", "fold", "compile_folded"]
+
+#: Every character that `re.IGNORECASE` matches against an ASCII letter, to that letter.
+FOLD_CHARS = {**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
+              "\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+FOLD = str.maketrans(FOLD_CHARS)
+
+
+def fold(text: str) -> str:
+    """The text to match a `compile_folded` pattern against (same length, same offsets).
+
+    >>> fold("Monday \u212aM")
+    'monday km'
+    """
+    return text.translate(FOLD)
+
+
+class _Unsupported(Exception):
+    pass
+
+
+def _uncased(code: int) -> bool:
+    return not _sre.unicode_iscased(code)
+
+
+def _class_items(items: list) -> list:
+    for op, av in items:
+        if op is LITERAL and _uncased(av):
+            continue
+        if op in (CATEGORY, NEGATE):
+            continue
+        if op is RANGE and av[1] - av[0] < 512 and all(_uncased(c) for c in range(av[0], av[1] + 1)):
+            continue
+        raise _Unsupported
+    return items
+
+
+def _rewrite(data: list) -> list:
+    out = []
+    for op, av in data:
+        if op is LITERAL:
+            if av < 128 and chr(av).isalpha():
+                out.append((LITERAL, ord(chr(av).lower())))
+            elif _uncased(av):
+                out.append((op, av))
+            else:
+                raise _Unsupported
+        elif op is IN:
+            out.append((op, _class_items(av)))
+        elif op in (AT, ANY):
+            out.append((op, av))
+        elif op is BRANCH:
+            out.append((op, (av[0], [_sub(s) for s in av[1]])))
+        elif op in (MAX_REPEAT, MIN_REPEAT):
+            out.append((op, (av[0], av[1], _sub(av[2]))))
+        elif op is SUBPATTERN:
+            group, add_flags, del_flags, sub = av
+            if add_flags or del_flags:
+                raise _Unsupported
+            out.append((op, (group, add_flags, del_flags, _sub(sub))))
+        elif op in (ASSERT, ASSERT_NOT):
+            out.append((op, (av[0], _sub(av[1]))))
+        else:
+            raise _Unsupported
+    return out
+
+
+def _sub(sub):
+    return _parser.SubPattern(sub.state, _rewrite(sub.data))
+
+
+def compile_folded(pattern: str) -> re.Pattern[str] | None:
+    """A case-sensitive pattern that matches `fold(text)` exactly where
+    `re.compile(pattern, re.I)` matches `text`, or None when it cannot be built.
+
+    >>> p = compile_folded(r"\\bnext (?:monday|week)\\b")
+    >>> [m.span() for m in p.finditer(fold("Next Monday or NEXT WEEK"))]
+    [(0, 11), (15, 24)]
+    """
+    try:
+        parsed = _parser.parse(pattern, re.I)
+        if parsed.state.flags & ~(re.I | re.U):
+            return None
+        parsed.data = _rewrite(parsed.data)
+    except (_Unsupported, re.error):
+        return None
+    parsed.state.flags &= ~re.I
+    # as re's own compile, with the source kept as the pattern's `.pattern`
+    state = parsed.state
+    indexgroup = [None] * state.groups
+    for name, index in state.groupdict.items():
+        indexgroup[index] = name
+    return _sre.compile(pattern, state.flags, _compiler._code(parsed, 0), state.groups - 1,
+                        state.groupdict, tuple(indexgroup))

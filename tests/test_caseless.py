@@ -1,0 +1,57 @@
+"""factx.caseless: the folded case-sensitive patterns match where re.IGNORECASE does."""
+
+import re
+import string
+
+import pytest
+
+from factx.caseless import FOLD_CHARS, compile_folded, fold
+from factx.stages.dates import _patterns
+
+
+def test_fold_table_is_exactly_what_ignorecase_matches_to_ascii_letters():
+    every = "".join(map(chr, range(0x110000)))
+    found = {}
+    for ch in re.findall("[a-z]", every, re.I):
+        letters = [c for c in string.ascii_lowercase if re.fullmatch(c, ch, re.I)]
+        assert len(letters) == 1
+        if ch != letters[0]:
+            found[ch] = letters[0]
+    assert found == FOLD_CHARS
+
+
+def test_folding_keeps_word_characters():
+    for ch, to in FOLD_CHARS.items():
+        assert re.fullmatch(r"\w", ch) and re.fullmatch(r"\w", to)
+
+
+SAMPLES = ["Next MONDAY, Sept. 3\u20135, 2019 at 5 p.m. GMT; \u212aelvin \u0130stanbul \u017fome",
+           "from 2001 to 2003, the past three years, two days later, 22-year-old, noon",
+           "caf\u00e9 \u00c9t\u00e9 Mi\u00dfe \u0131\u0130 \u212a k K  \n\n May 4 may MAY"]
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\bnext (?:monday|week)\b", r"[a-z]+", r"caf\u00e9", r"(?i:x)", r"(a)\1", r"[^-\u2013]+day",
+    r"\d{1,2}[-\u2013]\d{1,2}", r"(?=k)\w+", r"(?<!\w)s\w+", r"k.+?\b"])
+def test_compile_folded_matches_like_ignorecase_or_declines(pattern):
+    folded = compile_folded(pattern)
+    plain = re.compile(pattern, re.I)
+    if folded is None:
+        return
+    for text in SAMPLES:
+        assert [m.span() for m in folded.finditer(fold(text))] == [m.span() for m in plain.finditer(text)]
+
+
+def test_declines_what_it_cannot_carry_over():
+    assert compile_folded(r"[a-z]+") is None
+    assert compile_folded("caf\u00e9") is None
+    assert compile_folded(r"(a)\1") is None
+    assert compile_folded(r"(?i:x)") is None
+
+
+def test_date_patterns_are_folded_and_match_like_ignorecase():
+    assert all(on_folded for _, _, on_folded in _patterns())
+    for text in SAMPLES:
+        for _, pattern, _ in _patterns():
+            slow = re.compile(pattern.pattern, re.I)
+            assert [m.span() for m in pattern.finditer(fold(text))] == [m.span() for m in slow.finditer(text)]
