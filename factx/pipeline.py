@@ -112,6 +112,9 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     text = blank_spans(article.text, article.boilerplate) if article.boilerplate else article.text
     doc = nlp.make_doc(text)
     doc._.article = article
+    # spaCy's tokenization keeps the text (doc.text == text): the stages' `doc_text`
+    # need not join every token to build it again
+    doc.user_data["factx_text"] = text
     return doc
 
 
