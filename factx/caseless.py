@@ -24,7 +24,7 @@ from re._constants import (  # type: ignore[attr-defined]
 
 import _sre
 
-__all__ = ["FOLD", "fold", "compile_folded"]
+__all__ = ["FOLD", "fold", "compile_folded", "required_strings"]
 
 #: Every character that `re.IGNORECASE` matches against an ASCII letter, to that letter.
 FOLD_CHARS = {**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
@@ -118,3 +118,58 @@ def compile_folded(pattern: str) -> re.Pattern[str] | None:
         indexgroup[index] = name
     return _sre.compile(pattern, state.flags, _compiler._code(parsed, 0), state.groups - 1,
                         state.groupdict, tuple(indexgroup))
+
+
+def _required(data: list) -> frozenset[str] | None:
+    """Strings one of which every match of the sequence `data` contains, or None."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+        if a is None or b is None:
+            return a if b is None else b
+        # the rarer in text: longer strings first, then fewer of them
+        return min(a, b, key=lambda s: (-min(map(len, s), default=0), len(s)))
+
+    def close_run() -> None:
+        nonlocal best
+        if run:
+            best = better(best, frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in data:
+        if op is LITERAL:
+            run.append(chr(av))
+            continue
+        close_run()
+        found: frozenset[str] | None = None
+        if op is BRANCH:
+            alternatives = [_required(sub.data) for sub in av[1]]
+            if all(a is not None for a in alternatives):
+                found = frozenset().union(*alternatives)  # type: ignore[arg-type]
+        elif op is SUBPATTERN:
+            found = _required(av[3].data)
+        elif op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1:
+            found = _required(av[2].data)
+        best = better(best, found)
+    close_run()
+    if not best or "" in best:
+        return None
+    # a string that holds another of the set adds nothing ("days" beside "day")
+    return frozenset(w for w in best if not any(v != w and v in w for v in best))
+
+
+def required_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """For a `compile_folded` pattern, strings one of which is in the folded text of
+    every match (so the pattern can be skipped on a text without any); None when there
+    are none to be had.
+
+    >>> sorted(required_strings(compile_folded(r"\\b(?:half an? hour|(\\d+) days? ago)\\b")))
+    [' day', 'half a']
+    """
+    try:
+        parsed = _parser.parse(pattern.pattern, re.I)
+        data = _rewrite(parsed.data)
+    except (_Unsupported, re.error, TypeError):
+        return None
+    return _required(data)

@@ -5,7 +5,7 @@ import string
 
 import pytest
 
-from factx.caseless import FOLD_CHARS, compile_folded, fold
+from factx.caseless import FOLD_CHARS, compile_folded, fold, required_strings
 from factx.stages.dates import _patterns
 
 
@@ -50,8 +50,32 @@ def test_declines_what_it_cannot_carry_over():
 
 
 def test_date_patterns_are_folded_and_match_like_ignorecase():
-    assert all(on_folded for _, _, on_folded in _patterns())
+    assert all(on_folded for _, _, on_folded, _ in _patterns())
     for text in SAMPLES:
-        for _, pattern, _ in _patterns():
+        for _, pattern, _, _ in _patterns():
             slow = re.compile(pattern.pattern, re.I)
             assert [m.span() for m in pattern.finditer(fold(text))] == [m.span() for m in slow.finditer(text)]
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"\bhalf an? (?:hour|day)\b", {"half a"}),
+    (r"(?:from|between) \d{4}", {"from", "between"}),
+    (r"(?:Days?|weeks) ago", {" ago"}),
+    (r"\d+(?:st|nd)?", None),
+    (r"x?y*", None),
+    (r"(?:a|b?)c", {"c"}),
+])
+def test_required_strings(pattern, expected):
+    folded = compile_folded(pattern)
+    found = required_strings(folded)
+    assert (None if found is None else set(found)) == expected
+
+
+def test_a_pattern_never_matches_a_text_without_its_required_strings():
+    for text in SAMPLES:
+        low = fold(text)
+        for _, pattern, _, required in _patterns():
+            if required is not None and not any(s in low for s in required):
+                assert not pattern.search(low)
+            for m in pattern.finditer(low):
+                assert required is None or any(s in m.group(0) for s in required)

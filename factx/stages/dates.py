@@ -19,7 +19,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from factx.caseless import compile_folded, fold
+from factx.caseless import compile_folded, fold, required_strings
 from factx.stages import doc_text
 from factx.records import TimexSpan
 from factx.rules import load_rules
@@ -60,10 +60,11 @@ class _Candidate:
 
 
 @lru_cache(maxsize=4)
-def _patterns(rules_dir: str | None = None) -> tuple[tuple[str, re.Pattern[str], bool], ...]:
+def _patterns(rules_dir: str | None = None) -> tuple[tuple[str, re.Pattern[str], bool, frozenset[str] | None], ...]:
     """The date_patterns rules with their {PLACEHOLDERS} expanded from the lexicon, each
     with whether it is compiled to match the `caseless.fold`ed text (the fast form of
-    its case-insensitive match) rather than the text."""
+    its case-insensitive match) rather than the text, and then the strings one of which
+    the folded text must hold for it to match (None: no such strings)."""
     lex = lexicon()
     full_months = {k for k, v in lex.months.items()
                    if len(k) == max(len(w) for w, n in lex.months.items() if n == v)}
@@ -80,7 +81,10 @@ def _patterns(rules_dir: str | None = None) -> tuple[tuple[str, re.Pattern[str],
         for key, alt in words.items():
             pattern = pattern.replace("{" + key + "}", alt)
         folded = compile_folded(pattern)
-        out.append((rule["id"], folded or re.compile(pattern, re.I), folded is not None))
+        if folded is None:
+            out.append((rule["id"], re.compile(pattern, re.I), False, None))
+        else:
+            out.append((rule["id"], folded, True, required_strings(folded)))
     return tuple(out)
 
 
@@ -103,7 +107,9 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     lex = lexicon()
     found: list[tuple[int, int, str]] = []
     folded = fold(text)
-    for rule_id, pattern, on_folded in _patterns():
+    for rule_id, pattern, on_folded, required in _patterns():
+        if required is not None and not any(s in folded for s in required):
+            continue  # it cannot match: none of the words it needs is in the text
         for m in pattern.finditer(folded if on_folded else text):
             group = "t" if "t" in pattern.groupindex and m.group("t") else (
                 "u" if "u" in pattern.groupindex and m.group("u") else 0)
