@@ -166,20 +166,26 @@ def _result(doc: Doc, article: Article, version: str) -> DocResult:
                      tuple(doc._.dates or ()))
 
 
-def process(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[DocResult]:
+def process(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
+            zone_size: int = 64) -> Iterator[DocResult]:
     """Run the pipeline over articles, yielding plain records per document, in order.
 
-    Docs are created inside a `memory_zone` per batch so that the vocabulary and
-    string store do not grow with the corpus; a long document goes through in
-    pieces whose offsets are shifted back into its whole text.
+    Docs are created inside a `memory_zone` per `zone_size` articles (in spaCy batches
+    of `batch_size`) so that the vocabulary and string store do not grow with the
+    corpus: a zone drops the words first seen in it and keeps the tokenizer's cache
+    off, so a zone of a few batches re-creates fewer words than one per batch. Records
+    are yielded as their documents are done, from inside the zone (they hold no spaCy
+    objects). A long document goes through in pieces whose offsets are shifted back
+    into its whole text.
     """
     version = model_version(nlp)
     batch: list[Article] = []
 
-    def flush() -> list[DocResult]:
+    def flush() -> Iterator[DocResult]:
         with nlp.memory_zone():
             docs = nlp.pipe((make_doc(nlp, a) for a in batch), batch_size=batch_size)
-            return [_result(doc, article, version) for article, doc in zip(batch, docs)]
+            for article, doc in zip(batch, docs):
+                yield _result(doc, article, version)
 
     def long_document(article: Article) -> DocResult:
         drafts: tuple[FactDraft, ...] = ()
@@ -198,7 +204,7 @@ def process(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16)
             yield long_document(article)
             continue
         batch.append(article)
-        if len(batch) >= batch_size:
+        if len(batch) >= max(zone_size, batch_size):
             yield from flush()
             batch = []
     if batch:
