@@ -8,6 +8,8 @@ the one process that writes the store; nothing holds the whole corpus.
 from __future__ import annotations
 
 import os
+import signal
+import threading
 import time
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -55,10 +57,35 @@ def _process_local(articles: Iterable[Article], model: str, rules_dir: str | Non
 _WORKER_NLP = None
 
 
+class _StopOnInterrupt:
+    """The first Ctrl-C asks the run to stop after the document in hand (so that no
+    commit is cut in half); a second one stops at once. Main thread only."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous = None
+
+    def _handle(self, signum, frame) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+
+    def __enter__(self) -> "_StopOnInterrupt":
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+
 def _worker_init(model: str, rules_dir: str | None) -> None:
     global _WORKER_NLP
     from factx.pipeline import load_model
 
+    # Ctrl-C reaches the whole process group: the parent decides when to stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER_NLP = load_model(model, rules_dir=rules_dir)
 
 
@@ -154,15 +181,20 @@ def run_extract(
             results = _process_local(to_process(), model, rules_dir)
 
         last_commit = time.monotonic()
+        stop = _StopOnInterrupt()
         try:
-            for result in results:
-                state = writer.classify(result.article.path, result.article.content_hash, pipeline_key)
-                writer.add(result, pipeline_key)
-                on_document(result.article.path, state)
-                if writer.pending >= COMMIT_EVERY or time.monotonic() - last_commit > COMMIT_SECONDS:
-                    writer.commit()
-                    last_commit = time.monotonic()
-        except KeyboardInterrupt:
+            with stop:
+                for result in results:
+                    state = writer.classify(result.article.path, result.article.content_hash, pipeline_key)
+                    writer.add(result, pipeline_key)
+                    on_document(result.article.path, state)
+                    if stop.requested:
+                        interrupted = True
+                        break
+                    if writer.pending >= COMMIT_EVERY or time.monotonic() - last_commit > COMMIT_SECONDS:
+                        writer.commit()
+                        last_commit = time.monotonic()
+        except KeyboardInterrupt:  # a second Ctrl-C, or one outside the main thread
             interrupted = True
         finally:
             close = getattr(results, "close", None)

@@ -366,7 +366,8 @@ class Writer:
         """End the current batch's transaction and start the next."""
         self.conn.execute("UPDATE runs SET new=?, changed=?, unchanged=?, failed=? WHERE run_id=?",
                           (*self.counts.values(), self.run_id))
-        self.conn.execute("COMMIT")
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
         self.conn.execute("BEGIN IMMEDIATE")
         self.pending = 0
 
@@ -383,7 +384,8 @@ class Writer:
     def finish(self, status: str = "done") -> RunCounts:
         self.conn.execute("UPDATE runs SET new=?, changed=?, unchanged=?, failed=?, finished=?, status=? "
                           "WHERE run_id=?", (*self.counts.values(), time.time(), status, self.run_id))
-        self.conn.execute("COMMIT")
+        if self.conn.in_transaction:
+            self.conn.execute("COMMIT")
         return RunCounts(**self.counts)
 
     def rollback(self) -> None:
