@@ -8,27 +8,12 @@ from spacy.tokens import Doc
 
 from factx.stages.entities import repair_spans
 
-NLP = spacy.blank("en")
+from conftest import doc_with_ents
 
 
-def make_doc(text: str, ents: list[tuple[str, str]], propn: tuple[str, ...] = ()) -> Doc:
-    """A doc with the given (surface, label) entities, found left to right; words in
-    `propn` get the PROPN tag (and every other token X) to mimic a tagged doc."""
-    doc = NLP(text)
-    spans, cursor = [], 0
-    for surface, label in ents:
-        index = text.index(surface, cursor)
-        cursor = index + len(surface)
-        span = doc.char_span(index, cursor, label=label)
-        assert span is not None, surface
-        spans.append(span)
-    doc.ents = spans
-    if propn:
-        for token in doc:
-            token.pos_ = "PROPN" if token.text in propn else "X"
-        for i, token in enumerate(doc):
-            token.is_sent_start = i == 0
-    return doc
+
+def make_doc(text: str, ents, propn: tuple[str, ...] = ()) -> Doc:
+    return doc_with_ents(text, ents, propn)
 
 
 def repaired(text: str, ents, propn=()) -> list[tuple[str, str]]:

@@ -9,22 +9,12 @@ from spacy.tokens import Doc, Span
 from factx.stages.mentions import Mention, clean_name, link_mentions, mention_rules
 from factx.names import name_rules
 
-NLP = spacy.blank("en")
+from conftest import doc_with_ents
 
 
-def make_doc(text: str, ents: list[tuple]) -> Doc:
-    """A doc whose entities are the given (surface, label) spans, found left to right."""
-    doc = NLP(text)
-    spans, cursor = [], 0
-    for item in ents:
-        surface, label = item[0], item[1]
-        index = text.index(surface, cursor)
-        cursor = index + len(surface)
-        span = doc.char_span(index, cursor, label=label)
-        assert span is not None, surface
-        spans.append(span)
-    doc.ents = spans
-    return doc
+
+def make_doc(text: str, ents, propn: tuple[str, ...] = ()) -> Doc:
+    return doc_with_ents(text, ents, propn)
 
 
 def linked(text: str, ents) -> list[tuple[str, str, str]]:

@@ -847,12 +847,16 @@ def quantity_of(token: Token, ctx: Context) -> tuple[int | str, list[Token], Tok
         start = min([number.i] + [t.i for c in left for t in c.subtree])
         return [t for t in number.doc[start:number.i + 1]]
 
+    def counted_of(number: Token) -> Token:
+        # "dozens of civilians", "40 of them": what is counted is the object of "of"
+        for child in number.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((g for g in child.children if g.dep_ == "pobj"), number)
+        return number
+
     if token.pos_ == "NUM" or token.like_num:
         words = words_of(token)
-        counted = token
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                counted = next((g for g in child.children if g.dep_ == "pobj"), token)
+        counted = counted_of(token)
         value = normalize_quantity(_text(words))
         if value is None:
             value = normalize_quantity(token.text)
@@ -867,12 +871,8 @@ def quantity_of(token: Token, ctx: Context) -> tuple[int | str, list[Token], Tok
             return (value, words, token) if value is not None else None
     if token.lower_ in VAGUE or token.lower_ in ("dozen", "hundred", "thousand"):
         words = words_of(token)
-        counted = token
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                counted = next((g for g in child.children if g.dep_ == "pobj"), token)
         value = normalize_quantity(_text(words))
-        return (value, words, counted) if value is not None else None
+        return (value, words, counted_of(token)) if value is not None else None
     return None
 
 
