@@ -464,24 +464,25 @@ def _year_for_day(ctx: _Ctx, day_of: Callable[[int], dt.date | None]) -> int | N
 # ---- intervals -------------------------------------------------------------------------
 
 
+def _day_range(month: str, first: str, last: str, year: str | None, ctx: _Ctx) -> Result | None:
+    """Two days of one month as an interval: "Sept. 22-23" -> 2019-09-22/2019-09-23."""
+    year = f" {year}" if year else ""
+    a, b = _date(f"{month} {first}{year}", ctx), _date(f"{month} {last}{year}", ctx)
+    return ("DATE", f"{a}/{b}") if a and b else None
+
+
 def _interval(t: str, ctx: _Ctx) -> Result | None:
     g = _grammar()
     # "Sept. 22-23", "Sept. 22-23, 2019", "September 22 to 23"
     m = re.match(rf"^(?:between\s+|from\s+)?({g.mon})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*"
                  rf"(?:-|to|and|through|until)\s*(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?$", t)
     if m:
-        year = f" {m.group(4)}" if m.group(4) else ""
-        a = _date(f"{m.group(1)} {m.group(2)}{year}", ctx)
-        b = _date(f"{m.group(1)} {m.group(3)}{year}", ctx)
-        return ("DATE", f"{a}/{b}") if a and b else None
+        return _day_range(m.group(1), m.group(2), m.group(3), m.group(4), ctx)
     # "22-23 September 2019"
     m = re.match(rf"^(\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|to|and)\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+"
                  rf"(?:of\s+)?({g.mon})\.?(?:,?\s+(\d{{4}}))?$", t)
     if m:
-        year = f" {m.group(4)}" if m.group(4) else ""
-        a = _date(f"{m.group(3)} {m.group(1)}{year}", ctx)
-        b = _date(f"{m.group(3)} {m.group(2)}{year}", ctx)
-        return ("DATE", f"{a}/{b}") if a and b else None
+        return _day_range(m.group(3), m.group(1), m.group(2), m.group(4), ctx)
     # "2001-2003", "1957-58", "2001/02"
     m = re.match(r"^(?:the\s+)?(?:between\s+|from\s+)?(1[5-9]\d\d|20\d\d)\s*(?:-|/|to|and|through|until)\s*(\d{4}|\d{2})$", t)
     if m:
