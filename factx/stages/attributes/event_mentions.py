@@ -1,0 +1,188 @@
+"""The events a document mentions, as entities, and the facts it gives about them.
+
+Each event noun or verb of the rules ('the blast', 'a bus crashed') is an event
+mention with its frame (see `frames.py`). Its entity is the named event it belongs to
+('the crash of Flight 302'; an EVENT mention), else an EVENT named by its kind and its
+town-level place ("explosion in X", `factx.events.event_name`); a later mention of the
+same kind without a place ('the explosion') is the event named before it. The document's
+own names for it ('the X port blast') become `name` facts of that entity, so that they
+appear as its variants.
+
+An event gets facts (`date`, `place`, `cause`, `perpetrator`) when the document tells
+something about it: a cause, a perpetrator, a count or a death, or a second mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator
+
+from spacy.tokens import Span, Token
+
+from factx.events import event_name
+from factx.records import TimexSpan
+from factx.stages.attributes.base import PLACE_LABELS, Ent, Raw
+from factx.stages.attributes.causes import cause_of
+from factx.stages.attributes.compiled import EventKind
+from factx.stages.attributes.frames import Frame, event_date, event_places, frame_of, perpetrators
+from factx.stages.attributes.registry import extractor
+from factx.stages.attributes.syntax import lemma, span_of, text_of
+
+if TYPE_CHECKING:
+    from factx.stages.attributes.discourse import Discourse
+
+FLIGHT = re.compile(r"\b[Ff]light\s+[A-Z]{0,3}\s?\d+")
+DATE_WORDS = ("DATE", "TIME")
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One mention of an event: its word, kind, frame, entity and what it says."""
+
+    token: Token
+    kind: EventKind
+    frame: Frame
+    entity: Ent | None
+    place: tuple[Ent, list[Ent]] | None
+    date: tuple[TimexSpan, list[Token]] | None
+    #: the document's own names of the event at this mention ('the X port blast')
+    names: tuple[tuple[str, int, int], ...] = ()
+
+
+def event_mentions(state: "Discourse") -> Iterator[EventMention]:
+    """The event mentions of a document in order, each with its entity (see above)."""
+    rules = state.rules
+    earlier: list[EventMention] = []
+    for token in state.doc:
+        kind = None
+        if token.pos_ in ("NOUN", "PROPN"):
+            mention = state.mention_at(token)
+            if mention is not None and mention.label not in ("EVENT",) and token.pos_ == "PROPN":
+                continue  # part of a name ('the Islamic Attack Group')
+            kind = rules.event_kind(token)
+        elif token.pos_ == "VERB" and lemma(token) in rules.event_verbs:
+            kind = rules.event_verbs[lemma(token)]
+        if kind is None or (token.pos_ == "NOUN" and token.dep_ == "compound"):
+            continue
+        frame = frame_of(token, state)
+        places = event_places(frame, state)
+        place = places[0] if places else None
+        entity = _named_event(token, state)
+        if entity is None and place is not None:
+            entity = _unnamed(kind, place, token, state)
+        if entity is None:  # 'the explosion': the one named before
+            entity = next((e.entity for e in reversed(earlier) if e.kind.kind == kind.kind and e.entity), None)
+            if entity is not None:
+                entity = Ent(entity.name, "EVENT", token.text, token.idx, token.idx + len(token.text))
+        found = EventMention(token, kind, frame, entity, place, event_date(frame, state),
+                             tuple(_own_names(token, state)))
+        earlier.append(found)
+        yield found
+
+
+def _unnamed(kind: EventKind, place: tuple[Ent, list[Ent]], token: Token, state: "Discourse") -> Ent:
+    """'explosion in X': named by the town-level place (a facility's city, when named)."""
+    own, containers = place
+    naming = own
+    if own.label == "FAC":
+        naming = next((c for c in containers if c.label in ("GPE", "LOC")), own)
+    return Ent(event_name(kind.kind, naming.name), "EVENT", token.text, token.idx, token.idx + len(token.text))
+
+
+def _named_event(token: Token, state: "Discourse") -> Ent | None:
+    """A named event at an event word: an EVENT mention on it or in front of it, or a
+    flight ('the crash of Flight 302', 'Flight 302 crashed')."""
+    candidates = [token] + [c for c in token.children if c.dep_ in ("compound", "nmod", "appos", "poss", "nsubj",
+                                                                    "nsubjpass")]
+    candidates += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"]
+    for candidate in candidates:
+        mention = state.mention_at(candidate)
+        if mention is None:
+            continue
+        if mention.label == "EVENT" or FLIGHT.search(mention.text):
+            ent = state.ent_of_mention(mention, "EVENT")
+            return ent
+    return None
+
+
+def _own_names(token: Token, state: "Discourse") -> Iterator[tuple[str, int, int]]:
+    """'the catastrophic X port blast' → 'X port blast': an event noun with a proper
+    name in front of it, from that name on."""
+    if token.pos_ != "NOUN":
+        return
+    lefts = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "poss", "amod")]
+    words = sorted({t for c in lefts for t in c.subtree if t.ent_type_ not in DATE_WORDS}, key=lambda t: t.i)
+    start = next((i for i, t in enumerate(words) if t.pos_ == "PROPN"), None)
+    if start is None:
+        return
+    tokens = [t for t in words[start:] if t.text not in ("'s", "’s")] + [token]
+    if any(t.i + 1 != n.i and not (t.i + 2 == n.i and t.nbor(1).text in ("'s", "’s")) for t, n in zip(tokens, tokens[1:])):
+        return  # not one stretch of words
+    a, b = span_of(tokens)
+    yield state.text[a:b], a, b
+
+
+def told(mention: EventMention, state: "Discourse") -> bool:
+    """Whether the document tells something about an event beyond naming it."""
+    if mention.entity is None:
+        return False
+    if cause_of(mention.frame, state, death=False) is not None or perpetrators(mention.frame, state):
+        return True
+    if sum(1 for e in state.events if e.entity is not None and e.entity.name == mention.entity.name) > 1:
+        return True
+    rules = state.rules
+    return any(lemma(r) in rules.death_verbs or lemma(r) in rules.count_verbs or lemma(r) in rules.count_nouns
+               for r in mention.frame.roots) or any(
+        lemma(t) in rules.count_nouns or lemma(t) in rules.death_nouns for t in mention.token.sent)
+
+
+@extractor(order=15)
+def event_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
+    """date, place, cause, perpetrator and the document's names of the events of a sentence."""
+    for mention in state.events:
+        if not (sent.start <= mention.token.i < sent.end) or not told(mention, state):
+            continue
+        event, token, claim = mention.entity, mention.token, mention.token.idx
+        for name, start, end in mention.names:
+            yield Raw(event, "name", name, "name", name, start, end, "event.name", token, claim=claim)
+        if mention.date is not None:
+            timex, _ = mention.date
+            yield Raw(event, "date", timex.value, "date", timex.text, timex.start, timex.end,
+                      f"{mention.kind.rule}.date", token, claim=claim)
+        if mention.place is not None:
+            place, _ = mention.place
+            if place.label in PLACE_LABELS:
+                yield Raw(event, "place", place.name, "entity", place.text, place.start, place.end,
+                          f"{mention.kind.rule}.place", token, place.label, claim=claim)
+        cause = cause_of(mention.frame, state, death=False)
+        if cause is not None:
+            value, words, _ = cause
+            start, end = span_of(words)
+            yield Raw(event, "cause", value, "text", text_of(words), start, end,
+                      f"{mention.kind.rule}.cause", token, claim=claim)
+        for value, value_type, entity_type, where in perpetrators(mention.frame, state):
+            yield Raw(event, "perpetrator", value, value_type, where.text, where.idx,
+                      where.idx + len(where.text), f"{mention.kind.rule}.perpetrator", token,
+                      entity_type if value_type == "entity" else None, claim=claim)
+
+
+def event_at(frame: Frame, state: "Discourse") -> EventMention | None:
+    """The event mention a frame is about: one of its roots, else the nearest event of
+    its sentence with an entity, else the last one named in the three sentences before."""
+    roots = frame.root_ids
+    sent = frame.trigger.sent
+    own = [e for e in state.events if e.token.i in roots and e.entity is not None]
+    if own:
+        return own[0]
+    same = [e for e in state.events if sent.start <= e.token.i < sent.end and e.entity is not None]
+    if same:
+        return min(same, key=lambda e: abs(e.token.i - frame.trigger.i))
+    before = [e for e in state.events if e.token.i < sent.start and e.entity is not None]
+    if before:
+        last = before[-1]
+        gap = len(list(state.doc[last.token.i:sent.start].sents))
+        if gap <= 3:
+            return last
+    return None
