@@ -58,7 +58,7 @@ class RegexRule:
 
 def required_literal(pattern: re.Pattern[str]) -> str:
     """The longest run of literal characters every match of `pattern` contains, read from
-    the top level of the parsed pattern (so exact): 'born' for r"(?P<value>\w+)[- ]born";
+    the top level of the parsed pattern (so exact): 'born' for the pattern of 'X-born';
     '' when the pattern has none or ignores case."""
     try:  # the standard library's regex parser; public as sre_parse before 3.11
         from re import _parser as sre_parse
