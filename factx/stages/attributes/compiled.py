@@ -104,6 +104,8 @@ class Compiled:
     agent_nouns: frozenset[str]
     count_verbs: dict[str, tuple[tuple[str, str, str], ...]]
     count_nouns: dict[str, tuple[str, str]]
+    #: (rule, verb) → words one of which must stand on the verb ('taken into custody')
+    count_requires: dict[tuple[str, str], frozenset[str]]
     children: frozenset[str]
     children_rule: str
     roles: dict[str, RoleRule]
@@ -200,6 +202,7 @@ def _compile(rules: RuleSet) -> Compiled:
     cause_preps: set[str] = set()
     count_verbs: dict[str, list[tuple[str, str, str]]] = {}
     count_nouns: dict[str, tuple[str, str]] = {}
+    count_requires: dict[tuple[str, str], frozenset[str]] = {}
     children: set[str] = set()
     children_rule = "count.children"
     roles: dict[str, RoleRule] = {}
@@ -249,6 +252,8 @@ def _compile(rules: RuleSet) -> Compiled:
             for word in words:
                 if name == "count":
                     count_verbs.setdefault(word, []).append((rule["id"], attribute, subject))
+                    if rule.get("requires"):
+                        count_requires[(rule["id"], word)] = frozenset(w.lower() for w in rule["requires"])
                 else:
                     count_nouns[word] = (rule["id"], attribute)
         elif name == "count_children":
@@ -291,6 +296,7 @@ def _compile(rules: RuleSet) -> Compiled:
         cause_preps=frozenset(cause_preps or {"in", "of", "by"}), cause_drop=frozenset(simple["cause_modifier"]),
         agent_nouns=frozenset(simple["agent_noun"]),
         count_verbs={k: tuple(v) for k, v in count_verbs.items()}, count_nouns=count_nouns,
+        count_requires=count_requires,
         children=frozenset(children), children_rule=children_rule, roles=roles,
         role_modifiers=frozenset(simple["role_modifier"]), spouse_nouns=simple["spouse"],
         marry_verbs=simple["marry"], origin_nouns=simple["origin"],

@@ -21,7 +21,7 @@ from factx.stages.attributes.event_mentions import event_at
 from factx.stages.attributes.frames import Frame, event_places, frame_of
 from factx.stages.attributes.places import place_names
 from factx.stages.attributes.participants import companions, quantity_of, victims
-from factx.stages.attributes.referents import org_at
+from factx.stages.attributes.referents import entity_of, org_at
 from factx.stages.attributes.registry import Family, extractor, register
 from factx.stages.attributes.syntax import lemma, span_of, text_of
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from factx.stages.attributes.discourse import Discourse
 
 register(
-    Family("count", keys=("words", "attribute", "subject"), required=("words", "attribute"),
+    Family("count", keys=("words", "attribute", "subject", "requires"), required=("words", "attribute"),
            doc="verbs that count victims: 'killed 40' (subject: object), '40 died' (subject: subject)"),
     Family("count_noun", keys=("words", "attribute"), required=("words", "attribute"),
            doc="nouns that count victims: '40 dead', 'the death toll rose to 40'"),
@@ -42,19 +42,29 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
     rules = state.rules
     low = lemma(token)
     for rule_id, attribute, role in rules.count_verbs[low]:
-        if low == "leave":  # 'left dozens of civilians dead'
-            states = [c for c in token.children if c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "ccomp")]
-            if not any(s.lower_ in ("dead", "injured", "wounded", "homeless") and
-                       (s.lower_ == "dead") == (attribute == "killed_count") for s in states):
-                continue
+        required = rules.count_requires.get((rule_id, low))
+        if required and not any(c.lower_ in required or any(g.lower_ in required for g in c.children)
+                                for c in token.children):
+            continue  # 'taken into custody', 'rounded up'
+        if low == "leave":  # 'left dozens of civilians dead', 'left 50 people dead and 300 injured'
+            verb_state = [c.lower_ for c in token.children if c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "ccomp")]
+            found = []
+            for victim in victims(token, role):
+                own = [c.lower_ for c in victim.children if c.dep_ in ("amod", "acl")]
+                if "dead" in (own or verb_state):
+                    found.append(victim)
+            for victim in found:
+                quantity = quantity_of(victim, state)
+                if quantity is not None:
+                    yield rule_id, attribute, quantity
+            continue
         if low == "claim":  # 'claimed the lives of 40 people'
             lives = [c for c in token.children if c.dep_ == "dobj" and c.lower_ == "lives"]
             found = [g for c in lives for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
-        elif low in ("take", "round", "hold", "set"):
-            continue
         else:
             found = victims(token, role)
-            if not any(v.pos_ == "PROPN" for v in found):  # 'X was killed along with three
+            if not any(v.pos_ == "PROPN" or (e := entity_of(v, state)) is not None and e.label == "PERSON"
+                       for v in found):  # 'X was killed along with three
                 found += companions(token)                  # guards' counts no one: 3 is not the toll
         for victim in found:
             quantity = quantity_of(victim, state)

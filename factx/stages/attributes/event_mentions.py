@@ -3,8 +3,9 @@
 Each event noun or verb of the rules ('the blast', 'a bus crashed') is an event
 mention with its frame (see `frames.py`). Its entity is the named event it belongs to
 ('the crash of Flight 302'; an EVENT mention), else an EVENT named by its kind and its
-town-level place ("explosion in X", `factx.events.event_name`); a later mention of the
-same kind without a place ('the explosion') is the event named before it. The document's
+town-level place ("explosion in X", `factx.events.event_name`); a later definite mention
+of the same kind without a place ('the explosion') is the event named before it ('raids'
+without a determiner are new ones). The document's
 own names for it ('the X port blast') become `name` facts of that entity, so that they
 appear as its variants.
 
@@ -27,7 +28,7 @@ from factx.stages.attributes.causes import cause_of
 from factx.stages.attributes.compiled import EventKind
 from factx.stages.attributes.frames import Frame, event_date, event_places, frame_of, perpetrators
 from factx.stages.attributes.registry import extractor
-from factx.stages.attributes.syntax import lemma, span_of, text_of
+from factx.stages.attributes.syntax import is_definite, lemma, span_of, text_of
 
 if TYPE_CHECKING:
     from factx.stages.attributes.discourse import Discourse
@@ -71,7 +72,7 @@ def event_mentions(state: "Discourse") -> Iterator[EventMention]:
         entity = _named_event(token, state)
         if entity is None and place is not None:
             entity = _unnamed(kind, place, token, state)
-        if entity is None:  # 'the explosion': the one named before
+        if entity is None and is_definite(token):  # 'the explosion': the one named before
             entity = next((e.entity for e in reversed(earlier) if e.kind.kind == kind.kind and e.entity), None)
             if entity is not None:
                 entity = Ent(entity.name, "EVENT", token.text, token.idx, token.idx + len(token.text))
@@ -180,9 +181,9 @@ def event_at(frame: Frame, state: "Discourse") -> EventMention | None:
     if same:
         return min(same, key=lambda e: abs(e.token.i - frame.trigger.i))
     before = [e for e in state.events if e.token.i < sent.start and e.entity is not None]
-    if before:
+    if before:  # the event named just before, in the same paragraph
         last = before[-1]
-        gap = len(list(state.doc[last.token.i:sent.start].sents))
-        if gap <= 3:
+        between = state.text[last.token.idx:frame.trigger.idx]
+        if "\n" not in between and len(list(state.doc[last.token.i:sent.start].sents)) <= 3:
             return last
     return None

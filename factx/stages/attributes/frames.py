@@ -25,7 +25,7 @@ from factx.records import TimexSpan
 from factx.stages.attributes.base import LOC_PREPS, PLACE_LABELS, Ent
 from factx.stages.attributes.compiled import EventKind
 from factx.stages.attributes.places import place_names
-from factx.stages.attributes.syntax import ancestors, lemma
+from factx.stages.attributes.syntax import ancestors, lemma, name_tokens, span_of, text_of
 
 if TYPE_CHECKING:
     from factx.stages.attributes.discourse import Discourse
@@ -60,7 +60,8 @@ def transparent(token: Token, state: "Discourse") -> bool:
     if low in rules.lexicon.say:
         return False
     return (low in rules.event_predicates or low in rules.event_verbs or low in rules.death_verbs
-            or low in rules.count_verbs or low == "be")
+            or low in rules.count_verbs or low == "be"
+            or low in rules.event_nouns)  # an event noun the tagger took for a verb ('airstrikes')
 
 
 def _carrier(verb: Token, state: "Discourse") -> bool:
@@ -108,8 +109,11 @@ def frame_of(trigger: Token, state: "Discourse", extra: Iterable[Token] = ()) ->
             break
         add(above)
         node = above
-    # down: event nouns and event verbs under the roots
-    for root in list(roots):
+    # down: event nouns and event verbs under the roots, and under those
+    seen = 0
+    while seen < len(roots) and seen < 8:
+        root = roots[seen]
+        seen += 1
         for child in root.children:
             if child.dep_ in ("nsubj", "nsubjpass", "csubj") and is_event_noun(child, state):
                 add(child)  # 'a drone strike killed X', 'the blast was caused by'
@@ -146,13 +150,17 @@ def _path_depth(head: Token, frame: Frame, state: "Discourse") -> int | None:
     passes another verb, a statement, a title, a participant or a blocking preposition."""
     lex = state.rules.lexicon
     roots = frame.root_ids
+    previous = head
     for depth, node in enumerate(ancestors(head)):
         if node.i in roots:
             return depth
         if depth == 0:
             continue
-        if node.i in frame.participants:
+        # a participant's own clause is about it ('X, who was born in 1950,'), a participle
+        # on it is the event's ('300 injured in X')
+        if node.i in frame.participants and previous.dep_ not in ("acl", "prep", "conj", "nummod", "amod"):
             return None
+        previous = node
         low = lemma(node)
         if node.pos_ in ("VERB", "AUX") and not transparent(node, state):
             return None
@@ -224,15 +232,27 @@ def event_places(frame: Frame, state: "Discourse") -> list[tuple[Ent, list[Ent]]
                     if is_event(obj):  # 'killed in a US raid in X': X, never the US
                         out.extend(modifier_places(obj, state))
                     elif child.lower_ in LOC_PREPS or (child.lower_ == "of" and is_event(node)):
-                        out.extend(place_names(obj, state))
-                    if obj.pos_ != "PROPN":
-                        visit(obj, depth + 1)
+                        found = place_names(obj, state)
+                        if not found and child.lower_ == "of" and obj.pos_ == "PROPN" and state.mention_at(obj) is None \
+                                and not state.in_dateline(obj.idx):
+                            found = [(_unlabelled(obj), [])]  # 'the shelling of X': X is a place
+                        out.extend(found)
+                    visit(obj, depth + 1)
             elif child.dep_ in ("acl", "relcl") and node.i in frame.root_ids and node.pos_ == "NOUN" \
                     and lemma(child) not in lex.say and transparent(child, state):
                 visit(child, depth + 1)  # 'the fire, which broke out at a factory in X'
             elif child.dep_ in ("npadvmod", "advmod") and child.pos_ == "PROPN" and node.i in frame.root_ids \
                     and not (_agentive(node, state) and _nationality(child, state) is not None):
                 out.extend(place_names(child, state))
+            elif child.dep_ in ("dobj", "nsubjpass", "nsubj") and node.i in frame.root_ids \
+                    and node.pos_ in ("VERB", "AUX"):
+                if child.dep_ == "dobj" and lemma(node) in rules.event_predicates \
+                        and lemma(node) not in rules.death_verbs and lemma(node) not in rules.count_verbs:
+                    out.extend(place_names(child, state))  # 'the cyclone hit X', 'struck the X region'
+                for part in (child, *(c for c in child.children if c.dep_ == "conj")):
+                    for clause in part.children:  # '50 dead and 300 injured in X'
+                        if clause.dep_ == "acl" and transparent(clause, state):
+                            visit(clause, depth + 1)
 
     def is_event(token: Token) -> bool:
         return is_event_noun(token, state)
@@ -249,6 +269,12 @@ def _agentive(token: Token, state: "Discourse") -> bool:
     rules = state.rules
     kind = rules.event_kind(token) if token.pos_ in ("NOUN", "PROPN") else rules.event_verbs.get(lemma(token))
     return kind is None or kind.agentive
+
+
+def _unlabelled(token: Token) -> Ent:
+    tokens = name_tokens(token)
+    start, end = span_of(tokens)
+    return Ent(text_of(tokens), "GPE", text_of(tokens), start, end)
 
 
 def modifier_places(noun: Token, state: "Discourse") -> list[tuple[Ent, list[Ent]]]:
@@ -270,35 +296,37 @@ def modifier_places(noun: Token, state: "Discourse") -> list[tuple[Ent, list[Ent
 
 
 def _nationality(token: Token, state: "Discourse") -> str | None:
-    """The country a nationality word or a country name stands for ('US', 'French')."""
+    """The country a nationality word stands for in front of a noun: a demonym ('French',
+    'Afghan') or a country written as one ('US', 'U.K.'); a country's full name ('a
+    southern Afghanistan raid') is a place, not a nationality."""
     rules = state.rules
     low = token.lower_
-    if low in rules.demonyms and token.text[:1].isupper():
+    if low in rules.demonyms and token.text[:1].isupper() and low not in rules.countries:
         return rules.demonyms[low]
     mention = state.mention_at(token)
-    name = mention.canonical.lower() if mention is not None else low
-    if name in rules.countries:
-        return rules.countries[name]
-    if mention is not None and mention.label == "NORP" and name in rules.demonyms:
-        return rules.demonyms[name]
+    if mention is not None and mention.label == "NORP" and mention.canonical.lower() in rules.demonyms:
+        return rules.demonyms[mention.canonical.lower()]
     return None
 
 
 def perpetrators(frame: Frame, state: "Discourse") -> list[tuple[str, str, str, Token]]:
     """Who carried out the event, as (value, value_type, value_entity_type, token): a
-    nationality or country in front of an attack noun ('a French airstrike' → France), a
-    named agent ('killed by X', 'X forces killed'), the group of the attackers ('gunmen
-    from X'), or who claimed responsibility for it."""
+    nationality or an organisation in front of an attack noun ('a French airstrike' →
+    France, 'a US raid', 'a Hamas attack'; not a country's full name: 'a southern
+    Afghanistan raid' is a place), a named agent ('killed by X', 'X forces killed'), the
+    group of the attackers ('gunmen from X'), or who claimed responsibility for it."""
     rules = state.rules
     out: list[tuple[str, str, str, Token]] = []
 
-    def named(token: Token) -> None:
+    def named(token: Token, modifier: bool = False) -> None:
         mention = state.mention_at(token)
         country = _nationality(token, state)
         if country is not None:
             out.append((country, "country", "GPE", token))
             return
-        if mention is not None and mention.label in ("ORG", "PERSON", "GPE"):
+        if mention is not None and mention.text.lower().startswith(("anti", "pro-", "non-")):
+            return  # 'anti-Taliban raids' are not the Taliban's
+        if mention is not None and mention.label in (("ORG",) if modifier else ("ORG", "PERSON", "GPE")):
             label = "COUNTRY" if mention.canonical.lower() in rules.countries else mention.label
             value = rules.countries.get(mention.canonical.lower(), mention.canonical)
             out.append((value, "country" if label == "COUNTRY" else "entity", mention.label, token))
@@ -326,7 +354,7 @@ def perpetrators(frame: Frame, state: "Discourse") -> list[tuple[str, str, str, 
                 if child.dep_ in ("compound", "amod", "nmod", "poss"):
                     for word in child.subtree:  # 'a joint US-Afghan raid': both
                         if word.pos_ in ("PROPN", "ADJ", "NOUN") and (word.i == child.i or _nationality(word, state)):
-                            named(word)
+                            named(word, modifier=True)
         if root.pos_ in ("VERB", "AUX") and (lemma(root) in rules.death_verbs or lemma(root) in rules.count_verbs
                                             or (lemma(root) in rules.event_verbs and rules.event_verbs[lemma(root)].agentive)):
             agent = attr.agent_of(root) if attr.is_passive(root) else next(

@@ -87,6 +87,10 @@ def quantity_of(token: Token, state: "Discourse") -> tuple[int | str, list[Token
     for child in token.children:
         if child.dep_ == "nummod" and child.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
             words = words_of(child)
+            # 'an estimated 300 people': the qualifier hangs on the noun, before the number
+            before = [c for c in token.lefts if c.i < words[0].i and c.dep_ in ("det", "amod", "advmod", "quantmod")]
+            if before and text_of(before + words) and normalize_quantity(text_of([before[0]] + words)) is not None:
+                words = list(token.doc[before[0].i:words[-1].i + 1])
             value = normalize_quantity(text_of(words))
             if value is None:
                 value, words = normalize_quantity(child.text), [child]

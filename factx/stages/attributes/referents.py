@@ -84,7 +84,7 @@ def entity_of(token: Token, state: "Discourse", *, label: str = "PERSON", nomina
             return Ent(holder.name, "PERSON", text_of(strip_det(list(token.subtree))) or token.text,
                        token.idx, token.idx + len(token.text))
         main = state.main_person
-        if main is not None and lemma(token) in state.rules.roles:
+        if main is not None and token.tag_ != "NNS" and lemma(token) in state.rules.roles:
             return Ent(main.canonical, "PERSON", text_of(strip_det(list(token.subtree))[:1] or [token]),
                        token.idx, token.idx + len(token.text))
     return None

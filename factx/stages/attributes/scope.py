@@ -130,6 +130,9 @@ def speaker_memory(state: "Discourse") -> dict[int, Speakers]:
             low = lemma(token)
             if low in lex.source_nouns:
                 authors[low] = authors["any"] = source
+                author = attr.author_of(token, lex)
+                if author is not None and author.pos_ == "NOUN" and source.label is None:
+                    nominal.setdefault(lemma(author), source)  # 'the agency' is the author named before
             elif source.label is None and token.pos_ == "NOUN":
                 nominal.setdefault(low, source)
             found.append(source)
@@ -146,11 +149,15 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
     """The token naming who said the claim at `trigger` (see the module docstring)."""
     lex = state.rules.lexicon
     for node in attr.ancestors(trigger):
+        says = node.pos_ in ("VERB", "AUX") and lemma(node) in lex.say and node.i != trigger.i
         for child in node.children:
             found = attr.prepositional_source(child)
-            if found is not None:
-                return found  # 'according to X' on the clause, 'reported, citing X'
-        if node.pos_ in ("VERB", "AUX") and lemma(node) in lex.say and node.i != trigger.i:
+            # 'reported, citing X': X, the innermost; 'X said ..., according to a release':
+            # X, whose release it is
+            if found is not None and (not says or child.lower_ in ("citing", "quoting")
+                                      or attr.subject_of(node) is None):
+                return found
+        if says:
             if attr.is_passive(node):
                 agent = attr.agent_of(node)
                 if agent is not None:
