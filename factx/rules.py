@@ -99,6 +99,8 @@ SCHEMAS: dict[str, Schema] = _schemas(
            "kinds of events and the words that name them (blast -> explosion); agentive kinds have perpetrators"),
     Schema("event_predicates", {"words": "list"}, {"description": "str"},
            "verbs that only say an event happened ('struck', 'broke out'): its date and place are the event's"),
+    Schema("capitals", {"country": "str", "city": "str"}, {"description": "str"},
+           "the capital city of a country ('the Lebanese capital' is a place)"),
     Schema("date_lexicon", {"entries": "map"}, {"description": "str"},
            "words of temporal expressions and their TIMEX3 meaning (months, units, ...)"),
     Schema("date_events", {"pattern": "regex", "value": "str"},

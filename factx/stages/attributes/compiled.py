@@ -122,6 +122,8 @@ class Compiled:
     demonyms: dict[str, str]
     countries: dict[str, str]
     cities: dict[str, str]
+    #: country (lower-cased) → its capital city
+    capitals: dict[str, str]
     lexicon: attr.Lexicon
     #: event nouns (lemmas and multi-word phrases) and verbs to their kind
     event_nouns: dict[str, EventKind] = field(default_factory=dict)
@@ -188,6 +190,10 @@ def _compile(rules: RuleSet) -> Compiled:
             demonyms[word.lower()] = country
         for city in rule.get("cities", ()):
             cities[city.lower()] = country
+    capitals: dict[str, str] = {}
+    for rule in rules.get("capitals"):
+        capitals[rule["country"].lower()] = rule["city"]
+        cities.setdefault(rule["city"].lower(), rule["country"])
 
     def where(rule: dict, key: str, problem: str) -> RuleError:
         return RuleError(_file_of(rules, "attributes", rule["id"]), rule["id"], key, problem)
@@ -303,7 +309,7 @@ def _compile(rules: RuleSet) -> Compiled:
         person_nouns=frozenset(simple["person_noun"]) | frozenset(simple["origin"]),
         birth_verbs=simple["birth"], founded_verbs=simple["founded"],
         founded_nouns=simple["founded_noun"], place_nouns=frozenset(simple["place_noun"]),
-        regexes=tuple(regexes), demonyms=demonyms, countries=countries, cities=cities,
+        regexes=tuple(regexes), demonyms=demonyms, countries=countries, cities=cities, capitals=capitals,
         lexicon=attr.Lexicon.from_rules(rules),
         event_nouns=event_nouns, event_verbs=event_verbs, fallback_kinds=fallback,
         event_predicates=predicates, by_family={k: tuple(v) for k, v in by_family.items()},

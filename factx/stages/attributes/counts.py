@@ -74,7 +74,18 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
 
 def _noun_count(token: Token, state: "Discourse") -> tuple | None:
     low = lemma(token)
-    quantity = quantity_of(token, state)
+    quantity = quantity_of(token, state) if token.pos_ != "VERB" else None
+    if quantity is None and token.pos_ in ("ADJ", "VERB"):
+        # '90 people missing', '21 people are still missing', '6,500 injured': the count is
+        # on the noun it describes or on its subject
+        holders = [token.head] if token.dep_ in ("amod", "acl") else []
+        holders += [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if token.dep_ in ("acomp", "attr") and token.head.pos_ in ("AUX", "VERB"):
+            holders += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for holder in holders:
+            quantity = quantity_of(holder, state)
+            if quantity is not None:
+                break
     if quantity is None and token.dep_ == "pobj" and token.head.lower_ == "of":
         quantity = quantity_of(token.head.head, state)  # 'dozens of deaths'
     if quantity is None and low == "toll":  # 'the death toll rose to 40', 'a toll of 40'
@@ -100,7 +111,8 @@ def count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         found: list[tuple[str, str, tuple]] = []
         if token.pos_ == "VERB" and low in rules.count_verbs:
             found.extend(_verb_counts(token, state))
-        elif token.pos_ in ("NOUN", "ADJ", "PROPN") and (low in rules.count_nouns or token.lower_ in rules.count_nouns):
+        if not found and token.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") and (
+                token.lower_ in rules.count_nouns or token.pos_ != "VERB" and low in rules.count_nouns):
             rule_id, attribute = rules.count_nouns.get(low) or rules.count_nouns[token.lower_]
             quantity = _noun_count(token, state)
             if quantity is not None:

@@ -16,7 +16,7 @@ something about it: a cause, a perpetrator, a count or a death, or a second ment
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
 from spacy.tokens import Span, Token
@@ -27,6 +27,7 @@ from factx.stages.attributes.base import PLACE_LABELS, Ent, Raw
 from factx.stages.attributes.causes import cause_of
 from factx.stages.attributes.compiled import EventKind
 from factx.stages.attributes.frames import Frame, event_date, event_places, frame_of, perpetrators
+from factx.stages.attributes.places import country_of
 from factx.stages.attributes.registry import extractor
 from factx.stages.attributes.syntax import is_definite, lemma, span_of, text_of
 
@@ -51,10 +52,10 @@ class EventMention:
     names: tuple[tuple[str, int, int], ...] = ()
 
 
-def event_mentions(state: "Discourse") -> Iterator[EventMention]:
+def event_mentions(state: "Discourse") -> list[EventMention]:
     """The event mentions of a document in order, each with its entity (see above)."""
     rules = state.rules
-    earlier: list[EventMention] = []
+    found: list[tuple[Token, EventKind, Frame, tuple[Ent, list[Ent]] | None, Ent | None]] = []
     for token in state.doc:
         kind = None
         if token.pos_ in ("NOUN", "PROPN"):
@@ -68,27 +69,53 @@ def event_mentions(state: "Discourse") -> Iterator[EventMention]:
             continue
         frame = frame_of(token, state)
         places = event_places(frame, state)
-        place = places[0] if places else None
-        entity = _named_event(token, state)
+        found.append((token, kind, frame, places[0] if places else None, _named_event(token, state)))
+    # one naming place per kind and country: 'the blast in Lebanon' is the one 'in Beirut'
+    towns: dict[tuple[str, str], Ent] = {}
+    for token, kind, _, place, named in found:
+        if place is not None and named is None:
+            naming = _naming_place(place)
+            country = _country(naming, place[1], state)
+            if country is not None and naming.name != country:
+                towns.setdefault((kind.kind, country), naming)
+    out: list[EventMention] = []
+    for token, kind, frame, place, named in found:
+        entity = named
         if entity is None and place is not None:
-            entity = _unnamed(kind, place, token, state)
+            naming = _naming_place(place)
+            naming = towns.get((kind.kind, naming.name), naming)  # a country: its one town
+            entity = _entity(event_name(kind.kind, naming.name), token)
         if entity is None and is_definite(token):  # 'the explosion': the one named before
-            entity = next((e.entity for e in reversed(earlier) if e.kind.kind == kind.kind and e.entity), None)
-            if entity is not None:
-                entity = Ent(entity.name, "EVENT", token.text, token.idx, token.idx + len(token.text))
-        found = EventMention(token, kind, frame, entity, place, event_date(frame, state),
-                             tuple(_own_names(token, state)))
-        earlier.append(found)
-        yield found
+            entity = next((e.entity for e in reversed(out) if e.kind.kind == kind.kind and e.entity), None)
+            entity = _entity(entity.name, token) if entity is not None else None
+        out.append(EventMention(token, kind, frame, entity, place, event_date(frame, state),
+                                tuple(_own_names(token, state))))
+    # a mention without a place of its own, in a document with one event of its kind: that one
+    by_kind: dict[str, set[str]] = {}
+    for mention in out:
+        if mention.entity is not None:
+            by_kind.setdefault(mention.kind.kind, set()).add(mention.entity.name)
+    for i, mention in enumerate(out):
+        names = by_kind.get(mention.kind.kind, set())
+        if mention.entity is None and len(names) == 1:
+            out[i] = replace(mention, entity=_entity(next(iter(names)), mention.token))
+    return out
 
 
-def _unnamed(kind: EventKind, place: tuple[Ent, list[Ent]], token: Token, state: "Discourse") -> Ent:
-    """'explosion in X': named by the town-level place (a facility's city, when named)."""
+def _entity(name: str, token: Token) -> Ent:
+    return Ent(name, "EVENT", token.text, token.idx, token.idx + len(token.text))
+
+
+def _naming_place(place: tuple[Ent, list[Ent]]) -> Ent:
+    """The place an unnamed event is named by: a facility's town when it is named."""
     own, containers = place
-    naming = own
     if own.label == "FAC":
-        naming = next((c for c in containers if c.label in ("GPE", "LOC")), own)
-    return Ent(event_name(kind.kind, naming.name), "EVENT", token.text, token.idx, token.idx + len(token.text))
+        return next((c for c in containers if c.label in ("GPE", "LOC")), own)
+    return own
+
+
+def _country(place: Ent, containers: list[Ent], state: "Discourse") -> str | None:
+    return country_of(place, containers, state)
 
 
 def _named_event(token: Token, state: "Discourse") -> Ent | None:
@@ -115,7 +142,8 @@ def _own_names(token: Token, state: "Discourse") -> Iterator[tuple[str, int, int
         return
     lefts = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "poss", "amod")]
     words = sorted({t for c in lefts for t in c.subtree if t.ent_type_ not in DATE_WORDS}, key=lambda t: t.i)
-    start = next((i for i, t in enumerate(words) if t.pos_ == "PROPN"), None)
+    start = next((i for i, t in enumerate(words) if t.pos_ == "PROPN" and state.mention_at(t) is not None
+                  and state.mention_at(t).label in ("GPE", "LOC", "FAC", "ORG", "NORP", "EVENT")), None)
     if start is None:
         return
     tokens = [t for t in words[start:] if t.text not in ("'s", "’s")] + [token]
@@ -171,12 +199,13 @@ def event_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
 
 def event_at(frame: Frame, state: "Discourse") -> EventMention | None:
     """The event mention a frame is about: one of its roots, else the nearest event of
-    its sentence with an entity, else the last one named in the three sentences before."""
+    its sentence with an entity, else the last one named in the three sentences before in
+    its paragraph, else the one event of the document."""
     roots = frame.root_ids
     sent = frame.trigger.sent
-    own = [e for e in state.events if e.token.i in roots and e.entity is not None]
-    if own:
-        return own[0]
+    own = [e for e in state.events if e.token.i in roots]
+    if own:  # its own event, even when that one has no entity: never another kind's
+        return next((e for e in own if e.entity is not None), None)
     same = [e for e in state.events if sent.start <= e.token.i < sent.end and e.entity is not None]
     if same:
         return min(same, key=lambda e: abs(e.token.i - frame.trigger.i))
@@ -186,4 +215,8 @@ def event_at(frame: Frame, state: "Discourse") -> EventMention | None:
         between = state.text[last.token.idx:frame.trigger.idx]
         if "\n" not in between and len(list(state.doc[last.token.i:sent.start].sents)) <= 3:
             return last
+    # a document about one event: its counts are that event's ('Ten were killed.')
+    names = {e.entity.name for e in state.events if e.entity is not None}
+    if len(names) == 1:
+        return next(e for e in state.events if e.entity is not None)
     return None

@@ -104,7 +104,9 @@ def frame_of(trigger: Token, state: "Discourse", extra: Iterable[Token] = ()) ->
         elif node.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in WITHIN_PREPS \
                 and head.head.pos_ in ("VERB", "AUX") and _carrier(head.head, state) \
                 and is_event_noun(node, state):
-            above = head.head  # 'killed in the blast
+            above = head.head  # 'killed in the blast'
+        elif node.pos_ in ("VERB", "AUX") and node.dep_ in ("relcl", "acl") and is_event_noun(head, state):
+            above = head  # 'the blasts that tore through X, killing 100': the blasts
         if above is None:
             break
         add(above)
@@ -124,6 +126,8 @@ def frame_of(trigger: Token, state: "Discourse", extra: Iterable[Token] = ()) ->
             elif child.dep_ in ("advcl", "relcl", "acl", "conj") and child.pos_ in ("VERB", "AUX") \
                     and transparent(child, state):
                 add(child)  # 'killed when a bomb exploded', 'the fire, which broke out'
+            elif child.dep_ == "conj" and root.pos_ in ("NOUN", "PROPN") and is_event_noun(child, state):
+                add(child)  # 'the explosions and fire that shook X': one event, the clause on the last
     for root in roots:
         for child in root.children:
             if child.dep_ in ARGUMENT_DEPS and not is_event_noun(child, state) and all(child.i != r.i for r in roots):
@@ -289,7 +293,10 @@ def modifier_places(noun: Token, state: "Discourse") -> list[tuple[Ent, list[Ent
         if agentive and _nationality(child, state) is not None:
             continue
         if child.pos_ == "PROPN":
-            out.extend(place_names(child, state))
+            found = place_names(child, state)
+            if not found and not agentive and state.mention_at(child) is None and not state.in_dateline(child.idx):
+                found = [(_unlabelled(child), [])]  # 'the Tarvel port blast': a name the NER missed
+            out.extend(found)
         elif lemma(child) in state.rules.place_nouns:  # 'the Beirut port blast'
             out.extend(place_names(child, state))
     return out

@@ -37,7 +37,9 @@ def as_place(t: Token, state: "Discourse") -> Ent | None:
         ent = state.ent_of_mention(mention)  # the NER mislabelled a known or located place
         return Ent(ent.name, "GPE", ent.text, ent.start, ent.end)
     if mention is None and t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in LOC_PREPS \
-            and t.ent_type_ not in NON_PLACE_ENTS and not any(d.start <= t.idx < d.end for d in state.dates):
+            and t.ent_type_ not in NON_PLACE_ENTS and not any(d.start <= t.idx < d.end for d in state.dates) \
+            and not (lemma(t) in rules.place_nouns and not any(c.dep_ == "compound" for c in t.children)):
+        # (a capitalized place noun alone is a headline's word: 'Explosion At Lebanese Port')
         tokens = name_tokens(t)
         start, end = span_of(tokens)
         return Ent(text_of(tokens), "GPE", text_of(tokens), start, end)
@@ -84,8 +86,11 @@ def place_names(token: Token, state: "Discourse", depth: int = 0) -> list[tuple[
         return found
 
     own = as_place(token, state)
+    capital = _capital(token, state) if own is None and lemma(token) == "capital" else None
     if own is not None:
         out.append((own, containers(token)))
+    elif capital is not None:
+        out.append(capital)
     elif lemma(token) in rules.place_nouns:
         names = [c for c in token.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
         possessors = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
@@ -124,6 +129,33 @@ def place_names(token: Token, state: "Discourse", depth: int = 0) -> list[tuple[
                     if obj.dep_ == "pobj":
                         out.extend(place_names(obj, state, depth + 1))
     return out
+
+
+def _capital(noun: Token, state: "Discourse") -> tuple[Ent, list[Ent]] | None:
+    """'the Lebanese capital', "Lebanon's capital", 'the capital of Lebanon': the capital
+    city of that country (rules/capitals.yml), within its country."""
+    rules = state.rules
+    country = None
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "nmod", "poss"):
+            low = child.lower_
+            country = rules.demonyms.get(low) if low not in rules.countries else rules.countries[low]
+            mention = state.mention_at(child)
+            if country is None and mention is not None:
+                country = rules.countries.get(mention.canonical.lower())
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                mention = state.mention_at(obj)
+                name = mention.canonical.lower() if mention is not None else obj.lower_
+                country = country or rules.countries.get(name)
+        if country is not None:
+            break
+    city = rules.capitals.get(country.lower()) if country else None
+    if city is None:
+        return None
+    words = [t for t in noun.subtree if t.dep_ not in ("det", "punct")]
+    start, end = span_of(words)
+    return Ent(city, "GPE", state.text[start:end], start, end), [Ent(country, "GPE", country, start, end)]
 
 
 def _not_org(token: Token, state: "Discourse") -> bool:
