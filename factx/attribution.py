@@ -25,6 +25,8 @@ REPORTING_ROLES = ("say", "deny", "dismiss_as", "source_noun", "according", "bac
                    "retract")
 HEDGE_SCOPES = ("adverb", "modal", "verb", "noun", "adjective")
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+#: verbs that deny what they call false: 'called it propaganda', 'considers it an allegation'
+DISMISSING = ("call", "describe", "dismiss", "brand", "label", "consider", "term", "deem", "reject")
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 QUOTES_OPEN = "“\"«‘"
 QUOTES = "“”\"«»"
@@ -272,6 +274,8 @@ def denial_above(trigger: Token, lex: Lexicon) -> Token | None:
             if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PRON"):
                 return None
             return node
+        if node.pos_ == "VERB" and dismissing(node, lex):
+            return node  # 'considers the claim to have killed X an allegation'
     return None
 
 
@@ -373,8 +377,17 @@ def pointing_denials(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, str, Tok
 
 def _dismissed_as(verb: Token, lex: Lexicon) -> bool:
     """'called it propaganda', 'described the reports as false'."""
-    return lemma(verb) in ("call", "describe", "dismiss", "brand", "label") and any(
+    return lemma(verb) in DISMISSING and any(
         lemma(c) in lex.dismiss_as or c.lower_ in lex.dismiss_as for c in verb.subtree if c.i != verb.i)
+
+
+def dismissing(verb: Token, lex: Lexicon) -> bool:
+    """A verb that calls its object false: 'called the report propaganda', 'considers X's
+    claim to have killed Y an allegation' (the parser may hang the word anywhere below the
+    verb); not 'called for', 'called on'."""
+    if lemma(verb) not in DISMISSING or any(c.dep_ == "prep" and c.lower_ in ("for", "on", "off") for c in verb.children):
+        return False
+    return any(lemma(c) in lex.dismiss_as or c.lower_ in lex.dismiss_as for c in verb.subtree if c.i != verb.i)
 
 
 def denials(sent: Span, lex: Lexicon) -> Iterator[Token]:

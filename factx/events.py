@@ -2,10 +2,11 @@
 
 An event without a name of its own is named by its kind and place, as the attribute
 stage builds it: "explosion in Beirut", "floods in Vessa province". Across documents the
-resolver merges identical names; `link_events` adds what the names alone carry: two
-event names of one kind whose places are one place written with or without its
-administrative word ("floods in Vessa" / "floods in Vessa province") or a place and the
-city it names ("explosion in Port of Beirut" / "explosion in Beirut").
+resolver merges identical names; `link_events` (called from the resolver through
+`join_events`) adds what the names alone carry: a place written with or without its
+administrative word, a country and its one town, and a count's generic event ('deaths
+in X') and the one event at that place. Names carry no dates, so two events of one kind
+at one place in one run are one event; the run is meant to hold one story's articles.
 
 >>> event_name("explosion", "Beirut")
 'explosion in Beirut'
@@ -42,10 +43,33 @@ def place_key(place: str) -> str:
     return " ".join(_PLACE_WORDS.sub(" ", place.replace("’s", " ").replace("'s", " ")).lower().split())
 
 
-def link_events(names: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Pairs of EVENT names (given as (name, type)) that are one event: same kind, and
-    places equal once their administrative words are dropped. Names of other types and
-    named events are left alone."""
+def link_events(names: Iterable[tuple[str, str]], *, rules=None) -> list[tuple[str, str]]:
+    """Pairs of EVENT names (given as (name, type)) that are one event:
+
+    - same kind, and places equal once their administrative words are dropped
+      ('floods in Vessa' / 'floods in Vessa province');
+    - a country and the one town of that country an event of the same kind is named by
+      ('explosion in Lebanon' / 'explosion in Beirut', when no other explosion is named
+      by a town of Lebanon);
+    - an event of a kind that only counts victims ('deaths in X', the `counts` kinds of
+      rules/events.yml) and the one event of another kind at the same place.
+
+    Names of other types and named events are left alone.
+
+    >>> link_events([("floods in Vessa", "EVENT"), ("floods in Vessa province", "EVENT")])
+    [('floods in Vessa', 'floods in Vessa province')]
+    """
+    from factx.rules import load_rules
+
+    rules = rules if rules is not None else load_rules()
+    generic = {r["kind"] for r in rules.get("events") if r.get("counts")}
+    cities: dict[str, str] = {}
+    for rule in rules.get("demonyms"):
+        for city in rule.get("cities", ()):
+            cities[place_key(city)] = place_key(rule["country"])
+    for rule in rules.get("capitals"):
+        cities.setdefault(place_key(rule["city"]), place_key(rule["country"]))
+    countries = set(cities.values())
     groups: dict[tuple[str, str], list[str]] = {}
     for name, entity_type in names:
         if entity_type != "EVENT":
@@ -59,6 +83,38 @@ def link_events(names: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
             groups.setdefault((kind, key), []).append(name)
     pairs = []
     for members in groups.values():
-        first = members[0]
-        pairs.extend((first, other) for other in members[1:] if other != first)
+        pairs.extend((members[0], other) for other in members[1:])
+    # a country and its one town, per kind
+    towns: dict[tuple[str, str], set[str]] = {}
+    for kind, key in groups:
+        if key in cities:
+            towns.setdefault((kind, cities[key]), set()).add(key)
+    for (kind, key), members in groups.items():
+        found = towns.get((kind, key), set())
+        if key in countries and len(found) == 1:
+            pairs.append((groups[(kind, next(iter(found)))][0], members[0]))
+    # 'deaths in X' and the one event of another kind in X
+    by_place: dict[str, set[str]] = {}
+    for kind, key in groups:
+        if kind not in generic:
+            by_place.setdefault(key, set()).add(kind)
+    for (kind, key), members in groups.items():
+        specific = by_place.get(key, set())
+        if kind in generic and len(specific) == 1:
+            pairs.append((groups[(next(iter(specific)), key)][0], members[0]))
     return pairs
+
+
+def join_events(nodes, union, rules) -> None:
+    """The resolver's hook: union the nodes (`factx.resolve`'s folded names, with their
+    spellings and voted type) whose event names `link_events` pairs."""
+    index: dict[str, int] = {}
+    names = []
+    for i, node in enumerate(nodes):
+        if node.entity_type != "EVENT":
+            continue
+        name = max(node.spellings, key=node.spellings.__getitem__)
+        index[name] = i
+        names.append((name, "EVENT"))
+    for a, b in link_events(names, rules=rules):
+        union(index[a], index[b])

@@ -34,6 +34,7 @@ from factx.names import (
     NameRules, acronym_letters, block_key, core_tokens, fold as _fold, initialism_pattern,
     is_acronym, name_rules, strip_possessive, strip_titles, token_cost, type_group, words,
 )
+from factx.events import join_events
 from factx.rules import RuleSet, load_rules
 
 #: rapidfuzz ratio floor on transliterated names inside a block: a guard against
@@ -284,6 +285,7 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules) -> list[E
 
     _join_people(nodes, clusters, nr)
     _join_acronyms(nodes, clusters, nr)
+    join_events(nodes, clusters.union, rules)  # events named by kind and place (factx.events)
 
     # rule 5 (aliases): a user's known aliases merge outright
     alias_canonical: dict[int, str] = {}

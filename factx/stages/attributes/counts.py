@@ -97,6 +97,11 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
                             quantity = q
                 if child.dep_ == "attr" and (q := quantity_of(child, state)) is not None:
                     quantity = q
+    if quantity is None and token.tag_ in ("NNS", "NNPS"):
+        # 'there were no casualties', 'no deaths were reported': a count of zero
+        none = next((c for c in token.children if c.dep_ == "det" and c.lower_ == "no"), None)
+        if none is not None:
+            quantity = (0, [none], token)
     if quantity is not None and (low != "death" or quantity[2].i == token.i):
         return quantity
     return None

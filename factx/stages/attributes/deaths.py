@@ -33,6 +33,8 @@ register(
     Family("death_noun", keys=("words", "manner"), doc="'the death of X', 'X's killing'"),
     Family("death_modifier", keys=("words", "manner"), doc="'slain leader X', 'the late X', 'X is dead'"),
     Family("alive", doc="predicates that deny a death: 'X is alive'"),
+    Family("body_noun", doc="nouns of a dead body: 'no body was found' doubts the death"),
+    Family("body_verb", doc="verbs of finding a body: 'did not find his body', 'have yet to recover'"),
 )
 
 SAME_EVENT_SENTENCES = 3  # how far back 'the same raid' looks for the raid
@@ -158,6 +160,34 @@ def alive_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         polarity = "affirmed" if attr.negated(token) else "denied"  # 'X is not alive' affirms it
         yield Raw(ent, "death", "died", "text", token.text, token.idx, token.idx + len(token.text),
                   "alive.death", token, claim=token.idx, polarity=polarity)
+
+
+@extractor(order=12)
+def no_body_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
+    """'We did not find any body there', 'have yet to find his body', 'no body was
+    recovered': the death of the person (his, of X, else the document's main person)
+    denied by who says it."""
+    rules = state.rules
+    nouns = {w.lower() for r in rules.by_family.get("body_noun", ()) for w in r["words"]}
+    verbs = {w.lower() for r in rules.by_family.get("body_verb", ()) for w in r["words"]}
+    for token in sent:
+        if lemma(token) not in nouns or token.dep_ not in ("dobj", "nsubjpass") or lemma(token.head) not in verbs:
+            continue
+        verb = token.head
+        none = any(c.lower_ in ("no", "any") and c.dep_ == "det" for c in token.children)
+        yet = verb.dep_ == "xcomp" and any(c.lower_ == "yet" for c in verb.head.children)
+        if not (attr.negated(verb) and (none or token.dep_ == "dobj") or none and token.dep_ == "nsubjpass" or yet):
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss"), None) or next(
+            (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+             if g.dep_ == "pobj"), None)
+        ent = entity_of(owner, state) if owner is not None else (
+            state.ent_of_mention(state.main_person) if state.main_person is not None else None)
+        if ent is None or ent.label != "PERSON":
+            continue
+        yield Raw(Ent(ent.name, "PERSON", ent.text, token.idx, token.idx + len(token.text)), "death", "killed",
+                  "text", token.text, token.idx, token.idx + len(token.text), "body.death", verb,
+                  claim=token.idx, polarity="denied")
 
 
 def same_event(trigger: Token, state: "Discourse") -> tuple[Token, Frame] | None:

@@ -175,6 +175,15 @@ def build(doc: Doc, rules: "Compiled") -> Discourse:
         persons=persons, person_starts=tuple(m.start for m in persons),
         genders=_genders(doc, text, persons, token_mention), quotes=tuple(quote_spans(text)),
         datelines=tuple(_datelines(text)))
+    people = referents.person_like(state)
+    if people:  # names the NER typed as organisations, described as people ('group leader X')
+        mentions = tuple(replace(m, label="PERSON") if m.canonical in people else m for m in mentions)
+        token_mention = {i: (replace(m, label="PERSON") if m.canonical in people else m)
+                         for i, m in token_mention.items()}
+        persons = tuple(sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.start))
+        state = replace(state, mentions=mentions, token_mention=token_mention, persons=persons,
+                        person_starts=tuple(m.start for m in persons), main_person=_main_person(mentions),
+                        genders=_genders(doc, text, persons, token_mention))
     holders, described = referents.role_holders(state)
     state = replace(state, role_holders=holders, described=described)
     according = {sent.start_char: scope.according_source(sent, rules.lexicon) for sent in doc.sents}

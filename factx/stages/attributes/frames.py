@@ -34,6 +34,8 @@ ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "obj", "dative", "attr", "oprd")
 BLOCKING_PREPS = ("by", "since", "until", "from", "before", "than")
 #: prepositions that put an event inside a verb's own happening ('killed in the blast')
 WITHIN_PREPS = ("in", "during", "by", "from", "of", "amid", "at", "under", "through")
+#: subordinate clauses that say when and where the event of their head happened
+TEMPORAL_MARKS = ("when", "while", "as")
 ABSOLUTE = re.compile(r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|"
                       r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 
@@ -126,6 +128,9 @@ def frame_of(trigger: Token, state: "Discourse", extra: Iterable[Token] = ()) ->
             elif child.dep_ in ("advcl", "relcl", "acl", "conj") and child.pos_ in ("VERB", "AUX") \
                     and transparent(child, state):
                 add(child)  # 'killed when a bomb exploded', 'the fire, which broke out'
+            elif child.dep_ == "advcl" and root.pos_ in ("VERB", "AUX") and any(
+                    c.lower_ in TEMPORAL_MARKS and c.dep_ in ("advmod", "mark") for c in child.children):
+                add(child)  # 'killed when he came out on the balcony at 6:18 a.m.': its time and place
             elif child.dep_ == "conj" and root.pos_ in ("NOUN", "PROPN") and is_event_noun(child, state):
                 add(child)  # 'the explosions and fire that shook X': one event, the clause on the last
     for root in roots:
@@ -237,8 +242,7 @@ def event_places(frame: Frame, state: "Discourse") -> list[tuple[Ent, list[Ent]]
                         out.extend(modifier_places(obj, state))
                     elif child.lower_ in LOC_PREPS or (child.lower_ == "of" and is_event(node)):
                         found = place_names(obj, state)
-                        if not found and child.lower_ == "of" and obj.pos_ == "PROPN" and state.mention_at(obj) is None \
-                                and not state.in_dateline(obj.idx):
+                        if not found and child.lower_ == "of" and obj.pos_ == "PROPN" and _could_be_place(obj, state):
                             found = [(_unlabelled(obj), [])]  # 'the shelling of X': X is a place
                         out.extend(found)
                     visit(obj, depth + 1)
@@ -275,6 +279,14 @@ def _agentive(token: Token, state: "Discourse") -> bool:
     return kind is None or kind.agentive
 
 
+def _could_be_place(token: Token, state: "Discourse") -> bool:
+    """An unlabelled proper noun that may be a place the NER missed: not a date, a number,
+    a dateline or any other entity."""
+    return (state.mention_at(token) is None and not state.in_dateline(token.idx)
+            and token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+            and not any(d.start <= token.idx < d.end for d in state.dates))
+
+
 def _unlabelled(token: Token) -> Ent:
     tokens = name_tokens(token)
     start, end = span_of(tokens)
@@ -294,7 +306,7 @@ def modifier_places(noun: Token, state: "Discourse") -> list[tuple[Ent, list[Ent
             continue
         if child.pos_ == "PROPN":
             found = place_names(child, state)
-            if not found and not agentive and state.mention_at(child) is None and not state.in_dateline(child.idx):
+            if not found and not agentive and _could_be_place(child, state):
                 found = [(_unlabelled(child), [])]  # 'the Tarvel port blast': a name the NER missed
             out.extend(found)
         elif lemma(child) in state.rules.place_nouns:  # 'the Beirut port blast'
@@ -362,7 +374,9 @@ def perpetrators(frame: Frame, state: "Discourse") -> list[tuple[str, str, str, 
                     for word in child.subtree:  # 'a joint US-Afghan raid': both
                         if word.pos_ in ("PROPN", "ADJ", "NOUN") and (word.i == child.i or _nationality(word, state)):
                             named(word, modifier=True)
-        if root.pos_ in ("VERB", "AUX") and (lemma(root) in rules.death_verbs or lemma(root) in rules.count_verbs
+        killing = lemma(root) in rules.death_verbs and rules.death_verbs[lemma(root)][1] == "object"
+        counting = any(role == "object" for _, _, role in rules.count_verbs.get(lemma(root), ()))
+        if root.pos_ in ("VERB", "AUX") and (killing or counting  # 'X died': X is no perpetrator
                                             or (lemma(root) in rules.event_verbs and rules.event_verbs[lemma(root)].agentive)):
             agent = attr.agent_of(root) if attr.is_passive(root) else next(
                 (c for c in root.children if c.dep_ == "nsubj"), None)

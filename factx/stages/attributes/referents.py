@@ -145,6 +145,30 @@ def _clause_subjects(pronoun: Token, state: "Discourse") -> set[str]:
     return out
 
 
+def person_like(state: "Discourse") -> set[str]:
+    """Canonical names of organisation or place mentions that the text describes as a
+    person: a role or person noun in front of the name or in apposition ('Al Qaeda
+    leader X', 'X, an Egyptian surgeon'). The NER's type is kept elsewhere; here they are
+    people, so that they can die, be 'he' and hold titles."""
+    rules = state.rules
+    out: set[str] = set()
+    for mention in state.mentions:
+        if mention.label not in ("ORG", "GPE", "NORP") or " " not in mention.canonical:
+            continue
+        span = state.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        near = [c for c in root.children if c.dep_ in ("compound", "appos", "nmod") and c.i not in range(span.start, span.end)]
+        if root.dep_ == "appos":
+            near.append(root.head)
+        for word in near:
+            if word.pos_ == "NOUN" and (role_words(word, state) is not None or lemma(word) in rules.person_nouns):
+                out.add(mention.canonical)
+                break
+    return out
+
+
 def looks_like_place(token: Token, state: "Discourse") -> bool:
     """A place-labelled proper noun that really is one: under a place noun or a location
     preposition, or a known country or city."""

@@ -148,8 +148,15 @@ def speaker_memory(state: "Discourse") -> dict[int, Speakers]:
 def source_token(trigger: Token, state: "Discourse") -> Token | None:
     """The token naming who said the claim at `trigger` (see the module docstring)."""
     lex = state.rules.lexicon
+    below = trigger
     for node in attr.ancestors(trigger):
-        says = node.pos_ in ("VERB", "AUX") and lemma(node) in lex.say and node.i != trigger.i
+        if below.dep_ in ("relcl", "appos") and _set_off(below):
+            return None  # 'X, who was killed last week, ...': the writer's words, not the speaker's
+        # a reporting verb speaks for its complement, not for its adjuncts ('X said in a
+        # speech after the blast that killed 150': the count is not X's claim)
+        says = node.pos_ in ("VERB", "AUX") and lemma(node) in lex.say and node.i != trigger.i \
+            and below.dep_ not in ("prep", "npadvmod", "advmod", "agent", "mark")
+        below = node
         for child in node.children:
             found = attr.prepositional_source(child)
             # 'reported, citing X': X, the innermost; 'X said ..., according to a release':
@@ -183,6 +190,12 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
                 if subject is not None:
                     return subject
     return None
+
+
+def _set_off(clause: Token) -> bool:
+    """A non-restrictive clause or apposition: set off by a comma or a dash before it."""
+    first = min(t.i for t in clause.subtree)
+    return first > 0 and clause.doc[first - 1].text in (",", "—", "–", "(")
 
 
 def quote_speaker(trigger: Token, state: "Discourse") -> Token | None:
