@@ -34,7 +34,7 @@ from factx.stages.attributes.syntax import is_definite, lemma, span_of, text_of
 if TYPE_CHECKING:
     from factx.stages.attributes.discourse import Discourse
 
-FLIGHT = re.compile(r"\b[Ff]light\s+[A-Z]{0,3}\s?\d+")
+FLIGHT = re.compile(r"\b[Ff]light\s+(?:[A-Z]{2,3}\s?)?\d{1,4}\b")
 DATE_WORDS = ("DATE", "TIME")
 
 
@@ -88,8 +88,20 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
         if entity is None and is_definite(token):  # 'the explosion': the one named before
             entity = next((e.entity for e in reversed(out) if e.kind.kind == kind.kind and e.entity), None)
             entity = _entity(entity.name, token) if entity is not None else None
-        out.append(EventMention(token, kind, frame, entity, place, event_date(frame, state),
-                                tuple(_own_names(token, state))))
+        own_names = tuple(_own_names(token, state))
+        if named is not None and named.text != named.name:
+            own_names += ((named.text, named.start, named.end),)  # how this document writes the flight
+        out.append(EventMention(token, kind, frame, entity, place, event_date(frame, state), own_names))
+    # a document that names one event of a kind ('Flight 302') means it by every mention
+    # of that kind ('the crash near X')
+    named: dict[str, set[str]] = {}
+    for token, kind, _, _, entity in found:
+        if entity is not None:
+            named.setdefault(kind.kind, set()).add(entity.name)
+    for i, mention in enumerate(out):
+        names = named.get(mention.kind.kind, set())
+        if len(names) == 1 and (mention.entity is None or mention.entity.name not in names):
+            out[i] = mention = replace(mention, entity=_entity(next(iter(names)), mention.token))
     # a mention without a place of its own, in a document with one event of its kind: that one
     by_kind: dict[str, set[str]] = {}
     for mention in out:
@@ -120,18 +132,25 @@ def _country(place: Ent, containers: list[Ent], state: "Discourse") -> str | Non
 
 def _named_event(token: Token, state: "Discourse") -> Ent | None:
     """A named event at an event word: an EVENT mention on it or in front of it, or a
-    flight ('the crash of Flight 302', 'Flight 302 crashed')."""
+    flight ('the crash of Flight 302', 'flight ET 302 which crashed', 'Flight ET302
+    crashed'), named 'Flight <number>' so that every spelling of it is one event."""
     candidates = [token] + [c for c in token.children if c.dep_ in ("compound", "nmod", "appos", "poss", "nsubj",
                                                                     "nsubjpass")]
     candidates += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj"]
+    if token.dep_ in ("relcl", "acl"):
+        candidates.append(token.head)  # 'flight ET 302, which crashed'
     for candidate in candidates:
+        words = [t for t in candidate.subtree if t.i <= candidate.i or t.dep_ in ("nummod", "compound", "appos")]
+        start, end = span_of(words) if words else (candidate.idx, candidate.idx + len(candidate.text))
+        flight = FLIGHT.search(state.text[start:end])
+        if flight is not None:
+            number = re.search(r"\d+", flight.group()).group()
+            a, b = start + flight.start(), start + flight.end()
+            return Ent(f"Flight {number}", "EVENT", state.text[a:b], a, b)
         mention = state.mention_at(candidate)
-        if mention is None:
-            continue
-        if mention.label == "EVENT" or FLIGHT.search(mention.text):
-            ent = state.ent_of_mention(mention, "EVENT")
-            return ent
+        if mention is not None and mention.label == "EVENT":
+            return state.ent_of_mention(mention, "EVENT")
     return None
 
 
@@ -140,7 +159,8 @@ def _own_names(token: Token, state: "Discourse") -> Iterator[tuple[str, int, int
     name in front of it, from that name on."""
     if token.pos_ != "NOUN":
         return
-    lefts = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "poss", "amod")]
+    # a possessive names the event's owner or time, not the event ('the airline's second accident')
+    lefts = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "amod")]
     words = sorted({t for c in lefts for t in c.subtree if t.ent_type_ not in DATE_WORDS}, key=lambda t: t.i)
     start = next((i for i, t in enumerate(words) if t.pos_ == "PROPN" and state.mention_at(t) is not None
                   and state.mention_at(t).label in ("GPE", "LOC", "FAC", "ORG", "NORP", "EVENT")), None)

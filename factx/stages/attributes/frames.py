@@ -189,11 +189,21 @@ def _date_head(tokens: list[Token]) -> Token:
     return tokens[-1]
 
 
-def specificity(value: str) -> int:
-    """How much of a TIMEX value is known: 2019-09-23 → 3, 2019-09 → 2, 2019 → 1."""
+#: words that state a date, not only a time of day ('Sunday morning', not '6:18 a.m.')
+DATE_WORDS = re.compile(r"(?i)\b(?:\d{4}|\d{1,2}/\d{1,2}|monday|tuesday|wednesday|thursday|friday|saturday|"
+                        r"sunday|today|yesterday|tonight|tomorrow|ago|last|this|next|earlier|later|week|month|"
+                        r"year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*")
+
+
+def specificity(value: str, text: str = "") -> float:
+    """How much of a date a TIMEX value states: 2019-09-23 → 3, 2019-09 → 2, 2019 → 1, a
+    clock time adds half; a time of day alone ('6:18 a.m.') states no date (its day is
+    only the anchor's) → 0.5."""
+    if text and not DATE_WORDS.search(text):
+        return 0.5
     day = value.split("T")[0]
     parts = [p for p in re.split(r"[-/]", day) if p and "X" not in p]
-    return len(parts) + (1 if "T" in value else 0)
+    return len(parts) + (0.5 if re.search(r"T\d", value) else 0)
 
 
 def event_date(frame: Frame, state: "Discourse") -> tuple[TimexSpan, list[Token]] | None:
@@ -208,7 +218,7 @@ def event_date(frame: Frame, state: "Discourse") -> tuple[TimexSpan, list[Token]
         depth = _path_depth(_date_head(tokens), frame, state)
         if depth is None:
             continue
-        key = (-specificity(timex.value), not ABSOLUTE.search(timex.text), depth,
+        key = (-specificity(timex.value, timex.text), not ABSOLUTE.search(timex.text), depth,
                abs(tokens[0].i - frame.trigger.i))
         if best_key is None or key < best_key:
             best, best_key = (timex, tokens), key
@@ -282,7 +292,8 @@ def _agentive(token: Token, state: "Discourse") -> bool:
 def _could_be_place(token: Token, state: "Discourse") -> bool:
     """An unlabelled proper noun that may be a place the NER missed: not a date, a number,
     a dateline or any other entity."""
-    return (state.mention_at(token) is None and not state.in_dateline(token.idx)
+    return (all(state.mention_at(t) is None for t in name_tokens(token)) and not state.in_dateline(token.idx)
+            and not any(c.like_num for c in token.children)  # 'Flight 302' is no place
             and token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
             and not any(d.start <= token.idx < d.end for d in state.dates))
 
