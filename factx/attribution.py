@@ -367,6 +367,8 @@ def pointing_denials(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, str, Tok
             yield verb, "main", subject_of(verb)  # '..., which the group denied'
             continue
         kind = denied_object(verb, lex)
+        if kind != "clause" and low not in lex.deny:
+            kind = "backref"  # 'called the report enemy propaganda'
         if kind == "other":
             continue
         if kind == "backref" and any(c.dep_ in ("dobj", "obj", "nsubjpass") and lemma(c) in lex.backref_count

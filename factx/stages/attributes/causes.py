@@ -29,6 +29,7 @@ register(
            doc="nouns that say how someone died ('in a raid'), with synonyms grouped under `value`"),
     Family("agent_noun", doc="nouns of people who act ('police', 'gunmen'): 'killed by police' names no cause"),
     Family("cause_modifier", doc="adjectives dropped from a cause's head phrase ('a long illness' → 'illness')"),
+    Family("cause_light", doc="nouns whose 'of' object is the real cause: 'the ignition of X', 'a stock of X'"),
     Family("cause_verb", keys=("words", "preps"), required=("words", "preps"),
            doc="verbs whose agent or object is an event's cause ('caused by', 'blamed on')"),
 )
@@ -40,10 +41,20 @@ NOT_CAUSES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CAR
 
 
 def head_phrase(noun: Token, state: "Discourse") -> tuple[str, list[Token]]:
-    """The normalized head phrase of a cause noun and the words it came from."""
+    """The normalized head phrase of a cause noun and the words it came from; a light
+    noun ('the ignition of', 'a stock of', 'tonnes of') gives way to its object."""
     rules = state.rules
+    for _ in range(3):
+        if lemma(noun) not in rules.cause_light:
+            break
+        inner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in pobjs(c)), None)
+        if inner is None or inner.pos_ not in ("NOUN", "PROPN"):
+            break
+        noun = inner
+    # who did it is no part of how ('a police raid', 'an Israeli airstrike', 'a US strike')
     kept = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
-            and c.lower_ not in rules.cause_drop and not c.like_num]
+            and c.lower_ not in rules.cause_drop and not c.like_num and c.lower_ not in rules.agent_nouns
+            and c.lower_ not in rules.demonyms and state.mention_at(c) is None]
     chain: list[Token] = []  # only the modifiers right before the noun, as one phrase
     for token in reversed(kept):
         if token.i == noun.i - len(chain) - 1:
@@ -57,9 +68,10 @@ def head_phrase(noun: Token, state: "Discourse") -> tuple[str, list[Token]]:
             return rules.cause_values[key], words
         if key in rules.cause_nouns:
             return key, words
-    for key in (head, noun.lower_):  # else the head's group ('gunshot wounds' → injuries)
-        if key in rules.cause_values:
-            return rules.cause_values[key], words
+    if not chain:  # a bare head in its group ('his wounds' → injuries); 'brain injury' stays
+        for key in (head, noun.lower_):
+            if key in rules.cause_values:
+                return rules.cause_values[key], words
     return phrase, words
 
 
@@ -137,6 +149,8 @@ def cause_of(frame: Frame, state: "Discourse", *, death: bool = True) -> tuple[s
         for token in trigger.subtree:
             if token.dep_ == "pobj" and token.head.lower_ in ("in", "during") and token.i != trigger.i \
                     and token.i not in frame.participants and _listed(token, state) \
+                    and not any(a.dep_ in ("relcl", "appos", "acl") or a.i in frame.participants
+                                for a in token.ancestors if trigger in a.ancestors) \
                     and not any(lemma(a) in rules.lexicon.say or lemma(a) in rules.lexicon.source_nouns
                                 for a in token.ancestors if a.i != trigger.i and trigger in a.ancestors):
                 value, words = head_phrase(token, state)

@@ -101,6 +101,7 @@ class Compiled:
     cause_values: dict[str, str]
     cause_preps: frozenset[str]
     cause_drop: frozenset[str]
+    cause_light: frozenset[str]
     agent_nouns: frozenset[str]
     count_verbs: dict[str, tuple[tuple[str, str, str], ...]]
     count_nouns: dict[str, tuple[str, str]]
@@ -124,6 +125,8 @@ class Compiled:
     cities: dict[str, str]
     #: country (lower-cased) → its capital city
     capitals: dict[str, str]
+    #: label → words that end a name of that type ('Front', 'Ministry' → ORG)
+    entity_suffixes: dict[str, tuple[str, ...]]
     lexicon: attr.Lexicon
     #: event nouns (lemmas and multi-word phrases) and verbs to their kind
     event_nouns: dict[str, EventKind] = field(default_factory=dict)
@@ -214,7 +217,7 @@ def _compile(rules: RuleSet) -> Compiled:
     roles: dict[str, RoleRule] = {}
     simple: dict[str, dict[str, str]] = {f: {} for f in (
         "spouse", "marry", "origin", "birth", "founded", "founded_noun", "person_noun",
-        "role_modifier", "place_noun", "cause_modifier", "alive", "agent_noun")}
+        "role_modifier", "place_noun", "cause_modifier", "alive", "agent_noun", "cause_light")}
     regexes: list[RegexRule] = []
     by_family: dict[str, list[dict]] = {}
     demonym_re = "|".join(re.escape(w) for w in sorted(
@@ -300,7 +303,7 @@ def _compile(rules: RuleSet) -> Compiled:
         death_modifiers=death_modifiers, manners=manners, alive=frozenset(simple["alive"]),
         cause_nouns=frozenset(cause_nouns), cause_values=cause_values,
         cause_preps=frozenset(cause_preps or {"in", "of", "by"}), cause_drop=frozenset(simple["cause_modifier"]),
-        agent_nouns=frozenset(simple["agent_noun"]),
+        agent_nouns=frozenset(simple["agent_noun"]), cause_light=frozenset(simple["cause_light"]),
         count_verbs={k: tuple(v) for k, v in count_verbs.items()}, count_nouns=count_nouns,
         count_requires=count_requires,
         children=frozenset(children), children_rule=children_rule, roles=roles,
@@ -310,6 +313,7 @@ def _compile(rules: RuleSet) -> Compiled:
         birth_verbs=simple["birth"], founded_verbs=simple["founded"],
         founded_nouns=simple["founded_noun"], place_nouns=frozenset(simple["place_noun"]),
         regexes=tuple(regexes), demonyms=demonyms, countries=countries, cities=cities, capitals=capitals,
+        entity_suffixes=_suffixes(rules),
         lexicon=attr.Lexicon.from_rules(rules),
         event_nouns=event_nouns, event_verbs=event_verbs, fallback_kinds=fallback,
         event_predicates=predicates, by_family={k: tuple(v) for k, v in by_family.items()},
@@ -317,6 +321,14 @@ def _compile(rules: RuleSet) -> Compiled:
         role_last_words=frozenset(k.split()[-1] for k in roles),
         max_event_words=max((len(k.split()) for k in event_nouns), default=1),
         event_last_words=frozenset(k.split()[-1] for k in event_nouns if " " in k))
+
+
+def _suffixes(rules: RuleSet) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for rule in rules.get("entity_types"):
+        out.setdefault(rule["label"], []).extend(rule.get("suffixes", ()))
+        out[rule["label"]].extend(rule.get("words", ()))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _event_kinds(rules: RuleSet) -> tuple[dict[str, EventKind], dict[str, EventKind], dict[str, EventKind]]:

@@ -162,8 +162,9 @@ def _own_names(token: Token, state: "Discourse") -> Iterator[tuple[str, int, int
     # a possessive names the event's owner or time, not the event ('the airline's second accident')
     lefts = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "amod")]
     words = sorted({t for c in lefts for t in c.subtree if t.ent_type_ not in DATE_WORDS}, key=lambda t: t.i)
-    start = next((i for i, t in enumerate(words) if t.pos_ == "PROPN" and state.mention_at(t) is not None
-                  and state.mention_at(t).label in ("GPE", "LOC", "FAC", "ORG", "NORP", "EVENT")), None)
+    start = next((i for i, t in enumerate(words) if t.pos_ == "PROPN" and (
+        state.mention_at(t) is not None and state.mention_at(t).label in ("GPE", "LOC", "FAC", "ORG", "NORP", "EVENT")
+        or state.mention_at(t) is None and t.dep_ == "compound" and t.ent_type_ not in DATE_WORDS)), None)
     if start is None:
         return
     tokens = [t for t in words[start:] if t.text not in ("'s", "’s")] + [token]

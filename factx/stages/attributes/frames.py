@@ -271,6 +271,11 @@ def event_places(frame: Frame, state: "Discourse") -> list[tuple[Ent, list[Ent]]
                     for clause in part.children:  # '50 dead and 300 injured in X'
                         if clause.dep_ == "acl" and transparent(clause, state):
                             visit(clause, depth + 1)
+                        # 'ambushed a convoy near X', 'killed 60 villagers in X'
+                        if clause.dep_ == "prep" and clause.lower_ in LOC_PREPS and child.dep_ != "nsubj":
+                            for obj in clause.children:
+                                if obj.dep_ == "pobj" and obj.ent_type_ not in ("DATE", "TIME"):
+                                    out.extend(place_names(obj, state))
 
     def is_event(token: Token) -> bool:
         return is_event_noun(token, state)
@@ -361,7 +366,12 @@ def perpetrators(frame: Frame, state: "Discourse") -> list[tuple[str, str, str, 
             value = rules.countries.get(mention.canonical.lower(), mention.canonical)
             out.append((value, "country" if label == "COUNTRY" else "entity", mention.label, token))
             return
-        for child in token.children:  # 'US forces', 'Israeli troops', 'gunmen from X'
+        for child in token.children:  # 'US forces', 'Israeli troops', 'gunmen from X', 'a guard, X,'
+            if child.dep_ == "appos" and state.mention_at(child) is not None \
+                    and state.mention_at(child).label in ("PERSON", "ORG"):
+                mention = state.mention_at(child)
+                out.append((mention.canonical, "entity", mention.label, child))
+                return
             if child.dep_ in ("compound", "amod", "nmod") and _nationality(child, state) is not None:
                 out.append((_nationality(child, state), "country", "GPE", child))
                 return

@@ -33,7 +33,12 @@ def as_place(t: Token, state: "Discourse") -> Ent | None:
     if mention is not None and mention.label not in PLACE_LABELS and (
             mention.canonical.lower() in rules.cities or mention.canonical.lower() in rules.countries
             or (t.dep_ == "pobj" and t.head.lower_ in LOC_PREPS and mention.label in ("PERSON", "NORP")
-                and t.pos_ == "PROPN")):
+                and t.pos_ == "PROPN")
+            # 'killed in Kessar' typed ORG: one bare word after a place preposition
+            or (t.dep_ == "pobj" and t.head.lower_ in LOC_PREPS and t.head.lower_ != "at" and mention.label == "ORG"
+                and " " not in mention.canonical and t.pos_ == "PROPN"
+                and not any(c.dep_ == "det" for c in t.children)
+                and mention.canonical not in rules.entity_suffixes.get("ORG", ()))):
         ent = state.ent_of_mention(mention)  # the NER mislabelled a known or located place
         return Ent(ent.name, "GPE", ent.text, ent.start, ent.end)
     if mention is None and t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in LOC_PREPS \

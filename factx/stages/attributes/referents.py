@@ -103,15 +103,16 @@ def pronoun_referent(token: Token, state: "Discourse") -> Ent | None:
         return name not in excluded and (want is None or gender is None or gender == want)
 
     candidates: list[tuple[int, Ent]] = []
-    for mention in reversed(state.persons_before(token.idx)):
-        if mention.start < window:
-            break
-        if fits(mention.canonical):
-            candidates.append((mention.start, state.ent_of_mention(mention)))
-            break
+    nearby = [m for m in reversed(state.persons_before(token.idx)) if m.start >= window and fits(m.canonical)]
+    # a person whose gender agrees outranks one whose gender is unknown ('Mrs. X met Y. She ...')
+    agreeing = [m for m in nearby if want is not None and state.genders.get(m.canonical) == want]
+    for mention in (agreeing or nearby)[:1]:
+        candidates.append((mention.start, state.ent_of_mention(mention)))
     candidates += [(start, ent) for start, ent in state.described.items()
                    if window <= start < token.idx and fits(ent.name)]
-    if candidates:
+    if candidates and agreeing:
+        ent = candidates[0][1]
+    elif candidates:
         _, ent = max(candidates, key=lambda c: c[0])
     else:
         main = state.main_person
@@ -146,11 +147,15 @@ def _clause_subjects(pronoun: Token, state: "Discourse") -> set[str]:
 
 
 def person_like(state: "Discourse") -> set[str]:
-    """Canonical names of organisation or place mentions that the text describes as a
+    """Canonical names of organisation or place mentions that the text treats as a
     person: a role or person noun in front of the name or in apposition ('Al Qaeda
-    leader X', 'X, an Egyptian surgeon'). The NER's type is kept elsewhere; here they are
+    leader X', 'X, an Egyptian surgeon'), or the one who died ('X was killed', 'the
+    composer, X, died') when the name is shaped like a person's (two to four capitalized
+    words, none an organisation's word). The NER's type is kept elsewhere; here they are
     people, so that they can die, be 'he' and hold titles."""
     rules = state.rules
+    org_words = {w.lower() for w in state.rules.entity_suffixes.get("ORG", ())}
+    victims = _death_victims(state)
     out: set[str] = set()
     for mention in state.mentions:
         if mention.label not in ("ORG", "GPE", "NORP") or " " not in mention.canonical:
@@ -162,10 +167,30 @@ def person_like(state: "Discourse") -> set[str]:
         near = [c for c in root.children if c.dep_ in ("compound", "appos", "nmod") and c.i not in range(span.start, span.end)]
         if root.dep_ == "appos":
             near.append(root.head)
-        for word in near:
-            if word.pos_ == "NOUN" and (role_words(word, state) is not None or lemma(word) in rules.person_nouns):
-                out.add(mention.canonical)
-                break
+        described = any(word.pos_ == "NOUN" and (role_words(word, state) is not None or lemma(word) in rules.person_nouns)
+                        for word in near)
+        words = mention.canonical.split()
+        name_shaped = 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(
+            w.lower().strip(".,") in org_words for w in words) and mention.canonical.lower() not in rules.countries
+        if described or (name_shaped and (root.i in victims or (root.dep_ == "appos" and root.head.i in victims))):
+            out.add(mention.canonical)
+    return out
+
+
+def _death_victims(state: "Discourse") -> set[int]:
+    """Tokens in the victim slot of a death verb: 'X was killed', 'X died', 'killed X'."""
+    from factx.attribution import is_passive
+
+    rules = state.rules
+    out: set[int] = set()
+    for token in state.doc:
+        if token.pos_ != "VERB" or lemma(token) not in rules.death_verbs:
+            continue
+        role = rules.death_verbs[lemma(token)][1]
+        for child in token.children:
+            if role == "subject" and child.dep_ in ("nsubj", "nsubjpass") or role == "object" and (
+                    child.dep_ == "nsubjpass" or child.dep_ == "dobj" and not is_passive(token)):
+                out.add(child.i)
     return out
 
 

@@ -95,6 +95,12 @@ def resolve_source(token: Token, state: "Discourse", memory: Speakers | None = N
         known = memory.nominal.get(low)
         if known is not None and is_definite(token) and not any(c.dep_ == "poss" for c in token.children):
             return known
+        if is_definite(token):  # 'the news agency' after 'the National News Agency'
+            words = [t.lower_ for t in strip_det(object_tokens(token) or [token])]
+            for mention in reversed(state.mentions):
+                if mention.start < token.idx and mention.label in ("ORG", "GPE") and \
+                        [w.lower() for w in mention.canonical.split()][-len(words):] == words:
+                    return Source(mention.canonical, mention.label)
         return Source(text_of(strip_det(object_tokens(token) or [token])), None)
     return None
 
@@ -150,19 +156,25 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
     lex = state.rules.lexicon
     below = trigger
     for node in attr.ancestors(trigger):
-        if below.dep_ in ("relcl", "appos") and _set_off(below):
+        if below.dep_ == "relcl" and _set_off(below):
             return None  # 'X, who was killed last week, ...': the writer's words, not the speaker's
         # a reporting verb speaks for its complement, not for its adjuncts ('X said in a
         # speech after the blast that killed 150': the count is not X's claim)
         says = node.pos_ in ("VERB", "AUX") and lemma(node) in lex.say and node.i != trigger.i \
-            and below.dep_ not in ("prep", "npadvmod", "advmod", "agent", "mark")
+            and not (below.dep_ in ("prep", "npadvmod", "advmod", "agent", "mark") and below.lower_ != "as")
         below = node
-        for child in node.children:
+        subject = attr.subject_of(node) if says else None
+        # 'X, quoting Y, reported': the participle hangs on the subject
+        around = list(node.children) + (list(subject.children) if subject is not None else [])
+        for child in around:
             found = attr.prepositional_source(child)
-            # 'reported, citing X': X, the innermost; 'X said ..., according to a release':
-            # X, whose release it is
-            if found is not None and (not says or child.lower_ in ("citing", "quoting")
-                                      or attr.subject_of(node) is None):
+            if found is None:
+                continue
+            if lemma(found) in lex.source_nouns and attr.author_of(found, lex) is None and not state.speakers_at(
+                    found.sent).authors:
+                continue  # 'according to a news release': whose, the clause above says
+            # 'reported, citing X': X, the innermost; 'X said ..., according to a release': X
+            if not says or child.lower_ in ("citing", "quoting") or subject is None:
                 return found
         if says:
             if attr.is_passive(node):
