@@ -149,7 +149,7 @@ def cause_of(frame: Frame, state: "Discourse", *, death: bool = True) -> tuple[s
         for token in trigger.subtree:
             if token.dep_ == "pobj" and token.head.lower_ in ("in", "during") and token.i != trigger.i \
                     and token.i not in frame.participants and _listed(token, state) \
-                    and not any(a.dep_ in ("relcl", "appos", "acl") or a.i in frame.participants
+                    and not any(a.dep_ in ("relcl", "appos", "acl")
                                 for a in token.ancestors if trigger in a.ancestors) \
                     and not any(lemma(a) in rules.lexicon.say or lemma(a) in rules.lexicon.source_nouns
                                 for a in token.ancestors if a.i != trigger.i and trigger in a.ancestors):

@@ -102,6 +102,9 @@ def death_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         cause = cause_of(frame, state)
         date = event_date(frame, state)
         places = event_places(frame, state) or event_places(frame_of(token, state, extra), state)
+        if not places and cause is not None:  # 'killed the head of X in a southern Y raid'
+            event = next((e for e in state.events if e.token.i == cause[2].i and e.place is not None), None)
+            places = [event.place] if event is not None else []
         date_via = place_via = None
         if date is None or not places:
             earlier = same_event(token, state)

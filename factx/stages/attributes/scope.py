@@ -155,6 +155,7 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
     """The token naming who said the claim at `trigger` (see the module docstring)."""
     lex = state.rules.lexicon
     below = trigger
+    vague = None  # 'according to a news release' without its author: unless a speaker says it above
     for node in attr.ancestors(trigger):
         if below.dep_ == "relcl" and _set_off(below):
             return None  # 'X, who was killed last week, ...': the writer's words, not the speaker's
@@ -170,9 +171,9 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
             found = attr.prepositional_source(child)
             if found is None:
                 continue
-            if lemma(found) in lex.source_nouns and attr.author_of(found, lex) is None and not state.speakers_at(
-                    found.sent).authors:
-                continue  # 'according to a news release': whose, the clause above says
+            if lemma(found) in lex.source_nouns and attr.author_of(found, lex) is None:
+                vague = vague or found
+                continue
             # 'reported, citing X': X, the innermost; 'X said ..., according to a release': X
             if not says or child.lower_ in ("citing", "quoting") or subject is None:
                 return found
@@ -188,6 +189,8 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
             quoted = attr.quoted_as_saying(node, lex)
             if quoted is not None:
                 return quoted
+    if vague is not None:
+        return vague
     sent = trigger.sent
     according = state.according.get(sent.start_char)
     if according is not None:
