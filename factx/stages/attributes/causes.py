@@ -54,7 +54,8 @@ def head_phrase(noun: Token, state: "Discourse") -> tuple[str, list[Token]]:
     # who did it is no part of how ('a police raid', 'an Israeli airstrike', 'a US strike')
     kept = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
             and c.lower_ not in rules.cause_drop and not c.like_num and c.lower_ not in rules.agent_nouns
-            and c.lower_ not in rules.demonyms and state.mention_at(c) is None]
+            and not any(part in rules.demonyms or part in rules.countries for part in c.lower_.split("-"))
+            and state.mention_at(c) is None]
     chain: list[Token] = []  # only the modifiers right before the noun, as one phrase
     for token in reversed(kept):
         if token.i == noun.i - len(chain) - 1:

@@ -61,19 +61,29 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
         if low == "claim":  # 'claimed the lives of 40 people'
             lives = [c for c in token.children if c.dep_ == "dobj" and c.lower_ == "lives"]
             found = [g for c in lives for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+            quantities = [q for v in found if (q := quantity_of(v, state)) is not None]
         else:
             found = victims(token, role)
+            quantities = [q for v in found if (q := quantity_of(v, state)) is not None]
+            exact = [q for q in quantities if isinstance(q[0], int)]
+            if len(quantities) > 1 and len(exact) == len(quantities) and len({q[2].lower_ for q in exact}) == len(exact) \
+                    and all(v.dep_ == "conj" for v in found[1:]):
+                # '149 passengers and eight crew died': one toll of 157
+                words = sorted({t for q in exact for t in q[1]}, key=lambda t: t.i)
+                yield rule_id, attribute, (sum(q[0] for q in exact), words, exact[0][2])
+                quantities = []
             if not any(v.pos_ == "PROPN" or (e := entity_of(v, state)) is not None and e.label == "PERSON"
-                       for v in found):  # 'X was killed along with three
-                found += companions(token)                  # guards' counts no one: 3 is not the toll
-        for victim in found:
-            quantity = quantity_of(victim, state)
-            if quantity is not None:
-                yield rule_id, attribute, quantity
+                       for v in found):  # 'X was killed along with three guards' counts no one:
+                found = companions(token)  # 3 is not the toll; 'killed 40, including 12 children'
+                quantities += [q for v in found if (q := quantity_of(v, state)) is not None]
+        for quantity in quantities:
+            yield rule_id, attribute, quantity
 
 
 def _noun_count(token: Token, state: "Discourse") -> tuple | None:
     low = lemma(token)
+    if token.dep_ == "pobj" and token.head.lower_ == "among":
+        return None  # 'eight Chinese are among the dead': a part, not the toll
     quantity = quantity_of(token, state) if token.pos_ != "VERB" else None
     if quantity is None and token.pos_ in ("ADJ", "VERB"):
         # '90 people missing', '21 people are still missing', '6,500 injured': the count is

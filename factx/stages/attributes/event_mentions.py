@@ -100,7 +100,8 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
             named.setdefault(kind.kind, set()).add(entity.name)
     for i, mention in enumerate(out):
         names = named.get(mention.kind.kind, set())
-        if len(names) == 1 and (mention.entity is None or mention.entity.name not in names):
+        # (a mention with a place of its own may be another event: 'after a crash in X that killed 189')
+        if len(names) == 1 and mention.entity is None:
             out[i] = mention = replace(mention, entity=_entity(next(iter(names)), mention.token))
     # a mention without a place of its own, in a document with one event of its kind: that one
     by_kind: dict[str, set[str]] = {}
