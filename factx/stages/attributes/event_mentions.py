@@ -101,7 +101,7 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
     for i, mention in enumerate(out):
         names = named.get(mention.kind.kind, set())
         # (a mention with a place of its own may be another event: 'after a crash in X that killed 189')
-        if len(names) == 1 and mention.entity is None:
+        if len(names) == 1 and mention.entity is None and _definite(mention.token):
             out[i] = mention = replace(mention, entity=_entity(next(iter(names)), mention.token))
     # a mention without a place of its own, in a document with one event of its kind: that one
     by_kind: dict[str, set[str]] = {}
@@ -110,9 +110,18 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
             by_kind.setdefault(mention.kind.kind, set()).add(mention.entity.name)
     for i, mention in enumerate(out):
         names = by_kind.get(mention.kind.kind, set())
-        if mention.entity is None and len(names) == 1:
+        if mention.entity is None and len(names) == 1 and _definite(mention.token):
             out[i] = replace(mention, entity=_entity(next(iter(names)), mention.token))
     return out
+
+
+def _definite(token: Token) -> bool:
+    """A mention that refers back: 'the crash', 'Sunday's blast', 'it crashed', 'the plane
+    crashed' (not 'a crash', 'a jet operated by X crashed': another event)."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return is_definite(token)
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and (subject.pos_ == "PRON" or is_definite(subject))
 
 
 def _entity(name: str, token: Token) -> Ent:
