@@ -40,7 +40,7 @@ from operator import itemgetter
 from typing import Any, Iterable, Iterator
 
 from factx.errors import FactxError
-from factx.records import CONFLICT_SCHEMA
+from factx.records import Conflict, ConflictValue, Source  # the conflict record
 from factx.values import (COMPATIBLE, HARD, MULTI_VALUED, SAME, SOFT, PlaceIndex, compare,
                           fold, name_tokens, spelling_variants, value_key)
 
@@ -54,56 +54,6 @@ _NOT_COMPARED = frozenset({"located_in"})
 
 class FactOrderError(FactxError):
     """Facts reached `find_conflicts` out of entity order (a bug in the caller)."""
-
-
-# ---------------------------------------------------------------------------- records
-
-@dataclass(frozen=True)
-class Source:
-    """One fact as evidence for a value."""
-
-    doc: str
-    line: int
-    quote: str
-    said_by: str | None
-    polarity: str
-    modality: str
-    fact_id: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {"doc": self.doc, "line": self.line, "quote": self.quote,
-                "said_by": self.said_by, "polarity": self.polarity,
-                "modality": self.modality, "fact_id": self.fact_id}
-
-
-@dataclass(frozen=True)
-class ConflictValue:
-    value: Any
-    value_texts: tuple[str, ...]
-    sources: tuple[Source, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {"value": self.value, "value_texts": list(self.value_texts),
-                "sources": [s.to_json() for s in self.sources]}
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """A `factx.conflict/1` record (DESIGN section 3; sources also carry `modality`)."""
-
-    entity: str
-    entity_id: str
-    entity_type: str | None
-    attribute: str
-    kind: str
-    severity: str
-    values: tuple[ConflictValue, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {"schema": CONFLICT_SCHEMA, "entity": self.entity,
-                "entity_id": self.entity_id, "entity_type": self.entity_type,
-                "attribute": self.attribute, "kind": self.kind, "severity": self.severity,
-                "values": [v.to_json() for v in self.values]}
 
 
 # -------------------------------------------------------------------- value groups

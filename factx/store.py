@@ -18,12 +18,11 @@ import os
 import sqlite3
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from factx.errors import StoreError
-from factx.records import FACT_KEYS, FACT_SCHEMA, DocResult, FactDraft, fact_id, line_of
+from factx.records import DocResult, Fact, FactDraft, RunCounts, Status, fact_id, line_of
 
 DB_NAME = "factx.sqlite"
 LOCK_NAME = "write.lock"
@@ -89,12 +88,19 @@ CREATE TABLE IF NOT EXISTS runs (
 );
 """
 
-# Each fact row joined to its entity, its source's entity and its value's entity.
-_FACT_SELECT = """
-SELECT f.id, coalesce(e.canonical, f.name), coalesce(e.entity_id, ''), coalesce(e.entity_type, f.name_type),
-       f.attribute, f.value, f.value_type, f.value_text, f.polarity, f.modality,
-       coalesce(se.canonical, f.said_by), d.path, d.published, f.line, f.start, f."end",
-       f.quote, f.mention, f.rule, ve.canonical
+# The facts as the fact record shows them: each row joined to its entity, its source's
+# entity and its value's entity. A view, so that Datasette and sqlite-utils users query
+# the same thing as factx (README, "The store"); `doc_id` and `seq` (the fact's place
+# in its document) come last, for ordering.
+_VIEW = """
+CREATE VIEW IF NOT EXISTS facts_resolved AS
+SELECT f.id AS id, coalesce(e.canonical, f.name) AS entity, n.entity_id AS entity_id,
+       coalesce(e.entity_type, f.name_type) AS entity_type, f.attribute AS attribute,
+       coalesce(ve.canonical, json_extract(f.value, '$')) AS value, f.value_type AS value_type,
+       f.value_text AS value_text, f.polarity AS polarity, f.modality AS modality,
+       coalesce(se.canonical, f.said_by) AS said_by, d.path AS doc, d.published AS published,
+       f.line AS line, f.start AS start, f."end" AS "end", f.quote AS quote,
+       f.mention AS mention, f.rule AS rule, f.doc_id AS doc_id, f.seq AS seq
 FROM facts f
 JOIN documents d ON d.doc_id = f.doc_id
 LEFT JOIN names n ON n.name = f.name
@@ -102,8 +108,12 @@ LEFT JOIN entities e ON e.entity_id = n.entity_id
 LEFT JOIN names sn ON sn.name = f.said_by
 LEFT JOIN entities se ON se.entity_id = sn.entity_id
 LEFT JOIN names vn ON f.value_type = 'entity' AND vn.name = json_extract(f.value, '$')
-LEFT JOIN entities ve ON ve.entity_id = vn.entity_id
+LEFT JOIN entities ve ON ve.entity_id = vn.entity_id;
 """
+
+_FACT_SELECT = ("SELECT id, entity, coalesce(entity_id, ''), entity_type, attribute, value, value_type, "
+                "value_text, polarity, modality, said_by, doc, published, line, start, \"end\", quote, "
+                "mention, rule FROM facts_resolved")
 
 
 def default_store_dir() -> Path:
@@ -111,28 +121,7 @@ def default_store_dir() -> Path:
 
 
 def _row_to_fact(row: tuple) -> dict[str, Any]:
-    (fid, entity, entity_id, entity_type, attribute, value, value_type, value_text,
-     polarity, modality, said_by, doc, published, line, start, end, quote, mention,
-     rule, value_entity) = row
-    value = json.loads(value) if value is not None else None
-    if value_entity is not None:
-        value = value_entity
-    return dict(zip(FACT_KEYS, (
-        FACT_SCHEMA, fid, entity, entity_id, entity_type, attribute, value, value_type,
-        value_text, polarity, modality, said_by, doc, published, line, start, end, quote,
-        mention, rule)))
-
-
-@dataclass(frozen=True)
-class RunCounts:
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    failed: int = 0
-
-    def to_json(self) -> dict[str, int]:
-        return {"new": self.new, "changed": self.changed, "unchanged": self.unchanged,
-                "failed": self.failed}
+    return Fact(*row).to_json()
 
 
 class Store:
@@ -155,7 +144,7 @@ class Store:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
-            conn.executescript(_SCHEMA)
+            conn.executescript(_SCHEMA + _VIEW)
             conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         except (OSError, sqlite3.DatabaseError) as exc:
             raise StoreError(f"{directory}: cannot open the store: {exc}",
@@ -179,16 +168,16 @@ class Store:
         where, params = [], []
         if entity_ids is not None:
             ids = list(entity_ids)
-            where.append(f"n.entity_id IN ({','.join('?' * len(ids))})")
+            where.append(f"entity_id IN ({','.join('?' * len(ids))})")
             params += ids
         if attribute is not None:
-            where.append("f.attribute = ?")
+            where.append("attribute = ?")
             params.append(attribute)
         if run_id is not None:
-            where.append("d.run_id = ?")
+            where.append("doc_id IN (SELECT doc_id FROM documents WHERE run_id = ?)")
             params.append(run_id)
         sql = _FACT_SELECT + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY n.entity_id, f.attribute, d.path, f.seq" if order_by_entity else " ORDER BY d.path, f.seq"
+        sql += " ORDER BY entity_id, attribute, doc, seq" if order_by_entity else " ORDER BY doc, seq"
         for row in self.conn.execute(sql, params):
             yield _row_to_fact(row)
 
@@ -255,12 +244,10 @@ class Store:
         last = self.conn.execute(
             "SELECT new, changed, unchanged, failed FROM runs WHERE finished IS NOT NULL "
             "ORDER BY run_id DESC LIMIT 1").fetchone()
-        return {
-            "documents": one("SELECT count(*) FROM documents"),
-            "facts": one("SELECT count(*) FROM facts"),
-            "entities": one("SELECT count(*) FROM entities"),
-            "last_run": RunCounts(*last).to_json() if last else None,
-        }
+        return Status(store=str(self.directory), documents=one("SELECT count(*) FROM documents"),
+                      facts=one("SELECT count(*) FROM facts"),
+                      entities=one("SELECT count(*) FROM entities"),
+                      last_run=RunCounts(*last) if last else None).to_json()
 
     # --- writing ------------------------------------------------------------------
 
