@@ -80,6 +80,14 @@ class FactStore:
     def __repr__(self) -> str:
         return f"<FactStore {str(self.path)!r}>"
 
+    def entity_names(self) -> list[str]:
+        """The canonical names of every entity, sorted."""
+        return sorted(self.store.known_names())
+
+    def attributes(self) -> list[str]:
+        """Every attribute the stored facts have, sorted."""
+        return [a for (a,) in self.store.conn.execute("SELECT DISTINCT attribute FROM facts ORDER BY 1")]
+
     def entity_ids(self, name: str) -> list[str]:
         """The ids of the entity known by `name` (any spelling, case and accents aside);
         raises `UnknownEntity` with the closest known names when there is none."""

@@ -19,32 +19,15 @@ import re
 import sys
 import time
 from contextlib import contextmanager
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Iterable, Iterator, Optional
 
 import typer
 
 from factx import __version__, api
+from factx.options import (AttributeOpt, Command, Engine, EntityOpt, Format, FormatOpt, ModelOpt, OutputOpt, PathsArg,
+                           PublishedOpt, QuietOpt, RecordName, RulesOpt, Severity, StoreOpt, VerboseOpt)
 from factx.output import Messages, Progress, default_format, open_output, write
-
-class _Argument(typer.core.TyperArgument):
-    """An argument shown by its metavar (PATH..., [QUERY]), never by a Python type."""
-
-    def display_type_rich(self, ctx: typer.Context) -> None:
-        return None
-
-    def _usage_display_name(self) -> str:
-        return self.metavar or self.name.upper()
-
-
-class _Command(typer.core.TyperCommand):
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        for param in self.params:
-            if type(param) is typer.core.TyperArgument:
-                param.__class__ = _Argument
-
 
 app = typer.Typer(name="factx", no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
                   help="Read many news articles about the same events and show, fact by fact, "
@@ -69,69 +52,6 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version, 
                                                 help="Print the version and exit.")] = False) -> None:
     """Read many news articles about the same events and show, fact by fact, where the
     sources disagree. Run 'factx COMMAND --help' for the options of a command."""
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    csv = "csv"
-
-
-class Severity(str, Enum):
-    soft = "soft"
-    hard = "hard"
-
-
-class Engine(str, Enum):
-    local = "local"
-    dask = "dask"
-
-
-class RecordName(str, Enum):
-    fact = "fact"
-    conflict = "conflict"
-    entity = "entity"
-    document = "document"
-    date = "date"
-    status = "status"
-
-
-def _complete_from_store(sql: str):
-    """Shell completion from the store named on the command line (or the default one)."""
-    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
-        try:
-            db = api.open_store(ctx.params.get("store"))
-            values = [row[0] for row in db.store.conn.execute(sql) if row[0]]
-            db.close()
-        except Exception:  # completion must never print a traceback into the shell
-            return []
-        return [v for v in values if v.lower().startswith(incomplete.lower())]
-    return complete
-
-
-StoreOpt = Annotated[Optional[Path], typer.Option("--store", metavar="DIR", show_default=False,
-                                                  help="Store directory [default: $FACTX_STORE or .factx/].")]
-RulesOpt = Annotated[Optional[Path], typer.Option("--rules", metavar="DIR",
-                                                  help="Your rule files, on top of the shipped rules/.")]
-ModelOpt = Annotated[Optional[str], typer.Option("--model", metavar="NAME",
-                                                 help="spaCy pipeline [default: en_core_web_sm].")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress, summary or warnings on stderr; errors only.")]
-VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Also say what is done: store, documents, timings.")]
-FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", metavar="FORMAT", show_default=False,
-                                                     help="table, json, jsonl or csv [default: a table on a "
-                                                          "terminal, jsonl when piped or with -o].")]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write the data to FILE.")]
-EntityOpt = Annotated[Optional[str], typer.Option(
-    "--entity", "-e", metavar="NAME", help="Any known spelling of an entity.",
-    autocompletion=_complete_from_store("SELECT canonical FROM entities ORDER BY canonical"))]
-AttributeOpt = Annotated[Optional[str], typer.Option(
-    "--attribute", "-a", metavar="ATTRIBUTE", help="Only this attribute (date_of_death, name, title...).",
-    autocompletion=_complete_from_store("SELECT DISTINCT attribute FROM facts ORDER BY 1"))]
-PublishedOpt = Annotated[Optional[str], typer.Option("--published", metavar="YYYY-MM-DD",
-                                                     help="Publication date for every input.")]
-PathsArg = Annotated[list[str], typer.Argument(metavar="PATH...", show_default=False,
-                                               help="Files, folders (recursive), globs, or - for stdin.")]
 
 
 @contextmanager
@@ -190,7 +110,7 @@ def _open(store: Optional[Path], say: Messages) -> api.FactStore:
 
 # --- commands ----------------------------------------------------------------------------
 
-@app.command(cls=_Command, epilog=_example("factx extract seeds/", "factx extract seeds/ | jq -c 'select(.attribute==\"date_of_death\")'",
+@app.command(cls=Command, epilog=_example("factx extract seeds/", "factx extract seeds/ | jq -c 'select(.attribute==\"date_of_death\")'",
                              "factx extract crawl/*.jsonl -j 2 -o facts.jsonl"))
 def extract(paths: PathsArg, output: OutputOpt = None, fmt: FormatOpt = None, store: StoreOpt = None,
             rules: RulesOpt = None, model: ModelOpt = None,
@@ -243,7 +163,7 @@ def extract(paths: PathsArg, output: OutputOpt = None, fmt: FormatOpt = None, st
             raise typer.Exit(1)
 
 
-@app.command(cls=_Command, epilog=_example('factx conflicts --entity "Asim Umar"', "factx conflicts --min-severity hard -f csv -o c.csv",
+@app.command(cls=Command, epilog=_example('factx conflicts --entity "Asim Umar"', "factx conflicts --min-severity hard -f csv -o c.csv",
                              "factx extract new/ | factx conflicts --facts -"))
 def conflicts(entity: EntityOpt = None, attribute: AttributeOpt = None,
               facts_file: Annotated[Optional[str], typer.Option(
@@ -266,7 +186,7 @@ def conflicts(entity: EntityOpt = None, attribute: AttributeOpt = None,
             raise typer.Exit(3)
 
 
-@app.command(cls=_Command, epilog=_example('factx facts --entity "Asim Umar" --attribute name', "factx facts -f csv -o facts.csv"))
+@app.command(cls=Command, epilog=_example('factx facts --entity "Asim Umar" --attribute name', "factx facts -f csv -o facts.csv"))
 def facts(entity: EntityOpt = None, attribute: AttributeOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
           store: StoreOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
     """Facts from the store: a table on a terminal, JSONL when piped."""
@@ -274,7 +194,7 @@ def facts(entity: EntityOpt = None, attribute: AttributeOpt = None, fmt: FormatO
         _write(_open(store, say).facts(entity=entity, attribute=attribute), "fact", fmt, output, say, empty="no facts")
 
 
-@app.command(cls=_Command, epilog=_example('factx entities umar', "factx entities -f json"))
+@app.command(cls=Command, epilog=_example('factx entities umar', "factx entities -f json"))
 def entities(query: Annotated[Optional[str], typer.Argument(metavar="[QUERY]", show_default=False,
                                                             help="Only entities with a spelling containing QUERY.")] = None,
              fmt: FormatOpt = None, output: OutputOpt = None, store: StoreOpt = None,
@@ -284,7 +204,7 @@ def entities(query: Annotated[Optional[str], typer.Argument(metavar="[QUERY]", s
         _write(_open(store, say).entities(query), "entity", fmt, output, say, empty="no entities")
 
 
-@app.command(cls=_Command, epilog=_example("factx documents", "factx documents -f csv -o documents.csv"))
+@app.command(cls=Command, epilog=_example("factx documents", "factx documents -f csv -o documents.csv"))
 def documents(fmt: FormatOpt = None, output: OutputOpt = None, store: StoreOpt = None,
               quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
     """The stored documents: path, outlet, title, publication date and how it was found, facts."""
@@ -292,7 +212,7 @@ def documents(fmt: FormatOpt = None, output: OutputOpt = None, store: StoreOpt =
         _write(_open(store, say).documents(), "document", fmt, output, say, empty="no documents")
 
 
-@app.command(cls=_Command, epilog=_example("factx status", "factx status -f json"))
+@app.command(cls=Command, epilog=_example("factx status", "factx status -f json"))
 def status(fmt: FormatOpt = None, output: OutputOpt = None, store: StoreOpt = None,
            quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
     """What the store holds and what the last run did."""
@@ -300,7 +220,7 @@ def status(fmt: FormatOpt = None, output: OutputOpt = None, store: StoreOpt = No
         _write([_open(store, say).status()], "status", fmt, output, say)
 
 
-@app.command(cls=_Command, epilog=_example("factx dates seeds/ --published 2019-10-08", "echo 'He died last Tuesday.' | factx dates -"))
+@app.command(cls=Command, epilog=_example("factx dates seeds/ --published 2019-10-08", "echo 'He died last Tuesday.' | factx dates -"))
 def dates(paths: PathsArg, published: PublishedOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
           rules: RulesOpt = None, model: ModelOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
     """Every temporal expression with its TIMEX3 value: JSONL when piped, a table on a terminal."""
@@ -319,7 +239,7 @@ def dates(paths: PathsArg, published: PublishedOpt = None, fmt: FormatOpt = None
             raise typer.Exit(1)
 
 
-@app.command(cls=_Command, epilog=_example("factx schema fact", "factx schema conflict -o conflict.schema.json"))
+@app.command(cls=Command, epilog=_example("factx schema fact", "factx schema conflict -o conflict.schema.json"))
 def schema(name: Annotated[RecordName, typer.Argument(metavar="NAME", help="fact, conflict, entity, document, "
                                                                           "date or status.")],
            output: OutputOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
@@ -331,7 +251,7 @@ def schema(name: Annotated[RecordName, typer.Argument(metavar="NAME", help="fact
         say.detail(f"factx.{name.value}/1" + (f" written to {output}" if output else ""))
 
 
-@rules_app.command("check", cls=_Command, epilog=_example("factx rules check", "factx rules check my-rules/"))
+@rules_app.command("check", cls=Command, epilog=_example("factx rules check", "factx rules check my-rules/"))
 def rules_check(directory: Annotated[Optional[Path], typer.Argument(
                     metavar="[DIR]", show_default=False, help="A folder of rule files [default: the shipped rules/].")] = None,
                 quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:

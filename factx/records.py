@@ -23,7 +23,7 @@ import json
 import operator
 import types
 import typing
-from dataclasses import MISSING, dataclass, field, fields, is_dataclass
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, ClassVar, Union
 
 FACT_SCHEMA = "factx.fact/1"
