@@ -17,6 +17,7 @@ stderr console (`Messages`), never to stdout.
 from __future__ import annotations
 
 import csv
+import os
 import sys
 import typing
 from contextlib import contextmanager
@@ -29,7 +30,7 @@ from factx.records import RECORDS, _record_of, dumps
 FORMATS = ("table", "json", "jsonl", "csv")
 #: Kinds a command prints one of: `json` gives the object itself, not an array of one.
 SINGLE = frozenset({"status"})
-#: Width of a table written to a file or a pipe (a terminal's own width otherwise).
+#: Width of a table written to a file or a pipe ($COLUMNS or a terminal's width otherwise).
 TABLE_WIDTH = 120
 
 
@@ -156,7 +157,7 @@ def write(records: Iterable[dict[str, Any]], *, kind: str, fmt: str, out: TextIO
 
             terminal = _is_terminal(out)
             Console(file=out, highlight=False, force_terminal=terminal or None,
-                    width=None if terminal else TABLE_WIDTH, color_system="auto" if terminal else None,
+                    width=None if terminal or os.environ.get("COLUMNS") else TABLE_WIDTH, color_system="auto" if terminal else None,
                     ).print(TABLES[kind](held))
     else:
         raise ValueError(f"unknown format {fmt!r}")

@@ -3,8 +3,9 @@
 Published records are what the command line prints and the library returns (as
 dicts, through `to_json()`): `Fact`, `Conflict`, `Entity`, `Document`, `DateRecord`
 and `Status`. Each is a frozen dataclass; its JSON Schema (`factx/schemas/NAME.json`,
-`factx schema NAME`) is generated from the dataclass by `json_schema`, and a test
-keeps the published files equal to what the dataclasses say.
+`factx schema NAME`) is generated from the dataclass by `json_schema` (`make schemas`
+writes the files after a record changes), and a test keeps the published files equal
+to what the dataclasses say.
 
     >>> Status(store=".factx", documents=5, facts=447, entities=60, last_run=None).to_json()["schema"]
     'factx.status/1'
@@ -444,7 +445,3 @@ def write_schemas(directory: "str | None" = None) -> None:
     for name in RECORDS:
         (out / f"{name}.json").write_text(json.dumps(json_schema(name), indent=2) + "\n",
                                           encoding="utf-8")
-
-
-if __name__ == "__main__":
-    write_schemas()

@@ -164,31 +164,59 @@ def _cell(value: Any) -> Text:
     return Text("" if value is None else str(value))
 
 
-def _where_column(table: Table, header: str, wheres: Iterable[str]) -> None:
+def _where_column(table: Table, header: str, wheres: list[str]) -> None:
     """A column for path:line that takes the longest one's width and never wraps."""
     table.add_column(header, no_wrap=True, min_width=max((len(w) for w in wheres), default=len(header)))
 
 
-def facts_table(facts: list[dict[str, Any]]) -> Table:
+class _ByWidth:
+    """A table where it fits, else the same records stacked one block each, so that a
+    narrow terminal never squeezes columns into single letters."""
+
+    def __init__(self, table: Table, stacked: Callable[[], RenderableType], min_width: int) -> None:
+        self.table, self.stacked, self.min_width = table, stacked, min_width
+
+    def __rich_console__(self, console, options):
+        yield self.table if options.max_width >= self.min_width else self.stacked()
+
+
+def _fact_value(fact: dict[str, Any]) -> Text:
+    value = _cell(fact["value"])
+    if fact.get("polarity") == "denied":
+        value.append(" (denied)", style="bold red")
+    if fact.get("modality") == "hedged":
+        value.append(" (hedged)", style="magenta")
+    return value
+
+
+def _fact_quote(fact: dict[str, Any]) -> Text:
+    return Text(trim_quote(fact.get("quote") or "", [fact.get("value_text") or ""], limit=100))
+
+
+def facts_table(facts: list[dict[str, Any]]) -> _ByWidth:
     """Facts, one a row: entity, attribute, value, who said it, where, and the quote."""
     wheres = [f"{f['doc']}:{f['line']}" for f in facts]
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
-    table.add_column("entity", ratio=2, overflow="fold")
-    table.add_column("attribute", overflow="fold")
-    table.add_column("value", ratio=2, overflow="fold")
-    table.add_column("said by", ratio=1, overflow="fold")
+    table.add_column("entity", ratio=2, min_width=10, overflow="fold")
+    table.add_column("attribute", no_wrap=True)
+    table.add_column("value", ratio=2, min_width=10, overflow="fold")
+    table.add_column("said by", ratio=2, min_width=10, overflow="fold")
     _where_column(table, "doc:line", wheres)
-    table.add_column("quote", ratio=4, overflow="fold")
+    table.add_column("quote", ratio=5, min_width=20, overflow="fold")
     for fact, where in zip(facts, wheres):
-        value = _cell(fact["value"])
-        if fact.get("polarity") == "denied":
-            value.append(" (denied)", style="bold red")
-        if fact.get("modality") == "hedged":
-            value.append(" (hedged)", style="magenta")
-        table.add_row(_cell(fact["entity"]), _cell(fact["attribute"]), value, _cell(fact["said_by"]),
-                      Text(where), Text(trim_quote(fact.get("quote") or "", [fact.get("value_text") or ""],
-                                                   limit=100)))
-    return table
+        table.add_row(_cell(fact["entity"]), _cell(fact["attribute"]), _fact_value(fact),
+                      _cell(fact["said_by"]), Text(where), _fact_quote(fact))
+
+    def stacked() -> Group:
+        blocks = []
+        for fact, where in zip(facts, wheres):
+            head = Text.assemble((fact["entity"], "bold"), " · ", fact["attribute"], ": ", _fact_value(fact))
+            if fact.get("said_by"):
+                head.append(f" (said by {fact['said_by']})", style="cyan")
+            blocks += [head, Text(f"  {where}", no_wrap=True), Text.assemble("  ", _fact_quote(fact)), Text()]
+        return Group(*blocks)
+
+    return _ByWidth(table, stacked, min_width=len(max(wheres, key=len, default="")) + 70)
 
 
 def entities_table(entities: list[dict[str, Any]]) -> Table:
