@@ -121,7 +121,7 @@ def default_store_dir() -> Path:
 
 
 def _row_to_fact(row: tuple) -> dict[str, Any]:
-    return Fact(*row).to_json()
+    return Fact.row_json(row)  # the columns of _FACT_SELECT are the record's fields, in order
 
 
 class Store:

@@ -83,6 +83,17 @@ def test_the_fact_schema_rejects_what_the_contract_does_not_allow(change, words)
     assert len(errors) == 1 and words in errors[0]
 
 
+def test_a_record_from_its_row_is_the_record():
+    row = tuple(getattr(FACT, key) for key in FACT_KEYS[1:])
+    assert Fact.row_json(row) == FACT.to_json() and tuple(Fact.row_json(row)) == FACT_KEYS
+
+
+def test_stored_facts_are_fact_records(seeds_store):
+    with factx.open_store(seeds_store) as db:
+        facts = list(db.facts())
+    assert facts and all(Fact.from_json(f).to_json() == f for f in facts)
+
+
 def test_missing_key_is_invalid():
     data = FACT.to_json()
     del data["said_by"]
