@@ -148,14 +148,14 @@ class FactStore:
         """`factx.document/1` records of every stored document, by path."""
         conn = self.store.conn
         columns = {row[1] for row in conn.execute("PRAGMA table_info(documents)")}
-        # outlet, url and how the date was found are stored by newer stores only
-        extra = ", ".join(f"d.{c}" if c in columns else "NULL" for c in ("outlet", "url", "published_how"))
+        # what pages tell of themselves (outlet, author, how the date was found) is
+        # stored by newer stores only
+        present = lambda name: f"d.{name}" if name in columns else "NULL"  # noqa: E731
         rows = conn.execute(
-            f"SELECT d.path, d.title, {extra}, d.published, d.content_hash, d.chars, "
-            "(SELECT count(*) FROM facts f WHERE f.doc_id = d.doc_id) "
-            "FROM documents d ORDER BY d.path")
-        return [Document(path, title, outlet, url, published, how, content_hash, chars, facts).to_json()
-                for path, title, outlet, url, how, published, content_hash, chars, facts in rows]
+            f"SELECT d.path, {present('outlet')}, d.title, {present('author')}, {present('url')}, d.published, "
+            f"{present('published_how')}, {present('published_from')}, d.content_hash, d.chars, "
+            "(SELECT count(*) FROM facts f WHERE f.doc_id = d.doc_id) FROM documents d ORDER BY d.path")
+        return [Document(*row).to_json() for row in rows]
 
     def status(self) -> dict[str, Any]:
         """The `factx.status/1` record: documents, facts and entities stored, and what the

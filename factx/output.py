@@ -101,7 +101,11 @@ def _rows(record: dict[str, Any], cls: type, prefix: str) -> Iterator[dict[str, 
         value = record.get(f.name)
         inner = _record_of(hints[f.name])
         if inner is None:
-            row[prefix + f.name] = "; ".join(map(str, value)) if isinstance(value, list) else value
+            if isinstance(value, list):
+                value = "; ".join(map(str, value))
+            elif isinstance(value, dict):
+                value = dumps(value)
+            row[prefix + f.name] = value
         elif typing.get_origin(hints[f.name]) is tuple:
             nested = (value or [], inner)
         else:
@@ -119,10 +123,13 @@ def _rows(record: dict[str, Any], cls: type, prefix: str) -> Iterator[dict[str, 
 # the writer
 
 def write(records: Iterable[dict[str, Any]], *, kind: str, fmt: str, out: TextIO,
-          empty: Callable[[], None] | None = None) -> int:
+          empty: Callable[[], None] | None = None,
+          table: Callable[[list[dict[str, Any]]], Any] | None = None) -> int:
     """Write records of one kind in one format; return how many were written.
 
-    `empty` is called instead of printing an empty table (a message on stderr).
+    `empty` is called instead of printing an empty table (a message on stderr);
+    `table` renders the records for people in place of `factx.tables.TABLES[kind]`:
+    a Rich renderable, or lines of text.
     """
     count = 0
     if fmt == "jsonl":
@@ -152,13 +159,20 @@ def write(records: Iterable[dict[str, Any]], *, kind: str, fmt: str, out: TextIO
         if not held and empty is not None:
             empty()
         elif held or empty is None:
-            from factx.tables import TABLES
             from rich.console import Console
+            from rich.protocol import is_renderable
 
-            terminal = _is_terminal(out)
-            Console(file=out, highlight=False, force_terminal=terminal or None,
-                    width=None if terminal or os.environ.get("COLUMNS") else TABLE_WIDTH, color_system="auto" if terminal else None,
-                    ).print(TABLES[kind](held))
+            from factx.tables import TABLES
+
+            shown = (table or TABLES[kind])(held)
+            if not is_renderable(shown):  # lines of text
+                for line in shown:
+                    out.write(line + "\n")
+            else:
+                terminal = _is_terminal(out)
+                Console(file=out, highlight=False, force_terminal=terminal or None,
+                        width=None if terminal or os.environ.get("COLUMNS") else TABLE_WIDTH,
+                        color_system="auto" if terminal else None).print(shown)
     else:
         raise ValueError(f"unknown format {fmt!r}")
     out.flush()

@@ -274,6 +274,7 @@ class Source(_Record):
     polarity: str = _about("affirmed or denied", enum=POLARITIES)
     modality: str | None = _about("asserted, reported or hedged", enum=MODALITIES)
     fact_id: str = _about("the id of the fact record")
+    published: str | None = _about("the document's publication date (ISO)", default=None)
 
 
 @_record()
@@ -283,6 +284,8 @@ class ConflictValue(_Record):
     value: str | int | None = _about("the normalized value (null: the claim as a whole)")
     value_texts: tuple[str, ...] = _about("the distinct words of the documents that gave it")
     sources: tuple[Source, ...] = _about("every fact that gives this value")
+    also: tuple[Any, ...] = _about("less precise values that agree only with this one and were counted "
+                                   "with it ('Afghanistan' with 'Kabul'; '>=40' with 40)", default=())
 
 
 @_record(CONFLICT_SCHEMA)
@@ -299,6 +302,11 @@ class Conflict(_Record):
     severity: str = _about("hard when the values are disjoint, soft when they only differ in "
                            "precision or overlap", enum=SEVERITIES)
     values: tuple[ConflictValue, ...] = _about("the values in disagreement, each with its sources")
+    reason: str | None = _about("why it is a conflict beyond its kind: update (a count that grew between "
+                                "dated reports), former (a title called former), holders (another holder "
+                                "of the role)", default=None)
+    context: dict[str, list[Any]] | None = _about("for a denied event, its other attributes as the affirming "
+                                                  "sources give them", default=None)
 
 
 @_record()
@@ -325,15 +333,21 @@ class Document(_Record):
     """A `factx.document/1` record: one stored document."""
 
     doc: str = _about("the document's path as given (the `doc` of its facts)")
-    title: str | None = _about("the title found in the document")
     outlet: str | None = _about("the outlet that published it, where the document says so")
+    title: str | None = _about("the title found in the document")
+    author: str | None = _about("the author, where the page names one")
     url: str | None = _about("the document's URL, where known")
     published: str | None = _about("publication date (ISO)")
-    published_how: str | None = _about("how the publication date was found (date line, metadata, "
-                                       "inferred from the run, given with --published)")
+    published_how: str | None = _about("how the publication date was found: metadata, date line, dateline, "
+                                       "given (--published), inferred from the run...")
+    published_from: str | None = _about("the words, field or documents the publication date came from")
     content_hash: str = _about("sha256 of the document text")
     chars: int | None = _about("length of the document text in characters")
     facts: int = _about("how many facts the document gave")
+
+
+#: The keys of a document record, in order.
+DOCUMENT_KEYS: tuple[str, ...] = Document._keys
 
 
 @_record(DATE_SCHEMA)
@@ -403,6 +417,10 @@ def _schema_of(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
     args = typing.get_args(hint)
     if origin is tuple:
         return {"type": "array", "items": _schema_of(args[0], defs)}
+    if origin is list:
+        return {"type": "array", "items": _schema_of(args[0], defs)}
+    if origin is dict:
+        return {"type": "object", "additionalProperties": _schema_of(args[1], defs)}
     if origin in (Union, types.UnionType):
         if all(a in _JSON_TYPES for a in args):
             return {"type": [_JSON_TYPES[a] for a in args]}

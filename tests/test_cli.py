@@ -424,3 +424,48 @@ def test_model_hint_names_only_installed_pipelines(tmp_path):
     installed = spacy.util.get_installed_models()
     assert installed and all(name in hint for name in installed)
     assert all(name in installed for name in re.findall(r"[a-z]{2}_\w+", hint))
+
+
+# --- the one writer ----------------------------------------------------------------------
+
+def _written(records, fmt, kind="entity", **kw):
+    import io
+
+    from factx.output import write
+
+    out = io.StringIO()
+    count = write(records, kind=kind, fmt=fmt, out=out, **kw)
+    return count, out.getvalue()
+
+
+ENTITY_RECORDS = [{"schema": "factx.entity/1", "entity": "Jane Roe", "entity_id": "e1", "entity_type": "PERSON",
+                   "variants": [{"name": "Jane Roe", "count": 2, "docs": ["a.txt", "b, c.txt"]},
+                                {"name": "Roe", "count": 1, "docs": ["a.txt"]}]}]
+
+
+@pytest.mark.parametrize("fmt, expected", [
+    ("jsonl", json.dumps(ENTITY_RECORDS[0], ensure_ascii=False, separators=(", ", ": ")) + "\n"),
+    ("json", "[" + json.dumps(ENTITY_RECORDS[0], ensure_ascii=False, separators=(", ", ": ")) + "]\n"),
+    ("csv", 'entity,entity_id,entity_type,name,count,docs\nJane Roe,e1,PERSON,Jane Roe,2,"a.txt; b, c.txt"\n'
+            "Jane Roe,e1,PERSON,Roe,1,a.txt\n"),
+])
+def test_writer_formats(fmt, expected):
+    assert _written(ENTITY_RECORDS, fmt) == (1, expected)
+
+
+def test_writer_json_of_nothing_is_an_empty_array():
+    assert _written([], "json") == (0, "[]\n")
+
+
+def test_writer_table_and_its_replacement():
+    count, text = _written(ENTITY_RECORDS, "table")
+    assert count == 1 and "Jane Roe (2: a.txt, b, c.txt)" in text and "Roe (1: a.txt)" in text
+    assert _written(ENTITY_RECORDS, "table", table=lambda rows: (f"* {r['entity']}" for r in rows)) == \
+        (1, "* Jane Roe\n")
+    said = []
+    assert _written([], "table", empty=lambda: said.append("none")) == (0, "") and said == ["none"]
+
+
+def test_writer_never_reads_data_as_markup():
+    record = {**ENTITY_RECORDS[0], "entity": "[bold]X[/bold] [See reports]"}
+    assert "[bold]X[/bold] [See reports]" in _written([record], "table")[1]

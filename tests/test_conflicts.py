@@ -17,8 +17,9 @@ D0, D1, D2, D3, D4 = (f"seeds/00{i}.txt" for i in range(5))
 _ids = itertools.count()
 
 CONFLICT_KEYS = ["schema", "entity", "entity_id", "entity_type", "attribute", "kind",
-                 "severity", "values"]
-SOURCE_KEYS = ["doc", "line", "quote", "said_by", "polarity", "modality", "fact_id"]
+                 "severity", "values", "reason", "context"]
+VALUE_KEYS = ["value", "value_texts", "sources", "also"]
+SOURCE_KEYS = ["doc", "line", "quote", "said_by", "polarity", "modality", "fact_id", "published"]
 
 
 def fact(entity: str, attribute: str, value: object, doc: str, line: int, *,
@@ -140,7 +141,7 @@ def test_golden_seed_conflicts_and_nothing_else() -> None:
         assert list(conflict) == CONFLICT_KEYS
         assert conflict["schema"] == "factx.conflict/1"
         for value in conflict["values"]:
-            assert list(value) == ["value", "value_texts", "sources"]
+            assert list(value) == VALUE_KEYS
             for source in value["sources"]:
                 assert list(source) == SOURCE_KEYS
         json.dumps(conflict)  # serializable as is
