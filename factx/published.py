@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from factx.timex import lexicon
 
-__all__ = ["find_published", "published_date", "parse_date_value", "Published", "DateValue"]
+__all__ = ["find_published", "published_date", "parse_date_value", "published_option", "Published", "DateValue"]
 
 #: How far into the text a bare date line still belongs to the page header.
 HEADER_LINES = 40
@@ -455,3 +455,16 @@ def _dateparser(text: str, first_day: bool | None, *, base: dt.datetime | None =
     except (ValueError, OverflowError, TypeError, AttributeError):
         return None
     return parsed.date() if parsed is not None else None
+
+
+def published_option(value: str | None) -> str | None:
+    """A publication date given by the user (`--published`, `published=`) as an ISO
+    date; one that is not a date is a usage error (exit 2) naming the problem."""
+    if value is None:
+        return None
+    parsed = parse_date_value(value)
+    if parsed.value is None:
+        from factx.errors import UsageError
+
+        raise UsageError(f"--published: {parsed.problem}", hint="give a date such as 2019-10-08")
+    return parsed.value

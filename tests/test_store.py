@@ -67,7 +67,7 @@ def test_uncommitted_batch_is_lost_committed_kept(tmp_path):
     w = w_cm.__enter__()
     w.add(result("a.txt"), "p1")
     w.commit()
-    w.add(result("b.txt"), "p1")
+    w.add(result("b.txt", text="Another text.\n"), "p1")
     # the process dies here: nothing after the last commit reaches the file
     store.conn.close()
     again = Store.open(tmp_path)
@@ -94,7 +94,7 @@ def test_variants_and_lookup(tmp_path):
     store = Store.open(tmp_path)
     with store.writer() as w:
         w.add(result("a.txt"), "p")
-        w.add(result("b.txt", drafts=[draft(name="Jon Smith", value="Jon Smith")]), "p")
+        w.add(result("b.txt", text=TEXT + "Another line.\n", drafts=[draft(name="Jon Smith", value="Jon Smith")]), "p")
         w.set_entities([entity("John Smith", "Jon Smith")], fold)
         w.finish()
     [eid] = store.entity_ids_for_folded(fold("JON SMITH"))
