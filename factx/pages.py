@@ -56,6 +56,7 @@ class PageMeta:
     meta_date_key: str | None = None
     header: str = ""                   # the visible text of the page before the article body
     day_first: bool | None = None
+    extracted: bool = True             # False: trafilatura found no article, `text` is all visible text
 
 
 def _json_ld_dates(html: str) -> tuple[str | None, str | None]:
@@ -109,10 +110,13 @@ def page_metadata(html: str) -> PageMeta:
     body = (doc.text or "").strip() if doc is not None else ""
     title = (doc.title if doc is not None else None) or plain_title
     title = " ".join(title.split()) if title else None
-    if body:
-        text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
+    if not _prose(body):
+        # trafilatura found no article (it may fall back to a menu): the visible text,
+        # with a warning from html_article, if it holds any sentence at all
+        body = ""
+        text = visible if _prose(visible) else ""
     else:
-        text = visible
+        text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
     url = (doc.url if doc is not None else None) or meta.get("og:url")
     meta_date, key = None, None
     for name in DATE_META:
@@ -127,10 +131,17 @@ def page_metadata(html: str) -> PageMeta:
     from factx.stages.ingest import outlet_of
 
     outlet = meta.get("og:site_name") or sitename or outlet_of(url)
-    return PageMeta(text=text, title=title, outlet=" ".join(outlet.split()) if outlet else None,
+    return PageMeta(text=text, title=title, extracted=bool(body), outlet=" ".join(outlet.split()) if outlet else None,
                     author=author, url=url, htmldate=doc.date if doc is not None else None,
                     meta_date=meta_date, meta_date_key=key, header=header,
                     day_first=_day_first_hint(html, url))
+
+
+def _prose(text: str) -> bool:
+    """Whether a text holds a sentence: a line of six words, or of two ending like a sentence
+    (a menu's "Home World Sport" is none)."""
+    return any(len(line.split()) >= 6 or (len(line.split()) >= 2 and line.rstrip().endswith((".", "!", "?", '"', "\u201d")))
+               for line in text.splitlines())
 
 
 def _header(visible: str, body: str) -> str:
@@ -159,7 +170,9 @@ def html_article(name: str, html: str, *, rules: RuleSet, warnings: tuple[str, .
     except (ValueError, TypeError, RecursionError) as exc:  # a page lxml cannot build a tree of
         return InputError(name, f"cannot read this HTML page: {exc}")
     if not page.text.strip():
-        return InputError(name, "HTML page without visible text")
+        return InputError(name, "HTML page without visible text (no sentence found); skipped")
+    if not page.extracted:
+        warnings += ("no article found in the page's markup; all its visible text is read",)
     published = how = source = None
     meta_bad = False
     if page.meta_date is not None:
