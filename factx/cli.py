@@ -485,7 +485,10 @@ def documents(fmt: FormatOpt = None, store: StoreOpt = None) -> None:
             from rich.table import Table
             from rich.text import Text
 
-            table = Table("doc", "outlet", "title", "published", "how (from)", "facts")
+            table = Table()
+            table.add_column("doc", overflow="fold")
+            for column in ("outlet", "title", "published", "how (from)", "facts"):
+                table.add_column(column, no_wrap=column == "published")
             for d in records:
                 how = d["published_how"] or ""
                 if d["published_from"]:
