@@ -46,7 +46,17 @@ def _paths(paths: PathLike | Iterable[PathLike]) -> list[str]:
 
 
 def _iso(day: str | date | None) -> str | None:
-    return day.isoformat() if isinstance(day, date) else day
+    """A publication date given by the caller, as an ISO date (ISO, RFC 2822 and other
+    full dates are read); `UsageError` when it is not one."""
+    if day is None or isinstance(day, date):
+        return day.isoformat() if day is not None else None
+    from factx.errors import UsageError
+    from factx.published import parse_date_value
+
+    parsed = parse_date_value(day)
+    if parsed.value is None:
+        raise UsageError(f"published: {parsed.problem}", hint="use a date such as 2019-10-08")
+    return parsed.value
 
 
 # ---------------------------------------------------------------------------------------

@@ -15,7 +15,6 @@ so that `conflicts`, `facts`, `entities`, `status` and `rules check` answer quic
 from __future__ import annotations
 
 import os
-import re
 import sys
 import time
 from contextlib import contextmanager
@@ -97,9 +96,16 @@ def _write(records: Iterable[dict], kind: str, fmt: Optional[Format], output: Op
     return count
 
 
-def _check_date(value: Optional[str]) -> None:
-    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint="--published")
+def _check_date(value: Optional[str]) -> Optional[str]:
+    """`--published` as an ISO date (ISO, RFC 2822 and other full dates are read)."""
+    if value is None:
+        return None
+    from factx.published import parse_date_value
+
+    parsed = parse_date_value(value)
+    if parsed.value is None:
+        raise typer.BadParameter(f"{parsed.problem}; use a date such as 2019-10-08", param_hint="--published")
+    return parsed.value
 
 
 def _open(store: Optional[Path], say: Messages) -> api.FactStore:
@@ -124,7 +130,7 @@ def extract(paths: PathsArg, output: OutputOpt = None, fmt: FormatOpt = None, st
     with _session(quiet, verbose) as say:
         from factx.errors import UsageError
 
-        _check_date(published)
+        published = _check_date(published)
         if scheduler and engine is not Engine.dask:
             raise UsageError("--scheduler needs --engine dask")
         with open_output(output) as out:  # an unwritable -o fails now, not after the run
@@ -225,7 +231,7 @@ def dates(paths: PathsArg, published: PublishedOpt = None, fmt: FormatOpt = None
           rules: RulesOpt = None, model: ModelOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
     """Every temporal expression with its TIMEX3 value: JSONL when piped, a table on a terminal."""
     with _session(quiet, verbose) as say:
-        _check_date(published)
+        published = _check_date(published)
         failed = 0
 
         def on_error(error) -> None:

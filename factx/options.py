@@ -75,7 +75,7 @@ EntityOpt = Annotated[Optional[str], typer.Option(
 AttributeOpt = Annotated[Optional[str], typer.Option(
     "--attribute", "-a", metavar="ATTRIBUTE", help="Only this attribute (date_of_death, name, title...).",
     autocompletion=_complete_from_store("attributes"))]
-PublishedOpt = Annotated[Optional[str], typer.Option("--published", metavar="YYYY-MM-DD",
-                                                     help="Publication date for every input.")]
+PublishedOpt = Annotated[Optional[str], typer.Option("--published", metavar="DATE", help=(
+    "Publication date for every input (2019-10-08, or RFC 2822 and other full dates)."))]
 PathsArg = Annotated[list[str], typer.Argument(metavar="PATH...", show_default=False,
                                                help="Files, folders (recursive), globs, or - for stdin.")]

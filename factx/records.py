@@ -74,6 +74,16 @@ class Article:
     #: character ranges of web boilerplate (navigation, "Read more", ...) that NLP skips
     boilerplate: tuple[tuple[int, int], ...] = ()
     warnings: tuple[str, ...] = ()
+    author: str | None = None
+    #: how `published` was found ("metadata", "date line", "dateline", "given", "inferred
+    #: from the run", ...; `factx.published.HOW_*`) and the words or field it came from
+    published_how: str | None = None
+    published_from: str | None = None
+    #: a dateline's date whose year is unknown, as TIMEX3 ("XXXX-08-05"), else None
+    dateline: str | None = None
+    #: the character range of the line the publication date was read from: page
+    #: furniture ("IST: 0915 HRS, JUN 3, 2018") whose words are no names or sources
+    date_line: tuple[int, int] | None = None
 
     @property
     def content_hash(self) -> str:

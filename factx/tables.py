@@ -239,11 +239,14 @@ def documents_table(documents: list[dict[str, Any]]) -> Table:
     table.add_column("outlet", ratio=1, overflow="fold")
     table.add_column("title", ratio=3, overflow="fold")
     table.add_column("published", no_wrap=True)
-    table.add_column("how", ratio=1, overflow="fold")
+    table.add_column("how (from)", ratio=2, overflow="fold")
     table.add_column("facts", justify="right")
     for d in documents:
+        how = _cell(d["published_how"])
+        if d.get("published_from"):  # the words, field or documents the date came from
+            how.append(f" ({trim_quote(d['published_from'], limit=70)})", style="dim")
         table.add_row(Text(d["doc"]), _cell(d["outlet"]), _cell(d["title"]), _cell(d["published"]),
-                      _cell(d["published_how"]), _cell(d["facts"]))
+                      how, _cell(d["facts"]))
     return table
 
 
