@@ -232,10 +232,11 @@ def extract(paths: PathLike | Iterable[PathLike], *, store: FactStore | PathLike
     """
     from factx.extract import run_extract
 
+    published = _iso(published)  # a bad date stops here, before the store is touched
     db = _store_of(store)
     report = run_extract(_paths(paths), store=db.store, model=model,
                          rules_dir=os.fspath(rules) if rules is not None else None,
-                         jobs=jobs, engine=engine, scheduler=scheduler, published=_iso(published),
+                         jobs=jobs, engine=engine, scheduler=scheduler, published=published,
                          on_error=on_error or (lambda error: None),
                          on_document=on_document or (lambda path, state: None))
     return Run(db, report.run_id, report.counts, report.model, report.errors, report.interrupted)

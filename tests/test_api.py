@@ -224,3 +224,20 @@ def test_every_declared_dependency_is_used(dependency):
         dependency = user
     names = _import_names(dependency)
     assert names and names & used
+
+
+@pytest.mark.parametrize("given, expected", [
+    ("2019-10-08", "2019-10-08"), ("Tue, 08 Oct 2019 06:00:00 GMT", "2019-10-08"), (None, None)])
+def test_published_dates_the_library_reads(given, expected):
+    from datetime import date
+
+    from factx.api import _iso
+
+    assert _iso(given) == expected
+    assert _iso(date(2019, 10, 8)) == "2019-10-08"
+
+
+def test_an_impossible_published_date_stops_before_the_run(tmp_path):
+    with pytest.raises(factx.UsageError) as info:
+        factx.extract(tmp_path / "a.txt", store=tmp_path / "s", published="2019-02-30")
+    assert "is not a calendar date" in info.value.message and not (tmp_path / "s").exists()
