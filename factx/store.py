@@ -250,6 +250,15 @@ class Store:
                WHERE n.entity_id = ? GROUP BY 1 ORDER BY 2 DESC, 1""", (entity_id,)).fetchall()
         return [{"name": name, "count": count, "docs": sorted(docs.split(","))} for name, count, docs in rows]
 
+    def top_entities(self, *, limit: int = 25) -> list[tuple[str, int]]:
+        """(entity_id, documents) of the entities with facts beyond their names in most
+        documents, most first."""
+        return self.conn.execute(
+            """SELECT n.entity_id, count(DISTINCT f.doc_id) AS docs FROM facts f
+               JOIN names n ON n.name = f.name
+               WHERE f.attribute != 'name' GROUP BY n.entity_id
+               ORDER BY docs DESC, n.entity_id LIMIT ?""", (limit,)).fetchall()
+
     def status(self) -> dict[str, Any]:
         one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
         last = self.conn.execute(
