@@ -59,6 +59,7 @@ class Claim:
     fact: dict[str, Any]
     severity: str | None = None  # "hard" / "soft" when the value is a side of a disagreement
     kind: str | None = None      # "value" / "denial" / "spelling"
+    side: str | None = None      # "A", "B", ...: which side of the disagreement
 
 
 @dataclass
@@ -105,6 +106,16 @@ def outlet_label(doc: str, outlet: str | None) -> str:
     return os.path.splitext(base)[0] or base
 
 
+def _side(number: int) -> str:
+    """A, B, ... Z, then AA, AB, ...: the label of a disagreement's side."""
+    letters = ""
+    number += 1
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 def _attribute_rank(attribute: str) -> tuple[int, str]:
     try:
         return (ATTRIBUTE_ORDER.index(attribute), attribute)
@@ -117,13 +128,16 @@ def entity_view(entity_id: str, facts: list[dict[str, Any]], docs: dict[str, tup
     """What the page shows of one entity, from its facts (all of one `entity_id`)."""
     facts = sort_facts(facts)
     conflicts = list(find_conflicts(facts, places=places))
-    marks: dict[str, tuple[str, str]] = {}
+    marks: dict[str, tuple[str, str, str]] = {}
     for conflict in conflicts:
-        for value in conflict["values"]:
+        if conflict["kind"] == "spelling":  # spellings have their own table
+            continue
+        for number, value in enumerate(conflict["values"]):
+            side = _side(number)
             for source in value["sources"]:
                 fid = source.get("fact_id")
                 if fid and (fid not in marks or marks[fid][0] == "soft"):
-                    marks[fid] = (conflict["severity"], conflict["kind"])
+                    marks[fid] = (conflict["severity"], conflict["kind"], side)
     head = facts[0]
 
     per_doc: Counter = Counter(f["doc"] for f in facts if f["attribute"] not in _NOT_IN_GRID)
@@ -145,8 +159,8 @@ def entity_view(entity_id: str, facts: list[dict[str, Any]], docs: dict[str, tup
         if f["attribute"] == "name":
             spellings[f["doc"]][str(f["value"])] += 1
             continue
-        severity, kind = marks.get(f.get("id") or "", (None, None))
-        grid[f["attribute"]][f["doc"]].append(Claim(f, severity, kind))
+        severity, kind, side = marks.get(f.get("id") or "", (None, None, None))
+        grid[f["attribute"]][f["doc"]].append(Claim(f, severity, kind, side))
         if f.get("value_type") == "date" and f.get("polarity") != "denied":
             span = parse_date(str(f["value"])) if f.get("value") is not None else None
             if span is not None and not span.year_free:
@@ -241,6 +255,8 @@ def _claim_html(claim: Claim, entity: str) -> str:
         badges.append('<span class="badge hedge">hedged</span>')
     if claim.severity:
         classes.append(f"conflict-{claim.severity}")
+        badges.insert(0, f'<span class="side" title="side {claim.side} of a {claim.severity} '
+                         f'{claim.kind} conflict">{_e(claim.side)}</span>')
     who = f.get("said_by")
     detail = {
         "quote": highlight(f.get("quote") or "", [("value", f.get("value_text")),
@@ -249,7 +265,7 @@ def _claim_html(claim: Claim, entity: str) -> str:
         "value": shown + (f" · {norm}" if norm else ""),
         "said_by": who or "",
         "attribute": f.get("attribute"),
-        "conflict": (f"{claim.kind} ({claim.severity})" if claim.severity else ""),
+        "conflict": (f"side {claim.side} of a {claim.severity} {claim.kind} conflict" if claim.severity else ""),
     }
     return (f'<button type="button" class="{" ".join(classes)}" data-detail="{_e(json.dumps(detail))}"'
             f' title="{_e(norm or shown)}">'
@@ -396,6 +412,9 @@ table{border-collapse:collapse}
 .claim.hedged .v{font-style:italic}
 .badge{display:inline-block;font-size:10px;border-radius:3px;padding:0 3px;margin-left:4px;color:#fff;vertical-align:middle}
 .badge.deny{background:var(--deny)}.badge.hedge{background:#607d8b}
+.side{display:inline-block;font-size:10px;font-weight:700;border-radius:8px;padding:0 5px;margin-left:4px;
+ background:#fff;border:1px solid currentColor;vertical-align:middle}
+.conflict-hard .side{color:var(--hard)}.conflict-soft .side{color:#a66a00}
 .more,.note,.empty{color:var(--mute);font-size:12px}
 .timeline{width:100%;max-width:900px;height:auto;background:#fff;border:1px solid var(--line)}
 .timeline .axis{stroke:#94a3b8;stroke-width:2}

@@ -55,6 +55,13 @@ def test_highlight_cuts_long_quotes():
 
 @pytest.mark.parametrize("doc, outlet, label", [
     ("stories/wire-1.txt", None, "wire-1"), ("x/page.html", "The Daily", "The Daily"), ("stdin:1", None, "stdin:1")])
+@pytest.mark.parametrize("number, side", [(0, "A"), (1, "B"), (25, "Z"), (26, "AA"), (27, "AB")])
+def test_sides_are_lettered(number, side):
+    from factx.report import _side
+
+    assert _side(number) == side
+
+
 def test_outlet_label(doc, outlet, label):
     assert outlet_label(doc, outlet) == label
 
@@ -82,6 +89,7 @@ def test_entity_view_grid_marks_sides_and_keeps_spellings():
     dates = view.grid["date_of_death"]
     assert dates["docs/a.txt"][0].severity == "hard" and dates["docs/b.txt"][0].severity == "hard"
     assert view.grid["title"]["docs/a.txt"][0].severity is None
+    assert {dates["docs/a.txt"][0].side, dates["docs/b.txt"][0].side} == {"A", "B"}
     assert view.spellings["docs/b.txt"] == {"Anne Lee": 1, "Ann Lee": 1}
     kinds = {k for _, _, k, _ in view.timeline}
     assert kinds == {"fact", "published"}
@@ -160,7 +168,7 @@ def test_report_unwritable_output_exits_2(seeds_store, tmp_path):
 
 
 def test_report_on_thousands_of_documents_stays_small(tmp_path):
-    """A store of 200,000 generated facts over thousands of documents: a bounded page."""
+    """A store of 100,000 generated facts over thousands of documents: a bounded page."""
     import sys
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
@@ -169,7 +177,7 @@ def test_report_on_thousands_of_documents_stays_small(tmp_path):
 
     facts = tmp_path / "facts.jsonl"
     with facts.open("w", encoding="utf-8") as handle:
-        for record in generate(200_000):
+        for record in generate(100_000):
             handle.write(json.dumps(record) + "\n")
     load_store(str(facts), str(tmp_path / "store"))
     from factx.store import Store
