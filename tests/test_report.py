@@ -53,8 +53,6 @@ def test_highlight_cuts_long_quotes():
     assert len(highlight("word " * 1000, [])) < 800
 
 
-@pytest.mark.parametrize("doc, outlet, label", [
-    ("stories/wire-1.txt", None, "wire-1"), ("x/page.html", "The Daily", "The Daily"), ("stdin:1", None, "stdin:1")])
 @pytest.mark.parametrize("number, side", [(0, "A"), (1, "B"), (25, "Z"), (26, "AA"), (27, "AB")])
 def test_sides_are_lettered(number, side):
     from factx.report import _side
@@ -62,6 +60,8 @@ def test_sides_are_lettered(number, side):
     assert _side(number) == side
 
 
+@pytest.mark.parametrize("doc, outlet, label", [
+    ("stories/wire-1.txt", None, "wire-1"), ("x/page.html", "The Daily", "The Daily"), ("stdin:1", None, "stdin:1")])
 def test_outlet_label(doc, outlet, label):
     assert outlet_label(doc, outlet) == label
 
