@@ -498,6 +498,41 @@ def documents(fmt: FormatOpt = None, store: StoreOpt = None) -> None:
             _print_table(table)
 
 
+@app.command()
+def report(
+    entity: Annotated[Optional[str], typer.Option("--entity", "-e", help="Only this entity (any known spelling).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The HTML file to write [default: stdout when piped].")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many main entities to show.")] = 25,
+    max_sources: Annotated[int, typer.Option("--max-sources", min=1, help="Source columns per entity at most.")] = 40,
+    store: StoreOpt = None,
+) -> None:
+    """An offline HTML page: per main entity, who says what, where they disagree, a timeline.
+
+    Example: factx report -o report.html
+    """
+    with _errors():
+        from factx.report import build_report
+
+        if output is None and sys.stdout.isatty():
+            raise typer.BadParameter("give the file to write with -o FILE.html (or pipe the output)",
+                                     param_hint="'-o'")
+        db = _open_store(store)
+        ids = None
+        if entity is not None:
+            from factx.extract import find_entity
+
+            ids = find_entity(db, entity)
+        page = build_report(db, entity_ids=ids, limit=limit, max_sources=max_sources)
+        if output is None:
+            sys.stdout.write(page)
+        else:
+            try:
+                output.write_text(page, encoding="utf-8")
+            except OSError as exc:
+                raise typer.BadParameter(f"cannot write {output}: {exc.strerror}", param_hint="'-o'") from None
+            message(f"factx: wrote {output} ({len(page.encode('utf-8')) // 1024} KB)")
+
+
 @rules_app.command("check")
 def rules_check(directory: Annotated[Optional[Path], typer.Argument(help="A folder of rule files [default: the shipped rules/].")] = None) -> None:
     """Validate rule files; report errors by file, rule id and key."""
