@@ -167,6 +167,17 @@ class FactStore:
             "(SELECT count(*) FROM facts f WHERE f.doc_id = d.doc_id) FROM documents d ORDER BY d.path")
         return [Document(*row).to_json() for row in rows]
 
+    def report(self, *, entity: str | None = None, limit: int = 25, max_sources: int = 40) -> str:
+        """The offline HTML report (`factx report`): per main entity (or `entity`), who
+        says what, where the sources disagree, and a timeline.
+
+        >>> Path("report.html").write_text(db.report(), encoding="utf-8")  # doctest: +SKIP
+        """
+        from factx.report import build_report
+
+        ids = self.entity_ids(entity) if entity is not None else None
+        return build_report(self.store, entity_ids=ids, limit=limit, max_sources=max_sources)
+
     def status(self) -> dict[str, Any]:
         """The `factx.status/1` record: documents, facts and entities stored, and what the
         last run did."""

@@ -14,7 +14,6 @@ so that `conflicts`, `facts`, `entities`, `status` and `rules check` answer quic
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from contextlib import contextmanager
@@ -24,9 +23,10 @@ from typing import Annotated, Iterable, Iterator, Optional
 import typer
 
 from factx import __version__, api
-from factx.options import (AttributeOpt, Command, Engine, EntityOpt, Format, FormatOpt, ModelOpt, OutputOpt, PathsArg,
-                           PublishedOpt, QuietOpt, RecordName, RulesOpt, Severity, StoreOpt, VerboseOpt)
-from factx.output import Messages, Progress, default_format, open_output, write
+from factx.options import (AttributeOpt, Command, Engine, EntityOpt, Format, FormatOpt, ModelOpt, OutputOpt,
+                           PathsArg, PublishedOpt, QuietOpt, RecordName, RulesOpt, Severity, StoreOpt, VerboseOpt,
+                           example)
+from factx.output import Messages, Progress, default_format, open_output, quiet_pipe, write
 
 app = typer.Typer(name="factx", no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
                   help="Read many news articles about the same events and show, fact by fact, "
@@ -34,10 +34,6 @@ app = typer.Typer(name="factx", no_args_is_help=True, pretty_exceptions_enable=F
                   context_settings={"help_option_names": ["-h", "--help"]})
 rules_app = typer.Typer(help="Check rule files.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
-
-
-def _example(*lines: str) -> str:
-    return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
 
 
 def _version(value: bool) -> None:
@@ -68,22 +64,12 @@ def _session(quiet: bool = False, verbose: bool = False) -> Iterator[Messages]:
             say.error(f"  {exc.hint}")
         raise typer.Exit(exc.exit_code) from None
     except BrokenPipeError:
-        _quiet_pipe()
+        quiet_pipe()
         raise typer.Exit(0) from None
     except KeyboardInterrupt:
         say.error("factx: interrupted")
         raise typer.Exit(130) from None
     say.detail(f"done in {time.perf_counter() - started:.2f} s")
-
-
-def _quiet_pipe() -> None:
-    # The reader went away (`factx ... | head`): not an error. Point stdout at devnull
-    # so that the interpreter's final flush does not complain.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
 
 
 def _write(records: Iterable[dict], kind: str, fmt: Optional[Format], output: Optional[Path], say: Messages,
@@ -116,7 +102,7 @@ def _open(store: Optional[Path], say: Messages) -> api.FactStore:
 
 # --- commands ----------------------------------------------------------------------------
 
-@app.command(cls=Command, epilog=_example("factx extract seeds/", "factx extract seeds/ | jq -c 'select(.attribute==\"date_of_death\")'",
+@app.command(cls=Command, epilog=example("factx extract seeds/", "factx extract seeds/ | jq -c 'select(.attribute==\"date_of_death\")'",
                              "factx extract crawl/*.jsonl -j 2 -o facts.jsonl"))
 def extract(paths: PathsArg, output: OutputOpt = None, fmt: FormatOpt = None, store: StoreOpt = None,
             rules: RulesOpt = None, model: ModelOpt = None,
@@ -169,7 +155,7 @@ def extract(paths: PathsArg, output: OutputOpt = None, fmt: FormatOpt = None, st
             raise typer.Exit(1)
 
 
-@app.command(cls=Command, epilog=_example('factx conflicts --entity "Asim Umar"', "factx conflicts --min-severity hard -f csv -o c.csv",
+@app.command(cls=Command, epilog=example('factx conflicts --entity "Asim Umar"', "factx conflicts --min-severity hard -f csv -o c.csv",
                              "factx extract new/ | factx conflicts --facts -"))
 def conflicts(entity: EntityOpt = None, attribute: AttributeOpt = None,
               facts_file: Annotated[Optional[str], typer.Option(
@@ -192,7 +178,7 @@ def conflicts(entity: EntityOpt = None, attribute: AttributeOpt = None,
             raise typer.Exit(3)
 
 
-@app.command(cls=Command, epilog=_example('factx facts --entity "Asim Umar" --attribute name', "factx facts -f csv -o facts.csv"))
+@app.command(cls=Command, epilog=example('factx facts --entity "Asim Umar" --attribute name', "factx facts -f csv -o facts.csv"))
 def facts(entity: EntityOpt = None, attribute: AttributeOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
           store: StoreOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
     """Facts from the store: a table on a terminal, JSONL when piped."""
@@ -200,7 +186,7 @@ def facts(entity: EntityOpt = None, attribute: AttributeOpt = None, fmt: FormatO
         _write(_open(store, say).facts(entity=entity, attribute=attribute), "fact", fmt, output, say, empty="no facts")
 
 
-@app.command(cls=Command, epilog=_example('factx entities umar', "factx entities -f json"))
+@app.command(cls=Command, epilog=example('factx entities umar', "factx entities -f json"))
 def entities(query: Annotated[Optional[str], typer.Argument(metavar="[QUERY]", show_default=False,
                                                             help="Only entities with a spelling containing QUERY.")] = None,
              fmt: FormatOpt = None, output: OutputOpt = None, store: StoreOpt = None,
@@ -210,7 +196,7 @@ def entities(query: Annotated[Optional[str], typer.Argument(metavar="[QUERY]", s
         _write(_open(store, say).entities(query), "entity", fmt, output, say, empty="no entities")
 
 
-@app.command(cls=Command, epilog=_example("factx documents", "factx documents -f csv -o documents.csv"))
+@app.command(cls=Command, epilog=example("factx documents", "factx documents -f csv -o documents.csv"))
 def documents(fmt: FormatOpt = None, output: OutputOpt = None, store: StoreOpt = None,
               quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
     """The stored documents: path, outlet, title, publication date and how it was found, facts."""
@@ -218,7 +204,7 @@ def documents(fmt: FormatOpt = None, output: OutputOpt = None, store: StoreOpt =
         _write(_open(store, say).documents(), "document", fmt, output, say, empty="no documents")
 
 
-@app.command(cls=Command, epilog=_example("factx status", "factx status -f json"))
+@app.command(cls=Command, epilog=example("factx status", "factx status -f json"))
 def status(fmt: FormatOpt = None, output: OutputOpt = None, store: StoreOpt = None,
            quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
     """What the store holds and what the last run did."""
@@ -226,7 +212,7 @@ def status(fmt: FormatOpt = None, output: OutputOpt = None, store: StoreOpt = No
         _write([_open(store, say).status()], "status", fmt, output, say)
 
 
-@app.command(cls=Command, epilog=_example("factx dates seeds/ --published 2019-10-08", "echo 'He died last Tuesday.' | factx dates -"))
+@app.command(cls=Command, epilog=example("factx dates seeds/ --published 2019-10-08", "echo 'He died last Tuesday.' | factx dates -"))
 def dates(paths: PathsArg, published: PublishedOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
           rules: RulesOpt = None, model: ModelOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
     """Every temporal expression with its TIMEX3 value: JSONL when piped, a table on a terminal."""
@@ -245,7 +231,26 @@ def dates(paths: PathsArg, published: PublishedOpt = None, fmt: FormatOpt = None
             raise typer.Exit(1)
 
 
-@app.command(cls=Command, epilog=_example("factx schema fact", "factx schema conflict -o conflict.schema.json"))
+@app.command(cls=Command, epilog=example("factx report -o report.html", 'factx report --entity "Asim Umar" > umar.html'))
+def report(entity: EntityOpt = None,
+           output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE",
+                                                          help="The HTML file to write [default: stdout when piped].")] = None,
+           limit: Annotated[int, typer.Option("--limit", min=1, metavar="N", help="How many main entities to show.")] = 25,
+           max_sources: Annotated[int, typer.Option("--max-sources", min=1, metavar="N",
+                                                    help="Source columns per entity at most.")] = 40,
+           store: StoreOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
+    """An offline HTML page: per main entity, who says what, where they disagree, a timeline."""
+    with _session(quiet, verbose) as say:
+        if output is None and sys.stdout.isatty():
+            raise typer.BadParameter("give the file to write with -o FILE.html (or pipe the output)", param_hint="'-o'")
+        with open_output(output) as out:  # an unwritable -o fails before the page is built
+            page = _open(store, say).report(entity=entity, limit=limit, max_sources=max_sources)
+            out.write(page)
+        if output is not None:
+            say.info(f"factx: wrote {output} ({len(page.encode('utf-8')) // 1024} KB)")
+
+
+@app.command(cls=Command, epilog=example("factx schema fact", "factx schema conflict -o conflict.schema.json"))
 def schema(name: Annotated[RecordName, typer.Argument(metavar="NAME", help="fact, conflict, entity, document, "
                                                                           "date or status.")],
            output: OutputOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
@@ -257,7 +262,7 @@ def schema(name: Annotated[RecordName, typer.Argument(metavar="NAME", help="fact
         say.detail(f"factx.{name.value}/1" + (f" written to {output}" if output else ""))
 
 
-@rules_app.command("check", cls=Command, epilog=_example("factx rules check", "factx rules check my-rules/"))
+@rules_app.command("check", cls=Command, epilog=example("factx rules check", "factx rules check my-rules/"))
 def rules_check(directory: Annotated[Optional[Path], typer.Argument(
                     metavar="[DIR]", show_default=False, help="A folder of rule files [default: the shipped rules/].")] = None,
                 quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
@@ -280,7 +285,7 @@ def main() -> None:
     try:
         app()
     except BrokenPipeError:
-        _quiet_pipe()
+        quiet_pipe()
         sys.exit(0)
     except KeyboardInterrupt:
         Messages().error("factx: interrupted")

@@ -17,6 +17,11 @@ from factx.output import FORMATS
 from factx.records import RECORDS, SEVERITIES
 
 
+def example(*lines: str) -> str:
+    """A command's help epilog: its examples, one a line, kept as written."""
+    return "Examples:\n\n\b\n" + "\n".join(f"  {line}" for line in lines)
+
+
 class _Argument(typer.core.TyperArgument):
     """An argument shown by its metavar (PATH..., [QUERY]), never by a Python type."""
 

@@ -179,6 +179,16 @@ def write(records: Iterable[dict[str, Any]], *, kind: str, fmt: str, out: TextIO
     return count
 
 
+def quiet_pipe() -> None:
+    """The reader went away (`factx ... | head`): not an error. Point stdout at devnull
+    so that the interpreter's final flush does not complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 # ---------------------------------------------------------------------------------------
 # messages
 

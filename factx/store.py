@@ -282,6 +282,15 @@ class Store:
         return self.conn.execute("SELECT doc_id, path, pipeline FROM documents WHERE content_hash = ? "
                                  "ORDER BY doc_id LIMIT 1", (content_hash,)).fetchone()
 
+    def top_entities(self, *, limit: int = 25) -> list[tuple[str, int]]:
+        """(entity_id, documents) of the entities with facts beyond their names in most
+        documents, most first."""
+        return self.conn.execute(
+            """SELECT n.entity_id, count(DISTINCT f.doc_id) AS docs FROM facts f
+               JOIN names n ON n.name = f.name
+               WHERE f.attribute != 'name' GROUP BY n.entity_id
+               ORDER BY docs DESC, n.entity_id LIMIT ?""", (limit,)).fetchall()
+
     def status(self) -> dict[str, Any]:
         one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
         last = self.conn.execute(

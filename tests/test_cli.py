@@ -214,7 +214,7 @@ def test_closed_pipe_ends_quietly(seeds_store):
 # --- a well-behaved command line (issue 16) ------------------------------------------------
 
 COMMANDS = [["extract"], ["conflicts"], ["facts"], ["entities"], ["documents"], ["status"], ["dates"],
-            ["schema"], ["rules", "check"]]
+            ["report"], ["schema"], ["rules", "check"]]
 STORE_COMMANDS = [["conflicts"], ["facts"], ["entities"], ["documents"], ["status"]]
 DATA_COMMANDS = STORE_COMMANDS + [["schema", "fact"]]
 
