@@ -65,11 +65,14 @@ from factx.values import (COMPATIBLE, HARD, SAME, SOFT, PlaceIndex, Title, Value
                           parse_date, parse_quantity, strongest, value_model)
 
 SEVERITIES = (SOFT, HARD)
-KINDS = ("denial", "value", "spelling")
+KINDS = ("value", "denial", "spelling")
 _SEVERITY_RANK = {SOFT: 0, HARD: 1}
 
 #: attributes that are about something else than a disagreement between sources
 _NOT_COMPARED = frozenset({"located_in"})
+
+#: value types whose 'compatible' means that one value contains the other
+_NESTED_TYPES = frozenset({"date", "quantity", "entity", "country"})
 
 #: `reason` of a conflict: why it is one, beyond its kind
 UPDATE, FORMER, HOLDERS = "update", "former", "holders"
@@ -287,10 +290,14 @@ class _Comparer:
     def _absorb(self, groups: list[_Group]) -> list[_Group]:
         """'at least 40' joins 40 when 40 is the only value it agrees with; a value that
         agrees with several ('2019' with two days) stays apart."""
+        if self.attribute in self.model.multi_valued:
+            return groups  # there, 'compatible' means 'both held', not 'one contains the other'
         changed = True
         while changed and len(groups) > 1:
             changed = False
             for g in groups:
+                if g.value_type not in _NESTED_TYPES:
+                    continue
                 partners = [h for h in groups if h is not g and self.relation(g, h) == COMPATIBLE]
                 if len(partners) != 1 or self.vaguer(partners[0], g):
                     continue  # the more precise value is not absorbed into a vaguer one
