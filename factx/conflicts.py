@@ -50,9 +50,11 @@ document's own voice). One source repeating itself is never a conflict.
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
 from typing import Any, Callable, Iterable, Iterator
@@ -61,7 +63,7 @@ from factx import names as _names
 from factx.errors import FactxError
 from factx.records import CONFLICT_SCHEMA
 from factx.rules import RuleSet
-from factx.values import (COMPATIBLE, HARD, SAME, SOFT, PlaceIndex, Title, ValueModel,
+from factx.values import (COMPATIBLE, HARD, SAME, SOFT, PlaceIndex, Title, ValueModel, fold,
                           parse_date, parse_quantity, strongest, value_model)
 
 SEVERITIES = (SOFT, HARD)
@@ -156,7 +158,17 @@ SourceKey = tuple[str, "str | None"]
 
 def _source_key(fact: dict, model: ValueModel) -> SourceKey:
     said_by = fact.get("said_by")
-    return (fact.get("doc") or "", _names.fold(said_by, nr=model.nr) if said_by else None)
+    return (fact.get("doc") or "", _speaker_key(said_by, model.nr) if said_by else None)
+
+
+@lru_cache(maxsize=65536)
+def _speaker_key(said_by: str, nr: _names.NameRules) -> str:
+    return _names.fold(said_by, nr=nr)
+
+
+def _plain_words(text: str) -> list[str]:
+    """Folded words without punctuation: 'U.S.-led' → ['u', 's', 'led']."""
+    return [w for w in re.split(r"[^\w]+", fold(text)) if w]
 
 
 def _width(fact: dict) -> float:
@@ -179,6 +191,8 @@ class _Group:
     facts: list[dict] = field(default_factory=list)
     value_type: str = "text"
     core: list[dict] = field(default_factory=list)
+    #: (number of facts when computed, one fact per distinct value): `_Comparer._distinct`
+    distinct: tuple[int, list[dict]] | None = None
 
     @property
     def head(self) -> dict:
@@ -239,12 +253,17 @@ class _Comparer:
     def __init__(self, model: ValueModel, attribute: str, places: PlaceIndex | None,
                  *, several: bool | None = None) -> None:
         self.model, self.attribute, self.places, self.several = model, attribute, places, several
+        self._memo: dict[tuple, Any] = {}
 
     def relation(self, a: _Group, b: _Group) -> str:
         """How two groups relate: the strongest disagreement between their values (a
         group that absorbed 'Afghanistan' into 'Kabul' disagrees with 'Pakistan')."""
-        return strongest(*(self._relation(x, y) for x in self._distinct(a)
-                           for y in self._distinct(b)))
+        memo = (id(a), len(a.facts), id(b), len(b.facts))
+        found = self._memo.get(memo)
+        if found is None:
+            found = self._memo[memo] = strongest(*(self._relation(x, y) for x in self._distinct(a)
+                                                   for y in self._distinct(b)))
+        return found
 
     def _relation(self, x: dict, y: dict) -> str:
         vx, vy = x.get("value_type") or "text", y.get("value_type") or "text"
@@ -254,11 +273,14 @@ class _Comparer:
 
     def _distinct(self, group: _Group) -> list[dict]:
         """One fact per distinct value of a group (few: agreeing values share a key)."""
+        if group.distinct is not None and group.distinct[0] == len(group.facts):
+            return group.distinct[1]
         seen: dict[Any, dict] = {}
         for fact in group.facts:
             vt = fact.get("value_type") or "text"
             seen.setdefault((vt, self.model.key(vt, fact["value"], attribute=self.attribute)), fact)
-        return list(seen.values())
+        group.distinct = (len(group.facts), list(seen.values()))
+        return group.distinct[1]
 
     def independent(self, a: _Group, b: _Group) -> bool:
         """Two values are held by different sources, not by one source twice."""
@@ -276,12 +298,17 @@ class _Comparer:
                 group = by_key[key] = _Group(value_type=vt)
             group.facts.append(fact)
         merged: list[_Group] = []
-        for group in by_key.values():  # few distinct keys per attribute: pairwise is cheap
-            for other in merged:
+        buckets: dict[Any, list[_Group]] = {}
+        for group in by_key.values():  # pairwise within a bucket only
+            head = group.facts[0]
+            bucket = buckets.setdefault(self.model.bucket(
+                group.value_type, head["value"], attribute=self.attribute), [])
+            for other in bucket:
                 if self.relation(other, group) == SAME:
                     other.facts.extend(group.facts)
                     break
             else:
+                bucket.append(group)
                 merged.append(group)
         for group in merged:
             group.core = list(group.facts)
@@ -319,6 +346,29 @@ class _Comparer:
                 self.model.country(str(a.head["value"])) is not None
         return False
 
+    def named_together(self, a: _Group, b: _Group) -> bool:
+        """Places: every sentence of one side also names the other side's place ("killed
+        in a US strike in Afghanistan" against "in Kabul, Afghanistan"): that side
+        is not clearly holding a place against the other, so there is no conflict."""
+        if a.value_type not in ("entity", "country") or b.value_type not in ("entity", "country"):
+            return False
+        names_a, quotes_a = self._words_of(a)
+        names_b, quotes_b = self._words_of(b)
+        return any(all(any(f" {n} " in q for n in names) for q in quotes)
+                   for names, quotes in ((names_b, quotes_a), (names_a, quotes_b)))
+
+    def _words_of(self, group: _Group) -> tuple[set[str], list[str]]:
+        """The folded names of a group's place and its folded sentences (cached)."""
+        memo = (id(group), len(group.facts), "words")
+        found = self._memo.get(memo)  # type: ignore[call-overload]
+        if found is None:
+            names = {fold(str(t)) for f in group.facts
+                     for t in (f.get("value"), f.get("value_text")) if t}
+            quotes = [f" {' '.join(_plain_words(f.get('quote') or ''))} " for f in group.facts]
+            found = ({" ".join(_plain_words(n)) for n in names} - {""}, quotes)
+            self._memo[memo] = found  # type: ignore[index]
+        return found
+
     def disputed(self, groups: list[_Group]) -> tuple[str, list[_Group]] | None:
         """The strongest disagreement among groups and the groups taking part in it."""
         involved: dict[int, _Group] = {}
@@ -327,7 +377,8 @@ class _Comparer:
             for j in range(i + 1, len(groups)):
                 b = groups[j]
                 relation = self.relation(a, b)
-                if relation in (SOFT, HARD) and self.independent(a, b):
+                if relation in (SOFT, HARD) and self.independent(a, b) \
+                        and not self.named_together(a, b):
                     involved[i], involved[j] = a, b
                     severity = HARD if HARD in (relation, severity) else SOFT
         if severity is None:
@@ -473,62 +524,73 @@ def _event_denial(event: str, facts: list[dict], model: ValueModel,
 # ------------------------------------------------------------------------- titles
 
 class RoleIndex:
-    """Which entity each document names as the one holder of which role ("the
-    leader of X"), from every entity's `title` facts: read at once
-    (``RoleIndex.from_facts``) or on first use (``RoleIndex(lookup=lambda:
-    store.facts(attribute="title"))``).
+    """Who each document names as the one holder of which role ("the leader of X"),
+    from `title` facts: held in memory (``RoleIndex.from_facts``), or asked of a
+    store as needed (``RoleIndex(in_docs=..., of_entity=...)``: the title facts of
+    some documents, and of one entity), so that a question about one entity reads
+    only the titles of its own documents.
     """
 
-    def __init__(self, facts: Iterable[dict] | None = None, *,
-                 lookup: Callable[[], Iterable[dict]] | None = None,
-                 model: ValueModel | None = None) -> None:
-        self._facts = facts
-        self._lookup = lookup
-        self._model = model
-        self._by_doc: dict[str, list[tuple[dict, Title]]] | None = None
-        self._by_entity: dict[str, list[tuple[dict, Title]]] = {}
+    def __init__(self, *, in_docs: Callable[[list[str]], Iterable[dict]],
+                 of_entity: Callable[[str], Iterable[dict]], cache: int = 4096) -> None:
+        self._in_docs, self._of_entity, self._cache = in_docs, of_entity, cache
+        self._docs: dict[str, list[dict]] = {}
 
     @classmethod
-    def from_facts(cls, facts: Iterable[dict], *, model: ValueModel | None = None) -> "RoleIndex":
-        return cls([f for f in facts if f.get("attribute") == "title"], model=model)
+    def from_facts(cls, facts: Iterable[dict]) -> "RoleIndex":
+        by_doc: dict[str, list[dict]] = {}
+        by_entity: dict[str, list[dict]] = {}
+        for fact in facts:
+            if fact.get("attribute") == "title":
+                by_doc.setdefault(fact.get("doc") or "", []).append(fact)
+                by_entity.setdefault(fact.get("entity_id") or "", []).append(fact)
+        return cls(in_docs=lambda docs: [f for d in docs for f in by_doc.get(d, ())],
+                   of_entity=lambda entity_id: by_entity.get(entity_id, []), cache=0)
 
-    def _load(self, model: ValueModel) -> None:
-        if self._by_doc is not None:
-            return
-        self._model = self._model or model
-        self._by_doc = {}
-        source = self._facts if self._facts is not None else (self._lookup() if self._lookup else ())
-        for fact in source:
-            if fact.get("attribute") != "title" or fact.get("polarity") == "denied" \
-                    or fact.get("value") is None:
-                continue
-            title = self._model.parse_title(str(fact["value"]))
-            if title.sole_holder:
-                entry = (fact, title)
-                self._by_doc.setdefault(fact.get("doc") or "", []).append(entry)
-                self._by_entity.setdefault(fact.get("entity_id") or "", []).append(entry)
+    @classmethod
+    def from_store(cls, store: Any) -> "RoleIndex":
+        return cls(in_docs=lambda docs: store.facts(docs=docs, attribute="title"),
+                   of_entity=lambda entity_id: store.facts(entity_ids=[entity_id], attribute="title"))
 
-    def in_doc(self, doc: str, model: ValueModel) -> list[tuple[dict, Title]]:
-        self._load(model)
-        return self._by_doc.get(doc, []) if self._by_doc is not None else []
+    def in_docs(self, docs: Iterable[str]) -> dict[str, list[dict]]:
+        """The title facts of each document."""
+        docs = list(dict.fromkeys(docs))
+        missing = [d for d in docs if d not in self._docs]
+        if missing:
+            if len(self._docs) + len(missing) > self._cache:
+                self._docs.clear()
+            for doc in missing:
+                self._docs[doc] = []
+            for fact in self._in_docs(missing):
+                self._docs.setdefault(fact.get("doc") or "", []).append(fact)
+        found = {d: self._docs.get(d, []) for d in docs}
+        if not self._cache:
+            self._docs.clear()
+        return found
 
-    def of_entity(self, entity_id: str, model: ValueModel) -> list[tuple[dict, Title]]:
-        self._load(model)
-        return self._by_entity.get(entity_id, [])
+    def of_entity(self, entity_id: str) -> list[dict]:
+        return list(self._of_entity(entity_id))
+
+
+def _sole_holds(facts: Iterable[dict], model: ValueModel) -> list[tuple[dict, Title]]:
+    """Affirmed titles that claim the one current holder of a role."""
+    return [(f, t) for f in facts if f.get("attribute") == "title"
+            and f.get("polarity") != "denied" and f.get("value") is not None
+            for t in (model.parse_title(str(f["value"])),) if t.sole_holder]
 
 
 def _holder_conflicts(facts: list[dict], model: ValueModel, roles: RoleIndex) -> Iterator[Conflict]:
     """Another holder of the entity's one-holder role, named in a document that also
     gives the role to the entity: reported once, on the holder more documents name."""
-    mine = [(f, t) for f in facts if f.get("polarity") != "denied" and f.get("value") is not None
-            for t in (model.parse_title(str(f["value"])),) if t.sole_holder]
+    mine = _sole_holds(facts, model)
     if not mine:
         return
     head = facts[0]
     me, my_name = head.get("entity_id") or "", head.get("entity") or ""
     contests: dict[tuple[str, int], list[dict]] = {}  # (other entity, my title index) -> its facts
-    for doc in sorted({f.get("doc") or "" for f, _ in mine}):
-        for other, title in roles.in_doc(doc, model):
+    titles = roles.in_docs(sorted({f.get("doc") or "" for f, _ in mine}))
+    for doc, in_doc in titles.items():
+        for other, title in _sole_holds(in_doc, model):
             other_id = other.get("entity_id") or ""
             if other_id == me or model.compare_names(my_name, other.get("entity") or "") != "hard":
                 continue  # the same entity, or perhaps the same person left unmerged
@@ -543,7 +605,8 @@ def _holder_conflicts(facts: list[dict], model: ValueModel, roles: RoleIndex) ->
         seen.add(other_id)
         role = mine[index][1]
         holding = [f for f, t in mine if model.same_role(role, t)]
-        their_all = [f for f, t in roles.of_entity(other_id, model) if model.same_role(role, t)]
+        their_all = [f for f, t in _sole_holds(roles.of_entity(other_id), model)
+                     if model.same_role(role, t)]
         my_docs = {f.get("doc") for f in holding}
         their_docs = {f.get("doc") for f in their_all}
         if (len(their_docs), my_name) > (len(my_docs), theirs[0].get("entity") or ""):
@@ -807,7 +870,7 @@ def store_conflicts(store: Any, *, entity_ids: Iterable[str] | None = None,
         store.facts(entity_ids=entity_ids, order_by_entity=True), min_severity=min_severity,
         attribute=attribute, kinds=kinds, rules=rules,
         places=PlaceIndex(lookup=store.place_parents, model=model),
-        roles=RoleIndex(lookup=lambda: store.facts(attribute="title"), model=model))
+        roles=RoleIndex.from_store(store))
     return rank_conflicts(found) if (entity_ids is None if ranked is None else ranked) else found
 
 
@@ -819,7 +882,7 @@ def facts_conflicts(facts: list[dict], *, entity_ids: Iterable[str] | None = Non
     role holders come from every fact, before the entity filter."""
     model = value_model(rules)
     places = PlaceIndex.from_facts(facts, model=model)
-    roles = RoleIndex.from_facts(facts, model=model)
+    roles = RoleIndex.from_facts(facts)
     if entity_ids is not None:
         ids = set(entity_ids)
         facts = [f for f in facts if f.get("entity_id") in ids]

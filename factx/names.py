@@ -445,7 +445,11 @@ def house_style_key(name: str, entity_type: str = "", rules: RuleSet | None = No
     >>> house_style_key("Mr. Umar", "PERSON"), house_style_key("al-Qaida")
     (('umar',), ('qaida',))
     """
-    nr = nr or name_rules(rules)
+    return _house_style_key(name, entity_type, nr or name_rules(rules))
+
+
+@lru_cache(maxsize=262144)
+def _house_style_key(name: str, entity_type: str, nr: NameRules) -> tuple[str, ...]:
     tokens = words(_CLOSED_PARTICLE.sub(r"\1 ", name))
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
@@ -464,4 +468,4 @@ def differ_only_by_house_style(a: str, b: str, entity_type: str = "",
     (True, False)
     """
     nr = nr or name_rules(rules)
-    return house_style_key(a, entity_type, nr=nr) == house_style_key(b, entity_type, nr=nr)
+    return _house_style_key(a, entity_type, nr) == _house_style_key(b, entity_type, nr)

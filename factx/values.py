@@ -556,6 +556,9 @@ class ValueModel:
         rules = rules if rules is not None else load_rules()
         self.rules = rules
         self.nr = _names.name_rules(rules)
+        self._place_keys: dict[str, str] = {}
+        self._costs: dict[tuple[str, str], float] = {}
+        self._keys: dict[tuple, object] = {}
         self.multi_valued: frozenset[str] = frozenset(
             a for r in rules.get("cardinality") if r.get("multiple") for a in r["attributes"])
         self.cumulative: frozenset[str] = frozenset(
@@ -596,9 +599,17 @@ class ValueModel:
         0 for a free transliteration (Qaeda / Qaida), infinite for different names."""
         if a == b:
             return 0.0
-        if a[:1].isdigit() or b[:1].isdigit():
-            return _names.INFINITE
-        return _names.token_cost(_names._translit(a, self.nr), _names._translit(b, self.nr), self.nr)
+        cost = self._costs.get((a, b))
+        if cost is None:
+            if a[:1].isdigit() or b[:1].isdigit():
+                cost = _names.INFINITE
+            else:
+                cost = _names.token_cost(_names._translit(a, self.nr),
+                                         _names._translit(b, self.nr), self.nr)
+            if len(self._costs) > 65536:
+                self._costs.clear()
+            self._costs[(a, b)] = cost
+        return cost
 
     def spelling_variants(self, a: str, b: str) -> bool:
         """Two different words that may spell one name (Umar / Omar, Zawahri / Zawahiri)."""
@@ -621,7 +632,13 @@ class ValueModel:
 
     def place_key(self, name: str) -> str:
         """``"the Kerry County"`` → ``"kery"``: core tokens of a place, never empty."""
-        return " ".join(_names.core_tokens(str(name), "GPE", nr=self.nr)) or fold(name)
+        key = self._place_keys.get(name)
+        if key is None:
+            key = " ".join(_names.core_tokens(str(name), "GPE", nr=self.nr)) or fold(name)
+            if len(self._place_keys) > 65536:
+                self._place_keys.clear()
+            self._place_keys[name] = key
+        return key
 
     def country(self, name: str) -> str | None:
         """The country a name names (``"U.S."`` → ``"United States"``), or None."""
@@ -790,6 +807,17 @@ class ValueModel:
         """A hashable key such that equal keys always compare ``"same"``."""
         if value is None:
             return None
+        memo = (value_type, value, attribute == "title") if isinstance(value, (str, int, float)) else None
+        if memo is not None:
+            found = self._keys.get(memo)
+            if found is None:
+                if len(self._keys) > 65536:
+                    self._keys.clear()
+                found = self._keys[memo] = self._key(value_type, value, attribute=attribute)
+            return found
+        return self._key(value_type, value, attribute=attribute)
+
+    def _key(self, value_type: str, value: object, *, attribute: str | None = None) -> object:
         if attribute == "title":
             t = self.parse_title(str(value))
             return ("title", t.role, self._org_tokens(t.organisation), t.former, t.many)
@@ -806,6 +834,27 @@ class ValueModel:
         if value_type == "name":
             return ("name", self.name_key(str(value)))
         return ("text", fold(str(value)))
+
+    def bucket(self, value_type: str, value: object, *, attribute: str | None = None) -> object:
+        """A coarse key such that two values that compare ``same`` always share it (the
+        converse need not hold): values are compared pairwise within a bucket only.
+
+        >>> m = value_model()
+        >>> m.bucket("date", "XXXX-09-23") == m.bucket("date", "2019-09-23")
+        True
+        """
+        if value is None:
+            return None
+        if attribute == "title":
+            t = self.parse_title(str(value))
+            return ("title", t.role, t.former, t.many)
+        if value_type == "date":
+            text = str(value).strip().upper()
+            return ("date", text[4:] if re.match(r"^(\d{4}|XXXX)-", text) else text)
+        if value_type == "entity":
+            return ("entity", tuple(_names.block_key(w, self.nr)
+                                    for w in self.place_key(str(value)).split()))
+        return self.key(value_type, value, attribute=attribute)
 
     def compare(self, value_type: str, a: object, b: object, *, attribute: str | None = None,
                 places: PlaceIndex | None = None, several: bool | None = None) -> str:

@@ -424,3 +424,18 @@ def test_places_from_the_index_decide_containment() -> None:
     facts = [fact(KARIM, "place_of_death", "Musa Qala", D0, 1, value_type="entity"),
              fact(KARIM, "place_of_death", "Helmand", D1, 1, value_type="entity")]
     assert run(facts, places=PlaceIndex({"Musa Qala district": ["Helmand Province"]})) == []
+
+
+@pytest.mark.parametrize("a, text_a, quote_a, b, quote_b, expected", [
+    ("Herat", "Herat", "He was killed in Herat on Sunday.",
+     "Jalalabad", "He was killed in Jalalabad.", [("value", "hard")]),
+    # the sentence that gave 'United States' names the other place too: not clearly held
+    ("United States", "US", "He was killed in a US drone strike in Afghanistan on Sunday.",
+     "Afghanistan", "He died in Afghanistan.", []),
+])
+def test_a_place_whose_sentences_name_the_other_place_is_not_held_against_it(
+        a, text_a, quote_a, b, quote_b, expected) -> None:
+    facts = [fact(KARIM, "place_of_death", a, D0, 1, value_type="entity", value_text=text_a,
+                  quote=quote_a),
+             fact(KARIM, "place_of_death", b, D1, 1, value_type="entity", quote=quote_b)]
+    assert [(c["kind"], c["severity"]) for c in run(facts)] == expected
