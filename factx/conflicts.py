@@ -222,7 +222,7 @@ class _Group:
     def to_value(self, value: Any = None, *, use_value: bool = False) -> ConflictValue:
         found = _conflict_value(self.facts, value if use_value else self.value)
         core = {id(f) for f in self.core}
-        also = dict.fromkeys(f["value"] for f in self.facts if id(f) not in core)
+        also = dict.fromkeys(f["value"] for f in self.facts if core and id(f) not in core)
         return ConflictValue(found.value, found.value_texts, found.sources, tuple(also))
 
 

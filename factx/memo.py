@@ -113,7 +113,8 @@ def summary(conflicts: list[dict[str, Any]], outlets: Mapping[str, str] | None =
 
 def _entity(conflicts: list[dict[str, Any]], outlets: Mapping[str, str], quotes: bool,
             width: int) -> Iterator[str]:
-    yield summary(conflicts, outlets)
+    yield from textwrap.wrap(summary(conflicts, outlets), width=width, subsequent_indent="  ",
+                             break_on_hyphens=False)
     yield ""
     number = 0
     for conflict in conflicts:
@@ -121,9 +122,16 @@ def _entity(conflicts: list[dict[str, Any]], outlets: Mapping[str, str], quotes:
             yield "  Spellings (listed after the disagreements):"
         else:
             number += 1
-            yield f"  {number}. {_heading(conflict)}"
-        yield from _values(conflict, outlets, quotes, width)
+            yield _fit(f"  {number}. {_heading(conflict)}", width)
+        for line in _values(conflict, outlets, quotes, width):
+            yield line if line.startswith(INDENT + "  •") or line.startswith(INDENT + "    ") \
+                else _fit(line, width)
     yield ""
+
+
+def _fit(line: str, width: int) -> str:
+    """A line cut to `width` columns, an ellipsis marking the cut."""
+    return line if len(line) <= width else line[:width - 1].rstrip() + "…"
 
 
 def _heading(conflict: dict[str, Any]) -> str:
@@ -238,7 +246,8 @@ def _trim(quote: str, limit: int, around: Iterable[str]) -> str:
     for text in around:
         if text and (at := quote.find(str(text))) >= 0:
             break
-    start = 0 if at < 0 else max(0, at - limit // 3)
+    # the value's words in the middle of what is shown
+    start = 0 if at < 0 else max(0, at - max(0, (limit - 2 - len(text)) // 2))
     end = min(len(quote), start + limit - 2)
     start = max(0, end - (limit - 2))
     return ("…" if start > 0 else "") + quote[start:end].strip() + ("…" if end < len(quote) else "")
