@@ -492,6 +492,10 @@ def _event_denial(event: str, facts: list[dict], model: ValueModel,
                or _matches_affirmed(f, affirmed, model, places)]
     deniers = {_source_key(f, model) for f in denials}
     affirming = [f for f in affirmed if _source_key(f, model) not in deniers]
+    # the evidence of each affirming source: its words for the event itself where it
+    # has them ("died"), else what it says of the event's date, place or cause
+    speaks = {_source_key(f, model) for f in affirming if f["attribute"] == event}
+    evidence = [f for f in affirming if f["attribute"] == event or _source_key(f, model) not in speaks]
     if not denials or not affirming:
         return None, deniers
     head = facts[0]
@@ -514,7 +518,7 @@ def _event_denial(event: str, facts: list[dict], model: ValueModel,
     value = event_value(affirming)
     conflict = Conflict(head.get("entity") or "", head.get("entity_id") or "",
                         head.get("entity_type"), event, "denial", HARD,
-                        (_conflict_value(affirming, value, texts),
+                        (_conflict_value(evidence, value, texts),
                          _conflict_value(denials, event_value(denials) if any(
                              f["attribute"] == event for f in denials) else value, texts)),
                         context=context or None)

@@ -121,7 +121,8 @@ def entity_view(entity_id: str, facts: list[dict[str, Any]], docs: dict[str, tup
     facts = sort_facts(facts)
     conflicts = list(find_conflicts(facts, places=places))
     marks: dict[str, tuple[str, str, str]] = {}
-    for conflict in conflicts:
+    # a fact in a value conflict keeps that side, also when it is evidence of a denied event
+    for conflict in sorted(conflicts, key=lambda c: c["kind"] == "denial"):
         if conflict["kind"] == "spelling":  # spellings have their own table
             continue
         for number, value in enumerate(conflict["values"]):
