@@ -11,8 +11,8 @@ once; `rank_conflicts` then orders whole entities for the report, holding only t
 conflicts. One disagreement is one conflict:
 
 - **values** of one attribute are grouped so that agreeing values are one value:
-  values that compare ``same`` (``Sept. 23`` and ``September 23``; ``XXXX-09-23``
-  and ``2019-09-23``), then a less precise value that fits exactly one group
+  values that compare ``same`` (``Mar. 8`` and ``March 8``; ``XXXX-03-08``
+  and ``2031-03-08``), then a less precise value that fits exactly one group
   (``at least 40`` with ``40``). Groups of a single-valued attribute that compare
   ``soft`` or ``hard`` make one ``value`` conflict of the strongest such pair's
   severity; multi-valued attributes (`rules/cardinality.yml`: title, member_of,
@@ -35,10 +35,10 @@ conflicts. One disagreement is one conflict:
 - **other denials**: a denied fact against an affirmed fact with a matching value
   (or any value when the denial has none: "X denied the assertion").
 - **spellings** (``name`` facts, always ``soft``, listed after the disagreements):
-  a word of the name spelled two ways across documents (Umar / Omar). House style
+  a word of the name spelled two ways across documents (Yusuf / Yousuf). House style
   (case, hyphens, apostrophes, the particles al-/Al /el-) is folded away first
   (`factx.names.house_style_key`, the resolver's own folding); for organisations
-  and places a free transliteration (Qaeda / Qaida, Qala / Kala) is house style
+  and places a free transliteration (Rashid / Rasheed, Qarya / Karya) is house style
   too, and only other differences are reported.
 
 A disagreement needs two sources: two documents, or two different `said_by` in one
@@ -109,7 +109,7 @@ class Source:
 @dataclass(frozen=True)
 class ConflictValue:
     """One side of a conflict. `also`: less precise values that agree only with this
-    one and were counted with it ('Afghanistan' with 'Kabul'; '>=40' with 40)."""
+    one and were counted with it ('Norway' with 'Oslo'; '>=40' with 40)."""
 
     value: Any
     value_texts: tuple[str, ...]
@@ -130,7 +130,7 @@ class Conflict:
     dated reports; ``"former"``: a title called former; ``"holders"``: another
     holder of the entity's role, named in values after the first), and `context`
     holds, for a denied event, the event's other attributes as the affirming
-    sources give them (``{"date_of_death": ["2019-09-23"], ...}``).
+    sources give them (``{"date_of_death": ["2031-03-08"], ...}``).
     """
 
     entity: str
@@ -257,7 +257,7 @@ class _Comparer:
 
     def relation(self, a: _Group, b: _Group) -> str:
         """How two groups relate: the strongest disagreement between their values (a
-        group that absorbed 'Afghanistan' into 'Kabul' disagrees with 'Pakistan')."""
+        group that absorbed 'Norway' into 'Oslo' disagrees with 'Sweden')."""
         memo = (id(a), len(a.facts), id(b), len(b.facts))
         found = self._memo.get(memo)
         if found is None:
@@ -316,7 +316,7 @@ class _Comparer:
 
     def _absorb(self, groups: list[_Group]) -> list[_Group]:
         """'at least 40' joins 40 when 40 is the only value it agrees with; a value that
-        agrees with several ('2019' with two days) stays apart."""
+        agrees with several ('2031' with two days) stays apart."""
         if self.attribute in self.model.multi_valued:
             return groups  # there, 'compatible' means 'both held', not 'one contains the other'
         changed = True
@@ -348,7 +348,7 @@ class _Comparer:
 
     def named_together(self, a: _Group, b: _Group) -> bool:
         """Places: every sentence of one side also names the other side's place ("killed
-        in a US strike in Afghanistan" against "in Kabul, Afghanistan"): that side
+        in a Norwegian strike in Sweden" against "in Stockholm, Sweden"): that side
         is not clearly holding a place against the other, so there is no conflict."""
         if a.value_type not in ("entity", "country") or b.value_type not in ("entity", "country"):
             return False
@@ -390,7 +390,7 @@ class _Comparer:
 
 def _grew(groups: list[_Group]) -> list[_Group] | None:
     """Groups of counts in date order when each larger count comes from later reports
-    (all dated, some later than others): an update ("the toll rose to 137")."""
+    (all dated, some later than others): an update ("the toll rose to 52")."""
     if any(None in g.published() for g in groups):
         return None
     amounts = []
@@ -511,7 +511,7 @@ def _event_denial(event: str, facts: list[dict], model: ValueModel,
     for attribute in sorted({f["attribute"] for f in affirming} - {event}):
         cmp = _Comparer(model, attribute, places)
         groups = _order(cmp.cluster([f for f in affirming if f["attribute"] == attribute]))
-        # a value that only contains others ("last month" around Sept. 23) adds nothing
+        # a value that only contains others ("last month" around March 8) adds nothing
         context[attribute] = [g.value for g in groups if not any(
             h is not g and cmp.relation(g, h) == COMPATIBLE
             and min(map(_width, g.core)) > min(map(_width, h.core)) for h in groups)]
@@ -688,7 +688,7 @@ def _spelling_conflict(facts: list[dict], entity_type: str, model: ValueModel) -
 
 
 def _fold_partial_spellings(by_signature: dict[frozenset, list[dict]]) -> dict[frozenset, _Group]:
-    """A spelling that gives only part of the varied words ('bin Laden') joins the
+    """A spelling that gives only part of the varied words ('Mr. Yousuf') joins the
     fuller spelling it agrees with: the one its own document uses, else the one
     most documents use. It stands apart only when no fuller spelling agrees."""
     full = {s for s in by_signature if not any(s < t for t in by_signature)}

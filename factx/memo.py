@@ -1,9 +1,9 @@
 """Conflicts as a memo for a terminal: records in, lines of plain text out.
 
 Per entity, a summary line says what is disputed and by how many sources
-("3 disagreements among 5 sources: the death itself (denied by Taliban), date of
+("3 disagreements among 5 sources: the death itself (denied by the group), date of
 death, title"); then each disagreement under a numbered heading, its values in
-words beside their normalized form (“the night of Sept. 22” · XXXX-09-22TNI), and
+words beside their normalized form (“the night of March 7” · XXXX-03-07TNI), and
 under each value one line per source: the outlet (from `outlets`, a mapping of
 document path to outlet name, else the file name), who said it, and ``path:line``
 with as much of the quote as fits. With ``quotes=True`` the whole quote follows,
@@ -147,7 +147,7 @@ def _heading(conflict: dict[str, Any]) -> str:
 
 
 def _value_words(value: dict[str, Any]) -> str:
-    """“the night of Sept. 22” · XXXX-09-22TNI: the words, then the value when it differs."""
+    """“the night of March 7” · XXXX-03-07TNI: the words, then the value when it differs."""
     shown = value.get("value")
     plain = {str(shown), *map(str, value.get("also") or [])}
     texts = [t for t in value.get("value_texts") or [] if str(t) not in plain]

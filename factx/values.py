@@ -3,17 +3,17 @@
 `compare(value_type, a, b)` answers how two normalized values of one attribute
 relate, as one of four words, weakest disagreement first:
 
-- ``"same"``: equal after normalization (``"Sept. 23"`` and ``"September 23"`` both
-  give ``2019-09-23``; ``40`` and ``"40"``; ``XXXX-09-23`` and ``2019-09-23``: a
+- ``"same"``: equal after normalization (``"Mar. 8"`` and ``"March 8"`` both
+  give ``2031-03-08``; ``40`` and ``"40"``; ``XXXX-03-08`` and ``2031-03-08``: a
   document without a publication date gives the same day without its year);
 - ``"compatible"``: both can be true because one contains the other and is merely
-  less precise (``2019`` and ``2019-09-23``; ``">=40"`` ("at least 40") and ``40``;
+  less precise (``2031`` and ``2031-03-08``; ``">=40"`` ("at least 40") and ``40``;
   a district and the province it is known to lie in), or because nothing can be
   said (an unresolved ``XXXX-WXX-7``: "Sunday" in an undated article);
 - ``"soft"``: they overlap partly or differ in precision in a way that matters
-  (``2019-09-22TNI`` and ``2019-09-23``; ``2019-09-22/2019-09-23`` and ``2019-09-23``;
+  (``2031-03-07TNI`` and ``2031-03-08``; ``2031-03-07/2031-03-08`` and ``2031-03-08``;
   ``"dozens"`` and ``40``);
-- ``"hard"``: they cannot both be true (``2019-10-01`` and ``2019-10-02``; six and nine).
+- ``"hard"``: they cannot both be true (``2031-03-01`` and ``2031-03-02``; six and nine).
 
 Models, by value type:
 
@@ -50,7 +50,7 @@ Models, by value type:
   apostrophes, particles), tokens matched by the resolver's own transliteration
   cost (`factx.names.token_cost`): equal keys are ``same``; one name's words inside
   the other's (``"Mr. Yusuf"`` and ``"Karim Yusuf"``) ``compatible``; a word
-  spelled differently (Umar / Omar) ``soft``; otherwise ``hard``.
+  spelled differently (Yusuf / Yousuf) ``soft``; otherwise ``hard``.
 - ``text`` and anything else: folded equality ``same``, otherwise ``compatible``:
   free text differs by paraphrase ("raid" / "operation") far more often than by
   contradiction, so it only takes part in denials. (`compare_text` itself still says
@@ -175,7 +175,7 @@ _DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(NI|MO|AF|EV|MI|DT|(\d{2})(?:
 def parse_date(value: str) -> DateSpan | None:
     """A TIMEX3 date value as a `DateSpan`, or None when it is not one.
 
-    >>> s = parse_date("2019-09-22TNI"); (s.hi - s.lo) // 60
+    >>> s = parse_date("2031-03-07TNI"); (s.hi - s.lo) // 60
     12
     """
     value = str(value).strip().upper()
@@ -193,7 +193,7 @@ def parse_date(value: str) -> DateSpan | None:
                         year_free=value[4:])
     try:
         return _parse_known(value)
-    except ValueError:  # impossible calendar dates such as 2019-02-30
+    except ValueError:  # impossible calendar dates such as 2031-02-30
         return None
 
 
@@ -243,7 +243,7 @@ def _parse_known(value: str) -> DateSpan | None:
 
 def _relate_spans(a: DateSpan, b: DateSpan) -> str:
     if (a.lo, a.hi) == (b.lo, b.hi):
-        return SAME  # "2019-09-23/2019-09-23" is 2019-09-23
+        return SAME  # "2031-03-08/2031-03-08" is 2031-03-08
     if a.hi <= b.lo or b.hi <= a.lo:
         return HARD
     containers = [outer for outer, inner in ((a, b), (b, a))
@@ -262,7 +262,7 @@ def unresolved_date(value: object) -> bool:
     """A date value that says nothing comparable: its month is unknown too (a relative
     date left unresolved, "Sunday" or "this month" in an undated article).
 
-    >>> unresolved_date("XXXX-WXX-7TAF"), unresolved_date("XXXX-XX"), unresolved_date("XXXX-09-23")
+    >>> unresolved_date("XXXX-WXX-7TAF"), unresolved_date("XXXX-XX"), unresolved_date("XXXX-03-08")
     (True, True, False)
     """
     text = str(value).strip().upper()
@@ -274,9 +274,9 @@ def unresolved_date(value: object) -> bool:
 def compare_dates(a: str, b: str) -> str:
     """How two TIMEX3 values relate.
 
-    >>> compare_dates("2019", "2019-09-23"), compare_dates("2019-09-22TNI", "2019-09-23")
+    >>> compare_dates("2031", "2031-03-08"), compare_dates("2031-03-07TNI", "2031-03-08")
     ('compatible', 'soft')
-    >>> compare_dates("XXXX-09-23", "2019-09-23"), compare_dates("XXXX-WXX-7", "2019-09-23")
+    >>> compare_dates("XXXX-03-08", "2031-03-08"), compare_dates("XXXX-WXX-7", "2031-03-08")
     ('same', 'compatible')
     """
     if str(a).strip().upper() == str(b).strip().upper():
@@ -548,7 +548,7 @@ class ValueModel:
     (`roles`, `role_qualifiers`) and cardinality (`cardinality`).
 
     >>> m = value_model()
-    >>> m.compare("date", "XXXX-09-23", "2019-09-23"), "title" in m.multi_valued
+    >>> m.compare("date", "XXXX-03-08", "2031-03-08"), "title" in m.multi_valued
     ('same', True)
     """
 
@@ -596,7 +596,7 @@ class ValueModel:
 
     def token_cost(self, a: str, b: str) -> float:
         """How far apart two words of names are, in the resolver's own measure:
-        0 for a free transliteration (Qaeda / Qaida), infinite for different names."""
+        0 for a free transliteration (Rashid / Rasheed), infinite for different names."""
         if a == b:
             return 0.0
         cost = self._costs.get((a, b))
@@ -612,7 +612,7 @@ class ValueModel:
         return cost
 
     def spelling_variants(self, a: str, b: str) -> bool:
-        """Two different words that may spell one name (Umar / Omar, Zawahri / Zawahiri)."""
+        """Two different words that may spell one name (Yusuf / Yousuf, Rahman / Rahaman)."""
         return a != b and self.token_cost(a, b) != _names.INFINITE
 
     def compare_names(self, a: str, b: str, entity_type: str = "") -> str:
@@ -669,7 +669,7 @@ class ValueModel:
         return SOFT  # two places nothing is known about: they may be nested
 
     def _transliterated(self, ka: str, kb: str) -> bool:
-        """Keys whose words differ by free transliteration only (Qala / Kala)."""
+        """Keys whose words differ by free transliteration only (Qarya / Karya)."""
         wa, wb = ka.split(), kb.split()
         return len(wa) == len(wb) and all(self.token_cost(x, y) == 0 for x, y in zip(wa, wb))
 
@@ -840,7 +840,7 @@ class ValueModel:
         converse need not hold): values are compared pairwise within a bucket only.
 
         >>> m = value_model()
-        >>> m.bucket("date", "XXXX-09-23") == m.bucket("date", "2019-09-23")
+        >>> m.bucket("date", "XXXX-03-08") == m.bucket("date", "2031-03-08")
         True
         """
         if value is None:
@@ -907,7 +907,7 @@ def compare(value_type: str, a: object, b: object, *, attribute: str | None = No
             places: PlaceIndex | None = None) -> str:
     """How two normalized values of one attribute relate: same, compatible, soft, hard.
 
-    >>> compare("date", "2019-10-01", "2019-10-02"), compare("quantity", "up to 40", 40)
+    >>> compare("date", "2031-03-01", "2031-03-02"), compare("quantity", "up to 40", 40)
     ('hard', 'compatible')
     """
     return value_model().compare(value_type, a, b, attribute=attribute, places=places)
