@@ -552,8 +552,12 @@ class RoleIndex:
                    of_entity=lambda entity_id: by_entity.get(entity_id, []), cache=0)
 
     @classmethod
-    def from_store(cls, store: Any) -> "RoleIndex":
-        return cls(in_docs=lambda docs: store.facts(docs=docs, attribute="title"),
+    def from_store(cls, store: Any, *, chunk: int = 500) -> "RoleIndex":
+        def in_docs(docs: list[str]) -> Iterator[dict]:
+            for start in range(0, len(docs), chunk):  # within SQLite's bound on parameters
+                yield from store.facts(docs=docs[start:start + chunk], attribute="title")
+
+        return cls(in_docs=in_docs,
                    of_entity=lambda entity_id: store.facts(entity_ids=[entity_id], attribute="title"))
 
     def in_docs(self, docs: Iterable[str]) -> dict[str, list[dict]]:

@@ -439,3 +439,23 @@ def test_a_place_whose_sentences_name_the_other_place_is_not_held_against_it(
                   quote=quote_a),
              fact(KARIM, "place_of_death", b, D1, 1, value_type="entity", quote=quote_b)]
     assert [(c["kind"], c["severity"]) for c in run(facts)] == expected
+
+
+def test_role_holders_read_from_a_store_in_chunks_of_documents() -> None:
+    facts = [title(KARIM, "leader of the Northern Front", D0, 2),
+             title(KARIM, "leader of the Northern Front", D1, 2, said_by=AGENCY),
+             title(YUSUF, "leader of the Northern Front", D1, 9)]
+    asked: list[list[str]] = []
+
+    class Store:
+        def facts(self, *, docs=None, entity_ids=None, attribute=None):
+            assert attribute == "title"
+            if docs is not None:
+                asked.append(list(docs))
+            return [f for f in facts if (docs is None or f["doc"] in docs)
+                    and (entity_ids is None or f["entity_id"] in entity_ids)]
+
+    roles = RoleIndex.from_store(Store(), chunk=1)
+    [conflict] = run(facts, roles=roles)
+    assert conflict["reason"] == "holders"
+    assert asked == [[D0], [D1]]  # only the entity's own documents, one chunk at a time
