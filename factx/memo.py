@@ -46,9 +46,14 @@ def attribute_words(attribute: str) -> str:
 
 
 def outlets_from(documents: Iterable[Mapping[str, Any]]) -> dict[str, str]:
-    """Path → outlet from document records (`Store.documents()`), where known."""
-    return {str(d["path"]): str(d["outlet"]) for d in documents
-            if d.get("path") and d.get("outlet")}
+    """Document → outlet from `factx.document/1` records (`Store.documents()`), where
+    the document names one."""
+    out = {}
+    for d in documents:
+        doc = d.get("doc") or d.get("path")
+        if doc and d.get("outlet"):
+            out[str(doc)] = str(d["outlet"])
+    return out
 
 
 def memo_lines(conflicts: Iterable[dict[str, Any]], *, outlets: Mapping[str, str] | None = None,

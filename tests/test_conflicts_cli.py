@@ -107,3 +107,22 @@ def test_an_invalid_rule_file_exits_2_naming_it(tmp_path, facts_file) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "roles.yml" in result.stderr and "bad" in result.stderr and "wrods" in result.stderr
+
+
+@pytest.mark.model
+def test_sources_are_named_by_the_outlet_the_store_knows(tmp_path) -> None:
+    records = [{"text": "Karim Haddad, 52, a trader, was killed on Saturday in Herat, police said.",
+                "published": "2031-03-09", "source": "Daily Wire Service"},
+               {"text": "Karim Haddad, 58, was killed on Saturday in Herat, his family said.",
+                "published": "2031-03-09"}]
+    path = tmp_path / "news.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    store = tmp_path / "store"
+    assert runner.invoke(app, ["extract", str(path), "--store", str(store), "--quiet"]).exit_code == 0
+    result = run("--store", store, "--format", "table")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Karim Haddad (person): 1 disagreement among 2 sources: age"
+    assert any(line.startswith(f"      • Daily Wire Service · police · {path}:1:1") for line in lines)
+    # no outlet: the path alone names the document
+    assert any(line.startswith(f"      • his family · {path}:2:1") for line in lines)

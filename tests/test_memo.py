@@ -111,7 +111,8 @@ def test_attribute_words(attribute, words) -> None:
 
 
 def test_outlets_from_document_records() -> None:
-    docs = [{"path": "a.txt", "outlet": "Daily A"}, {"path": "b.txt", "outlet": None}, {"path": "c.txt"}]
+    docs = [{"schema": "factx.document/1", "doc": "a.txt", "outlet": "Daily A"},
+            {"doc": "b.txt", "outlet": None}, {"doc": "c.txt"}]
     assert outlets_from(docs) == {"a.txt": "Daily A"}
 
 
