@@ -513,6 +513,7 @@ def report(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The HTML file to write [default: stdout when piped].")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="How many main entities to show.")] = 25,
     max_sources: Annotated[int, typer.Option("--max-sources", min=1, help="Source columns per entity at most.")] = 40,
+    rules: RulesOpt = None,
     store: StoreOpt = None,
 ) -> None:
     """An offline HTML page: per main entity, who says what, where they disagree, a timeline.
@@ -531,7 +532,10 @@ def report(
             from factx.extract import find_entity
 
             ids = find_entity(db, entity)
-        page = build_report(db, entity_ids=ids, limit=limit, max_sources=max_sources)
+        from factx.rules import load_rules
+
+        page = build_report(db, entity_ids=ids, limit=limit, max_sources=max_sources,
+                            rules=load_rules(rules) if rules else None)
         if output is None:
             sys.stdout.write(page)
         else:
