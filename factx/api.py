@@ -45,6 +45,23 @@ def _paths(paths: PathLike | Iterable[PathLike]) -> list[str]:
     return [os.fspath(p) for p in paths]
 
 
+def _kinds(kinds: str | Iterable[str] | None) -> tuple[str, ...] | None:
+    """Conflict kinds as "value,denial" or a list; `UsageError` for an unknown one."""
+    from factx.conflicts import parse_kinds
+    from factx.errors import UsageError
+
+    try:
+        return parse_kinds(kinds if kinds is None or isinstance(kinds, str) else ",".join(kinds))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _rules(rules: PathLike | None):
+    from factx.rules import load_rules
+
+    return load_rules(rules) if rules is not None else None
+
+
 def _iso(day: str | date | None) -> str | None:
     """A publication date given by the caller, as an ISO date (ISO, RFC 2822 and other
     full dates are read); `UsageError` when it is not one."""
@@ -137,22 +154,33 @@ class FactStore:
         return found
 
     def conflicts(self, *, entity: str | None = None, attribute: str | None = None,
-                  min_severity: str = "soft") -> Iterator[dict[str, Any]]:
+                  min_severity: str = "soft", kinds: str | Iterable[str] | None = None,
+                  rules: PathLike | None = None) -> Iterator[dict[str, Any]]:
         """`factx.conflict/1` records: where the sources disagree. Without `entity`, the
-        entities whose conflicts involve the most sources come first.
+        entities whose conflicts involve the most sources come first. `kinds`: some of
+        value, denial, spelling ("value,denial" or a list); `rules`: a folder of rule
+        files on top of the shipped ones (role words, cardinality, name folding).
 
         >>> [c["kind"] for c in db.conflicts(entity="Asim Umar")]  # doctest: +SKIP
         ['spelling']
         """
-        from factx.conflicts import find_conflicts, rank_conflicts
-        from factx.values import PlaceIndex
+        from factx.conflicts import store_conflicts
 
         ids = self.entity_ids(entity) if entity is not None else None
-        # containment (district in province in country) is asked of the store per place
-        found = find_conflicts(self.store.facts(entity_ids=ids, attribute=attribute, order_by_entity=True),
-                               min_severity=min_severity, attribute=attribute,
-                               places=PlaceIndex(lookup=self.store.place_parents))
-        return found if entity is not None else rank_conflicts(found)
+        return store_conflicts(self.store, entity_ids=ids, attribute=attribute, kinds=_kinds(kinds),
+                               min_severity=min_severity, rules=_rules(rules))
+
+    def report(self, *, entity: str | None = None, limit: int = 25, max_sources: int = 40,
+               rules: PathLike | None = None) -> str:
+        """The offline HTML report (`factx report`): per main entity (or `entity`), who
+        says what, where the sources disagree, and a timeline.
+
+        >>> Path("report.html").write_text(db.report(), encoding="utf-8")  # doctest: +SKIP
+        """
+        from factx.report import build_report
+
+        ids = self.entity_ids(entity) if entity is not None else None
+        return build_report(self.store, entity_ids=ids, limit=limit, max_sources=max_sources, rules=_rules(rules))
 
     def documents(self) -> list[dict[str, Any]]:
         """`factx.document/1` records of every stored document, by path."""
@@ -166,17 +194,6 @@ class FactStore:
             f"{present('published_how')}, {present('published_from')}, d.content_hash, d.chars, "
             "(SELECT count(*) FROM facts f WHERE f.doc_id = d.doc_id) FROM documents d ORDER BY d.path")
         return [Document(*row).to_json() for row in rows]
-
-    def report(self, *, entity: str | None = None, limit: int = 25, max_sources: int = 40) -> str:
-        """The offline HTML report (`factx report`): per main entity (or `entity`), who
-        says what, where the sources disagree, and a timeline.
-
-        >>> Path("report.html").write_text(db.report(), encoding="utf-8")  # doctest: +SKIP
-        """
-        from factx.report import build_report
-
-        ids = self.entity_ids(entity) if entity is not None else None
-        return build_report(self.store, entity_ids=ids, limit=limit, max_sources=max_sources)
 
     def status(self) -> dict[str, Any]:
         """The `factx.status/1` record: documents, facts and entities stored, and what the
@@ -304,17 +321,18 @@ def read_facts(source: PathLike | IO[str]) -> Iterator[dict[str, Any]]:
 
 
 def conflicts_in(facts: Iterable[dict[str, Any]], *, entity: str | None = None,
-                 attribute: str | None = None, min_severity: str = "soft") -> Iterator[dict[str, Any]]:
+                 attribute: str | None = None, min_severity: str = "soft",
+                 kinds: str | Iterable[str] | None = None,
+                 rules: PathLike | None = None) -> Iterator[dict[str, Any]]:
     """`factx.conflict/1` records among fact records held in memory (a JSONL file's,
     through `read_facts`), the same as a store would give for them.
 
     >>> list(factx.conflicts_in(factx.read_facts("facts.jsonl"), entity="Asim Umar"))  # doctest: +SKIP
     """
-    from factx.conflicts import find_conflicts, rank_conflicts
-    from factx.values import PlaceIndex
+    from factx.conflicts import facts_conflicts
 
     records = list(facts)
-    places = PlaceIndex.from_facts(records)  # from every fact, before any filter
+    ids = None
     if entity is not None:
         from factx.resolve import fold
 
@@ -325,10 +343,8 @@ def conflicts_in(facts: Iterable[dict[str, Any]], *, entity: str | None = None,
             from factx.resolve import closest
 
             raise UnknownEntity(entity, closest(entity, {f["entity"] for f in records}))
-        records = [f for f in records if f["entity_id"] in ids]
-    records.sort(key=lambda f: (f["entity_id"], f["attribute"]))
-    found = find_conflicts(records, min_severity=min_severity, attribute=attribute, places=places)
-    return found if entity is not None else rank_conflicts(found)
+    return facts_conflicts(records, entity_ids=ids, attribute=attribute, kinds=_kinds(kinds),
+                           min_severity=min_severity, rules=_rules(rules))
 
 
 # ---------------------------------------------------------------------------------------

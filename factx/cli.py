@@ -23,7 +23,7 @@ from typing import Annotated, Iterable, Iterator, Optional
 import typer
 
 from factx import __version__, api
-from factx.options import (AttributeOpt, Command, Engine, EntityOpt, Format, FormatOpt, ModelOpt, OutputOpt,
+from factx.options import (AttributeOpt, Command, Engine, EntityOpt, Format, FormatOpt, KindOpt, ModelOpt, OutputOpt,
                            PathsArg, PublishedOpt, QuietOpt, RecordName, RulesOpt, Severity, StoreOpt, VerboseOpt,
                            example)
 from factx.output import Messages, Progress, default_format, open_output, quiet_pipe, write
@@ -73,11 +73,12 @@ def _session(quiet: bool = False, verbose: bool = False) -> Iterator[Messages]:
 
 
 def _write(records: Iterable[dict], kind: str, fmt: Optional[Format], output: Optional[Path], say: Messages,
-           empty: str = "") -> int:
+           empty: str = "", table=None) -> int:
     """Records to stdout or FILE in the chosen format (the one writer of every command)."""
     with open_output(output) as out:
         chosen = default_format(fmt.value if fmt else None, out=out)
-        count = write(records, kind=kind, fmt=chosen, out=out, empty=lambda: say.info(empty) if empty else None)
+        count = write(records, kind=kind, fmt=chosen, out=out, empty=lambda: say.info(empty) if empty else None,
+                      table=table)
     say.detail(f"{count} {kind} records written" + (f" to {output}" if output else ""))
     return count
 
@@ -155,25 +156,37 @@ def extract(paths: PathsArg, output: OutputOpt = None, fmt: FormatOpt = None, st
             raise typer.Exit(1)
 
 
-@app.command(cls=Command, epilog=example('factx conflicts --entity "Asim Umar"', "factx conflicts --min-severity hard -f csv -o c.csv",
-                             "factx extract new/ | factx conflicts --facts -"))
+@app.command(cls=Command, epilog=example('factx conflicts --entity "Asim Umar" --quotes',
+                                         "factx conflicts --kind value,denial --min-severity hard -f csv -o c.csv",
+                                         "factx extract new/ | factx conflicts --facts -"))
 def conflicts(entity: EntityOpt = None, attribute: AttributeOpt = None,
               facts_file: Annotated[Optional[str], typer.Option(
                   "--facts", metavar="FILE", help="Read facts from a JSONL file (or -) instead of the store.")] = None,
+              kind: KindOpt = None,
               min_severity: Annotated[Severity, typer.Option(
                   "--min-severity", metavar="SEVERITY",
-                  help="soft shows every conflict; hard only values that cannot both be true.")] = Severity.soft,
+                  help="soft shows every conflict; hard only conflicts whose values cannot both be true.")] = Severity.soft,
+              quotes: Annotated[bool, typer.Option("--quotes", help="Each source's whole quote (table).")] = False,
               exit_status: Annotated[bool, typer.Option("--exit-status", help="Exit 3 when conflicts are found.")] = False,
-              fmt: FormatOpt = None, output: OutputOpt = None, store: StoreOpt = None,
+              fmt: FormatOpt = None, output: OutputOpt = None, store: StoreOpt = None, rules: RulesOpt = None,
               quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
     """Where sources disagree: the values, each with its documents, quotes and who said them."""
     with _session(quiet, verbose) as say:
+        import shutil
+
+        from factx.memo import memo_lines, outlets_from
+
+        options = dict(entity=entity, attribute=attribute, min_severity=min_severity.value, kinds=kind, rules=rules)
         if facts_file is not None:
-            found = api.conflicts_in(api.read_facts(facts_file), entity=entity, attribute=attribute,
-                                     min_severity=min_severity.value)
+            outlets: dict[str, str] = {}
+            found = api.conflicts_in(api.read_facts(facts_file), **options)
         else:
-            found = _open(store, say).conflicts(entity=entity, attribute=attribute, min_severity=min_severity.value)
-        count = _write(found, "conflict", fmt, output, say, empty="no conflicts" + (f" about {entity}" if entity else ""))
+            db = _open(store, say)
+            outlets = outlets_from(db.documents())  # sources named by outlet where documents say so
+            found = db.conflicts(**options)
+        width = min(120, shutil.get_terminal_size((100, 24)).columns)
+        count = _write(found, "conflict", fmt, output, say, empty="no conflicts" + (f" about {entity}" if entity else ""),
+                       table=lambda rows: memo_lines(rows, outlets=outlets, quotes=quotes, width=width))
         if exit_status and count:
             raise typer.Exit(3)
 
@@ -238,13 +251,13 @@ def report(entity: EntityOpt = None,
            limit: Annotated[int, typer.Option("--limit", min=1, metavar="N", help="How many main entities to show.")] = 25,
            max_sources: Annotated[int, typer.Option("--max-sources", min=1, metavar="N",
                                                     help="Source columns per entity at most.")] = 40,
-           store: StoreOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
+           store: StoreOpt = None, rules: RulesOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
     """An offline HTML page: per main entity, who says what, where they disagree, a timeline."""
     with _session(quiet, verbose) as say:
         if output is None and sys.stdout.isatty():
             raise typer.BadParameter("give the file to write with -o FILE.html (or pipe the output)", param_hint="'-o'")
         with open_output(output) as out:  # an unwritable -o fails before the page is built
-            page = _open(store, say).report(entity=entity, limit=limit, max_sources=max_sources)
+            page = _open(store, say).report(entity=entity, limit=limit, max_sources=max_sources, rules=rules)
             out.write(page)
         if output is not None:
             say.info(f"factx: wrote {output} ({len(page.encode('utf-8')) // 1024} KB)")

@@ -84,3 +84,16 @@ PublishedOpt = Annotated[Optional[str], typer.Option("--published", metavar="DAT
     "Publication date for every input (2019-10-08, or RFC 2822 and other full dates)."))]
 PathsArg = Annotated[list[str], typer.Argument(metavar="PATH...", show_default=False,
                                                help="Files, folders (recursive), globs, or - for stdin.")]
+
+
+def _kinds(value: Optional[str]) -> Optional[tuple[str, ...]]:
+    from factx.conflicts import parse_kinds
+
+    try:
+        return parse_kinds(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+KindOpt = Annotated[Optional[str], typer.Option("--kind", metavar="KINDS", callback=_kinds,
+                                                help="Only these kinds, comma-separated: value,denial,spelling.")]

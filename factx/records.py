@@ -295,7 +295,7 @@ class ConflictValue(_Record):
     value_texts: tuple[str, ...] = _about("the distinct words of the documents that gave it")
     sources: tuple[Source, ...] = _about("every fact that gives this value")
     also: tuple[Any, ...] = _about("less precise values that agree only with this one and were counted "
-                                   "with it ('Afghanistan' with 'Kabul'; '>=40' with 40)", default=())
+                                   "with it ('Norway' with 'Oslo'; '>=40' with 40)", default=())
 
 
 @_record(CONFLICT_SCHEMA)
