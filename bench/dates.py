@@ -1,17 +1,23 @@
-"""Benchmark of the date stage: TempEval-3 platinum, and its share of extract time.
+"""Benchmark of the date stage: TempEval-3 platinum and AQUAINT, and its share of extract time.
 
     .venv/bin/python bench/dates.py            # (make bench-dates)
+    .venv/bin/python bench/dates.py --errors tempeval3|aquaint-dev   # the errors, to develop on
 
-1. Runs `factx dates --published DCT FILE...` (the CLI, one process per DCT) over the
-   articles of ../shared/bench/tempeval3/docs, converts the `factx.date/1` records to the
-   kit's system format and scores them with the kit's score.py, beside the kit's runs
-   (strict, relaxed, value and type F1).
-2. Times the date stage against the whole extract pipeline on seeds/*.txt, in one
-   process: each component of the pipeline is timed on each seed, and the share is the
-   time of `factx_dates` over the time of all of them (tokenizer included).
-3. Writes everything to bench/out/dates.json.
+1. Runs `factx dates` (the CLI, one process per corpus, each article a JSONL record
+   carrying its DCT as "published") over the articles of ../shared/bench/tempeval3 and
+   ../shared/bench/timeml-aquaint, and scores the records with the kit's score.py
+   (strict, relaxed, value and type F1), beside the kit's runs and HeidelTime's
+   published figures.
+2. AQUAINT is scored in two parts fixed by `held_out()`: the development part, whose
+   errors may be read, and a held-out quarter whose errors are never printed; the gap
+   between the two tells whether the rules are general.
+3. Times the date stage against the whole extract pipeline on seeds/*.txt and the
+   TempEval-3 articles, in one process: each component of the pipeline is timed on each
+   document, and the share is the time of `factx_dates` over the time of all of them
+   (tokenizer included).
+4. Writes everything to bench/out/dates.json.
 
-The kit is evaluation data: nothing of it is copied into the repository.
+The kits are evaluation data: nothing of them is copied into the repository.
 """
 
 from __future__ import annotations
@@ -27,8 +33,26 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 KIT = Path(os.environ.get("FACTX_TEMPEVAL", ROOT.parent / "shared" / "bench" / "tempeval3"))
+AQUAINT = Path(os.environ.get("FACTX_AQUAINT", ROOT.parent / "shared" / "bench" / "timeml-aquaint"))
 OUT = ROOT / "bench" / "out" / "dates.json"
 SYSTEMS = ("heideltime-english-3", "navytime-1", "sutime", "cleartk-1")
+
+# HeidelTime's published figures (strict, relaxed, value F1).
+PUBLISHED = {"tempeval3": (81.34, 90.30, 77.61), "aquaint": (80.99, 91.78, 72.95)}
+
+#: Every HELD_OUT_EVERY-th AQUAINT document in sorted order (the 4th, 8th, ...) is held
+#: out: fixed before any AQUAINT error was read, and never printed with --errors.
+HELD_OUT_EVERY = 4
+
+
+def held_out(names: list[str]) -> set[str]:
+    """The held-out part of a corpus: every HELD_OUT_EVERY-th name in sorted order.
+
+    >>> sorted(held_out(["a", "b", "c", "d", "e", "f", "g", "h", "i"]))
+    ['d', 'h']
+    """
+    ordered = sorted(names)
+    return {name for i, name in enumerate(ordered) if i % HELD_OUT_EVERY == HELD_OUT_EVERY - 1}
 
 
 def factx_command() -> list[str]:
