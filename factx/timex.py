@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 from factx.rules import load_rules
 
-__all__ = ["normalize", "tense_of", "clean", "lexicon", "Lexicon"]
+__all__ = ["normalize", "tense_of", "verb_tense", "clean", "lexicon", "Lexicon", "FROM_CONTEXT"]
 
 Result = tuple[str, "str | None"]
 
@@ -120,14 +120,21 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
 # Public API
 
 
+#: `normalize(tense=FROM_CONTEXT)`: the tense is read from `context` (no parse at hand).
+FROM_CONTEXT = "from-context"
+
+
 def normalize(text: str, anchor: str | None, *, label: str | None = None,
-              context: str | None = None, previous: str | None = None) -> Result | None:
+              context: str | None = None, previous: str | None = None,
+              tense: str | None = FROM_CONTEXT) -> Result | None:
     """The TIMEX3 (type, value) of one temporal expression, or None if it is not one.
 
     `anchor` is the publication date (ISO 'YYYY-MM-DD') or None; `context` the sentence
-    around the expression (tense cues, "the Sept. 11 attacks"); `previous` the last date
-    value of the same document, for "the next day" and "April of that year"; `label` the
-    NER label of the span, if any (kept in the cache key; the words decide the value).
+    around the expression ("the Sept. 11 attacks"); `previous` the last date value of
+    the same document, for "the next day" and "April of that year"; `label` the NER
+    label of the span, if any (kept in the cache key; the words decide the value).
+    `tense` ('past', 'future' or None) is the tense of the expression's governing verb
+    when a parse gave it (`verb_tense`); by default it is read from the cues of `context`.
     Normalizations are cached per (expression, anchor, tense, anniversary, previous).
 
     >>> normalize("Tuesday", "2019-10-08")
@@ -142,7 +149,8 @@ def normalize(text: str, anchor: str | None, *, label: str | None = None,
     t = clean(text)
     if not t:
         return None
-    tense = tense_of(text, context) if context else None
+    if tense == FROM_CONTEXT:
+        tense = tense_of(text, context) if context else None
     events = _events_in_context(text, context) if context else frozenset()
     return _normalize(t, _anchor_key(anchor), label, tense, events, previous)
 
@@ -161,7 +169,8 @@ def clean(text: str) -> str:
 
 
 def tense_of(text: str, context: str) -> str | None:
-    """'past' or 'future' from the cue nearest the expression in its context, else None.
+    """'past' or 'future' from the cue nearest the expression in its sentence, else None:
+    the reading of a sentence without a parse (with one, `verb_tense`).
 
     >>> tense_of("June", "The vote will be held in June, officials said.")
     'future'
@@ -183,6 +192,29 @@ def tense_of(text: str, context: str) -> str | None:
             key = (m.start() + 3, rank, tense)  # a cue before the date is stronger
             best = key if best is None or key < best else best
     return best[2] if best else None
+
+
+def verb_tense(words: list[str], tags: list[str], *, infinitive: bool = False) -> str | None:
+    """The tense of a governing verb group, from its words (auxiliaries and verb, in
+    order) and their Penn tags: 'future' for a future cue ("will meet", "is going to
+    vote"), 'past' for a verb or auxiliary in the past tense ("said", "was killed"),
+    else None (a modal, the present, the present perfect). The group of
+    an infinitive ("to testify") is its matrix verb's, which gives only a future cue:
+    "subpoenaed him to testify on Feb. 10" says nothing of when Feb. 10 is.
+
+    >>> verb_tense(["will", "meet"], ["MD", "VB"])
+    'future'
+    >>> verb_tense(["could", "be", "found"], ["MD", "VB", "VBN"])
+    >>> verb_tense(["was", "killed"], ["VBD", "VBN"])
+    'past'
+    """
+    group = " ".join(w.lower() for w in words)
+    if any(tense == "future" and pattern.search(group) for tense, pattern in lexicon().cues):
+        return "future"
+    if infinitive or "MD" in tags:
+        return None
+    # a present perfect is not past: "has been postponed until Saturday"
+    return "past" if "VBD" in tags else None
 
 
 def _events_in_context(text: str, context: str) -> frozenset[str]:
@@ -271,6 +303,18 @@ def _previous_parts(previous: str | None) -> tuple[int | None, int | None, int |
         return None, None, None
     return (int(m.group(1)), int(m.group(2)) if m.group(2) else None,
             int(m.group(3)) if m.group(3) else None)
+
+
+#: News looks back further than ahead: without a tense, a date this many times as far
+#: back as the other reading is ahead is still the likelier ("August" in a March
+#: article is last August, "May" is this May; "Friday" on a Wednesday is this Friday,
+#: "Saturday" on a Thursday last Saturday).
+AHEAD_COST = 2
+
+
+def _cost(offset: int) -> int:
+    """How unlikely a reading `offset` units from the anchor is, without a tense."""
+    return -offset if offset <= 0 else AHEAD_COST * offset
 
 
 def _two_digit_year(yy: int, anchor: dt.date | None) -> int:
@@ -413,52 +457,91 @@ def _event(t: str, ctx: _Ctx) -> Result | None:
     written = re.search(r",?\s+(?:of\s+)?(\d{4})$", core)
     if written:
         core = core[:written.start()]
+    # "Easter week", "Christmas week": the (ISO, Monday to Sunday) week of the holiday
+    week = re.search(r"\s+week$", core)
+    if week:
+        core = core[:week.start()]
     for event in lexicon().events:
         if not event.pattern.search(core):
             continue
-        if written and event.context is None:
-            day = _event_day(event, int(written.group(1)))
-            return ("DATE", _day(day)) if day else None
         if event.context is not None:
-            if event.id in ctx.events:
+            if event.id in ctx.events and not week:
                 return ("DATE", event.value)
             continue
-        year = _year_for_day(ctx, lambda y: _event_day(event, y))
-        if year is None:
-            return ("DATE", f"XXXX-{event.value}" if event.value != "easter" else "XXXX-XX-XX")
-        day = _event_day(event, year)
-        return ("DATE", _day(day)) if day else None
+        if written:
+            day = _event_day(event, int(written.group(1)))
+        else:
+            year = _year_for_day(ctx, lambda y: _event_day(event, y), granularity="week" if week else "day")
+            if year is None:
+                if week:
+                    return ("DATE", "XXXX-WXX")
+                unknown = re.fullmatch(r"\d\d-\d\d", event.value)
+                return ("DATE", f"XXXX-{event.value}" if unknown else "XXXX-XX-XX")
+            day = _event_day(event, year)
+        if day is None:
+            return None
+        return ("DATE", _week(day) if week else _day(day))
     # 9/11 alone names the attacks in English news
-    if core in ("9/11", "9-11"):
+    if core in ("9/11", "9-11") and not week:
         return ("DATE", "2001-09-11")
     return None
 
 
+_NTH = re.compile(r"(-?[1-5]) (monday|tuesday|wednesday|thursday|friday|saturday|sunday) (\d\d)")
+
+
 def _event_day(event: Event, year: int) -> dt.date | None:
+    """The day of a holiday in a year: MM-DD, 'easter' and an offset in days, or
+    'N WEEKDAY MM' for the Nth weekday of a month (-1: the last)."""
     if event.value == "easter":
         return _easter(year) + dt.timedelta(days=event.offset)
+    nth = _NTH.fullmatch(event.value.lower())
+    if nth:
+        n, weekday, month = int(nth.group(1)), lexicon().weekdays[nth.group(2)], int(nth.group(3))
+        if n > 0:
+            first = dt.date(year, month, 1)
+            day = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+        else:
+            last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+            day = last - dt.timedelta(days=(last.isoweekday() - weekday) % 7 + 7 * (-n - 1))
+        return day + dt.timedelta(days=event.offset) if day.month == month else None
     month, day = (int(x) for x in event.value.split("-"))
     return _safe_date(year, month, day)
 
 
-def _year_for_day(ctx: _Ctx, day_of: Callable[[int], dt.date | None]) -> int | None:
-    """The year of a day given without one: by tense, else the nearest to the anchor."""
+def _year_for_day(ctx: _Ctx, day_of: Callable[[int], dt.date | None], *,
+                  granularity: str = "day", weekday: int | None = None) -> int | None:
+    """The year of a day given without one: by tense, else the nearest to the anchor
+    (`_cost`). With `granularity="week"` the day stands for its week, which is past or
+    future as a whole ("as Easter week began" on its Monday is this Easter's); a stated
+    `weekday` keeps only the years in which the day falls on it ("Monday, Oct. 26")."""
     if ctx.anchor is None:
         return None
     a = ctx.anchor
     options = [(y, day_of(y)) for y in (a.year - 1, a.year, a.year + 1)]
     options = [(y, d) for y, d in options if d is not None]
+    if weekday is not None:
+        options = [(y, d) for y, d in options if d.isoweekday() == weekday] or options
     if not options:
         return None
+
+    def offset(d: dt.date) -> int:
+        if granularity == "week":
+            start = d - dt.timedelta(days=d.isoweekday() - 1)
+            if start <= a <= start + dt.timedelta(days=6):
+                return 0
+            return (start - a).days if start > a else (start + dt.timedelta(days=6) - a).days
+        return (d - a).days
+
     if ctx.tense == "past":
-        past = [(y, d) for y, d in options if d <= a]
+        past = [(y, d) for y, d in options if offset(d) <= 0]
         if past:
             return max(past, key=lambda yd: yd[1])[0]
     if ctx.tense == "future":
-        future = [(y, d) for y, d in options if d >= a]
+        future = [(y, d) for y, d in options if offset(d) >= 0]
         if future:
             return min(future, key=lambda yd: yd[1])[0]
-    return min(options, key=lambda yd: (abs((yd[1] - a).days), yd[1] > a))[0]
+    return min(options, key=lambda yd: (_cost(offset(yd[1])), yd[1] > a))[0]
 
 
 # ---- intervals -------------------------------------------------------------------------
@@ -1011,7 +1094,7 @@ def _season_value(season: str, ctx: _Ctx, rel: str | None) -> str:
     elif rel == "next" or (rel is None and ctx.tense == "future"):
         pos = min(c for c in candidates if (c > now if rel == "next" else c >= now))
     else:
-        pos = min(candidates, key=lambda c: (abs(c - now), c > now))
+        pos = min(candidates, key=lambda c: (_cost(c - now), c > now))
     return f"{pos // 4}-{season}"
 
 
@@ -1032,8 +1115,8 @@ def _month_value(month: int, ctx: _Ctx, rel: str | None) -> str:
     elif ctx.tense == "future" and month < a.month:
         year = a.year + 1
     elif ctx.tense is None:
-        # a month without a cue: the nearest one, this year on ties
-        distance = {y: abs((y * 12 + month) - (a.year * 12 + a.month)) for y in (a.year - 1, a.year, a.year + 1)}
+        # a month without a cue: the nearest one (looking back further), this year on ties
+        distance = {y: _cost((y * 12 + month) - (a.year * 12 + a.month)) for y in (a.year - 1, a.year, a.year + 1)}
         year = min(distance, key=lambda y: (distance[y], y != a.year))
     else:
         year = a.year
@@ -1061,7 +1144,7 @@ def _weekday_value(weekday: int, ctx: _Ctx, rel: str | None = None) -> str:
         return _day(a - dt.timedelta(days=back))
     if ctx.tense == "future":
         return _day(a + dt.timedelta(days=ahead))
-    return _day(a - dt.timedelta(days=back) if back <= ahead else a + dt.timedelta(days=ahead))
+    return _day(a - dt.timedelta(days=back) if _cost(-back) <= _cost(ahead) else a + dt.timedelta(days=ahead))
 
 
 def _weekday(t: str, ctx: _Ctx) -> str | None:
@@ -1070,15 +1153,16 @@ def _weekday(t: str, ctx: _Ctx) -> str | None:
     if m:
         rel = {"past": "last", "coming": "next", "early": None, "late": None}.get(m.group(1) or "", m.group(1))
         return _weekday_value(lex.weekdays[m.group(2)], ctx, rel)
-    # "tuesday, oct. 8": the date decides
+    # "Monday, Oct. 26": the date, in a year where it is that weekday
     m = re.fullmatch(rf"({g.wd})\.?,?\s+(.+)", t)
     if m:
-        return _month_day(m.group(2), ctx)
+        return _month_day(m.group(2), ctx, weekday=lex.weekdays[m.group(1)])
     return None
 
 
-def _month_day(t: str, ctx: _Ctx) -> str | None:
-    """'Sept. 23', '23 September', 'September', 'spring': the year by tense or nearness."""
+def _month_day(t: str, ctx: _Ctx, *, weekday: int | None = None) -> str | None:
+    """'Sept. 23', '23 September', 'September', 'spring': the year by tense or nearness,
+    among the years in which the day is the stated `weekday` when one is."""
     lex, g = lexicon(), _grammar()
     m = (re.fullmatch(rf"({g.mon})\.?\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?", t)
          or re.fullmatch(rf"(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({g.mon})\.?", t))
@@ -1089,12 +1173,12 @@ def _month_day(t: str, ctx: _Ctx) -> str | None:
             month, day = lex.months[m.group(2)], int(m.group(1))
         if _safe_date(2000, month, day) is None:
             return None
-        year = _year_for_day(ctx, lambda y: _safe_date(y, month, day))
+        year = _year_for_day(ctx, lambda y: _safe_date(y, month, day), weekday=weekday)
         return f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
     m = re.fullmatch(rf"(?:the\s+)?({g.ordinal})\s+of\s+({g.mon})", t)
     if m:
         month, day = lex.months[m.group(2)], lex.ordinals[m.group(1)]
-        year = _year_for_day(ctx, lambda y: _safe_date(y, month, day))
+        year = _year_for_day(ctx, lambda y: _safe_date(y, month, day), weekday=weekday)
         return f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
     if t in lex.months and (len(t) > 3 or t in ("may", "june", "july")):
         # "may" alone is a month only as a name; the stage passes it capitalised

@@ -23,7 +23,7 @@ from factx.caseless import compile_folded, fold, required_strings
 from factx.stages import doc_text
 from factx.records import TimexSpan
 from factx.rules import load_rules
-from factx.timex import lexicon, normalize, use_rules, user_rules
+from factx.timex import FROM_CONTEXT, lexicon, normalize, use_rules, user_rules, verb_tense
 
 # Registered by factx/pipeline.py; done here too so that the stage works on its own.
 for _name in ("article", "dates"):
@@ -192,6 +192,74 @@ def _context(doc: Doc, start: int, end: int) -> str:
     return text[lo:hi]
 
 
+_VERBS = ("VERB", "AUX")
+
+
+_VERBS = ("VERB", "AUX")
+# Prepositions after which a date bounds a state rather than dates the verb: "extended
+# the deadline until Tuesday", "must leave by Friday" say nothing of the date's side.
+_BOUNDS = {"until", "till", "til", "by", "through", "before", "after"}
+
+
+def _governing_verb(doc: Doc, start: int, end: int):
+    """The verb an expression dates in the parse ("killed" for "on Tuesday" in "he was
+    killed on Tuesday"), with the preposition between them (or None), reached through a
+    preposition, an adjective or an adverb ("payable Jan. 2", "as soon as Tuesday").
+    A date that modifies a noun ("the Jan. 14 deadline", "a rally on Saturday") dates
+    the noun, not the clause: (None, None)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None, None
+    token, prep = span.root, None
+    for _ in range(4):
+        if token.head is token:
+            return None, None
+        token = token.head
+        if token.pos_ in _VERBS:
+            return token, prep
+        if token.pos_ == "ADP":
+            prep = prep or token
+        elif token.pos_ not in ("ADJ", "ADV", "SCONJ"):
+            return None, None
+    return None, None
+
+
+def _group(verb) -> tuple[list, bool]:
+    """A verb with its auxiliaries, in order, and whether it is an infinitive; a
+    conjoined verb without auxiliaries of its own shares its first verb's ("will
+    arrive Monday and leave Tuesday")."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not aux and verb.dep_ == "conj" and verb.head.pos_ in _VERBS:
+        aux = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
+    return sorted(aux + [verb], key=lambda t: t.i), any(t.tag_ == "TO" for t in aux)
+
+
+def governing_tense(doc: Doc, start: int, end: int) -> str | None:
+    """The tense of the verb that governs the expression at [start, end): its own
+    auxiliaries and tag and the preposition that links them ("was planned for"), never
+    another word of the sentence (`factx.timex.verb_tense`). An infinitive takes only a
+    future cue from the verb it depends on ("plans to meet Friday"). `FROM_CONTEXT` when
+    the doc has no parse."""
+    if not doc.has_annotation("DEP"):
+        return FROM_CONTEXT
+    verb, prep = _governing_verb(doc, start, end)
+    if verb is None or (prep is not None and prep.lower_ in _BOUNDS):
+        return None
+    tokens, infinitive = _group(verb)
+    if infinitive:
+        matrix = verb.head
+        for _ in range(2):  # "is going to meet", "ready to leave": up to the verb
+            if matrix.pos_ in _VERBS or matrix.head is matrix:
+                break
+            matrix = matrix.head
+        if matrix is not verb and matrix.pos_ in _VERBS:
+            above, _ = _group(matrix)
+            tokens = sorted(set(above) | set(tokens), key=lambda t: t.i)
+    if prep is not None and prep.head is verb:
+        tokens.append(prep)
+    return verb_tense([t.text for t in tokens], [t.tag_ for t in tokens], infinitive=infinitive)
+
+
 def temporal_expressions(doc: Doc, anchor: str | None) -> list[TimexSpan]:
     """Every temporal expression of `doc` with its TIMEX3 type and value.
 
@@ -234,7 +302,8 @@ def temporal_expressions(doc: Doc, anchor: str | None) -> list[TimexSpan]:
     for cand in kept:
         span_text = text[cand.start:cand.end]
         result = normalize(span_text, anchor, label=cand.label,
-                           context=_context(doc, cand.start, cand.end), previous=previous)
+                           context=_context(doc, cand.start, cand.end), previous=previous,
+                           tense=governing_tense(doc, cand.start, cand.end))
         if result is None:
             continue
         kind, value = result
