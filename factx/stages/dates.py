@@ -30,7 +30,7 @@ for _name in ("article", "dates"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
-__all__ = ["temporal_expressions", "dates_component", "detect"]
+__all__ = ["temporal_expressions", "dates_component", "detect", "timeml_parts", "governing_tense"]
 
 NER_LABELS = ("DATE", "TIME")
 
@@ -312,6 +312,35 @@ def temporal_expressions(doc: Doc, anchor: str | None) -> list[TimexSpan]:
         if kind in ("DATE", "TIME") and value and re.match(r"\d{4}", value) and "/" not in value:
             previous = value
     return out
+
+
+# What joins the two ends of a range: a word ("from 1985 to 1987", "between 1985 and
+# 1987", "Monday through Wednesday") before a dash ("Sept. 22-23", "1957-58").
+_RANGE_WORD = re.compile(r"\s+(?:to|and|through|thru|until|till)\s+", re.I)
+_RANGE_DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
+_RANGE_LEAD = re.compile(r"(?:from|between)\s+", re.I)
+
+
+def timeml_parts(span: TimexSpan) -> tuple[TimexSpan, ...]:
+    """The TIMEX3s of a span as TimeML marks them: a range is two, one per end, each
+    with its own value ("between 1985 and 1987" is "1985" 1985 and "1987" 1987; "Sept.
+    22-23" is "Sept. 22" and "23"); any other span is itself. Facts keep the interval.
+
+    >>> [(p.text, p.value) for p in timeml_parts(TimexSpan(0, 21, "between 1985 and 1987", "DATE", "1985/1987"))]
+    [('1985', '1985'), ('1987', '1987')]
+    """
+    if span.type != "DATE" or not span.value or span.value.count("/") != 1:
+        return (span,)
+    first_value, second_value = span.value.split("/")
+    text = span.text
+    joint = _RANGE_WORD.search(text) or _RANGE_DASH.search(text)
+    if joint is None or joint.start() == 0 or joint.end() == len(text):
+        return (span,)
+    lead = _RANGE_LEAD.match(text)
+    first_start = lead.end() if lead and lead.end() < joint.start() else 0
+    return (TimexSpan(span.start + first_start, span.start + joint.start(), text[first_start:joint.start()],
+                      "DATE", first_value),
+            TimexSpan(span.start + joint.end(), span.end, text[joint.end():], "DATE", second_value))
 
 
 def dates_component(doc: Doc) -> Doc:
