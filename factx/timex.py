@@ -56,6 +56,7 @@ class Lexicon:
     references: dict[str, str]
     sets: dict[str, str]
     modifiers: dict[str, str]
+    names: dict[str, str]
     events: tuple[Event, ...]
     cues: tuple[tuple[str, re.Pattern[str]], ...]
 
@@ -113,6 +114,7 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
         ordinals={k: int(v) for k, v in _entries(rules, "ordinals").items()},
         units=_entries(rules, "units"), references=_entries(rules, "references"),
         sets=_entries(rules, "sets"), modifiers=_entries(rules, "modifiers"),
+        names=_entries(rules, "name_words"),
         events=events, cues=cues)
 
 

@@ -89,11 +89,16 @@ def _patterns(rules_dir: str | None = None) -> tuple[tuple[str, re.Pattern[str],
 
 
 def _capitalised(text: str, start: int, end: int) -> bool:
-    """Month and weekday words must be capitalised: "march" and "may" are verbs."""
+    """Month and weekday words must be capitalised ("march" and "may" are verbs), and
+    units and clock words must not be, inside a sentence: "CBS's 60 Minutes", "High
+    Noon" are titles."""
     lex = lexicon()
     for m in _WORD.finditer(text, start, end):
         word = m.group(0).lower()
         if (word in lex.months or word in lex.weekdays) and not m.group(0)[0].isupper():
+            return False
+        if (word in lex.units or word in ("noon", "midnight")) and _mid_sentence_capital(text, m.start()) \
+                and not m.group(0).isupper():
             return False
     return True
 
@@ -138,15 +143,30 @@ _NOT_NAME = {"last", "next", "this", "on", "early", "late", "since", "until", "b
 
 def _inside_name(text: str, start: int, end: int) -> bool:
     """A lone weekday or season inside a capitalised name: "Fox News Sunday", "Super
-    Tuesday", "British Summer Time", "the Arab Spring", "Summer Smith"."""
+    Tuesday", "the Sunday Times", "British Summer Time", "the Arab Spring", "Summer
+    Smith". A weekday beside a name is a date ("President Clinton Saturday vowed", "on
+    Tuesday President Obama said"): only the words of the `name_words` lexicon make it
+    part of one."""
     lex = lexicon()
     word = text[start:end].strip(". ").lower()
     if word not in lex.seasons and word not in lex.weekdays or not text[start].isupper():
         return False
-    if word in lex.seasons and re.match(r"\s+[A-Z]", text[end:end + 2]):
-        return True
+    after = re.match(r" ([A-Z][a-z]+)", text[end:end + 20])
+    if after and (lex.names.get(after.group(1).lower()) == "after weekday" if word in lex.weekdays
+                  else after.group(1).lower() not in lex.months):
+        return True  # "the Sunday Times", "Summer Smith"
     before = re.search(r"(?:^|[^.!?\n]\s)([A-Z][\w'-]*)\s+$", text[max(0, start - 30):start])
-    return bool(before) and before.group(1).lower() not in _NOT_NAME
+    if not before or before.group(1).lower() in _NOT_NAME:
+        return False
+    return word in lex.seasons or lex.names.get(before.group(1).lower()) == "weekday"
+
+
+def _mid_sentence_capital(text: str, start: int) -> bool:
+    """A capitalised word that does not open a sentence, a line or a quotation."""
+    if not text[start:start + 1].isupper():
+        return False
+    before = text[max(0, start - 3):start].rstrip(" \t")
+    return bool(before) and before[-1] not in ".!?:\n\"'\u201c\u2018(-\u2014"
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -260,6 +280,19 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     return verb_tense([t.text for t in tokens], [t.tag_ for t in tokens], infinitive=infinitive)
 
 
+# A wire dateline, "WASHINGTON, Aug. 13 (Xinhua) --": its date is the story's date line,
+# which TimeML leaves to the document's creation time rather than marking in the text.
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3}(?:, [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)?)?"
+                       r", (?P<d>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?) \([A-Za-z][A-Za-z .&-]*\) *(?:--|-|_|\u2014|\u2013)",
+                       re.M)
+
+
+def _a_verb(doc: Doc, start: int, end: int) -> bool:
+    """One word the tagger reads as a verb: "communism would fall", "they may go"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].pos_ in ("VERB", "AUX")
+
+
 def temporal_expressions(doc: Doc, anchor: str | None) -> list[TimexSpan]:
     """Every temporal expression of `doc` with its TIMEX3 type and value.
 
@@ -285,6 +318,12 @@ def temporal_expressions(doc: Doc, anchor: str | None) -> list[TimexSpan]:
         if any(a <= end + 12 and start <= b for a, b in ages if a >= start):
             continue
         candidates.append(_Candidate(start, end, "DATE", rule_id))
+
+    datelines = [m.span("d") for m in _DATELINE.finditer(text)]
+    tagged = doc.has_annotation("TAG")
+    candidates = [c for c in candidates
+                  if not any(a <= c.start < b for a, b in datelines)
+                  and not (tagged and _a_verb(doc, c.start, c.end))]
 
     # One span per stretch of text: of those that normalize, the longest (NER on ties).
     kept: list[_Candidate] = []
