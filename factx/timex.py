@@ -2,7 +2,7 @@
 
 `normalize("last month", "2019-10-08")` is `("DATE", "2019-09")`. Values follow TimeML
 TIMEX3 (DESIGN section 4): days, weeks (2019-W41), months, seasons (2018-FA), quarters,
-years, decades (199), centuries (19), parts of the day (2019-09-22TNI), intervals
+years, decades (199X), centuries (19), parts of the day (2019-09-22TNI), intervals
 (2019-09-22/2019-09-23), durations (P18Y), sets, and the reference values PRESENT_REF,
 PAST_REF and FUTURE_REF. Without an anchor, what it would fix stays X (XXXX-09-02);
 today's date is never used.
@@ -340,6 +340,25 @@ class _Grammar:
     num: str
     vague: str
     ordinal: str
+    count: str
+
+
+def count_regex(lex: "Lexicon | None" = None) -> str:
+    """A regex (no groups) for a count as news writes it: "18", "4,000", "2.5",
+    "5 1/2", "twenty-five", "twenty four", "one hundred and fifty", "two and a half",
+    "two-and-a-half", "a dozen". `_number` reads what it matches.
+
+    >>> import re
+    >>> bool(re.fullmatch(count_regex(), "one hundred and fifty"))
+    True
+    """
+    lex = lex or lexicon()
+    words = sorted((w for w, n in lex.numbers.items() if re.fullmatch(r"[a-z]+", w) and n >= 1
+                    and w not in ("a", "an")), key=len, reverse=True)
+    word = "(?:" + "|".join(words) + ")"
+    compound = rf"{word}(?:(?:[- ]|[- ]and[- ]){word})*"
+    digits = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:[ -]\d/\d{1,2}|\u00bd)?"
+    return rf"(?:(?:{digits}|{compound})(?:[- ]and[- ]a[- ]half)?|{lex.alt('numbers')})"
 
 
 @lru_cache(maxsize=1)
@@ -347,7 +366,7 @@ def _grammar() -> _Grammar:
     lex = lexicon()
     return _Grammar(lex.alt("months"), lex.alt("weekdays"), lex.alt("seasons"),
                     lex.alt("parts"), lex.alt("units"), lex.alt("numbers"),
-                    lex.alt("vague"), lex.alt("ordinals"))
+                    lex.alt("vague"), lex.alt("ordinals"), count_regex(lex))
 
 
 _LEAD = re.compile(r"^(?:on|in|at|since|by|until|till|during|for|of|after|before|throughout|"
@@ -398,6 +417,14 @@ def _expression(t: str, ctx: _Ctx) -> Result | None:
         value = _chained(t, ctx)
         if value is not None:
             return (_type_of(value), value)
+    # "the week of March 6": the week that day is in
+    m = re.fullmatch(r"(?:the\s+)?week\s+of\s+(.+)", t)
+    if m:
+        day = _date(m.group(1), ctx)
+        if day and re.fullmatch(r"\d{4}-\d\d-\d\d", day):
+            return ("DATE", _week(dt.date.fromisoformat(day)))
+        if day and day.startswith("XXXX"):
+            return ("DATE", "XXXX-WXX")
     for fn in (_set, _event, _interval, _duration_clock, _time_of_day, _ago, _duration):
         result = fn(t, ctx)
         if result is not None:
@@ -616,19 +643,48 @@ def _after(a: str, b: str, b_text: str) -> str:
 
 
 def _number(words: str | None) -> float | None:
-    """'18' -> 18, 'eighteen' -> 18, 'twenty-five' -> 25, 'a' -> 1, '1,000' -> 1000."""
+    """The value of a count (`count_regex`): '18' -> 18, '4,000' -> 4000, '5 1/2' -> 5.5,
+    'twenty-five' and 'twenty five' -> 25, 'one hundred and fifty' -> 150, 'two and a
+    half' -> 2.5, 'a' -> 1; None for what is not a count ('five four').
+
+    >>> _number("one hundred and fifty"), _number("5 1/2"), _number("two-and-a-half")
+    (150.0, 5.5, 2.5)
+    """
     if words is None:
         return None
-    w = words.strip().lower()
-    if re.fullmatch(r"\d[\d,]*(\.\d+)?", w):
-        return float(w.replace(",", ""))
+    w = re.sub(r"\s+", " ", words.strip().lower())
     nums = lexicon().numbers
     if w in nums:
         return nums[w]
-    m = re.fullmatch(r"([a-z]+)[- ]([a-z]+)", w)
-    if m and m.group(1) in nums and m.group(2) in nums and nums[m.group(1)] >= 20:
-        return nums[m.group(1)] + nums[m.group(2)]
-    return None
+    half = re.search(r"[- ]and[- ]a[- ]half$", w)
+    if half:
+        n = _number(w[:half.start()])
+        return None if n is None else n + 0.5
+    m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:[ -](\d)/(\d{1,2})|(\u00bd))?", w)
+    if m:
+        n = float(m.group(1).replace(",", ""))
+        if m.group(2):
+            numerator, denominator = int(m.group(2)), int(m.group(3))
+            if not 0 < numerator < denominator:
+                return None
+            n += numerator / denominator
+        return n + 0.5 if m.group(4) else n
+    parts = [x for x in re.split(r"[- ]", w) if x != "and"]
+    if len(parts) < 2 or any(x not in nums or x in ("a", "an") for x in parts):
+        return None
+    total, current, last = 0.0, 0.0, None
+    for x in parts:
+        n = nums[x]
+        if n in (100, 1000):
+            current = (current or 1) * n
+            if n == 1000:
+                total, current = total + current, 0.0
+        elif last is not None and last < 100 and not (last >= 20 and last % 10 == 0 and n < 10):
+            return None  # "five four", "twenty thirty": not one number
+        else:
+            current += n
+        last = n
+    return total + current
 
 
 def _fmt(n: float) -> str:
@@ -638,13 +694,21 @@ def _fmt(n: float) -> str:
 def _period(n: float | None, unit: str) -> str:
     """P18Y, PT3H, PXM for an unknown count; decades and centuries written in years.
 
-    Halves go to the next smaller unit: half an hour is PT30M, a year and a half P18M.
+    A fraction goes to the next smaller unit: half an hour is PT30M, five and a half
+    hours PT5H30M, two and a half years P2Y6M.
     """
     smaller = {"Y": (12, "M"), "H": (60, "MIN"), "D": (24, "H"), "MIN": (60, "S"), "W": (7, "D")}
     if n is not None and not float(n).is_integer() and unit in smaller:
         factor, lower = smaller[unit]
-        if float(n * factor).is_integer():
-            return _period(n * factor, lower)
+        whole, rest = int(n), (n - int(n)) * factor
+        if float(round(rest, 6)).is_integer():
+            part = _period(round(rest), lower)
+            if not whole:
+                return part
+            head = _period(whole, unit)
+            if "T" in part and "T" not in head:
+                return head + part[1:]  # P1DT12H
+            return head + part[2 if "T" in head else 1:]  # PT5H30M, P2Y6M
     if unit in ("H", "MIN", "S"):
         code = {"H": "H", "MIN": "M", "S": "S"}[unit]
         return f"PT{'X' if n is None else _fmt(n)}{code}"
@@ -667,21 +731,21 @@ def _duration(t: str, ctx: _Ctx) -> Result | None:
     # "a second bomb": the ordinal, not a duration
     if core in ("a second", "a minute"):
         return None
-    # "half an hour" (PT30M), "a year and a half" (P18M): halves in the next smaller unit
-    m = re.fullmatch(rf"half\s+an?\s+({g.unit})|(\d+|{g.num})\s+({g.unit})\s+and\s+a\s+half", core)
+    # "half an hour" (PT30M), "a year and a half" (P1Y6M): halves in the next smaller unit
+    m = re.fullmatch(rf"half\s+an?\s+({g.unit})|({g.count})\s+({g.unit})\s+and\s+a\s+half", core)
     if m:
         unit = lex.units.get(m.group(1) or m.group(3) or "")
         n = 0.5 if m.group(1) else (_number(m.group(2)) or 0) + 0.5
         if unit:
             return ("DURATION", _period(n, unit))
     # "a four-week", "three-month", "90-day"
-    m = re.fullmatch(rf"(?:an?\s+)?(\d+(?:\.\d+)?|{g.num}|[a-z]+-[a-z]+)[- ]({g.unit})(?:-long)?", core)
+    m = re.fullmatch(rf"(?:an?\s+)?({g.count})[- ]({g.unit})(?:-long)?", core)
     if m and m.group(2) in lex.units and lex.units[m.group(2)] != "WE":
         n = _number(m.group(1))
-        if n is not None:
+        if n is not None and n < 1000:
             return ("DURATION", _period(n, lex.units[m.group(2)]))
     # "two and a half years", "18 months", "a decade", "several days"
-    m = re.fullmatch(rf"(?:(\d[\d,]*(?:\.\d+)?|{g.num}|{g.vague}|[a-z]+-[a-z]+|(?:\d+|{g.num}) or (?:\d+|{g.num})|\d+-\d+)\s+)?"
+    m = re.fullmatch(rf"(?:({g.count}|{g.vague}|(?:\d+|{g.num}) or (?:\d+|{g.num})|\d+-\d+)\s+)?"
                      rf"(?:and a half\s+)?(?:more\s+|long\s+|full\s+|straight\s+|consecutive\s+|"
                      rf"additional\s+|recent\s+|short\s+)?({g.unit})(?:\s+(?:long|running|in a row|old))?", core)
     if not m or m.group(2) not in lex.units:
@@ -708,8 +772,8 @@ def _duration(t: str, ctx: _Ctx) -> Result | None:
         return None
     if "and a half" in core:
         n += 0.5
-    if n >= 1000 and unit in ("Y",) and not plural:
-        return None
+    if n >= 1000 and not plural:
+        return None  # "the 1998 quarter", "2019 season": a year, not a count
     return ("DURATION", _period(n, unit))
 
 
@@ -831,7 +895,7 @@ def _chain_day(ctx: _Ctx, n: int) -> str:
 
 def _ago(t: str, ctx: _Ctx) -> Result | None:
     lex, g = lexicon(), _grammar()
-    m = re.fullmatch(rf"(?:(\d[\d,]*(?:\.\d+)?|{g.num}|{g.vague}|[a-z]+-[a-z]+)\s+)?(?:and a half\s+)?"
+    m = re.fullmatch(rf"(?:({g.count}|{g.vague})\s+)?(?:and a half\s+)?"
                      rf"({g.unit})\s+(ago|earlier|later|before|after|from now|hence|back|"
                      rf"before that|after that|on)", _strip_modifiers(t))
     if not m or m.group(2) not in lex.units:
@@ -896,7 +960,7 @@ def _date(t: str, ctx: _Ctx) -> str | None:
     if not t:
         return None
     t = re.sub(r"^the\s+", "", t) if not re.match(r"^the\s+(?:past|next|last|following|"
-                                                   r"previous|same|day|week|month|year)\b", t) else t
+                                                   r"previous|same|day|week|month|year|quarter)\b", t) else t
     for fn in (_absolute, _relative, _weekday, _month_day, _chained):
         value = fn(t, ctx)
         if value is not None:
@@ -959,39 +1023,118 @@ def _absolute(t: str, ctx: _Ctx) -> str | None:
     m = re.fullmatch(rf"({g.season})\s+(?:of\s+)?(\d{{4}})", t)
     if m:
         return f"{m.group(2)}-{lex.seasons[m.group(1)]}"
-    m = re.fullmatch(rf"(?:q([1-4])|({g.ordinal})\s+quarter)(?:\s+(?:of\s+)?(\d{{4}}))?", t)
-    if m:
-        q = int(m.group(1)) if m.group(1) else lex.ordinals.get(m.group(2), 0)
-        if not 1 <= q <= 4:
-            return None
-        year = m.group(3) or (str(ctx.anchor.year) if ctx.anchor else "XXXX")
-        return f"{year}-Q{q}"
-    m = re.fullmatch(r"(first|second)\s+half\s+(?:of\s+)?(?:(\d{4})|(?:this|the)\s+year)", t)
-    if m:
-        year = m.group(2) or (str(ctx.anchor.year) if ctx.anchor else "XXXX")
-        return f"{year}-H{1 if m.group(1) == 'first' else 2}"
-    # decades: "the 1990s", "the '90s", "the 2000s"; centuries as "the 1800s"
+    fiscal = _fiscal(t, ctx)
+    if fiscal is not None:
+        return fiscal
+    # decades: "the 1990s" 199X, "the '80s" 198X (the last such decade begun by the
+    # article's year), "the 2000s" 200X; centuries as "the 1800s" (18)
     m = re.fullmatch(r"(?:early\s+|mid-?|late\s+)?(\d\d)(\d)0'?s", t)
     if m:
         if m.group(2) == "0" and m.group(1) != "20":
             return m.group(1)
-        return m.group(1) + m.group(2)
-    m = re.fullmatch(r"'(\d)0s", t)
+        return m.group(1) + m.group(2) + "X"
+    m = re.fullmatch(r"(?:early\s+|mid-?|late\s+)?'(\d)0'?s", t)
     if m:
-        century = "19" if ctx.anchor is None or int(m.group(1)) * 10 > ctx.anchor.year % 100 else "20"
-        return century + m.group(1)
+        return _decade_century(int(m.group(1)), ctx) + m.group(1) + "X"
     m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)[- ]century", t)
     if m and int(m.group(1)) >= 1:
         return f"{int(m.group(1)) - 1:02d}"
     m = re.fullmatch(rf"({g.ordinal})[- ]century", t)
     if m:
         return f"{lex.ordinals[m.group(1)] - 1:02d}"
-    m = re.fullmatch(r"(?:nineteen|twenty)-?(\w+ies)", t)
+    m = re.fullmatch(r"(?:early\s+|mid-?|late\s+)?(nineteen|twenty)?-?\s?(\w+ies)", t)
     tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
             "seventies": 7, "eighties": 8, "nineties": 9}
-    if m and m.group(1) in tens:
-        return ("19" if t.startswith("nineteen") else "20") + str(tens[m.group(1)])
+    if m and m.group(2) in tens:
+        century = {"nineteen": "19", "twenty": "20"}.get(m.group(1) or "") or _decade_century(tens[m.group(2)], ctx)
+        return century + str(tens[m.group(2)]) + "X"
     return None
+
+
+_PERIOD_OF = {"quarter": ("Q", 4), "half": ("H", 2)}
+
+
+def _fiscal(t: str, ctx: _Ctx) -> str | None:
+    """Quarters and halves of a (fiscal) year: "the third quarter", "third-quarter",
+    "Q3 2019", "the 1998 fourth quarter", "last year's second half", "the first half of
+    1999", "the quarter", "the year-ago quarter", and "the (fiscal) year". A quarter
+    without a year is the nearest such quarter (by tense, as a day is); "the quarter"
+    and "the year" are those of the last date named, when it is near the article's,
+    else the article's own."""
+    lex = lexicon()
+    t = re.sub(r"\b(?:fiscal|calendar|financial)\s+", "", t)
+    m = re.fullmatch(r"q([1-4])(?:\s+(\d{4}))?", t)
+    if m:
+        return f"{m.group(2) or _period_year(ctx, 'Q', int(m.group(1)))}-Q{m.group(1)}"
+    m = re.fullmatch(r"(?:the\s+)?(?:(\d{4})(?:'s)?\s+|(this|last|next)\s+year's\s+|(?:the\s+)?year-(?:ago|earlier)\s+)?"
+                     r"(first|second|third|fourth|final)[- ](quarter|half)"
+                     r"(?:\s+of\s+(?:(\d{4})|(this|last|next|the)\s+year))?", t)
+    if m:
+        code, count = _PERIOD_OF[m.group(4)]
+        n = 4 if m.group(3) == "final" and count == 4 else 2 if m.group(3) == "final" else lex.ordinals[m.group(3)]
+        if n > count:
+            return None
+        year = m.group(1) or m.group(5)
+        rel = m.group(2) or m.group(6)
+        if year is None and rel in ("this", "last", "next", "the"):
+            year = str(ctx.anchor.year + {"this": 0, "the": 0, "last": -1, "next": 1}[rel]) if ctx.anchor else "XXXX"
+        elif year is None and "year-" in t:
+            base = _period_year(ctx, code, n)
+            year = str(int(base) - 1) if base != "XXXX" else base
+        return f"{year or _period_year(ctx, code, n)}-{code}{n}"
+    m = re.fullmatch(r"(?:the\s+)?(\d{4})(?:'s)?\s+(quarter|half)", t)
+    if m:
+        return f"{m.group(1)}-{_PERIOD_OF[m.group(2)][0]}X"
+    m = re.fullmatch(r"the\s+(year-(?:ago|earlier)\s+)?quarter", t)
+    if m:
+        y, q = _reference_quarter(ctx)
+        if y is None:
+            return "XXXX-QX"
+        if m.group(1):
+            y -= 1
+        return f"{y}-Q{q}"
+    if t == "the year":
+        y, _ = _reference_quarter(ctx)
+        return str(y) if y is not None else "XXXX"
+    return None
+
+
+def _period_year(ctx: _Ctx, code: str, n: int) -> str:
+    """The year of the nth quarter or half named without one: by tense, else nearest."""
+    a = ctx.anchor
+    if a is None:
+        return "XXXX"
+    per_year = 4 if code == "Q" else 2
+    now = a.year * per_year + (a.month - 1) * per_year // 12
+    options = {y: y * per_year + n - 1 for y in (a.year - 1, a.year, a.year + 1)}
+    if ctx.tense == "past":
+        options = {y: i for y, i in options.items() if i <= now} or options
+    elif ctx.tense == "future":
+        options = {y: i for y, i in options.items() if i >= now} or options
+    return str(min(options, key=lambda y: (_cost(options[y] - now), y != a.year)))
+
+
+def _reference_quarter(ctx: _Ctx) -> tuple[int | None, int]:
+    """The year and quarter "the quarter" and "the year" refer to: of the last date
+    named when it is within a year of the article's, else of the article's date."""
+    y, mo, _ = _previous_parts(ctx.previous)
+    quarter = re.match(r"\d{4}-Q([1-4])$", ctx.previous or "")
+    a = ctx.anchor
+    if y is not None and (a is None or abs(y - a.year) <= 1):
+        if quarter:
+            return y, int(quarter.group(1))
+        return y, (mo - 1) // 3 + 1 if mo else (a.month - 1) // 3 + 1 if a and a.year == y else 4
+    if a is None:
+        return None, 0
+    return a.year, (a.month - 1) // 3 + 1
+
+
+def _decade_century(tens: int, ctx: _Ctx) -> str:
+    """The century of a decade named without one ("the '80s", "the sixties"): the
+    latest whose decade had begun by the article's year (19 without an anchor)."""
+    if ctx.anchor is not None and 2000 + 10 * tens <= ctx.anchor.year:
+        return "20"
+    return "19"
 
 
 def _relative(t: str, ctx: _Ctx) -> str | None:

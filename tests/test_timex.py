@@ -98,13 +98,13 @@ WEEKS_SEASONS_QUARTERS = [
 ]
 
 DECADES = [
-    case("the 1990s", TUE, ("DATE", "199")),
-    case("the '90s", TUE, ("DATE", "199")),
-    case("the 2000s", TUE, ("DATE", "200")),
+    case("the 1990s", TUE, ("DATE", "199X")),
+    case("the '90s", TUE, ("DATE", "199X")),
+    case("the 2000s", TUE, ("DATE", "200X")),
     case("the 1800s", TUE, ("DATE", "18")),
     case("the 20th century", TUE, ("DATE", "19")),
     case("21st century", TUE, ("DATE", "20")),
-    case("the nineteen-sixties", TUE, ("DATE", "196")),
+    case("the nineteen-sixties", TUE, ("DATE", "196X")),
 ]
 
 ABSOLUTE = [
@@ -173,8 +173,8 @@ DURATIONS = [
     case("the past two years", TUE, ("DURATION", "P2Y")),
     case("the past year", TUE, ("DURATION", "P1Y")),
     case("almost seven years", TUE, ("DURATION", "P7Y")),
-    case("two and a half years", TUE, ("DURATION", "P30M")),
-    case("a year and a half", TUE, ("DURATION", "P18M")),
+    case("two and a half years", TUE, ("DURATION", "P2Y6M")),
+    case("a year and a half", TUE, ("DURATION", "P1Y6M")),
     case("half an hour", TUE, ("DURATION", "PT30M")),
     case("a second", TUE, None),
     case("twenty-five years", TUE, ("DURATION", "P25Y")),
@@ -183,7 +183,7 @@ DURATIONS = [
     case("years", TUE, ("DURATION", "PXY")),
     case("two or three years", TUE, ("DURATION", "PXY")),
     case("between 12 and 18 months", TUE, None),
-    case("recent weeks", TUE, ("DURATION", "PXW")),
+    case("recent weeks", TUE, ("DATE", "PAST_REF")),
     case("An hour", TUE, ("DURATION", "PT1H")),
     case("a mere 24 hours", TUE, ("DURATION", "PT24H")),
     case("90 minutes", TUE, ("DURATION", "PT90M")),

@@ -23,7 +23,7 @@ from factx.caseless import compile_folded, fold, required_strings
 from factx.stages import doc_text
 from factx.records import TimexSpan
 from factx.rules import load_rules
-from factx.timex import FROM_CONTEXT, lexicon, normalize, use_rules, user_rules, verb_tense
+from factx.timex import FROM_CONTEXT, count_regex, lexicon, normalize, use_rules, user_rules, verb_tense
 
 # Registered by factx/pipeline.py; done here too so that the stage works on its own.
 for _name in ("article", "dates"):
@@ -38,8 +38,8 @@ NER_LABELS = ("DATE", "TIME")
 _AGE = re.compile(r"-year-old|\b(?:years?|months?|weeks?|days?)[- ]old\b|\baged?\b|-month-old|-week-old|"
                   r"-day-old|\b(?:months|years) (?:and|or) (?:older|younger|over|under)\b", re.I)
 # TimeML extents leave out prepositions and leading punctuation that NER spans can hold.
-_LEAD = re.compile(r"(?:on|in|at|since|by|until|till|from|during|for|of|as of|after|before|over|"
-                   r"just|throughout|within)\s+", re.I)
+_LEAD = re.compile(r"(?:on|in|at(?! least\b| most\b)|since|by|until|till|from|during|for|of|as of|after|"
+                   r"before|over|just|throughout|within)\s+", re.I)
 # "two days later", "a month earlier": TimeML's extent is the duration; the rest is a signal
 _SIGNAL = re.compile(r"(?<=[a-z])\s+(?:earlier|later|before|after|from now|hence|before that|"
                      r"after that|on)$", re.I)
@@ -73,7 +73,7 @@ def _patterns(rules_dir: str | None = None) -> tuple[tuple[str, re.Pattern[str],
             sorted((w for w in lex.weekdays if len(w) > 4), key=len, reverse=True)) + ")",
         "MONTHNAME": "(?:" + "|".join(sorted(full_months, key=len, reverse=True)) + ")",
         "UNIT": lex.alt("units"), "NUMBER": lex.alt("numbers"), "PART": lex.alt("parts"),
-        "SEASON": lex.alt("seasons"),
+        "SEASON": lex.alt("seasons"), "COUNT": count_regex(lex),
     }
     out = []
     for rule in load_rules(rules_dir or user_rules()).get("date_patterns"):
@@ -88,6 +88,16 @@ def _patterns(rules_dir: str | None = None) -> tuple[tuple[str, re.Pattern[str],
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _count_at_end() -> re.Pattern[str]:
+    return re.compile(rf"(?:{count_regex()})\s*$", re.I)
+
+
+def _counted(before: str) -> bool:
+    """Whether a count ends the words before a unit ("60 " of "60 Minutes")."""
+    return bool(_count_at_end().search(before))
+
+
 def _capitalised(text: str, start: int, end: int) -> bool:
     """Month and weekday words must be capitalised ("march" and "may" are verbs), and
     units and clock words must not be, inside a sentence: "CBS's 60 Minutes", "High
@@ -97,8 +107,8 @@ def _capitalised(text: str, start: int, end: int) -> bool:
         word = m.group(0).lower()
         if (word in lex.months or word in lex.weekdays) and not m.group(0)[0].isupper():
             return False
-        if (word in lex.units or word in ("noon", "midnight")) and _mid_sentence_capital(text, m.start()) \
-                and not m.group(0).isupper():
+        if (word in ("noon", "midnight") or word in lex.units and _counted(text[start:m.start()])) \
+                and _mid_sentence_capital(text, m.start()) and not m.group(0).isupper():
             return False
     return True
 
@@ -192,7 +202,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         words = text[start + the.end():end].lower().split()
         first = words[0].strip(".,") if words else ""
         if (first in lexicon().months or re.fullmatch(r"\d{4}s?|'\d0s|\d{4}-\d\d", first)
-                or (len(words) > 1 and words[1].startswith("centur"))):
+                or (len(words) > 1 and words[1].startswith("centur"))
+                or (first == "coming" and len(words) == 2)):  # "the coming months": FUTURE_REF
             start += the.end()
     while start < end and text[start].isspace():
         start += 1
@@ -280,13 +291,6 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     return verb_tense([t.text for t in tokens], [t.tag_ for t in tokens], infinitive=infinitive)
 
 
-# A wire dateline, "WASHINGTON, Aug. 13 (Xinhua) --": its date is the story's date line,
-# which TimeML leaves to the document's creation time rather than marking in the text.
-_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3}(?:, [A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*)?)?"
-                       r", (?P<d>[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?) \([A-Za-z][A-Za-z .&-]*\) *(?:--|-|_|\u2014|\u2013)",
-                       re.M)
-
-
 def _a_verb(doc: Doc, start: int, end: int) -> bool:
     """One word the tagger reads as a verb: "communism would fall", "they may go"."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -319,11 +323,8 @@ def temporal_expressions(doc: Doc, anchor: str | None) -> list[TimexSpan]:
             continue
         candidates.append(_Candidate(start, end, "DATE", rule_id))
 
-    datelines = [m.span("d") for m in _DATELINE.finditer(text)]
-    tagged = doc.has_annotation("TAG")
-    candidates = [c for c in candidates
-                  if not any(a <= c.start < b for a, b in datelines)
-                  and not (tagged and _a_verb(doc, c.start, c.end))]
+    if doc.has_annotation("TAG"):
+        candidates = [c for c in candidates if not _a_verb(doc, c.start, c.end)]
 
     # One span per stretch of text: of those that normalize, the longest (NER on ties).
     kept: list[_Candidate] = []
