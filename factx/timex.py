@@ -778,7 +778,7 @@ def _duration(t: str, ctx: _Ctx) -> Result | None:
 
 
 _CLOCK = re.compile(
-    r"(?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?"
+    r"(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s*[ap]\.?m))(?P<m>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?"
     r"(?:\s*(?P<tz>gmt|utc|[ecmp][sd]?t|bst|cet|cest|ist|pkt|aft|local time|z))?")
 
 
@@ -815,7 +815,7 @@ def _clock(t: str) -> str | None:
 def _time_of_day(t: str, ctx: _Ctx) -> Result | None:
     """A clock time or a part of the day, on the day the rest of the expression names."""
     lex, g = lexicon(), _grammar()
-    clock_re = (r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2})"
+    clock_re = (r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2})"
                 r"(?:\s*(?:gmt|utc|[ecmp][sd]?t|bst|cet|cest|ist|pkt|aft|local time|z))?|noon|midnight")
     time: str | None = None
     rest = t

@@ -337,13 +337,27 @@ def temporal_expressions(doc: Doc, anchor: str | None) -> list[TimexSpan]:
         kept.append(cand)
     kept.sort(key=lambda c: c.start)
 
+    tenses = {c.start: governing_tense(doc, c.start, c.end) for c in kept}
+    out = _normalized(doc, text, kept, lambda start: anchor, tenses)
+    # quotations and posts that carry their own time speak from it
+    own = _own_times(doc, text, out, anchor) if anchor else []
+    if own:
+        def anchor_at(start: int) -> str | None:
+            return next((day for lo, hi, day in own if lo <= start < hi), anchor)
+        out = _normalized(doc, text, kept, anchor_at, tenses)
+    return out
+
+
+def _normalized(doc: Doc, text: str, kept: list[_Candidate], anchor_at, tenses: dict) -> list[TimexSpan]:
+    """The candidates normalized left to right, each on the anchor `anchor_at` gives for
+    its start, each chained on the last date named before it."""
     out: list[TimexSpan] = []
     previous: str | None = None
     for cand in kept:
         span_text = text[cand.start:cand.end]
-        result = normalize(span_text, anchor, label=cand.label,
+        result = normalize(span_text, anchor_at(cand.start), label=cand.label,
                            context=_context(doc, cand.start, cand.end), previous=previous,
-                           tense=governing_tense(doc, cand.start, cand.end))
+                           tense=tenses[cand.start])
         if result is None:
             continue
         kind, value = result
@@ -352,6 +366,86 @@ def temporal_expressions(doc: Doc, anchor: str | None) -> list[TimexSpan]:
         if kind in ("DATE", "TIME") and value and re.match(r"\d{4}", value) and "/" not in value:
             previous = value
     return out
+
+
+# A quotation within a paragraph: “…”, "…" or ``…''.
+_QUOTATION = re.compile(r"\u201c[^\u201d\n]{8,}\u201d|\"[^\"\n]{8,}\"|``[^'\n]{8,}''")
+# The signature line of an embedded post: "— Name (@handle) August 4, 2020".
+_POST_SIGNATURE = re.compile(r"[\u2014\u2013]{1,2}[ \t]?[^()\n]{1,80}\(@\w{1,30}\)[ \t]*"
+                             r"(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _own_times(doc: Doc, text: str, dates: list[TimexSpan], anchor: str) -> list[tuple[int, int, str]]:
+    """(start, end, day) of the stretches of text that speak from a day of their own: an
+    embedded post signed with its date, and a quotation whose attribution outside it is
+    dated to a day ("'... yesterday at 4.30pm,' he tweeted on Sunday", "In a statement
+    on Sunday, she said: '...'"). Relative words inside resolve against that day."""
+    found: list[tuple[int, int, str]] = []
+    for m in _POST_SIGNATURE.finditer(text):
+        value = normalize(m.group("date"), anchor)
+        if value and _DAY.fullmatch(value[1]):
+            para = text.rfind("\n\n", 0, m.start())
+            found.append((para + 2 if para >= 0 else 0, m.start(), value[1]))
+    for m in _QUOTATION.finditer(text):
+        if any(lo <= m.start() < hi for lo, hi, _ in found):
+            continue
+        lo, hi = _attribution_window(doc, text, m.start(), m.end())
+        spoken = [d for d in dates if lo <= d.start < hi and not m.start() <= d.start < m.end()
+                  and d.value and _DAY.fullmatch(d.value) and _dates_a_saying(doc, text, d)]
+        if spoken:
+            day = min(spoken, key=lambda d: min(abs(d.start - m.end()), abs(m.start() - d.end)))
+            found.append((m.start(), m.end(), day.value))
+    return found
+
+
+def _attribution_window(doc: Doc, text: str, start: int, end: int) -> tuple[int, int]:
+    """The text a quotation's attribution may stand in: its sentences, and the one
+    before when that one ends with a colon ("..., she said: 'It ...'")."""
+    if doc.has_annotation("SENT_START"):
+        first = doc.char_span(start, min(start + 1, len(text)), alignment_mode="expand")
+        last = doc.char_span(max(end - 1, 0), end, alignment_mode="expand")
+        if first is not None and last is not None:
+            lo, hi = first.sent.start_char, last.sent.end_char
+            before = text[:lo].rstrip()
+            if before.endswith(":") and first.sent.start > 0:
+                lo = doc[first.sent.start - 1].sent.start_char
+            return lo, hi
+    lo = max(text.rfind("\n", 0, start) + 1, start - 200)
+    hi = text.find("\n", end)
+    return lo, min(hi if hi >= 0 else len(text), end + 200)
+
+
+@lru_cache(maxsize=4)
+def _saying_words(rules_dir: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """The reporting verbs and the message nouns of `rules/reporting.yml`."""
+    from factx.attribution import Lexicon
+
+    lex = Lexicon.from_rules(load_rules(rules_dir))
+    return lex.say, lex.source_nouns
+
+
+def _dates_a_saying(doc: Doc, text: str, span: TimexSpan) -> bool:
+    """Whether a date tells when something was said: it hangs on a reporting verb or
+    a message noun in the parse ("said on Sunday", "in a tweet on Sunday", "Sunday's
+    statement")."""
+    say, nouns = _saying_words(user_rules())
+    if doc.has_annotation("DEP"):
+        found = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if found is None:
+            return False
+        token = found.root
+        for _ in range(3):
+            if token.head is token:
+                return False
+            token = token.head
+            word = (token.lemma_ or token.text).lower()
+            if token.pos_ in _VERBS and word in say or token.pos_ == "NOUN" and word in nouns:
+                return True
+            if token.pos_ in _VERBS:
+                return False
+        return False
+    return False  # without a parse, who said what when is not read
 
 
 # What joins the two ends of a range: a word ("from 1985 to 1987", "between 1985 and
