@@ -307,14 +307,14 @@ def _previous_parts(previous: str | None) -> tuple[int | None, int | None, int |
             int(m.group(3)) if m.group(3) else None)
 
 
-#: News looks back further than ahead: without a tense, a date this many times as far
-#: back as the other reading is ahead is still the likelier ("August" in a March
-#: article is last August, "May" is this May; "Friday" on a Wednesday is this Friday,
-#: "Saturday" on a Thursday last Saturday).
-AHEAD_COST = 2
+#: News looks back further than ahead: without a tense, a reading this many times as
+#: far back as the other is ahead is still the likelier ("August" in a March article
+#: is last August, "May" this May; "Sunday's raid" in a Friday article is five days
+#: back, not two ahead; "Saturday" on a Thursday is two days ahead).
+AHEAD_COST = 2.5
 
 
-def _cost(offset: int) -> int:
+def _cost(offset: int) -> float:
     """How unlikely a reading `offset` units from the anchor is, without a tense."""
     return -offset if offset <= 0 else AHEAD_COST * offset
 
