@@ -166,7 +166,7 @@ def clean(text: str) -> str:
     t = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     t = re.sub("[\u2013\u2014\u2012]", "-", t)
     t = re.sub(r"\s+", " ", t).strip(" ,;:!?\"()[]")
-    t = re.sub(r"'s?$", "", t)  # possessive: "Tuesday's", "five years'"
+    t = re.sub(r"(?<!\d0)'s?$", "", t)  # possessive: "Tuesday's", "five years'" (not "the 1980's")
     return t.strip(" ,;:")
 
 
@@ -186,14 +186,15 @@ def tense_of(text: str, context: str) -> str | None:
         left, right = low[:i], low[i + len(text):]
     best: tuple[int, int, str] | None = None
     for tense, pattern in lexicon().cues:
-        rank = 0 if tense == "future" else 1  # on a tie the future wins ("to be published")
+        # on a tie the future wins ("to be published"), then a modal ("could be found")
+        rank = {"future": 0, "none": 1}.get(tense, 2)
         for m in pattern.finditer(left):
             key = (len(left) - m.end(), rank, tense)
             best = key if best is None or key < best else best
         for m in pattern.finditer(right):
             key = (m.start() + 3, rank, tense)  # a cue before the date is stronger
             best = key if best is None or key < best else best
-    return best[2] if best else None
+    return best[2] if best and best[2] != "none" else None
 
 
 def verb_tense(words: list[str], tags: list[str], *, infinitive: bool = False) -> str | None:
@@ -310,7 +311,7 @@ def _previous_parts(previous: str | None) -> tuple[int | None, int | None, int |
 #: News looks back further than ahead: without a tense, a reading this many times as
 #: far back as the other is ahead is still the likelier ("August" in a March article
 #: is last August, "May" this May; "Sunday's raid" in a Friday article is five days
-#: back, not two ahead; "Saturday" on a Thursday is two days ahead).
+#: back, not two ahead; "Saturday" on a Friday is the next day).
 AHEAD_COST = 2.5
 
 
@@ -995,9 +996,9 @@ def _absolute(t: str, ctx: _Ctx) -> str | None:
         d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         return _day(d) if d else None
     # drop a leading weekday before a full date: "tuesday, oct. 8, 2019"
-    m = re.match(rf"^{g.wd}\.?,?\s+(?=.*\d)", t)
+    m = re.match(rf"^({g.wd})\.?,?\s+(?=.*\d)", t)
     if m:
-        return _absolute(t[m.end():], ctx) or _month_day(t[m.end():], ctx)
+        return _absolute(t[m.end():], ctx) or _month_day(t[m.end():], ctx, weekday=lex.weekdays[m.group(1)])
     # "oct 8, 2019", "oct. 8th 2019", "september 23, 2019"
     m = re.fullmatch(rf"({g.mon})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", t)
     if m:

@@ -243,7 +243,7 @@ def _governing_verb(doc: Doc, start: int, end: int):
         return None, None
     token, prep = span.root, None
     for _ in range(4):
-        if token.head is token:
+        if token.head.i == token.i:
             return None, None
         token = token.head
         if token.pos_ in _VERBS:
@@ -280,13 +280,13 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     if infinitive:
         matrix = verb.head
         for _ in range(2):  # "is going to meet", "ready to leave": up to the verb
-            if matrix.pos_ in _VERBS or matrix.head is matrix:
+            if matrix.pos_ in _VERBS or matrix.head.i == matrix.i:
                 break
             matrix = matrix.head
-        if matrix is not verb and matrix.pos_ in _VERBS:
+        if matrix.i != verb.i and matrix.pos_ in _VERBS:
             above, _ = _group(matrix)
             tokens = sorted(set(above) | set(tokens), key=lambda t: t.i)
-    if prep is not None and prep.head is verb:
+    if prep is not None and prep.head.i == verb.i:
         tokens.append(prep)
     return verb_tense([t.text for t in tokens], [t.tag_ for t in tokens], infinitive=infinitive)
 
@@ -436,7 +436,7 @@ def _dates_a_saying(doc: Doc, text: str, span: TimexSpan) -> bool:
             return False
         token = found.root
         for _ in range(3):
-            if token.head is token:
+            if token.head.i == token.i:
                 return False
             token = token.head
             word = (token.lemma_ or token.text).lower()
