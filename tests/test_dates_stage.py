@@ -125,6 +125,10 @@ ISSUE_14_DETECTION = [
     ("In 1994, 1995 and 1997 he was shot at.", TUE,
      [("1994", "DATE", "1994"), ("1995", "DATE", "1995"), ("1997", "DATE", "1997")]),
     ("He was shot last Oct. 23 at home.", "1999-04-19", [("Oct. 23", "DATE", "1998-10-23")]),
+    # "the day after": the extent is "the day", the value counts the signal
+    ("He died on Oct. 23, 1998. Two men came the day after his death.", "1998-11-21",
+     [("Oct. 23, 1998", "DATE", "1998-10-23"), ("the day", "DATE", "1998-10-24")]),
+    ("Two days later he left.", "1998-11-21", [("Two days", "DURATION", "P2D")]),
 ]
 
 
@@ -223,6 +227,8 @@ GOVERNED = [
     ("2000-04-03", "The agency extended its deadline until 9 a.m. Tuesday.", ("9 a.m. Tuesday", "2000-04-04T09:00")),
     ("1999-02-10", "The official said the accession was planned for early March.", ("early March", "1999-03")),
     ("1998-10-25", "He was killed on Oct. 30.", ("Oct. 30", "1997-10-30")),
+    # a participle after its noun has no tense of its own
+    ("1999-10-24", "A memorial service planned for Saturday was canceled.", ("Saturday", "1999-10-23")),
 ]
 
 

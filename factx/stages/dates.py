@@ -189,7 +189,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         keep = 1 if tail.startswith(".") and re.search(r"(?:\b[a-z]\.[a-z]|\b[A-Z][a-z]{2,3})$", span[:m.start()]) else 0
         end = start + m.start() + keep
     signal = _SIGNAL.search(text, start, end)
-    if signal and lexicon().units.get(text[start:signal.start()].split()[-1].lower()):
+    # "two days later" is the duration "two days"; "the day after" names a day
+    if signal and lexicon().units.get(text[start:signal.start()].split()[-1].lower()) \
+            and not re.fullmatch(r"(?i)(?:the|that)\s+\w+", text[start:signal.start()].strip()):
         end = signal.start()
     lead = _LEAD.match(text, start, end)
     while lead and lead.end() < end:
@@ -277,6 +279,8 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     if verb is None or (prep is not None and prep.lower_ in _BOUNDS):
         return None
     tokens, infinitive = _group(verb)
+    if verb.dep_ == "acl" and len(tokens) == 1:
+        return None  # a participle after its noun has no tense: "a service planned for Saturday"
     if infinitive:
         matrix = verb.head
         for _ in range(2):  # "is going to meet", "ready to leave": up to the verb
@@ -361,11 +365,18 @@ def _normalized(doc: Doc, text: str, kept: list[_Candidate], anchor_at, tenses: 
         if result is None:
             continue
         kind, value = result
-        out.append(TimexSpan(cand.start, cand.end, span_text, kind, value))
+        end = cand.end
+        signal = _ANCHORED_SIGNAL.match(span_text)
+        if signal:  # "the day after": the value counts the signal, the extent leaves it out
+            end, span_text = cand.start + signal.start(1), span_text[:signal.start(1)]
+        out.append(TimexSpan(cand.start, end, span_text, kind, value))
         # chains start from dates and times that name a year ("the next day")
         if kind in ("DATE", "TIME") and value and re.match(r"\d{4}", value) and "/" not in value:
             previous = value
     return out
+
+
+_ANCHORED_SIGNAL = re.compile(r"(?i)^the (?:day|week|month|year)(\s+(?:before|after))$")
 
 
 # A quotation within a paragraph: “…”, "…" or ``…''.
