@@ -160,7 +160,7 @@ def extract(
     jobs: Annotated[int, typer.Option("-j", "--jobs", min=1, help="Worker processes.")] = 1,
     engine: Annotated[Engine, typer.Option("--engine", help="local processes or a Dask cluster.")] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (a LocalCluster if omitted).")] = None,
-    published: Annotated[Optional[str], typer.Option("--published", help="Publication date (YYYY-MM-DD) for every input.")] = None,
+    published: Annotated[Optional[str], typer.Option("--published", help="Publication date for every input (2019-10-08, or RFC 2822 and other full dates).")] = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Extract facts from articles into the store; JSONL on stdout when piped."""
@@ -168,7 +168,7 @@ def extract(
         from factx.errors import UsageError
         from factx.extract import run_extract
 
-        _check_date_option(published)
+        published = _check_date_option(published)
         if scheduler and engine is not Engine.dask:
             raise UsageError("--scheduler needs --engine dask")
         db = _open_store(store, create=True)
@@ -249,11 +249,16 @@ class _Progress:
             message(text)
 
 
-def _check_date_option(value: Optional[str]) -> None:
-    import re
+def _check_date_option(value: Optional[str]) -> Optional[str]:
+    """`--published` as an ISO date (ISO, RFC 2822 and other full dates are read)."""
+    if value is None:
+        return None
+    from factx.published import parse_date_value
 
-    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint="--published")
+    parsed = parse_date_value(value)
+    if parsed.value is None:
+        raise typer.BadParameter(f"{parsed.problem}; use a date such as 2019-10-08", param_hint="--published")
+    return parsed.value
 
 
 # --- query commands --------------------------------------------------------------------
@@ -442,13 +447,13 @@ def status(fmt: FormatOpt = None, store: StoreOpt = None) -> None:
 @app.command()
 def dates(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
-    published: Annotated[Optional[str], typer.Option("--published", help="Publication date (YYYY-MM-DD) for every input.")] = None,
+    published: Annotated[Optional[str], typer.Option("--published", help="Publication date for every input (2019-10-08, or RFC 2822 and other full dates).")] = None,
     rules: RulesOpt = None,
     model: ModelOpt = None,
 ) -> None:
     """Every temporal expression with its TIMEX3 value, as JSONL."""
     with _errors():
-        _check_date_option(published)
+        published = _check_date_option(published)
         from factx.dates_command import date_records
 
         failed = 0
@@ -463,6 +468,69 @@ def dates(
             on_error=on_error))
         if failed:
             raise typer.Exit(1)
+
+
+@app.command()
+def documents(fmt: FormatOpt = None, store: StoreOpt = None) -> None:
+    """The stored documents: outlet, title, publication date and how it was found."""
+    with _errors():
+        db = _open_store(store)
+        records = db.documents()
+        chosen = _format(fmt)
+        if chosen is Format.jsonl:
+            _write_jsonl(records)
+        elif chosen is Format.json:
+            _write_json_array(records)
+        else:
+            from rich.table import Table
+            from rich.text import Text
+
+            table = Table()
+            table.add_column("doc", overflow="fold")
+            for column in ("outlet", "title", "published", "how (from)", "facts"):
+                table.add_column(column, no_wrap=column == "published")
+            for d in records:
+                how = d["published_how"] or ""
+                if d["published_from"]:
+                    how += f" ({_trim(d['published_from'], 70)})"
+                table.add_row(*(Text(str(x)) if x is not None else "" for x in (
+                    d["doc"], d["outlet"], _trim(d["title"] or "", 50), d["published"], how, d["facts"])))
+            _print_table(table)
+
+
+@app.command()
+def report(
+    entity: Annotated[Optional[str], typer.Option("--entity", "-e", help="Only this entity (any known spelling).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The HTML file to write [default: stdout when piped].")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many main entities to show.")] = 25,
+    max_sources: Annotated[int, typer.Option("--max-sources", min=1, help="Source columns per entity at most.")] = 40,
+    store: StoreOpt = None,
+) -> None:
+    """An offline HTML page: per main entity, who says what, where they disagree, a timeline.
+
+    Example: factx report -o report.html
+    """
+    with _errors():
+        from factx.report import build_report
+
+        if output is None and sys.stdout.isatty():
+            raise typer.BadParameter("give the file to write with -o FILE.html (or pipe the output)",
+                                     param_hint="'-o'")
+        db = _open_store(store)
+        ids = None
+        if entity is not None:
+            from factx.extract import find_entity
+
+            ids = find_entity(db, entity)
+        page = build_report(db, entity_ids=ids, limit=limit, max_sources=max_sources)
+        if output is None:
+            sys.stdout.write(page)
+        else:
+            try:
+                output.write_text(page, encoding="utf-8")
+            except OSError as exc:
+                raise typer.BadParameter(f"cannot write {output}: {exc.strerror}", param_hint="'-o'") from None
+            message(f"factx: wrote {output} ({len(page.encode('utf-8')) // 1024} KB)")
 
 
 @rules_app.command("check")

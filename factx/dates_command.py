@@ -23,6 +23,9 @@ def date_records(paths: Iterable[str], *, published: str | None = None, model: s
     from factx.pipeline import load_model, process
     from factx.stages.dates import timeml_parts
 
+    from factx.published import published_option
+
+    published = published_option(published)
     rules = load_rules(rules_dir)
     nlp = load_model(model, rules_dir=rules_dir)
     # Only the stages dates depend on.
