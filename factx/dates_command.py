@@ -21,9 +21,8 @@ def date_records(paths: Iterable[str], *, published: str | None = None, model: s
     in pieces, with offsets into its whole text.
     """
     from factx.pipeline import load_model, process
-    from factx.stages.dates import timeml_parts
-
     from factx.published import published_option
+    from factx.stages.dates import timeml_parts
 
     published = published_option(published)
     rules = load_rules(rules_dir)

@@ -793,12 +793,20 @@ def _duration_clock(t: str, ctx: _Ctx) -> Result | None:
     return None
 
 
+_ZONES = r"gmt|utc|[ecmp][sd]?t|bst|cet|cest|ist|pkt|aft|local time|z"
+# A clock written as four digits, military style: "0915 HRS", "1400 GMT", "0800 hours"
+# (a clock, never a duration of 915 hours; "1400 hours" without a zero is left alone).
+_MILITARY = rf"(?:(?:[01]\d|2[0-3])[0-5]\d\s*(?:hrs|{_ZONES})|0\d[0-5]\d\s*hours)"
+
+
 def _clock(t: str) -> str | None:
-    """'8 p.m.' -> '20:00', '15:00 gmt' -> '15:00', 'noon' -> '12:00'."""
+    """'8 p.m.' -> '20:00', '15:00 gmt' -> '15:00', '0915 hrs' -> '09:15', 'noon' -> '12:00'."""
     if t in ("noon", "midday"):
         return "12:00"
     if t == "midnight":
         return "24:00"
+    if re.fullmatch(_MILITARY, t):
+        return f"{t[:2]}:{t[2:4]}"
     m = _CLOCK.fullmatch(t)
     if not m or (m.group("m") is None and m.group("ap") is None):
         return None
@@ -816,8 +824,8 @@ def _clock(t: str) -> str | None:
 def _time_of_day(t: str, ctx: _Ctx) -> Result | None:
     """A clock time or a part of the day, on the day the rest of the expression names."""
     lex, g = lexicon(), _grammar()
-    clock_re = (r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2})"
-                r"(?:\s*(?:gmt|utc|[ecmp][sd]?t|bst|cet|cest|ist|pkt|aft|local time|z))?|noon|midnight")
+    clock_re = (rf"(?:\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{{1,2}}:\d{{2}})"
+                rf"(?:\s*(?:{_ZONES}))?|{_MILITARY}|noon|midnight")
     time: str | None = None
     rest = t
     if t == "tonight":

@@ -335,6 +335,11 @@ CLOCKS = [
     tensed("yesterday at 04.30pm", "2020-08-09", None, ("TIME", "2020-08-08T16:30")),
     tensed("08.38 am", "2019-03-10", None, ("TIME", "2019-03-10T08:38")),
     tensed("4.30 p.m.", "2019-03-10", None, ("TIME", "2019-03-10T16:30")),
+    # clock labels are clocks, never durations (issue 13)
+    tensed("0915 HRS", "2018-06-03", None, ("TIME", "2018-06-03T09:15")),
+    tensed("1400 GMT", "2018-06-03", None, ("TIME", "2018-06-03T14:00")),
+    tensed("0800 hours", "2018-06-03", None, ("TIME", "2018-06-03T08:00")),
+    tensed("1500 hours", "2018-06-03", None, ("DURATION", "PT1500H")),
 ]
 
 
