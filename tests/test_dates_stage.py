@@ -129,6 +129,8 @@ ISSUE_14_DETECTION = [
     ("He died on Oct. 23, 1998. Two men came the day after his death.", "1998-11-21",
      [("Oct. 23, 1998", "DATE", "1998-10-23"), ("the day", "DATE", "1998-10-24")]),
     ("Two days later he left.", "1998-11-21", [("Two days", "DURATION", "P2D")]),
+    ("The ship was in international waters at the time.", TUE, [("at the time", "DATE", "PAST_REF")]),
+    ("It happened in the past.", TUE, [("the past", "DATE", "PAST_REF")]),
     ("IST: 0915 HRS, JUN 3, 2018", "2018-06-03",
      [("0915 HRS", "TIME", "2018-06-03T09:15"), ("JUN 3, 2018", "DATE", "2018-06-03")]),
 ]

@@ -194,7 +194,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             and not re.fullmatch(r"(?i)(?:the|that)\s+\w+", text[start:signal.start()].strip()):
         end = signal.start()
     lead = _LEAD.match(text, start, end)
-    while lead and lead.end() < end:
+    # "at the time": the preposition belongs to a reference expression that needs it
+    refs = lexicon().references
+    while lead and lead.end() < end and not (text[start:end].lower() in refs
+                                             and text[lead.end():end].lower() not in refs):
         start = lead.end()
         lead = _LEAD.match(text, start, end)
     # "the Sept. 23, 2019 raid", "the 20th century", "the 1990s": TimeML leaves the
