@@ -291,18 +291,28 @@ def conflicts(
     attribute: Annotated[Optional[str], typer.Option("--attribute", "-a", help="Only this attribute.")] = None,
     facts_file: Annotated[Optional[str], typer.Option("--facts", help="Read facts from a JSONL file (or -) instead of the store.")] = None,
     fmt: FormatOpt = None,
-    min_severity: Annotated[Severity, typer.Option("--min-severity", help="soft shows everything; hard only disjoint values.")] = Severity.soft,
+    min_severity: Annotated[Severity, typer.Option("--min-severity", help="soft shows every conflict; hard only conflicts whose values cannot both be true.")] = Severity.soft,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Only these kinds, comma-separated: value,denial,spelling.")] = None,
+    quotes: Annotated[bool, typer.Option("--quotes", help="Print each source's whole quote (terminal report).")] = False,
     exit_status: Annotated[bool, typer.Option("--exit-status", help="Exit 3 when conflicts are found.")] = False,
     store: StoreOpt = None,
+    rules: RulesOpt = None,
 ) -> None:
     """Where sources disagree: values, documents, quotes and who said them."""
     with _errors():
-        from factx.conflicts import find_conflicts, rank_conflicts
-        from factx.values import PlaceIndex
+        from factx.conflicts import facts_conflicts, parse_kinds, store_conflicts
+        from factx.rules import load_rules
 
+        try:
+            kinds = parse_kinds(kind)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--kind") from None
+        ruleset = load_rules(rules) if rules else None
+        options = dict(attribute=attribute, kinds=kinds, min_severity=min_severity.value, rules=ruleset)
+        outlets: dict[str, str] = {}
         if facts_file is not None:
             records = _load_fact_file(facts_file)
-            places = PlaceIndex.from_facts(records)  # from every fact, before any filter
+            ids = None
             if entity is not None:
                 from factx.resolve import fold
 
@@ -313,9 +323,7 @@ def conflicts(
                     from factx.resolve import closest
 
                     raise UnknownEntity(entity, closest(entity, {f["entity"] for f in records}))
-                records = [f for f in records if f["entity_id"] in ids]
-            records.sort(key=lambda f: (f["entity_id"], f["attribute"]))
-            found = find_conflicts(records, min_severity=min_severity.value, attribute=attribute, places=places)
+            found = facts_conflicts(records, entity_ids=ids, **options)
         else:
             db = _open_store(store)
             ids = None
@@ -323,12 +331,11 @@ def conflicts(
                 from factx.extract import find_entity
 
                 ids = find_entity(db, entity)
-            # containment (district in province in country) is asked of the store per place
-            found = find_conflicts(db.facts(entity_ids=ids, attribute=attribute, order_by_entity=True),
-                                   min_severity=min_severity.value, attribute=attribute,
-                                   places=PlaceIndex(lookup=db.place_parents))
-        if entity is None:
-            found = rank_conflicts(found)
+            found = store_conflicts(db, entity_ids=ids, **options)
+            if hasattr(db, "documents"):  # outlets, where the documents name them
+                from factx.memo import outlets_from
+
+                outlets = outlets_from(db.documents())
         chosen = _format(fmt)
         any_found = False
         if chosen is Format.jsonl:
@@ -338,13 +345,15 @@ def conflicts(
             any_found = bool(found)
             _write_json_array(found)
         else:
-            from factx.tables import conflicts_table
+            import shutil
 
-            found = list(found)
-            any_found = bool(found)
-            if found:
-                _print_table(conflicts_table(found))
-            else:
+            from factx.memo import memo_lines
+
+            width = min(120, shutil.get_terminal_size((100, 24)).columns)
+            for line in memo_lines(found, outlets=outlets, quotes=quotes, width=width):
+                any_found = True
+                sys.stdout.write(line + "\n")
+            if not any_found:
                 message("no conflicts" + (f" about {entity}" if entity else ""))
         if exit_status and any_found:
             raise typer.Exit(3)
@@ -504,6 +513,7 @@ def report(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The HTML file to write [default: stdout when piped].")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="How many main entities to show.")] = 25,
     max_sources: Annotated[int, typer.Option("--max-sources", min=1, help="Source columns per entity at most.")] = 40,
+    rules: RulesOpt = None,
     store: StoreOpt = None,
 ) -> None:
     """An offline HTML page: per main entity, who says what, where they disagree, a timeline.
@@ -522,7 +532,10 @@ def report(
             from factx.extract import find_entity
 
             ids = find_entity(db, entity)
-        page = build_report(db, entity_ids=ids, limit=limit, max_sources=max_sources)
+        from factx.rules import load_rules
+
+        page = build_report(db, entity_ids=ids, limit=limit, max_sources=max_sources,
+                            rules=load_rules(rules) if rules else None)
         if output is None:
             sys.stdout.write(page)
         else:

@@ -29,7 +29,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from factx.conflicts import find_conflicts, sort_facts
+from factx.conflicts import find_conflicts, sort_facts, store_conflicts
+from factx.memo import summary as memo_summary
 from factx.values import PlaceIndex, parse_date
 
 #: Attributes shown first, in this order; the others follow alphabetically.
@@ -116,12 +117,16 @@ def _attribute_rank(attribute: str) -> tuple[int, str]:
 
 
 def entity_view(entity_id: str, facts: list[dict[str, Any]], docs: dict[str, tuple[str | None, str | None]],
-                *, places: PlaceIndex | None = None, max_sources: int = 40) -> EntityView:
-    """What the page shows of one entity, from its facts (all of one `entity_id`)."""
+                *, conflicts: list[dict[str, Any]] | None = None, places: PlaceIndex | None = None,
+                max_sources: int = 40) -> EntityView:
+    """What the page shows of one entity, from its facts (all of one `entity_id`) and
+    its conflicts (computed from the facts alone when not given)."""
     facts = sort_facts(facts)
-    conflicts = list(find_conflicts(facts, places=places))
+    if conflicts is None:
+        conflicts = list(find_conflicts(facts, places=places))
     marks: dict[str, tuple[str, str, str]] = {}
-    for conflict in conflicts:
+    # a fact in a value conflict keeps that side, also when it is evidence of a denied event
+    for conflict in sorted(conflicts, key=lambda c: c["kind"] == "denial"):
         if conflict["kind"] == "spelling":  # spellings have their own table
             continue
         for number, value in enumerate(conflict["values"]):
@@ -168,11 +173,10 @@ def entity_view(entity_id: str, facts: list[dict[str, Any]], docs: dict[str, tup
 
 
 def gather(store, *, entity_ids: Iterable[str] | None = None, limit: int = 25,
-           max_sources: int = 40) -> list[EntityView]:
+           max_sources: int = 40, rules=None) -> list[EntityView]:
     """The entities the page shows: those asked for, else the `limit` main entities,
     ordered by the sources involved in their disagreements, then by sources."""
     docs = document_info(store)
-    places = PlaceIndex(lookup=store.place_parents)
     if entity_ids is not None:
         candidates = list(entity_ids)
     else:
@@ -181,7 +185,9 @@ def gather(store, *, entity_ids: Iterable[str] | None = None, limit: int = 25,
     for eid in candidates:
         facts = list(store.facts(entity_ids=[eid], order_by_entity=True))
         if facts:
-            views.append(entity_view(eid, facts, docs, places=places, max_sources=max_sources))
+            # the same conflicts as `factx conflicts` (containment and role holders from the store)
+            conflicts = list(store_conflicts(store, entity_ids=[eid], rules=rules, ranked=False))
+            views.append(entity_view(eid, facts, docs, conflicts=conflicts, max_sources=max_sources))
     if entity_ids is None:
         views.sort(key=lambda v: (-v.sources_in_conflict, -v.disagreements,
                                   -(len(v.sources) + v.hidden_sources), v.entity))
@@ -269,19 +275,12 @@ def _claim_html(claim: Claim, entity: str) -> str:
 
 
 def _summary(view: EntityView) -> str:
-    parts = []
-    for c in view.conflicts:
-        if c["kind"] == "spelling":
-            continue
-        what = c["attribute"].replace("_", " ")
-        if c["kind"] == "denial":
-            deniers = sorted({s.get("said_by") or outlet_label(s["doc"], None)
-                              for v in c["values"] for s in v["sources"] if s.get("polarity") == "denied"})
-            what = f"{what} (denied by {', '.join(deniers)})" if deniers else f"{what} (denied)"
-        parts.append(what)
+    """The memo's summary line (`factx conflicts`), or the number of sources."""
     n = len(view.sources) + view.hidden_sources
-    head = f"{len(parts)} disagreement{'s' if len(parts) != 1 else ''} among {n} source{'s' if n != 1 else ''}"
-    return head + (": " + "; ".join(dict.fromkeys(parts)) if parts else "")
+    if not view.conflicts:
+        return f"no disagreements among {n} source{'s' if n != 1 else ''}"
+    outlets = {s.doc: s.outlet for s in view.sources}
+    return memo_summary(view.conflicts, outlets).split(": ", 1)[-1]
 
 
 def _grid_html(view: EntityView) -> str:
@@ -474,9 +473,9 @@ def render(views: list[EntityView], *, title: str = "factx report", subtitle: st
 
 
 def build_report(store, *, entity_ids: Iterable[str] | None = None, limit: int = 25,
-                 max_sources: int = 40, title: str | None = None) -> str:
+                 max_sources: int = 40, title: str | None = None, rules=None) -> str:
     """The report page for a store: the entities asked for, or the `limit` main ones."""
-    views = gather(store, entity_ids=entity_ids, limit=limit, max_sources=max_sources)
+    views = gather(store, entity_ids=entity_ids, limit=limit, max_sources=max_sources, rules=rules)
     status = store.status()
     subtitle = (f"{status['documents']} documents · {status['facts']} facts · {status['entities']} entities"
                 f" · {len(views)} shown · made {dt.date.today().isoformat()} by factx")

@@ -197,9 +197,14 @@ class Store:
 
     def facts(self, *, entity_ids: Iterable[str] | None = None, attribute: str | None = None,
               doc_ids: Iterable[int] | None = None, run_id: int | None = None,
-              order_by_entity: bool = False) -> Iterator[dict[str, Any]]:
-        """Fact records (`factx.fact/1` dicts), streamed from the store."""
+              order_by_entity: bool = False, docs: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Fact records (`factx.fact/1` dicts), streamed from the store; `docs` keeps
+        the facts of these document paths only."""
         where, params = [], []
+        if docs is not None:
+            paths = list(docs)
+            where.append(f"d.path IN ({','.join('?' * len(paths))})")
+            params += paths
         if entity_ids is not None:
             ids = list(entity_ids)
             where.append(f"n.entity_id IN ({','.join('?' * len(ids))})")
