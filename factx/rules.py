@@ -58,9 +58,10 @@ def _schemas(*items: Schema) -> dict[str, Schema]:
 
 # One entry per kind of rule file; stages add theirs here.
 SCHEMAS: dict[str, Schema] = _schemas(
-    Schema("honorifics", {"words": "list"}, {"type": "str", "description": "str"},
-           "titles and ranks before a name (Mr., Col.); `type` is the entity type they imply"),
-    Schema("particles", {"words": "list"}, {"description": "str"},
+    Schema("honorifics", {"words": "list"}, {"type": "str", "distinctive": "bool", "description": "str"},
+           "titles and ranks before a name (Mr., Col.); `type` is the entity type they imply; "
+           "`distinctive` titles (Mullah, Gen.) tell apart one-word names"),
+    Schema("particles", {"words": "list"}, {"article": "bool", "description": "str"},
            "name particles that attach to the next word (al-, bin)"),
     Schema("entity_patterns", {"label": "str", "pattern": "any"}, {"description": "str"},
            "spaCy EntityRuler patterns that correct or add entity spans"),
@@ -75,6 +76,7 @@ SCHEMAS: dict[str, Schema] = _schemas(
            "names that must never be one entity"),
     Schema("transliteration", {}, {"rewrites": "map", "consonants": "list", "vowels": "list",
                                    "initial_vowels": "list", "generational": "list",
+                                   "given_prefixes": "list", "given_suffixes": "list",
                                    "description": "str"},
            "how romanizations of one name differ (Husayn/Hussein): rewrites and letter classes"),
     Schema("entity_context", {"label": "str"}, {"before": "regex", "after": "regex",

@@ -27,7 +27,7 @@ CASES = [
     ("Asim Umar led the group. Mr. Umar was killed.",
      [("Asim Umar", "PERSON"), ("Umar", "PERSON")], "Umar", "Asim Umar", "PERSON"),
     ("Col. Sonny Leggett spoke. Leggett said more.",
-     [("Sonny Leggett", "PERSON"), ("Leggett", "PERSON")], "Leggett", "Sonny Leggett", "PERSON"),
+     [("Sonny Leggett", "PERSON"), ("Leggett", "PERSON")], "Leggett", "Col. Sonny Leggett", "PERSON"),
     # possessives stripped
     ("The wife of Asim Umar was freed. Umar’s wife is Pakistani.",
      [("Asim Umar", "PERSON"), ("Umar’s", "PERSON")], "Umar’s", "Asim Umar", "PERSON"),
@@ -124,7 +124,9 @@ def test_every_named_mention_yields_one_mention() -> None:
 
 def test_clean_name() -> None:
     nr = name_rules()
-    assert clean_name("Col. Sonny Leggett", nr) == "Sonny Leggett"
+    assert clean_name("Mr. Sonny Leggett", nr) == "Sonny Leggett"
+    assert clean_name("Col. Sonny Leggett", nr) == "Col. Sonny Leggett"  # distinctive: kept
+    assert clean_name("Mr. Mullah Omar", nr) == "Mullah Omar"
     assert clean_name("the Musa Qala", nr) == "Musa Qala"
     assert clean_name("Al-Qaeda’s", nr) == "Al-Qaeda"
     assert clean_name("AQIS’", nr) == "AQIS"

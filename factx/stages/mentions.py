@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span
 from factx.stages import doc_text
 from factx.names import (
     PLACE_TYPES, NameRules, acronym_letters, core_tokens, initialism_pattern, is_acronym,
-    name_rules, strip_possessive, type_group, words,
+    name_rules, strip_possessive, title_classes, type_group, words,
 )
 from factx.rules import RuleSet, load_rules
 
@@ -98,20 +98,28 @@ class _Item:
     key: tuple[str, ...]
     acronym: bool
     rule_label: str | None
+    titles: frozenset[str] = frozenset()
 
 
 def clean_name(text: str, nr: NameRules) -> str:
-    """A mention as a name: possessive, a leading "the" and leading titles removed.
+    """A mention as a name: possessive, a leading "the" and leading titles removed,
+    but for distinctive titles (religious titles, military ranks), which tell people
+    apart and so stay for the resolver ("Mullah Omar" is not any Omar).
 
     >>> clean_name("Mr. Haddad’s", name_rules()), clean_name("the Greater Sahara", name_rules())
     ('Haddad', 'Greater Sahara')
+    >>> clean_name("Mr. Mullah Haddad", name_rules())
+    'Mullah Haddad'
     """
     parts = " ".join(strip_possessive(text).split()).split(" ")
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
+    kept: list[str] = []
     while len(parts) > 1 and "".join(words(parts[0])) in nr.honorifics:
+        if "".join(words(parts[0])) in nr.distinctive:
+            kept.append(parts[0])
         parts = parts[1:]
-    return " ".join(parts)
+    return " ".join(kept + parts)
 
 
 def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules) -> str | None:
@@ -187,12 +195,20 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         nr = NameRules(**{**nr.__dict__, "honorifics": nr.honorifics | {h.rstrip(".").lower() for h in honorifics}})
     spans = [e for e in doc.ents if e.label_ in MENTION_LABELS]
     items: list[_Item] = []
+    text = doc_text(doc)
     for span in spans:
         clean = clean_name(span.text, nr) or span.text
         acronym = is_acronym(clean)
         key = (acronym_letters(clean).lower(),) if acronym else _key(clean, span.label_, nr)
+        # a distinctive title written just before the span is the mention's own
+        lead = _title_before(text, span.start_char, nr) if not acronym else ""
+        if lead:
+            clean = lead + clean
+        titles = title_classes(clean, nr=nr) if not acronym else frozenset()
+        if len(key) == 1 and titles:
+            key = key + tuple(sorted("#" + t for t in titles))  # "Mullah Omar" is a name of its own
         items.append(_Item(span, clean, key, acronym,
-                           rule_label(doc_text(doc), span.start_char, span.end_char, span.label_, mr)))
+                           rule_label(text, span.start_char, span.end_char, span.label_, mr), titles))
 
     groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for index, item in enumerate(items):
@@ -205,7 +221,14 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         votes = votes_of(key)
         return max(votes, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))
 
-    full = [k for k in groups if len(k) >= 2 and not all(items[i].acronym for i in groups[k])]
+    def words_of(key: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(w for w in key if not w.startswith("#"))
+
+    def titles_of(key: tuple[str, ...]) -> set[str]:
+        return {t for i in groups[key] for t in items[i].titles}
+
+    full = [k for k in groups if len(words_of(k)) >= 2 and not all(items[i].acronym for i in groups[k])]
+    titled = [k for k in groups if len(words_of(k)) == 1 and len(k) > 1]
     target: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     # partial names: the one longer name they end, else (people) the one they begin
@@ -215,12 +238,19 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         label = group_label(key)
         if type_group(label) == "PLACE":
             continue  # "Washington" is not "George Washington"
+        own = words_of(key)
         # surnames link to people only: a bare organisation name is not its nested
         # organisations ("Al Shabaab" is not "Somali Al Shabaab")
-        cands = [f for f in full if len(f) > len(key) and f[-len(key):] == key
+        cands = [f for f in full if len(f) > len(own) and f[-len(own):] == own
                  and group_label(f) == "PERSON"]
-        if not cands and len(key) == 1 and label == "PERSON":
-            cands = [f for f in full if f[0] == key[0] and group_label(f) == "PERSON"]
+        if len(key) > len(own):
+            # "Mullah Omar" is the one whose full name is written with that title too
+            cands = [f for f in cands if titles_of(key) <= titles_of(f)]
+        elif len(own) == 1 and label == "PERSON":
+            # a bare surname may be the titled one-word name too: one more candidate
+            cands += [k for k in titled if words_of(k) == own]
+        if not cands and len(own) == 1 and label == "PERSON" and len(key) == 1:
+            cands = [f for f in full if f[0] == own[0] and group_label(f) == "PERSON"]
         if len(cands) == 1:
             target[key] = cands[0]
 
@@ -281,6 +311,15 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         out.append(Mention(item.span.start_char, item.span.end_char, item.span.text,
                            canonical[rkey], label_of[rkey]))
     return out
+
+
+def _title_before(text: str, start: int, nr: NameRules) -> str:
+    """A distinctive title right before a mention ("Mullah " of "Mullah Omar" when the
+    model left the title out of the span), or ""."""
+    match = re.search(r"(?:^|[\s(\"“])([A-Z][A-Za-z.]+)[ \t]+$", text[max(0, start - 24):start])
+    if match and "".join(words(match.group(1))) in nr.distinctive:
+        return match.group(1) + " "
+    return ""
 
 
 def _order(label: str) -> int:
