@@ -82,6 +82,9 @@ SCHEMAS: dict[str, Schema] = _schemas(
     Schema("entity_context", {"label": "str"}, {"before": "regex", "after": "regex",
                                                 "description": "str"},
            "text right before or after a mention that decides its type ('district of X' → GPE)"),
+    Schema("entity_repairs", {"where": "str", "words": "list"}, {"description": "str"},
+           "words that are never part of a name, by where they stand in a span (edge, person_head, "
+           "headline_verb)"),
     Schema("entity_joins", {"label": "str", "connectors": "list"},
            {"right_labels": "list", "right_words": "list", "description": "str"},
            "a LABEL span, a connector and a following name make one span ('X in the Y')"),
