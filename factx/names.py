@@ -70,6 +70,7 @@ class NameRules:
     honorifics: frozenset[str] = frozenset()
     honorific_types: dict[str, str] = field(default_factory=dict)
     distinctive: dict[str, str] = field(default_factory=dict)  # title word -> its class (rule id)
+    ranks: frozenset[str] = frozenset()  # classes that are military ranks
     particles: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()  # particles that are an article (al-, el-): house style
     admin_words: frozenset[str] = frozenset()
@@ -115,6 +116,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     honorifics: set[str] = set()
     honorific_types: dict[str, str] = {}
     distinctive: dict[str, str] = {}
+    ranks: set[str] = set()
     for rule in rules.get("honorifics"):
         for word in rule["words"]:
             key = _NON_WORD.sub("", _plain(word))
@@ -123,6 +125,8 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
                 honorific_types[key] = rule["type"]
             if rule.get("distinctive"):
                 distinctive[key] = rule["id"]
+                if rule.get("rank"):
+                    ranks.add(rule["id"])
     suffix_types: dict[str, str] = {}
     admin: set[str] = set()
     for rule in rules.get("entity_types"):
@@ -160,6 +164,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     result = NameRules(
         coarse=coarse,
         honorifics=frozenset(honorifics), honorific_types=honorific_types, distinctive=distinctive,
+        ranks=frozenset(ranks),
         particles=frozenset(_plain(w).strip("-") for w in rules.words("particles")),
         articles=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("article")
                            for w in r["words"]),

@@ -58,7 +58,8 @@ def _schemas(*items: Schema) -> dict[str, Schema]:
 
 # One entry per kind of rule file; stages add theirs here.
 SCHEMAS: dict[str, Schema] = _schemas(
-    Schema("honorifics", {"words": "list"}, {"type": "str", "distinctive": "bool", "description": "str"},
+    Schema("honorifics", {"words": "list"}, {"type": "str", "distinctive": "bool", "rank": "bool",
+                                             "description": "str"},
            "titles and ranks before a name (Mr., Col.); `type` is the entity type they imply; "
            "`distinctive` titles (Mullah, Gen.) tell apart one-word names"),
     Schema("particles", {"words": "list"}, {"article": "bool", "description": "str"},

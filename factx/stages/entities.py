@@ -488,6 +488,55 @@ def _hashtags(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
     return out
 
 
+def _lowercase_words(doc: Doc) -> frozenset[str]:
+    """Words the document writes in lower case somewhere (computed once per doc)."""
+    found = doc.user_data.get("factx_lower")
+    if found is None:
+        found = doc.user_data["factx_lower"] = frozenset(t.lower_ for t in doc if t.text[:1].islower())
+    return found
+
+
+def _titled_common_words(spans: list[Span], er: EntityRules) -> list[Span]:
+    """Rule title + common words: "General Security" is no person when the document
+    writes "security" in lower case; it is the name of an organisation."""
+    out = []
+    for span in spans:
+        if span.label_ == "PERSON" and len(span) > 1 and span[0].lower_.rstrip(".") in er.names.honorifics:
+            rest = [t for t in span[1:] if t.lower_.rstrip(".") not in er.names.honorifics]
+            lower = _lowercase_words(span.doc)
+            if rest and all(t.lower_ in lower for t in rest):
+                span = Span(span.doc, span.start, span.end, label="ORG")
+        out.append(span)
+    return out
+
+
+def _titled_names(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
+    """Rule titled name: a person's title followed by capitalized words the model left
+    unmarked is a person ("Dr Tessema said"), the title kept for civil and
+    distinctive titles."""
+    nr = er.names
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = list(spans)
+    i = 0
+    while i < len(doc) - 1:
+        word = doc[i].lower_.rstrip(".")
+        if i in covered or not doc[i].text[:1].isupper() or nr.honorific_types.get(word) != "PERSON" \
+                or not doc[i].whitespace_:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j - i <= 3 and j not in covered and doc[j].is_alpha and doc[j].text[0].isupper() \
+                and not doc[j].is_upper and doc[j].lower_ not in nr.honorifics and not doc[j].is_stop \
+                and doc[j].lower_ not in _lowercase_words(doc) \
+                and "\n" not in doc[j - 1].whitespace_:
+            j += 1
+        if j > i + 1 and (j == len(doc) or j not in covered):
+            start = i if (word in nr.distinctive or word in _CIVIL) else i + 1
+            out.append(Span(doc, start, j, label="PERSON"))
+        i = j
+    return out
+
+
 def _titles(spans: list[Span], er: EntityRules) -> list[Span]:
     """Rule titles: a civil title or a distinctive one (rank, religious title) written
     right before a person is part of the mention ("Mr Obama", "Mullah Omar"), as the
@@ -536,6 +585,7 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
                 spans.append(trimmed)
     spans = sorted(filter_spans(spans), key=lambda s: s.start)
     spans = _headlines(doc, spans, er, reread)
+    spans = _titled_common_words(spans, er)
     spans = _common_words(spans)
     spans = _join(spans, er)
     spans = _acronym_join(spans, er)
@@ -543,6 +593,8 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
     spans = _defined_acronyms(doc, spans, er)
     spans = _people(spans, er)
     spans = _titles(sorted(filter_spans(spans), key=lambda s: s.start), er)
+    if doc.has_annotation("POS"):  # only on a tagged doc: "Mr" before any capital is no evidence otherwise
+        spans = _titled_names(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _hashtags(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     return sorted(filter_spans(spans), key=lambda s: s.start)
 

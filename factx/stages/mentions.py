@@ -244,8 +244,9 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         cands = [f for f in full if len(f) > len(own) and f[-len(own):] == own
                  and group_label(f) == "PERSON"]
         if len(key) > len(own):
-            # "Mullah Omar" is the one whose full name is written with that title too
-            cands = [f for f in cands if titles_of(key) <= titles_of(f)]
+            # "Mullah Omar" is the one whose full name is written with that title too;
+            # a military rank may be added later in a document ("Jane Roe ... Capt. Roe")
+            cands = [f for f in cands if titles_of(key) - nr.ranks <= titles_of(f)]
         elif len(own) == 1 and label == "PERSON":
             # a bare surname may be the titled one-word name too: one more candidate
             cands += [k for k in titled if words_of(k) == own]
