@@ -102,7 +102,8 @@ def _trim(span: Span) -> Span | None:
     """Rule trim: crumbs, a leading "the", trailing possessives and punctuation."""
     doc, start, end = span.doc, span.start, span.end
     for i in range(end - 1, start - 1, -1):
-        if doc[i].text in _CRUMBS:
+        # a crumb separates words ("Home / World"), not letters ("RFE/RL")
+        if doc[i].text in _CRUMBS and (i == 0 or doc[i - 1].whitespace_):
             start = i + 1
             break
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space):
@@ -537,6 +538,28 @@ def _titled_names(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
     return out
 
 
+_PLACE_NOUNS = frozenset({"town", "city", "village", "district", "province", "region", "port", "suburb",
+                          "neighborhood", "neighbourhood", "capital", "area"})
+
+
+def _places_of(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Rule place of: capitalized words the model left unmarked after "the town of" are
+    a place ("between Bishoftu and the town of Modjo")."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = list(spans)
+    lower = _lowercase_words(doc)
+    for token in doc[:-2]:
+        if token.lower_ not in _PLACE_NOUNS or doc[token.i + 1].lower_ != "of":
+            continue
+        j = start = token.i + 2
+        while j < len(doc) and j - start < 3 and j not in covered and doc[j].is_alpha \
+                and doc[j].text[0].isupper() and not doc[j].is_stop and doc[j].lower_ not in lower:
+            j += 1
+        if j > start and (j == len(doc) or not doc[j].text[:1].isupper()):
+            out.append(Span(doc, start, j, label="GPE"))
+    return out
+
+
 def _titles(spans: list[Span], er: EntityRules) -> list[Span]:
     """Rule titles: a civil title or a distinctive one (rank, religious title) written
     right before a person is part of the mention ("Mr Obama", "Mullah Omar"), as the
@@ -595,6 +618,7 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
     spans = _titles(sorted(filter_spans(spans), key=lambda s: s.start), er)
     if doc.has_annotation("POS"):  # only on a tagged doc: "Mr" before any capital is no evidence otherwise
         spans = _titled_names(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
+    spans = _places_of(doc, sorted(filter_spans(spans), key=lambda s: s.start))
     spans = _hashtags(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     return sorted(filter_spans(spans), key=lambda s: s.start)
 

@@ -67,6 +67,12 @@ class MentionRules:
     contexts: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] = ()
     demonyms: frozenset[str] = frozenset()
     extra_honorifics: frozenset[str] = field(default_factory=frozenset)
+    places: frozenset[str] = frozenset()  # countries and large cities (demonyms.yml), as `_plain_key`
+    place_endings: tuple[str, ...] = ()  # word endings of place names (entity_types.yml)
+
+
+def _plain_key(name: str) -> str:
+    return " ".join(words(name))
 
 
 _CACHE: dict[str, MentionRules] = {}
@@ -80,13 +86,23 @@ def mention_rules(rules: RuleSet | None = None) -> MentionRules:
     titles = sorted({w.rstrip(".") for w in rules.words("honorifics")}, key=len, reverse=True)
     title_before = (re.compile(r"(?:^|[\s(\"“])(?:" + "|".join(map(re.escape, titles)) + r")\.?\s+$")
                     if titles else None)
+    countries = sorted({r["country"] for r in rules.get("demonyms")}, key=len, reverse=True)
+    country_re = "|".join(re.escape(c) for c in countries) or "(?!)"
+
+    def compile_context(pattern: str) -> str:
+        return pattern.replace("{COUNTRY}", country_re)
+
     contexts = tuple(
         (rule["label"],
-         re.compile(rule["before"] + r"$") if rule.get("before") else None,
-         re.compile(r"^" + rule["after"]) if rule.get("after") else None)
+         re.compile(compile_context(rule["before"]) + r"$") if rule.get("before") else None,
+         re.compile(r"^" + compile_context(rule["after"])) if rule.get("after") else None)
         for rule in rules.get("entity_context"))
     demonyms = frozenset(w.lower() for w in rules.words("demonyms"))
-    result = MentionRules(name_rules(rules), title_before, contexts, demonyms)
+    places = frozenset(_plain_key(w) for r in rules.get("demonyms") for w in [r["country"], *r.get("cities", ())])
+    endings = tuple(w.lower() for r in rules.get("entity_types") if r["label"] in PLACE_TYPES
+                    for w in r.get("endings", ()))
+    result = MentionRules(name_rules(rules), title_before, contexts, demonyms, places=places,
+                          place_endings=endings)
     _CACHE[rules.version] = result
     return result
 
@@ -139,8 +155,11 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
         return nr.honorific_types[tokens[0]]
     if mr.title_before is not None and mr.title_before.search(before):
         return "PERSON"
-    if label == "NORP":
+    if label == "NORP" and (text.strip().lower() in mr.demonyms or len(tokens) != 1):
         return None  # "Afghan provinces of": a demonym modifies the words after it
+    # a country or a large city of the world's list is a place ("Mozambique" is no company)
+    if " ".join(tokens) in mr.places:
+        return "GPE"
     for context_label, before_re, after_re in mr.contexts:
         if before_re is not None and before_re.search(before):
             return context_label
@@ -149,6 +168,9 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     # a type-deciding last word: "Kunduz Province", "Military Times"
     if len(tokens) > 1 and tokens[-1] in nr.suffix_types:
         return nr.suffix_types[tokens[-1]]
+    # a place-name ending: "-abad", "-stan", "-pur" (Persian, Urdu, Hindi "town", "land")
+    if len(tokens) == 1 and len(tokens[0]) > 6 and tokens[0].endswith(mr.place_endings):
+        return "GPE"
     # a demonym the model took for a person: "a Pakistani" labelled PERSON
     if len(tokens) == 1 and label == "PERSON" and text.strip().lower() in mr.demonyms:
         return "NORP"
