@@ -226,9 +226,14 @@ def words(name: str) -> list[str]:
     >>> words("Abu Bakr al-Baghdadi’s"), words("#AbuBakr")
     (['abu', 'bakr', 'al', 'baghdadi'], ['abu', 'bakr'])
     """
+    return list(_words(name))
+
+
+@lru_cache(maxsize=262144)
+def _words(name: str) -> tuple[str, ...]:
     plain = _undot(_plain(strip_possessive(split_hashtag(name))).translate(_APOSTROPHES))
     plain = _NON_WORD.sub(" ", _INNER_POSSESSIVE.sub("", plain)).replace("'", "")
-    return [w for w in _SPLIT.split(plain) if w]
+    return tuple(w for w in _SPLIT.split(plain) if w)
 
 
 def strip_titles(tokens: list[str], nr: NameRules, *, keep_distinctive: bool = False) -> list[str]:
@@ -278,7 +283,7 @@ def fold(name: str, rules: RuleSet | None = None, *, nr: NameRules | None = None
     ('haddad', 'al shabaab', 'greater sahara', 'mullah omar')
     """
     nr = nr or name_rules(rules)
-    tokens = words(name)
+    tokens = list(_words(name))
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
     return " ".join(strip_titles(tokens, nr, keep_distinctive=True))
@@ -491,7 +496,11 @@ def given_stem(word: str, rules: RuleSet | None = None, *, nr: NameRules | None 
     >>> given_stem("hafizullah"), given_stem("abdulrahman"), given_stem("karim")
     ('hafiz', 'rahman', None)
     """
-    nr = nr or name_rules(rules)
+    return _given_stem(word, nr or name_rules(rules))
+
+
+@lru_cache(maxsize=262144)
+def _given_stem(word: str, nr: NameRules) -> str | None:
     plain = _plain(word).replace("-", "")
     for suffix in nr.given_suffixes:
         if plain.endswith(suffix) and len(plain) - len(suffix) >= 3:

@@ -40,7 +40,7 @@ from typing import Iterable
 from rapidfuzz import fuzz, process
 
 from factx.names import (
-    NameRules, acronym_letters, block_key, core_tokens, core_words, fold as _fold, given_names_match,
+    NameRules, acronym_letters, block_key, core_tokens, core_words, fold as _fold, given_names_match, given_stem,
     initialism_pattern, is_acronym, name_rules, strip_possessive, strip_titles, title_classes,
     token_cost, type_group, words,
 )
@@ -241,10 +241,14 @@ def _build_nodes(names: Iterable[NameStat], nr: NameRules) -> list[_Node]:
         if len(node.tokens) > 1 and node.tokens[-1] in nr.generational:
             node.generation, node.tokens = node.tokens[-1], node.tokens[:-1]
         if node.entity_type == "PERSON" and not node.acronym:
-            node.titles = frozenset().union(*(title_classes(s, nr=nr) for s in spellings)) \
-                if nr.distinctive else frozenset()
-            plain = core_words(spelling, "PERSON", nr=nr)
-            node.given = plain[0] if len(plain) == len(node.tokens) + bool(node.generation) else ""
+            # (only spellings that begin with a title are read for it: 10^5 names)
+            titled = [s for s in spellings if s.split(None, 1)[0].lower().rstrip(".") in nr.distinctive
+                      or s.split(None, 1)[0].lower().rstrip(".") in nr.honorifics]
+            node.titles = frozenset().union(*(title_classes(s, nr=nr) for s in titled)) \
+                if titled else frozenset()
+            if len(node.tokens) == 2 and not node.generation:  # only two-word names use it
+                plain = core_words(spelling, "PERSON", nr=nr)
+                node.given = plain[0] if len(plain) == 2 else ""
     return out
 
 
@@ -358,7 +362,11 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
     firsts: dict[str, set[str]] = defaultdict(set)
     lasts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     longer: dict[tuple[str, str], list[int]] = defaultdict(list)
-    by_last: dict[str, list[int]] = defaultdict(list)  # names of 2+ words by last word
+    # two-word names by (last word, given name) keys: a short given name meets the long
+    # form whose stem it is ("Hafiz Khan" / "Hafizullah Khan")
+    by_first: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_stem: dict[tuple[str, str], list[int]] = defaultdict(list)
+    stems: dict[int, str | None] = {}
     titled: dict[str, list[int]] = defaultdict(list)  # one-word names with distinctive titles
     for i, node in enumerate(nodes):
         if node.entity_type != "PERSON" or node.acronym:
@@ -371,7 +379,11 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
         firsts[first].add(node.tokens[0])
         lasts[last][node.tokens[-1]].append(i)
         if not node.generation:
-            by_last[last].append(i)
+            if node.given:
+                by_first[(last, first)].append(i)
+                stem = stems[i] = given_stem(node.given, nr=nr)
+                if stem is not None:
+                    by_stem[(last, block_key(stem, nr))].append(i)
             if len(node.tokens) > 2:
                 longer[(first, last)].append(i)
                 if node.tokens[0] in nr.given_prefixes:  # "Abdul Rahman Khan" may be "Rahman Khan"
@@ -394,9 +406,12 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
                      or (nodes[j].tokens[0] in nr.given_prefixes and _subsequence(tokens, nodes[j].tokens[1:], nr))]
             # a short and a long form of one given name: "Hafiz Khan" / "Hafizullah Khan"
             if node.given:
-                cands += [j for j in by_last.get(block_key(tokens[-1], nr), ())
-                          if j != i and nodes[j].given and len(nodes[j].tokens) == 2
-                          and tokens_ok(tokens[-1], nodes[j].tokens[-1], nr)
+                last = block_key(tokens[-1], nr)
+                stem = stems.get(i)
+                pool = by_stem.get((last, block_key(tokens[0], nr)), []) + \
+                    (by_first.get((last, block_key(stem, nr)), []) if stem is not None else [])
+                cands += [j for j in pool
+                          if j != i and tokens_ok(tokens[-1], nodes[j].tokens[-1], nr)
                           and not tokens_ok(tokens[0], nodes[j].tokens[0], nr)
                           and given_names_match(node.given, nodes[j].given, nr=nr)]
         elif len(tokens) == 1:
