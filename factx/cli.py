@@ -54,6 +54,11 @@ def message(text: str) -> None:
     stderr().print(escape(text), soft_wrap=True)
 
 
+def _took(query: str, canonical: str) -> None:
+    """A fuzzy --entity match: say which entity was taken."""
+    message(f"factx: no entity is spelled {query!r}; showing {canonical!r}")
+
+
 class Format(str, Enum):
     table = "table"
     json = "json"
@@ -299,15 +304,9 @@ def conflicts(
             records = _load_fact_file(facts_file)
             places = PlaceIndex.from_facts(records)  # from every fact, before any filter
             if entity is not None:
-                from factx.resolve import fold
+                from factx.lookup import match_records
 
-                key = fold(entity)
-                ids = {f["entity_id"] for f in records if fold(f["entity"]) == key or fold(f.get("mention") or "") == key}
-                if not ids:
-                    from factx.errors import UnknownEntity
-                    from factx.resolve import closest
-
-                    raise UnknownEntity(entity, closest(entity, {f["entity"] for f in records}))
+                ids = match_records(records, entity, on_fuzzy=_took)
                 records = [f for f in records if f["entity_id"] in ids]
             records.sort(key=lambda f: (f["entity_id"], f["attribute"]))
             found = find_conflicts(records, min_severity=min_severity.value, attribute=attribute, places=places)
@@ -315,9 +314,9 @@ def conflicts(
             db = _open_store(store)
             ids = None
             if entity is not None:
-                from factx.extract import find_entity
+                from factx.lookup import find_entity
 
-                ids = find_entity(db, entity)
+                ids = find_entity(db, entity, on_fuzzy=_took)
             # containment (district in province in country) is asked of the store per place
             found = find_conflicts(db.facts(entity_ids=ids, attribute=attribute, order_by_entity=True),
                                    min_severity=min_severity.value, attribute=attribute,
@@ -357,9 +356,9 @@ def facts(
         db = _open_store(store)
         ids = None
         if entity is not None:
-            from factx.extract import find_entity
+            from factx.lookup import find_entity
 
-            ids = find_entity(db, entity)
+            ids = find_entity(db, entity, on_fuzzy=_took)
         records = db.facts(entity_ids=ids, attribute=attribute)
         chosen = _format(fmt)
         if chosen is Format.jsonl:
@@ -402,10 +401,9 @@ def entities(
             records.append({"entity": canonical, "entity_id": entity_id, "entity_type": entity_type,
                             "variants": variants})
         if query and not records:
-            from factx.errors import UnknownEntity
-            from factx.resolve import closest
+            from factx.lookup import _unknown
 
-            raise UnknownEntity(query, closest(query, list(db.known_names())))
+            raise _unknown(query, list(db.known_names()))
         chosen = _format(fmt)
         if chosen is Format.json:
             _write_json_array(records)

@@ -37,7 +37,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from factx.names import (
     NameRules, acronym_letters, block_key, core_tokens, core_words, fold as _fold, given_names_match, given_stem,
@@ -92,19 +92,15 @@ def entity_id(entity_type: str, canonical: str, *, nr: NameRules | None = None) 
 
 
 def closest(query: str, names: Iterable[str], limit: int = 5) -> list[str]:
-    """The known names nearest to a query, best first (for "did you mean").
+    """The known names nearest to a query, best first (for "did you mean"); only names
+    above `factx.lookup.SUGGESTION_FLOOR`.
 
     >>> closest("karim hadad", ["Karim Haddad", "Samir Nasser", "Paris"], limit=1)
     ['Karim Haddad']
     """
-    choices = {}
-    for name in names:
-        choices.setdefault(name, fold(name))
-    if not choices:
-        return []
-    found = process.extract(fold(query), choices, scorer=fuzz.WRatio, limit=limit,
-                            score_cutoff=40)
-    return [key for _, _, key in found]
+    from factx.lookup import closest as nearest
+
+    return nearest(query, names, limit=limit)
 
 
 # ------------------------------------------------------------------ internals
