@@ -209,8 +209,13 @@ def _display(name: str, entity_type: str, nr: NameRules) -> str:
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
     if entity_type == "PERSON":
+        titles = []
         while len(parts) > 1 and parts[0].lower().replace(".", "") in nr.honorifics:
+            if parts[0].lower().replace(".", "") in nr.distinctive:
+                titles.append(parts[0])
             parts = parts[1:]
+        if len(parts) == 1:  # "Mullah Omar" is how a one-word name is told apart
+            parts = titles + parts
     return " ".join(parts)
 
 
@@ -238,8 +243,7 @@ def _build_nodes(names: Iterable[NameStat], nr: NameRules) -> list[_Node]:
             node.generation, node.tokens = node.tokens[-1], node.tokens[:-1]
         if node.entity_type == "PERSON" and not node.acronym:
             # (only spellings that begin with a title are read for it: 10^5 names)
-            titled = [s for s in spellings if s.split(None, 1)[0].lower().rstrip(".") in nr.distinctive
-                      or s.split(None, 1)[0].lower().rstrip(".") in nr.honorifics]
+            titled = [s for s in spellings if (s.split(None, 1) or [""])[0].lower().rstrip(".") in nr.honorifics]
             node.titles = frozenset().union(*(title_classes(s, nr=nr) for s in titled)) \
                 if titled else frozenset()
             if len(node.tokens) == 2 and not node.generation:  # only two-word names use it
@@ -367,8 +371,8 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
     for i, node in enumerate(nodes):
         if node.entity_type != "PERSON" or node.acronym:
             continue
-        if len(node.tokens) == 1:
-            if node.titles:
+        if len(node.tokens) < 2:
+            if node.tokens and node.titles:
                 titled[block_key(node.tokens[0], nr)].append(i)
             continue
         first, last = block_key(node.tokens[0], nr), block_key(node.tokens[-1], nr)

@@ -309,7 +309,7 @@ def _people(spans: list[Span], er: EntityRules) -> list[Span]:
 _SMALL_WORDS = frozenset("a an the and or but nor of in on at to for by with as from into onto over "
                          "after before vs via is are was were be its his her their per amid than "
                          "up off out".split())
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_WORD = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?")
 
 #: Reads a line of text with the model's NER: (start, end, label) per entity.
 Reread = Callable[[str], list[tuple[int, int, str]]]

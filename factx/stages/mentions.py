@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 
 from factx.stages import doc_text
 from factx.names import (
-    PLACE_TYPES, NameRules, acronym_letters, core_tokens, initialism_pattern, is_acronym,
+    INFINITE, PLACE_TYPES, NameRules, token_cost, acronym_letters, core_tokens, initialism_pattern, is_acronym,
     name_rules, strip_possessive, title_classes, type_group, words,
 )
 from factx.rules import RuleSet, load_rules
@@ -263,7 +263,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         own = words_of(key)
         # surnames link to people only: a bare organisation name is not its nested
         # organisations ("Al Shabaab" is not "Somali Al Shabaab")
-        cands = [f for f in full if len(f) > len(own) and f[-len(own):] == own
+        cands = [f for f in full if len(f) > len(own) and _same_words(words_of(f)[-len(own):], own, nr)
                  and group_label(f) == "PERSON"]
         if len(key) > len(own):
             # "Mullah Omar" is the one whose full name is written with that title too;
@@ -271,9 +271,9 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
             cands = [f for f in cands if titles_of(key) - nr.ranks <= titles_of(f)]
         elif len(own) == 1 and label == "PERSON":
             # a bare surname may be the titled one-word name too: one more candidate
-            cands += [k for k in titled if words_of(k) == own]
+            cands += [k for k in titled if _same_words(words_of(k), own, nr)]
         if not cands and len(own) == 1 and label == "PERSON" and len(key) == 1:
-            cands = [f for f in full if f[0] == own[0] and group_label(f) == "PERSON"]
+            cands = [f for f in full if _same_words(f[:1], own, nr) and group_label(f) == "PERSON"]
         if len(cands) == 1:
             target[key] = cands[0]
 
@@ -334,6 +334,11 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         out.append(Mention(item.span.start_char, item.span.end_char, item.span.text,
                            canonical[rkey], label_of[rkey]))
     return out
+
+
+def _same_words(a: tuple[str, ...], b: tuple[str, ...], nr: NameRules) -> bool:
+    """Word by word, spellings of one name (transliterated): "zawahri" ~ "zawahiri"."""
+    return len(a) == len(b) and all(x == y or token_cost(x, y, nr) != INFINITE for x, y in zip(a, b))
 
 
 def _title_before(text: str, start: int, nr: NameRules) -> str:
