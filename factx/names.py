@@ -84,6 +84,7 @@ class NameRules:
     given_suffixes: tuple[str, ...] = ()
     coarse: dict[int, str] = field(default_factory=dict)  # str.translate table for block keys
     stopwords: frozenset[str] = frozenset({"the", "of", "in", "for", "and", "on", "at", "to", "de", "du", "la"})
+    countries: frozenset[tuple[str, ...]] = frozenset()  # country names and demonyms, as word tuples
 
     def __hash__(self) -> int:  # identity: one instance per RuleSet version
         return id(self)
@@ -171,6 +172,8 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         admin_words=frozenset(admin), suffix_types=suffix_types,
         rewrites=tuple(rewrites), consonants=_pairs(consonants), vowels=_pairs(vowels),
         initial_vowels=_pairs(initial), generational=frozenset(generational),
+        countries=frozenset(tuple(_words(w)) for r in rules.get("demonyms")
+                            for w in [r["country"], *r.get("words", ())] if _words(w)),
         given_prefixes=tuple(sorted(set(prefixes), key=len, reverse=True)),
         given_suffixes=tuple(sorted(set(suffixes), key=len, reverse=True)))
     _RULES_CACHE[rules.version] = result
@@ -627,3 +630,27 @@ def spelled_differently(a: str, b: str, rules: RuleSet | None = None, *, nr: Nam
             return True
         j += 1
     return False
+
+
+def qualified_name(tokens: tuple[str, ...], nr: NameRules) -> tuple[str, ...]:
+    """An institution's name without the country that qualifies it, when at least
+    three words are left ("US National Transportation Safety Board", "Aircraft
+    Accident Investigation Bureau of Ethiopia"), and without "international"
+    ("Bole International Airport"). Fewer words left keep their country: "Pakistani
+    Taliban" is not "Taliban".
+
+    >>> qualified_name(("us", "national", "transportation", "safety", "board"), name_rules())
+    ('national', 'transportation', 'safety', 'board')
+    >>> qualified_name(("pakistani", "taliban"), name_rules())
+    ('pakistani', 'taliban')
+    """
+    out = tuple(t for t in tokens if t != "international") if len(tokens) > 2 else tokens
+    for size in (2, 1):
+        if len(out) - size >= 3 and tuple(out[:size]) in nr.countries:
+            out = out[size:]
+            break
+    for size in (2, 1):
+        if len(out) - size - 1 >= 3 and out[-size - 1] == "of" and tuple(out[-size:]) in nr.countries:
+            out = out[:-size - 1]
+            break
+    return out

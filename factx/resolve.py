@@ -41,7 +41,7 @@ from rapidfuzz import fuzz
 
 from factx.names import (
     NameRules, acronym_letters, block_key, core_tokens, core_words, fold as _fold, given_names_match, given_stem,
-    initialism_pattern, is_acronym, name_rules, strip_possessive, strip_titles, title_classes,
+    initialism_pattern, is_acronym, name_rules, qualified_name, strip_possessive, strip_titles, title_classes,
     token_cost, type_group, words,
 )
 from factx.rules import RuleSet, load_rules
@@ -300,6 +300,19 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
         blocks[(group, node.acronym, keys)].append(i)
         if not node.acronym:
             joined[(type_group(node.entity_type), node.generation, "".join(node.tokens))].append(i)
+    # institutions with and without the country that qualifies them ("US National
+    # Transportation Safety Board"), unless the run qualifies one name with two countries
+    qualified: dict[tuple, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        if node.entity_type not in ("PERSON", "NORP", "EVENT") and not node.acronym and " " in node.key:
+            plain = tuple(w for w in node.key.split() if w != "the")
+            short = qualified_name(plain, nr)
+            dropped = tuple(w for w in plain if w not in short and w not in ("of", "international"))
+            qualified[(type_group(node.entity_type), "".join(short))].append((i, dropped))
+    for members in qualified.values():
+        if len(members) > 1 and len({d for _, d in members if d}) <= 1:
+            for i, _ in members[1:]:
+                clusters.union(members[0][0], i)
     # words run together or apart alike: "Gebre-Mariam" / "Gebremariam", "Jong-un" / "Jong Un"
     for members in joined.values():
         if len(members) > 1 and any(len(nodes[i].tokens) > 1 for i in members):

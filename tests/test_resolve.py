@@ -225,6 +225,17 @@ RUNS = [
     (["Hassan Diab", "Hasan Diab"], [("Hassan Diab", "Hasan Diab")], []),
     (["Tewolde Gebre-Mariam", "Tewolde Gebremariam"], [("Tewolde Gebre-Mariam", "Tewolde Gebremariam")], []),
     (["#KarimHaddad", "Karim al-Haddad"], [("#KarimHaddad", "Karim al-Haddad")], []),
+    # institutions with and without their country; not a group and its national branch
+    ([("US National Transportation Safety Board", "ORG", 2), ("National Transportation Safety Board", "ORG", 1),
+      ("Aircraft Accident Investigation Bureau of Ethiopia", "ORG", 1),
+      ("Aircraft Accident Investigation Bureau", "ORG", 1), ("Bole International Airport", "FAC", 1),
+      ("Bole Airport", "FAC", 1), ("Pakistani Taliban", "ORG", 1), ("Taliban", "ORG", 3)],
+     [("US National Transportation Safety Board", "National Transportation Safety Board"),
+      ("Aircraft Accident Investigation Bureau of Ethiopia", "Aircraft Accident Investigation Bureau"),
+      ("Bole International Airport", "Bole Airport")], [("Pakistani Taliban", "Taliban")]),
+    ([("Kenyan Civil Aviation Authority", "ORG", 1), ("Ugandan Civil Aviation Authority", "ORG", 1),
+      ("Civil Aviation Authority", "ORG", 1)], [],
+     [("Kenyan Civil Aviation Authority", "Ugandan Civil Aviation Authority")]),
     # the model's type of one spelling does not keep a full name apart
     ([("Ayman al-Zawahiri", "ORG", 9), ("Ayman al-Zawahri", "PERSON", 5)],
      [("Ayman al-Zawahiri", "Ayman al-Zawahri")], []),
