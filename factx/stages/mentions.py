@@ -119,8 +119,9 @@ class _Item:
 
 def clean_name(text: str, nr: NameRules) -> str:
     """A mention as a name: possessive, a leading "the" and leading titles removed,
-    but for distinctive titles (religious titles, military ranks), which tell people
-    apart and so stay for the resolver ("Mullah Omar" is not any Omar).
+    but for the distinctive titles (religious titles, military ranks) of a one-word
+    name, which tell people apart and so stay for the resolver ("Mullah Omar" is not
+    any Omar).
 
     >>> clean_name("Mr. Haddad’s", name_rules()), clean_name("the Greater Sahara", name_rules())
     ('Haddad', 'Greater Sahara')
@@ -135,7 +136,7 @@ def clean_name(text: str, nr: NameRules) -> str:
         if "".join(words(parts[0])) in nr.distinctive:
             kept.append(parts[0])
         parts = parts[1:]
-    return " ".join(kept + parts)
+    return " ".join(kept + parts if len(parts) == 1 else parts)
 
 
 def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules) -> str | None:
@@ -224,9 +225,9 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         key = (acronym_letters(clean).lower(),) if acronym else _key(clean, span.label_, nr)
         # a distinctive title written just before the span is the mention's own
         lead = _title_before(text, span.start_char, nr) if not acronym else ""
-        if lead:
+        titles = title_classes(lead + span.text, nr=nr) if not acronym else frozenset()
+        if lead and len(key) == 1:
             clean = lead + clean
-        titles = title_classes(clean, nr=nr) if not acronym else frozenset()
         if len(key) == 1 and titles:
             key = key + tuple(sorted("#" + t for t in titles))  # "Mullah Omar" is a name of its own
         items.append(_Item(span, clean, key, acronym,
