@@ -160,4 +160,14 @@ def match_records(records: list[dict], query: str, *, on_fuzzy: OnFuzzy | None =
     raise _unknown(query, list(canonical))
 
 
-__all__ = ["find_entity", "match_records", "closest", "similarity", "SUGGESTION_FLOOR"]
+def declared_names(store) -> list[tuple[str, str, str]]:
+    """Names the documents declare the same ("X, also known as Y", "born Y", "whose real
+    name is Y"): the `alternate_names` facts as (name, alias, type of the name)."""
+    rows = store.conn.execute(
+        "SELECT DISTINCT name, json_extract(value, '$'), name_type FROM facts "
+        "WHERE attribute = 'alternate_names' AND polarity IS NOT 'denied' AND value IS NOT NULL").fetchall()
+    return [(name, alias, name_type or "PERSON") for name, alias, name_type in rows
+            if isinstance(alias, str) and alias.strip() and alias != name]
+
+
+__all__ = ["declared_names", "find_entity", "match_records", "closest", "similarity", "SUGGESTION_FLOOR"]

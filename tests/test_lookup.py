@@ -90,3 +90,22 @@ def test_match_records_by_mention_and_by_resolution() -> None:
     assert taken == ["Asim Umar"]
     with pytest.raises(UnknownEntity):
         match_records(records, "Nobody Here")
+
+
+def test_declared_names_are_merged_by_the_run(tmp_path) -> None:
+    from factx.extract import resolve_store
+    from factx.lookup import declared_names
+
+    db = Store.open(tmp_path)
+    aka = FactDraft(name="Karim Haddad", name_type="PERSON", attribute="alternate_names", value="Abu Jamil",
+                    value_type="name", value_text="Abu Jamil", start=0, end=9, quote_start=0, quote_end=9,
+                    mention="Karim Haddad", rule="alias.aka")
+    with db.writer() as writer:
+        writer.add(DocResult(Article("a.txt", "text"), (_draft("Karim Haddad", "PERSON", "Karim Haddad"), aka), "v"),
+                   "p")
+        writer.add(DocResult(Article("b.txt", "text 2"), (_draft("Abu Jamil", "PERSON", "Abu Jamil"),), "v"), "p")
+        writer.commit()
+        assert declared_names(db) == [("Karim Haddad", "Abu Jamil", "PERSON")]
+        resolve_store(db, writer)
+        writer.finish()
+    assert find_entity(db, "Abu Jamil") == find_entity(db, "Karim Haddad")
