@@ -51,6 +51,10 @@ from factx.names import (
 )
 from factx.rules import RuleSet, load_rules
 
+#: Labels of names: the repairs for names apply to these spans only.
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
+                         "LAW", "LANGUAGE"})
+
 #: Tokens after which the rest of a span is a name (navigation crumbs, bullets).
 _CRUMBS = frozenset({"/", "|", "•", "·", "»", "›", ">"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "'S", "’S"})
@@ -154,6 +158,8 @@ def _edges(span: Span, er: EntityRules) -> Span | None:
     # lower-case words before a name are not part of it ("reporters We"), particles are
     while start < end - 1 and doc[start].text[:1].islower() and doc[start].lower_.rstrip("-") not in er.names.particles \
             and not doc[start].text.startswith(("al-", "el-", "bin", "ibn", "abu")):
+        if not doc[start].whitespace_ and doc[start + 1].text in _DASHES:
+            return None  # "anti-Taliban": a word made of a name, not the name
         start += 1
     if start >= end or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
         return None  # "movement": a name has a capital or a digit somewhere
@@ -325,7 +331,9 @@ def title_case_lines(text: str) -> list[tuple[int, int]]:
     out, pos = [], 0
     for line in text.split("\n"):
         content = [w for w in _WORD.findall(line) if w.lower() not in _SMALL_WORDS]
-        if len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.85 * len(content):
+        # (a line that ends with a full stop is a sentence, however capitalized)
+        if len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.85 * len(content) \
+                and not line.rstrip().endswith("."):
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
@@ -386,18 +394,21 @@ def _headlines(doc: Doc, spans: list[Span], er: EntityRules, reread: Reread | No
             if start <= span.start_char and span.end_char <= end:
                 return start, end
         return None
-    body = [s for s in spans if inside(s) is None]
-    body_keys = {_fold_key(s.text, er): s.label_ for s in body}
+    body = [s for s in spans if inside(s) is None or s.label_ not in NAME_LABELS]
+    body_keys = {_fold_key(s.text, er): s.label_ for s in body if s.label_ in NAME_LABELS}
     lower, upper = _body_words(text, lines)
     out = list(body)
     for start, end in lines:
-        line_spans = [s for s in spans if start <= s.start_char and s.end_char <= end]
+        line_spans = [s for s in spans if start <= s.start_char and s.end_char <= end and s.label_ in NAME_LABELS]
         if reread is not None:
             found = []
             for a, b, label in reread(sentence_case(text[start:end], lower, upper)):
                 span = doc.char_span(start + a, start + b, label=label, alignment_mode="expand")
-                if span is not None:
-                    found.append(span)
+                if span is not None and label in NAME_LABELS:
+                    span = _trim(span)
+                    span = _edges(span, er) if span is not None else None
+                    if span is not None:
+                        found.append(span)
             line_spans = found
         named = [n for n in (_headline_name(s, body_keys, lower, er) for s in line_spans) if n is not None]
         out.extend(_byline(doc, named))
@@ -451,13 +462,14 @@ def _headline_name(span: Span, body_keys: dict[tuple[str, ...], str], lower: fro
     return span
 
 
-def _common_words(spans: list[Span]) -> list[Span]:
+def _common_words(spans: list[Span], er: EntityRules) -> list[Span]:
     """Rule common words: a one-word span opening a sentence that the tagger calls a
     common noun, adjective, verb or pronoun ("Seismologists measured ...")."""
     out = []
     for span in spans:
         token = span[0]
-        if len(span) == 1 and token.doc.has_annotation("POS") and token.pos_ in ("NOUN", "ADJ", "VERB", "PRON", "ADV") \
+        if len(span) == 1 and span.label_ in NAME_LABELS and token.doc.has_annotation("POS") \
+                and not (span.label_ == "NORP" and _is_demonym(token.text, er)) and token.pos_ in ("NOUN", "ADJ", "VERB", "PRON", "ADV") \
                 and (token.is_sent_start or token.i == 0 or token.doc[token.i - 1].is_space
                      or token.doc[token.i - 1].text in ("•", "-", "*", "“", '"')) and not token.is_upper:
             continue
@@ -601,6 +613,11 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
     er = rules if isinstance(rules, EntityRules) else entity_rules(rules)
     spans = []
     for span in doc.ents:
+        if span.label_ not in NAME_LABELS:  # dates, times, quantities: only trimmed
+            trimmed = _trim(span)
+            if trimmed is not None:
+                spans.append(trimmed)
+            continue
         for piece in _pieces(span):
             trimmed = _trim(piece)
             trimmed = _edges(trimmed, er) if trimmed is not None else None
@@ -609,7 +626,7 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
     spans = sorted(filter_spans(spans), key=lambda s: s.start)
     spans = _headlines(doc, spans, er, reread)
     spans = _titled_common_words(spans, er)
-    spans = _common_words(spans)
+    spans = _common_words(spans, er)
     spans = _join(spans, er)
     spans = _acronym_join(spans, er)
     spans = sorted(filter_spans(spans), key=lambda s: s.start)

@@ -254,8 +254,21 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
     titled = [k for k in groups if len(words_of(k)) == 1 and len(k) > 1]
     target: dict[tuple[str, ...], tuple[str, ...]] = {}
 
+    # one person written two ways in one document ("Asim Omar", "Asim Umar"): one name,
+    # under its most frequent spelling
+    people = sorted((f for f in full if group_label(f) == "PERSON"), key=lambda f: -len(groups[f]))
+    for n, f in enumerate(people):
+        if f in target:
+            continue
+        for g in people[n + 1:]:
+            if g not in target and len(g) == len(f) and _same_words(words_of(g), words_of(f), nr):
+                target[g] = f
+    full = [f for f in full if f not in target]
+
     # partial names: the one longer name they end, else (people) the one they begin
     for key in groups:
+        if key in target:
+            continue
         if all(items[i].acronym for i in groups[key]):
             continue
         label = group_label(key)
