@@ -19,6 +19,9 @@ def date_records(paths: Iterable[str], *, published: str | None = None, model: s
     """
     from factx.pipeline import load_model, make_doc
 
+    from factx.published import published_option
+
+    published = published_option(published)
     rules = load_rules(rules_dir)
     nlp = load_model(model, rules_dir=rules_dir)
     # Only the stages dates depend on.
