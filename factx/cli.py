@@ -54,6 +54,11 @@ def message(text: str) -> None:
     stderr().print(escape(text), soft_wrap=True)
 
 
+def _took(query: str, canonical: str) -> None:
+    """A fuzzy --entity match: say which entity was taken."""
+    message(f"factx: no entity is spelled {query!r}; showing {canonical!r}")
+
+
 class Format(str, Enum):
     table = "table"
     json = "json"
@@ -314,23 +319,17 @@ def conflicts(
             records = _load_fact_file(facts_file)
             ids = None
             if entity is not None:
-                from factx.resolve import fold
+                from factx.lookup import match_records
 
-                key = fold(entity)
-                ids = {f["entity_id"] for f in records if fold(f["entity"]) == key or fold(f.get("mention") or "") == key}
-                if not ids:
-                    from factx.errors import UnknownEntity
-                    from factx.resolve import closest
-
-                    raise UnknownEntity(entity, closest(entity, {f["entity"] for f in records}))
+                ids = match_records(records, entity, on_fuzzy=_took)
             found = facts_conflicts(records, entity_ids=ids, **options)
         else:
             db = _open_store(store)
             ids = None
             if entity is not None:
-                from factx.extract import find_entity
+                from factx.lookup import find_entity
 
-                ids = find_entity(db, entity)
+                ids = find_entity(db, entity, on_fuzzy=_took)
             found = store_conflicts(db, entity_ids=ids, **options)
             if hasattr(db, "documents"):  # outlets, where the documents name them
                 from factx.memo import outlets_from
@@ -371,9 +370,9 @@ def facts(
         db = _open_store(store)
         ids = None
         if entity is not None:
-            from factx.extract import find_entity
+            from factx.lookup import find_entity
 
-            ids = find_entity(db, entity)
+            ids = find_entity(db, entity, on_fuzzy=_took)
         records = db.facts(entity_ids=ids, attribute=attribute)
         chosen = _format(fmt)
         if chosen is Format.jsonl:
@@ -416,10 +415,9 @@ def entities(
             records.append({"entity": canonical, "entity_id": entity_id, "entity_type": entity_type,
                             "variants": variants})
         if query and not records:
-            from factx.errors import UnknownEntity
-            from factx.resolve import closest
+            from factx.lookup import _unknown
 
-            raise UnknownEntity(query, closest(query, list(db.known_names())))
+            raise _unknown(query, list(db.known_names()))
         chosen = _format(fmt)
         if chosen is Format.json:
             _write_json_array(records)
@@ -529,9 +527,9 @@ def report(
         db = _open_store(store)
         ids = None
         if entity is not None:
-            from factx.extract import find_entity
+            from factx.lookup import find_entity
 
-            ids = find_entity(db, entity)
+            ids = find_entity(db, entity, on_fuzzy=_took)
         from factx.rules import load_rules
 
         page = build_report(db, entity_ids=ids, limit=limit, max_sources=max_sources,

@@ -58,15 +58,17 @@ def _schemas(*items: Schema) -> dict[str, Schema]:
 
 # One entry per kind of rule file; stages add theirs here.
 SCHEMAS: dict[str, Schema] = _schemas(
-    Schema("honorifics", {"words": "list"}, {"type": "str", "description": "str"},
-           "titles and ranks before a name (Mr., Col.); `type` is the entity type they imply"),
-    Schema("particles", {"words": "list"}, {"description": "str"},
+    Schema("honorifics", {"words": "list"}, {"type": "str", "distinctive": "bool", "rank": "bool",
+                                             "description": "str"},
+           "titles and ranks before a name (Mr., Col.); `type` is the entity type they imply; "
+           "`distinctive` titles (Mullah, Gen.) tell apart one-word names"),
+    Schema("particles", {"words": "list"}, {"article": "bool", "description": "str"},
            "name particles that attach to the next word (al-, bin)"),
     Schema("entity_patterns", {"label": "str", "pattern": "any"}, {"description": "str"},
            "spaCy EntityRuler patterns that correct or add entity spans"),
-    Schema("entity_types", {"label": "str"}, {"words": "list", "suffixes": "list",
+    Schema("entity_types", {"label": "str"}, {"words": "list", "suffixes": "list", "endings": "list",
                                               "description": "str"},
-           "words or name endings that decide an entity type (Province → GPE)"),
+           "words or name endings that decide an entity type (Province → GPE; -abad → GPE)"),
     Schema("boilerplate", {"pattern": "regex"}, {"scope": "str", "description": "str"},
            "lines of web pages that are not article text; scope 'line' or 'rest'"),
     Schema("aliases", {"names": "list"}, {"type": "str", "description": "str"},
@@ -75,11 +77,15 @@ SCHEMAS: dict[str, Schema] = _schemas(
            "names that must never be one entity"),
     Schema("transliteration", {}, {"rewrites": "map", "consonants": "list", "vowels": "list",
                                    "initial_vowels": "list", "generational": "list",
+                                   "given_prefixes": "list", "given_suffixes": "list",
                                    "description": "str"},
            "how romanizations of one name differ (Husayn/Hussein): rewrites and letter classes"),
     Schema("entity_context", {"label": "str"}, {"before": "regex", "after": "regex",
                                                 "description": "str"},
            "text right before or after a mention that decides its type ('district of X' → GPE)"),
+    Schema("entity_repairs", {"where": "str", "words": "list"}, {"description": "str"},
+           "words that are never part of a name, by where they stand in a span (edge, person_head, "
+           "headline_verb)"),
     Schema("entity_joins", {"label": "str", "connectors": "list"},
            {"right_labels": "list", "right_words": "list", "description": "str"},
            "a LABEL span, a connector and a following name make one span ('X in the Y')"),
