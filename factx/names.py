@@ -576,17 +576,21 @@ def initialism_pattern(name: str, nr: NameRules | None = None) -> re.Pattern[str
 # el-); a spelling differs beyond it when some word is written with other letters.
 
 def _style_words(name: str, nr: NameRules, *, titles: bool) -> list[str]:
-    tokens = words(name)
+    """The words of a spelling with house style set aside: case, accents, hyphens,
+    apostrophes, possessives, a leading "the", the article al-/Al /el- (particles
+    marked `article` in rules/particles.yml), and honorifics unless `titles`."""
+    tokens = words(_CLOSED_PARTICLE.sub(r"\1 ", name))
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
     if not titles:
-        tokens = strip_titles(tokens, nr)
+        tokens = strip_titles(tokens, nr) or tokens
     kept = [t for t in tokens if t not in nr.articles]
     return kept or tokens
 
 
 def style_key(name: str, rules: RuleSet | None = None, *, nr: NameRules | None = None) -> str:
-    """A spelling with house style taken out (titles are kept: they are words).
+    """A spelling with house style taken out, words run together (so "Gebre-Mariam"
+    and "Gebremariam" agree); titles are kept, they are words.
 
     >>> style_key("Ayman al-Zawahiri") == style_key("AYMAN AL ZAWAHIRI") == style_key("Ayman Zawahiri")
     True
@@ -596,15 +600,37 @@ def style_key(name: str, rules: RuleSet | None = None, *, nr: NameRules | None =
     return "".join(_style_words(name, nr or name_rules(rules), titles=True))
 
 
-def differ_only_in_style(a: str, b: str, rules: RuleSet | None = None, *, nr: NameRules | None = None) -> bool:
-    """Whether two spellings are the same but for house style (case, hyphens,
-    apostrophes, accents, "the", the article al-/Al /el-).
+def house_style_key(name: str, entity_type: str = "", rules: RuleSet | None = None,
+                    *, nr: NameRules | None = None) -> tuple[str, ...]:
+    """The words of a name once house style is set aside (`_style_words`); for people
+    (and names of unknown type) honorifics are set aside too. Spelling is kept as
+    written: no transliteration form. The conflicts' spelling model compares these.
 
-    >>> differ_only_in_style("al-Qaeda", "Al Qaeda"), differ_only_in_style("al-Qaeda", "al-Qaida")
+    >>> house_style_key("Al Nasr Front") == house_style_key("al-Nasr Front’s")
+    True
+    >>> house_style_key("Mr. Yusuf", "PERSON"), house_style_key("al-Nasir")
+    (('yusuf',), ('nasir',))
+    """
+    return _house_style_key(name, entity_type, nr or name_rules(rules))
+
+
+@lru_cache(maxsize=262144)
+def _house_style_key(name: str, entity_type: str, nr: NameRules) -> tuple[str, ...]:
+    return tuple(_style_words(name, nr, titles=entity_type not in ("PERSON", "")))
+
+
+def differ_only_by_house_style(a: str, b: str, entity_type: str = "",
+                               rules: RuleSet | None = None, *, nr: NameRules | None = None) -> bool:
+    """Whether two spellings differ only by house style (case, hyphens, apostrophes,
+    the article al-/Al /el-, and for people honorifics), not by a letter of the name.
+
+    >>> differ_only_by_house_style("Al Nasr", "al-Nasr"), differ_only_by_house_style("Al Nasr", "al-Nasir")
     (True, False)
+    >>> differ_only_by_house_style("al-Qaeda", "Al Qaeda", "ORG"), differ_only_by_house_style("Gebre-Mariam", "Gebremariam")
+    (True, True)
     """
     nr = nr or name_rules(rules)
-    return style_key(a, nr=nr) == style_key(b, nr=nr)
+    return "".join(_house_style_key(a, entity_type, nr)) == "".join(_house_style_key(b, entity_type, nr))
 
 
 def spelled_differently(a: str, b: str, rules: RuleSet | None = None, *, nr: NameRules | None = None) -> bool:
@@ -654,43 +680,3 @@ def qualified_name(tokens: tuple[str, ...], nr: NameRules) -> tuple[str, ...]:
             out = out[:-size - 1]
             break
     return out
-
-
-# -------------------------------------------------------------------- house style
-
-def house_style_key(name: str, entity_type: str = "", rules: RuleSet | None = None,
-                    *, nr: NameRules | None = None) -> tuple[str, ...]:
-    """The words of a name once house style is set aside: case, accents, hyphens,
-    apostrophes, a possessive, a leading "the", honorifics (people) and the name
-    particles of `rules/particles.yml` (al-, Al , el-, bin ...) do not matter.
-    Spelling is kept as written: no transliteration form.
-
-    >>> house_style_key("Al Nasr Front") == house_style_key("al-Nasr Front’s")
-    True
-    >>> house_style_key("Mr. Yusuf", "PERSON"), house_style_key("al-Nasir")
-    (('yusuf',), ('nasir',))
-    """
-    return _house_style_key(name, entity_type, nr or name_rules(rules))
-
-
-@lru_cache(maxsize=262144)
-def _house_style_key(name: str, entity_type: str, nr: NameRules) -> tuple[str, ...]:
-    tokens = words(_CLOSED_PARTICLE.sub(r"\1 ", name))
-    if len(tokens) > 1 and tokens[0] == "the":
-        tokens = tokens[1:]
-    if entity_type in ("PERSON", ""):
-        tokens = strip_titles(tokens, nr)
-    kept = tuple(t for t in tokens if t not in nr.particles)
-    return kept or tuple(tokens)
-
-
-def differ_only_by_house_style(a: str, b: str, entity_type: str = "",
-                               rules: RuleSet | None = None, *, nr: NameRules | None = None) -> bool:
-    """Whether two spellings of a name differ only by house style (case, hyphens,
-    apostrophes, the particle al-/Al /el-), not by a letter of the name itself.
-
-    >>> differ_only_by_house_style("Al Nasr", "al-Nasr"), differ_only_by_house_style("Al Nasr", "al-Nasir")
-    (True, False)
-    """
-    nr = nr or name_rules(rules)
-    return _house_style_key(a, entity_type, nr) == _house_style_key(b, entity_type, nr)

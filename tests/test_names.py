@@ -129,7 +129,7 @@ def test_resolve_puts_every_name_in_exactly_one_entity(stats) -> None:
 # ------------------------------------------------------------- issue 15: names model
 
 from factx.names import (  # noqa: E402
-    differ_only_in_style, given_names_match, given_stem, spelled_differently, split_hashtag, style_key,
+    differ_only_by_house_style, given_names_match, given_stem, spelled_differently, split_hashtag, style_key,
     title_classes,
 )
 
@@ -146,7 +146,7 @@ from factx.names import (  # noqa: E402
     ("al-Qaeda", "al-Qaida", False),
 ])
 def test_house_style(a, b, style_only) -> None:
-    assert differ_only_in_style(a, b) is style_only
+    assert differ_only_by_house_style(a, b) is style_only
     assert (style_key(a) == style_key(b)) is style_only
 
 
