@@ -87,8 +87,11 @@ class FactStore:
     Query methods stream or return the published records as dicts.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, on_fuzzy: Callable[[str, str], None] | None = None) -> None:
         self.store = store
+        #: called as on_fuzzy(query, canonical) when a name the store has never seen is
+        #: taken for a known entity ("Asim Omer" for Asim Umar)
+        self.on_fuzzy = on_fuzzy
 
     @property
     def path(self) -> Path:
@@ -118,9 +121,9 @@ class FactStore:
     def entity_ids(self, name: str) -> list[str]:
         """The ids of the entity known by `name` (any spelling, case and accents aside);
         raises `UnknownEntity` with the closest known names when there is none."""
-        from factx.extract import find_entity
+        from factx.lookup import find_entity
 
-        return find_entity(self.store, name)
+        return find_entity(self.store, name, on_fuzzy=self.on_fuzzy)
 
     def facts(self, *, entity: str | None = None, attribute: str | None = None) -> Iterator[dict[str, Any]]:
         """`factx.fact/1` records, in document order; `entity` is any known spelling.
@@ -147,10 +150,9 @@ class FactStore:
             found.append(Entity(canonical, entity_id, entity_type,
                                 tuple(Variant(v["name"], v["count"], tuple(v["docs"])) for v in variants)).to_json())
         if query and not found:
-            from factx.errors import UnknownEntity
-            from factx.resolve import closest
+            from factx.lookup import _unknown
 
-            raise UnknownEntity(query, closest(query, list(self.store.known_names())))
+            raise _unknown(query, list(self.store.known_names()))
         return found
 
     def conflicts(self, *, entity: str | None = None, attribute: str | None = None,
@@ -201,10 +203,13 @@ class FactStore:
         return self.store.status()
 
 
-def open_store(path: PathLike | None = None, *, create: bool = False) -> FactStore:
+def open_store(path: PathLike | None = None, *, create: bool = False,
+               on_fuzzy: Callable[[str, str], None] | None = None) -> FactStore:
     """Open the store in directory `path` (default: `$FACTX_STORE` or `.factx/`).
 
     Raises `StoreError` when there is no store there, unless `create` is true.
+    `on_fuzzy(query, canonical)` hears when an entity name the store has never seen is
+    taken for a known entity.
 
     >>> with factx.open_store("work") as db:  # doctest: +SKIP
     ...     print(db.status()["facts"])
@@ -212,7 +217,7 @@ def open_store(path: PathLike | None = None, *, create: bool = False) -> FactSto
     """
     from factx.store import Store
 
-    return FactStore(Store.open(path, create=create))
+    return FactStore(Store.open(path, create=create), on_fuzzy=on_fuzzy)
 
 
 def _store_of(store: FactStore | PathLike | None) -> FactStore:
@@ -322,8 +327,8 @@ def read_facts(source: PathLike | IO[str]) -> Iterator[dict[str, Any]]:
 
 def conflicts_in(facts: Iterable[dict[str, Any]], *, entity: str | None = None,
                  attribute: str | None = None, min_severity: str = "soft",
-                 kinds: str | Iterable[str] | None = None,
-                 rules: PathLike | None = None) -> Iterator[dict[str, Any]]:
+                 kinds: str | Iterable[str] | None = None, rules: PathLike | None = None,
+                 on_fuzzy: Callable[[str, str], None] | None = None) -> Iterator[dict[str, Any]]:
     """`factx.conflict/1` records among fact records held in memory (a JSONL file's,
     through `read_facts`), the same as a store would give for them.
 
@@ -331,18 +336,10 @@ def conflicts_in(facts: Iterable[dict[str, Any]], *, entity: str | None = None,
     """
     from factx.conflicts import facts_conflicts
 
+    from factx.lookup import match_records
+
     records = list(facts)
-    ids = None
-    if entity is not None:
-        from factx.resolve import fold
-
-        key = fold(entity)
-        ids = {f["entity_id"] for f in records if fold(f["entity"]) == key or fold(f.get("mention") or "") == key}
-        if not ids:
-            from factx.errors import UnknownEntity
-            from factx.resolve import closest
-
-            raise UnknownEntity(entity, closest(entity, {f["entity"] for f in records}))
+    ids = match_records(records, entity, on_fuzzy=on_fuzzy) if entity is not None else None
     return facts_conflicts(records, entity_ids=ids, attribute=attribute, kinds=_kinds(kinds),
                            min_severity=min_severity, rules=_rules(rules))
 

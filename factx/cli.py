@@ -83,20 +83,13 @@ def _write(records: Iterable[dict], kind: str, fmt: Optional[Format], output: Op
     return count
 
 
-def _check_date(value: Optional[str]) -> Optional[str]:
-    """`--published` as an ISO date (ISO, RFC 2822 and other full dates are read)."""
-    if value is None:
-        return None
-    from factx.published import parse_date_value
-
-    parsed = parse_date_value(value)
-    if parsed.value is None:
-        raise typer.BadParameter(f"{parsed.problem}; use a date such as 2019-10-08", param_hint="--published")
-    return parsed.value
+def _took(say: Messages):
+    """A fuzzy --entity match: say which entity was taken."""
+    return lambda query, canonical: say.warn(f"factx: no entity is spelled {query!r}; showing {canonical!r}")
 
 
 def _open(store: Optional[Path], say: Messages) -> api.FactStore:
-    db = api.open_store(store)
+    db = api.open_store(store, on_fuzzy=_took(say))
     say.detail(f"store {db.path}")
     return db
 
@@ -117,7 +110,6 @@ def extract(paths: PathsArg, output: OutputOpt = None, fmt: FormatOpt = None, st
     with _session(quiet, verbose) as say:
         from factx.errors import UsageError
 
-        published = _check_date(published)
         if scheduler and engine is not Engine.dask:
             raise UsageError("--scheduler needs --engine dask")
         with open_output(output) as out:  # an unwritable -o fails now, not after the run
@@ -179,7 +171,7 @@ def conflicts(entity: EntityOpt = None, attribute: AttributeOpt = None,
         options = dict(entity=entity, attribute=attribute, min_severity=min_severity.value, kinds=kind, rules=rules)
         if facts_file is not None:
             outlets: dict[str, str] = {}
-            found = api.conflicts_in(api.read_facts(facts_file), **options)
+            found = api.conflicts_in(api.read_facts(facts_file), on_fuzzy=_took(say), **options)
         else:
             db = _open(store, say)
             outlets = outlets_from(db.documents())  # sources named by outlet where documents say so
@@ -230,7 +222,6 @@ def dates(paths: PathsArg, published: PublishedOpt = None, fmt: FormatOpt = None
           rules: RulesOpt = None, model: ModelOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
     """Every temporal expression with its TIMEX3 value: JSONL when piped, a table on a terminal."""
     with _session(quiet, verbose) as say:
-        published = _check_date(published)
         failed = 0
 
         def on_error(error) -> None:

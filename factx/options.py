@@ -80,7 +80,19 @@ EntityOpt = Annotated[Optional[str], typer.Option(
 AttributeOpt = Annotated[Optional[str], typer.Option(
     "--attribute", "-a", metavar="ATTRIBUTE", help="Only this attribute (date_of_death, name, title...).",
     autocompletion=_complete_from_store("attributes"))]
-PublishedOpt = Annotated[Optional[str], typer.Option("--published", metavar="DATE", help=(
+def _published(value: Optional[str]) -> Optional[str]:
+    """`--published` as an ISO date (ISO, RFC 2822 and other full dates are read)."""
+    if value is None:
+        return None
+    from factx.published import parse_date_value
+
+    parsed = parse_date_value(value)
+    if parsed.value is None:
+        raise typer.BadParameter(f"{parsed.problem}; use a date such as 2019-10-08")
+    return parsed.value
+
+
+PublishedOpt = Annotated[Optional[str], typer.Option("--published", metavar="DATE", callback=_published, help=(
     "Publication date for every input (2019-10-08, or RFC 2822 and other full dates)."))]
 PathsArg = Annotated[list[str], typer.Argument(metavar="PATH...", show_default=False,
                                                help="Files, folders (recursive), globs, or - for stdin.")]

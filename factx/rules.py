@@ -56,7 +56,10 @@ COUNT_ATTRIBUTES = ("killed_count", "wounded_count", "arrested_count", "children
 REPORTING_ROLES = ("say", "deny", "dismiss_as", "source_noun", "according", "backref")
 #: where a hedge word stands (factx.attribution)
 HEDGE_SCOPES = ("adverb", "modal", "verb", "noun", "adjective")
-TENSES = ("past", "future")
+#: tense cues of dates without a year: "none" marks a cue that hides others (a modal)
+TENSES = ("past", "future", "none")
+#: where an entity repair word stands in a span (factx.stages.entities)
+REPAIR_PLACES = ("edge", "person_head", "headline_verb")
 BOILERPLATE_SCOPES = ("line", "rest")
 _REGEX_SIDES = ("before", "after", "nearest")
 #: placeholders an attribute regex may use; each stands for a group without captures
@@ -134,17 +137,19 @@ def _attribute_rule(rule: dict[str, Any]) -> Iterator[tuple[str, str]]:
 
 # One entry per kind of rule file; stages add theirs here.
 SCHEMAS: dict[str, Schema] = _schemas(
-    Schema("honorifics", {"words": "list"}, {"type": "str", "description": "str"},
-           "titles and ranks before a name (Mr., Col.); `type` is the entity type they imply",
+    Schema("honorifics", {"words": "list"}, {"type": "str", "distinctive": "bool", "rank": "bool",
+                                             "description": "str"},
+           "titles and ranks before a name (Mr., Col.); `type` is the entity type they imply; "
+           "`distinctive` titles (Mullah, Gen.) tell apart one-word names",
            allowed={"type": ENTITY_LABELS}),
-    Schema("particles", {"words": "list"}, {"description": "str"},
+    Schema("particles", {"words": "list"}, {"article": "bool", "description": "str"},
            "name particles that attach to the next word (al-, bin)"),
     Schema("entity_patterns", {"label": "str", "pattern": "any"}, {"description": "str"},
            "spaCy EntityRuler patterns that correct or add entity spans",
            allowed={"label": ENTITY_LABELS}),
-    Schema("entity_types", {"label": "str"}, {"words": "list", "suffixes": "list",
+    Schema("entity_types", {"label": "str"}, {"words": "list", "suffixes": "list", "endings": "list",
                                               "description": "str"},
-           "words or name endings that decide an entity type (Province → GPE)",
+           "words or name endings that decide an entity type (Province → GPE; -abad → GPE)",
            allowed={"label": ENTITY_LABELS}),
     Schema("boilerplate", {"pattern": "regex"}, {"scope": "str", "description": "str"},
            "lines of web pages that are not article text; scope 'line' or 'rest'",
@@ -156,12 +161,16 @@ SCHEMAS: dict[str, Schema] = _schemas(
            "names that must never be one entity"),
     Schema("transliteration", {}, {"rewrites": "map", "consonants": "list", "vowels": "list",
                                    "initial_vowels": "list", "generational": "list",
+                                   "given_prefixes": "list", "given_suffixes": "list",
                                    "description": "str"},
            "how romanizations of one name differ (Husayn/Hussein): rewrites and letter classes"),
     Schema("entity_context", {"label": "str"}, {"before": "regex", "after": "regex",
                                                 "description": "str"},
            "text right before or after a mention that decides its type ('district of X' → GPE)",
            allowed={"label": ENTITY_LABELS}),
+    Schema("entity_repairs", {"where": "str", "words": "list"}, {"description": "str"},
+           "words that are never part of a name, by where they stand in a span (edge, person_head, "
+           "headline_verb)", allowed={"where": REPAIR_PLACES}),
     Schema("entity_joins", {"label": "str", "connectors": "list"},
            {"right_labels": "list", "right_words": "list", "description": "str"},
            "a LABEL span, a connector and a following name make one span ('X in the Y')",
@@ -185,7 +194,9 @@ SCHEMAS: dict[str, Schema] = _schemas(
     Schema("date_events", {"pattern": "regex", "value": "str"},
            {"context": "regex", "offset": "int", "description": "str"},
            "holidays (MM-DD or easter+offset) and anniversaries taken in context",
-           allowed={"value": Matching(r"easter|\d\d-\d\d|\d{4}-\d\d-\d\d", "easter, MM-DD or YYYY-MM-DD")}),
+           allowed={"value": Matching(
+               r"(?i)easter|\d\d-\d\d|\d{4}-\d\d-\d\d|-?[1-5] (?:mon|tues|wednes|thurs|fri|satur|sun)day \d\d",
+               "easter, MM-DD, YYYY-MM-DD, or 'N WEEKDAY MM': the Nth weekday of a month, -1 the last")}),
     Schema("date_cues", {"tense": "str", "patterns": "regexes"}, {"description": "str"},
            "tense cues that pick the last or the next 'May' or 'Tuesday'",
            allowed={"tense": TENSES}),

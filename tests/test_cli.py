@@ -385,7 +385,7 @@ def test_entity_completion_from_the_store(seeds_store):
 
 
 @pytest.mark.parametrize("text, rule_id, key, allowed", [
-    ("kind: date_cues\nrules:\n  - id: c\n    tense: sideways\n    patterns: [x]\n", "c", "tense", "past, future"),
+    ("kind: date_cues\nrules:\n  - id: c\n    tense: sideways\n    patterns: [x]\n", "c", "tense", "past, future, none"),
     ("kind: entity_types\nrules:\n  - id: t\n    label: PERSN\n    words: [x]\n", "t", "label", "PERSON, NORP"),
     ("kind: hedges\nrules:\n  - id: h\n    scope: everywhere\n    words: [x]\n", "h", "scope", "adverb, modal"),
     ("kind: attributes\nrules:\n  - id: a\n    family: telepathy\n    words: [x]\n", "a", "family", "death, death_noun"),

@@ -70,7 +70,7 @@ def body(**keys):
 
 
 @pytest.mark.parametrize("kind, keys, key, allowed", [
-    ("date_cues", {"tense": "sideways", "patterns": ["x"]}, "tense", "past, future"),
+    ("date_cues", {"tense": "sideways", "patterns": ["x"]}, "tense", "past, future, none"),
     ("entity_types", {"label": "PERSN", "words": ["x"]}, "label", "PERSON, NORP, FAC"),
     ("entity_patterns", {"label": "ORGANISATION", "pattern": "x"}, "label", "PERSON, NORP"),
     ("entity_context", {"label": "place", "before": "x"}, "label", "PERSON"),
@@ -83,7 +83,7 @@ def body(**keys):
     ("attributes", {"family": "telepathy", "words": ["x"]}, "family", "death, death_noun"),
     ("attributes", {"family": "regex", "attribute": "age", "regex": "(?P<value>x)", "subject": "PERSON before",
                     "value_type": "number"}, "value_type", "name, date, quantity"),
-    ("date_events", {"pattern": "x", "value": "June 1"}, "value", "easter, MM-DD or YYYY-MM-DD"),
+    ("date_events", {"pattern": "x", "value": "June 1"}, "value", "easter, MM-DD, YYYY-MM-DD, or 'N WEEKDAY MM'"),
 ])
 def test_values_outside_a_keys_vocabulary(tmp_path, kind, keys, key, allowed):
     path = write(tmp_path, RULE.format(kind=kind, body=body(**keys)))
@@ -119,6 +119,7 @@ def test_attribute_rules_checked_across_keys(tmp_path, keys, key, words):
     ("entity_joins", {"label": "ORG", "connectors": ["in"], "right_labels": ["GPE", "LOC"]}),
     ("date_events", {"pattern": "x", "value": "easter"}),
     ("date_events", {"pattern": "x", "value": "2001-09-11"}),
+    ("date_events", {"pattern": "x", "value": "-1 monday 05"}),
     ("attributes", {"family": "regex", "attribute": "age", "regex": "{NAME}, (?P<value>\\d+),",
                     "subject": "PERSON before", "value_type": "quantity"}),
 ])
