@@ -28,6 +28,9 @@ def test_readme_command_runs(command, seeds_store, tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
     pipeline = command.split("|")[0].strip()
     args = shlex.split(pipeline)[1:]
+    if "-o" in args:  # written where the test can see it, not into the checkout
+        at = args.index("-o") + 1
+        args[at] = str(tmp_path / args[at])
     if args[0] == "extract":
         args += ["--store", str(tmp_path / "store")]
     elif args[0] not in ("dates", "rules"):
