@@ -165,3 +165,10 @@ def test_shipped_kinds_and_capitals(rules):
     assert rules.fallback_kinds["arrested_count"].kind == "arrests"
     assert rules.capitals["lebanon"] == "Beirut" and rules.cities["beirut"] == "Lebanon"
     assert rules.manners["kill"] == "killed" and rules.manners["die"] == "died"
+
+
+def test_every_family_of_the_schema_has_its_module():
+    from factx.rules import ATTRIBUTE_FAMILIES
+    from factx.stages.attributes import REGISTERED
+
+    assert set(REGISTERED) == set(ATTRIBUTE_FAMILIES)

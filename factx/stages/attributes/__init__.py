@@ -38,6 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factx.records import FactDraft
+from factx.rules import ATTRIBUTE_FAMILIES as FAMILIES  # the vocabulary lives with the rule schema
 from factx.rules import RuleSet, load_rules
 # the family modules, imported for their registration (run order: `registry.extractor`)
 from factx.stages.attributes import (  # noqa: F401
@@ -45,10 +46,10 @@ from factx.stages.attributes import (  # noqa: F401
 )
 from factx.stages.attributes.compiled import Compiled, compile_rules
 from factx.stages.attributes.discourse import Discourse, build, quote_spans
-from factx.stages.attributes.registry import FAMILIES, extractors
+from factx.stages.attributes.registry import REGISTERED, extractors
 from factx.stages.attributes.scope import scoped_facts
 
-__all__ = ["extract_facts", "compile_rules", "Compiled", "Discourse", "build", "FAMILIES",
+__all__ = ["extract_facts", "compile_rules", "Compiled", "Discourse", "build", "FAMILIES", "REGISTERED",
            "extractors", "quote_spans", "make_attributes"]
 
 

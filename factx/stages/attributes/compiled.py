@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 
 from factx import attribution as attr
 from factx.errors import RuleError
+from factx.records import VALUE_TYPES
 from factx.rules import RuleSet, load_rules
-from factx.stages.attributes.registry import FAMILIES
+from factx.stages.attributes.registry import REGISTERED
 
 __all__ = ["Compiled", "RoleRule", "RegexRule", "EventKind", "compile_rules", "load_rules"]
 
-VALUE_TYPES = ("date", "quantity", "entity", "country", "name", "text")
 COUNTS = ("killed_count", "wounded_count", "arrested_count", "missing_count", "children_killed")
 MANNERS = ("killed", "died")
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
@@ -167,8 +167,8 @@ class Compiled:
 _COMPILED: dict[str, Compiled] = {}
 
 
-def _file_of(rules: RuleSet, kind: str, rule_id: str | None) -> str:
-    return attr._file_of(rules, kind, rule_id)
+def _file_of(rules: RuleSet, kind: str, rule_id: str) -> str:
+    return rules.file_of(kind, rule_id)
 
 
 def compile_rules(rules: RuleSet) -> Compiled:
@@ -226,9 +226,9 @@ def _compile(rules: RuleSet) -> Compiled:
         (r["country"] for r in rules.get("demonyms")), key=len, reverse=True))
     for rule in rules.get("attributes"):
         name = rule["family"]
-        family = FAMILIES.get(name)
+        family = REGISTERED.get(name)
         if family is None:
-            raise where(rule, "family", f"unknown family {name!r} (known: {', '.join(sorted(FAMILIES))})")
+            raise where(rule, "family", f"unknown family {name!r} (known: {', '.join(sorted(REGISTERED))})")
         family.check(rule, _file_of(rules, "attributes", rule["id"]))
         by_family.setdefault(name, []).append(rule)
         words = [w.lower() for w in rule.get("words", ())]

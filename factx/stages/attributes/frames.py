@@ -360,7 +360,7 @@ def perpetrators(frame: Frame, state: "Discourse") -> list[tuple[str, str, str, 
             out.append((country, "country", "GPE", token))
             return
         if mention is not None and mention.text.lower().startswith(("anti", "pro-", "non-")):
-            return  # 'anti-Taliban raids' are not the Taliban's
+            return  # 'anti-government raids' are not the government's
         if mention is not None and mention.label in (("ORG",) if modifier else ("ORG", "PERSON", "GPE")):
             label = "COUNTRY" if mention.canonical.lower() in rules.countries else mention.label
             value = rules.countries.get(mention.canonical.lower(), mention.canonical)

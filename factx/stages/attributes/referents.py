@@ -148,7 +148,7 @@ def _clause_subjects(pronoun: Token, state: "Discourse") -> set[str]:
 
 def person_like(state: "Discourse") -> set[str]:
     """Canonical names of organisation or place mentions that the text treats as a
-    person: a role or person noun in front of the name or in apposition ('Al Qaeda
+    person: a role or person noun in front of the name or in apposition ('group
     leader X', 'X, an Egyptian surgeon'), or the one who died ('X was killed', 'the
     composer, X, died') when the name is shaped like a person's (two to four capitalized
     words, none an organisation's word). The NER's type is kept elsewhere; here they are

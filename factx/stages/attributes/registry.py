@@ -44,7 +44,9 @@ class Family:
                 raise RuleError(path, rule.get("id"), key, f"family {self.name!r} needs {key!r}")
 
 
-FAMILIES: dict[str, Family] = {}
+#: the families the modules registered, by name (their names are
+#: `factx.rules.ATTRIBUTE_FAMILIES`, which validates `family:` on load)
+REGISTERED: dict[str, Family] = {}
 
 #: extractors with their place in the run order (`extractors()` sorts them)
 _EXTRACTORS: list[tuple[int, Callable[..., Iterator]]] = []
@@ -53,10 +55,10 @@ _EXTRACTORS: list[tuple[int, Callable[..., Iterator]]] = []
 def register(*families: Family) -> tuple[Family, ...]:
     """Declare families; a second declaration of a name must be the same."""
     for family in families:
-        known = FAMILIES.get(family.name)
+        known = REGISTERED.get(family.name)
         if known is not None and known != family:
             raise ValueError(f"family {family.name!r} registered twice with different keys")
-        FAMILIES[family.name] = family
+        REGISTERED[family.name] = family
     return families
 
 
