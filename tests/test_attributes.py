@@ -253,7 +253,7 @@ SEED_FACTS = [
         ("Asim Omar", "cause_of_death", "raid", {"said_by": "National Directorate of Security"}),
         ("Asim Omar", "title", "leader of al-Qaida in the Indian Subcontinent", {}),
         ("Asim Omar", "origin", "Pakistan", {"said_by": "National Directorate of Security"}),
-        ("raid in Musa Qala", "killed_count", 22, {"said_by": "Afghan Ministry of Defense"}),
+        ("Taliban", "killed_count", 22, {"said_by": "Afghan Ministry of Defense"}),
         # 'Those raids appear to be the same that killed the AQIS leader, though the NDS says
         # he died in a Sept. 23 raid', after the AP's raids on the night of Sept. 22
         ("Asim Omar", "date_of_death", "XXXX-09-22TNI",

@@ -107,9 +107,9 @@ DENIALS = [
      [("Irma Stahl", "death", "died", {"polarity": "affirmed", "said_by": "agency"}),
       ("Irma Stahl", "death", "died", {"polarity": "denied", "said_by": "agency"})], []),
     # a habitual or negated denial denies nothing
-    ("Army officers said rebel treasurer Ali Kaya died in the raid. The rebels, who routinely deny such "
+    ("Officers said rebel treasurer Ali Kaya died in the raid. The rebels, who routinely deny such "
      "claims, had no comment.",
-     [("Ali Kaya", "death", "died", {"polarity": "affirmed", "said_by": "Army"})],
+     [("Ali Kaya", "death", "died", {"polarity": "affirmed", "said_by": "Officers"})],
      [("a denial", lambda f: f.polarity == "denied")]),
     ("Police said Omari Tull was killed in Beled. His lawyer did not deny it.",
      [("Omari Tull", "death", "killed", AFFIRMED)], [("a denial", lambda f: f.polarity == "denied")]),
@@ -163,10 +163,10 @@ FRAMES = [
      [("Eleni Costa", "death", "died", {})], [("announcement day", lambda f: f.attribute == "date_of_death")]),
     # a nationality in front of an attack is its perpetrator, never its place
     ("A Russian missile strike in Kharkiv killed Ivan Petrenko, his employer said.",
-     [("Ivan Petrenko", "place_of_death", "Kharkiv", {}), ("Ivan Petrenko", "perpetrator", "Russia", {})],
+     [("Ivan Petrenko", "place_of_death", "Kharkiv", {}), ("airstrike in Kharkiv", "perpetrator", "Russia", {})],
      [("Russia as place", lambda f: f.attribute == "place_of_death" and f.value == "Russia")]),
     ("A US drone strike killed Omar Sadi in Yemen on Sunday.",
-     [("Omar Sadi", "place_of_death", "Yemen", {}), ("Omar Sadi", "perpetrator", "United States", {})],
+     [("Omar Sadi", "place_of_death", "Yemen", {}), ("airstrike in Yemen", "perpetrator", "United States", {})],
      [("US as place", lambda f: f.attribute == "place_of_death" and f.value == "United States")]),
     # ... but a country's full name in front of a raid is where it was
     ("Commandos killed Lutfi Sabr in a southern Afghanistan raid last month.",
@@ -265,7 +265,7 @@ CAUSES = [
 REFERENCES = [
     # the agent of a clause is never its own object
     ("Reporter Lev Amos vanished in Doro last week. Witnesses said a guard, Ivan Tasca, shot him dead.",
-     [("Lev Amos", "death", "killed", {"said_by": "Witnesses"}), ("Lev Amos", "perpetrator", "Ivan Tasca", {})],
+     [("Lev Amos", "death", "killed", {"said_by": "Witnesses"}), ("Lev Amos", "cause_of_death", "shooting", {})],
      [("the shooter dead", lambda f: f.name == "Ivan Tasca" and f.attribute == "death")]),
     # gender agreement: 'she' is not the man named last
     ("Mrs. Lina Haas met the mayor, Tom Brandt, on Monday. Police said she was killed in Gera hours later.",

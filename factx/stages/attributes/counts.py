@@ -6,7 +6,9 @@ Families `count` (verbs and who they count: 'killed 40', '14 were arrested'),
 event it is about (see `event_mentions.event_at`): the blast whose frame it is in, the
 event of its sentence, or the one the document named just before; a count whose
 sentence names no event is an event of the rules' fallback kind at its place ('arrests
-in X'); without any place, the victims' organisation ('six members of X').
+in X'). A count of one side ('22 members of X', 'six X fighters') is that organisation's,
+and one of a nationality ('six Pakistani women') is no toll at all: neither may stand
+against the event's toll as a disagreement.
 """
 
 from __future__ import annotations
@@ -148,6 +150,12 @@ def count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
 
 def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discourse") -> Ent | None:
     """The entity a count is about (see the module docstring)."""
+    group = _group_of(counted, state)
+    if group is not None:
+        return group
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in state.rules.demonyms and c.text[:1].isupper()
+           for c in counted.children):
+        return None  # 'six Pakistani women captured': a part of the toll, by nationality
     event = event_at(frame, state)
     trigger = frame.trigger
     if event is not None:
@@ -165,7 +173,13 @@ def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discours
         place, _ = places[0]
         return Ent(event_name(kind.kind, place.name), "EVENT", trigger.text, trigger.idx,
                    trigger.idx + len(trigger.text))
-    for child in counted.children:  # 'six members of X', 'X fighters'
+    return None
+
+
+def _group_of(counted: Token, state: "Discourse") -> Ent | None:
+    """The organisation whose members a count counts ('22 members of X', 'six X fighters'):
+    a count of one side is that side's, never the event's toll."""
+    for child in counted.children:
         if child.dep_ in ("compound", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
             targets = [child] if child.dep_ != "prep" else [g for g in child.children if g.dep_ == "pobj"]
             for target in targets:

@@ -4,8 +4,9 @@ Families `death` (verbs: 'X was killed', 'commandos killed X', 'X died', 'shot d
 `death_noun` ('the death of X', "X's killing"), `death_modifier` ('slain leader X',
 'X is dead') and `alive` ('X is alive': the death denied). Each claim gives the person
 a `death` fact (value 'killed' or 'died', the rule's manner) and, from the claim's frame,
-`date_of_death`, `place_of_death`, `cause_of_death` and `perpetrator`; all share the
-claim, so that a denial of it denies them together. The date and place of 'the same
+`date_of_death`, `place_of_death` and `cause_of_death`; all share the claim, so that a
+denial of it denies them together. Who killed is the `perpetrator` of the event
+entity (the strike, the raid), not a fact about the dead. The date and place of 'the same
 raid that killed X' are those of the earlier mention of that raid.
 """
 
@@ -18,7 +19,7 @@ from spacy.tokens import Span, Token
 from factx import attribution as attr
 from factx.stages.attributes.base import Ent, Raw
 from factx.stages.attributes.causes import cause_of
-from factx.stages.attributes.frames import Frame, event_date, event_places, frame_of, perpetrators
+from factx.stages.attributes.frames import Frame, event_date, event_places, frame_of
 from factx.stages.attributes.participants import companions, quantity_of, victims
 from factx.stages.attributes.referents import entity_of
 from factx.stages.attributes.registry import Family, extractor, register
@@ -89,8 +90,8 @@ def _people(tokens: list[Token], state: "Discourse") -> list[Ent]:
 
 @extractor(order=10)
 def death_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
-    """death, date_of_death, place_of_death, cause_of_death and perpetrator of the people
-    a sentence says died."""
+    """death, date_of_death, place_of_death and cause_of_death of the people a sentence
+    says died."""
     rules = state.rules
     for token, rule_id, found, implied in death_triggers(sent, state):
         subjects = _people(found, state)
@@ -139,11 +140,6 @@ def death_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
             elif implied:
                 yield Raw(ent, "cause_of_death", implied, "text", token.text, token.idx,
                           token.idx + len(token.text), f"{rule_id}.cause", token, claim=claim)
-            for value, value_type, entity_type, where in perpetrators(frame, state):
-                if value != ent.name:
-                    yield Raw(ent, "perpetrator", value, value_type, where.text, where.idx,
-                              where.idx + len(where.text), f"{rule_id}.perpetrator", token,
-                              entity_type if value_type == "entity" else None, claim=claim)
 
 
 @extractor(order=11)

@@ -205,8 +205,9 @@ def event_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         if not (sent.start <= mention.token.i < sent.end) or not told(mention, state):
             continue
         event, token, claim = mention.entity, mention.token, mention.token.idx
-        for name, start, end in mention.names:
-            yield Raw(event, "name", name, "name", name, start, end, "event.name", token, claim=claim)
+        for name, start, end in mention.names:  # a `name` fact's mention is the name itself
+            yield Raw(Ent(event.name, "EVENT", name, start, end), "name", name, "name", name, start, end,
+                      "event.name", token, claim=claim)
         if mention.date is not None:
             timex, _ = mention.date
             yield Raw(event, "date", timex.value, "date", timex.text, timex.start, timex.end,

@@ -70,8 +70,10 @@ def role_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         if found is None:
             continue
         role, rule, role_tokens = found
-        if token.pos_ == "PROPN" and state.mention_at(token) is not None and token.dep_ == "compound":
-            continue  # part of a name ('President Biden' is the honorifics' business)
+        mention = state.mention_at(token)
+        if token.pos_ == "PROPN" and mention is not None and token.dep_ == "compound" and not (
+                mention.label == "PERSON" and token.idx == mention.start):
+            continue  # part of a name; a title in front of a person's name is a title ('Captain X')
         person = person_of_nominal(token, state)
         if person is None or person.label != "PERSON":
             continue

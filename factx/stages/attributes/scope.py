@@ -364,6 +364,10 @@ def pointing_denials(sent: Span, state: "Discourse", current: list[FactDraft],
         if kind == "count":
             targets = [f for f in (in_sentence or (history[-1] if history else []))
                        if f.attribute in COUNT_ATTRIBUTES]
+        # a denial of a death denies the death, not the event it happened in; a denial of
+        # a toll denies the toll
+        deaths = [f for f in targets if f.attribute in DEATH_ATTRIBUTES and f.name_type != "EVENT"]
+        targets = deaths or [f for f in targets if f.attribute in COUNT_ATTRIBUTES]
         source = resolve_source(denier_token, state) if denier_token is not None else None
         quote_start, quote_end = state.paragraph(sent, verb.idx)
         for fact in targets:
