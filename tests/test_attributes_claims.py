@@ -239,8 +239,8 @@ EVENTS = [
 CAUSES = [
     ("The novelist Petra Lind died of cholera in a camp near Goma.",
      [("Petra Lind", "cause_of_death", "cholera", {}), ("Petra Lind", "place_of_death", "Goma", {})], []),
-    ("The boxer Sam Ruiz died owing to a brain injury, his trainer said.",
-     [("Sam Ruiz", "cause_of_death", "brain injury", {})], []),
+    ("The boxer Sam Ruiz died owing to a brain haemorrhage, his trainer said.",
+     [("Sam Ruiz", "cause_of_death", "brain haemorrhage", {})], []),
     ("The composer Ivo Hart passed away due to a short illness.", [("Ivo Hart", "cause_of_death", "illness", {})], []),
     ("The singer Mo Keita died as a result of a heart attack.", [("Mo Keita", "cause_of_death", "heart attack", {})],
      [("an attack event", lambda f: f.name.startswith("attack"))]),

@@ -69,10 +69,13 @@ def head_phrase(noun: Token, state: "Discourse") -> tuple[str, list[Token]]:
             return rules.cause_values[key], words
         if key in rules.cause_nouns:
             return key, words
-    if not chain:  # a bare head in its group ('his wounds' → injuries); 'brain injury' stays
-        for key in (head, noun.lower_):
-            if key in rules.cause_values:
-                return rules.cause_values[key], words
+    # a listed head is its group ('a special operations raid' → raid, 'his wounds' → injuries);
+    # an open head keeps the words that say what kind ('kidney failure', 'electrical fault')
+    for key in (head, noun.lower_):
+        if key in rules.cause_values:
+            return rules.cause_values[key], words
+        if key in rules.cause_nouns:
+            return key, words
     return phrase, words
 
 
@@ -135,8 +138,9 @@ def cause_of(frame: Frame, state: "Discourse", *, death: bool = True) -> tuple[s
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None and not attr.is_passive(verb):
                 listed.append(subject)  # 'a drone strike killed X'
-    if not death:
+    if not death:  # an event's cause is what a cause verb or phrase names, not a neighbouring event
         open_slots.extend(_event_cause_slots(frame, state))
+        listed = []
     for noun in open_slots:
         if _open_noun(noun, state):
             value, words = head_phrase(noun, state)

@@ -73,8 +73,11 @@ def death_triggers(sent: Span, state: "Discourse") -> Iterator[tuple[Token, str,
                     continue  # a participle: the verb rule reads it
                 yield token, rules.death_modifiers[token.lower_], [token.head], None
             elif token.dep_ in ("acomp", "oprd") and lemma(token.head) in ("be", "remain", "declare", "pronounce"):
-                subject = [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-                yield token, rules.death_modifiers[token.lower_], subject, None  # 'X is dead'
+                # 'X is dead', 'X was declared dead'; 'declared X dead': the object
+                deps = ("dobj",) if lemma(token.head) in ("declare", "pronounce") and not attr.is_passive(
+                    token.head) else ("nsubj", "nsubjpass")
+                subject = [c for c in token.head.children if c.dep_ in deps]
+                yield token, rules.death_modifiers[token.lower_], subject, None
 
 
 def _people(tokens: list[Token], state: "Discourse") -> list[Ent]:

@@ -121,7 +121,8 @@ def _definite(token: Token) -> bool:
     if token.pos_ in ("NOUN", "PROPN"):
         return is_definite(token)
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and (subject.pos_ == "PRON" or is_definite(subject))
+    # 'it crashed', 'the plane crashed'; not 'the US attacked X': a new event of its own
+    return subject is not None and (subject.pos_ == "PRON" or subject.pos_ == "NOUN" and is_definite(subject))
 
 
 def _entity(name: str, token: Token) -> Ent:
@@ -247,8 +248,11 @@ def event_at(frame: Frame, state: "Discourse") -> EventMention | None:
         between = state.text[last.token.idx:frame.trigger.idx]
         if "\n" not in between and len(list(state.doc[last.token.i:sent.start].sents)) <= 3:
             return last
-    # a document about one event: its counts are that event's ('Ten were killed.')
-    names = {e.entity.name for e in state.events if e.entity is not None}
-    if len(names) == 1:
-        return next(e for e in state.events if e.entity is not None)
+    # a document about one event (named in its lead, or more than once): its counts are
+    # that event's ('Ten were killed.'); a single background event is not what it is about
+    named = [e for e in state.events if e.entity is not None]
+    if len({e.entity.name for e in named}) == 1:
+        lead = list(state.doc.sents)[:3]
+        if len(named) > 1 or named[0].token.i < lead[-1].end:
+            return named[0]
     return None

@@ -122,9 +122,13 @@ def frame_of(trigger: Token, state: "Discourse", extra: Iterable[Token] = ()) ->
             if child.dep_ in ("nsubj", "nsubjpass", "csubj") and is_event_noun(child, state):
                 add(child)  # 'a drone strike killed X', 'the blast was caused by'
             elif child.dep_ in ("prep", "agent"):
+                # 'killed in a raid', 'died after the blast'; but an event before or after
+                # another event is another one ('attacked X after the attacks on Y')
+                later = child.lower_ in ("after", "following", "until") and not _carrier(root, state)
                 for obj in child.children:
-                    if obj.dep_ == "pobj" and is_event_noun(obj, state) and child.lower_ not in ("since", "before"):
-                        add(obj)  # 'killed in a raid', 'died in the floods'
+                    if obj.dep_ == "pobj" and is_event_noun(obj, state) and child.lower_ not in ("since", "before") \
+                            and not later:
+                        add(obj)
             elif child.dep_ in ("advcl", "relcl", "acl", "conj") and child.pos_ in ("VERB", "AUX") \
                     and transparent(child, state):
                 add(child)  # 'killed when a bomb exploded', 'the fire, which broke out'

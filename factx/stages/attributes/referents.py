@@ -335,7 +335,9 @@ def role_holder(noun: Token, state: "Discourse") -> Ent | None:
     org = role_org(noun, role_tokens, rule, state)
     if org is None:
         return None
-    holders = state.role_holders.get((role, org.canonical), {})
+    # only a holder the document named before the description ('X, the leader of Y, ...
+    # the Y leader'); one named later may be someone else's successor
+    holders = {n: e for n, e in state.role_holders.get((role, org.canonical), {}).items() if e.start < noun.idx}
     return next(iter(holders.values())) if len(holders) == 1 else None
 
 
