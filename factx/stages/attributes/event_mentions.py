@@ -101,7 +101,7 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
     for i, mention in enumerate(out):
         names = named.get(mention.kind.kind, set())
         # (a mention with a place of its own may be another event: 'after a crash in X that killed 189')
-        if len(names) == 1 and mention.entity is None and _definite(mention.token):
+        if len(names) == 1 and mention.entity is None and _refers_back(mention):
             out[i] = mention = replace(mention, entity=_entity(next(iter(names)), mention.token))
     # a mention without a place of its own, in a document with one event of its kind: that one
     by_kind: dict[str, set[str]] = {}
@@ -110,19 +110,33 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
             by_kind.setdefault(mention.kind.kind, set()).add(mention.entity.name)
     for i, mention in enumerate(out):
         names = by_kind.get(mention.kind.kind, set())
-        if mention.entity is None and len(names) == 1 and _definite(mention.token):
+        if mention.entity is None and len(names) == 1 and _refers_back(mention):
             out[i] = replace(mention, entity=_entity(next(iter(names)), mention.token))
     return out
 
 
-def _definite(token: Token) -> bool:
-    """A mention that refers back: 'the crash', 'Sunday's blast', 'it crashed', 'the plane
-    crashed' (not 'a crash', 'a jet operated by X crashed': another event)."""
+OTHER_WORDS = frozenset({"another", "previous", "earlier", "second", "first", "similar", "separate",
+                         "last", "prior", "other", "former"})
+TIME_PREPS = frozenset({"since", "before", "after", "than", "like", "unlike"})
+
+
+def _refers_back(mention: "EventMention") -> bool:
+    """A mention without a place of its own that means the event the document is about:
+    'the crash', 'Sunday's blast', 'it crashed', 'the plane crashed', and 'a massive
+    explosion at the port' in an article about one; not bare plurals ('raids'), an event
+    set in another time ('since the 1996 hijacking that ended in a crash', 'another
+    crash', one with its own date) or a new subject ('a jet operated by X crashed')."""
+    token = mention.token
     if token.pos_ in ("NOUN", "PROPN"):
-        return is_definite(token)
+        if any(c.lower_ in OTHER_WORDS for c in token.children) or token.tag_ in ("NNS", "NNPS") and not is_definite(token):
+            return False
+        if any(a.dep_ == "prep" and a.lower_ in TIME_PREPS for a in token.ancestors):
+            return False
+        return is_definite(token) or mention.date is None
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     # 'it crashed', 'the plane crashed'; not 'the US attacked X': a new event of its own
-    return subject is not None and (subject.pos_ == "PRON" or subject.pos_ == "NOUN" and is_definite(subject))
+    return subject is not None and (subject.pos_ == "PRON" or subject.pos_ == "NOUN" and is_definite(subject)) \
+        and mention.date is None  # 'X crashed in October 2018': a crash of its own time
 
 
 def _entity(name: str, token: Token) -> Ent:
