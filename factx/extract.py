@@ -239,13 +239,16 @@ def run_extract(
 
 def resolve_store(store: Store, writer, *, rules_dir: str | None = None) -> None:
     """Cluster every distinct name of the store into entities (over names, not mentions)."""
+    from factx.events import run_events
     from factx.lookup import declared_names
 
     stats = [NameStat(name, entity_type, count) for name, entity_type, count in store.name_stats()]
     # "X, also known as Y": Y is a name of X's entity (resolve decides, never blindly)
     declared = declared_names(store)
     stats += [NameStat(alias, entity_type, 0) for _, alias, entity_type in declared]
-    entities = resolve(stats, rules=load_rules(rules_dir), same=[(name, alias) for name, alias, _ in declared])
+    rules = load_rules(rules_dir)
+    entities = resolve(stats, rules=rules, same=[(name, alias) for name, alias, _ in declared],
+                       events=run_events(store, rules))
     writer.set_entities(entities, fold)
 
 

@@ -44,7 +44,7 @@ from factx.names import (
     initialism_pattern, is_acronym, name_rules, qualified_name, strip_possessive, strip_titles, title_classes,
     token_cost, type_group, words,
 )
-from factx.events import join_events
+from factx.events import RunEvents, join_events
 from factx.rules import RuleSet, load_rules
 
 #: rapidfuzz ratio floor on transliterated names inside a block: a guard against
@@ -254,12 +254,13 @@ def _build_nodes(names: Iterable[NameStat], nr: NameRules) -> list[_Node]:
 
 
 def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None,
-            same: Iterable[tuple[str, str]] = ()) -> list[Entity]:
+            same: Iterable[tuple[str, str]] = (), events: RunEvents | None = None) -> list[Entity]:
     """Cluster distinct names into entities; every input name lands in exactly one.
 
     `same` holds pairs of names the documents declare to be one entity ("X, also
     known as Y"); both names must be among `names`. They merge unless a rule says
     they are different (`never_merge`, Jr./Sr., a person and an organisation).
+    `events` holds what the run's facts tell about its events (`factx.events.run_events`).
 
     >>> ents = resolve([NameStat("Yusuf Nasser", "PERSON", 5), NameStat("Yousuf Naser", "PERSON", 7),
     ...                 NameStat("Hamid Yusuf Karimi", "PERSON", 1)])
@@ -273,14 +274,14 @@ def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None,
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _resolve(names, rules, nr, same)
+        return _resolve(names, rules, nr, same, events)
     finally:
         if enabled:
             gc.enable()
 
 
 def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
-             same: Iterable[tuple[str, str]] = ()) -> list[Entity]:
+             same: Iterable[tuple[str, str]] = (), events: RunEvents | None = None) -> list[Entity]:
     nodes = _build_nodes(names, nr)
     by_key = {node.key: i for i, node in enumerate(nodes)}
     clusters = _Clusters(len(nodes))
@@ -339,7 +340,7 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
 
     _join_people(nodes, clusters, nr)
     _join_acronyms(nodes, clusters, nr)
-    join_events(nodes, clusters.union, rules)  # events named by kind and place (factx.events)
+    join_events(nodes, clusters.union, rules, events)  # events by kind, place and time (factx.events)
 
     # rule 5 (declared): "X, also known as Y" in a document, unless known different
     for a, b in same:

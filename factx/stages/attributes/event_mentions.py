@@ -21,12 +21,14 @@ from typing import TYPE_CHECKING, Iterator
 
 from spacy.tokens import Span, Token
 
-from factx.events import event_name
+from factx.events import FLIGHT, event_name
 from factx.records import TimexSpan
 from factx.stages.attributes.base import PLACE_LABELS, Ent, Raw
 from factx.stages.attributes.causes import cause_of
 from factx.stages.attributes.compiled import EventKind
-from factx.stages.attributes.frames import Frame, event_date, event_places, frame_of, perpetrators
+from factx.stages.attributes.frames import (
+    CLOCK, Frame, day_of, event_date, event_places, event_time, frame_of, perpetrators, specificity,
+)
 from factx.stages.attributes.places import country_of
 from factx.stages.attributes.registry import extractor
 from factx.stages.attributes.syntax import is_definite, lemma, span_of, text_of
@@ -34,7 +36,8 @@ from factx.stages.attributes.syntax import is_definite, lemma, span_of, text_of
 if TYPE_CHECKING:
     from factx.stages.attributes.discourse import Discourse
 
-FLIGHT = re.compile(r"\b[Ff]light\s+(?:[A-Z]{2,3}\s?)?\d{1,4}\b")
+#: capitalized words right before 'Flight': the airline ('Ethiopian Airlines Flight 302')
+AIRLINE = re.compile(r"(?:\b[A-Z][\w'’.&-]*\s+){1,4}$")
 DATE_WORDS = ("DATE", "TIME")
 
 
@@ -50,14 +53,23 @@ class EventMention:
     date: tuple[TimexSpan, list[Token]] | None
     #: the document's own names of the event at this mention ('the X port blast')
     names: tuple[tuple[str, int, int], ...] = ()
+    #: its clock time: the expression, and its TIMEX value when the day is known too
+    time: tuple[TimexSpan, list[Token], str | None] | None = None
 
 
 def event_mentions(state: "Discourse") -> list[EventMention]:
     """The event mentions of a document in order, each with its entity (see above)."""
     rules = state.rules
     found: list[tuple[Token, EventKind, Frame, tuple[Ent, list[Ent]] | None, Ent | None]] = []
+    named_at = _named_by_words(state)
     for token in state.doc:
         kind = None
+        if token.i in named_at:  # 'Storm Kora', 'Operation Iron Shield'
+            ent, kind = named_at[token.i]
+            frame = frame_of(token, state)
+            places = event_places(frame, state)
+            found.append((token, kind, frame, places[0] if places else None, ent))
+            continue
         if token.pos_ in ("NOUN", "PROPN"):
             mention = state.mention_at(token)
             if mention is not None and mention.label not in ("EVENT",) and token.pos_ == "PROPN":
@@ -81,17 +93,18 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
     out: list[EventMention] = []
     for token, kind, frame, place, named in found:
         entity = named
+        date = event_date(frame, state)
         if entity is None and place is not None:
             naming = _naming_place(place)
             naming = towns.get((kind.kind, naming.name), naming)  # a country: its one town
-            entity = _entity(event_name(kind.kind, naming.name), token)
+            entity = _entity(event_name(kind.kind, naming.name, _other_year(date, state)), token)
         if entity is None and is_definite(token):  # 'the explosion': the one named before
             entity = next((e.entity for e in reversed(out) if e.kind.kind == kind.kind and e.entity), None)
             entity = _entity(entity.name, token) if entity is not None else None
-        own_names = tuple(_own_names(token, state))
+        own_names = tuple(_own_names(token, kind, state))
         if named is not None and named.text != named.name:
             own_names += ((named.text, named.start, named.end),)  # how this document writes the flight
-        out.append(EventMention(token, kind, frame, entity, place, event_date(frame, state), own_names))
+        out.append(EventMention(token, kind, frame, entity, place, date, own_names, event_time(frame, state)))
     # a document that names one event of a kind ('Flight 302') means it by every mention
     # of that kind ('the crash near X')
     named: dict[str, set[str]] = {}
@@ -112,7 +125,62 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
         names = by_kind.get(mention.kind.kind, set())
         if mention.entity is None and len(names) == 1 and _refers_back(mention):
             out[i] = replace(mention, entity=_entity(next(iter(names)), mention.token))
+    # a mention that means the document's event of its kind, which it never places ('the
+    # floods'): an event named by its kind alone, for the run to link (`factx.events`)
+    for i, mention in enumerate(out):
+        if mention.entity is None and not by_kind.get(mention.kind.kind) and _refers_back(mention) \
+                and mention.token.pos_ in ("NOUN", "PROPN"):
+            name = event_name(mention.kind.kind, None, _other_year(mention.date, state))
+            out[i] = replace(mention, entity=_entity(name, mention.token))
     return out
+
+
+def _other_year(date: tuple[TimexSpan, list[Token]] | None, state: "Discourse") -> int | None:
+    """The year of an event the document sets in another year than its own ('the 2009
+    floods' in an article of 2023), else None."""
+    if date is None or not state.published:
+        return None
+    match = re.match(r"(\d{4})", date[0].value)
+    if match is None or specificity(date[0].value, date[0].text) < 1:
+        return None
+    year = int(match.group(1))
+    return year if year != int(state.published[:4]) else None
+
+
+def _named_by_words(state: "Discourse") -> dict[int, tuple[Ent, EventKind]]:
+    """Named events a name word begins ('Storm Kora', 'Hurricane Delmar', 'Operation Iron
+    Shield'), by the token that heads the name: the name word written with a capital,
+    then the proper nouns it is a compound of; no verb of an event is part of a name
+    ('Storm Kills 14' in a headline)."""
+    rules = state.rules
+    if not rules.event_names:
+        return {}
+    out: dict[int, tuple[Ent, EventKind]] = {}
+    for token in state.doc:
+        if not token.text[:1].isupper() or token.dep_ != "compound" or token.head.i <= token.i:
+            continue
+        kind = rules.event_names.get(token.lower_)
+        first = token
+        if token.i > 0 and f"{token.nbor(-1).lower_} {token.lower_}" in rules.event_names:
+            first = token.nbor(-1)  # 'Tropical Storm X'
+            kind = rules.event_names[f"{first.lower_} {token.lower_}"]
+        if kind is None:
+            continue
+        head = token.head
+        words = list(state.doc[token.i + 1:head.i + 1])
+        if not words or any(not w.text[:1].isupper() or w.pos_ != "PROPN" or _eventive(w, state) for w in words):
+            continue
+        start, end = first.idx, head.idx + len(head.text)
+        name = state.text[start:end]
+        out[head.i] = (Ent(name, "EVENT", name, start, end), kind)
+    return out
+
+
+def _eventive(token: Token, state: "Discourse") -> bool:
+    rules = state.rules
+    low = lemma(token)
+    return low in rules.event_verbs or low in rules.death_verbs or low in rules.count_verbs \
+        or low in rules.event_predicates
 
 
 OTHER_WORDS = frozenset({"another", "previous", "earlier", "second", "first", "similar", "separate",
@@ -170,8 +238,12 @@ def _named_event(token: Token, state: "Discourse") -> Ent | None:
         start, end = span_of(words) if words else (candidate.idx, candidate.idx + len(candidate.text))
         flight = FLIGHT.search(state.text[start:end])
         if flight is not None:
-            number = re.search(r"\d+", flight.group()).group()
+            number = flight.group(1)
             a, b = start + flight.start(), start + flight.end()
+            # the airline's name in front is part of how the document names the flight
+            airline = AIRLINE.search(state.text[start:a])
+            if airline is not None:
+                a = start + airline.start()
             return Ent(f"Flight {number}", "EVENT", state.text[a:b], a, b)
         mention = state.mention_at(candidate)
         if mention is not None and mention.label == "EVENT":
@@ -179,7 +251,7 @@ def _named_event(token: Token, state: "Discourse") -> Ent | None:
     return None
 
 
-def _own_names(token: Token, state: "Discourse") -> Iterator[tuple[str, int, int]]:
+def _own_names(token: Token, kind: EventKind, state: "Discourse") -> Iterator[tuple[str, int, int]]:
     """'the catastrophic X port blast' → 'X port blast': an event noun with a proper
     name in front of it, from that name on."""
     if token.pos_ != "NOUN":
@@ -189,7 +261,8 @@ def _own_names(token: Token, state: "Discourse") -> Iterator[tuple[str, int, int
     words = sorted({t for c in lefts for t in c.subtree if t.ent_type_ not in DATE_WORDS}, key=lambda t: t.i)
     start = next((i for i, t in enumerate(words) if t.pos_ == "PROPN" and (
         state.mention_at(t) is not None and state.mention_at(t).label in ("GPE", "LOC", "FAC", "ORG", "NORP", "EVENT")
-        or state.mention_at(t) is None and t.dep_ == "compound" and t.ent_type_ not in DATE_WORDS)), None)
+        or state.mention_at(t) is None and t.dep_ == "compound" and t.ent_type_ not in DATE_WORDS)
+        or _demonym(t, state) and not kind.agentive), None)  # 'the Libyan floods' (not 'an Israeli strike')
     if start is None:
         return
     tokens = [t for t in words[start:] if t.text not in ("'s", "’s")] + [token]
@@ -197,6 +270,10 @@ def _own_names(token: Token, state: "Discourse") -> Iterator[tuple[str, int, int
         return  # not one stretch of words
     a, b = span_of(tokens)
     yield state.text[a:b], a, b
+
+
+def _demonym(token: Token, state: "Discourse") -> bool:
+    return token.pos_ in ("ADJ", "PROPN") and token.text[:1].isupper() and token.lower_ in state.rules.demonyms
 
 
 def told(mention: EventMention, state: "Discourse") -> bool:
@@ -225,8 +302,13 @@ def event_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                       "event.name", token, claim=claim)
         if mention.date is not None:
             timex, _ = mention.date
-            yield Raw(event, "date", timex.value, "date", timex.text, timex.start, timex.end,
+            yield Raw(event, "date", day_of(timex.value), "date", timex.text, timex.start, timex.end,
                       f"{mention.kind.rule}.date", token, claim=claim)
+        if mention.time is not None:  # the clock time, with the day the document gives the event
+            timex, _, value = mention.time
+            value = value or f"{_day_of_event(event.name, state) or 'XXXX-XX-XX'}T{CLOCK.search(timex.value).group(1)}"
+            yield Raw(event, "time", value, "date", timex.text, timex.start, timex.end,
+                      f"{mention.kind.rule}.time", token, claim=claim)
         if mention.place is not None:
             place, _ = mention.place
             if place.label in PLACE_LABELS:
@@ -238,10 +320,18 @@ def event_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
             start, end = span_of(words)
             yield Raw(event, "cause", value, "text", text_of(words), start, end,
                       f"{mention.kind.rule}.cause", token, claim=claim)
-        for value, value_type, entity_type, where in perpetrators(mention.frame, state):
+        for value, value_type, entity_type, where in perpetrators(mention.frame, state) if mention.kind.agentive else ():
             yield Raw(event, "perpetrator", value, value_type, where.text, where.idx,
                       where.idx + len(where.text), f"{mention.kind.rule}.perpetrator", token,
                       entity_type if value_type == "entity" else None, claim=claim)
+
+
+def _day_of_event(name: str, state: "Discourse") -> str | None:
+    """The one day the document gives an event ('on Tuesday' in another sentence), else None."""
+    days = {day_of(e.date[0].value) for e in state.events
+            if e.entity is not None and e.entity.name == name and e.date is not None}
+    days = {d for d in days if re.fullmatch(r"[\dX]{4}-\d\d-\d\d", d)}
+    return next(iter(days)) if len(days) == 1 else None
 
 
 def event_at(frame: Frame, state: "Discourse") -> EventMention | None:
@@ -253,10 +343,12 @@ def event_at(frame: Frame, state: "Discourse") -> EventMention | None:
     own = [e for e in state.events if e.token.i in roots]
     if own:  # its own event, even when that one has no entity: never another kind's
         return next((e for e in own if e.entity is not None), None)
-    same = [e for e in state.events if sent.start <= e.token.i < sent.end and e.entity is not None]
+    # an event the document never places nor names ('the attack') takes only its own counts
+    events = [e for e in state.events if e.entity is not None and e.entity.name != e.kind.kind]
+    same = [e for e in events if sent.start <= e.token.i < sent.end]
     if same:
         return min(same, key=lambda e: abs(e.token.i - frame.trigger.i))
-    before = [e for e in state.events if e.token.i < sent.start and e.entity is not None]
+    before = [e for e in events if e.token.i < sent.start]
     if before:  # the event named just before, in the same paragraph
         last = before[-1]
         between = state.text[last.token.idx:frame.trigger.idx]
@@ -264,7 +356,7 @@ def event_at(frame: Frame, state: "Discourse") -> EventMention | None:
             return last
     # a document about one event (named in its lead, or more than once): its counts are
     # that event's ('Ten were killed.'); a single background event is not what it is about
-    named = [e for e in state.events if e.entity is not None]
+    named = events
     if len({e.entity.name for e in named}) == 1:
         lead = list(state.doc.sents)[:3]
         if len(named) > 1 or named[0].token.i < lead[-1].end:

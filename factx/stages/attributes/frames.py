@@ -210,23 +210,67 @@ def specificity(value: str, text: str = "") -> float:
     return len(parts) + (0.5 if re.search(r"T\d", value) else 0)
 
 
+CLOCK = re.compile(r"T(\d\d(?::\d\d)?)")
+
+
 def event_date(frame: Frame, state: "Discourse") -> tuple[TimexSpan, list[Token]] | None:
     """The date of the event: of the dates attached to a root (see `_path_depth`), the most
-    specific, then an absolute one, then the nearest in the parse."""
-    sent = frame.trigger.sent
-    para_start, para_end = state.paragraph(sent, frame.trigger.idx)
+    specific, then an absolute one, then the nearest in the parse; a time of day alone
+    ('at 6:18 a.m.') states no date (see `event_time`)."""
     best, best_key = None, None
-    for timex, tokens in state.sentence_dates(sent):
-        if not (para_start <= timex.start and timex.end <= para_end):
-            continue
-        depth = _path_depth(_date_head(tokens), frame, state)
-        if depth is None:
-            continue
+    for timex, tokens, depth in _attached_dates(frame, state):
+        if specificity(timex.value, timex.text) < 1 and CLOCK.search(timex.value):
+            continue  # a clock time alone: `event_time`
         key = (-specificity(timex.value, timex.text), not ABSOLUTE.search(timex.text), depth,
                abs(tokens[0].i - frame.trigger.i))
         if best_key is None or key < best_key:
             best, best_key = (timex, tokens), key
     return best
+
+
+def _attached_dates(frame: Frame, state: "Discourse") -> Iterable[tuple[TimexSpan, list[Token], int]]:
+    """The temporal expressions of the frame's sentence and paragraph attached to a root,
+    with how far up they attach."""
+    sent = frame.trigger.sent
+    para_start, para_end = state.paragraph(sent, frame.trigger.idx)
+    for timex, tokens in state.sentence_dates(sent):
+        if not (para_start <= timex.start and timex.end <= para_end):
+            continue
+        depth = _path_depth(_date_head(tokens), frame, state)
+        if depth is not None:
+            yield timex, tokens, depth
+
+
+def day_of(value: str) -> str:
+    """The day part of a TIMEX value with a clock time ('2023-05-07T06:18' → '2023-05-07');
+    other values as they are ('2023-05-06TNI')."""
+    return value.split("T")[0] if CLOCK.search(value) else value
+
+
+def event_time(frame: Frame, state: "Discourse") -> tuple[TimexSpan, list[Token], str | None] | None:
+    """The clock time of the event ('took place at 17:11 local time', 'at 6:18 a.m. on
+    Sunday'): the nearest temporal expression attached to a root that states one, with
+    its clock ('17:11') and whether its own words state the day (then its value is the
+    whole time); a time of day alone takes its day from the event's date, never from
+    whatever the date stage anchored it to. Returns (timex, tokens, value or None when
+    only the clock is known)."""
+    best = None
+    for timex, tokens, depth in _attached_dates(frame, state):
+        clock = CLOCK.search(timex.value)
+        if clock is None:
+            continue
+        key = (depth, abs(tokens[0].i - frame.trigger.i))
+        if best is None or key < best[0]:
+            best = (key, timex, tokens, clock.group(1))
+    if best is None:
+        return None
+    _, timex, tokens, clock = best
+    if specificity(timex.value, timex.text) >= 1 and "X" not in day_of(timex.value)[:10]:
+        return timex, tokens, timex.value
+    date = event_date(frame, state)
+    if date is not None and re.fullmatch(r"[\dX]{4}-\d\d-\d\d", day_of(date[0].value)):
+        return timex, tokens, f"{day_of(date[0].value)}T{clock}"
+    return timex, tokens, None
 
 
 def event_places(frame: Frame, state: "Discourse") -> list[tuple[Ent, list[Ent]]]:
@@ -320,14 +364,24 @@ def modifier_places(noun: Token, state: "Discourse") -> list[tuple[Ent, list[Ent
     agentive = _agentive(noun, state)
     out = []
     for child in noun.children:
+        mention = state.mention_at(child)
+        if child.dep_ in ("amod", "compound") and not agentive and child.i < noun.i \
+                and (mention is None or mention.label in ("NORP", "GPE")):  # not 'Ethiopian Airlines'
+            country = _nationality(child, state)
+            if country is not None:  # 'the Libyan floods' happened in Libya
+                out.append((Ent(country, "GPE", child.text, child.idx, child.idx + len(child.text)), []))
+                continue
         if child.dep_ not in ("compound", "nmod", "amod", "poss") or child.pos_ not in ("PROPN", "NOUN"):
             continue
         if agentive and _nationality(child, state) is not None:
             continue
         if child.pos_ == "PROPN":
             found = place_names(child, state)
-            if not found and not agentive and _could_be_place(child, state):
-                found = [(_unlabelled(child), [])]  # 'the Tarvel port blast': a name the NER missed
+            if not found and not agentive and _could_be_place(child, state) \
+                    and any(lemma(c) in state.rules.place_nouns for c in noun.lefts if c.i > child.i):
+                # 'the Tarvel port blast': a name the NER missed; not 'the Arvel Air crash' (a
+                # name without a place noun is the airline's, the company's)
+                found = [(_unlabelled(child), [])]
             out.extend(found)
         elif lemma(child) in state.rules.place_nouns:  # 'the Beirut port blast'
             out.extend(place_names(child, state))
