@@ -73,3 +73,6 @@ class Raw:
     polarity: str | None = None
     #: the token a denial was read from, when the frame decided the polarity
     denier: Token | None = None
+    #: who makes the claim by the frame's own words ('X blamed Y for the attack', 'X
+    #: ruled out an attack'): the source, whatever reporting verb is above
+    speaker: Token | None = None

@@ -19,7 +19,9 @@ from spacy.tokens import Span, Token
 from factx import attribution as attr
 from factx.stages.attributes.base import Ent, Raw
 from factx.stages.attributes.causes import cause_of
-from factx.stages.attributes.frames import Frame, event_date, event_places, frame_of
+from factx.stages.attributes.frames import (
+    CLOCK, Frame, calendar_day, day_of, event_date, event_places, event_time, frame_of,
+)
 from factx.stages.attributes.participants import companions, quantity_of, victims
 from factx.stages.attributes.referents import entity_of
 from factx.stages.attributes.registry import Family, extractor, register
@@ -105,6 +107,7 @@ def death_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         claim = token.idx
         cause = cause_of(frame, state)
         date = event_date(frame, state)
+        time = event_time(frame, state)
         places = event_places(frame, state) or event_places(frame_of(token, state, extra), state)
         if not places and cause is not None:  # 'killed the head of X in a southern Y raid'
             event = next((e for e in state.events if e.token.i == cause[2].i and e.place is not None), None)
@@ -126,9 +129,15 @@ def death_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                       f"{rule_id}.death", token, claim=claim)
             if date is not None:
                 timex, _ = date
-                yield Raw(ent, "date_of_death", timex.value, "date", timex.text, timex.start, timex.end,
+                yield Raw(ent, "date_of_death", day_of(timex.value), "date", timex.text, timex.start, timex.end,
                           f"{rule_id}.date" + (".same_event" if date_via is not None else ""), token,
                           via=date_via, claim=claim)
+            if time is not None:  # 'killed ... at 6:18 a.m. on Sunday'
+                timex, _, value = time
+                day = calendar_day(date[0].value) if value is None and date is not None else None
+                clock = CLOCK.search(timex.value).group(1)
+                yield Raw(ent, "time_of_death", value or f"{day or 'XXXX-XX-XX'}T{clock}", "date",
+                          timex.text, timex.start, timex.end, f"{rule_id}.time", token, claim=claim)
             if places:
                 place, _ = places[0]
                 if place.name != ent.name:

@@ -27,8 +27,9 @@ from factx.stages.attributes.base import PLACE_LABELS, Ent, Raw
 from factx.stages.attributes.causes import cause_of
 from factx.stages.attributes.compiled import EventKind
 from factx.stages.attributes.frames import (
-    CLOCK, Frame, day_of, event_date, event_places, event_time, frame_of, perpetrators, specificity,
+    CLOCK, Frame, calendar_day, day_of, event_date, event_places, event_time, frame_of, perpetrators, specificity,
 )
+from factx.stages.attributes.perpetration import hypothesis
 from factx.stages.attributes.places import country_of
 from factx.stages.attributes.registry import extractor
 from factx.stages.attributes.syntax import is_definite, lemma, span_of, text_of
@@ -77,8 +78,8 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
             kind = rules.event_kind(token)
         elif token.pos_ == "VERB" and lemma(token) in rules.event_verbs:
             kind = rules.event_verbs[lemma(token)]
-        if kind is None or (token.pos_ == "NOUN" and token.dep_ == "compound"):
-            continue
+        if kind is None or (token.pos_ == "NOUN" and token.dep_ == "compound") or hypothesis(token, rules):
+            continue  # ('was not an attack' names no attack: `perpetration`)
         frame = frame_of(token, state)
         places = event_places(frame, state)
         found.append((token, kind, frame, places[0] if places else None, _named_event(token, state)))
@@ -315,7 +316,7 @@ def event_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                 yield Raw(event, "place", place.name, "entity", place.text, place.start, place.end,
                           f"{mention.kind.rule}.place", token, place.label, claim=claim)
         cause = cause_of(mention.frame, state, death=False)
-        if cause is not None:
+        if cause is not None and not hypothesis(cause[2], state.rules):  # 'caused by an attack': who did it
             value, words, _ = cause
             start, end = span_of(words)
             yield Raw(event, "cause", value, "text", text_of(words), start, end,
@@ -328,10 +329,9 @@ def event_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
 
 def _day_of_event(name: str, state: "Discourse") -> str | None:
     """The one day the document gives an event ('on Tuesday' in another sentence), else None."""
-    days = {day_of(e.date[0].value) for e in state.events
+    days = {calendar_day(e.date[0].value) for e in state.events
             if e.entity is not None and e.entity.name == name and e.date is not None}
-    days = {d for d in days if re.fullmatch(r"[\dX]{4}-\d\d-\d\d", d)}
-    return next(iter(days)) if len(days) == 1 else None
+    return next(iter(days)) if len(days) == 1 and None not in days else None
 
 
 def event_at(frame: Frame, state: "Discourse") -> EventMention | None:

@@ -194,7 +194,7 @@ def _date_head(tokens: list[Token]) -> Token:
 
 
 #: words that state a date, not only a time of day ('Sunday morning', not '6:18 a.m.')
-DATE_WORDS = re.compile(r"(?i)\b(?:\d{4}|\d{1,2}/\d{1,2}|monday|tuesday|wednesday|thursday|friday|saturday|"
+DATE_WORDS = re.compile(r"(?i)\b(?:1[89]\d\d\b|20\d\d\b|\d{1,2}/\d{1,2}|monday|tuesday|wednesday|thursday|friday|saturday|"
                         r"sunday|today|yesterday|tonight|tomorrow|ago|last|this|next|earlier|later|week|month|"
                         r"year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*")
 
@@ -268,9 +268,15 @@ def event_time(frame: Frame, state: "Discourse") -> tuple[TimexSpan, list[Token]
     if specificity(timex.value, timex.text) >= 1 and "X" not in day_of(timex.value)[:10]:
         return timex, tokens, timex.value
     date = event_date(frame, state)
-    if date is not None and re.fullmatch(r"[\dX]{4}-\d\d-\d\d", day_of(date[0].value)):
-        return timex, tokens, f"{day_of(date[0].value)}T{clock}"
-    return timex, tokens, None
+    day = calendar_day(date[0].value) if date is not None else None
+    return timex, tokens, f"{day}T{clock}" if day else None
+
+
+def calendar_day(value: str) -> str | None:
+    """The calendar day a TIMEX value names, or None: '2022-07-31TMO' → '2022-07-31',
+    'XXXX-08-04' → itself, '2022-07' → None."""
+    match = re.match(r"[\dX]{4}-\d\d-\d\d(?![\d-])", value)
+    return match.group() if match else None
 
 
 def event_places(frame: Frame, state: "Discourse") -> list[tuple[Ent, list[Ent]]]:

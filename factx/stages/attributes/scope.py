@@ -271,6 +271,8 @@ def scope_fact(raw: Raw, sent: Span, state: "Discourse") -> FactDraft | None:
     # nor hedged with the clause around it
     described = raw.attribute in NP_ATTRIBUTES and raw.trigger.dep_ not in ("attr", "ROOT", "oprd")
     polarity = raw.polarity or "affirmed"
+    if raw.speaker is not None:  # 'X ruled out an attack', 'X blamed Y for it': X says so
+        source = resolve_source(raw.speaker, state) or source
     if raw.polarity is None and not described:
         denial = attr.denial_above(raw.trigger, lex)
         if denial is not None and attr.is_real_denial(denial, lex):
