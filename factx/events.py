@@ -519,8 +519,10 @@ class _Linker:
         rivals = self.rivals(c, index)
         named = [o for o in rivals if o.named]
         if not c.places:  # 'the crash': the run's named crash, else its one placed crash
-            anchors = named or [o for o in rivals if o.places]
-            return anchors[0] if len(anchors) == 1 and _may_mean(anchors[0], c) else None
+            # (of its very kind: 'the attack' in a story of an airstrike may be another one)
+            same = [o for o in rivals if c.kinds <= o.kinds]
+            anchors = [o for o in same if o.named] or [o for o in same if o.places]
+            return anchors[0] if len(anchors) == 1 and len(named) <= 1 and _may_mean(anchors[0], c) else None
         # 'crash in X' and the run's one named crash ('Flight 302', near Y), else its one other crash
         if len(named) == 1:
             relation = places.relate_sets(c.places, named[0].places)

@@ -496,6 +496,8 @@ def _entity(nodes: list[_Node], members: list[int], alias: str | None, nr: NameR
                 full[name] = full.get(name, 0) + count
     entity_type = _vote(types)
     pool = full or spellings
+    if entity_type == "EVENT":  # an event's kind alone ('crash') names it only when nothing else does
+        pool = {s: c for s, c in pool.items() if " " in s.strip() or s[:1].isupper()} or pool
     # canonical: the most frequent full form; ties go to the longer, then a capitalized one
     best = max(pool, key=lambda s: (pool[s], s.count(" "), s[:1].isupper(), s))
     canonical = alias or _display(best, entity_type, nr)

@@ -52,7 +52,8 @@ ATTRIBUTE_FAMILIES = ("death", "death_noun", "death_modifier", "cause", "count",
                       "count_children", "role", "role_modifier", "spouse", "marry", "origin", "birth",
                       "founded", "founded_noun", "place_noun", "person_noun", "regex",
                       "alive", "body_noun", "body_verb", "cause_modifier", "cause_verb", "cause_light",
-                      "agent_noun", "attack_noun", "deliberate", "rule_out", "involvement", "perpetrate")
+                      "agent_noun", "attack_noun", "deliberate", "rule_out", "involvement", "perpetrate",
+                      "tally_noun", "tally_verb")
 COUNT_ATTRIBUTES = ("killed_count", "wounded_count", "arrested_count", "children_killed", "missing_count")
 #: how a death verb or noun tells the death: 'killed' or 'died' (the `death` fact's value)
 DEATH_MANNERS = ("killed", "died")

@@ -13,11 +13,13 @@ against the event's toll as a disagreement.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from spacy.tokens import Span, Token
 
 from factx.events import event_name
+from factx.quantities import normalize_quantity
 from factx.stages.attributes.base import Ent, Raw
 from factx.stages.attributes.event_mentions import event_at
 from factx.stages.attributes.frames import Frame, event_places, frame_of
@@ -37,6 +39,8 @@ register(
            doc="nouns that count victims: '40 dead', 'the death toll rose to 40'"),
     Family("count_children", keys=("words", "attribute"),
            doc="counted nouns that turn a killed count into children_killed"),
+    Family("tally_noun", doc="nouns that count what their 'of' counts: 'the number of dead'"),
+    Family("tally_verb", doc="verbs whose subject gives the toll: 'officials put the toll at 44'"),
 )
 
 
@@ -88,25 +92,34 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
     if token.dep_ == "pobj" and token.head.lower_ == "among":
         return None  # 'eight Chinese are among the dead': a part, not the toll
     quantity = quantity_of(token, state) if token.pos_ != "VERB" else None
+    if quantity is None and low == "body":  # 'the bodies of 15 migrants'
+        quantity = next((q for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for g in p.children if g.dep_ == "pobj" and (q := quantity_of(g, state)) is not None), None)
     if quantity is None and token.pos_ in ("ADJ", "VERB"):
         # '90 people missing', '21 people are still missing', '6,500 injured': the count is
         # on the noun it describes or on its subject
         holders = [token.head] if token.dep_ in ("amod", "acl") else []
         holders += [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if token.dep_ in ("acomp", "attr") and token.head.pos_ in ("AUX", "VERB"):
+        if token.dep_ in ("acomp", "attr", "oprd") and token.head.pos_ in ("AUX", "VERB"):  # 'are feared dead'
             holders += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         for holder in holders:
             quantity = quantity_of(holder, state)
             if quantity is not None:
                 break
-    if quantity is None and token.dep_ == "pobj" and token.head.lower_ == "of":
-        quantity = quantity_of(token.head.head, state)  # 'dozens of deaths'
-    if quantity is None and low == "toll":  # 'the death toll rose to 40', 'a toll of 40'
-        for holder in (token, token.head):
+    tally = token
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        if quantity is None:
+            quantity = quantity_of(token.head.head, state)  # 'dozens of deaths'
+        if lemma(token.head.head) in _family_words(state, "tally_noun"):
+            tally = token.head.head  # 'the number of dead has risen to 112'
+    if quantity is None and (low == "toll" or tally is not token):
+        # 'the death toll rose to 40', 'a toll of 40', 'put the toll at 44', 'the number of
+        # dead has climbed to 112'
+        for holder in (tally, tally.head):
             for child in holder.children:
                 if child.dep_ == "prep" and child.lower_ in ("to", "at", "of"):
                     for obj in child.children:
-                        if obj.dep_ == "pobj" and (q := quantity_of(obj, state)) is not None:
+                        if obj.dep_ == "pobj" and obj.i != token.i and (q := _tally_number(obj, state)) is not None:
                             quantity = q
                 if child.dep_ == "attr" and (q := quantity_of(child, state)) is not None:
                     quantity = q
@@ -118,6 +131,20 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
     if quantity is not None and (low != "death" or quantity[2].i == token.i):
         return quantity
     return None
+
+
+def _family_words(state: "Discourse", family: str) -> frozenset[str]:
+    return frozenset(w.lower() for r in state.rules.by_family.get(family, ()) for w in r.get("words", ()))
+
+
+def _tally_number(obj: Token, state: "Discourse") -> tuple | None:
+    """The number a toll is put at ('at 44'), even where the NER took a bare number for a
+    date; never a year."""
+    quantity = quantity_of(obj, state)
+    if quantity is None and obj.like_num and obj.ent_type_ == "DATE" and not re.fullmatch(r"(1[89]|20)\d\d", obj.text):
+        value = normalize_quantity(obj.text)
+        quantity = (value, [obj], obj) if value is not None else None
+    return quantity
 
 
 @extractor(order=20)
@@ -146,7 +173,16 @@ def count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                 continue
             start, end = span_of(words)
             yield Raw(subject, attribute, value, "quantity", text_of(words), start, end, rule_id, token,
-                      claim=token.idx)
+                      claim=token.idx, speaker=_giver(token, state))
+
+
+def _giver(token: Token, state: "Discourse") -> Token | None:
+    """Who gives a toll by putting it somewhere: 'officials put the toll at 44' (officials)."""
+    tally = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token
+    if tally.dep_ in ("dobj", "obj") and lemma(tally.head) in _family_words(state, "tally_verb") \
+            and tally.head.pos_ == "VERB":
+        return next((c for c in tally.head.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discourse") -> Ent | None:
@@ -157,7 +193,9 @@ def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discours
     if any(c.dep_ in ("amod", "compound") and c.lower_ in state.rules.demonyms and c.text[:1].isupper()
            for c in counted.children):
         return None  # 'six Pakistani women captured': a part of the toll, by nationality
-    event = event_at(frame, state)
+    # arrests are an event of their own: 'detained 37 people in X in connection with the
+    # attack' counts no one of the attack
+    event = event_at(frame, state, own_only=attribute == "arrested_count")
     trigger = frame.trigger
     if event is not None:
         ent = event.entity

@@ -334,17 +334,18 @@ def _day_of_event(name: str, state: "Discourse") -> str | None:
     return next(iter(days)) if len(days) == 1 and None not in days else None
 
 
-def event_at(frame: Frame, state: "Discourse") -> EventMention | None:
-    """The event mention a frame is about: one of its roots, else the nearest event of
-    its sentence with an entity, else the last one named in the three sentences before in
-    its paragraph, else the one event of the document."""
+def event_at(frame: Frame, state: "Discourse", *, own_only: bool = False) -> EventMention | None:
+    """The event mention a frame is about: one of its roots, else (unless `own_only`) the
+    nearest event of its sentence with an entity, else the last one named in the three
+    sentences before in its paragraph, else the one event of the document."""
     roots = frame.root_ids
     sent = frame.trigger.sent
     own = [e for e in state.events if e.token.i in roots]
     if own:  # its own event, even when that one has no entity: never another kind's
         return next((e for e in own if e.entity is not None), None)
-    # an event the document never places nor names ('the attack') takes only its own counts
-    events = [e for e in state.events if e.entity is not None and e.entity.name != e.kind.kind]
+    if own_only:
+        return None
+    events = [e for e in state.events if e.entity is not None]
     same = [e for e in events if sent.start <= e.token.i < sent.end]
     if same:
         return min(same, key=lambda e: abs(e.token.i - frame.trigger.i))

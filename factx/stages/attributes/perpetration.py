@@ -186,12 +186,12 @@ def perpetration_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
             elif token.dep_ == "attr" and lemma(head) == "be":
                 subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 event = _event_at(subject, state) if subject is not None else None
-                if event is not None:
+                if event is not None and not event.kind.agentive:  # (a strike is an attack anyway)
                     yield _raw(event, ATTACK, "text", token, "perpetration.called", head)
             elif token.dep_ == "oprd" and lemma(head) in CALL_VERBS:
                 called = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
                 event = _event_at(called, state) if called is not None else None
-                if event is not None:
+                if event is not None and not event.kind.agentive:
                     yield _raw(event, ATTACK, "text", token, "perpetration.called", head, speaker=attr.subject_of(head))
             elif token.dep_ == "pobj":  # 'caused by an attack'
                 verb = head.head
