@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 LOC_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "on",
-                       "into", "throughout", "within", "off", "along", "outside of"})
+                       "into", "throughout", "through", "within", "off", "along", "outside of"})
 REL_PRONOUNS = frozenset({"who", "whom", "that", "which", "whose"})
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
