@@ -373,22 +373,76 @@ def link_events(events: Iterable[EventInfo], *, rules: "RuleSet | None" = None,
     return linker.pairs
 
 
-#: a description with more candidate events than this is ambiguous without looking further
+#: more candidate events than this, and a description is ambiguous without looking further
 _MAX_CANDIDATES = 8
+#: a cluster whose time spans more years than this is indexed as of any time
+_WIDE_YEARS = 3
+_ANY_TIME = -1
+
+
+def _years(span: tuple[int, int] | None) -> tuple[int, ...]:
+    """The years a time span touches (widened by the slack), or (_ANY_TIME,) when unknown
+    or wide."""
+    if span is None:
+        return (_ANY_TIME,)
+    slack = TIME_SLACK.days * _MINUTES_PER_DAY
+    first = date.fromordinal(max(1, (span[0] - slack) // _MINUTES_PER_DAY + 1)).year
+    last = date.fromordinal(max(1, (span[1] + slack) // _MINUTES_PER_DAY + 1)).year
+    return (_ANY_TIME,) if last - first > _WIDE_YEARS else tuple(range(first, last + 1))
 
 
 class _Linker:
-    """Union-find over event names, each root holding its `_Cluster`."""
+    """Union-find over event names, each root holding its `_Cluster`, and an index of the
+    roots by kind and year, so that a run of many stories compares only events that may
+    meet."""
 
     def __init__(self, infos: list[EventInfo], kinds: _Kinds, places: _Places) -> None:
         self.infos, self.kinds, self.places = infos, kinds, places
         self.parent = list(range(len(infos)))
         self.pairs: list[tuple[str, str]] = []
         self.data: dict[int, _Cluster] = {}
+        self.index: dict[tuple[str, int], set[int]] = {}
+        self.by_kind: dict[str, set[int]] = {}
+        self.keys: dict[int, list[tuple[str, int]]] = {}
         for i, info in enumerate(infos):
             span, stated = _span(info)
             self.data[i] = _Cluster([i], set(info.kinds), info.named, list(info.places), span, stated, info.docs,
                                     info.background)
+            self._add(i)
+
+    # -- the index
+
+    def _add(self, root: int) -> None:
+        c = self.data[root]
+        keys = [(kind, year) for kind in c.kinds for year in _years(c.span)]
+        self.keys[root] = keys
+        for key in keys:
+            self.index.setdefault(key, set()).add(root)
+        for kind in c.kinds:
+            self.by_kind.setdefault(kind, set()).add(root)
+
+    def _remove(self, root: int) -> None:
+        for key in self.keys.pop(root, ()):
+            self.index[key].discard(root)
+        for kind in self.data[root].kinds:
+            self.by_kind[kind].discard(root)
+
+    def pool(self, c: _Cluster, kinds: Iterable[str]) -> set[int] | None:
+        """Roots of the given kinds whose time may meet `c`'s; None when they are too many
+        to tell one from another (`c`'s time unknown in a run with many such events)."""
+        years = _years(c.span)
+        out: set[int] = set()
+        for kind in kinds:
+            if years == (_ANY_TIME,):
+                out |= self.by_kind.get(kind, set())
+            else:
+                for year in (*years, _ANY_TIME):
+                    out |= self.index.get((kind, year), set())
+            if len(out) > 4 * _MAX_CANDIDATES + 1:
+                return None
+        return out
+
+    # -- union-find
 
     def find(self, i: int) -> int:
         parent = self.parent
@@ -405,10 +459,15 @@ class _Linker:
         if ri == rj:
             return False
         keep, gone = min(ri, rj), max(ri, rj)
+        self._remove(keep)
+        self._remove(gone)
         self.parent[gone] = keep
         self.data[keep].absorb(self.data.pop(gone))
+        self._add(keep)
         self.pairs.append((self.infos[i].name, self.infos[j].name))
         return True
+
+    # -- relations
 
     def generic(self, c: _Cluster) -> bool:
         return all(k in self.kinds.generic for k in c.kinds)
@@ -420,21 +479,16 @@ class _Linker:
                 and not self.generic(a) and not self.generic(b)
                 and self.kinds.compatible(a.kinds, b.kinds) and _times_meet(a.span, b.span))
 
-    def by_kind(self) -> dict[str, list[_Cluster]]:
-        out: dict[str, list[_Cluster]] = {}
-        for c in self.data.values():
-            for kind in c.kinds:
-                out.setdefault(kind, []).append(c)
-        return out
+    def rivals(self, c: _Cluster) -> list[_Cluster] | None:
+        """Other clusters that may be the same event as `c` by kind and time (None: too many)."""
+        kinds = set(c.kinds) | {k for kind in c.kinds for k in self.kinds.same.get(kind, ())}
+        roots = self.pool(c, kinds)
+        if roots is None:
+            return None
+        found = [self.data[r] for r in sorted(roots) if self.data[r] is not c and self.fits(c, self.data[r])]
+        return found if len(found) <= 4 * _MAX_CANDIDATES else None
 
-    def rivals(self, c: _Cluster, index: dict[str, list[_Cluster]]) -> list[_Cluster]:
-        """Other clusters that may be the same event as `c` by kind and time."""
-        seen: dict[int, _Cluster] = {}
-        for kind in c.kinds:
-            for other in [*index.get(kind, ()), *(o for k in self.kinds.same.get(kind, ()) for o in index.get(k, ()))]:
-                if other is not c and id(other) not in seen and self.fits(c, other):
-                    seen[id(other)] = other
-        return list(seen.values())
+    # -- the steps
 
     def run(self) -> None:
         infos, places = self.infos, self.places
@@ -456,7 +510,7 @@ class _Linker:
             if not info.named and info.places:
                 groups.setdefault(places.key(info.places[0]), []).append(i)
         for members in groups.values():
-            for n, i in enumerate(members):
+            for n, i in enumerate(members[:4 * _MAX_CANDIDATES]):
                 for j in members[:n]:
                     a, b = self.cluster(j), self.cluster(i)
                     same = a.kinds == b.kinds if self.generic(a) or self.generic(b) else self.fits(a, b)
@@ -465,40 +519,40 @@ class _Linker:
                         break
         # 3. a broader place joins the one narrower event of its kind ('explosion in
         # Lebanon' and 'explosion in Beirut'), never one of two
-        index = self.by_kind()
         for root in sorted(self.data, key=lambda r: -places.depth(self.data[r].places)):
             if root not in self.data:
                 continue
             outer = self.data[root]
             if outer.named or not outer.places:
                 continue
-            inner = [c for c in self.rivals(outer, index) if c.places
-                     and places.relate_sets(c.places, outer.places) == INSIDE][:_MAX_CANDIDATES]
-            if len(inner) == 1 and self.union(root, inner[0].members[0]):
-                index = self.by_kind()
+            rivals = self.rivals(outer) or []
+            inner = [c for c in rivals if c.places and places.relate_sets(c.places, outer.places) == INSIDE]
+            if len(inner) == 1:
+                self.union(root, inner[0].members[0])
         # 4. the one event of a kind takes the descriptions without a place, and those
         # with a place not known to be elsewhere when nothing else of the kind could be
         # meant; a count's event ('deaths in X') joins the one event it can be
         for _ in range(3):
             changed = False
-            index = self.by_kind()
             for root in sorted(self.data):
                 if root in self.data:
-                    target = self.target(self.data[root], index)
+                    target = self.target(self.data[root])
                     if target is not None and self.union(target.members[0], root):
                         changed = True
-                        index = self.by_kind()
             if not changed:
                 break
 
-    def target(self, c: _Cluster, index: dict[str, list[_Cluster]]) -> _Cluster | None:
+    def target(self, c: _Cluster) -> _Cluster | None:
         """The one event description `c` joins in step 4, or None."""
         places = self.places
         if c.named or not c.kinds:
             return None
         if self.generic(c):
+            roots = self.pool(c, [k for k in self.by_kind if k not in self.kinds.generic])
+            if roots is None:
+                return None
             candidates = []
-            for other in self.data.values():
+            for other in (self.data[r] for r in sorted(roots)):
                 if other is c or not other.kinds or self.generic(other) or not _times_meet(c.span, other.span):
                     continue
                 relation = places.relate_sets(c.places, other.places)
@@ -516,7 +570,9 @@ class _Linker:
             if not strict and len(candidates) == 1 and loose and _dominant(loose[0], c):
                 return loose[0]
             return None
-        rivals = self.rivals(c, index)
+        rivals = self.rivals(c)
+        if rivals is None:
+            return None
         named = [o for o in rivals if o.named]
         if not c.places:  # 'the crash': the run's named crash, else its one placed crash
             # (of its very kind: 'the attack' in a story of an airstrike may be another one)
