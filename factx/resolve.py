@@ -44,7 +44,7 @@ from factx.names import (
     initialism_pattern, is_acronym, name_rules, qualified_name, strip_possessive, strip_titles, title_classes,
     token_cost, type_group, words,
 )
-from factx.events import RunEvents, join_events
+from factx.events import RunEvents, join_events, split_event_name
 from factx.rules import RuleSet, load_rules
 
 #: rapidfuzz ratio floor on transliterated names inside a block: a guard against
@@ -496,8 +496,9 @@ def _entity(nodes: list[_Node], members: list[int], alias: str | None, nr: NameR
                 full[name] = full.get(name, 0) + count
     entity_type = _vote(types)
     pool = full or spellings
-    if entity_type == "EVENT":  # an event's kind alone ('crash') names it only when nothing else does
-        pool = {s: c for s, c in pool.items() if " " in s.strip() or s[:1].isupper()} or pool
+    if entity_type == "EVENT":  # its own name ('Flight 302') before 'crash in X', and that before 'crash'
+        pool = {s: c for s, c in pool.items() if s[:1].isupper() and split_event_name(s) is None} \
+            or {s: c for s, c in pool.items() if " " in s.strip()} or pool
     # canonical: the most frequent full form; ties go to the longer, then a capitalized one
     best = max(pool, key=lambda s: (pool[s], s.count(" "), s[:1].isupper(), s))
     canonical = alias or _display(best, entity_type, nr)

@@ -103,8 +103,10 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
             entity = next((e.entity for e in reversed(out) if e.kind.kind == kind.kind and e.entity), None)
             entity = _entity(entity.name, token) if entity is not None else None
         own_names = tuple(_own_names(token, kind, state))
-        if named is not None and named.text != named.name:
-            own_names += ((named.text, named.start, named.end),)  # how this document writes the flight
+        if named is not None and (named.text != named.name or state.mention_at(token) is None
+                                  and not any(m.start == named.start for m in state.mentions)):
+            # how this document writes the flight or the storm (the NER's names have theirs)
+            own_names += ((named.text, named.start, named.end),)
         out.append(EventMention(token, kind, frame, entity, place, date, own_names, event_time(frame, state)))
     # a document that names one event of a kind ('Flight 302') means it by every mention
     # of that kind ('the crash near X')
@@ -297,7 +299,9 @@ def event_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     for mention in state.events:
         if not (sent.start <= mention.token.i < sent.end) or not told(mention, state):
             continue
-        event, token, claim = mention.entity, mention.token, mention.token.idx
+        token, claim = mention.token, mention.token.idx
+        # the event as this mention names it, where it stands (its name may stand elsewhere)
+        event = Ent(mention.entity.name, "EVENT", token.text, token.idx, token.idx + len(token.text))
         for name, start, end in mention.names:  # a `name` fact's mention is the name itself
             yield Raw(Ent(event.name, "EVENT", name, start, end), "name", name, "name", name, start, end,
                       "event.name", token, claim=claim)
