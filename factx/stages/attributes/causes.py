@@ -63,8 +63,9 @@ def head_phrase(noun: Token, state: "Discourse") -> tuple[str, list[Token]]:
     words = chain + [noun]
     head = lemma(noun) if noun.pos_ == "NOUN" else noun.lower_
     after = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
-    if after is not None and after.dep_ in ("appos", "amod") and after.head.i < after.i \
-            and after.is_alpha and after.is_lower and not after.ent_type_ \
+    if after is not None and after.dep_ in ("appos", "amod", "advmod") and after.head.i < after.i \
+            and after.head.i in (noun.i, noun.head.head.i) and after.is_alpha and after.is_lower \
+            and not after.is_stop and not after.ent_type_ \
             and after.pos_ in ("NOUN", "ADV", "ADJ") and not any(c.i > noun.i for c in noun.children):
         # the parser's split of one compound noun ('ammonium nitrate' read as a noun and an adverb)
         words, chain, head = words + [after], chain + [noun], after.lower_
@@ -199,10 +200,13 @@ def _event_cause_slots(frame: Frame, state: "Discourse") -> list[Token]:
 
 def _cause_noun_slots(event: Token) -> list[Token]:
     """'X could be the cause of the blast', 'the cause of the fire was X', 'X is to blame
-    for the explosion': X."""
+    for the explosion', 'blamed X for the collapse': X (a thing: who did it is
+    `perpetration`'s)."""
     if event.dep_ != "pobj" or event.head.lower_ not in ("of", "for"):
         return []
     holder = event.head.head
+    if event.head.lower_ == "for" and lemma(holder) == "blame" and holder.pos_ == "VERB":
+        return [c for c in holder.children if c.dep_ in ("dobj", "obj")]
     if event.head.lower_ == "of" and holder.pos_ == "NOUN" and lemma(holder) == "cause" \
             and lemma(holder.head) == "be":
         wanted = "nsubj" if holder.dep_ == "attr" else "attr" if holder.dep_ == "nsubj" else None

@@ -320,7 +320,11 @@ def event_places(frame: Frame, state: "Discourse") -> list[tuple[Ent, list[Ent]]
                     and node.pos_ in ("VERB", "AUX"):
                 if child.dep_ == "dobj" and lemma(node) in rules.event_predicates \
                         and lemma(node) not in rules.death_verbs and lemma(node) not in rules.count_verbs:
-                    out.extend(place_names(child, state))  # 'the cyclone hit X', 'struck the X region'
+                    found = place_names(child, state)  # 'the cyclone hit X', 'struck the X region'
+                    if not found and child.pos_ == "PROPN" and _could_be_place(child, state) \
+                            and not any(c.like_num for c in child.children):
+                        found = [(_unlabelled(child), [])]  # a place the NER missed
+                    out.extend(found)
                 for part in (child, *(c for c in child.children if c.dep_ == "conj")):
                     for clause in part.children:  # '50 dead and 300 injured in X'
                         if clause.dep_ == "acl" and transparent(clause, state):
