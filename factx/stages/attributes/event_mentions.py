@@ -37,8 +37,6 @@ from factx.stages.attributes.syntax import is_definite, lemma, span_of, text_of
 if TYPE_CHECKING:
     from factx.stages.attributes.discourse import Discourse
 
-#: capitalized words right before 'Flight': the airline ('Ethiopian Airlines Flight 302')
-AIRLINE = re.compile(r"(?:\b[A-Z][\w'’.&-]*\s+){1,4}$")
 DATE_WORDS = ("DATE", "TIME")
 
 
@@ -244,9 +242,9 @@ def _named_event(token: Token, state: "Discourse") -> Ent | None:
             number = flight.group(1)
             a, b = start + flight.start(), start + flight.end()
             # the airline's name in front is part of how the document names the flight
-            airline = AIRLINE.search(state.text[start:a])
-            if airline is not None:
-                a = start + airline.start()
+            span = state.doc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                a = _airline_start(span[0], span[-1], candidate.sent.start)
             return Ent(f"Flight {number}", "EVENT", state.text[a:b], a, b)
         mention = state.mention_at(candidate)
         if mention is not None and mention.label == "EVENT":
@@ -293,9 +291,45 @@ def told(mention: EventMention, state: "Discourse") -> bool:
         lemma(t) in rules.count_nouns or lemma(t) in rules.death_nouns for t in mention.token.sent)
 
 
+def _airline_start(first: Token, last: Token, floor: int) -> int:
+    """Where a flight's name starts with its airline in front ('Arvel Air Flight 88'):
+    the proper nouns before it that hang on its words, not a date ('Sunday Flight 88')."""
+    while first.i > floor:
+        before = first.nbor(-1)
+        if before.pos_ != "PROPN" or before.dep_ not in ("compound", "nmod") or before.ent_type_ in DATE_WORDS \
+                or not first.i <= before.head.i <= last.i:
+            break
+        first = before
+    return first.idx
+
+
+def _flight_names(sent: Span, state: "Discourse") -> Iterator[Raw]:
+    """Every spelling of a flight the document tells of, with the airline in front
+    ('Arvel Air Flight 88', 'flight AA 88'), wherever the parse put it."""
+    told_flights = {e.entity.name for e in state.events if e.entity is not None and e.entity.name.startswith("Flight ")
+                    and told(e, state)}
+    if not told_flights:
+        return
+    for match in FLIGHT.finditer(sent.text):
+        name = f"Flight {match.group(1)}"
+        if name not in told_flights:
+            continue
+        start, end = sent.start_char + match.start(), sent.start_char + match.end()
+        token = state.doc.char_span(start, end, alignment_mode="expand")
+        if token is None:
+            continue
+        # the airline: proper nouns in front that hang on the flight's words
+        start = _airline_start(token[0], token[-1], sent.start)
+
+        text = state.text[start:end]
+        yield Raw(Ent(name, "EVENT", text, start, end), "name", text, "name", text, start, end, "event.name",
+                  token.root, claim=token.root.idx)
+
+
 @extractor(order=15)
 def event_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     """date, place, cause, perpetrator and the document's names of the events of a sentence."""
+    yield from _flight_names(sent, state)
     for mention in state.events:
         if not (sent.start <= mention.token.i < sent.end) or not told(mention, state):
             continue

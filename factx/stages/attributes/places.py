@@ -43,6 +43,7 @@ def as_place(t: Token, state: "Discourse") -> Ent | None:
         return Ent(ent.name, "GPE", ent.text, ent.start, ent.end)
     if mention is None and t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in LOC_PREPS \
             and t.ent_type_ not in NON_PLACE_ENTS and not any(d.start <= t.idx < d.end for d in state.dates) \
+            and not any(c.like_num for c in t.children) \
             and not (lemma(t) in rules.place_nouns and not any(c.dep_ == "compound" for c in t.children)):
         # (a capitalized place noun alone is a headline's word: 'Explosion At Lebanese Port')
         tokens = name_tokens(t)
