@@ -258,7 +258,8 @@ def _own_names(token: Token, kind: EventKind, state: "Discourse") -> Iterator[tu
     if token.pos_ != "NOUN":
         return
     # a possessive names the event's owner or time, not the event ('the airline's second accident')
-    lefts = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "amod")]
+    lefts = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "amod")
+             or c.dep_ == "nummod" and c.i + 1 < token.i and c.nbor(1).pos_ == "PROPN"]  # 'the X 737 MAX crash'
     words = sorted({t for c in lefts for t in c.subtree if t.ent_type_ not in DATE_WORDS}, key=lambda t: t.i)
     start = next((i for i, t in enumerate(words) if t.pos_ == "PROPN" and (
         state.mention_at(t) is not None and state.mention_at(t).label in ("GPE", "LOC", "FAC", "ORG", "NORP", "EVENT")
