@@ -59,6 +59,9 @@ class Article:
     #: character ranges of web boilerplate (navigation, "Read more", ...) that NLP skips
     boilerplate: tuple[tuple[int, int], ...] = ()
     warnings: tuple[str, ...] = ()
+    #: the absolute path of the file it was read from (a JSONL file for its records),
+    #: None for standard input: `factx prune` drops documents whose file is gone
+    source: str | None = None
 
     @property
     def content_hash(self) -> str:
