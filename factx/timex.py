@@ -142,9 +142,14 @@ def normalize(text: str, anchor: str | None, *, label: str | None = None,
     t = clean(text)
     if not t:
         return None
-    tense = tense_of(text, context) if context else None
-    events = _events_in_context(text, context) if context else frozenset()
-    return _normalize(t, _anchor_key(anchor), label, tense, events, previous)
+    try:
+        tense = tense_of(text, context) if context else None
+        events = _events_in_context(text, context) if context else frozenset()
+        return _normalize(t, _anchor_key(anchor), label, tense, events, previous)
+    except (ValueError, OverflowError):
+        # a day outside the calendar Python counts in ("Easter 0000", "tomorrow" after
+        # 9999-12-31): no value can be given, and the rest of the document goes on
+        return None
 
 
 def clean(text: str) -> str:
