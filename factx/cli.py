@@ -51,7 +51,9 @@ def stderr():
 def message(text: str) -> None:
     from rich.markup import escape
 
-    stderr().print(escape(text), soft_wrap=True)
+    from factx.errors import printable
+
+    stderr().print(escape(printable(text, lines=True)), soft_wrap=True)
 
 
 class Format(str, Enum):
@@ -102,6 +104,11 @@ def _errors() -> Iterator[None]:
     except KeyboardInterrupt:
         message("factx: interrupted")
         raise typer.Exit(130) from None
+    except OSError as exc:  # a full device, a closed stdout, a file that went away
+        _quiet_pipe()
+        where = f"{exc.filename}: " if exc.filename else ""
+        message(f"factx: {where}{exc.strerror or exc}")
+        raise typer.Exit(1) from None
 
 
 def _quiet_pipe() -> None:
@@ -114,26 +121,106 @@ def _quiet_pipe() -> None:
         pass
 
 
+class _ClosedStdout:
+    """Standard output when the process was started with it closed (`>&-`): every
+    write is an error with a message, never a traceback."""
+
+    def write(self, text: str) -> int:
+        raise OSError(9, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError(9, "standard output is closed")
+
+
+def _check_output(output: Optional[Path]) -> bool:
+    """Before a run: that its JSONL can be written (to `output`, or to stdout when it
+    is not a terminal). True when `output` was created by this check."""
+    from factx.errors import FactxError
+
+    if output is None:
+        if isinstance(sys.stdout, _ClosedStdout):
+            raise FactxError("standard output is closed: nowhere to write the facts",
+                             hint="pass -o FILE, or send stdout to a file or /dev/null")
+        return False
+    existed = os.path.lexists(output)
+    try:
+        with open(output, "a", encoding="utf-8"):
+            pass
+    except OSError as exc:
+        raise FactxError(f"{output}: cannot write the output file: {exc.strerror or exc}",
+                         hint="check that its folder exists and is writable, or pass another -o") from None
+    return not existed
+
+
+def _safe_table(table) -> None:
+    """Every cell of a Rich table with control characters escaped (names come from
+    documents and file names); markup was escaped where the cells were made."""
+    from rich.text import Text
+
+    from factx.errors import printable
+
+    def safe(cell):
+        if isinstance(cell, str):
+            return printable(cell, lines=True)
+        if isinstance(cell, Text) and printable(cell.plain, lines=True) != cell.plain:
+            return Text(printable(cell.plain, lines=True), style=cell.style)
+        return cell
+
+    for column in table.columns:
+        cells = getattr(column, "_cells", None)  # Rich keeps a column's cells there
+        if cells is not None:
+            column._cells = [safe(c) for c in cells]
+    if table.title is not None:
+        table.title = safe(table.title)
+
+
 def _write_jsonl(records: Iterable[dict[str, Any]], out=None) -> int:
     from factx.records import dumps
 
     out = out or sys.stdout
     count = 0
-    for record in records:
-        out.write(dumps(record) + "\n")
-        count += 1
-    out.flush()
+    with _writing(out):
+        for record in records:
+            out.write(dumps(record) + "\n")
+            count += 1
+        out.flush()
     return count
+
+
+@contextmanager
+def _writing(out) -> Iterator[None]:
+    """Turn a failed write (a full device, a closed stdout) into a message naming where."""
+    from factx.errors import FactxError
+
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        name = getattr(out, "name", None)
+        where = "standard output" if out is sys.stdout or name in (None, "<stdout>", 1) else str(name)
+        if where == "standard output":
+            _quiet_pipe()
+        raise FactxError(f"cannot write to {where}: {exc.strerror or exc}",
+                         hint="free some space on the device, or send the output elsewhere"
+                         if exc.errno == 28 else None) from None
 
 
 def _write_json_array(records: Iterable[dict[str, Any]]) -> None:
     from factx.records import dumps
 
-    sys.stdout.write("[")
-    for i, record in enumerate(records):
-        sys.stdout.write((",\n " if i else "") + dumps(record))
-    sys.stdout.write("]\n")
-    sys.stdout.flush()
+    with _writing(sys.stdout):
+        sys.stdout.write("[")
+        for i, record in enumerate(records):
+            sys.stdout.write((",\n " if i else "") + dumps(record))
+        sys.stdout.write("]\n")
+        sys.stdout.flush()
 
 
 def _open_store(store: Optional[Path], *, create: bool = False):
@@ -145,7 +232,10 @@ def _open_store(store: Optional[Path], *, create: bool = False):
 def _print_table(table) -> None:
     from rich.console import Console
 
-    Console(highlight=False).print(table)
+    _safe_table(table)
+    with _writing(sys.stdout):
+        Console(highlight=False).print(table)
+        sys.stdout.flush()
 
 
 # --- extract ---------------------------------------------------------------------------
@@ -171,6 +261,8 @@ def extract(
         _check_date_option(published)
         if scheduler and engine is not Engine.dask:
             raise UsageError("--scheduler needs --engine dask")
+        to_file = output is not None
+        created = _check_output(output) if to_file or not sys.stdout.isatty() else False
         db = _open_store(store, create=True)
         progress = _Progress(enabled=not quiet and stderr().is_terminal)
         failed: list[str] = []
@@ -190,11 +282,14 @@ def extract(
             message("factx: interrupted; the documents of the batches committed so far are stored, "
                     "run the same command again to resume")
             raise typer.Exit(130) from None
-        to_file = output is not None
+        except BaseException:
+            if created:  # made empty by the check before the run: nothing was written to it
+                Path(output).unlink(missing_ok=True)
+            raise
         if to_file or not sys.stdout.isatty():
             facts = db.facts(run_id=report.run_id)
             if to_file:
-                with open(output, "w", encoding="utf-8") as handle:
+                with _writing(output), open(output, "w", encoding="utf-8") as handle:
                     count = _write_jsonl(facts, handle)
             else:
                 count = _write_jsonl(facts)
@@ -206,8 +301,13 @@ def extract(
                     f"{count} facts{' written to ' + str(output) if to_file else ' in the store'} "
                     f"({db.directory}); model {report.model}")
         if report.interrupted:
-            message(f"factx: interrupted; stored {c.new + c.changed} documents before stopping")
-            raise typer.Exit(130)
+            import signal
+
+            signum = report.signal or signal.SIGINT
+            name = {signal.SIGINT: "Ctrl-C (SIGINT)"}.get(signum, signal.Signals(signum).name)
+            message(f"factx: {name}: interrupted; stored {c.new + c.changed} documents before stopping; "
+                    "run the same command again to resume")
+            raise typer.Exit(128 + signum)
         if c.failed:
             if not quiet:
                 message(f"factx: {c.failed} input(s) skipped; see the messages above")
@@ -238,28 +338,34 @@ class _Progress:
 
     def advance(self, path: str) -> None:
         if self.bar is not None:
-            self.bar.update(self.task, advance=1, description=path[-50:])
+            from rich.markup import escape
+
+            from factx.errors import printable
+
+            self.bar.update(self.task, advance=1, description=escape(printable(path)[-50:]))
 
     def log(self, text: str) -> None:
         if self.bar is not None:
             from rich.markup import escape
 
-            self.bar.console.print(escape(text), soft_wrap=True)
+            from factx.errors import printable
+
+            self.bar.console.print(escape(printable(text, lines=True)), soft_wrap=True)
         else:
             message(text)
 
 
 def _check_date_option(value: Optional[str]) -> None:
-    import re
+    from factx.stages.ingest import calendar_date
 
-    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint="--published")
+    if value is not None and not calendar_date(value):
+        raise typer.BadParameter(f"{value!r} is not a calendar date; use YYYY-MM-DD", param_hint="--published")
 
 
 # --- query commands --------------------------------------------------------------------
 
 def _load_fact_file(path: str) -> list[dict[str, Any]]:
-    from factx.errors import InputError
+    from factx.errors import InputError, describe
 
     stream = sys.stdin if path == "-" else None
     try:
@@ -275,6 +381,8 @@ def _load_fact_file(path: str) -> list[dict[str, Any]]:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(path, f"malformed JSON: {exc.msg}", line=number) from None
+            except (ValueError, RecursionError) as exc:  # absurd numbers, nesting
+                raise InputError(path, f"malformed JSON: {describe(exc)}", line=number) from None
             if isinstance(record, dict) and record.get("schema") == "factx.fact/1":
                 facts.append(record)
     return facts
@@ -430,13 +538,15 @@ def status(fmt: FormatOpt = None, store: StoreOpt = None) -> None:
         info = db.status()
         if _format(fmt) is Format.table:
             last = info["last_run"] or {}
-            sys.stdout.write(
-                f"store      {db.directory}\n"
-                f"documents  {info['documents']}\nfacts      {info['facts']}\nentities   {info['entities']}\n"
-                + (f"last run   {last['new']} new, {last['changed']} changed, {last['unchanged']} unchanged, "
-                   f"{last['failed']} failed\n" if last else "last run   none\n"))
+            text = (f"store      {db.directory}\n"
+                    f"documents  {info['documents']}\nfacts      {info['facts']}\nentities   {info['entities']}\n"
+                    + (f"last run   {last['new']} new, {last['changed']} changed, {last['unchanged']} unchanged, "
+                       f"{last['failed']} failed\n" if last else "last run   none\n"))
         else:
-            sys.stdout.write(json.dumps(info) + "\n")
+            text = json.dumps(info) + "\n"
+        with _writing(sys.stdout):
+            sys.stdout.write(text)
+            sys.stdout.flush()
 
 
 @app.command()
@@ -463,6 +573,33 @@ def dates(
             on_error=on_error))
         if failed:
             raise typer.Exit(1)
+
+
+@app.command()
+def prune(
+    dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Only list what would be removed.")] = False,
+    store: StoreOpt = None,
+    rules: RulesOpt = None,
+) -> None:
+    """Remove the documents whose file is gone (moved or deleted), with their facts.
+
+    Prints the removed documents, one per line.
+    """
+    with _errors():
+        from factx.errors import printable
+        from factx.extract import prune as prune_store
+        from factx.store import Store
+
+        db = Store.open(store, create=False, readonly=False)
+        removed, unchecked = prune_store(db, dry_run=dry_run, rules_dir=str(rules) if rules else None)
+        with _writing(sys.stdout):
+            for path in removed:
+                sys.stdout.write(printable(path) + "\n")
+            sys.stdout.flush()
+        verb = "would be removed" if dry_run else "removed"
+        message(f"{len(removed)} document(s) whose file is gone {verb}"
+                + (f"; {unchecked} not checked (read from standard input, or stored before factx "
+                   "recorded files: extract them again to record it)" if unchecked else ""))
 
 
 @rules_app.command("check")
@@ -497,6 +634,8 @@ def _compile_check(directory: Optional[Path]) -> list:
 
 
 def main() -> None:
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        sys.stdout = _ClosedStdout()
     try:
         app()
     except BrokenPipeError:
@@ -505,3 +644,11 @@ def main() -> None:
     except KeyboardInterrupt:
         message("factx: interrupted")
         sys.exit(130)
+    except Exception as exc:  # a bug: one line that can be reported, not a traceback
+        if os.environ.get("FACTX_DEBUG"):
+            raise
+        from factx.errors import describe
+
+        message(f"factx: internal error: {describe(exc)}")
+        message("  please report it; FACTX_DEBUG=1 shows where it happened")
+        sys.exit(1)

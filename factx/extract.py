@@ -16,7 +16,7 @@ from importlib import metadata
 from typing import Callable, Iterable, Iterator
 
 from factx import __version__
-from factx.errors import FactxError, InputError
+from factx.errors import FactxError, InputError, StoreError, describe
 from factx.records import Article, DocResult
 from factx.resolve import NameStat, fold, resolve
 from factx.rules import load_rules
@@ -30,13 +30,18 @@ COMMIT_SECONDS = 5.0
 
 @dataclass
 class RunReport:
-    """What a run did: counts, the run id whose facts to print, and its problems."""
+    """What a run did: counts, the run id whose facts to print, and its problems.
+
+    `signal` is the number of the signal (SIGINT, SIGTERM, SIGHUP) that stopped the
+    run early, or None.
+    """
 
     run_id: int
     counts: RunCounts
     errors: list[InputError] = field(default_factory=list)
     interrupted: bool = False
     model: str = ""
+    signal: int | None = None
 
 
 def model_key(model: str) -> str:
@@ -47,7 +52,7 @@ def model_key(model: str) -> str:
         return model
 
 
-def _process_local(articles: Iterable[Article], model: str, rules_dir: str | None) -> Iterator[DocResult]:
+def _process_local(articles: Iterable[Article], model: str, rules_dir: str | None) -> Iterator[DocResult | InputError]:
     from factx.pipeline import load_model, process
 
     nlp = load_model(model, rules_dir=rules_dir)
@@ -55,43 +60,64 @@ def _process_local(articles: Iterable[Article], model: str, rules_dir: str | Non
 
 
 _WORKER_NLP = None
+_WORKER_ERROR: BaseException | None = None
+
+#: The signals that stop a run like Ctrl-C: the terminal closing, `kill`, a service manager.
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
-class _StopOnInterrupt:
-    """The first Ctrl-C asks the run to stop after the document in hand (so that no
-    commit is cut in half); a second one stops at once. Main thread only."""
+class _StopOnSignal:
+    """The first SIGINT (Ctrl-C), SIGTERM or SIGHUP asks the run to stop after the
+    document in hand (so that no commit is cut in half); a second one stops at once.
+    Main thread only; elsewhere the signals keep their handlers."""
 
     def __init__(self) -> None:
-        self.requested = False
-        self._previous = None
+        self.signum: int | None = None
+        self._previous: dict[int, object] = {}
+
+    @property
+    def requested(self) -> bool:
+        return self.signum is not None
 
     def _handle(self, signum, frame) -> None:
-        if self.requested:
+        if self.signum is not None:
             raise KeyboardInterrupt
-        self.requested = True
+        self.signum = signum
 
-    def __enter__(self) -> "_StopOnInterrupt":
+    def __enter__(self) -> "_StopOnSignal":
         if threading.current_thread() is threading.main_thread():
-            self._previous = signal.signal(signal.SIGINT, self._handle)
+            for signum in STOP_SIGNALS:
+                self._previous[signum] = signal.signal(signum, self._handle)
         return self
 
     def __exit__(self, *exc) -> None:
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)
+        for signum, previous in self._previous.items():
+            signal.signal(signum, previous)
+        self._previous = {}
 
 
 def _worker_init(model: str, rules_dir: str | None) -> None:
-    global _WORKER_NLP
-    from factx.pipeline import load_model
+    global _WORKER_NLP, _WORKER_ERROR
 
-    # Ctrl-C reaches the whole process group: the parent decides when to stop.
+    # Ctrl-C and a hang-up reach the whole process group: the parent decides when to
+    # stop. SIGTERM keeps its default: it is how the parent ends a worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER_NLP = load_model(model, rules_dir=rules_dir)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        from factx.pipeline import load_model
+
+        _WORKER_NLP = load_model(model, rules_dir=rules_dir)
+    except BaseException as exc:  # said by the parent, not as a worker's traceback
+        _WORKER_ERROR = exc if isinstance(exc, FactxError) else FactxError(
+            f"a worker process cannot load the pipeline: {describe(exc)}")
 
 
-def _worker_batch(articles: list[Article]) -> list[DocResult]:
+def _worker_batch(articles: list[Article]) -> list[DocResult | InputError]:
     from factx.pipeline import process
 
+    if _WORKER_ERROR is not None:
+        raise _WORKER_ERROR
     return list(process(_WORKER_NLP, articles))
 
 
@@ -106,23 +132,92 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _process_pool(articles: Iterable[Article], model: str, rules_dir: str | None, jobs: int) -> Iterator[DocResult]:
-    import multiprocessing
-    from collections import deque
+class _Pool:
+    """Worker processes (spawned: a forked copy of a process with threads can deadlock).
 
-    # spawn: a forked copy of a process with threads can deadlock.
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(jobs, initializer=_worker_init, initargs=(model, rules_dir)) as pool:
-        # Batches are submitted from this thread (the input generator reads the store)
-        # with a bounded window, and collected in input order: the store and the JSONL
-        # come out the same as with -j 1, and memory stays flat.
-        window: deque = deque()
+    A `ProcessPoolExecutor`, not a `multiprocessing.Pool`: when a worker dies (killed,
+    out of memory) its tasks fail at once instead of waiting for ever.
+    """
+
+    def __init__(self, jobs: int, model: str, rules_dir: str | None) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=_worker_init, initargs=(model, rules_dir))
+
+    def submit(self, batch: list[Article]):
+        return self.executor.submit(_worker_batch, batch)
+
+    def close(self, *, kill: bool) -> None:
+        if kill:
+            # Python 3.14 has `terminate_workers()`; before it, the executor's own list
+            for process in list(getattr(self.executor, "_processes", {}).values()):
+                if process.is_alive():
+                    process.terminate()
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _process_pool(articles: Iterable[Article], model: str, rules_dir: str | None, jobs: int,
+                  stopping: Callable[[], bool] = lambda: False) -> Iterator[DocResult | InputError]:
+    """Results of `jobs` worker processes, in input order, with a bounded window of
+    batches in flight. Waiting polls `stopping`, so that a signal is acted on even
+    when the workers it also reached are gone. A worker that dies fails only the
+    document it had: its batch and those in flight go through again one document at
+    a time, each alone in a fresh worker, so the one that kills it is found."""
+    from collections import deque
+    from concurrent.futures import BrokenExecutor, wait
+
+    pool = _Pool(jobs, model, rules_dir)
+    window: deque = deque()
+    stopped = False
+
+    def collect(batch, future) -> Iterator[DocResult | InputError]:
+        nonlocal pool, stopped
+        while not future.done():
+            wait([future], timeout=0.25)
+            if stopping():
+                stopped = True
+                return
+        try:
+            yield from future.result()
+            return
+        except BrokenExecutor:
+            if stopping():
+                stopped = True
+                return
+        # a worker died: retry what was in flight, one document per fresh worker
+        lost = batch + [a for b, f in window for a in b]
+        window.clear()
+        pool.close(kill=True)
+        for article in lost:
+            pool = _Pool(1, model, rules_dir)
+            single = pool.submit([article])
+            while not single.done():
+                wait([single], timeout=0.25)
+                if stopping():
+                    stopped = True
+                    return
+            try:
+                yield from single.result()
+                pool.close(kill=False)
+            except BrokenExecutor:
+                pool.close(kill=True)
+                yield InputError(article.path, "the worker process died while processing it (killed, or "
+                                               "out of memory?); skipped")
+        pool = _Pool(jobs, model, rules_dir)
+
+    try:
         for batch in _batches(articles, 4):
-            window.append(pool.apply_async(_worker_batch, (batch,)))
-            while len(window) >= jobs * 3:
-                yield from window.popleft().get()
-        while window:
-            yield from window.popleft().get()
+            window.append((batch, pool.submit(batch)))
+            while len(window) >= jobs * 3 and not stopped:
+                yield from collect(*window.popleft())
+            if stopped:
+                return
+        while window and not stopped:
+            yield from collect(*window.popleft())
+    finally:
+        pool.close(kill=True)
 
 
 def run_extract(
@@ -140,8 +235,10 @@ def run_extract(
 ) -> RunReport:
     """Extract facts from `inputs` into `store`; return what the run did.
 
-    Problems with single inputs go to `on_error` and the run goes on; Ctrl-C
-    commits what was finished, and the report says so.
+    Problems with single inputs or documents go to `on_error` and the run goes on;
+    Ctrl-C, SIGTERM or SIGHUP commit what was finished, and the report says so. A
+    store that cannot be written (a full disk) stops the run with a `StoreError`;
+    the batches committed before stay.
     """
     rules = load_rules(rules_dir).validate()
     if model is None:
@@ -152,13 +249,19 @@ def run_extract(
     errors: list[InputError] = []
     interrupted = False
 
-    with store.writer() as writer:
+    stop = _StopOnSignal()
+    with store.writer() as writer, stop:
+        def failed(error: InputError) -> None:
+            errors.append(error)
+            writer.failed()
+            on_error(error)
+
         def to_process() -> Iterator[Article]:
             for item in read_inputs(inputs, rules=rules):
+                if stop.requested:
+                    return
                 if isinstance(item, InputError):
-                    errors.append(item)
-                    writer.failed()
-                    on_error(item)
+                    failed(item)
                     continue
                 for warning in item.warnings:
                     on_error(InputError(item.path, f"warning: {warning}"))
@@ -166,7 +269,7 @@ def run_extract(
                     item = with_published(item, published)
                 state = writer.classify(item.path, item.content_hash, pipeline_key)
                 if state == "unchanged":
-                    writer.touch(item.path)
+                    writer.touch(item.path, item.source)
                     on_document(item.path, state)
                     continue
                 yield item
@@ -176,34 +279,61 @@ def run_extract(
 
             results = process_dask(to_process(), model, rules_dir, scheduler=scheduler)
         elif jobs > 1:
-            results = _process_pool(to_process(), model, rules_dir, jobs)
+            results = _process_pool(to_process(), model, rules_dir, jobs, stopping=lambda: stop.requested)
         else:
             results = _process_local(to_process(), model, rules_dir)
 
         last_commit = time.monotonic()
-        stop = _StopOnInterrupt()
         try:
-            with stop:
-                for result in results:
+            for result in results:
+                if isinstance(result, InputError):
+                    failed(result)
+                else:
                     state = writer.classify(result.article.path, result.article.content_hash, pipeline_key)
-                    writer.add(result, pipeline_key)
-                    on_document(result.article.path, state)
-                    if stop.requested:
-                        interrupted = True
-                        break
-                    if writer.pending >= COMMIT_EVERY or time.monotonic() - last_commit > COMMIT_SECONDS:
-                        writer.commit()
-                        last_commit = time.monotonic()
-        except KeyboardInterrupt:  # a second Ctrl-C, or one outside the main thread
+                    try:
+                        writer.add(result, pipeline_key)
+                    except StoreError as exc:
+                        if exc.kind != "other":  # a full disk, a broken file: no document can be stored
+                            raise
+                        failed(InputError(result.article.path, f"cannot be stored: {exc.message}; skipped"))
+                    except Exception as exc:
+                        failed(InputError(result.article.path, f"cannot be stored: {describe(exc)}; skipped"))
+                    else:
+                        on_document(result.article.path, state)
+                if stop.requested:
+                    break
+                if writer.pending >= COMMIT_EVERY or time.monotonic() - last_commit > COMMIT_SECONDS:
+                    writer.commit()
+                    last_commit = time.monotonic()
+        except KeyboardInterrupt:  # a second signal, or one outside the main thread
             interrupted = True
         finally:
             close = getattr(results, "close", None)
             if close is not None:
                 close()
+        interrupted = interrupted or stop.requested
         writer.commit()
         resolve_store(store, writer, rules_dir=rules_dir)
         counts = writer.finish("interrupted" if interrupted else "done")
-    return RunReport(writer.run_id, counts, errors, interrupted, model)
+    return RunReport(writer.run_id, counts, errors, interrupted, model,
+                     stop.signum if interrupted and stop.signum is not None else
+                     (signal.SIGINT if interrupted else None))
+
+
+def prune(store: Store, *, dry_run: bool = False, rules_dir: str | None = None) -> tuple[list[str], int]:
+    """Remove the documents whose file is gone, with their facts, and resolve entities
+    again; the paths removed (or that would be, with `dry_run`) and how many documents
+    could not be checked (see `Store.gone_documents`)."""
+    with store.writer() as writer:
+        gone, unchecked = store.gone_documents()
+        if dry_run or not gone:
+            writer.rollback()
+            return [path for _, path in gone], unchecked
+        writer.remove(doc_id for doc_id, _ in gone)
+        resolve_store(store, writer, rules_dir=rules_dir)
+        store.conn.execute("DELETE FROM runs WHERE run_id = ?", (writer.run_id,))  # not a run
+        writer.finish("pruned")
+    return [path for _, path in gone], unchecked
 
 
 def resolve_store(store: Store, writer, *, rules_dir: str | None = None) -> None:
@@ -244,4 +374,4 @@ def find_entity(store: Store, query: str) -> list[str]:
     raise UnknownEntity(query, candidates[:5])
 
 
-__all__ = ["run_extract", "find_entity", "RunReport", "FactxError"]
+__all__ = ["run_extract", "prune", "find_entity", "RunReport", "FactxError"]
