@@ -40,7 +40,8 @@ def make_corpus(folder: Path, count: int) -> tuple[list[Path], int]:
     folder.mkdir(parents=True, exist_ok=True)
     paths, words = [], 0
     for i in range(count):
-        text = texts[i % len(texts)]
+        # each copy its own text: factx stores one document per content and would skip repeats
+        text = texts[i % len(texts)] + ("" if i < len(texts) else f"\n\nCopy {i}.\n")
         path = folder / f"{i:05d}.txt"
         path.write_text(text, encoding="utf-8")
         paths.append(path)

@@ -250,7 +250,7 @@ def extract(
     jobs: Annotated[int, typer.Option("-j", "--jobs", min=1, help="Worker processes.")] = 1,
     engine: Annotated[Engine, typer.Option("--engine", help="local processes or a Dask cluster.")] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (a LocalCluster if omitted).")] = None,
-    published: Annotated[Optional[str], typer.Option("--published", help="Publication date (YYYY-MM-DD) for every input.")] = None,
+    published: Annotated[Optional[str], typer.Option("--published", help="Publication date for every input (2019-10-08, or RFC 2822 and other full dates).")] = None,
     quiet: QuietOpt = False,
 ) -> None:
     """Extract facts from articles into the store; JSONL on stdout when piped."""
@@ -258,7 +258,7 @@ def extract(
         from factx.errors import UsageError
         from factx.extract import run_extract
 
-        _check_date_option(published)
+        published = _check_date_option(published)
         if scheduler and engine is not Engine.dask:
             raise UsageError("--scheduler needs --engine dask")
         to_file = output is not None
@@ -355,11 +355,16 @@ class _Progress:
             message(text)
 
 
-def _check_date_option(value: Optional[str]) -> None:
-    from factx.stages.ingest import calendar_date
+def _check_date_option(value: Optional[str]) -> Optional[str]:
+    """`--published` as an ISO date (ISO, RFC 2822 and other full dates are read)."""
+    if value is None:
+        return None
+    from factx.published import parse_date_value
 
-    if value is not None and not calendar_date(value):
-        raise typer.BadParameter(f"{value!r} is not a calendar date; use YYYY-MM-DD", param_hint="--published")
+    parsed = parse_date_value(value)
+    if parsed.value is None:
+        raise typer.BadParameter(f"{parsed.problem}; use a date such as 2019-10-08", param_hint="--published")
+    return parsed.value
 
 
 # --- query commands --------------------------------------------------------------------
@@ -394,18 +399,28 @@ def conflicts(
     attribute: Annotated[Optional[str], typer.Option("--attribute", "-a", help="Only this attribute.")] = None,
     facts_file: Annotated[Optional[str], typer.Option("--facts", help="Read facts from a JSONL file (or -) instead of the store.")] = None,
     fmt: FormatOpt = None,
-    min_severity: Annotated[Severity, typer.Option("--min-severity", help="soft shows everything; hard only disjoint values.")] = Severity.soft,
+    min_severity: Annotated[Severity, typer.Option("--min-severity", help="soft shows every conflict; hard only conflicts whose values cannot both be true.")] = Severity.soft,
+    kind: Annotated[Optional[str], typer.Option("--kind", help="Only these kinds, comma-separated: value,denial,spelling.")] = None,
+    quotes: Annotated[bool, typer.Option("--quotes", help="Print each source's whole quote (terminal report).")] = False,
     exit_status: Annotated[bool, typer.Option("--exit-status", help="Exit 3 when conflicts are found.")] = False,
     store: StoreOpt = None,
+    rules: RulesOpt = None,
 ) -> None:
     """Where sources disagree: values, documents, quotes and who said them."""
     with _errors():
-        from factx.conflicts import find_conflicts, rank_conflicts
-        from factx.values import PlaceIndex
+        from factx.conflicts import facts_conflicts, parse_kinds, store_conflicts
+        from factx.rules import load_rules
 
+        try:
+            kinds = parse_kinds(kind)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--kind") from None
+        ruleset = load_rules(rules) if rules else None
+        options = dict(attribute=attribute, kinds=kinds, min_severity=min_severity.value, rules=ruleset)
+        outlets: dict[str, str] = {}
         if facts_file is not None:
             records = _load_fact_file(facts_file)
-            places = PlaceIndex.from_facts(records)  # from every fact, before any filter
+            ids = None
             if entity is not None:
                 from factx.resolve import fold
 
@@ -416,9 +431,7 @@ def conflicts(
                     from factx.resolve import closest
 
                     raise UnknownEntity(entity, closest(entity, {f["entity"] for f in records}))
-                records = [f for f in records if f["entity_id"] in ids]
-            records.sort(key=lambda f: (f["entity_id"], f["attribute"]))
-            found = find_conflicts(records, min_severity=min_severity.value, attribute=attribute, places=places)
+            found = facts_conflicts(records, entity_ids=ids, **options)
         else:
             db = _open_store(store)
             ids = None
@@ -426,12 +439,11 @@ def conflicts(
                 from factx.extract import find_entity
 
                 ids = find_entity(db, entity)
-            # containment (district in province in country) is asked of the store per place
-            found = find_conflicts(db.facts(entity_ids=ids, attribute=attribute, order_by_entity=True),
-                                   min_severity=min_severity.value, attribute=attribute,
-                                   places=PlaceIndex(lookup=db.place_parents))
-        if entity is None:
-            found = rank_conflicts(found)
+            found = store_conflicts(db, entity_ids=ids, **options)
+            if hasattr(db, "documents"):  # outlets, where the documents name them
+                from factx.memo import outlets_from
+
+                outlets = outlets_from(db.documents())
         chosen = _format(fmt)
         any_found = False
         if chosen is Format.jsonl:
@@ -441,13 +453,15 @@ def conflicts(
             any_found = bool(found)
             _write_json_array(found)
         else:
-            from factx.tables import conflicts_table
+            import shutil
 
-            found = list(found)
-            any_found = bool(found)
-            if found:
-                _print_table(conflicts_table(found))
-            else:
+            from factx.memo import memo_lines
+
+            width = min(120, shutil.get_terminal_size((100, 24)).columns)
+            for line in memo_lines(found, outlets=outlets, quotes=quotes, width=width):
+                any_found = True
+                sys.stdout.write(line + "\n")
+            if not any_found:
                 message("no conflicts" + (f" about {entity}" if entity else ""))
         if exit_status and any_found:
             raise typer.Exit(3)
@@ -552,13 +566,13 @@ def status(fmt: FormatOpt = None, store: StoreOpt = None) -> None:
 @app.command()
 def dates(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
-    published: Annotated[Optional[str], typer.Option("--published", help="Publication date (YYYY-MM-DD) for every input.")] = None,
+    published: Annotated[Optional[str], typer.Option("--published", help="Publication date for every input (2019-10-08, or RFC 2822 and other full dates).")] = None,
     rules: RulesOpt = None,
     model: ModelOpt = None,
 ) -> None:
     """Every temporal expression with its TIMEX3 value, as JSONL."""
     with _errors():
-        _check_date_option(published)
+        published = _check_date_option(published)
         from factx.dates_command import date_records
 
         failed = 0
@@ -573,6 +587,75 @@ def dates(
             on_error=on_error))
         if failed:
             raise typer.Exit(1)
+
+
+@app.command()
+def documents(fmt: FormatOpt = None, store: StoreOpt = None) -> None:
+    """The stored documents: outlet, title, publication date and how it was found."""
+    with _errors():
+        db = _open_store(store)
+        records = db.documents()
+        chosen = _format(fmt)
+        if chosen is Format.jsonl:
+            _write_jsonl(records)
+        elif chosen is Format.json:
+            _write_json_array(records)
+        else:
+            from rich.table import Table
+            from rich.text import Text
+
+            table = Table()
+            table.add_column("doc", overflow="fold")
+            for column in ("outlet", "title", "published", "how (from)", "facts"):
+                table.add_column(column, no_wrap=column == "published")
+            for d in records:
+                how = d["published_how"] or ""
+                if d["published_from"]:
+                    how += f" ({_trim(d['published_from'], 70)})"
+                table.add_row(*(Text(str(x)) if x is not None else "" for x in (
+                    d["doc"], d["outlet"], _trim(d["title"] or "", 50), d["published"], how, d["facts"])))
+            _print_table(table)
+
+
+@app.command()
+def report(
+    entity: Annotated[Optional[str], typer.Option("--entity", "-e", help="Only this entity (any known spelling).")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="The HTML file to write [default: stdout when piped].")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many main entities to show.")] = 25,
+    max_sources: Annotated[int, typer.Option("--max-sources", min=1, help="Source columns per entity at most.")] = 40,
+    rules: RulesOpt = None,
+    store: StoreOpt = None,
+) -> None:
+    """An offline HTML page: per main entity, who says what, where they disagree, a timeline.
+
+    Example: factx report -o report.html
+    """
+    with _errors():
+        from factx.report import build_report
+
+        if output is None and sys.stdout.isatty():
+            raise typer.BadParameter("give the file to write with -o FILE.html (or pipe the output)",
+                                     param_hint="'-o'")
+        db = _open_store(store)
+        ids = None
+        if entity is not None:
+            from factx.extract import find_entity
+
+            ids = find_entity(db, entity)
+        from factx.rules import load_rules
+
+        page = build_report(db, entity_ids=ids, limit=limit, max_sources=max_sources,
+                            rules=load_rules(rules) if rules else None)
+        if output is None:
+            with _writing(sys.stdout):
+                sys.stdout.write(page)
+                sys.stdout.flush()
+        else:
+            try:
+                output.write_text(page, encoding="utf-8")
+            except OSError as exc:
+                raise typer.BadParameter(f"cannot write {output}: {exc.strerror}", param_hint="'-o'") from None
+            message(f"factx: wrote {output} ({len(page.encode('utf-8')) // 1024} KB)")
 
 
 @app.command()

@@ -20,7 +20,9 @@ def date_records(paths: Iterable[str], *, published: str | None = None, model: s
     fails is reported to `on_error` while the others go on.
     """
     from factx.pipeline import load_model, process
+    from factx.published import published_option
 
+    published = published_option(published)
     rules = load_rules(rules_dir).validate()
     nlp = load_model(model, rules_dir=rules_dir)
     # Only the stages dates depend on.

@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Iterator
 
 from factx import __version__
 from factx.errors import FactxError, InputError, StoreError, describe
+from factx.published import published_option
 from factx.records import Article, DocResult
 from factx.resolve import NameStat, fold, resolve
 from factx.rules import load_rules
@@ -26,6 +27,10 @@ from factx.store import RunCounts, Store
 #: Documents per store transaction; a crash loses at most the batch in flight.
 COMMIT_EVERY = int(os.environ.get("FACTX_COMMIT_EVERY", "64"))
 COMMIT_SECONDS = 5.0
+#: At most this many documents with a year-less dateline wait for the run to date them;
+#: later ones are processed at once, their year left unknown (memory stays bounded).
+MAX_HELD = 2000
+
 
 
 @dataclass
@@ -241,6 +246,7 @@ def run_extract(
     the batches committed before stay.
     """
     rules = load_rules(rules_dir).validate()
+    published = published_option(published)
     if model is None:
         from factx.pipeline import default_model
 
@@ -248,8 +254,20 @@ def run_extract(
     pipeline_key = f"{model_key(model)}|rules:{rules.version}|factx:{__version__}"
     errors: list[InputError] = []
     interrupted = False
-
+    # documents whose dateline has no year: processed last, once the run's dated
+    # documents are stored and can give it (factx.runyear)
+    held: list[Article] = []
     stop = _StopOnSignal()
+
+    def run(articles: Iterable[Article]) -> Iterator[DocResult | InputError]:
+        if engine == "dask":
+            from factx.distributed import process_dask
+
+            return process_dask(articles, model, rules_dir, scheduler=scheduler)
+        if jobs > 1:
+            return _process_pool(articles, model, rules_dir, jobs, stopping=lambda: stop.requested)
+        return _process_local(articles, model, rules_dir)
+
     with store.writer() as writer, stop:
         def failed(error: InputError) -> None:
             errors.append(error)
@@ -269,51 +287,68 @@ def run_extract(
                     item = with_published(item, published)
                 state = writer.classify(item.path, item.content_hash, pipeline_key)
                 if state == "unchanged":
-                    writer.touch(item.path, item.source)
+                    writer.touch(item.path, item.content_hash, item.source)
                     on_document(item.path, state)
+                    continue
+                if item.dateline and item.published is None and len(held) < MAX_HELD:
+                    held.append(item)
                     continue
                 yield item
 
-        if engine == "dask":
-            from factx.distributed import process_dask
+        def store_one(result: DocResult, state: str) -> None:
+            try:
+                writer.add(result, pipeline_key)
+            except StoreError as exc:
+                if exc.kind != "other":  # a full disk, a broken file: no document can be stored
+                    raise
+                failed(InputError(result.article.path, f"cannot be stored: {exc.message}; skipped"))
+            except Exception as exc:
+                failed(InputError(result.article.path, f"cannot be stored: {describe(exc)}; skipped"))
+            else:
+                on_document(result.article.path, state)
 
-            results = process_dask(to_process(), model, rules_dir, scheduler=scheduler)
-        elif jobs > 1:
-            results = _process_pool(to_process(), model, rules_dir, jobs, stopping=lambda: stop.requested)
-        else:
-            results = _process_local(to_process(), model, rules_dir)
-
-        last_commit = time.monotonic()
-        try:
-            for result in results:
-                if isinstance(result, InputError):
-                    failed(result)
-                else:
-                    state = writer.classify(result.article.path, result.article.content_hash, pipeline_key)
-                    try:
-                        writer.add(result, pipeline_key)
-                    except StoreError as exc:
-                        if exc.kind != "other":  # a full disk, a broken file: no document can be stored
-                            raise
-                        failed(InputError(result.article.path, f"cannot be stored: {exc.message}; skipped"))
-                    except Exception as exc:
-                        failed(InputError(result.article.path, f"cannot be stored: {describe(exc)}; skipped"))
+        def store_results(results: Iterator[DocResult | InputError]) -> bool:
+            """Store results as they come; False when a signal stopped the run."""
+            last_commit = time.monotonic()
+            try:
+                for result in results:
+                    if isinstance(result, InputError):
+                        failed(result)
                     else:
-                        on_document(result.article.path, state)
-                if stop.requested:
-                    break
-                if writer.pending >= COMMIT_EVERY or time.monotonic() - last_commit > COMMIT_SECONDS:
-                    writer.commit()
-                    last_commit = time.monotonic()
-        except KeyboardInterrupt:  # a second signal, or one outside the main thread
-            interrupted = True
-        finally:
-            close = getattr(results, "close", None)
-            if close is not None:
-                close()
-        interrupted = interrupted or stop.requested
+                        article = result.article
+                        state = writer.classify(article.path, article.content_hash, pipeline_key)
+                        if state == "unchanged":  # the same text reached twice in this run
+                            writer.touch(article.path, article.content_hash, article.source)
+                            on_document(article.path, state)
+                        else:
+                            store_one(result, state)
+                    if stop.requested:
+                        return False
+                    if writer.pending >= COMMIT_EVERY or time.monotonic() - last_commit > COMMIT_SECONDS:
+                        writer.commit()
+                        last_commit = time.monotonic()
+            except KeyboardInterrupt:  # a second signal, or one outside the main thread
+                return False
+            finally:
+                close = getattr(results, "close", None)
+                if close is not None:
+                    close()
+            return not stop.requested
+
+        interrupted = not store_results(run(to_process()))
         writer.commit()
         resolve_store(store, writer, rules_dir=rules_dir)
+        if held and not interrupted:
+            from factx.published import HOW_RUN
+            from factx.runyear import infer_years
+
+            years = infer_years(store, writer.run_id, held)
+            articles = [with_published(a, years[a.path].value, HOW_RUN, years[a.path].source)
+                        if a.path in years else a for a in held]
+            held.clear()
+            interrupted = not store_results(run(articles))
+            writer.commit()
+            resolve_store(store, writer, rules_dir=rules_dir)
         counts = writer.finish("interrupted" if interrupted else "done")
     return RunReport(writer.run_id, counts, errors, interrupted, model,
                      stop.signum if interrupted and stop.signum is not None else

@@ -429,3 +429,43 @@ def initialism_pattern(name: str, nr: NameRules | None = None) -> re.Pattern[str
         optional = token in nr.stopwords or token in nr.particles or len(token) == 1
         parts.append(f"{letter}?" if optional else letter)
     return re.compile("".join(parts))
+
+
+# -------------------------------------------------------------------- house style
+
+def house_style_key(name: str, entity_type: str = "", rules: RuleSet | None = None,
+                    *, nr: NameRules | None = None) -> tuple[str, ...]:
+    """The words of a name once house style is set aside: case, accents, hyphens,
+    apostrophes, a possessive, a leading "the", honorifics (people) and the name
+    particles of `rules/particles.yml` (al-, Al , el-, bin ...) do not matter.
+    Spelling is kept as written: no transliteration form.
+
+    >>> house_style_key("Al Nasr Front") == house_style_key("al-Nasr Front’s")
+    True
+    >>> house_style_key("Mr. Yusuf", "PERSON"), house_style_key("al-Nasir")
+    (('yusuf',), ('nasir',))
+    """
+    return _house_style_key(name, entity_type, nr or name_rules(rules))
+
+
+@lru_cache(maxsize=262144)
+def _house_style_key(name: str, entity_type: str, nr: NameRules) -> tuple[str, ...]:
+    tokens = words(_CLOSED_PARTICLE.sub(r"\1 ", name))
+    if len(tokens) > 1 and tokens[0] == "the":
+        tokens = tokens[1:]
+    if entity_type in ("PERSON", ""):
+        tokens = strip_titles(tokens, nr)
+    kept = tuple(t for t in tokens if t not in nr.particles)
+    return kept or tuple(tokens)
+
+
+def differ_only_by_house_style(a: str, b: str, entity_type: str = "",
+                               rules: RuleSet | None = None, *, nr: NameRules | None = None) -> bool:
+    """Whether two spellings of a name differ only by house style (case, hyphens,
+    apostrophes, the particle al-/Al /el-), not by a letter of the name itself.
+
+    >>> differ_only_by_house_style("Al Nasr", "al-Nasr"), differ_only_by_house_style("Al Nasr", "al-Nasir")
+    (True, False)
+    """
+    nr = nr or name_rules(rules)
+    return _house_style_key(a, entity_type, nr) == _house_style_key(b, entity_type, nr)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 FACT_SCHEMA = "factx.fact/1"
+DOCUMENT_SCHEMA = "factx.document/1"
 CONFLICT_SCHEMA = "factx.conflict/1"
 DATE_SCHEMA = "factx.date/1"
 
@@ -21,6 +22,12 @@ FACT_KEYS = (
     "schema", "id", "entity", "entity_id", "entity_type", "attribute", "value",
     "value_type", "value_text", "polarity", "modality", "said_by", "doc", "published",
     "line", "start", "end", "quote", "mention", "rule",
+)
+
+#: The keys of a document record (`factx documents`, `Store.documents()`), in order.
+DOCUMENT_KEYS = (
+    "schema", "doc", "outlet", "title", "author", "url", "published", "published_how",
+    "published_from", "content_hash", "chars", "facts",
 )
 
 #: Entity labels that get one `name` fact per mention.
@@ -59,6 +66,16 @@ class Article:
     #: character ranges of web boilerplate (navigation, "Read more", ...) that NLP skips
     boilerplate: tuple[tuple[int, int], ...] = ()
     warnings: tuple[str, ...] = ()
+    author: str | None = None
+    #: how `published` was found ("metadata", "date line", "dateline", "given", "inferred
+    #: from the run", ...; `factx.published.HOW_*`) and the words or field it came from
+    published_how: str | None = None
+    published_from: str | None = None
+    #: a dateline's date whose year is unknown, as TIMEX3 ("XXXX-08-05"), else None
+    dateline: str | None = None
+    #: the character range of the line the publication date was read from: page
+    #: furniture ("IST: 0915 HRS, JUN 3, 2018") whose words are no names or sources
+    date_line: tuple[int, int] | None = None
     #: the absolute path of the file it was read from (a JSONL file for its records),
     #: None for standard input: `factx prune` drops documents whose file is gone
     source: str | None = None

@@ -105,6 +105,15 @@ SCHEMAS: dict[str, Schema] = _schemas(
            "tense cues that pick the last or the next 'May' or 'Tuesday'"),
     Schema("date_patterns", {"pattern": "regex"}, {"description": "str"},
            "temporal expressions found by regular expression beside the NER"),
+    Schema("roles", {"role": "str", "words": "list"},
+           {"unique": "bool", "dominant": "bool", "description": "str"},
+           "role words of titles and the role they name (spokesman = press secretary); "
+           "unique roles have one holder per organisation at a time"),
+    Schema("role_qualifiers", {"words": "list"}, {"former": "bool", "many": "bool", "description": "str"},
+           "words beside a role: former ('ex-chief'), one of several ('a senior leader'), or neutral"),
+    Schema("cardinality", {"attributes": "list"},
+           {"multiple": "bool", "cumulative": "bool", "event": "str", "description": "str"},
+           "attributes that hold several values at once, counts that grow, arguments of an event"),
 )
 
 

@@ -24,18 +24,20 @@ import json
 import os
 import sqlite3
 import time
-from urllib.parse import quote
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
+from urllib.parse import quote
 
 from factx.errors import StoreError
-from factx.records import FACT_KEYS, FACT_SCHEMA, DocResult, FactDraft, fact_id, line_of
+from factx.records import (DOCUMENT_KEYS, DOCUMENT_SCHEMA, FACT_KEYS, FACT_SCHEMA, DocResult, FactDraft, fact_id,
+                           line_of)
 
 DB_NAME = "factx.sqlite"
 LOCK_NAME = "write.lock"
-#: Version 2 added `documents.source` (the file a document was read from, for `prune`).
+#: Version 2 added the documents' `source` (the file a document was read from, for
+#: `prune`) and their outlet, url, author and how the publication date was found.
 SCHEMA_VERSION = 2
 _SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -50,8 +52,15 @@ CREATE TABLE IF NOT EXISTS documents (
     title TEXT,
     chars INTEGER,
     run_id INTEGER,
+    outlet TEXT,
+    url TEXT,
+    author TEXT,
+    published_how TEXT,
+    published_from TEXT,
+    dateline TEXT,
     source BLOB
 );
+CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash);
 CREATE TABLE IF NOT EXISTS facts (
     doc_id INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
     id TEXT NOT NULL,
@@ -188,9 +197,10 @@ def _check_schema(conn: "_Connection", db: Path, *, readonly: bool) -> None:
                              hint="run 'factx extract PATH' to build the store")
         _create(conn)
         return
-    if "meta" not in tables or "documents" not in tables:
+    core = {row[1] for row in conn.execute("PRAGMA table_info(documents)")} if "documents" in tables else set()
+    if not {"path", "content_hash", "pipeline"} <= core:
         raise StoreError(f"{db}: a SQLite database, but not a factx store", hint=rebuild)
-    row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() if "meta" in tables else None
     try:
         version = int(row[0]) if row is not None else 0
     except (TypeError, ValueError):
@@ -405,9 +415,14 @@ class Store:
 
     def facts(self, *, entity_ids: Iterable[str] | None = None, attribute: str | None = None,
               doc_ids: Iterable[int] | None = None, run_id: int | None = None,
-              order_by_entity: bool = False) -> Iterator[dict[str, Any]]:
-        """Fact records (`factx.fact/1` dicts), streamed from the store."""
+              order_by_entity: bool = False, docs: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Fact records (`factx.fact/1` dicts), streamed from the store; `docs` keeps
+        the facts of these document paths only."""
         where, params = [], []
+        if docs is not None:
+            paths = list(docs)
+            where.append(f"d.path IN ({','.join('?' * len(paths))})")
+            params += paths
         if entity_ids is not None:
             ids = list(entity_ids)
             where.append(f"n.entity_id IN ({','.join('?' * len(ids))})")
@@ -494,6 +509,38 @@ class Store:
                 gone.append((doc_id, path))
         return gone, unchecked
 
+    def documents(self) -> Iterator[dict[str, Any]]:
+        """The stored documents as `factx.document/1` dicts, by path: outlet, title,
+        publication date and how it was found, content hash and number of facts.
+
+        `published_how` is "metadata", "date line", "dateline", "dateline, year from
+        the text", "given" (`--published`), "inferred from the run" (`published_from`
+        then names the documents that gave the year), or "dateline without year" (no
+        date: `published_from` holds the dateline, whose month and day are known).
+        """
+        sql = """SELECT d.path, d.outlet, d.title, d.author, d.url, d.published, d.published_how,
+                        d.published_from, d.content_hash, d.chars,
+                        (SELECT count(*) FROM facts f WHERE f.doc_id = d.doc_id)
+                 FROM documents d ORDER BY d.path"""
+        for row in self.conn.execute(sql):
+            (path, outlet, title, author, url, published, how, source, content_hash, chars, facts) = row
+            yield dict(zip(DOCUMENT_KEYS, (DOCUMENT_SCHEMA, path, outlet, title, author, url, published, how,
+                                           source, content_hash, chars, facts)))
+
+    def document_by_hash(self, content_hash: str) -> tuple[int, str, str] | None:
+        """(doc_id, path, pipeline) of the stored document with this content, or None."""
+        return self.conn.execute("SELECT doc_id, path, pipeline FROM documents WHERE content_hash = ? "
+                                 "ORDER BY doc_id LIMIT 1", (content_hash,)).fetchone()
+
+    def top_entities(self, *, limit: int = 25) -> list[tuple[str, int]]:
+        """(entity_id, documents) of the entities with facts beyond their names in most
+        documents, most first."""
+        return self.conn.execute(
+            """SELECT n.entity_id, count(DISTINCT f.doc_id) AS docs FROM facts f
+               JOIN names n ON n.name = f.name
+               WHERE f.attribute != 'name' GROUP BY n.entity_id
+               ORDER BY docs DESC, n.entity_id LIMIT ?""", (limit,)).fetchall()
+
     def status(self) -> dict[str, Any]:
         one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
         last = self.conn.execute(
@@ -560,24 +607,38 @@ class Writer:
         self.pending = 0
 
     def classify(self, path: str, content_hash: str, pipeline: str) -> str:
-        """'new', 'changed' or 'unchanged' for a document about to be processed."""
-        state = self.store.document_state(path)
-        if state is None:
-            return "new"
-        _, old_hash, old_pipeline = state
-        return "unchanged" if (old_hash, old_pipeline) == (content_hash, pipeline) else "changed"
+        """'new', 'changed' or 'unchanged' for a document about to be processed.
 
-    def touch(self, path: str, source: str | None = None) -> None:
-        """Mark an unchanged document as part of this run (and record its file if unknown)."""
-        self.conn.execute("UPDATE documents SET run_id = ?, source = coalesce(source, ?) WHERE path = ?",
-                          (self.run_id, _source_blob(source), path))
+        A document is its content: the same text reached by another path ("seeds/" and
+        "./x/../seeds/", or a copy) is the stored document, unchanged when it was
+        processed with the same pipeline.
+        """
+        state = self.store.document_state(path)
+        if state is not None and state[1] == content_hash:
+            return "unchanged" if state[2] == pipeline else "changed"
+        same = self.store.document_by_hash(content_hash)
+        if same is not None:
+            return "unchanged" if same[2] == pipeline else "changed"
+        return "new" if state is None else "changed"
+
+    def touch(self, path: str, content_hash: str | None = None, source: str | None = None) -> None:
+        """Mark an unchanged document as part of this run (found by path, else by content),
+        and record the file it was read from when the store did not know it."""
+        blob = _source_blob(source)
+        cur = self.conn.execute("UPDATE documents SET run_id = ?, source = coalesce(source, ?) WHERE path = ? AND "
+                                "(? IS NULL OR content_hash = ?)",
+                                (self.run_id, blob, path, content_hash, content_hash))
+        if cur.rowcount == 0 and content_hash is not None:
+            self.conn.execute("UPDATE documents SET run_id = ?, source = coalesce(source, ?) WHERE doc_id = "
+                              "(SELECT min(doc_id) FROM documents WHERE content_hash = ?)",
+                              (self.run_id, blob, content_hash))
         self.counts["unchanged"] += 1
         self._tick()
 
     def failed(self) -> None:
         self.counts["failed"] += 1
 
-    def add(self, result: DocResult, pipeline: str) -> None:
+    def add(self, result: DocResult, pipeline: str, *, recount: bool = True) -> None:
         """Store one document's facts, replacing what an older version of it held.
 
         A savepoint makes the document all or nothing, even when Ctrl-C lands
@@ -585,7 +646,7 @@ class Writer:
         """
         self.conn.execute("SAVEPOINT document")
         try:
-            self._add(result, pipeline)
+            self._add(result, pipeline, recount)
         except BaseException:
             try:
                 self.conn.execute("ROLLBACK TO document")
@@ -595,33 +656,41 @@ class Writer:
             raise
         self.conn.execute("RELEASE document")
 
-    def _add(self, result: DocResult, pipeline: str) -> None:
+    def _add(self, result: DocResult, pipeline: str, recount: bool = True) -> None:
         article = result.article
         doc_hash = article.content_hash
         state = self.store.document_state(article.path)
-        if state is not None:
-            self.conn.execute("DELETE FROM facts WHERE doc_id = ?", (state[0],))
+        same = self.store.document_by_hash(doc_hash)
+        if state is not None and state[1] != doc_hash and same is not None and same[0] != state[0]:
+            # this path now holds the text of another stored document: one document per content
+            self.conn.execute("DELETE FROM documents WHERE doc_id = ?", (state[0],))
+            state = None
+        doc_id = state[0] if state is not None else (same[0] if same is not None else None)
+        described = (article.published, article.title, len(article.text), self.run_id, article.outlet,
+                     article.url, article.author, article.published_how, article.published_from,
+                     article.dateline)
+        if doc_id is not None:
+            self.conn.execute("DELETE FROM facts WHERE doc_id = ?", (doc_id,))
             self.conn.execute(
                 "UPDATE documents SET content_hash=?, pipeline=?, published=?, title=?, chars=?, run_id=?, "
-                "source=? WHERE doc_id=?", (doc_hash, pipeline, article.published, article.title,
-                                            len(article.text), self.run_id, _source_blob(article.source),
-                                            state[0]))
-            doc_id = state[0]
+                "outlet=?, url=?, author=?, published_how=?, published_from=?, dateline=?, source=? "
+                "WHERE doc_id=?", (doc_hash, pipeline, *described, _source_blob(article.source), doc_id))
             counter = "changed"
         else:
             cur = self.conn.execute(
-                "INSERT INTO documents (path, content_hash, pipeline, published, title, chars, run_id, source) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (article.path, doc_hash, pipeline, article.published,
-                                                    article.title, len(article.text), self.run_id,
-                                                    _source_blob(article.source)))
+                "INSERT INTO documents (path, content_hash, pipeline, published, title, chars, run_id, "
+                "outlet, url, author, published_how, published_from, dateline, source) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article.path, doc_hash, pipeline, *described, _source_blob(article.source)))
             doc_id = cur.lastrowid
             counter = "new"
         text = article.text
         self.conn.executemany(
             f'INSERT INTO facts ({_FACT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
             [_draft_row(doc_id, doc_hash, text, seq, d) for seq, d in enumerate(result.drafts)])
-        self.counts[counter] += 1
-        self._tick()
+        if recount:
+            self.counts[counter] += 1
+            self._tick()
 
     def _tick(self) -> None:
         self.pending += 1

@@ -142,7 +142,9 @@ def test_query_without_store_says_how_to_fix(tmp_path):
 @pytest.mark.parametrize("args, code, words", [
     (["extract"], 2, "Missing argument"),
     (["conflicts", "--format", "xml"], 2, "xml"),
-    (["extract", "x", "--published", "yesterday"], 2, "YYYY-MM-DD"),
+    (["extract", "x", "--published", "yesterday"], 2, "is not a date"),
+        (["extract", "x", "--published", "2019-02-30"], 2, "is not a calendar date"),
+        (["dates", "x", "--published", "2019-10-32"], 2, "is not a calendar date"),
     (["extract", "x", "-j", "0"], 2, "--jobs"),
 ])
 def test_usage_errors_exit_2(args, code, words):

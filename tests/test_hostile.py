@@ -392,7 +392,8 @@ def stored(path="a.txt", source=None, name="John Smith"):
     draft = FactDraft(name=name, name_type="PERSON", attribute="name", value=name, value_type="name",
                       value_text=name, start=10, end=20, quote_start=10, quote_end=len(TEXT) - 1,
                       mention=name, rule="test")
-    return DocResult(Article(path=path, text=TEXT, source=source), (draft,), "test-model")
+    # one document per content: each path its own text
+    return DocResult(Article(path=path, text=TEXT + path + "\n", source=source), (draft,), "test-model")
 
 
 def store_with(tmp_path, *results):

@@ -318,8 +318,8 @@ def test_prune_removes_documents_whose_file_is_gone(tmp_path):
     store = Store.open(tmp_path / "s")
     draft = FactDraft("Jane Doe", "PERSON", "name", "Jane Doe", "name", "Jane Doe", 0, 8, 0, 9, "Jane Doe", "t")
     with store.writer() as w:
-        for path in (kept, gone):
-            w.add(DocResult(Article(path.name, "Jane Doe.", source=str(path)), (draft,), "m"), "p")
+        for path in (kept, gone):  # one document per content: each its own text
+            w.add(DocResult(Article(path.name, f"Jane Doe. {path.name}", source=str(path)), (draft,), "m"), "p")
         w.finish()
     store.close()
     code, out, err = factx("prune", "--dry-run", "--store", tmp_path / "s", timeout=60)

@@ -3,9 +3,10 @@
 Nothing here imports spaCy: ingest runs in the process that reads the files.
 
 Inputs are files, folders (recursive, symlink loops skipped), globs, or `-` for
-stdin. `.html`/`.htm` files are turned into text with the standard library's HTML
-parser (scripts, styles, navigation dropped); `.jsonl` files hold one article per
-line as crawlers write them (`{"text", "published"?, "url"?, "title"?, "id"?}`).
+stdin. `.html`/`.htm` pages are read by `factx.pages` (trafilatura: the article text alone,
+with title, outlet, author, address and date); `.jsonl` files hold one article per
+line as crawlers write them (`{"text", "published"?, "url"?, "title"?, "source"?,
+"author"?, "id"?}`), and `.json` files one such record or an array of them.
 Everything else is read as text.
 
 Problems with one input are yielded as `InputError`s, never raised, so that the
@@ -347,23 +348,104 @@ def find_title(text: str, spans: tuple[tuple[int, int], ...]) -> str | None:
     return None
 
 
-def _published(text: str) -> str | None:
-    from factx.published import find_published
-
-    return find_published(text)
-
-
 def make_article(path: str, text: str, *, rules: RuleSet, published: str | None = None,
                  title: str | None = None, url: str | None = None,
-                 warnings: tuple[str, ...] = (), find_date: bool = True) -> Article:
-    """An `Article` with boilerplate, title and publication date found."""
+                 warnings: tuple[str, ...] = (), find_date: bool = True,
+                 outlet: str | None = None, author: str | None = None,
+                 published_how: str | None = None, published_from: str | None = None,
+                 day_first: bool | None = None) -> Article:
+    """An `Article` with boilerplate, title and publication date found.
+
+    A `published` date given by the caller (metadata, a JSONL field) wins over the
+    text's date lines; `published_how`/`published_from` say where it came from.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     spans = boilerplate_spans(text, rules)
+    dateline = date_line = None
     if published is None and find_date:
-        published = _published(blank_spans(text, spans) if spans else text)
+        from factx.published import published_date
+
+        found = published_date(blank_spans(text, spans) if spans else text, day_first_hint=day_first)
+        published, published_how, published_from = found.value, found.how, found.source
+        dateline, date_line = found.partial, found.span
     return Article(path=path, text=text, published=published,
-                   title=title or find_title(text, spans), url=url,
-                   boilerplate=spans, warnings=warnings)
+                   title=title or find_title(text, spans), url=url, outlet=outlet,
+                   boilerplate=spans, warnings=warnings, author=author,
+                   published_how=published_how if published or dateline else None,
+                   published_from=published_from if published or dateline else None,
+                   dateline=dateline, date_line=date_line)
+
+
+# --- page metadata: outlet, dates of records and pages --------------------------------------
+
+def outlet_of(url: str | None) -> str | None:
+    """The outlet a web address names: its host without 'www.' ('example.co.uk'), or None.
+
+    >>> outlet_of("https://www.example.co.uk/news/story-1")
+    'example.co.uk'
+    """
+    if not url or not isinstance(url, str):
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url.strip() if "//" in url else "//" + url.strip()).hostname
+    except ValueError:
+        return None
+    if not host or "." not in host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+def _string(record: dict, *keys: str) -> str | None:
+    """The first non-empty string among a record's keys (a dict's 'name' counts: JSON-LD)."""
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, dict):
+            value = value.get("name")
+        if isinstance(value, list) and value and all(isinstance(v, (str, dict)) for v in value):
+            names = [v.get("name") if isinstance(v, dict) else v for v in value]
+            value = ", ".join(n for n in names if isinstance(n, str) and n.strip())
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+    return None
+
+
+def _record_date(record: dict, warnings: list[str]) -> tuple[str | None, str | None]:
+    """A record's publication date (ISO) and the key it came from; a warning when unreadable."""
+    from factx.published import parse_date_value
+
+    for key in ("published", "date_published", "datePublished", "publication_date", "date"):
+        if key in record and record[key] not in (None, ""):
+            parsed = parse_date_value(record[key])
+            if parsed.value:
+                return parsed.value, key
+            warnings.append(f"'{key}': {parsed.problem}; publication date left empty")
+            return None, None
+    return None, None
+
+
+def record_article(name: str, record: object, *, rules: RuleSet) -> Article | InputError:
+    """The article of one crawler record `{"text", "published"?, "title"?, "url"?, "source"?, "author"?}`.
+
+    `source` (or `outlet`, `site_name`) names the outlet; without it, the URL's host does.
+    An unreadable date is a warning, and the text's own date lines are looked at instead.
+    """
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        return InputError(name, "a record needs a string 'text' key; skipped")
+    if not record["text"].strip():
+        return InputError(name, "empty 'text'; skipped")
+    warnings: list[str] = []
+    published, key = _record_date(record, warnings)
+    url = _string(record, "url", "link")
+    return make_article(name, record["text"], rules=rules, published=published,
+                        title=_string(record, "title", "headline"), url=url,
+                        outlet=_string(record, "source", "outlet", "site_name", "sitename", "publisher")
+                        or outlet_of(url),
+                        author=_string(record, "author", "authors", "byline"),
+                        published_how="metadata" if published else None,
+                        published_from=f"'{key}': {record[key]}"[:200] if published else None,
+                        warnings=tuple(warnings))
 
 
 def _jsonl_articles(path: str, lines: Iterable[tuple[int, str | None, bool]],
@@ -419,30 +501,40 @@ def _jsonl_record(name: str, number: int, line: str, keys: set[str],
     if not record["text"].strip():
         yield InputError(name, "empty 'text'; line skipped", line=number)
         return
+    record_id, why = _record_id(record)
+    warnings += why
+    key, taken = _unique_key(f"{name}:{record_id}" if record_id is not None else f"{name}:{number}", keys)
+    warnings += taken
+    article = record_article(key, record, rules=rules)
+    yield replace(article, warnings=article.warnings + warnings) if warnings and isinstance(article, Article) \
+        else article
+
+
+def _record_id(record: dict) -> tuple[str | None, tuple[str, ...]]:
+    """A record's `id` as text, or None (with why) when it cannot key the record."""
     record_id = record.get("id")
+    if record_id is None:
+        return None, ()
     if isinstance(record_id, (str, int, float)) and not isinstance(record_id, bool) and str(record_id).strip():
         record_id = str(record_id)
         if len(record_id) > MAX_ID_CHARS:
-            warnings += (f"an 'id' of {len(record_id):,} characters; record keyed by its line number",)
-            record_id = None
-    elif record_id is not None:
-        warnings += (f"'id' is not a string or a number ({type(record_id).__name__}); record keyed "
-                     "by its line number",)
-        record_id = None
-    base = f"{name}:{record_id}" if record_id is not None else f"{name}:{number}"
+            return None, (f"an 'id' of {len(record_id):,} characters; record keyed by its position",)
+        return record_id, ()
+    return None, (f"'id' is not a string or a number ({type(record_id).__name__}); record keyed by "
+                  "its position",)
+
+
+def _unique_key(base: str, keys: set[str]) -> tuple[str, tuple[str, ...]]:
+    """`base`, or `base#2`, `#3`... when an earlier record of the file took it (both kept)."""
     key, copy = base, 1
     while key in keys:
         copy += 1
         key = f"{base}#{copy}"
-    if copy > 1:
-        warnings += (f"the key {base} is taken by an earlier record of this file (a duplicate "
-                     f"'id'?); this record is kept as {key}",)
     keys.add(key)
-    article = make_article(key, record["text"], rules=rules,
-                           published=record.get("published") if isinstance(record.get("published"), str) else None,
-                           title=record.get("title") if isinstance(record.get("title"), str) else None,
-                           url=record.get("url") if isinstance(record.get("url"), str) else None)
-    yield replace(article, warnings=article.warnings + warnings) if warnings else article
+    if copy == 1:
+        return key, ()
+    return key, (f"the key {base} is taken by an earlier record of this file (a duplicate 'id'?); "
+                 f"this record is kept as {key}",)
 
 
 #: A JSONL `id` longer than this keys its record by line number instead.
@@ -486,6 +578,43 @@ def _without_lone_surrogates(value: object) -> tuple[object, bool]:
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def json_articles(path: str, text: str, rules: RuleSet) -> Iterator[Article | InputError]:
+    """A `.json` file: one article record, or an array of them; anything else is refused."""
+    try:
+        data = json.loads(text, parse_int=_json_int)
+    except RecursionError:
+        yield InputError(path, "JSON nested too deeply; skipped")
+        return
+    except ValueError as exc:  # JSONDecodeError, and numbers Python will not convert
+        problem = (f"{exc.msg} at line {exc.lineno}, column {exc.colno}"
+                   if isinstance(exc, json.JSONDecodeError) else str(exc))
+        yield InputError(path, f"malformed JSON ({problem}); "
+                               "a .json file must hold an article record or an array of them; skipped")
+        return
+    warnings: tuple[str, ...] = ()
+    if _SURROGATE_IN.search(text):
+        data, replaced = _without_lone_surrogates(data)
+        if replaced:
+            warnings = ("lone surrogate code points (invalid Unicode) replaced with U+FFFD",)
+    records = data if isinstance(data, list) else [data]
+    if not records or not all(isinstance(r, dict) and isinstance(r.get("text"), str) for r in records):
+        yield InputError(path, "a .json file must hold an article record {\"text\": ...} or an array of "
+                               "them; skipped")
+        return
+    keys: set[str] = set()
+    for number, record in enumerate(records, 1):
+        more = warnings
+        if isinstance(data, list):
+            record_id, why = _record_id(record)
+            name, taken = _unique_key(f"{path}:{record_id}" if record_id is not None else f"{path}:{number}", keys)
+            more += why + taken
+        else:
+            name = path
+        article = record_article(name, record, rules=rules)
+        yield replace(article, warnings=article.warnings + more) if more and isinstance(article, Article) \
+            else article
+
+
 def read_path(path: str, *, rules: RuleSet, stdin: IO[bytes] | None = None,
               stdin_count: int = 1) -> Iterator[Article | InputError]:
     """The articles of one input path (several for a JSONL file).
@@ -518,21 +647,20 @@ def _read_path(path: str, name: str, *, rules: RuleSet,
             data = _read_bounded(handle, name, os.fstat(handle.fileno()).st_size)
     # time-limited from here (a rule's pattern runs on the text), not while waiting on stdin
     with time_limit(limit_for(len(data))):
-        article = _article_of(path, name, data, rules)
-    yield article
+        items = _articles_of(path, name, data, rules)
+    yield from items
 
 
-def _article_of(path: str, name: str, data: bytes, rules: RuleSet) -> Article | InputError:
+def _articles_of(path: str, name: str, data: bytes, rules: RuleSet) -> list[Article | InputError]:
     text, warnings = decode(data, name)
     suffix = os.path.splitext(path)[1].lower()
     if suffix in HTML_SUFFIXES or (path == "-" and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))):
-        text, title, meta = html_to_text(text)
-        if not text.strip():
-            return InputError(name, "HTML page without visible text")
-        published = meta.get("article:published_time") or meta.get("datepublished") or meta.get("date")
-        return make_article(name, text, rules=rules, title=title, warnings=warnings,
-                            published=_iso_date(published))
-    return make_article(name, text, rules=rules, warnings=warnings)
+        from factx.pages import html_article
+
+        return [html_article(name, text, rules=rules, warnings=warnings)]
+    if suffix == ".json":
+        return list(json_articles(name, text, rules))
+    return [make_article(name, text, rules=rules, warnings=warnings)]
 
 
 def _read_jsonl_file(path: str, rules: RuleSet) -> Iterator[Article | InputError]:
@@ -562,13 +690,6 @@ def _jsonl_lines(handle: IO[bytes]) -> Iterator[tuple[int, str | None, bool]]:
             yield number, raw.decode("utf-8"), False
         except UnicodeDecodeError:
             yield number, raw.decode("utf-8", errors="replace"), True
-
-
-def _iso_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
-    return "-".join(match.groups()) if match else None
 
 
 def calendar_date(value: str | None) -> str | None:
@@ -616,6 +737,8 @@ def read_inputs(specs: Iterable[str], *, rules: RuleSet | None = None,
         yield from read_path(path, rules=rules, stdin=stdin, stdin_count=stdin_count)
 
 
-def with_published(article: Article, published: str | None) -> Article:
-    """The article with its publication date overridden (`--published`)."""
-    return replace(article, published=published)
+def with_published(article: Article, published: str | None, how: str = "given",
+                   source: str | None = "--published") -> Article:
+    """The article with its publication date overridden (`--published`, or the run's year)."""
+    return replace(article, published=published, published_how=how if published else None,
+                   published_from=source if published else None)
