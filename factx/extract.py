@@ -148,6 +148,7 @@ class _Pool:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        _start_resource_tracker()
         self.executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
                                             initializer=_worker_init, initargs=(model, rules_dir))
 
@@ -161,6 +162,23 @@ class _Pool:
                 if process.is_alive():
                     process.terminate()
         self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker process ignoring SIGHUP, as it ignores
+    SIGINT and SIGTERM: a terminal that closes sends SIGHUP to the whole process group,
+    and a tracker killed by it is relaunched and prints KeyError tracebacks (CPython
+    ignores only SIGINT and SIGTERM there: multiprocessing/resource_tracker.py)."""
+    from multiprocessing import resource_tracker
+
+    if not hasattr(signal, "SIGHUP") or threading.current_thread() is not threading.main_thread():
+        resource_tracker.ensure_running()
+        return
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)  # inherited by the tracker
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        signal.signal(signal.SIGHUP, previous)
 
 
 def _process_pool(articles: Iterable[Article], model: str, rules_dir: str | None, jobs: int,

@@ -392,9 +392,11 @@ def _refuse_runaway(pattern: str, bad) -> None:
         return  # reported as a bad pattern by the type check
     for text in _probes(pattern):
         try:
-            with time_limit(PROBE_SECONDS):
+            with time_limit(PROBE_SECONDS) as limit:
                 compiled.search(text)
-        except TimeLimit:
+        except TimeLimit as exc:
+            if exc.limit is not limit:
+                raise  # an outer limit (the document's) ran out, not this probe's
             sample = text[:12].encode("unicode_escape").decode("ascii")
             raise bad(f"the pattern {pattern!r} backtracks without end on a text like "
                       f"'{sample}...' ({len(text):,} characters: over {PROBE_SECONDS} s); "

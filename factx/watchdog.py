@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 import traceback
 from contextlib import contextmanager
 from typing import Iterator
@@ -32,12 +33,12 @@ class TimeLimit(BaseException):
     """The work on one document took longer than its limit.
 
     A BaseException, like KeyboardInterrupt, so that no `except Exception` on the way
-    can swallow it.
+    can swallow it. `limit` is the `time_limit()` block whose time ran out.
     """
 
-    def __init__(self, seconds: float, where: str = "") -> None:
+    def __init__(self, seconds: float, where: str = "", limit: object = None) -> None:
         super().__init__(seconds, where)
-        self.seconds, self.where = seconds, where
+        self.seconds, self.where, self.limit = seconds, where, limit
 
     def problem(self) -> str:
         where = f" (stopped in {self.where})" if self.where else ""
@@ -60,22 +61,39 @@ def _where(frame) -> str:
     return ""
 
 
+class _Limit:
+    """One `time_limit()` block: what a `TimeLimit` names as the limit that ran out."""
+
+
 @contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Raise `TimeLimit` in the block once it has run for `seconds` (main thread only;
-    not nested: an inner limit replaces the outer one)."""
+def time_limit(seconds: float) -> Iterator[_Limit]:
+    """Raise `TimeLimit` in the block once it has run for `seconds` (main thread only).
+
+    Blocks nest: an inner one (a rule file's patterns probed while a document is
+    processed) keeps the outer deadline, and the outer limit still runs out in time.
+    """
+    limit = _Limit()
     if seconds <= 0 or threading.current_thread() is not threading.main_thread() \
             or not hasattr(signal, "setitimer"):
-        yield
+        yield limit
         return
+    now = time.monotonic()
+    outer_left = signal.getitimer(signal.ITIMER_REAL)[0]
+    outer_deadline = now + outer_left if outer_left > 0 else None
+    deadline = now + seconds
+    previous = signal.getsignal(signal.SIGALRM)
 
     def expired(signum, frame) -> None:
-        raise TimeLimit(seconds, _where(frame))
+        if outer_deadline is not None and outer_deadline <= deadline and callable(previous):
+            previous(signum, frame)  # the outer block's time ran out first: its limit
+        raise TimeLimit(seconds, _where(frame), limit)
 
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, min(seconds, outer_left) if outer_left > 0 else seconds)
     try:
-        yield
+        yield limit
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer_deadline is not None:  # the outer block's clock goes on
+            signal.setitimer(signal.ITIMER_REAL, max(outer_deadline - time.monotonic(), 1e-6))

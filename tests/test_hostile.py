@@ -323,6 +323,33 @@ def test_time_limit_stops_a_runaway_regex():
     assert "time limit for one document" in info.value.problem()
 
 
+def test_time_limits_nest_and_the_outer_one_still_runs_out():
+    import re
+    import time
+
+    def spin(seconds):
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            pass
+
+    with pytest.raises(TimeLimit) as info:
+        with time_limit(0.4) as outer:
+            with time_limit(5):  # a rule file probed while a document is processed
+                pass
+            spin(3)
+    assert info.value.limit is outer
+    with pytest.raises(TimeLimit) as info:
+        with time_limit(5):
+            with time_limit(0.3) as inner:
+                re.match(r"(a|aa)+$", "a" * 64 + "!")
+    assert info.value.limit is inner
+    with pytest.raises(TimeLimit) as info:
+        with time_limit(0.3) as outer:
+            with time_limit(5):
+                spin(3)
+    assert info.value.limit is outer
+
+
 def test_time_limit_is_inert_outside_the_main_thread():
     done = []
 

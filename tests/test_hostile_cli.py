@@ -90,7 +90,8 @@ def test_bad_inputs_never_stop_a_run_and_a_rerun_retries_them(tmp_path):
     stored = {"good.txt", "dates.txt", "a,b.txt", "bad\\xff\\xfe.txt", "crawl.jsonl:a", "crawl.jsonl:a#2",
               "crawl.jsonl:4", "crawl.jsonl:s"}
     assert info["documents"] == len(stored) and info["entities"] > 0
-    assert info["last_run"]["failed"] == 8
+    # empty, binary, big, esc, /dev/zero, the pipe (in the folder and given), crawl lines 3 and 6
+    assert info["last_run"]["failed"] == 9
     facts = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
     assert {os.path.relpath(f["doc"], corpus) for f in facts} <= stored
     code, out, err = factx("entities", "Jane Doe", "--format", "json", "--store", store, timeout=60)
@@ -132,18 +133,17 @@ def test_a_document_that_makes_a_rule_run_away_is_skipped(tmp_path):
 
 # --- signals ------------------------------------------------------------------------------
 
-@pytest.mark.slow
-@pytest.mark.parametrize("signum, jobs", [(signal.SIGTERM, 1), (signal.SIGHUP, 1), (signal.SIGTERM, 2)])
-def test_sigterm_and_sighup_stop_like_ctrl_c(tmp_path, signum, jobs):
+def _start_run(tmp_path, jobs, documents=120):
+    """An extract of many documents in its own process group, once it has stored two."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     text = SEED.read_text(encoding="utf-8")
-    for i in range(120):
+    for i in range(documents):
         (corpus / f"{i:03d}.txt").write_text(f"{text}\n{i}\n", encoding="utf-8")
     store = tmp_path / "store"
     proc = subprocess.Popen([*FACTX, "extract", str(corpus), "-j", str(jobs), "--store", str(store),
                              "-o", str(tmp_path / "out.jsonl")], cwd=ROOT,
-                            env={**os.environ, "FACTX_COMMIT_EVERY": "2"},
+                            env={**os.environ, "FACTX_COMMIT_EVERY": "2"}, start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline and proc.poll() is None:
@@ -157,7 +157,19 @@ def test_sigterm_and_sighup_stop_like_ctrl_c(tmp_path, signum, jobs):
         if done >= 2:
             break
     assert proc.poll() is None, "the run ended before the signal"
-    proc.send_signal(signum)
+    return proc, store
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signum, jobs, group", [(signal.SIGTERM, 1, False), (signal.SIGHUP, 1, False),
+                                                 (signal.SIGTERM, 2, False), (signal.SIGHUP, 2, True)])
+def test_sigterm_and_sighup_stop_like_ctrl_c(tmp_path, signum, jobs, group):
+    # `group`: as a terminal that closes, to the parent, its workers and multiprocessing's helper
+    proc, store = _start_run(tmp_path, jobs)
+    if group:
+        os.killpg(proc.pid, signum)
+    else:
+        proc.send_signal(signum)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 128 + signum, err
     assert "Traceback" not in err and "BrokenPipe" not in err
@@ -165,6 +177,18 @@ def test_sigterm_and_sighup_stop_like_ctrl_c(tmp_path, signum, jobs):
     assert f"interrupted; stored {stored} documents before stopping" in err
     assert signal.Signals(signum).name in err
     assert 2 <= stored < 120 and integrity(store) == "ok"
+
+
+@pytest.mark.slow
+def test_a_worker_that_dies_does_not_hang_the_run(tmp_path):
+    proc, store = _start_run(tmp_path, 2, documents=40)
+    children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+    workers = [int(c) for c in children if b"spawn_main" in open(f"/proc/{c}/cmdline", "rb").read()]
+    assert workers
+    os.kill(workers[0], signal.SIGKILL)  # as the out-of-memory killer would
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0 and "Traceback" not in err, err
+    assert status(store)["documents"] == 40  # what it had in hand went through again
 
 
 # --- output errors --------------------------------------------------------------------------

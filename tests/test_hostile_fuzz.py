@@ -36,6 +36,7 @@ FRAGMENTS = [
 
 texts = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=80)), max_size=25).map(" ".join)
 inputs = st.one_of(texts.map(lambda t: t.encode("utf-8", "surrogatepass")),
+                   texts.map(lambda t: ("<!DOCTYPE html><html><body><p>" + t).encode("utf-8", "surrogatepass")),
                    st.binary(max_size=3000))
 
 
