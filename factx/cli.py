@@ -457,10 +457,14 @@ def conflicts(
 
             from factx.memo import memo_lines
 
+            from factx.errors import printable
+
             width = min(120, shutil.get_terminal_size((100, 24)).columns)
-            for line in memo_lines(found, outlets=outlets, quotes=quotes, width=width):
-                any_found = True
-                sys.stdout.write(line + "\n")
+            with _writing(sys.stdout):
+                for line in memo_lines(found, outlets=outlets, quotes=quotes, width=width):
+                    any_found = True
+                    sys.stdout.write(printable(line, lines=True) + "\n")  # words of documents
+                sys.stdout.flush()
             if not any_found:
                 message("no conflicts" + (f" about {entity}" if entity else ""))
         if exit_status and any_found:

@@ -671,3 +671,25 @@ def test_output_file_is_checked_before_the_run(tmp_path):
 def test_status_json_is_plain(tmp_path):
     store = Store.open(store_with(tmp_path, stored()), create=False)
     assert json.loads(json.dumps(store.status()))["documents"] == 1
+
+
+def test_conflicts_memo_shows_names_and_quotes_escaped(tmp_path):
+    from typer.testing import CliRunner
+
+    from factx.cli import app
+    from factx.records import FACT_KEYS, FACT_SCHEMA
+
+    def fact(doc, value):
+        values = dict.fromkeys(FACT_KEYS)
+        values.update(schema=FACT_SCHEMA, id=f"id-{doc}", entity="Jane\x1b[2J Doe", entity_id="e-1",
+                      entity_type="PERSON", attribute="date_of_death", value=value, value_type="date",
+                      value_text=value, polarity="affirmed", modality="asserted", doc=doc, line=1, start=0,
+                      end=4, quote=f"Jane Doe died on {value}.\x07", mention="Jane\x1b[2J Doe", rule="t")
+        return json.dumps(values)
+
+    facts = tmp_path / "facts.jsonl"
+    facts.write_text(fact("a\x1b]0;x\x07.txt", "2019-09-22") + "\n" + fact("b.txt", "2019-10-30") + "\n")
+    result = CliRunner().invoke(app, ["conflicts", "--facts", str(facts), "--format", "table"])
+    assert result.exit_code == 0, result.stderr
+    assert "Jane\\x1b[2J Doe" in result.stdout
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
