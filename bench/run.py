@@ -80,6 +80,13 @@ def summary(results: dict) -> str:
         ("date stage share of extract time (seeds)", _get(da, "stage_share", "share"), "<= 0.15"),
         ("TempEval-3 value F1 (HeidelTime 77.61)", _get(da, "tempeval3", "factx", "value", "f1"), "> 77.61"),
         ("TempEval-3 relaxed F1 (HeidelTime 90.30)", _get(da, "tempeval3", "factx", "relaxed", "f1"), "> 90.30"),
+        ("AQUAINT value F1: all / development / held-out (HeidelTime 72.95)",
+         " / ".join(str(_get(da, "aquaint", k, "value", "f1"))
+                    for k in ("factx", "factx development part", "factx held-out part")), "> 72.95"),
+        ("AQUAINT relaxed F1: all / development / held-out (HeidelTime 91.78)",
+         " / ".join(str(_get(da, "aquaint", k, "relaxed", "f1"))
+                    for k in ("factx", "factx development part", "factx held-out part")), "> 91.78"),
+        ("date stage share of extract time (TempEval-3 articles)", _get(da, "stage_share", "tempeval3", "share"), "<= 0.15"),
         ("alias pairs precision / recall", f"{_get(al, 'joint', 'precision')} / {_get(al, 'joint', 'recall')}", "precision first"),
         ("alias resolution 10k / 100k names (s)", f"{_get(al, 'scale', '10k', 'seconds')} / {_get(al, 'scale', '100k', 'seconds')}", "100k < 10"),
         ("conflicts --entity on the seeds' store (s)", _get(co, "seeds", "entity_json_seconds_median"), "< 0.5"),

@@ -61,7 +61,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from factx import names as _names
 from factx.errors import FactxError
-from factx.records import CONFLICT_SCHEMA
+from factx.records import Conflict, ConflictValue, Source  # the conflict record
 from factx.rules import RuleSet
 from factx.values import (COMPATIBLE, HARD, SAME, SOFT, PlaceIndex, Title, ValueModel, fold,
                           parse_date, parse_quantity, strongest, value_model)
@@ -82,73 +82,6 @@ UPDATE, FORMER, HOLDERS = "update", "former", "holders"
 
 class FactOrderError(FactxError):
     """Facts reached `find_conflicts` out of entity order (a bug in the caller)."""
-
-
-# ---------------------------------------------------------------------------- records
-
-@dataclass(frozen=True)
-class Source:
-    """One fact as evidence for a value."""
-
-    doc: str
-    line: int
-    quote: str
-    said_by: str | None
-    polarity: str
-    modality: str
-    fact_id: str
-    published: str | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"doc": self.doc, "line": self.line, "quote": self.quote,
-                "said_by": self.said_by, "polarity": self.polarity,
-                "modality": self.modality, "fact_id": self.fact_id,
-                "published": self.published}
-
-
-@dataclass(frozen=True)
-class ConflictValue:
-    """One side of a conflict. `also`: less precise values that agree only with this
-    one and were counted with it ('Norway' with 'Oslo'; '>=40' with 40)."""
-
-    value: Any
-    value_texts: tuple[str, ...]
-    sources: tuple[Source, ...]
-    also: tuple[Any, ...] = ()
-
-    def to_json(self) -> dict[str, Any]:
-        return {"value": self.value, "value_texts": list(self.value_texts),
-                "sources": [s.to_json() for s in self.sources], "also": list(self.also)}
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """A `factx.conflict/1` record (DESIGN section 3).
-
-    Beyond the contract: sources carry `modality` and `published`; `reason` says
-    why a conflict is one beyond its kind (``"update"``: a count that grew between
-    dated reports; ``"former"``: a title called former; ``"holders"``: another
-    holder of the entity's role, named in values after the first), and `context`
-    holds, for a denied event, the event's other attributes as the affirming
-    sources give them (``{"date_of_death": ["2031-03-08"], ...}``).
-    """
-
-    entity: str
-    entity_id: str
-    entity_type: str | None
-    attribute: str
-    kind: str
-    severity: str
-    values: tuple[ConflictValue, ...]
-    reason: str | None = None
-    context: dict[str, list[Any]] | None = None
-
-    def to_json(self) -> dict[str, Any]:
-        return {"schema": CONFLICT_SCHEMA, "entity": self.entity,
-                "entity_id": self.entity_id, "entity_type": self.entity_type,
-                "attribute": self.attribute, "kind": self.kind, "severity": self.severity,
-                "values": [v.to_json() for v in self.values],
-                "reason": self.reason, "context": self.context}
 
 
 # -------------------------------------------------------------------- value groups

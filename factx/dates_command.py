@@ -13,14 +13,17 @@ from factx.stages.ingest import read_inputs, with_published
 def date_records(paths: Iterable[str], *, published: str | None = None, model: str | None = None,
                  rules_dir: str | None = None,
                  on_error: Callable[[InputError], None] = lambda e: None) -> Iterator[DateRecord]:
-    """`DateRecord`s of every input, in document order.
+    """`DateRecord`s of every input, in document order, one per TIMEX3 as TimeML marks
+    them (a range is two records, `timeml_parts`).
 
     `published` overrides the publication date found in each document. Documents go
-    through the same `process()` as in `extract`: long ones in pieces, and one that
-    fails is reported to `on_error` while the others go on.
+    through the pipeline as `extract` sends them (`factx.pipeline.process`): a long one
+    in pieces, with offsets into its whole text; one that fails is reported to
+    `on_error` while the others go on.
     """
     from factx.pipeline import load_model, process
     from factx.published import published_option
+    from factx.stages.dates import timeml_parts
 
     published = published_option(published)
     rules = load_rules(rules_dir).validate()
@@ -42,5 +45,6 @@ def date_records(paths: Iterable[str], *, published: str | None = None, model: s
             continue
         article = result.article
         for span in result.dates:
-            yield DateRecord(article.path, line_of(article.text, span.start), span.start, span.end,
-                             span.text, span.type, span.value, article.published)
+            for part in timeml_parts(span):
+                yield DateRecord(article.path, line_of(article.text, part.start), part.start, part.end,
+                                 part.text, part.type, part.value, article.published)

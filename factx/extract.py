@@ -391,40 +391,21 @@ def prune(store: Store, *, dry_run: bool = False, rules_dir: str | None = None) 
 
 def resolve_store(store: Store, writer, *, rules_dir: str | None = None) -> None:
     """Cluster every distinct name of the store into entities (over names, not mentions)."""
+    from factx.lookup import declared_names
+
     stats = [NameStat(name, entity_type, count) for name, entity_type, count in store.name_stats()]
-    entities = resolve(stats, rules=load_rules(rules_dir))
+    # "X, also known as Y": Y is a name of X's entity (resolve decides, never blindly)
+    declared = declared_names(store)
+    stats += [NameStat(alias, entity_type, 0) for _, alias, entity_type in declared]
+    entities = resolve(stats, rules=load_rules(rules_dir), same=[(name, alias) for name, alias, _ in declared])
     writer.set_entities(entities, fold)
 
 
-def find_entity(store: Store, query: str) -> list[str]:
-    """Entity ids matching any known spelling of `query`, case- and accent-insensitively.
+def find_entity(store: Store, query: str, **options) -> list[str]:
+    """Entity ids matching `query`: kept here for older callers; see `factx.lookup`."""
+    from factx.lookup import find_entity as lookup
 
-    A spelling the store has never seen ("Asim Omer") still finds its entity when
-    the resolver, given the query beside the closest known names of each type,
-    puts it with exactly one of them; otherwise `UnknownEntity` lists those names.
-    """
-    from factx.errors import UnknownEntity
-    from factx.resolve import closest
-
-    ids = store.entity_ids_for_folded(fold(query))
-    if ids:
-        return ids
-    candidates = closest(query, list(store.known_names()), limit=8)
-    typed: dict[str, list[tuple[str, str]]] = {}
-    for name in candidates:
-        for entity_id, entity_type in store.conn.execute(
-                "SELECT entity_id, entity_type FROM entities WHERE canonical = ?", (name,)):
-            typed.setdefault(entity_type, []).append((name, entity_id))
-    matches: set[str] = set()
-    for entity_type, known in typed.items():
-        by_name = dict(known)
-        stats = [NameStat(query, entity_type, 1)] + [NameStat(n, entity_type, 2) for n in by_name]
-        for entity in resolve(stats):
-            if query in entity.names:
-                matches.update(by_name[n] for n in entity.names if n in by_name)
-    if len(matches) == 1:
-        return sorted(matches)
-    raise UnknownEntity(query, candidates[:5])
+    return lookup(store, query, **options)
 
 
 __all__ = ["run_extract", "prune", "find_entity", "RunReport", "FactxError"]

@@ -62,6 +62,14 @@ def default_model() -> str:
                      hint="run 'make install', or pass --model with an installed pipeline")
 
 
+def _installed_hint() -> str:
+    """What --model can be here: the pipelines that are installed, never one that is not."""
+    installed = sorted(spacy.util.get_installed_models())
+    if not installed:
+        return "no spaCy pipeline is installed: run 'make install'"
+    return "pass --model with an installed pipeline: " + ", ".join(installed)
+
+
 def load_model(name: str | None = None, *, rules_dir: str | None = None) -> Language:
     """Load a spaCy pipeline by package name or path and add factx's stages.
 
@@ -74,8 +82,7 @@ def load_model(name: str | None = None, *, rules_dir: str | None = None) -> Lang
         module = importlib.import_module(name) if spacy.util.is_package(name) else None
         nlp = module.load() if module is not None else spacy.load(name)
     except (OSError, ImportError) as exc:
-        raise UsageError(f"cannot load spaCy pipeline {name!r}: {exc}",
-                         hint="pass --model with an installed pipeline, e.g. en_core_web_sm") from None
+        raise UsageError(f"cannot load spaCy pipeline {name!r}: {exc}", hint=_installed_hint()) from None
     for component in UNUSED_COMPONENTS:
         if component in nlp.pipe_names:
             nlp.disable_pipe(component)

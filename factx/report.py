@@ -124,17 +124,24 @@ def entity_view(entity_id: str, facts: list[dict[str, Any]], docs: dict[str, tup
     facts = sort_facts(facts)
     if conflicts is None:
         conflicts = list(find_conflicts(facts, places=places))
+    # A fact takes the side it has in a conflict about its own attribute (a value
+    # conflict on the date of death) before the side it has as evidence of another
+    # (the date of a denied death); among equals, a hard conflict before a soft one.
+    attribute_of = {f.get("id"): f["attribute"] for f in facts}
     marks: dict[str, tuple[str, str, str]] = {}
-    # a fact in a value conflict keeps that side, also when it is evidence of a denied event
-    for conflict in sorted(conflicts, key=lambda c: c["kind"] == "denial"):
+    ranks: dict[str, tuple[bool, bool]] = {}
+    for conflict in conflicts:
         if conflict["kind"] == "spelling":  # spellings have their own table
             continue
         for number, value in enumerate(conflict["values"]):
-            side = _side(number)
             for source in value["sources"]:
                 fid = source.get("fact_id")
-                if fid and (fid not in marks or marks[fid][0] == "soft"):
-                    marks[fid] = (conflict["severity"], conflict["kind"], side)
+                if not fid:
+                    continue
+                rank = (attribute_of.get(fid) == conflict["attribute"], conflict["severity"] == "hard")
+                if fid not in ranks or rank > ranks[fid]:
+                    ranks[fid] = rank
+                    marks[fid] = (conflict["severity"], conflict["kind"], _side(number))
     head = facts[0]
 
     per_doc: Counter = Counter(f["doc"] for f in facts if f["attribute"] not in _NOT_IN_GRID)

@@ -22,17 +22,16 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 from urllib.parse import quote
 
 from factx.errors import StoreError
-from factx.records import (DOCUMENT_KEYS, DOCUMENT_SCHEMA, FACT_KEYS, FACT_SCHEMA, DocResult, FactDraft, fact_id,
-                           line_of)
+from factx.records import DocResult, Document, Fact, FactDraft, RunCounts, Status, fact_id, line_of
 
 DB_NAME = "factx.sqlite"
 LOCK_NAME = "write.lock"
@@ -109,12 +108,19 @@ CREATE TABLE IF NOT EXISTS runs (
 );
 """
 
-# Each fact row joined to its entity, its source's entity and its value's entity.
-_FACT_SELECT = """
-SELECT f.id, coalesce(e.canonical, f.name), coalesce(e.entity_id, ''), coalesce(e.entity_type, f.name_type),
-       f.attribute, f.value, f.value_type, f.value_text, f.polarity, f.modality,
-       coalesce(se.canonical, f.said_by), d.path, d.published, f.line, f.start, f."end",
-       f.quote, f.mention, f.rule, ve.canonical
+# The facts as the fact record shows them: each row joined to its entity, its source's
+# entity and its value's entity. A view, so that Datasette and sqlite-utils users query
+# the same thing as factx (README, "The store"); `doc_id` and `seq` (the fact's place
+# in its document) come last, for ordering.
+_VIEW = """
+CREATE VIEW IF NOT EXISTS facts_resolved AS
+SELECT f.id AS id, coalesce(e.canonical, f.name) AS entity, n.entity_id AS entity_id,
+       coalesce(e.entity_type, f.name_type) AS entity_type, f.attribute AS attribute,
+       coalesce(ve.canonical, json_extract(f.value, '$')) AS value, f.value_type AS value_type,
+       f.value_text AS value_text, f.polarity AS polarity, f.modality AS modality,
+       coalesce(se.canonical, f.said_by) AS said_by, d.path AS doc, d.published AS published,
+       f.line AS line, f.start AS start, f."end" AS "end", f.quote AS quote,
+       f.mention AS mention, f.rule AS rule, f.doc_id AS doc_id, f.seq AS seq
 FROM facts f
 JOIN documents d ON d.doc_id = f.doc_id
 LEFT JOIN names n ON n.name = f.name
@@ -122,8 +128,12 @@ LEFT JOIN entities e ON e.entity_id = n.entity_id
 LEFT JOIN names sn ON sn.name = f.said_by
 LEFT JOIN entities se ON se.entity_id = sn.entity_id
 LEFT JOIN names vn ON f.value_type = 'entity' AND vn.name = json_extract(f.value, '$')
-LEFT JOIN entities ve ON ve.entity_id = vn.entity_id
+LEFT JOIN entities ve ON ve.entity_id = vn.entity_id;
 """
+
+_FACT_SELECT = ("SELECT id, entity, coalesce(entity_id, ''), entity_type, attribute, value, value_type, "
+                "value_text, polarity, modality, said_by, doc, published, line, start, \"end\", quote, "
+                "mention, rule FROM facts_resolved")
 
 
 def default_store_dir() -> Path:
@@ -189,6 +199,7 @@ def _check_schema(conn: "_Connection", db: Path, *, readonly: bool) -> None:
     columns this version adds is upgraded in place; anything else is refused.
     """
     tables = {t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    views = {v for (v,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
     rebuild = (f"move {db.parent} away (or pass another --store) and run 'factx extract PATH...' "
                "again to rebuild the store from your files")
     if not tables:
@@ -209,7 +220,7 @@ def _check_schema(conn: "_Connection", db: Path, *, readonly: bool) -> None:
         raise StoreError(f"{db}: written by a newer factx (store schema {version}; this factx reads "
                          f"up to {SCHEMA_VERSION})", hint="upgrade factx, or " + rebuild)
     missing = _missing_columns(conn, tables)
-    if version == SCHEMA_VERSION and not missing:
+    if version == SCHEMA_VERSION and not missing and _expected_views() <= views:
         return
     blocking = [f"{t}.{c[0]}" for t, cols in missing.items() if cols is not None
                 for c in cols if c[2] and c[3] is None]
@@ -225,7 +236,9 @@ def _check_schema(conn: "_Connection", db: Path, *, readonly: bool) -> None:
     added = "".join(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}'
                     + (f" DEFAULT {default}" if default is not None else "") + ";\n"
                     for table, columns in missing.items() for name, kind, _, default in columns or ())
-    _in_one_transaction(conn, added + _SCHEMA)
+    # views hold no data: made again from this version's definitions
+    dropped = "".join(f'DROP VIEW IF EXISTS "{view}";\n' for view in sorted(views))
+    _in_one_transaction(conn, dropped + added + _SCHEMA + _VIEW)
 
 
 def _in_one_transaction(conn: "_Connection", script: str) -> None:
@@ -254,7 +267,11 @@ def _missing_columns(conn: "_Connection", tables: set[str]) -> dict[str, list | 
 
 
 def _create(conn: "_Connection") -> None:
-    _in_one_transaction(conn, _SCHEMA)
+    _in_one_transaction(conn, _SCHEMA + _VIEW)
+
+
+def _expected_views() -> set[str]:
+    return set(re.findall(r"CREATE VIEW IF NOT EXISTS (\w+)", _VIEW))
 
 
 def store_error(exc: sqlite3.Error, db: Path | str) -> StoreError:
@@ -343,28 +360,7 @@ class _Connection:
 
 
 def _row_to_fact(row: tuple) -> dict[str, Any]:
-    (fid, entity, entity_id, entity_type, attribute, value, value_type, value_text,
-     polarity, modality, said_by, doc, published, line, start, end, quote, mention,
-     rule, value_entity) = row
-    value = json.loads(value) if value is not None else None
-    if value_entity is not None:
-        value = value_entity
-    return dict(zip(FACT_KEYS, (
-        FACT_SCHEMA, fid, entity, entity_id, entity_type, attribute, value, value_type,
-        value_text, polarity, modality, said_by, doc, published, line, start, end, quote,
-        mention, rule)))
-
-
-@dataclass(frozen=True)
-class RunCounts:
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    failed: int = 0
-
-    def to_json(self) -> dict[str, int]:
-        return {"new": self.new, "changed": self.changed, "unchanged": self.unchanged,
-                "failed": self.failed}
+    return Fact.row_json(row)  # the columns of _FACT_SELECT are the record's fields, in order
 
 
 class Store:
@@ -421,20 +417,20 @@ class Store:
         where, params = [], []
         if docs is not None:
             paths = list(docs)
-            where.append(f"d.path IN ({','.join('?' * len(paths))})")
+            where.append(f"doc IN ({','.join('?' * len(paths))})")
             params += paths
         if entity_ids is not None:
             ids = list(entity_ids)
-            where.append(f"n.entity_id IN ({','.join('?' * len(ids))})")
+            where.append(f"entity_id IN ({','.join('?' * len(ids))})")
             params += ids
         if attribute is not None:
-            where.append("f.attribute = ?")
+            where.append("attribute = ?")
             params.append(attribute)
         if run_id is not None:
-            where.append("d.run_id = ?")
+            where.append("doc_id IN (SELECT doc_id FROM documents WHERE run_id = ?)")
             params.append(run_id)
         sql = _FACT_SELECT + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY n.entity_id, f.attribute, d.path, f.seq" if order_by_entity else " ORDER BY d.path, f.seq"
+        sql += " ORDER BY entity_id, attribute, doc, seq" if order_by_entity else " ORDER BY doc, seq"
         for row in self.conn.execute(sql, params):
             yield _row_to_fact(row)
 
@@ -522,10 +518,8 @@ class Store:
                         d.published_from, d.content_hash, d.chars,
                         (SELECT count(*) FROM facts f WHERE f.doc_id = d.doc_id)
                  FROM documents d ORDER BY d.path"""
-        for row in self.conn.execute(sql):
-            (path, outlet, title, author, url, published, how, source, content_hash, chars, facts) = row
-            yield dict(zip(DOCUMENT_KEYS, (DOCUMENT_SCHEMA, path, outlet, title, author, url, published, how,
-                                           source, content_hash, chars, facts)))
+        for row in self.conn.execute(sql):  # the columns are the record's fields, in order
+            yield Document.row_json(row)
 
     def document_by_hash(self, content_hash: str) -> tuple[int, str, str] | None:
         """(doc_id, path, pipeline) of the stored document with this content, or None."""
@@ -546,12 +540,10 @@ class Store:
         last = self.conn.execute(
             "SELECT new, changed, unchanged, failed FROM runs WHERE finished IS NOT NULL "
             "ORDER BY run_id DESC LIMIT 1").fetchone()
-        return {
-            "documents": one("SELECT count(*) FROM documents"),
-            "facts": one("SELECT count(*) FROM facts"),
-            "entities": one("SELECT count(*) FROM entities"),
-            "last_run": RunCounts(*last).to_json() if last else None,
-        }
+        return Status(store=str(self.directory), documents=one("SELECT count(*) FROM documents"),
+                      facts=one("SELECT count(*) FROM facts"),
+                      entities=one("SELECT count(*) FROM entities"),
+                      last_run=RunCounts(*last) if last else None).to_json()
 
     # --- writing ------------------------------------------------------------------
 

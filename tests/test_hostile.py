@@ -645,27 +645,31 @@ def test_tables_show_names_escaped():
     from rich.table import Table
     from rich.text import Text
 
-    from factx.cli import _safe_table
+    from factx.output import safe_table
 
     table = Table("doc", "quote", title="Jane\x1b[2J Doe")
     table.add_row("in/a\x1b]0;pwned\x07.txt", Text("said \x1b[31mred"))
-    _safe_table(table)
+    safe_table(table)
     cells = [c for column in table.columns for c in column._cells]
     assert cells[0] == "in/a\\x1b]0;pwned\\x07.txt" and cells[1].plain == "said \\x1b[31mred"
     assert table.title == "Jane\\x1b[2J Doe"
 
 
-def test_output_file_is_checked_before_the_run(tmp_path):
-    from factx.cli import _check_output
+def test_an_unwritable_output_is_refused_before_any_work(tmp_path, monkeypatch):
+    import sys
+
     from factx.errors import FactxError
+    from factx.output import ClosedStdout, open_output
 
     with pytest.raises(FactxError) as info:
-        _check_output(tmp_path / "missing" / "x.jsonl")
-    assert "cannot write the output file" in info.value.message
-    assert _check_output(tmp_path / "new.jsonl") is True and (tmp_path / "new.jsonl").exists()
-    (tmp_path / "old.jsonl").write_text("kept until the run writes\n")
-    assert _check_output(tmp_path / "old.jsonl") is False
-    assert (tmp_path / "old.jsonl").read_text() == "kept until the run writes\n"
+        with open_output(tmp_path / "missing" / "x.jsonl"):
+            raise AssertionError("never reached")
+    assert "x.jsonl: cannot write" in info.value.message
+    monkeypatch.setattr(sys, "stdout", ClosedStdout())
+    with pytest.raises(FactxError) as info:
+        with open_output(None):
+            raise AssertionError("never reached")
+    assert "standard output is closed" in info.value.message
 
 
 def test_status_json_is_plain(tmp_path):

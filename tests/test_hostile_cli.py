@@ -198,7 +198,7 @@ def test_query_output_to_a_full_device(seeds_store):
         pytest.skip("no /dev/full")
     with open("/dev/full", "w") as full:
         code, _, err = factx("facts", "--store", seeds_store, stdout=full, timeout=60)
-    assert code == 1 and "cannot write to standard output: No space left on device" in err
+    assert code == 1 and "cannot write the output: No space left on device" in err
 
 
 @pytest.mark.parametrize("args", [["facts"], ["status"], ["conflicts", "--format", "json"]])
@@ -212,11 +212,11 @@ def test_query_with_stdout_closed(seeds_store, args):
 def test_extract_checks_its_output_before_the_run(tmp_path):
     code, _, err = factx("extract", SEED, "--store", tmp_path / "s", "-o", tmp_path / "missing" / "x.jsonl",
                          timeout=60)
-    assert code == 1 and f"{tmp_path}/missing/x.jsonl: cannot write the output file" in err
+    assert code == 2 and f"{tmp_path}/missing/x.jsonl: cannot write" in err
     assert not (tmp_path / "s" / "factx.sqlite").exists()  # stopped before the store was touched
     proc = subprocess.run(["bash", "-c", 'exec "$@" >&-', "-", *FACTX, "extract", str(SEED), "--store",
                            str(tmp_path / "s")], cwd=ROOT, stderr=subprocess.PIPE, text=True, timeout=60)
-    assert proc.returncode == 1 and "standard output is closed: nowhere to write the facts" in proc.stderr
+    assert proc.returncode == 1 and "standard output is closed: nowhere to write the output" in proc.stderr
 
 
 # --- the store ------------------------------------------------------------------------------
