@@ -178,7 +178,9 @@ def write(records: Iterable[dict[str, Any]], *, kind: str, fmt: str, out: TextIO
             writer.writerows(csv_rows(record, kind))
             count += 1
     elif fmt == "table":
-        held = list(records)
+        # for people: names, quotes and paths come from documents and file names, and a
+        # terminal would obey the control characters in them; escaped before any renderer
+        held = [displayable(record) for record in records]
         count = len(held)
         if not held and empty is not None:
             empty()
@@ -188,14 +190,11 @@ def write(records: Iterable[dict[str, Any]], *, kind: str, fmt: str, out: TextIO
 
             from factx.tables import TABLES
 
-            from factx.errors import printable
-
             shown = (table or TABLES[kind])(held)
-            if not is_renderable(shown):  # lines of text, with words of documents in them
+            if not is_renderable(shown):  # lines of text
                 for line in shown:
-                    out.write(printable(line, lines=True) + "\n")
+                    out.write(line + "\n")
             else:
-                safe_table(shown)
                 terminal = _is_terminal(out)
                 Console(file=out, highlight=False, force_terminal=terminal or None,
                         width=None if terminal or os.environ.get("COLUMNS") else TABLE_WIDTH,
@@ -206,33 +205,18 @@ def write(records: Iterable[dict[str, Any]], *, kind: str, fmt: str, out: TextIO
     return count
 
 
-def safe_table(table: Any) -> None:
-    """Every cell of a Rich table with control characters escaped: names and quotes come
-    from documents and file names, and a terminal would obey them. (Markup was escaped
-    where the cells were made.)"""
-    from rich.table import Table
-    from rich.text import Text
-
+def displayable(value: Any) -> Any:
+    """A record with every string in it shown safely (`factx.errors.printable`: control
+    characters, terminal escapes and bidi overrides escaped), for tables and memos."""
     from factx.errors import printable
 
-    if not isinstance(table, Table):
-        return
-
-    def safe(cell: Any) -> Any:
-        if isinstance(cell, str):
-            return printable(cell, lines=True)
-        if isinstance(cell, Text) and printable(cell.plain, lines=True) != cell.plain:
-            return Text(printable(cell.plain, lines=True), style=cell.style)
-        if isinstance(cell, Table):
-            safe_table(cell)
-        return cell
-
-    for column in table.columns:
-        cells = getattr(column, "_cells", None)  # Rich keeps a column's cells there
-        if cells is not None:
-            column._cells = [safe(c) for c in cells]
-    if table.title is not None:
-        table.title = safe(table.title)
+    if isinstance(value, str):
+        return printable(value, lines=True)
+    if isinstance(value, dict):
+        return {key: displayable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(displayable(item) for item in value)
+    return value
 
 
 def quiet_pipe() -> None:

@@ -641,18 +641,29 @@ def test_a_run_refuses_a_bad_user_rule_before_reading_anything(tmp_path):
 
 # --- output ------------------------------------------------------------------------------
 
-def test_tables_show_names_escaped():
-    from rich.table import Table
-    from rich.text import Text
+@pytest.mark.parametrize("kind", ["fact", "entity", "document", "date"])
+def test_tables_show_names_escaped(kind):
+    from factx.output import write
 
-    from factx.output import safe_table
-
-    table = Table("doc", "quote", title="Jane\x1b[2J Doe")
-    table.add_row("in/a\x1b]0;pwned\x07.txt", Text("said \x1b[31mred"))
-    safe_table(table)
-    cells = [c for column in table.columns for c in column._cells]
-    assert cells[0] == "in/a\\x1b]0;pwned\\x07.txt" and cells[1].plain == "said \\x1b[31mred"
-    assert table.title == "Jane\\x1b[2J Doe"
+    records = {
+        "fact": [{"entity": "Jane\x1b[2J Doe", "entity_id": "e", "entity_type": "PERSON", "attribute": "name",
+                  "value": "Jane\x1b[2J Doe", "value_text": "x", "doc": "in/a\x1b]0;pwned\x07.txt", "line": 1,
+                  "quote": "said \x1b[31mred", "said_by": None, "polarity": "affirmed", "modality": "asserted",
+                  "value_type": "name", "published": None, "start": 0, "end": 1, "mention": "m", "rule": "r",
+                  "id": "1", "schema": "factx.fact/1"}],
+        "entity": [{"entity": "Jane\x1b[2J Doe", "entity_id": "e", "entity_type": "PERSON",
+                    "variants": [{"name": "Jane\x1b[2J Doe", "count": 1, "docs": ["in/a\x1b]0;pwned\x07.txt"]}]}],
+        "document": [{"doc": "in/a\x1b]0;pwned\x07.txt", "outlet": None, "title": "t\x1b[2J", "author": None,
+                      "url": None, "published": None, "published_how": None, "published_from": None,
+                      "content_hash": "h", "chars": 1, "facts": 0, "schema": "factx.document/1"}],
+        "date": [{"doc": "in/a\x1b]0;pwned\x07.txt", "line": 1, "start": 0, "end": 1, "text": "Tue\x1b[2J",
+                  "type": "DATE", "value": "2019", "anchor": None, "schema": "factx.date/1"}],
+    }[kind]
+    out = io.StringIO()
+    write(records, kind=kind, fmt="table", out=out)
+    shown = out.getvalue()
+    assert "\x1b" not in shown and "\x07" not in shown
+    assert "\\x1b" in shown  # there, escaped
 
 
 def test_an_unwritable_output_is_refused_before_any_work(tmp_path, monkeypatch):
