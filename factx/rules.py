@@ -376,7 +376,7 @@ def parse_rule_file(path: Path, text: str | None = None, *,
                 allowed = ", ".join(["id", *schema.required, *schema.optional])
                 raise RuleError(name, rule_id, key, f"unknown key for kind {kind!r} (allowed: {allowed})")
             _check_value(name, rule_id, key, kind_of_key, value)
-            _check_safety(name, rule_id, key, kind_of_key, value, probe=probe)
+            _check_safety(name, rule_id, key, kind_of_key, value, probe=probe, file_kind=kind)
             if key in schema.allowed:
                 _check_allowed(name, rule_id, key, schema.allowed[key], value)
         for key in schema.required:
@@ -445,11 +445,16 @@ def _load_yaml(text: str, name: str) -> Any:
         loader.dispose()
 
 
-def _check_safety(path: str, rule_id: str, key: str, kind: str, value: Any, *, probe: bool) -> None:
+def _check_safety(path: str, rule_id: str, key: str, kind: str, value: Any, *, probe: bool,
+                  file_kind: str | None = None) -> None:
     """Compile and check what a key holds beyond its type: rewrites and token patterns
-    compiled as the stages will, every regular expression probed (when `probe`)."""
+    compiled as the stages will, the numbers of the date words, every regular
+    expression probed (when `probe`)."""
     def bad(problem: str) -> RuleError:
         return RuleError(path, rule_id, key, problem)
+
+    if file_kind == "date_lexicon" and key == "entries" and rule_id in _LEXICON_NUMBERS:
+        _check_lexicon_numbers(rule_id, value, bad)
 
     if kind in ("regex", "regexes") and probe:
         for pattern in [value] if kind == "regex" else value:
@@ -458,6 +463,23 @@ def _check_safety(path: str, rule_id: str, key: str, kind: str, value: Any, *, p
         _check_rewrites(value, bad, probe)
     elif kind == "token_pattern":
         _check_token_pattern(value, bad, probe)
+
+
+#: Date words whose meaning is a number (factx.timex reads them so): id -> (lowest, highest).
+_LEXICON_NUMBERS = {"months": (1, 12), "weekdays": (1, 7), "ordinals": (1, 10_000), "numbers": (0, 1e9)}
+
+
+def _check_lexicon_numbers(rule_id: str, value: Any, bad) -> None:
+    if not isinstance(value, dict):
+        return
+    low, high = _LEXICON_NUMBERS[rule_id]
+    whole = rule_id != "numbers"
+    for word, number in value.items():
+        ok = isinstance(number, (int, float)) and not isinstance(number, bool) and low <= number <= high \
+            and (not whole or float(number).is_integer())
+        if not ok:
+            raise bad(f"{word!r}: {number!r} is not allowed for {rule_id} (allowed: "
+                      f"{'a whole number' if whole else 'a number'} from {low:g} to {high:g})")
 
 
 def _check_rewrites(value: Any, bad, probe: bool) -> None:

@@ -606,6 +606,10 @@ BOMB = "\n".join(["kind: honorifics", 'a: &a ["lol","lol","lol","lol","lol","lol
     ("kind: entity_patterns\nrules:\n  - id: bad\n    label: ORG\n    pattern: [{TEXT: {REGEX: '(a|a)+$'}}]\n",
      "bad", "pattern", "backtracks"),
     (BOMB, None, None, "aliases"),
+    ("kind: date_lexicon\nrules:\n  - id: months\n    entries: {smarch: 13}\n", "months", "entries",
+     "13 is not allowed for months"),
+    ("kind: date_lexicon\nrules:\n  - id: numbers\n    entries: {umpteen: lots}\n", "numbers", "entries",
+     "'lots' is not allowed for numbers"),
 ])
 def test_rules_that_could_hurt_are_refused_by_name(tmp_path, text, rule_id, key, words):
     path = tmp_path / "r.yml"
