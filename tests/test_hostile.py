@@ -606,6 +606,8 @@ BOMB = "\n".join(["kind: honorifics", 'a: &a ["lol","lol","lol","lol","lol","lol
     ("kind: entity_patterns\nrules:\n  - id: bad\n    label: ORG\n    pattern: [{TEXT: {REGEX: '(a|a)+$'}}]\n",
      "bad", "pattern", "backtracks"),
     (BOMB, None, None, "aliases"),
+    ("kind: entity_patterns\nrules:\n  - id: a\n    label: ORG\n    pattern: &a [{LOWER: lol}, {LOWER: lol}]\n"
+     "  - id: b\n    label: ORG\n    pattern: [*a, *a, *a]\n", None, None, "aliases"),
     ("kind: date_lexicon\nrules:\n  - id: months\n    entries: {smarch: 13}\n", "months", "entries",
      "13 is not allowed for months"),
     ("kind: date_lexicon\nrules:\n  - id: numbers\n    entries: {umpteen: lots}\n", "numbers", "entries",
