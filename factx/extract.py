@@ -239,13 +239,15 @@ def run_extract(
 
 def resolve_store(store: Store, writer, *, rules_dir: str | None = None) -> None:
     """Cluster every distinct name of the store into entities (over names, not mentions)."""
-    from factx.lookup import declared_names
+    from factx.lookup import declared_names, described_names
 
     stats = [NameStat(name, entity_type, count) for name, entity_type, count in store.name_stats()]
     # "X, also known as Y": Y is a name of X's entity (resolve decides, never blindly)
     declared = declared_names(store)
     stats += [NameStat(alias, entity_type, 0) for _, alias, entity_type in declared]
-    entities = resolve(stats, rules=load_rules(rules_dir), same=[(name, alias) for name, alias, _ in declared])
+    # "Afghanistan's intelligence agency": the one entity the run ties that description to
+    entities = resolve(stats, rules=load_rules(rules_dir), same=[(name, alias) for name, alias, _ in declared],
+                       described=described_names(store))
     writer.set_entities(entities, fold)
 
 

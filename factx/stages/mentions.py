@@ -23,6 +23,7 @@ Within one document (DESIGN section 5, stage 4):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -48,6 +49,9 @@ class Mention:
     text: str
     canonical: str
     label: str
+    #: a description that stands for a name the document gives ("the Al Qaeda branch"
+    #: for the one branch of Al Qaeda it names): no spelling of the name
+    description: bool = False
 
 
 MENTION_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
@@ -69,6 +73,7 @@ class MentionRules:
     extra_honorifics: frozenset[str] = field(default_factory=frozenset)
     places: frozenset[str] = frozenset()  # countries and large cities (demonyms.yml), as `_plain_key`
     place_endings: tuple[str, ...] = ()  # word endings of place names (entity_types.yml)
+    branch_words: frozenset[str] = frozenset()  # "branch", "affiliate" (descriptions.yml)
 
 
 def _plain_key(name: str) -> str:
@@ -101,8 +106,10 @@ def mention_rules(rules: RuleSet | None = None) -> MentionRules:
     places = frozenset(_plain_key(w) for r in rules.get("demonyms") for w in [r["country"], *r.get("cities", ())])
     endings = tuple(w.lower() for r in rules.get("entity_types") if r["label"] in PLACE_TYPES
                     for w in r.get("endings", ()))
+    branches = frozenset(w.lower() for r in rules.get("descriptions") if r["role"] == "branch"
+                         for w in r["words"])
     result = MentionRules(name_rules(rules), title_before, contexts, demonyms, places=places,
-                          place_endings=endings)
+                          place_endings=endings, branch_words=branches)
     _CACHE[rules.version] = result
     return result
 
@@ -347,7 +354,102 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         rkey = root(item.key)
         out.append(Mention(item.span.start_char, item.span.end_char, item.span.text,
                            canonical[rkey], label_of[rkey]))
-    return out
+    return branch_mentions(text, out, mr)
+
+
+#: Nouns that stand for an organisation named before ("the group's Indian affiliate").
+_GROUP_NOUNS = ("group", "organisation", "organization", "network", "movement")
+#: Lower-case words that may qualify a branch ("its regional branch"); "main" may not:
+#: "the group's main branch" is the group itself.
+_BRANCH_QUALIFIERS = frozenset({"regional", "local", "official"})
+
+
+def branch_mentions(text: str, mentions: list[Mention], mr: MentionRules) -> list[Mention]:
+    """Mentions with each branch description the document ties to a name made a
+    mention of that name: "the Al Qaeda branch", "Al Qaeda's South Asia branch", "its
+    branch", "the group's Indian affiliate" stand for the one organisation the
+    document names whose name holds the parent's name ("Al Qaeda in the Indian
+    Subcontinent"), the parent being named ("Al Qaeda") or, for "its" and "the
+    group's", the organisation named last before. With no such branch, or two, the
+    words stay words. The parent's mention inside the description is replaced.
+
+    >>> text = "Al Qaeda and Al Qaeda in the Indian Subcontinent; leader of the Al Qaeda branch."
+    >>> ms = [Mention(0, 8, "Al Qaeda", "Al Qaeda", "ORG"),
+    ...       Mention(13, 48, "Al Qaeda in the Indian Subcontinent", "Al Qaeda in the Indian Subcontinent", "ORG"),
+    ...       Mention(64, 72, "Al Qaeda", "Al Qaeda", "ORG")]
+    >>> [(m.text, m.canonical) for m in branch_mentions(text, ms, mention_rules())][-1]
+    ('Al Qaeda branch', 'Al Qaeda in the Indian Subcontinent')
+    """
+    if not mr.branch_words or not mentions:
+        return mentions
+    nr = mr.names
+    orgs = {m.canonical: m.label for m in mentions if m.label == "ORG"}
+    keys = {c: core_tokens(c, "ORG", nr=nr) for c in orgs}
+
+    def branches_of(parent: str) -> list[str]:
+        own = core_tokens(parent, "ORG", nr=nr)
+        if not own:
+            return []
+        return [c for c, key in keys.items() if c != parent and len(key) > len(own)
+                and any(_same_words(key[i:i + len(own)], own, nr) for i in range(len(key) - len(own) + 1))]
+
+    found: list[Mention] = []
+    for n, mention in enumerate(mentions):
+        if mention.label not in ("ORG", "NORP"):
+            continue
+        # "the Al Qaeda branch"
+        after = re.match(r"[ \t]+([a-z]+)\b", text[mention.end:])
+        if after and after.group(1) in mr.branch_words and text[:mention.start].rstrip().lower().endswith(" the") \
+                or after and after.group(1) in mr.branch_words and text[:mention.start].rstrip().lower() == "the":
+            end = mention.end + after.end()
+            found.extend(_branch(mention, mention.start, end, text, branches_of(mention.canonical), orgs))
+            continue
+        # "Al Qaeda's South Asia branch"
+        end = _branch_end(text, mention.end, mr, possessive=True)
+        if end is not None:
+            found.extend(_branch(mention, mention.start, end, text, branches_of(mention.canonical), orgs))
+    # "its South Asia branch", "the group's Indian affiliate": the organisation named last
+    pattern = r"\b(?:[Ii]ts|the (?:" + "|".join(_GROUP_NOUNS) + r")['’]s)(?=[ \t])"
+    starts = [m.start for m in mentions]
+    for match in re.finditer(pattern, text):
+        end = _branch_end(text, match.end(), mr, possessive=False)
+        if end is None:
+            continue
+        before = [m for m in mentions[:bisect.bisect_left(starts, match.start())] if m.label in ("ORG", "NORP")]
+        if before:
+            found.extend(_branch(before[-1], match.start(), end, text, branches_of(before[-1].canonical), orgs))
+    if not found:
+        return mentions
+    inside = [(m.start, m.end) for m in found]
+    kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in inside)]
+    return sorted(kept + found, key=lambda m: m.start)
+
+
+def _branch_end(text: str, at: int, mr: MentionRules, *, possessive: bool) -> int | None:
+    """The end of "['s] [Capitalized or regional words] branch" at `at`, or None."""
+    rest = text[at:at + 80]
+    if possessive:
+        own = re.match(r"['’]s\b", rest)
+        if own is None:
+            return None
+        rest, at = rest[own.end():], at + own.end()
+    end = 0
+    for n, word in enumerate(re.finditer(r"[ \t]+([A-Za-z][\w-]*)", rest)):
+        if word.start() != end or n > 3:
+            return None
+        end = word.end()
+        if word.group(1) in mr.branch_words:
+            return at + end
+        if not (word.group(1)[:1].isupper() or word.group(1) in _BRANCH_QUALIFIERS):
+            return None
+    return None
+
+
+def _branch(parent: Mention, start: int, end: int, text: str, branches: list[str],
+            orgs: dict[str, str]) -> list[Mention]:
+    if len(branches) != 1:
+        return []  # no branch of the parent named, or two: the words stay words
+    return [Mention(start, end, text[start:end], branches[0], orgs[branches[0]], description=True)]
 
 
 def _same_words(a: tuple[str, ...], b: tuple[str, ...], nr: NameRules) -> bool:
