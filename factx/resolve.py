@@ -46,9 +46,9 @@ from typing import Iterable
 from rapidfuzz import fuzz
 
 from factx.names import (
-    NameRules, acronym_letters, block_key, core_tokens, core_words, fold as _fold, given_names_match, given_stem,
+    NameRules, acronym_letters, block_key, core_tokens, core_words, facility_order, fold as _fold, given_names_match, given_stem,
     initialism_pattern, is_acronym, name_rules, qualified_name, strip_possessive, strip_titles, title_classes,
-    token_cost, type_group, words,
+    token_cost, type_group, unqualified_name, words,
 )
 from factx.events import join_events
 from factx.rules import RuleSet, load_rules
@@ -210,8 +210,11 @@ def tokens_ok(a: str, b: str, nr: NameRules) -> bool:
 
 
 def _display(name: str, entity_type: str, nr: NameRules) -> str:
-    """A name as canonical: possessive, a leading "the" and (for people) titles removed."""
+    """A name as canonical: possessive, a leading "the", (for organisations) the country
+    that qualifies it and (for people) titles removed."""
     text = " ".join(strip_possessive(name).split())
+    if entity_type == "ORG":  # "U.S. National Transportation Safety Board": the board's own name
+        text = unqualified_name(text, nr=nr)
     parts = text.split(" ")
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
@@ -317,7 +320,7 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
     qualified: dict[tuple, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
     for i, node in enumerate(nodes):
         if node.entity_type not in ("PERSON", "NORP", "EVENT") and not node.acronym and " " in node.key:
-            plain = tuple(w for w in node.key.split() if w != "the")
+            plain = facility_order(tuple(w for w in node.key.split() if w != "the"), nr)
             short = qualified_name(plain, nr)
             dropped = tuple(w for w in plain if w not in short and w not in ("of", "international"))
             qualified[(type_group(node.entity_type), "".join(short))].append((i, dropped))

@@ -179,8 +179,9 @@ SCHEMAS: dict[str, Schema] = _schemas(
            "words that are never part of a name, by where they stand in a span (edge, person_head, "
            "headline_verb)", allowed={"where": REPAIR_PLACES}),
     Schema("entity_joins", {"label": "str", "connectors": "list"},
-           {"right_labels": "list", "right_words": "list", "description": "str"},
-           "a LABEL span, a connector and a following name make one span ('X in the Y')",
+           {"right_labels": "list", "right_words": "list", "left_words": "list", "description": "str"},
+           "a LABEL span (ending in one of `left_words` when given), a connector and a following "
+           "name make one span ('X in the Y')",
            allowed={"label": ENTITY_LABELS, "right_labels": ENTITY_LABELS}),
     Schema("descriptions", {"role": "str", "words": "list"}, {"alone": "bool", "description": "str"},
            "words of descriptions that name an institution without its name (\"Afghanistan's intelligence "

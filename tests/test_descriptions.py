@@ -240,3 +240,32 @@ def test_a_description_is_never_the_canonical_name_of_a_named_entity():
                        described=[("National Directorate of Security", NDS_KEY, True),
                                   ("Afghanistan’s intelligence agency", NDS_KEY, False)])
     assert entity_of(entities, "NDS").canonical == "National Directorate of Security"
+
+
+# ------------------------------------------------------------------------- the stage
+
+def test_the_stage_gives_description_facts_of_sources_and_ties():
+    import factx.pipeline  # noqa: F401  (registers the extensions)
+    from factx.records import FactDraft
+    from factx.stages.descriptions import description_facts
+    from factx.stages.mentions import link_mentions
+
+    from conftest import doc_with_ents
+
+    text = ("Pakistan said on Monday that the country's spy agency had found him. "
+            "The Inter-Services Intelligence, the main intelligence arm of Pakistan, agreed.")
+    doc = doc_with_ents(text, [("Pakistan", "GPE"), ("Inter-Services Intelligence", "ORG"), ("Pakistan", "GPE")])
+    for token in doc:
+        token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "."
+    doc._.mentions = link_mentions(doc)
+    said = "country's spy agency"
+    at = text.index(said)
+    doc._.facts = [FactDraft("Karim Haddad", "PERSON", "date_of_death", "2019", "date", "Monday", at, at + 5,
+                             0, 70, "him", "test", modality="reported", said_by=said, said_by_type=None),
+                   # a named source is no description
+                   FactDraft("Karim Haddad", "PERSON", "age", 40, "quantity", "40", 0, 2, 0, 70, "him", "test",
+                             said_by="Pakistan", said_by_type="GPE")]
+    facts = [(f.name, f.value, f.rule) for f in description_facts(doc)]
+    assert facts == [
+        ("Inter-Services Intelligence", "intelligence agency of Pakistan", "description.apposition"),
+        (said, "intelligence agency of Pakistan", "description.source")]

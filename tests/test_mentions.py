@@ -274,3 +274,32 @@ def test_a_branch_description_is_no_name_fact() -> None:
     for token in doc:
         token.is_sent_start = token.i == 0
     assert [f.value for f in name_facts(doc)] == ["Al Qaeda in the Indian Subcontinent", "Usama Mahmood"]
+
+
+# (text, the place mention, the facility names expected beside it)
+FACILITIES = [
+    ("people were hurt by the explosion in Beirut's port, he said", "Beirut", ["Beirut's port"]),
+    ("the catastrophic Beirut port blast", "Beirut", ["Beirut port"]),
+    ("the blast at the port of Beirut killed 150 people", "Beirut", ["port of Beirut"]),
+    ("flights to Nairobi airport resumed", "Nairobi", ["Nairobi airport"]),
+    ("Beirut is a port city, and Beirut port cities are old", "Beirut", []),
+    ("Beirut reported 150 dead", "Beirut", []),
+]
+
+
+@pytest.mark.parametrize("text,place,expected", FACILITIES)
+def test_facility_names_beside_a_place(text, place, expected) -> None:
+    from factx.stages.mentions import facility_names
+
+    at = text.index(place)
+    found = facility_names(text, [Mention(at, at + len(place), place, place, "GPE")], mention_rules())
+    assert [m.text for m in found] == expected
+    assert all(m.label == "FAC" for m in found)
+
+
+def test_port_of_a_place_is_a_facility() -> None:
+    assert linked("It was stored at the Port of Beirut for years.", [("Port of Beirut", "LOC")]) == [
+        ("Port of Beirut", "Port of Beirut", "FAC")]
+    # "Port Said" is a city
+    assert linked("Ships docked at Port Said on Monday.", [("Port Said", "GPE")]) == [
+        ("Port Said", "Port Said", "GPE")]

@@ -176,6 +176,9 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     # a type-deciding last word: "Kunduz Province", "Military Times"
     if len(tokens) > 1 and tokens[-1] in nr.suffix_types:
         return nr.suffix_types[tokens[-1]]
+    # a facility word first: "Port of Beirut" ("Port Said" is a city)
+    if len(tokens) > 2 and tokens[1] == "of" and nr.suffix_types.get(tokens[0]) == "FAC":
+        return "FAC"
     # a place-name ending: "-abad", "-stan", "-pur" (Persian, Urdu, Hindi "town", "land")
     if len(tokens) == 1 and len(tokens[0]) > 6 and tokens[0].endswith(mr.place_endings):
         return "GPE"
@@ -470,12 +473,44 @@ def _order(label: str) -> int:
     return _TYPE_ORDER.index(label) if label in _TYPE_ORDER else len(_TYPE_ORDER)
 
 
+_NOT_A_FACILITY = frozenset({"city", "town", "cities", "towns"})  # "the Beirut port city"
+
+
+def facility_names(text: str, mentions: Sequence[Mention], mr: MentionRules) -> list[Mention]:
+    """Facilities named by a place and a facility word (`entity_types.yml`, FAC):
+    "Beirut port", "Beirut's port", "the port of Beirut" name the port (FAC), never
+    the city. They are extra names, not entity mentions: the place's mention stays the
+    place's ("the Beirut port blast" happened in Beirut).
+
+    >>> text = "the blast at Beirut's port"
+    >>> [(m.text, m.label) for m in facility_names(text, [Mention(13, 19, "Beirut", "Beirut", "GPE")],
+    ...                                             mention_rules())]
+    [("Beirut's port", 'FAC')]
+    """
+    facility = {w for w, label in mr.names.suffix_types.items() if label == "FAC"}
+    out = []
+    for mention in mentions:
+        if mention.label not in ("GPE", "LOC"):
+            continue
+        follow = re.match(r"(?:['’]s)?[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?", text[mention.end:mention.end + 40])
+        if follow and follow.group(1).lower() in facility and (follow.group(2) or "").lower() not in _NOT_A_FACILITY:
+            end = mention.end + follow.end(1)
+            out.append(Mention(mention.start, end, text[mention.start:end], text[mention.start:end], "FAC"))
+            continue
+        before = re.search(r"\b([A-Za-z]+)[ \t]+of[ \t]+$", text[max(0, mention.start - 20):mention.start])
+        if before and before.group(1).lower() in facility:
+            start = mention.start - len(before.group(0))
+            out.append(Mention(start, mention.end, text[start:mention.end], text[start:mention.end], "FAC"))
+    return out
+
+
 @Language.factory("factx_mentions", default_config={"rules_dir": None})
 def make_mentions(nlp: Language, name: str, rules_dir: str | None):
     rules = mention_rules(load_rules(rules_dir))
 
     def mentions_component(doc: Doc) -> Doc:
         doc._.mentions = link_mentions(doc, rules=rules)
+        doc._.facilities = facility_names(doc_text(doc), doc._.mentions, rules)
         return doc
 
     return mentions_component
