@@ -313,14 +313,14 @@ def _translit(token: str, nr: NameRules) -> str:
     return _DOUBLE.sub(r"\1", token)
 
 
-def translit(token: str, rules: RuleSet | None = None) -> str:
+def translit(token: str, rules: RuleSet | None = None, *, nr: NameRules | None = None) -> str:
     """A token in transliteration form: rewrites of `rules/transliteration.yml`
     applied and doubled letters collapsed.
 
     >>> translit("mansoor"), translit("qaddafi"), translit("husayn")
     ('mansur', 'qadafi', 'husain')
     """
-    return _translit(token, name_rules(rules))
+    return _translit(token, nr or name_rules(rules))
 
 
 def _split_vowels(token: str) -> tuple[str, list[str]]:
