@@ -1,8 +1,8 @@
-"""Descriptions of institutions: "Afghanistan's intelligence agency" as a key.
+"""Descriptions of institutions: "Norway's intelligence agency" as a key.
 
-News often names a source by description instead of by name: "Afghanistan's
-intelligence agency", "the Afghan spy agency", "the main intelligence arm of
-Afghanistan", "the country's spy service". Such a description is read word by word
+News often names a source by description instead of by name: "Norway's
+intelligence agency", "the Norwegian spy agency", "the main intelligence arm of
+Norway", "the country's spy service". Such a description is read word by word
 (`rules/descriptions.yml`) as::
 
     [the | its | COUNTRY's | the country's] [fillers, a demonym] [DOMAIN] HEAD [of COUNTRY]
@@ -10,16 +10,16 @@ Afghanistan", "the country's spy service". Such a description is read word by wo
 and keyed by three general parts: the country (from its name, its demonym or its
 possessive), the class of the head noun (agency, service, arm and directorate are one
 class) and the domain (intelligence and spy are one domain). Descriptions with one
-key name one institution of one country: "Afghan intelligence agency" and
-"Afghanistan's spy agency" are both ``intelligence agency of Afghanistan``.
+key name one institution of one country: "Norwegian intelligence agency" and
+"Norway's spy agency" are both ``intelligence agency of Norway``.
 
 A description ties to a *name* only where a document says so (`ties`):
 
-- apposition: "the National Directorate of Security (NDS), the country's main spy
-  agency, said", "Afghanistan's spy agency, the NDS, said";
+- apposition: "the State Protection Bureau (SPB), the country's main spy
+  agency, said", "Norway's spy agency, the SPB, said";
 - definition between dashes or in brackets: "X — the main intelligence arm of
-  Afghanistan — said", "X (the country's spy agency)";
-- copula: "X is Afghanistan's main intelligence agency".
+  Norway — said", "X (the country's spy agency)";
+- copula: "X is Norway's main intelligence agency".
 
 "The country's" and "its" take the country the document named last before them
 (`Reader`), only when that is one country; a description without a country ("the
@@ -106,10 +106,10 @@ class Description:
 
     @property
     def key(self) -> str | None:
-        """``"intelligence agency of Afghanistan"``; None until the country is known.
+        """``"intelligence agency of Norway"``; None until the country is known.
 
-        >>> Description("agency", "intelligence", "Afghanistan").key
-        'intelligence agency of Afghanistan'
+        >>> Description("agency", "intelligence", "Norway").key
+        'intelligence agency of Norway'
         """
         if self.country is None:
             return None
@@ -161,13 +161,13 @@ def _country_at(tokens: Sequence[_Token], i: int, dr: DescriptionRules) -> tuple
 def parse_description(text: str, dr: DescriptionRules | None = None) -> Description | None:
     """The `Description` a phrase is, or None when some word of it is no part of one.
 
-    >>> parse_description("Afghanistan’s intelligence agency").key
-    'intelligence agency of Afghanistan'
-    >>> parse_description("the main intelligence arm of Afghanistan").key
-    'intelligence agency of Afghanistan'
+    >>> parse_description("Norway’s intelligence agency").key
+    'intelligence agency of Norway'
+    >>> parse_description("the main intelligence arm of Norway").key
+    'intelligence agency of Norway'
     >>> parse_description("the country's spy service")
     Description(head='agency', domain='intelligence', country=None, anaphor='country')
-    >>> parse_description("the National Directorate of Security") is None
+    >>> parse_description("the State Protection Bureau") is None
     True
     """
     dr = dr or description_rules()
@@ -184,7 +184,7 @@ def parse_description(text: str, dr: DescriptionRules | None = None) -> Descript
         i, anaphor = 1, "its"
     size, found = _country_at(tokens, i, dr)
     if size and tokens[i + size - 1].possessive:
-        i, country = i + size, found  # "Afghanistan's"
+        i, country = i + size, found  # "Norway's"
     elif i < len(tokens) and tokens[i].word in dr.anaphors and tokens[i].possessive and anaphor is None:
         i, anaphor = i + 1, "country"  # "the country's"
     domain, head = "", None
@@ -194,7 +194,7 @@ def parse_description(text: str, dr: DescriptionRules | None = None) -> Descript
         if size and not tokens[i + size - 1].possessive:
             if anaphor is not None or (country is not None and country != found):
                 return None
-            i, country = i + size, found  # "Afghan", "U.S."
+            i, country = i + size, found  # "Norwegian", "U.S."
             continue
         if token.possessive:
             return None  # someone else's: "the agency's spokesman"
@@ -208,7 +208,7 @@ def parse_description(text: str, dr: DescriptionRules | None = None) -> Descript
             return None
     if head is None or (head not in dr.alone and not domain):
         return None
-    if i < len(tokens):  # "... of Afghanistan", "... of the country"
+    if i < len(tokens):  # "... of Norway", "... of the country"
         if tokens[i].word != "of" or anaphor is not None:
             return None
         i += 1
@@ -229,7 +229,7 @@ def parse_description(text: str, dr: DescriptionRules | None = None) -> Descript
 def description_key(text: str, dr: DescriptionRules | None = None) -> str | None:
     """The key of a description that names its country itself, else None.
 
-    >>> description_key("Afghan spy agency") == description_key("Afghanistan's intelligence service")
+    >>> description_key("Norwegian spy agency") == description_key("Norway's intelligence service")
     True
     """
     found = parse_description(text, dr)
@@ -291,7 +291,7 @@ class Reader:
         return max(0, bisect.bisect_right(self.sentences, offset) - 1)
 
     def country_of(self, mention: MentionLike) -> str | None:
-        """The country a mention names ("Afghanistan", "Afghan"), or None."""
+        """The country a mention names ("Norway", "Norwegian"), or None."""
         if mention.label not in ("GPE", "NORP"):
             return None
         found = self.dr.countries.get(tuple(words(mention.canonical)))
@@ -300,7 +300,7 @@ class Reader:
     def country_before(self, offset: int, *, pronoun: bool = False) -> str | None:
         """The country the document names last before `offset`, when that is one
         country: every country named in the sentence of the last one must be it
-        ("American and Afghan commandos ... the country's agency" is no one country).
+        ("French and Norwegian troops ... the country's agency" is no one country).
         For "its", the last name before it, in its sentence or the one before, must be
         a country."""
         before = self.mentions[:bisect.bisect_left(self.starts, offset)]
@@ -369,19 +369,19 @@ class Reader:
             end = stop.start() if stop else len(text)
             rest = text[end:].lstrip(" \t")
             closed = not rest or any(rest.startswith(c) for c in _CLOSE[sep])
-            # "the NDS, the Afghan army, and the police": a list, not an apposition
+            # "the SPB, the Norwegian army, and the police": a list, not an apposition
             in_list = rest.startswith(",") and _LIST_AFTER.match(rest, 1) is not None
             if closed and not in_list and text[start:end].strip():
                 yield ("description.apposition" if sep == "," else "description.definition",
                        start, start + len(text[start:end].rstrip()))
-        # copula: "X is Afghanistan's main intelligence agency"
+        # copula: "X is Norway's main intelligence agency"
         copula = _COPULA.match(text, mention.end)
         if copula is not None:
             start = copula.end()
             stop = _BREAK.search(text, start)
             end = stop.start() if stop else len(text)
             yield "description.copula", start, start + len(text[start:end].rstrip())
-        # apposition before the name: "Afghanistan's spy agency, the NDS, said"
+        # apposition before the name: "Norway's spy agency, the SPB, said"
         lead = re.search(r",\s+(?:the\s+)?$", text[max(0, mention.start - 12):mention.start])
         if lead is None:
             return
@@ -392,7 +392,7 @@ class Reader:
         breaks = [m.end() for m in _BREAK.finditer(text, max(0, end - 160), end)]
         start = breaks[-1] if breaks else max(0, end - 160)
         if text[max(0, start - 1):start] == ",":
-            return  # "the police, the army, the NDS": a list
+            return  # "the police, the army, the SPB": a list
         for p in _word_starts(text, start, end):
             yield "description.apposition", p, end
 

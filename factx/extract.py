@@ -247,7 +247,7 @@ def resolve_store(store: Store, writer, *, rules_dir: str | None = None) -> None
     # "X, also known as Y": Y is a name of X's entity (resolve decides, never blindly)
     declared = declared_names(store)
     stats += [NameStat(alias, entity_type, 0) for _, alias, entity_type in declared]
-    # "Afghanistan's intelligence agency": the one entity the run ties that description to
+    # "Norway's intelligence agency": the one entity the run ties that description to
     entities = resolve(stats, rules=rules, same=[(name, alias) for name, alias, _ in declared],
                        described=described_names(store))
     # names are folded for lookups as the run's rules fold them, and the store remembers

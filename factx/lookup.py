@@ -229,7 +229,7 @@ def declared_names(store) -> list[tuple[str, str, str]]:
 def described_names(store) -> list[tuple[str, str | None, bool]]:
     """What the documents say descriptions name (`description` facts, see
     `factx.stages.descriptions`), as (name, key, tie): `tie` when a document ties the
-    name to the description ("the NDS, the country's spy agency"), else the name is a
+    name to the description ("the SPB, the country's spy agency"), else the name is a
     source written as a description. A source whose key some document citing it did
     not give (its country was not found there) gets the key None too: the names table
     maps a name for every document at once."""

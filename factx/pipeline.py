@@ -9,17 +9,17 @@ extension attributes and returns the doc:
 3. factx_dates       `doc._.dates`: TIMEX3-normalized temporal expressions
 4. factx_mentions    `doc._.mentions`: entity mentions linked to their in-document
                      canonical name, type voted over mentions; `doc._.facilities`:
-                     facilities named by a place and a facility word ("Beirut port")
+                     facilities named by a place and a facility word ("Bergen port")
 5. factx_attributes  `doc._.facts`: `FactDraft`s of the attribute vocabulary
    factx_descriptions `doc._.descriptions`: `description` facts, what institution a
-                     description names ("Afghanistan's intelligence agency"), read
+                     description names ("Norway's intelligence agency"), read
                      from the sources the attributes give and the document's ties
 
 Extension attributes (the contract between stages):
     Doc._.article   factx.records.Article | None   set before the doc enters the pipe
     Doc._.dates     list[TimexSpan]
     Doc._.mentions  list[factx.stages.mentions.Mention]
-    Doc._.facilities list[Mention]                   "Beirut port": names beside the mentions
+    Doc._.facilities list[Mention]                   "Bergen port": names beside the mentions
     Doc._.facts     list[FactDraft]                  attribute facts (not `name`)
     Doc._.descriptions list[FactDraft]               `description` facts
 

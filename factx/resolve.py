@@ -27,10 +27,10 @@ disagreement, a missed one only hides it):
    facts, passed as `same`) merge unless they are known to be different; a user's
    `aliases` merge names outright; `never_merge` lists and different generational
    suffixes (Jr./Sr.) are never merged.
-6. Descriptions ("Afghanistan's intelligence agency", passed as `described` with
+6. Descriptions ("Norway's intelligence agency", passed as `described` with
    their keys, `factx.descriptions`) join the one entity the run ties their key to
-   ("the National Directorate of Security — the main intelligence arm of
-   Afghanistan —"); with no tie, descriptions of one key are one entity; with ties
+   ("the State Protection Bureau — the main intelligence arm of
+   Norway —"); with no tie, descriptions of one key are one entity; with ties
    to two entities, each description stays with its own kind. A description never
    becomes the canonical name of an entity that has a name.
 """
@@ -213,7 +213,7 @@ def _display(name: str, entity_type: str, nr: NameRules) -> str:
     """A name as canonical: possessive, a leading "the", (for organisations) the country
     that qualifies it and (for people) titles removed."""
     text = " ".join(strip_possessive(name).split())
-    if entity_type == "ORG":  # "U.S. National Transportation Safety Board": the board's own name
+    if entity_type == "ORG":  # "U.S. Federal Maritime Safety Board": the board's own name
         text = unqualified_name(text, nr=nr)
     parts = text.split(" ")
     if len(parts) > 1 and parts[0].lower() == "the":

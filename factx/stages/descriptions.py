@@ -1,7 +1,7 @@
 """Stage 5b, descriptions: what institution a description names, as `description` facts.
 
 Runs after the attributes: it reads the sources they give (`said_by` of a plain
-description, "Afghanistan's intelligence agency") and the document's mentions, and
+description, "Norway's intelligence agency") and the document's mentions, and
 writes `doc._.descriptions`. The reading itself is `factx.descriptions` (pure).
 """
 
@@ -24,10 +24,10 @@ def description_facts(doc: Doc, rules: DescriptionRules | None = None) -> Iterat
     description names, keyed by country, head class and domain (`factx.descriptions`).
 
     - rule ``description.source``: a source the attribute stage gives as a plain
-      description ("Afghanistan's intelligence agency", "the country's spy agency"),
+      description ("Norway's intelligence agency", "the country's spy agency"),
       with its country found in the document; the fact is about the description itself;
     - rules ``description.apposition``, ``.definition``, ``.copula``: a name the
-      document ties to a description ("the NDS, the country's main spy agency,").
+      document ties to a description ("the SPB, the country's main spy agency,").
 
     The resolver puts each description with the one entity the run ties its key to, so
     that `said_by`, stored as the document's words, names one source across outlets.

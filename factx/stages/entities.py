@@ -33,7 +33,7 @@ Runs right after `ner`. Two parts:
    - common words: a one-word span at the start of a sentence that the tagger calls
      a common noun, adjective or verb is not a name ("Seismologists measured");
    - hashtags: "#KarimHaddad" is a mention of the name the body writes "Karim Haddad".
-   - facilities: unmarked capitalized words ending in a facility word ("Jomo Kenyatta
+   - facilities: unmarked capitalized words ending in a facility word ("Ravnsborg
      International Airport") are a facility (FAC).
 """
 
@@ -562,14 +562,14 @@ _PLACE_NOUNS = frozenset({"town", "city", "village", "district", "province", "re
                           "neighborhood", "neighbourhood", "capital", "area"})
 
 
-#: Labels the model gives a place it does not know, as in "the town of Modjo" (PRODUCT).
+#: Labels the model gives a place it does not know, as in "the town of Varnes" (PRODUCT).
 _NOT_PLACES = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 
 
 def _places_of(doc: Doc, spans: list[Span]) -> list[Span]:
     """Rule place of: capitalized words the model left unmarked, or took for a product
-    or a work of art, after "the town of" are a place ("between Bishoftu and the town of
-    Modjo")."""
+    or a work of art, after "the town of" are a place ("between Alden and the town of
+    Varnes")."""
     by_start = {s.start: s for s in spans if s.label_ in _NOT_PLACES}
     out = [s for s in spans]
     for token in doc[:-2]:  # a place, not a product: relabelled before anything is covered
@@ -593,8 +593,8 @@ def _places_of(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def _airports(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
     """Rule facilities: capitalized words the model left unmarked that end in a
-    capitalized facility word are a facility (FAC): "Nairobi's Jomo Kenyatta
-    International Airport". (A place followed by a facility word, "Beirut port", stays a
+    capitalized facility word are a facility (FAC): "Stavanger's Ravnsborg
+    International Airport". (A place followed by a facility word, "Bergen port", stays a
     place in the spans: `factx.stages.mentions.facility_names` gives the facility's name.)"""
     if not er.facility_words:
         return spans

@@ -49,8 +49,8 @@ class Mention:
     text: str
     canonical: str
     label: str
-    #: a description that stands for a name the document gives ("the Al Qaeda branch"
-    #: for the one branch of Al Qaeda it names): no spelling of the name
+    #: a description that stands for a name the document gives ("the Nasr Front branch"
+    #: for the one branch of the Nasr Front it names): no spelling of the name
     description: bool = False
 
 
@@ -176,7 +176,7 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     # a type-deciding last word: "Kunduz Province", "Military Times"
     if len(tokens) > 1 and tokens[-1] in nr.suffix_types:
         return nr.suffix_types[tokens[-1]]
-    # a facility word first: "Port of Beirut" ("Port Said" is a city)
+    # a facility word first: "Port of Bergen" ("Port Said" is a city)
     if len(tokens) > 2 and tokens[1] == "of" and nr.suffix_types.get(tokens[0]) == "FAC":
         return "FAC"
     # a place-name ending: "-abad", "-stan", "-pur" (Persian, Urdu, Hindi "town", "land")
@@ -369,19 +369,19 @@ _BRANCH_QUALIFIERS = frozenset({"regional", "local", "official"})
 
 def branch_mentions(text: str, mentions: list[Mention], mr: MentionRules) -> list[Mention]:
     """Mentions with each branch description the document ties to a name made a
-    mention of that name: "the Al Qaeda branch", "Al Qaeda's South Asia branch", "its
-    branch", "the group's Indian affiliate" stand for the one organisation the
-    document names whose name holds the parent's name ("Al Qaeda in the Indian
-    Subcontinent"), the parent being named ("Al Qaeda") or, for "its" and "the
+    mention of that name: "the Nasr Front branch", "Nasr Front's West Africa branch",
+    "its branch", "the group's Malian affiliate" stand for the one organisation the
+    document names whose name holds the parent's name ("Nasr Front in the Sahel"),
+    the parent being named ("Nasr Front") or, for "its" and "the
     group's", the organisation named last before. With no such branch, or two, the
     words stay words. The parent's mention inside the description is replaced.
 
-    >>> text = "Al Qaeda and Al Qaeda in the Indian Subcontinent; leader of the Al Qaeda branch."
-    >>> ms = [Mention(0, 8, "Al Qaeda", "Al Qaeda", "ORG"),
-    ...       Mention(13, 48, "Al Qaeda in the Indian Subcontinent", "Al Qaeda in the Indian Subcontinent", "ORG"),
-    ...       Mention(64, 72, "Al Qaeda", "Al Qaeda", "ORG")]
+    >>> text = "Nasr Front and Nasr Front in the Sahel; leader of the Nasr Front branch."
+    >>> ms = [Mention(0, 10, "Nasr Front", "Nasr Front", "ORG"),
+    ...       Mention(15, 38, "Nasr Front in the Sahel", "Nasr Front in the Sahel", "ORG"),
+    ...       Mention(54, 64, "Nasr Front", "Nasr Front", "ORG")]
     >>> [(m.text, m.canonical) for m in branch_mentions(text, ms, mention_rules())][-1]
-    ('Al Qaeda branch', 'Al Qaeda in the Indian Subcontinent')
+    ('Nasr Front branch', 'Nasr Front in the Sahel')
     """
     if not mr.branch_words or not mentions:
         return mentions
@@ -400,18 +400,18 @@ def branch_mentions(text: str, mentions: list[Mention], mr: MentionRules) -> lis
     for n, mention in enumerate(mentions):
         if mention.label not in ("ORG", "NORP"):
             continue
-        # "the Al Qaeda branch"
+        # "the Nasr Front branch"
         after = re.match(r"[ \t]+([a-z]+)\b", text[mention.end:])
         if after and after.group(1) in mr.branch_words and text[:mention.start].rstrip().lower().endswith(" the") \
                 or after and after.group(1) in mr.branch_words and text[:mention.start].rstrip().lower() == "the":
             end = mention.end + after.end()
             found.extend(_branch(mention, mention.start, end, text, branches_of(mention.canonical), orgs))
             continue
-        # "Al Qaeda's South Asia branch"
+        # "Nasr Front's West Africa branch"
         end = _branch_end(text, mention.end, mr, possessive=True)
         if end is not None:
             found.extend(_branch(mention, mention.start, end, text, branches_of(mention.canonical), orgs))
-    # "its South Asia branch", "the group's Indian affiliate": the organisation named last
+    # "its West Africa branch", "the group's Malian affiliate": the organisation named last
     pattern = r"\b(?:[Ii]ts|the (?:" + "|".join(_GROUP_NOUNS) + r")['’]s)(?=[ \t])"
     starts = [m.start for m in mentions]
     for match in re.finditer(pattern, text):
@@ -473,19 +473,19 @@ def _order(label: str) -> int:
     return _TYPE_ORDER.index(label) if label in _TYPE_ORDER else len(_TYPE_ORDER)
 
 
-_NOT_A_FACILITY = frozenset({"city", "town", "cities", "towns"})  # "the Beirut port city"
+_NOT_A_FACILITY = frozenset({"city", "town", "cities", "towns"})  # "the Bergen port city"
 
 
 def facility_names(text: str, mentions: Sequence[Mention], mr: MentionRules) -> list[Mention]:
     """Facilities named by a place and a facility word (`entity_types.yml`, FAC):
-    "Beirut port", "Beirut's port", "the port of Beirut" name the port (FAC), never
+    "Bergen port", "Bergen's port", "the port of Bergen" name the port (FAC), never
     the city. They are extra names, not entity mentions: the place's mention stays the
-    place's ("the Beirut port blast" happened in Beirut).
+    place's ("the Bergen port blast" happened in Bergen).
 
-    >>> text = "the blast at Beirut's port"
-    >>> [(m.text, m.label) for m in facility_names(text, [Mention(13, 19, "Beirut", "Beirut", "GPE")],
+    >>> text = "the blast at Bergen's port"
+    >>> [(m.text, m.label) for m in facility_names(text, [Mention(13, 19, "Bergen", "Bergen", "GPE")],
     ...                                             mention_rules())]
-    [("Beirut's port", 'FAC')]
+    [("Bergen's port", 'FAC')]
     """
     facility = {w for w, label in mr.names.suffix_types.items() if label == "FAC"}
     out = []
