@@ -147,9 +147,17 @@ def _heading(conflict: dict[str, Any]) -> str:
         how = f"affirmed and denied ({conflict['severity']})"
     elif conflict.get("reason") in _REASON_WORDS:
         how = f"{_REASON_WORDS[conflict['reason']]} ({conflict['severity']})"
+    elif conflict["severity"] == "soft" and _dates(conflict):
+        how = "overlap, differ in precision or lie a day apart (time zones, midnight)"
     else:
         how = _SEVERITY_WORDS.get(conflict["severity"], conflict["severity"])
     return f"{what}: {how}"
+
+
+def _dates(conflict: dict[str, Any]) -> bool:
+    from factx.values import parse_date
+
+    return all(parse_date(str(v.get("value"))) is not None for v in conflict["values"])
 
 
 def _value_words(value: dict[str, Any]) -> str:

@@ -28,7 +28,7 @@ def test_summary_line_says_what_is_disputed_and_by_how_many_sources() -> None:
 def test_values_in_words_beside_their_timex_and_one_line_per_source() -> None:
     lines = memo(UMAR_DEATH, outlets=OUTLETS, width=110)
     text = "\n".join(lines)
-    assert "  1. Date of death: overlap or differ in precision" in lines
+    assert "  1. Date of death: overlap, differ in precision or lie a day apart (time zones, midnight)" in lines
     assert "     “the night of Sept. 22” · 2019-09-22TNI" in lines
     night = lines.index("     “the night of Sept. 22” · 2019-09-22TNI")
     source = lines[night + 1]
