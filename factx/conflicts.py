@@ -565,8 +565,9 @@ def _implausible(facts: list[dict], attribute: str, model: ValueModel) -> list[d
     rules): a date of what had happened after its own document's publication date (by
     more than a day: time zones), or a date of news more than `recent_years` from its
     document's publication date and from every other source's date (an anniversary's
-    date, a clock time anchored on a date of long ago). Such a value is most likely
-    misread; it is set aside, so that it never turns an agreement into a conflict."""
+    date, a clock time anchored on a date of long ago) while other sources give dates
+    near their own reports' dates. Such a value is most likely misread; it is set
+    aside, so that it never turns an agreement into a conflict."""
     past = attribute in model.past
     years = model.recent_years.get(attribute)
     if not past and not years:
@@ -586,9 +587,11 @@ def _implausible(facts: list[dict], attribute: str, model: ValueModel) -> list[d
             aside.append(fact)
             continue
         if years and _gap(span, published) > years * _YEAR:
+            # measured against the dates other sources give near their own reports' dates
             key = _source_key(fact, model)
-            others = [other for f, other, _ in spans if _source_key(f, model) != key]
-            if others and all(_gap(span, other) > years * _YEAR for other in others):
+            anchors = [other for f, other, at in spans if _source_key(f, model) != key
+                       and at is not None and _gap(other, at) <= years * _YEAR]
+            if anchors and all(_gap(span, other) > years * _YEAR for other in anchors):
                 aside.append(fact)
     return aside
 
