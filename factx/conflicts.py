@@ -18,7 +18,15 @@ conflicts. One disagreement is one conflict:
   severity; multi-valued attributes (`rules/cardinality.yml`: title, member_of,
   spouse, ...) never conflict by having several values. Counts that only grew
   from one dated report to a later one (`cumulative` in the rules) are one soft
-  conflict with ``reason: "update"``.
+  conflict with ``reason: "update"``; counts that differ where a report cannot be
+  placed in time are soft with ``reason: "undated"`` (the larger may be an update).
+- **actors** (`joint` in the rules: who did it): each source's values are one set,
+  so "A and B" agrees with "A"; sets without a common actor disagree as their
+  actors do, sets sharing one but differing in another softly.
+- **dates no source can mean** (`past` and `recent_years` in the rules): a date
+  after its own document's publication date, or decades from it and from what other
+  sources date near their reports, takes no side; a conflict on the attribute lists
+  it under ``set_aside``.
 - **titles** are contested in two ways only: a source calls a title former that
   another gives as current (``reason: "former"``), or a document names another
   holder of the same one-holder role of the same organisation (``reason:

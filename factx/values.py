@@ -13,7 +13,7 @@ relate, as one of four words, weakest disagreement first:
 - ``"soft"``: they overlap partly or differ in precision in a way that matters
   (``2031-03-07TNI`` and ``2031-03-08``; ``2031-03-07/2031-03-08`` and ``2031-03-08``;
   ``"dozens"`` and ``40``);
-- ``"hard"``: they cannot both be true (``2031-03-01`` and ``2031-03-02``; six and nine).
+- ``"hard"``: they cannot both be true (``2031-03-01`` and ``2031-03-03``; six and nine).
 
 Models, by value type:
 
@@ -25,9 +25,15 @@ Models, by value type:
   inside it is ``soft``, whereas a calendar unit (year, month, week, season) merely
   is less precise and contains its days ``compatible``-ly. ``XXXX-MM-DD`` (unknown
   year) is tried against the years of the other value; two values both without a
-  year may be in different years, so they are at most ``soft``. A value whose month
-  is unknown too (``XXXX-XX``, ``XXXX-WXX-7``: a relative date left unresolved) says
-  nothing comparable: ``compatible`` with everything.
+  year may be in different years, so they are at most ``soft``. Days one calendar day
+  apart (``2031-03-09`` / ``2031-03-10TMO``) are ``soft``: outlets in different time
+  zones, or an event around midnight. Two clock times (``T17:11``, ``T18:00``, with
+  or without their day) are ``soft`` within `CLOCK_TOLERANCE` minutes (or the
+  attribute's `within_minutes`), else ``hard``, and compared on UTC when both give a
+  zone. A weekday of an undated article (``XXXX-WXX-7TNI``, "Sunday night") against
+  a day is taken as the nearest such day to it, and is at most ``soft`` (its week is
+  a guess). A value whose month is unknown (``XXXX-XX``, ``XXXX-WXX``: a relative
+  date left unresolved) says nothing comparable: ``compatible`` with everything.
 - ``quantity``: a closed range ``[lo, hi]`` with a kind: exact, bound (``">=40"``,
   ``"<=40"``), range (``"20-40"``), approximate (``"~40"``) or vague (``"dozens"``).
   A vague or approximate value containing an exact one is ``soft`` (unless the exact
@@ -51,6 +57,15 @@ Models, by value type:
   cost (`factx.names.token_cost`): equal keys are ``same``; one name's words inside
   the other's (``"Mr. Yusuf"`` and ``"Karim Yusuf"``) ``compatible``; a word
   spelled differently (Yusuf / Yousuf) ``soft``; otherwise ``hard``.
+- causes (`cause`, `cause_of_death`: the `cause_class` rules of
+  `rules/cardinality.yml`): one cause told at two levels of detail ("shooting" /
+  "shooting in the head") ``compatible``, with other details ("in the head" / "in the
+  chest and head") ``soft``; words of one `alike` kind one cause (a raid, the missile
+  that killed), of another kind ``soft`` (two illnesses); causes of two kinds
+  (violence, illness) ``hard``; a cause of no listed kind never disagrees.
+- actors (`joint` attributes: `perpetrator`): two countries ``same`` or ``hard``,
+  organisations ``compatible`` unless one (an agency may be a country's); a source
+  naming several actors is a matter of `factx.conflicts`.
 - ``text`` and anything else: folded equality ``same``, otherwise ``compatible``:
   free text differs by paraphrase ("raid" / "operation") far more often than by
   contradiction, so it only takes part in denials. (`compare_text` itself still says
