@@ -445,6 +445,22 @@ def compare_dates(a: str, b: str, *, within: int = CLOCK_TOLERANCE) -> str:
     return best
 
 
+_BARE_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def _as_timex(value: object) -> str:
+    """A clock time written bare (``"17:11"``) as TIMEX (``"T17:11"``); others as they are."""
+    text = str(value).strip()
+    m = _BARE_CLOCK.match(text)
+    return f"T{int(m[1]):02d}:{m[2]}" if m else text
+
+
+def _timex_like(value: object) -> bool:
+    text = _as_timex(value).upper()
+    return parse_date(text) is not None or _clock_of(text) is not None \
+        or _WEEKDAY_RE.match(text) is not None
+
+
 def _compare_clock_values(a: str, b: str, clocks: tuple, within: int) -> str:
     """A time of day without its day against another value: against another time of
     day, or a dated time, the minutes between them; against anything else nothing can
@@ -1112,8 +1128,9 @@ class ValueModel:
             relation = self.compare_causes(str(a), str(b))
         elif attribute in self.joint:
             relation = self.compare_actors(str(a), str(b))
-        elif value_type == "date":
-            relation = compare_dates(str(a), str(b),
+        elif value_type == "date" or (attribute in self.within_minutes
+                                      and _timex_like(a) and _timex_like(b)):
+            relation = compare_dates(_as_timex(a), _as_timex(b),
                                      within=self.within_minutes.get(attribute or "", CLOCK_TOLERANCE))
         elif value_type == "quantity":
             relation = compare_quantities(a, b, attribute=attribute)  # type: ignore[arg-type]

@@ -298,6 +298,16 @@ def test_actors(a: str, b: str, relation: str) -> None:
     assert compare("entity", a, b, attribute="perpetrator") == relation
 
 
+@pytest.mark.parametrize("value_type, a, b, relation", [
+    ("date", "2031-03-04T17:11", "XXXX-XX-XXT18:00", "hard"),
+    ("text", "17:11", "18:00", "hard"),  # a clock time given as text is still a clock time
+    ("text", "8:40", "08:44", "soft"),
+    ("text", "17:11", "at dusk", "compatible"),  # words: cannot tell
+])
+def test_an_events_time_of_day(value_type, a, b, relation) -> None:
+    assert compare(value_type, a, b, attribute="time") == relation
+
+
 def test_unparsable_dates_and_quantities_fall_back_to_words() -> None:
     assert compare("date", "the other day", "last week") == "soft"
     assert compare("quantity", "a great many", "a great many") == "same"
