@@ -351,7 +351,9 @@ class Reader:
                 continue
             for rule, start, end in self._around(mention):
                 found = self.read(start, end)
-                if found is not None and found.key is not None:
+                # "X is the government of Y" is a claim as often as a definition: a copula
+                # ties only a description with a domain ("X is Y's main spy agency")
+                if found is not None and found.key is not None and (rule != "description.copula" or found.domain):
                     yield Tie(mention.canonical, mention.label, found.key, start, end, mention.text, rule)
                     break
 

@@ -30,9 +30,9 @@ disagreement, a missed one only hides it):
 6. Descriptions ("Norway's intelligence agency", passed as `described` with
    their keys, `factx.descriptions`) join the one entity the run ties their key to
    ("the State Protection Bureau — the main intelligence arm of
-   Norway —"); with no tie, descriptions of one key are one entity; with ties
-   to two entities, each description stays with its own kind. A description never
-   becomes the canonical name of an entity that has a name.
+   Norway —"); with no tie, or ties to two entities, the descriptions of one key
+   are one entity of their own. A description never becomes the canonical name of
+   an entity that has a name.
 """
 
 from __future__ import annotations

@@ -111,6 +111,9 @@ TIES = [
      [NDS, AFGHANISTAN], [("National Directorate of Security", "intelligence agency of Afghanistan")]),
     ("The NDS is Afghanistan's main intelligence agency.", [NDS_ACR, AFGHANISTAN],
      [("National Directorate of Security", "intelligence agency of Afghanistan")]),
+    # "X is the government of Y" is a claim as often as a definition
+    ("The Taliban are the government of Afghanistan.", [("Taliban", "Taliban", "ORG"), AFGHANISTAN], []),
+    ("The Taliban is Afghanistan's government.", [("Taliban", "Taliban", "ORG"), AFGHANISTAN], []),
     ("The NDS (Afghanistan's spy agency) said so.", [NDS_ACR, AFGHANISTAN],
      [("National Directorate of Security", "intelligence agency of Afghanistan")]),
     # "the country's" needs one country named before it
