@@ -5,10 +5,10 @@
     >>> run.counts.new, run.counts.failed                       # doctest: +SKIP
     (5, 0)
     >>> db = factx.open_store("work")                           # doctest: +SKIP
-    >>> [c["kind"] for c in db.conflicts(entity="asim omar")]   # doctest: +SKIP
+    >>> [c["kind"] for c in db.conflicts(entity="karim yousuf")]   # doctest: +SKIP
     ['spelling']
     >>> import pandas as pd                                     # doctest: +SKIP
-    >>> pd.DataFrame(db.facts(entity="Asim Umar", attribute="date_of_death"))  # doctest: +SKIP
+    >>> pd.DataFrame(db.facts(entity="Karim Yusuf", attribute="date_of_death"))  # doctest: +SKIP
 
 Every function returns the published records of `factx.records` as dicts (their
 `to_json()`), exactly what the command line prints as JSON. Failures the caller can
@@ -90,7 +90,7 @@ class FactStore:
     def __init__(self, store: Store, *, on_fuzzy: Callable[[str, str], None] | None = None) -> None:
         self.store = store
         #: called as on_fuzzy(query, canonical) when a name the store has never seen is
-        #: taken for a known entity ("Asim Omer" for Asim Umar)
+        #: taken for a known entity ("Karim Yusef" for Karim Yusuf)
         self.on_fuzzy = on_fuzzy
 
     @property
@@ -128,8 +128,8 @@ class FactStore:
     def facts(self, *, entity: str | None = None, attribute: str | None = None) -> Iterator[dict[str, Any]]:
         """`factx.fact/1` records, in document order; `entity` is any known spelling.
 
-        >>> next(db.facts(entity="asim omar", attribute="name"))["entity"]  # doctest: +SKIP
-        'Asim Umar'
+        >>> next(db.facts(entity="karim yousuf", attribute="name"))["entity"]  # doctest: +SKIP
+        'Karim Yusuf'
         """
         ids = self.entity_ids(entity) if entity is not None else None
         return self.store.facts(entity_ids=ids, attribute=attribute)
@@ -163,7 +163,7 @@ class FactStore:
         value, denial, spelling ("value,denial" or a list); `rules`: a folder of rule
         files on top of the shipped ones (role words, cardinality, name folding).
 
-        >>> [c["kind"] for c in db.conflicts(entity="Asim Umar")]  # doctest: +SKIP
+        >>> [c["kind"] for c in db.conflicts(entity="Karim Yusuf")]  # doctest: +SKIP
         ['spelling']
         """
         from factx.conflicts import store_conflicts
@@ -332,7 +332,7 @@ def conflicts_in(facts: Iterable[dict[str, Any]], *, entity: str | None = None,
     """`factx.conflict/1` records among fact records held in memory (a JSONL file's,
     through `read_facts`), the same as a store would give for them.
 
-    >>> list(factx.conflicts_in(factx.read_facts("facts.jsonl"), entity="Asim Umar"))  # doctest: +SKIP
+    >>> list(factx.conflicts_in(factx.read_facts("facts.jsonl"), entity="Karim Yusuf"))  # doctest: +SKIP
     """
     from factx.conflicts import facts_conflicts
 

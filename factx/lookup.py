@@ -9,7 +9,7 @@ finds its entity, in this order:
    the documents use (mention texts: "UN", "NTSB", "Mr. Haddad");
 2. by resolution: the query is resolved beside the closest known names of each
    type (`factx.resolve`), and taken when it joins exactly one entity ("Asem
-   Umer" -> "Asim Umar"); the caller is told through `on_fuzzy`, so that the CLI
+   Yusef" -> "Karim Yusuf"); the caller is told through `on_fuzzy`, so that the CLI
    can say on stderr which entity it took;
 3. otherwise `UnknownEntity`, with suggestions that pass `SUGGESTION_FLOOR`.
 
@@ -26,7 +26,7 @@ from factx.errors import UnknownEntity
 from factx.names import fold, name_rules, tokens_match, translit, words
 from factx.resolve import NameStat, resolve
 
-#: Lowest similarity (0-100) of a suggestion: "umer" suggests "Asim Umar", never "UN".
+#: Lowest similarity (0-100) of a suggestion: "yusef" suggests "Karim Yusuf", never "UN".
 SUGGESTION_FLOOR = 70.0
 
 #: Lowest similarity of a known name that is resolved beside a query (step 2).
@@ -37,9 +37,9 @@ OnFuzzy = Callable[[str, str], None]
 
 def similarity(query: str, name: str) -> float:
     """How close a query is to a known name, 0-100: the folded strings, or the query
-    against one word of the name ("umer" is close to "Asim Umar").
+    against one word of the name ("yusef" is close to "Karim Yusuf").
 
-    >>> similarity("umer", "Asim Umar") >= SUGGESTION_FLOOR > similarity("umer", "UN")
+    >>> similarity("yusef", "Karim Yusuf") >= SUGGESTION_FLOOR > similarity("yusef", "UN")
     True
     """
     q, n = fold(query), fold(name)
@@ -47,7 +47,7 @@ def similarity(query: str, name: str) -> float:
         return 0.0
     best = fuzz.ratio(q, n)
     # word by word: each word of the query against its closest word of the name, a
-    # little less when the word counts differ ("umer" ~ "Asim Umar", "Asim Umer Khan")
+    # little less when the word counts differ ("yusef" ~ "Karim Yusuf", "Karim Yusef Khan")
     qw, nw = q.split(), [w for w in n.split() if len(w) >= 3] or n.split()
     short, long = (qw, nw) if len(qw) <= len(nw) else (nw, qw)
     by_word = sum(max(_word_similarity(w, v) for v in long) for w in short) / len(short)
@@ -55,7 +55,7 @@ def similarity(query: str, name: str) -> float:
 
 
 def _word_similarity(a: str, b: str) -> float:
-    # two spellings of one name (transliteration rules) count as equal: "umer" ~ "omar"
+    # two spellings of one name (transliteration rules) count as equal: "yusef" ~ "yousuf"
     if tokens_match(translit(a), translit(b), name_rules()):
         return 100.0
     return fuzz.ratio(a, b)
@@ -65,8 +65,8 @@ def closest(query: str, names: Iterable[str], limit: int = 5,
             floor: float = SUGGESTION_FLOOR) -> list[str]:
     """Known names nearest to a query, best first, only those above `floor`.
 
-    >>> closest("asim omer", ["Asim Umar", "Usama Mahmood", "September 11", "UN"])
-    ['Asim Umar']
+    >>> closest("karim yusef", ["Karim Yusuf", "Tariq Mahmood", "September 11", "UN"])
+    ['Karim Yusuf']
     """
     scored = sorted(((similarity(query, n), n) for n in set(names)), key=lambda x: (-x[0], x[1]))
     return [n for score, n in scored if score >= floor][:limit]

@@ -8,9 +8,9 @@ Vocabulary:
 - *fold*: the case/accent/punctuation/honorific-insensitive lookup key of a name
   (``fold("Mr. Haddad’s") == "haddad"``).
 - *distinctive title*: a religious title or a military rank ("Mullah", "Sheikh",
-  "Gen.") that is part of how a person is known: "Mullah Omar" is not any Omar.
-  Such titles stay in the fold of a one-word name (``fold("Mullah Omar") ==
-  "mullah omar"``) and tell apart short names; civil and political titles ("Mr.",
+  "Gen.") that is part of how a person is known: "Mullah Karim" is not any Karim.
+  Such titles stay in the fold of a one-word name (``fold("Mullah Karim") ==
+  "mullah karim"``) and tell apart short names; civil and political titles ("Mr.",
   "President") are noise everywhere.
 - *core tokens*: the words that identify a name once honorifics, possessives, a
   leading "the", name particles (al-, bin, abu ...) and, for places, an
@@ -243,12 +243,12 @@ def strip_titles(tokens: list[str], nr: NameRules, *, keep_distinctive: bool = F
     """Tokens without leading honorifics and ranks (at least one token is kept).
 
     With `keep_distinctive`, a name left with one word keeps its distinctive
-    titles ("mullah omar"): they are how that person is told apart.
+    titles ("mullah karim"): they are how that person is told apart.
 
     >>> strip_titles(["col", "jane", "roe"], name_rules())
     ['jane', 'roe']
-    >>> strip_titles(["mr", "mullah", "omar"], name_rules(), keep_distinctive=True)
-    ['mullah', 'omar']
+    >>> strip_titles(["mr", "mullah", "karim"], name_rules(), keep_distinctive=True)
+    ['mullah', 'karim']
     """
     i = 0
     while i < len(tokens) - 1 and tokens[i] in nr.honorifics:
@@ -261,7 +261,7 @@ def strip_titles(tokens: list[str], nr: NameRules, *, keep_distinctive: bool = F
 def title_classes(name: str, rules: RuleSet | None = None, *, nr: NameRules | None = None) -> frozenset[str]:
     """The distinctive titles a name is written with, by class (the honorifics rule id).
 
-    >>> sorted(title_classes("Mullah Omar")), sorted(title_classes("Mr. Omar"))
+    >>> sorted(title_classes("Mullah Karim")), sorted(title_classes("Mr. Karim"))
     (['mullah'], [])
     """
     nr = nr or name_rules(rules)
@@ -280,10 +280,10 @@ def title_classes(name: str, rules: RuleSet | None = None, *, nr: NameRules | No
 def fold(name: str, rules: RuleSet | None = None, *, nr: NameRules | None = None) -> str:
     """The lookup key of a name: case, accents, punctuation, possessives, honorifics
     and a leading "the" do not matter; particles are kept as words, and so are the
-    distinctive titles of a one-word name ("Mullah Omar" is not any Omar).
+    distinctive titles of a one-word name ("Mullah Karim" is not any Karim).
 
-    >>> fold("Mr. Haddad’s"), fold("Al-Shabaab"), fold("the  Greater Sahara"), fold("Mullah Omar")
-    ('haddad', 'al shabaab', 'greater sahara', 'mullah omar')
+    >>> fold("Mr. Haddad’s"), fold("Al-Shabaab"), fold("the  Greater Sahara"), fold("Mullah Karim")
+    ('haddad', 'al shabaab', 'greater sahara', 'mullah karim')
     """
     nr = nr or name_rules(rules)
     tokens = list(_words(name))
@@ -592,9 +592,9 @@ def style_key(name: str, rules: RuleSet | None = None, *, nr: NameRules | None =
     """A spelling with house style taken out, words run together (so "Gebre-Mariam"
     and "Gebremariam" agree); titles are kept, they are words.
 
-    >>> style_key("Ayman al-Zawahiri") == style_key("AYMAN AL ZAWAHIRI") == style_key("Ayman Zawahiri")
+    >>> style_key("Ayman al-Rashidi") == style_key("AYMAN AL RASHIDI") == style_key("Ayman Rashidi")
     True
-    >>> style_key("Gebre-Mariam") == style_key("Gebremariam"), style_key("Zawahri") == style_key("Zawahiri")
+    >>> style_key("Gebre-Mariam") == style_key("Gebremariam"), style_key("Rashdi") == style_key("Rashidi")
     (True, False)
     """
     return "".join(_style_words(name, nr or name_rules(rules), titles=True))
@@ -626,7 +626,7 @@ def differ_only_by_house_style(a: str, b: str, entity_type: str = "",
 
     >>> differ_only_by_house_style("Al Nasr", "al-Nasr"), differ_only_by_house_style("Al Nasr", "al-Nasir")
     (True, False)
-    >>> differ_only_by_house_style("al-Qaeda", "Al Qaeda", "ORG"), differ_only_by_house_style("Gebre-Mariam", "Gebremariam")
+    >>> differ_only_by_house_style("al-Shabaab", "Al Shabaab", "ORG"), differ_only_by_house_style("Gebre-Mariam", "Gebremariam")
     (True, True)
     """
     nr = nr or name_rules(rules)
@@ -636,11 +636,11 @@ def differ_only_by_house_style(a: str, b: str, entity_type: str = "",
 def spelled_differently(a: str, b: str, rules: RuleSet | None = None, *, nr: NameRules | None = None) -> bool:
     """Whether two spellings of one entity differ beyond house style: some word is
     written with other letters. A shorter or titled form of the same words is not a
-    different spelling ("Mr. Umar" / "Asim Umar"), nor is house style.
+    different spelling ("Mr. Yusuf" / "Karim Yusuf"), nor is house style.
 
-    >>> spelled_differently("Asim Umar", "Asim Omar"), spelled_differently("Mr. Umar", "Asim Umar")
+    >>> spelled_differently("Karim Yusuf", "Karim Yousuf"), spelled_differently("Mr. Yusuf", "Karim Yusuf")
     (True, False)
-    >>> spelled_differently("Ayman al-Zawahiri", "Ayman Al Zawahiri"), spelled_differently("Zawahri", "al-Zawahiri")
+    >>> spelled_differently("Ayman al-Rashidi", "Ayman Al Rashidi"), spelled_differently("Rashdi", "al-Rashidi")
     (False, True)
     """
     nr = nr or name_rules(rules)
@@ -662,13 +662,13 @@ def qualified_name(tokens: tuple[str, ...], nr: NameRules) -> tuple[str, ...]:
     """An institution's name without the country that qualifies it, when at least
     three words are left ("US National Transportation Safety Board", "Aircraft
     Accident Investigation Bureau of Ethiopia"), and without "international"
-    ("Bole International Airport"). Fewer words left keep their country: "Pakistani
-    Taliban" is not "Taliban".
+    ("Bole International Airport"). Fewer words left keep their country: "Afghan
+    Army" is not "Army".
 
     >>> qualified_name(("us", "national", "transportation", "safety", "board"), name_rules())
     ('national', 'transportation', 'safety', 'board')
-    >>> qualified_name(("pakistani", "taliban"), name_rules())
-    ('pakistani', 'taliban')
+    >>> qualified_name(("afghan", "army"), name_rules())
+    ('afghan', 'army')
     """
     out = tuple(t for t in tokens if t != "international") if len(tokens) > 2 else tokens
     for size in (2, 1):

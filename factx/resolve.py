@@ -11,8 +11,8 @@ disagreement, a missed one only hides it):
    (`factx.names.block_key`); inside a block two nodes merge when every token
    pair may spell the same name (`token_cost`) and the rapidfuzz similarity of
    their transliterated forms passes a floor. One-word names compare within a
-   type group only, and only with the same distinctive titles ("Mullah Omar" is
-   not "Omar"); names of two words or more compare across types (the model often
+   type group only, and only with the same distinctive titles ("Mullah Karim" is
+   not "Karim"); names of two words or more compare across types (the model often
    calls a person with an "al-" name an organisation). Names whose words run
    together alike ("Gebre-Mariam" / "Gebremariam") are one too.
 3. People: a first-and-last name that begins and ends exactly one longer name
@@ -176,7 +176,7 @@ def _same_name(a: _Node, b: _Node, nr: NameRules) -> bool:
     if a.acronym != b.acronym or a.generation != b.generation:
         return False
     if len(a.tokens) == 1 and a.titles != b.titles:
-        return False  # "Mullah Omar" is not any Omar
+        return False  # "Mullah Karim" is not any Karim
     for x, y in zip(a.tokens, b.tokens):
         if token_cost(x, y, nr) == float("inf"):
             return False
@@ -215,7 +215,7 @@ def _display(name: str, entity_type: str, nr: NameRules) -> str:
             if parts[0].lower().replace(".", "") in nr.distinctive:
                 titles.append(parts[0])
             parts = parts[1:]
-        if len(parts) == 1:  # "Mullah Omar" is how a one-word name is told apart
+        if len(parts) == 1:  # "Mullah Karim" is how a one-word name is told apart
             parts = titles + parts
     return " ".join(parts)
 
@@ -433,11 +433,11 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             token = tokens[0]
             key = block_key(token, nr)
             if any(tokens_ok(token, first, nr) for first in firsts.get(key, ())):
-                continue  # someone's given name: "Umar" may be "Umar Farooq"
+                continue  # someone's given name: "Karim" may be "Karim Nasser"
             cands = [j for last, js in lasts.get(key, {}).items() if tokens_ok(token, last, nr)
                      for j in js]
             if node.titles:
-                # "Mullah Omar": only a person written with that title somewhere
+                # "Mullah Karim": only a person written with that title somewhere
                 cands = [j for j in cands if node.titles <= cluster_titles.get(clusters.find(j), set())]
             else:
                 # a bare surname: a titled one-word name of it is one more candidate
