@@ -5,10 +5,10 @@
     >>> run.counts.new, run.counts.failed                       # doctest: +SKIP
     (5, 0)
     >>> db = factx.open_store("work")                           # doctest: +SKIP
-    >>> [c["kind"] for c in db.conflicts(entity="yusuf naser")]   # doctest: +SKIP
+    >>> [c["kind"] for c in db.conflicts(entity="karim yousuf")]   # doctest: +SKIP
     ['spelling']
     >>> import pandas as pd                                     # doctest: +SKIP
-    >>> pd.DataFrame(db.facts(entity="Yusuf Nasser", attribute="date_of_death"))  # doctest: +SKIP
+    >>> pd.DataFrame(db.facts(entity="Karim Yusuf", attribute="date_of_death"))  # doctest: +SKIP
 
 Every function returns the published records of `factx.records` as dicts (their
 `to_json()`), exactly what the command line prints as JSON. Failures the caller can
@@ -91,7 +91,7 @@ class FactStore:
                  rules: PathLike | None = None) -> None:
         self.store = store
         #: called as on_fuzzy(query, canonical) when a name the store has never seen is
-        #: taken for a known entity ("Yusuf Nasir" for Yusuf Nasser)
+        #: taken for a known entity ("Karim Yusef" for Karim Yusuf)
         self.on_fuzzy = on_fuzzy
         #: a folder of rule files that entity names are looked up with (particles,
         #: honorifics); None: the rules of the store's last run
@@ -135,8 +135,8 @@ class FactStore:
               rules: PathLike | None = None) -> Iterator[dict[str, Any]]:
         """`factx.fact/1` records, in document order; `entity` is any known spelling.
 
-        >>> next(db.facts(entity="yusuf naser", attribute="name"))["entity"]  # doctest: +SKIP
-        'Yusuf Nasser'
+        >>> next(db.facts(entity="karim yousuf", attribute="name"))["entity"]  # doctest: +SKIP
+        'Karim Yusuf'
         """
         ids = self.entity_ids(entity, rules=rules) if entity is not None else None
         return self.store.facts(entity_ids=ids, attribute=attribute)
@@ -164,7 +164,7 @@ class FactStore:
         value, denial, spelling ("value,denial" or a list); `rules`: a folder of rule
         files on top of the shipped ones (role words, cardinality, name folding).
 
-        >>> [c["kind"] for c in db.conflicts(entity="Yusuf Nasser")]  # doctest: +SKIP
+        >>> [c["kind"] for c in db.conflicts(entity="Karim Yusuf")]  # doctest: +SKIP
         ['spelling']
         """
         from factx.conflicts import store_conflicts
@@ -334,7 +334,7 @@ def conflicts_in(facts: Iterable[dict[str, Any]], *, entity: str | None = None,
     """`factx.conflict/1` records among fact records held in memory (a JSONL file's,
     through `read_facts`), the same as a store would give for them.
 
-    >>> list(factx.conflicts_in(factx.read_facts("facts.jsonl"), entity="Yusuf Nasser"))  # doctest: +SKIP
+    >>> list(factx.conflicts_in(factx.read_facts("facts.jsonl"), entity="Karim Yusuf"))  # doctest: +SKIP
     """
     from factx.conflicts import facts_conflicts
 

@@ -9,8 +9,8 @@ order:
    not matter), against canonical names, the in-document names and every spelling
    the documents use (mention texts: "UN", "NTSB", "Mr. Haddad");
 2. by resolution: the query is resolved beside the closest known names of each
-   type (`factx.resolve`), and taken when it joins exactly one entity ("Yousef
-   Nasir" -> "Yusuf Nasser"); the caller is told through `on_fuzzy`, so that the CLI
+   type (`factx.resolve`), and taken when it joins exactly one entity ("Asem
+   Yusef" -> "Karim Yusuf"); the caller is told through `on_fuzzy`, so that the CLI
    can say on stderr which entity it took;
 3. otherwise `UnknownEntity`, with suggestions that pass `SUGGESTION_FLOOR`.
 
@@ -33,7 +33,7 @@ from factx.names import NameRules, fold, name_rules, tokens_match, translit, wor
 from factx.resolve import NameStat, resolve
 from factx.rules import RuleSet, load_rules
 
-#: Lowest similarity (0-100) of a suggestion: "naser" suggests "Yusuf Nasser", never "UN".
+#: Lowest similarity (0-100) of a suggestion: "yusef" suggests "Karim Yusuf", never "UN".
 SUGGESTION_FLOOR = 70.0
 
 #: Lowest similarity of a known name that is resolved beside a query (step 2).
@@ -59,9 +59,9 @@ def store_rules(store, rules: RuleSet | None = None) -> RuleSet:
 
 def similarity(query: str, name: str, *, nr: NameRules | None = None) -> float:
     """How close a query is to a known name, 0-100: the folded strings, or the query
-    against one word of the name ("naser" is close to "Yusuf Nasser").
+    against one word of the name ("yusef" is close to "Karim Yusuf").
 
-    >>> similarity("naser", "Yusuf Nasser") >= SUGGESTION_FLOOR > similarity("naser", "UN")
+    >>> similarity("yusef", "Karim Yusuf") >= SUGGESTION_FLOOR > similarity("yusef", "UN")
     True
     """
     nr = nr or name_rules()
@@ -70,7 +70,7 @@ def similarity(query: str, name: str, *, nr: NameRules | None = None) -> float:
         return 0.0
     best = fuzz.ratio(q, n)
     # word by word: each word of the query against its closest word of the name, a
-    # little less when the word counts differ ("naser" ~ "Yusuf Nasser", "Yusuf Nasir Khan")
+    # little less when the word counts differ ("yusef" ~ "Karim Yusuf", "Karim Yusef Khan")
     qw, nw = q.split(), [w for w in n.split() if len(w) >= 3] or n.split()
     short, long = (qw, nw) if len(qw) <= len(nw) else (nw, qw)
     by_word = sum(max(_word_similarity(w, v, nr) for v in long) for w in short) / len(short)
@@ -78,7 +78,7 @@ def similarity(query: str, name: str, *, nr: NameRules | None = None) -> float:
 
 
 def _word_similarity(a: str, b: str, nr: NameRules) -> float:
-    # two spellings of one name (transliteration rules) count as equal: "nasir" ~ "naser"
+    # two spellings of one name (transliteration rules) count as equal: "yusef" ~ "yousuf"
     if tokens_match(translit(a, nr=nr), translit(b, nr=nr), nr):
         return 100.0
     return fuzz.ratio(a, b)
@@ -88,8 +88,8 @@ def closest(query: str, names: Iterable[str], limit: int = 5,
             floor: float = SUGGESTION_FLOOR, *, nr: NameRules | None = None) -> list[str]:
     """Known names nearest to a query, best first, only those above `floor`.
 
-    >>> closest("yusef naser", ["Yusuf Nasser", "Samir Haddad", "September 11", "UN"])
-    ['Yusuf Nasser']
+    >>> closest("karim yusef", ["Karim Yusuf", "Tariq Mahmood", "September 11", "UN"])
+    ['Karim Yusuf']
     """
     nr = nr or name_rules()
     scored = sorted(((similarity(query, n, nr=nr), n) for n in set(names)), key=lambda x: (-x[0], x[1]))

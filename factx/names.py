@@ -594,9 +594,9 @@ def style_key(name: str, rules: RuleSet | None = None, *, nr: NameRules | None =
     """A spelling with house style taken out, words run together (so "Gebre-Mariam"
     and "Gebremariam" agree); titles are kept, they are words.
 
-    >>> style_key("Ayman al-Masri") == style_key("AYMAN AL MASRI") == style_key("Ayman Masri")
+    >>> style_key("Ayman al-Rashidi") == style_key("AYMAN AL RASHIDI") == style_key("Ayman Rashidi")
     True
-    >>> style_key("Gebre-Mariam") == style_key("Gebremariam"), style_key("Masry") == style_key("Masri")
+    >>> style_key("Gebre-Mariam") == style_key("Gebremariam"), style_key("Rashdi") == style_key("Rashidi")
     (True, False)
     """
     return "".join(_style_words(name, nr or name_rules(rules), titles=True))
@@ -628,7 +628,7 @@ def differ_only_by_house_style(a: str, b: str, entity_type: str = "",
 
     >>> differ_only_by_house_style("Al Nasr", "al-Nasr"), differ_only_by_house_style("Al Nasr", "al-Nasir")
     (True, False)
-    >>> differ_only_by_house_style("al-Nasr", "Al Nasr", "ORG"), differ_only_by_house_style("Gebre-Mariam", "Gebremariam")
+    >>> differ_only_by_house_style("al-Shabaab", "Al Shabaab", "ORG"), differ_only_by_house_style("Gebre-Mariam", "Gebremariam")
     (True, True)
     """
     nr = nr or name_rules(rules)
@@ -638,11 +638,11 @@ def differ_only_by_house_style(a: str, b: str, entity_type: str = "",
 def spelled_differently(a: str, b: str, rules: RuleSet | None = None, *, nr: NameRules | None = None) -> bool:
     """Whether two spellings of one entity differ beyond house style: some word is
     written with other letters. A shorter or titled form of the same words is not a
-    different spelling ("Mr. Nasser" / "Yusuf Nasser"), nor is house style.
+    different spelling ("Mr. Yusuf" / "Karim Yusuf"), nor is house style.
 
-    >>> spelled_differently("Yusuf Nasser", "Yusuf Naser"), spelled_differently("Mr. Nasser", "Yusuf Nasser")
+    >>> spelled_differently("Karim Yusuf", "Karim Yousuf"), spelled_differently("Mr. Yusuf", "Karim Yusuf")
     (True, False)
-    >>> spelled_differently("Ayman al-Masri", "Ayman Al Masri"), spelled_differently("Masry", "al-Masri")
+    >>> spelled_differently("Ayman al-Rashidi", "Ayman Al Rashidi"), spelled_differently("Rashdi", "al-Rashidi")
     (False, True)
     """
     nr = nr or name_rules(rules)

@@ -450,7 +450,7 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             token = tokens[0]
             key = block_key(token, nr)
             if any(tokens_ok(token, first, nr) for first in firsts.get(key, ())):
-                continue  # someone's given name: "Karim" may be "Karim Farooq"
+                continue  # someone's given name: "Karim" may be "Karim Nasser"
             cands = [j for last, js in lasts.get(key, {}).items() if tokens_ok(token, last, nr)
                      for j in js]
             if node.titles:
