@@ -92,15 +92,8 @@ def hijri_key(name: str) -> str:
 
 def _flexible(name: str) -> str:
     """A name as a regex in which its apostrophes, hyphens and spaces are optional."""
-    out = []
-    for ch in name:
-        if ch == " ":
-            out.append(r"[-\s]?")
-        elif ch in "-'":
-            out.append(r"[-'\u2019\s]?")
-        else:
-            out.append(re.escape(ch))
-    return "".join(out)
+    return "".join(r"[-'\u2019\s]{0,2}" if ch in "-' " else re.escape(ch)
+                   for ch in re.sub(r"[-' ]+", " ", name))
 
 
 def _entries(rules: Any, rule_id: str) -> dict[str, Any]:
@@ -119,9 +112,8 @@ def use_rules(rules_dir: str | None) -> None:
     global _USER_RULES
     if rules_dir != _USER_RULES:
         _USER_RULES = rules_dir
-        lexicon.cache_clear()
-        _grammar.cache_clear()
-        _normalize.cache_clear()
+        for cached in (lexicon, _grammar, _normalize, _clock_res, bare_time, clock_reading, is_age):
+            cached.cache_clear()
 
 
 def user_rules() -> str | None:
@@ -898,6 +890,7 @@ def _split_time(t: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def bare_time(text: str) -> bool:
     """Whether an expression is a time of day that names no day of its own ("6:18
     a.m.", "0148 GMT", "in the morning", "overnight", "the early hours"): its day is
@@ -917,6 +910,7 @@ def _day_words(rest: str) -> str:
     return re.sub(r"(\d)\s*-\s*\d{1,2}$", r"\1", rest)
 
 
+@lru_cache(maxsize=8192)
 def is_age(text: str) -> bool:
     """Whether an expression is an age ("29-year-old", "aged 29", "29 years old").
 
@@ -928,6 +922,7 @@ def is_age(text: str) -> bool:
         re.fullmatch(rf"(?:{_grammar().count})\s+(?:years|months)\s+old", t))
 
 
+@lru_cache(maxsize=8192)
 def clock_reading(text: str) -> tuple[int, float | None, bool] | None:
     """The clock of an expression as (minutes after midnight, its zone's offset from UTC
     in hours or None when unknown, whether a zone label is written), or None when it

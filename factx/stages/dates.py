@@ -521,10 +521,12 @@ def _converted(span: TimexSpan, of: TimexSpan) -> TimexSpan:
     if delta is None:  # the smaller gap: no two zones people convert between are 12 hours apart
         delta = min((-1, 0, 1), key=lambda d: abs(mine[0] + 1440 * d - theirs[0]))
     value = day.group(0)
-    if delta and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        value = (dt.date.fromisoformat(value) + dt.timedelta(days=delta)).isoformat()
+    if delta and re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", value):
+        year = value[:4]
+        moved = dt.date.fromisoformat(("2000" if year == "XXXX" else year) + value[4:]) + dt.timedelta(days=delta)
+        value = moved.isoformat() if year != "XXXX" else "XXXX" + moved.isoformat()[4:]
     elif delta:
-        return span  # a weekday or a year-less day cannot be moved reliably: left as found
+        return span  # a weekday of an unknown week: no day to move
     return _on_day(span, value)
 
 
