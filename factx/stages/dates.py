@@ -54,6 +54,15 @@ _MAY_BEFORE = re.compile(r"\b(in|of|since|until|till|by|early|late|mid|last|next
                          r"from|through|to|before|after|between|and|or|around)\s*-?$", re.I)
 
 
+#: Whether ages ("a 29-year-old pilot", "aged 29", "29 years old") are temporal
+#: expressions, durations (P29Y). The TIDES guidelines, HeidelTime and SUTime mark them;
+#: the TimeML keys of TempEval-3 and AQUAINT never do (0 of the 23 ages in their
+#: development texts), and marking them costs 2.2 points of AQUAINT value F1 and 2.6 of
+#: relaxed F1 (0.3 on TempEval-3; notes/issue-14.md, wave 2). Off: the expression is
+#: normalized (`factx.timex.is_age`) but not reported.
+AGES = False
+
+
 @dataclass(frozen=True)
 class _Candidate:
     start: int
@@ -117,8 +126,9 @@ def _capitalised(text: str, start: int, end: int) -> bool:
     return True
 
 
-def detect(text: str) -> list[tuple[int, int, str]]:
-    """Rule-based temporal expression spans of a text: (start, end, rule id).
+def detect(text: str, *, ages: bool | None = None) -> list[tuple[int, int, str]]:
+    """Rule-based temporal expression spans of a text: (start, end, rule id); the
+    `age` rule's only when `ages` (default `AGES`).
 
     >>> detect("Prices are currently high.")
     [(11, 20, 'present-past-future')]
@@ -126,7 +136,10 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     lex = lexicon()
     found: list[tuple[int, int, str]] = []
     folded = fold(text)
+    ages = AGES if ages is None else ages
     for rule_id, pattern, on_folded, required in _patterns():
+        if rule_id == "age" and not ages:
+            continue
         if required is not None and not any(s in folded for s in required):
             continue  # it cannot match: none of the words it needs is in the text
         for m in pattern.finditer(folded if on_folded else text):
@@ -308,13 +321,6 @@ def _a_verb(doc: Doc, start: int, end: int) -> bool:
     return span is not None and len(span) == 1 and span[0].pos_ in ("VERB", "AUX")
 
 
-#: Whether ages ("a 29-year-old pilot", "aged 29", "29 years old") are temporal
-#: expressions, durations (P29Y). The TIDES guidelines, HeidelTime and SUTime mark them;
-#: the TimeML keys of TempEval-3 and AQUAINT never do (0 of the 23 ages in their
-#: development texts), and marking them costs 2.2 points of AQUAINT value F1 and 2.6 of
-#: relaxed F1 (0.3 on TempEval-3; notes/issue-14.md, wave 2). Off: the expression is
-#: normalized (`factx.timex.is_age`) but not reported.
-AGES = False
 
 
 def temporal_expressions(doc: Doc, anchor: str | None, *,
@@ -346,10 +352,9 @@ def temporal_expressions(doc: Doc, anchor: str | None, *,
             candidates.append(_Candidate(start, end, ent.label_, "ner"))
     # what touches an age is not a date: "a 22-year-old son", "6 months and older"
     age_words = [(m.start(), m.end()) for m in _AGE.finditer(text)]
-    for start, end, rule_id in detect(text):
+    for start, end, rule_id in detect(text, ages=ages):
         if rule_id == "age":
-            if ages:
-                candidates.append(_Candidate(start, end, "DATE", rule_id))
+            candidates.append(_Candidate(start, end, "DATE", rule_id))
             continue
         if any(a <= end + 12 and start <= b for a, b in age_words if a >= start):
             continue
