@@ -470,7 +470,7 @@ def _days_of_bare_times(doc: Doc, text: str, spans: list[TimexSpan], anchor_at) 
     day lies in it. A clock in parentheses after another ("6:18 a.m. (0148 GMT)") is the
     same instant: the day of the clock it converts, moved when midnight lies between
     the two (by the zones' offsets when both are known, else by the smaller gap)."""
-    bare = [bare_time(s.text) for s in spans]
+    bare = [s.type in ("TIME", "DATE") and bare_time(s.text) for s in spans]
     if not any(bare):
         return spans
     out = list(spans)
