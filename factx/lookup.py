@@ -6,7 +6,7 @@ finds its entity, in this order:
 
 1. exactly, by fold (case, accents, punctuation, possessives and civil titles do
    not matter), against canonical names, the in-document names and every spelling
-   the documents use (mention texts: "AQIS", "NDS", "Mr. Umar");
+   the documents use (mention texts: "UN", "NTSB", "Mr. Haddad");
 2. by resolution: the query is resolved beside the closest known names of each
    type (`factx.resolve`), and taken when it joins exactly one entity ("Asem
    Umer" -> "Asim Umar"); the caller is told through `on_fuzzy`, so that the CLI

@@ -222,8 +222,11 @@ SCHEMAS: dict[str, Schema] = _schemas(
     Schema("role_qualifiers", {"words": "list"}, {"former": "bool", "many": "bool", "description": "str"},
            "words beside a role: former ('ex-chief'), one of several ('a senior leader'), or neutral"),
     Schema("cardinality", {"attributes": "list"},
-           {"multiple": "bool", "cumulative": "bool", "event": "str", "description": "str"},
-           "attributes that hold several values at once, counts that grow, arguments of an event"),
+           {"multiple": "bool", "cumulative": "bool", "event": "str", "description": "str",
+            "joint": "bool", "past": "bool", "recent_years": "int", "within_minutes": "int",
+            "cause_class": "str", "alike": "bool", "words": "list"},
+           "attributes that hold several values at once, counts that grow, arguments of an "
+           "event, dates that cannot be right, clock tolerance, kinds of causes"),
 )
 
 

@@ -159,12 +159,12 @@ def _edges(span: Span, er: EntityRules) -> Span | None:
     while start < end - 1 and doc[start].text[:1].islower() and doc[start].lower_.rstrip("-") not in er.names.particles \
             and not doc[start].text.startswith(("al-", "el-", "bin", "ibn", "abu")):
         if not doc[start].whitespace_ and doc[start + 1].text in _DASHES:
-            return None  # "anti-Taliban": a word made of a name, not the name
+            return None  # "anti-government": a word made of a name, not the name
         start += 1
     if start >= end or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
         return None  # "movement": a name has a capital or a digit somewhere
     if span.label_ == "PERSON" and end - start > 1:
-        # the name starts after the last capitalized role noun ("Al-Qaeda Chief X")
+        # the name starts after the last capitalized role noun ("Rebel Group Chief X")
         for i in range(end - 2, start - 1, -1):
             if doc[i].text[:1].isupper() and doc[i].lower_ in er.role_words:
                 start = i + 1
@@ -556,7 +556,7 @@ _PLACE_NOUNS = frozenset({"town", "city", "village", "district", "province", "re
 
 def _places_of(doc: Doc, spans: list[Span]) -> list[Span]:
     """Rule place of: capitalized words the model left unmarked after "the town of" are
-    a place ("between Bishoftu and the town of Modjo")."""
+    a place ("between Alton and the town of Brey")."""
     covered = {i for s in spans for i in range(s.start, s.end)}
     out = list(spans)
     lower = _lowercase_words(doc)
@@ -574,7 +574,7 @@ def _places_of(doc: Doc, spans: list[Span]) -> list[Span]:
 
 def _titles(spans: list[Span], er: EntityRules) -> list[Span]:
     """Rule titles: a civil title or a distinctive one (rank, religious title) written
-    right before a person is part of the mention ("Mr Obama", "Mullah Omar"), as the
+    right before a person is part of the mention ("Mr Obama", "Mullah Karim"), as the
     document spells the person; political titles stay outside (they are roles)."""
     nr = er.names
     covered = {i for s in spans for i in range(s.start, s.end)}

@@ -120,8 +120,8 @@ class _Item:
 def clean_name(text: str, nr: NameRules) -> str:
     """A mention as a name: possessive, a leading "the" and leading titles removed,
     but for the distinctive titles (religious titles, military ranks) of a one-word
-    name, which tell people apart and so stay for the resolver ("Mullah Omar" is not
-    any Omar).
+    name, which tell people apart and so stay for the resolver ("Mullah Karim" is not
+    any Karim).
 
     >>> clean_name("Mr. Haddad’s", name_rules()), clean_name("the Greater Sahara", name_rules())
     ('Haddad', 'Greater Sahara')
@@ -229,7 +229,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         if lead and len(key) == 1:
             clean = lead + clean
         if len(key) == 1 and titles:
-            key = key + tuple(sorted("#" + t for t in titles))  # "Mullah Omar" is a name of its own
+            key = key + tuple(sorted("#" + t for t in titles))  # "Mullah Karim" is a name of its own
         items.append(_Item(span, clean, key, acronym,
                            rule_label(text, span.start_char, span.end_char, span.label_, mr), titles))
 
@@ -254,7 +254,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
     titled = [k for k in groups if len(words_of(k)) == 1 and len(k) > 1]
     target: dict[tuple[str, ...], tuple[str, ...]] = {}
 
-    # one person written two ways in one document ("Asim Omar", "Asim Umar"): one name,
+    # one person written two ways in one document ("Yusuf Haddad", "Yousuf Haddad"): one name,
     # under its most frequent spelling
     people = sorted((f for f in full if group_label(f) == "PERSON"), key=lambda f: -len(groups[f]))
     for n, f in enumerate(people):
@@ -280,7 +280,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         cands = [f for f in full if len(f) > len(own) and _same_words(words_of(f)[-len(own):], own, nr)
                  and group_label(f) == "PERSON"]
         if len(key) > len(own):
-            # "Mullah Omar" is the one whose full name is written with that title too;
+            # "Mullah Karim" is the one whose full name is written with that title too;
             # a military rank may be added later in a document ("Jane Roe ... Capt. Roe")
             cands = [f for f in cands if titles_of(key) - nr.ranks <= titles_of(f)]
         elif len(own) == 1 and label == "PERSON":
@@ -351,12 +351,12 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
 
 
 def _same_words(a: tuple[str, ...], b: tuple[str, ...], nr: NameRules) -> bool:
-    """Word by word, spellings of one name (transliterated): "zawahri" ~ "zawahiri"."""
+    """Word by word, spellings of one name (transliterated): "rashid" ~ "rasheed"."""
     return len(a) == len(b) and all(x == y or token_cost(x, y, nr) != INFINITE for x, y in zip(a, b))
 
 
 def _title_before(text: str, start: int, nr: NameRules) -> str:
-    """A distinctive title right before a mention ("Mullah " of "Mullah Omar" when the
+    """A distinctive title right before a mention ("Mullah " of "Mullah Karim" when the
     model left the title out of the span), or ""."""
     match = re.search(r"(?:^|[\s(\"“])([A-Z][A-Za-z.]+)[ \t]+$", text[max(0, start - 24):start])
     if match and "".join(words(match.group(1))) in nr.distinctive:
