@@ -185,20 +185,21 @@ def conflicts(entity: EntityOpt = None, attribute: AttributeOpt = None,
 
 @app.command(cls=Command, epilog=example('factx facts --entity "Yusuf al-Haddad" --attribute name', "factx facts -f csv -o facts.csv"))
 def facts(entity: EntityOpt = None, attribute: AttributeOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
-          store: StoreOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
+          store: StoreOpt = None, rules: RulesOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
     """Facts from the store: a table on a terminal, JSONL when piped."""
     with _session(quiet, verbose) as say:
-        _write(_open(store, say).facts(entity=entity, attribute=attribute), "fact", fmt, output, say, empty="no facts")
+        _write(_open(store, say).facts(entity=entity, attribute=attribute, rules=rules), "fact", fmt, output, say,
+               empty="no facts")
 
 
 @app.command(cls=Command, epilog=example('factx entities haddad', "factx entities -f json"))
 def entities(query: Annotated[Optional[str], typer.Argument(metavar="[QUERY]", show_default=False,
                                                             help="Only entities with a spelling containing QUERY.")] = None,
-             fmt: FormatOpt = None, output: OutputOpt = None, store: StoreOpt = None,
+             fmt: FormatOpt = None, output: OutputOpt = None, store: StoreOpt = None, rules: RulesOpt = None,
              quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
     """The resolved entities with every spelling, its count and documents."""
     with _session(quiet, verbose) as say:
-        _write(_open(store, say).entities(query), "entity", fmt, output, say, empty="no entities")
+        _write(_open(store, say).entities(query, rules=rules), "entity", fmt, output, say, empty="no entities")
 
 
 @app.command(cls=Command, epilog=example("factx documents", "factx documents -f csv -o documents.csv"))

@@ -19,7 +19,7 @@ from factx import __version__
 from factx.errors import FactxError, InputError
 from factx.published import published_option
 from factx.records import Article, DocResult
-from factx.resolve import NameStat, fold, resolve
+from factx.resolve import NameStat, resolve
 from factx.rules import load_rules
 from factx.stages.ingest import read_inputs, with_published
 from factx.store import RunCounts, Store
@@ -239,14 +239,22 @@ def run_extract(
 
 def resolve_store(store: Store, writer, *, rules_dir: str | None = None) -> None:
     """Cluster every distinct name of the store into entities (over names, not mentions)."""
-    from factx.lookup import declared_names
+    from factx.lookup import RULES_KEY, declared_names, described_names
+    from factx.names import fold, name_rules
 
+    rules = load_rules(rules_dir)
     stats = [NameStat(name, entity_type, count) for name, entity_type, count in store.name_stats()]
     # "X, also known as Y": Y is a name of X's entity (resolve decides, never blindly)
     declared = declared_names(store)
     stats += [NameStat(alias, entity_type, 0) for _, alias, entity_type in declared]
-    entities = resolve(stats, rules=load_rules(rules_dir), same=[(name, alias) for name, alias, _ in declared])
-    writer.set_entities(entities, fold)
+    # "Norway's intelligence agency": the one entity the run ties that description to
+    entities = resolve(stats, rules=rules, same=[(name, alias) for name, alias, _ in declared],
+                       described=described_names(store))
+    # names are folded for lookups as the run's rules fold them, and the store remembers
+    # those rules, so that `--entity` finds what the run's particles and titles make one
+    nr = name_rules(rules)
+    writer.set_entities(entities, lambda name: fold(name, nr=nr))
+    writer.set_meta(RULES_KEY, os.path.abspath(rules_dir) if rules_dir else None)
 
 
 def find_entity(store: Store, query: str, **options) -> list[str]:
