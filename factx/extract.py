@@ -16,10 +16,10 @@ from importlib import metadata
 from typing import Callable, Iterable, Iterator
 
 from factx import __version__
-from factx.errors import FactxError, InputError
+from factx.errors import FactxError, InputError, StoreError, describe
 from factx.published import published_option
 from factx.records import Article, DocResult
-from factx.resolve import NameStat, fold, resolve
+from factx.resolve import NameStat, resolve
 from factx.rules import load_rules
 from factx.stages.ingest import read_inputs, with_published
 from factx.store import RunCounts, Store
@@ -35,13 +35,18 @@ MAX_HELD = 2000
 
 @dataclass
 class RunReport:
-    """What a run did: counts, the run id whose facts to print, and its problems."""
+    """What a run did: counts, the run id whose facts to print, and its problems.
+
+    `signal` is the number of the signal (SIGINT, SIGTERM, SIGHUP) that stopped the
+    run early, or None.
+    """
 
     run_id: int
     counts: RunCounts
     errors: list[InputError] = field(default_factory=list)
     interrupted: bool = False
     model: str = ""
+    signal: int | None = None
 
 
 def model_key(model: str) -> str:
@@ -52,7 +57,7 @@ def model_key(model: str) -> str:
         return model
 
 
-def _process_local(articles: Iterable[Article], model: str, rules_dir: str | None) -> Iterator[DocResult]:
+def _process_local(articles: Iterable[Article], model: str, rules_dir: str | None) -> Iterator[DocResult | InputError]:
     from factx.pipeline import load_model, process
 
     nlp = load_model(model, rules_dir=rules_dir)
@@ -60,43 +65,64 @@ def _process_local(articles: Iterable[Article], model: str, rules_dir: str | Non
 
 
 _WORKER_NLP = None
+_WORKER_ERROR: BaseException | None = None
+
+#: The signals that stop a run like Ctrl-C: the terminal closing, `kill`, a service manager.
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
-class _StopOnInterrupt:
-    """The first Ctrl-C asks the run to stop after the document in hand (so that no
-    commit is cut in half); a second one stops at once. Main thread only."""
+class _StopOnSignal:
+    """The first SIGINT (Ctrl-C), SIGTERM or SIGHUP asks the run to stop after the
+    document in hand (so that no commit is cut in half); a second one stops at once.
+    Main thread only; elsewhere the signals keep their handlers."""
 
     def __init__(self) -> None:
-        self.requested = False
-        self._previous = None
+        self.signum: int | None = None
+        self._previous: dict[int, object] = {}
+
+    @property
+    def requested(self) -> bool:
+        return self.signum is not None
 
     def _handle(self, signum, frame) -> None:
-        if self.requested:
+        if self.signum is not None:
             raise KeyboardInterrupt
-        self.requested = True
+        self.signum = signum
 
-    def __enter__(self) -> "_StopOnInterrupt":
+    def __enter__(self) -> "_StopOnSignal":
         if threading.current_thread() is threading.main_thread():
-            self._previous = signal.signal(signal.SIGINT, self._handle)
+            for signum in STOP_SIGNALS:
+                self._previous[signum] = signal.signal(signum, self._handle)
         return self
 
     def __exit__(self, *exc) -> None:
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)
+        for signum, previous in self._previous.items():
+            signal.signal(signum, previous)
+        self._previous = {}
 
 
 def _worker_init(model: str, rules_dir: str | None) -> None:
-    global _WORKER_NLP
-    from factx.pipeline import load_model
+    global _WORKER_NLP, _WORKER_ERROR
 
-    # Ctrl-C reaches the whole process group: the parent decides when to stop.
+    # Ctrl-C and a hang-up reach the whole process group: the parent decides when to
+    # stop. SIGTERM keeps its default: it is how the parent ends a worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER_NLP = load_model(model, rules_dir=rules_dir)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        from factx.pipeline import load_model
+
+        _WORKER_NLP = load_model(model, rules_dir=rules_dir)
+    except BaseException as exc:  # said by the parent, not as a worker's traceback
+        _WORKER_ERROR = exc if isinstance(exc, FactxError) else FactxError(
+            f"a worker process cannot load the pipeline: {describe(exc)}")
 
 
-def _worker_batch(articles: list[Article]) -> list[DocResult]:
+def _worker_batch(articles: list[Article]) -> list[DocResult | InputError]:
     from factx.pipeline import process
 
+    if _WORKER_ERROR is not None:
+        raise _WORKER_ERROR
     return list(process(_WORKER_NLP, articles))
 
 
@@ -111,23 +137,110 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _process_pool(articles: Iterable[Article], model: str, rules_dir: str | None, jobs: int) -> Iterator[DocResult]:
-    import multiprocessing
-    from collections import deque
+class _Pool:
+    """Worker processes (spawned: a forked copy of a process with threads can deadlock).
 
-    # spawn: a forked copy of a process with threads can deadlock.
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(jobs, initializer=_worker_init, initargs=(model, rules_dir)) as pool:
-        # Batches are submitted from this thread (the input generator reads the store)
-        # with a bounded window, and collected in input order: the store and the JSONL
-        # come out the same as with -j 1, and memory stays flat.
-        window: deque = deque()
+    A `ProcessPoolExecutor`, not a `multiprocessing.Pool`: when a worker dies (killed,
+    out of memory) its tasks fail at once instead of waiting for ever.
+    """
+
+    def __init__(self, jobs: int, model: str, rules_dir: str | None) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        _start_resource_tracker()
+        self.executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=_worker_init, initargs=(model, rules_dir))
+
+    def submit(self, batch: list[Article]):
+        return self.executor.submit(_worker_batch, batch)
+
+    def close(self, *, kill: bool) -> None:
+        if kill:
+            # Python 3.14 has `terminate_workers()`; before it, the executor's own list
+            for process in list(getattr(self.executor, "_processes", {}).values()):
+                if process.is_alive():
+                    process.terminate()
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker process ignoring SIGHUP, as it ignores
+    SIGINT and SIGTERM: a terminal that closes sends SIGHUP to the whole process group,
+    and a tracker killed by it is relaunched and prints KeyError tracebacks (CPython
+    ignores only SIGINT and SIGTERM there: multiprocessing/resource_tracker.py)."""
+    from multiprocessing import resource_tracker
+
+    if not hasattr(signal, "SIGHUP") or threading.current_thread() is not threading.main_thread():
+        resource_tracker.ensure_running()
+        return
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)  # inherited by the tracker
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+
+
+def _process_pool(articles: Iterable[Article], model: str, rules_dir: str | None, jobs: int,
+                  stopping: Callable[[], bool] = lambda: False) -> Iterator[DocResult | InputError]:
+    """Results of `jobs` worker processes, in input order, with a bounded window of
+    batches in flight. Waiting polls `stopping`, so that a signal is acted on even
+    when the workers it also reached are gone. A worker that dies fails only the
+    document it had: its batch and those in flight go through again one document at
+    a time, each alone in a fresh worker, so the one that kills it is found."""
+    from collections import deque
+    from concurrent.futures import BrokenExecutor, wait
+
+    pool = _Pool(jobs, model, rules_dir)
+    window: deque = deque()
+    stopped = False
+
+    def collect(batch, future) -> Iterator[DocResult | InputError]:
+        nonlocal pool, stopped
+        while not future.done():
+            wait([future], timeout=0.25)
+            if stopping():
+                stopped = True
+                return
+        try:
+            yield from future.result()
+            return
+        except BrokenExecutor:
+            if stopping():
+                stopped = True
+                return
+        # a worker died: retry what was in flight, one document per fresh worker
+        lost = batch + [a for b, f in window for a in b]
+        window.clear()
+        pool.close(kill=True)
+        for article in lost:
+            pool = _Pool(1, model, rules_dir)
+            single = pool.submit([article])
+            while not single.done():
+                wait([single], timeout=0.25)
+                if stopping():
+                    stopped = True
+                    return
+            try:
+                yield from single.result()
+                pool.close(kill=False)
+            except BrokenExecutor:
+                pool.close(kill=True)
+                yield InputError(article.path, "the worker process died while processing it (killed, or "
+                                               "out of memory?); skipped")
+        pool = _Pool(jobs, model, rules_dir)
+
+    try:
         for batch in _batches(articles, 4):
-            window.append(pool.apply_async(_worker_batch, (batch,)))
-            while len(window) >= jobs * 3:
-                yield from window.popleft().get()
-        while window:
-            yield from window.popleft().get()
+            window.append((batch, pool.submit(batch)))
+            while len(window) >= jobs * 3 and not stopped:
+                yield from collect(*window.popleft())
+            if stopped:
+                return
+        while window and not stopped:
+            yield from collect(*window.popleft())
+    finally:
+        pool.close(kill=True)
 
 
 def run_extract(
@@ -145,8 +258,10 @@ def run_extract(
 ) -> RunReport:
     """Extract facts from `inputs` into `store`; return what the run did.
 
-    Problems with single inputs go to `on_error` and the run goes on; Ctrl-C
-    commits what was finished, and the report says so.
+    Problems with single inputs or documents go to `on_error` and the run goes on;
+    Ctrl-C, SIGTERM or SIGHUP commit what was finished, and the report says so. A
+    store that cannot be written (a full disk) stops the run with a `StoreError`;
+    the batches committed before stay.
     """
     rules = load_rules(rules_dir).validate()
     published = published_option(published)
@@ -160,23 +275,29 @@ def run_extract(
     # documents whose dateline has no year: processed last, once the run's dated
     # documents are stored and can give it (factx.runyear)
     held: list[Article] = []
+    stop = _StopOnSignal()
 
-    def run(articles: Iterable[Article]) -> Iterator[DocResult]:
+    def run(articles: Iterable[Article]) -> Iterator[DocResult | InputError]:
         if engine == "dask":
             from factx.distributed import process_dask
 
             return process_dask(articles, model, rules_dir, scheduler=scheduler)
         if jobs > 1:
-            return _process_pool(articles, model, rules_dir, jobs)
+            return _process_pool(articles, model, rules_dir, jobs, stopping=lambda: stop.requested)
         return _process_local(articles, model, rules_dir)
 
-    with store.writer() as writer:
+    with store.writer() as writer, stop:
+        def failed(error: InputError) -> None:
+            errors.append(error)
+            writer.failed()
+            on_error(error)
+
         def to_process() -> Iterator[Article]:
             for item in read_inputs(inputs, rules=rules):
+                if stop.requested:
+                    return
                 if isinstance(item, InputError):
-                    errors.append(item)
-                    writer.failed()
-                    on_error(item)
+                    failed(item)
                     continue
                 for warning in item.warnings:
                     on_error(InputError(item.path, f"warning: {warning}"))
@@ -184,7 +305,7 @@ def run_extract(
                     item = with_published(item, published)
                 state = writer.classify(item.path, item.content_hash, pipeline_key)
                 if state == "unchanged":
-                    writer.touch(item.path, item.content_hash)
+                    writer.touch(item.path, item.content_hash, item.source)
                     on_document(item.path, state)
                     continue
                 if item.dateline and item.published is None and len(held) < MAX_HELD:
@@ -192,32 +313,45 @@ def run_extract(
                     continue
                 yield item
 
-        def store_results(results: Iterator[DocResult]) -> bool:
-            """Store results as they come; False when Ctrl-C stopped the run."""
-            last_commit = time.monotonic()
-            stop = _StopOnInterrupt()
+        def store_one(result: DocResult, state: str) -> None:
             try:
-                with stop:
-                    for result in results:
+                writer.add(result, pipeline_key)
+            except StoreError as exc:
+                if exc.kind != "other":  # a full disk, a broken file: no document can be stored
+                    raise
+                failed(InputError(result.article.path, f"cannot be stored: {exc.message}; skipped"))
+            except Exception as exc:
+                failed(InputError(result.article.path, f"cannot be stored: {describe(exc)}; skipped"))
+            else:
+                on_document(result.article.path, state)
+
+        def store_results(results: Iterator[DocResult | InputError]) -> bool:
+            """Store results as they come; False when a signal stopped the run."""
+            last_commit = time.monotonic()
+            try:
+                for result in results:
+                    if isinstance(result, InputError):
+                        failed(result)
+                    else:
                         article = result.article
                         state = writer.classify(article.path, article.content_hash, pipeline_key)
                         if state == "unchanged":  # the same text reached twice in this run
-                            writer.touch(article.path, article.content_hash)
+                            writer.touch(article.path, article.content_hash, article.source)
+                            on_document(article.path, state)
                         else:
-                            writer.add(result, pipeline_key)
-                        on_document(article.path, state)
-                        if stop.requested:
-                            return False
-                        if writer.pending >= COMMIT_EVERY or time.monotonic() - last_commit > COMMIT_SECONDS:
-                            writer.commit()
-                            last_commit = time.monotonic()
-            except KeyboardInterrupt:  # a second Ctrl-C, or one outside the main thread
+                            store_one(result, state)
+                    if stop.requested:
+                        return False
+                    if writer.pending >= COMMIT_EVERY or time.monotonic() - last_commit > COMMIT_SECONDS:
+                        writer.commit()
+                        last_commit = time.monotonic()
+            except KeyboardInterrupt:  # a second signal, or one outside the main thread
                 return False
             finally:
                 close = getattr(results, "close", None)
                 if close is not None:
                     close()
-            return True
+            return not stop.requested
 
         interrupted = not store_results(run(to_process()))
         writer.commit()
@@ -234,22 +368,46 @@ def run_extract(
             writer.commit()
             resolve_store(store, writer, rules_dir=rules_dir)
         counts = writer.finish("interrupted" if interrupted else "done")
-    return RunReport(writer.run_id, counts, errors, interrupted, model)
+    return RunReport(writer.run_id, counts, errors, interrupted, model,
+                     stop.signum if interrupted and stop.signum is not None else
+                     (signal.SIGINT if interrupted else None))
+
+
+def prune(store: Store, *, dry_run: bool = False, rules_dir: str | None = None) -> tuple[list[str], int]:
+    """Remove the documents whose file is gone, with their facts, and resolve entities
+    again; the paths removed (or that would be, with `dry_run`) and how many documents
+    could not be checked (see `Store.gone_documents`)."""
+    with store.writer() as writer:
+        gone, unchecked = store.gone_documents()
+        if dry_run or not gone:
+            writer.rollback()
+            return [path for _, path in gone], unchecked
+        writer.remove(doc_id for doc_id, _ in gone)
+        resolve_store(store, writer, rules_dir=rules_dir)
+        store.conn.execute("DELETE FROM runs WHERE run_id = ?", (writer.run_id,))  # not a run
+        writer.finish("pruned")
+    return [path for _, path in gone], unchecked
 
 
 def resolve_store(store: Store, writer, *, rules_dir: str | None = None) -> None:
     """Cluster every distinct name of the store into entities (over names, not mentions)."""
     from factx.events import run_events
-    from factx.lookup import declared_names
+    from factx.lookup import RULES_KEY, declared_names, described_names
+    from factx.names import fold, name_rules
 
+    rules = load_rules(rules_dir)
     stats = [NameStat(name, entity_type, count) for name, entity_type, count in store.name_stats()]
     # "X, also known as Y": Y is a name of X's entity (resolve decides, never blindly)
     declared = declared_names(store)
     stats += [NameStat(alias, entity_type, 0) for _, alias, entity_type in declared]
-    rules = load_rules(rules_dir)
+    # "Norway's intelligence agency": the one entity the run ties that description to
     entities = resolve(stats, rules=rules, same=[(name, alias) for name, alias, _ in declared],
-                       events=run_events(store, rules))
-    writer.set_entities(entities, fold)
+                       described=described_names(store), events=run_events(store, rules))
+    # names are folded for lookups as the run's rules fold them, and the store remembers
+    # those rules, so that `--entity` finds what the run's particles and titles make one
+    nr = name_rules(rules)
+    writer.set_entities(entities, lambda name: fold(name, nr=nr))
+    writer.set_meta(RULES_KEY, os.path.abspath(rules_dir) if rules_dir else None)
 
 
 def find_entity(store: Store, query: str, **options) -> list[str]:
@@ -259,4 +417,4 @@ def find_entity(store: Store, query: str, **options) -> list[str]:
     return lookup(store, query, **options)
 
 
-__all__ = ["run_extract", "find_entity", "RunReport", "FactxError"]
+__all__ = ["run_extract", "prune", "find_entity", "RunReport", "FactxError"]

