@@ -87,6 +87,11 @@ TIMES = [
     ("Police said Dan Morrow was killed in Pell at 9:15 p.m. on Sunday.",
      [("Dan Morrow", "time_of_death", "2023-05-07T21:15", {}), ("Dan Morrow", "date_of_death", "2023-05-07", {})],
      []),
+    # the event that killed him, told more precisely in another sentence: its day and time
+    ("A drone strike in Kessa over the weekend killed the rebel commander Tomas Vell, officials said. "
+     "The strike, which took place at 11:20 p.m. on Saturday, also destroyed a depot.",
+     [("Tomas Vell", "date_of_death", "2023-05-06", {}), ("Tomas Vell", "time_of_death", "2023-05-06T23:20", {})],
+     []),
 ]
 
 TOLLS = [

@@ -265,7 +265,7 @@ def event_time(frame: Frame, state: "Discourse") -> tuple[TimexSpan, list[Token]
     if best is None:
         return None
     _, timex, tokens, clock = best
-    if specificity(timex.value, timex.text) >= 1 and "X" not in day_of(timex.value)[:10]:
+    if specificity(timex.value, timex.text) >= 1:  # its own words give the day ('9:38 p.m. Saturday')
         return timex, tokens, timex.value
     date = event_date(frame, state)
     day = calendar_day(date[0].value) if date is not None else None

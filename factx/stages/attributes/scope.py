@@ -292,8 +292,9 @@ def scope_fact(raw: Raw, sent: Span, state: "Discourse") -> FactDraft | None:
 def _draft(raw: Raw, sent: Span, state: "Discourse", source: Source | None, polarity: str,
            modality: str) -> FactDraft | None:
     quote_start, quote_end = state.paragraph(sent, raw.trigger.idx)
-    if raw.via is not None:  # the quote runs from the earlier mention of the event
-        quote_start = min(quote_start, state.paragraph(raw.via.sent, raw.via.idx)[0])
+    if raw.via is not None:  # the quote runs from (or to) the other mention of the event
+        via_start, via_end = state.paragraph(raw.via.sent, raw.via.idx)
+        quote_start, quote_end = min(quote_start, via_start), max(quote_end, via_end)
     if not (quote_start <= raw.start and raw.end <= quote_end):
         return None  # the value stands in another paragraph
     if not quote_start <= raw.subject.start <= quote_end and (
