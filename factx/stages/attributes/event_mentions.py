@@ -158,7 +158,8 @@ def _named_by_words(state: "Discourse") -> dict[int, tuple[Ent, EventKind]]:
         return {}
     out: dict[int, tuple[Ent, EventKind]] = {}
     for token in state.doc:
-        if not token.text[:1].isupper() or token.dep_ != "compound" or token.head.i <= token.i:
+        if token.lower_ not in rules.event_names or not token.text[:1].isupper() or token.dep_ != "compound" \
+                or token.head.i <= token.i:
             continue
         kind = rules.event_names.get(token.lower_)
         first = token

@@ -66,9 +66,21 @@ def _phrase(token: Token) -> str:
     return f"{lemma(token)} {particle}" if particle else lemma(token)
 
 
+def _heads(rules: "Compiled", family: str) -> frozenset[str]:
+    """The last (or only) words of a family's phrases: a cheap first test."""
+    key = (id(rules), family + "#heads")
+    found = _WORDS.get(key)
+    if found is None:
+        found = _WORDS[key] = frozenset(w.split()[-1] for w in _words(rules, family))
+    return found
+
+
 def _attack_noun(token: Token, rules: "Compiled") -> bool:
     """'an attack', 'a terrorist attack', 'an act of sabotage', 'foul play'."""
     if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    low = lemma(token)
+    if low != "act" and low not in _heads(rules, "attack_noun") and token.lower_ not in _heads(rules, "attack_noun"):
         return False
     words = _words(rules, "attack_noun")
     if lemma(token) in words or token.lower_ in words:
@@ -201,7 +213,7 @@ def perpetration_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                     yield _raw(event, ATTACK, "text", token, "perpetration.caused", verb)
             continue
         # 'was caused deliberately', 'was set deliberately', 'the fire was deliberate'
-        if lemma(token) in _words(rules, "deliberate") and token.pos_ in ("ADV", "ADJ"):
+        if token.pos_ in ("ADV", "ADJ") and lemma(token) in _words(rules, "deliberate"):
             verb = token.head if token.dep_ in ("advmod", "acomp") else None
             if verb is None or verb.pos_ not in ("VERB", "AUX"):
                 continue
@@ -217,7 +229,18 @@ def perpetration_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
             continue
         if token.pos_ != "VERB":
             continue
-        yield from _named_authors(token, sent, state)
+        low = lemma(token)
+        if low in rules.lexicon.deny or low == "blame" or low in _firsts(rules, "perpetrate"):
+            yield from _named_authors(token, sent, state)
+
+
+def _firsts(rules: "Compiled", family: str) -> frozenset[str]:
+    """The first words (verbs) of a family's phrases ('carry' of 'carry out')."""
+    key = (id(rules), family + "#firsts")
+    found = _WORDS.get(key)
+    if found is None:
+        found = _WORDS[key] = frozenset(w.split()[0] for w in _words(rules, family))
+    return found
 
 
 def _no_evidence(verb: Token) -> Token | None:
