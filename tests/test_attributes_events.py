@@ -69,6 +69,11 @@ NAMED = [
     ("The floods in the town of Ostra in 2009 killed 130 people.",
      [("floods in Ostra (2009)", "killed_count", 130, {})],
      [("not this year's floods", lambda f: f.name == "floods in Ostra")]),
+    # a definite description by what the event was like is a name of it; not 'the latest'
+    ("The floods in Benta killed 40 people. The deadly floods also destroyed 300 homes. The latest floods "
+     "were the worst, officials said.",
+     [("floods in Benta", "name", "deadly floods", {})],
+     [("which one is no name", lambda f: f.attribute == "name" and "latest" in str(f.value))]),
     # a description without place: the event named by its kind, for the run to link
     ("The storm killed 12 people, officials said.",
      [("storm", "killed_count", 12, {"said_by": "officials"})], []),

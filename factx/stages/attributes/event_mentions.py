@@ -187,6 +187,8 @@ def _eventive(token: Token, state: "Discourse") -> bool:
 
 OTHER_WORDS = frozenset({"another", "previous", "earlier", "second", "first", "similar", "separate",
                          "last", "prior", "other", "former"})
+#: adjectives that say which event, not what it was like ('the same attack', 'the latest blast')
+WHICH_WORDS = frozenset({"same", "latest", "recent", "next", "new", "initial", "final", "current", "ongoing"})
 TIME_PREPS = frozenset({"since", "before", "after", "than", "like", "unlike"})
 
 
@@ -255,7 +257,8 @@ def _named_event(token: Token, state: "Discourse") -> Ent | None:
 
 def _own_names(token: Token, kind: EventKind, state: "Discourse") -> Iterator[tuple[str, int, int]]:
     """'the catastrophic X port blast' → 'X port blast': an event noun with a proper
-    name in front of it, from that name on."""
+    name in front of it, from that name on; without one, a definite description by
+    what kind of event it was ('the deadly floods', 'the devastating earthquake')."""
     if token.pos_ != "NOUN":
         return
     # a possessive names the event's owner or time, not the event ('the airline's second accident')
@@ -267,11 +270,30 @@ def _own_names(token: Token, kind: EventKind, state: "Discourse") -> Iterator[tu
         or state.mention_at(t) is None and t.dep_ == "compound" and t.ent_type_ not in DATE_WORDS)
         or _demonym(t, state) and not kind.agentive), None)  # 'the Libyan floods' (not 'an Israeli strike')
     if start is None:
+        yield from _described(token, state)
         return
     tokens = [t for t in words[start:] if t.text not in ("'s", "’s")] + [token]
     if any(t.i + 1 != n.i and not (t.i + 2 == n.i and t.nbor(1).text in ("'s", "’s")) for t, n in zip(tokens, tokens[1:])):
         return  # not one stretch of words
     a, b = span_of(tokens)
+    yield state.text[a:b], a, b
+
+
+def _described(token: Token, state: "Discourse") -> Iterator[tuple[str, int, int]]:
+    """'the deadly floods': a definite event noun right after adjectives that say what it
+    was like (not 'another', 'first', 'latest': which one it was)."""
+    if not is_definite(token):
+        return
+    adjectives = [c for c in token.lefts if c.dep_ == "amod" and c.pos_ == "ADJ" and c.tag_ == "JJ"
+                  and c.lower_ not in OTHER_WORDS and c.lower_ not in WHICH_WORDS and not c.ent_type_]
+    if not adjectives or adjectives[-1].i + 1 != token.i:
+        return
+    first = adjectives[-1]
+    for adjective in reversed(adjectives[:-1]):
+        if adjective.i + 1 != first.i and not (adjective.i + 2 == first.i and first.nbor(-1).text == ","):
+            break
+        first = adjective
+    a, b = first.idx, token.idx + len(token.text)
     yield state.text[a:b], a, b
 
 
