@@ -793,6 +793,10 @@ def _duration(t: str, ctx: _Ctx) -> Result | None:
     count = m.group(1)
     plural = m.group(2).endswith("s") or m.group(2) in ("centuries",)
     if count is None:
+        # an abbreviated unit without a count is a label ("HRS" of a clock line, "mins"
+        # of a table heading), never a duration
+        if m.group(2).rstrip("s") in ("hr", "min", "sec", "yr", "wk"):
+            return None
         # a bare singular unit ("year", "the week") is not a duration
         if not plural:
             if re.match(r"^the\s+(?:past|last|next|coming)\s", t) or (
