@@ -1,10 +1,10 @@
 """Events as entities (DESIGN section 2): their names, and linking them across a run.
 
 An event without a name of its own is named by its kind and place, as the attribute
-stage builds it: "explosion in Beirut", "floods in Vessa province"; one the document
-sets in another year than its own gets the year ("floods in Vessa (2009)"), so that a
+stage builds it: "explosion in Port Arden", "floods in Ardella province"; one the document
+sets in another year than its own gets the year ("floods in Ardella (2009)"), so that a
 story's background event is never the story's event. A named event keeps its name
-("Storm Kora", "Flight 302", "Operation Iron Shield").
+("Storm Belen", "Flight 614", "Operation Grey Pine").
 
 Across documents the resolver calls `join_events` once per run (over distinct names,
 with an `EventInfo` per event name read from the run's facts by `event_infos`), and
@@ -17,17 +17,17 @@ with an `EventInfo` per event name read from the run's facts by `event_infos`), 
    of that kind there;
 2. compatible times: events whose stated dates (else their documents' publication
    dates) lie apart stay apart, so the 2009 floods are not this year's;
-3. a flight is one event whatever its spelling ('Ethiopian Airlines Flight 302',
-   'Flight 302');
+3. a flight is one event whatever its spelling ('Norvia Air Flight 614',
+   'Flight NV614', 'flight 614');
 4. when, after that, a run has exactly one event of a kind (its named one, else its
    one placed one), descriptions of that kind without a place, or with a place not
    known to be elsewhere, join it; a count's event ('deaths in X') joins the one event
    of the run it can be. Two candidates: the description is left alone.
 
->>> event_name("explosion", "Beirut")
-'explosion in Beirut'
->>> split_event_name("floods in Vessa province (2009)")
-('floods', 'Vessa province')
+>>> event_name("explosion", "Port Arden")
+'explosion in Port Arden'
+>>> split_event_name("floods in Ardella province (2009)")
+('floods', 'Ardella province')
 """
 
 from __future__ import annotations
@@ -42,11 +42,11 @@ if TYPE_CHECKING:
     from factx.values import PlaceIndex, ValueModel
 
 SEPARATOR = " in "
-#: words that only say what sort of place a name is ('Vessa province' is 'Vessa')
+#: words that only say what sort of place a name is ('Ardella province' is 'Ardella')
 _PLACE_WORDS = re.compile(r"\b(?:province|district|region|state|county|city|town|village|port|"
                           r"governorate|prefecture|municipality|area|island|islands|of|the)\b", re.I)
 _YEAR = re.compile(r"\s+\((\d{4})\)$")
-#: a flight by its number: 'Flight 302', 'flight ET 302', 'Ethiopian Airlines Flight ET302'
+#: a flight by its number: 'Flight 614', 'flight NV 614', 'Norvia Air Flight NV614'
 FLIGHT = re.compile(r"\b[Ff]light\s+(?:[A-Z]{2,3}\s?)?(\d{1,4})\b")
 #: how far apart two stated times may be and still be one event (time zones, 'overnight')
 TIME_SLACK = timedelta(days=2)
@@ -61,8 +61,8 @@ def event_name(kind: str, place: str | None, year: int | None = None) -> str:
     """The canonical name of an unnamed event: its kind, its place when known, and the
     year when the document sets it in another year than its own.
 
-    >>> event_name("floods", "Vessa", 2009), event_name("crash", None)
-    ('floods in Vessa (2009)', 'crash')
+    >>> event_name("floods", "Ardella", 2009), event_name("crash", None)
+    ('floods in Ardella (2009)', 'crash')
     """
     name = f"{kind}{SEPARATOR}{place}" if place else kind
     return f"{name} ({year})" if year else name
@@ -84,13 +84,13 @@ def name_year(name: str) -> int | None:
 
 
 def flight_number(name: str) -> str | None:
-    """'Ethiopian Airlines Flight ET302' → '302'."""
+    """'Norvia Air Flight NV614' → '614'."""
     m = FLIGHT.search(name)
     return m.group(1) if m else None
 
 
 def place_key(place: str) -> str:
-    """A place name without its administrative words, folded: 'the Port of Beirut' → 'beirut'."""
+    """A place name without its administrative words, folded: 'the Port of Arden' → 'arden'."""
     return " ".join(_PLACE_WORDS.sub(" ", place.replace("’s", " ").replace("'s", " ")).lower().split())
 
 
@@ -148,7 +148,7 @@ def event_kinds(rules: "RuleSet") -> _Kinds:
 
 def info_of_name(name: str, kinds: _Kinds) -> EventInfo:
     """What an event's name alone tells: 'floods in X (2009)' → kind, place and year;
-    'Storm Kora' → a named storm; 'Flight 302' → a named flight."""
+    'Storm Belen' → a named storm; 'Flight 614' → a named flight."""
     parts = split_event_name(name)
     year = name_year(name)
     dates = (str(year),) if year else ()
@@ -204,7 +204,7 @@ def event_infos(store, rules: "RuleSet | None" = None) -> dict[str, EventInfo]:
 
 def _long_before(dates: Iterable[str], published: str | None) -> bool:
     """Whether a document dates an event well before it was published (a story's
-    background: 'the September 11 attacks' in an article of 2019)."""
+    background: 'the 1998 bombings' in an article of 2023)."""
     if not published:
         return False
     span, stated = _span(EventInfo("", dates=tuple(dates)))
@@ -359,10 +359,10 @@ def link_events(events: Iterable[EventInfo], *, rules: "RuleSet | None" = None,
     """Pairs of event names that are one event (see the module docstring); `located`
     holds (place, container) pairs the run's documents state.
 
-    >>> sorted(link_events([EventInfo("floods in Vessa", frozenset({"floods"}), places=("Vessa",)),
-    ...                     EventInfo("floods in Vessa province", frozenset({"floods"}),
-    ...                               places=("Vessa province",))]))
-    [('floods in Vessa', 'floods in Vessa province')]
+    >>> sorted(link_events([EventInfo("floods in Ardella", frozenset({"floods"}), places=("Ardella",)),
+    ...                     EventInfo("floods in Ardella province", frozenset({"floods"}),
+    ...                               places=("Ardella province",))]))
+    [('floods in Ardella', 'floods in Ardella province')]
     """
     from factx.rules import load_rules
 
@@ -518,7 +518,7 @@ class _Linker:
                         self.union(j, i)
                         break
         # 3. a broader place joins the one narrower event of its kind ('explosion in
-        # Lebanon' and 'explosion in Beirut'), never one of two
+        # <country>' and 'explosion in <its capital>'), never one of two
         for root in sorted(self.data, key=lambda r: -places.depth(self.data[r].places)):
             if root not in self.data:
                 continue
@@ -579,7 +579,7 @@ class _Linker:
             same = [o for o in rivals if c.kinds <= o.kinds]
             anchors = [o for o in same if o.named] or [o for o in same if o.places]
             return anchors[0] if len(anchors) == 1 and len(named) <= 1 and _may_mean(anchors[0], c) else None
-        # 'crash in X' and the run's one named crash ('Flight 302', near Y), else its one other crash
+        # 'crash in X' and the run's one named crash ('Flight 614', near Y), else its one other crash
         if len(named) == 1:
             relation = places.relate_sets(c.places, named[0].places)
             if relation in (SAME, INSIDE, CONTAINS) or relation != ELSEWHERE and _may_mean(named[0], c):
@@ -599,7 +599,7 @@ def _dominant(anchor: _Cluster, other: _Cluster) -> bool:
 
 def _may_mean(anchor: _Cluster, description: _Cluster) -> bool:
     """Whether a description without a place in common may mean `anchor`: not when the
-    anchor is only ever a story's background ('the September 11 attacks' in 2019) and
+    anchor is only ever a story's background ('the 1998 bombings' in 2023) and
     nothing dates the description."""
     return not anchor.background or description.stated
 

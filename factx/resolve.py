@@ -545,7 +545,7 @@ def _entity(nodes: list[_Node], members: list[int], alias: str | None, nr: NameR
                 full[name] = full.get(name, 0) + count
     entity_type = _vote(types)
     pool = full or spellings
-    if entity_type == "EVENT":  # its own name ('Flight 302') before 'crash in X', and that before 'crash'
+    if entity_type == "EVENT":  # its own name ('Flight 614') before 'crash in X', and that before 'crash'
         pool = {s: c for s, c in pool.items() if s[:1].isupper() and split_event_name(s) is None} \
             or {s: c for s, c in pool.items() if " " in s.strip()} or pool
     # canonical: the most frequent full form; ties go to the longer, then a capitalized one

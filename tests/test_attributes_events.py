@@ -48,14 +48,14 @@ NAMED = [
       ("Cyclone Pemba", "date", "2023-05-11", {}), ("Cyclone Pemba", "place", "Nalo", {})],
      [("a storm is nobody's perpetrator", lambda f: f.attribute == "perpetrator")]),
     # a flight with its airline: one event named by its number, the document's spelling a name
-    ("Kestrel Airlines Flight 512 crashed near Borra on Monday, killing 40 people. The Kestrel Airlines "
+    ("Corvid Airlines Flight 512 crashed near Borra on Monday, killing 40 people. The Corvid Airlines "
      "crash was the airline's first.",
      [("Flight 512", "killed_count", 40, {}), ("Flight 512", "place", "Borra", {}),
-      ("Flight 512", "name", "Kestrel Airlines Flight 512", {}),
-      ("Flight 512", "name", "Kestrel Airlines crash", {})],
-     [("an airline's name is no place", lambda f: f.attribute == "place" and "Kestrel" in str(f.value))]),
+      ("Flight 512", "name", "Corvid Airlines Flight 512", {}),
+      ("Flight 512", "name", "Corvid Airlines crash", {})],
+     [("an airline's name is no place", lambda f: f.attribute == "place" and "Corvid" in str(f.value))]),
     # a named operation
-    ("Operation Red Dune killed 31 fighters in the Kessa valley, the army said.",
+    ("Operation Red Dune killed 31 fighters in the Rhen valley, the army said.",
      [("Operation Red Dune", "killed_count", 31, {"said_by": "army"})], []),
     # a demonym in front of a natural disaster places it, and the description is a name
     ("The Chilean floods have killed at least 70 people.",
@@ -93,7 +93,7 @@ TIMES = [
      [("Dan Morrow", "time_of_death", "2023-05-07T21:15", {}), ("Dan Morrow", "date_of_death", "2023-05-07", {})],
      []),
     # the event that killed him, told more precisely in another sentence: its day and time
-    ("A drone strike in Kessa over the weekend killed the rebel commander Tomas Vell, officials said. "
+    ("A drone strike in Rhen over the weekend killed the rebel commander Tomas Vell, officials said. "
      "The strike, which took place at 11:20 p.m. on Saturday, also destroyed a depot.",
      [("Tomas Vell", "date_of_death", "2023-05-06", {}), ("Tomas Vell", "time_of_death", "2023-05-06T23:20", {})],
      []),
@@ -134,8 +134,9 @@ CAUSES = [
      [("collapse in Lenta", "cause", "poor maintenance", {})], []),
     ("According to local media, a gas leak could be the cause of the explosion in Fara.",
      [("explosion in Fara", "cause", "gas leak", {"modality": "hedged"})], []),
-    ("Officials said that a depot of ammonium nitrate was the cause of the blast in Tripoli.",
-     [("explosion in Tripoli", "cause", "ammonium nitrate", {"said_by": "Officials"})], []),
+    # (the parser reads 'nitrate' as an adverb: the compound is put back together)
+    ("Officials said that a depot of ammonium nitrate was the cause of the blast.",
+     [("explosion", "cause", "ammonium nitrate", {"said_by": "Officials"})], []),
 ]
 
 PERPETRATORS = [

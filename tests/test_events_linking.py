@@ -36,63 +36,63 @@ def groups(pairs, names):
 
 MUST = [
     # same place once administrative words are dropped
-    ("admin words", [ev("floods in Vessa", "floods", places=["Vessa"]),
-                     ev("floods in Vessa province", "floods", places=["Vessa province"])], [],
-     [{"floods in Vessa", "floods in Vessa province"}]),
+    ("admin words", [ev("floods in Ardella", "floods", places=["Ardella"]),
+                     ev("floods in Ardella province", "floods", places=["Ardella province"])], [],
+     [{"floods in Ardella", "floods in Ardella province"}]),
     # a country and its capital (rules/capitals.yml), a country and a town the run places in it
-    ("capital", [ev("explosion in Lima", "explosion", places=["Lima"]),
-                 ev("explosion in Peru", "explosion", places=["Peru"])], [],
-     [{"explosion in Lima", "explosion in Peru"}]),
-    ("located_in", [ev("floods in Tamarca", "floods", places=["Tamarca"], docs=3),
-                    ev("floods in Peru", "floods", places=["Peru"])], [("Tamarca", "Peru")],
-     [{"floods in Tamarca", "floods in Peru"}]),
+    ("capital", [ev("explosion in Asuncion", "explosion", places=["Asuncion"]),
+                 ev("explosion in Paraguay", "explosion", places=["Paraguay"])], [],
+     [{"explosion in Asuncion", "explosion in Paraguay"}]),
+    ("located_in", [ev("floods in Callora", "floods", places=["Callora"], docs=3),
+                    ev("floods in Bolivia", "floods", places=["Bolivia"])], [("Callora", "Bolivia")],
+     [{"floods in Callora", "floods in Bolivia"}]),
     # a chain: village in town in country, each level named by some outlet
-    ("chain", [ev("floods in Orra", "floods", places=["Orra"]), ev("floods in Mersa", "floods", places=["Mersa"]),
-               ev("floods in Chile", "floods", places=["Chile"])], [("Orra", "Mersa"), ("Mersa", "Chile")],
-     [{"floods in Orra", "floods in Mersa", "floods in Chile"}]),
+    ("chain", [ev("floods in Pindo", "floods", places=["Pindo"]), ev("floods in Mersa", "floods", places=["Mersa"]),
+               ev("floods in Chile", "floods", places=["Chile"])], [("Pindo", "Mersa"), ("Mersa", "Chile")],
+     [{"floods in Pindo", "floods in Mersa", "floods in Chile"}]),
     # kinds the rules call one (a crash and an accident)
-    ("same_as kinds", [ev("crash in Kimbu", "crash", places=["Kimbu"]),
-                       ev("accident in Kimbu", "accident", places=["Kimbu"])], [],
-     [{"crash in Kimbu", "accident in Kimbu"}]),
+    ("same_as kinds", [ev("crash in Tobra", "crash", places=["Tobra"]),
+                       ev("accident in Tobra", "accident", places=["Tobra"])], [],
+     [{"crash in Tobra", "accident in Tobra"}]),
     # a flight whatever the spelling; its descriptions without a place join it
-    ("flight", [ev("Flight 417", "crash", named=True, places=["Dunmore"], docs=3),
-                ev("Arvel Air Flight 417", named=True), ev("crash", "crash"),
+    ("flight", [ev("Flight 614", "crash", named=True, places=["Halsey"], docs=3),
+                ev("Norvia Air Flight 614", named=True), ev("crash", "crash"),
                 ev("crash in Hollin", "crash", places=["Hollin"])], [],
-     [{"Flight 417", "Arvel Air Flight 417", "crash", "crash in Hollin"}]),
+     [{"Flight 614", "Norvia Air Flight 614", "crash", "crash in Hollin"}]),
     # a named storm takes the unplaced 'the storm'
-    ("named storm", [ev("Storm Kora", "storm", named=True, places=["Belvar"], dates=["2023-05-07"]),
+    ("named storm", [ev("Storm Belen", "storm", named=True, places=["Quillan"], dates=["2023-05-07"]),
                      ev("storm", "storm", published=["2023-05-09"])], [],
-     [{"Storm Kora", "storm"}]),
+     [{"Storm Belen", "storm"}]),
     # a count's event joins the one event at its place
-    ("count", [ev("explosion in Marrow", "explosion", places=["Marrow"]),
-               ev("deaths in Marrow", "deaths", places=["Marrow"])], [],
-     [{"explosion in Marrow", "deaths in Marrow"}]),
+    ("count", [ev("explosion in Fenwick", "explosion", places=["Fenwick"]),
+               ev("deaths in Fenwick", "deaths", places=["Fenwick"])], [],
+     [{"explosion in Fenwick", "deaths in Fenwick"}]),
     # the one event of the run takes a description placed where nothing is known
-    ("loose", [ev("airstrike in Kessa", "airstrike", places=["Kessa"], docs=5),
-               ev("airstrike in Dorval", "airstrike", places=["Dorval"])], [],
-     [{"airstrike in Kessa", "airstrike in Dorval"}]),
+    ("loose", [ev("airstrike in Rhen", "airstrike", places=["Rhen"], docs=5),
+               ev("airstrike in Maunt", "airstrike", places=["Maunt"])], [],
+     [{"airstrike in Rhen", "airstrike in Maunt"}]),
     # dates a day apart (time zones) are one event
-    ("a day apart", [ev("earthquake in Karsu", "earthquake", places=["Karsu"], dates=["2023-05-08"]),
+    ("a day apart", [ev("earthquake in Barsa", "earthquake", places=["Barsa"], dates=["2023-05-08"]),
                      ev("earthquake in Turkey", "earthquake", places=["Turkey"], dates=["2023-05-09"])],
-     [("Karsu", "Turkey")], [{"earthquake in Karsu", "earthquake in Turkey"}]),
+     [("Barsa", "Turkey")], [{"earthquake in Barsa", "earthquake in Turkey"}]),
 ]
 
 MUST_NOT = [
     # two towns of one country: the country's event is ambiguous, and so left alone
-    ("two towns", [ev("explosion in Lima", "explosion", places=["Lima"]),
-                   ev("explosion in Cusco", "explosion", places=["Cusco"]),
-                   ev("explosion in Peru", "explosion", places=["Peru"])], [("Cusco", "Peru")],
-     [{"explosion in Cusco"}, {"explosion in Lima"}, {"explosion in Peru"}]),
+    ("two towns", [ev("explosion in Asuncion", "explosion", places=["Asuncion"]),
+                   ev("explosion in Encarna", "explosion", places=["Encarna"]),
+                   ev("explosion in Paraguay", "explosion", places=["Paraguay"])], [("Encarna", "Paraguay")],
+     [{"explosion in Encarna"}, {"explosion in Asuncion"}, {"explosion in Paraguay"}]),
     # a background event of the same kind and place, years before
     ("years apart", [ev("floods in Ostra", "floods", places=["Ostra"], published=["2023-09-12"]),
                      ev("floods in Ostra (2009)", "floods", places=["Ostra"], dates=["2009"],
                         published=["2023-09-12"])], [],
      [{"floods in Ostra"}, {"floods in Ostra (2009)"}]),
     # undated reports years apart
-    ("reports years apart", [ev("fire in Ebute", "fire", places=["Ebute"], published=["2014-02-01"]),
-                             ev("fire in Ebute province", "fire", places=["Ebute province"],
+    ("reports years apart", [ev("fire in Ilora", "fire", places=["Ilora"], published=["2014-02-01"]),
+                             ev("fire in Ilora province", "fire", places=["Ilora province"],
                                 published=["2023-02-01"])], [],
-     [{"fire in Ebute"}, {"fire in Ebute province"}]),
+     [{"fire in Ilora"}, {"fire in Ilora province"}]),
     # two countries
     ("countries", [ev("crash in Kenya", "crash", places=["Kenya"]),
                    ev("crash in Uganda", "crash", places=["Uganda"])], [],
@@ -101,39 +101,39 @@ MUST_NOT = [
     ("kinds", [ev("fire in Lodz", "fire", places=["Lodz"]), ev("explosion in Lodz", "explosion", places=["Lodz"])],
      [], [{"explosion in Lodz"}, {"fire in Lodz"}]),
     # a count's event with two events at its place joins neither
-    ("count ambiguous", [ev("explosion in Marrow", "explosion", places=["Marrow"]),
-                         ev("fire in Marrow", "fire", places=["Marrow"]),
-                         ev("deaths in Marrow", "deaths", places=["Marrow"])], [],
-     [{"deaths in Marrow"}, {"explosion in Marrow"}, {"fire in Marrow"}]),
+    ("count ambiguous", [ev("explosion in Fenwick", "explosion", places=["Fenwick"]),
+                         ev("fire in Fenwick", "fire", places=["Fenwick"]),
+                         ev("deaths in Fenwick", "deaths", places=["Fenwick"])], [],
+     [{"deaths in Fenwick"}, {"explosion in Fenwick"}, {"fire in Fenwick"}]),
     # an unplaced description with two placed events of its kind
-    ("unplaced ambiguous", [ev("crash in Kimbu", "crash", places=["Kimbu"]),
-                            ev("crash in Velt", "crash", places=["Velt"]), ev("crash", "crash")], [],
-     [{"crash"}, {"crash in Kimbu"}, {"crash in Velt"}]),
+    ("unplaced ambiguous", [ev("crash in Tobra", "crash", places=["Tobra"]),
+                            ev("crash in Wenden", "crash", places=["Wenden"]), ev("crash", "crash")], [],
+     [{"crash"}, {"crash in Tobra"}, {"crash in Wenden"}]),
     # two places nothing relates, neither more reported than the other
     ("two unknown towns", [ev("floods in Mersa", "floods", places=["Mersa"]),
-                           ev("floods in Lomo", "floods", places=["Lomo"])], [],
-     [{"floods in Lomo"}, {"floods in Mersa"}]),
+                           ev("floods in Tirra", "floods", places=["Tirra"])], [],
+     [{"floods in Tirra"}, {"floods in Mersa"}]),
     # a named background event (dated long before its reports) takes no undated description
-    ("background", [ev("Operation Ember", "operation", named=True, places=["Kessa"], dates=["2001-09-11"],
+    ("background", [ev("Operation Ember", "operation", named=True, places=["Rhen"], dates=["2001-09-11"],
                        published=["2019-10-08"], background=True),
-                    ev("operation in Dorval", "operation", places=["Dorval"])], [],
-     [{"Operation Ember"}, {"operation in Dorval"}]),
+                    ev("operation in Maunt", "operation", places=["Maunt"])], [],
+     [{"Operation Ember"}, {"operation in Maunt"}]),
     # a place elsewhere than the named event's
     ("named elsewhere", [ev("Flight 88", "crash", named=True, places=["Nairobi", "Kenya"], docs=3),
                          ev("crash in Uganda", "crash", places=["Uganda"])], [],
      [{"Flight 88"}, {"crash in Uganda"}]),
     # two airlines' flights of one number
-    ("two airlines", [ev("Arvel Air Flight 9", named=True), ev("Kestrel Airlines Flight 9", named=True)], [],
-     [{"Arvel Air Flight 9"}, {"Kestrel Airlines Flight 9"}]),
+    ("two airlines", [ev("Norvia Air Flight 9", named=True), ev("Corvid Airlines Flight 9", named=True)], [],
+     [{"Norvia Air Flight 9"}, {"Corvid Airlines Flight 9"}]),
     # two named events of one kind
-    ("two storms", [ev("Storm Kora", "storm", named=True), ev("Storm Lanni", "storm", named=True),
-                    ev("storm in Belvar", "storm", places=["Belvar"])], [],
-     [{"Storm Kora"}, {"Storm Lanni"}, {"storm in Belvar"}]),
+    ("two storms", [ev("Storm Belen", "storm", named=True), ev("Storm Tavi", "storm", named=True),
+                    ev("storm in Quillan", "storm", places=["Quillan"])], [],
+     [{"Storm Belen"}, {"Storm Tavi"}, {"storm in Quillan"}]),
     # stated dates months apart
-    ("months apart", [ev("earthquake in Karsu", "earthquake", places=["Karsu"], dates=["2023-02-06"]),
-                      ev("earthquake in Karsu province", "earthquake", places=["Karsu province"],
+    ("months apart", [ev("earthquake in Barsa", "earthquake", places=["Barsa"], dates=["2023-02-06"]),
+                      ev("earthquake in Barsa province", "earthquake", places=["Barsa province"],
                          dates=["2023-05-08"])], [],
-     [{"earthquake in Karsu"}, {"earthquake in Karsu province"}]),
+     [{"earthquake in Barsa"}, {"earthquake in Barsa province"}]),
 ]
 
 
@@ -145,13 +145,13 @@ def test_link_events(label, events, located, expected):
 
 
 def test_event_names():
-    assert event_name("floods", "Vessa") == "floods in Vessa"
-    assert event_name("floods", "Vessa", 2009) == "floods in Vessa (2009)"
+    assert event_name("floods", "Ardella") == "floods in Ardella"
+    assert event_name("floods", "Ardella", 2009) == "floods in Ardella (2009)"
     assert event_name("crash", None) == "crash"
     assert split_event_name("explosion in Port of Beirut") == ("explosion", "Port of Beirut")
-    assert split_event_name("floods in Vessa (2009)") == ("floods", "Vessa")
+    assert split_event_name("floods in Ardella (2009)") == ("floods", "Ardella")
     assert split_event_name("Flight 302") is None
-    assert name_year("floods in Vessa (2009)") == 2009 and name_year("floods in Vessa") is None
+    assert name_year("floods in Ardella (2009)") == 2009 and name_year("floods in Ardella") is None
     assert place_key("the Port of Beirut") == "beirut"
-    assert [flight_number(n) for n in ("Flight ET302", "flight ET 302", "Arvel Air Flight 417", "Storm Kora")] \
-        == ["302", "302", "417", None]
+    assert [flight_number(n) for n in ("Flight ET302", "flight ET 302", "Norvia Air Flight 614", "Storm Belen")] \
+        == ["302", "302", "614", None]

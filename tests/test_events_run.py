@@ -1,7 +1,7 @@
 """Events across a run, end to end (real model, real store): an invented flood reported
 at the city and the country level and as 'the Ecuadorian floods' is one event, the city's
 floods of 1998 another; a flight named with and without its airline and described as
-'the Arvel Air crash' is one event; the tolls of one event across outlets disagree."""
+'the Norvia Air crash' is one event; the tolls of one event across outlets disagree."""
 
 from __future__ import annotations
 
@@ -20,10 +20,10 @@ DOCS = {
              "The Ecuadorian floods have left 170 people dead, the Red Cross said on Sunday.\n"
              "It was the worst disaster since the 1998 floods in Sorvilla, which killed 2,000 people.\n",
     "d.txt": "Flight 88 crash: no survivors\n\nPublished March 12, 2023\n\n"
-             "Arvel Air Flight 88 crashed near the town of Kelso in Ecuador on Saturday, killing all 61 people "
+             "Norvia Air Flight 88 crashed near the town of Kelso in Ecuador on Saturday, killing all 61 people "
              "on board, the airline said.\nThe crash happened at 14:05 local time.\nOfficials ruled out an attack.\n",
-    "e.txt": "Investigators search for cause of Arvel Air crash\n\nPublished March 13, 2023\n\n"
-             "Investigators have begun examining the wreckage of the Arvel Air plane crash in Ecuador, which "
+    "e.txt": "Investigators search for cause of Norvia Air crash\n\nPublished March 13, 2023\n\n"
+             "Investigators have begun examining the wreckage of the Norvia Air plane crash in Ecuador, which "
              "killed 62 people.\n",
 }
 
@@ -65,7 +65,7 @@ def test_one_flood_at_every_level_and_the_old_one_apart(store):
 def test_the_flight_is_one_event_with_its_descriptions(store):
     events = events_of(store)
     assert "Flight 88" in events
-    assert {"Arvel Air Flight 88", "Arvel Air crash", "Arvel Air plane crash"} <= events["Flight 88"]
+    assert {"Norvia Air Flight 88", "Norvia Air crash", "Norvia Air plane crash"} <= events["Flight 88"]
     denied = [f for f in store.facts(attribute="perpetrator") if f["entity"] == "Flight 88"]
     assert [(f["value"], f["polarity"], f["said_by"]) for f in denied] == [("attack", "denied", "Officials")]
 

@@ -67,7 +67,7 @@ def head_phrase(noun: Token, state: "Discourse") -> tuple[str, list[Token]]:
             and after.head.i in (noun.i, noun.head.head.i) and after.is_alpha and after.is_lower \
             and not after.is_stop and not after.ent_type_ \
             and after.pos_ in ("NOUN", "ADV", "ADJ") and not any(c.i > noun.i for c in noun.children):
-        # the parser's split of one compound noun ('ammonium nitrate' read as a noun and an adverb)
+        # the parser's split of one compound noun ('sodium chlorate' read as a noun and an adverb)
         words, chain, head = words + [after], chain + [noun], after.lower_
     phrase = " ".join([w.lower_ for w in chain] + [head])
     surface = " ".join(w.lower_ for w in words)

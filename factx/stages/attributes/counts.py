@@ -201,7 +201,7 @@ def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discours
         ent = event.entity
         return Ent(ent.name, "EVENT", event.token.text, event.token.idx, event.token.idx + len(event.token.text))
     if attribute != "arrested_count" and any(e.token.i in frame.root_ids for e in state.events):
-        return None  # the count of an event of its own the document does not place ('the 2001 attacks that killed')
+        return None  # the count of an event of its own the document does not place ('the 1998 bombings that killed')
     kind = state.rules.fallback_kinds.get(attribute)
     places = event_places(frame, state) or event_places(frame_of(trigger, state, [counted]), state)
     if not places:

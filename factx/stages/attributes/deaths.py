@@ -125,7 +125,7 @@ def death_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                     places = event_places(event_frame, state)
                     place_via = event if places else None
         # the event that killed them, told more precisely elsewhere in the document ('a
-        # drone strike over the weekend killed X' ... 'the strike, at 9:38 p.m. Saturday')
+        # drone strike over the weekend killed X' ... 'the strike, at 11:20 p.m. Saturday')
         time_via = None
         sharper = _sharper(frame, date, state)
         if sharper is not None:
@@ -142,7 +142,7 @@ def death_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                 yield Raw(ent, "date_of_death", day_of(timex.value), "date", timex.text, timex.start, timex.end,
                           f"{rule_id}.date" + (".same_event" if date_via is not None else ""), token,
                           via=date_via, claim=claim)
-            if time is not None:  # 'killed ... at 6:18 a.m. on Sunday'
+            if time is not None:  # 'killed ... at 4:12 a.m. on Sunday'
                 timex, _, value = time
                 day = calendar_day(date[0].value) if value is None and date is not None else None
                 clock = CLOCK.search(timex.value).group(1)

@@ -63,7 +63,7 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
     named_at = _named_by_words(state)
     for token in state.doc:
         kind = None
-        if token.i in named_at:  # 'Storm Kora', 'Operation Iron Shield'
+        if token.i in named_at:  # 'Storm Belen', 'Operation Grey Pine'
             ent, kind = named_at[token.i]
             frame = frame_of(token, state)
             places = event_places(frame, state)
@@ -81,7 +81,7 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
         frame = frame_of(token, state)
         places = event_places(frame, state)
         found.append((token, kind, frame, places[0] if places else None, _named_event(token, state)))
-    # one naming place per kind and country: 'the blast in Lebanon' is the one 'in Beirut'
+    # one naming place per kind and country: 'the blast in <country>' is the one 'in <its town>'
     towns: dict[tuple[str, str], Ent] = {}
     for token, kind, _, place, named in found:
         if place is not None and named is None:
@@ -149,8 +149,8 @@ def _other_year(date: tuple[TimexSpan, list[Token]] | None, state: "Discourse") 
 
 
 def _named_by_words(state: "Discourse") -> dict[int, tuple[Ent, EventKind]]:
-    """Named events a name word begins ('Storm Kora', 'Hurricane Delmar', 'Operation Iron
-    Shield'), by the token that heads the name: the name word written with a capital,
+    """Named events a name word begins ('Storm Belen', 'Hurricane Osric', 'Operation Grey
+    Pine'), by the token that heads the name: the name word written with a capital,
     then the proper nouns it is a compound of; no verb of an event is part of a name
     ('Storm Kills 14' in a headline)."""
     rules = state.rules
@@ -263,12 +263,12 @@ def _own_names(token: Token, kind: EventKind, state: "Discourse") -> Iterator[tu
         return
     # a possessive names the event's owner or time, not the event ('the airline's second accident')
     lefts = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "amod")
-             or c.dep_ == "nummod" and c.i + 1 < token.i and c.nbor(1).pos_ == "PROPN"]  # 'the X 737 MAX crash'
+             or c.dep_ == "nummod" and c.i + 1 < token.i and c.nbor(1).pos_ == "PROPN"]  # 'the X 900 XL crash'
     words = sorted({t for c in lefts for t in c.subtree if t.ent_type_ not in DATE_WORDS}, key=lambda t: t.i)
     start = next((i for i, t in enumerate(words) if t.pos_ == "PROPN" and (
         state.mention_at(t) is not None and state.mention_at(t).label in ("GPE", "LOC", "FAC", "ORG", "NORP", "EVENT")
         or state.mention_at(t) is None and t.dep_ == "compound" and t.ent_type_ not in DATE_WORDS)
-        or _demonym(t, state) and not kind.agentive), None)  # 'the Libyan floods' (not 'an Israeli strike')
+        or _demonym(t, state) and not kind.agentive), None)  # 'the Chilean floods' (not 'a Turkish strike')
     if start is None:
         yield from _described(token, state)
         return
@@ -316,7 +316,7 @@ def told(mention: EventMention, state: "Discourse") -> bool:
 
 
 def _airline_start(first: Token, last: Token, floor: int) -> int:
-    """Where a flight's name starts with its airline in front ('Arvel Air Flight 88'):
+    """Where a flight's name starts with its airline in front ('Norvia Air Flight 88'):
     the proper nouns before it that hang on its words, not a date ('Sunday Flight 88')."""
     while first.i > floor:
         before = first.nbor(-1)
@@ -329,7 +329,7 @@ def _airline_start(first: Token, last: Token, floor: int) -> int:
 
 def _flight_names(sent: Span, state: "Discourse") -> Iterator[Raw]:
     """Every spelling of a flight the document tells of, with the airline in front
-    ('Arvel Air Flight 88', 'flight AA 88'), wherever the parse put it."""
+    ('Norvia Air Flight 88', 'flight NV 88'), wherever the parse put it."""
     told_flights = {e.entity.name for e in state.events if e.entity is not None and e.entity.name.startswith("Flight ")
                     and told(e, state)}
     if not told_flights:

@@ -216,7 +216,7 @@ CLOCK = re.compile(r"T(\d\d(?::\d\d)?)")
 def event_date(frame: Frame, state: "Discourse") -> tuple[TimexSpan, list[Token]] | None:
     """The date of the event: of the dates attached to a root (see `_path_depth`), the most
     specific, then an absolute one, then the nearest in the parse; a time of day alone
-    ('at 6:18 a.m.') states no date (see `event_time`)."""
+    ('at 4:12 a.m.') states no date (see `event_time`)."""
     best, best_key = None, None
     for timex, tokens, depth in _attached_dates(frame, state):
         if specificity(timex.value, timex.text) < 1 and CLOCK.search(timex.value):
@@ -242,15 +242,15 @@ def _attached_dates(frame: Frame, state: "Discourse") -> Iterable[tuple[TimexSpa
 
 
 def day_of(value: str) -> str:
-    """The day part of a TIMEX value with a clock time ('2023-05-07T06:18' → '2023-05-07');
+    """The day part of a TIMEX value with a clock time ('2023-05-07T04:12' → '2023-05-07');
     other values as they are ('2023-05-06TNI')."""
     return value.split("T")[0] if CLOCK.search(value) else value
 
 
 def event_time(frame: Frame, state: "Discourse") -> tuple[TimexSpan, list[Token], str | None] | None:
-    """The clock time of the event ('took place at 17:11 local time', 'at 6:18 a.m. on
+    """The clock time of the event ('took place at 17:40 local time', 'at 4:12 a.m. on
     Sunday'): the nearest temporal expression attached to a root that states one, with
-    its clock ('17:11') and whether its own words state the day (then its value is the
+    its clock ('17:40') and whether its own words state the day (then its value is the
     whole time); a time of day alone takes its day from the event's date, never from
     whatever the date stage anchored it to. Returns (timex, tokens, value or None when
     only the clock is known)."""
@@ -265,7 +265,7 @@ def event_time(frame: Frame, state: "Discourse") -> tuple[TimexSpan, list[Token]
     if best is None:
         return None
     _, timex, tokens, clock = best
-    if specificity(timex.value, timex.text) >= 1:  # its own words give the day ('9:38 p.m. Saturday')
+    if specificity(timex.value, timex.text) >= 1:  # its own words give the day ('11:20 p.m. Saturday')
         return timex, tokens, timex.value
     date = event_date(frame, state)
     day = calendar_day(date[0].value) if date is not None else None
@@ -282,7 +282,7 @@ def calendar_day(value: str) -> str | None:
 def event_places(frame: Frame, state: "Discourse") -> list[tuple[Ent, list[Ent]]]:
     """Places where the event happened: objects of location prepositions on the roots and
     on the nouns under them ('killed in a raid in X', 'died at his home in X'), place
-    names in front of an event noun that has no agent ('the Beirut explosion'), skipping
+    names in front of an event noun that has no agent ('the Arden explosion'), skipping
     participants, statements, titles and datelines."""
     rules = state.rules
     lex = rules.lexicon
@@ -368,7 +368,7 @@ def _unlabelled(token: Token) -> Ent:
 
 
 def modifier_places(noun: Token, state: "Discourse") -> list[tuple[Ent, list[Ent]]]:
-    """Places named in front of an event noun ('the Beirut port blast', "Beirut's port"),
+    """Places named in front of an event noun ('the Arden port blast', "Arden's port"),
     unless the event has an agent and the name is a country or nationality ('a US drone
     strike': the perpetrator)."""
     agentive = _agentive(noun, state)
@@ -376,9 +376,9 @@ def modifier_places(noun: Token, state: "Discourse") -> list[tuple[Ent, list[Ent
     for child in noun.children:
         mention = state.mention_at(child)
         if child.dep_ in ("amod", "compound") and not agentive and child.i < noun.i \
-                and (mention is None or mention.label in ("NORP", "GPE")):  # not 'Ethiopian Airlines'
+                and (mention is None or mention.label in ("NORP", "GPE")):  # not 'Chilean Airways'
             country = _nationality(child, state)
-            if country is not None:  # 'the Libyan floods' happened in Libya
+            if country is not None:  # 'the Chilean floods' happened in Chile
                 out.append((Ent(country, "GPE", child.text, child.idx, child.idx + len(child.text)), []))
                 continue
         if child.dep_ not in ("compound", "nmod", "amod", "poss") or child.pos_ not in ("PROPN", "NOUN"):
@@ -389,11 +389,11 @@ def modifier_places(noun: Token, state: "Discourse") -> list[tuple[Ent, list[Ent
             found = place_names(child, state)
             if not found and not agentive and _could_be_place(child, state) \
                     and any(lemma(c) in state.rules.place_nouns for c in noun.lefts if c.i > child.i):
-                # 'the Tarvel port blast': a name the NER missed; not 'the Arvel Air crash' (a
+                # 'the Tarvel port blast': a name the NER missed; not 'the Norvia Air crash' (a
                 # name without a place noun is the airline's, the company's)
                 found = [(_unlabelled(child), [])]
             out.extend(found)
-        elif lemma(child) in state.rules.place_nouns:  # 'the Beirut port blast'
+        elif lemma(child) in state.rules.place_nouns:  # 'the Arden port blast'
             out.extend(place_names(child, state))
     return out
 

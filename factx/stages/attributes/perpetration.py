@@ -149,7 +149,7 @@ def _raw(event: "EventMention", value: str, value_type: str, where: Token, rule:
 
 def _author(token: Token, state: "Discourse") -> tuple[str, str, str] | None:
     """(value, value_type, entity_type) of a named author: an organisation, person or
-    country, or a nationality ('Kenyan forces')."""
+    country, or a nationality ('Chadian forces')."""
     rules = state.rules
     mention = state.mention_at(token)
     if mention is not None and mention.label in ("ORG", "PERSON", "GPE", "NORP"):
@@ -168,7 +168,7 @@ def _author(token: Token, state: "Discourse") -> tuple[str, str, str] | None:
 
 
 def _authors(token: Token, state: "Discourse") -> list[tuple[tuple[str, str, str], Token]]:
-    """The authors a subject names, each nationality of 'a joint US-Pakistani team' too."""
+    """The authors a subject names, each nationality of 'a joint Kenyan-Somali force' too."""
     rules = state.rules
     joint = [w for w in token.subtree if w.i < token.i and w.text[:1].isupper() and w.lower_ in rules.demonyms]
     if len(joint) > 1:

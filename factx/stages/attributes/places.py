@@ -45,7 +45,7 @@ def as_place(t: Token, state: "Discourse") -> Ent | None:
             and t.ent_type_ not in NON_PLACE_ENTS and not any(d.start <= t.idx < d.end for d in state.dates) \
             and not any(c.like_num for c in t.children) \
             and not (lemma(t) in rules.place_nouns and not any(c.dep_ == "compound" for c in t.children)):
-        # (a capitalized place noun alone is a headline's word: 'Explosion At Lebanese Port')
+        # (a capitalized place noun alone is a headline's word: 'Explosion At Chilean Port')
         tokens = name_tokens(t)
         start, end = span_of(tokens)
         return Ent(text_of(tokens), "GPE", text_of(tokens), start, end)
@@ -138,7 +138,7 @@ def place_names(token: Token, state: "Discourse", depth: int = 0) -> list[tuple[
 
 
 def _capital(noun: Token, state: "Discourse") -> tuple[Ent, list[Ent]] | None:
-    """'the Lebanese capital', "Lebanon's capital", 'the capital of Lebanon': the capital
+    """'the Chilean capital', "Chile's capital", 'the capital of Chile': the capital
     city of that country (rules/capitals.yml), within its country."""
     rules = state.rules
     country = None
