@@ -61,7 +61,7 @@ def transparent(token: Token, state: "Discourse") -> bool:
     low = lemma(token)
     if low in rules.lexicon.say:
         return False
-    return (low in rules.event_predicates or low in rules.event_verbs or low in rules.death_verbs
+    return (predicate(token, state) or low in rules.event_verbs or low in rules.death_verbs
             or low in rules.count_verbs or low == "be"
             or low in rules.event_nouns)  # an event noun the tagger took for a verb ('airstrikes')
 
@@ -71,8 +71,17 @@ def _carrier(verb: Token, state: "Discourse") -> bool:
     not another event ('attacked Y after the attacks')."""
     rules = state.rules
     low = lemma(verb)
-    return low not in rules.lexicon.say and (low in rules.event_predicates or low in rules.death_verbs
+    return low not in rules.lexicon.say and (predicate(verb, state) or low in rules.death_verbs
                                              or low in rules.count_verbs or low == "be")
+
+
+def predicate(verb: Token, state: "Discourse") -> bool:
+    """A verb that only says an event happened ('struck'), or such a verb with its object
+    ('made landfall': the two words of an `event_predicates` entry)."""
+    predicates = state.rules.event_predicates
+    low = lemma(verb)
+    return low in predicates or any(f"{low} {lemma(c)}" in predicates for c in verb.children
+                                    if c.dep_ in ("dobj", "obj"))
 
 
 def is_event_noun(token: Token, state: "Discourse") -> bool:
@@ -372,6 +381,9 @@ def modifier_places(noun: Token, state: "Discourse") -> list[tuple[Ent, list[Ent
     unless the event has an agent and the name is a country or nationality ('a US drone
     strike': the perpetrator)."""
     agentive = _agentive(noun, state)
+    kind = state.rules.event_kind(noun) if noun.pos_ in ("NOUN", "PROPN") else None
+    if kind is not None and kind.moves:
+        return []  # 'a Mediterranean storm': where it formed, not where it struck
     out = []
     for child in noun.children:
         mention = state.mention_at(child)

@@ -17,7 +17,9 @@ from factx.stages.attributes.syntax import lemma, name_tokens, span_of, text_of
 if TYPE_CHECKING:
     from factx.stages.attributes.discourse import Discourse
 
-register(Family("place_noun", doc="nouns of administrative places: 'the X district of Y province'"))
+register(Family("place_noun", doc="nouns of administrative places: 'the X district of Y province'"),
+         Family("settlement_noun", doc="nouns of towns: a sea or region in front of one describes it "
+                                       "('the Mediterranean city'), never names it"))
 
 NON_PLACE_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
@@ -103,6 +105,9 @@ def place_names(token: Token, state: "Discourse", depth: int = 0) -> list[tuple[
         # "Badghis province's Qadis district": a possessive place noun contains the place
         outer_nouns = [p for c in token.children if c.dep_ == "poss" and lemma(c) in rules.place_nouns
                        for p, _ in place_names(c, state, depth + 1)]
+        if names and lemma(token) in _settlements(state) and all(
+                (m := state.mention_at(n)) is not None and m.label == "LOC" for n in names):
+            names = []  # 'the Mediterranean city': a town by its sea, which names no town
         if names and all(_not_org(n, state) for n in names):
             place = as_place(names[-1], state) or as_place(names[0], state)
             if place is None:
@@ -126,7 +131,7 @@ def place_names(token: Token, state: "Discourse", depth: int = 0) -> list[tuple[
         for child in token.children:
             if (child.dep_ in ("compound", "nmod", "amod", "poss")) and child.pos_ == "PROPN":
                 place = as_place(child, state)
-                if place is not None:
+                if place is not None and not (place.label == "LOC" and lemma(token) in _settlements(state)):
                     out.append((place, []))
     if not out:
         for child in token.children:
@@ -135,6 +140,10 @@ def place_names(token: Token, state: "Discourse", depth: int = 0) -> list[tuple[
                     if obj.dep_ == "pobj":
                         out.extend(place_names(obj, state, depth + 1))
     return out
+
+
+def _settlements(state: "Discourse") -> frozenset[str]:
+    return frozenset(w.lower() for r in state.rules.by_family.get("settlement_noun", ()) for w in r.get("words", ()))
 
 
 def _capital(noun: Token, state: "Discourse") -> tuple[Ent, list[Ent]] | None:
