@@ -86,10 +86,13 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
         found.append((token, kind, frame, places[0] if places else None, named))
     # one naming place per kind and country: 'the blast in <country>' is the one 'in <its town>'
     towns: dict[tuple[str, str], Ent] = {}
+    # the country of a town, where one of its mentions says so ('Libya's city of X', 'X, Libya')
+    countries = {_naming_place(p).name: c for _, _, _, p, _ in found if p is not None
+                 and (c := _country(_naming_place(p), p[1], state)) is not None}
     for token, kind, _, place, named in found:
         if place is not None and named is None:
             naming = _naming_place(place)
-            country = _country(naming, place[1], state)
+            country = _country(naming, place[1], state) or countries.get(naming.name)
             if country is not None and naming.name != country:
                 towns.setdefault((kind.kind, country), naming)
     out: list[EventMention] = []

@@ -399,6 +399,10 @@ def modifier_places(noun: Token, state: "Discourse") -> list[tuple[Ent, list[Ent
             continue
         if child.pos_ == "PROPN":
             found = place_names(child, state)
+            if not found and not agentive and state.mention_at(child) is None:
+                # 'Libya's X flooding': a name the NER missed here and found as a place elsewhere
+                found = [(Ent(m.canonical, m.label, child.text, child.idx, child.idx + len(child.text)), [])
+                         for m in state.mentions[:200] if m.label in PLACE_LABELS and m.text == child.text][:1]
             if not found and not agentive and _could_be_place(child, state) \
                     and any(lemma(c) in state.rules.place_nouns for c in noun.lefts if c.i > child.i):
                 # 'the Tarvel port blast': a name the NER missed; not 'the Norvia Air crash' (a
@@ -407,6 +411,10 @@ def modifier_places(noun: Token, state: "Discourse") -> list[tuple[Ent, list[Ent
             out.extend(found)
         elif lemma(child) in state.rules.place_nouns:  # 'the Arden port blast'
             out.extend(place_names(child, state))
+    # "X's Y floods": Y, in X (the possessor names the larger place)
+    owners = [p for c in noun.children if c.dep_ == "poss" for p, _ in out if p.start == c.idx]
+    if owners and len(out) > len(owners):
+        out = [(p, cs + owners) for p, cs in out if p not in owners] + [(p, cs) for p, cs in out if p in owners]
     return out
 
 

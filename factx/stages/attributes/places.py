@@ -118,7 +118,12 @@ def place_names(token: Token, state: "Discourse", depth: int = 0) -> list[tuple[
             out.append((place, containers(token) + outer + outer_nouns))
         elif possessors:
             place = place_or_name(possessors[0], state)
-            if place is not None:
+            # "Libya's coastal city of X": X, in the possessor
+            named = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj" for p in _named_place(g, state, depth)]
+            if named:
+                out.extend((p, cs + ([place] if place is not None else [])) for p, cs in named)
+            elif place is not None:
                 out.append((place, containers(token)))
         else:  # 'the district of Karkh in Baghdad province'
             for child in token.children:
@@ -140,6 +145,17 @@ def place_names(token: Token, state: "Discourse", depth: int = 0) -> list[tuple[
                     if obj.dep_ == "pobj":
                         out.extend(place_names(obj, state, depth + 1))
     return out
+
+
+def _named_place(token: Token, state: "Discourse", depth: int) -> list[tuple[Ent, list[Ent]]]:
+    """The place 'the city of X' names: X's places, or X itself when it is one proper
+    noun the NER took for something else ('the city of X' is a city)."""
+    found = place_names(token, state, depth + 1)
+    mention = state.mention_at(token)
+    if found or token.pos_ != "PROPN" or state.in_dateline(token.idx) or any(c.like_num for c in token.children) \
+            or mention is not None and " " in mention.canonical.strip():
+        return found
+    return [(Ent(token.text, "GPE", token.text, token.idx, token.idx + len(token.text)), [])]
 
 
 def _settlements(state: "Discourse") -> frozenset[str]:

@@ -285,8 +285,9 @@ def scope_fact(raw: Raw, sent: Span, state: "Discourse") -> FactDraft | None:
             corrected = attr.correction_above(raw.trigger, lex)
             if corrected is not None:  # an earlier report's claim, taken back by who corrects it
                 polarity = "denied"
-                corrector = attr.subject_of(corrected) or source_token(corrected, state)
-                source = (resolve_source(corrector, state) if corrector is not None else None) or source
+                found = [resolve_source(t, state) for t in (attr.subject_of(corrected), source_token(corrected, state))
+                         if t is not None]
+                source = next((f for f in found if f is not None), None) or source
     hedged = not described and (attr.hedged(raw.trigger, lex) or raw.via is not None and attr.hedged(raw.via, lex))
     modality = "hedged" if hedged else "reported" if source is not None else "asserted"
     if source is not None and source.name == raw.subject.name:
