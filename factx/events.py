@@ -621,10 +621,19 @@ def specific_name(names: Iterable[str], rules: "RuleSet", events: RunEvents | No
     if len(places) < 2:
         return None
     index = _Places(rules, events.located if events is not None else ())
+    generic = event_kinds(rules).generic  # 'floods in X' before 'deaths in X'
+    named.sort(key=lambda item: split_event_name(item[0])[0] in generic)
     for name, place in named:
-        if all(other == place or index.relate(place, other) in (SAME, INSIDE) for other in places):
+        if all(other == place or _within(index, place, other) for other in places):
             return name
     return None
+
+
+def _within(index: "_Places", place: str, other: str) -> bool:
+    """`place` is `other` or inside it; when the run's facts put each inside the other,
+    they tell nothing."""
+    relation = index.relate(place, other)
+    return relation == SAME or relation == INSIDE and index.relate(other, place) != INSIDE
 
 
 def join_events(nodes, union, rules, events: RunEvents | None = None) -> None:

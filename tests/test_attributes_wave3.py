@@ -122,6 +122,18 @@ PLACES_AND_TOLLS = [
     ("Floods hit Karsk on Monday. A further 4,100 people are reported missing in the Baltic city.",
      [("floods in Karsk", "missing_count", 4100, {"modality": "hedged"})],
      [("no Baltic place", lambda f: "Baltic" in f.name or f.value == "Baltic")]),
+    # 'the country's city of X' is X, in the country; 'the country's X flooding' happened in X
+    ("The floods in Varnia's coastal city of Karsk have killed 9,000 people.",
+     [("floods in Karsk", "killed_count", 9000, {}), ("Karsk", "located_in", "Varnia", {})],
+     [("not the country's", lambda f: f.name == "floods in Varnia")]),
+    ("The death toll in Varnia's coastal city of Karsk has soared to 9,000.",
+     [("deaths in Karsk", "killed_count", 9000, {})],
+     [("not the country's", lambda f: f.name == "deaths in Varnia")]),
+    ("The floods in Varnia's province of Karsk killed 12 people.",
+     [("floods in Karsk", "killed_count", 12, {}), ("Karsk", "located_in", "Varnia", {})],
+     [("the country is in no province", lambda f: f.name == "Varnia" and f.attribute == "located_in")]),
+    ("Death toll in Varnia's Karsk flooding could reach 20,000. Rescuers reached Karsk on Tuesday.",
+     [("floods in Karsk", "killed_count", 20000, {"modality": "hedged"})], []),
     # a count of somewhere else is not the event's toll
     ("The floods in Karsk killed 900 people. The storm also killed about 40 people elsewhere in the country.",
      [("floods in Karsk", "killed_count", 900, {})],

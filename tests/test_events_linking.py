@@ -169,6 +169,10 @@ SPECIFIC = [
     (["floods in Varnia", "floods in Karsk"], [], None),
     # two towns of one country: neither contains the other
     (["floods in Karsk", "floods in Tolo", "floods in Varnia"], [("Karsk", "Varnia"), ("Tolo", "Varnia")], None),
+    # the run's facts put each inside the other: they tell nothing
+    (["floods in Varnia", "floods in Karsk"], [("Karsk", "Varnia"), ("Varnia", "Karsk")], None),
+    # the event's own kind before a count's ('deaths in X')
+    (["deaths in Karsk", "floods in Varnia", "floods in Karsk"], [("Karsk", "Varnia")], "floods in Karsk"),
     # one place only
     (["floods in Karsk", "Karsk floods"], [], None),
 ]

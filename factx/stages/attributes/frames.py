@@ -364,8 +364,22 @@ def _agentive(token: Token, state: "Discourse") -> bool:
 def _could_be_place(token: Token, state: "Discourse") -> bool:
     """An unlabelled proper noun that may be a place the NER missed: not a date, a number,
     a dateline or any other entity."""
-    return (all(state.mention_at(t) is None for t in name_tokens(token)) and not state.in_dateline(token.idx)
-            and not any(c.like_num for c in token.children)  # 'Flight 302' is no place
+    return all(state.mention_at(t) is None for t in name_tokens(token)) and _could_be_place_text(token, state)
+
+
+def _in_owner_place(name: Token, noun: Token, state: "Discourse") -> bool:
+    """A proper noun in front of an event whose possessor is a place ("Varnia's Karsk
+    flooding"), that the NER took for no organisation, person or nationality (it often
+    takes an unknown town for a product or a person elsewhere, never here)."""
+    mention = state.mention_at(name)
+    if mention is not None and mention.label in ("ORG", "NORP", "PERSON") or not _could_be_place_text(name, state):
+        return False
+    return any(c.dep_ == "poss" and c.i < name.i and place_names(c, state) for c in noun.children)
+
+
+def _could_be_place_text(token: Token, state: "Discourse") -> bool:
+    """Not a date, a number ('Flight 302' is no place) or a dateline."""
+    return (not state.in_dateline(token.idx) and not any(c.like_num for c in token.children)
             and token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
             and not any(d.start <= token.idx < d.end for d in state.dates))
 
@@ -407,6 +421,9 @@ def modifier_places(noun: Token, state: "Discourse") -> list[tuple[Ent, list[Ent
                     and any(lemma(c) in state.rules.place_nouns for c in noun.lefts if c.i > child.i):
                 # 'the Tarvel port blast': a name the NER missed; not 'the Norvia Air crash' (a
                 # name without a place noun is the airline's, the company's)
+                found = [(_unlabelled(child), [])]
+            if not found and not agentive and child.dep_ == "compound" and _in_owner_place(child, noun, state):
+                # "Varnia's Karsk flooding": a name between a place and the event is a place in it
                 found = [(_unlabelled(child), [])]
             out.extend(found)
         elif lemma(child) in state.rules.place_nouns:  # 'the Arden port blast'
