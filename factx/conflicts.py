@@ -264,8 +264,8 @@ class _Comparer:
         while changed and len(groups) > 1:
             changed = False
             for g in groups:
-                if g.value_type not in _NESTED_TYPES:
-                    continue
+                if g.value_type not in _NESTED_TYPES and self.attribute not in self.model.cause_attributes:
+                    continue  # causes nest too: "nitrate" in "nitrate stored at the port"
                 partners = [h for h in groups if h is not g and self.relation(g, h) == COMPATIBLE]
                 if len(partners) != 1 or self.vaguer(partners[0], g):
                     continue  # the more precise value is not absorbed into a vaguer one
@@ -279,6 +279,8 @@ class _Comparer:
     def vaguer(self, a: _Group, b: _Group) -> bool:
         """`a` is the less precise of two agreeing values: a wider date or amount, a
         place that contains the other."""
+        if self.attribute in self.model.cause_attributes:  # fewer words, less said
+            return len(_plain_words(str(a.value))) < len(_plain_words(str(b.value)))
         wa, wb = min(map(_width, a.core)), min(map(_width, b.core))
         if wa != wb:
             return wa > wb

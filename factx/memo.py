@@ -32,7 +32,8 @@ _ATTRIBUTE_WORDS = {
     "children_killed": "children killed", "member_of": "membership",
     "top_members": "leaders", "alternate_names": "other names", "spouse": "spouse",
     "founded": "founding date", "date": "date", "place": "place", "cause": "cause",
-    "perpetrator": "who did it", "time": "time of day",
+    "perpetrator": "who did it", "time": "time of day", "time_of_death": "time of death",
+    "description": "description",
 }
 _SEVERITY_WORDS = {"hard": "cannot both be true", "soft": "overlap or differ in precision"}
 _REASON_WORDS = {"update": "a count that grew between dated reports",

@@ -35,7 +35,8 @@ from factx.values import PlaceIndex, parse_date
 
 #: Attributes shown first, in this order; the others follow alphabetically.
 ATTRIBUTE_ORDER = (
-    "death", "date_of_death", "place_of_death", "cause_of_death", "date", "place", "cause",
+    "death", "date_of_death", "time_of_death", "place_of_death", "cause_of_death", "date",
+    "time", "place", "cause",
     "perpetrator", "killed_count", "wounded_count", "missing_count", "arrested_count",
     "children_killed", "title", "member_of", "top_members", "origin", "age", "date_of_birth",
     "place_of_birth", "spouse", "alternate_names", "founded", "located_in")

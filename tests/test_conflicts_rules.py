@@ -95,7 +95,16 @@ CAUSE_CASES = [
      ("hard", ["raid", "cancer"])),
     ("two explanations of one kind", "cause",
      [("bird strike", D0), ("electrical malfunction", D1)], ("soft", ["bird strike", "electrical malfunction"])),
-    ("what happened against why", "cause", [("fire", D0), ("fertiliser", D1)], None),
+    ("what happened against the material that blew up", "cause",
+     [("explosion", D0), ("fertiliser", D1)], None),
+    ("a fire at a depot against the material stored at the port: two accounts", "cause",
+     [("fire at a fireworks depot", D0), ("ammonium nitrate stored at the port", D1),
+      ("ammonium nitrate", D2)],
+     ("soft", ["ammonium nitrate stored at the port", "fire at a fireworks depot"])),
+    ("one fire told as a part and a whole", "cause",
+     [("the fire", D0), ("a fire that spread to the warehouse", D1), ("blaze", D2)], None),
+    ("a fire a strike started", "cause", [("fire", D0), ("missile strike", D1)], None),
+    ("causes of no listed kind: cannot tell", "cause", [("collapse", D0), ("crash", D1)], None),
 ]
 
 
@@ -356,7 +365,7 @@ def test_former_title_sides() -> None:
 
 def death_fact(attribute: str, value: object, doc: str, line: int, **kw) -> dict:
     value_type = {"death": "text", "date_of_death": "date", "place_of_death": "entity",
-                  "cause_of_death": "text"}[attribute]
+                  "cause_of_death": "text", "time_of_death": "date"}[attribute]
     return dated(fact(KARIM, attribute, value, doc, line, value_type=value_type, **kw), "2031-03-12")
 
 
@@ -403,6 +412,30 @@ DEATH_CASES = [
 @pytest.mark.parametrize("case, facts, expected", DEATH_CASES, ids=[c[0][:40] for c in DEATH_CASES])
 def test_one_disagreement_one_conflict(case, facts, expected) -> None:
     assert [(c["attribute"], c["kind"], c["severity"]) for c in run(facts)] == expected
+
+
+@pytest.mark.parametrize("case, facts, expected", [
+    ("a denied death silences the deniers' time of death too",
+     DEATH_AFFIRMED + DEATH_DENIED + [death_fact("time_of_death", "2031-03-08T21:38", D0, 1, said_by=AGENCY),
+                                      death_fact("time_of_death", "2031-03-08T06:10", D2, 6, said_by=GROUP)],
+     [("death", "denial", "hard")]),
+    ("two clock times far apart: one disagreement",
+     DEATH_AFFIRMED + [death_fact("time_of_death", "2031-03-08T17:11", D0, 1, said_by=AGENCY),
+                       death_fact("time_of_death", "2031-03-08T18:00", D1, 4)],
+     [("time_of_death", "value", "hard")]),
+    ("'about 8:40' and '8:44': soft",
+     DEATH_AFFIRMED + [death_fact("time_of_death", "XXXX-XX-XXT08:40", D0, 1, said_by=AGENCY),
+                       death_fact("time_of_death", "2031-03-08T08:44", D1, 4)],
+     [("time_of_death", "value", "soft")]),
+    ("the same minute with and without its day", DEATH_AFFIRMED + [
+        death_fact("time_of_death", "XXXX-XX-XXT08:44", D0, 1, said_by=AGENCY),
+        death_fact("time_of_death", "2031-03-08T08:44", D1, 4)], []),
+], ids=lambda c: c[:40] if isinstance(c, str) else "")
+def test_the_time_of_death_is_part_of_the_death(case, facts, expected) -> None:
+    found = run(facts)
+    assert [(c["attribute"], c["kind"], c["severity"]) for c in found] == expected
+    if expected and expected[0][0] == "death":
+        assert found[0]["context"]["time_of_death"] == ["2031-03-08T21:38"]
 
 
 def test_the_death_denial_has_both_sides_and_the_event_as_context() -> None:
