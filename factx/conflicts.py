@@ -456,18 +456,23 @@ def _joint_conflict(facts: list[dict], cmp: _Comparer) -> tuple[str, list[Confli
     return severity, [g.to_value() for g in _order(sides)], None
 
 
-def _denial_conflict(affirmed: list[dict], denied: list[dict],
-                     cmp: _Comparer) -> tuple[str, list[ConflictValue]] | None:
+def _denial_conflict(affirmed: list[dict], denied: list[dict], cmp: _Comparer,
+                     deliberate: Iterable[dict] = ()) -> tuple[str, list[ConflictValue]] | None:
+    """Denials against the affirmed values they deny. A denial of a deliberate act by
+    nobody named ("ruled out an attack") denies every author named and every
+    deliberate cause given (`deliberate`: a bomb, a missile strike)."""
     # a denial matches values, not the many values a multi-valued attribute may hold
     match = _Comparer(cmp.model, cmp.attribute, cmp.places, several=False)
     groups = cmp.cluster(affirmed)
+    causes = _Comparer(cmp.model, "cause", cmp.places).cluster(list(deliberate))
     denials = cmp.cluster(denied)
     involved_a: dict[int, _Group] = {}
     involved_d: dict[int, _Group] = {}
     severity = None
     for i, d in enumerate(denials):
-        for j, a in enumerate(groups):
-            if d.head["value"] is None:
+        generic = cmp.model.generic_actor(cmp.attribute, d.head["value"])
+        for j, a in enumerate(groups + (causes if generic else [])):
+            if d.head["value"] is None or generic:
                 relation = SAME  # "denied the assertion": the claim as a whole
             else:
                 relation = match.relation(d, a)
@@ -482,6 +487,13 @@ def _denial_conflict(affirmed: list[dict], denied: list[dict],
     values = [g.to_value() for g in _order(involved_a.values())]
     values += [g.to_value() for g in _order(involved_d.values())]
     return severity, values
+
+
+def _deliberate_causes(by_attribute: dict[str, list[dict]], model: ValueModel) -> list[dict]:
+    """Affirmed causes that are someone's deliberate act (a bomb): what a denial of
+    any deliberate act ("not an attack") stands against besides named authors."""
+    return [f for attr in model.cause_attributes for f in by_attribute.get(attr, ())
+            if f.get("polarity") != "denied" and model.deliberate_cause(f.get("value"))]
 
 
 def _deniers(affirmed: list[dict], denied: list[dict], model: ValueModel,
@@ -873,8 +885,9 @@ def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceInd
                         if _source_key(f, model) not in silenced.get(attr, set())]
         else:
             denials, _ = _deniers(affirmed, [f for f in group if f.get("polarity") == "denied"], model)
-            if denials and affirmed:
-                found = _denial_conflict(affirmed, denials, cmp)
+            deliberate = _deliberate_causes(by_attribute, model) if attr in model.generic else []
+            if denials and (affirmed or deliberate):
+                found = _denial_conflict(affirmed, denials, cmp, deliberate)
                 if found:
                     yield record(attr, "denial", *found)
         if attr == "name":

@@ -102,7 +102,8 @@ def summary(conflicts: list[dict[str, Any]], outlets: Mapping[str, str] | None =
         if c["kind"] == "denial":
             deniers = sorted({_speaker(s, outlets or {}) for v in c["values"] for s in v["sources"]
                               if s.get("polarity") == "denied"})
-            words += f" (denied by {', '.join(deniers)})"
+            ruled_out = "a deliberate act ruled out" if _deliberate_act_denied(c) else "denied"
+            words += f" ({ruled_out} by {', '.join(deniers)})"
         elif c.get("reason") == "update":
             words += " (updated)"
         parts.append(words)
@@ -144,7 +145,9 @@ def _fit(line: str, width: int) -> str:
 def _heading(conflict: dict[str, Any]) -> str:
     what = attribute_words(conflict["attribute"])
     what = what[0].upper() + what[1:]
-    if conflict["kind"] == "denial":
+    if conflict["kind"] == "denial" and _deliberate_act_denied(conflict):
+        how = f"a deliberate act affirmed and ruled out ({conflict['severity']})"
+    elif conflict["kind"] == "denial":
         how = f"affirmed and denied ({conflict['severity']})"
     elif conflict.get("reason") in _REASON_WORDS:
         how = f"{_REASON_WORDS[conflict['reason']]} ({conflict['severity']})"
@@ -153,6 +156,15 @@ def _heading(conflict: dict[str, Any]) -> str:
     else:
         how = _SEVERITY_WORDS.get(conflict["severity"], conflict["severity"])
     return f"{what}: {how}"
+
+
+def _deliberate_act_denied(conflict: dict[str, Any]) -> bool:
+    """A denial of a deliberate act by nobody named ("ruled out an attack")."""
+    from factx.values import value_model
+
+    model = value_model()
+    return any(model.generic_actor(conflict["attribute"], v.get("value")) for v in conflict["values"]
+               if v["sources"] and all(s.get("polarity") == "denied" for s in v["sources"]))
 
 
 def _dates(conflict: dict[str, Any]) -> bool:

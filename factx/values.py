@@ -780,6 +780,17 @@ class ValueModel:
                 self._follows[kind] = frozenset(rule.get("follows", ()))
                 if rule.get("differs") == SOFT:
                     self._soft_kinds.add(kind)
+        #: kinds of cause that are someone's deliberate act (a bomb, a missile)
+        self.deliberate_kinds: frozenset[str] = frozenset(
+            r["cause_class"] for r in rules.get("cardinality")
+            if r.get("cause_class") and r.get("deliberate"))
+        #: words for a deliberate act by nobody named ("an attack", "foul play"):
+        #: attribute -> their folded words
+        self.generic: dict[str, frozenset[str]] = {}
+        for rule in rules.get("cardinality"):
+            for attribute in rule["attributes"] if rule.get("generic") else ():
+                self.generic[attribute] = self.generic.get(attribute, frozenset()) | {
+                    " ".join(_words(w)) for w in rule["generic"]}
         self.cause_attributes: frozenset[str] = frozenset(
             a for r in rules.get("cardinality") if r.get("cause_class") for a in r["attributes"])
         self._longest_cause = max(map(len, self._causes), default=1)
@@ -951,6 +962,16 @@ class ValueModel:
         if not details or not details_a or not details_b or details_a == details_b:
             return COMPATIBLE  # one says less than the other
         return SOFT  # "in the head" / "in the chest and head"
+
+    def generic_actor(self, attribute: str, value: object) -> bool:
+        """A value that names a deliberate act and nobody who did it ("attack",
+        "sabotage", "foul play"), from the `generic` words of the rules."""
+        words = self.generic.get(attribute)
+        return bool(words) and value is not None and " ".join(_words(str(value))) in words
+
+    def deliberate_cause(self, value: object) -> bool:
+        """A cause that is someone's deliberate act (a bomb, a missile strike)."""
+        return value is not None and self.cause_head(str(value))[1] in self.deliberate_kinds
 
     def compare_actors(self, a: str, b: str) -> str:
         """Who did it: two countries ``same`` or ``hard``; two organisations ``same``

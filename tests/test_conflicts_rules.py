@@ -159,6 +159,50 @@ def test_joint_actors(case, facts, severity, sides_) -> None:
         assert {v["value"]: {s["doc"] for s in v["sources"]} for v in found[0]["values"]} == sides_
 
 
+# ------------------------------------------------------ a deliberate act denied
+
+def event_fact(attribute: str, value: str, doc: str, value_type: str = "text", **kw) -> dict:
+    return fact("the blast in Port P", attribute, value, doc, 1, value_type=value_type,
+                entity_type="EVENT", **kw)
+
+
+RULED_OUT = event_fact("perpetrator", "attack", D0, said_by="the police", polarity="denied")
+DELIBERATE_CASES = [
+    # (case, facts, expected sides as (affirmed docs, denied docs) or None)
+    ("'ruled out an attack' against a named country",
+     [RULED_OUT, event_fact("perpetrator", "Norway", D1, "country")], ({D1}, {D0})),
+    ("against a deliberate cause another source gives",
+     [RULED_OUT, event_fact("cause", "missile strike", D1), event_fact("cause", "bomb", D2)],
+     ({D1, D2}, {D0})),
+    ("against an author and a cause: one denial, both affirming",
+     [RULED_OUT, event_fact("perpetrator", "Group G", D1, "entity"), event_fact("cause", "bomb", D2)],
+     ({D1, D2}, {D0})),
+    ("'no foul play' against an attack another source affirms",
+     [event_fact("perpetrator", "foul play", D0, said_by="the police", polarity="denied"),
+      event_fact("perpetrator", "attack", D1, said_by="the president", modality="hedged")], ({D1}, {D0})),
+    ("an accident's cause is no deliberate act",
+     [RULED_OUT, event_fact("cause", "gas leak", D1), event_fact("cause", "fire", D2)], None),
+    ("a source denying an attack while naming a bomb itself is no disagreement",
+     [RULED_OUT, event_fact("cause", "bomb", D0, said_by="the police")], None),
+    ("a named author denied is no denial of another author",
+     [event_fact("perpetrator", "Group G", D0, "entity", said_by="Group G", polarity="denied"),
+      event_fact("cause", "bomb", D1)], None),
+]
+
+
+@pytest.mark.parametrize("case, facts, expected", DELIBERATE_CASES, ids=[c[0][:40] for c in DELIBERATE_CASES])
+def test_a_denied_deliberate_act_stands_against_every_author_and_deliberate_cause(case, facts, expected) -> None:
+    found = [c for c in run(facts) if c["kind"] == "denial"]
+    if expected is None:
+        assert found == []
+        return
+    [conflict] = found
+    assert conflict["attribute"] == "perpetrator"
+    affirmed = {s["doc"] for v in conflict["values"] for s in v["sources"] if s["polarity"] == "affirmed"}
+    denied = {s["doc"] for v in conflict["values"] for s in v["sources"] if s["polarity"] == "denied"}
+    assert (affirmed, denied) == expected
+
+
 # ------------------------------------------------------------------ clock times
 
 def clock(value: str, doc: str, text: str) -> dict:
