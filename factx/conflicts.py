@@ -297,8 +297,25 @@ class _Comparer:
             return False
         names_a, quotes_a = self._words_of(a)
         names_b, quotes_b = self._words_of(b)
-        return any(all(any(f" {n} " in q for n in names) for q in quotes)
+        return any(all(any(self._names(q, n) for n in names) for q in quotes)
                    for names, quotes in ((names_b, quotes_a), (names_a, quotes_b)))
+
+    def _names(self, quote: str, name: str) -> bool:
+        """The sentence names the place other than as the reference point of a distance
+        or direction ("62 km south-east of the capital X", "20 miles from X"): there
+        the other place is where it did not happen, so the two sides do disagree."""
+        needle = f" {name} "
+        at = quote.find(needle)
+        reference = self.model.reference_words.get(self.attribute)
+        while at >= 0:
+            if not reference:
+                return True
+            before = quote[:at].split()[-6:]
+            link = max((i for i, w in enumerate(before) if w in ("of", "from")), default=-1)
+            if link < 0 or len(before) - link > 4 or not reference & set(before[max(0, link - 3):link]):
+                return True  # named beside its own place, not as a distance's reference
+            at = quote.find(needle, at + 1)
+        return False
 
     def _words_of(self, group: _Group) -> tuple[set[str], list[str]]:
         """The folded names of a group's place and its folded sentences (cached)."""

@@ -791,6 +791,12 @@ class ValueModel:
             for attribute in rule["attributes"] if rule.get("generic") else ():
                 self.generic[attribute] = self.generic.get(attribute, frozenset()) | {
                     " ".join(_words(w)) for w in rule["generic"]}
+        #: words before "of"/"from" that make the place after it a reference point
+        self.reference_words: dict[str, frozenset[str]] = {}
+        for rule in rules.get("cardinality"):
+            for attribute in rule["attributes"] if rule.get("reference_words") else ():
+                self.reference_words[attribute] = self.reference_words.get(
+                    attribute, frozenset()) | {w for p in rule["reference_words"] for w in _words(p)}
         self.cause_attributes: frozenset[str] = frozenset(
             a for r in rules.get("cardinality") if r.get("cause_class") for a in r["attributes"])
         self._longest_cause = max(map(len, self._causes), default=1)

@@ -739,6 +739,17 @@ def test_places_from_the_index_decide_containment() -> None:
     # the sentence that gave 'United States' names the other place too: not clearly held
     ("United States", "US", "He was killed in a US drone strike in Afghanistan on Sunday.",
      "Afghanistan", "He died in Afghanistan.", []),
+    # a place named as a distance's reference point is where it did not happen
+    ("Tarvel", "Tarvel", "He died near the town of Tarvel, 62 km south-east of the capital Norvik.",
+     "Norvik", "He died in the capital, Norvik.", [("value", "soft")]),
+    ("Tarvel", "Tarvel", "He died in Tarvel, 38.5 miles southeast of Norvik, on Sunday.",
+     "Norvik", "He died in Norvik.", [("value", "soft")]),
+    ("Tarvel", "Tarvel", "He died in Tarvel, some 20 kilometres from Norvik.",
+     "Norvik", "He died in Norvik.", [("value", "soft")]),
+    # 'near' and 'after leaving' a place are no distance: still named together
+    ("Hollin", "Hollin", "He died at Hollin near Tarvel.", "Tarvel", "He died in Tarvel.", []),
+    ("Hollin", "Hollin", "He died at Hollin after leaving Norvik, 50 km south of Norvik.",
+     "Norvik", "He died in Norvik.", []),
 ])
 def test_a_place_whose_sentences_name_the_other_place_is_not_held_against_it(
         a, text_a, quote_a, b, quote_b, expected) -> None:
