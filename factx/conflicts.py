@@ -635,6 +635,57 @@ def _implausible(facts: list[dict], attribute: str, model: ValueModel) -> list[d
     return aside
 
 
+# ---------------------------------------------------------- counts no source claims
+
+def _words_before(fact: dict, size: int = 6) -> list[str] | None:
+    """The folded words before a fact's value in its sentence, joined and padded
+    (" the toll could rise to "), one string per place the value's words stand;
+    None when they are not found (then nothing can be told)."""
+    quote, text = fact.get("quote") or "", fact.get("value_text") or ""
+    if not text or text not in quote:
+        return None
+    found, at = [], quote.find(text)
+    while at >= 0:
+        found.append(f" {' '.join(_plain_words(quote[:at])[-size:])} ")
+        at = quote.find(text, at + 1)
+    return found
+
+
+def _not_claimed(facts: list[dict], attribute: str, model: ValueModel) -> list[dict]:
+    """Counts a document gives but does not claim (`counts-not-claimed` in the
+    cardinality rules): a forecast ("could rise to 250": a modal and a verb of growth
+    before the number), and another report's earlier figure ("from a previous report
+    that said 900") where the same document gives another count of the same thing.
+    Every place the number stands in its sentence must say so."""
+    lists = model.count_words.get(attribute)
+    if not lists:
+        return []
+
+    def says(windows: list[str], key: str) -> bool:
+        return any(f" {w} " in window for w in lists.get(key, ()) for window in windows)
+
+    dropped = []
+    # per document: the keys of the counts it claims, and the counts it cites as older
+    claimed: dict[str, set] = {}
+    older: list[tuple[dict, Any]] = []
+    for fact in facts:
+        if fact.get("polarity") == "denied" or fact.get("value") is None:
+            continue
+        windows = _words_before(fact)
+        if windows and all(says([w], "forecast_words") and says([w], "growth_words") for w in windows):
+            dropped.append(fact)
+            continue
+        key = model.key(fact.get("value_type") or "text", fact["value"], attribute=attribute)
+        if windows and all(says([w], "superseded_words") for w in windows):
+            older.append((fact, key))
+        else:
+            claimed.setdefault(fact.get("doc") or "", set()).add(key)
+    for fact, key in older:  # stands aside only where its document gives a newer count
+        if claimed.get(fact.get("doc") or "", set()) - {key}:
+            dropped.append(fact)
+    return dropped
+
+
 # ------------------------------------------------------------------------- titles
 
 class RoleIndex:
@@ -866,6 +917,10 @@ def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceInd
             ids = {id(f) for f in found}
             aside[attr] = found
             by_attribute[attr] = [f for f in group if id(f) not in ids]
+        # forecasts and earlier figures a document cites are no claims of it
+        unclaimed = {id(f) for f in _not_claimed(by_attribute[attr], attr, model)}
+        if unclaimed:
+            by_attribute[attr] = [f for f in by_attribute[attr] if id(f) not in unclaimed]
 
     def record(attr: str, kind: str, severity: str, values: list[ConflictValue],
                reason: str | None = None) -> Conflict:

@@ -505,6 +505,68 @@ def test_a_denied_count_with_the_deniers_own_count_is_one_value_conflict() -> No
     assert shape(run(facts)) == [("the fire", "killed_count", "value", "hard")]
 
 
+# --------------------------------------------------- counts a document does not claim
+
+def count(value: object, doc: str, text: str, quote: str, **kw) -> dict:
+    return fact("the floods in Vale V", "killed_count", value, doc, 1, value_type="quantity",
+                value_text=text, quote=quote, entity_type="EVENT", **kw)
+
+
+CORRECTED = ("The agency said the floods left 3,958 people dead, adjusting the numbers from a "
+             "previous report that said 11,300 were dead.")
+COUNT_CASES = [
+    # (case, facts, expected sides as [(value, docs)] or [] for no conflict)
+    ("an earlier figure the document corrects: the newer one stands",
+     [count(3958, D0, "3,958", CORRECTED, said_by="the agency"), count(11300, D0, "11,300", CORRECTED),
+      count(11300, D1, "11,300", "The toll has soared to 11,300, the society said.")],
+     [(11300, {D1}), (3958, {D0})]),
+    ("'up from 40' beside the new toll",
+     [count(52, D0, "52", "The toll rose to 52, up from 40 on Monday."),
+      count(40, D0, "40", "The toll rose to 52, up from 40 on Monday."),
+      count(52, D1, "52", "Fifty-two people died, officials said.")], []),
+    ("an earlier figure the document gives alone is still its count",
+     [count(40, D0, "40", "An earlier report said 40 people died."),
+      count(52, D1, "52", "The toll rose to 52.")], [(40, {D0}), (52, {D1})]),
+    ("a forecast is no count",
+     [count(250, D0, "250", "He warned that the death toll could potentially rise to 250."),
+      count(">=1000", D1, "At least 1,000", "At least 1,000 bodies were recovered.")], []),
+    ("the number stands twice, once without the forecast: a count",
+     [count(250, D0, "250", "250 were dead and the toll could rise to 250."),
+      count(">=1000", D1, "At least 1,000", "At least 1,000 bodies were recovered.")],
+     [(">=1000", {D1}), (250, {D0})]),
+    ("a hedge without growth is a count, hedged",
+     [count(2000, D0, "2,000", "As many as 2,000 could be dead.", modality="hedged"),
+      count(1000, D1, "1,000", "1,000 bodies were recovered.")], [(2000, {D0}), (1000, {D1})]),
+]
+
+
+@pytest.mark.parametrize("case, facts, expected", COUNT_CASES, ids=[c[0][:40] for c in COUNT_CASES])
+def test_counts_a_document_does_not_claim(case, facts, expected) -> None:
+    found = [c for c in run(facts) if c["kind"] == "value"]
+    got = [(v["value"], {s["doc"] for s in v["sources"]}) for c in found for v in c["values"]]
+    assert sorted(got, key=repr) == sorted(expected, key=repr)
+
+
+@pytest.mark.parametrize("case, facts, expected", [
+    ("a count its supposed source denies",
+     [count(11300, D0, "11,300", "The toll has soared to 11,300, the society said.", said_by="the society"),
+      count(11300, D1, "11,300", "Its spokesman denied that the toll had reached 11,300.",
+            said_by="the society's spokesman", polarity="denied"),
+      count(3958, D1, "3,958", "The floods left 3,958 dead, the agency said.", said_by="the agency")],
+     [("killed_count", "denial", "hard"), ("killed_count", "value", "hard")]),
+    ("a denied count nobody gives denies nothing",
+     [count(500, D0, "500", "The toll rose to 500."),
+      count(900, D1, "900", "He denied that 900 had died.", said_by="the ministry", polarity="denied")], []),
+], ids=lambda c: c[:40] if isinstance(c, str) else "")
+def test_a_denied_count_is_a_denial_of_that_count(case, facts, expected) -> None:
+    found = run(facts)
+    assert [(c["attribute"], c["kind"], c["severity"]) for c in found] == expected
+    if expected:
+        affirmed, denied = found[0]["values"]
+        assert (affirmed["value"], denied["value"]) == (11300, 11300)
+        assert {s["doc"] for s in denied["sources"]} == {D1}
+
+
 # ------------------------------------------------------------------ agreeing values
 
 def toll(value: object, doc: str, published: str | None, text: str | None = None) -> dict:
