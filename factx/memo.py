@@ -36,6 +36,14 @@ _ATTRIBUTE_WORDS = {
     "description": "description",
 }
 _SEVERITY_WORDS = {"hard": "cannot both be true", "soft": "overlap or differ in precision"}
+#: what a soft disagreement means for attributes whose values are no dates or amounts
+_SOFT_WORDS = {
+    "cause": "different explanations, which may each tell part of what happened",
+    "cause_of_death": "different explanations, or the same one told in other details",
+    "place": "different places, unless one lies in or near the other",
+    "place_of_death": "different places, unless one lies in or near the other",
+    "place_of_birth": "different places, unless one lies in or near the other",
+}
 _REASON_WORDS = {"update": "a count that grew between dated reports",
                  "undated": "counts that differ; a report without a date may be an earlier one",
                  "former": "a title called former by one source, current by another",
@@ -153,6 +161,8 @@ def _heading(conflict: dict[str, Any]) -> str:
         how = f"{_REASON_WORDS[conflict['reason']]} ({conflict['severity']})"
     elif conflict["severity"] == "soft" and _dates(conflict):
         how = "overlap, differ in precision or lie a day apart (time zones, midnight)"
+    elif conflict["severity"] == "soft" and conflict["attribute"] in _SOFT_WORDS:
+        how = _SOFT_WORDS[conflict["attribute"]]
     else:
         how = _SEVERITY_WORDS.get(conflict["severity"], conflict["severity"])
     return f"{what}: {how}"

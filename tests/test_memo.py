@@ -175,3 +175,15 @@ def test_a_deliberate_act_ruled_out_is_said_plainly() -> None:
     ("time", "time of day"), ("time_of_death", "time of death"), ("description", "description")])
 def test_the_events_attributes_in_words(attribute, words) -> None:
     assert attribute_words(attribute) == words
+
+
+@pytest.mark.parametrize("attribute, values, heading", [
+    ("cause", ("fire at a depot", "ammonium nitrate"),
+     "  1. Cause: different explanations, which may each tell part of what happened"),
+    ("place", ("Tarvel", "Norvik"), "  1. Place: different places, unless one lies in or near the other"),
+])
+def test_soft_causes_and_places_say_what_soft_means(attribute, values, heading) -> None:
+    value_type = "entity" if attribute == "place" else "text"
+    facts = [fact("the blast in Port P", attribute, v, d, 1, value_type=value_type, entity_type="EVENT")
+             for v, d in zip(values, (D0, D1))]
+    assert heading in memo(facts)
