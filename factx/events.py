@@ -122,6 +122,8 @@ class _Kinds:
     same: dict[str, frozenset[str]]
     named: dict[str, str]
     by_rule: dict[str, str]
+    #: the kinds an event of a kind brings about (a storm brings floods): their deaths are those events'
+    brings: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def compatible(self, a: Iterable[str], b: Iterable[str]) -> bool:
         """Every kind of one can be every kind of the other; a count's kind fits any."""
@@ -143,7 +145,8 @@ def event_kinds(rules: "RuleSet") -> _Kinds:
             same.setdefault(other, set()).add(kind)
         for word in rule.get("names", ()):
             named.setdefault(word.lower(), kind)
-    return _Kinds(generic, {k: frozenset(v) for k, v in same.items()}, named, by_rule)
+    brings = {r["kind"]: frozenset(r["brings"]) for r in rules.get("events") if r.get("brings")}
+    return _Kinds(generic, {k: frozenset(v) for k, v in same.items()}, named, by_rule, brings)
 
 
 def info_of_name(name: str, kinds: _Kinds) -> EventInfo:
@@ -560,6 +563,10 @@ class _Linker:
                     candidates.append((other, relation))
                     if len(candidates) > _MAX_CANDIDATES:
                         return None
+            # deaths at a place where a storm brought floods are the floods' (rules' `brings`)
+            present = {k for o, _ in candidates for k in o.kinds}
+            candidates = [(o, r) for o, r in candidates
+                          if not any(self.kinds.brings.get(k, frozenset()) & present for k in o.kinds)]
             strict = [o for o, r in candidates if r in (SAME, INSIDE, CONTAINS)]
             if len(strict) == 1:
                 return strict[0]
@@ -602,6 +609,22 @@ def _may_mean(anchor: _Cluster, description: _Cluster) -> bool:
     anchor is only ever a story's background ('the 1998 bombings' in 2023) and
     nothing dates the description."""
     return not anchor.background or description.stated
+
+
+def specific_name(names: Iterable[str], rules: "RuleSet", events: RunEvents | None = None) -> str | None:
+    """Of the names a run gives one event by kind and place, the one at the most specific
+    place that all the others contain ('floods in X' over 'floods in <its country>'): a
+    reader expects the town where it happened, which the country-level reports do not
+    contradict. None when the names' places are not nested (or there is one place)."""
+    named = [(n, parts[1]) for n in names if (parts := split_event_name(n)) is not None and name_year(n) is None]
+    places = {place for _, place in named}
+    if len(places) < 2:
+        return None
+    index = _Places(rules, events.located if events is not None else ())
+    for name, place in named:
+        if all(other == place or index.relate(place, other) in (SAME, INSIDE) for other in places):
+            return name
+    return None
 
 
 def join_events(nodes, union, rules, events: RunEvents | None = None) -> None:

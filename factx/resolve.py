@@ -50,7 +50,7 @@ from factx.names import (
     initialism_pattern, is_acronym, name_rules, qualified_name, strip_possessive, strip_titles, title_classes,
     token_cost, type_group, unqualified_name, words,
 )
-from factx.events import RunEvents, join_events, split_event_name
+from factx.events import RunEvents, join_events, specific_name, split_event_name
 from factx.rules import RuleSet, load_rules
 
 #: rapidfuzz ratio floor on transliterated names inside a block: a guard against
@@ -386,7 +386,11 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
         members_of[clusters.find(i)].append(i)
     entities = []
     for root, members in members_of.items():
-        entities.append(_entity(nodes, members, alias_canonical.get(root), nr, descriptions))
+        alias = alias_canonical.get(root)
+        if alias is None and len(members) > 1 and any(nodes[i].entity_type == "EVENT" for i in members):
+            # an event named at a town and at its country: the town (factx.events)
+            alias = specific_name([s for i in members for s in nodes[i].spellings], rules, events)
+        entities.append(_entity(nodes, members, alias, nr, descriptions))
     entities.sort(key=lambda e: (e.entity_type, e.canonical.lower(), e.entity_id))
     return entities
 

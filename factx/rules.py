@@ -55,13 +55,14 @@ ATTRIBUTE_FAMILIES = ("death", "death_noun", "death_modifier", "cause", "count",
                       "founded", "founded_noun", "place_noun", "person_noun", "regex",
                       "alive", "body_noun", "body_verb", "cause_modifier", "cause_verb", "cause_light",
                       "agent_noun", "attack_noun", "deliberate", "rule_out", "involvement", "perpetrate",
-                      "tally_noun", "tally_verb")
+                      "tally_noun", "tally_verb", "toll_verb", "toll_verb_above", "other_place",
+                      "settlement_noun")
 COUNT_ATTRIBUTES = ("killed_count", "wounded_count", "arrested_count", "children_killed", "missing_count")
 #: how a death verb or noun tells the death: 'killed' or 'died' (the `death` fact's value)
 DEATH_MANNERS = ("killed", "died")
 #: what a reporting word does (factx.attribution)
 REPORTING_ROLES = ("say", "deny", "dismiss_as", "source_noun", "according", "backref", "backref_count",
-                   "retract")
+                   "retract", "correct", "superseded")
 #: where a hedge word stands (factx.attribution)
 HEDGE_SCOPES = ("adverb", "modal", "verb", "noun", "adjective")
 #: tense cues of dates without a year: "none" marks a cue that hides others (a modal)
@@ -207,7 +208,7 @@ SCHEMAS: dict[str, Schema] = _schemas(
            check=_attribute_rule),
     Schema("events", {"kind": "str"}, {"nouns": "list", "verbs": "list", "agentive": "bool",
                                        "counts": "list", "same_as": "list", "names": "list",
-                                       "description": "str"},
+                                       "brings": "list", "moves": "bool", "description": "str"},
            "kinds of events and the words that name them (blast -> explosion); agentive kinds have perpetrators"),
     Schema("event_predicates", {"words": "list"}, {"description": "str"},
            "verbs that only say an event happened ('struck', 'broke out'): its date and place are the event's"),

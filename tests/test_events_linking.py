@@ -67,6 +67,11 @@ MUST = [
     ("count", [ev("explosion in Fenwick", "explosion", places=["Fenwick"]),
                ev("deaths in Fenwick", "deaths", places=["Fenwick"])], [],
      [{"explosion in Fenwick", "deaths in Fenwick"}]),
+    # deaths where a storm brought floods are the floods' (events.yml `brings`), not the storm's
+    ("brought", [ev("floods in Karsk", "floods", places=["Karsk", "Varnia"], docs=4),
+                 ev("Storm Orla", "storm", named=True, places=["Varnia"], docs=5),
+                 ev("deaths in Karsk", "deaths", places=["Karsk"])], [("Karsk", "Varnia")],
+     [{"floods in Karsk", "deaths in Karsk"}, {"Storm Orla"}]),
     # the one event of the run takes a description placed where nothing is known
     ("loose", [ev("airstrike in Rhen", "airstrike", places=["Rhen"], docs=5),
                ev("airstrike in Maunt", "airstrike", places=["Maunt"])], [],
@@ -155,3 +160,23 @@ def test_event_names():
     assert place_key("the Port of Beirut") == "beirut"
     assert [flight_number(n) for n in ("Flight ET302", "flight ET 302", "Norvia Air Flight 614", "Storm Belen")] \
         == ["302", "302", "614", None]
+
+
+SPECIFIC = [
+    # a town inside the country the other names give: the town
+    (["floods in Varnia", "floods in Karsk", "floods in Varnia"], [("Karsk", "Varnia")], "floods in Karsk"),
+    # the run does not say the town is in that country: no choice
+    (["floods in Varnia", "floods in Karsk"], [], None),
+    # two towns of one country: neither contains the other
+    (["floods in Karsk", "floods in Tolo", "floods in Varnia"], [("Karsk", "Varnia"), ("Tolo", "Varnia")], None),
+    # one place only
+    (["floods in Karsk", "Karsk floods"], [], None),
+]
+
+
+@pytest.mark.parametrize("names,located,want", SPECIFIC)
+def test_specific_name(names, located, want):
+    from factx.events import RunEvents, specific_name
+    from factx.rules import load_rules
+
+    assert specific_name(names, load_rules(), RunEvents({}, tuple(located))) == want

@@ -149,6 +149,9 @@ def cause_of(frame: Frame, state: "Discourse", *, death: bool = True) -> tuple[s
         open_slots.extend(_event_cause_slots(frame, state))
         listed = []
     for noun in open_slots:
+        named = _named_event_at(noun, state)
+        if named is not None:  # 'caused by Storm X': the storm, by its name
+            return named
         if _open_noun(noun, state):
             value, words = head_phrase(noun, state)
             return value, words, noun
@@ -168,6 +171,15 @@ def cause_of(frame: Frame, state: "Discourse", *, death: bool = True) -> tuple[s
                 value, words = head_phrase(token, state)
                 return value, words, token
     return None
+
+
+def _named_event_at(noun: Token, state: "Discourse") -> tuple[str, list[Token], Token] | None:
+    """A named event at a cause's noun ('caused by Storm X'): its name, its words, the noun."""
+    event = next((e for e in state.events if e.token.i == noun.i and e.named and e.entity is not None), None)
+    if event is None:
+        return None
+    words = [t for t in noun.doc if event.entity.start <= t.idx < event.entity.end] or [noun]
+    return event.entity.name, words, noun
 
 
 def _event_cause_slots(frame: Frame, state: "Discourse") -> list[Token]:

@@ -84,6 +84,12 @@ class EventKind:
     rule: str
     kind: str
     agentive: bool
+    #: kinds of event this kind brings about (a storm brings floods and landslides): their
+    #: tolls are the deaths, and this event their cause, when the document tells of them
+    brings: tuple[str, ...] = ()
+    #: the event moves (a storm): a place in front of its noun is where it formed, not
+    #: where it struck ('a Mediterranean storm')
+    moves: bool = False
 
 
 @dataclass(frozen=True)
@@ -340,7 +346,8 @@ def _event_kinds(rules: RuleSet) -> tuple[dict[str, EventKind], dict[str, EventK
     fallback: dict[str, EventKind] = {}
     names: dict[str, EventKind] = {}
     for rule in rules.get("events"):
-        kind = EventKind(rule["id"], rule["kind"], bool(rule.get("agentive", False)))
+        kind = EventKind(rule["id"], rule["kind"], bool(rule.get("agentive", False)),
+                         tuple(rule.get("brings", ())), bool(rule.get("moves", False)))
         for word in rule.get("nouns", ()):
             nouns.setdefault(word.lower(), kind)
         for word in rule.get("verbs", ()):
@@ -352,4 +359,10 @@ def _event_kinds(rules: RuleSet) -> tuple[dict[str, EventKind], dict[str, EventK
                 raise RuleError(_file_of(rules, "events", rule["id"]), rule["id"], "counts",
                                 f"unknown count {attribute!r} (known: {', '.join(COUNTS)})")
             fallback.setdefault(attribute, kind)
+    known = {rule["kind"] for rule in rules.get("events")}
+    for rule in rules.get("events"):
+        unknown = [k for k in rule.get("brings", ()) if k not in known]
+        if unknown:
+            raise RuleError(_file_of(rules, "events", rule["id"]), rule["id"], "brings",
+                            f"unknown kind {unknown[0]!r} (known: {', '.join(sorted(known))})")
     return nouns, verbs, fallback, names

@@ -54,6 +54,8 @@ class EventMention:
     names: tuple[tuple[str, int, int], ...] = ()
     #: its clock time: the expression, and its TIMEX value when the day is known too
     time: tuple[TimexSpan, list[Token], str | None] | None = None
+    #: the event has a name of its own at this mention ('Storm X', 'Flight 302')
+    named: bool = False
 
 
 def event_mentions(state: "Discourse") -> list[EventMention]:
@@ -80,13 +82,17 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
             continue  # ('was not an attack' names no attack: `perpetration`)
         frame = frame_of(token, state)
         places = event_places(frame, state)
-        found.append((token, kind, frame, places[0] if places else None, _named_event(token, state)))
+        named = _named_event(token, state) or _named_by_apposition(token, kind, state)
+        found.append((token, kind, frame, places[0] if places else None, named))
     # one naming place per kind and country: 'the blast in <country>' is the one 'in <its town>'
     towns: dict[tuple[str, str], Ent] = {}
+    # the country of a town, where one of its mentions says so ('Libya's city of X', 'X, Libya')
+    countries = {_naming_place(p).name: c for _, _, _, p, _ in found if p is not None
+                 and (c := _country(_naming_place(p), p[1], state)) is not None}
     for token, kind, _, place, named in found:
         if place is not None and named is None:
             naming = _naming_place(place)
-            country = _country(naming, place[1], state)
+            country = _country(naming, place[1], state) or countries.get(naming.name)
             if country is not None and naming.name != country:
                 towns.setdefault((kind.kind, country), naming)
     out: list[EventMention] = []
@@ -105,7 +111,8 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
                                   and not any(m.start == named.start for m in state.mentions)):
             # how this document writes the flight or the storm (the NER's names have theirs)
             own_names += ((named.text, named.start, named.end),)
-        out.append(EventMention(token, kind, frame, entity, place, date, own_names, event_time(frame, state)))
+        out.append(EventMention(token, kind, frame, entity, place, date, own_names, event_time(frame, state),
+                                named is not None))
     # a document that names one event of a kind ('Flight 302') means it by every mention
     # of that kind ('the crash near X')
     named: dict[str, set[str]] = {}
@@ -158,9 +165,10 @@ def _named_by_words(state: "Discourse") -> dict[int, tuple[Ent, EventKind]]:
         return {}
     out: dict[int, tuple[Ent, EventKind]] = {}
     for token in state.doc:
-        if token.lower_ not in rules.event_names or not token.text[:1].isupper() or token.dep_ != "compound" \
-                or token.head.i <= token.i:
+        if token.lower_ not in rules.event_names or token.dep_ != "compound" or token.head.i <= token.i:
             continue
+        if not token.text[:1].isupper() and not _named_head(token.head, state):
+            continue  # 'storm X' in lower case: only before a name the NER found
         kind = rules.event_names.get(token.lower_)
         first = token
         if token.i > 0 and f"{token.nbor(-1).lower_} {token.lower_}" in rules.event_names:
@@ -170,12 +178,43 @@ def _named_by_words(state: "Discourse") -> dict[int, tuple[Ent, EventKind]]:
             continue
         head = token.head
         words = list(state.doc[token.i + 1:head.i + 1])
-        if not words or any(not w.text[:1].isupper() or w.pos_ != "PROPN" or _eventive(w, state) for w in words):
+        if not words or any(not w.text[:1].isupper() or w.pos_ != "PROPN" or _eventive(w, state)
+                            or w.ent_type_ in DATE_WORDS for w in words):
             continue
         start, end = first.idx, head.idx + len(head.text)
-        name = state.text[start:end]
-        out[head.i] = (Ent(name, "EVENT", name, start, end), kind)
+        text = state.text[start:end]
+        # one name however the document writes its word ('storm X' is 'Storm X')
+        name = " ".join(w[:1].upper() + w[1:] for w in state.text[start:token.idx + len(token.text)].split()) \
+            + state.text[token.idx + len(token.text):end]
+        out[head.i] = (Ent(name, "EVENT", text, start, end), kind)
     return out
+
+
+def _named_head(token: Token, state: "Discourse") -> bool:
+    """A proper noun the NER took for a name (of any label): 'storm X' names X."""
+    mention = state.mention_at(token)
+    return token.pos_ == "PROPN" and mention is not None and mention.label != "GPE"
+
+
+def _named_by_apposition(token: Token, kind: EventKind, state: "Discourse") -> Ent | None:
+    """'X, an unusually strong storm, ...': a name the event noun stands in apposition to
+    (or that stands in apposition to it: 'the storm, X,') is the event's name, written
+    with the kind's name word in front ('Storm X'), so that every document's spelling is
+    one event; only for kinds whose events have names (storms), never a place."""
+    rules = state.rules
+    word = token.lower_ if token.lower_ in rules.event_names else lemma(token)
+    if rules.event_names.get(word) is None or rules.event_names[word].kind != kind.kind:
+        return None
+    others = [token.head] if token.dep_ == "appos" else []
+    others += [c for c in token.children if c.dep_ == "appos"]
+    for other in others:
+        mention = state.mention_at(other)
+        if other.pos_ != "PROPN" or mention is None or mention.label in ("GPE", "LOC", "FAC", "NORP", "DATE") \
+                or " " in mention.canonical:
+            continue
+        name = f"{word[:1].upper()}{word[1:]} {mention.canonical}"
+        return Ent(name, "EVENT", mention.text, mention.start, mention.end)
+    return None
 
 
 def _eventive(token: Token, state: "Discourse") -> bool:
@@ -310,6 +349,9 @@ def told(mention: EventMention, state: "Discourse") -> bool:
     if sum(1 for e in state.events if e.entity is not None and e.entity.name == mention.entity.name) > 1:
         return True
     rules = state.rules
+    if mention.named and any(lemma(t) in rules.count_verbs or lemma(t) in rules.death_verbs
+                             for t in mention.token.sent if t.pos_ == "VERB"):
+        return True  # 'X, a strong storm, killed 12': the storm's names
     return any(lemma(r) in rules.death_verbs or lemma(r) in rules.count_verbs or lemma(r) in rules.count_nouns
                for r in mention.frame.roots) or any(
         lemma(t) in rules.count_nouns or lemma(t) in rules.death_nouns for t in mention.token.sent)
@@ -394,6 +436,22 @@ def _day_of_event(name: str, state: "Discourse") -> str | None:
     days = {calendar_day(e.date[0].value) for e in state.events
             if e.entity is not None and e.entity.name == name and e.date is not None}
     return next(iter(days)) if len(days) == 1 and None not in days else None
+
+
+def brought(event: EventMention, state: "Discourse") -> EventMention | None:
+    """The event a storm brought about that the document tells of (its floods): the
+    deaths a document tells of a storm that brought floods are the floods' toll, the
+    storm their cause (DESIGN: counts are facts of the disaster event). None when the
+    event brings nothing or the document tells of no such event, or of several."""
+    kinds = event.kind.brings
+    if not kinds:
+        return None
+    found = [e for e in state.events if e.kind.kind in kinds and e.entity is not None]
+    names = {e.entity.name for e in found}
+    if len(names) != 1:  # several floods, or none: the storm's own toll
+        return None
+    near = [e for e in found if e.token.i < event.token.i] or found
+    return near[-1]
 
 
 def event_at(frame: Frame, state: "Discourse", *, own_only: bool = False) -> EventMention | None:

@@ -61,7 +61,7 @@ def transparent(token: Token, state: "Discourse") -> bool:
     low = lemma(token)
     if low in rules.lexicon.say:
         return False
-    return (low in rules.event_predicates or low in rules.event_verbs or low in rules.death_verbs
+    return (predicate(token, state) or low in rules.event_verbs or low in rules.death_verbs
             or low in rules.count_verbs or low == "be"
             or low in rules.event_nouns)  # an event noun the tagger took for a verb ('airstrikes')
 
@@ -71,8 +71,17 @@ def _carrier(verb: Token, state: "Discourse") -> bool:
     not another event ('attacked Y after the attacks')."""
     rules = state.rules
     low = lemma(verb)
-    return low not in rules.lexicon.say and (low in rules.event_predicates or low in rules.death_verbs
+    return low not in rules.lexicon.say and (predicate(verb, state) or low in rules.death_verbs
                                              or low in rules.count_verbs or low == "be")
+
+
+def predicate(verb: Token, state: "Discourse") -> bool:
+    """A verb that only says an event happened ('struck'), or such a verb with its object
+    ('made landfall': the two words of an `event_predicates` entry)."""
+    predicates = state.rules.event_predicates
+    low = lemma(verb)
+    return low in predicates or any(f"{low} {lemma(c)}" in predicates for c in verb.children
+                                    if c.dep_ in ("dobj", "obj"))
 
 
 def is_event_noun(token: Token, state: "Discourse") -> bool:
@@ -372,6 +381,9 @@ def modifier_places(noun: Token, state: "Discourse") -> list[tuple[Ent, list[Ent
     unless the event has an agent and the name is a country or nationality ('a US drone
     strike': the perpetrator)."""
     agentive = _agentive(noun, state)
+    kind = state.rules.event_kind(noun) if noun.pos_ in ("NOUN", "PROPN") else None
+    if kind is not None and kind.moves:
+        return []  # 'a Mediterranean storm': where it formed, not where it struck
     out = []
     for child in noun.children:
         mention = state.mention_at(child)
@@ -387,6 +399,10 @@ def modifier_places(noun: Token, state: "Discourse") -> list[tuple[Ent, list[Ent
             continue
         if child.pos_ == "PROPN":
             found = place_names(child, state)
+            if not found and not agentive and state.mention_at(child) is None:
+                # 'Libya's X flooding': a name the NER missed here and found as a place elsewhere
+                found = [(Ent(m.canonical, m.label, child.text, child.idx, child.idx + len(child.text)), [])
+                         for m in state.mentions[:200] if m.label in PLACE_LABELS and m.text == child.text][:1]
             if not found and not agentive and _could_be_place(child, state) \
                     and any(lemma(c) in state.rules.place_nouns for c in noun.lefts if c.i > child.i):
                 # 'the Tarvel port blast': a name the NER missed; not 'the Norvia Air crash' (a
@@ -395,6 +411,10 @@ def modifier_places(noun: Token, state: "Discourse") -> list[tuple[Ent, list[Ent
             out.extend(found)
         elif lemma(child) in state.rules.place_nouns:  # 'the Arden port blast'
             out.extend(place_names(child, state))
+    # "X's Y floods": Y, in X (the possessor names the larger place)
+    owners = [p for c in noun.children if c.dep_ == "poss" for p, _ in out if p.start == c.idx]
+    if owners and len(out) > len(owners):
+        out = [(p, cs + owners) for p, cs in out if p not in owners] + [(p, cs) for p, cs in out if p in owners]
     return out
 
 
