@@ -55,7 +55,7 @@ for _name, _default in (("article", None), ("dates", None), ("mentions", None), 
         Doc.set_extension(_name, default=_default)
 
 # Importing the stage modules registers their components.
-from factx.stages import attributes, dates, descriptions, entities, mentions  # noqa: E402,F401
+from factx.stages import attributes, breaks, dates, descriptions, entities, mentions  # noqa: E402,F401
 
 STAGES = ("factx_entities", "factx_dates", "factx_mentions", "factx_attributes", "factx_descriptions")
 
@@ -95,6 +95,8 @@ def load_model(name: str | None = None, *, rules_dir: str | None = None) -> Lang
             nlp.disable_pipe(component)
     # linear time on pathological punctuation ('x ' + '&' * 20000)
     nlp.tokenizer = LinearTokenizer(nlp.tokenizer)
+    if "parser" in nlp.pipe_names:  # a blank line ends a sentence (factx.stages.breaks)
+        nlp.add_pipe("factx_breaks", before="parser")
     ner_after = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("factx_entities", after=ner_after, config={"rules_dir": rules_dir})
     nlp.add_pipe("factx_dates", config={"rules_dir": rules_dir})

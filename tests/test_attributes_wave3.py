@@ -129,9 +129,13 @@ PLACES_AND_TOLLS = [
     ("The death toll in Varnia's coastal city of Karsk has soared to 9,000.",
      [("deaths in Karsk", "killed_count", 9000, {})],
      [("not the country's", lambda f: f.name == "deaths in Varnia")]),
-    ("The floods in Varnia's province of Karsk killed 12 people.",
-     [("floods in Karsk", "killed_count", 12, {}), ("Karsk", "located_in", "Varnia", {})],
-     [("the country is in no province", lambda f: f.name == "Varnia" and f.attribute == "located_in")]),
+    ("The floods in Chile's province of Karsk killed 12 people.",
+     [("floods in Karsk", "killed_count", 12, {}), ("Karsk", "located_in", "Chile", {})],
+     [("the country is in no province", lambda f: f.name == "Chile" and f.attribute == "located_in")]),
+    # a town's 'district of Y' is the town, in Y (a writer's slip the reader corrects)
+    ("The raid on a compound in Karsk's district of Tolo killed 12 people.",
+     [("raid in Karsk", "killed_count", 12, {})],
+     [("Tolo is no place in Karsk", lambda f: f.name == "Tolo" and f.attribute == "located_in")]),
     ("Death toll in Varnia's Karsk flooding could reach 20,000. Rescuers reached Karsk on Tuesday.",
      [("floods in Karsk", "killed_count", 20000, {"modality": "hedged"})], []),
     # a count of somewhere else is not the event's toll

@@ -30,8 +30,10 @@ register(
     Family("agent_noun", doc="nouns of people who act ('police', 'gunmen'): 'killed by police' names no cause"),
     Family("cause_modifier", doc="adjectives dropped from a cause's head phrase ('a long illness' → 'illness')"),
     Family("cause_light", doc="nouns whose 'of' object is the real cause: 'the ignition of X', 'a stock of X'"),
-    Family("cause_verb", keys=("words", "preps"), required=("words", "preps"),
-           doc="verbs whose agent or object is an event's cause ('caused by', 'blamed on')"),
+    Family("cause_verb", keys=("words", "preps", "subject"), required=("words", "preps"),
+           doc="verbs whose agent or object is an event's cause ('caused by', 'blamed on'); with "
+               "`subject: subject`, whose subject causes the event its preposition governs "
+               "('X contributed to the crash')"),
 )
 
 #: two-word prepositions of cause: the first word and the preposition that carries the object
@@ -185,12 +187,17 @@ def _named_event_at(noun: Token, state: "Discourse") -> tuple[str, list[Token], 
 def _event_cause_slots(frame: Frame, state: "Discourse") -> list[Token]:
     """What caused an event noun: the agent of a cause verb it is the subject or the
     object of ('the fire was started by a fault', 'the floods, caused by rain', 'blamed on')."""
-    verbs = {w.lower(): tuple(r.get("preps", ())) for r in state.rules.by_family.get("cause_verb", ())
-             for w in r["words"]}
+    rules = state.rules.by_family.get("cause_verb", ())
+    verbs = {w.lower(): tuple(r.get("preps", ())) for r in rules if r.get("subject") != "subject" for w in r["words"]}
+    towards = {w.lower(): tuple(r.get("preps", ())) for r in rules if r.get("subject") == "subject" for w in r["words"]}
     out: list[Token] = []
     for root in frame.roots:
         if root.pos_ not in ("NOUN", "PROPN"):
             continue
+        if root.dep_ == "pobj" and root.head.lower_ in towards.get(lemma(root.head.head), ()) \
+                and root.head.head.pos_ == "VERB" and not attr.is_passive(root.head.head):
+            # 'a bird strike contributed to the crash'
+            out.extend(c for c in root.head.head.children if c.dep_ == "nsubj")
         candidates = []
         if root.dep_ in ("nsubjpass", "nsubj", "dobj") and root.head.pos_ in ("VERB", "AUX"):
             candidates.append(root.head)
