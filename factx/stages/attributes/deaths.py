@@ -83,7 +83,7 @@ def death_triggers(sent: Span, state: "Discourse") -> Iterator[tuple[Token, str,
                 yield token, rules.death_modifiers[token.lower_], subject, None
 
 
-def _people(tokens: list[Token], state: "Discourse") -> list[Ent]:
+def people_of(tokens: list[Token], state: "Discourse") -> list[Ent]:
     out: list[Ent] = []
     for victim in tokens:
         if quantity_of(victim, state) is not None and victim.pos_ != "PROPN":
@@ -100,7 +100,7 @@ def death_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     says died."""
     rules = state.rules
     for token, rule_id, found, implied in death_triggers(sent, state):
-        subjects = _people(found, state)
+        subjects = people_of(found, state)
         if not subjects:
             continue
         extra = [t for t in found if t.pos_ == "PROPN"]  # 'killed X near Idlib': the parser hung the place on X
