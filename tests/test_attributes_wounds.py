@@ -27,25 +27,25 @@ WOUNDS = [
     # the killing told before, the wound after: where he was hit
     ("Karl Brenner was shot and killed by police during a raid on his house. "
      "Brenner was then shot in the chest and head.",
-     ["shooting in the chest and head"], []),
+     ["shot in the chest and head"], []),
     ("Police killed Karl Brenner in a raid on Monday. Officers shot Brenner in the head at close range.",
-     ["shooting in the head"], []),
+     ["shot in the head"], []),
     # the wound in the death's own clause
     ("Karl Brenner was killed in the ensuing firefight with a bullet to the head.",
-     ["shooting in the head"], []),
+     ["shot in the head"], []),
     ("Karl Brenner was shot in the neck and died in hospital on Monday.",
-     ["shooting in the neck"], []),
+     ["shot in the neck"], []),
     ("Karl Brenner was stabbed in the back and died at the scene.",
      ["stabbing in the back"], []),
     # a wound alone is no death
     ("Karl Brenner was shot in the head at close range, police said.",
-     [], ["shooting in the head"]),
+     [], ["shot in the head"]),
     # a wound of another time, in a clause of its own, is not how he died
     ("Karl Brenner, who was shot in the leg in 2010, died of cancer on Monday.",
-     ["cancer"], ["shooting in the leg"]),
+     ["cancer"], ["shot in the leg"]),
     # someone else's wound is not his
     ("Karl Brenner was shot dead by police on Monday. His wife Anna Brenner was shot in the leg.",
-     [], ["shooting in the leg"]),
+     [], ["shot in the leg"]),
 ]
 
 

@@ -1,14 +1,14 @@
 """Wounds: where the dead were hit is the detail of how they died.
 
 Family `wound` (rules/attributes.yml): verbs and nouns of a wound with the cause they
-name ('shot', 'a bullet', 'a gunshot' → shooting; 'stabbed' → stabbing), and family
+name ('shot', 'a bullet', 'a gunshot' → shot; 'stabbed' → stabbing), and family
 `body_part` (head, chest, neck...). A person the document says was killed or died, and
-'shot in the chest and head', gets `cause_of_death` 'shooting in the chest and head';
+'shot in the chest and head', gets `cause_of_death` 'shot in the chest and head';
 so does one 'killed with a bullet to the head'. A wound alone is no death: the
 detail is only read for people whose death the wound's clause tells, or whose killing
 the document tells (not 'X, shot in the leg years ago, died of cancer'), and never for a
 wound of someone else ('his wife was shot in the leg').
-The conflicts code compares such causes by their head ('shooting') and details ('in the
+The conflicts code compares such causes by their head ('shot') and details ('in the
 head' against 'in the chest and head': told differently).
 """
 
