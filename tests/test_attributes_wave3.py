@@ -160,7 +160,25 @@ PLACES_AND_TOLLS = [
 ]
 
 
-@pytest.mark.parametrize("text,expected,absent", COUNT_DENIALS + CORRECTIONS + STORMS + PLACES_AND_TOLLS)
+ORIGINS = [
+    # how many nationalities the victims were of: a count of the event
+    ("The plane crashed near Karsk on Sunday. State television reported that 33 nationalities were among the "
+     "victims.", [("crash in Karsk", "nationalities_count", 33, {"said_by": "State television"})], []),
+    ("The plane crashed near Karsk on Sunday. The flight had on board passengers from more than 30 different "
+     "nationalities.", [("crash in Karsk", "nationalities_count", ">30", {})], []),
+    ("The plane crashed near Karsk on Sunday. The crash claimed the lives of all on board from 33 different "
+     "countries.", [("crash in Karsk", "nationalities_count", 33, {})], []),
+    ("The plane crashed near Karsk on Sunday. There were at least 35 nationalities on the plane, the minister said.",
+     [("crash in Karsk", "nationalities_count", ">=35", {"said_by": "minister"})], []),
+    ("The plane crashed near Karsk on Sunday, and 149 passengers of more than 30 nationalities and eight crew died.",
+     [("crash in Karsk", "nationalities_count", ">30", {}), ("crash in Karsk", "killed_count", 157, {})], []),
+    # countries of people who are no victims are no nationalities of the victims
+    ("The floods hit Karsk on Sunday. Leaders from 30 countries met in Tolo on Monday.",
+     [], [("no count of leaders", lambda f: f.attribute == "nationalities_count")]),
+]
+
+
+@pytest.mark.parametrize("text,expected,absent", COUNT_DENIALS + CORRECTIONS + STORMS + PLACES_AND_TOLLS + ORIGINS)
 def test_wave3(run, text, expected, absent):
     facts = run(text)
     for entity, attribute, value, extra in expected:

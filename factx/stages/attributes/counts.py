@@ -1,4 +1,5 @@
-"""Counts of victims: killed_count, wounded_count, arrested_count, missing_count, children_killed.
+"""Counts of victims: killed_count, wounded_count, arrested_count, missing_count, children_killed,
+and how many nationalities they were of (nationalities_count).
 
 Families `count` (verbs and who they count: 'killed 40', '14 were arrested'),
 `count_noun` ('40 dead', 'the death toll rose to 40', '90 missing') and `count_children`
@@ -45,6 +46,11 @@ register(
                             "'the toll reached 40'"),
     Family("toll_verb_above", doc="toll verbs that say the toll went past the number: 'topped 1,200' (>1200)"),
     Family("other_place", doc="words that put a count somewhere other than the event: 'also killed 20 elsewhere'"),
+    Family("origin_count", keys=("words", "attribute", "subject"), required=("words", "attribute"),
+           doc="nouns that count where the victims came from: '33 nationalities were among the victims'; "
+               "`subject: victims` when the noun counts them only beside a word of victims "
+               "('from 33 countries')"),
+    Family("victim_noun", doc="words of the people an event struck: 'victims', 'passengers', 'on board'"),
 )
 
 
@@ -272,3 +278,47 @@ def _group_of(counted: Token, state: "Discourse") -> Ent | None:
                 if org is not None:
                     return org
     return None
+
+
+@extractor(order=21)
+def origin_count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
+    """How many nationalities an event's victims were of: '33 nationalities were among the
+    victims', 'passengers of more than 30 nationalities', 'there were at least 35
+    nationalities' (a word that counts them only with people: '33 nationalities');
+    'all on board, from 33 different countries' (a word that counts people only beside
+    a word of victims: not 'leaders from 30 countries')."""
+    rules = state.rules.by_family.get("origin_count", ())
+    if not rules:
+        return
+    words = {w.lower(): r for r in rules for w in r["words"]}
+    victims_words = _family_words(state, "victim_noun")
+    for token in sent:
+        rule = words.get(lemma(token))
+        if rule is None or token.tag_ not in ("NNS", "NNPS"):
+            continue
+        if not (token.dep_ == "pobj" and token.head.lower_ in ("of", "from")
+                or token.dep_ in ("nsubj", "attr") and lemma(token.head) == "be" and _among_or_there(token)):
+            continue
+        if rule.get("subject") == "victims" and not (token.head.lower_ == "from" and any(
+                lemma(t) in victims_words or t.lower_ in victims_words for t in sent)):
+            continue
+        quantity = quantity_of(token, state)
+        if quantity is None or quantity[2].i != token.i and quantity[2] not in token.children:
+            continue
+        event = event_at(frame_of(token, state), state)
+        if event is None:
+            continue
+        event = brought(event, state) or event
+        value, found, _ = quantity
+        start, end = span_of(found)
+        subject = Ent(event.entity.name, "EVENT", event.token.text, event.token.idx,
+                      event.token.idx + len(event.token.text))
+        yield Raw(subject, rule["attribute"], value, "quantity", text_of(found), start, end, rule["id"], token,
+                  claim=token.idx)
+
+
+def _among_or_there(token: Token) -> bool:
+    """'N nationalities were among the victims'; 'there were N nationalities'."""
+    verb = token.head
+    return any(c.dep_ == "prep" and c.lower_ == "among" for c in verb.children) \
+        or token.dep_ == "attr" and any(c.dep_ == "expl" for c in verb.children)
