@@ -177,8 +177,23 @@ ORIGINS = [
      [], [("no count of leaders", lambda f: f.attribute == "nationalities_count")]),
 ]
 
+ATTRIBUTION = [
+    # a clause of time on a reporting verb is the writer's words, not the speakers'
+    ("Storm Orla caused deadly flooding in Karsk. As the storm pounded the coast on Monday, residents said they "
+     "heard loud explosions.",
+     [("Storm Orla", "date", "2023-05-08", {"said_by": None})], []),
+    ("Officials said that when the blast hit Karsk on Monday, 12 people were killed.",
+     [("explosion in Karsk", "killed_count", 12, {"said_by": "Officials"})], []),
+    # a past participle without 'have' reports nothing: its subject is no source
+    ("Mayor Tom Brand said 2,000 people were feared dead in Karsk, with thousands more reported missing.",
+     [], [("the missing are no source", lambda f: f.said_by is not None and "thousands" in f.said_by)]),
+    ("The floods in Karsk killed 12 people, the ministry reported.",
+     [("floods in Karsk", "killed_count", 12, {"said_by": "ministry"})], []),
+]
 
-@pytest.mark.parametrize("text,expected,absent", COUNT_DENIALS + CORRECTIONS + STORMS + PLACES_AND_TOLLS + ORIGINS)
+
+@pytest.mark.parametrize("text,expected,absent",
+                         COUNT_DENIALS + CORRECTIONS + STORMS + PLACES_AND_TOLLS + ORIGINS + ATTRIBUTION)
 def test_wave3(run, text, expected, absent):
     facts = run(text)
     for entity, attribute, value, extra in expected:

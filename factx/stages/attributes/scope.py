@@ -151,6 +151,23 @@ def speaker_memory(state: "Discourse") -> dict[int, Speakers]:
     return out
 
 
+#: words that make a clause an adjunct of time, reason or concession: 'As the storm hit
+#: on Monday, residents said ...' (when it happened is the writer's words, not theirs)
+ADJUNCT_MARKS = frozenset({"as", "when", "while", "after", "before", "since", "because", "although",
+                           "though", "until", "once", "whereas"})
+
+
+def _adjunct_clause(clause: Token) -> bool:
+    """An adverbial clause of time, reason or concession on a reporting verb."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in clause.children)
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A past participle without 'have' is passive whatever the parser hung on it: 'with
+    thousands more reported missing' (the thousands are reported, they report nothing)."""
+    return verb.tag_ == "VBN" and not any(c.dep_ == "aux" and lemma(c) == "have" for c in verb.children)
+
+
 def source_token(trigger: Token, state: "Discourse") -> Token | None:
     """The token naming who said the claim at `trigger` (see the module docstring)."""
     lex = state.rules.lexicon
@@ -162,7 +179,8 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
         # a reporting verb speaks for its complement, not for its adjuncts ('X said in a
         # speech after the blast that killed 150': the count is not X's claim)
         says = node.pos_ in ("VERB", "AUX") and lemma(node) in lex.say and node.i != trigger.i \
-            and not (below.dep_ in ("prep", "npadvmod", "advmod", "agent", "mark") and below.lower_ != "as")
+            and not (below.dep_ in ("prep", "npadvmod", "advmod", "agent", "mark") and below.lower_ != "as") \
+            and not _adjunct_clause(below)
         below = node
         subject = attr.subject_of(node) if says else None
         # 'X, quoting Y, reported': the participle hangs on the subject
@@ -178,7 +196,7 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
             if not says or child.lower_ in ("citing", "quoting") or subject is None:
                 return found
         if says:
-            if attr.is_passive(node):
+            if attr.is_passive(node) or _bare_participle(node):
                 agent = attr.agent_of(node)
                 if agent is not None:
                     return agent
