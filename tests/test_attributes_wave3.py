@@ -191,9 +191,32 @@ ATTRIBUTION = [
      [("floods in Karsk", "killed_count", 12, {"said_by": "ministry"})], []),
 ]
 
+TOLLS_MORE = [
+    # a count of what was added, then the new toll: only the toll
+    ("Rescue workers pulled 12 bodies from the rubble of a building in Karsk, raising the death toll to 37.",
+     [("deaths in Karsk", "killed_count", 37, {})],
+     [("12 is no toll", lambda f: f.attribute == "killed_count" and f.value == 12)]),
+    ("Twelve more bodies were found in Karsk on Monday, bringing the number of dead to 37.",
+     [("deaths in Karsk", "killed_count", 37, {})],
+     [("12 is no toll", lambda f: f.attribute == "killed_count" and f.value == 12)]),
+    # the toll of a period is no toll of the event
+    ("The floods in Karsk killed 37 people, taking the toll for the year to 120.",
+     [("floods in Karsk", "killed_count", 37, {})],
+     [("120 is the year's", lambda f: f.attribute == "killed_count" and f.value == 120)]),
+    # a denial covers its complement, not the denier's own figure after it
+    ("The government denied reports that 300 people had died in the stampede in Karsk, putting the toll at 45.",
+     [("stampede in Karsk", "killed_count", 300, {"polarity": "denied", "said_by": "government"}),
+      ("stampede in Karsk", "killed_count", 45, {"polarity": "affirmed", "said_by": "government"})], []),
+    # who claimed the attack did it
+    ("Gunmen stormed a hotel in Tolo on Friday, killing at least 15 people, in an attack claimed by the "
+     "Northern Front.", [("attack in Tolo", "perpetrator", "Northern Front", {})], []),
+    ("The attack in Tolo claimed 15 lives.",
+     [("attack in Tolo", "killed_count", 15, {})], [("no perpetrator", lambda f: f.attribute == "perpetrator")]),
+]
+
 
 @pytest.mark.parametrize("text,expected,absent",
-                         COUNT_DENIALS + CORRECTIONS + STORMS + PLACES_AND_TOLLS + ORIGINS + ATTRIBUTION)
+                         COUNT_DENIALS + CORRECTIONS + STORMS + PLACES_AND_TOLLS + ORIGINS + ATTRIBUTION + TOLLS_MORE)
 def test_wave3(run, text, expected, absent):
     facts = run(text)
     for entity, attribute, value, extra in expected:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from spacy.tokens import Span, Token
 
+from factx import attribution as attr
 from factx.events import event_name
 from factx.quantities import normalize_quantity
 from factx.stages.attributes.base import Ent, Raw
@@ -46,6 +47,9 @@ register(
                             "'the toll reached 40'"),
     Family("toll_verb_above", doc="toll verbs that say the toll went past the number: 'topped 1,200' (>1200)"),
     Family("other_place", doc="words that put a count somewhere other than the event: 'also killed 20 elsewhere'"),
+    Family("toll_period", doc="nouns of a period whose toll is that of many events: 'the toll for the year'"),
+    Family("toll_increment", doc="participles that give the new toll after a count of what was added: "
+                                 "'found 12 more bodies, bringing the toll to 37'"),
     Family("origin_count", keys=("words", "attribute", "subject"), required=("words", "attribute"),
            doc="nouns that count where the victims came from: '33 nationalities were among the victims'; "
                "`subject: victims` when the noun counts them only beside a word of victims "
@@ -207,14 +211,19 @@ def count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         for rule_id, attribute, (value, words, counted) in found:
             if _elsewhere(token, counted, state):
                 continue  # 'also killed 20 people elsewhere': not the toll of the event at its place
+            if _increment(token, state):
+                continue  # '12 more bodies were found, bringing the toll to 37': 12 is no toll
+            if _of_a_period(token, state):
+                continue  # 'taking the toll for the year to 120': the toll of many events
             if attribute == "killed_count" and (lemma(counted) in rules.children or counted.lower_ in rules.children):
                 attribute, rule_id = "children_killed", rules.children_rule
             subject = count_subject(frame, attribute, counted, state)
             if subject is None:
                 continue
             start, end = span_of(words)
+            giver, own = _giver(token, state)
             yield Raw(subject, attribute, value, "quantity", text_of(words), start, end, rule_id, token,
-                      claim=token.idx, speaker=_giver(token, state))
+                      claim=token.idx, speaker=giver, polarity="affirmed" if own else None)
 
 
 def _elsewhere(token: Token, counted: Token, state: "Discourse") -> bool:
@@ -225,13 +234,49 @@ def _elsewhere(token: Token, counted: Token, state: "Discourse") -> bool:
     return any(c.lower_ in words for node in (token, clause, counted) for c in node.children)
 
 
-def _giver(token: Token, state: "Discourse") -> Token | None:
-    """Who gives a toll by putting it somewhere: 'officials put the toll at 44' (officials)."""
+def _increment(token: Token, state: "Discourse") -> bool:
+    """A count whose clause goes on to give the new toll ('pulled 12 bodies from the
+    rubble, raising the death toll to 37'; 'bringing the number of dead to 37'): it
+    counts what was added, not the toll."""
+    raising = _family_words(state, "toll_increment")
+    tallies = _family_words(state, "tally_noun")
+    clause = token if token.pos_ in ("VERB", "AUX") else token.head
+    for child in clause.children:
+        if child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ == "VBG" and lemma(child) in raising \
+                and child.i != token.i and token not in child.subtree \
+                and any(c.dep_ in ("dobj", "obj") and lemma(c) in tallies and not _of_a_period(c, state)
+                        for c in child.children):
+            return True
+    return False
+
+
+def _of_a_period(toll: Token, state: "Discourse") -> bool:
+    """A toll of a period rather than of one event: 'the toll for the year', 'this
+    year's toll'."""
+    periods = _family_words(state, "toll_period")
+    holders = [toll, toll.head] if toll.dep_ in ("dobj", "obj", "nsubj") else [toll]  # 'taking the toll for the year'
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(lemma(g) in periods for g in c.children)
+               or c.dep_ == "poss" and lemma(c) in periods for h in holders for c in h.children)
+
+
+def _giver(token: Token, state: "Discourse") -> tuple[Token | None, bool]:
+    """Who gives a toll by putting it somewhere: 'officials put the toll at 44' (officials);
+    and whether it is their own figure against what they deny: a participle without a
+    subject is said by the speaker of its sentence ('the government denied reports that
+    300 died, putting the toll at 45': the government's 45, affirmed)."""
     tally = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token
     if tally.dep_ in ("dobj", "obj") and lemma(tally.head) in _family_words(state, "tally_verb") \
             and tally.head.pos_ == "VERB":
-        return next((c for c in tally.head.children if c.dep_ == "nsubj"), None)
-    return None
+        verb = tally.head
+        own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if own is not None or verb.tag_ != "VBG":
+            return own, False
+        lex = state.rules.lexicon
+        for node in list(attr.ancestors(verb))[1:]:
+            if node.pos_ == "VERB" and (lemma(node) in lex.say or lemma(node) in lex.deny):
+                return attr.subject_of(node), lemma(node) in lex.deny
+        return None, False
+    return None, False
 
 
 def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discourse") -> Ent | None:

@@ -26,8 +26,9 @@ from factx.records import TimexSpan
 from factx.stages.attributes.base import PLACE_LABELS, Ent, Raw
 from factx.stages.attributes.causes import cause_of
 from factx.stages.attributes.compiled import EventKind
+from factx.stages.attributes.agents import perpetrators
 from factx.stages.attributes.frames import (
-    CLOCK, Frame, calendar_day, day_of, event_date, event_places, event_time, frame_of, perpetrators, specificity,
+    CLOCK, Frame, calendar_day, day_of, event_date, event_places, event_time, frame_of, specificity,
 )
 from factx.stages.attributes.perpetration import hypothesis
 from factx.stages.attributes.places import country_of
