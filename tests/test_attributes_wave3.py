@@ -207,6 +207,16 @@ TOLLS_MORE = [
     ("The government denied reports that 300 people had died in the stampede in Karsk, putting the toll at 45.",
      [("stampede in Karsk", "killed_count", 300, {"polarity": "denied", "said_by": "government"}),
       ("stampede in Karsk", "killed_count", 45, {"polarity": "affirmed", "said_by": "government"})], []),
+    # a bare number the NER took for a year, where no date was found, is a count
+    ("Two trains collided near Karsk on Sunday night, killing at least 36 people and injuring 85, the railway "
+     "operator said.", [("crash in Karsk", "wounded_count", 85, {"said_by": "railway operator"})], []),
+    ("The floods in Karsk in 1998 killed 40 people.",
+     [("floods in Karsk (1998)", "killed_count", 40, {})],
+     [("1998 is no count", lambda f: f.value == 1998)]),
+    # an event noun that exploded: one bombing, placed and dated by its verb
+    ("A car bomb exploded outside a police station in Tolo on Saturday, killing nine officers.",
+     [("bombing in Tolo", "killed_count", 9, {}), ("bombing in Tolo", "date", "2023-05-06", {})],
+     [("no placeless bombing", lambda f: f.name == "bombing")]),
     # who claimed the attack did it
     ("Gunmen stormed a hotel in Tolo on Friday, killing at least 15 people, in an attack claimed by the "
      "Northern Front.", [("attack in Tolo", "perpetrator", "Northern Front", {})], []),

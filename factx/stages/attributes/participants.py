@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -57,13 +59,26 @@ def companions(verb: Token) -> list[Token]:
     return out
 
 
+def _not_a_count(token: Token, state: "Discourse") -> bool:
+    """A time, an amount of money, a share or a rank. The NER's DATE on a bare number is
+    trusted only where the date stage found a date ('injuring 85, officials said': 85
+    is a count, though the NER may take it for a year)."""
+    if token.ent_type_ in ("TIME", "PERCENT", "MONEY", "ORDINAL"):
+        return True
+    if token.ent_type_ != "DATE":
+        return False
+    if not token.like_num or re.fullmatch(r"(1[5-9]|20)\d\d", token.text) or token.text.endswith("s"):
+        return True
+    return any(d.start <= token.idx < d.end for d in state.dates)
+
+
 def quantity_of(token: Token, state: "Discourse") -> tuple[int | str, list[Token], Token] | None:
     """The count a noun phrase gives, its words and the counted noun.
 
     'six other members' → (6, [six], members); '14' → (14, [14], 14); 'up to 40
     civilians' → ('<=40', [up, to, 40], civilians); 'dozens of civilians' → ('~24-99', ...).
     """
-    if token.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"):
+    if _not_a_count(token, state):
         return None
 
     def words_of(number: Token) -> list[Token]:
@@ -85,7 +100,7 @@ def quantity_of(token: Token, state: "Discourse") -> tuple[int | str, list[Token
             value, words = normalize_quantity(token.text), [token]
         return (value, words, counted_of(token)) if value is not None else None
     for child in token.children:
-        if child.dep_ == "nummod" and child.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
+        if child.dep_ == "nummod" and not _not_a_count(child, state):
             words = words_of(child)
             # 'an estimated 300 people': the qualifier hangs on the noun, before the number
             before = [c for c in token.lefts if c.i < words[0].i and c.dep_ in ("det", "amod", "advmod", "quantmod")]
