@@ -217,6 +217,9 @@ TOLLS_MORE = [
     ("A car bomb exploded outside a police station in Tolo on Saturday, killing nine officers.",
      [("bombing in Tolo", "killed_count", 9, {}), ("bombing in Tolo", "date", "2023-05-06", {})],
      [("no placeless bombing", lambda f: f.name == "bombing")]),
+    # 'shot and killed by X during a raid': the verb with an agent is passive, X the raid's
+    ("Karl Brenner was shot and killed by Chilean commandos during a raid on his compound in Karsk.",
+     [("raid in Karsk", "perpetrator", "Chile", {})], []),
     # who claimed the attack did it
     ("Gunmen stormed a hotel in Tolo on Friday, killing at least 15 people, in an attack claimed by the "
      "Northern Front.", [("attack in Tolo", "perpetrator", "Northern Front", {})], []),

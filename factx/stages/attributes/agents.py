@@ -76,8 +76,9 @@ def perpetrators(frame: Frame, state: "Discourse") -> list[tuple[str, str, str, 
         counting = any(role == "object" for _, _, role in rules.count_verbs.get(lemma(root), ()))
         if root.pos_ in ("VERB", "AUX") and (killing or counting  # 'X died': X is no perpetrator
                                             or (lemma(root) in rules.event_verbs and rules.event_verbs[lemma(root)].agentive)):
-            agent = attr.agent_of(root) if attr.is_passive(root) else next(
-                (c for c in root.children if c.dep_ == "nsubj"), None)
+            # 'was shot and killed by X': a verb with an agent is passive, its auxiliary shared
+            passive = attr.is_passive(root) or any(c.dep_ == "agent" for c in root.children)
+            agent = attr.agent_of(root) if passive else next((c for c in root.children if c.dep_ == "nsubj"), None)
             if agent is not None and not is_event_noun(agent, state):
                 named(agent)
         if root.pos_ in ("NOUN", "PROPN") and root.dep_ == "pobj" and root.head.lower_ == "for" \
