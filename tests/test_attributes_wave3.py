@@ -220,6 +220,11 @@ TOLLS_MORE = [
     # 'shot and killed by X during a raid': the verb with an agent is passive, X the raid's
     ("Karl Brenner was shot and killed by Chilean commandos during a raid on his compound in Karsk.",
      [("raid in Karsk", "perpetrator", "Chile", {})], []),
+    # 'his body' is the dead man's, not the speaker's
+    ("Spokesman Tom Brand said on Thursday that the group considers the claim to have killed its leader Karl "
+     "Oster with a drone strike in Karsk an allegation and that its fighters have yet to find his body.",
+     [("Karl Oster", "death", "killed", {"polarity": "denied", "said_by": "Tom Brand"})],
+     [("the speaker is not dead", lambda f: f.name == "Tom Brand" and f.attribute == "death")]),
     # who claimed the attack did it
     ("Gunmen stormed a hotel in Tolo on Friday, killing at least 15 people, in an attack claimed by the "
      "Northern Front.", [("attack in Tolo", "perpetrator", "Northern Front", {})], []),
