@@ -592,8 +592,10 @@ class _Linker:
             if relation in (SAME, INSIDE, CONTAINS) or relation != ELSEWHERE and _may_mean(named[0], c):
                 return named[0]
             return None
-        if not named and len(rivals) == 1 and _dominant(rivals[0], c) and _may_mean(rivals[0], c) \
-                and places.relate_sets(c.places, rivals[0].places) != ELSEWHERE:
+        # (never one without a place of its own: a placed event is what a bare description
+        # may mean, not the other way round)
+        if not named and len(rivals) == 1 and rivals[0].places and _dominant(rivals[0], c) \
+                and _may_mean(rivals[0], c) and places.relate_sets(c.places, rivals[0].places) != ELSEWHERE:
             return rivals[0]
         return None
 
