@@ -189,6 +189,14 @@ ATTRIBUTION = [
      [], [("the missing are no source", lambda f: f.said_by is not None and "thousands" in f.said_by)]),
     ("The floods in Karsk killed 12 people, the ministry reported.",
      [("floods in Karsk", "killed_count", 12, {"said_by": "ministry"})], []),
+    # reporting verbs news uses beside 'said'
+    ("Prime Minister Tom Brand expressed deep concern, highlighting that 2,000 people were feared dead in Karsk.",
+     [("deaths in Karsk", "killed_count", 2000, {"said_by": "Tom Brand"})], []),
+    # a headline that ends in its source
+    ("Death toll in the floods in Karsk could reach 20,000: Mayor\n\nRescuers searched the town on Monday.",
+     [("floods in Karsk", "killed_count", 20000, {"said_by": "Mayor"})], []),
+    ("Floods in Karsk kill 300\n\nRescuers said: 40 more were missing.",
+     [("floods in Karsk", "killed_count", 300, {"said_by": None})], []),
 ]
 
 TOLLS_MORE = [

@@ -18,6 +18,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterator
 
@@ -225,6 +227,28 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
     return None
 
 
+#: a headline that ends in its source: 'Toll could reach 20,000: Mayor'
+_HEADLINE_SOURCE = re.compile(r":\s*([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3})$")
+
+
+def _headline_source(trigger: Token, state: "Discourse") -> Token | None:
+    """The source a headline line names after a colon at its end ('Toll in X could reach
+    20,000: Mayor', ': UN official'): the last word, a noun or a name."""
+    text = state.text
+    line_start = text.rfind("\n", 0, trigger.idx) + 1
+    line_end = text.find("\n", trigger.idx)
+    line = text[line_start:len(text) if line_end < 0 else line_end].rstrip()
+    if not line or line[-1] in ".!?\"”" or len(line) > 160:
+        return None  # a sentence of the body, not a headline
+    found = _HEADLINE_SOURCE.search(line)
+    if found is None or trigger.idx >= line_start + found.start(1):
+        return None
+    last = state.doc.char_span(line_start + found.end(1) - 1, line_start + found.end(1), alignment_mode="expand")
+    if last is None or last[-1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return last[-1]
+
+
 def _set_off(clause: Token) -> bool:
     """A non-restrictive clause or apposition: set off by a comma or a dash before it."""
     first = min(t.i for t in clause.subtree)
@@ -271,6 +295,8 @@ def _source_of(raw: Raw, sent: Span, state: "Discourse") -> Source | None:
         token = None
     if token is None:
         token = quote_speaker(raw.trigger, state)
+    if token is None:
+        token = _headline_source(raw.trigger, state)
     if token is None and raw.via is not None:  # the same event told earlier: who told it then
         token = source_token(raw.via, state)
         via_start, via_end = state.paragraph(raw.via.sent, raw.via.idx)
