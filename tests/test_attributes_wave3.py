@@ -192,6 +192,15 @@ ATTRIBUTION = [
     # reporting verbs news uses beside 'said'
     ("Prime Minister Tom Brand expressed deep concern, highlighting that 2,000 people were feared dead in Karsk.",
      [("deaths in Karsk", "killed_count", 2000, {"said_by": "Tom Brand"})], []),
+    # who fears or believes is the source, and the claim stays hedged
+    ("Officials fear the death toll from the floods in Karsk could rise above 500.",
+     [("floods in Karsk", "killed_count", ">500", {"said_by": "Officials", "modality": "hedged"})], []),
+    ("Police believe the gunman killed 10 people at the supermarket in Karsk.",
+     [("deaths in Karsk", "killed_count", 10, {"said_by": "Police", "modality": "hedged"})], []),
+    ("Rescuers said they fear 40 people died in the landslide in Tolo.",
+     [("landslide in Tolo", "killed_count", 40, {"said_by": "Rescuers", "modality": "hedged"})], []),
+    ("It appears the floods in Karsk killed 10 people.",
+     [("floods in Karsk", "killed_count", 10, {"said_by": None, "modality": "hedged"})], []),
     # a headline that ends in its source
     ("Death toll in the floods in Karsk could reach 20,000: Mayor\n\nRescuers searched the town on Monday.",
      [("floods in Karsk", "killed_count", 20000, {"said_by": "Mayor"})], []),
@@ -207,6 +216,9 @@ TOLLS_MORE = [
     ("Twelve more bodies were found in Karsk on Monday, bringing the number of dead to 37.",
      [("deaths in Karsk", "killed_count", 37, {})],
      [("12 is no toll", lambda f: f.attribute == "killed_count" and f.value == 12)]),
+    # a toll past its number
+    ("The death toll from the floods in Karsk climbed past 1,000 on Monday.",
+     [("floods in Karsk", "killed_count", ">1000", {})], []),
     # the toll of a period is no toll of the event
     ("The floods in Karsk killed 37 people, taking the toll for the year to 120.",
      [("floods in Karsk", "killed_count", 37, {})],

@@ -137,10 +137,12 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
         # dead has climbed to 112'
         for holder in (tally, tally.head):
             for child in holder.children:
-                if child.dep_ == "prep" and child.lower_ in ("to", "at", "of"):
+                if child.dep_ == "prep" and child.lower_ in ("to", "at", "of", *_PAST):
                     for obj in child.children:
                         if obj.dep_ == "pobj" and obj.i != token.i and (q := _tally_number(obj, state)) is not None:
-                            quantity = q
+                            # 'could rise above 500': more than 500
+                            quantity = (f">{q[0]}", [child, *q[1]], q[2]) \
+                                if child.lower_ in _PAST and isinstance(q[0], int) else q
                 if child.dep_ == "attr" and (q := quantity_of(child, state)) is not None:
                     quantity = q
         if quantity is None and tally.dep_ == "nsubj" and tally.head.pos_ == "VERB":
@@ -153,6 +155,10 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
     if quantity is not None and (low != "death" or quantity[2].i == token.i):
         return quantity
     return None
+
+
+#: prepositions that put a toll past its number: 'rose above 500', 'climbed past 1,000'
+_PAST = ("above", "beyond", "past", "over")
 
 
 def _family_words(state: "Discourse", family: str) -> frozenset[str]:

@@ -164,6 +164,23 @@ def _adjunct_clause(clause: Token) -> bool:
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in clause.children)
 
 
+def _believer(verb: Token, state: "Discourse") -> bool:
+    """A verb of belief whose subject is someone ('officials fear the toll could rise',
+    'police believe ...'): the subject is the source, and the claim stays hedged; not
+    'the raids appear to be', 'they fear' (the speaker above says so) or a passive ('is
+    believed to')."""
+    if lemma(verb) not in state.rules.lexicon.hedge_verbs or attr.is_passive(verb):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return False
+    mention = state.mention_at(subject)
+    if mention is not None:
+        return mention.label in ("PERSON", "ORG", "GPE", "NORP")
+    rules = state.rules
+    return any(lemma(subject) in words for words in (rules.agent_nouns, rules.person_nouns, rules.roles))
+
+
 def _bare_participle(verb: Token) -> bool:
     """A past participle without 'have' is passive whatever the parser hung on it: 'with
     thousands more reported missing' (the thousands are reported, they report nothing)."""
@@ -180,7 +197,8 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
             return None  # 'X, who was killed last week, ...': the writer's words, not the speaker's
         # a reporting verb speaks for its complement, not for its adjuncts ('X said in a
         # speech after the blast that killed 150': the count is not X's claim)
-        says = node.pos_ in ("VERB", "AUX") and lemma(node) in lex.say and node.i != trigger.i \
+        says = node.pos_ in ("VERB", "AUX") and (lemma(node) in lex.say or _believer(node, state)) \
+            and node.i != trigger.i \
             and not (below.dep_ in ("prep", "npadvmod", "advmod", "agent", "mark") and below.lower_ != "as") \
             and not _adjunct_clause(below)
         below = node
