@@ -245,6 +245,12 @@ TOLLS_MORE = [
      "Oster with a drone strike in Karsk an allegation and that its fighters have yet to find his body.",
      [("Karl Oster", "death", "killed", {"polarity": "denied", "said_by": "Tom Brand"})],
      [("the speaker is not dead", lambda f: f.name == "Tom Brand" and f.attribute == "death")]),
+    # verbs of two words tell an event happened
+    ("At least 23 people were killed when a suicide bomber blew himself up at a wedding in Tolo on Saturday.",
+     [("explosion in Tolo", "killed_count", ">=23", {}), ("explosion in Tolo", "date", "2023-05-06", {})], []),
+    ("Gunmen opened fire on worshippers at a mosque in Tolo on Friday, killing 20 people.",
+     [("shooting in Tolo", "killed_count", 20, {})], []),
+    ("The wind blew the roof off a house in Karsk.", [], [("no event", lambda f: f.name_type == "EVENT")]),
     # who claimed the attack did it
     ("Gunmen stormed a hotel in Tolo on Friday, killing at least 15 people, in an attack claimed by the "
      "Northern Front.", [("attack in Tolo", "perpetrator", "Northern Front", {})], []),

@@ -75,7 +75,7 @@ def perpetrators(frame: Frame, state: "Discourse") -> list[tuple[str, str, str, 
         killing = lemma(root) in rules.death_verbs and rules.death_verbs[lemma(root)][1] == "object"
         counting = any(role == "object" for _, _, role in rules.count_verbs.get(lemma(root), ()))
         if root.pos_ in ("VERB", "AUX") and (killing or counting  # 'X died': X is no perpetrator
-                                            or (lemma(root) in rules.event_verbs and rules.event_verbs[lemma(root)].agentive)):
+                                            or ((kind := rules.event_verb(root)) is not None and kind.agentive)):
             # 'was shot and killed by X': a verb with an agent is passive, its auxiliary shared
             passive = attr.is_passive(root) or any(c.dep_ == "agent" for c in root.children)
             agent = attr.agent_of(root) if passive else next((c for c in root.children if c.dep_ == "nsubj"), None)

@@ -77,8 +77,8 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
             if mention is not None and mention.label not in ("EVENT",) and token.pos_ == "PROPN":
                 continue  # part of a name ('the Islamic Attack Group')
             kind = rules.event_kind(token)
-        elif token.pos_ == "VERB" and lemma(token) in rules.event_verbs:
-            kind = rules.event_verbs[lemma(token)]
+        elif token.pos_ == "VERB":
+            kind = rules.event_verb(token)
         if kind is None or (token.pos_ == "NOUN" and token.dep_ == "compound") or hypothesis(token, rules):
             continue  # ('was not an attack' names no attack: `perpetration`)
         frame = frame_of(token, state)
@@ -221,7 +221,7 @@ def _named_by_apposition(token: Token, kind: EventKind, state: "Discourse") -> E
 def _eventive(token: Token, state: "Discourse") -> bool:
     rules = state.rules
     low = lemma(token)
-    return low in rules.event_verbs or low in rules.death_verbs or low in rules.count_verbs \
+    return rules.event_verb(token) is not None or low in rules.death_verbs or low in rules.count_verbs \
         or low in rules.event_predicates
 
 

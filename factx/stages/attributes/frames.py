@@ -60,7 +60,7 @@ def transparent(token: Token, state: "Discourse") -> bool:
     low = lemma(token)
     if low in rules.lexicon.say:
         return False
-    return (predicate(token, state) or low in rules.event_verbs or low in rules.death_verbs
+    return (predicate(token, state) or rules.event_verb(token) is not None or low in rules.death_verbs
             or low in rules.count_verbs or low == "be"
             or low in rules.event_nouns)  # an event noun the tagger took for a verb ('airstrikes')
 
@@ -161,8 +161,8 @@ def frame_kind(roots: Iterable[Token], state: "Discourse") -> EventKind | None:
         if kind is not None:
             return kind
     for root in roots:  # 'a bomb exploded': the verb names it
-        if root.pos_ in ("VERB", "AUX") and lemma(root) in rules.event_verbs:
-            return rules.event_verbs[lemma(root)]
+        if rules.event_verb(root) is not None:
+            return rules.event_verb(root)
     return None
 
 
@@ -356,7 +356,7 @@ def event_places(frame: Frame, state: "Discourse") -> list[tuple[Ent, list[Ent]]
 def _agentive(token: Token, state: "Discourse") -> bool:
     """An event noun or verb whose event has a perpetrator (not a flood)."""
     rules = state.rules
-    kind = rules.event_kind(token) if token.pos_ in ("NOUN", "PROPN") else rules.event_verbs.get(lemma(token))
+    kind = rules.event_kind(token) if token.pos_ in ("NOUN", "PROPN") else rules.event_verb(token)
     return kind is None or kind.agentive
 
 
