@@ -1,4 +1,4 @@
-"""A blank line ends a sentence (factx.stages.breaks): hand-built docs, no model."""
+"""A paragraph break ends a sentence (factx.stages.breaks): hand-built docs, no model."""
 
 from __future__ import annotations
 
@@ -24,6 +24,24 @@ BREAKS = [
     ("The floods hit the town of\nKarsk on Monday.", "Karsk", False),
     ("Rescuers searched the town on Monday.", "searched", False),
 ]
+
+
+PARAGRAPH = "Rescuers searched the flooded town of Karsk on Monday for survivors of the storm. " * 2
+LINES = [
+    # one paragraph a line (as pages are saved): a headline line ends its sentence too
+    ("Storm Kills 14 in Karsk\n" + PARAGRAPH + "\n" + PARAGRAPH, "Rescuers", True),
+    # a text wrapped at a fixed width: a single line break goes on with its sentence
+    ("The floods that hit the town of Karsk on Monday killed at least\n"
+     "Fourteen people, officials said on Tuesday, and rescuers were still\n"
+     "searching the town for survivors of the storm that hit it.", "Fourteen", False),
+]
+
+
+@pytest.mark.parametrize("text,word,starts", LINES)
+def test_a_line_break_in_a_text_of_paragraph_lines(blank, text, word, starts):
+    doc = blank(text)
+    token = next(t for t in doc if t.text == word)
+    assert bool(token.is_sent_start) is starts
 
 
 @pytest.mark.parametrize("text,word,starts", BREAKS)
