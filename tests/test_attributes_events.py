@@ -139,6 +139,12 @@ CAUSES = [
      [("crash in Ardo", "cause", "bird strike", {"said_by": "safety board", "modality": "hedged"})], []),
     ("The mayor contributed to a fund for the victims of the crash in Ardo.",
      [], [("no cause", lambda f: f.attribute == "cause")]),
+    # a person's word the rules list with the head as one cause stays ('pilot error'); who
+    # did it is dropped ('a police raid' → raid)
+    ("Investigators said pilot error contributed to the crash near Ardo.",
+     [("crash in Ardo", "cause", "pilot error", {"said_by": "Investigators"})], []),
+    ("The crash near Ardo was caused by driver error, police said.",
+     [("crash in Ardo", "cause", "driver error", {"said_by": "police"})], []),
     # (the parser reads 'nitrate' as an adverb: the compound is put back together)
     ("Officials said that a depot of ammonium nitrate was the cause of the blast.",
      [("explosion", "cause", "ammonium nitrate", {"said_by": "Officials"})], []),

@@ -54,10 +54,12 @@ def head_phrase(noun: Token, state: "Discourse") -> tuple[str, list[Token]]:
             break
         noun = inner
     # who did it is no part of how ('a police raid', 'an Israeli airstrike', 'a US strike')
+    # ... unless the rules list the two words as one cause ('pilot error', 'human error')
     kept = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
-            and c.lower_ not in rules.cause_drop and not c.like_num and c.lower_ not in rules.agent_nouns
-            and not any(part in rules.demonyms or part in rules.countries for part in c.lower_.split("-"))
-            and state.mention_at(c) is None]
+            and (f"{c.lower_} {lemma(noun)}" in rules.cause_nouns or (
+                c.lower_ not in rules.cause_drop and not c.like_num and c.lower_ not in rules.agent_nouns
+                and not any(part in rules.demonyms or part in rules.countries for part in c.lower_.split("-"))
+                and state.mention_at(c) is None))]
     chain: list[Token] = []  # only the modifiers right before the noun, as one phrase
     for token in reversed(kept):
         if token.i == noun.i - len(chain) - 1:
