@@ -219,6 +219,18 @@ TOLLS_MORE = [
     # a toll past its number
     ("The death toll from the floods in Karsk climbed past 1,000 on Monday.",
      [("floods in Karsk", "killed_count", ">1000", {})], []),
+    # nobody: a count of zero, never of one
+    ("No one was killed in the explosion in Karsk, police said.",
+     [("explosion in Karsk", "killed_count", 0, {"said_by": "police"})],
+     [("'no one' is no 1", lambda f: f.attribute == "killed_count" and f.value == 1)]),
+    ("Nobody died in the fire in Tolo.", [("fire in Tolo", "killed_count", 0, {})], []),
+    ("The blast in Karsk did not kill anyone, officials said.",
+     [("explosion in Karsk", "killed_count", 0, {"said_by": "officials", "polarity": "affirmed"})], []),
+    ("The explosion in Karsk killed 40 people. The army denied that anyone had been killed in the blast.",
+     [("explosion in Karsk", "killed_count", 0, {"said_by": "army", "polarity": "affirmed"}),
+      ("explosion in Karsk", "killed_count", 40, {"polarity": "affirmed"})], []),
+    ("Police asked if anyone was hurt in the blast in Karsk.",
+     [], [("no count", lambda f: f.attribute.endswith("_count"))]),
     # the toll of a period is no toll of the event
     ("The floods in Karsk killed 37 people, taking the toll for the year to 120.",
      [("floods in Karsk", "killed_count", 37, {})],

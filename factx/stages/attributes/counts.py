@@ -26,7 +26,7 @@ from factx.stages.attributes.base import Ent, Raw
 from factx.stages.attributes.event_mentions import brought, event_at
 from factx.stages.attributes.frames import Frame, event_places, frame_of
 from factx.stages.attributes.places import place_names
-from factx.stages.attributes.participants import companions, quantity_of, victims
+from factx.stages.attributes.participants import ANYONE, companions, quantity_of, victims
 from factx.stages.attributes.referents import entity_of, org_at
 from factx.stages.attributes.registry import Family, extractor, register
 from factx.stages.attributes.syntax import lemma, span_of, text_of
@@ -228,6 +228,12 @@ def count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                 continue
             start, end = span_of(words)
             giver, own = _giver(token, state)
+            if counted.lower_ in ANYONE:  # 'did not kill anyone', 'denied that anyone was killed': none
+                denial = attr.denial_above(token, state.rules.lexicon)
+                if denial is None and not attr.negated(token):
+                    continue  # 'if anyone was hurt'
+                own = True
+                giver = attr.subject_of(denial) if denial is not None else giver
             yield Raw(subject, attribute, value, "quantity", text_of(words), start, end, rule_id, token,
                       claim=token.idx, speaker=giver, polarity="affirmed" if own else None)
 

@@ -59,6 +59,12 @@ def companions(verb: Token) -> list[Token]:
     return out
 
 
+#: words that count no one: 'nobody was killed', 'no one died' (with 'one' after 'no');
+#: 'anyone' counts no one only where it is negated or denied ('did not kill anyone')
+NOBODY = frozenset({"nobody", "none"})
+ANYONE = frozenset({"anyone", "anybody"})
+
+
 def _not_a_count(token: Token, state: "Discourse") -> bool:
     """A time, an amount of money, a share or a rank. The NER's DATE on a bare number is
     trusted only where the date stage found a date ('injuring 85, officials said': 85
@@ -80,6 +86,9 @@ def quantity_of(token: Token, state: "Discourse") -> tuple[int | str, list[Token
     """
     if _not_a_count(token, state):
         return None
+    if token.lower_ in NOBODY | ANYONE or token.lower_ == "one" and (
+            any(c.lower_ == "no" for c in token.children) or token.i > 0 and token.nbor(-1).lower_ == "no"):
+        return 0, [t for t in token.doc[max(token.i - 1, 0):token.i + 1] if t.lower_ in ("no", token.lower_)], token
 
     def words_of(number: Token) -> list[Token]:
         left = [c for c in number.lefts if c.dep_ in ("quantmod", "advmod", "compound", "nummod", "amod", "prep")]
