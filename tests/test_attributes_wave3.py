@@ -231,6 +231,10 @@ TOLLS_MORE = [
       ("explosion in Karsk", "killed_count", 40, {"polarity": "affirmed"})], []),
     ("Police asked if anyone was hurt in the blast in Karsk.",
      [], [("no count", lambda f: f.attribute.endswith("_count"))]),
+    # 'the third such attack' is one of a series, no name of this one
+    ("The blast in Karsk killed at least 40 people, the third such attack this month.",
+     [("explosion in Karsk", "killed_count", ">=40", {})],
+     [("no name 'such attack'", lambda f: f.attribute == "name" and "such" in str(f.value))]),
     # the toll of a period is no toll of the event
     ("The floods in Karsk killed 37 people, taking the toll for the year to 120.",
      [("floods in Karsk", "killed_count", 37, {})],

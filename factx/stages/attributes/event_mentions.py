@@ -226,7 +226,7 @@ def _eventive(token: Token, state: "Discourse") -> bool:
 
 
 OTHER_WORDS = frozenset({"another", "previous", "earlier", "second", "first", "similar", "separate",
-                         "last", "prior", "other", "former"})
+                         "last", "prior", "other", "former", "third", "fourth", "fifth", "such"})
 #: adjectives that say which event, not what it was like ('the same attack', 'the latest blast')
 WHICH_WORDS = frozenset({"same", "latest", "recent", "next", "new", "initial", "final", "current", "ongoing"})
 TIME_PREPS = frozenset({"since", "before", "after", "than", "like", "unlike"})
