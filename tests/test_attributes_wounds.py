@@ -1,4 +1,5 @@
-"""Wounds as the detail of a death's cause (issue 11): table-driven, text → facts, real model.
+"""How people died: wounds as the detail of a death's cause, what was done to them, fights
+(issue 11): table-driven, text → facts, real model.
 
 Each row: a text on an invented story (published 2023-05-12), the `cause_of_death`
 values that must come out for the person, and those that must not.
@@ -48,8 +49,19 @@ WOUNDS = [
      [], ["shot in the leg"]),
 ]
 
+HOW = [
+    # 'died after being <done to>': what was done is how
+    ("Karl Brenner died after being strangled, a prosecutor said.", ["strangulation"], []),
+    ("Karl Brenner died after being shot by police in Karsk.", ["shooting"], []),
+    ("Karl Brenner was strangled to death in Karsk.", ["strangulation"], []),
+    # ... not what was done after the harm
+    ("Karl Brenner died after being taken to hospital in Karsk.", [], ["hospital"]),
+    # a fight is how
+    ("The government said Karl Brenner died in a fistfight inside the embassy.", ["fistfight"], []),
+]
 
-@pytest.mark.parametrize("text,wanted,unwanted", WOUNDS)
+
+@pytest.mark.parametrize("text,wanted,unwanted", WOUNDS + HOW)
 def test_wounds(causes, text, wanted, unwanted):
     found = causes(text, "Karl Brenner")
     for value in wanted:

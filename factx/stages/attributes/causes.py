@@ -145,6 +145,11 @@ def cause_of(frame: Frame, state: "Discourse", *, death: bool = True) -> tuple[s
                     open_slots.extend(pobjs(child))  # 'killed by a roadside bomb'
             if word in rules.cause_preps:
                 listed.extend(pobjs(child))
+            if death and word in ("after", "following"):  # 'died after being strangled'
+                for done in (g for g in child.children if g.dep_ == "pcomp" and g.pos_ == "VERB"):
+                    implied = rules.death_verbs.get(lemma(done))
+                    if implied is not None and implied[2] is not None:
+                        return implied[2], [done], done
         if lemma(verb) in rules.death_verbs or lemma(verb) in rules.count_verbs:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None and not attr.is_passive(verb):
