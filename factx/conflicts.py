@@ -72,7 +72,8 @@ from factx.errors import FactxError
 from factx.records import Conflict, ConflictValue, Source  # the conflict record
 from factx.rules import RuleSet
 from factx.values import (COMPATIBLE, HARD, SAME, SOFT, PlaceIndex, Title, ValueModel,
-                          anchor_weekday, fold, parse_date, parse_quantity, strongest, value_model)
+                          anchor_weekday, fold, parse_date, parse_quantity, strongest,
+                          undated_weekday, value_model)
 
 SEVERITIES = (SOFT, HARD)
 KINDS = ("value", "denial", "spelling")
@@ -208,6 +209,9 @@ class _Comparer:
 
     def _relation(self, x: dict, y: dict) -> str:
         vx, vy = x.get("value_type") or "text", y.get("value_type") or "text"
+        if vx == vy == "date" and undated_weekday(x["value"]) != undated_weekday(y["value"]) \
+                and not _anchors_weekday(y if undated_weekday(x["value"]) else x):
+            return COMPATIBLE  # no day of the week's own news to place the weekday on
         return self.model.compare(vx if vx == vy else "text", x["value"], y["value"],
                                   attribute=self.attribute, places=self.places,
                                   several=self.several)
@@ -399,7 +403,7 @@ def _shown(group: _Group, groups: list[_Group]) -> ConflictValue:
     if group.value_type != "date":
         return value
     for other in groups:
-        if other is not group:
+        if other is not group and any(map(_anchors_weekday, other.facts)):
             anchored = anchor_weekday(group.value, other.value)
             if anchored is not None:
                 return ConflictValue(anchored, value.value_texts, value.sources,
@@ -488,6 +492,7 @@ def _denial_conflict(affirmed: list[dict], denied: list[dict], cmp: _Comparer,
     severity = None
     for i, d in enumerate(denials):
         generic = cmp.model.generic_actor(cmp.attribute, d.head["value"])
+        related = []
         for j, a in enumerate(groups + (causes if generic else [])):
             if d.head["value"] is None or generic:
                 relation = SAME  # "denied the assertion": the claim as a whole
@@ -495,6 +500,12 @@ def _denial_conflict(affirmed: list[dict], denied: list[dict], cmp: _Comparer,
                 relation = match.relation(d, a)
                 if relation not in (SAME, COMPATIBLE, SOFT):
                     continue  # denying another value than the one affirmed agrees with it
+            related.append((j, a, relation))
+        if any(relation == SAME for _, _, relation in related):
+            # "denied the toll had reached 11,300" stands against those who gave 11,300,
+            # not against "at least 1,000" or "more than 5,300" (neither side)
+            related = [r for r in related if r[2] == SAME]
+        for j, a, relation in related:
             found = HARD if relation == SAME else SOFT
             if cmp.independent(d, a):
                 involved_d[i], involved_a[j] = d, a
@@ -597,6 +608,17 @@ def _gap(a: Any, b: Any) -> float:
 def _published_span(fact: dict) -> Any:
     published = fact.get("published")
     return parse_date(str(published)[:10]) if published else None
+
+
+def _anchors_weekday(fact: dict) -> bool:
+    """An undated article's weekday ("late Sunday night") is placed on the day another
+    source gives only when that day is news in the other source's own report: within
+    the week before its publication date. A day from an undated report, or one long
+    before it ("the 9/11 attacks"), says nothing of which week the weekday was."""
+    published = _published_span(fact)
+    span = parse_date(str(fact.get("value")).strip().upper())
+    return published is not None and span is not None and not span.year_free \
+        and published.lo - 7 * _DAY <= span.lo < published.hi + _DAY
 
 
 def _implausible(facts: list[dict], attribute: str, model: ValueModel) -> list[dict]:

@@ -324,6 +324,15 @@ def _year_of(minute: int) -> int:
     return date.fromordinal(minute // _MIN_PER_DAY + 1).year
 
 
+def undated_weekday(value: object) -> bool:
+    """A weekday no publication date placed ("Sunday night": ``XXXX-WXX-7TNI``).
+
+    >>> undated_weekday("XXXX-WXX-7TNI"), undated_weekday("2031-03-09")
+    (True, False)
+    """
+    return _WEEKDAY_RE.match(str(value).strip().upper()) is not None
+
+
 def unresolved_date(value: object) -> bool:
     """A date value that says nothing comparable by itself: its month is unknown too (a
     relative date left unresolved, "Sunday" or "this month" in an undated article).
@@ -569,10 +578,22 @@ def compare_quantities(a: str | int | float, b: str | int | float, *,
         # an age a year off is a birthday between two articles, not a contradiction
         if attribute == "age" and qa.kind == qb.kind == EXACT and abs(qa.lo - qb.lo) <= 1:
             return SOFT
+        if _near_vague(qa, qb) or _near_vague(qb, qa):
+            return SOFT
         return HARD
+    if qa.kind == qb.kind == BOUND and sorted((qa.hi, qb.hi))[1] == math.inf \
+            and (qa.lo if qa.hi < qb.hi else qb.lo) == 0.0:
+        return COMPATIBLE  # "at least 27" and "as many as 2,000": both can be true
     found = [_contained(outer, inner) for outer, inner in ((qa, qb), (qb, qa))
              if outer.lo <= inner.lo and inner.hi <= outer.hi]
     return weakest(*found) if found else SOFT  # the same both ways round
+
+
+def _near_vague(vague: Amount, other: Amount) -> bool:
+    """A word for an amount ("dozens", "thousands") has no sharp edges: a number
+    within twice its range ("thousands" and "more than 10,000") differs softly; one
+    further off ("dozens" and 6) is another amount."""
+    return vague.kind == VAGUE and vague.lo / 2 <= other.hi and other.lo <= vague.hi * 2
 
 
 def _contained(outer: Amount, inner: Amount) -> str:

@@ -567,6 +567,33 @@ def test_a_denied_count_is_a_denial_of_that_count(case, facts, expected) -> None
         assert {s["doc"] for s in denied["sources"]} == {D1}
 
 
+@pytest.mark.parametrize("others, affirming", [
+    # bounds that fit the denied count neither give it nor deny it: no side
+    ([count(">=1000", D2, "At least 1,000", "At least 1,000 bodies were recovered."),
+      count(">5300", D3, "more than 5,300", "More than 5,300 dead were counted, the minister said.")],
+     [{D0}]),
+    # nobody gives the denied count itself: the values that fit it stand against the denial
+    ([], [{D0}]),
+])
+def test_a_denied_count_stands_against_those_who_give_it(others, affirming) -> None:
+    facts = [count(11300, D0, "11,300", "The toll has soared to 11,300, the society said.", said_by="the society"),
+             count(11300, D1, "11,300", "Its spokesman denied that the toll had reached 11,300.",
+                   said_by="the society's spokesman", polarity="denied"), *others]
+    denial = [c for c in run(facts) if c["kind"] == "denial"]
+    assert len(denial) == 1
+    values = denial[0]["values"]
+    assert [{s["doc"] for s in v["sources"]} for v in values[:-1]] == affirming
+    assert {s["polarity"] for s in values[-1]["sources"]} == {"denied"}
+
+
+def test_a_denied_value_no_one_gives_exactly_stands_against_those_that_fit_it() -> None:
+    facts = [count(">5000", D0, "more than 5,000", "More than 5,000 died, the society said."),
+             count(11300, D1, "11,300", "Its spokesman denied that the toll had reached 11,300.",
+                   said_by="the society's spokesman", polarity="denied")]
+    denial = [c for c in run(facts) if c["kind"] == "denial"]
+    assert [(c["severity"], [v["value"] for v in c["values"]]) for c in denial] == [("soft", [">5000", 11300])]
+
+
 # ------------------------------------------------------------------ agreeing values
 
 def toll(value: object, doc: str, published: str | None, text: str | None = None) -> dict:
@@ -627,19 +654,26 @@ WEEKDAY_CASES = [
     # (case, facts, expected severity or None, values of the conflict with the dates they absorbed)
     ("'late Sunday night' in an undated article against 'the early hours of Monday'",
      [day("XXXX-WXX-7TNI", D0, 1, "late Sunday night"),
-      day("2031-03-10TMO", D1, 1, "the early hours of Monday")],
+      day("2031-03-10TMO", D1, 1, "the early hours of Monday", "2031-03-10")],
      "soft", [("2031-03-09TNI", ["XXXX-WXX-7TNI"]), ("2031-03-10TMO", [])]),
     ("an undated Sunday against a Monday",
-     [day("XXXX-WXX-7", D0, 1, "Sunday"), day("2031-03-10", D1, 1, "March 10")],
+     [day("XXXX-WXX-7", D0, 1, "Sunday"), day("2031-03-10", D1, 1, "March 10", "2031-03-12")],
      "soft", [("2031-03-09", ["XXXX-WXX-7"]), ("2031-03-10", [])]),
     ("an undated Sunday is counted with the day it can be, against another day",
-     [day("XXXX-WXX-7", D0, 1, "Sunday"), day("2031-03-09", D1, 1, "March 9"),
-      day("2031-03-14", D2, 1, "March 14")],
+     [day("XXXX-WXX-7", D0, 1, "Sunday"), day("2031-03-09", D1, 1, "March 9", "2031-03-10"),
+      day("2031-03-14", D2, 1, "March 14", "2031-03-15")],
      "hard", [("2031-03-09", ["XXXX-WXX-7"]), ("2031-03-14", [])]),
     ("two undated weekdays: nothing to anchor on",
      [day("XXXX-WXX-7", D0, 1, "Sunday"), day("XXXX-WXX-3", D1, 1, "Wednesday")], None, []),
     ("Sunday against a month: nothing to anchor on",
-     [day("XXXX-WXX-7", D0, 1, "Sunday"), day("2031-02", D1, 1, "February")], None, []),
+     [day("XXXX-WXX-7", D0, 1, "Sunday"), day("2031-02", D1, 1, "February", "2031-02-20")], None, []),
+    ("a day from an undated report: no week to place the weekday in",
+     [day("XXXX-WXX-7TNI", D0, 1, "Sunday night"), day("2031-03-10", D1, 1, "March 10")], None, []),
+    ("a day long before its own report ('the 9/11 attacks'): no week either",
+     [day("XXXX-WXX-7TNI", D0, 1, "Sunday night"), day("2001-09-11", D1, 1, "9/11", "2031-03-10")],
+     None, []),
+    ("a day after its own report (a plan, a trial date): no week either",
+     [day("XXXX-WXX-7", D0, 1, "Sunday"), day("2031-03-20", D1, 1, "March 20", "2031-03-10")], None, []),
     ("one day apart between outlets in different time zones",
      [day("2031-03-09", D0, 1, "Sunday"), day("2031-03-10", D1, 1, "Monday"),
       day("2031-03-10", D2, 1, "March 10")],

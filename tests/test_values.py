@@ -120,6 +120,19 @@ QUANTITIES = [
     ("a dozen", 12, "same"),
     ("hundreds", "thousands", "hard"),
     ("several", "3-9", "compatible"),  # the same span either way round
+    # a word for an amount has no sharp edge: within twice its range it differs softly
+    ("thousands", ">10000", "soft"),
+    ("thousands", 11300, "soft"),
+    ("thousands", 50000, "hard"),
+    ("dozens", 20, "soft"),
+    ("several", 12, "soft"),
+    ("several", 20, "hard"),
+    # two one-sided bounds facing each other and overlapping can both be true
+    (">=27", "<=2000", "compatible"),
+    ("more than 4,000", "up to 6,000", "compatible"),
+    (">6500", "<=6000", "hard"),
+    ("<=40", "<=60", "compatible"),
+    (">=40", ">=60", "compatible"),
 ]
 
 
