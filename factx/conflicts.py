@@ -288,6 +288,10 @@ class _Comparer:
         wa, wb = min(map(_width, a.core)), min(map(_width, b.core))
         if wa != wb:
             return wa > wb
+        if a.value_type == b.value_type == "quantity" and wa == float("inf"):
+            # two open bounds: "more than 9,000" says less than "more than 10,000"
+            qa, qb = parse_quantity(a.head["value"]), parse_quantity(b.head["value"])
+            return qa is not None and qb is not None and qa.lo < qb.lo
         if a.value_type == b.value_type == "entity" and self.places is not None:
             return self.places.contains(str(a.head["value"]), str(b.head["value"])) or \
                 self.model.country(str(a.head["value"])) is not None

@@ -227,7 +227,9 @@ def _values(conflict: dict[str, Any], outlets: Mapping[str, str], quotes: bool,
                 line += " (" + ", ".join(f"“{t}”" for t in texts[:2]) + ")"
         else:
             line = _value_words(value)
-            if conflict.get("reason") in ("update", "undated"):
+            if conflict.get("reason") in ("update", "undated") \
+                    or str(conflict.get("attribute")).endswith("_count"):
+                # counts: when each was reported tells an update from a contradiction
                 dates = sorted({s.get("published") for s in value["sources"] if s.get("published")})
                 undated = any(not s.get("published") for s in value["sources"])
                 when = [f"reported {', '.join(dates)}"] if dates else []

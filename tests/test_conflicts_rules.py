@@ -641,6 +641,13 @@ def test_agreeing_values_are_one_value_inside_a_conflict() -> None:
     assert set(first["value_texts"]) == {"at least 40", "40"}
 
 
+@pytest.mark.parametrize("bounds", [[">9000", ">10000"], [">10000", ">9000"]])
+def test_of_two_open_bounds_the_higher_says_more(bounds) -> None:
+    facts = [toll(b, doc, "2031-03-08", f"more than {b[1:]}") for b, doc in zip(bounds, (D0, D1))]
+    [conflict] = run([*facts, toll(5000, D2, "2031-03-08")])
+    assert [(v["value"], v["also"]) for v in conflict["values"]] == [(">10000", [">9000"]), (5000, [])]
+
+
 @pytest.mark.parametrize("unresolved", ["XXXX-XX", "XXXX-WXX", "XXXX"])
 def test_an_unresolved_date_is_never_a_side_of_a_hard_conflict(unresolved) -> None:
     facts = [day(unresolved, D0, 1, "then"), day("2019-09-23", D1, 1, "Sept. 23"),
