@@ -125,6 +125,16 @@ def _width(fact: dict) -> float:
     return 0.0
 
 
+def _within(inner: "_Group", outer: "_Group") -> bool:
+    """Amounts: `inner` lies inside `outer` ("40" inside "at least 40"), so `outer`
+    may be counted with it; "more than 4,000" and "up to 6,000" overlap, neither
+    inside the other, and stay apart. Other values: as compared."""
+    if inner.value_type != "quantity" or outer.value_type != "quantity":
+        return True
+    a, b = parse_quantity(inner.head["value"]), parse_quantity(outer.head["value"])
+    return a is None or b is None or (b.lo <= a.lo and a.hi <= b.hi)
+
+
 @dataclass
 class _Group:
     """Facts whose values agree: one value of a conflict. `core` are the facts of the
@@ -271,7 +281,7 @@ class _Comparer:
                 if g.value_type not in _NESTED_TYPES and self.attribute not in self.model.cause_attributes:
                     continue  # causes nest too: "nitrate" in "nitrate stored at the port"
                 partners = [h for h in groups if h is not g and self.relation(g, h) == COMPATIBLE]
-                if len(partners) != 1 or self.vaguer(partners[0], g):
+                if len(partners) != 1 or self.vaguer(partners[0], g) or not _within(partners[0], g):
                     continue  # the more precise value is not absorbed into a vaguer one
                 h = partners[0]
                 h.facts.extend(g.facts)
@@ -501,9 +511,11 @@ def _denial_conflict(affirmed: list[dict], denied: list[dict], cmp: _Comparer,
             if d.head["value"] is None or generic:
                 relation = SAME  # "denied the assertion": the claim as a whole
             else:
-                relation = match.relation(d, a)
+                own = _Group(list(a.core), a.value_type, list(a.core))  # not what it absorbed
+                relation = match.relation(d, own)
                 if relation not in (SAME, COMPATIBLE, SOFT):
                     continue  # denying another value than the one affirmed agrees with it
+                a = own if relation == SAME else a
             related.append((j, a, relation))
         if any(relation == SAME for _, _, relation in related):
             # "denied the toll had reached 11,300" stands against those who gave 11,300,

@@ -581,12 +581,51 @@ def compare_quantities(a: str | int | float, b: str | int | float, *,
         if _near_vague(qa, qb) or _near_vague(qb, qa):
             return SOFT
         return HARD
-    if qa.kind == qb.kind == BOUND and sorted((qa.hi, qb.hi))[1] == math.inf \
-            and (qa.lo if qa.hi < qb.hi else qb.lo) == 0.0:
+    if qa.kind == qb.kind == BOUND and (qa.hi == math.inf) != (qb.hi == math.inf) \
+            and 0.0 in (qa.lo, qb.lo):
         return COMPATIBLE  # "at least 27" and "as many as 2,000": both can be true
+    if qa.kind == qb.kind == BOUND and _other_level(qa, qb):
+        return SOFT
+    if _above_level(qa, qb) or _above_level(qb, qa):
+        return SOFT
     found = [_contained(outer, inner) for outer, inner in ((qa, qb), (qb, qa))
              if outer.lo <= inner.lo and inner.hi <= outer.hi]
     return weakest(*found) if found else SOFT  # the same both ways round
+
+
+def _rounding(n: float) -> float:
+    """How far a count given as a bound may lie past it: the unit it was rounded to
+    ("more than 9,000": hundreds; "at least 157": one), at most a tenth of it."""
+    unit = 1.0
+    for m in (n, n - 1):  # "more than N" is stored as N + 1
+        if m >= 1 and m == int(m):
+            step = 1
+            while int(m) % (step * 10) == 0:
+                step *= 10
+            unit = max(unit, float(step))
+    return max(1.0, min(unit, _APPROX_TOLERANCE * n))
+
+
+def _other_level(a: Amount, b: Amount) -> bool:
+    """Two bounds the same way round at levels further apart than their rounding:
+    news gives a count as "more than" a number just below it, so "more than 9,000"
+    and "more than 10,000" are two counts (soft), "at least 5,000" and "more than
+    5,000" one."""
+    if a.hi == b.hi == math.inf:
+        (x, y) = sorted((a.lo, b.lo))
+        return y >= x + _rounding(x)
+    if a.lo == b.lo == 0.0:
+        (x, y) = sorted((a.hi, b.hi))
+        return y >= x + _rounding(y)
+    return False
+
+
+def _above_level(bound: Amount, other: Amount) -> bool:
+    """A count told as "at least N" / "more than N" against a count past the rounding
+    of N ("more than 5,300" / 11,300; "at least 157" / 158): two counts (soft), the
+    bound a count rounded down; within it ("at least 40" / 42) they agree."""
+    return bound.kind == BOUND and bound.hi == math.inf and other.kind != BOUND \
+        and other.lo >= bound.lo + _rounding(bound.lo)
 
 
 def _near_vague(vague: Amount, other: Amount) -> bool:

@@ -641,11 +641,26 @@ def test_agreeing_values_are_one_value_inside_a_conflict() -> None:
     assert set(first["value_texts"]) == {"at least 40", "40"}
 
 
-@pytest.mark.parametrize("bounds", [[">9000", ">10000"], [">10000", ">9000"]])
-def test_of_two_open_bounds_the_higher_says_more(bounds) -> None:
-    facts = [toll(b, doc, "2031-03-08", f"more than {b[1:]}") for b, doc in zip(bounds, (D0, D1))]
-    [conflict] = run([*facts, toll(5000, D2, "2031-03-08")])
-    assert [(v["value"], v["also"]) for v in conflict["values"]] == [(">10000", [">9000"]), (5000, [])]
+@pytest.mark.parametrize("bounds", [[">=5000", ">5000"], [">5000", ">=5000"]])
+def test_of_two_open_bounds_of_one_level_the_higher_says_more(bounds) -> None:
+    facts = [toll(b, doc, "2031-03-08", b) for b, doc in zip(bounds, (D0, D1))]
+    [conflict] = run([*facts, toll(3000, D2, "2031-03-08")])
+    assert [(v["value"], v["also"]) for v in conflict["values"]] == [(">5000", [">=5000"]), (3000, [])]
+
+
+def test_facing_bounds_are_not_counted_with_each_other() -> None:
+    facts = [toll(">4000", D0, None, "more than 4,000"), toll("<=6000", D1, None, "up to 6,000"),
+             toll(">6500", D2, None, "more than 6,500")]
+    [conflict] = run(facts)
+    assert sorted((v["value"], v["also"]) for v in conflict["values"]) == \
+        [("<=6000", []), (">4000", []), (">6500", [])]
+
+
+def test_open_bounds_at_two_levels_are_two_counts() -> None:
+    facts = [toll(">9000", D0, "2031-03-08", "more than 9,000"),
+             toll(">10000", D1, None, "more than 10,000")]
+    [conflict] = run(facts)
+    assert (conflict["severity"], [v["value"] for v in conflict["values"]]) == ("soft", [">9000", ">10000"])
 
 
 @pytest.mark.parametrize("unresolved", ["XXXX-XX", "XXXX-WXX", "XXXX"])

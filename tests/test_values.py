@@ -112,7 +112,12 @@ QUANTITIES = [
     ("20-40", 30, "compatible"),
     ("20-40", "30-50", "soft"),
     ("20-40", 50, "hard"),
-    (">=40", 45, "compatible"),
+    (">=40", 42, "compatible"),  # within the rounding of the bound
+    (">=40", 45, "soft"),  # "at least 40" / 45: two counts, the bound a rounded-down one
+    ("more than 5,300", 11300, "soft"),
+    ("at least 157", 158, "soft"),  # a count of 157 and one of 158
+    (">137", ">150", "soft"),
+    (">=1000", 1050, "compatible"),
     (">=40", "20-40", "soft"),
     ("more than 40", 40, "hard"),
     ("at least 40", 40, "compatible"),
@@ -131,8 +136,13 @@ QUANTITIES = [
     (">=27", "<=2000", "compatible"),
     ("more than 4,000", "up to 6,000", "compatible"),
     (">6500", "<=6000", "hard"),
-    ("<=40", "<=60", "compatible"),
-    (">=40", ">=60", "compatible"),
+    # bounds the same way round: one count when the levels are one rounding apart,
+    # two counts told as bounds otherwise ("more than 9,000" / "more than 10,000")
+    ("<=40", "<=60", "soft"),
+    (">=40", ">=60", "soft"),
+    (">9000", ">10000", "soft"),
+    ("at least 5,000", "more than 5,000", "compatible"),
+    (">=1000", ">1050", "compatible"),
 ]
 
 
