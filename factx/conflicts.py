@@ -241,9 +241,9 @@ class _Comparer:
         """Two values are held by different sources, not by one source twice."""
         return len(a.sources(self.model) | b.sources(self.model)) >= 2
 
-    def cluster(self, facts: list[dict]) -> list[_Group]:
+    def cluster(self, facts: list[dict], *, absorb: bool = True) -> list[_Group]:
         """Facts grouped so that each group's values agree: equal keys, then values that
-        compare ``same``, then a less precise value that fits exactly one group."""
+        compare ``same``, then (`absorb`) a less precise value that fits exactly one group."""
         by_key: dict[Any, _Group] = {}
         for fact in facts:
             vt = fact.get("value_type") or "text"
@@ -267,7 +267,7 @@ class _Comparer:
                 merged.append(group)
         for group in merged:
             group.core = list(group.facts)
-        return self._absorb(merged)
+        return self._absorb(merged) if absorb else merged
 
     def _absorb(self, groups: list[_Group]) -> list[_Group]:
         """'at least 40' joins 40 when 40 is the only value it agrees with; a value that
@@ -280,7 +280,10 @@ class _Comparer:
             for g in groups:
                 if g.value_type not in _NESTED_TYPES and self.attribute not in self.model.cause_attributes:
                     continue  # causes nest too: "nitrate" in "nitrate stored at the port"
-                partners = [h for h in groups if h is not g and self.relation(g, h) == COMPATIBLE]
+                # the values it agrees with that say more than it ("Sunday morning" for
+                # "July 31"); vaguer ones ("last week", "the weekend") hold nobody back
+                partners = [h for h in groups if h is not g and self.relation(g, h) == COMPATIBLE
+                            and not self.vaguer(h, g)]
                 if len(partners) != 1 or self.vaguer(partners[0], g) or not _within(partners[0], g):
                     continue  # the more precise value is not absorbed into a vaguer one
                 h = partners[0]
@@ -498,7 +501,7 @@ def _denial_conflict(affirmed: list[dict], denied: list[dict], cmp: _Comparer,
     deliberate cause given (`deliberate`: a bomb, a missile strike)."""
     # a denial matches values, not the many values a multi-valued attribute may hold
     match = _Comparer(cmp.model, cmp.attribute, cmp.places, several=False)
-    groups = cmp.cluster(affirmed)
+    groups = cmp.cluster(affirmed, absorb=False)  # "Kabul" denied is not "Sherpur" affirmed
     causes = _Comparer(cmp.model, "cause", cmp.places).cluster(list(deliberate))
     denials = cmp.cluster(denied)
     involved_a: dict[int, _Group] = {}
@@ -511,11 +514,9 @@ def _denial_conflict(affirmed: list[dict], denied: list[dict], cmp: _Comparer,
             if d.head["value"] is None or generic:
                 relation = SAME  # "denied the assertion": the claim as a whole
             else:
-                own = _Group(list(a.core), a.value_type, list(a.core))  # not what it absorbed
-                relation = match.relation(d, own)
+                relation = match.relation(d, a)
                 if relation not in (SAME, COMPATIBLE, SOFT):
                     continue  # denying another value than the one affirmed agrees with it
-                a = own if relation == SAME else a
             related.append((j, a, relation))
         if any(relation == SAME for _, _, relation in related):
             # "denied the toll had reached 11,300" stands against those who gave 11,300,

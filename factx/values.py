@@ -623,9 +623,13 @@ def _other_level(a: Amount, b: Amount) -> bool:
 def _above_level(bound: Amount, other: Amount) -> bool:
     """A count told as "at least N" / "more than N" against a count past the rounding
     of N ("more than 5,300" / 11,300; "at least 157" / 158): two counts (soft), the
-    bound a count rounded down; within it ("at least 40" / 42) they agree."""
-    return bound.kind == BOUND and bound.hi == math.inf and other.kind != BOUND \
-        and other.lo >= bound.lo + _rounding(bound.lo)
+    bound a count rounded down; within it ("at least 40" / 42) they agree. The same
+    below "up to N" / "as many as N" ("up to 6,000" / 5,000: two estimates)."""
+    if bound.kind != BOUND or other.kind == BOUND:
+        return False
+    if bound.hi == math.inf:
+        return other.lo >= bound.lo + _rounding(bound.lo)
+    return other.hi <= bound.hi - _rounding(bound.hi)
 
 
 def _near_vague(vague: Amount, other: Amount) -> bool:

@@ -663,6 +663,16 @@ def test_open_bounds_at_two_levels_are_two_counts() -> None:
     assert (conflict["severity"], [v["value"] for v in conflict["values"]]) == ("soft", [">9000", ">10000"])
 
 
+def test_a_day_joins_its_morning_whatever_vaguer_dates_agree_with_both() -> None:
+    facts = [day("2022-07-31", D0, 1, "July 31", "2022-08-01"),
+             day("2022-07-31TMO", D1, 1, "Sunday morning", "2022-08-02"),
+             day("XXXX-WXX", D2, 1, "last week"), day("XXXX-WXX-WE", D3, 1, "the weekend"),
+             day("XXXX-08-02", D4, 1, "2 August")]
+    [conflict] = run(facts)
+    assert [(v["value"], v["also"]) for v in conflict["values"]] == \
+        [("2022-07-31TMO", ["2022-07-31"]), ("XXXX-08-02", [])]
+
+
 @pytest.mark.parametrize("unresolved", ["XXXX-XX", "XXXX-WXX", "XXXX"])
 def test_an_unresolved_date_is_never_a_side_of_a_hard_conflict(unresolved) -> None:
     facts = [day(unresolved, D0, 1, "then"), day("2019-09-23", D1, 1, "Sept. 23"),
@@ -906,3 +916,19 @@ def test_values_set_aside_are_one_csv_cell_beside_the_sides() -> None:
     rows = list(csv_rows(conflict, "conflict"))
     assert [r["value"] for r in rows] == ["2031-07-31", "2031-07-26"]  # one row per source of a side
     assert all(json.loads(r["set_aside"])[0]["value"] == "2009-09-11T01:48" for r in rows)
+
+
+def test_a_denied_place_stands_against_those_who_give_that_place() -> None:
+    """The affirming side of a denied place is the sources that give that place, not
+    those giving a district in it or its country (neither denied nor affirmed)."""
+    places = PlaceIndex({"Old Quarter": ["Herat"], "Herat": ["Afghanistan"]})
+
+    def strike(value: str, doc: str, **kw) -> dict:
+        return fact("the strike", "place", value, doc, 1, value_type="entity", entity_type="EVENT", **kw)
+
+    facts = [strike("Herat", D0), strike("Herat", D1), strike("Old Quarter", D2), strike("Afghanistan", D3),
+             strike("Herat", D4, said_by="the group", polarity="denied")]
+    [denial] = run(facts, places=places)
+    assert (denial["kind"], denial["severity"]) == ("denial", "hard")
+    assert [(v["value"], {s["doc"] for s in v["sources"]}) for v in denial["values"]] == \
+        [("Herat", {D0, D1}), ("Herat", {D4})]

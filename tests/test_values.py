@@ -97,7 +97,8 @@ QUANTITIES = [
     (40, "40", "same"),
     ("<=40", 40, "compatible"),  # "up to 40"
     ("up to 40", 40, "compatible"),
-    ("<=40", 20, "compatible"),
+    ("<=40", 20, "soft"),  # "up to 40" / 20: two estimates
+    ("<=40", 37, "compatible"),  # within its rounding
     ("<=40", 41, "hard"),
     (6, 9, "hard"),
     ("six", "nine", "hard"),
