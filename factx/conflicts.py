@@ -780,6 +780,45 @@ class RoleIndex:
         return list(self._of_entity(entity_id))
 
 
+class DeathDenials:
+    """Where a person's death is denied: (document, line, speaker) of each denied
+    `death` fact, so that a denial of the killing's place or date in the same sentence
+    by the same speaker ("called the claim to have killed him in a strike in Kabul an
+    allegation") is known as that death's denial, not a second disagreement about the
+    event. Held in memory (``from_facts``) or asked of a store per document."""
+
+    def __init__(self, *, in_docs: Callable[[list[str]], Iterable[dict]]) -> None:
+        self._in_docs = in_docs
+        self._docs: dict[str, set[tuple[int | None, str | None]]] = {}
+
+    @classmethod
+    def from_facts(cls, facts: Iterable[dict]) -> "DeathDenials":
+        by_doc: dict[str, list[dict]] = {}
+        for fact in facts:
+            if fact.get("attribute") == "death" and fact.get("polarity") == "denied":
+                by_doc.setdefault(fact.get("doc") or "", []).append(fact)
+        return cls(in_docs=lambda docs: [f for d in docs for f in by_doc.get(d, ())])
+
+    @classmethod
+    def from_store(cls, store: Any, *, chunk: int = 500) -> "DeathDenials":
+        def in_docs(docs: list[str]) -> Iterator[dict]:
+            for start in range(0, len(docs), chunk):
+                yield from (f for f in store.facts(docs=docs[start:start + chunk], attribute="death")
+                            if f.get("polarity") == "denied")
+
+        return cls(in_docs=in_docs)
+
+    def covers(self, fact: dict, model: ValueModel) -> bool:
+        """The denied fact stands in a sentence where its speaker denies a death."""
+        doc = fact.get("doc") or ""
+        if doc not in self._docs:
+            if len(self._docs) > 4096:
+                self._docs.clear()
+            self._docs[doc] = {(f.get("line"), _source_key(f, model)[1]) for f in self._in_docs([doc])
+                               if f.get("polarity") == "denied"}
+        return (fact.get("line"), _source_key(fact, model)[1]) in self._docs[doc]
+
+
 def _sole_holds(facts: Iterable[dict], model: ValueModel) -> list[tuple[dict, Title]]:
     """Affirmed titles that claim the one current holder of a role."""
     return [(f, t) for f in facts if f.get("attribute") == "title"
@@ -924,7 +963,8 @@ def _fullest_spelling(group: _Group, model: ValueModel, entity_type: str) -> str
 def entity_conflicts(facts: list[dict], *, min_severity: str = SOFT,
                      attribute: str | None = None, kinds: Iterable[str] | None = None,
                      places: PlaceIndex | None = None, roles: RoleIndex | None = None,
-                     model: ValueModel | None = None) -> Iterator[dict]:
+                     model: ValueModel | None = None,
+                     deaths: DeathDenials | None = None) -> Iterator[dict]:
     """Conflicts among the facts of one entity: a denied event first, then attribute
     by attribute (denial before value), spellings last.
 
@@ -935,13 +975,14 @@ def entity_conflicts(facts: list[dict], *, min_severity: str = SOFT,
         return
     model = model or value_model()
     wanted = set(kinds) if kinds is not None else set(KINDS)
-    for conflict in _entity_conflicts(facts, attribute, places, roles, model):
+    for conflict in _entity_conflicts(facts, attribute, places, roles, model, deaths):
         if conflict.kind in wanted and _SEVERITY_RANK[conflict.severity] >= _SEVERITY_RANK[min_severity]:
             yield conflict.to_json()
 
 
 def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceIndex | None,
-                      roles: RoleIndex | None, model: ValueModel) -> Iterator[Conflict]:
+                      roles: RoleIndex | None, model: ValueModel,
+                      deaths: DeathDenials | None = None) -> Iterator[Conflict]:
     head = facts[0]
     by_attribute: dict[str, list[dict]] = {}
     for fact in facts:
@@ -996,6 +1037,11 @@ def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceInd
                         if _source_key(f, model) not in silenced.get(attr, set())]
         else:
             denials, _ = _deniers(affirmed, [f for f in group if f.get("polarity") == "denied"], model)
+            if deaths is not None and head.get("entity_type") == "EVENT":
+                # the killing's place or date denied with the death itself: the death's
+                # denial (on the person) says it; a denied count is a claim of its own
+                denials = [f for f in denials if f.get("value_type") == "quantity"
+                           or not deaths.covers(f, model)]
             deliberate = _deliberate_causes(by_attribute, model) if attr in model.generic else []
             if denials and (affirmed or deliberate):
                 found = _denial_conflict(affirmed, denials, cmp, deliberate)
@@ -1035,7 +1081,8 @@ def parse_kinds(text: str | None) -> tuple[str, ...] | None:
 def find_conflicts(facts: Iterable[dict], *, min_severity: str = SOFT,
                    attribute: str | None = None, kinds: Iterable[str] | None = None,
                    places: PlaceIndex | None = None, roles: RoleIndex | None = None,
-                   rules: RuleSet | None = None) -> Iterator[dict]:
+                   rules: RuleSet | None = None,
+                   deaths: DeathDenials | None = None) -> Iterator[dict]:
     """`factx.conflict/1` records for facts grouped by `entity_id`, streamed.
 
     Entities come out in the order their facts come in (`rank_conflicts` orders them
@@ -1044,7 +1091,9 @@ def find_conflicts(facts: Iterable[dict], *, min_severity: str = SOFT,
     `places` knows which place lies in which (`PlaceIndex.from_facts` over the
     `located_in` facts, or a lazy lookup into the store); `roles` who holds which
     role (`RoleIndex`); `rules` the rule set (a user's `--rules` on top of the shipped
-    ones) for names, roles and cardinality.
+    ones) for names, roles and cardinality; `deaths` where deaths are denied
+    (`DeathDenials`), so that an event's place or date denied with a death is that
+    death's one denial.
 
     >>> facts = [dict(entity="E", entity_id="e1", entity_type="PERSON", attribute="age",
     ...               value=v, value_type="quantity", value_text=str(v), polarity="affirmed",
@@ -1082,7 +1131,8 @@ def find_conflicts(facts: Iterable[dict], *, min_severity: str = SOFT,
             parts = list(by_name.values())
         for part in parts:
             yield from entity_conflicts(part, min_severity=min_severity, attribute=attribute,
-                                        kinds=kinds, places=places, roles=roles, model=model)
+                                        kinds=kinds, places=places, roles=roles, model=model,
+                                        deaths=deaths)
 
 
 def store_conflicts(store: Any, *, entity_ids: Iterable[str] | None = None,
@@ -1096,7 +1146,7 @@ def store_conflicts(store: Any, *, entity_ids: Iterable[str] | None = None,
         store.facts(entity_ids=entity_ids, order_by_entity=True), min_severity=min_severity,
         attribute=attribute, kinds=kinds, rules=rules,
         places=PlaceIndex(lookup=store.place_parents, model=model),
-        roles=RoleIndex.from_store(store))
+        roles=RoleIndex.from_store(store), deaths=DeathDenials.from_store(store))
     return rank_conflicts(found) if (entity_ids is None if ranked is None else ranked) else found
 
 
@@ -1109,11 +1159,12 @@ def facts_conflicts(facts: list[dict], *, entity_ids: Iterable[str] | None = Non
     model = value_model(rules)
     places = PlaceIndex.from_facts(facts, model=model)
     roles = RoleIndex.from_facts(facts)
+    deaths = DeathDenials.from_facts(facts)
     if entity_ids is not None:
         ids = set(entity_ids)
         facts = [f for f in facts if f.get("entity_id") in ids]
     found = find_conflicts(sort_facts(facts), min_severity=min_severity, attribute=attribute,
-                           kinds=kinds, places=places, roles=roles, rules=rules)
+                           kinds=kinds, places=places, roles=roles, rules=rules, deaths=deaths)
     return rank_conflicts(found) if (entity_ids is None if ranked is None else ranked) else found
 
 

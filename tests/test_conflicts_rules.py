@@ -932,3 +932,23 @@ def test_a_denied_place_stands_against_those_who_give_that_place() -> None:
     assert (denial["kind"], denial["severity"]) == ("denial", "hard")
     assert [(v["value"], {s["doc"] for s in v["sources"]}) for v in denial["values"]] == \
         [("Herat", {D0, D1}), ("Herat", {D4})]
+
+
+@pytest.mark.parametrize("place_line, expected", [
+    (1, [("Karim Haddad", "death", "denial")]),  # one denial: the death's, on the person
+    (4, [("Karim Haddad", "death", "denial"), ("the strike", "place", "denial")]),  # denied apart
+])
+def test_a_killing_denied_with_its_place_is_one_denial(place_line, expected) -> None:
+    from factx.conflicts import DeathDenials
+
+    def strike(value: str, doc: str, line: int, **kw) -> dict:
+        return fact("the strike", "place", value, doc, line, value_type="entity", entity_type="EVENT", **kw)
+
+    facts = [fact(KARIM, "death", "killed", doc, 1) for doc in (D0, D1, D2)]
+    facts += [fact(KARIM, "death", "killed", D3, 1, said_by="the group", polarity="denied"),
+              strike("Herat", D0, 1), strike("Herat", D1, 1),
+              strike("Herat", D3, place_line, said_by="the group", polarity="denied")]
+    found = run(facts, deaths=DeathDenials.from_facts(facts))
+    assert [(c["entity"], c["attribute"], c["kind"]) for c in found] == expected
+    # without knowing where deaths are denied, the place's denial stands on its own
+    assert ("the strike", "place", "denial") in [(c["entity"], c["attribute"], c["kind"]) for c in run(facts)]
