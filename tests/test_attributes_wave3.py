@@ -175,6 +175,8 @@ ORIGINS = [
     # countries of people who are no victims are no nationalities of the victims
     ("The floods hit Karsk on Sunday. Leaders from 30 countries met in Tolo on Monday.",
      [], [("no count of leaders", lambda f: f.attribute == "nationalities_count")]),
+    ("The plane crashed near Karsk on Sunday. Rescue teams from 12 countries searched for the victims.",
+     [], [("no count of rescuers", lambda f: f.attribute == "nationalities_count")]),
 ]
 
 ATTRIBUTION = [

@@ -356,8 +356,8 @@ def origin_count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         if not (token.dep_ == "pobj" and token.head.lower_ in ("of", "from")
                 or token.dep_ in ("nsubj", "attr") and lemma(token.head) == "be" and _among_or_there(token)):
             continue
-        if rule.get("subject") == "victims" and not (token.head.lower_ == "from" and any(
-                lemma(t) in victims_words or t.lower_ in victims_words for t in sent)):
+        if rule.get("subject") == "victims" and not (token.head.lower_ == "from" and _of_victims(
+                token.head.head, victims_words)):
             continue
         quantity = quantity_of(token, state)
         if quantity is None or quantity[2].i != token.i and quantity[2] not in token.children:
@@ -372,6 +372,18 @@ def origin_count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                       event.token.idx + len(event.token.text))
         yield Raw(subject, rule["attribute"], value, "quantity", text_of(found), start, end, rule["id"], token,
                   claim=token.idx)
+
+
+def _of_victims(holder: Token, victims_words: frozenset[str]) -> bool:
+    """'passengers from 33 countries', 'claimed the lives of all on board from 33
+    countries': the words 'from' hangs on are the victims, or a verb whose subject or
+    object is (not 'rescue teams from 12 countries searched for the victims')."""
+    def victim(t: Token) -> bool:
+        return lemma(t) in victims_words or t.lower_ in victims_words
+    if victim(holder):
+        return True
+    return holder.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") and victim(c) for c in holder.children)
 
 
 def _among_or_there(token: Token) -> bool:
