@@ -177,6 +177,8 @@ ORIGINS = [
      [], [("no count of leaders", lambda f: f.attribute == "nationalities_count")]),
     ("The plane crashed near Karsk on Sunday. Rescue teams from 12 countries searched for the victims.",
      [], [("no count of rescuers", lambda f: f.attribute == "nationalities_count")]),
+    ("The plane crashed near Karsk on Sunday. Diplomats of 30 nationalities attended the funeral of the victims.",
+     [], [("no count of diplomats", lambda f: f.attribute == "nationalities_count")]),
 ]
 
 ATTRIBUTION = [

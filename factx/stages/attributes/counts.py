@@ -341,9 +341,9 @@ def _group_of(counted: Token, state: "Discourse") -> Ent | None:
 def origin_count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     """How many nationalities an event's victims were of: '33 nationalities were among the
     victims', 'passengers of more than 30 nationalities', 'there were at least 35
-    nationalities' (a word that counts them only with people: '33 nationalities');
-    'all on board, from 33 different countries' (a word that counts people only beside
-    a word of victims: not 'leaders from 30 countries')."""
+    nationalities'; 'all on board, from 33 different countries' ('countries' only after
+    'from'). 'of / from N ...' counts only where it hangs on the victims or a verb of
+    them: not 'leaders of 30 nationalities', 'rescue teams from 12 countries'."""
     rules = state.rules.by_family.get("origin_count", ())
     if not rules:
         return
@@ -356,8 +356,9 @@ def origin_count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         if not (token.dep_ == "pobj" and token.head.lower_ in ("of", "from")
                 or token.dep_ in ("nsubj", "attr") and lemma(token.head) == "be" and _among_or_there(token)):
             continue
-        if rule.get("subject") == "victims" and not (token.head.lower_ == "from" and _of_victims(
-                token.head.head, victims_words)):
+        if token.dep_ == "pobj" and not _of_victims(token.head.head, victims_words):
+            continue  # 'leaders of 30 nationalities', 'rescue teams from 12 countries'
+        if rule.get("subject") == "victims" and token.head.lower_ != "from":
             continue
         quantity = quantity_of(token, state)
         if quantity is None or quantity[2].i != token.i and quantity[2] not in token.children:
@@ -383,7 +384,9 @@ def _of_victims(holder: Token, victims_words: frozenset[str]) -> bool:
     if victim(holder):
         return True
     return holder.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") and victim(c) for c in holder.children)
+        c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") and victim(c)
+        or c.dep_ == "prep" and any(g.dep_ == "pobj" and victim(g) for g in c.children)  # 'had on board passengers'
+        for c in holder.children)
 
 
 def _among_or_there(token: Token) -> bool:
