@@ -211,3 +211,11 @@ def test_soft_causes_and_places_say_what_soft_means(attribute, values, heading) 
     facts = [fact("the blast in Port P", attribute, v, d, 1, value_type=value_type, entity_type="EVENT")
              for v, d in zip(values, (D0, D1))]
     assert heading in memo(facts)
+
+
+@pytest.mark.parametrize("attribute, words", [
+    ("killed_count", "number killed"), ("nationalities_count", "nationalities of the victims"),
+    ("time_of_death", "time of death"), ("some_new_thing", "some new thing"),
+])
+def test_attributes_are_said_in_words(attribute, words) -> None:
+    assert attribute_words(attribute) == words
