@@ -79,6 +79,41 @@ def test_given_name_left_out_by_the_model_is_added_when_tagged() -> None:
     assert repaired("Asim Omar left.", [("Omar", "PERSON")], propn=("Asim", "Omar")) == [("Omar", "PERSON")]
 
 
+# (text, entities, proper nouns, expected spans): names the model marked once and missed later
+REPEATED = [
+    # the last words of a person the document named
+    ("Karim Abu Haddad spoke.\n\nAbu Haddad later left.", [("Karim Abu Haddad", "PERSON")],
+     ("Karim", "Abu", "Haddad"), [("Karim Abu Haddad", "PERSON"), ("Abu Haddad", "PERSON")]),
+    ("Karim Haddad spoke. Then Karim Haddad left.", [("Karim Haddad", "PERSON")],
+     ("Karim", "Haddad"), [("Karim Haddad", "PERSON"), ("Karim Haddad", "PERSON")]),
+    # a surname the model marked later: the given name before it is the person's too
+    ("He warned Samir Nasser of the Agency. Nasser told reporters.", [("Agency", "ORG"), ("Nasser", "PERSON")],
+     ("Samir", "Nasser", "Agency"), [("Samir Nasser", "PERSON"), ("Agency", "ORG"), ("Nasser", "PERSON")]),
+    # a word the tagger calls no proper noun is no name ("Rose petals")
+    ("Karim Rose spoke. Rose petals fell.", [("Karim Rose", "PERSON")], ("Karim",),
+     [("Karim Rose", "PERSON")]),
+    # the name goes on with words of its own: another name
+    ("Karim Haddad spoke. He lived on Haddad Street.", [("Karim Haddad", "PERSON")],
+     ("Karim", "Haddad", "Street"), [("Karim Haddad", "PERSON")]),
+    # a title before the name is no part of the repeated words
+    ("Lieutenant Karim Haddad spoke. Haddad left.", [("Lieutenant Karim Haddad", "PERSON")],
+     ("Lieutenant", "Karim", "Haddad"), [("Lieutenant Karim Haddad", "PERSON"), ("Haddad", "PERSON")]),
+    # a title and a particle-led surname the model left unmarked
+    ("the ministry spokesman Lieutenant Karim al-Haddad on Monday", [], ("Lieutenant", "Karim", "Haddad"),
+     [("Lieutenant Karim al-Haddad", "PERSON")]),
+]
+
+
+@pytest.mark.parametrize("text,ents,propn,expected", REPEATED)
+def test_names_marked_once_are_names_again(text, ents, propn, expected) -> None:
+    assert repaired(text, ents, propn=propn) == expected
+
+
+def test_repeated_names_need_a_tagged_doc() -> None:
+    text = "Karim Abu Haddad spoke. Abu Haddad later left."
+    assert repaired(text, [("Karim Abu Haddad", "PERSON")]) == [("Karim Abu Haddad", "PERSON")]
+
+
 def test_factory_repairs_after_ner() -> None:
     import factx.pipeline  # noqa: F401  (registers the stages)
 
@@ -130,6 +165,17 @@ REPAIRS = [
     # a place after "the town of" that the model took for a product
     ("between Bishoftu and the town of Modjo.", [("Bishoftu", "GPE"), ("Modjo", "PRODUCT")],
      [("Bishoftu", "GPE"), ("Modjo", "GPE")]),
+    # a person's span the model ended before a particle-led word
+    ("said Karim al-Haddad on Monday", [("Karim", "PERSON")], [("Karim al-Haddad", "PERSON")]),
+    ("said Karim bin Nasser on Monday", [("Karim", "PERSON")], [("Karim bin Nasser", "PERSON")]),
+    ("said Karim al-qaida", [("Karim", "PERSON")], [("Karim", "PERSON")]),  # no capital: no name
+    # an organisation "of" two kinds of member bodies, cut by the model at "and"
+    ("warned the International Federation of Miners and Steelworkers Unions, echoing",
+     [("the International Federation of Miners", "ORG"), ("Steelworkers Unions", "ORG")],
+     [("International Federation of Miners and Steelworkers Unions", "ORG")]),
+    ("the Teachers Federation and Nurses Unions met",  # no "of": two names
+     [("the Teachers Federation", "ORG"), ("Nurses Unions", "ORG")],
+     [("Teachers Federation", "ORG"), ("Nurses Unions", "ORG")]),
 ]
 
 

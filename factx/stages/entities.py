@@ -70,8 +70,9 @@ class EntityRules:
     """Rule data of this stage, compiled once per rule set."""
 
     names: NameRules
-    #: (label, connectors, right labels, right words, left words) per join rule
-    joins: tuple[tuple[str, tuple[tuple[str, ...], ...], frozenset[str], frozenset[str], frozenset[str]], ...] = ()
+    #: (label, connectors, right labels, right words, left words, left inner words) per join rule
+    joins: tuple[tuple[str, tuple[tuple[str, ...], ...], frozenset[str], frozenset[str], frozenset[str],
+                       frozenset[str]], ...] = ()
     demonyms: frozenset[str] = frozenset()
     edge_words: frozenset[str] = frozenset()
     role_words: frozenset[str] = frozenset()
@@ -90,7 +91,8 @@ def entity_rules(rules: RuleSet | None = None) -> EntityRules:
     joins = tuple(
         (rule["label"], tuple(tuple(c.lower().split()) for c in rule["connectors"]),
          frozenset(rule.get("right_labels", ())), frozenset(w.lower() for w in rule.get("right_words", ())),
-         frozenset(w.lower() for w in rule.get("left_words", ())))
+         frozenset(w.lower() for w in rule.get("left_words", ())),
+         frozenset(w.lower() for w in rule.get("left_contains", ())))
         for rule in rules.get("entity_joins"))
     where: dict[str, set[str]] = {"edge": set(), "person_head": set(), "headline_verb": set()}
     for rule in rules.get("entity_repairs"):
@@ -192,17 +194,18 @@ def _is_demonym(text: str, er: EntityRules) -> bool:
 
 
 def _join(spans: list[Span], er: EntityRules) -> list[Span]:
-    """Rule join: LABEL span (ending in one of `left_words`, when the rule has them) +
-    connector + a name of `right_labels`, or capitalized words ending in one of
-    `right_words`."""
+    """Rule join: LABEL span (ending in one of `left_words`, holding one of
+    `left_contains`, when the rule has them) + connector + a name of `right_labels`, or
+    capitalized words ending in one of `right_words`."""
     if not er.joins or not spans:
         return spans
     doc = spans[0].doc
     starts = {s.start: s for s in spans}
     out = list(spans)
     for span in spans:
-        for label, connectors, right_labels, right_words, left_words in er.joins:
-            if span.label_ != label or (left_words and span[-1].lower_ not in left_words):
+        for label, connectors, right_labels, right_words, left_words, left_contains in er.joins:
+            if span.label_ != label or (left_words and span[-1].lower_ not in left_words) \
+                    or (left_contains and not any(t.lower_ in left_contains for t in span[1:-1])):
                 continue
             for connector in connectors:
                 p = span.end + len(connector)
@@ -213,7 +216,7 @@ def _join(spans: list[Span], er: EntityRules) -> list[Span]:
                     out.append(Span(doc, span.start, right.end, label=label))
                     break
                 q = p
-                while q < len(doc) and q < p + 4 and doc[q].is_title:
+                while q < len(doc) and q < p + 4 and doc[q].is_title and doc[q].lower_ not in right_words:
                     q += 1
                 if q > p and q < len(doc) and doc[q].lower_ in right_words:
                     out.append(Span(doc, span.start, q + 1, label=label))
@@ -316,6 +319,104 @@ def _people(spans: list[Span], er: EntityRules) -> list[Span]:
                 and doc[i].lower_.rstrip(".") not in er.names.honorifics and doc[i].lower_ not in er.role_words \
                 and doc[i].whitespace_:
             out.append(Span(doc, i, span.end, label="PERSON"))
+    return out
+
+
+def _particle_tail(doc: Doc, j: int, er: EntityRules) -> int:
+    """The end of the particle-led words at token `j` that continue a name ("al-Karim",
+    "bin Haddad", "el - Sayed" as tokens), or `j` when none starts there."""
+    end = j
+    while end < len(doc) and doc[end].lower_ in er.names.particles and doc[end].text[:1].islower():
+        k = end + 1
+        if k < len(doc) and doc[k].text in ("-", "‐") and not doc[end].whitespace_ and not doc[k].whitespace_:
+            k += 1
+        elif not doc[end].whitespace_ or "\n" in doc[end].whitespace_:
+            break
+        if k < len(doc) and doc[k].is_alpha and doc[k].text[:1].isupper() and not doc[k].is_upper:
+            end = k + 1
+        else:
+            break
+    return end
+
+
+def _name_tails(spans: list[Span], er: EntityRules) -> list[Span]:
+    """Rule name tail: a person's span the model ended before a particle-led word ("Karim
+    al-Haddad" read as "Karim") takes it in."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for span in spans:
+        if span.label_ == "PERSON" and span.end < len(span.doc) and span.end not in covered \
+                and span[-1].whitespace_ and "\n" not in span[-1].whitespace_:
+            end = _particle_tail(span.doc, span.end, er)
+            if end > span.end:
+                span = Span(span.doc, span.start, end, label="PERSON")
+        out.append(span)
+    return out
+
+
+def _unmarked_token(token, er: EntityRules, lower: frozenset[str]) -> bool:
+    """A capitalized word the model left outside any name that may be a word of a
+    name: a proper noun, no stop word, no title or role, never written in lower case."""
+    return token.is_alpha and token.text[:1].isupper() and not token.is_upper and token.pos_ == "PROPN" \
+        and not token.is_stop and token.lower_ not in lower and token.lower_ not in er.names.honorifics \
+        and token.lower_ not in er.role_words and token.lower_ not in er.demonyms and len(token) > 1
+
+
+def _repeated_people(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
+    """Rule repeated names: a person the document names is a person wherever it writes
+    that name again, or its last words ("Abu Haddad" after "Karim Abu Haddad"), when the
+    model left those words unmarked; a proper noun right before such a surname the
+    model missed is the given name ("warned Karim Haddad ... Haddad said"). Only on a
+    tagged doc, and a one-word surname only where the tagger calls it a proper noun."""
+    if not doc.has_annotation("POS"):
+        return spans
+    tails: set[tuple[str, ...]] = set()
+    surnames: set[str] = set()
+    for span in spans:
+        if span.label_ != "PERSON":
+            continue
+        tokens = [t for t in span if t.lower_.rstrip(".") not in er.names.honorifics]
+        texts = tuple(t.text for t in tokens)
+        for k in range(len(texts)):
+            head = texts[k]
+            if head[:1].isupper() or (head.lower() in er.names.particles and k > 0):
+                tails.add(texts[k:])
+        if texts and texts[-1][:1].isupper():
+            surnames.add(texts[-1])
+    if not tails:
+        return spans
+    longest = max(map(len, tails))
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    lower = _lowercase_words(doc)
+    out = list(spans)
+    i = 0
+    while i < len(doc):
+        found = 0
+        if i not in covered and doc[i].text[:1].isupper():
+            for k in range(min(longest, len(doc) - i), 0, -1):
+                texts = tuple(t.text for t in doc[i:i + k])
+                if texts in tails and not any(j in covered for j in range(i, i + k)) \
+                        and "\n" not in doc[i:i + k].text \
+                        and (k > 1 or _unmarked_token(doc[i], er, lower)):
+                    found = k
+                    break
+        if not found:
+            i += 1
+            continue
+        end = i + found
+        after = doc[end] if end < len(doc) else None
+        if after is not None and end not in covered and doc[end - 1].whitespace_ \
+                and _unmarked_token(after, er, lower):
+            i = end  # "Haddad Street": the name goes on with words of its own
+            continue
+        start = i
+        before = doc[i - 1] if i > 0 else None
+        if found == 1 and doc[i].text in surnames and before is not None and i - 1 not in covered \
+                and before.whitespace_ == " " and _unmarked_token(before, er, lower):
+            start = i - 1  # the given name the model missed
+        out.append(Span(doc, start, end, label="PERSON"))
+        covered.update(range(start, end))
+        i = end
     return out
 
 
@@ -551,6 +652,8 @@ def _titled_names(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
                 and doc[j].lower_ not in _lowercase_words(doc) \
                 and "\n" not in doc[j - 1].whitespace_:
             j += 1
+        if j > i + 1 and doc[j - 1].whitespace_ and "\n" not in doc[j - 1].whitespace_:
+            j = _particle_tail(doc, j, er)  # "Lieutenant Karim al-Haddad"
         if j > i + 1 and (j == len(doc) or j not in covered):
             start = i if (word in nr.distinctive or word in _CIVIL) else i + 1
             out.append(Span(doc, start, j, label="PERSON"))
@@ -673,6 +776,8 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
     spans = sorted(filter_spans(spans), key=lambda s: s.start)
     spans = _defined_acronyms(doc, spans, er)
     spans = _people(spans, er)
+    spans = _name_tails(sorted(filter_spans(spans), key=lambda s: s.start), er)
+    spans = _repeated_people(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _titles(sorted(filter_spans(spans), key=lambda s: s.start), er)
     if doc.has_annotation("POS"):  # only on a tagged doc: "Mr" before any capital is no evidence otherwise
         spans = _titled_names(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)

@@ -183,6 +183,9 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     # a type-deciding last word: "Kunduz Province", "Military Times"
     if len(tokens) > 1 and tokens[-1] in nr.suffix_types:
         return nr.suffix_types[tokens[-1]]
+    # a type-deciding first word: "Wadi X" (a valley), "Mount X"
+    if len(tokens) > 1 and tokens[0] in nr.prefix_types:
+        return nr.prefix_types[tokens[0]]
     # a facility word first: "Port of Bergen" ("Port Said" is a city)
     if len(tokens) > 2 and tokens[1] == "of" and nr.suffix_types.get(tokens[0]) == "FAC":
         return "FAC"
@@ -305,6 +308,8 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
             cands += [k for k in titled if _same_words(words_of(k), own, nr)]
         if not cands and len(own) == 1 and label == "PERSON" and len(key) == 1:
             cands = [f for f in full if _same_words(f[:1], own, nr) and group_label(f) == "PERSON"]
+        if not cands and label == "ORG" and len(own) >= 2:
+            cands = _national_form(own, [f for f in full if group_label(f) == "ORG"], nr)
         if len(cands) == 1:
             target[key] = cands[0]
 
@@ -460,6 +465,18 @@ def _branch(parent: Mention, start: int, end: int, text: str, branches: list[str
     if len(branches) != 1:
         return []  # no branch of the parent named, or two: the words stay words
     return [Mention(start, end, text[start:end], branches[0], orgs[branches[0]], description=True)]
+
+
+def _national_form(own: tuple[str, ...], orgs: list[tuple[str, ...]], nr: NameRules) -> list[tuple[str, ...]]:
+    """The organisation a name of two words or more shortens by dropping the country in
+    front ("the Red Crescent" after "the Norwegian Red Crescent"): none when another
+    organisation of the document holds the name too ("the Federation of Red Crescent
+    Societies"), and never a one-word name ("Taliban" is not "Pakistani Taliban")."""
+    holders = [f for f in orgs if len(f) > len(own)
+               and any(_same_words(f[i:i + len(own)], own, nr) for i in range(len(f) - len(own) + 1))]
+    national = [f for f in holders if len(f) == len(own) + 1 and f[:1] in nr.countries
+                and _same_words(f[1:], own, nr)]
+    return national if len(holders) == 1 else []
 
 
 def _same_words(a: tuple[str, ...], b: tuple[str, ...], nr: NameRules) -> bool:
