@@ -469,9 +469,9 @@ def _branch(parent: Mention, start: int, end: int, text: str, branches: list[str
 
 def _national_form(own: tuple[str, ...], orgs: list[tuple[str, ...]], nr: NameRules) -> list[tuple[str, ...]]:
     """The organisation a name of two words or more shortens by dropping the country in
-    front ("the Red Crescent" after "the Norwegian Red Crescent"): none when another
-    organisation of the document holds the name too ("the Federation of Red Crescent
-    Societies"), and never a one-word name ("Brigade" is not "Danish Brigade")."""
+    front ("the Sea Rescue Society" after "the Danish Sea Rescue Society"): none when
+    another organisation of the document holds the name too ("the Federation of Sea
+    Rescue Societies"), and never a one-word name ("Brigade" is not "Danish Brigade")."""
     holders = [f for f in orgs if len(f) > len(own)
                and any(_same_words(f[i:i + len(own)], own, nr) for i in range(len(f) - len(own) + 1))]
     national = [f for f in holders if len(f) == len(own) + 1 and f[:1] in nr.countries
