@@ -173,6 +173,12 @@ REPAIRS = [
     ("warned the International Federation of Miners and Steelworkers Unions, echoing",
      [("the International Federation of Miners", "ORG"), ("Steelworkers Unions", "ORG")],
      [("International Federation of Miners and Steelworkers Unions", "ORG")]),
+    # a capital "The" inside a sentence belongs to the name; a sentence's first "The" does not
+    ("the raid, The Globe reports, was", [("Globe", "ORG")], [("The Globe", "ORG")]),
+    ("he told The Courier on Monday", [("Courier", "ORG")], [("The Courier", "ORG")]),
+    ("The Globe said so", [("Globe", "ORG")], [("Globe", "ORG")]),
+    ("he said: The Globe lied", [("Globe", "ORG")], [("Globe", "ORG")]),
+    ("he met The Karim Haddad", [("Karim Haddad", "PERSON")], [("Karim Haddad", "PERSON")]),
     ("the Teachers Federation and Nurses Unions met",  # no "of": two names
      [("the Teachers Federation", "ORG"), ("Nurses Unions", "ORG")],
      [("Teachers Federation", "ORG"), ("Nurses Unions", "ORG")]),

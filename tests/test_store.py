@@ -106,10 +106,13 @@ def test_a_name_written_inside_a_titled_mention_is_a_variant(tmp_path):
     # "Captain John Smith" is how the document writes him; "John Smith" is written there too
     store = Store.open(tmp_path)
     with store.writer() as w:
-        w.add(result("a.txt", drafts=[draft(value="Captain John Smith"), draft(value="Captain Smith")]), "p")
+        w.add(result("a.txt", drafts=[draft(value="Captain John Smith"), draft(value="Captain Smith"),
+                                      draft(name="raid", value="US raid")]), "p")
         w.add(result("b.txt", text=TEXT + "Another line.\n", drafts=[draft(name="Jon Smith", value="Jon Smith")]), "p")
-        w.set_entities([entity("John Smith", "Jon Smith")], fold)
+        w.set_entities([entity("John Smith", "Jon Smith"), entity("raid", entity_type="EVENT")], fold)
         w.finish()
+    [raid] = store.entity_ids_for_folded(fold("raid"))
+    assert store.variants(raid) == [{"name": "US raid", "count": 1, "docs": ["a.txt"]}]  # "raid" is no name
     [eid] = store.entity_ids_for_folded(fold("John Smith"))
     assert store.variants(eid) == [{"name": "Captain John Smith", "count": 1, "docs": ["a.txt"]},
                                    {"name": "Captain Smith", "count": 1, "docs": ["a.txt"]},

@@ -716,6 +716,26 @@ def _airports(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
     return out
 
 
+#: Labels of names that may begin with "The" ("The Hague", "The Sun", "The Economist").
+_THE_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "WORK_OF_ART"})
+
+
+def _capital_the(spans: list[Span]) -> list[Span]:
+    """Rule capital "The": a "The" written with a capital inside a sentence, right before
+    a name, belongs to the name ("..., The Sun reports", "told The Economist"); the
+    in-document name still drops it (`factx.stages.mentions.clean_name`)."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for span in spans:
+        doc, i = span.doc, span.start - 1
+        if span.label_ in _THE_LABELS and i > 0 and i not in covered and doc[i].text == "The" \
+                and doc[i].whitespace_ == " " and not doc[i].is_sent_start \
+                and (doc[i - 1].is_alpha or doc[i - 1].text == ",") and "\n" not in doc[i - 1].whitespace_:
+            span = Span(doc, i, span.end, label=span.label_)
+        out.append(span)
+    return out
+
+
 def _titles(spans: list[Span], er: EntityRules) -> list[Span]:
     """Rule titles: a civil title or a distinctive one (rank, religious title) written
     right before a person is part of the mention ("Mr Obama", "Mullah Karim"), as the
@@ -784,6 +804,7 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
     spans = _places_of(doc, sorted(filter_spans(spans), key=lambda s: s.start))
     spans = _airports(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _hashtags(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
+    spans = _capital_the(sorted(filter_spans(spans), key=lambda s: s.start))
     return sorted(filter_spans(spans), key=lambda s: s.start)
 
 
