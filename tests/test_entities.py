@@ -92,6 +92,9 @@ REPEATED = [
     # a word the tagger calls no proper noun is no name ("Rose petals")
     ("Karim Rose spoke. Rose petals fell.", [("Karim Rose", "PERSON")], ("Karim",),
      [("Karim Rose", "PERSON")]),
+    # a country is a country before it is anyone's surname
+    ("Mia Jordan spoke. Aid reached Jordan on Monday.", [("Mia Jordan", "PERSON")], ("Mia", "Jordan"),
+     [("Mia Jordan", "PERSON")]),
     # the name goes on with words of its own: another name
     ("Karim Haddad spoke. He lived on Haddad Street.", [("Karim Haddad", "PERSON")],
      ("Karim", "Haddad", "Street"), [("Karim Haddad", "PERSON")]),

@@ -356,10 +356,12 @@ def _name_tails(spans: list[Span], er: EntityRules) -> list[Span]:
 
 def _unmarked_token(token, er: EntityRules, lower: frozenset[str]) -> bool:
     """A capitalized word the model left outside any name that may be a word of a
-    name: a proper noun, no stop word, no title or role, never written in lower case."""
+    name: a proper noun, no stop word, no title or role, no country or demonym
+    ("Jordan" is a country before it is anyone's surname), never written in lower case."""
     return token.is_alpha and token.text[:1].isupper() and not token.is_upper and token.pos_ == "PROPN" \
         and not token.is_stop and token.lower_ not in lower and token.lower_ not in er.names.honorifics \
-        and token.lower_ not in er.role_words and token.lower_ not in er.demonyms and len(token) > 1
+        and token.lower_ not in er.role_words and token.lower_ not in er.demonyms \
+        and (token.lower_,) not in er.names.countries and len(token) > 1
 
 
 def _repeated_people(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
