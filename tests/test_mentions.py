@@ -78,6 +78,11 @@ CASES = [
      [("Helmand Province", "GPE"), ("Helmand", "GPE")], "Helmand", "Helmand Province", "GPE"),
     # same org, short form and particle
     ("Al Qaeda is old. Qaeda’s main branch.", [("Al Qaeda", "ORG"), ("Qaeda’s", "ORG")], "Qaeda’s", "Al Qaeda", "ORG"),
+    # the head noun of an institution's name stands for it
+    ("The Bergen Post reported it. A Post editor said so.",
+     [("Bergen Post", "ORG"), ("Post", "ORG")], "Post", "Bergen Post", "ORG"),
+    ("The Norwegian Sea Council met. The Council voted.",
+     [("Norwegian Sea Council", "ORG"), ("Council", "ORG")], "Council", "Norwegian Sea Council", "ORG"),
     # an organisation of two words or more, later written without the country in front
     ("The Norwegian Red Cross said so. The Red Cross later denied it.",
      [("Norwegian Red Cross", "ORG"), ("Red Cross", "ORG")], "Red Cross", "Norwegian Red Cross", "ORG"),
@@ -106,6 +111,11 @@ NO_LINK = [
     ("The Norwegian Red Cross and the Federation of Red Cross Societies met. The Red Cross spoke.",
      [("Norwegian Red Cross", "ORG"), ("Federation of Red Cross Societies", "ORG"), ("Red Cross", "ORG")],
      "Red Cross"),
+    # two institutions with that head noun: which one is not said
+    ("The Bergen Post and the Oslo Post differ. The Post said so.",
+     [("Bergen Post", "ORG"), ("Oslo Post", "ORG"), ("Post", "ORG")], "Post"),
+    # a head noun that is no institution word
+    ("The Nordic Lions won. The Lions said so.", [("Nordic Lions", "ORG"), ("Lions", "ORG")], "Lions"),
     # a place is not a person who bears its name
     ("George Washington was born. Washington is a city.",
      [("George Washington", "PERSON"), ("Washington", "GPE")], "Washington"),

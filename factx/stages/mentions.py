@@ -310,6 +310,11 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
             cands = [f for f in full if _same_words(f[:1], own, nr) and group_label(f) == "PERSON"]
         if not cands and label == "ORG" and len(own) >= 2:
             cands = _national_form(own, [f for f in full if group_label(f) == "ORG"], nr)
+        # "the Post" after "the Washington Post": the head noun of an institution's name
+        # (entity_types.yml, ORG) stands for the one institution of the document it ends
+        if not cands and label == "ORG" and len(key) == 1 \
+                and nr.suffix_types.get("".join(words(items[groups[key][0]].clean))) == "ORG":
+            cands = [f for f in full if group_label(f) == "ORG" and words_of(f)[-1] == own[0]]
         if len(cands) == 1:
             target[key] = cands[0]
 
