@@ -237,6 +237,10 @@ TYPE_CASES = [
     ("the strike targeted Haddadi, who succeeded him", [("Haddadi", "ORG")], "Haddadi", "PERSON"),
     ("The ship, the Rhodes Star, never made it.", [("Rhodes Star", "PERSON")], "Rhodes Star", "FAC"),
     ("the leader of the Kataeb political party", [("Kataeb", "NORP")], "Kataeb", "ORG"),
+    # the people, the mayor, the streets of a place
+    ("Residents of Karamville said the shaking lasted a minute", [("Karamville", "PERSON")], "Karamville", "GPE"),
+    ("the mayor of Karamville said", [("Karamville", "ORG")], "Karamville", "GPE"),
+    ("the heart of Karim Haddad was", [("Karim Haddad", "PERSON")], "Karim Haddad", "PERSON"),
     # broadcasters: "X television channel", "X TV", "X radio"
     ("footage aired by Nordic Al Sahel television channel on Monday", [("Nordic Al Sahel", "PERSON")],
      "Nordic Al Sahel", "ORG"),
