@@ -237,6 +237,16 @@ TYPE_CASES = [
     ("the strike targeted Haddadi, who succeeded him", [("Haddadi", "ORG")], "Haddadi", "PERSON"),
     ("The ship, the Rhodes Star, never made it.", [("Rhodes Star", "PERSON")], "Rhodes Star", "FAC"),
     ("the leader of the Kataeb political party", [("Kataeb", "NORP")], "Kataeb", "ORG"),
+    # a name met once takes the type of the names it is listed with
+    ("ambulances from North Karamia, Bekaal and South Karamia were sent",
+     [("North Karamia", "GPE"), ("Bekaal", "PERSON"), ("South Karamia", "GPE")], "Bekaal", "GPE"),
+    ("Nasr Front, Karam Brigade, or Sahel Union fighters", [("Nasr Front", "ORG"), ("Karam Brigade", "ORG"),
+                                                            ("Sahel Union", "GPE")], "Sahel Union", "ORG"),
+    ("Nasr Front and Karamia met", [("Nasr Front", "ORG"), ("Karamia", "GPE")], "Karamia", "GPE"),  # two: no list
+    ("Nasr Front, Karam Brigade and Mozambique", [("Nasr Front", "ORG"), ("Karam Brigade", "ORG"),
+                                                  ("Mozambique", "ORG")], "Mozambique", "GPE"),  # a rule decides
+    ("In Karamia, Nasr Front said, and Sahel Union agreed", [("Karamia", "GPE"), ("Nasr Front", "ORG"),
+                                                            ("Sahel Union", "ORG")], "Karamia", "GPE"),
     # the people, the mayor, the streets of a place
     ("Residents of Karamville said the shaking lasted a minute", [("Karamville", "PERSON")], "Karamville", "GPE"),
     ("the mayor of Karamville said", [("Karamville", "ORG")], "Karamville", "GPE"),

@@ -369,12 +369,46 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         own_votes = Counter(items[i].span.label_ for i in own)
         label_of[rkey] = max(votes, key=lambda t: (votes[t], own_votes[t], -_order(t)))
 
+    # a name met once, that no rule types, takes the type of the names it is listed with
+    # ("from North Lebanon, Bekaa and South Lebanon")
+    alone = {rkey for rkey, indexes in members.items() if len(indexes) == 1 and not items[indexes[0]].rule_label}
+    if alone:
+        labels = [label_of[root(item.key)] for item in items]
+        for n, label in _list_labels(text, [(item.span.start_char, item.span.end_char) for item in items],
+                                     labels).items():
+            if root(items[n].key) in alone:
+                label_of[root(items[n].key)] = label
+
     out = []
     for item in items:
         rkey = root(item.key)
         out.append(Mention(item.span.start_char, item.span.end_char, item.span.text,
                            canonical[rkey], label_of[rkey]))
     return branch_mentions(text, out, mr)
+
+
+_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s)\s*$")
+
+
+def _list_labels(text: str, spans: list[tuple[int, int]], labels: list[str]) -> dict[int, str]:
+    """Rule lists: in "A, B and C" every name is of one kind. For each name of a list of
+    three names or more whose others all share one type (another than its own), that type."""
+    out: dict[int, str] = {}
+    n = 0
+    while n < len(spans):
+        chain = [n]
+        while chain[-1] + 1 < len(spans):
+            end, start = spans[chain[-1]][1], spans[chain[-1] + 1][0]
+            if not (0 < start - end <= 7 and _LIST_GLUE.fullmatch(" " + text[end:start])):
+                break
+            chain.append(chain[-1] + 1)
+        if len(chain) >= 3:
+            for i in chain:
+                others = {labels[j] for j in chain if j != i}
+                if len(others) == 1 and labels[i] not in others:
+                    out[i] = next(iter(others))
+        n = chain[-1] + 1
+    return out
 
 
 #: Nouns that stand for an organisation named before ("the group's Indian affiliate").
