@@ -392,7 +392,8 @@ _LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s)\s*$")
 
 def _list_labels(text: str, spans: list[tuple[int, int]], labels: list[str]) -> dict[int, str]:
     """Rule lists: in "A, B and C" every name is of one kind. For each name of a list of
-    three names or more whose others all share one type (another than its own), that type."""
+    three names or more whose others all share one type of another kind than its own
+    (a region listed with countries stays a region), that type."""
     out: dict[int, str] = {}
     n = 0
     while n < len(spans):
@@ -405,7 +406,7 @@ def _list_labels(text: str, spans: list[tuple[int, int]], labels: list[str]) -> 
         if len(chain) >= 3:
             for i in chain:
                 others = {labels[j] for j in chain if j != i}
-                if len(others) == 1 and labels[i] not in others:
+                if len(others) == 1 and type_group(labels[i]) != type_group(next(iter(others))):
                     out[i] = next(iter(others))
         n = chain[-1] + 1
     return out
