@@ -288,10 +288,10 @@ def _span(info: EventInfo) -> tuple[tuple[int, int] | None, bool]:
     if not days:
         return None, False
 
-    def minute(d: date) -> int:
-        return (d.toordinal() - 1) * _MINUTES_PER_DAY
-
-    return (minute(min(days) - REPORT_WINDOW), minute(max(days) + timedelta(days=1))), False
+    # day numbers, not dates: the window may reach past the calendar's ends (year 1, 9999)
+    first = min(days).toordinal() - 1 - REPORT_WINDOW.days
+    after_last = max(days).toordinal()
+    return (first * _MINUTES_PER_DAY, after_last * _MINUTES_PER_DAY), False
 
 
 def _times_meet(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:

@@ -180,3 +180,11 @@ def test_specific_name(names, located, want):
     from factx.rules import load_rules
 
     assert specific_name(names, load_rules(), RunEvents({}, tuple(located))) == want
+
+
+@pytest.mark.parametrize("published", [("9999-12-31",), ("0001-01-01",), ("0001-01-01", "9999-12-31")])
+def test_undated_events_published_at_the_calendars_ends_have_a_span(published) -> None:
+    # the report window before the first day and the day after the last reach past the calendar
+    from factx.events import _span
+    span, stated = _span(EventInfo("floods in Karsk", published=published))
+    assert span is not None and span[0] < span[1] and not stated
