@@ -247,6 +247,10 @@ TYPE_CASES = [
                                                   ("Mozambique", "ORG")], "Mozambique", "GPE"),  # a rule decides
     ("In Karamia, Nasr Front said, and Sahel Union agreed", [("Karamia", "GPE"), ("Nasr Front", "ORG"),
                                                             ("Sahel Union", "ORG")], "Karamia", "GPE"),
+    # peoples and faiths are NORP, even before "movement"
+    ("denied that his powerful Shiite movement had stored arms", [("Shiite", "ORG")], "Shiite", "NORP"),
+    ("Pashtun elders met", [("Pashtun", "PERSON")], "Pashtun", "NORP"),
+    ("the Sunni Endowment Office said", [("Sunni Endowment Office", "ORG")], "Sunni Endowment Office", "ORG"),
     # the people, the mayor, the streets of a place
     ("Residents of Karamville said the shaking lasted a minute", [("Karamville", "PERSON")], "Karamville", "GPE"),
     ("the mayor of Karamville said", [("Karamville", "ORG")], "Karamville", "GPE"),

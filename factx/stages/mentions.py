@@ -104,7 +104,9 @@ def mention_rules(rules: RuleSet | None = None) -> MentionRules:
          re.compile(compile_context(rule["before"]) + r"$") if rule.get("before") else None,
          re.compile(r"^" + compile_context(rule["after"])) if rule.get("after") else None)
         for rule in rules.get("entity_context"))
-    demonyms = frozenset(w.lower() for w in rules.words("demonyms"))
+    # peoples and faiths (entity_types.yml, NORP `words`) are NORP like demonyms: "Shiite", "Pashtun"
+    demonyms = frozenset(w.lower() for w in rules.words("demonyms")) | frozenset(
+        w.lower() for r in rules.get("entity_types") if r["label"] == "NORP" for w in r.get("words", ()))
     places = frozenset(_plain_key(w) for r in rules.get("demonyms") for w in [r["country"], *r.get("cities", ())])
     endings = tuple(w.lower() for r in rules.get("entity_types") if r["label"] in PLACE_TYPES
                     for w in r.get("endings", ()))
@@ -169,6 +171,8 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
         return "PERSON"
     if label == "NORP" and (text.strip().lower() in mr.demonyms or len(tokens) != 1):
         return None  # "Afghan provinces of": a demonym modifies the words after it
+    if len(tokens) == 1 and label in ("ORG", "PERSON") and text.strip().lower() in mr.demonyms:
+        return "NORP"  # "his Shiite movement": a faith or people the model took for a group
     # a country or a large city of the world's list is a place ("Mozambique" is no company)
     if " ".join(tokens) in mr.places:
         return "GPE"
