@@ -219,6 +219,19 @@ def test_headlines_are_reread_in_sentence_case() -> None:
     assert seen == ["Feared rebel leader Karim Haddad dead"]
 
 
+def test_headline_spans_read_again_are_split_like_body_spans() -> None:
+    text = "- BY JANE ROE AND JOHN DOE - Nordic Times News Service\n\nThe raid was at night, police said."
+
+    def reread(line: str):
+        start = line.index("John")
+        return [(line.index("Jane"), line.index("Jane") + 8, "PERSON"), (start, len(line), "PERSON")]
+
+    doc = make_doc(text, [])
+    # (each piece keeps the model's label: the mentions stage types the agency by its last word)
+    assert [(s.text, s.label_) for s in repair_spans(doc, reread=reread)] == [
+        ("JANE ROE", "PERSON"), ("JOHN DOE", "PERSON"), ("Nordic Times News Service", "PERSON")]
+
+
 @pytest.mark.parametrize("line,expected", [
     ("Feared Rebel Leader Karim Haddad Dead", True),
     ("MATTHEW ROE, JANE DOE and JOHN SMITH", True),

@@ -515,11 +515,13 @@ def _headlines(doc: Doc, spans: list[Span], er: EntityRules, reread: Reread | No
             found = []
             for a, b, label in reread(sentence_case(text[start:end], lower, upper)):
                 span = doc.char_span(start + a, start + b, label=label, alignment_mode="expand")
-                if span is not None and label in NAME_LABELS:
-                    span = _trim(span)
-                    span = _edges(span, er) if span is not None else None
-                    if span is not None:
-                        found.append(span)
+                if span is None or label not in NAME_LABELS:
+                    continue
+                for piece in _pieces(span):  # "JANE ROE - New York Times News Service"
+                    piece = _trim(piece)
+                    piece = _edges(piece, er) if piece is not None else None
+                    if piece is not None:
+                        found.append(piece)
             line_spans = found
         named = [n for n in (_headline_name(s, body_keys, lower, er) for s in line_spans) if n is not None]
         out.extend(_byline(doc, named))
