@@ -152,6 +152,12 @@ REPAIRS = [
     ("a founding member of the jihadist movement", [("movement", "ORG")], []),
     # a crumb separates words, not the letters of a name
     ("Radio Free Europe (RFE/RL) said", [("RFE/RL", "ORG")], [("RFE/RL", "ORG")]),
+    # a photo credit is a photographer and an agency
+    ("the flooded street (Jane Roe/AP)", [("Jane Roe/AP", "ORG")], [("Jane Roe", "PERSON"), ("AP", "ORG")]),
+    ("Photographer: Karim Haddad/Bloomberg via Nordic Images", [("Karim Haddad/Bloomberg", "FAC")],
+     [("Karim Haddad", "PERSON"), ("Bloomberg", "ORG")]),
+    ("trains between Oslo Central/Bergen run", [("Oslo Central/Bergen", "GPE")],
+     [("Oslo Central/Bergen", "GPE")]),  # no credit: left alone
     # a title and words the document writes in lower case: an organisation
     ("General Security said the security forces left", [("General Security", "PERSON")],
      [("General Security", "ORG")]),

@@ -21,6 +21,7 @@ Runs right after `ner`. Two parts:
      is part of the name ("killed Karim" + "Haddad"), when the doc has POS tags.
    - split: a name never crosses a line break, a spaced dash, a quote mark or a
      comma ("Drone Attack\n\nPublish", "reporters,“We");
+   - photo credit: "(Jane Roe/AP)" is a photographer and an agency;
    - edge words (`rules/entity_repairs.yml`): clock labels ("GMT", "PM CDT") are
      cut from either end of a span, and a span of nothing else is dropped;
    - roles: a person's span starts after the last capitalized role noun in it
@@ -154,6 +155,31 @@ def _pieces(span: Span) -> list[Span]:
             out.append(Span(doc, start, cut, label=span.label_))
         start = cut + 1 if cut < span.end and (doc[cut].is_space or doc[cut].is_punct) else cut
     return out
+
+
+_CREDIT_LEADS = frozenset({"photo", "photograph", "photographer", "credit", "image", "picture"})
+
+
+def _credit(span: Span) -> list[Span] | None:
+    """Rule photo credit: "(Jane Roe/AP)", "Photographer: Jane Roe/Bloomberg" name a
+    photographer (PERSON) and an agency (ORG), not one name; None when the span is no
+    credit. The letters of one name ("RFE/RL") are never split."""
+    doc = span.doc
+    slash = [t.i for t in span if t.text == "/" and not t.whitespace_ and t.i > span.start
+             and not doc[t.i - 1].whitespace_]
+    if len(slash) != 1:
+        return None
+    cut = slash[0]
+    left, right = doc[span.start:cut], doc[cut + 1:span.end]
+    before = doc[span.start - 1] if span.start > 0 else None
+    lead = doc[span.start - 2] if span.start > 1 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    credit = (before is not None and before.text == "(" and after is not None and after.text == ")") \
+        or (before is not None and before.text == ":" and lead is not None and lead.lower_ in _CREDIT_LEADS)
+    if not credit or not 2 <= len(left) <= 3 or not 1 <= len(right) <= 2 \
+            or not all(t.is_alpha and t.text[:1].isupper() for t in [*left, *right]):
+        return None
+    return [Span(doc, left.start, left.end, label="PERSON"), Span(doc, right.start, right.end, label="ORG")]
 
 
 def _edges(span: Span, er: EntityRules) -> Span | None:
@@ -785,6 +811,10 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
             trimmed = _trim(span)
             if trimmed is not None:
                 spans.append(trimmed)
+            continue
+        credit = _credit(span)
+        if credit is not None:
+            spans.extend(credit)
             continue
         for piece in _pieces(span):
             trimmed = _trim(piece)
