@@ -350,6 +350,21 @@ def test_facility_names_beside_a_place(text, place, expected) -> None:
     assert all(m.label == "FAC" for m in found)
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("the raid in Bergen province was bloody", [("Bergen province", "Bergen", "GPE")]),
+    ("in Bergen city, officials said", [("Bergen city", "Bergen", "GPE")]),
+    ("the Bergen district council met", []),  # the council, not a spelling of the place
+    ("the Bergen city-state", []),
+    ("Bergen reported 150 dead", []),
+])
+def test_a_place_with_its_administrative_word_is_one_more_spelling(text, expected) -> None:
+    from factx.stages.mentions import facility_names
+
+    at = text.index("Bergen")
+    found = facility_names(text, [Mention(at, at + 6, "Bergen", "Bergen", "GPE")], mention_rules())
+    assert [(m.text, m.canonical, m.label) for m in found] == expected
+
+
 def test_port_of_a_place_is_a_facility() -> None:
     assert linked("It was stored at the Port of Beirut for years.", [("Port of Beirut", "LOC")]) == [
         ("Port of Beirut", "Port of Beirut", "FAC")]

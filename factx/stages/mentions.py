@@ -548,7 +548,10 @@ def facility_names(text: str, mentions: Sequence[Mention], mr: MentionRules) -> 
     """Facilities named by a place and a facility word (`entity_types.yml`, FAC):
     "Bergen port", "Bergen's port", "the port of Bergen" name the port (FAC), never
     the city. They are extra names, not entity mentions: the place's mention stays the
-    place's ("the Bergen port blast" happened in Bergen).
+    place's ("the Bergen port blast" happened in Bergen). A place written with its
+    administrative word in lower case ("Bergen province", "Bergen city") is one more
+    spelling of the place itself (its canonical and type), unless the word begins the
+    name of a body ("the Bergen district council").
 
     >>> text = "the blast at Bergen's port"
     >>> [(m.text, m.label) for m in facility_names(text, [Mention(13, 19, "Bergen", "Bergen", "GPE")],
@@ -559,6 +562,14 @@ def facility_names(text: str, mentions: Sequence[Mention], mr: MentionRules) -> 
     out = []
     for mention in mentions:
         if mention.label not in ("GPE", "LOC"):
+            continue
+        # "Karamia province", "Karamia city": the place named with its administrative word
+        # (one more spelling of the place, never a name of its own)
+        admin = re.match(r"[ \t]+([a-z]+)\b(?![ \t]*(?:-|council|official|authorit|government|police))",
+                         text[mention.end:mention.end + 40])
+        if admin and admin.group(1) in mr.names.admin_words and admin.group(1) != "state":
+            end = mention.end + admin.end(1)
+            out.append(Mention(mention.start, end, text[mention.start:end], mention.canonical, mention.label))
             continue
         follow = re.match(r"(?:['’]s)?[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?", text[mention.end:mention.end + 40])
         if follow and follow.group(1).lower() in facility and (follow.group(2) or "").lower() not in _NOT_A_FACILITY:
