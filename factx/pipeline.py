@@ -19,7 +19,7 @@ Extension attributes (the contract between stages):
     Doc._.article   factx.records.Article | None   set before the doc enters the pipe
     Doc._.dates     list[TimexSpan]
     Doc._.mentions  list[factx.stages.mentions.Mention]
-    Doc._.facilities list[Mention]                   "Bergen port": names beside the mentions
+    Doc._.facilities list[Mention]                   "Bergen port", "Bergen province": names beside the mentions
     Doc._.facts     list[FactDraft]                  attribute facts (not `name`)
     Doc._.descriptions list[FactDraft]               `description` facts
 
