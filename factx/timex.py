@@ -166,7 +166,7 @@ def normalize(text: str, anchor: str | None, *, label: str | None = None,
     around the expression ("the Sept. 11 attacks"); `previous` the last date value of
     the same document, for "the next day" and "April of that year"; `label` the NER
     label of the span, if any (kept in the cache key; the words decide the value).
-    `tense` ('past', 'future' or None) is the tense of the expression's governing verb
+    `tense` ('past', 'future', 'present' or None) is the tense of the expression's governing verb
     when a parse gave it (`verb_tense`); by default it is read from the cues of `context`.
     Normalizations are cached per (expression, anchor, tense, anniversary, previous).
 
@@ -237,7 +237,8 @@ def verb_tense(words: list[str], tags: list[str], *, infinitive: bool = False) -
     """The tense of a governing verb group, from its words (auxiliaries and verb, in
     order) and their Penn tags: 'future' for a future cue ("will meet", "is going to
     vote"), 'past' for a verb or auxiliary in the past tense ("said", "was killed"),
-    else None (a modal, the present, the present perfect). The group of
+    'present' for a verb group in the present ("is expected", "plays", "ends"), else
+    None (a modal, the present perfect). The group of
     an infinitive ("to testify") is its matrix verb's, which gives only a future cue:
     "subpoenaed him to testify on Feb. 10" says nothing of when Feb. 10 is.
 
@@ -246,6 +247,9 @@ def verb_tense(words: list[str], tags: list[str], *, infinitive: bool = False) -
     >>> verb_tense(["could", "be", "found"], ["MD", "VB", "VBN"])
     >>> verb_tense(["was", "killed"], ["VBD", "VBN"])
     'past'
+    >>> verb_tense(["is", "expected"], ["VBZ", "VBN"])
+    'present'
+    >>> verb_tense(["has", "left"], ["VBZ", "VBN"])
     """
     group = " ".join(w.lower() for w in words)
     if any(tense == "future" and pattern.search(group) for tense, pattern in lexicon().cues):
@@ -253,7 +257,16 @@ def verb_tense(words: list[str], tags: list[str], *, infinitive: bool = False) -
     if infinitive or "MD" in tags:
         return None
     # a present perfect is not past: "has been postponed until Saturday"
-    return "past" if "VBD" in tags else None
+    if "VBD" in tags:
+        return "past"
+    if tags and tags[0] in ("VBZ", "VBP") and not _perfect(words, tags):
+        return "present"
+    return None
+
+
+def _perfect(words: list[str], tags: list[str]) -> bool:
+    """A present perfect group ("has left", "have been told"): no tense."""
+    return any(w.lower() in ("has", "have", "'ve") and "VBN" in tags[i + 1:] for i, w in enumerate(words))
 
 
 def _events_in_context(text: str, context: str) -> frozenset[str]:
@@ -351,9 +364,13 @@ def _previous_parts(previous: str | None) -> tuple[int | None, int | None, int |
 AHEAD_COST = 2.5
 
 
-def _cost(offset: int) -> float:
-    """How unlikely a reading `offset` units from the anchor is, without a tense."""
-    return -offset if offset <= 0 else AHEAD_COST * offset
+def _cost(offset: int, ctx: "_Ctx | None" = None) -> float:
+    """How unlikely a reading `offset` units from the anchor is, without a tense. A verb
+    in the present ("ends in March", "is payable Jan. 2") does not lean back: the
+    nearer side wins."""
+    if offset <= 0:
+        return -offset
+    return offset if ctx is not None and ctx.tense == "present" else AHEAD_COST * offset
 
 
 def _two_digit_year(yy: int, anchor: dt.date | None) -> int:
@@ -607,7 +624,7 @@ def _year_for_day(ctx: _Ctx, day_of: Callable[[int], dt.date | None], *,
         future = [(y, d) for y, d in options if offset(d) >= 0]
         if future:
             return min(future, key=lambda yd: yd[1])[0]
-    return min(options, key=lambda yd: (_cost(offset(yd[1])), yd[1] > a))[0]
+    return min(options, key=lambda yd: (_cost(offset(yd[1]), ctx), yd[1] > a))[0]
 
 
 # ---- intervals -------------------------------------------------------------------------
@@ -1295,7 +1312,7 @@ def _period_year(ctx: _Ctx, code: str, n: int) -> str:
         options = {y: i for y, i in options.items() if i <= now} or options
     elif ctx.tense == "future":
         options = {y: i for y, i in options.items() if i >= now} or options
-    return str(min(options, key=lambda y: (_cost(options[y] - now), y != a.year)))
+    return str(min(options, key=lambda y: (_cost(options[y] - now, ctx), y != a.year)))
 
 
 def _reference_quarter(ctx: _Ctx) -> tuple[int | None, int]:
@@ -1329,7 +1346,7 @@ def _relative(t: str, ctx: _Ctx) -> str | None:
         # "the weekend" of a story: the one before the article unless it looks ahead
         if a is None:
             return "XXXX-WXX-WE"
-        if ctx.tense == "future" or a.isoweekday() >= 6:
+        if ctx.tense in ("future", "present") or a.isoweekday() >= 6:
             return _week(a) + "-WE"
         return _week(a - dt.timedelta(days=7)) + "-WE"
     if t in ("today", "this day"):
@@ -1423,7 +1440,7 @@ def _season_value(season: str, ctx: _Ctx, rel: str | None) -> str:
     elif rel == "next" or (rel is None and ctx.tense == "future"):
         pos = min(c for c in candidates if (c > now if rel == "next" else c >= now))
     else:
-        pos = min(candidates, key=lambda c: (_cost(c - now), c > now))
+        pos = min(candidates, key=lambda c: (_cost(c - now, ctx), c > now))
     return f"{pos // 4}-{season}"
 
 
@@ -1443,9 +1460,9 @@ def _month_value(month: int, ctx: _Ctx, rel: str | None) -> str:
         year = a.year - 1
     elif ctx.tense == "future" and month < a.month:
         year = a.year + 1
-    elif ctx.tense is None:
+    elif ctx.tense in (None, "present"):
         # a month without a cue: the nearest one (looking back further), this year on ties
-        distance = {y: _cost((y * 12 + month) - (a.year * 12 + a.month)) for y in (a.year - 1, a.year, a.year + 1)}
+        distance = {y: _cost((y * 12 + month) - (a.year * 12 + a.month), ctx) for y in (a.year - 1, a.year, a.year + 1)}
         year = min(distance, key=lambda y: (distance[y], y != a.year))
     else:
         year = a.year
@@ -1471,7 +1488,9 @@ def _weekday_value(weekday: int, ctx: _Ctx, rel: str | None = None) -> str:
         return _day(a + dt.timedelta(days=weekday - a.isoweekday()))
     if ctx.tense == "past":
         return _day(a - dt.timedelta(days=back))
-    if ctx.tense == "future":
+    if ctx.tense in ("future", "present"):
+        # "The vote is expected Thursday", "the team plays Wednesday": news puts a
+        # weekday under a verb in the present on the coming one
         return _day(a + dt.timedelta(days=ahead))
     return _day(a - dt.timedelta(days=back) if _cost(-back) <= _cost(ahead) else a + dt.timedelta(days=ahead))
 

@@ -328,6 +328,13 @@ GOVERNED = [
     ("1998-10-25", "He was killed on Oct. 30.", ("Oct. 30", "1997-10-30")),
     # a participle after its noun has no tense of its own
     ("1999-10-24", "A memorial service planned for Saturday was canceled.", ("Saturday", "1999-10-23")),
+    # a verb in the present puts a weekday ahead; a month goes to the nearer side
+    ("1998-03-02", "The vote is expected Thursday.", ("Thursday", "1998-03-05")),
+    ("1998-03-02", "The team lost Saturday and plays again Wednesday.", ("Wednesday", "1998-03-04")),
+    ("1998-03-02", "The team lost Saturday and plays again Wednesday.", ("Saturday", "1998-02-28")),
+    ("1989-10-26", "The company's fiscal year ends in March.", ("March", "1990-03")),
+    ("1989-10-26", "The jobless rate is 5.3 percent in September.", ("September", "1989-09")),
+    ("1998-03-02", "The minister has left on Thursday for Paris.", ("Thursday", "1998-02-26")),
 ]
 
 

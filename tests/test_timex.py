@@ -260,6 +260,16 @@ NEARNESS_AND_TENSE = [
     tensed("Friday", "2019-10-08", "future", ("DATE", "2019-10-11")),
     tensed("Jan. 2", "1998-11-03", "past", ("DATE", "1998-01-02")),
     tensed("March", "1999-02-10", "future", ("DATE", "1999-03")),
+    # a verb in the present: a weekday is the coming one, else the nearer side wins
+    tensed("Thursday", "1998-03-02", "present", ("DATE", "1998-03-05")),  # "the vote is expected Thursday"
+    tensed("Thursday", "1998-03-02", None, ("DATE", "1998-02-26")),
+    tensed("Monday", "1998-03-02", "present", ("DATE", "1998-03-02")),
+    tensed("the weekend", "1998-03-04", "present", ("DATE", "1998-W10-WE")),  # "the talks resume at the weekend"
+    tensed("March", "1989-10-26", "present", ("DATE", "1990-03")),   # "the fiscal year ends in March"
+    tensed("March", "1989-10-26", None, ("DATE", "1989-03")),
+    tensed("September", "1989-10-26", "present", ("DATE", "1989-09")),  # "the rate is 5% in September"
+    tensed("Feb. 10", "1989-10-26", "present", ("DATE", "1990-02-10")),
+    tensed("Feb. 10", "1989-10-26", None, ("DATE", "1989-02-10")),
     # a stated weekday fixes the date
     tensed("Monday, Oct. 26", "1998-10-25", None, ("DATE", "1998-10-26")),
     tensed("Monday, Oct. 26", "1999-10-20", None, ("DATE", "1998-10-26")),
@@ -362,11 +372,17 @@ def test_issue_patterns(text, anchor, tense, previous, expected):
     (["said"], ["VBD"], False, "past"),
     (["was", "killed"], ["VBD", "VBN"], False, "past"),
     (["rose"], ["VBD"], False, "past"),
-    # no cue: a modal, an infinitive, the present, the present perfect, a participle
+    # the present: "is expected Thursday", "plays Wednesday", "ends in March"
+    (["is"], ["VBZ"], False, "present"),
+    (["is", "expected"], ["VBZ", "VBN"], False, "present"),
+    (["plays"], ["VBZ"], False, "present"),
+    (["are", "meeting"], ["VBP", "VBG"], False, "present"),
+    # no cue: a modal, an infinitive, the present perfect, a participle
     (["could", "be", "found"], ["MD", "VB", "VBN"], False, None),
     (["would", "leave"], ["MD", "VB"], False, None),
     (["subpoenaed", "to", "testify"], ["VBD", "TO", "VB"], True, None),
-    (["is"], ["VBZ"], False, None),
+    (["wants", "to", "testify"], ["VBZ", "TO", "VB"], True, None),
+    (["have", "left"], ["VBP", "VBN"], False, None),
     (["has", "been", "postponed"], ["VBZ", "VBN", "VBN"], False, None),
     (["reduced"], ["VBN"], False, None),
 ])
