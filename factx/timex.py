@@ -883,6 +883,18 @@ def _clock(t: str) -> str | None:
     return f"{h:02d}:{mi:02d}"
 
 
+def _afternoon_clock(time: str, written: str, part: str) -> str:
+    """A clock without a.m. or p.m. read by the part of the day beside it: "3:30 this
+    afternoon" is 15:30, "11:15 last night" 23:15, "7:45 this morning" 07:45."""
+    if re.search(r"[ap]\.?m\b|\d{4}", written) or not re.fullmatch(r"\d\d:\d\d", time):
+        return time
+    h = int(time[:2])
+    low = {"afternoon": 1, "evening": 4, "night": 6, "tonight": 6}.get(part)
+    if low is None or not low <= h <= 11:
+        return time
+    return f"{h + 12:02d}{time[2:]}"
+
+
 def _split_time(t: str) -> tuple[str, str] | None:
     """An expression as (its time of day, the words that name its day): ("06:18",
     "sunday") for "6:18 a.m. on Sunday morning" (a clock wins over a part of the day),
@@ -900,7 +912,10 @@ def _split_time(t: str) -> tuple[str, str] | None:
             return None
         rest = (t[:m.start()] + " " + t[m.end():]).strip(" ,")
         # "9:38 p.m. Saturday night", "6:18 a.m. on Sunday morning": the clock is the time
-        rest = re.sub(rf"\s*(?:in the\s+)?(?:{g.part})$", "", rest)
+        part = re.search(rf"\s*(?:in the\s+)?({g.part}|tonight)$", rest)
+        if part:
+            rest = rest[:part.start()] if part.group(1) != "tonight" else "today"
+            time = _afternoon_clock(time, m.group(1), part.group(1))
         return time, rest
     # "the early hours of Monday", "in the small hours": the day, from its start
     m = re.fullmatch(rf"(?:in\s+)?(?:the\s+)?({lex.alt('day_start')})(?:\s+of\s+(.+))?", t)

@@ -131,6 +131,10 @@ ISSUE_14_DETECTION = [
     ("Two days later he left.", "1998-11-21", [("Two days", "DURATION", "P2D")]),
     ("The ship was in international waters at the time.", TUE, [("at the time", "DATE", "PAST_REF")]),
     ("It happened in the past.", TUE, [("the past", "DATE", "PAST_REF")]),
+    # frequencies are one SET, not a duration
+    ("The board meets twice a year.", TUE, [("twice a year", "SET", "P1Y")]),
+    ("Inspectors come once a month and three times a week in May.", "1998-03-02",
+     [("once a month", "SET", "P1M"), ("three times a week", "SET", "P1W"), ("May", "DATE", "1998-05")]),
     ("IST: 0915 HRS, JUN 3, 2018", "2018-06-03",
      [("0915 HRS", "TIME", "2018-06-03T09:15"), ("JUN 3, 2018", "DATE", "2018-06-03")]),
 ]
@@ -335,6 +339,8 @@ GOVERNED = [
     ("1989-10-26", "The company's fiscal year ends in March.", ("March", "1990-03")),
     ("1989-10-26", "The jobless rate is 5.3 percent in September.", ("September", "1989-09")),
     ("1998-03-02", "The minister has left on Thursday for Paris.", ("Thursday", "1998-02-26")),
+    # the tagger finds a clock without a.m./p.m.; the part of the day beside it reads it
+    ("1998-03-02", "The vote began at 3:30 this afternoon.", ("3:30 this afternoon", "1998-03-02T15:30")),
 ]
 
 

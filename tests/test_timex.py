@@ -345,6 +345,14 @@ REFERENCES = [
 ]
 
 CLOCKS = [
+    # a clock without a.m./p.m. takes the part of the day beside it
+    tensed("3:30 this afternoon", "1998-03-04", None, ("TIME", "1998-03-04T15:30")),
+    tensed("11:15 last night", "1998-03-04", None, ("TIME", "1998-03-03T23:15")),
+    tensed("10:30 tonight", "1998-03-04", None, ("TIME", "1998-03-04T22:30")),
+    tensed("7:45 this morning", "1998-03-04", None, ("TIME", "1998-03-04T07:45")),
+    tensed("12:30 this afternoon", "1998-03-04", None, ("TIME", "1998-03-04T12:30")),
+    tensed("2:30 Sunday night", "1998-03-04", None, ("TIME", "1998-03-01T02:30")),
+    tensed("9:38 a.m. Saturday night", "1998-03-04", None, ("TIME", "1998-02-28T09:38")),
     tensed("yesterday at 04.30pm", "2020-08-09", None, ("TIME", "2020-08-08T16:30")),
     tensed("08.38 am", "2019-03-10", None, ("TIME", "2019-03-10T08:38")),
     tensed("4.30 p.m.", "2019-03-10", None, ("TIME", "2019-03-10T16:30")),
