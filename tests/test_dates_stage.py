@@ -339,6 +339,9 @@ GOVERNED = [
     ("1989-10-26", "The company's fiscal year ends in March.", ("March", "1990-03")),
     ("1989-10-26", "The jobless rate is 5.3 percent in September.", ("September", "1989-09")),
     ("1998-03-02", "The minister has left on Thursday for Paris.", ("Thursday", "1998-02-26")),
+    # "would" with a plain verb looks ahead from the report; refusing ("would not") does not
+    ("1998-03-02", "He said the vote would take place Friday.", ("Friday", "1998-03-06")),
+    ("1998-03-04", "A spokesman would not comment Monday on the report.", ("Monday", "1998-03-02")),
     # the tagger finds a clock without a.m./p.m.; the part of the day beside it reads it
     ("1998-03-02", "The vote began at 3:30 this afternoon.", ("3:30 this afternoon", "1998-03-02T15:30")),
 ]

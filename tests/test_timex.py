@@ -387,7 +387,12 @@ def test_issue_patterns(text, anchor, tense, previous, expected):
     (["are", "meeting"], ["VBP", "VBG"], False, "present"),
     # no cue: a modal, an infinitive, the present perfect, a participle
     (["could", "be", "found"], ["MD", "VB", "VBN"], False, None),
-    (["would", "leave"], ["MD", "VB"], False, None),
+    (["would", "have", "left"], ["MD", "VB", "VBN"], False, None),
+    (["would", "not", "comment"], ["MD", "RB", "VB"], False, None),  # refused, on the day
+    (["would", "n't", "say"], ["MD", "RB", "VB"], False, None),
+    # "would" with a plain verb is the future of a report
+    (["would", "leave"], ["MD", "VB"], False, "future"),
+    (["would", "take"], ["MD", "VB"], False, "future"),
     (["subpoenaed", "to", "testify"], ["VBD", "TO", "VB"], True, None),
     (["wants", "to", "testify"], ["VBZ", "TO", "VB"], True, None),
     (["have", "left"], ["VBP", "VBN"], False, None),

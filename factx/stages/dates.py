@@ -277,13 +277,17 @@ def _governing_verb(doc: Doc, start: int, end: int):
     return None, None
 
 
+#: The words of a verb group: its auxiliaries and its negation ("would not comment").
+_GROUP_DEPS = ("aux", "auxpass", "neg")
+
+
 def _group(verb) -> tuple[list, bool]:
-    """A verb with its auxiliaries, in order, and whether it is an infinitive; a
+    """A verb with its auxiliaries and negation, in order, and whether it is an infinitive; a
     conjoined verb without auxiliaries of its own shares its first verb's ("will
     arrive Monday and leave Tuesday")."""
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux = [c for c in verb.children if c.dep_ in _GROUP_DEPS]
     if not aux and verb.dep_ == "conj" and verb.head.pos_ in _VERBS:
-        aux = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
+        aux = [c for c in verb.head.children if c.dep_ in _GROUP_DEPS]
     return sorted(aux + [verb], key=lambda t: t.i), any(t.tag_ == "TO" for t in aux)
 
 
