@@ -490,7 +490,8 @@ def _expression(t: str, ctx: _Ctx) -> Result | None:
             if core in lex.references:
                 return ("DATE", lex.references[core])
             # "the end of year": the year of the article
-            if core in ("year", "the year", "month", "the month", "week", "the week"):
+            if core in ("year", "the year", "month", "the month", "week", "the week",
+                        "decade", "the decade", "century", "the century"):
                 core = "this " + core.replace("the ", "")
             return _expression(core, ctx)
         return None
@@ -1366,6 +1367,10 @@ def _relative(t: str, ctx: _Ctx) -> str | None:
         return _week(a - dt.timedelta(days=7)) + "-WE"
     if t in ("today", "this day"):
         return _day(a) if a else "PRESENT_REF"
+    m = re.fullmatch(r"(?:(this|last|next) )?(year|month)[- ]end", t)
+    if m:
+        # "by year-end", "at month end": the end of the year (month) the article is in
+        return _relative(f"{m.group(1) or 'this'} {m.group(2)}", ctx)
     if t in ("yesterday", "the day before yesterday", "tomorrow", "the day after tomorrow"):
         n = {"yesterday": -1, "the day before yesterday": -2, "tomorrow": 1,
              "the day after tomorrow": 2}[t]
@@ -1414,7 +1419,7 @@ def _relative(t: str, ctx: _Ctx) -> str | None:
         week = _week(a + dt.timedelta(weeks=n))
         return week + ("-WE" if what == "weekend" else "")
     if what == "decade":
-        return str(a.year // 10 + n) if a else "XXX"
+        return f"{a.year // 10 + n}X" if a else "XXXX"  # as "the 1980s": 198X
     if what == "century":
         return f"{a.year // 100 + n:02d}" if a else "XX"
     if what == "quarter":

@@ -131,6 +131,8 @@ ISSUE_14_DETECTION = [
     ("Two days later he left.", "1998-11-21", [("Two days", "DURATION", "P2D")]),
     ("The ship was in international waters at the time.", TUE, [("at the time", "DATE", "PAST_REF")]),
     ("It happened in the past.", TUE, [("the past", "DATE", "PAST_REF")]),
+    ("The merger should be completed by year-end.", "1989-10-26", [("year-end", "DATE", "1989")]),
+    ("Year-ended results and the year-ending audit.", "1989-10-26", []),
     # frequencies are one SET, not a duration
     ("The board meets twice a year.", TUE, [("twice a year", "SET", "P1Y")]),
     ("Inspectors come once a month and three times a week in May.", "1998-03-02",
@@ -342,6 +344,9 @@ GOVERNED = [
     # "would" with a plain verb looks ahead from the report; refusing ("would not") does not
     ("1998-03-02", "He said the vote would take place Friday.", ("Friday", "1998-03-06")),
     ("1998-03-04", "A spokesman would not comment Monday on the report.", ("Monday", "1998-03-02")),
+    # a date after "since" is past, whatever the verb's tense
+    ("1989-10-26", "Since Friday, the market has recovered.", ("Friday", "1989-10-20")),
+    ("1989-10-26", "The market has recovered since Friday.", ("Friday", "1989-10-20")),
     # the tagger finds a clock without a.m./p.m.; the part of the day beside it reads it
     ("1998-03-02", "The vote began at 3:30 this afternoon.", ("3:30 this afternoon", "1998-03-02T15:30")),
 ]

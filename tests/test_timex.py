@@ -303,6 +303,16 @@ DECADES_WITH_APOSTROPHES = [
     tensed("the '10s", "2019-10-08", None, ("DATE", "201X")),
     tensed("the '20s", "2019-10-08", None, ("DATE", "192X")),
     tensed("the 1980's", "2019-10-08", None, ("DATE", "198X")),
+    # a decade named relative to the article's is written as one named by its digits
+    tensed("this decade", "1989-10-26", None, ("DATE", "198X")),
+    tensed("earlier this decade", "1989-10-26", None, ("DATE", "198X")),
+    tensed("last decade", "1989-10-26", None, ("DATE", "197X")),
+    tensed("the end of the decade", "1989-10-26", None, ("DATE", "198X")),
+    # year-end, month-end
+    tensed("year-end", "1989-10-26", None, ("DATE", "1989")),
+    tensed("year end", "1989-10-26", None, ("DATE", "1989")),
+    tensed("last year-end", "1989-10-26", None, ("DATE", "1988")),
+    tensed("month-end", "1989-10-26", None, ("DATE", "1989-10")),
     tensed("the sixties", "2019-10-08", None, ("DATE", "196X")),
 ]
 

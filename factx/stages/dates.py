@@ -295,10 +295,13 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     """The tense of the verb that governs the expression at [start, end): its own
     auxiliaries and tag and the preposition that links them ("was planned for"), never
     another word of the sentence (`factx.timex.verb_tense`). An infinitive takes only a
-    future cue from the verb it depends on ("plans to meet Friday"). `FROM_CONTEXT` when
-    the doc has no parse."""
+    future cue from the verb it depends on ("plans to meet Friday"). A date after
+    "since" is past. `FROM_CONTEXT` when the doc has no parse."""
     if not doc.has_annotation("DEP"):
         return FROM_CONTEXT
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and span.root.head.lower_ == "since" and span.root.head.i != span.root.i:
+        return "past"  # "since Friday", "the highest since March": whatever the verb
     verb, prep = _governing_verb(doc, start, end)
     if verb is None or (prep is not None and prep.lower_ in _BOUNDS):
         return None
