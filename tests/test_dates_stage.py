@@ -344,6 +344,11 @@ GOVERNED = [
     # "would" with a plain verb looks ahead from the report; refusing ("would not") does not
     ("1998-03-02", "He said the vote would take place Friday.", ("Friday", "1998-03-06")),
     ("1998-03-04", "A spokesman would not comment Monday on the report.", ("Monday", "1998-03-02")),
+    # a bound takes only a future cue: a postponement looks ahead, a past state does not
+    ("2000-03-30", "Officials postponed until Tuesday morning any action on the case.",
+     ("Tuesday morning", "2000-04-04TMO")),
+    ("2000-03-30", "The court adjourned the hearing until Monday.", ("Monday", "2000-04-03")),
+    ("2000-03-30", "The curfew lasted until Monday.", ("Monday", "2000-03-27")),
     # a date after "since" is past, whatever the verb's tense
     ("1989-10-26", "Since Friday, the market has recovered.", ("Friday", "1989-10-20")),
     ("1989-10-26", "The market has recovered since Friday.", ("Friday", "1989-10-20")),

@@ -402,6 +402,8 @@ def test_issue_patterns(text, anchor, tense, previous, expected):
     (["would", "n't", "say"], ["MD", "RB", "VB"], False, None),
     # "would" with a plain verb is the future of a report
     (["would", "leave"], ["MD", "VB"], False, "future"),
+    (["postponed", "until"], ["VBD", "IN"], False, "future"),
+    (["lasted", "until"], ["VBD", "IN"], False, "past"),  # the stage drops a bound's past
     (["would", "take"], ["MD", "VB"], False, "future"),
     (["subpoenaed", "to", "testify"], ["VBD", "TO", "VB"], True, None),
     (["wants", "to", "testify"], ["VBZ", "TO", "VB"], True, None),

@@ -303,8 +303,9 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     if span is not None and span.root.head.lower_ == "since" and span.root.head.i != span.root.i:
         return "past"  # "since Friday", "the highest since March": whatever the verb
     verb, prep = _governing_verb(doc, start, end)
-    if verb is None or (prep is not None and prep.lower_ in _BOUNDS):
+    if verb is None:
         return None
+    bound = prep is not None and prep.lower_ in _BOUNDS
     tokens, infinitive = _group(verb)
     if verb.dep_ == "acl" and len(tokens) == 1:
         return None  # a participle after its noun has no tense: "a service planned for Saturday"
@@ -319,7 +320,9 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
             tokens = sorted(set(above) | set(tokens), key=lambda t: t.i)
     if prep is not None and prep.head.i == verb.i:
         tokens.append(prep)
-    return verb_tense([t.text for t in tokens], [t.tag_ for t in tokens], infinitive=infinitive)
+    tense = verb_tense([t.text for t in tokens], [t.tag_ for t in tokens], infinitive=infinitive)
+    # a bound takes only a future cue: "will stay until Friday", "postponed until Tuesday"
+    return None if bound and tense != "future" else tense
 
 
 def _a_verb(doc: Doc, start: int, end: int) -> bool:
