@@ -793,6 +793,11 @@ def _duration(t: str, ctx: _Ctx) -> Result | None:
         n = 0.5 if m.group(1) else (_number(m.group(2)) or 0) + 0.5
         if unit:
             return ("DURATION", _period(n, unit))
+    # "a quarter century" (P25Y), "three-quarters of an hour" (PT45M)
+    m = re.fullmatch(r"(?:(?:a|one)\s+)?(three[- ])?quarters?(?:[- ]|\s+of\s+an?\s+)(century|hour)", core)
+    if m:
+        n = 75 if m.group(1) else 25
+        return ("DURATION", f"P{n}Y" if m.group(2) == "century" else f"PT{n * 60 // 100}M")
     # "a four-week", "three-month", "90-day"
     m = re.fullmatch(rf"(?:an?\s+)?({g.count})[- ]({g.unit})(?:-long)?", core)
     if m and m.group(2) in lex.units and lex.units[m.group(2)] != "WE":

@@ -133,6 +133,9 @@ ISSUE_14_DETECTION = [
     ("It happened in the past.", TUE, [("the past", "DATE", "PAST_REF")]),
     ("The merger should be completed by year-end.", "1989-10-26", [("year-end", "DATE", "1989")]),
     ("Year-ended results and the year-ending audit.", "1989-10-26", []),
+    # a quarter of a century or an hour is a duration, not a fiscal quarter
+    ("It was his first visit in a quarter century.", TUE, [("a quarter century", "DURATION", "P25Y")]),
+    ("They waited three-quarters of an hour.", TUE, [("three-quarters of an hour", "DURATION", "PT45M")]),
     # frequencies are one SET, not a duration
     ("The board meets twice a year.", TUE, [("twice a year", "SET", "P1Y")]),
     ("Inspectors come once a month and three times a week in May.", "1998-03-02",

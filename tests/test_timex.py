@@ -294,6 +294,9 @@ FISCAL_PERIODS = [
     tensed("the year", "1998-10-25", None, ("DATE", "1998")),
     tensed("fiscal 1999", "1998-10-25", None, ("DATE", "1999")),
     tensed("1998 quarter", "1998-10-25", None, ("DATE", "1998-QX")),  # never a duration of 1998
+    tensed("a quarter century", "1998-10-25", None, ("DURATION", "P25Y")),
+    tensed("a quarter of a century", "1998-10-25", None, ("DURATION", "P25Y")),
+    tensed("a quarter hour", "1998-10-25", None, ("DURATION", "PT15M")),
 ]
 
 DECADES_WITH_APOSTROPHES = [
