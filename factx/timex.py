@@ -1279,7 +1279,7 @@ _PERIOD_OF = {"quarter": ("Q", 4), "half": ("H", 2)}
 def _fiscal(t: str, ctx: _Ctx) -> str | None:
     """Quarters and halves of a (fiscal) year: "the third quarter", "third-quarter",
     "Q3 2019", "the 1998 fourth quarter", "last year's second half", "the first half of
-    1999", "the quarter", "the year-ago quarter", and "the (fiscal) year". A quarter
+    1999", "the quarter", "the year-ago quarter" (or "period"), and "the (fiscal) year". A quarter
     without a year is the nearest such quarter (by tense, as a day is); "the quarter"
     and "the year" are those of the last date named, when it is near the article's,
     else the article's own."""
@@ -1307,12 +1307,12 @@ def _fiscal(t: str, ctx: _Ctx) -> str | None:
     m = re.fullmatch(r"(?:the\s+)?(\d{4})(?:'s)?\s+(quarter|half)", t)
     if m:
         return f"{m.group(1)}-{_PERIOD_OF[m.group(2)][0]}X"
-    m = re.fullmatch(r"the\s+(year-(?:ago|earlier)\s+)?quarter", t)
+    m = re.fullmatch(r"the\s+(year-(?:ago|earlier)\s+)?quarter|the\s+(year-(?:ago|earlier)\s+)period", t)
     if m:
         y, q = _reference_quarter(ctx)
         if y is None:
             return "XXXX-QX"
-        if m.group(1):
+        if m.group(1) or m.group(2):
             y -= 1
         return f"{y}-Q{q}"
     if t == "the year":

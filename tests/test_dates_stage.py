@@ -133,6 +133,8 @@ ISSUE_14_DETECTION = [
     ("It happened in the past.", TUE, [("the past", "DATE", "PAST_REF")]),
     ("The merger should be completed by year-end.", "1989-10-26", [("year-end", "DATE", "1989")]),
     ("Year-ended results and the year-ending audit.", "1989-10-26", []),
+    ("Third-quarter profit rose from the year-earlier period.", "1998-10-25",
+     [("Third-quarter", "DATE", "1998-Q3"), ("the year-earlier period", "DATE", "1997-Q3")]),
     # a quarter of a century or an hour is a duration, not a fiscal quarter
     ("It was his first visit in a quarter century.", TUE, [("a quarter century", "DURATION", "P25Y")]),
     ("They waited three-quarters of an hour.", TUE, [("three-quarters of an hour", "DURATION", "PT45M")]),

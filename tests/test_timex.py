@@ -294,6 +294,8 @@ FISCAL_PERIODS = [
     tensed("the year", "1998-10-25", None, ("DATE", "1998")),
     tensed("fiscal 1999", "1998-10-25", None, ("DATE", "1999")),
     tensed("1998 quarter", "1998-10-25", None, ("DATE", "1998-QX")),  # never a duration of 1998
+    tensed("the year-earlier period", "1998-10-25", None, ("DATE", "1997-Q3"), previous="1998-Q3"),
+    tensed("the period", "1998-10-25", None, None),
     tensed("a quarter century", "1998-10-25", None, ("DURATION", "P25Y")),
     tensed("a quarter of a century", "1998-10-25", None, ("DURATION", "P25Y")),
     tensed("a quarter hour", "1998-10-25", None, ("DURATION", "PT15M")),
