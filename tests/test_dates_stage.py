@@ -354,6 +354,10 @@ GOVERNED = [
      ("Tuesday morning", "2000-04-04TMO")),
     ("2000-03-30", "The court adjourned the hearing until Monday.", ("Monday", "2000-04-03")),
     ("2000-03-30", "The curfew lasted until Monday.", ("Monday", "2000-03-27")),
+    ("1998-03-04", "The festival runs through Sunday.", ("Sunday", "1998-03-08")),
+    # "starting Monday", "beginning Monday": a change that comes
+    ("1998-03-04", "Starting Monday, the store will close early.", ("Monday", "1998-03-09")),
+    ("1998-03-04", "Beginning Monday, fares rise 10 percent.", ("Monday", "1998-03-09")),
     # a date after "since" is past, whatever the verb's tense
     ("1989-10-26", "Since Friday, the market has recovered.", ("Friday", "1989-10-20")),
     ("1989-10-26", "The market has recovered since Friday.", ("Friday", "1989-10-20")),

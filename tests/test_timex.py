@@ -423,6 +423,11 @@ def test_verb_tense(words, tags, infinitive, expected):
 @pytest.mark.parametrize("text, context, expected", [
     # without a parse: the nearest cue, but never an -ed word, a modal or an infinitive
     ("Friday", "The grandparents could be found Friday.", None),
+    ("Monday", "Starting Monday, the store will close.", "future"),
+    ("Monday", "At the beginning of the week, on Monday, prices fell.", "past"),
+    ("Friday", "The market has recovered since Friday.", "past"),
+    ("Friday", "He said the vote would take place Friday.", "future"),
+    ("Friday", "A spokesman would not comment Friday.", None),
     ("Friday", "Shares rose on Friday to close at $5.", "past"),
     ("June", "The reduced fee is payable in June.", None),
     ("May", "Talks will be held in May.", "future"),

@@ -321,8 +321,9 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     if prep is not None and prep.head.i == verb.i:
         tokens.append(prep)
     tense = verb_tense([t.text for t in tokens], [t.tag_ for t in tokens], infinitive=infinitive)
-    # a bound takes only a future cue: "will stay until Friday", "postponed until Tuesday"
-    return None if bound and tense != "future" else tense
+    # a bound takes no past: "extended the deadline until Tuesday" says nothing of its
+    # side; "will stay until Friday", "postponed until Tuesday", "runs through Sunday" do
+    return None if bound and tense not in ("future", "present") else tense
 
 
 def _a_verb(doc: Doc, start: int, end: int) -> bool:
