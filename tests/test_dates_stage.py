@@ -135,6 +135,7 @@ ISSUE_14_DETECTION = [
     ("Year-ended results and the year-ending audit.", "1989-10-26", []),
     ("Third-quarter profit rose from the year-earlier period.", "1998-10-25",
      [("Third-quarter", "DATE", "1998-Q3"), ("the year-earlier period", "DATE", "1997-Q3")]),
+    ("Voters go to the polls on Election Day.", "1998-10-25", [("Election Day", "DATE", "1998-11-03")]),
     # a quarter of a century or an hour is a duration, not a fiscal quarter
     ("It was his first visit in a quarter century.", TUE, [("a quarter century", "DURATION", "P25Y")]),
     ("They waited three-quarters of an hour.", TUE, [("three-quarters of an hour", "DURATION", "PT45M")]),

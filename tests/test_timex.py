@@ -344,6 +344,14 @@ WEEKS_OF = [
     tensed("the week of March 6", "2000-04-17", None, ("DATE", "2000-W10")),
     tensed("the week of March 6", None, None, ("DATE", "XXXX-WXX")),
     tensed("Thanksgiving Day", "2000-01-07", None, ("DATE", "1999-11-25")),
+    # moving holidays: the Nth weekday of a month (with an offset), days counted from Easter
+    tensed("Election Day", "1998-10-25", None, ("DATE", "1998-11-03")),  # Tuesday after the first Monday
+    tensed("Election Day", "2004-10-25", None, ("DATE", "2004-11-02")),
+    tensed("Martin Luther King Jr. Day", "1998-10-25", None, ("DATE", "1999-01-18")),
+    tensed("Mother's Day", "1998-10-25", None, ("DATE", "1998-05-10")),
+    tensed("Ash Wednesday", "1998-03-02", None, ("DATE", "1998-02-25")),
+    tensed("Palm Sunday", "1998-03-02", None, ("DATE", "1998-04-05")),
+    tensed("Veterans Day", "1998-10-25", None, ("DATE", "1998-11-11")),
     tensed("Memorial Day", "2019-10-08", None, ("DATE", "2019-05-27")),
     tensed("Labor Day", "2019-10-08", None, ("DATE", "2019-09-02")),
 ]
