@@ -889,6 +889,17 @@ def _clock(t: str) -> str | None:
     return f"{h:02d}:{mi:02d}"
 
 
+def _part_clock(t: str) -> str:
+    """ "4 in the morning", "10 o'clock at night on Monday" written as a clock beside its
+    part of the day ("4:00 morning", "10:00 monday night"); other text as it is."""
+    m = re.fullmatch(r"((?:at|around|about)\s+)?(\d{1,2})(?::(\d{2}))?(?:\s+o'clock)?\s+"
+                     r"(?:in the\s+(morning|afternoon|evening)|at (night))(?:,?\s+(?:on\s+)?(.+))?", t)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return t
+    rest = f" {m.group(6)}" if m.group(6) else ""
+    return f"{m.group(1) or ''}{m.group(2)}:{m.group(3) or '00'}{rest} {m.group(4) or m.group(5)}"
+
+
 def _afternoon_clock(time: str, written: str, part: str) -> str:
     """A clock without a.m. or p.m. read by the part of the day beside it: "3:30 this
     afternoon" is 15:30, "11:15 last night" 23:15, "7:45 this morning" 07:45."""
@@ -947,7 +958,7 @@ def bare_time(text: str) -> bool:
     (True, False, False)
     """
     t = _LEAD.sub("", clean(text))
-    split = _split_time(t)
+    split = _split_time(_part_clock(t))
     return split is not None and _day_words(split[1]) == ""
 
 
@@ -976,7 +987,7 @@ def clock_reading(text: str) -> tuple[int, float | None, bool] | None:
     holds no clock: "0148 GMT" -> (108, 0.0, True), "6pm local time" -> (1080, None, True).
     """
     t = _LEAD.sub("", clean(text))
-    split = _split_time(t)
+    split = _split_time(_part_clock(t))
     if split is None or not re.fullmatch(r"\d\d:\d\d", split[0]):
         return None
     hours, minutes = (int(x) for x in split[0].split(":"))
@@ -991,7 +1002,7 @@ def _time_of_day(t: str, ctx: _Ctx) -> Result | None:
     without one, on the article's day (the stage gives it the day of its sentence)."""
     if t == "tonight":
         return ("TIME", f"{_day(ctx.anchor)}TNI" if ctx.anchor else "XXXX-XX-XXTNI")
-    split = _split_time(t)
+    split = _split_time(_part_clock(t))
     if split is None:
         return None
     time, rest = split

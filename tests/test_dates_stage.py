@@ -136,6 +136,10 @@ ISSUE_14_DETECTION = [
     ("Third-quarter profit rose from the year-earlier period.", "1998-10-25",
      [("Third-quarter", "DATE", "1998-Q3"), ("the year-earlier period", "DATE", "1997-Q3")]),
     ("Voters go to the polls on Election Day.", "1998-10-25", [("Election Day", "DATE", "1998-11-03")]),
+    ("The blast came at 4 in the morning.", "2000-04-06", [("4 in the morning", "TIME", "2000-04-06T04:00")]),
+    ("He left at 10 o'clock at night.", "2000-04-06", [("10 o'clock at night", "TIME", "2000-04-06T22:00")]),
+    ("The convoy departs at 5 in the morning (5 a.m. GMT Friday).", "2000-04-06",
+     [("5 in the morning", "TIME", "2000-04-07T05:00"), ("5 a.m. GMT Friday", "TIME", "2000-04-07T05:00")]),
     # a quarter of a century or an hour is a duration, not a fiscal quarter
     ("It was his first visit in a quarter century.", TUE, [("a quarter century", "DURATION", "P25Y")]),
     ("They waited three-quarters of an hour.", TUE, [("three-quarters of an hour", "DURATION", "PT45M")]),
