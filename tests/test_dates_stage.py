@@ -138,8 +138,10 @@ ISSUE_14_DETECTION = [
     ("Voters go to the polls on Election Day.", "1998-10-25", [("Election Day", "DATE", "1998-11-03")]),
     ("The blast came at 4 in the morning.", "2000-04-06", [("4 in the morning", "TIME", "2000-04-06T04:00")]),
     ("He left at 10 o'clock at night.", "2000-04-06", [("10 o'clock at night", "TIME", "2000-04-06T22:00")]),
-    ("The convoy departs at 5 in the morning (5 a.m. GMT Friday).", "2000-04-06",
-     [("5 in the morning", "TIME", "2000-04-07T05:00"), ("5 a.m. GMT Friday", "TIME", "2000-04-07T05:00")]),
+    ("The convoy departs at 5 in the morning on Friday.", "2000-04-06",
+     [("5 in the morning on Friday", "TIME", "2000-04-07T05:00")]),
+    ("The convoy departed at 5 in the morning. It was Friday.", "2000-04-06",
+     [("5 in the morning", "TIME", "2000-04-06T05:00"), ("Friday", "DATE", "2000-03-31")]),
     # a quarter of a century or an hour is a duration, not a fiscal quarter
     ("It was his first visit in a quarter century.", TUE, [("a quarter century", "DURATION", "P25Y")]),
     ("They waited three-quarters of an hour.", TUE, [("three-quarters of an hour", "DURATION", "PT45M")]),
@@ -366,6 +368,9 @@ GOVERNED = [
     # a date after "since" is past, whatever the verb's tense
     ("1989-10-26", "Since Friday, the market has recovered.", ("Friday", "1989-10-20")),
     ("1989-10-26", "The market has recovered since Friday.", ("Friday", "1989-10-20")),
+    # a clock of a part of the day takes the day of the clock in parentheses beside it
+    ("2000-04-06", "The convoy departs at 5 in the morning (5 a.m. GMT Friday), he said.",
+     ("5 in the morning", "2000-04-07T05:00")),
     # the tagger finds a clock without a.m./p.m.; the part of the day beside it reads it
     ("1998-03-02", "The vote began at 3:30 this afternoon.", ("3:30 this afternoon", "1998-03-02T15:30")),
 ]
