@@ -362,6 +362,8 @@ GOVERNED = [
     ("2000-03-30", "The court adjourned the hearing until Monday.", ("Monday", "2000-04-03")),
     ("2000-03-30", "The curfew lasted until Monday.", ("Monday", "2000-03-27")),
     ("1998-03-04", "The festival runs through Sunday.", ("Sunday", "1998-03-08")),
+    ("1998-03-02", "The rebels gave the government until Friday to respond.", ("Friday", "1998-03-06")),
+    ("1998-03-02", "The rebels were given until Friday to leave.", ("Friday", "1998-03-06")),
     # "starting Monday", "beginning Monday": a change that comes
     ("1998-03-04", "Starting Monday, the store will close early.", ("Monday", "1998-03-09")),
     ("1998-03-04", "Beginning Monday, fares rise 10 percent.", ("Monday", "1998-03-09")),

@@ -322,7 +322,10 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
         tokens.append(prep)
     tense = verb_tense([t.text for t in tokens], [t.tag_ for t in tokens], infinitive=infinitive)
     # a bound takes no past: "extended the deadline until Tuesday" says nothing of its
-    # side; "will stay until Friday", "postponed until Tuesday", "runs through Sunday" do
+    # side; "will stay until Friday", "postponed until Tuesday", "runs through Sunday" do,
+    # and so does a deadline given ("gave the government until Friday to respond")
+    if bound and verb.lemma_ == "give" and prep.lower_ in ("until", "till", "til", "by"):
+        return "future"
     return None if bound and tense not in ("future", "present") else tense
 
 
