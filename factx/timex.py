@@ -1128,11 +1128,28 @@ def _date(t: str, ctx: _Ctx) -> str | None:
         return None
     t = re.sub(r"^the\s+", "", t) if not re.match(r"^the\s+(?:past|next|last|following|"
                                                    r"previous|same|day|week|month|year|quarter)\b", t) else t
-    for fn in (_absolute, _hijri, _relative_year, _relative, _weekday, _month_day, _chained):
+    for fn in (_absolute, _hijri, _relative_year, _relative, _weekday, _month_day, _chained, _day_of_month):
         value = fn(t, ctx)
         if value is not None:
             return value
     return None
+
+
+def _day_of_month(t: str, ctx: _Ctx) -> str | None:
+    """'(on) the 15th': that day of this month, the last or the next, by tense, else
+    the nearest (as a month is)."""
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", t)
+    if not m or not 1 <= int(m.group(1)) <= 31:
+        return None
+    a = ctx.anchor
+    if a is None:
+        return f"XXXX-XX-{int(m.group(1)):02d}"
+    options = [d for d in (_safe_date(*_add_months(a.year, a.month, k), int(m.group(1))) for k in (-1, 0, 1)) if d]
+    if ctx.tense == "past":
+        options = [d for d in options if d <= a] or options
+    elif ctx.tense == "future":
+        options = [d for d in options if d >= a] or options
+    return _day(min(options, key=lambda d: (_cost((d - a).days, ctx), d > a))) if options else None
 
 
 def _relative_year(t: str, ctx: _Ctx) -> str | None:

@@ -142,6 +142,9 @@ ISSUE_14_DETECTION = [
      [("5 in the morning on Friday", "TIME", "2000-04-07T05:00")]),
     ("The convoy departed at 5 in the morning. It was Friday.", "2000-04-06",
      [("5 in the morning", "TIME", "2000-04-06T05:00"), ("Friday", "DATE", "2000-03-31")]),
+    # a day of the month named alone
+    ("It ended on the 28th, officials said.", "1998-03-04", [("the 28th", "DATE", "1998-02-28")]),
+    ("He lives on the 15th floor.", "1998-03-04", []),
     # a quarter of a century or an hour is a duration, not a fiscal quarter
     ("It was his first visit in a quarter century.", TUE, [("a quarter century", "DURATION", "P25Y")]),
     ("They waited three-quarters of an hour.", TUE, [("three-quarters of an hour", "DURATION", "PT45M")]),
@@ -362,6 +365,7 @@ GOVERNED = [
     ("2000-03-30", "The court adjourned the hearing until Monday.", ("Monday", "2000-04-03")),
     ("2000-03-30", "The curfew lasted until Monday.", ("Monday", "2000-03-27")),
     ("1998-03-04", "The festival runs through Sunday.", ("Sunday", "1998-03-08")),
+    ("1998-03-04", "The summit opens on the 15th.", ("the 15th", "1998-03-15")),
     ("1998-03-02", "The rebels gave the government until Friday to respond.", ("Friday", "1998-03-06")),
     ("1998-03-02", "The rebels were given until Friday to leave.", ("Friday", "1998-03-06")),
     # "starting Monday", "beginning Monday": a change that comes

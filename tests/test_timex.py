@@ -345,6 +345,11 @@ WEEKS_OF = [
     tensed("the week of March 6", None, None, ("DATE", "XXXX-WXX")),
     tensed("Thanksgiving Day", "2000-01-07", None, ("DATE", "1999-11-25")),
     # moving holidays: the Nth weekday of a month (with an offset), days counted from Easter
+    tensed("the 15th", "1998-03-04", None, ("DATE", "1998-02-15")),
+    tensed("the 15th", "1998-03-04", "future", ("DATE", "1998-03-15")),
+    tensed("the 15th", "1998-03-04", "present", ("DATE", "1998-03-15")),
+    tensed("the 3rd", "1998-03-04", None, ("DATE", "1998-03-03")),
+    tensed("the 31st", "1998-04-04", None, ("DATE", "1998-03-31")),  # April has no 31st
     tensed("Election Day", "1998-10-25", None, ("DATE", "1998-11-03")),  # Tuesday after the first Monday
     tensed("Election Day", "2004-10-25", None, ("DATE", "2004-11-02")),
     tensed("Martin Luther King Jr. Day", "1998-10-25", None, ("DATE", "1999-01-18")),
