@@ -1621,6 +1621,22 @@ def _chained(t: str, ctx: _Ctx) -> str | None:
         if mo is None or d is None:
             return f"{y:04d}-{mo:02d}-XX" if mo else f"{y:04d}-XX-XX"
         return _day(dt.date(y, mo, d) + dt.timedelta(days=n))
+    # "that summer", "the following spring": the season of (or after, before) the last date named
+    m = re.fullmatch(rf"(?:the\s+)?(next|following|previous|preceding|same|that)\s+({g.season})", t)
+    if m and m.group(2) in lex.seasons and (m.group(1) == "that" or t.startswith("the")):
+        season = lex.seasons[m.group(2)]
+        if y is None:
+            return None if ctx.anchor else f"XXXX-{season}"  # nothing named: the article's
+        order = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
+        current = order[_season_of(mo)] if mo else None
+        n = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(m.group(1), 0)
+        # January is in the winter named by the year before; "that summer" of Feb. 1996 is 1996's
+        year = y - 1 if mo and mo < 3 and (n != 0 or season == "WI") else y
+        if n == 1:
+            year += 0 if current is not None and order[season] > current else 1
+        elif n == -1:
+            year -= 0 if current is not None and order[season] < current else 1
+        return f"{year:04d}-{season}"
     m = re.fullmatch(rf"({g.mon})\.?\s+(?:of\s+)?(that|the same|the following|the next|the previous|"
                      rf"the preceding)\s+year", t)
     if m:

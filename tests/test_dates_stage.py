@@ -142,6 +142,8 @@ ISSUE_14_DETECTION = [
      [("5 in the morning on Friday", "TIME", "2000-04-07T05:00")]),
     ("The convoy departed at 5 in the morning. It was Friday.", "2000-04-06",
      [("5 in the morning", "TIME", "2000-04-06T05:00"), ("Friday", "DATE", "2000-03-31")]),
+    ("In 1994 the war ended. The following spring, elections were held. That summer, it rained.", TUE,
+     [("1994", "DATE", "1994"), ("The following spring", "DATE", "1995-SP"), ("That summer", "DATE", "1995-SU")]),
     # a day of the month named alone
     ("It ended on the 28th, officials said.", "1998-03-04", [("the 28th", "DATE", "1998-02-28")]),
     ("He lives on the 15th floor.", "1998-03-04", []),

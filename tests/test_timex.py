@@ -345,6 +345,13 @@ WEEKS_OF = [
     tensed("the week of March 6", None, None, ("DATE", "XXXX-WXX")),
     tensed("Thanksgiving Day", "2000-01-07", None, ("DATE", "1999-11-25")),
     # moving holidays: the Nth weekday of a month (with an offset), days counted from Easter
+    # a season chained to the last date named
+    tensed("that summer", "1998-03-04", None, ("DATE", "1996-SU"), previous="1996-02"),
+    tensed("that winter", "1998-03-04", None, ("DATE", "1995-WI"), previous="1996-02"),
+    tensed("the following spring", "1998-03-04", None, ("DATE", "1997-SP"), previous="1996-07-04"),
+    tensed("the following spring", "1998-03-04", None, ("DATE", "1996-SP"), previous="1996-02"),
+    tensed("the previous winter", "1998-03-04", None, ("DATE", "1995-WI"), previous="1996-07-04"),
+    tensed("that summer", "1998-03-04", None, ("DATE", "1998-SU")),
     tensed("the 15th", "1998-03-04", None, ("DATE", "1998-02-15")),
     tensed("the 15th", "1998-03-04", "future", ("DATE", "1998-03-15")),
     tensed("the 15th", "1998-03-04", "present", ("DATE", "1998-03-15")),
