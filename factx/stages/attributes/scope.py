@@ -34,7 +34,7 @@ from factx.stages.attributes.base import (
 from factx.stages.attributes.discourse import Speakers
 from factx.stages.attributes.referents import entity_of, object_tokens, pronoun_referent
 from factx.stages.attributes.registry import extractors
-from factx.stages.attributes.syntax import is_definite, lemma, strip_det, text_of
+from factx.stages.attributes.syntax import is_definite, lemma, pobjs, strip_det, text_of
 
 if TYPE_CHECKING:
     from factx.stages.attributes.discourse import Discourse
@@ -94,6 +94,9 @@ def resolve_source(token: Token, state: "Discourse", memory: Speakers | None = N
                     return found
         if token.dep_ == "appos":
             return resolve_source(token.head, state, memory, depth + 1)
+        person = _person_beside_object(token, state)
+        if person is not None:
+            return person
         known = memory.nominal.get(low)
         if known is not None and is_definite(token) and not any(c.dep_ == "poss" for c in token.children):
             return known
@@ -104,6 +107,24 @@ def resolve_source(token: Token, state: "Discourse", memory: Speakers | None = N
                         [w.lower() for w in mention.canonical.split()][-len(words):] == words:
                     return Source(mention.canonical, mention.label)
         return Source(text_of(strip_det(object_tokens(token) or [token])), None)
+    return None
+
+
+def _person_beside_object(token: Token, state: "Discourse") -> Source | None:
+    """'Spokesperson of the ministry Lieutenant X told ...': the parser sets the name
+    beside the organisation, which no person can be; the name is the role holder's."""
+    rules = state.rules
+    if lemma(token) not in rules.roles and lemma(token) not in rules.person_nouns:
+        return None
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")):
+        for obj in pobjs(prep):
+            if obj.pos_ != "NOUN":
+                continue
+            for child in (c for c in obj.children if c.dep_ == "appos"):
+                mention = state.mention_at(child)
+                if mention is not None and mention.label == "PERSON":
+                    ent = state.ent_of_mention(mention)
+                    return Source(ent.name, ent.label)
     return None
 
 

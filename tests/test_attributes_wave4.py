@@ -1,0 +1,90 @@
+"""Sources and blame (issue 11, wave 4): table-driven, text → facts, real model.
+
+Rows (invented story, published 2023-05-12):
+
+- an organisation blamed for an accident (a crash, a collapse) is the accident's cause
+  as the speaker tells it, never the perpetrator of a deliberate act; blamed for an
+  attack, it stays the attack's perpetrator; a person blamed stays a perpetrator;
+- a role noun whose 'of' object carries a person's name in apposition ('Spokesperson
+  of the ministry Lieutenant X told ...') is that person: the parser sets the name
+  beside the organisation, which no person can be.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factx.records import Article
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = "2023-05-12"
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    from factx.pipeline import make_doc
+
+    def facts_of(text: str):
+        doc = nlp(make_doc(nlp, Article("test", text, published=PUBLISHED)))
+        return list(doc._.facts)
+
+    return facts_of
+
+
+def _has(facts, entity, attribute, value, **extra):
+    return any(f.name == entity and f.attribute == attribute and f.value == value
+               and all(getattr(f, k) == v for k, v in extra.items()) for f in facts)
+
+
+def _show(facts):
+    return "\n".join(f"{f.name} | {f.attribute} | {f.value!r} | {f.polarity} {f.modality} "
+                     f"by={f.said_by} [{f.rule}]" for f in facts)
+
+
+BLAME = [
+    # an accident: the company blamed is what caused it, by the speaker's account
+    ("Investigators blamed Vantor Aerospace for the crash of the plane near Karsk on Monday.",
+     [("crash in Karsk", "cause", "Vantor Aerospace", {"said_by": "Investigators"})],
+     lambda f: f.attribute == "perpetrator"),
+    ("Engineers blamed Halder Construction for the collapse of the bridge in Varn.",
+     [("collapse in Varn", "cause", "Halder Construction", {})],
+     lambda f: f.attribute == "perpetrator"),
+    # a deliberate act: the group blamed is its author
+    ("The government blamed the Red Dawn Brigade for the bombing in Karsk on Monday.",
+     [("bombing in Karsk", "perpetrator", "Red Dawn Brigade", {"said_by": "government"})],
+     lambda f: f.attribute == "cause" and f.value == "Red Dawn Brigade"),
+]
+
+
+@pytest.mark.parametrize("text, wanted, unwanted", BLAME)
+def test_blame(run, text, wanted, unwanted):
+    facts = run(text)
+    for entity, attribute, value, extra in wanted:
+        assert _has(facts, entity, attribute, value, **extra), _show(facts)
+    assert not any(unwanted(f) for f in facts), _show(facts)
+
+
+SOURCES = [
+    # the name set beside the organisation is the role holder's: the source
+    ("Spokesperson of the interior ministry Lieutenant Tarek Alvo on Wednesday told reporters that "
+     "3,840 deaths had been recorded in the city of Marsa so far.",
+     ("deaths in Marsa", "killed_count", 3840), "Tarek Alvo"),
+    ("The head of the agency Maria Lund said on Tuesday that 12 people had died in the floods in Varn.",
+     ("floods in Varn", "killed_count", 12), "Maria Lund"),
+    # no name beside it: the description stays the source
+    ("A spokesperson of the interior ministry said that 40 people had died in the floods in Varn.",
+     ("floods in Varn", "killed_count", 40), None),
+]
+
+
+@pytest.mark.parametrize("text, fact, source", SOURCES)
+def test_source_beside_object(run, text, fact, source):
+    facts = run(text)
+    entity, attribute, value = fact
+    found = [f for f in facts if f.name == entity and f.attribute == attribute and f.value == value]
+    assert found, _show(facts)
+    if source is None:
+        assert all(f.said_by and "ministry" in f.said_by for f in found), _show(facts)
+    else:
+        assert all(f.said_by == source for f in found), _show(facts)
