@@ -72,9 +72,19 @@ SOURCES = [
      ("deaths in Marsa", "killed_count", 3840), "Tarek Alvo"),
     ("The head of the agency Maria Lund said on Tuesday that 12 people had died in the floods in Varn.",
      ("floods in Varn", "killed_count", 12), "Maria Lund"),
+    # the name as a second subject of the verb ('al-' split off by the parser)
+    ("Spokesperson of the interior ministry Lieutenant Karim al-Saadi on Wednesday told the AFP news agency "
+     "that 3,840 deaths had been recorded in the city of Marsa so far.",
+     ("deaths in Marsa", "killed_count", 3840), "Karim al-Saadi"),
+    # the name in apposition to the role noun itself, the role noun capitalized
+    ("Spokesman of the army Colonel Ahmed Barri on Monday said that 12 soldiers were killed in the attack in Varn.",
+     ("attack in Varn", "killed_count", 12), "Ahmed Barri"),
     # no name beside it: the description stays the source
     ("A spokesperson of the interior ministry said that 40 people had died in the floods in Varn.",
-     ("floods in Varn", "killed_count", 40), None),
+     ("floods in Varn", "killed_count", 40), "spokesperson of the interior ministry"),
+    # a person's noun: the name may be that person's, never taken for the speaker
+    ("The lawyer of the victim Jane Doe said on Monday that 3 people were killed in the attack in Varn.",
+     ("attack in Varn", "killed_count", 3), "lawyer of the victim Jane Doe"),
 ]
 
 
@@ -84,7 +94,4 @@ def test_source_beside_object(run, text, fact, source):
     entity, attribute, value = fact
     found = [f for f in facts if f.name == entity and f.attribute == attribute and f.value == value]
     assert found, _show(facts)
-    if source is None:
-        assert all(f.said_by and "ministry" in f.said_by for f in found), _show(facts)
-    else:
-        assert all(f.said_by == source for f in found), _show(facts)
+    assert all(f.said_by == source for f in found), _show(facts)

@@ -75,6 +75,9 @@ def resolve_source(token: Token, state: "Discourse", memory: Speakers | None = N
         if token.lower_ in REL_PRONOUNS and token.head.head.i != token.i:
             return resolve_source(token.head.head, state, memory, depth + 1)
         return None
+    person = _person_beside_object(token, state) if token.pos_ in ("NOUN", "PROPN") else None
+    if person is not None:
+        return person
     if token.pos_ == "PROPN":
         ent = entity_of(token, state, label="ORG", nominal=False)
         if ent is not None:
@@ -94,9 +97,6 @@ def resolve_source(token: Token, state: "Discourse", memory: Speakers | None = N
                     return found
         if token.dep_ == "appos":
             return resolve_source(token.head, state, memory, depth + 1)
-        person = _person_beside_object(token, state)
-        if person is not None:
-            return person
         known = memory.nominal.get(low)
         if known is not None and is_definite(token) and not any(c.dep_ == "poss" for c in token.children):
             return known
@@ -112,13 +112,28 @@ def resolve_source(token: Token, state: "Discourse", memory: Speakers | None = N
 
 def _person_beside_object(token: Token, state: "Discourse") -> Source | None:
     """'Spokesperson of the ministry Lieutenant X told ...': the parser sets the name
-    beside the organisation, which no person can be; the name is the role holder's."""
+    beside the organisation, which no person can be, or makes it a second subject of
+    the verb; the name is the role holder's."""
     rules = state.rules
     if lemma(token) not in rules.roles and lemma(token) not in rules.person_nouns:
         return None
+    for child in (c for c in token.children if c.dep_ == "appos"):  # 'Spokesman of the army Colonel X'
+        mention = state.mention_at(child)
+        if mention is not None and mention.label == "PERSON":
+            ent = state.ent_of_mention(mention)
+            return Source(ent.name, ent.label)
+    if token.dep_ == "nsubj" and token.right_edge.i + 1 < len(token.doc):
+        after = token.doc[token.right_edge.i + 1]
+        mention = state.mention_at(after)
+        if mention is not None and mention.label == "PERSON" and any(
+                c.dep_ == "nsubj" and c.i > token.i and state.mention_at(c) is mention for c in token.head.children):
+            ent = state.ent_of_mention(mention)
+            return Source(ent.name, ent.label)
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")):
         for obj in pobjs(prep):
-            if obj.pos_ != "NOUN":
+            # never a person's ('the lawyer of the victim X': X may be the victim)
+            if obj.pos_ != "NOUN" or any(lemma(obj) in words for words in (
+                    rules.person_nouns, rules.roles, rules.agent_nouns)):
                 continue
             for child in (c for c in obj.children if c.dep_ == "appos"):
                 mention = state.mention_at(child)
