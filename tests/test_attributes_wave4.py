@@ -95,3 +95,21 @@ def test_source_beside_object(run, text, fact, source):
     found = [f for f in facts if f.name == entity and f.attribute == attribute and f.value == value]
     assert found, _show(facts)
     assert all(f.said_by == source for f in found), _show(facts)
+
+
+DATELINES = [
+    # a dated dateline ending in an agency's initials: its words are no speaker
+    "Arden, Rajab 12, 1444, May 2, 2023, ABC -- Varnia on Monday confirmed the death of the rebel chief "
+    "Karim Saad in a military operation at Tolm.",
+    "Arden, May 2, 2023, ABC -- Varnia on Monday confirmed the death of the rebel chief Karim Saad.",
+]
+
+
+@pytest.mark.parametrize("text", DATELINES)
+def test_dated_dateline_is_no_source(run, text):
+    facts = run(text)
+    deaths = [f for f in facts if f.name == "Karim Saad" and f.attribute == "death"]
+    assert deaths, _show(facts)
+    assert all(f.said_by in (None, "Varnia") for f in deaths), _show(facts)
+    # nor a place of the death
+    assert not any(f.attribute == "place_of_death" and f.value == "Arden" for f in facts), _show(facts)

@@ -58,8 +58,9 @@ def resolve_source(token: Token, state: "Discourse", memory: Speakers | None = N
     low = lemma(token)
     mention = state.mention_at(token)
     if mention is None and low not in lex.source_nouns:
-        for child in token.children:
-            found = state.mention_at(child) if child.dep_ in ("compound", "nmod") else None
+        for child in token.children:  # (never a dateline's agency: 'Arden, May 2, ABC -- X said')
+            found = state.mention_at(child) if child.dep_ in ("compound", "nmod") \
+                and not state.in_dateline(child.idx) else None
             if found is not None and found.label in ("ORG", "PERSON"):
                 mention = found
     if mention is not None and mention.label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") \
