@@ -113,3 +113,25 @@ def test_dated_dateline_is_no_source(run, text):
     assert all(f.said_by in (None, "Varnia") for f in deaths), _show(facts)
     # nor a place of the death
     assert not any(f.attribute == "place_of_death" and f.value == "Arden" for f in facts), _show(facts)
+
+
+HEADLINE_ROLES = [
+    # the body names the one mayor: the headline's bare 'Mayor' is that person
+    ("Death toll in Marsa flooding could reach 20,000: Mayor\n\nMarsa Mayor Karim al-Saadi told a television "
+     "channel the number of deaths in the city could reach 20,000.", 20000, "Karim al-Saadi"),
+    ("Death toll in Marsa flooding reaches 2,000: Mayor\n\nThe floods in Marsa have killed 2,000 people. "
+     "Karim Saadi, the mayor, said rescue teams were still searching.", 2000, "Karim Saadi"),
+    # no mayor named, or two: the headline's word stays
+    ("Death toll in Marsa flooding reaches 2,000: Mayor\n\nThe floods in Marsa have killed 2,000 people, "
+     "residents said.", 2000, "Mayor"),
+    ("Death toll in Marsa flooding reaches 2,000: Mayor\n\nMayor Karim Saadi and the former mayor Ali Berg "
+     "said rescue teams were still searching.", 2000, "Mayor"),
+]
+
+
+@pytest.mark.parametrize("text, count, source", HEADLINE_ROLES)
+def test_headline_role_is_its_holder(run, text, count, source):
+    facts = run(text)
+    headline = [f for f in facts if f.attribute == "killed_count" and f.value == count and f.start < text.index("\n")]
+    assert headline, _show(facts)
+    assert all(f.said_by == source for f in headline), _show(facts)

@@ -286,6 +286,28 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
 _HEADLINE_SOURCE = re.compile(r":\s*([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3})$")
 
 
+def _role_holder_named(role: Token, state: "Discourse") -> Source | None:
+    """A headline's bare role ('...: Mayor') is the one person the body gives that role
+    ('the city's Mayor X said', 'X, the mayor, said'); None unless exactly one."""
+    rules = state.rules
+    word = lemma(role)
+    if state.mention_at(role) is not None or word not in rules.roles \
+            or any(c.pos_ not in ("SPACE", "PUNCT") for c in role.children):
+        return None
+    people: dict[str, Source] = {}
+    for token in state.doc:
+        if token.i == role.i or lemma(token) != word:
+            continue
+        near = [token.head] if token.dep_ in ("compound", "appos") else []
+        near += [c for c in token.children if c.dep_ == "appos"]
+        for other in near:
+            mention = state.mention_at(other)
+            if mention is not None and mention.label == "PERSON":
+                ent = state.ent_of_mention(mention)
+                people[ent.name] = Source(ent.name, ent.label)
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
 def _headline_source(trigger: Token, state: "Discourse") -> Token | None:
     """The source a headline line names after a colon at its end ('Toll in X could reach
     20,000: Mayor', ': UN official'): the last word, a noun or a name."""
@@ -352,6 +374,9 @@ def _source_of(raw: Raw, sent: Span, state: "Discourse") -> Source | None:
         token = quote_speaker(raw.trigger, state)
     if token is None:
         token = _headline_source(raw.trigger, state)
+        holder = _role_holder_named(token, state) if token is not None else None
+        if holder is not None:
+            return holder
     if token is None and raw.via is not None:  # the same event told earlier: who told it then
         token = source_token(raw.via, state)
         via_start, via_end = state.paragraph(raw.via.sent, raw.via.idx)
