@@ -361,6 +361,12 @@ GOVERNED = [
     # "would" with a plain verb looks ahead from the report; refusing ("would not") does not
     ("1998-03-02", "He said the vote would take place Friday.", ("Friday", "1998-03-06")),
     ("1998-03-04", "A spokesman would not comment Monday on the report.", ("Monday", "1998-03-02")),
+    # ... but from the day of the report when it has one, which may be past
+    ("1998-03-04", "Officials said Monday the plane would land Tuesday.", ("Tuesday", "1998-03-03")),
+    ("1998-03-04", "Officials said Monday the plane would land Tuesday.", ("Monday", "1998-03-02")),
+    ("1998-03-04", "The minister said Friday the talks will resume.", ("Friday", "1998-02-27")),
+    ("1998-03-04", "Officials said on Monday that the court would rule Tuesday.", ("Tuesday", "1998-03-03")),
+    ("1998-03-02", "Officials said the plane would land Tuesday.", ("Tuesday", "1998-03-03")),
     # a bound takes only a future cue: a postponement looks ahead, a past state does not
     ("2000-03-30", "Officials postponed until Tuesday morning any action on the case.",
      ("Tuesday morning", "2000-04-04TMO")),

@@ -305,6 +305,8 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     verb, prep = _governing_verb(doc, start, end)
     if verb is None:
         return None
+    if span is not None and _before_the_clause(verb, span.root):
+        verb, prep = verb.head, None  # "said Monday the plane would land": Monday is the saying's
     bound = prep is not None and prep.lower_ in _BOUNDS
     tokens, infinitive = _group(verb)
     if verb.dep_ == "acl" and len(tokens) == 1:
@@ -326,7 +328,33 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     # and so does a deadline given ("gave the government until Friday to respond")
     if bound and verb.lemma_ == "give" and prep.lower_ in ("until", "till", "til", "by"):
         return "future"
+    if tense == "future" and any(t.lower_ == "would" for t in tokens) and _report_dated(verb):
+        return None  # "said Monday the plane would land Tuesday": ahead of Monday, not of today
     return None if bound and tense not in ("future", "present") else tense
+
+
+def _before_the_clause(verb, word) -> bool:
+    """Whether a word the parse gives to a reported clause stands between the reporting
+    verb and the clause's subject ("said Monday the plane would land"): it is the
+    report's, whatever the parse says."""
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i or not verb.head.i < word.i < verb.i:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return bool(subjects) and word.i < subjects[0].left_edge.i and word.head.i == verb.i
+
+
+def _report_dated(verb) -> bool:
+    """Whether the report a reported clause depends on has a date of its own ("said
+    Monday (that) ..."): "would" then looks ahead from that day, which may be past."""
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i:
+        return False
+    for child in list(verb.head.children) + list(verb.children):
+        if child.i == verb.i or child.head.i == verb.i and not _before_the_clause(verb, child):
+            continue
+        words = [child] + [g for g in child.children] if child.dep_ == "prep" else [child]
+        if any(w.ent_type_ in ("DATE", "TIME") for w in words):
+            return True
+    return False
 
 
 def _a_verb(doc: Doc, start: int, end: int) -> bool:
