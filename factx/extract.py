@@ -7,6 +7,8 @@ the one process that writes the store; nothing holds the whole corpus.
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import os
 import signal
 import threading
@@ -17,10 +19,11 @@ from typing import Callable, Iterable, Iterator
 
 from factx import __version__
 from factx.errors import FactxError, InputError
+from factx.incremental import Resolution, update_entities
 from factx.records import Article, DocResult
 from factx.resolve import NameStat, fold, resolve
 from factx.rules import load_rules
-from factx.stages.ingest import read_inputs, with_published
+from factx.stages.ingest import expand_inputs, read_path, with_published
 from factx.store import RunCounts, Store
 
 #: Documents per store transaction; a crash loses at most the batch in flight.
@@ -145,72 +148,142 @@ def run_extract(
     """
     rules = load_rules(rules_dir).validate()
     if model is None:
-        from factx.pipeline import default_model
+        from factx.models import default_model
 
         model = default_model()
     pipeline_key = f"{model_key(model)}|rules:{rules.version}|factx:{__version__}"
     errors: list[InputError] = []
     interrupted = False
 
-    with store.writer() as writer:
+    stop = _StopOnInterrupt()
+    with store.writer() as writer, stop:
+        files: dict[str, tuple[int, int | None, str]] = {}
+
         def to_process() -> Iterator[Article]:
-            for item in read_inputs(inputs, rules=rules):
-                if isinstance(item, InputError):
-                    errors.append(item)
+            stdin_count = 0
+            for path in expand_inputs(inputs):
+                if stop.requested:
+                    return
+                if isinstance(path, InputError):
+                    errors.append(path)
                     writer.failed()
-                    on_error(item)
+                    on_error(path)
                     continue
-                for warning in item.warnings:
-                    on_error(InputError(item.path, f"warning: {warning}"))
-                if published is not None:
-                    item = with_published(item, published)
-                state = writer.classify(item.path, item.content_hash, pipeline_key)
-                if state == "unchanged":
-                    writer.touch(item.path)
-                    on_document(item.path, state)
-                    continue
-                yield item
+                if path == "-":
+                    stdin_count += 1
+                else:
+                    seen = _known_file(store, path, pipeline_key)
+                    if seen == "unchanged":
+                        writer.touch(path)
+                        on_document(path, "unchanged")
+                        continue
+                    if seen is not None:
+                        files[path] = seen
+                for item in read_path(path, rules=rules, stdin_count=stdin_count):
+                    if isinstance(item, InputError):
+                        errors.append(item)
+                        writer.failed()
+                        on_error(item)
+                        continue
+                    for warning in item.warnings:
+                        on_error(InputError(item.path, f"warning: {warning}"))
+                    if published is not None:
+                        item = with_published(item, published)
+                    state = writer.classify(item.path, item.content_hash, pipeline_key)
+                    if state == "unchanged":
+                        writer.touch(item.path)
+                        _record_file(writer, item.path, files)
+                        on_document(item.path, state)
+                        continue
+                    yield item
 
-        if engine == "dask":
-            from factx.distributed import process_dask
-
-            results = process_dask(to_process(), model, rules_dir, scheduler=scheduler)
-        elif jobs > 1:
-            results = _process_pool(to_process(), model, rules_dir, jobs)
-        else:
-            results = _process_local(to_process(), model, rules_dir)
-
+        results: Iterator[DocResult] = iter(())
         last_commit = time.monotonic()
-        stop = _StopOnInterrupt()
         try:
-            with stop:
-                for result in results:
-                    state = writer.classify(result.article.path, result.article.content_hash, pipeline_key)
-                    writer.add(result, pipeline_key)
-                    on_document(result.article.path, state)
-                    if stop.requested:
-                        interrupted = True
-                        break
-                    if writer.pending >= COMMIT_EVERY or time.monotonic() - last_commit > COMMIT_SECONDS:
-                        writer.commit()
-                        last_commit = time.monotonic()
+            # the model loads only when there is something to process
+            first = _first(to_process())
+            if first is None:
+                pass
+            elif engine == "dask":
+                from factx.distributed import process_dask
+
+                results = process_dask(first, model, rules_dir, scheduler=scheduler)
+            elif jobs > 1:
+                results = _process_pool(first, model, rules_dir, jobs)
+            else:
+                results = _process_local(first, model, rules_dir)
+            for result in results:
+                state = writer.classify(result.article.path, result.article.content_hash, pipeline_key)
+                writer.add(result, pipeline_key)
+                _record_file(writer, result.article.path, files)
+                on_document(result.article.path, state)
+                if stop.requested:
+                    break
+                if writer.pending >= COMMIT_EVERY or time.monotonic() - last_commit > COMMIT_SECONDS:
+                    writer.commit()
+                    last_commit = time.monotonic()
         except KeyboardInterrupt:  # a second Ctrl-C, or one outside the main thread
             interrupted = True
         finally:
             close = getattr(results, "close", None)
             if close is not None:
                 close()
+        interrupted = interrupted or stop.requested
         writer.commit()
-        resolve_store(store, writer, rules_dir=rules_dir)
+        update_entities(store, rules=rules)
         counts = writer.finish("interrupted" if interrupted else "done")
     return RunReport(writer.run_id, counts, errors, interrupted, model)
 
 
-def resolve_store(store: Store, writer, *, rules_dir: str | None = None) -> None:
-    """Cluster every distinct name of the store into entities (over names, not mentions)."""
-    stats = [NameStat(name, entity_type, count) for name, entity_type, count in store.name_stats()]
-    entities = resolve(stats, rules=load_rules(rules_dir))
-    writer.set_entities(entities, fold)
+def resolve_store(store: Store, *, rules_dir: str | None = None, full: bool = False) -> Resolution:
+    """Bring the store's entities up to date with its facts (see `factx.incremental`)."""
+    return update_entities(store, rules=load_rules(rules_dir), full=full)
+
+
+#: A file modified this close to the moment its stat is taken may change again within
+#: the same mtime tick without its size changing: its stat is not trusted on the next run.
+RACY_SECONDS = 2.0
+
+
+def _known_file(store: Store, path: str, pipeline_key: str) -> str | tuple[int, int | None, str] | None:
+    """'unchanged' for a file stored by this pipeline that has not changed since, told by
+    its size and mtime, or (when those moved) by the hash of its bytes; otherwise the
+    (size, mtime_ns, hash) to record once it is stored, or None when it cannot be read
+    here (reading it again gives the error). JSONL files hold many documents: None."""
+    if path.lower().endswith(".jsonl"):
+        return None
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    known = store.file_state(path)
+    if known is not None and known[0] == pipeline_key and known[1] == stat.st_size \
+            and known[2] is not None and known[2] == stat.st_mtime_ns:
+        return "unchanged"
+    try:
+        with open(path, "rb") as handle:
+            digest = hashlib.sha256(handle.read()).hexdigest()
+    except OSError:
+        return None
+    mtime = stat.st_mtime_ns if time.time() - stat.st_mtime > RACY_SECONDS else None
+    if known is not None and known[0] == pipeline_key and known[3] == digest:
+        store.conn.execute("UPDATE documents SET size = ?, mtime_ns = ? WHERE path = ?",
+                           (stat.st_size, mtime, path))
+        return "unchanged"
+    return (stat.st_size, mtime, digest)
+
+
+def _record_file(writer, path: str, files: dict[str, tuple[int, int | None, str]]) -> None:
+    seen = files.pop(path, None)
+    if seen is not None:
+        writer.set_file(path, *seen)
+
+
+def _first(items: Iterator[Article]) -> Iterator[Article] | None:
+    """The same items, or None when there are none (pulling the first one to know)."""
+    for item in items:
+        return itertools.chain((item,), items)
+    return None
 
 
 def find_entity(store: Store, query: str) -> list[str]:

