@@ -4,7 +4,8 @@ Order (DESIGN section 5), each stage a registered component that writes onto
 extension attributes and returns the doc:
 
 1. ingest            (before spaCy: `factx.stages.ingest` builds the `Article`)
-2. spaCy             tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner
+2. spaCy             tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner: each runs
+                     once, and every annotation a stage reads comes from one of them
    factx_entities    rule-driven corrections of entity spans (`rules/entity_*.yml`)
 3. factx_dates       `doc._.dates`: TIMEX3-normalized temporal expressions
 4. factx_mentions    `doc._.mentions`: entity mentions linked to their in-document
@@ -16,6 +17,11 @@ Extension attributes (the contract between stages):
     Doc._.dates     list[TimexSpan]
     Doc._.mentions  list[factx.stages.mentions.Mention]
     Doc._.facts     list[FactDraft]                  attribute facts (not `name`)
+
+Each stage's factory declares what it reads and writes (`requires=`, `assigns=`);
+`load_model` checks that the spaCy pipeline writes everything the stages read
+(enabling a component the package ships disabled, or failing with a message), so
+that no stage runs a spaCy component again on its own.
 
 `process()` streams articles through and returns plain `DocResult`s, never Docs, so
 that workers can send them to the process that writes the store.
@@ -36,8 +42,9 @@ from factx.errors import UsageError
 from factx.models import DEFAULT_MODELS, default_model  # noqa: F401  (their home is factx.models)
 from factx.records import NAMED_TYPES, Article, DocResult, FactDraft
 
-# Components the stages never read: disabled for speed.
-UNUSED_COMPONENTS = ("lemmatizer",)
+#: What spaCy components write although their factories do not declare it: the
+#: English pipelines' attribute_ruler maps fine-grained tags to `token.pos`.
+UNDECLARED_ASSIGNS = {"attribute_ruler": ("token.pos",)}
 
 for _name, _default in (("article", None), ("dates", None), ("mentions", None), ("facts", None)):
     if not Doc.has_extension(_name):
@@ -63,15 +70,42 @@ def load_model(name: str | None = None, *, rules_dir: str | None = None) -> Lang
     except (OSError, ImportError) as exc:
         raise UsageError(f"cannot load spaCy pipeline {name!r}: {exc}",
                          hint="pass --model with an installed pipeline, e.g. en_core_web_sm") from None
-    for component in UNUSED_COMPONENTS:
-        if component in nlp.pipe_names:
-            nlp.disable_pipe(component)
     ner_after = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("factx_entities", after=ner_after, config={"rules_dir": rules_dir})
     nlp.add_pipe("factx_dates", config={"rules_dir": rules_dir})
     nlp.add_pipe("factx_mentions", config={"rules_dir": rules_dir})
     nlp.add_pipe("factx_attributes", config={"rules_dir": rules_dir})
+    _provide_needs(nlp, name)
     return nlp
+
+
+def stage_needs(nlp: Language) -> dict[str, str]:
+    """Every token or doc annotation a factx stage reads, with the first stage reading it."""
+    needs: dict[str, str] = {}
+    for stage in STAGES:
+        for attr in nlp.get_pipe_meta(stage).requires:
+            needs.setdefault(attr, stage)
+    return needs
+
+
+def _provide_needs(nlp: Language, model: str) -> None:
+    """Make sure each annotation the stages read is written by an enabled component that
+    runs before them; enable a disabled one that writes it, or fail naming what is missing."""
+    written: dict[str, str] = {"doc._.article": "make_doc"}
+    for component in nlp.component_names:
+        attrs = list(nlp.get_pipe_meta(component).assigns) + list(UNDECLARED_ASSIGNS.get(component, ()))
+        for attr in attrs:
+            if component in nlp.pipe_names or attr not in written:
+                written[attr] = component
+    for attr, stage in stage_needs(nlp).items():
+        component = written.get(attr)
+        if component is None:
+            raise UsageError(f"spaCy pipeline {model!r} has no component that sets {attr}, "
+                             f"which the {stage} stage reads",
+                             hint="use an English pipeline with tagger, parser, lemmatizer and ner, "
+                                  "e.g. en_core_web_sm")
+        if component in nlp.disabled:
+            nlp.enable_pipe(component)
 
 
 def model_version(nlp: Language) -> str:

@@ -287,7 +287,8 @@ def _order(label: str) -> int:
     return _TYPE_ORDER.index(label) if label in _TYPE_ORDER else len(_TYPE_ORDER)
 
 
-@Language.factory("factx_mentions", default_config={"rules_dir": None})
+@Language.factory("factx_mentions", default_config={"rules_dir": None},
+                  requires=["doc.ents"], assigns=["doc._.mentions"])
 def make_mentions(nlp: Language, name: str, rules_dir: str | None):
     rules = mention_rules(load_rules(rules_dir))
 
