@@ -40,6 +40,7 @@ class RunReport:
     errors: list[InputError] = field(default_factory=list)
     interrupted: bool = False
     model: str = ""
+    resolution: Resolution | None = None
 
 
 def model_key(model: str) -> str:
@@ -48,6 +49,11 @@ def model_key(model: str) -> str:
         return f"{model}=={metadata.version(model.replace('_', '-'))}"
     except metadata.PackageNotFoundError:
         return model
+
+
+def pipeline_key(model: str, rules) -> str:
+    """What a stored document's facts depend on besides its text: model, rules, factx."""
+    return f"{model_key(model)}|rules:{rules.version}|factx:{__version__}"
 
 
 def _process_local(articles: Iterable[Article], model: str, rules_dir: str | None) -> Iterator[DocResult]:
@@ -151,7 +157,7 @@ def run_extract(
         from factx.models import default_model
 
         model = default_model()
-    pipeline_key = f"{model_key(model)}|rules:{rules.version}|factx:{__version__}"
+    key = pipeline_key(model, rules)
     errors: list[InputError] = []
     interrupted = False
 
@@ -172,7 +178,7 @@ def run_extract(
                 if path == "-":
                     stdin_count += 1
                 else:
-                    seen = _known_file(store, path, pipeline_key)
+                    seen = _known_file(writer, path, key)
                     if seen == "unchanged":
                         writer.touch(path)
                         on_document(path, "unchanged")
@@ -189,7 +195,7 @@ def run_extract(
                         on_error(InputError(item.path, f"warning: {warning}"))
                     if published is not None:
                         item = with_published(item, published)
-                    state = writer.classify(item.path, item.content_hash, pipeline_key)
+                    state = writer.classify(item.path, item.content_hash, key)
                     if state == "unchanged":
                         writer.touch(item.path)
                         _record_file(writer, item.path, files)
@@ -213,8 +219,8 @@ def run_extract(
             else:
                 results = _process_local(first, model, rules_dir)
             for result in results:
-                state = writer.classify(result.article.path, result.article.content_hash, pipeline_key)
-                writer.add(result, pipeline_key)
+                state = writer.classify(result.article.path, result.article.content_hash, key)
+                writer.add(result, key)
                 _record_file(writer, result.article.path, files)
                 on_document(result.article.path, state)
                 if stop.requested:
@@ -230,9 +236,9 @@ def run_extract(
                 close()
         interrupted = interrupted or stop.requested
         writer.commit()
-        update_entities(store, rules=rules)
+        resolution = update_entities(store, rules=rules)
         counts = writer.finish("interrupted" if interrupted else "done")
-    return RunReport(writer.run_id, counts, errors, interrupted, model)
+    return RunReport(writer.run_id, counts, errors, interrupted, model, resolution)
 
 
 def resolve_store(store: Store, *, rules_dir: str | None = None, full: bool = False) -> Resolution:
@@ -245,7 +251,7 @@ def resolve_store(store: Store, *, rules_dir: str | None = None, full: bool = Fa
 RACY_SECONDS = 2.0
 
 
-def _known_file(store: Store, path: str, pipeline_key: str) -> str | tuple[int, int | None, str] | None:
+def _known_file(writer, path: str, key: str) -> str | tuple[int, int | None, str] | None:
     """'unchanged' for a file stored by this pipeline that has not changed since, told by
     its size and mtime, or (when those moved) by the hash of its bytes; otherwise the
     (size, mtime_ns, hash) to record once it is stored, or None when it cannot be read
@@ -256,8 +262,8 @@ def _known_file(store: Store, path: str, pipeline_key: str) -> str | tuple[int, 
         stat = os.stat(path)
     except OSError:
         return None
-    known = store.file_state(path)
-    if known is not None and known[0] == pipeline_key and known[1] == stat.st_size \
+    known = writer.store.file_state(path)
+    if known is not None and known[0] == key and known[1] == stat.st_size \
             and known[2] is not None and known[2] == stat.st_mtime_ns:
         return "unchanged"
     try:
@@ -266,9 +272,8 @@ def _known_file(store: Store, path: str, pipeline_key: str) -> str | tuple[int, 
     except OSError:
         return None
     mtime = stat.st_mtime_ns if time.time() - stat.st_mtime > RACY_SECONDS else None
-    if known is not None and known[0] == pipeline_key and known[3] == digest:
-        store.conn.execute("UPDATE documents SET size = ?, mtime_ns = ? WHERE path = ?",
-                           (stat.st_size, mtime, path))
+    if known is not None and known[0] == key and known[3] == digest:
+        writer.set_file(path, stat.st_size, mtime, digest)
         return "unchanged"
     return (stat.st_size, mtime, digest)
 
