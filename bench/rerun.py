@@ -7,9 +7,8 @@ then recombined ones) goes through the real pipeline once (-j 2). The store of 1
 documents holds exactly those. The store of 10,000 holds them and 9,000 more
 documents made from them: each is a pool document's text with a line of its own
 added (so its file and hash are its own) and the pool document's facts, with every
-person named by two or more words given a new surname per copy (so that the names
-grow with the store as in an archive: the 10,000 store resolves about ten times the
-people). Every document is a file on disk, stored with its size, mtime and hash as
+person named by two or more words given a new surname per copy (so that the people
+grow with the store, as in an archive; the report gives the names of each store). Every document is a file on disk, stored with its size, mtime and hash as
 `extract` stores them, and the entities are resolved in full, as a first run would.
 
 Runs. In each round a new distinct document (never in the pool) is extracted, each
@@ -159,6 +158,7 @@ def build(work: Path, sizes: list[int]) -> dict:
         else:
             shutil.copytree(work / f"in{previous}", folder)
             shutil.copytree(work / f"store{previous}", store)
+            _rename_folder(store, work / f"in{previous}", folder)
             items = []
             for i in range(previous, size):
                 base = results[i % pool_size]
@@ -173,6 +173,15 @@ def build(work: Path, sizes: list[int]) -> dict:
         info[str(size)] = {"fill_seconds": round(time.perf_counter() - started, 1), **resolve_in_full(store)}
         previous = size
     return info
+
+
+def _rename_folder(store_dir: Path, old: Path, new: Path) -> None:
+    """The copied store's documents live in the copied folder."""
+    from factx.store import Store
+
+    store = Store.open(store_dir)
+    store.conn.execute("UPDATE documents SET path = ? || substr(path, ?)", (str(new), len(str(old)) + 1))
+    store.close()
 
 
 def _moved(result, path: Path):

@@ -97,7 +97,12 @@ def _walk(folder: str, seen: set[str], ancestors: set[str]) -> Iterator[str | In
         if is_dir:
             yield from _walk(path, seen, ancestors)
         elif os.path.splitext(entry.name)[1].lower() in TEXT_SUFFIXES:
-            yield from _expand_path(path, seen)
+            # a file that is not a symlink is where its folder really is: no realpath
+            # (a system call per path component) for each of the archive's files
+            real_path = os.path.realpath(path) if entry.is_symlink() else os.path.join(real, entry.name)
+            if real_path not in seen:
+                seen.add(real_path)
+                yield path
 
 
 # --- decoding ----------------------------------------------------------------------
