@@ -8,11 +8,9 @@ import pytest
 
 from factx.errors import UsageError
 from factx.models import default_model
-from factx.pipeline import STAGES, _provide_needs, stage_needs
+from factx.pipeline import STAGES, _provide_needs, stage_needs, token_batches
 
-pytestmark = pytest.mark.model
-
-
+@pytest.mark.model
 def test_every_stage_declares_what_it_reads_and_writes(nlp):
     for stage in STAGES:
         meta = nlp.get_pipe_meta(stage)
@@ -21,6 +19,7 @@ def test_every_stage_declares_what_it_reads_and_writes(nlp):
     assert {"token.lemma", "token.dep", "doc.ents", "doc._.mentions", "doc._.dates"} <= set(needs)
 
 
+@pytest.mark.model
 def test_the_lemmatizer_runs_in_the_pipeline_once_per_document(nlp, monkeypatch):
     from spacy.pipeline import Lemmatizer
 
@@ -44,11 +43,13 @@ def test_the_lemmatizer_runs_in_the_pipeline_once_per_document(nlp, monkeypatch)
     assert len(calls) == 3
 
 
+@pytest.mark.model
 def test_lemmas_reach_the_attribute_stage(nlp):
     doc = nlp("Two people were killed when the buildings collapsed.")
     assert [t.lemma_ for t in doc if t.text in ("were", "killed", "buildings")] == ["be", "kill", "building"]
 
 
+@pytest.mark.model
 def test_a_pipeline_without_a_lemmatizer_is_refused_by_name(nlp):
     model = importlib.import_module(default_model())
 
@@ -60,6 +61,7 @@ def test_a_pipeline_without_a_lemmatizer_is_refused_by_name(nlp):
     assert "token.lemma" in info.value.message and "factx_attributes" in info.value.message
 
 
+@pytest.mark.model
 def test_a_component_shipped_disabled_is_enabled_when_a_stage_needs_it(nlp):
     model = importlib.import_module(default_model())
 
@@ -68,3 +70,17 @@ def test_a_component_shipped_disabled_is_enabled_when_a_stage_needs_it(nlp):
         pipeline.add_pipe(stage)
     _provide_needs(pipeline, "disabled-lemmas")
     assert "lemmatizer" in pipeline.pipe_names
+
+
+@pytest.mark.parametrize("lengths,size,tokens,expected", [
+    ([3, 2, 4], 16, 5, [[3, 2], [4]]),
+    ([3, 2, 4], 2, 100, [[3, 2], [4]]),
+    ([9, 1, 1], 16, 5, [[9], [1, 1]]),  # a document longer than the budget goes alone
+    ([], 16, 5, []),
+])
+def test_spacy_batches_are_cut_by_documents_and_tokens(lengths, size, tokens, expected):
+    import spacy
+
+    nlp = spacy.blank("en")
+    docs = [nlp(" ".join(["w"] * n)) for n in lengths]
+    assert [[len(d) for d in batch] for batch in token_batches(docs, size, tokens)] == expected
