@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 FACTX  := $(VENV)/bin/factx
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test test-fast bench bench-quick bench-dates lock clean
+.PHONY: install run test test-fast bench bench-quick bench-dates lock schemas clean
 
 install: $(STAMP)
 
@@ -42,6 +42,10 @@ bench-dates: install
 lock: install
 	$(PY) -m pip freeze --exclude-editable | grep -v -iE '^(en_core_web_sm|factx)' > requirements.lock.new
 	mv requirements.lock.new requirements.lock
+
+# Rewrite factx/schemas/*.json after changing a record in factx/records.py.
+schemas: install
+	$(PY) -c "from factx.records import write_schemas; write_schemas()"
 
 clean:
 	rm -rf $(VENV) .factx .pytest_cache build *.egg-info

@@ -15,7 +15,8 @@ Measured, in this order, in one run:
             (the library's share of `conflicts --entity`, target < 1 s wall in all)
   seeds     `factx extract seeds/` into a temporary store, then the wall time of
             `factx conflicts --entity NAME --format json` for the entity ranked first
-            (target < 0.5 s; median of 5 with min and max)
+            (target < 0.5 s), and of the same as the terminal memo (`--format table`):
+            each the median of 5 with min and max
   store     optional: with `--loader MODULE:FUNCTION` (called as
             `FUNCTION(jsonl_path, store_dir)` to fill a store), or with `--store DIR`,
             the wall time of `factx conflicts --entity NAME --format json` (median of
@@ -146,7 +147,8 @@ def seeds_timing() -> dict | None:
         return {"error": "no conflicts in the seeds' store"}
     entity = json.loads(first[0])["entity"]
     runs = [cli_seconds(store, "--entity", entity, "--format", "json") for _ in range(5)]
-    return {"entity": entity, "entity_json_seconds": spread(runs),
+    memo = [cli_seconds(store, "--entity", entity, "--format", "table") for _ in range(5)]
+    return {"entity": entity, "entity_json_seconds": spread(runs), "entity_memo_seconds": spread(memo),
             "report_jsonl_seconds": cli_seconds(store, "--format", "jsonl")}
 
 

@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parent)]
 
-from common import OUT, ROOT, interleaved, load_of, measure, peak_tree_rss, python, ratio, spread  # noqa: E402
+from common import OUT, interleaved, load_of, measure, peak_tree_rss, python, ratio, spread  # noqa: E402
 from corpus import write_corpus  # noqa: E402
 
 CONFIGS = {"bare": "bare spaCy", "j1": "extract -j 1", "j2": "extract -j 2", "dask": "extract Dask (2 workers)"}

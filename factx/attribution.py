@@ -18,10 +18,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from factx.errors import RuleError
-from factx.rules import RuleSet
-
-REPORTING_ROLES = ("say", "deny", "dismiss_as", "source_noun", "according", "backref")
-HEDGE_SCOPES = ("adverb", "modal", "verb", "noun", "adjective")
+from factx.rules import HEDGE_SCOPES, REPORTING_ROLES, RuleSet  # vocabularies live with the rule schemas
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 QUOTES_OPEN = "“\"«‘"
@@ -78,22 +75,9 @@ class Lexicon:
             hedge_adjectives=frozenset(scopes["adjective"]))
 
 
-def _file_of(rules: RuleSet, kind: str, rule_id: str | None = None) -> str:
-    """The rule file that holds the rule `rule_id` of `kind` (the last one, as later
-    files override earlier ones), for error messages."""
-    from pathlib import Path
-
-    from factx.rules import parse_rule_file
-
-    found = None
-    for path in rules.files:
-        try:
-            file_kind, items = parse_rule_file(Path(path))
-        except RuleError:
-            continue
-        if file_kind == kind and (rule_id is None or any(r.get("id") == rule_id for r in items)):
-            found = path
-    return found or f"<{kind} rules>"
+def _file_of(rules: RuleSet, kind: str, rule_id: str) -> str:
+    """The rule file that holds the rule `rule_id` of `kind`, for error messages."""
+    return rules.file_of(kind, rule_id)
 
 
 def lemma(token: Token) -> str:

@@ -1,507 +1,296 @@
-"""The command line: parses arguments, calls the library, prints.
+"""The command line: parses arguments, calls the library (`factx.api`), writes.
 
-Data goes to stdout (`sys.stdout.write`, one JSON line per record); messages,
-warnings and progress go to one stderr console. Library errors (`FactxError`) are
-turned into a message and an exit status in one place, `_errors()`.
+Data goes to stdout (or `-o FILE`) through the one writer, `factx.output.write`, as a
+table, json, jsonl or csv; messages, warnings and progress go to stderr. Library errors
+(`FactxError`) become a message and an exit status in one place, `_session()`.
 
 Exit status: 0 success; 1 runtime failure (including "some inputs were skipped");
 2 usage error (bad option, invalid rule file); 3 `conflicts --exit-status` found
 conflicts; 130 interrupted by Ctrl-C (what was finished is stored).
 
-Heavy modules (spaCy, dateparser) are imported inside the commands that need them,
-so that `conflicts`, `facts`, `entities` and `status` answer quickly.
+Heavy modules (spaCy, dateparser) are imported only by the commands that need them,
+so that `conflicts`, `facts`, `entities`, `status` and `rules check` answer quickly.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import sys
+import time
 from contextlib import contextmanager
-from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Iterable, Iterator, Optional
+from typing import Annotated, Iterable, Iterator, Optional
 
 import typer
 
-app = typer.Typer(
-    name="factx",
-    help="Read many news articles about the same events and show where the sources disagree.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+from factx import __version__, api
+from factx.options import (AttributeOpt, Command, Engine, EntityOpt, Format, FormatOpt, KindOpt, ModelOpt, OutputOpt,
+                           PathsArg, PublishedOpt, QuietOpt, RecordName, RulesOpt, Severity, StoreOpt, VerboseOpt,
+                           example)
+from factx.output import Messages, Progress, default_format, open_output, quiet_pipe, write
+
+app = typer.Typer(name="factx", no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
+                  help="Read many news articles about the same events and show, fact by fact, "
+                       "where the sources disagree.",
+                  context_settings={"help_option_names": ["-h", "--help"]})
 rules_app = typer.Typer(help="Check rule files.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 
-_stderr = None
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"factx {__version__}\n")
+        raise typer.Exit()
 
 
-def stderr():
-    """The one console for messages (created on first use: Rich is imported lazily)."""
-    global _stderr
-    if _stderr is None:
-        from rich.console import Console
-
-        _stderr = Console(stderr=True, highlight=False)
-    return _stderr
-
-
-def message(text: str) -> None:
-    from rich.markup import escape
-
-    stderr().print(escape(text), soft_wrap=True)
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-
-
-class Severity(str, Enum):
-    soft = "soft"
-    hard = "hard"
-
-
-class Engine(str, Enum):
-    local = "local"
-    dask = "dask"
-
-
-StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="Store directory [default: .factx/ or $FACTX_STORE].",
-                                                  show_default=False)]
-RulesOpt = Annotated[Optional[Path], typer.Option("--rules", help="Extra or overriding rule files on top of the shipped rules/.")]
-ModelOpt = Annotated[Optional[str], typer.Option("--model", help="spaCy pipeline [default: en_core_web_sm if installed].")]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")]
-FormatOpt = Annotated[Optional[Format], typer.Option("--format", help="table (terminal default), json or jsonl (pipe default).")]
-
-
-def _format(chosen: Optional[Format]) -> Format:
-    if chosen is not None:
-        return chosen
-    return Format.table if sys.stdout.isatty() else Format.jsonl
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    """Read many news articles about the same events and show, fact by fact, where the
+    sources disagree. Run 'factx COMMAND --help' for the options of a command."""
 
 
 @contextmanager
-def _errors() -> Iterator[None]:
-    """Turn library errors into a message on stderr and an exit status."""
+def _session(quiet: bool = False, verbose: bool = False) -> Iterator[Messages]:
+    """The messages of one command; library errors turned into a message and an exit status."""
     from factx.errors import FactxError
 
+    say = Messages(quiet=quiet, verbose=verbose)
+    started = time.perf_counter()
     try:
-        yield
+        yield say
     except FactxError as exc:
-        message(f"factx: {exc.message}")
+        say.error(f"factx: {exc.message}")
         if exc.hint:
-            message(f"  {exc.hint}")
+            say.error(f"  {exc.hint}")
         raise typer.Exit(exc.exit_code) from None
     except BrokenPipeError:
-        _quiet_pipe()
+        quiet_pipe()
         raise typer.Exit(0) from None
     except KeyboardInterrupt:
-        message("factx: interrupted")
+        say.error("factx: interrupted")
         raise typer.Exit(130) from None
+    say.detail(f"done in {time.perf_counter() - started:.2f} s")
 
 
-def _quiet_pipe() -> None:
-    # The reader went away (`factx ... | head`): not an error. Point stdout at devnull
-    # so that the interpreter's final flush does not complain.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-
-
-def _write_jsonl(records: Iterable[dict[str, Any]], out=None) -> int:
-    from factx.records import dumps
-
-    out = out or sys.stdout
-    count = 0
-    for record in records:
-        out.write(dumps(record) + "\n")
-        count += 1
-    out.flush()
+def _write(records: Iterable[dict], kind: str, fmt: Optional[Format], output: Optional[Path], say: Messages,
+           empty: str = "", table=None) -> int:
+    """Records to stdout or FILE in the chosen format (the one writer of every command)."""
+    with open_output(output) as out:
+        chosen = default_format(fmt.value if fmt else None, out=out)
+        count = write(records, kind=kind, fmt=chosen, out=out, empty=lambda: say.info(empty) if empty else None,
+                      table=table)
+    say.detail(f"{count} {kind} records written" + (f" to {output}" if output else ""))
     return count
 
 
-def _write_json_array(records: Iterable[dict[str, Any]]) -> None:
-    from factx.records import dumps
-
-    sys.stdout.write("[")
-    for i, record in enumerate(records):
-        sys.stdout.write((",\n " if i else "") + dumps(record))
-    sys.stdout.write("]\n")
-    sys.stdout.flush()
+def _took(say: Messages):
+    """A fuzzy --entity match: say which entity was taken."""
+    return lambda query, canonical: say.warn(f"factx: no entity is spelled {query!r}; showing {canonical!r}")
 
 
-def _open_store(store: Optional[Path], *, create: bool = False):
-    from factx.store import Store
-
-    return Store.open(store, create=create)
-
-
-def _print_table(table) -> None:
-    from rich.console import Console
-
-    Console(highlight=False).print(table)
+def _open(store: Optional[Path], say: Messages) -> api.FactStore:
+    db = api.open_store(store, on_fuzzy=_took(say))
+    say.detail(f"store {db.path}")
+    return db
 
 
-# --- extract ---------------------------------------------------------------------------
+# --- commands ----------------------------------------------------------------------------
 
-@app.command()
-def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or - for stdin.")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write the facts as JSONL to FILE.")] = None,
-    store: StoreOpt = None,
-    rules: RulesOpt = None,
-    model: ModelOpt = None,
-    jobs: Annotated[int, typer.Option("-j", "--jobs", min=1, help="Worker processes.")] = 1,
-    engine: Annotated[Engine, typer.Option("--engine", help="local processes or a Dask cluster.")] = Engine.local,
-    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address (a LocalCluster if omitted).")] = None,
-    published: Annotated[Optional[str], typer.Option("--published", help="Publication date (YYYY-MM-DD) for every input.")] = None,
-    quiet: QuietOpt = False,
-) -> None:
-    """Extract facts from articles into the store; JSONL on stdout when piped."""
-    with _errors():
+@app.command(cls=Command, epilog=example("factx extract seeds/", "factx extract seeds/ | jq -c 'select(.attribute==\"date_of_death\")'",
+                             "factx extract crawl/*.jsonl -j 2 -o facts.jsonl"))
+def extract(paths: PathsArg, output: OutputOpt = None, fmt: FormatOpt = None, store: StoreOpt = None,
+            rules: RulesOpt = None, model: ModelOpt = None,
+            jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, metavar="N", help="Worker processes.")] = 1,
+            engine: Annotated[Engine, typer.Option("--engine", metavar="ENGINE",
+                                                   help="local processes, or dask for a Dask cluster.")] = Engine.local,
+            scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS",
+                                                             help="Dask scheduler [default: a LocalCluster].")] = None,
+            published: PublishedOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
+    """Extract facts from articles into the store; the facts as JSONL when piped or with -o."""
+    with _session(quiet, verbose) as say:
         from factx.errors import UsageError
-        from factx.extract import run_extract
 
-        _check_date_option(published)
         if scheduler and engine is not Engine.dask:
             raise UsageError("--scheduler needs --engine dask")
-        db = _open_store(store, create=True)
-        progress = _Progress(enabled=not quiet and stderr().is_terminal)
-        failed: list[str] = []
+        with open_output(output) as out:  # an unwritable -o fails now, not after the run
+            data = fmt is not None or output is not None or not out.isatty()
+            failed = 0
 
-        def on_error(error) -> None:
-            if not error.message.split(": ", 1)[-1].startswith("warning:"):
-                failed.append(error.path)
-            progress.log(f"factx: {error.message}")
+            def on_error(error) -> None:
+                nonlocal failed
+                warning = error.message.split(": ", 1)[-1].startswith("warning:")
+                failed += not warning
+                (say.warn if warning else say.error)(f"factx: {error.message}")
 
-        try:
-            with progress:
-                report = run_extract(paths, store=db, model=model, rules_dir=str(rules) if rules else None,
-                                     jobs=jobs, engine=engine.value, scheduler=scheduler,
-                                     published=published, on_error=on_error,
-                                     on_document=lambda path, state: progress.advance(path))
-        except KeyboardInterrupt:
-            message("factx: interrupted; the documents of the batches committed so far are stored, "
-                    "run the same command again to resume")
-            raise typer.Exit(130) from None
-        to_file = output is not None
-        if to_file or not sys.stdout.isatty():
-            facts = db.facts(run_id=report.run_id)
-            if to_file:
-                with open(output, "w", encoding="utf-8") as handle:
-                    count = _write_jsonl(facts, handle)
-            else:
-                count = _write_jsonl(facts)
-        else:
-            count = db.status()["facts"]
-        c = report.counts
-        if not quiet and (sys.stdout.isatty() or to_file):
-            message(f"{c.new} new, {c.changed} changed, {c.unchanged} unchanged, {c.failed} failed documents; "
-                    f"{count} facts{' written to ' + str(output) if to_file else ' in the store'} "
-                    f"({db.directory}); model {report.model}")
-        if report.interrupted:
-            message(f"factx: interrupted; stored {c.new + c.changed} documents before stopping")
+            db = api.open_store(store, create=True)
+            say.detail(f"store {db.path}")
+            try:
+                with Progress(say) as progress:
+                    run = api.extract(paths, store=db, jobs=jobs, rules=rules, model=model, published=published,
+                                      engine=engine.value, scheduler=scheduler, on_error=on_error,
+                                      on_document=progress.advance)
+            except KeyboardInterrupt:
+                say.error("factx: interrupted; the documents of the batches committed so far are stored, "
+                          "run the same command again to resume")
+                raise typer.Exit(130) from None
+            if data:
+                count = write(run.facts(), kind="fact", fmt=default_format(fmt and fmt.value, out=out), out=out)
+        c = run.counts
+        if not data or output is not None:
+            say.info(f"{c.new} new, {c.changed} changed, {c.unchanged} unchanged, {c.failed} failed documents; "
+                     + (f"{count} facts written to {output}" if output is not None else
+                        f"{db.status()['facts']} facts in the store") + f" ({db.path}); model {run.model}")
+        if run.interrupted:
+            say.error(f"factx: interrupted; stored {c.new + c.changed} documents before stopping")
             raise typer.Exit(130)
-        if c.failed:
-            if not quiet:
-                message(f"factx: {c.failed} input(s) skipped; see the messages above")
+        if failed or c.failed:
+            say.info(f"factx: {c.failed} input(s) skipped; see the messages above")
             raise typer.Exit(1)
 
 
-class _Progress:
-    """A progress bar on stderr for long runs (terminal only)."""
+@app.command(cls=Command, epilog=example('factx conflicts --entity "Asim Umar" --quotes',
+                                         "factx conflicts --kind value,denial --min-severity hard -f csv -o c.csv",
+                                         "factx extract new/ | factx conflicts --facts -"))
+def conflicts(entity: EntityOpt = None, attribute: AttributeOpt = None,
+              facts_file: Annotated[Optional[str], typer.Option(
+                  "--facts", metavar="FILE", help="Read facts from a JSONL file (or -) instead of the store.")] = None,
+              kind: KindOpt = None,
+              min_severity: Annotated[Severity, typer.Option(
+                  "--min-severity", metavar="SEVERITY",
+                  help="soft shows every conflict; hard only conflicts whose values cannot both be true.")] = Severity.soft,
+              quotes: Annotated[bool, typer.Option("--quotes", help="Each source's whole quote (table).")] = False,
+              exit_status: Annotated[bool, typer.Option("--exit-status", help="Exit 3 when conflicts are found.")] = False,
+              fmt: FormatOpt = None, output: OutputOpt = None, store: StoreOpt = None, rules: RulesOpt = None,
+              quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
+    """Where sources disagree: the values, each with its documents, quotes and who said them."""
+    with _session(quiet, verbose) as say:
+        import shutil
 
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.bar = None
+        from factx.memo import memo_lines, outlets_from
 
-    def __enter__(self) -> "_Progress":
-        if self.enabled:
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-            self.bar = Progress(SpinnerColumn(), TextColumn("{task.completed} documents"),
-                                TextColumn("{task.description}"), TimeElapsedColumn(),
-                                console=stderr(), transient=True)
-            self.bar.start()
-            self.task = self.bar.add_task("", total=None)
-        return self
-
-    def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.stop()
-
-    def advance(self, path: str) -> None:
-        if self.bar is not None:
-            self.bar.update(self.task, advance=1, description=path[-50:])
-
-    def log(self, text: str) -> None:
-        if self.bar is not None:
-            from rich.markup import escape
-
-            self.bar.console.print(escape(text), soft_wrap=True)
-        else:
-            message(text)
-
-
-def _check_date_option(value: Optional[str]) -> None:
-    import re
-
-    if value is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint="--published")
-
-
-# --- query commands --------------------------------------------------------------------
-
-def _load_fact_file(path: str) -> list[dict[str, Any]]:
-    from factx.errors import InputError
-
-    stream = sys.stdin if path == "-" else None
-    try:
-        handle = stream or open(path, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
-    facts = []
-    with handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(path, f"malformed JSON: {exc.msg}", line=number) from None
-            if isinstance(record, dict) and record.get("schema") == "factx.fact/1":
-                facts.append(record)
-    return facts
-
-
-@app.command()
-def conflicts(
-    entity: Annotated[Optional[str], typer.Option("--entity", "-e", help="Any known spelling of an entity.")] = None,
-    attribute: Annotated[Optional[str], typer.Option("--attribute", "-a", help="Only this attribute.")] = None,
-    facts_file: Annotated[Optional[str], typer.Option("--facts", help="Read facts from a JSONL file (or -) instead of the store.")] = None,
-    fmt: FormatOpt = None,
-    min_severity: Annotated[Severity, typer.Option("--min-severity", help="soft shows everything; hard only disjoint values.")] = Severity.soft,
-    exit_status: Annotated[bool, typer.Option("--exit-status", help="Exit 3 when conflicts are found.")] = False,
-    store: StoreOpt = None,
-) -> None:
-    """Where sources disagree: values, documents, quotes and who said them."""
-    with _errors():
-        from factx.conflicts import find_conflicts, rank_conflicts
-        from factx.values import PlaceIndex
-
+        options = dict(entity=entity, attribute=attribute, min_severity=min_severity.value, kinds=kind, rules=rules)
         if facts_file is not None:
-            records = _load_fact_file(facts_file)
-            places = PlaceIndex.from_facts(records)  # from every fact, before any filter
-            if entity is not None:
-                from factx.resolve import fold
-
-                key = fold(entity)
-                ids = {f["entity_id"] for f in records if fold(f["entity"]) == key or fold(f.get("mention") or "") == key}
-                if not ids:
-                    from factx.errors import UnknownEntity
-                    from factx.resolve import closest
-
-                    raise UnknownEntity(entity, closest(entity, {f["entity"] for f in records}))
-                records = [f for f in records if f["entity_id"] in ids]
-            records.sort(key=lambda f: (f["entity_id"], f["attribute"]))
-            found = find_conflicts(records, min_severity=min_severity.value, attribute=attribute, places=places)
+            outlets: dict[str, str] = {}
+            found = api.conflicts_in(api.read_facts(facts_file), on_fuzzy=_took(say), **options)
         else:
-            db = _open_store(store)
-            ids = None
-            if entity is not None:
-                from factx.extract import find_entity
-
-                ids = find_entity(db, entity)
-            # containment (district in province in country) is asked of the store per place
-            found = find_conflicts(db.facts(entity_ids=ids, attribute=attribute, order_by_entity=True),
-                                   min_severity=min_severity.value, attribute=attribute,
-                                   places=PlaceIndex(lookup=db.place_parents))
-        if entity is None:
-            found = rank_conflicts(found)
-        chosen = _format(fmt)
-        any_found = False
-        if chosen is Format.jsonl:
-            any_found = _write_jsonl(found) > 0
-        elif chosen is Format.json:
-            found = list(found)
-            any_found = bool(found)
-            _write_json_array(found)
-        else:
-            from factx.tables import conflicts_table
-
-            found = list(found)
-            any_found = bool(found)
-            if found:
-                _print_table(conflicts_table(found))
-            else:
-                message("no conflicts" + (f" about {entity}" if entity else ""))
-        if exit_status and any_found:
+            db = _open(store, say)
+            outlets = outlets_from(db.documents())  # sources named by outlet where documents say so
+            found = db.conflicts(**options)
+        width = min(120, shutil.get_terminal_size((100, 24)).columns)
+        count = _write(found, "conflict", fmt, output, say, empty="no conflicts" + (f" about {entity}" if entity else ""),
+                       table=lambda rows: memo_lines(rows, outlets=outlets, quotes=quotes, width=width))
+        if exit_status and count:
             raise typer.Exit(3)
 
 
-@app.command()
-def facts(
-    entity: Annotated[Optional[str], typer.Option("--entity", "-e", help="Any known spelling of an entity.")] = None,
-    attribute: Annotated[Optional[str], typer.Option("--attribute", "-a", help="Only this attribute.")] = None,
-    fmt: FormatOpt = None,
-    store: StoreOpt = None,
-) -> None:
-    """Facts from the store: JSONL when piped, a table on a terminal."""
-    with _errors():
-        db = _open_store(store)
-        ids = None
-        if entity is not None:
-            from factx.extract import find_entity
-
-            ids = find_entity(db, entity)
-        records = db.facts(entity_ids=ids, attribute=attribute)
-        chosen = _format(fmt)
-        if chosen is Format.jsonl:
-            _write_jsonl(records)
-        elif chosen is Format.json:
-            _write_json_array(records)
-        else:
-            from rich.markup import escape
-            from rich.table import Table
-
-            table = Table("entity", "attribute", "value", "said by", "doc:line", "quote", show_lines=False)
-            for f in records:
-                table.add_row(*(escape(str(x)) if x is not None else "" for x in (
-                    f["entity"], f["attribute"], f["value"], f["said_by"], f"{f['doc']}:{f['line']}",
-                    _trim(f["quote"], 80))))
-            _print_table(table)
+@app.command(cls=Command, epilog=example('factx facts --entity "Asim Umar" --attribute name', "factx facts -f csv -o facts.csv"))
+def facts(entity: EntityOpt = None, attribute: AttributeOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+          store: StoreOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
+    """Facts from the store: a table on a terminal, JSONL when piped."""
+    with _session(quiet, verbose) as say:
+        _write(_open(store, say).facts(entity=entity, attribute=attribute), "fact", fmt, output, say, empty="no facts")
 
 
-def _trim(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+@app.command(cls=Command, epilog=example('factx entities umar', "factx entities -f json"))
+def entities(query: Annotated[Optional[str], typer.Argument(metavar="[QUERY]", show_default=False,
+                                                            help="Only entities with a spelling containing QUERY.")] = None,
+             fmt: FormatOpt = None, output: OutputOpt = None, store: StoreOpt = None,
+             quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
+    """The resolved entities with every spelling, its count and documents."""
+    with _session(quiet, verbose) as say:
+        _write(_open(store, say).entities(query), "entity", fmt, output, say, empty="no entities")
 
 
-@app.command()
-def entities(
-    query: Annotated[Optional[str], typer.Argument(help="Only entities with a spelling containing QUERY.")] = None,
-    fmt: FormatOpt = None,
-    store: StoreOpt = None,
-) -> None:
-    """The resolved entities with every variant spelling, its count and documents."""
-    with _errors():
-        from factx.resolve import fold
-
-        db = _open_store(store)
-        records = []
-        key = fold(query) if query else None
-        for entity_id, canonical, entity_type in db.entities():
-            variants = db.variants(entity_id)
-            if key and key not in fold(canonical) and not any(key in fold(v["name"]) for v in variants):
-                continue
-            records.append({"entity": canonical, "entity_id": entity_id, "entity_type": entity_type,
-                            "variants": variants})
-        if query and not records:
-            from factx.errors import UnknownEntity
-            from factx.resolve import closest
-
-            raise UnknownEntity(query, closest(query, list(db.known_names())))
-        chosen = _format(fmt)
-        if chosen is Format.json:
-            _write_json_array(records)
-        elif chosen is Format.jsonl:
-            _write_jsonl(records)
-        else:
-            from rich.markup import escape
-            from rich.table import Table
-
-            table = Table("entity", "type", "spellings (count: documents)")
-            for r in records:
-                spellings = "\n".join(f"{v['name']} ({v['count']}: {', '.join(v['docs'])})" for v in r["variants"])
-                table.add_row(escape(r["entity"]), r["entity_type"] or "", escape(spellings))
-            _print_table(table)
+@app.command(cls=Command, epilog=example("factx documents", "factx documents -f csv -o documents.csv"))
+def documents(fmt: FormatOpt = None, output: OutputOpt = None, store: StoreOpt = None,
+              quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
+    """The stored documents: path, outlet, title, publication date and how it was found, facts."""
+    with _session(quiet, verbose) as say:
+        _write(_open(store, say).documents(), "document", fmt, output, say, empty="no documents")
 
 
-@app.command()
-def status(fmt: FormatOpt = None, store: StoreOpt = None) -> None:
+@app.command(cls=Command, epilog=example("factx status", "factx status -f json"))
+def status(fmt: FormatOpt = None, output: OutputOpt = None, store: StoreOpt = None,
+           quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
     """What the store holds and what the last run did."""
-    with _errors():
-        db = _open_store(store)
-        info = db.status()
-        if _format(fmt) is Format.table:
-            last = info["last_run"] or {}
-            sys.stdout.write(
-                f"store      {db.directory}\n"
-                f"documents  {info['documents']}\nfacts      {info['facts']}\nentities   {info['entities']}\n"
-                + (f"last run   {last['new']} new, {last['changed']} changed, {last['unchanged']} unchanged, "
-                   f"{last['failed']} failed\n" if last else "last run   none\n"))
-        else:
-            sys.stdout.write(json.dumps(info) + "\n")
+    with _session(quiet, verbose) as say:
+        _write([_open(store, say).status()], "status", fmt, output, say)
 
 
-@app.command()
-def dates(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
-    published: Annotated[Optional[str], typer.Option("--published", help="Publication date (YYYY-MM-DD) for every input.")] = None,
-    rules: RulesOpt = None,
-    model: ModelOpt = None,
-) -> None:
-    """Every temporal expression with its TIMEX3 value, as JSONL."""
-    with _errors():
-        _check_date_option(published)
-        from factx.dates_command import date_records
-
+@app.command(cls=Command, epilog=example("factx dates seeds/ --published 2019-10-08", "echo 'He died last Tuesday.' | factx dates -"))
+def dates(paths: PathsArg, published: PublishedOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+          rules: RulesOpt = None, model: ModelOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
+    """Every temporal expression with its TIMEX3 value: JSONL when piped, a table on a terminal."""
+    with _session(quiet, verbose) as say:
         failed = 0
 
         def on_error(error) -> None:
             nonlocal failed
             failed += 1
-            message(f"factx: {error.message}")
+            say.error(f"factx: {error.message}")
 
-        _write_jsonl(r.to_json() for r in date_records(
-            paths, published=published, model=model, rules_dir=str(rules) if rules else None,
-            on_error=on_error))
+        _write(api.dates(paths, published=published, model=model, rules=rules, on_error=on_error),
+               "date", fmt, output, say, empty="no dates")
         if failed:
             raise typer.Exit(1)
 
 
-@rules_app.command("check")
-def rules_check(directory: Annotated[Optional[Path], typer.Argument(help="A folder of rule files [default: the shipped rules/].")] = None) -> None:
-    """Validate rule files; report errors by file, rule id and key."""
-    with _errors():
-        from factx.rules import SHIPPED_RULES, check, rule_files
+@app.command(cls=Command, epilog=example("factx report -o report.html", 'factx report --entity "Asim Umar" > umar.html'))
+def report(entity: EntityOpt = None,
+           output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE",
+                                                          help="The HTML file to write [default: stdout when piped].")] = None,
+           limit: Annotated[int, typer.Option("--limit", min=1, metavar="N", help="How many main entities to show.")] = 25,
+           max_sources: Annotated[int, typer.Option("--max-sources", min=1, metavar="N",
+                                                    help="Source columns per entity at most.")] = 40,
+           store: StoreOpt = None, rules: RulesOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
+    """An offline HTML page: per main entity, who says what, where they disagree, a timeline."""
+    with _session(quiet, verbose) as say:
+        if output is None and sys.stdout.isatty():
+            raise typer.BadParameter("give the file to write with -o FILE.html (or pipe the output)", param_hint="'-o'")
+        with open_output(output) as out:  # an unwritable -o fails before the page is built
+            page = _open(store, say).report(entity=entity, limit=limit, max_sources=max_sources, rules=rules)
+            out.write(page)
+        if output is not None:
+            say.info(f"factx: wrote {output} ({len(page.encode('utf-8')) // 1024} KB)")
 
-        dirs = [directory] if directory else [SHIPPED_RULES]
-        problems = check(dirs)
-        if not problems:
-            problems = _compile_check(directory)
+
+@app.command(cls=Command, epilog=example("factx schema fact", "factx schema conflict -o conflict.schema.json"))
+def schema(name: Annotated[RecordName, typer.Argument(metavar="NAME", help="fact, conflict, entity, document, "
+                                                                          "date or status.")],
+           output: OutputOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
+    """The JSON Schema of a record that factx prints."""
+    import json
+
+    with _session(quiet, verbose) as say, open_output(output) as out:
+        out.write(json.dumps(api.schema(name.value), indent=2) + "\n")
+        say.detail(f"factx.{name.value}/1" + (f" written to {output}" if output else ""))
+
+
+@rules_app.command("check", cls=Command, epilog=example("factx rules check", "factx rules check my-rules/"))
+def rules_check(directory: Annotated[Optional[Path], typer.Argument(
+                    metavar="[DIR]", show_default=False, help="A folder of rule files [default: the shipped rules/].")] = None,
+                quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
+    """Validate rule files: every key and value; errors name the file, rule id, key and what is allowed."""
+    with _session(quiet, verbose) as say:
+        from factx.rules import SHIPPED_RULES, rule_files
+
+        problems = api.check_rules(directory)
         for problem in problems:
-            message(f"factx: {problem.message}")
+            say.error(f"factx: {problem.message}")
         if problems:
             raise typer.Exit(2)
-        count = sum(len(rule_files(Path(d))) for d in dirs)
-        message(f"{count} rule files valid")
-
-
-def _compile_check(directory: Optional[Path]) -> list:
-    """Problems only the stages see when they compile their rules (unknown families...)."""
-    from factx.errors import RuleError
-    from factx.rules import load_rules
-    from factx.stages.attributes import compile_rules
-
-    try:
-        compile_rules(load_rules(directory).validate())
-    except RuleError as exc:
-        return [exc]
-    return []
+        files = rule_files(directory or SHIPPED_RULES)
+        for path in files:
+            say.detail(f"valid    {path}")
+        say.info(f"{len(files)} rule files valid")
 
 
 def main() -> None:
     try:
         app()
     except BrokenPipeError:
-        _quiet_pipe()
+        quiet_pipe()
         sys.exit(0)
     except KeyboardInterrupt:
-        message("factx: interrupted")
+        Messages().error("factx: interrupted")
         sys.exit(130)

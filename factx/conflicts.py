@@ -1,134 +1,147 @@
 """Where sources disagree: `factx.conflict/1` records from `factx.fact/1` records.
 
     >>> from factx.conflicts import find_conflicts
-    >>> for conflict in find_conflicts(store.facts(order="conflicts")):  # doctest: +SKIP
+    >>> for conflict in find_conflicts(store.facts(order_by_entity=True)):  # doctest: +SKIP
     ...     print(conflict["entity"], conflict["attribute"], conflict["kind"])
 
-Facts are read one entity at a time (they must arrive grouped by `entity_id`: the
-store's ``ORDER BY entity_id, attribute, doc, line``), so a million facts never sit in
-memory at once; `rank_conflicts` then orders whole entities by the number of sources
-involved, holding only the conflicts. Within an
-entity, facts are grouped by attribute and their values by `factx.values.compare`:
+The conflict code is the value model (`factx.values`) plus grouping. Facts are read
+one entity at a time (they must arrive grouped by `entity_id`: the store's ``ORDER
+BY entity_id, attribute, doc, line``), so a million facts never sit in memory at
+once; `rank_conflicts` then orders whole entities for the report, holding only the
+conflicts. One disagreement is one conflict:
 
-- values that compare ``same`` are one value with several sources;
-- two values that compare ``soft`` or ``hard`` make a ``value`` conflict of that
-  severity (the strongest pair decides); ``compatible`` values (one contains the
-  other: 2019 and 2019-09-23) are no conflict and are left out of the record;
-- a fact with polarity ``denied`` against an affirmed fact with a matching value (or
-  any value when the denial's value is null: "X denied the assertion") is a
-  ``denial`` conflict, ``hard`` when it denies that very value or the claim as a
-  whole, ``soft`` when the values only overlap;
-- `name` facts give ``spelling`` conflicts (always ``soft``): a name token spelled
-  two ways across documents (Yusuf / Yousuf, Haqani / Haqqani). Case, accents,
-  apostrophes, possessives, honorifics and particles (al-, bin) are folded away
-  first, and a name that is part of another ("Mr. X" in "Y X") agrees with it.
-  Tokens that appear together in one mention are never variants of each other.
+- **values** of one attribute are grouped so that agreeing values are one value:
+  values that compare ``same`` (``Mar. 8`` and ``March 8``; ``XXXX-03-08``
+  and ``2031-03-08``), then a less precise value that fits exactly one group
+  (``at least 40`` with ``40``). Groups of a single-valued attribute that compare
+  ``soft`` or ``hard`` make one ``value`` conflict of the strongest such pair's
+  severity; multi-valued attributes (`rules/cardinality.yml`: title, member_of,
+  spouse, ...) never conflict by having several values. Counts that only grew
+  from one dated report to a later one (`cumulative` in the rules) are one soft
+  conflict with ``reason: "update"``.
+- **titles** are contested in two ways only: a source calls a title former that
+  another gives as current (``reason: "former"``), or a document names another
+  holder of the same one-holder role of the same organisation (``reason:
+  "holders"``: the entity's title, then each other holder by name). The contest
+  is reported once, on the holder named by more documents. It needs a `RoleIndex`
+  (every entity's titles); without one only the first kind is found.
+- **a denied event** (`event` in the cardinality rules: a death with its date,
+  place and cause) is one ``denial`` conflict on the event's attribute
+  (``death``), with the affirming and the denying sources and, as ``context``, the
+  event's date, place and cause as the affirming sources give them. The deniers'
+  facts about that event take part in no value conflict. A source that denies one
+  value while giving another ("not on Monday but on Tuesday") disputes the value,
+  not the event: that is a value conflict only.
+- **other denials**: a denied fact against an affirmed fact with a matching value
+  (or any value when the denial has none: "X denied the assertion").
+- **spellings** (``name`` facts, always ``soft``, listed after the disagreements):
+  a word of the name spelled two ways across documents (Yusuf / Yousuf). House style
+  (case, hyphens, apostrophes, the particles al-/Al /el-) is folded away first
+  (`factx.names.house_style_key`, the resolver's own folding); for organisations
+  and places a free transliteration (Rashid / Rasheed, Qarya / Karya) is house style
+  too, and only other differences are reported.
 
 A disagreement needs two sources: two documents, or two different `said_by` in one
 document (an agency, and the group that denies what it says; a null `said_by` is the
 document's own voice). One source repeating itself is never a conflict.
+`min_severity` and `kinds` select whole conflicts.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
+from factx import names as _names
 from factx.errors import FactxError
-from factx.records import CONFLICT_SCHEMA
-from factx.values import (COMPATIBLE, HARD, MULTI_VALUED, SAME, SOFT, PlaceIndex, compare,
-                          fold, name_tokens, spelling_variants, value_key)
+from factx.records import Conflict, ConflictValue, Source  # the conflict record
+from factx.rules import RuleSet
+from factx.values import (COMPATIBLE, HARD, SAME, SOFT, PlaceIndex, Title, ValueModel, fold,
+                          parse_date, parse_quantity, strongest, value_model)
 
 SEVERITIES = (SOFT, HARD)
-KINDS = ("denial", "value", "spelling")
+KINDS = ("value", "denial", "spelling")
 _SEVERITY_RANK = {SOFT: 0, HARD: 1}
 
 #: attributes that are about something else than a disagreement between sources
 _NOT_COMPARED = frozenset({"located_in"})
+
+#: value types whose 'compatible' means that one value contains the other
+_NESTED_TYPES = frozenset({"date", "quantity", "entity", "country"})
+
+#: `reason` of a conflict: why it is one, beyond its kind
+UPDATE, FORMER, HOLDERS = "update", "former", "holders"
 
 
 class FactOrderError(FactxError):
     """Facts reached `find_conflicts` out of entity order (a bug in the caller)."""
 
 
-# ---------------------------------------------------------------------------- records
-
-@dataclass(frozen=True)
-class Source:
-    """One fact as evidence for a value."""
-
-    doc: str
-    line: int
-    quote: str
-    said_by: str | None
-    polarity: str
-    modality: str
-    fact_id: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {"doc": self.doc, "line": self.line, "quote": self.quote,
-                "said_by": self.said_by, "polarity": self.polarity,
-                "modality": self.modality, "fact_id": self.fact_id}
-
-
-@dataclass(frozen=True)
-class ConflictValue:
-    value: Any
-    value_texts: tuple[str, ...]
-    sources: tuple[Source, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {"value": self.value, "value_texts": list(self.value_texts),
-                "sources": [s.to_json() for s in self.sources]}
-
-
-@dataclass(frozen=True)
-class Conflict:
-    """A `factx.conflict/1` record (DESIGN section 3; sources also carry `modality`)."""
-
-    entity: str
-    entity_id: str
-    entity_type: str | None
-    attribute: str
-    kind: str
-    severity: str
-    values: tuple[ConflictValue, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {"schema": CONFLICT_SCHEMA, "entity": self.entity,
-                "entity_id": self.entity_id, "entity_type": self.entity_type,
-                "attribute": self.attribute, "kind": self.kind, "severity": self.severity,
-                "values": [v.to_json() for v in self.values]}
-
-
 # -------------------------------------------------------------------- value groups
 
-def _source_key(fact: dict) -> tuple[str, str | None]:
+SourceKey = tuple[str, "str | None"]
+
+
+def _source_key(fact: dict, model: ValueModel) -> SourceKey:
     said_by = fact.get("said_by")
-    return (fact.get("doc") or "", fold(said_by) if said_by else None)
+    return (fact.get("doc") or "", _speaker_key(said_by, model.nr) if said_by else None)
+
+
+@lru_cache(maxsize=65536)
+def _speaker_key(said_by: str, nr: _names.NameRules) -> str:
+    return _names.fold(said_by, nr=nr)
+
+
+def _plain_words(text: str) -> list[str]:
+    """Folded words without punctuation: 'U.S.-led' → ['u', 's', 'led']."""
+    return [w for w in re.split(r"[^\w]+", fold(text)) if w]
+
+
+def _width(fact: dict) -> float:
+    """How imprecise a value is (a date's span, a quantity's range); 0 when unknown."""
+    value, value_type = fact.get("value"), fact.get("value_type")
+    if value_type == "date":
+        span = parse_date(str(value))
+        return float(span.hi - span.lo) if span is not None else float("inf")
+    if value_type == "quantity":
+        amount = parse_quantity(value)
+        return float(amount.hi - amount.lo) if amount is not None else float("inf")
+    return 0.0
 
 
 @dataclass
 class _Group:
-    """Facts whose values agree: one value of a conflict."""
+    """Facts whose values agree: one value of a conflict. `core` are the facts of the
+    value it stands for; `facts` also holds less precise values absorbed into it."""
 
     facts: list[dict] = field(default_factory=list)
     value_type: str = "text"
+    core: list[dict] = field(default_factory=list)
+    #: (number of facts when computed, one fact per distinct value): `_Comparer._distinct`
+    distinct: tuple[int, list[dict]] | None = None
+
+    @property
+    def head(self) -> dict:
+        return (self.core or self.facts)[0]
 
     @property
     def value(self) -> Any:
-        # the value most facts give, the first of them on a tie
-        counts = Counter(repr(f["value"]) for f in self.facts)
-        best = max(counts.values())
-        return next(f["value"] for f in self.facts if counts[repr(f["value"])] == best)
+        # a date with its year known, then the value most facts give, then the first
+        facts = self.core or self.facts
+        counts = Counter(repr(f["value"]) for f in facts)
+        best = max(facts, key=lambda f: (self.value_type != "date" or "X" not in str(f["value"]),
+                                         counts[repr(f["value"])]))
+        return best["value"]
 
-    def sources(self) -> set[tuple[str, str | None]]:
-        return {_source_key(f) for f in self.facts}
+    def sources(self, model: ValueModel) -> set[SourceKey]:
+        return {_source_key(f, model) for f in self.facts}
 
     def docs(self) -> set[str]:
         return {f.get("doc") or "" for f in self.facts}
@@ -136,104 +149,236 @@ class _Group:
     def first(self) -> tuple:
         return min((f.get("doc") or "", f.get("line") or 0) for f in self.facts)
 
+    def published(self) -> set[str | None]:
+        return {f.get("published") for f in self.facts}
+
     def to_value(self, value: Any = None, *, use_value: bool = False) -> ConflictValue:
-        facts = sorted(self.facts, key=lambda f: (f.get("doc") or "", f.get("line") or 0,
-                                                  f.get("start") or 0))
-        texts: dict[str, None] = {}
-        for f in facts:
-            text = f.get("value_text") or f.get("mention")
-            if text:
-                texts.setdefault(text, None)
-        sources = tuple(Source(f.get("doc") or "", f.get("line") or 0, f.get("quote") or "",
-                               f.get("said_by"), f.get("polarity") or "affirmed",
-                               f.get("modality") or "asserted", f.get("id") or "")
-                        for f in facts)
-        return ConflictValue(value if use_value else self.value, tuple(texts), sources)
+        found = _conflict_value(self.facts, value if use_value else self.value)
+        core = {id(f) for f in self.core}
+        also = dict.fromkeys(f["value"] for f in self.facts if core and id(f) not in core)
+        return ConflictValue(found.value, found.value_texts, found.sources, tuple(also))
 
 
-def _independent(a: _Group, b: _Group) -> bool:
-    """Two values are held by different sources, not by one source twice."""
-    return len(a.sources() | b.sources()) >= 2
+def _conflict_value(facts: Iterable[dict], value: Any,
+                    texts_of: Callable[[dict], str | None] | None = None) -> ConflictValue:
+    facts = sorted(facts, key=lambda f: (f.get("doc") or "", f.get("line") or 0,
+                                         f.get("start") or 0))
+    texts: dict[str, None] = {}
+    for f in facts:
+        text = texts_of(f) if texts_of else (f.get("value_text") or f.get("mention"))
+        if text:
+            texts.setdefault(text, None)
+    sources = tuple(Source(f.get("doc") or "", f.get("line") or 0, f.get("quote") or "",
+                           f.get("said_by"), f.get("polarity") or "affirmed",
+                           f.get("modality") or "asserted", f.get("id") or "",
+                           f.get("published"))
+                    for f in facts)
+    return ConflictValue(value, tuple(texts), sources)
 
 
 def _order(groups: Iterable[_Group]) -> list[_Group]:
     return sorted(groups, key=lambda g: (-len(g.docs()), g.first()))
 
 
-def _cluster(facts: list[dict], attribute: str, places: PlaceIndex | None) -> list[_Group]:
-    """Facts grouped so that each group's values compare ``same``."""
-    by_key: dict[Any, _Group] = {}
-    for fact in facts:
-        vt = fact.get("value_type") or "text"
-        key = (vt, value_key(vt, fact["value"], attribute=attribute))
-        group = by_key.get(key)
-        if group is None:
-            group = by_key[key] = _Group(value_type=vt)
-        group.facts.append(fact)
-    merged: list[_Group] = []
-    for group in by_key.values():  # few distinct keys per attribute: pairwise is cheap
-        for other in merged:
-            if _relation(other, group, attribute, places) == SAME:
-                other.facts.extend(group.facts)
+class _Comparer:
+    """The value model applied to groups of one attribute of one entity."""
+
+    def __init__(self, model: ValueModel, attribute: str, places: PlaceIndex | None,
+                 *, several: bool | None = None) -> None:
+        self.model, self.attribute, self.places, self.several = model, attribute, places, several
+        self._memo: dict[tuple, Any] = {}
+
+    def relation(self, a: _Group, b: _Group) -> str:
+        """How two groups relate: the strongest disagreement between their values (a
+        group that absorbed 'Norway' into 'Oslo' disagrees with 'Sweden')."""
+        memo = (id(a), len(a.facts), id(b), len(b.facts))
+        found = self._memo.get(memo)
+        if found is None:
+            found = self._memo[memo] = strongest(*(self._relation(x, y) for x in self._distinct(a)
+                                                   for y in self._distinct(b)))
+        return found
+
+    def _relation(self, x: dict, y: dict) -> str:
+        vx, vy = x.get("value_type") or "text", y.get("value_type") or "text"
+        return self.model.compare(vx if vx == vy else "text", x["value"], y["value"],
+                                  attribute=self.attribute, places=self.places,
+                                  several=self.several)
+
+    def _distinct(self, group: _Group) -> list[dict]:
+        """One fact per distinct value of a group (few: agreeing values share a key)."""
+        if group.distinct is not None and group.distinct[0] == len(group.facts):
+            return group.distinct[1]
+        seen: dict[Any, dict] = {}
+        for fact in group.facts:
+            vt = fact.get("value_type") or "text"
+            seen.setdefault((vt, self.model.key(vt, fact["value"], attribute=self.attribute)), fact)
+        group.distinct = (len(group.facts), list(seen.values()))
+        return group.distinct[1]
+
+    def independent(self, a: _Group, b: _Group) -> bool:
+        """Two values are held by different sources, not by one source twice."""
+        return len(a.sources(self.model) | b.sources(self.model)) >= 2
+
+    def cluster(self, facts: list[dict]) -> list[_Group]:
+        """Facts grouped so that each group's values agree: equal keys, then values that
+        compare ``same``, then a less precise value that fits exactly one group."""
+        by_key: dict[Any, _Group] = {}
+        for fact in facts:
+            vt = fact.get("value_type") or "text"
+            key = (vt, self.model.key(vt, fact["value"], attribute=self.attribute))
+            group = by_key.get(key)
+            if group is None:
+                group = by_key[key] = _Group(value_type=vt)
+            group.facts.append(fact)
+        merged: list[_Group] = []
+        buckets: dict[Any, list[_Group]] = {}
+        for group in by_key.values():  # pairwise within a bucket only
+            head = group.facts[0]
+            bucket = buckets.setdefault(self.model.bucket(
+                group.value_type, head["value"], attribute=self.attribute), [])
+            for other in bucket:
+                if self.relation(other, group) == SAME:
+                    other.facts.extend(group.facts)
+                    break
+            else:
+                bucket.append(group)
+                merged.append(group)
+        for group in merged:
+            group.core = list(group.facts)
+        return self._absorb(merged)
+
+    def _absorb(self, groups: list[_Group]) -> list[_Group]:
+        """'at least 40' joins 40 when 40 is the only value it agrees with; a value that
+        agrees with several ('2031' with two days) stays apart."""
+        if self.attribute in self.model.multi_valued:
+            return groups  # there, 'compatible' means 'both held', not 'one contains the other'
+        changed = True
+        while changed and len(groups) > 1:
+            changed = False
+            for g in groups:
+                if g.value_type not in _NESTED_TYPES:
+                    continue
+                partners = [h for h in groups if h is not g and self.relation(g, h) == COMPATIBLE]
+                if len(partners) != 1 or self.vaguer(partners[0], g):
+                    continue  # the more precise value is not absorbed into a vaguer one
+                h = partners[0]
+                h.facts.extend(g.facts)
+                groups = [x for x in groups if x is not g]
+                changed = True
                 break
-        else:
-            merged.append(group)
-    return merged
+        return groups
+
+    def vaguer(self, a: _Group, b: _Group) -> bool:
+        """`a` is the less precise of two agreeing values: a wider date or amount, a
+        place that contains the other."""
+        wa, wb = min(map(_width, a.core)), min(map(_width, b.core))
+        if wa != wb:
+            return wa > wb
+        if a.value_type == b.value_type == "entity" and self.places is not None:
+            return self.places.contains(str(a.head["value"]), str(b.head["value"])) or \
+                self.model.country(str(a.head["value"])) is not None
+        return False
+
+    def named_together(self, a: _Group, b: _Group) -> bool:
+        """Places: every sentence of one side also names the other side's place ("killed
+        in a Norwegian strike in Sweden" against "in Stockholm, Sweden"): that side
+        is not clearly holding a place against the other, so there is no conflict."""
+        if a.value_type not in ("entity", "country") or b.value_type not in ("entity", "country"):
+            return False
+        names_a, quotes_a = self._words_of(a)
+        names_b, quotes_b = self._words_of(b)
+        return any(all(any(f" {n} " in q for n in names) for q in quotes)
+                   for names, quotes in ((names_b, quotes_a), (names_a, quotes_b)))
+
+    def _words_of(self, group: _Group) -> tuple[set[str], list[str]]:
+        """The folded names of a group's place and its folded sentences (cached)."""
+        memo = (id(group), len(group.facts), "words")
+        found = self._memo.get(memo)  # type: ignore[call-overload]
+        if found is None:
+            names = {fold(str(t)) for f in group.facts
+                     for t in (f.get("value"), f.get("value_text")) if t}
+            quotes = [f" {' '.join(_plain_words(f.get('quote') or ''))} " for f in group.facts]
+            found = ({" ".join(_plain_words(n)) for n in names} - {""}, quotes)
+            self._memo[memo] = found  # type: ignore[index]
+        return found
+
+    def disputed(self, groups: list[_Group]) -> tuple[str, list[_Group]] | None:
+        """The strongest disagreement among groups and the groups taking part in it."""
+        involved: dict[int, _Group] = {}
+        severity = None
+        for i, a in enumerate(groups):
+            for j in range(i + 1, len(groups)):
+                b = groups[j]
+                relation = self.relation(a, b)
+                if relation in (SOFT, HARD) and self.independent(a, b) \
+                        and not self.named_together(a, b):
+                    involved[i], involved[j] = a, b
+                    severity = HARD if HARD in (relation, severity) else SOFT
+        if severity is None:
+            return None
+        return severity, _order(involved.values())
 
 
-def _relation(a: _Group, b: _Group, attribute: str | None,
-              places: PlaceIndex | None) -> str:
-    vt = a.value_type if a.value_type == b.value_type else "text"
-    return compare(vt, a.facts[0]["value"], b.facts[0]["value"], attribute=attribute,
-                   places=places)
+# ------------------------------------------------------------------ value conflicts
+
+def _grew(groups: list[_Group]) -> list[_Group] | None:
+    """Groups of counts in date order when each larger count comes from later reports
+    (all dated, some later than others): an update ("the toll rose to 52")."""
+    if any(None in g.published() for g in groups):
+        return None
+    amounts = []
+    for g in groups:
+        amount = parse_quantity(g.value)
+        if amount is None:
+            return None
+        amounts.append((amount.lo, amount.hi, g))
+    amounts.sort(key=lambda a: (a[0], a[1]))
+    ordered = [g for _, _, g in amounts]
+    for (lo_a, hi_a, a), (lo_b, hi_b, b) in zip(amounts, amounts[1:]):
+        if hi_b < lo_a or max(a.published()) > min(b.published()):  # type: ignore[type-var]
+            return None
+    first = min(min(g.published()) for g in ordered)  # type: ignore[type-var]
+    last = max(max(g.published()) for g in ordered)  # type: ignore[type-var]
+    return ordered if first != last else None
 
 
-def _at_least(severity: str, minimum: str) -> bool:
-    return _SEVERITY_RANK[severity] >= _SEVERITY_RANK[minimum]
-
-
-# ------------------------------------------------------------------------- conflicts
-
-def _value_conflict(facts: list[dict], attribute: str, places: PlaceIndex | None,
-                    min_severity: str) -> tuple[str, list[ConflictValue]] | None:
-    groups = _cluster(facts, attribute, places)
+def _value_conflict(facts: list[dict], cmp: _Comparer) -> tuple[str, list[ConflictValue], str | None] | None:
+    groups = cmp.cluster(facts)
     if len(groups) < 2:
         return None
-    involved: dict[int, _Group] = {}
-    severity = None
-    for i, a in enumerate(groups):
-        for j in range(i + 1, len(groups)):
-            b = groups[j]
-            relation = _relation(a, b, attribute, places)
-            if relation in (SOFT, HARD) and _at_least(relation, min_severity) \
-                    and _independent(a, b):
-                involved[i], involved[j] = a, b
-                severity = HARD if HARD in (relation, severity) else SOFT
-    if severity is None:
+    found = cmp.disputed(groups)
+    if found is None:
         return None
-    return severity, [g.to_value() for g in _order(involved.values())]
+    severity, involved = found
+    reason = None
+    if cmp.attribute in cmp.model.cumulative:
+        grown = _grew(involved)
+        if grown is not None:
+            severity, involved, reason = SOFT, grown, UPDATE
+    if cmp.attribute == "title":
+        reason = FORMER  # titles differ only by one called former (`compare_titles`)
+    return severity, [g.to_value() for g in involved], reason
 
 
-def _denial_conflict(affirmed: list[dict], denied: list[dict], attribute: str,
-                     places: PlaceIndex | None,
-                     min_severity: str) -> tuple[str, list[ConflictValue]] | None:
+def _denial_conflict(affirmed: list[dict], denied: list[dict],
+                     cmp: _Comparer) -> tuple[str, list[ConflictValue]] | None:
     # a denial matches values, not the many values a multi-valued attribute may hold
-    match_attribute = None if attribute in MULTI_VALUED else attribute
-    groups = _cluster(affirmed, attribute, places)
-    denials = _cluster(denied, attribute, places)
+    match = _Comparer(cmp.model, cmp.attribute, cmp.places, several=False)
+    groups = cmp.cluster(affirmed)
+    denials = cmp.cluster(denied)
     involved_a: dict[int, _Group] = {}
     involved_d: dict[int, _Group] = {}
     severity = None
     for i, d in enumerate(denials):
         for j, a in enumerate(groups):
-            if d.facts[0]["value"] is None:
+            if d.head["value"] is None:
                 relation = SAME  # "denied the assertion": the claim as a whole
             else:
-                relation = _relation(d, a, match_attribute, places)
+                relation = match.relation(d, a)
                 if relation not in (SAME, COMPATIBLE, SOFT):
                     continue  # denying another value than the one affirmed agrees with it
             found = HARD if relation == SAME else SOFT
-            if _at_least(found, min_severity) and _independent(d, a):
+            if cmp.independent(d, a):
                 involved_d[i], involved_a[j] = d, a
                 severity = HARD if HARD in (found, severity) else SOFT
     if severity is None:
@@ -243,15 +388,195 @@ def _denial_conflict(affirmed: list[dict], denied: list[dict], attribute: str,
     return severity, values
 
 
-def _spelling_conflict(facts: list[dict], min_severity: str) -> list[ConflictValue] | None:
-    """Spelling classes of an entity's names that differ in some name token."""
-    if not _at_least(SOFT, min_severity):
-        return None
-    spellings = [(f, name_tokens(_spelling(f))) for f in facts if _spelling(f)]
+def _deniers(affirmed: list[dict], denied: list[dict], model: ValueModel,
+             event: str | None = None) -> tuple[list[dict], set[SourceKey]]:
+    """The denials that deny a claim, and their sources. A source that gives another
+    value of the attribute it denies (or affirms the event itself) disputes a value
+    instead: its denial is left to the value conflict."""
+    gives: set[tuple[SourceKey, str]] = {(_source_key(f, model), f["attribute"]) for f in affirmed}
+    kept = []
+    for fact in denied:
+        key = _source_key(fact, model)
+        if (key, fact["attribute"]) in gives or (event and (key, event) in gives):
+            continue
+        kept.append(fact)
+    return kept, {_source_key(f, model) for f in kept}
+
+
+def _matches_affirmed(denial: dict, affirmed: list[dict], model: ValueModel,
+                      places: PlaceIndex | None) -> bool:
+    key = _source_key(denial, model)
+    vt = denial.get("value_type") or "text"
+    return any(f["attribute"] == denial["attribute"] and _source_key(f, model) != key
+               and model.compare(vt, denial["value"], f["value"], attribute=f["attribute"],
+                                 places=places, several=False) in (SAME, COMPATIBLE, SOFT)
+               for f in affirmed)
+
+
+def _event_denial(event: str, facts: list[dict], model: ValueModel,
+                  places: PlaceIndex | None) -> tuple[Conflict | None, set[SourceKey]]:
+    """One denial conflict for a denied event (a death), and the deniers' sources."""
+    affirmed = [f for f in facts if f.get("polarity") != "denied" and f.get("value") is not None]
+    denied = [f for f in facts if f.get("polarity") == "denied"]
+    denials, _ = _deniers(affirmed, denied, model, event)
+    # a denied argument denies the event only where it denies what others affirm
+    # ("not killed last month" against "killed last month"), not another value
+    denials = [f for f in denials if f["attribute"] == event or f.get("value") is None
+               or _matches_affirmed(f, affirmed, model, places)]
+    deniers = {_source_key(f, model) for f in denials}
+    affirming = [f for f in affirmed if _source_key(f, model) not in deniers]
+    # the evidence of each affirming source: its words for the event itself where it
+    # has them ("died"), else what it says of the event's date, place or cause
+    speaks = {_source_key(f, model) for f in affirming if f["attribute"] == event}
+    evidence = [f for f in affirming if f["attribute"] == event or _source_key(f, model) not in speaks]
+    if not denials or not affirming:
+        return None, deniers
+    head = facts[0]
+
+    def event_value(group: list[dict]) -> Any:
+        said = Counter(str(f["value"]) for f in group if f["attribute"] == event and f.get("value"))
+        return said.most_common(1)[0][0] if said else event
+
+    def texts(fact: dict) -> str | None:  # the words that gave the event, not its date
+        return fact.get("value_text") if fact["attribute"] == event else None
+
+    context: dict[str, list[Any]] = {}
+    for attribute in sorted({f["attribute"] for f in affirming} - {event}):
+        cmp = _Comparer(model, attribute, places)
+        groups = _order(cmp.cluster([f for f in affirming if f["attribute"] == attribute]))
+        # a value that only contains others ("last month" around March 8) adds nothing
+        context[attribute] = [g.value for g in groups if not any(
+            h is not g and cmp.relation(g, h) == COMPATIBLE
+            and min(map(_width, g.core)) > min(map(_width, h.core)) for h in groups)]
+    value = event_value(affirming)
+    conflict = Conflict(head.get("entity") or "", head.get("entity_id") or "",
+                        head.get("entity_type"), event, "denial", HARD,
+                        (_conflict_value(evidence, value, texts),
+                         _conflict_value(denials, event_value(denials) if any(
+                             f["attribute"] == event for f in denials) else value, texts)),
+                        context=context or None)
+    return conflict, deniers
+
+
+# ------------------------------------------------------------------------- titles
+
+class RoleIndex:
+    """Who each document names as the one holder of which role ("the leader of X"),
+    from `title` facts: held in memory (``RoleIndex.from_facts``), or asked of a
+    store as needed (``RoleIndex(in_docs=..., of_entity=...)``: the title facts of
+    some documents, and of one entity), so that a question about one entity reads
+    only the titles of its own documents.
+    """
+
+    def __init__(self, *, in_docs: Callable[[list[str]], Iterable[dict]],
+                 of_entity: Callable[[str], Iterable[dict]], cache: int = 4096) -> None:
+        self._in_docs, self._of_entity, self._cache = in_docs, of_entity, cache
+        self._docs: dict[str, list[dict]] = {}
+
+    @classmethod
+    def from_facts(cls, facts: Iterable[dict]) -> "RoleIndex":
+        by_doc: dict[str, list[dict]] = {}
+        by_entity: dict[str, list[dict]] = {}
+        for fact in facts:
+            if fact.get("attribute") == "title":
+                by_doc.setdefault(fact.get("doc") or "", []).append(fact)
+                by_entity.setdefault(fact.get("entity_id") or "", []).append(fact)
+        return cls(in_docs=lambda docs: [f for d in docs for f in by_doc.get(d, ())],
+                   of_entity=lambda entity_id: by_entity.get(entity_id, []), cache=0)
+
+    @classmethod
+    def from_store(cls, store: Any, *, chunk: int = 500) -> "RoleIndex":
+        def in_docs(docs: list[str]) -> Iterator[dict]:
+            for start in range(0, len(docs), chunk):  # within SQLite's bound on parameters
+                yield from store.facts(docs=docs[start:start + chunk], attribute="title")
+
+        return cls(in_docs=in_docs,
+                   of_entity=lambda entity_id: store.facts(entity_ids=[entity_id], attribute="title"))
+
+    def in_docs(self, docs: Iterable[str]) -> dict[str, list[dict]]:
+        """The title facts of each document."""
+        docs = list(dict.fromkeys(docs))
+        missing = [d for d in docs if d not in self._docs]
+        if missing:
+            if len(self._docs) + len(missing) > self._cache:
+                self._docs.clear()
+            for doc in missing:
+                self._docs[doc] = []
+            for fact in self._in_docs(missing):
+                self._docs.setdefault(fact.get("doc") or "", []).append(fact)
+        found = {d: self._docs.get(d, []) for d in docs}
+        if not self._cache:
+            self._docs.clear()
+        return found
+
+    def of_entity(self, entity_id: str) -> list[dict]:
+        return list(self._of_entity(entity_id))
+
+
+def _sole_holds(facts: Iterable[dict], model: ValueModel) -> list[tuple[dict, Title]]:
+    """Affirmed titles that claim the one current holder of a role."""
+    return [(f, t) for f in facts if f.get("attribute") == "title"
+            and f.get("polarity") != "denied" and f.get("value") is not None
+            for t in (model.parse_title(str(f["value"])),) if t.sole_holder]
+
+
+def _holder_conflicts(facts: list[dict], model: ValueModel, roles: RoleIndex) -> Iterator[Conflict]:
+    """Another holder of the entity's one-holder role, named in a document that also
+    gives the role to the entity: reported once, on the holder more documents name."""
+    mine = _sole_holds(facts, model)
+    if not mine:
+        return
+    head = facts[0]
+    me, my_name = head.get("entity_id") or "", head.get("entity") or ""
+    contests: dict[tuple[str, int], list[dict]] = {}  # (other entity, my title index) -> its facts
+    titles = roles.in_docs(sorted({f.get("doc") or "" for f, _ in mine}))
+    for doc, in_doc in titles.items():
+        for other, title in _sole_holds(in_doc, model):
+            other_id = other.get("entity_id") or ""
+            if other_id == me or model.compare_names(my_name, other.get("entity") or "") != "hard":
+                continue  # the same entity, or perhaps the same person left unmerged
+            for index, (fact, mine_title) in enumerate(mine):
+                if fact.get("doc") == doc and model.same_role(mine_title, title):
+                    contests.setdefault((other_id, index), []).append(other)
+                    break
+    seen: set[str] = set()
+    for (other_id, index), theirs in sorted(contests.items(), key=lambda kv: kv[0]):
+        if other_id in seen:
+            continue
+        seen.add(other_id)
+        role = mine[index][1]
+        holding = [f for f, t in mine if model.same_role(role, t)]
+        their_all = [f for f, t in _sole_holds(roles.of_entity(other_id), model)
+                     if model.same_role(role, t)]
+        my_docs = {f.get("doc") for f in holding}
+        their_docs = {f.get("doc") for f in their_all}
+        if (len(their_docs), my_name) > (len(my_docs), theirs[0].get("entity") or ""):
+            continue  # reported on the other holder
+        ours = _Group(holding, "text", holding)
+        other_group = _Group(theirs, "text", theirs)
+        if len(ours.sources(model) | other_group.sources(model)) < 2:
+            continue
+        yield Conflict(my_name, me, head.get("entity_type"), "title", "value", SOFT,
+                       (ours.to_value(), _conflict_value(theirs, theirs[0].get("entity"))),
+                       reason=HOLDERS)
+
+
+# ---------------------------------------------------------------------- spellings
+
+def _spelling(fact: dict) -> str:
+    value = fact.get("value")
+    return value if isinstance(value, str) and value else (fact.get("value_text") or
+                                                           fact.get("mention") or "")
+
+
+def _spelling_conflict(facts: list[dict], entity_type: str, model: ValueModel) -> list[ConflictValue] | None:
+    """Spelling classes of an entity's names that differ in some word."""
+    person = entity_type == "PERSON"
+    spellings = [(f, model.name_key(_spelling(f), entity_type)) for f in facts if _spelling(f)]
     counts: Counter[str] = Counter(t for _, tokens in spellings for t in set(tokens))
     together = {frozenset((x, y)) for _, tokens in spellings
                 for x in tokens for y in tokens if x != y}
-    # union-find over tokens spelled alike that never share a mention
+    # union-find over words spelled alike that never share a mention
     root = {t: t for t in counts}
 
     def find(t: str) -> str:
@@ -260,10 +585,15 @@ def _spelling_conflict(facts: list[dict], min_severity: str) -> list[ConflictVal
             t = root[t]
         return t
 
+    def variants(x: str, y: str) -> bool:
+        cost = model.token_cost(x, y)
+        # organisations and places: a free transliteration is the outlet's house style
+        return cost != _names.INFINITE and (person or cost > 0)
+
     tokens = sorted(counts, key=lambda t: (-counts[t], t))
     for i, x in enumerate(tokens):
         for y in tokens[i + 1:]:
-            if frozenset((x, y)) not in together and spelling_variants(x, y):
+            if frozenset((x, y)) not in together and variants(x, y):
                 rx, ry = find(x), find(y)
                 if rx != ry:
                     root[ry] = rx
@@ -273,89 +603,163 @@ def _spelling_conflict(facts: list[dict], min_severity: str) -> list[ConflictVal
     varied = {t for group in members.values() if len(group) > 1 for t in group}
     if not varied:
         return None
-    classes: dict[tuple, _Group] = {}
+    by_signature: dict[frozenset, list[dict]] = {}
     for fact, name in spellings:
-        signature = tuple(sorted((find(t), t) for t in set(name) if t in varied))
+        signature = frozenset((find(t), t) for t in set(name) if t in varied)
         if signature:
-            classes.setdefault(signature, _Group(value_type="name")).facts.append(fact)
-    involved: dict[tuple, _Group] = {}
+            by_signature.setdefault(signature, []).append(fact)
+    classes = _fold_partial_spellings(by_signature)
+    involved: dict[frozenset, _Group] = {}
     signatures = list(classes)
     for i, sa in enumerate(signatures):
         for sb in signatures[i + 1:]:
             da, db = dict(sa), dict(sb)
+            a, b = classes[sa], classes[sb]
             if any(da[c] != db[c] for c in da.keys() & db.keys()) \
-                    and _independent(classes[sa], classes[sb]):
-                involved[sa], involved[sb] = classes[sa], classes[sb]
+                    and len(a.sources(model) | b.sources(model)) >= 2:
+                involved[sa], involved[sb] = a, b
     if not involved:
         return None
-    return [g.to_value(_fullest_spelling(g), use_value=True)
+    return [g.to_value(_fullest_spelling(g, model, entity_type), use_value=True)
             for g in _order(involved.values())]
 
 
-def _spelling(fact: dict) -> str:
-    value = fact.get("value")
-    return value if isinstance(value, str) and value else (fact.get("value_text") or
-                                                           fact.get("mention") or "")
+def _fold_partial_spellings(by_signature: dict[frozenset, list[dict]]) -> dict[frozenset, _Group]:
+    """A spelling that gives only part of the varied words ('Mr. Yousuf') joins the
+    fuller spelling it agrees with: the one its own document uses, else the one
+    most documents use. It stands apart only when no fuller spelling agrees."""
+    full = {s for s in by_signature if not any(s < t for t in by_signature)}
+    classes = {s: _Group(list(by_signature[s]), "name") for s in full}
+    for signature, facts in by_signature.items():
+        if signature in full:
+            continue
+        wider = [t for t in full if signature < t]
+        for fact in facts:
+            doc = fact.get("doc")
+            same_doc = [t for t in wider if any(f.get("doc") == doc for f in classes[t].facts)]
+            pool = same_doc or wider
+            best = max(pool, key=lambda t: (len(classes[t].docs()), sorted(t)))
+            classes[best].facts.append(fact)
+    return classes
 
 
-def _fullest_spelling(group: _Group) -> str:
-    """The spelling with most name tokens; on a tie the entity's canonical name, then
+def _fullest_spelling(group: _Group, model: ValueModel, entity_type: str) -> str:
+    """The spelling with most name words; on a tie the entity's canonical name, then
     the most frequent one."""
     counts = Counter(_spelling(f) for f in group.facts)
     canonical = group.facts[0].get("entity")
-    return max(counts, key=lambda s: (len(name_tokens(s)), s == canonical, counts[s], -len(s)))
+    return max(counts, key=lambda s: (len(model.name_key(s, entity_type)), s == canonical,
+                                      counts[s], -len(s)))
 
+
+# ------------------------------------------------------------------------ entities
 
 def entity_conflicts(facts: list[dict], *, min_severity: str = SOFT,
-                     attribute: str | None = None,
-                     places: PlaceIndex | None = None) -> Iterator[dict]:
-    """Conflicts among the facts of one entity, attribute by attribute.
+                     attribute: str | None = None, kinds: Iterable[str] | None = None,
+                     places: PlaceIndex | None = None, roles: RoleIndex | None = None,
+                     model: ValueModel | None = None) -> Iterator[dict]:
+    """Conflicts among the facts of one entity: a denied event first, then attribute
+    by attribute (denial before value), spellings last.
 
     >>> list(entity_conflicts([]))
     []
     """
     if not facts:
         return
+    model = model or value_model()
+    wanted = set(kinds) if kinds is not None else set(KINDS)
+    for conflict in _entity_conflicts(facts, attribute, places, roles, model):
+        if conflict.kind in wanted and _SEVERITY_RANK[conflict.severity] >= _SEVERITY_RANK[min_severity]:
+            yield conflict.to_json()
+
+
+def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceIndex | None,
+                      roles: RoleIndex | None, model: ValueModel) -> Iterator[Conflict]:
     head = facts[0]
     by_attribute: dict[str, list[dict]] = {}
     for fact in facts:
         attr = fact.get("attribute")
-        if attr and (attribute is None or attr == attribute) and attr not in _NOT_COMPARED:
+        if attr and attr not in _NOT_COMPARED:
             by_attribute.setdefault(attr, []).append(fact)
 
-    def record(attr: str, kind: str, severity: str, values: list[ConflictValue]) -> dict:
+    def record(attr: str, kind: str, severity: str, values: list[ConflictValue],
+               reason: str | None = None) -> Conflict:
         return Conflict(head.get("entity") or "", head.get("entity_id") or "",
-                        head.get("entity_type"), attr, kind, severity,
-                        tuple(values)).to_json()
+                        head.get("entity_type"), attr, kind, severity, tuple(values), reason)
 
-    for attr in sorted(by_attribute):
-        group = by_attribute[attr]
-        affirmed = [f for f in group if f.get("polarity") != "denied" and f.get("value") is not None]
-        denied = [f for f in group if f.get("polarity") == "denied"]
-        if denied and affirmed:
-            found = _denial_conflict(affirmed, denied, attr, places, min_severity)
-            if found:
-                yield record(attr, "denial", *found)
-        if attr == "name":
-            spelled = _spelling_conflict(affirmed, min_severity)
-            if spelled:
-                yield record(attr, "spelling", SOFT, spelled)
+    # a denied event: one denial, and the deniers stay out of its value conflicts
+    silenced: dict[str, set[SourceKey]] = {}
+    for event in sorted({model.events[a] for a in by_attribute if a in model.events}):
+        family = [a for a in by_attribute if model.events.get(a) == event]
+        if attribute is not None and attribute != event and attribute not in family:
             continue
-        found = _value_conflict(affirmed, attr, places, min_severity)
-        if found:
-            yield record(attr, "value", *found)
+        conflict, deniers = _event_denial(event, [f for a in family for f in by_attribute[a]],
+                                          model, places)
+        if conflict is not None:
+            yield conflict
+        for attr in family:
+            silenced[attr] = deniers
+
+    spelled: Conflict | None = None
+    for attr in sorted(by_attribute):
+        if attribute is not None and attr != attribute:
+            continue
+        group = by_attribute[attr]
+        cmp = _Comparer(model, attr, places)
+        affirmed = [f for f in group if f.get("polarity") != "denied" and f.get("value") is not None]
+        if attr in model.events:  # the event's denial speaks for these
+            affirmed = [f for f in affirmed
+                        if _source_key(f, model) not in silenced.get(attr, set())]
+        else:
+            denials, _ = _deniers(affirmed, [f for f in group if f.get("polarity") == "denied"], model)
+            if denials and affirmed:
+                found = _denial_conflict(affirmed, denials, cmp)
+                if found:
+                    yield record(attr, "denial", *found)
+        if attr == "name":
+            values = _spelling_conflict(affirmed, head.get("entity_type") or "", model)
+            if values:
+                spelled = record(attr, "spelling", SOFT, values)
+            continue
+        found_value = _value_conflict(affirmed, cmp)
+        if found_value:
+            severity, values, reason = found_value
+            yield record(attr, "value", severity, values, reason)
+        if attr == "title" and roles is not None:
+            yield from _holder_conflicts(group, model, roles)
+    if spelled is not None:
+        yield spelled
+
+
+def parse_kinds(text: str | None) -> tuple[str, ...] | None:
+    """``"value,denial"`` → ``("value", "denial")``; None (every kind) for None.
+
+    >>> parse_kinds("value, spelling"), parse_kinds(None)
+    (('value', 'spelling'), None)
+    """
+    if text is None:
+        return None
+    kinds = tuple(dict.fromkeys(k.strip().lower() for k in text.split(",") if k.strip()))
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown or not kinds:
+        raise ValueError(f"unknown conflict kind {unknown[0] if unknown else text!r}: "
+                         f"use one or more of {','.join(KINDS)}")
+    return kinds
 
 
 def find_conflicts(facts: Iterable[dict], *, min_severity: str = SOFT,
-                   attribute: str | None = None,
-                   places: PlaceIndex | None = None) -> Iterator[dict]:
+                   attribute: str | None = None, kinds: Iterable[str] | None = None,
+                   places: PlaceIndex | None = None, roles: RoleIndex | None = None,
+                   rules: RuleSet | None = None) -> Iterator[dict]:
     """`factx.conflict/1` records for facts grouped by `entity_id`, streamed.
 
     Entities come out in the order their facts come in (`rank_conflicts` orders them
-    for the report); within an entity, by attribute, denial before value.
-    `min_severity="hard"` keeps hard conflicts and drops spellings (always soft).
+    for the report). `min_severity="hard"` keeps hard conflicts whole and drops the
+    rest (spellings are always soft); `kinds` keeps conflicts of those kinds.
     `places` knows which place lies in which (`PlaceIndex.from_facts` over the
-    `located_in` facts, or a lazy lookup into the store).
+    `located_in` facts, or a lazy lookup into the store); `roles` who holds which
+    role (`RoleIndex`); `rules` the rule set (a user's `--rules` on top of the shipped
+    ones) for names, roles and cardinality.
 
     >>> facts = [dict(entity="E", entity_id="e1", entity_type="PERSON", attribute="age",
     ...               value=v, value_type="quantity", value_text=str(v), polarity="affirmed",
@@ -367,6 +771,14 @@ def find_conflicts(facts: Iterable[dict], *, min_severity: str = SOFT,
     if min_severity not in SEVERITIES:
         raise ValueError(f"min_severity must be one of {', '.join(SEVERITIES)}, "
                          f"not {min_severity!r}")
+    if kinds is not None:
+        kinds = tuple(kinds)
+        unknown = [k for k in kinds if k not in KINDS]
+        if unknown:
+            raise ValueError(f"unknown conflict kind {unknown[0]!r} (known: {', '.join(KINDS)})")
+    model = value_model(rules)
+    if places is None:
+        places = PlaceIndex(model=model)
     seen: set[str] = set()
     for entity_id, group in groupby(facts, key=itemgetter("entity_id")):
         if entity_id in seen:
@@ -384,8 +796,40 @@ def find_conflicts(facts: Iterable[dict], *, min_severity: str = SOFT,
                 by_name.setdefault(fact.get("entity") or "", []).append(fact)
             parts = list(by_name.values())
         for part in parts:
-            yield from entity_conflicts(part, min_severity=min_severity,
-                                        attribute=attribute, places=places)
+            yield from entity_conflicts(part, min_severity=min_severity, attribute=attribute,
+                                        kinds=kinds, places=places, roles=roles, model=model)
+
+
+def store_conflicts(store: Any, *, entity_ids: Iterable[str] | None = None,
+                    attribute: str | None = None, kinds: Iterable[str] | None = None,
+                    min_severity: str = SOFT, rules: RuleSet | None = None,
+                    ranked: bool | None = None) -> Iterator[dict]:
+    """The conflicts of a `factx.store.Store` (of some entities, or all of them,
+    ranked for the report), with containment and role holders asked of the store."""
+    model = value_model(rules)
+    found = find_conflicts(
+        store.facts(entity_ids=entity_ids, order_by_entity=True), min_severity=min_severity,
+        attribute=attribute, kinds=kinds, rules=rules,
+        places=PlaceIndex(lookup=store.place_parents, model=model),
+        roles=RoleIndex.from_store(store))
+    return rank_conflicts(found) if (entity_ids is None if ranked is None else ranked) else found
+
+
+def facts_conflicts(facts: list[dict], *, entity_ids: Iterable[str] | None = None,
+                    attribute: str | None = None, kinds: Iterable[str] | None = None,
+                    min_severity: str = SOFT, rules: RuleSet | None = None,
+                    ranked: bool | None = None) -> Iterator[dict]:
+    """The conflicts of fact records held in memory (a JSONL file): containment and
+    role holders come from every fact, before the entity filter."""
+    model = value_model(rules)
+    places = PlaceIndex.from_facts(facts, model=model)
+    roles = RoleIndex.from_facts(facts)
+    if entity_ids is not None:
+        ids = set(entity_ids)
+        facts = [f for f in facts if f.get("entity_id") in ids]
+    found = find_conflicts(sort_facts(facts), min_severity=min_severity, attribute=attribute,
+                           kinds=kinds, places=places, roles=roles, rules=rules)
+    return rank_conflicts(found) if (entity_ids is None if ranked is None else ranked) else found
 
 
 # -------------------------------------------------------------------------- ordering
@@ -399,19 +843,20 @@ def sources_involved(conflicts: Iterable[dict]) -> tuple[int, int]:
             for source in value["sources"]:
                 docs.add(source["doc"])
                 said_by = source.get("said_by")
-                voices.add((source["doc"], fold(said_by) if said_by else None))
+                voices.add((source["doc"], _names.fold(said_by) if said_by else None))
     return len(docs), len(voices)
 
 
 def rank_conflicts(conflicts: Iterable[dict], *, in_memory: int = 5000) -> Iterator[dict]:
-    """Conflicts with whole entities ordered by the number of sources involved.
-
-    Most documents first, then most documents-and-speakers, then entity name; each
-    entity's conflicts keep their order. Up to `in_memory` conflicts are held as they
-    are; past that, entity blocks go to a temporary file as JSON lines and only their
+    """Conflicts with whole entities ordered for the report: entities with a
+    disagreement before those with spellings only, then by the number of documents
+    involved, then documents-and-speakers, then entity name; each entity's
+    conflicts keep their order. Up to `in_memory` conflicts are held as they are;
+    past that, entity blocks go to a temporary file as JSON lines and only their
     sort keys stay in memory, so a full report of a large store keeps memory flat.
 
-    >>> recs = [{"entity": n, "entity_id": n, "values": [{"sources": [{"doc": d} for d in ds]}]}
+    >>> recs = [{"entity": n, "entity_id": n, "kind": "value",
+    ...          "values": [{"sources": [{"doc": d} for d in ds]}]}
     ...         for n, ds in (("A", ["1"]), ("B", ["1", "2"]))]
     >>> [c["entity"] for c in rank_conflicts(recs)]
     ['B', 'A']
@@ -426,23 +871,25 @@ def rank_conflicts(conflicts: Iterable[dict], *, in_memory: int = 5000) -> Itera
         for _, block_iter in groupby(conflicts, key=itemgetter("entity_id")):
             block = list(block_iter)
             docs, voices = sources_involved(block)
-            key = (-docs, -voices, fold(block[0]["entity"]), block[0]["entity_id"], len(keys))
+            spelling_only = all(c.get("kind") == "spelling" for c in block)
+            key = (spelling_only, -docs, -voices, _names.fold(block[0]["entity"]),
+                   block[0]["entity_id"], len(keys))
             count += len(block)
             if count > in_memory and spill is None:
                 spill = tempfile.TemporaryFile()
                 for index, kept in held.items():  # move what was held to the file too
-                    keys[index] = keys[index][:5] + (_spill(spill, kept),)
+                    keys[index] = keys[index][:-1] + (_spill(spill, kept),)
                 held.clear()
             if spill is None:
                 held[len(keys)] = block
                 keys.append(key + (None,))
             else:
                 keys.append(key + (_spill(spill, block),))
-        for key in sorted(keys):
-            if key[5] is None:
-                yield from held.pop(key[4])
+        for key in sorted(keys, key=lambda k: k[:-1]):
+            if key[-1] is None:
+                yield from held.pop(key[-2])
             else:
-                offset, length = key[5]
+                offset, length = key[-1]
                 spill.seek(offset)  # type: ignore[union-attr]
                 yield from json.loads(spill.read(length))  # type: ignore[union-attr]
     finally:

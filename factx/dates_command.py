@@ -13,12 +13,18 @@ from factx.stages.ingest import read_inputs, with_published
 def date_records(paths: Iterable[str], *, published: str | None = None, model: str | None = None,
                  rules_dir: str | None = None,
                  on_error: Callable[[InputError], None] = lambda e: None) -> Iterator[DateRecord]:
-    """`DateRecord`s of every input, in document order.
+    """`DateRecord`s of every input, in document order, one per TIMEX3 as TimeML marks
+    them (a range is two records, `timeml_parts`).
 
-    `published` overrides the publication date found in each document.
+    `published` overrides the publication date found in each document. Documents go
+    through the pipeline as `extract` sends them (`factx.pipeline.process`): a long one
+    in pieces, with offsets into its whole text.
     """
-    from factx.pipeline import load_model, make_doc
+    from factx.pipeline import load_model, process
+    from factx.published import published_option
+    from factx.stages.dates import timeml_parts
 
+    published = published_option(published)
     rules = load_rules(rules_dir)
     nlp = load_model(model, rules_dir=rules_dir)
     # Only the stages dates depend on.
@@ -32,8 +38,9 @@ def date_records(paths: Iterable[str], *, published: str | None = None, model: s
                 continue
             yield with_published(item, published) if published else item
 
-    for doc in nlp.pipe(make_doc(nlp, a) for a in articles()):
-        article = doc._.article
-        for span in doc._.dates or ():
-            yield DateRecord(article.path, line_of(article.text, span.start), span.start, span.end,
-                             span.text, span.type, span.value, article.published)
+    for result in process(nlp, articles()):
+        article = result.article
+        for span in result.dates:
+            for part in timeml_parts(span):
+                yield DateRecord(article.path, line_of(article.text, part.start), part.start, part.end,
+                                 part.text, part.type, part.value, article.published)

@@ -20,8 +20,8 @@ from typing import Callable, Iterable, Iterator
 from factx import __version__
 from factx.errors import FactxError, InputError
 from factx.incremental import Resolution, update_entities
+from factx.published import published_option
 from factx.records import Article, DocResult
-from factx.resolve import NameStat, fold, resolve
 from factx.rules import load_rules
 from factx.stages.ingest import expand_inputs, read_path, with_published
 from factx.store import RunCounts, Store
@@ -29,6 +29,10 @@ from factx.store import RunCounts, Store
 #: Documents per store transaction; a crash loses at most the batch in flight.
 COMMIT_EVERY = int(os.environ.get("FACTX_COMMIT_EVERY", "64"))
 COMMIT_SECONDS = 5.0
+#: At most this many documents with a year-less dateline wait for the run to date them;
+#: later ones are processed at once, their year left unknown (memory stays bounded).
+MAX_HELD = 2000
+
 
 
 @dataclass
@@ -153,6 +157,7 @@ def run_extract(
     commits what was finished, and the report says so.
     """
     rules = load_rules(rules_dir).validate()
+    published = published_option(published)
     if model is None:
         from factx.models import default_model
 
@@ -160,8 +165,21 @@ def run_extract(
     key = pipeline_key(model, rules)
     errors: list[InputError] = []
     interrupted = False
+    # documents whose dateline has no year: processed last, once the run's dated
+    # documents are stored and can give it (factx.runyear)
+    held: list[Article] = []
+
+    def run(articles: Iterable[Article]) -> Iterator[DocResult]:
+        if engine == "dask":
+            from factx.distributed import process_dask
+
+            return process_dask(articles, model, rules_dir, scheduler=scheduler)
+        if jobs > 1:
+            return _process_pool(articles, model, rules_dir, jobs)
+        return _process_local(articles, model, rules_dir)
 
     stop = _StopOnInterrupt()
+    resolutions: list[Resolution] = []
     with store.writer() as writer, stop:
         files: dict[str, tuple[int, int | None, str]] = {}
 
@@ -197,52 +215,67 @@ def run_extract(
                         item = with_published(item, published)
                     state = writer.classify(item.path, item.content_hash, key)
                     if state == "unchanged":
-                        writer.touch(item.path)
+                        writer.touch(item.path, item.content_hash)
                         _record_file(writer, item.path, files)
                         on_document(item.path, state)
                         continue
+                    if item.dateline and item.published is None and len(held) < MAX_HELD:
+                        held.append(item)
+                        continue
                     yield item
 
-        results: Iterator[DocResult] = iter(())
-        last_commit = time.monotonic()
-        try:
-            # the model loads only when there is something to process
-            first = _first(to_process())
-            if first is None:
-                pass
-            elif engine == "dask":
-                from factx.distributed import process_dask
+        def store_results(articles: Iterator[Article]) -> bool:
+            """Process and store articles as they come; False when Ctrl-C stopped the run.
+            The model loads only when there is an article to process."""
+            results: Iterator[DocResult] = iter(())
+            last_commit = time.monotonic()
+            try:
+                first = _first(articles)
+                if first is not None:
+                    results = run(first)
+                for result in results:
+                    article = result.article
+                    state = writer.classify(article.path, article.content_hash, key)
+                    if state == "unchanged":  # the same text reached twice in this run
+                        writer.touch(article.path, article.content_hash)
+                    else:
+                        writer.add(result, key)
+                        _record_file(writer, article.path, files)
+                    on_document(article.path, state)
+                    if stop.requested:
+                        return False
+                    if writer.pending >= COMMIT_EVERY or time.monotonic() - last_commit > COMMIT_SECONDS:
+                        writer.commit()
+                        last_commit = time.monotonic()
+            except KeyboardInterrupt:  # a second Ctrl-C, or one outside the main thread
+                return False
+            finally:
+                close = getattr(results, "close", None)
+                if close is not None:
+                    close()
+            return not stop.requested
 
-                results = process_dask(first, model, rules_dir, scheduler=scheduler)
-            elif jobs > 1:
-                results = _process_pool(first, model, rules_dir, jobs)
-            else:
-                results = _process_local(first, model, rules_dir)
-            for result in results:
-                state = writer.classify(result.article.path, result.article.content_hash, key)
-                writer.add(result, key)
-                _record_file(writer, result.article.path, files)
-                on_document(result.article.path, state)
-                if stop.requested:
-                    break
-                if writer.pending >= COMMIT_EVERY or time.monotonic() - last_commit > COMMIT_SECONDS:
-                    writer.commit()
-                    last_commit = time.monotonic()
-        except KeyboardInterrupt:  # a second Ctrl-C, or one outside the main thread
-            interrupted = True
-        finally:
-            close = getattr(results, "close", None)
-            if close is not None:
-                close()
-        interrupted = interrupted or stop.requested
+        interrupted = not store_results(to_process())
         writer.commit()
-        resolution = update_entities(store, rules=rules)
+        resolutions.append(update_entities(store, rules=rules))
+        if held and not interrupted:
+            from factx.published import HOW_RUN
+            from factx.runyear import infer_years
+
+            years = infer_years(store, writer.run_id, held)
+            articles = [with_published(a, years[a.path].value, HOW_RUN, years[a.path].source)
+                        if a.path in years else a for a in held]
+            held.clear()
+            interrupted = not store_results(iter(articles))
+            writer.commit()
+            resolutions.append(update_entities(store, rules=rules))
         counts = writer.finish("interrupted" if interrupted else "done")
-    return RunReport(writer.run_id, counts, errors, interrupted, model, resolution)
+    return RunReport(writer.run_id, counts, errors, interrupted, model, resolutions[-1] if resolutions else None)
 
 
-def resolve_store(store: Store, *, rules_dir: str | None = None, full: bool = False) -> Resolution:
-    """Bring the store's entities up to date with its facts (see `factx.incremental`)."""
+def resolve_store(store: Store, writer=None, *, rules_dir: str | None = None, full: bool = False) -> Resolution:
+    """Bring the store's entities up to date with its facts (see `factx.incremental`),
+    inside the transaction of the writer in hand."""
     return update_entities(store, rules=load_rules(rules_dir), full=full)
 
 
@@ -291,35 +324,11 @@ def _first(items: Iterator[Article]) -> Iterator[Article] | None:
     return None
 
 
-def find_entity(store: Store, query: str) -> list[str]:
-    """Entity ids matching any known spelling of `query`, case- and accent-insensitively.
+def find_entity(store: Store, query: str, **options) -> list[str]:
+    """Entity ids matching `query`: kept here for older callers; see `factx.lookup`."""
+    from factx.lookup import find_entity as lookup
 
-    A spelling the store has never seen ("Asim Omer") still finds its entity when
-    the resolver, given the query beside the closest known names of each type,
-    puts it with exactly one of them; otherwise `UnknownEntity` lists those names.
-    """
-    from factx.errors import UnknownEntity
-    from factx.resolve import closest
-
-    ids = store.entity_ids_for_folded(fold(query))
-    if ids:
-        return ids
-    candidates = closest(query, list(store.known_names()), limit=8)
-    typed: dict[str, list[tuple[str, str]]] = {}
-    for name in candidates:
-        for entity_id, entity_type in store.conn.execute(
-                "SELECT entity_id, entity_type FROM entities WHERE canonical = ?", (name,)):
-            typed.setdefault(entity_type, []).append((name, entity_id))
-    matches: set[str] = set()
-    for entity_type, known in typed.items():
-        by_name = dict(known)
-        stats = [NameStat(query, entity_type, 1)] + [NameStat(n, entity_type, 2) for n in by_name]
-        for entity in resolve(stats):
-            if query in entity.names:
-                matches.update(by_name[n] for n in entity.names if n in by_name)
-    if len(matches) == 1:
-        return sorted(matches)
-    raise UnknownEntity(query, candidates[:5])
+    return lookup(store, query, **options)
 
 
 __all__ = ["run_extract", "find_entity", "RunReport", "FactxError"]

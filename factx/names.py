@@ -7,6 +7,11 @@ Vocabulary:
 
 - *fold*: the case/accent/punctuation/honorific-insensitive lookup key of a name
   (``fold("Mr. Haddad’s") == "haddad"``).
+- *distinctive title*: a religious title or a military rank ("Mullah", "Sheikh",
+  "Gen.") that is part of how a person is known: "Mullah Omar" is not any Omar.
+  Such titles stay in the fold of a one-word name (``fold("Mullah Omar") ==
+  "mullah omar"``) and tell apart short names; civil and political titles ("Mr.",
+  "President") are noise everywhere.
 - *core tokens*: the words that identify a name once honorifics, possessives, a
   leading "the", name particles (al-, bin, abu ...) and, for places, an
   administrative word ("Province") are dropped, each in transliteration form
@@ -45,6 +50,7 @@ _DOUBLE_CONSONANT = re.compile(r"([^aeiou])\1+")
 _SPLIT = re.compile(r"[\s\-_/]+")
 _NON_WORD = re.compile(r"[^\w\s\-']+")
 _CLOSED_PARTICLE = re.compile(r"\b(Al|El|Ul|Bin|Ibn|Abu|Abd|Bel|Ben)(?=[A-Z][a-z])")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Za-z]{0,2}[A-Z](?:'?s)?$|^[A-Z]{2,6}$")
 
 
@@ -63,7 +69,10 @@ class NameRules:
 
     honorifics: frozenset[str] = frozenset()
     honorific_types: dict[str, str] = field(default_factory=dict)
+    distinctive: dict[str, str] = field(default_factory=dict)  # title word -> its class (rule id)
+    ranks: frozenset[str] = frozenset()  # classes that are military ranks
     particles: frozenset[str] = frozenset()
+    articles: frozenset[str] = frozenset()  # particles that are an article (al-, el-): house style
     admin_words: frozenset[str] = frozenset()
     suffix_types: dict[str, str] = field(default_factory=dict)
     rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
@@ -71,8 +80,11 @@ class NameRules:
     vowels: frozenset[frozenset[str]] = frozenset()
     initial_vowels: frozenset[frozenset[str]] = frozenset()
     generational: frozenset[str] = frozenset()
+    given_prefixes: tuple[str, ...] = ()   # lowercase, longest first
+    given_suffixes: tuple[str, ...] = ()
     coarse: dict[int, str] = field(default_factory=dict)  # str.translate table for block keys
     stopwords: frozenset[str] = frozenset({"the", "of", "in", "for", "and", "on", "at", "to", "de", "du", "la"})
+    countries: frozenset[tuple[str, ...]] = frozenset()  # country names and demonyms, as word tuples
 
     def __hash__(self) -> int:  # identity: one instance per RuleSet version
         return id(self)
@@ -104,12 +116,18 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         return cached
     honorifics: set[str] = set()
     honorific_types: dict[str, str] = {}
+    distinctive: dict[str, str] = {}
+    ranks: set[str] = set()
     for rule in rules.get("honorifics"):
         for word in rule["words"]:
             key = _NON_WORD.sub("", _plain(word))
             honorifics.add(key)
             if rule.get("type"):
                 honorific_types[key] = rule["type"]
+            if rule.get("distinctive"):
+                distinctive[key] = rule["id"]
+                if rule.get("rank"):
+                    ranks.add(rule["id"])
     suffix_types: dict[str, str] = {}
     admin: set[str] = set()
     for rule in rules.get("entity_types"):
@@ -122,6 +140,8 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     vowels: list[str] = []
     initial: list[str] = []
     generational: set[str] = set()
+    prefixes: list[str] = []
+    suffixes: list[str] = []
     for rule in rules.get("transliteration"):
         for pattern, replacement in (rule.get("rewrites") or {}).items():
             rewrites.append((re.compile(pattern), str(replacement)))
@@ -131,6 +151,8 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         vowels.extend(rule.get("vowels", ()))
         initial.extend(rule.get("initial_vowels", ()))
         generational.update(_NON_WORD.sub("", _plain(w)) for w in rule.get("generational", ()))
+        prefixes.extend(_plain(w) for w in rule.get("given_prefixes", ()))
+        suffixes.extend(_plain(w) for w in rule.get("given_suffixes", ()))
     # block keys merge every class transitively (q~k and q~g put g, k, q in one block)
     groups: list[set[str]] = []
     for item in consonants:
@@ -142,11 +164,18 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     coarse = {ord(c): min(group) for group in groups for c in group}
     result = NameRules(
         coarse=coarse,
-        honorifics=frozenset(honorifics), honorific_types=honorific_types,
+        honorifics=frozenset(honorifics), honorific_types=honorific_types, distinctive=distinctive,
+        ranks=frozenset(ranks),
         particles=frozenset(_plain(w).strip("-") for w in rules.words("particles")),
+        articles=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("article")
+                           for w in r["words"]),
         admin_words=frozenset(admin), suffix_types=suffix_types,
         rewrites=tuple(rewrites), consonants=_pairs(consonants), vowels=_pairs(vowels),
-        initial_vowels=_pairs(initial), generational=frozenset(generational))
+        initial_vowels=_pairs(initial), generational=frozenset(generational),
+        countries=frozenset(tuple(_words(w)) for r in rules.get("demonyms")
+                            for w in [r["country"], *r.get("words", ())] if _words(w)),
+        given_prefixes=tuple(sorted(set(prefixes), key=len, reverse=True)),
+        given_suffixes=tuple(sorted(set(suffixes), key=len, reverse=True)))
     _RULES_CACHE[rules.version] = result
     return result
 
@@ -182,41 +211,85 @@ def strip_possessive(text: str) -> str:
     return text
 
 
+def split_hashtag(text: str) -> str:
+    """A hashtag as the words it runs together; other text unchanged.
+
+    >>> split_hashtag("#KarimHaddad"), split_hashtag("#NLF"), split_hashtag("Haddad")
+    ('Karim Haddad', 'NLF', 'Haddad')
+    """
+    text = text.strip()
+    if len(text) > 2 and text[0] == "#" and text[1].isalpha():
+        return _CAMEL.sub(" ", text[1:])
+    return text
+
+
 def words(name: str) -> list[str]:
     """The lowercase words of a name: hyphens split, punctuation and apostrophes dropped.
 
-    >>> words("Abu Bakr al-Baghdadi’s")
-    ['abu', 'bakr', 'al', 'baghdadi']
+    >>> words("Abu Bakr al-Baghdadi’s"), words("#AbuBakr")
+    (['abu', 'bakr', 'al', 'baghdadi'], ['abu', 'bakr'])
     """
-    plain = _undot(_plain(strip_possessive(name)).translate(_APOSTROPHES))
+    return list(_words(name))
+
+
+@lru_cache(maxsize=262144)
+def _words(name: str) -> tuple[str, ...]:
+    plain = _undot(_plain(strip_possessive(split_hashtag(name))).translate(_APOSTROPHES))
     plain = _NON_WORD.sub(" ", _INNER_POSSESSIVE.sub("", plain)).replace("'", "")
-    return [w for w in _SPLIT.split(plain) if w]
+    return tuple(w for w in _SPLIT.split(plain) if w)
 
 
-def strip_titles(tokens: list[str], nr: NameRules) -> list[str]:
+def strip_titles(tokens: list[str], nr: NameRules, *, keep_distinctive: bool = False) -> list[str]:
     """Tokens without leading honorifics and ranks (at least one token is kept).
+
+    With `keep_distinctive`, a name left with one word keeps its distinctive
+    titles ("mullah omar"): they are how that person is told apart.
 
     >>> strip_titles(["col", "jane", "roe"], name_rules())
     ['jane', 'roe']
+    >>> strip_titles(["mr", "mullah", "omar"], name_rules(), keep_distinctive=True)
+    ['mullah', 'omar']
     """
     i = 0
     while i < len(tokens) - 1 and tokens[i] in nr.honorifics:
         i += 1
+    if keep_distinctive and i and len(tokens) - i == 1:
+        return [t for t in tokens[:i] if t in nr.distinctive] + tokens[i:]
     return tokens[i:]
 
 
-def fold(name: str, rules: RuleSet | None = None, *, nr: NameRules | None = None) -> str:
-    """The lookup key of a name: case, accents, punctuation, possessives, honorifics
-    and a leading "the" do not matter; particles are kept as words.
+def title_classes(name: str, rules: RuleSet | None = None, *, nr: NameRules | None = None) -> frozenset[str]:
+    """The distinctive titles a name is written with, by class (the honorifics rule id).
 
-    >>> fold("Mr. Haddad’s"), fold("Al-Shabaab"), fold("the  Greater Sahara")
-    ('haddad', 'al shabaab', 'greater sahara')
+    >>> sorted(title_classes("Mullah Omar")), sorted(title_classes("Mr. Omar"))
+    (['mullah'], [])
     """
     nr = nr or name_rules(rules)
     tokens = words(name)
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
-    return " ".join(strip_titles(tokens, nr))
+    out = set()
+    for token in tokens[:-1]:
+        if token not in nr.honorifics:
+            break
+        if token in nr.distinctive:
+            out.add(nr.distinctive[token])
+    return frozenset(out)
+
+
+def fold(name: str, rules: RuleSet | None = None, *, nr: NameRules | None = None) -> str:
+    """The lookup key of a name: case, accents, punctuation, possessives, honorifics
+    and a leading "the" do not matter; particles are kept as words, and so are the
+    distinctive titles of a one-word name ("Mullah Omar" is not any Omar).
+
+    >>> fold("Mr. Haddad’s"), fold("Al-Shabaab"), fold("the  Greater Sahara"), fold("Mullah Omar")
+    ('haddad', 'al shabaab', 'greater sahara', 'mullah omar')
+    """
+    nr = nr or name_rules(rules)
+    tokens = list(_words(name))
+    if len(tokens) > 1 and tokens[0] == "the":
+        tokens = tokens[1:]
+    return " ".join(strip_titles(tokens, nr, keep_distinctive=True))
 
 
 # ---------------------------------------------------------------- transliteration
@@ -360,8 +433,29 @@ def core_tokens(name: str, entity_type: str = "", rules: RuleSet | None = None,
     return _core(name, entity_type, nr)
 
 
+def core_words(name: str, entity_type: str = "", rules: RuleSet | None = None,
+               *, nr: NameRules | None = None) -> tuple[str, ...]:
+    """The identifying words of a name as written (lowercase, before transliteration).
+
+    >>> core_words("Mullah Hafizullah al-Haqani", "PERSON")
+    ('hafizullah', 'haqani')
+    """
+    return _core_plain(name, entity_type, nr or name_rules(rules))
+
+
 @lru_cache(maxsize=262144)
 def _core(name: str, entity_type: str, nr: NameRules) -> tuple[str, ...]:
+    return tuple(_translit(w, nr) for w in _core_plain(name, entity_type, nr))
+
+
+def _looks_nisba(word: str) -> bool:
+    # a nisba, the "al-" surname of origin, ends in -i or -y (Baghdadi, Masry)
+    return len(word) >= 4 and word[-1] in "iy"
+
+
+@lru_cache(maxsize=262144)
+def _core_plain(name: str, entity_type: str, nr: NameRules) -> tuple[str, ...]:
+    name = split_hashtag(name)
     # a particle written closed up before a capital is a word of its own ("ElBaradei")
     name = _CLOSED_PARTICLE.sub(r"\1 ", name)
     raw = _undot(_plain(strip_possessive(name)).translate(_APOSTROPHES))
@@ -383,14 +477,57 @@ def _core(name: str, entity_type: str, nr: NameRules) -> tuple[str, ...]:
     kept: list[str] = []
     for i, (word, hyphened) in enumerate(tokens):
         if word in nr.particles and i < len(tokens) - 1:
-            # "Al Gore": a leading, space-separated Al before one more word is a given name
-            if entity_type == "PERSON" and i == 0 and not hyphened and len(tokens) == 2:
+            # "Al Gore": a leading, space-separated Al before one more word is a given
+            # name, unless that word is a nisba ("Al Baghdadi")
+            if entity_type == "PERSON" and i == 0 and not hyphened and len(tokens) == 2 \
+                    and not _looks_nisba(tokens[1][0]):
                 kept.append(word)
             continue
         kept.append(word)
     if not kept:
         kept = [w for w, _ in tokens]
-    return tuple(_translit(w, nr) for w in kept)
+    return tuple(kept)
+
+
+def given_stem(word: str, rules: RuleSet | None = None, *, nr: NameRules | None = None) -> str | None:
+    """The short form of a long given name, in transliteration form, or None.
+
+    Given names are often written without a suffix such as "-ullah" or "-uddin", or
+    without a prefix such as "Abdul" (`given_suffixes` and `given_prefixes` of
+    `rules/transliteration.yml`); the short form keeps at least three letters.
+
+    >>> given_stem("hafizullah"), given_stem("abdulrahman"), given_stem("karim")
+    ('hafiz', 'rahman', None)
+    """
+    return _given_stem(word, nr or name_rules(rules))
+
+
+@lru_cache(maxsize=262144)
+def _given_stem(word: str, nr: NameRules) -> str | None:
+    plain = _plain(word).replace("-", "")
+    for suffix in nr.given_suffixes:
+        if plain.endswith(suffix) and len(plain) - len(suffix) >= 3:
+            return _translit(plain[:-len(suffix)], nr)
+    for prefix in nr.given_prefixes:
+        if plain.startswith(prefix) and len(plain) - len(prefix) >= 3:
+            return _translit(plain[len(prefix):], nr)
+    return None
+
+
+def given_names_match(a: str, b: str, rules: RuleSet | None = None, *, nr: NameRules | None = None) -> bool:
+    """Whether two given names as written may be one name, spelled or shortened
+    differently ("Hafizullah" / "Hafiz"; not "Sirajuddin" / "Salahuddin").
+
+    >>> given_names_match("Hafizullah", "Hafiz"), given_names_match("Sirajuddin", "Salahuddin")
+    (True, False)
+    """
+    nr = nr or name_rules(rules)
+    ta, tb = _translit(_plain(a), nr), _translit(_plain(b), nr)
+    if token_cost(ta, tb, nr) != INFINITE:
+        return True
+    sa, sb = given_stem(a, nr=nr), given_stem(b, nr=nr)
+    return (sa is not None and sb is None and token_cost(sa, tb, nr) != INFINITE) or \
+        (sb is not None and sa is None and token_cost(ta, sb, nr) != INFINITE)
 
 
 def is_acronym(text: str) -> bool:
@@ -429,3 +566,117 @@ def initialism_pattern(name: str, nr: NameRules | None = None) -> re.Pattern[str
         optional = token in nr.stopwords or token in nr.particles or len(token) == 1
         parts.append(f"{letter}?" if optional else letter)
     return re.compile("".join(parts))
+
+
+# ------------------------------------------------------------------- house style
+#
+# One spelling model for everything that compares how documents write a name (the
+# resolver, the conflicts report): house style is case, accents, hyphens and spaces
+# inside a name, apostrophes, dots, a leading "the" and the Arabic article (al-, Al ,
+# el-); a spelling differs beyond it when some word is written with other letters.
+
+def _style_words(name: str, nr: NameRules, *, titles: bool) -> list[str]:
+    """The words of a spelling with house style set aside: case, accents, hyphens,
+    apostrophes, possessives, a leading "the", the article al-/Al /el- (particles
+    marked `article` in rules/particles.yml), and honorifics unless `titles`."""
+    tokens = words(_CLOSED_PARTICLE.sub(r"\1 ", name))
+    if len(tokens) > 1 and tokens[0] == "the":
+        tokens = tokens[1:]
+    if not titles:
+        tokens = strip_titles(tokens, nr) or tokens
+    kept = [t for t in tokens if t not in nr.articles]
+    return kept or tokens
+
+
+def style_key(name: str, rules: RuleSet | None = None, *, nr: NameRules | None = None) -> str:
+    """A spelling with house style taken out, words run together (so "Gebre-Mariam"
+    and "Gebremariam" agree); titles are kept, they are words.
+
+    >>> style_key("Ayman al-Zawahiri") == style_key("AYMAN AL ZAWAHIRI") == style_key("Ayman Zawahiri")
+    True
+    >>> style_key("Gebre-Mariam") == style_key("Gebremariam"), style_key("Zawahri") == style_key("Zawahiri")
+    (True, False)
+    """
+    return "".join(_style_words(name, nr or name_rules(rules), titles=True))
+
+
+def house_style_key(name: str, entity_type: str = "", rules: RuleSet | None = None,
+                    *, nr: NameRules | None = None) -> tuple[str, ...]:
+    """The words of a name once house style is set aside (`_style_words`); for people
+    (and names of unknown type) honorifics are set aside too. Spelling is kept as
+    written: no transliteration form. The conflicts' spelling model compares these.
+
+    >>> house_style_key("Al Nasr Front") == house_style_key("al-Nasr Front’s")
+    True
+    >>> house_style_key("Mr. Yusuf", "PERSON"), house_style_key("al-Nasir")
+    (('yusuf',), ('nasir',))
+    """
+    return _house_style_key(name, entity_type, nr or name_rules(rules))
+
+
+@lru_cache(maxsize=262144)
+def _house_style_key(name: str, entity_type: str, nr: NameRules) -> tuple[str, ...]:
+    return tuple(_style_words(name, nr, titles=entity_type not in ("PERSON", "")))
+
+
+def differ_only_by_house_style(a: str, b: str, entity_type: str = "",
+                               rules: RuleSet | None = None, *, nr: NameRules | None = None) -> bool:
+    """Whether two spellings differ only by house style (case, hyphens, apostrophes,
+    the article al-/Al /el-, and for people honorifics), not by a letter of the name.
+
+    >>> differ_only_by_house_style("Al Nasr", "al-Nasr"), differ_only_by_house_style("Al Nasr", "al-Nasir")
+    (True, False)
+    >>> differ_only_by_house_style("al-Qaeda", "Al Qaeda", "ORG"), differ_only_by_house_style("Gebre-Mariam", "Gebremariam")
+    (True, True)
+    """
+    nr = nr or name_rules(rules)
+    return "".join(_house_style_key(a, entity_type, nr)) == "".join(_house_style_key(b, entity_type, nr))
+
+
+def spelled_differently(a: str, b: str, rules: RuleSet | None = None, *, nr: NameRules | None = None) -> bool:
+    """Whether two spellings of one entity differ beyond house style: some word is
+    written with other letters. A shorter or titled form of the same words is not a
+    different spelling ("Mr. Umar" / "Asim Umar"), nor is house style.
+
+    >>> spelled_differently("Asim Umar", "Asim Omar"), spelled_differently("Mr. Umar", "Asim Umar")
+    (True, False)
+    >>> spelled_differently("Ayman al-Zawahiri", "Ayman Al Zawahiri"), spelled_differently("Zawahri", "al-Zawahiri")
+    (False, True)
+    """
+    nr = nr or name_rules(rules)
+    wa, wb = _style_words(a, nr, titles=False), _style_words(b, nr, titles=False)
+    if "".join(wa) == "".join(wb):
+        return False
+    short, long = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    j = 0
+    for word in short:  # every word of the shorter form, in order, in the longer one
+        while j < len(long) and long[j] != word:
+            j += 1
+        if j == len(long):
+            return True
+        j += 1
+    return False
+
+
+def qualified_name(tokens: tuple[str, ...], nr: NameRules) -> tuple[str, ...]:
+    """An institution's name without the country that qualifies it, when at least
+    three words are left ("US National Transportation Safety Board", "Aircraft
+    Accident Investigation Bureau of Ethiopia"), and without "international"
+    ("Bole International Airport"). Fewer words left keep their country: "Pakistani
+    Taliban" is not "Taliban".
+
+    >>> qualified_name(("us", "national", "transportation", "safety", "board"), name_rules())
+    ('national', 'transportation', 'safety', 'board')
+    >>> qualified_name(("pakistani", "taliban"), name_rules())
+    ('pakistani', 'taliban')
+    """
+    out = tuple(t for t in tokens if t != "international") if len(tokens) > 2 else tokens
+    for size in (2, 1):
+        if len(out) - size >= 3 and tuple(out[:size]) in nr.countries:
+            out = out[size:]
+            break
+    for size in (2, 1):
+        if len(out) - size - 1 >= 3 and out[-size - 1] == "of" and tuple(out[-size:]) in nr.countries:
+            out = out[:-size - 1]
+            break
+    return out

@@ -56,6 +56,14 @@ from factx.stages import attributes, dates, entities, mentions  # noqa: E402,F40
 STAGES = ("factx_entities", "factx_dates", "factx_mentions", "factx_attributes")
 
 
+def _installed_hint() -> str:
+    """What --model can be here: the pipelines that are installed, never one that is not."""
+    installed = sorted(spacy.util.get_installed_models())
+    if not installed:
+        return "no spaCy pipeline is installed: run 'make install'"
+    return "pass --model with an installed pipeline: " + ", ".join(installed)
+
+
 def load_model(name: str | None = None, *, rules_dir: str | None = None) -> Language:
     """Load a spaCy pipeline by package name or path and add factx's stages.
 
@@ -68,8 +76,7 @@ def load_model(name: str | None = None, *, rules_dir: str | None = None) -> Lang
         module = importlib.import_module(name) if spacy.util.is_package(name) else None
         nlp = module.load() if module is not None else spacy.load(name)
     except (OSError, ImportError) as exc:
-        raise UsageError(f"cannot load spaCy pipeline {name!r}: {exc}",
-                         hint="pass --model with an installed pipeline, e.g. en_core_web_sm") from None
+        raise UsageError(f"cannot load spaCy pipeline {name!r}: {exc}", hint=_installed_hint()) from None
     ner_after = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("factx_entities", after=ner_after, config={"rules_dir": rules_dir})
     nlp.add_pipe("factx_dates", config={"rules_dir": rules_dir})

@@ -8,16 +8,25 @@ disagreement, a missed one only hides it):
 
 1. Names with the same `fold` are one node; its type is voted by count.
 2. Nodes are blocked by the vowel-folded phonetic key of every core token
-   (`factx.names.block_key`), within a type group; inside a block two nodes
-   merge when every token pair may spell the same name (`token_cost`) and the
-   rapidfuzz similarity of their transliterated forms passes a floor.
+   (`factx.names.block_key`); inside a block two nodes merge when every token
+   pair may spell the same name (`token_cost`) and the rapidfuzz similarity of
+   their transliterated forms passes a floor. One-word names compare within a
+   type group only, and only with the same distinctive titles ("Mullah Omar" is
+   not "Omar"); names of two words or more compare across types (the model often
+   calls a person with an "al-" name an organisation). Names whose words run
+   together alike ("Gebre-Mariam" / "Gebremariam") are one too.
 3. People: a first-and-last name that begins and ends exactly one longer name
-   joins it ("George Bush" / "George Walker
-   Bush"); a lone surname joins the one person it can be, and only when
-   no other person has it as a given name.
+   joins it ("George Bush" / "George Walker Bush"), and so does one whose given
+   name is the short form of the other's ("Hafiz Khan" / "Hafizullah Khan"); a
+   lone surname joins the one person it can be, and only when no other person
+   has it as a given name. A one-word name with a distinctive title joins only a
+   person written with that title somewhere in the run, and counts as a second
+   candidate for the bare surname.
 4. Acronyms join the one multi-word name of their type whose initials they are.
-5. A user's `aliases` merge names outright; `never_merge` lists and different
-   generational suffixes (Jr./Sr.) are never merged.
+5. Names the documents declare the same ("X, also known as Y": `alternate_names`
+   facts, passed as `same`) merge unless they are known to be different; a user's
+   `aliases` merge names outright; `never_merge` lists and different generational
+   suffixes (Jr./Sr.) are never merged.
 """
 
 from __future__ import annotations
@@ -28,11 +37,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from factx.names import (
-    NameRules, acronym_letters, block_key, core_tokens, fold as _fold, initialism_pattern,
-    is_acronym, name_rules, strip_possessive, strip_titles, token_cost, type_group, words,
+    NameRules, acronym_letters, block_key, core_tokens, core_words, fold as _fold, given_names_match, given_stem,
+    initialism_pattern, is_acronym, name_rules, qualified_name, strip_possessive, strip_titles, title_classes,
+    token_cost, type_group, words,
 )
 from factx.rules import RuleSet, load_rules
 
@@ -82,19 +92,15 @@ def entity_id(entity_type: str, canonical: str, *, nr: NameRules | None = None) 
 
 
 def closest(query: str, names: Iterable[str], limit: int = 5) -> list[str]:
-    """The known names nearest to a query, best first (for "did you mean").
+    """The known names nearest to a query, best first (for "did you mean"); only names
+    above `factx.lookup.SUGGESTION_FLOOR`.
 
     >>> closest("karim hadad", ["Karim Haddad", "Samir Nasser", "Paris"], limit=1)
     ['Karim Haddad']
     """
-    choices = {}
-    for name in names:
-        choices.setdefault(name, fold(name))
-    if not choices:
-        return []
-    found = process.extract(fold(query), choices, scorer=fuzz.WRatio, limit=limit,
-                            score_cutoff=40)
-    return [key for _, _, key in found]
+    from factx.lookup import closest as nearest
+
+    return nearest(query, names, limit=limit)
 
 
 # ------------------------------------------------------------------ internals
@@ -102,7 +108,8 @@ def closest(query: str, names: Iterable[str], limit: int = 5) -> list[str]:
 class _Node:
     """One folded name: every input spelling with that fold (plain dicts: 10^5 of these)."""
 
-    __slots__ = ("key", "spellings", "types", "entity_type", "tokens", "acronym", "generation")
+    __slots__ = ("key", "spellings", "types", "entity_type", "tokens", "acronym", "generation",
+                 "titles", "given")
 
     def __init__(self, key: str) -> None:
         self.key = key
@@ -112,6 +119,8 @@ class _Node:
         self.tokens: tuple[str, ...] = ()
         self.acronym = False
         self.generation = ""
+        self.titles: frozenset[str] = frozenset()  # distinctive titles of its spellings
+        self.given = ""  # the first core word as written (people), for short given names
 
 
 class _Clusters:
@@ -165,6 +174,8 @@ def _same_name(a: _Node, b: _Node, nr: NameRules) -> bool:
     """Rule 2: equal-length token sequences that may spell the same name."""
     if a.acronym != b.acronym or a.generation != b.generation:
         return False
+    if len(a.tokens) == 1 and a.titles != b.titles:
+        return False  # "Mullah Omar" is not any Omar
     for x, y in zip(a.tokens, b.tokens):
         if token_cost(x, y, nr) == float("inf"):
             return False
@@ -198,8 +209,13 @@ def _display(name: str, entity_type: str, nr: NameRules) -> str:
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
     if entity_type == "PERSON":
+        titles = []
         while len(parts) > 1 and parts[0].lower().replace(".", "") in nr.honorifics:
+            if parts[0].lower().replace(".", "") in nr.distinctive:
+                titles.append(parts[0])
             parts = parts[1:]
+        if len(parts) == 1:  # "Mullah Omar" is how a one-word name is told apart
+            parts = titles + parts
     return " ".join(parts)
 
 
@@ -225,11 +241,24 @@ def _build_nodes(names: Iterable[NameStat], nr: NameRules) -> list[_Node]:
             node.tokens = core_tokens(spelling, node.entity_type, nr=nr)
         if len(node.tokens) > 1 and node.tokens[-1] in nr.generational:
             node.generation, node.tokens = node.tokens[-1], node.tokens[:-1]
+        if node.entity_type == "PERSON" and not node.acronym:
+            # (only spellings that begin with a title are read for it: 10^5 names)
+            titled = [s for s in spellings if (s.split(None, 1) or [""])[0].lower().rstrip(".") in nr.honorifics]
+            node.titles = frozenset().union(*(title_classes(s, nr=nr) for s in titled)) \
+                if titled else frozenset()
+            if len(node.tokens) == 2 and not node.generation:  # only two-word names use it
+                plain = core_words(spelling, "PERSON", nr=nr)
+                node.given = plain[0] if len(plain) == 2 else ""
     return out
 
 
-def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None) -> list[Entity]:
+def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None,
+            same: Iterable[tuple[str, str]] = ()) -> list[Entity]:
     """Cluster distinct names into entities; every input name lands in exactly one.
+
+    `same` holds pairs of names the documents declare to be one entity ("X, also
+    known as Y"); both names must be among `names`. They merge unless a rule says
+    they are different (`never_merge`, Jr./Sr., a person and an organisation).
 
     >>> ents = resolve([NameStat("Yusuf Nasser", "PERSON", 5), NameStat("Yousuf Naser", "PERSON", 7),
     ...                 NameStat("Hamid Yusuf Karimi", "PERSON", 1)])
@@ -243,13 +272,14 @@ def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None) -> list[
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _resolve(names, rules, nr)
+        return _resolve(names, rules, nr, same)
     finally:
         if enabled:
             gc.enable()
 
 
-def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules) -> list[Entity]:
+def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
+             same: Iterable[tuple[str, str]] = ()) -> list[Entity]:
     nodes = _build_nodes(names, nr)
     by_key = {node.key: i for i, node in enumerate(nodes)}
     clusters = _Clusters(len(nodes))
@@ -261,11 +291,35 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules) -> list[E
             if i is not None:
                 clusters.tag(i, r, m)
 
-    # rule 2: blocks of equal phonetic keys within a type group
+    # rule 2: blocks of equal phonetic keys; one-word names within a type group
     blocks: dict[tuple, list[int]] = defaultdict(list)
+    joined: dict[tuple, list[int]] = defaultdict(list)
     for i, node in enumerate(nodes):
-        blocks[(type_group(node.entity_type), node.acronym,
-                tuple(block_key(t, nr) for t in node.tokens))].append(i)
+        keys = tuple(block_key(t, nr) for t in node.tokens)
+        group = type_group(node.entity_type) if len(node.tokens) < 2 or node.acronym else "*"
+        blocks[(group, node.acronym, keys)].append(i)
+        if not node.acronym:
+            joined[(type_group(node.entity_type), node.generation, "".join(node.tokens))].append(i)
+    # institutions with and without the country that qualifies them ("US National
+    # Transportation Safety Board"), unless the run qualifies one name with two countries
+    qualified: dict[tuple, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        if node.entity_type not in ("PERSON", "NORP", "EVENT") and not node.acronym and " " in node.key:
+            plain = tuple(w for w in node.key.split() if w != "the")
+            short = qualified_name(plain, nr)
+            dropped = tuple(w for w in plain if w not in short and w not in ("of", "international"))
+            qualified[(type_group(node.entity_type), "".join(short))].append((i, dropped))
+    for members in qualified.values():
+        if len(members) > 1 and len({d for _, d in members if d}) <= 1:
+            for i, _ in members[1:]:
+                clusters.union(members[0][0], i)
+    # words run together or apart alike: "Gebre-Mariam" / "Gebremariam", "Jong-un" / "Jong Un"
+    for members in joined.values():
+        if len(members) > 1 and any(len(nodes[i].tokens) > 1 for i in members):
+            for i in members[1:]:
+                if len(nodes[i].tokens) == 1 and nodes[i].titles != nodes[members[0]].titles:
+                    continue
+                clusters.union(members[0], i)
     for members in blocks.values():
         if len(members) < 2:
             continue
@@ -284,6 +338,17 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules) -> list[E
 
     _join_people(nodes, clusters, nr)
     _join_acronyms(nodes, clusters, nr)
+
+    # rule 5 (declared): "X, also known as Y" in a document, unless known different
+    for a, b in same:
+        i, j = by_key.get(_fold(a, nr=nr)), by_key.get(_fold(b, nr=nr))
+        if i is None or j is None or i == j:
+            continue
+        ni, nj = nodes[i], nodes[j]
+        if ni.generation != nj.generation or (type_group(ni.entity_type) != type_group(nj.entity_type)
+                                              and "PERSON" in (ni.entity_type, nj.entity_type)):
+            continue
+        clusters.union(i, j)
 
     # rule 5 (aliases): a user's known aliases merge outright
     alias_canonical: dict[int, str] = {}
@@ -310,14 +375,38 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
     firsts: dict[str, set[str]] = defaultdict(set)
     lasts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     longer: dict[tuple[str, str], list[int]] = defaultdict(list)
+    # two-word names by (last word, given name) keys: a short given name meets the long
+    # form whose stem it is ("Hafiz Khan" / "Hafizullah Khan")
+    by_first: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_stem: dict[tuple[str, str], list[int]] = defaultdict(list)
+    stems: dict[int, str | None] = {}
+    titled: dict[str, list[int]] = defaultdict(list)  # one-word names with distinctive titles
     for i, node in enumerate(nodes):
-        if node.entity_type != "PERSON" or node.acronym or len(node.tokens) < 2:
+        if node.entity_type != "PERSON" or node.acronym:
+            continue
+        if len(node.tokens) < 2:
+            if node.tokens and node.titles:
+                titled[block_key(node.tokens[0], nr)].append(i)
             continue
         first, last = block_key(node.tokens[0], nr), block_key(node.tokens[-1], nr)
         firsts[first].add(node.tokens[0])
         lasts[last][node.tokens[-1]].append(i)
-        if len(node.tokens) > 2 and not node.generation:
-            longer[(first, last)].append(i)
+        if not node.generation:
+            if node.given:
+                by_first[(last, first)].append(i)
+                stem = stems[i] = given_stem(node.given, nr=nr)
+                if stem is not None:
+                    by_stem[(last, block_key(stem, nr))].append(i)
+            if len(node.tokens) > 2:
+                longer[(first, last)].append(i)
+                if node.tokens[0] in nr.given_prefixes:  # "Abdul Rahman Khan" may be "Rahman Khan"
+                    longer[(block_key(node.tokens[1], nr), last)].append(i)
+    # the distinctive titles each cluster is written with somewhere in the run
+    cluster_titles: dict[int, set[str]] = defaultdict(set)
+    for i, node in enumerate(nodes):
+        if node.titles:
+            cluster_titles[clusters.find(i)].update(node.titles)
+    joins: list[tuple[int, int]] = []
     for i, node in enumerate(nodes):
         if node.entity_type != "PERSON" or node.acronym or node.generation:
             continue
@@ -326,19 +415,38 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             # "George Bush" inside "George Walker Bush"; a name with middle words of its
             # own must match in full ("George W. Bush" is not "George H. W. Bush")
             cands = [j for j in longer.get((block_key(tokens[0], nr), block_key(tokens[-1], nr)), ())
-                     if _subsequence(tokens, nodes[j].tokens, nr)]
+                     if _subsequence(tokens, nodes[j].tokens, nr)
+                     or (nodes[j].tokens[0] in nr.given_prefixes and _subsequence(tokens, nodes[j].tokens[1:], nr))]
+            # a short and a long form of one given name: "Hafiz Khan" / "Hafizullah Khan"
+            if node.given:
+                last = block_key(tokens[-1], nr)
+                stem = stems.get(i)
+                pool = by_stem.get((last, block_key(tokens[0], nr)), []) + \
+                    (by_first.get((last, block_key(stem, nr)), []) if stem is not None else [])
+                cands += [j for j in pool
+                          if j != i and tokens_ok(tokens[-1], nodes[j].tokens[-1], nr)
+                          and not tokens_ok(tokens[0], nodes[j].tokens[0], nr)
+                          and given_names_match(node.given, nodes[j].given, nr=nr)]
         elif len(tokens) == 1:
-            # a lone surname: the last word of longer names, and no one's given name
             token = tokens[0]
             key = block_key(token, nr)
             if any(tokens_ok(token, first, nr) for first in firsts.get(key, ())):
-                continue
+                continue  # someone's given name: "Umar" may be "Umar Farooq"
             cands = [j for last, js in lasts.get(key, {}).items() if tokens_ok(token, last, nr)
                      for j in js]
+            if node.titles:
+                # "Mullah Omar": only a person written with that title somewhere
+                cands = [j for j in cands if node.titles <= cluster_titles.get(clusters.find(j), set())]
+            else:
+                # a bare surname: a titled one-word name of it is one more candidate
+                cands += [j for j in titled.get(key, ()) if tokens_ok(token, nodes[j].tokens[0], nr)]
         else:
             continue
-        if cands and len({clusters.find(j) for j in cands}) == 1:
-            clusters.union(i, cands[0])
+        roots = {clusters.find(j) for j in cands}
+        if len(roots) == 1:
+            joins.append((i, cands[0]))
+    for i, j in joins:
+        clusters.union(i, j)
 
 
 def _join_acronyms(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None:

@@ -9,10 +9,14 @@ Every file in `rules/` (and in a user's `--rules DIR`) looks like::
 
 A rule of a user's file with the same kind and id as a shipped rule replaces it;
 other rules are added. An unknown kind or key, a missing key, a value of the wrong
-type or a regular expression that does not compile is a `RuleError` naming the
-file, the rule id and the key.
+type, a value outside a key's closed vocabulary (`tense: sideways`, `label: PERSN`)
+or a regular expression that does not compile is a `RuleError` naming the file, the
+rule id, the key and, for a closed vocabulary, the allowed values. Validation needs
+neither spaCy nor the stages: `factx rules check` answers in a fraction of a second.
 
-Each stage declares the kinds it reads in `SCHEMAS` below, in one place.
+Each stage declares the kinds it reads in `SCHEMAS` below, in one place, with the
+closed vocabularies of their keys; the stages take those vocabularies from here.
+Every rule is a `Rule` (a dict) that remembers its file.
 """
 
 from __future__ import annotations
@@ -20,13 +24,14 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import yaml
 
 from factx.errors import RuleError
+from factx.records import VALUE_TYPES
 
 # libyaml's safe loader when PyYAML was built with it: the same safe subset, ~10x faster.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -37,73 +42,197 @@ SHIPPED_RULES = Path(__file__).resolve().parent.parent / "rules"
 # "regexes" (list of compiling str), "map" (dict of str to str or list), "any".
 _TYPES = {"str", "int", "bool", "regex", "list", "regexes", "map", "any"}
 
+# Closed vocabularies of rule keys; the stages that read the keys import them from here.
+#: entity labels of the English spaCy pipelines (OntoNotes 5)
+ENTITY_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART",
+                 "LAW", "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL",
+                 "CARDINAL")
+#: families of attribute rules, one extractor each (factx.stages.attributes)
+ATTRIBUTE_FAMILIES = ("death", "death_noun", "death_modifier", "cause", "count", "count_noun",
+                      "count_children", "role", "role_modifier", "spouse", "marry", "origin", "birth",
+                      "founded", "founded_noun", "place_noun", "person_noun", "regex")
+COUNT_ATTRIBUTES = ("killed_count", "wounded_count", "arrested_count", "children_killed")
+#: what a reporting word does (factx.attribution)
+REPORTING_ROLES = ("say", "deny", "dismiss_as", "source_noun", "according", "backref")
+#: where a hedge word stands (factx.attribution)
+HEDGE_SCOPES = ("adverb", "modal", "verb", "noun", "adjective")
+#: tense cues of dates without a year: "none" marks a cue that hides others (a modal)
+TENSES = ("past", "future", "none")
+#: where an entity repair word stands in a span (factx.stages.entities)
+REPAIR_PLACES = ("edge", "person_head", "headline_verb")
+BOILERPLATE_SCOPES = ("line", "rest")
+_REGEX_SIDES = ("before", "after", "nearest")
+#: placeholders an attribute regex may use; each stands for a group without captures
+_PLACEHOLDERS = ("{NAME}", "{MONTH}", "{DEMONYM}", "{COUNTRY}")
+
+
+@dataclass(frozen=True)
+class Matching:
+    """An open vocabulary with a form: values must match `pattern` in full."""
+
+    pattern: str
+    description: str
+
 
 @dataclass(frozen=True)
 class Schema:
-    """What one kind of rule may hold: required and optional keys with their types."""
+    """What one kind of rule may hold: required and optional keys with their types,
+    the vocabulary of some keys (`allowed`: a tuple of values, or a `Matching` form),
+    and a check across keys (`check` yields (key, problem))."""
 
     kind: str
     required: dict[str, str]
     optional: dict[str, str]
     doc: str = ""
+    allowed: dict[str, tuple[str, ...] | Matching] = field(default_factory=dict)
+    check: Callable[[dict[str, Any]], Iterator[tuple[str, str]]] | None = None
 
 
 def _schemas(*items: Schema) -> dict[str, Schema]:
     out = {}
     for item in items:
         assert set(item.required.values()) | set(item.optional.values()) <= _TYPES, item
+        assert set(item.allowed) <= set(item.required) | set(item.optional), item
         out[item.kind] = item
     return out
 
 
+def _known(values: Iterable[str]) -> str:
+    return ", ".join(values)
+
+
+def _attribute_rule(rule: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """What an attribute rule of each family needs, as (key, problem)."""
+    family = rule["family"]
+    if family != "regex" and not rule.get("words"):
+        yield "words", f"family {family!r} needs a list of words"
+    subject = rule.get("subject", "object")
+    if family in ("death", "count", "founded") and subject not in ("object", "subject"):
+        yield "subject", f"{subject!r} is not allowed for family {family!r} (allowed: object, subject)"
+    if family in ("count", "count_noun") and rule.get("attribute") not in COUNT_ATTRIBUTES:
+        yield "attribute", (f"{rule.get('attribute')!r} is not allowed for family {family!r} "
+                            f"(allowed: {_known(COUNT_ATTRIBUTES)})")
+    if family == "role" and rule.get("value") not in (None, "member_of", "title"):
+        yield "value", f"{rule['value']!r} is not allowed for family 'role' (allowed: member_of, title)"
+    if family == "regex":
+        for key in ("attribute", "regex", "subject"):
+            if key not in rule:
+                yield key, "a regex rule needs attribute, regex and subject"
+                return
+        parts = rule["subject"].split()
+        if len(parts) != 2 or parts[0] not in ENTITY_LABELS or parts[1] not in _REGEX_SIDES:
+            yield "subject", (f"{rule['subject']!r} is not allowed: expected 'LABEL SIDE', LABEL one of "
+                              f"{_known(ENTITY_LABELS)}; SIDE one of {_known(_REGEX_SIDES)}")
+        source = rule["regex"]
+        for placeholder in _PLACEHOLDERS:
+            source = source.replace(placeholder, "(?:x)")
+        try:
+            pattern = re.compile(source)
+        except re.error as exc:
+            yield "regex", f"bad pattern {rule['regex']!r}: {exc}"
+            return
+        if "value" not in pattern.groupindex:
+            yield "regex", "the pattern needs a group named 'value', (?P<value>...)"
+
+
 # One entry per kind of rule file; stages add theirs here.
 SCHEMAS: dict[str, Schema] = _schemas(
-    Schema("honorifics", {"words": "list"}, {"type": "str", "description": "str"},
-           "titles and ranks before a name (Mr., Col.); `type` is the entity type they imply"),
-    Schema("particles", {"words": "list"}, {"description": "str"},
+    Schema("honorifics", {"words": "list"}, {"type": "str", "distinctive": "bool", "rank": "bool",
+                                             "description": "str"},
+           "titles and ranks before a name (Mr., Col.); `type` is the entity type they imply; "
+           "`distinctive` titles (Mullah, Gen.) tell apart one-word names",
+           allowed={"type": ENTITY_LABELS}),
+    Schema("particles", {"words": "list"}, {"article": "bool", "description": "str"},
            "name particles that attach to the next word (al-, bin)"),
     Schema("entity_patterns", {"label": "str", "pattern": "any"}, {"description": "str"},
-           "spaCy EntityRuler patterns that correct or add entity spans"),
-    Schema("entity_types", {"label": "str"}, {"words": "list", "suffixes": "list",
+           "spaCy EntityRuler patterns that correct or add entity spans",
+           allowed={"label": ENTITY_LABELS}),
+    Schema("entity_types", {"label": "str"}, {"words": "list", "suffixes": "list", "endings": "list",
                                               "description": "str"},
-           "words or name endings that decide an entity type (Province → GPE)"),
+           "words or name endings that decide an entity type (Province → GPE; -abad → GPE)",
+           allowed={"label": ENTITY_LABELS}),
     Schema("boilerplate", {"pattern": "regex"}, {"scope": "str", "description": "str"},
-           "lines of web pages that are not article text; scope 'line' or 'rest'"),
+           "lines of web pages that are not article text; scope 'line' or 'rest'",
+           allowed={"scope": BOILERPLATE_SCOPES}),
     Schema("aliases", {"names": "list"}, {"type": "str", "description": "str"},
-           "names known to be one entity (the first is canonical)"),
+           "names known to be one entity (the first is canonical)",
+           allowed={"type": ENTITY_LABELS}),
     Schema("never_merge", {"names": "list"}, {"description": "str"},
            "names that must never be one entity"),
     Schema("transliteration", {}, {"rewrites": "map", "consonants": "list", "vowels": "list",
                                    "initial_vowels": "list", "generational": "list",
+                                   "given_prefixes": "list", "given_suffixes": "list",
                                    "description": "str"},
            "how romanizations of one name differ (Husayn/Hussein): rewrites and letter classes"),
     Schema("entity_context", {"label": "str"}, {"before": "regex", "after": "regex",
                                                 "description": "str"},
-           "text right before or after a mention that decides its type ('district of X' → GPE)"),
+           "text right before or after a mention that decides its type ('district of X' → GPE)",
+           allowed={"label": ENTITY_LABELS}),
+    Schema("entity_repairs", {"where": "str", "words": "list"}, {"description": "str"},
+           "words that are never part of a name, by where they stand in a span (edge, person_head, "
+           "headline_verb)", allowed={"where": REPAIR_PLACES}),
     Schema("entity_joins", {"label": "str", "connectors": "list"},
            {"right_labels": "list", "right_words": "list", "description": "str"},
-           "a LABEL span, a connector and a following name make one span ('X in the Y')"),
+           "a LABEL span, a connector and a following name make one span ('X in the Y')",
+           allowed={"label": ENTITY_LABELS, "right_labels": ENTITY_LABELS}),
     Schema("demonyms", {"country": "str"}, {"words": "list", "cities": "list", "description": "str"},
            "demonyms and nationality adjectives of a country (Pakistani -> Pakistan), and its large cities"),
     Schema("reporting", {"role": "str"}, {"words": "list", "phrases": "list", "description": "str"},
-           "words that attribute a claim (say, according to) or deny it (deny, called it propaganda)"),
+           "words that attribute a claim (say, according to) or deny it (deny, called it propaganda)",
+           allowed={"role": REPORTING_ROLES}),
     Schema("hedges", {"scope": "str", "words": "list"}, {"description": "str"},
-           "words that hedge a claim (reportedly, might have, believed to, rumors)"),
+           "words that hedge a claim (reportedly, might have, believed to, rumors)",
+           allowed={"scope": HEDGE_SCOPES}),
     Schema("attributes", {"family": "str"},
            {"attribute": "str", "words": "list", "preps": "list", "subject": "str", "value": "str",
             "value_type": "str", "regex": "regex", "gap": "int", "member": "bool", "top": "bool",
             "bare": "bool", "requires": "list", "description": "str"},
-           "attribute patterns over the parse, by family (death, count, role, regex...)"),
+           "attribute patterns over the parse, by family (death, count, role, regex...)",
+           allowed={"family": ATTRIBUTE_FAMILIES, "value_type": VALUE_TYPES}, check=_attribute_rule),
     Schema("date_lexicon", {"entries": "map"}, {"description": "str"},
            "words of temporal expressions and their TIMEX3 meaning (months, units, ...)"),
     Schema("date_events", {"pattern": "regex", "value": "str"},
            {"context": "regex", "offset": "int", "description": "str"},
-           "holidays (MM-DD or easter+offset) and anniversaries taken in context"),
+           "holidays (MM-DD or easter+offset) and anniversaries taken in context",
+           allowed={"value": Matching(
+               r"(?i)easter|\d\d-\d\d|\d{4}-\d\d-\d\d|-?[1-5] (?:mon|tues|wednes|thurs|fri|satur|sun)day \d\d",
+               "easter, MM-DD, YYYY-MM-DD, or 'N WEEKDAY MM': the Nth weekday of a month, -1 the last")}),
     Schema("date_cues", {"tense": "str", "patterns": "regexes"}, {"description": "str"},
-           "tense cues that pick the last or the next 'May' or 'Tuesday'"),
+           "tense cues that pick the last or the next 'May' or 'Tuesday'",
+           allowed={"tense": TENSES}),
     Schema("date_patterns", {"pattern": "regex"}, {"description": "str"},
            "temporal expressions found by regular expression beside the NER"),
+    Schema("roles", {"role": "str", "words": "list"},
+           {"unique": "bool", "dominant": "bool", "description": "str"},
+           "role words of titles and the role they name (spokesman = press secretary); "
+           "unique roles have one holder per organisation at a time"),
+    Schema("role_qualifiers", {"words": "list"}, {"former": "bool", "many": "bool", "description": "str"},
+           "words beside a role: former ('ex-chief'), one of several ('a senior leader'), or neutral"),
+    Schema("cardinality", {"attributes": "list"},
+           {"multiple": "bool", "cumulative": "bool", "event": "str", "description": "str"},
+           "attributes that hold several values at once, counts that grow, arguments of an event"),
 )
+
+
+class Rule(dict):
+    """One rule: its keys and values as a dict, and the file it came from.
+
+    >>> Rule({"id": "civil", "words": ["Mr."]}, file="rules/honorifics.yml").file
+    'rules/honorifics.yml'
+    """
+
+    __slots__ = ("file",)
+
+    def __init__(self, data: dict[str, Any], *, file: str) -> None:
+        super().__init__(data)
+        self.file = file
+
+    def __reduce__(self):
+        return (_make_rule, (dict(self), self.file))
+
+
+def _make_rule(data: dict[str, Any], file: str) -> Rule:
+    return Rule(data, file=file)
 
 
 _KIND_LINE = re.compile(r"^kind:\s*['\"]?([A-Za-z_]+)['\"]?\s*$", re.MULTILINE)
@@ -121,7 +250,7 @@ class RuleSet:
         self.files = tuple(str(p) for p, _ in files)
         self.version = version
         self._texts = files
-        self._by_kind: dict[str, tuple[dict[str, Any], ...]] = {}
+        self._by_kind: dict[str, tuple[Rule, ...]] = {}
         self._parsed = False
 
     def _kind_files(self, kind: str) -> list[tuple[Path, str]]:
@@ -132,10 +261,10 @@ class RuleSet:
                 out.append((path, text))
         return out
 
-    def get(self, kind: str) -> tuple[dict[str, Any], ...]:
+    def get(self, kind: str) -> tuple[Rule, ...]:
         """The rules of one kind, in file order; empty if there are none."""
         if kind not in self._by_kind:
-            bucket: dict[str, dict[str, Any]] = {}
+            bucket: dict[str, Rule] = {}
             for path, text in self._kind_files(kind):
                 file_kind, rules = parse_rule_file(path, text)
                 if file_kind != kind:
@@ -144,6 +273,14 @@ class RuleSet:
                     bucket[rule["id"]] = rule  # a later file's rule replaces one of the same id
             self._by_kind[kind] = tuple(bucket.values())
         return self._by_kind[kind]
+
+    def file_of(self, kind: str, rule_id: str) -> str:
+        """The file the rule `rule_id` of `kind` comes from (a user's file when it
+        overrides a shipped rule)."""
+        for rule in self.get(kind):
+            if rule["id"] == rule_id:
+                return rule.file
+        return f"<{kind} rules>"
 
     def validate(self) -> "RuleSet":
         """Parse and validate every file now; raise the first `RuleError`."""
@@ -188,7 +325,7 @@ def _check_value(path: str, rule_id: str, key: str, kind: str, value: Any) -> No
             raise bad(f"bad pattern {pattern!r}: {exc}") from None
 
 
-def parse_rule_file(path: Path, text: str | None = None) -> tuple[str, list[dict[str, Any]]]:
+def parse_rule_file(path: Path, text: str | None = None) -> tuple[str, list[Rule]]:
     """Validate one rule file and return its kind and rules; raise `RuleError`."""
     name = str(path)
     try:
@@ -229,10 +366,25 @@ def parse_rule_file(path: Path, text: str | None = None) -> tuple[str, list[dict
                 allowed = ", ".join(["id", *schema.required, *schema.optional])
                 raise RuleError(name, rule_id, key, f"unknown key for kind {kind!r} (allowed: {allowed})")
             _check_value(name, rule_id, key, kind_of_key, value)
+            if key in schema.allowed:
+                _check_allowed(name, rule_id, key, schema.allowed[key], value)
         for key in schema.required:
             if key not in rule:
                 raise RuleError(name, rule_id, key, f"missing required key for kind {kind!r}")
-    return kind, rules
+        if schema.check is not None:
+            for key, problem in schema.check(rule):
+                raise RuleError(name, rule_id, key, problem)
+    return kind, [Rule(rule, file=name) for rule in rules]
+
+
+def _check_allowed(path: str, rule_id: str, key: str, allowed: tuple[str, ...] | Matching, value: Any) -> None:
+    """Each value of `key` (one, or each of a list) within its vocabulary."""
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(allowed, Matching):
+            if not re.fullmatch(allowed.pattern, str(item)):
+                raise RuleError(path, rule_id, key, f"{item!r} is not allowed (allowed: {allowed.description})")
+        elif item not in allowed:
+            raise RuleError(path, rule_id, key, f"{item!r} is not allowed (allowed: {_known(allowed)})")
 
 
 def rule_files(directory: Path) -> list[Path]:

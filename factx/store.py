@@ -18,12 +18,11 @@ import os
 import sqlite3
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from factx.errors import StoreError
-from factx.records import FACT_KEYS, FACT_SCHEMA, DocResult, FactDraft, fact_id, line_of
+from factx.records import DocResult, Document, Fact, FactDraft, RunCounts, Status, fact_id, line_of
 
 DB_NAME = "factx.sqlite"
 LOCK_NAME = "write.lock"
@@ -40,10 +39,17 @@ CREATE TABLE IF NOT EXISTS documents (
     title TEXT,
     chars INTEGER,
     run_id INTEGER,
+    outlet TEXT,
+    url TEXT,
+    author TEXT,
+    published_how TEXT,
+    published_from TEXT,
+    dateline TEXT,
     size INTEGER,
     mtime_ns INTEGER,
     file_hash TEXT
 );
+CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash);
 CREATE TABLE IF NOT EXISTS facts (
     doc_id INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
     id TEXT NOT NULL,
@@ -68,6 +74,7 @@ CREATE INDEX IF NOT EXISTS facts_name ON facts(name, attribute);
 CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id);
 CREATE INDEX IF NOT EXISTS facts_said_by ON facts(said_by);
 CREATE INDEX IF NOT EXISTS facts_value_entity ON facts(json_extract(value, '$')) WHERE value_type = 'entity';
+CREATE INDEX IF NOT EXISTS facts_declared ON facts(attribute) WHERE attribute = 'alternate_names';
 CREATE TABLE IF NOT EXISTS names (
     name TEXT PRIMARY KEY,
     entity_id TEXT NOT NULL,
@@ -82,13 +89,13 @@ CREATE TABLE IF NOT EXISTS entities (
     folded TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS entities_folded ON entities(folded);
--- Resolution state (factx.incremental): each name's stats and node as last resolved, the
--- keys through which resolve() may compare nodes, and the names whose facts changed since.
+-- Resolution state (factx.incremental): each name's node as last resolved, the keys
+-- through which resolve() may compare nodes, and the names whose facts changed since
+-- (the subject, source and entity value of every fact added or deleted, and the alias
+-- of an "also known as" fact).
 CREATE TABLE IF NOT EXISTS resolve_names (
     name TEXT PRIMARY KEY,
-    node TEXT NOT NULL,
-    entity_type TEXT,
-    count INTEGER
+    node TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS resolve_names_node ON resolve_names(node);
 CREATE TABLE IF NOT EXISTS resolve_keys (
@@ -104,13 +111,15 @@ CREATE TRIGGER IF NOT EXISTS facts_added_names AFTER INSERT ON facts BEGIN
     INSERT OR IGNORE INTO resolve_pending VALUES (NEW.name);
     INSERT OR IGNORE INTO resolve_pending SELECT NEW.said_by WHERE NEW.said_by IS NOT NULL;
     INSERT OR IGNORE INTO resolve_pending SELECT json_extract(NEW.value, '$')
-        WHERE NEW.value_type = 'entity' AND json_extract(NEW.value, '$') IS NOT NULL;
+        WHERE (NEW.value_type = 'entity' OR NEW.attribute = 'alternate_names')
+        AND json_extract(NEW.value, '$') IS NOT NULL;
 END;
 CREATE TRIGGER IF NOT EXISTS facts_removed_names AFTER DELETE ON facts BEGIN
     INSERT OR IGNORE INTO resolve_pending VALUES (OLD.name);
     INSERT OR IGNORE INTO resolve_pending SELECT OLD.said_by WHERE OLD.said_by IS NOT NULL;
     INSERT OR IGNORE INTO resolve_pending SELECT json_extract(OLD.value, '$')
-        WHERE OLD.value_type = 'entity' AND json_extract(OLD.value, '$') IS NOT NULL;
+        WHERE (OLD.value_type = 'entity' OR OLD.attribute = 'alternate_names')
+        AND json_extract(OLD.value, '$') IS NOT NULL;
 END;
 CREATE TABLE IF NOT EXISTS runs (
     run_id INTEGER PRIMARY KEY,
@@ -124,12 +133,19 @@ CREATE TABLE IF NOT EXISTS runs (
 );
 """
 
-# Each fact row joined to its entity, its source's entity and its value's entity.
-_FACT_SELECT = """
-SELECT f.id, coalesce(e.canonical, f.name), coalesce(e.entity_id, ''), coalesce(e.entity_type, f.name_type),
-       f.attribute, f.value, f.value_type, f.value_text, f.polarity, f.modality,
-       coalesce(se.canonical, f.said_by), d.path, d.published, f.line, f.start, f."end",
-       f.quote, f.mention, f.rule, ve.canonical
+# The facts as the fact record shows them: each row joined to its entity, its source's
+# entity and its value's entity. A view, so that Datasette and sqlite-utils users query
+# the same thing as factx (README, "The store"); `doc_id` and `seq` (the fact's place
+# in its document) come last, for ordering.
+_VIEW = """
+CREATE VIEW IF NOT EXISTS facts_resolved AS
+SELECT f.id AS id, coalesce(e.canonical, f.name) AS entity, n.entity_id AS entity_id,
+       coalesce(e.entity_type, f.name_type) AS entity_type, f.attribute AS attribute,
+       coalesce(ve.canonical, json_extract(f.value, '$')) AS value, f.value_type AS value_type,
+       f.value_text AS value_text, f.polarity AS polarity, f.modality AS modality,
+       coalesce(se.canonical, f.said_by) AS said_by, d.path AS doc, d.published AS published,
+       f.line AS line, f.start AS start, f."end" AS "end", f.quote AS quote,
+       f.mention AS mention, f.rule AS rule, f.doc_id AS doc_id, f.seq AS seq
 FROM facts f
 JOIN documents d ON d.doc_id = f.doc_id
 LEFT JOIN names n ON n.name = f.name
@@ -137,22 +153,30 @@ LEFT JOIN entities e ON e.entity_id = n.entity_id
 LEFT JOIN names sn ON sn.name = f.said_by
 LEFT JOIN entities se ON se.entity_id = sn.entity_id
 LEFT JOIN names vn ON f.value_type = 'entity' AND vn.name = json_extract(f.value, '$')
-LEFT JOIN entities ve ON ve.entity_id = vn.entity_id
+LEFT JOIN entities ve ON ve.entity_id = vn.entity_id;
 """
 
+_FACT_SELECT = ("SELECT id, entity, coalesce(entity_id, ''), entity_type, attribute, value, value_type, "
+                "value_text, polarity, modality, said_by, doc, published, line, start, \"end\", quote, "
+                "mention, rule FROM facts_resolved")
 
-#: Columns added to `documents` after stores were first written: (name, SQL type).
-_DOCUMENT_COLUMNS = (("size", "INTEGER"), ("mtime_ns", "INTEGER"), ("file_hash", "TEXT"))
+
+#: Columns of the documents table added after stores were first written, with their SQL
+#: types: a store made before them gets them on open (empty for its documents until they
+#: are processed again). `size`, `mtime_ns` and `file_hash` describe the file a document
+#: was read from, so that a rerun knows it unchanged without reading it.
+_DOCUMENT_COLUMNS = (("outlet", "TEXT"), ("url", "TEXT"), ("author", "TEXT"), ("published_how", "TEXT"),
+                     ("published_from", "TEXT"), ("dateline", "TEXT"),
+                     ("size", "INTEGER"), ("mtime_ns", "INTEGER"), ("file_hash", "TEXT"))
 
 
-def _add_columns(conn: sqlite3.Connection, table: str, columns: tuple[tuple[str, str], ...]) -> None:
-    """Bring a store written by an older factx up to date (a new store gets them from _SCHEMA)."""
-    have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+def _add_document_columns(conn: sqlite3.Connection) -> None:
+    have = {row[1] for row in conn.execute("PRAGMA table_info(documents)")}
     if not have:
-        return
-    for name, sql_type in columns:
-        if name not in have:
-            conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {sql_type}")
+        return  # a new store: the schema creates them
+    for column, sql_type in _DOCUMENT_COLUMNS:
+        if column not in have:
+            conn.execute(f"ALTER TABLE documents ADD COLUMN {column} {sql_type}")
 
 
 def default_store_dir() -> Path:
@@ -160,28 +184,7 @@ def default_store_dir() -> Path:
 
 
 def _row_to_fact(row: tuple) -> dict[str, Any]:
-    (fid, entity, entity_id, entity_type, attribute, value, value_type, value_text,
-     polarity, modality, said_by, doc, published, line, start, end, quote, mention,
-     rule, value_entity) = row
-    value = json.loads(value) if value is not None else None
-    if value_entity is not None:
-        value = value_entity
-    return dict(zip(FACT_KEYS, (
-        FACT_SCHEMA, fid, entity, entity_id, entity_type, attribute, value, value_type,
-        value_text, polarity, modality, said_by, doc, published, line, start, end, quote,
-        mention, rule)))
-
-
-@dataclass(frozen=True)
-class RunCounts:
-    new: int = 0
-    changed: int = 0
-    unchanged: int = 0
-    failed: int = 0
-
-    def to_json(self) -> dict[str, int]:
-        return {"new": self.new, "changed": self.changed, "unchanged": self.unchanged,
-                "failed": self.failed}
+    return Fact.row_json(row)  # the columns of _FACT_SELECT are the record's fields, in order
 
 
 class Store:
@@ -204,8 +207,8 @@ class Store:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
-            _add_columns(conn, "documents", _DOCUMENT_COLUMNS)
-            conn.executescript(_SCHEMA)
+            _add_document_columns(conn)
+            conn.executescript(_SCHEMA + _VIEW)
             conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         except (OSError, sqlite3.DatabaseError) as exc:
             raise StoreError(f"{directory}: cannot open the store: {exc}",
@@ -229,21 +232,26 @@ class Store:
 
     def facts(self, *, entity_ids: Iterable[str] | None = None, attribute: str | None = None,
               doc_ids: Iterable[int] | None = None, run_id: int | None = None,
-              order_by_entity: bool = False) -> Iterator[dict[str, Any]]:
-        """Fact records (`factx.fact/1` dicts), streamed from the store."""
+              order_by_entity: bool = False, docs: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
+        """Fact records (`factx.fact/1` dicts), streamed from the store; `docs` keeps
+        the facts of these document paths only."""
         where, params = [], []
+        if docs is not None:
+            paths = list(docs)
+            where.append(f"doc IN ({','.join('?' * len(paths))})")
+            params += paths
         if entity_ids is not None:
             ids = list(entity_ids)
-            where.append(f"n.entity_id IN ({','.join('?' * len(ids))})")
+            where.append(f"entity_id IN ({','.join('?' * len(ids))})")
             params += ids
         if attribute is not None:
-            where.append("f.attribute = ?")
+            where.append("attribute = ?")
             params.append(attribute)
         if run_id is not None:
-            where.append("d.run_id = ?")
+            where.append("doc_id IN (SELECT doc_id FROM documents WHERE run_id = ?)")
             params.append(run_id)
         sql = _FACT_SELECT + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY n.entity_id, f.attribute, d.path, f.seq" if order_by_entity else " ORDER BY d.path, f.seq"
+        sql += " ORDER BY entity_id, attribute, doc, seq" if order_by_entity else " ORDER BY doc, seq"
         for row in self.conn.execute(sql, params):
             yield _row_to_fact(row)
 
@@ -317,17 +325,45 @@ class Store:
                WHERE n.entity_id = ? GROUP BY 1 ORDER BY 2 DESC, 1""", (entity_id,)).fetchall()
         return [{"name": name, "count": count, "docs": sorted(docs.split(","))} for name, count, docs in rows]
 
+    def documents(self) -> Iterator[dict[str, Any]]:
+        """The stored documents as `factx.document/1` dicts, by path: outlet, title,
+        publication date and how it was found, content hash and number of facts.
+
+        `published_how` is "metadata", "date line", "dateline", "dateline, year from
+        the text", "given" (`--published`), "inferred from the run" (`published_from`
+        then names the documents that gave the year), or "dateline without year" (no
+        date: `published_from` holds the dateline, whose month and day are known).
+        """
+        sql = """SELECT d.path, d.outlet, d.title, d.author, d.url, d.published, d.published_how,
+                        d.published_from, d.content_hash, d.chars,
+                        (SELECT count(*) FROM facts f WHERE f.doc_id = d.doc_id)
+                 FROM documents d ORDER BY d.path"""
+        for row in self.conn.execute(sql):  # the columns are the record's fields, in order
+            yield Document.row_json(row)
+
+    def document_by_hash(self, content_hash: str) -> tuple[int, str, str] | None:
+        """(doc_id, path, pipeline) of the stored document with this content, or None."""
+        return self.conn.execute("SELECT doc_id, path, pipeline FROM documents WHERE content_hash = ? "
+                                 "ORDER BY doc_id LIMIT 1", (content_hash,)).fetchone()
+
+    def top_entities(self, *, limit: int = 25) -> list[tuple[str, int]]:
+        """(entity_id, documents) of the entities with facts beyond their names in most
+        documents, most first."""
+        return self.conn.execute(
+            """SELECT n.entity_id, count(DISTINCT f.doc_id) AS docs FROM facts f
+               JOIN names n ON n.name = f.name
+               WHERE f.attribute != 'name' GROUP BY n.entity_id
+               ORDER BY docs DESC, n.entity_id LIMIT ?""", (limit,)).fetchall()
+
     def status(self) -> dict[str, Any]:
         one = lambda sql: self.conn.execute(sql).fetchone()[0]  # noqa: E731
         last = self.conn.execute(
             "SELECT new, changed, unchanged, failed FROM runs WHERE finished IS NOT NULL "
             "ORDER BY run_id DESC LIMIT 1").fetchone()
-        return {
-            "documents": one("SELECT count(*) FROM documents"),
-            "facts": one("SELECT count(*) FROM facts"),
-            "entities": one("SELECT count(*) FROM entities"),
-            "last_run": RunCounts(*last).to_json() if last else None,
-        }
+        return Status(store=str(self.directory), documents=one("SELECT count(*) FROM documents"),
+                      facts=one("SELECT count(*) FROM facts"),
+                      entities=one("SELECT count(*) FROM entities"),
+                      last_run=RunCounts(*last) if last else None).to_json()
 
     # --- writing ------------------------------------------------------------------
 
@@ -369,16 +405,28 @@ class Writer:
         self.pending = 0
 
     def classify(self, path: str, content_hash: str, pipeline: str) -> str:
-        """'new', 'changed' or 'unchanged' for a document about to be processed."""
-        state = self.store.document_state(path)
-        if state is None:
-            return "new"
-        _, old_hash, old_pipeline = state
-        return "unchanged" if (old_hash, old_pipeline) == (content_hash, pipeline) else "changed"
+        """'new', 'changed' or 'unchanged' for a document about to be processed.
 
-    def touch(self, path: str) -> None:
-        """Mark an unchanged document as part of this run."""
-        self.conn.execute("UPDATE documents SET run_id = ? WHERE path = ?", (self.run_id, path))
+        A document is its content: the same text reached by another path ("seeds/" and
+        "./x/../seeds/", or a copy) is the stored document, unchanged when it was
+        processed with the same pipeline.
+        """
+        state = self.store.document_state(path)
+        if state is not None and state[1] == content_hash:
+            return "unchanged" if state[2] == pipeline else "changed"
+        same = self.store.document_by_hash(content_hash)
+        if same is not None:
+            return "unchanged" if same[2] == pipeline else "changed"
+        return "new" if state is None else "changed"
+
+    def touch(self, path: str, content_hash: str | None = None) -> None:
+        """Mark an unchanged document as part of this run (found by path, else by content)."""
+        cur = self.conn.execute("UPDATE documents SET run_id = ? WHERE path = ? AND "
+                                "(? IS NULL OR content_hash = ?)", (self.run_id, path, content_hash, content_hash))
+        if cur.rowcount == 0 and content_hash is not None:
+            self.conn.execute("UPDATE documents SET run_id = ? WHERE doc_id = "
+                              "(SELECT min(doc_id) FROM documents WHERE content_hash = ?)",
+                              (self.run_id, content_hash))
         self.counts["unchanged"] += 1
         self._tick()
 
@@ -391,7 +439,7 @@ class Writer:
     def failed(self) -> None:
         self.counts["failed"] += 1
 
-    def add(self, result: DocResult, pipeline: str) -> None:
+    def add(self, result: DocResult, pipeline: str, *, recount: bool = True) -> None:
         """Store one document's facts, replacing what an older version of it held.
 
         A savepoint makes the document all or nothing, even when Ctrl-C lands
@@ -399,38 +447,47 @@ class Writer:
         """
         self.conn.execute("SAVEPOINT document")
         try:
-            self._add(result, pipeline)
+            self._add(result, pipeline, recount)
         except BaseException:
             self.conn.execute("ROLLBACK TO document")
             self.conn.execute("RELEASE document")
             raise
         self.conn.execute("RELEASE document")
 
-    def _add(self, result: DocResult, pipeline: str) -> None:
+    def _add(self, result: DocResult, pipeline: str, recount: bool = True) -> None:
         article = result.article
         doc_hash = article.content_hash
         state = self.store.document_state(article.path)
-        if state is not None:
-            self.conn.execute("DELETE FROM facts WHERE doc_id = ?", (state[0],))
+        same = self.store.document_by_hash(doc_hash)
+        if state is not None and state[1] != doc_hash and same is not None and same[0] != state[0]:
+            # this path now holds the text of another stored document: one document per content
+            self.conn.execute("DELETE FROM documents WHERE doc_id = ?", (state[0],))
+            state = None
+        doc_id = state[0] if state is not None else (same[0] if same is not None else None)
+        described = (article.published, article.title, len(article.text), self.run_id, article.outlet,
+                     article.url, article.author, article.published_how, article.published_from,
+                     article.dateline)
+        if doc_id is not None:
+            self.conn.execute("DELETE FROM facts WHERE doc_id = ?", (doc_id,))
             self.conn.execute(
-                "UPDATE documents SET content_hash=?, pipeline=?, published=?, title=?, chars=?, run_id=? "
-                "WHERE doc_id=?", (doc_hash, pipeline, article.published, article.title,
-                                   len(article.text), self.run_id, state[0]))
-            doc_id = state[0]
+                "UPDATE documents SET content_hash=?, pipeline=?, published=?, title=?, chars=?, run_id=?, "
+                "outlet=?, url=?, author=?, published_how=?, published_from=?, dateline=? WHERE doc_id=?",
+                (doc_hash, pipeline, *described, doc_id))
             counter = "changed"
         else:
             cur = self.conn.execute(
-                "INSERT INTO documents (path, content_hash, pipeline, published, title, chars, run_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)", (article.path, doc_hash, pipeline, article.published,
-                                                 article.title, len(article.text), self.run_id))
+                "INSERT INTO documents (path, content_hash, pipeline, published, title, chars, run_id, "
+                "outlet, url, author, published_how, published_from, dateline) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (article.path, doc_hash, pipeline, *described))
             doc_id = cur.lastrowid
             counter = "new"
         text = article.text
         self.conn.executemany(
             'INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
             [_draft_row(doc_id, doc_hash, text, seq, d) for seq, d in enumerate(result.drafts)])
-        self.counts[counter] += 1
-        self._tick()
+        if recount:
+            self.counts[counter] += 1
+            self._tick()
 
     def _tick(self) -> None:
         self.pending += 1

@@ -2,7 +2,7 @@
 
 `normalize("last month", "2019-10-08")` is `("DATE", "2019-09")`. Values follow TimeML
 TIMEX3 (DESIGN section 4): days, weeks (2019-W41), months, seasons (2018-FA), quarters,
-years, decades (199), centuries (19), parts of the day (2019-09-22TNI), intervals
+years, decades (199X), centuries (19), parts of the day (2019-09-22TNI), intervals
 (2019-09-22/2019-09-23), durations (P18Y), sets, and the reference values PRESENT_REF,
 PAST_REF and FUTURE_REF. Without an anchor, what it would fix stays X (XXXX-09-02);
 today's date is never used.
@@ -21,7 +21,7 @@ from typing import Any, Callable
 
 from factx.rules import load_rules
 
-__all__ = ["normalize", "tense_of", "clean", "lexicon", "Lexicon"]
+__all__ = ["normalize", "tense_of", "verb_tense", "clean", "lexicon", "Lexicon", "FROM_CONTEXT"]
 
 Result = tuple[str, "str | None"]
 
@@ -56,6 +56,7 @@ class Lexicon:
     references: dict[str, str]
     sets: dict[str, str]
     modifiers: dict[str, str]
+    names: dict[str, str]
     events: tuple[Event, ...]
     cues: tuple[tuple[str, re.Pattern[str]], ...]
 
@@ -113,6 +114,7 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
         ordinals={k: int(v) for k, v in _entries(rules, "ordinals").items()},
         units=_entries(rules, "units"), references=_entries(rules, "references"),
         sets=_entries(rules, "sets"), modifiers=_entries(rules, "modifiers"),
+        names=_entries(rules, "name_words"),
         events=events, cues=cues)
 
 
@@ -120,14 +122,21 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
 # Public API
 
 
+#: `normalize(tense=FROM_CONTEXT)`: the tense is read from `context` (no parse at hand).
+FROM_CONTEXT = "from-context"
+
+
 def normalize(text: str, anchor: str | None, *, label: str | None = None,
-              context: str | None = None, previous: str | None = None) -> Result | None:
+              context: str | None = None, previous: str | None = None,
+              tense: str | None = FROM_CONTEXT) -> Result | None:
     """The TIMEX3 (type, value) of one temporal expression, or None if it is not one.
 
     `anchor` is the publication date (ISO 'YYYY-MM-DD') or None; `context` the sentence
-    around the expression (tense cues, "the Sept. 11 attacks"); `previous` the last date
-    value of the same document, for "the next day" and "April of that year"; `label` the
-    NER label of the span, if any (kept in the cache key; the words decide the value).
+    around the expression ("the Sept. 11 attacks"); `previous` the last date value of
+    the same document, for "the next day" and "April of that year"; `label` the NER
+    label of the span, if any (kept in the cache key; the words decide the value).
+    `tense` ('past', 'future' or None) is the tense of the expression's governing verb
+    when a parse gave it (`verb_tense`); by default it is read from the cues of `context`.
     Normalizations are cached per (expression, anchor, tense, anniversary, previous).
 
     >>> normalize("Tuesday", "2019-10-08")
@@ -142,7 +151,8 @@ def normalize(text: str, anchor: str | None, *, label: str | None = None,
     t = clean(text)
     if not t:
         return None
-    tense = tense_of(text, context) if context else None
+    if tense == FROM_CONTEXT:
+        tense = tense_of(text, context) if context else None
     events = _events_in_context(text, context) if context else frozenset()
     return _normalize(t, _anchor_key(anchor), label, tense, events, previous)
 
@@ -156,12 +166,13 @@ def clean(text: str) -> str:
     t = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     t = re.sub("[\u2013\u2014\u2012]", "-", t)
     t = re.sub(r"\s+", " ", t).strip(" ,;:!?\"()[]")
-    t = re.sub(r"'s?$", "", t)  # possessive: "Tuesday's", "five years'"
+    t = re.sub(r"(?<!\d0)'s?$", "", t)  # possessive: "Tuesday's", "five years'" (not "the 1980's")
     return t.strip(" ,;:")
 
 
 def tense_of(text: str, context: str) -> str | None:
-    """'past' or 'future' from the cue nearest the expression in its context, else None.
+    """'past' or 'future' from the cue nearest the expression in its sentence, else None:
+    the reading of a sentence without a parse (with one, `verb_tense`).
 
     >>> tense_of("June", "The vote will be held in June, officials said.")
     'future'
@@ -175,14 +186,38 @@ def tense_of(text: str, context: str) -> str | None:
         left, right = low[:i], low[i + len(text):]
     best: tuple[int, int, str] | None = None
     for tense, pattern in lexicon().cues:
-        rank = 0 if tense == "future" else 1  # on a tie the future wins ("to be published")
+        # on a tie the future wins ("to be published"), then a modal ("could be found")
+        rank = {"future": 0, "none": 1}.get(tense, 2)
         for m in pattern.finditer(left):
             key = (len(left) - m.end(), rank, tense)
             best = key if best is None or key < best else best
         for m in pattern.finditer(right):
             key = (m.start() + 3, rank, tense)  # a cue before the date is stronger
             best = key if best is None or key < best else best
-    return best[2] if best else None
+    return best[2] if best and best[2] != "none" else None
+
+
+def verb_tense(words: list[str], tags: list[str], *, infinitive: bool = False) -> str | None:
+    """The tense of a governing verb group, from its words (auxiliaries and verb, in
+    order) and their Penn tags: 'future' for a future cue ("will meet", "is going to
+    vote"), 'past' for a verb or auxiliary in the past tense ("said", "was killed"),
+    else None (a modal, the present, the present perfect). The group of
+    an infinitive ("to testify") is its matrix verb's, which gives only a future cue:
+    "subpoenaed him to testify on Feb. 10" says nothing of when Feb. 10 is.
+
+    >>> verb_tense(["will", "meet"], ["MD", "VB"])
+    'future'
+    >>> verb_tense(["could", "be", "found"], ["MD", "VB", "VBN"])
+    >>> verb_tense(["was", "killed"], ["VBD", "VBN"])
+    'past'
+    """
+    group = " ".join(w.lower() for w in words)
+    if any(tense == "future" and pattern.search(group) for tense, pattern in lexicon().cues):
+        return "future"
+    if infinitive or "MD" in tags:
+        return None
+    # a present perfect is not past: "has been postponed until Saturday"
+    return "past" if "VBD" in tags else None
 
 
 def _events_in_context(text: str, context: str) -> frozenset[str]:
@@ -273,6 +308,18 @@ def _previous_parts(previous: str | None) -> tuple[int | None, int | None, int |
             int(m.group(3)) if m.group(3) else None)
 
 
+#: News looks back further than ahead: without a tense, a reading this many times as
+#: far back as the other is ahead is still the likelier ("August" in a March article
+#: is last August, "May" this May; "Sunday's raid" in a Friday article is five days
+#: back, not two ahead; "Saturday" on a Friday is the next day).
+AHEAD_COST = 2.5
+
+
+def _cost(offset: int) -> float:
+    """How unlikely a reading `offset` units from the anchor is, without a tense."""
+    return -offset if offset <= 0 else AHEAD_COST * offset
+
+
 def _two_digit_year(yy: int, anchor: dt.date | None) -> int:
     # '58 is 1958 and '15 is 2015 for an article of 2019: a year up to a few past the
     # anchor's belongs to this century
@@ -294,6 +341,25 @@ class _Grammar:
     num: str
     vague: str
     ordinal: str
+    count: str
+
+
+def count_regex(lex: "Lexicon | None" = None) -> str:
+    """A regex (no groups) for a count as news writes it: "18", "4,000", "2.5",
+    "5 1/2", "twenty-five", "twenty four", "one hundred and fifty", "two and a half",
+    "two-and-a-half", "a dozen". `_number` reads what it matches.
+
+    >>> import re
+    >>> bool(re.fullmatch(count_regex(), "one hundred and fifty"))
+    True
+    """
+    lex = lex or lexicon()
+    words = sorted((w for w, n in lex.numbers.items() if re.fullmatch(r"[a-z]+", w) and n >= 1
+                    and w not in ("a", "an")), key=len, reverse=True)
+    word = "(?:" + "|".join(words) + ")"
+    compound = rf"{word}(?:(?:[- ]|[- ]and[- ]){word})*"
+    digits = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:[ -]\d/\d{1,2}|\u00bd)?"
+    return rf"(?:(?:{digits}|{compound})(?:[- ]and[- ]a[- ]half)?|{lex.alt('numbers')})"
 
 
 @lru_cache(maxsize=1)
@@ -301,7 +367,7 @@ def _grammar() -> _Grammar:
     lex = lexicon()
     return _Grammar(lex.alt("months"), lex.alt("weekdays"), lex.alt("seasons"),
                     lex.alt("parts"), lex.alt("units"), lex.alt("numbers"),
-                    lex.alt("vague"), lex.alt("ordinals"))
+                    lex.alt("vague"), lex.alt("ordinals"), count_regex(lex))
 
 
 _LEAD = re.compile(r"^(?:on|in|at|since|by|until|till|during|for|of|after|before|throughout|"
@@ -352,6 +418,14 @@ def _expression(t: str, ctx: _Ctx) -> Result | None:
         value = _chained(t, ctx)
         if value is not None:
             return (_type_of(value), value)
+    # "the week of March 6": the week that day is in
+    m = re.fullmatch(r"(?:the\s+)?week\s+of\s+(.+)", t)
+    if m:
+        day = _date(m.group(1), ctx)
+        if day and re.fullmatch(r"\d{4}-\d\d-\d\d", day):
+            return ("DATE", _week(dt.date.fromisoformat(day)))
+        if day and day.startswith("XXXX"):
+            return ("DATE", "XXXX-WXX")
     for fn in (_set, _event, _interval, _duration_clock, _time_of_day, _ago, _duration):
         result = fn(t, ctx)
         if result is not None:
@@ -413,52 +487,91 @@ def _event(t: str, ctx: _Ctx) -> Result | None:
     written = re.search(r",?\s+(?:of\s+)?(\d{4})$", core)
     if written:
         core = core[:written.start()]
+    # "Easter week", "Christmas week": the (ISO, Monday to Sunday) week of the holiday
+    week = re.search(r"\s+week$", core)
+    if week:
+        core = core[:week.start()]
     for event in lexicon().events:
         if not event.pattern.search(core):
             continue
-        if written and event.context is None:
-            day = _event_day(event, int(written.group(1)))
-            return ("DATE", _day(day)) if day else None
         if event.context is not None:
-            if event.id in ctx.events:
+            if event.id in ctx.events and not week:
                 return ("DATE", event.value)
             continue
-        year = _year_for_day(ctx, lambda y: _event_day(event, y))
-        if year is None:
-            return ("DATE", f"XXXX-{event.value}" if event.value != "easter" else "XXXX-XX-XX")
-        day = _event_day(event, year)
-        return ("DATE", _day(day)) if day else None
+        if written:
+            day = _event_day(event, int(written.group(1)))
+        else:
+            year = _year_for_day(ctx, lambda y: _event_day(event, y), granularity="week" if week else "day")
+            if year is None:
+                if week:
+                    return ("DATE", "XXXX-WXX")
+                unknown = re.fullmatch(r"\d\d-\d\d", event.value)
+                return ("DATE", f"XXXX-{event.value}" if unknown else "XXXX-XX-XX")
+            day = _event_day(event, year)
+        if day is None:
+            return None
+        return ("DATE", _week(day) if week else _day(day))
     # 9/11 alone names the attacks in English news
-    if core in ("9/11", "9-11"):
+    if core in ("9/11", "9-11") and not week:
         return ("DATE", "2001-09-11")
     return None
 
 
+_NTH = re.compile(r"(-?[1-5]) (monday|tuesday|wednesday|thursday|friday|saturday|sunday) (\d\d)")
+
+
 def _event_day(event: Event, year: int) -> dt.date | None:
+    """The day of a holiday in a year: MM-DD, 'easter' and an offset in days, or
+    'N WEEKDAY MM' for the Nth weekday of a month (-1: the last)."""
     if event.value == "easter":
         return _easter(year) + dt.timedelta(days=event.offset)
+    nth = _NTH.fullmatch(event.value.lower())
+    if nth:
+        n, weekday, month = int(nth.group(1)), lexicon().weekdays[nth.group(2)], int(nth.group(3))
+        if n > 0:
+            first = dt.date(year, month, 1)
+            day = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+        else:
+            last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+            day = last - dt.timedelta(days=(last.isoweekday() - weekday) % 7 + 7 * (-n - 1))
+        return day + dt.timedelta(days=event.offset) if day.month == month else None
     month, day = (int(x) for x in event.value.split("-"))
     return _safe_date(year, month, day)
 
 
-def _year_for_day(ctx: _Ctx, day_of: Callable[[int], dt.date | None]) -> int | None:
-    """The year of a day given without one: by tense, else the nearest to the anchor."""
+def _year_for_day(ctx: _Ctx, day_of: Callable[[int], dt.date | None], *,
+                  granularity: str = "day", weekday: int | None = None) -> int | None:
+    """The year of a day given without one: by tense, else the nearest to the anchor
+    (`_cost`). With `granularity="week"` the day stands for its week, which is past or
+    future as a whole ("as Easter week began" on its Monday is this Easter's); a stated
+    `weekday` keeps only the years in which the day falls on it ("Monday, Oct. 26")."""
     if ctx.anchor is None:
         return None
     a = ctx.anchor
     options = [(y, day_of(y)) for y in (a.year - 1, a.year, a.year + 1)]
     options = [(y, d) for y, d in options if d is not None]
+    if weekday is not None:
+        options = [(y, d) for y, d in options if d.isoweekday() == weekday] or options
     if not options:
         return None
+
+    def offset(d: dt.date) -> int:
+        if granularity == "week":
+            start = d - dt.timedelta(days=d.isoweekday() - 1)
+            if start <= a <= start + dt.timedelta(days=6):
+                return 0
+            return (start - a).days if start > a else (start + dt.timedelta(days=6) - a).days
+        return (d - a).days
+
     if ctx.tense == "past":
-        past = [(y, d) for y, d in options if d <= a]
+        past = [(y, d) for y, d in options if offset(d) <= 0]
         if past:
             return max(past, key=lambda yd: yd[1])[0]
     if ctx.tense == "future":
-        future = [(y, d) for y, d in options if d >= a]
+        future = [(y, d) for y, d in options if offset(d) >= 0]
         if future:
             return min(future, key=lambda yd: yd[1])[0]
-    return min(options, key=lambda yd: (abs((yd[1] - a).days), yd[1] > a))[0]
+    return min(options, key=lambda yd: (_cost(offset(yd[1])), yd[1] > a))[0]
 
 
 # ---- intervals -------------------------------------------------------------------------
@@ -531,19 +644,48 @@ def _after(a: str, b: str, b_text: str) -> str:
 
 
 def _number(words: str | None) -> float | None:
-    """'18' -> 18, 'eighteen' -> 18, 'twenty-five' -> 25, 'a' -> 1, '1,000' -> 1000."""
+    """The value of a count (`count_regex`): '18' -> 18, '4,000' -> 4000, '5 1/2' -> 5.5,
+    'twenty-five' and 'twenty five' -> 25, 'one hundred and fifty' -> 150, 'two and a
+    half' -> 2.5, 'a' -> 1; None for what is not a count ('five four').
+
+    >>> _number("one hundred and fifty"), _number("5 1/2"), _number("two-and-a-half")
+    (150.0, 5.5, 2.5)
+    """
     if words is None:
         return None
-    w = words.strip().lower()
-    if re.fullmatch(r"\d[\d,]*(\.\d+)?", w):
-        return float(w.replace(",", ""))
+    w = re.sub(r"\s+", " ", words.strip().lower())
     nums = lexicon().numbers
     if w in nums:
         return nums[w]
-    m = re.fullmatch(r"([a-z]+)[- ]([a-z]+)", w)
-    if m and m.group(1) in nums and m.group(2) in nums and nums[m.group(1)] >= 20:
-        return nums[m.group(1)] + nums[m.group(2)]
-    return None
+    half = re.search(r"[- ]and[- ]a[- ]half$", w)
+    if half:
+        n = _number(w[:half.start()])
+        return None if n is None else n + 0.5
+    m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:[ -](\d)/(\d{1,2})|(\u00bd))?", w)
+    if m:
+        n = float(m.group(1).replace(",", ""))
+        if m.group(2):
+            numerator, denominator = int(m.group(2)), int(m.group(3))
+            if not 0 < numerator < denominator:
+                return None
+            n += numerator / denominator
+        return n + 0.5 if m.group(4) else n
+    parts = [x for x in re.split(r"[- ]", w) if x != "and"]
+    if len(parts) < 2 or any(x not in nums or x in ("a", "an") for x in parts):
+        return None
+    total, current, last = 0.0, 0.0, None
+    for x in parts:
+        n = nums[x]
+        if n in (100, 1000):
+            current = (current or 1) * n
+            if n == 1000:
+                total, current = total + current, 0.0
+        elif last is not None and last < 100 and not (last >= 20 and last % 10 == 0 and n < 10):
+            return None  # "five four", "twenty thirty": not one number
+        else:
+            current += n
+        last = n
+    return total + current
 
 
 def _fmt(n: float) -> str:
@@ -553,13 +695,21 @@ def _fmt(n: float) -> str:
 def _period(n: float | None, unit: str) -> str:
     """P18Y, PT3H, PXM for an unknown count; decades and centuries written in years.
 
-    Halves go to the next smaller unit: half an hour is PT30M, a year and a half P18M.
+    A fraction goes to the next smaller unit: half an hour is PT30M, five and a half
+    hours PT5H30M, two and a half years P2Y6M.
     """
     smaller = {"Y": (12, "M"), "H": (60, "MIN"), "D": (24, "H"), "MIN": (60, "S"), "W": (7, "D")}
     if n is not None and not float(n).is_integer() and unit in smaller:
         factor, lower = smaller[unit]
-        if float(n * factor).is_integer():
-            return _period(n * factor, lower)
+        whole, rest = int(n), (n - int(n)) * factor
+        if float(round(rest, 6)).is_integer():
+            part = _period(round(rest), lower)
+            if not whole:
+                return part
+            head = _period(whole, unit)
+            if "T" in part and "T" not in head:
+                return head + part[1:]  # P1DT12H
+            return head + part[2 if "T" in head else 1:]  # PT5H30M, P2Y6M
     if unit in ("H", "MIN", "S"):
         code = {"H": "H", "MIN": "M", "S": "S"}[unit]
         return f"PT{'X' if n is None else _fmt(n)}{code}"
@@ -582,21 +732,21 @@ def _duration(t: str, ctx: _Ctx) -> Result | None:
     # "a second bomb": the ordinal, not a duration
     if core in ("a second", "a minute"):
         return None
-    # "half an hour" (PT30M), "a year and a half" (P18M): halves in the next smaller unit
-    m = re.fullmatch(rf"half\s+an?\s+({g.unit})|(\d+|{g.num})\s+({g.unit})\s+and\s+a\s+half", core)
+    # "half an hour" (PT30M), "a year and a half" (P1Y6M): halves in the next smaller unit
+    m = re.fullmatch(rf"half\s+an?\s+({g.unit})|({g.count})\s+({g.unit})\s+and\s+a\s+half", core)
     if m:
         unit = lex.units.get(m.group(1) or m.group(3) or "")
         n = 0.5 if m.group(1) else (_number(m.group(2)) or 0) + 0.5
         if unit:
             return ("DURATION", _period(n, unit))
     # "a four-week", "three-month", "90-day"
-    m = re.fullmatch(rf"(?:an?\s+)?(\d+(?:\.\d+)?|{g.num}|[a-z]+-[a-z]+)[- ]({g.unit})(?:-long)?", core)
+    m = re.fullmatch(rf"(?:an?\s+)?({g.count})[- ]({g.unit})(?:-long)?", core)
     if m and m.group(2) in lex.units and lex.units[m.group(2)] != "WE":
         n = _number(m.group(1))
-        if n is not None:
+        if n is not None and n < 1000:
             return ("DURATION", _period(n, lex.units[m.group(2)]))
     # "two and a half years", "18 months", "a decade", "several days"
-    m = re.fullmatch(rf"(?:(\d[\d,]*(?:\.\d+)?|{g.num}|{g.vague}|[a-z]+-[a-z]+|(?:\d+|{g.num}) or (?:\d+|{g.num})|\d+-\d+)\s+)?"
+    m = re.fullmatch(rf"(?:({g.count}|{g.vague}|(?:\d+|{g.num}) or (?:\d+|{g.num})|\d+-\d+)\s+)?"
                      rf"(?:and a half\s+)?(?:more\s+|long\s+|full\s+|straight\s+|consecutive\s+|"
                      rf"additional\s+|recent\s+|short\s+)?({g.unit})(?:\s+(?:long|running|in a row|old))?", core)
     if not m or m.group(2) not in lex.units:
@@ -623,13 +773,13 @@ def _duration(t: str, ctx: _Ctx) -> Result | None:
         return None
     if "and a half" in core:
         n += 0.5
-    if n >= 1000 and unit in ("Y",) and not plural:
-        return None
+    if n >= 1000 and not plural:
+        return None  # "the 1998 quarter", "2019 season": a year, not a count
     return ("DURATION", _period(n, unit))
 
 
 _CLOCK = re.compile(
-    r"(?P<h>\d{1,2})(?::(?P<m>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?"
+    r"(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s*[ap]\.?m))(?P<m>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?"
     r"(?:\s*(?P<tz>gmt|utc|[ecmp][sd]?t|bst|cet|cest|ist|pkt|aft|local time|z))?")
 
 
@@ -643,12 +793,20 @@ def _duration_clock(t: str, ctx: _Ctx) -> Result | None:
     return None
 
 
+_ZONES = r"gmt|utc|[ecmp][sd]?t|bst|cet|cest|ist|pkt|aft|local time|z"
+# A clock written as four digits, military style: "0915 HRS", "1400 GMT", "0800 hours"
+# (a clock, never a duration of 915 hours; "1400 hours" without a zero is left alone).
+_MILITARY = rf"(?:(?:[01]\d|2[0-3])[0-5]\d\s*(?:hrs|{_ZONES})|0\d[0-5]\d\s*hours)"
+
+
 def _clock(t: str) -> str | None:
-    """'8 p.m.' -> '20:00', '15:00 gmt' -> '15:00', 'noon' -> '12:00'."""
+    """'8 p.m.' -> '20:00', '15:00 gmt' -> '15:00', '0915 hrs' -> '09:15', 'noon' -> '12:00'."""
     if t in ("noon", "midday"):
         return "12:00"
     if t == "midnight":
         return "24:00"
+    if re.fullmatch(_MILITARY, t):
+        return f"{t[:2]}:{t[2:4]}"
     m = _CLOCK.fullmatch(t)
     if not m or (m.group("m") is None and m.group("ap") is None):
         return None
@@ -666,8 +824,8 @@ def _clock(t: str) -> str | None:
 def _time_of_day(t: str, ctx: _Ctx) -> Result | None:
     """A clock time or a part of the day, on the day the rest of the expression names."""
     lex, g = lexicon(), _grammar()
-    clock_re = (r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{1,2}:\d{2})"
-                r"(?:\s*(?:gmt|utc|[ecmp][sd]?t|bst|cet|cest|ist|pkt|aft|local time|z))?|noon|midnight")
+    clock_re = (rf"(?:\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{{1,2}}:\d{{2}})"
+                rf"(?:\s*(?:{_ZONES}))?|{_MILITARY}|noon|midnight")
     time: str | None = None
     rest = t
     if t == "tonight":
@@ -746,7 +904,7 @@ def _chain_day(ctx: _Ctx, n: int) -> str:
 
 def _ago(t: str, ctx: _Ctx) -> Result | None:
     lex, g = lexicon(), _grammar()
-    m = re.fullmatch(rf"(?:(\d[\d,]*(?:\.\d+)?|{g.num}|{g.vague}|[a-z]+-[a-z]+)\s+)?(?:and a half\s+)?"
+    m = re.fullmatch(rf"(?:({g.count}|{g.vague})\s+)?(?:and a half\s+)?"
                      rf"({g.unit})\s+(ago|earlier|later|before|after|from now|hence|back|"
                      rf"before that|after that|on)", _strip_modifiers(t))
     if not m or m.group(2) not in lex.units:
@@ -811,7 +969,7 @@ def _date(t: str, ctx: _Ctx) -> str | None:
     if not t:
         return None
     t = re.sub(r"^the\s+", "", t) if not re.match(r"^the\s+(?:past|next|last|following|"
-                                                   r"previous|same|day|week|month|year)\b", t) else t
+                                                   r"previous|same|day|week|month|year|quarter)\b", t) else t
     for fn in (_absolute, _relative, _weekday, _month_day, _chained):
         value = fn(t, ctx)
         if value is not None:
@@ -846,9 +1004,9 @@ def _absolute(t: str, ctx: _Ctx) -> str | None:
         d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         return _day(d) if d else None
     # drop a leading weekday before a full date: "tuesday, oct. 8, 2019"
-    m = re.match(rf"^{g.wd}\.?,?\s+(?=.*\d)", t)
+    m = re.match(rf"^({g.wd})\.?,?\s+(?=.*\d)", t)
     if m:
-        return _absolute(t[m.end():], ctx) or _month_day(t[m.end():], ctx)
+        return _absolute(t[m.end():], ctx) or _month_day(t[m.end():], ctx, weekday=lex.weekdays[m.group(1)])
     # "oct 8, 2019", "oct. 8th 2019", "september 23, 2019"
     m = re.fullmatch(rf"({g.mon})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", t)
     if m:
@@ -874,39 +1032,118 @@ def _absolute(t: str, ctx: _Ctx) -> str | None:
     m = re.fullmatch(rf"({g.season})\s+(?:of\s+)?(\d{{4}})", t)
     if m:
         return f"{m.group(2)}-{lex.seasons[m.group(1)]}"
-    m = re.fullmatch(rf"(?:q([1-4])|({g.ordinal})\s+quarter)(?:\s+(?:of\s+)?(\d{{4}}))?", t)
-    if m:
-        q = int(m.group(1)) if m.group(1) else lex.ordinals.get(m.group(2), 0)
-        if not 1 <= q <= 4:
-            return None
-        year = m.group(3) or (str(ctx.anchor.year) if ctx.anchor else "XXXX")
-        return f"{year}-Q{q}"
-    m = re.fullmatch(r"(first|second)\s+half\s+(?:of\s+)?(?:(\d{4})|(?:this|the)\s+year)", t)
-    if m:
-        year = m.group(2) or (str(ctx.anchor.year) if ctx.anchor else "XXXX")
-        return f"{year}-H{1 if m.group(1) == 'first' else 2}"
-    # decades: "the 1990s", "the '90s", "the 2000s"; centuries as "the 1800s"
+    fiscal = _fiscal(t, ctx)
+    if fiscal is not None:
+        return fiscal
+    # decades: "the 1990s" 199X, "the '80s" 198X (the last such decade begun by the
+    # article's year), "the 2000s" 200X; centuries as "the 1800s" (18)
     m = re.fullmatch(r"(?:early\s+|mid-?|late\s+)?(\d\d)(\d)0'?s", t)
     if m:
         if m.group(2) == "0" and m.group(1) != "20":
             return m.group(1)
-        return m.group(1) + m.group(2)
-    m = re.fullmatch(r"'(\d)0s", t)
+        return m.group(1) + m.group(2) + "X"
+    m = re.fullmatch(r"(?:early\s+|mid-?|late\s+)?'(\d)0'?s", t)
     if m:
-        century = "19" if ctx.anchor is None or int(m.group(1)) * 10 > ctx.anchor.year % 100 else "20"
-        return century + m.group(1)
+        return _decade_century(int(m.group(1)), ctx) + m.group(1) + "X"
     m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)[- ]century", t)
     if m and int(m.group(1)) >= 1:
         return f"{int(m.group(1)) - 1:02d}"
     m = re.fullmatch(rf"({g.ordinal})[- ]century", t)
     if m:
         return f"{lex.ordinals[m.group(1)] - 1:02d}"
-    m = re.fullmatch(r"(?:nineteen|twenty)-?(\w+ies)", t)
+    m = re.fullmatch(r"(?:early\s+|mid-?|late\s+)?(nineteen|twenty)?-?\s?(\w+ies)", t)
     tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
             "seventies": 7, "eighties": 8, "nineties": 9}
-    if m and m.group(1) in tens:
-        return ("19" if t.startswith("nineteen") else "20") + str(tens[m.group(1)])
+    if m and m.group(2) in tens:
+        century = {"nineteen": "19", "twenty": "20"}.get(m.group(1) or "") or _decade_century(tens[m.group(2)], ctx)
+        return century + str(tens[m.group(2)]) + "X"
     return None
+
+
+_PERIOD_OF = {"quarter": ("Q", 4), "half": ("H", 2)}
+
+
+def _fiscal(t: str, ctx: _Ctx) -> str | None:
+    """Quarters and halves of a (fiscal) year: "the third quarter", "third-quarter",
+    "Q3 2019", "the 1998 fourth quarter", "last year's second half", "the first half of
+    1999", "the quarter", "the year-ago quarter", and "the (fiscal) year". A quarter
+    without a year is the nearest such quarter (by tense, as a day is); "the quarter"
+    and "the year" are those of the last date named, when it is near the article's,
+    else the article's own."""
+    lex = lexicon()
+    t = re.sub(r"\b(?:fiscal|calendar|financial)\s+", "", t)
+    m = re.fullmatch(r"q([1-4])(?:\s+(\d{4}))?", t)
+    if m:
+        return f"{m.group(2) or _period_year(ctx, 'Q', int(m.group(1)))}-Q{m.group(1)}"
+    m = re.fullmatch(r"(?:the\s+)?(?:(\d{4})(?:'s)?\s+|(this|last|next)\s+year's\s+|(?:the\s+)?year-(?:ago|earlier)\s+)?"
+                     r"(first|second|third|fourth|final)[- ](quarter|half)"
+                     r"(?:\s+of\s+(?:(\d{4})|(this|last|next|the)\s+year))?", t)
+    if m:
+        code, count = _PERIOD_OF[m.group(4)]
+        n = 4 if m.group(3) == "final" and count == 4 else 2 if m.group(3) == "final" else lex.ordinals[m.group(3)]
+        if n > count:
+            return None
+        year = m.group(1) or m.group(5)
+        rel = m.group(2) or m.group(6)
+        if year is None and rel in ("this", "last", "next", "the"):
+            year = str(ctx.anchor.year + {"this": 0, "the": 0, "last": -1, "next": 1}[rel]) if ctx.anchor else "XXXX"
+        elif year is None and "year-" in t:
+            base = _period_year(ctx, code, n)
+            year = str(int(base) - 1) if base != "XXXX" else base
+        return f"{year or _period_year(ctx, code, n)}-{code}{n}"
+    m = re.fullmatch(r"(?:the\s+)?(\d{4})(?:'s)?\s+(quarter|half)", t)
+    if m:
+        return f"{m.group(1)}-{_PERIOD_OF[m.group(2)][0]}X"
+    m = re.fullmatch(r"the\s+(year-(?:ago|earlier)\s+)?quarter", t)
+    if m:
+        y, q = _reference_quarter(ctx)
+        if y is None:
+            return "XXXX-QX"
+        if m.group(1):
+            y -= 1
+        return f"{y}-Q{q}"
+    if t == "the year":
+        y, _ = _reference_quarter(ctx)
+        return str(y) if y is not None else "XXXX"
+    return None
+
+
+def _period_year(ctx: _Ctx, code: str, n: int) -> str:
+    """The year of the nth quarter or half named without one: by tense, else nearest."""
+    a = ctx.anchor
+    if a is None:
+        return "XXXX"
+    per_year = 4 if code == "Q" else 2
+    now = a.year * per_year + (a.month - 1) * per_year // 12
+    options = {y: y * per_year + n - 1 for y in (a.year - 1, a.year, a.year + 1)}
+    if ctx.tense == "past":
+        options = {y: i for y, i in options.items() if i <= now} or options
+    elif ctx.tense == "future":
+        options = {y: i for y, i in options.items() if i >= now} or options
+    return str(min(options, key=lambda y: (_cost(options[y] - now), y != a.year)))
+
+
+def _reference_quarter(ctx: _Ctx) -> tuple[int | None, int]:
+    """The year and quarter "the quarter" and "the year" refer to: of the last date
+    named when it is within a year of the article's, else of the article's date."""
+    y, mo, _ = _previous_parts(ctx.previous)
+    quarter = re.match(r"\d{4}-Q([1-4])$", ctx.previous or "")
+    a = ctx.anchor
+    if y is not None and (a is None or abs(y - a.year) <= 1):
+        if quarter:
+            return y, int(quarter.group(1))
+        return y, (mo - 1) // 3 + 1 if mo else (a.month - 1) // 3 + 1 if a and a.year == y else 4
+    if a is None:
+        return None, 0
+    return a.year, (a.month - 1) // 3 + 1
+
+
+def _decade_century(tens: int, ctx: _Ctx) -> str:
+    """The century of a decade named without one ("the '80s", "the sixties"): the
+    latest whose decade had begun by the article's year (19 without an anchor)."""
+    if ctx.anchor is not None and 2000 + 10 * tens <= ctx.anchor.year:
+        return "20"
+    return "19"
 
 
 def _relative(t: str, ctx: _Ctx) -> str | None:
@@ -1011,7 +1248,7 @@ def _season_value(season: str, ctx: _Ctx, rel: str | None) -> str:
     elif rel == "next" or (rel is None and ctx.tense == "future"):
         pos = min(c for c in candidates if (c > now if rel == "next" else c >= now))
     else:
-        pos = min(candidates, key=lambda c: (abs(c - now), c > now))
+        pos = min(candidates, key=lambda c: (_cost(c - now), c > now))
     return f"{pos // 4}-{season}"
 
 
@@ -1032,8 +1269,8 @@ def _month_value(month: int, ctx: _Ctx, rel: str | None) -> str:
     elif ctx.tense == "future" and month < a.month:
         year = a.year + 1
     elif ctx.tense is None:
-        # a month without a cue: the nearest one, this year on ties
-        distance = {y: abs((y * 12 + month) - (a.year * 12 + a.month)) for y in (a.year - 1, a.year, a.year + 1)}
+        # a month without a cue: the nearest one (looking back further), this year on ties
+        distance = {y: _cost((y * 12 + month) - (a.year * 12 + a.month)) for y in (a.year - 1, a.year, a.year + 1)}
         year = min(distance, key=lambda y: (distance[y], y != a.year))
     else:
         year = a.year
@@ -1061,7 +1298,7 @@ def _weekday_value(weekday: int, ctx: _Ctx, rel: str | None = None) -> str:
         return _day(a - dt.timedelta(days=back))
     if ctx.tense == "future":
         return _day(a + dt.timedelta(days=ahead))
-    return _day(a - dt.timedelta(days=back) if back <= ahead else a + dt.timedelta(days=ahead))
+    return _day(a - dt.timedelta(days=back) if _cost(-back) <= _cost(ahead) else a + dt.timedelta(days=ahead))
 
 
 def _weekday(t: str, ctx: _Ctx) -> str | None:
@@ -1070,15 +1307,16 @@ def _weekday(t: str, ctx: _Ctx) -> str | None:
     if m:
         rel = {"past": "last", "coming": "next", "early": None, "late": None}.get(m.group(1) or "", m.group(1))
         return _weekday_value(lex.weekdays[m.group(2)], ctx, rel)
-    # "tuesday, oct. 8": the date decides
+    # "Monday, Oct. 26": the date, in a year where it is that weekday
     m = re.fullmatch(rf"({g.wd})\.?,?\s+(.+)", t)
     if m:
-        return _month_day(m.group(2), ctx)
+        return _month_day(m.group(2), ctx, weekday=lex.weekdays[m.group(1)])
     return None
 
 
-def _month_day(t: str, ctx: _Ctx) -> str | None:
-    """'Sept. 23', '23 September', 'September', 'spring': the year by tense or nearness."""
+def _month_day(t: str, ctx: _Ctx, *, weekday: int | None = None) -> str | None:
+    """'Sept. 23', '23 September', 'September', 'spring': the year by tense or nearness,
+    among the years in which the day is the stated `weekday` when one is."""
     lex, g = lexicon(), _grammar()
     m = (re.fullmatch(rf"({g.mon})\.?\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?", t)
          or re.fullmatch(rf"(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({g.mon})\.?", t))
@@ -1089,12 +1327,12 @@ def _month_day(t: str, ctx: _Ctx) -> str | None:
             month, day = lex.months[m.group(2)], int(m.group(1))
         if _safe_date(2000, month, day) is None:
             return None
-        year = _year_for_day(ctx, lambda y: _safe_date(y, month, day))
+        year = _year_for_day(ctx, lambda y: _safe_date(y, month, day), weekday=weekday)
         return f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
     m = re.fullmatch(rf"(?:the\s+)?({g.ordinal})\s+of\s+({g.mon})", t)
     if m:
         month, day = lex.months[m.group(2)], lex.ordinals[m.group(1)]
-        year = _year_for_day(ctx, lambda y: _safe_date(y, month, day))
+        year = _year_for_day(ctx, lambda y: _safe_date(y, month, day), weekday=weekday)
         return f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}"
     if t in lex.months and (len(t) > 3 or t in ("may", "june", "july")):
         # "may" alone is a month only as a name; the stage passes it capitalised

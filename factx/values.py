@@ -3,15 +3,17 @@
 `compare(value_type, a, b)` answers how two normalized values of one attribute
 relate, as one of four words, weakest disagreement first:
 
-- ``"same"``: equal after normalization (``"Sept. 23"`` and ``"September 23"`` both
-  give ``2019-09-23``; ``40`` and ``"40"``);
+- ``"same"``: equal after normalization (``"Mar. 8"`` and ``"March 8"`` both
+  give ``2031-03-08``; ``40`` and ``"40"``; ``XXXX-03-08`` and ``2031-03-08``: a
+  document without a publication date gives the same day without its year);
 - ``"compatible"``: both can be true because one contains the other and is merely
-  less precise (``2019`` and ``2019-09-23``; ``"<=40"`` ("up to 40") and ``40``; a
-  district and the province it is known to lie in);
+  less precise (``2031`` and ``2031-03-08``; ``">=40"`` ("at least 40") and ``40``;
+  a district and the province it is known to lie in), or because nothing can be
+  said (an unresolved ``XXXX-WXX-7``: "Sunday" in an undated article);
 - ``"soft"``: they overlap partly or differ in precision in a way that matters
-  (``2019-09-22TNI`` and ``2019-09-23``; ``2019-09-22/2019-09-23`` and ``2019-09-23``;
+  (``2031-03-07TNI`` and ``2031-03-08``; ``2031-03-07/2031-03-08`` and ``2031-03-08``;
   ``"dozens"`` and ``40``);
-- ``"hard"``: they cannot both be true (``2019-10-01`` and ``2019-10-02``; six and nine).
+- ``"hard"``: they cannot both be true (``2031-03-01`` and ``2031-03-02``; six and nine).
 
 Models, by value type:
 
@@ -22,33 +24,46 @@ Models, by value type:
   interval ``A/B`` is a range of uncertainty at the precision of its ends, so a value
   inside it is ``soft``, whereas a calendar unit (year, month, week, season) merely
   is less precise and contains its days ``compatible``-ly. ``XXXX-MM-DD`` (unknown
-  year) is tried against the years of the other value.
+  year) is tried against the years of the other value; two values both without a
+  year may be in different years, so they are at most ``soft``. A value whose month
+  is unknown too (``XXXX-XX``, ``XXXX-WXX-7``: a relative date left unresolved) says
+  nothing comparable: ``compatible`` with everything.
 - ``quantity``: a closed range ``[lo, hi]`` with a kind: exact, bound (``">=40"``,
   ``"<=40"``), range (``"20-40"``), approximate (``"~40"``) or vague (``"dozens"``).
   A vague or approximate value containing an exact one is ``soft`` (unless the exact
   one is the approximate value's centre); an age off by one year is ``soft``.
-- ``country``: case-, accent- and punctuation-folded names (``U.S.`` = ``US``).
-- ``entity``: canonical names folded, with generic administrative words dropped
-  (``Kerry County`` = ``Kerry``), and containment from a `PlaceIndex`:
-  contained places are ``compatible``; two places both known to the index and not
-  nested are ``hard``; two places the index knows nothing about are ``soft``.
+- ``country``: countries by name and by the demonym rules (``U.S.`` = ``United States``).
+- ``entity`` (places): names keyed by `factx.names.core_tokens` (transliteration and
+  administrative words: ``Kerry County`` = ``Kerry``), containment from a `PlaceIndex`
+  and from the demonym rules (a listed city lies in its country). Contained places are
+  ``compatible``; two different countries, or two places the index knows and that are
+  not nested, are ``hard``; a place and a country are ``compatible`` unless the place
+  is known to lie elsewhere; two other places nothing is known about are ``soft``.
 - ``title`` (the attribute, whatever its value type): ``"ROLE of ORGANISATION"``,
-  role reduced to a family (leader = head = chief = emir = commander). Same family
-  and organisation: ``same``. Same organisation, different family (spokesman vs
-  leader): ``soft``. Different organisations: ``compatible`` — people hold several
-  titles, so that is no disagreement.
-- ``name``: folded equality is ``same``; one name's tokens inside the other's
-  (``"Mr. Yusuf"`` and ``"Karim Yusuf"``) ``compatible``; a token spelled differently
-  (transliterations) ``soft``; otherwise ``hard``.
+  the role named by `rules/roles.yml` (spokesman = press secretary; leader = head =
+  chief = emir) and its qualifiers by `rules/role_qualifiers.yml` ("former", "a
+  senior"). Titles are multi-valued: one role in one organisation is ``same``; a
+  role called former by one source and current by another is ``soft``; any other
+  pair is ``compatible`` (people hold several titles). Two holders of one role are
+  a matter between entities: `factx.conflicts` finds them.
+- ``name``: spellings keyed by `factx.names.house_style_key` (case, hyphens,
+  apostrophes, particles), tokens matched by the resolver's own transliteration
+  cost (`factx.names.token_cost`): equal keys are ``same``; one name's words inside
+  the other's (``"Mr. Yusuf"`` and ``"Karim Yusuf"``) ``compatible``; a word
+  spelled differently (Yusuf / Yousuf) ``soft``; otherwise ``hard``.
 - ``text`` and anything else: folded equality ``same``, otherwise ``compatible``:
   free text differs by paraphrase ("raid" / "operation") far more often than by
   contradiction, so it only takes part in denials. (`compare_text` itself still says
-  ``soft`` for different words; unparsable dates and quantities fall back to it.)
+  ``soft`` for different words; unparsable quantities fall back to it.)
 
-Attributes in `MULTI_VALUED` (``member_of``, ``spouse``, ...) can hold several values
-at once, so two different values are ``compatible`` there.
+Cardinality comes from `rules/cardinality.yml`: attributes marked `multiple` (title,
+member_of, spouse, ...) hold several values at once, so two different values are
+``compatible`` there.
 
-This module is on the query path: standard library only.
+Everything that depends on rules lives on a `ValueModel` built from a `RuleSet`
+(`value_model(rules)`, cached per rule version); the module-level functions use
+the shipped rules. This module is on the query path: the standard library, the
+rule loader and `factx.names` only.
 """
 
 from __future__ import annotations
@@ -61,17 +76,14 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Callable, Iterable, Mapping
 
+from factx import names as _names
+from factx.rules import RuleSet, load_rules
+
 SAME, COMPATIBLE, SOFT, HARD = "same", "compatible", "soft", "hard"
 #: relations from agreement to contradiction; index = strength of disagreement
 RELATIONS = (SAME, COMPATIBLE, SOFT, HARD)
 _RANK = {r: i for i, r in enumerate(RELATIONS)}
 
-#: attributes that can truly hold several values at once: different values agree
-MULTI_VALUED = frozenset({
-    "alternate_names", "member_of", "top_members", "spouse", "children", "parents",
-    "siblings", "other_family", "employee_of", "located_in", "residence",
-    "cities_of_residence", "countries_of_residence", "members", "subsidiaries",
-})
 
 
 def strongest(*relations: str) -> str:
@@ -163,7 +175,7 @@ _DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(NI|MO|AF|EV|MI|DT|(\d{2})(?:
 def parse_date(value: str) -> DateSpan | None:
     """A TIMEX3 date value as a `DateSpan`, or None when it is not one.
 
-    >>> s = parse_date("2019-09-22TNI"); (s.hi - s.lo) // 60
+    >>> s = parse_date("2031-03-07TNI"); (s.hi - s.lo) // 60
     12
     """
     value = str(value).strip().upper()
@@ -181,7 +193,7 @@ def parse_date(value: str) -> DateSpan | None:
                         year_free=value[4:])
     try:
         return _parse_known(value)
-    except ValueError:  # impossible calendar dates such as 2019-02-30
+    except ValueError:  # impossible calendar dates such as 2031-02-30
         return None
 
 
@@ -231,7 +243,7 @@ def _parse_known(value: str) -> DateSpan | None:
 
 def _relate_spans(a: DateSpan, b: DateSpan) -> str:
     if (a.lo, a.hi) == (b.lo, b.hi):
-        return SAME  # "2019-09-23/2019-09-23" is 2019-09-23
+        return SAME  # "2031-03-08/2031-03-08" is 2031-03-08
     if a.hi <= b.lo or b.hi <= a.lo:
         return HARD
     containers = [outer for outer, inner in ((a, b), (b, a))
@@ -246,20 +258,38 @@ def _year_of(minute: int) -> int:
     return date.fromordinal(minute // _MIN_PER_DAY + 1).year
 
 
+def unresolved_date(value: object) -> bool:
+    """A date value that says nothing comparable: its month is unknown too (a relative
+    date left unresolved, "Sunday" or "this month" in an undated article).
+
+    >>> unresolved_date("XXXX-WXX-7TAF"), unresolved_date("XXXX-XX"), unresolved_date("XXXX-03-08")
+    (True, True, False)
+    """
+    text = str(value).strip().upper()
+    if text in _VAGUE_DATES:
+        return True
+    return "X" in text and parse_date(text) is None
+
+
 def compare_dates(a: str, b: str) -> str:
     """How two TIMEX3 values relate.
 
-    >>> compare_dates("2019", "2019-09-23"), compare_dates("2019-09-22TNI", "2019-09-23")
+    >>> compare_dates("2031", "2031-03-08"), compare_dates("2031-03-07TNI", "2031-03-08")
     ('compatible', 'soft')
+    >>> compare_dates("XXXX-03-08", "2031-03-08"), compare_dates("XXXX-WXX-7", "2031-03-08")
+    ('same', 'compatible')
     """
     if str(a).strip().upper() == str(b).strip().upper():
         return SAME
-    if str(a).upper() in _VAGUE_DATES or str(b).upper() in _VAGUE_DATES:
+    if unresolved_date(a) or unresolved_date(b):
         return COMPATIBLE
     sa, sb = parse_date(a), parse_date(b)
     if sa is None or sb is None:
         return compare_text(str(a), str(b))
-    if bool(sa.year_free) == bool(sb.year_free):
+    if sa.year_free and sb.year_free:
+        # two undated articles may speak of different years: never more than soft
+        return weakest(_relate_spans(sa, sb), SOFT)
+    if not sa.year_free and not sb.year_free:
         return _relate_spans(sa, sb)
     free, known = (sa, sb) if sa.year_free else (sb, sa)
     first, last = _year_of(known.lo), _year_of(max(known.hi - 1, known.lo))
@@ -270,8 +300,8 @@ def compare_dates(a: str, b: str) -> str:
         span = parse_date(f"{year}{free.year_free}")
         if span is not None:
             best = weakest(best, _relate_spans(span, known))
-    # the unknown year makes the value less precise, never identical
-    return COMPATIBLE if best == SAME else best
+    # the same day without its year (an undated article) is the same day
+    return best
 
 
 # ------------------------------------------------------------------------- quantities
@@ -374,107 +404,7 @@ def _contained(outer: Amount, inner: Amount) -> str:
     return COMPATIBLE
 
 
-# --------------------------------------------------------------------- names and text
-
-#: titles before a name; the shipped rules/honorifics.yml holds the full list for
-#: extraction, this short one only keeps the query side free of rule loading
-HONORIFICS = frozenset({
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady",
-    "rev", "fr", "sheikh", "shaikh", "sheik", "mullah", "maulana", "mufti", "imam",
-    "col", "gen", "lt", "maj", "capt", "sgt", "cpl", "pvt", "adm", "cmdr", "brig",
-    "colonel", "general", "lieutenant", "major", "captain", "sergeant", "president",
-    "minister", "king", "queen", "prince", "princess", "emir", "amir", "sen", "rep",
-    "gov", "hon", "st", "jr", "sr",
-})
-#: name particles that transliterations attach, drop or capitalise at will
-PARTICLES = frozenset({
-    "al", "el", "ul", "ud", "ur", "ad", "ar", "as", "an", "at", "az", "bin", "ibn",
-    "bint", "ben", "bn", "abd", "van", "von", "der", "den", "de", "da", "di", "du",
-    "la", "le", "the",
-})
-
-
-@lru_cache(maxsize=65536)
-def name_tokens(name: str) -> tuple[str, ...]:
-    """The folded tokens of a name without honorifics and particles.
-
-    >>> name_tokens("Mr. Yusuf"), name_tokens("Karim al-Haqani")
-    (('yusuf',), ('karim', 'haqani'))
-    """
-    words = _words(name)
-    kept = tuple(w for w in words if w not in HONORIFICS and w not in PARTICLES)
-    return kept or tuple(words)
-
-
-@lru_cache(maxsize=65536)
-def skeleton(token: str) -> str:
-    """A consonant skeleton for transliteration variants: vowels, h, w and y dropped,
-    doubles collapsed, q/c → k, z → s, j → g.
-
-    >>> skeleton("yusuf") == skeleton("yousuf"), skeleton("haqani") == skeleton("haqqani")
-    (True, True)
-    """
-    out = []
-    for c in token.translate(str.maketrans("qczj", "kksg")):
-        if c in "aeiouhwy" or (out and out[-1] == c):
-            continue
-        out.append(c)
-    return "".join(out)
-
-
-def _edit_distance_at_most_one(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = j = diffs = 0
-    while i < len(a) and j < len(b):
-        if a[i] != b[j]:
-            diffs += 1
-            if diffs > 1:
-                return False
-            if len(a) == len(b):
-                i += 1
-            j += 1
-        else:
-            i, j = i + 1, j + 1
-    return diffs + (len(b) - j) + (len(a) - i) <= 1
-
-
-def spelling_variants(a: str, b: str) -> bool:
-    """True when two different name tokens are plausibly one name spelled two ways.
-
-    >>> spelling_variants("yusuf", "yousuf"), spelling_variants("karim", "yusuf")
-    (True, False)
-    """
-    if a == b or not a or not b:
-        return False
-    if a[0].isdigit() or b[0].isdigit():
-        return False
-    ka, kb = skeleton(a), skeleton(b)
-    if ka == kb and len(ka) >= 2:
-        return True
-    return min(len(a), len(b)) >= 4 and a[0] == b[0] and _edit_distance_at_most_one(a, b)
-
-
-def compare_names(a: str, b: str) -> str:
-    """How two spellings of a name relate.
-
-    >>> compare_names("Mr. Yusuf", "Karim Yusuf"), compare_names("Karim Yusuf", "Karim Yousuf")
-    ('compatible', 'soft')
-    """
-    ta, tb = name_tokens(a), name_tokens(b)
-    if ta == tb:
-        return SAME
-    sa, sb = set(ta), set(tb)
-    if sa <= sb or sb <= sa:
-        return COMPATIBLE
-    only_a, only_b = sa - sb, sb - sa
-    if all(any(spelling_variants(x, y) for y in only_b) for x in only_a) or \
-            all(any(spelling_variants(x, y) for x in only_a) for y in only_b):
-        return SOFT
-    return HARD
-
+# ----------------------------------------------------------------------------- text
 
 def compare_text(a: str, b: str) -> str:
     """Free text: folded equality, word containment, or a soft difference."""
@@ -489,35 +419,7 @@ def compare_text(a: str, b: str) -> str:
     return SOFT
 
 
-@lru_cache(maxsize=65536)
-def country_key(name: str) -> str:
-    """``"the U.S."`` → ``"us"``: countries compare by folded name."""
-    words = [w for w in _words(name) if w != "the"]
-    return "".join(words) if all(len(w) == 1 for w in words) else " ".join(words)
-
-
-def compare_countries(a: str, b: str) -> str:
-    """Countries by name: ``compare_countries("Norway", "norway") == "same"``."""
-    return SAME if country_key(a) == country_key(b) else HARD
-
-
 # ----------------------------------------------------------------------------- places
-
-#: generic words of place names that do not change which place is meant
-_ADMIN_WORDS = frozenset({
-    "province", "district", "city", "county", "state", "region", "governorate",
-    "prefecture", "municipality", "village", "town", "area", "territory", "oblast",
-    "department", "division", "sub-district", "subdistrict", "valley",
-})
-
-
-@lru_cache(maxsize=65536)
-def place_key(name: str) -> str:
-    """``"the Kerry County"`` → ``"kerry"``; never empty for a non-empty name."""
-    words = [w for w in _words(name) if w != "the"]
-    kept = [w for w in words if w not in _ADMIN_WORDS]
-    return " ".join(kept or words)
-
 
 class PlaceIndex:
     """Which place lies in which, from `located_in` facts or a lookup function.
@@ -527,6 +429,7 @@ class PlaceIndex:
     (``PlaceIndex(lookup=store_parents)`` where ``lookup(name)`` returns the names of
     the places directly containing the place called `name`, as the facts spell it),
     so that a store can answer one entity without loading every containment fact.
+    Places are keyed by `ValueModel.place_key` of `model` (the shipped rules by default).
 
     >>> idx = PlaceIndex({"District A": ["Province B"], "Province B": ["Country C"]})
     >>> idx.contains("Country C", "district a")
@@ -534,7 +437,9 @@ class PlaceIndex:
     """
 
     def __init__(self, parents: Mapping[str, Iterable[str]] | None = None, *,
-                 lookup: Callable[[str], Iterable[str]] | None = None) -> None:
+                 lookup: Callable[[str], Iterable[str]] | None = None,
+                 model: "ValueModel | None" = None) -> None:
+        self._model = model
         self._parents: dict[str, set[str]] = {}
         self._names: dict[str, str] = {}  # key -> a name as written, for `lookup`
         self._lookup = lookup
@@ -545,13 +450,16 @@ class PlaceIndex:
                 self.add(child, outer)
 
     @classmethod
-    def from_facts(cls, facts: Iterable[dict]) -> "PlaceIndex":
-        index = cls()
+    def from_facts(cls, facts: Iterable[dict], *, model: "ValueModel | None" = None) -> "PlaceIndex":
+        index = cls(model=model)
         for fact in facts:
             if fact.get("attribute") == "located_in" and fact.get("value") is not None \
                     and fact.get("polarity", "affirmed") == "affirmed":
                 index.add(fact["entity"], str(fact["value"]))
         return index
+
+    def key(self, name: str) -> str:
+        return (self._model or value_model()).place_key(name)
 
     def add(self, place: str, container: str) -> None:
         """Record that `place` lies in `container`."""
@@ -563,7 +471,7 @@ class PlaceIndex:
             self._ancestors.clear()
 
     def _key(self, name: str) -> str:
-        key = place_key(name)
+        key = self.key(name)
         self._names.setdefault(key, name)
         return key
 
@@ -594,7 +502,452 @@ class PlaceIndex:
 
     def contains(self, outer: str, inner: str) -> bool:
         """True when `inner` lies (transitively) in `outer`."""
-        return place_key(outer) in self.ancestors(inner)
+        return self.key(outer) in self.ancestors(inner)
+
+
+# ----------------------------------------------------------------------------- titles
+
+@dataclass(frozen=True)
+class Title:
+    """A title as a role in an organisation.
+
+    `role` is the role a rule names ("leader" for head, chief, emir), else the
+    role's own words; `organisation` the folded words after "of"/"for" (or before
+    the role: "Group G chief"); `unique` a role with one holder per organisation
+    at a time; `former` and `many` what the qualifiers say ("former", "a senior").
+    """
+
+    role: str
+    organisation: str
+    unique: bool = False
+    former: bool = False
+    many: bool = False
+
+    @property
+    def sole_holder(self) -> bool:
+        """Claims the one current holder of a role: 'the leader of X', not 'a senior leader'."""
+        return self.unique and not self.former and not self.many and bool(self.organisation)
+
+
+@dataclass(frozen=True)
+class _Role:
+    role: str
+    unique: bool
+    dominant: bool
+
+
+_ORG_SPLIT = re.compile(r"^(.*?)\s+(?:of|for|at|in|with|to)\s+(.+)$")
+_ORG_STOP = frozenset({"in", "of", "and", "for", "the", "on", "at", "to", "a", "an"})
+
+
+# ------------------------------------------------------------------------------ model
+
+class ValueModel:
+    """What the comparison of values needs from the rules: name folding and
+    transliteration (`factx.names`), countries (`demonyms`), roles
+    (`roles`, `role_qualifiers`) and cardinality (`cardinality`).
+
+    >>> m = value_model()
+    >>> m.compare("date", "XXXX-03-08", "2031-03-08"), "title" in m.multi_valued
+    ('same', True)
+    """
+
+    def __init__(self, rules: RuleSet | None = None) -> None:
+        rules = rules if rules is not None else load_rules()
+        self.rules = rules
+        self.nr = _names.name_rules(rules)
+        self._place_keys: dict[str, str] = {}
+        self._costs: dict[tuple[str, str], float] = {}
+        self._keys: dict[tuple, object] = {}
+        self.multi_valued: frozenset[str] = frozenset(
+            a for r in rules.get("cardinality") if r.get("multiple") for a in r["attributes"])
+        self.cumulative: frozenset[str] = frozenset(
+            a for r in rules.get("cardinality") if r.get("cumulative") for a in r["attributes"])
+        #: attribute -> the event it is an argument of ("date_of_death" -> "death")
+        self.events: dict[str, str] = {
+            a: r["event"] for r in rules.get("cardinality") if r.get("event") for a in r["attributes"]}
+        self._countries: dict[str, str] = {}  # place key -> country name
+        self._cities: dict[str, str] = {}  # place key -> country name
+        for rule in rules.get("demonyms"):
+            country = rule["country"]
+            for word in (country, *rule.get("words", ())):
+                if word[:1].isupper():
+                    self._countries.setdefault(self.place_key(word), country)
+            for city in rule.get("cities", ()):
+                self._cities.setdefault(self.place_key(city), country)
+        self._roles: dict[tuple[str, ...], _Role] = {}
+        for rule in rules.get("roles"):
+            role = _Role(rule["role"], bool(rule.get("unique")), bool(rule.get("dominant")))
+            for phrase in rule["words"]:
+                self._roles[tuple(_words(phrase))] = role
+        self._qualifiers: dict[tuple[str, ...], str] = {}
+        for rule in rules.get("role_qualifiers"):
+            effect = "former" if rule.get("former") else "many" if rule.get("many") else ""
+            for phrase in rule["words"]:
+                self._qualifiers[tuple(_words(phrase))] = effect
+        self._longest = max((len(k) for k in (*self._roles, *self._qualifiers)), default=1)
+        self._titles: dict[str, Title] = {}
+
+    # -- names
+
+    def name_key(self, name: str, entity_type: str = "") -> tuple[str, ...]:
+        """The words of a spelling once house style is set aside (`factx.names`)."""
+        return _names.house_style_key(name, entity_type, nr=self.nr)
+
+    def token_cost(self, a: str, b: str) -> float:
+        """How far apart two words of names are, in the resolver's own measure:
+        0 for a free transliteration (Rashid / Rasheed), infinite for different names."""
+        if a == b:
+            return 0.0
+        cost = self._costs.get((a, b))
+        if cost is None:
+            if a[:1].isdigit() or b[:1].isdigit():
+                cost = _names.INFINITE
+            else:
+                cost = _names.token_cost(_names._translit(a, self.nr),
+                                         _names._translit(b, self.nr), self.nr)
+            if len(self._costs) > 65536:
+                self._costs.clear()
+            self._costs[(a, b)] = cost
+        return cost
+
+    def spelling_variants(self, a: str, b: str) -> bool:
+        """Two different words that may spell one name (Yusuf / Yousuf, Rahman / Rahaman)."""
+        return a != b and self.token_cost(a, b) != _names.INFINITE
+
+    def compare_names(self, a: str, b: str, entity_type: str = "") -> str:
+        ta, tb = self.name_key(a, entity_type), self.name_key(b, entity_type)
+        if ta == tb:
+            return SAME
+        sa, sb = set(ta), set(tb)
+        if sa <= sb or sb <= sa:
+            return COMPATIBLE
+        only_a, only_b = sa - sb, sb - sa
+        if all(any(self.spelling_variants(x, y) for y in only_b) for x in only_a) or \
+                all(any(self.spelling_variants(x, y) for x in only_a) for y in only_b):
+            return SOFT
+        return HARD
+
+    # -- places and countries
+
+    def place_key(self, name: str) -> str:
+        """``"the Kerry County"`` → ``"kery"``: core tokens of a place, never empty."""
+        key = self._place_keys.get(name)
+        if key is None:
+            key = " ".join(_names.core_tokens(str(name), "GPE", nr=self.nr)) or fold(name)
+            if len(self._place_keys) > 65536:
+                self._place_keys.clear()
+            self._place_keys[name] = key
+        return key
+
+    def country(self, name: str) -> str | None:
+        """The country a name names (``"U.S."`` → ``"United States"``), or None."""
+        return self._countries.get(self.place_key(name))
+
+    def compare_countries(self, a: str, b: str) -> str:
+        ca, cb = self.country(a) or self.place_key(a), self.country(b) or self.place_key(b)
+        return SAME if ca == cb else HARD
+
+    def compare_places(self, a: str, b: str, places: PlaceIndex | None = None) -> str:
+        ka, kb = self.place_key(a), self.place_key(b)
+        if ka == kb or self._transliterated(ka, kb):
+            return SAME
+        if places is not None and (places.contains(a, b) or places.contains(b, a)):
+            return COMPATIBLE
+        country_a, country_b = self._countries.get(ka), self._countries.get(kb)
+        if country_a and country_b:
+            return SAME if country_a == country_b else HARD
+        if country_a or country_b:
+            country, other = (country_a, b) if country_a else (country_b, a)
+            inside = self._country_of_place(other, places)
+            return HARD if inside and inside != country else COMPATIBLE
+        city_a, city_b = self._cities.get(ka), self._cities.get(kb)
+        if city_a and city_b:
+            return HARD  # two different cities
+        if places is not None and places.knows(a) and places.knows(b):
+            return HARD
+        return SOFT  # two places nothing is known about: they may be nested
+
+    def _transliterated(self, ka: str, kb: str) -> bool:
+        """Keys whose words differ by free transliteration only (Qarya / Karya)."""
+        wa, wb = ka.split(), kb.split()
+        return len(wa) == len(wb) and all(self.token_cost(x, y) == 0 for x, y in zip(wa, wb))
+
+    def _country_of_place(self, name: str, places: PlaceIndex | None) -> str | None:
+        key = self.place_key(name)
+        if key in self._cities:
+            return self._cities[key]
+        if places is not None:
+            for outer in places.ancestors(name):
+                if outer in self._countries:
+                    return self._countries[outer]
+        return None
+
+    # -- titles
+
+    def parse_title(self, value: str) -> Title:
+        """``"the leader of Group G"`` → ``Title("leader", "group g", unique=True)``.
+
+        >>> m = value_model()
+        >>> m.parse_title("a senior leader of Group G").many, m.parse_title("Group G chief").role
+        (True, 'leader')
+        """
+        title = self._titles.get(value)
+        if title is None:
+            title = self._titles[value] = self._parse_title(value)
+        return title
+
+    def _parse_title(self, value: str) -> Title:
+        text = fold(value)
+        m = _ORG_SPLIT.match(text)
+        role_words, org = (_words(m[1]), m[2]) if m else ([], "")
+        roles, other, former, many = self._role_words(role_words)
+        words = _words(text)
+        if not roles and self._known_end(words, roles_only=True):
+            # "Ministry of Health spokeswoman", "Group G chief": the role comes last
+            cut = len(words)
+            while cut > 0 and (size := self._known_end(words[:cut])):
+                cut -= size
+            start = 0  # qualifiers before the organisation: "a senior Group G leader"
+            while start < cut and (size := self._known_start(words[start:cut])):
+                start += size
+            role_words, org = words[:start] + words[cut:], " ".join(words[start:cut])
+            roles, other, former, many = self._role_words(role_words)
+        elif not m:  # no known role word: the last word is the role ("Group G courier")
+            role_words, org = words[-1:], " ".join(words[:-1])
+            roles, other, former, many = self._role_words(role_words)
+        dominant = [r for r in roles if r.dominant]
+        found = dominant[0] if dominant else roles[-1] if roles else None
+        role = found.role if found else " ".join(other or role_words)
+        return Title(role, " ".join(org.split()), unique=bool(found and found.unique),
+                     former=former, many=many)
+
+    def _role_words(self, words: list[str]) -> tuple[list[_Role], list[str], bool, bool]:
+        """The roles, other words, and former/many qualifiers among a title's role words."""
+        roles: list[_Role] = []
+        other: list[str] = []
+        former = many = False
+        i = 0
+        while i < len(words):
+            for size in range(min(self._longest, len(words) - i), 0, -1):
+                phrase = tuple(words[i:i + size])
+                if phrase in self._roles:
+                    roles.append(self._roles[phrase])
+                    break
+                if phrase in self._qualifiers:
+                    effect = self._qualifiers[phrase]
+                    former |= effect == "former"
+                    many |= effect == "many"
+                    break
+            else:
+                size = 1
+                other.append(words[i])
+            i += size
+        return roles, other, former, many
+
+    def _known_start(self, words: list[str]) -> int:
+        """The length of the longest qualifier phrase starting `words`, or 0."""
+        for size in range(min(self._longest, len(words)), 0, -1):
+            if tuple(words[:size]) in self._qualifiers:
+                return size
+        return 0
+
+    def _known_end(self, words: list[str], *, roles_only: bool = False) -> int:
+        """The length of the longest role (or qualifier) phrase ending `words`, or 0."""
+        for size in range(min(self._longest, len(words)), 0, -1):
+            phrase = tuple(words[-size:])
+            if phrase in self._roles or (not roles_only and phrase in self._qualifiers):
+                return size
+        return 0
+
+    def _org_tokens(self, org: str) -> tuple[str, ...]:
+        return tuple(t for t in _names.core_tokens(org, "ORG", nr=self.nr) if t not in _ORG_STOP)
+
+    def same_organisation(self, a: str, b: str) -> bool:
+        """Organisations equal up to house style, transliteration or acronym.
+
+        >>> value_model().same_organisation("Front for the Liberation of X", "FLX")
+        True
+        """
+        ta, tb = self._org_tokens(a), self._org_tokens(b)
+        if not ta or not tb:
+            return False
+        if ta == tb:
+            return True
+        for short, long_name in ((a, b), (b, a)):
+            if len(_names.words(short)) == 1 and len(_names.words(long_name)) > 1:
+                pattern = _names.initialism_pattern(long_name, self.nr)
+                letters = _names.acronym_letters(short)
+                if pattern is not None and len(letters) >= 2 and pattern.fullmatch(letters):
+                    return True
+        return len(ta) == len(tb) and all(self.token_cost(x, y) != _names.INFINITE
+                                          for x, y in zip(ta, tb))
+
+    def same_role(self, a: Title, b: Title) -> bool:
+        """One role of one organisation (qualifiers aside)."""
+        return a.role == b.role and bool(a.organisation) and bool(b.organisation) \
+            and self.same_organisation(a.organisation, b.organisation)
+
+    def compare_titles(self, a: str, b: str) -> str:
+        """Titles are multi-valued: one role of one organisation is ``same``, the same
+        role called former by one and current by the other ``soft``, anything else
+        ``compatible``."""
+        ta, tb = self.parse_title(a), self.parse_title(b)
+        if not self.same_role(ta, tb):
+            if (ta.role, ta.organisation, ta.former) == (tb.role, tb.organisation, tb.former):
+                return SAME
+            return COMPATIBLE
+        if ta.former != tb.former:
+            return SOFT
+        return SAME if ta.many == tb.many else COMPATIBLE
+
+    # -- compare
+
+    def key(self, value_type: str, value: object, *, attribute: str | None = None) -> object:
+        """A hashable key such that equal keys always compare ``"same"``."""
+        if value is None:
+            return None
+        memo = (value_type, value, attribute == "title") if isinstance(value, (str, int, float)) else None
+        if memo is not None:
+            found = self._keys.get(memo)
+            if found is None:
+                if len(self._keys) > 65536:
+                    self._keys.clear()
+                found = self._keys[memo] = self._key(value_type, value, attribute=attribute)
+            return found
+        return self._key(value_type, value, attribute=attribute)
+
+    def _key(self, value_type: str, value: object, *, attribute: str | None = None) -> object:
+        if attribute == "title":
+            t = self.parse_title(str(value))
+            return ("title", t.role, self._org_tokens(t.organisation), t.former, t.many)
+        if value_type == "date":
+            span = parse_date(str(value))
+            return ("date", span.key) if span is not None else ("text", fold(str(value)))
+        if value_type == "quantity":
+            q = parse_quantity(value)  # type: ignore[arg-type]
+            return ("quantity", q.lo, q.hi, q.kind) if q is not None else ("text", fold(str(value)))
+        if value_type == "country":
+            return ("country", self.country(str(value)) or self.place_key(str(value)))
+        if value_type == "entity":
+            return ("entity", self.place_key(str(value)))
+        if value_type == "name":
+            return ("name", self.name_key(str(value)))
+        return ("text", fold(str(value)))
+
+    def bucket(self, value_type: str, value: object, *, attribute: str | None = None) -> object:
+        """A coarse key such that two values that compare ``same`` always share it (the
+        converse need not hold): values are compared pairwise within a bucket only.
+
+        >>> m = value_model()
+        >>> m.bucket("date", "XXXX-03-08") == m.bucket("date", "2031-03-08")
+        True
+        """
+        if value is None:
+            return None
+        if attribute == "title":
+            t = self.parse_title(str(value))
+            return ("title", t.role, t.former, t.many)
+        if value_type == "date":
+            text = str(value).strip().upper()
+            return ("date", text[4:] if re.match(r"^(\d{4}|XXXX)-", text) else text)
+        if value_type == "entity":
+            return ("entity", tuple(_names.block_key(w, self.nr)
+                                    for w in self.place_key(str(value)).split()))
+        return self.key(value_type, value, attribute=attribute)
+
+    def compare(self, value_type: str, a: object, b: object, *, attribute: str | None = None,
+                places: PlaceIndex | None = None, several: bool | None = None) -> str:
+        """How two normalized values of one attribute relate: same, compatible, soft, hard.
+
+        `several` (default: from the cardinality rules) says whether the attribute
+        holds several values at once; pass False to ask whether two values are one
+        (a denial of one member of a group against that member).
+        """
+        if a is None or b is None:
+            return SAME if a is b else COMPATIBLE
+        if attribute == "title":
+            return self.compare_titles(str(a), str(b))
+        if value_type == "date":
+            relation = compare_dates(str(a), str(b))
+        elif value_type == "quantity":
+            relation = compare_quantities(a, b, attribute=attribute)  # type: ignore[arg-type]
+        elif value_type == "country":
+            relation = self.compare_countries(str(a), str(b))
+        elif value_type == "entity":
+            relation = self.compare_places(str(a), str(b), places)
+        elif value_type == "name":
+            relation = self.compare_names(str(a), str(b))
+        else:
+            # free text ("raid" / "operation") differs by paraphrase far more often than by
+            # contradiction, and nothing here can tell the two apart: no disagreement
+            relation = weakest(compare_text(str(a), str(b)), COMPATIBLE)
+        if several is None:
+            several = attribute in self.multi_valued
+        if several and relation in (SOFT, HARD):
+            return COMPATIBLE  # one may belong to several groups, have several spouses
+        return relation
+
+
+_MODELS: dict[str, ValueModel] = {}
+
+
+def value_model(rules: RuleSet | None = None) -> ValueModel:
+    """The `ValueModel` of a rule set (the shipped rules by default), cached per version."""
+    rules = rules if rules is not None else load_rules()
+    model = _MODELS.get(rules.version)
+    if model is None:
+        model = _MODELS[rules.version] = ValueModel(rules)
+    return model
+
+
+# ------------------------------------------------- the shipped rules, as plain functions
+
+def compare(value_type: str, a: object, b: object, *, attribute: str | None = None,
+            places: PlaceIndex | None = None) -> str:
+    """How two normalized values of one attribute relate: same, compatible, soft, hard.
+
+    >>> compare("date", "2031-03-01", "2031-03-02"), compare("quantity", "up to 40", 40)
+    ('hard', 'compatible')
+    """
+    return value_model().compare(value_type, a, b, attribute=attribute, places=places)
+
+
+def value_key(value_type: str, value: object, *, attribute: str | None = None) -> object:
+    """A hashable key such that equal keys always compare ``"same"``."""
+    return value_model().key(value_type, value, attribute=attribute)
+
+
+def compare_names(a: str, b: str) -> str:
+    """How two spellings of a name relate.
+
+    >>> compare_names("Mr. Yusuf", "Karim Yusuf"), compare_names("Karim Yusuf", "Karim Yousuf")
+    ('compatible', 'soft')
+    """
+    return value_model().compare_names(a, b)
+
+
+def name_tokens(name: str, entity_type: str = "") -> tuple[str, ...]:
+    """The words of a spelling once house style is set aside.
+
+    >>> name_tokens("Mr. Yusuf"), name_tokens("Karim al-Haqani")
+    (('yusuf',), ('karim', 'haqani'))
+    """
+    return value_model().name_key(name, entity_type)
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """True when two different name words are plausibly one name spelled two ways.
+
+    >>> spelling_variants("yusuf", "yousuf"), spelling_variants("karim", "yusuf")
+    (True, False)
+    """
+    return value_model().spelling_variants(a, b)
+
+
+def compare_countries(a: str, b: str) -> str:
+    """Countries by name: ``compare_countries("U.S.", "United States") == "same"``."""
+    return value_model().compare_countries(a, b)
 
 
 def compare_places(a: str, b: str, places: PlaceIndex | None = None) -> str:
@@ -604,168 +957,25 @@ def compare_places(a: str, b: str, places: PlaceIndex | None = None) -> str:
     >>> compare_places("Town T", "Province P", idx), compare_places("Town T", "Elsewhere")
     ('compatible', 'soft')
     """
-    if place_key(a) == place_key(b):
-        return SAME
-    if places is None:
-        return SOFT  # without geography, two names may still be one place in another
-    if places.contains(a, b) or places.contains(b, a):
-        return COMPATIBLE
-    if places.knows(a) and places.knows(b):
-        return HARD
-    return SOFT
+    return value_model().compare_places(a, b, places)
 
 
-# ----------------------------------------------------------------------------- titles
-
-#: role words reduced to a family: the leader of X is also its head, chief, emir
-ROLE_FAMILIES = {
-    "leader": "leader", "head": "leader", "chief": "leader", "emir": "leader",
-    "amir": "leader", "commander": "leader", "chairman": "leader", "chair": "leader",
-    "chairwoman": "leader", "boss": "leader", "director": "leader", "president": "leader",
-    "ruler": "leader", "founder": "founder", "cofounder": "founder",
-    "spokesman": "spokesperson", "spokeswoman": "spokesperson",
-    "spokesperson": "spokesperson", "deputy": "deputy", "second": "deputy",
-    "member": "member", "militant": "member", "fighter": "member",
-}
-#: words that qualify a role without changing it
-_ROLE_MODIFIERS = frozenset({
-    "the", "a", "an", "its", "his", "her", "their", "senior", "top", "former", "late",
-    "slain", "current", "then", "regional", "overall", "supreme", "main", "chief"})
+def place_key(name: str) -> str:
+    return value_model().place_key(name)
 
 
-@dataclass(frozen=True)
-class Title:
-    role: str
-    organisation: str
-
-
-@lru_cache(maxsize=65536)
 def parse_title(value: str) -> Title:
-    """``"the leader of Group G"`` → ``Title("leader", "group g")``; ``"Group G chief"`` too.
-
-    >>> parse_title("a senior leader of Group G") == parse_title("Group G chief")
-    True
-    """
-    text = fold(value)
-    m = re.match(r"^(.*?)\s+(?:of|for|at|in|with)\s+(.+)$", text)
-    if m:
-        role_words, org = _words(m[1]), m[2]
-    else:  # "Group G chief": the role word comes last
-        words = _words(text)
-        role_words, org = words[-1:], " ".join(words[:-1])
-    family = ""
-    for word in role_words:
-        if word in ROLE_FAMILIES:
-            family = ROLE_FAMILIES[word]
-            if family == "deputy":
-                break  # "deputy leader" is a deputy, not a leader
-        elif word not in _ROLE_MODIFIERS and not family:
-            family = word
-    if not family:  # only modifiers: "chief of X"
-        family = ROLE_FAMILIES.get(role_words[-1], role_words[-1]) if role_words else ""
-    return Title(family, org)
-
-
-def _org_tokens(org: str) -> tuple[str, ...]:
-    return tuple(w for w in _words(org) if w not in PARTICLES and w not in {"in", "of", "and", "for"})
-
-
-_ACRONYM_SKIP = frozenset({"in", "the", "of", "and", "for", "on", "at", "to", "a", "an", "&"})
-
-
-def _acronyms(name: str) -> set[str]:
-    """Plausible acronyms of a long name: with and without its small words."""
-    words = _words(name)
-    return {"".join(w[0] for w in words),
-            "".join(w[0] for w in words if w not in _ACRONYM_SKIP),
-            "".join(w[0] for w in words if w not in _ACRONYM_SKIP and w not in PARTICLES)}
+    return value_model().parse_title(value)
 
 
 def same_organisation(a: str, b: str) -> bool:
-    """Organisations equal up to folding, transliteration or acronym.
-
-    >>> same_organisation("Front for the Liberation of X", "FLX")
-    True
-    """
-    ta, tb = _org_tokens(a), _org_tokens(b)
-    if ta == tb:
-        return True
-    if not ta or not tb:
-        return False
-    for short, long_name in ((ta, tb), (tb, ta)):
-        if len(short) == 1 and len(long_name) > 1 and short[0] in _acronyms(b if long_name is tb else a):
-            return True
-    return len(ta) == len(tb) and all(x == y or spelling_variants(x, y) for x, y in zip(ta, tb))
+    return value_model().same_organisation(a, b)
 
 
 def compare_titles(a: str, b: str) -> str:
-    """Titles by role family and organisation.
+    """Titles by role and organisation.
 
-    >>> compare_titles("leader of Group G", "head of Group G")
-    'same'
-    >>> compare_titles("spokesman of Group G", "leader of Group G"), compare_titles("leader of G", "leader of H")
-    ('soft', 'compatible')
+    >>> compare_titles("leader of Group G", "head of Group G"), compare_titles("leader of G", "leader of H")
+    ('same', 'compatible')
     """
-    ta, tb = parse_title(a), parse_title(b)
-    if not ta.organisation or not tb.organisation:
-        return SAME if ta.role == tb.role and ta.organisation == tb.organisation else COMPATIBLE
-    if not same_organisation(ta.organisation, tb.organisation):
-        return COMPATIBLE  # several titles in several organisations: no disagreement
-    return SAME if ta.role == tb.role else SOFT
-
-
-# ---------------------------------------------------------------------------- compare
-
-def value_key(value_type: str, value: object, *, attribute: str | None = None) -> object:
-    """A hashable key such that equal keys always compare ``"same"``.
-
-    Grouping by it first keeps `compare` to a few distinct keys per attribute.
-    """
-    if value is None:
-        return None
-    if attribute == "title":
-        t = parse_title(str(value))
-        return ("title", t.role, _org_tokens(t.organisation))
-    if value_type == "date":
-        span = parse_date(str(value))
-        return ("date", span.key) if span is not None else ("text", fold(str(value)))
-    if value_type == "quantity":
-        q = parse_quantity(value)  # type: ignore[arg-type]
-        return ("quantity", q.lo, q.hi, q.kind) if q is not None else ("text", fold(str(value)))
-    if value_type == "country":
-        return ("country", country_key(str(value)))
-    if value_type == "entity":
-        return ("entity", place_key(str(value)))
-    if value_type == "name":
-        return ("name", name_tokens(str(value)))
-    return ("text", fold(str(value)))
-
-
-def compare(value_type: str, a: object, b: object, *, attribute: str | None = None,
-            places: PlaceIndex | None = None) -> str:
-    """How two normalized values of one attribute relate: same, compatible, soft, hard.
-
-    >>> compare("date", "2019-10-01", "2019-10-02"), compare("quantity", "up to 40", 40)
-    ('hard', 'compatible')
-    """
-    if a is None or b is None:
-        return SAME if a is b else COMPATIBLE
-    if attribute == "title":
-        return compare_titles(str(a), str(b))
-    if value_type == "date":
-        relation = compare_dates(str(a), str(b))
-    elif value_type == "quantity":
-        relation = compare_quantities(a, b, attribute=attribute)  # type: ignore[arg-type]
-    elif value_type == "country":
-        relation = compare_countries(str(a), str(b))
-    elif value_type == "entity":
-        relation = compare_places(str(a), str(b), places)
-    elif value_type == "name":
-        relation = compare_names(str(a), str(b))
-    else:
-        # free text ("raid" / "operation") differs by paraphrase far more often than by
-        # contradiction, and nothing here can tell the two apart: no disagreement
-        relation = weakest(compare_text(str(a), str(b)), COMPATIBLE)
-    if attribute in MULTI_VALUED and relation in (SOFT, HARD):
-        return COMPATIBLE  # one may belong to several groups, have several spouses
-    return relation
+    return value_model().compare_titles(a, b)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -110,7 +111,7 @@ def test_entities_json_keeps_people_apart(seeds_store):
     result = run("entities", "--format", "json", "--store", seeds_store)
     assert result.exit_code == 0
     records = json.loads(result.stdout)
-    assert all(tuple(r) == ("entity", "entity_id", "entity_type", "variants") for r in records)
+    assert all(tuple(r) == ("schema", "entity", "entity_id", "entity_type", "variants") for r in records)
     by_variant = {v["name"]: r for r in records for v in r["variants"]}
     asim = by_variant["Asim Omar"]
     # "Mr. Umar": the model's span leaves the honorific out, so the variant is "Umar"
@@ -129,7 +130,7 @@ def test_facts_filters(seeds_store):
 def test_status_json(seeds_store):
     result = run("status", "--format", "json", "--store", seeds_store)
     info = json.loads(result.stdout)
-    assert set(info) == {"documents", "facts", "entities", "last_run"}
+    assert tuple(info) == ("schema", "store", "documents", "facts", "entities", "last_run")
     assert info["documents"] == 5 and set(info["last_run"]) == {"new", "changed", "unchanged", "failed"}
 
 
@@ -142,7 +143,9 @@ def test_query_without_store_says_how_to_fix(tmp_path):
 @pytest.mark.parametrize("args, code, words", [
     (["extract"], 2, "Missing argument"),
     (["conflicts", "--format", "xml"], 2, "xml"),
-    (["extract", "x", "--published", "yesterday"], 2, "YYYY-MM-DD"),
+    (["extract", "x", "--published", "yesterday"], 2, "is not a date"),
+        (["extract", "x", "--published", "2019-02-30"], 2, "is not a calendar date"),
+        (["dates", "x", "--published", "2019-10-32"], 2, "is not a calendar date"),
     (["extract", "x", "-j", "0"], 2, "--jobs"),
 ])
 def test_usage_errors_exit_2(args, code, words):
@@ -206,3 +209,265 @@ def test_closed_pipe_ends_quietly(seeds_store):
                             shell=True, capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0 and result.stderr == ""
     assert len(result.stdout.splitlines()) == 1
+
+
+# --- a well-behaved command line (issue 16) ------------------------------------------------
+
+COMMANDS = [["extract"], ["conflicts"], ["facts"], ["entities"], ["documents"], ["status"], ["dates"],
+            ["report"], ["schema"], ["rules", "check"]]
+STORE_COMMANDS = [["conflicts"], ["facts"], ["entities"], ["documents"], ["status"]]
+DATA_COMMANDS = STORE_COMMANDS + [["schema", "fact"]]
+
+
+def test_version():
+    from factx import __version__
+
+    result = run("--version")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, f"factx {__version__}\n", "")
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_help_has_an_example_and_no_type_names(command):
+    result = run(*command, "--help")
+    assert result.exit_code == 0 and result.stderr == ""
+    text = result.stdout
+    assert "Examples:\n" in text and f"factx {' '.join(command)}" in text.split("Examples:", 1)[1]
+    # no Python types or click's {required} markers leak into the help
+    assert not re.search(r"<[a-z_]+(\[[^\]]*\])?( range)?>|\{[a-z_.]+\}|list\[", text), text
+    for option in ("--quiet", "--verbose", "--help"):
+        assert option in text
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_quiet_and_verbose_on_every_command(command):
+    for flag in ("--quiet", "-q", "--verbose", "-v"):
+        result = run(*command, flag, "--help")
+        assert result.exit_code == 0, (flag, result.stderr)
+
+
+@pytest.mark.parametrize("command", DATA_COMMANDS + [["extract"], ["dates"]], ids=" ".join)
+def test_output_file_wherever_output_is_data(command):
+    result = run(*command, "--help")
+    assert "-o, --output FILE" in result.stdout
+
+
+@pytest.mark.parametrize("command", DATA_COMMANDS, ids=" ".join)
+def test_output_file_holds_what_stdout_would(command, seeds_store, tmp_path):
+    args = [*command] + (["--store", seeds_store] if command[0] != "schema" else [])
+    shown = run(*args)
+    out = tmp_path / "out.data"
+    written = run(*args, "-o", out)
+    assert written.exit_code == 0, written.stderr
+    assert written.stdout == ""
+    assert out.read_text(encoding="utf-8") == shown.stdout != ""
+
+
+@pytest.mark.parametrize("command", STORE_COMMANDS, ids=" ".join)
+def test_quiet_and_verbose_messages(command, seeds_store):
+    quiet = run(*command, "--store", seeds_store, "--quiet")
+    plain = run(*command, "--store", seeds_store)
+    verbose = run(*command, "--store", seeds_store, "--verbose")
+    assert quiet.exit_code == plain.exit_code == verbose.exit_code == 0
+    assert quiet.stdout == plain.stdout == verbose.stdout != ""
+    assert quiet.stderr == ""
+    assert f"store {seeds_store}" in verbose.stderr and "done in" in verbose.stderr
+    assert "done in" not in plain.stderr
+
+
+def test_quiet_keeps_errors(tmp_path):
+    result = run("facts", "--quiet", "--store", tmp_path / "none")
+    assert result.exit_code == 1 and result.stdout == "" and "no factx store" in result.stderr
+
+
+def _csv(text):
+    import csv
+    import io
+
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@pytest.mark.parametrize("kind, command", [("fact", ["facts"]), ("entity", ["entities"]),
+                                           ("conflict", ["conflicts"]), ("document", ["documents"])])
+def test_csv_rows_and_columns(kind, command, seeds_store):
+    from factx.output import csv_columns
+
+    as_json = json.loads(run(*command, "--format", "json", "--store", seeds_store).stdout)
+    result = run(*command, "--format", "csv", "--store", seeds_store)
+    assert result.exit_code == 0 and result.stderr == ""
+    rows = _csv(result.stdout)
+    assert result.stdout.splitlines()[0] == ",".join(csv_columns(kind))
+    # one row per innermost item: a conflict's source, an entity's spelling
+    if kind == "entity":
+        expected = sum(max(1, len(e["variants"])) for e in as_json)  # one row without spellings
+    elif kind == "conflict":
+        expected = sum(len(v["sources"]) for c in as_json for v in c["values"])
+    else:
+        expected = len(as_json)
+    assert len(rows) == expected > 0
+
+
+def test_csv_conflict_rows_carry_their_conflict(seeds_store):
+    rows = _csv(run("conflicts", "--entity", "Asim Umar", "-f", "csv", "--store", seeds_store).stdout)
+    conflict = json.loads(run("conflicts", "--entity", "Asim Umar", "-f", "json", "--store", seeds_store).stdout)[0]
+    first = conflict["values"][0]
+    assert rows[0]["entity"] == conflict["entity"] and rows[0]["kind"] == conflict["kind"]
+    assert rows[0]["value"] == str(first["value"]) and rows[0]["doc"] == first["sources"][0]["doc"]
+    assert rows[0]["value_texts"] == "; ".join(first["value_texts"])
+
+
+@pytest.mark.parametrize("width", [40, 60, 100, 160])
+def test_facts_table_never_cuts_path_and_line(seeds_store, width):
+    result = run("facts", "--entity", "Asim Umar", "-f", "table", "--store", seeds_store, env={"COLUMNS": str(width)})
+    assert result.exit_code == 0 and result.stderr == ""
+    facts = lines(run("facts", "--entity", "Asim Umar", "--store", seeds_store).stdout)
+    shown = result.stdout
+    for fact in facts:
+        assert f"{fact['doc']}:{fact['line']}" in shown
+    assert max(len(line) for line in shown.splitlines()) <= width
+
+
+@pytest.mark.parametrize("command, header", [(["entities"], "spellings"), (["documents"], "document"),
+                                             (["status"], "last run"), (["conflicts"], "source")])
+def test_tables(command, header, seeds_store):
+    result = run(*command, "-f", "table", "--store", seeds_store)
+    assert result.exit_code == 0 and result.stderr == "" and header in result.stdout
+
+
+def test_empty_table_says_so_on_stderr(seeds_store):
+    result = run("facts", "--attribute", "no_such_attribute", "-f", "table", "--store", seeds_store)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "no facts\n")
+
+
+@pytest.mark.parametrize("name", ["fact", "conflict", "entity", "document", "date", "status"])
+def test_schema_prints_the_published_file(name):
+    from conftest import ROOT as root
+
+    result = run("schema", name)
+    assert result.exit_code == 0 and result.stderr == ""
+    assert json.loads(result.stdout) == json.loads((root / "factx" / "schemas" / f"{name}.json").read_text())
+    assert json.loads(result.stdout)["title"] == f"factx.{name}/1"
+
+
+def test_schema_unknown_name_is_a_usage_error():
+    result = run("schema", "person")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "'person' is not one of" in result.stderr and "'fact'" in result.stderr
+
+
+def test_unwritable_output_fails_before_the_run(tmp_path):
+    result = run("extract", "seeds/", "-o", tmp_path / "missing" / "x.jsonl", "--store", tmp_path / "s")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "missing/x.jsonl: cannot write" in result.stderr
+    assert not (tmp_path / "s").exists()  # nothing was run
+
+
+def test_shell_completion_script():
+    result = runner.invoke(app, ["--show-completion", "bash"], prog_name="factx")
+    assert result.exit_code == 0 and "_FACTX_COMPLETE=complete_bash" in result.stdout
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("factx con", {"conflicts"}),
+    ("factx schema d", {"date", "document"}),
+    ("factx facts --format js", {"json", "jsonl"}),
+])
+def test_shell_completion(words, expected):
+    result = runner.invoke(app, [], prog_name="factx", env={
+        "_FACTX_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)})
+    assert result.exit_code == 0 and set(result.stdout.split()) == expected
+
+
+def test_entity_completion_from_the_store(seeds_store):
+    words = f"factx conflicts --store {seeds_store} --entity Asim"
+    result = runner.invoke(app, [], prog_name="factx", env={
+        "_FACTX_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": "5"})
+    assert result.exit_code == 0 and result.stdout.split("\n")[:1] == ["Asim Umar"]
+
+
+@pytest.mark.parametrize("text, rule_id, key, allowed", [
+    ("kind: date_cues\nrules:\n  - id: c\n    tense: sideways\n    patterns: [x]\n", "c", "tense", "past, future, none"),
+    ("kind: entity_types\nrules:\n  - id: t\n    label: PERSN\n    words: [x]\n", "t", "label", "PERSON, NORP"),
+    ("kind: hedges\nrules:\n  - id: h\n    scope: everywhere\n    words: [x]\n", "h", "scope", "adverb, modal"),
+    ("kind: attributes\nrules:\n  - id: a\n    family: telepathy\n    words: [x]\n", "a", "family", "death, death_noun"),
+])
+def test_rules_check_names_file_rule_key_and_allowed_values(tmp_path, text, rule_id, key, allowed):
+    (tmp_path / "mine.yml").write_text(text)
+    result = run("rules", "check", tmp_path)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert f"factx: {tmp_path / 'mine.yml'}: rule '{rule_id}': key '{key}': " in result.stderr
+    assert f"is not allowed (allowed: {allowed}" in result.stderr
+
+
+@pytest.mark.parametrize("flag, expected", [("-q", ""), ("", "rule files valid\n"), ("-v", "valid    ")])
+def test_rules_check_messages(flag, expected):
+    result = run("rules", "check", *([flag] if flag else []))
+    assert result.exit_code == 0 and result.stdout == ""
+    assert expected in result.stderr if expected else result.stderr == ""
+
+
+def test_rules_check_never_imports_spacy(tmp_path):
+    code = ("import sys, runpy\n"
+            "sys.argv = ['factx', 'rules', 'check']\n"
+            "try:\n    runpy.run_module('factx', run_name='__main__')\n"
+            "except SystemExit as e:\n    code = e.code\n"
+            "heavy = [m for m in ('spacy', 'thinc', 'dateparser', 'factx.stages') if m in sys.modules]\n"
+            "sys.stderr.write(f'CODE={code} HEAVY=' + ','.join(heavy))\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.stderr.rsplit("CODE=", 1)[1] == "0 HEAVY="
+
+
+def test_model_hint_names_only_installed_pipelines(tmp_path):
+    import spacy
+
+    (tmp_path / "a.txt").write_text("Some text.")
+    result = run("extract", tmp_path / "a.txt", "--model", "xx_no_such_model", "--store", tmp_path / "s")
+    assert result.exit_code == 2 and result.stdout == ""
+    hint = result.stderr.split("installed pipeline:", 1)[1]
+    installed = spacy.util.get_installed_models()
+    assert installed and all(name in hint for name in installed)
+    assert all(name in installed for name in re.findall(r"[a-z]{2}_\w+", hint))
+
+
+# --- the one writer ----------------------------------------------------------------------
+
+def _written(records, fmt, kind="entity", **kw):
+    import io
+
+    from factx.output import write
+
+    out = io.StringIO()
+    count = write(records, kind=kind, fmt=fmt, out=out, **kw)
+    return count, out.getvalue()
+
+
+ENTITY_RECORDS = [{"schema": "factx.entity/1", "entity": "Jane Roe", "entity_id": "e1", "entity_type": "PERSON",
+                   "variants": [{"name": "Jane Roe", "count": 2, "docs": ["a.txt", "b, c.txt"]},
+                                {"name": "Roe", "count": 1, "docs": ["a.txt"]}]}]
+
+
+@pytest.mark.parametrize("fmt, expected", [
+    ("jsonl", json.dumps(ENTITY_RECORDS[0], ensure_ascii=False, separators=(", ", ": ")) + "\n"),
+    ("json", "[" + json.dumps(ENTITY_RECORDS[0], ensure_ascii=False, separators=(", ", ": ")) + "]\n"),
+    ("csv", 'entity,entity_id,entity_type,name,count,docs\nJane Roe,e1,PERSON,Jane Roe,2,"a.txt; b, c.txt"\n'
+            "Jane Roe,e1,PERSON,Roe,1,a.txt\n"),
+])
+def test_writer_formats(fmt, expected):
+    assert _written(ENTITY_RECORDS, fmt) == (1, expected)
+
+
+def test_writer_json_of_nothing_is_an_empty_array():
+    assert _written([], "json") == (0, "[]\n")
+
+
+def test_writer_table_and_its_replacement():
+    count, text = _written(ENTITY_RECORDS, "table")
+    assert count == 1 and "Jane Roe (2: a.txt, b, c.txt)" in text and "Roe (1: a.txt)" in text
+    assert _written(ENTITY_RECORDS, "table", table=lambda rows: (f"* {r['entity']}" for r in rows)) == \
+        (1, "* Jane Roe\n")
+    said = []
+    assert _written([], "table", empty=lambda: said.append("none")) == (0, "") and said == ["none"]
+
+
+def test_writer_never_reads_data_as_markup():
+    record = {**ENTITY_RECORDS[0], "entity": "[bold]X[/bold] [See reports]"}
+    assert "[bold]X[/bold] [See reports]" in _written([record], "table")[1]

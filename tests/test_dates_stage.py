@@ -13,7 +13,7 @@ import spacy
 from spacy.tokens import Span
 
 from factx.records import Article, TimexSpan
-from factx.stages.dates import dates_component, detect, temporal_expressions
+from factx.stages.dates import dates_component, detect, temporal_expressions, timeml_parts
 
 TUE = "2019-10-08"
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -57,7 +57,7 @@ def found(doc, anchor):
      [("Sept. 23, 2019", "DATE", "2019-09-23")]),
     ("They were killed the night of Sept. 22 in the raid.", (("the night of Sept. 22", "TIME"),), TUE,
      [("the night of Sept. 22", "TIME", "2019-09-22TNI")]),
-    # ranges are one interval
+    # ranges are one interval (facts keep it; `factx dates` writes two TIMEX3s)
     ("He led the group from 2001 to 2003.", (), TUE, [("2001 to 2003", "DATE", "2001/2003")]),
     ("Talks ran Sept. 22-23 in Doha.", (), TUE, [("Sept. 22-23", "DATE", "2019-09-22/2019-09-23")]),
     ("It rained between March and May 2019.", (), TUE, [("between March and May 2019", "DATE", "2019-03/2019-05")]),
@@ -85,6 +85,88 @@ def found(doc, anchor):
 ])
 def test_temporal_expressions(blank, text, ents, anchor, expected):
     assert found(make(blank, text, ents), anchor) == expected
+
+
+# Issue 14: expressions the rules were not written for, found in text (no parse).
+ISSUE_14_DETECTION = [
+    ("Over the last twenty four hours it rained.", TUE, [("the last twenty four hours", "DURATION", "PT24H")]),
+    ("The flight took 5 1/2 hours.", TUE, [("5 1/2 hours", "DURATION", "PT5H30M")]),
+    ("He served 2 1/2 years in jail.", TUE, [("2 1/2 years", "DURATION", "P2Y6M")]),
+    ("He will stay for at least 20 more years.", TUE, [("at least 20 more years", "DURATION", "P20Y")]),
+    ("The city has stood for 4,000 years.", TUE, [("4,000 years", "DURATION", "P4000Y")]),
+    ("It took one hundred and fifty years.", TUE, [("one hundred and fifty years", "DURATION", "P150Y")]),
+    ("Music of the '80s came back.", "1998-10-25", [("'80s", "DATE", "198X")]),
+    ("He grew up in the sixties.", TUE, [("the sixties", "DATE", "196X")]),
+    ("Third-quarter profit fell.", "1998-10-25", [("Third-quarter", "DATE", "1998-Q3")]),
+    ("Sales for the quarter rose.", "1998-10-25", [("the quarter", "DATE", "1998-Q4")]),
+    ("Earnings for the year fell.", "1998-10-25", [("the year", "DATE", "1998")]),
+    ("The year before, it rained.", "1998-10-25", []),
+    ("Prices rose in the week of March 6.", "2000-04-17", [("the week of March 6", "DATE", "2000-W10")]),
+    ("They prayed as Easter week began.", "2000-04-17", [("Easter week", "DATE", "2000-W16")]),
+    ("He died on Thanksgiving Day.", "2000-01-07", [("Thanksgiving Day", "DATE", "1999-11-25")]),
+    ("He recently said so.", TUE, [("recently", "DATE", "PAST_REF")]),
+    ("He previously worked there.", TUE, [("previously", "DATE", "PAST_REF")]),
+    ("He will soon leave.", TUE, [("soon", "DATE", "FUTURE_REF")]),
+    ("Call as soon as you can; he left soon after the raid.", TUE, []),
+    ("In recent days the talks stalled.", TUE, [("recent days", "DATE", "PAST_REF")]),
+    ("In the coming months it will grow.", TUE, [("coming months", "DATE", "FUTURE_REF")]),
+    ("The blast came yesterday at 04.30pm.", "2020-08-09",
+     [("yesterday", "DATE", "2020-08-08"), ("04.30pm", "TIME", "2020-08-08T16:30")]),
+    # a stated weekday fixes the year
+    ("The Times said in an editorial on Monday, Oct. 26: the murder.", "1999-10-20",
+     [("Monday, Oct. 26", "DATE", "1998-10-26")]),
+    # a weekday beside a name is a date, unless a listed word makes it a name
+    ("President Bill Clinton Saturday vowed to act.", "1998-08-08", [("Saturday", "DATE", "1998-08-08")]),
+    ("Bombs exploded in Kenya and Tanzania Friday, killing 81.", "1998-08-08", [("Friday", "DATE", "1998-08-07")]),
+    ("He told the Sunday Times about Black Friday sales.", TUE, []),
+    # titles are not durations or times
+    ("He said so on CBS's 60 Minutes.", TUE, []),
+    ("It took 60 minutes.", TUE, [("60 minutes", "DURATION", "PT60M")]),
+    ("In 1994, 1995 and 1997 he was shot at.", TUE,
+     [("1994", "DATE", "1994"), ("1995", "DATE", "1995"), ("1997", "DATE", "1997")]),
+    ("He was shot last Oct. 23 at home.", "1999-04-19", [("Oct. 23", "DATE", "1998-10-23")]),
+    # "the day after": the extent is "the day", the value counts the signal
+    ("He died on Oct. 23, 1998. Two men came the day after his death.", "1998-11-21",
+     [("Oct. 23, 1998", "DATE", "1998-10-23"), ("the day", "DATE", "1998-10-24")]),
+    ("Two days later he left.", "1998-11-21", [("Two days", "DURATION", "P2D")]),
+    ("The ship was in international waters at the time.", TUE, [("at the time", "DATE", "PAST_REF")]),
+    ("It happened in the past.", TUE, [("the past", "DATE", "PAST_REF")]),
+    ("IST: 0915 HRS, JUN 3, 2018", "2018-06-03",
+     [("0915 HRS", "TIME", "2018-06-03T09:15"), ("JUN 3, 2018", "DATE", "2018-06-03")]),
+]
+
+
+@pytest.mark.parametrize("text, anchor, expected", ISSUE_14_DETECTION)
+def test_issue_14_expressions(blank, text, anchor, expected):
+    assert found(make(blank, text), anchor) == expected
+
+
+@pytest.mark.parametrize("span, expected", [
+    (TimexSpan(10, 31, "between 1985 and 1987", "DATE", "1985/1987"),
+     [(18, 22, "1985", "1985"), (27, 31, "1987", "1987")]),
+    (TimexSpan(0, 12, "from 2001 to 2003"[5:], "DATE", "2001/2003"),
+     [(0, 4, "2001", "2001"), (8, 12, "2003", "2003")]),
+    (TimexSpan(0, 11, "Sept. 22-23", "DATE", "2019-09-22/2019-09-23"),
+     [(0, 8, "Sept. 22", "2019-09-22"), (9, 11, "23", "2019-09-23")]),
+    (TimexSpan(0, 7, "1957-58", "DATE", "1957/1958"), [(0, 4, "1957", "1957"), (5, 7, "58", "1958")]),
+    (TimexSpan(0, 24, "Monday through Wednesday", "DATE", "2019-10-14/2019-10-16"),
+     [(0, 6, "Monday", "2019-10-14"), (15, 24, "Wednesday", "2019-10-16")]),
+    (TimexSpan(0, 26, "between March and May 2019", "DATE", "2019-03/2019-05"),
+     [(8, 13, "March", "2019-03"), (18, 26, "May 2019", "2019-05")]),
+    # not ranges: themselves
+    (TimexSpan(0, 8, "Sept. 23", "DATE", "2019-09-23"), [(0, 8, "Sept. 23", "2019-09-23")]),
+    (TimexSpan(0, 7, "2 years", "DURATION", "P2Y"), [(0, 7, "2 years", "P2Y")]),
+])
+def test_a_range_is_two_timex3(span, expected):
+    assert [(p.start, p.end, p.text, p.value) for p in timeml_parts(span)] == expected
+
+
+def test_an_embedded_post_speaks_from_its_own_date(blank):
+    text = ("The ministry posted a message.\n\nThe blast yesterday at 4.30pm shook the port. "
+            "pic.twitter.com/abc\n\u2014 Ministry (@ministry) August 9, 2020\n\nIt was deleted yesterday.")
+    assert found(make(blank, text), "2020-08-11") == [
+        ("yesterday", "DATE", "2020-08-08"), ("4.30pm", "TIME", "2020-08-08T16:30"),
+        ("August 9, 2020", "DATE", "2020-08-09"), ("yesterday", "DATE", "2020-08-10")]
 
 
 def test_offsets_point_into_the_text(blank):
@@ -134,3 +216,74 @@ def test_seed_dates(nlp, name, anchor, expected):
     got = [(t.text, t.value) for t in temporal_expressions(doc, anchor)]
     for pair in expected:
         assert pair in got
+
+
+# The governing verb, read from the real parse (issue 14): its own tense may move a
+# date, never another word of the sentence.
+GOVERNED = [
+    ("1998-11-03", "The dividend, which was reduced, is payable Jan. 2 to holders of record.",
+     ("Jan. 2", "1999-01-02")),
+    ("2000-01-07", "He subpoenaed the boy to testify before the committee on Feb. 10.", ("Feb. 10", "2000-02-10")),
+    ("2000-01-06", "The grandparents could be found Wednesday in their hometown.", ("Wednesday", "2000-01-05")),
+    ("2000-01-06", "The stock rose on Friday to close at $5.", ("Friday", "1999-12-31")),
+    ("2019-10-08", "The council will meet on Friday.", ("Friday", "2019-10-11")),
+    ("2000-01-05", "Meissner gave no reason for the Jan. 14 deadline.", ("Jan. 14", "2000-01-14")),
+    ("2000-04-03", "The agency extended its deadline until 9 a.m. Tuesday.", ("9 a.m. Tuesday", "2000-04-04T09:00")),
+    ("1999-02-10", "The official said the accession was planned for early March.", ("early March", "1999-03")),
+    ("1998-10-25", "He was killed on Oct. 30.", ("Oct. 30", "1997-10-30")),
+    # a participle after its noun has no tense of its own
+    ("1999-10-24", "A memorial service planned for Saturday was canceled.", ("Saturday", "1999-10-23")),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("anchor, text, expected", GOVERNED)
+def test_the_governing_verb_moves_a_date(nlp, anchor, text, expected):
+    assert expected in [(t.text, t.value) for t in temporal_expressions(nlp(text), anchor)]
+
+
+QUOTED = [
+    # a quotation whose attribution is dated speaks from that day
+    ("2020-08-11", "In a tweet on Sunday, the minister wrote: \u201cThe explosion yesterday at 04.30pm killed dozens.\u201d",
+     [("Sunday", "2020-08-09"), ("yesterday", "2020-08-08"), ("04.30pm", "2020-08-08T16:30")]),
+    ("2020-08-11", "\u201cWe were attacked yesterday by the militia,\u201d he said on Sunday. Yesterday the talks resumed.",
+     [("yesterday", "2020-08-08"), ("Sunday", "2020-08-09"), ("Yesterday", "2020-08-10")]),
+    # a date outside the quotation that is not when it was said does not move it
+    ("2020-08-11", "\u201cWe will meet tomorrow with the rebels,\u201d he said, adding that the Sept. 3 meeting was off.",
+     [("tomorrow", "2020-08-12"), ("Sept. 3", "2020-09-03")]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("anchor, text, expected", QUOTED)
+def test_quotations_speak_from_their_own_time(nlp, anchor, text, expected):
+    assert [(t.text, t.value) for t in temporal_expressions(nlp(text), anchor)] == expected
+
+
+@pytest.mark.model
+def test_dates_command_writes_ranges_as_two_records(tmp_path):
+    from factx.dates_command import date_records
+
+    path = tmp_path / "a.txt"
+    text = "Abortions declined between 1985 and 1987, the study said.\n"
+    path.write_text(text, encoding="utf-8")
+    records = [(r.text, r.value, r.start, r.end, r.anchor) for r in date_records([str(path)], published="1998-10-25")]
+    first, second = text.index("1985"), text.index("1987")
+    assert records == [("1985", "1985", first, first + 4, "1998-10-25"),
+                       ("1987", "1987", second, second + 4, "1998-10-25")]
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_dates_command_splits_long_documents_as_extract_does(tmp_path):
+    from factx.dates_command import date_records
+    from factx.pipeline import CHUNK_CHARS
+
+    filler = "The committee met and talked about the budget for a long time. " * (CHUNK_CHARS // 60)
+    text = filler + "\n\nThe vote was held on Sept. 23, 2019.\n"
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    records = list(date_records([str(path)], published="2019-10-08"))
+    start = text.index("Sept. 23, 2019")
+    assert [(r.start, r.end, r.value) for r in records] == [(start, start + len("Sept. 23, 2019"), "2019-09-23")]
+    assert records[0].line == text[:start].count("\n") + 1

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factx import incremental
-from factx.incremental import update_entities
+from factx.incremental import resolver_input, update_entities
 from factx.records import Article, DocResult, FactDraft
-from factx.resolve import NameStat, resolve
+from factx.resolve import resolve
 from factx.rules import load_rules
 from factx.store import Store
 
@@ -38,6 +38,16 @@ POOL = [
     ("Helmand Province", "GPE"), ("Helmand", "GPE"), ("Washington", "GPE"),
     ("George Washington", "PERSON"), ("Washington", "PERSON"), ("Bush", "ORG"),
     ("Kim Jong-un", "PERSON"), ("Kim Jong Un", "PERSON"), ("Kim Jong-il", "PERSON"), ("Kim", "PERSON"),
+    # distinctive titles, short and long given names, given-name prefixes
+    ("Mullah Omar", "PERSON"), ("Mullah Umar", "PERSON"), ("Sheikh Omar", "PERSON"), ("Omar Farooq", "PERSON"),
+    ("Hafiz Khan", "PERSON"), ("Hafizullah Khan", "PERSON"), ("Khan", "PERSON"),
+    ("Abdul Rahman Khan", "PERSON"), ("Rahman Khan", "PERSON"), ("Abdul Rahman", "PERSON"),
+    # words run together, institutions with and without their country, names across types
+    ("Gebre-Mariam", "PERSON"), ("Gebremariam", "PERSON"), ("Tewolde Gebremariam", "PERSON"),
+    ("Tewolde Gebre-Mariam", "ORG"),
+    ("US National Transportation Safety Board", "ORG"), ("National Transportation Safety Board", "ORG"),
+    ("French National Transportation Safety Board", "ORG"), ("NTSB", "ORG"),
+    ("Ethiopian Civil Aviation Authority", "ORG"), ("Civil Aviation Authority", "ORG"),
 ]
 
 TEXT = "Some text of a document, long enough for the offsets of its facts.\n" * 4
@@ -51,8 +61,10 @@ def draft(name: str, name_type: str, i: int, **kw) -> FactDraft:
 
 
 def doc(path: str, names: list[tuple[str, str]], *, said_by: str | None = None,
-        located_in: str | None = None) -> DocResult:
+        located_in: str | None = None, aka: str | None = None) -> DocResult:
     drafts = [draft(name, name_type, i) for i, (name, name_type) in enumerate(names)]
+    if aka is not None and names:
+        drafts.append(draft(names[0][0], names[0][1], 92, attribute="alternate_names", value=aka))
     if said_by is not None and names:
         drafts.append(draft(names[0][0], names[0][1], 90, attribute="title", value="leader",
                             value_type="text", said_by=said_by))
@@ -74,8 +86,8 @@ def run(store: Store, docs: list[DocResult], rules=None) -> incremental.Resoluti
 
 def expected(store: Store, rules=None) -> tuple[set, set]:
     """The names and entities tables a full resolve of every name of the store writes."""
-    stats = [NameStat(*row) for row in store.name_stats()]
-    entities = resolve(stats, rules=rules if rules is not None else load_rules())
+    data = resolver_input(store)
+    entities = resolve(data.stats, rules=rules if rules is not None else load_rules(), same=data.same)
     names = {(n, e.entity_id) for e in entities for n in e.names}
     return names, {(e.entity_id, e.canonical, e.entity_type) for e in entities}
 
@@ -123,6 +135,33 @@ SCENARIOS = {
         [[("Ayman al-Zawahri", "PERSON")]],
         [[("Zawahiri", "PERSON")]],
     ],
+    "a titled name, then the bare word and a second titled one": [
+        [[("Mullah Omar", "PERSON")], [("Omar Farooq", "PERSON")]],
+        [[("Omar", "PERSON")]],
+        [[("Mullah Umar", "PERSON")]],
+    ],
+    "a short given name meets its long form": [
+        [[("Hafizullah Khan", "PERSON")]],
+        [[("Hafiz Khan", "PERSON")]],
+        [[("Khan", "PERSON")]],
+    ],
+    "an institution with and without its country, then with another country": [
+        [[("US National Transportation Safety Board", "ORG")]],
+        [[("National Transportation Safety Board", "ORG")]],
+        [[("French National Transportation Safety Board", "ORG")]],
+    ],
+    "a name without its given-name prefix": [
+        [[("Abdul Rahman Khan", "PERSON")]],
+        [[("Rahman Khan", "PERSON")]],
+    ],
+    "a longer name spelled alike under another type": [
+        [[("Ayman al-Zawahiri", "PERSON")]],
+        [[("Ayman al-Zawahri", "ORG")]],
+    ],
+    "words run together": [
+        [[("Tewolde Gebre-Mariam", "PERSON")]],
+        [[("Tewolde Gebremariam", "PERSON")]],
+    ],
     "a type vote that flips as counts grow": [
         [[("Washington", "GPE")]],
         [[("Washington", "PERSON")], [("Washington", "PERSON")], [("George Washington", "PERSON")]],
@@ -165,6 +204,20 @@ def test_sources_and_entity_values_are_resolved_too(tmp_path, always_incremental
     assert_same_as_full(store)
     names = dict(store.conn.execute("SELECT name, entity_id FROM names"))
     assert {"NDS", "Helmand Province"} <= set(names)
+
+
+def test_declared_names_join_and_part_with_their_documents(tmp_path, always_incremental):
+    store = Store.open(tmp_path)
+    run(store, [doc("a.txt", [("Karim Haddad", "PERSON")]), doc("b.txt", [("Abu Jamil", "PERSON")])])
+    run(store, [doc("c.txt", [("Karim Haddad", "PERSON")], aka="Abu Jamil")])
+    assert_same_as_full(store)
+    names = dict(store.conn.execute("SELECT name, entity_id FROM names"))
+    assert names["Abu Jamil"] == names["Karim Haddad"]
+    # the declaration goes with its document's new text
+    run(store, [DocResult(Article(path="c.txt", text=TEXT + "again"), (draft("Karim Haddad", "PERSON", 1),), "m")])
+    assert_same_as_full(store)
+    names = dict(store.conn.execute("SELECT name, entity_id FROM names"))
+    assert names["Abu Jamil"] != names["Karim Haddad"]
 
 
 def test_user_aliases_and_never_merge(tmp_path, always_incremental):
@@ -228,7 +281,8 @@ def test_any_sequence_of_runs_matches_a_full_resolve(tmp_path_factory, runs):
     incremental.FULL_SHARE = float("inf")
     try:
         for batch in runs:
-            run(store, [doc(f"d{path}.txt", names, said_by=names[-1][0] if path % 3 == 0 else None)
+            run(store, [doc(f"d{path}.txt", names, said_by=names[-1][0] if path % 3 == 0 else None,
+                            aka=names[-1][0] if path % 4 == 1 and len(names) > 1 else None)
                         for path, names in batch])
             assert_same_as_full(store)
     finally:
@@ -258,6 +312,6 @@ def test_names_of_documents_removed_with_their_facts_are_pending(tmp_path):
 
 def test_module_docstring_names_every_key_of_node_keys():
     source = Path(incremental.__file__).read_text(encoding="utf-8")
-    for key in ("B|", "F|", "L|", "P|", "A|", "R|"):
+    for key in ("B|", "J|", "Q|", "F|", "L|", "P|", "G|", "S|", "T|", "A|", "D|", "R|"):
         assert f'f"{key}' in source
         assert f"`{key[0]}`" in incremental.__doc__

@@ -143,3 +143,73 @@ def test_unreadable_file(tmp_path):
         pytest.skip("root can read anything")
     [error] = articles([str(path)])
     assert "permission denied" in error.message
+
+
+@pytest.mark.parametrize("record, published, how, warning", [
+    ({"text": "Story.", "published": "2019-10-08"}, "2019-10-08", "metadata", None),
+    ({"text": "Story.", "published": "Tue, 08 Oct 2019 06:00:00 GMT"}, "2019-10-08", "metadata", None),
+    ({"text": "Story.", "datePublished": "2019-10-08T23:30:00-05:00"}, "2019-10-08", "metadata", None),
+    ({"text": "Story.", "published": "2019-02-30"}, None, None, "'published': '2019-02-30' is not a calendar date"),
+    ({"text": "Story.", "published": "soon"}, None, None, "'published': 'soon' is not a date"),
+    ({"text": "Story.", "published": 20191008}, None, None, "'published': 20191008 is not a date string"),
+    # an unreadable field: the text's own date line is read instead
+    ({"text": "Title\nOct 8, 2019\nStory.", "published": "garbage"}, "2019-10-08", "date line",
+     "'published': 'garbage' is not a date"),
+    ({"text": "Title\nOct 8, 2019\nStory."}, "2019-10-08", "date line", None),
+])
+def test_jsonl_dates_parsed_or_warned(tmp_path, record, published, how, warning):
+    import json
+
+    path = tmp_path / "crawl.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    [article] = articles([str(path)])
+    assert (article.published, article.published_how) == (published, how)
+    assert article.warnings == ((warning + "; publication date left empty",) if warning else ())
+
+
+@pytest.mark.parametrize("record, outlet, author", [
+    ({"text": "Story.", "source": "Daily Example", "url": "https://www.other.example.org/a"}, "Daily Example", None),
+    ({"text": "Story.", "url": "https://www.example.co.uk/news/a", "author": "Jane Roe"}, "example.co.uk", "Jane Roe"),
+    ({"text": "Story.", "publisher": {"name": "Example Times"}, "authors": ["Ann Lee", "Bo Chen"]},
+     "Example Times", "Ann Lee, Bo Chen"),
+    ({"text": "Story."}, None, None),
+])
+def test_jsonl_outlet_and_author(tmp_path, record, outlet, author):
+    import json
+
+    path = tmp_path / "crawl.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    [article] = articles([str(path)])
+    assert (article.outlet, article.author) == (outlet, author)
+
+
+@pytest.mark.parametrize("content, paths, problem", [
+    ('{"text": "One story.", "title": "T", "source": "Wire"}', ["{p}"], None),
+    ('[{"text": "One.", "id": "x"}, {"text": "Two."}]', ["{p}:x", "{p}:2"], None),
+    ('{"headline": "no text here"}', [], "must hold an article record"),
+    ('[1, 2, 3]', [], "must hold an article record"),
+    ('{"text": "unclosed', [], "malformed JSON"),
+])
+def test_json_files_are_records_or_refused(tmp_path, content, paths, problem):
+    path = tmp_path / "story.json"
+    path.write_text(content)
+    found = articles([str(path)])
+    assert [a.path for a in found if not isinstance(a, InputError)] == [p.format(p=path) for p in paths]
+    errors = [e for e in found if isinstance(e, InputError)]
+    if problem:
+        assert len(errors) == 1 and problem in errors[0].message and errors[0].path == str(path)
+    else:
+        assert errors == []
+        assert all("{" not in a.text for a in found)   # never the JSON read as text
+
+
+def test_text_documents_say_how_their_date_was_found(tmp_path):
+    (tmp_path / "a.txt").write_text("Title\nIST: 0915 HRS, JUN 3, 2018\nNEW DELHI: Body.\n")
+    (tmp_path / "b.txt").write_text("BEIRUT, Aug. 5 (Reuters) - A blast.\n")
+    (tmp_path / "c.txt").write_text("No date at all.\n")
+    a, b, c = articles([str(tmp_path)])
+    assert (a.published, a.published_how, a.published_from, a.dateline) == (
+        "2018-06-03", "date line", "IST: 0915 HRS, JUN 3, 2018", None)
+    assert a.text[a.date_line[0]:a.date_line[1]] == "IST: 0915 HRS, JUN 3, 2018"
+    assert (b.published, b.published_how, b.dateline) == (None, "dateline without year", "XXXX-08-05")
+    assert (c.published, c.published_how, c.published_from, c.dateline) == (None, None, None, None)

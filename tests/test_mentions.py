@@ -124,7 +124,10 @@ def test_every_named_mention_yields_one_mention() -> None:
 
 def test_clean_name() -> None:
     nr = name_rules()
+    assert clean_name("Mr. Sonny Leggett", nr) == "Sonny Leggett"
     assert clean_name("Col. Sonny Leggett", nr) == "Sonny Leggett"
+    assert clean_name("Col. Leggett", nr) == "Col. Leggett"  # distinctive, one word: kept
+    assert clean_name("Mr. Mullah Omar", nr) == "Mullah Omar"
     assert clean_name("the Musa Qala", nr) == "Musa Qala"
     assert clean_name("Al-Qaeda’s", nr) == "Al-Qaeda"
     assert clean_name("AQIS’", nr) == "AQIS"
@@ -165,3 +168,59 @@ def test_real_pipeline_links_and_votes(nlp) -> None:
     assert by_text["Zawahiri"] == {("Ayman al-Zawahiri", "PERSON")}
     assert by_text["Raihan"] == {("Raihan", "PERSON")}
     assert by_text["Umar Khattab"] == {("Umar Khattab", "PERSON")}  # never "Asim Omar"
+
+
+# ------------------------------------------------------------- issue 15: in-document
+
+TITLE_CASES = [
+    # a religious title that the full name lacks: another person
+    ("Asim Omar was killed. Mullah Omar, the founder of the group, died in 2013.",
+     [("Asim Omar", "PERSON"), ("Mullah Omar", "PERSON")], "Mullah Omar", "Mullah Omar"),
+    # the same title on the full name: the same person
+    ("Mullah Mohammed Omar led it. Mullah Omar died.",
+     [("Mullah Mohammed Omar", "PERSON"), ("Mullah Omar", "PERSON")], "Mullah Omar", "Mohammed Omar"),
+    # a title left outside the span by the model still counts
+    ("Asim Omar was killed. Mullah Omar died in 2013.",
+     [("Asim Omar", "PERSON"), ("Omar", "PERSON")], "Omar", "Mullah Omar"),
+    # a military rank may be added later in the same document
+    ("Yared Getecho flew it. Captain Getecho was quiet.",
+     [("Yared Getecho", "PERSON"), ("Captain Getecho", "PERSON")], "Captain Getecho", "Yared Getecho"),
+    # nisba written with a spaced "Al": the surname of the full name
+    ("Ayman Al Zawahri spoke. Al Zawahiri was killed.",
+     [("Ayman Al Zawahri", "PERSON"), ("Al Zawahiri", "ORG")], "Al Zawahiri", "Ayman Al Zawahri"),
+]
+
+
+@pytest.mark.parametrize("text,ents,mention,canonical", TITLE_CASES)
+def test_titles_in_document(text, ents, mention, canonical) -> None:
+    got = {t: c for t, c, _ in linked(text, ents)}
+    assert got[mention] == canonical
+
+
+def test_bare_surname_with_a_titled_namesake_stays_alone() -> None:
+    got = linked("Asim Omar was killed. Mullah Omar died. Omar was 45.",
+                 [("Asim Omar", "PERSON"), ("Mullah Omar", "PERSON"), ("Omar", "PERSON")])
+    assert got[-1][1] == "Omar"
+
+
+TYPE_CASES = [
+    # evidence over the model's label (issue item 4)
+    ("The cargo was bound for Mozambique.", [("Mozambique", "ORG")], "Mozambique", "GPE"),
+    ("He was killed in Sikandarabad last night.", [("Sikandarabad", "ORG")], "Sikandarabad", "GPE"),
+    ("the compound in Karimabad, Pakistan, was raided", [("Karimabad", "PERSON")], "Karimabad", "GPE"),
+    ("It crashed in a place called Ejere.", [("Ejere", "ORG")], "Ejere", "GPE"),
+    ("at Hejere near Bishoftu", [("Hejere", "ORG"), ("Bishoftu", "GPE")], "Hejere", "GPE"),
+    ("Hamza, one of the leader's sons, was killed.", [("Hamza", "ORG")], "Hamza", "PERSON"),
+    ("among the injured was Kamal Hayek, the chairman of the company", [("Kamal Hayek", "ORG")],
+     "Kamal Hayek", "PERSON"),
+    ("the NLF chief Ayman al-Haddad said", [("Ayman al-Haddad", "ORG")], "Ayman al-Haddad", "PERSON"),
+    ("the strike targeted Haddadi, who succeeded him", [("Haddadi", "ORG")], "Haddadi", "PERSON"),
+    ("The ship, the Rhodes Star, never made it.", [("Rhodes Star", "PERSON")], "Rhodes Star", "FAC"),
+    ("the leader of the Kataeb political party", [("Kataeb", "NORP")], "Kataeb", "ORG"),
+]
+
+
+@pytest.mark.parametrize("text,ents,mention,label", TYPE_CASES)
+def test_types_by_evidence(text, ents, mention, label) -> None:
+    got = {t: l for t, _, l in linked(text, ents)}
+    assert got[mention] == label

@@ -124,3 +124,81 @@ def test_resolve_puts_every_name_in_exactly_one_entity(stats) -> None:
     listed = [n for e in entities for n in e.names]
     assert sorted(listed) == sorted({n.name for n in names})
     assert len({e.entity_id for e in entities}) == len(entities)
+
+
+# ------------------------------------------------------------- issue 15: names model
+
+from factx.names import (  # noqa: E402
+    differ_only_by_house_style, given_names_match, given_stem, spelled_differently, split_hashtag, style_key,
+    title_classes,
+)
+
+
+@pytest.mark.parametrize("a,b,style_only", [
+    ("Ayman al-Zawahiri", "Ayman Al Zawahiri", True),
+    ("al-Qaeda", "Al Qaeda", True),
+    ("al-Qaeda", "Qaeda", True),
+    ("Gebre-Mariam", "Gebremariam", True),
+    ("O’Brien", "O'Brien", True),
+    ("José Martí", "JOSE MARTI", True),
+    ("Asim Umar", "Asim Omar", False),
+    ("Zawahri", "Zawahiri", False),
+    ("al-Qaeda", "al-Qaida", False),
+])
+def test_house_style(a, b, style_only) -> None:
+    assert differ_only_by_house_style(a, b) is style_only
+    assert (style_key(a) == style_key(b)) is style_only
+
+
+@pytest.mark.parametrize("a,b,different", [
+    ("Asim Umar", "Asim Omar", True),
+    ("Zawahri", "Ayman al-Zawahiri", True),
+    ("Mr. Umar", "Asim Umar", False),         # shorter and titled: not a spelling
+    ("Umar", "Asim Umar", False),
+    ("Ayman al-Zawahiri", "Ayman Al Zawahiri", False),
+])
+def test_spelled_differently(a, b, different) -> None:
+    assert spelled_differently(a, b) is different
+
+
+@pytest.mark.parametrize("word,stem", [
+    # (in transliteration form: a final h after a vowel goes)
+    ("Hafizullah", "hafiz"), ("Zabihullah", "zabi"), ("Sirajuddin", "siraj"), ("Abdulrahman", "rahman"),
+    ("Karim", None), ("Paula", None), ("Ursula", None),
+])
+def test_given_stems(word, stem) -> None:
+    assert given_stem(word) == stem
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Hafizullah", "Hafiz", True), ("Zabih", "Zabihullah", True), ("Sirajuddin", "Siraj", True),
+    ("Sirajuddin", "Salahuddin", False), ("Hafizullah", "Hafizuddin", False), ("Hafiz", "Hamid", False),
+])
+def test_given_names_match(a, b, same) -> None:
+    assert given_names_match(a, b) is same
+
+
+@pytest.mark.parametrize("name,classes", [
+    ("Mullah Omar", {"mullah"}), ("Maulana Omar", {"maulana"}), ("Mr. Omar", set()),
+    ("Lt. Gen. Jane Roe", {"lieutenant", "general"}), ("Sheik Hassan", {"sheikh"}), ("Omar", set()),
+])
+def test_title_classes(name, classes) -> None:
+    assert title_classes(name) == classes
+
+
+def test_fold_keeps_distinctive_titles_of_one_word_names() -> None:
+    assert fold("Mullah Omar") == "mullah omar" != fold("Omar")
+    assert fold("Mullah Mohammed Omar") == "mohammed omar"
+    assert fold("Mr. Omar") == "omar"
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Al Zarqawi", ("zarqawi",)), ("Al Gore", ("al", "gore")), ("Abu Musab al-Zarqawi", ("musab", "zarqawi")),
+])
+def test_nisba_after_a_spaced_al(name, expected) -> None:
+    assert core_tokens(name, "PERSON") == expected
+
+
+def test_hashtags_split() -> None:
+    assert split_hashtag("#KarimHaddad") == "Karim Haddad"
+    assert core_tokens("#KarimHaddad", "PERSON") == core_tokens("Karim Haddad", "PERSON")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from factx.published import find_published
+from factx.published import find_published, parse_date_value, published_date, published_option
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -55,3 +55,125 @@ def test_find_published(text, expected):
 ])
 def test_seed_publication_dates(name, expected):
     assert find_published((SEEDS / name).read_text(encoding="utf-8")) == expected
+
+
+# --- the forms real pages carry (issue #13): (text, date, how) ------------------------------
+
+@pytest.mark.parametrize("text, expected, how", [
+    # clock and zone labels beside the date
+    ("Army chief visits posts\nIST: 0915 HRS, JUN 3, 2018\nNEW DELHI: Body.", "2018-06-03", "date line"),
+    ("Title\n3 June 2018 0915 hrs PKT\nBody.", "2018-06-03", "date line"),
+    ("Title\nJune 3, 2018 9:15 a.m. local time\nBody.", "2018-06-03", "date line"),
+    ("Title\nPublished 10:32 GMT, 22 May 2016\nBody.", "2016-05-22", "date line"),
+    ("Title\nMay 22, 2016 | 4:30 PM\nBody.", "2016-05-22", "date line"),
+    ("Title\n22.05.2016\nBody.", "2016-05-22", "date line"),
+    ("Title\nReuters |\nPublished: 08.30.20 , 10:51\nBody.", "2020-08-30", "date line"),
+    ("Title\n08.30.20 | 10:51\nBody.", "2020-08-30", "date line"),
+    ("Title\nLast Updated: Sun, 22 May 2016\nBody.", "2016-05-22", "date line"),
+    ("Title\n2016-05-22T10:32:00+05:30\nBody.", "2016-05-22", "date line"),
+    ("Title\n2016-05-22T23:50:00-07:00\nBody.", "2016-05-22", "date line"),   # the date as written, not UTC
+    ("Title\nPublish Date : 02 August 2022 - 22:04\nBody.", "2022-08-02", "date line"),
+    ("Title\nWednesday 13th March 2019 19:00 GMT\nBody.", "2019-03-13", "date line"),
+    # datelines carrying a full date
+    ("Title\n\nMay 3, 2011 -- The man was not armed, officials said.", "2011-05-03", "dateline"),
+    ("Title\n\nIslamabad, Jumada I 28, 1432, May 2, 2011, SPA -- Pakistan said.", "2011-05-02", "dateline"),
+    ("Title\n\nOn May 2, 2011 - the raid began, officials said.", None, None),     # a sentence, not a dateline
+    # year-less datelines: the year from a close full date of the text
+    ("LAGOS, Oct 2 \u2014 The ferry sank. A report of Sept. 30, 2019 warned of it.", "2019-10-02",
+     "dateline, year from the text"),
+    ("BEIRUT, Jan. 3 (Reuters) - The report of Dec. 30, 2019 said so.", "2020-01-03",
+     "dateline, year from the text"),
+    ("WASHINGTON, May 2 \u2014 The Sept. 11, 2001 attacks were planned there.", None, "dateline without year"),
+    ("BEIRUT, Aug. 5 (Reuters) - A blast.", None, "dateline without year"),
+])
+def test_published_forms(text, expected, how):
+    found = published_date(text)
+    assert (found.value, found.how) == (expected, how)
+
+
+def test_a_dateline_without_year_keeps_month_and_day():
+    found = published_date("BEIRUT, Aug. 5 (Reuters) - A blast shook the port.")
+    assert found.value is None and found.partial == "XXXX-08-05"
+    assert found.source == "BEIRUT, Aug. 5 (Reuters)"
+
+
+def test_the_date_line_span_points_into_the_text():
+    text = "Headline\n\nIST: 0915 HRS, JUN 3, 2018\n\nNEW DELHI: Body."
+    start, end = published_date(text).span
+    assert text[start:end] == "IST: 0915 HRS, JUN 3, 2018"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # day or month first from the page's other numeric dates
+    ("Title\n03/02/2021\nA notice of 23/02/2021 said so.", "2021-02-03"),
+    ("Title\n03/02/2021\nA notice of 02/23/2021 said so.", "2021-03-02"),
+    # ... from the order of its written dates
+    ("Title\n03/02/2021\nOn 23 February the x. On 1 March y.", "2021-02-03"),
+    ("Title\n03/02/2021\nOn February 23 the x. On March 1 y.", "2021-03-02"),
+    # ... from its locale
+    ("Title\n03/02/2021 10:15 BST\nBody.", "2021-02-03"),
+    ("Title\n03/02/2021\nBody.", "2021-03-02"),              # nothing tells: slashed month first
+    ("Title\n03.02.2021\nBody.", "2021-02-03"),              # nothing tells: dotted day first
+    ("Title\n03.02.21\nBody. Posted 08.30.20.", "2021-03-02"),  # the page writes month first
+])
+def test_day_or_month_first(text, expected):
+    assert find_published(text) == expected
+
+
+@pytest.mark.parametrize("hint, expected", [(True, "2021-02-03"), (False, "2021-03-02"), (None, "2021-03-02")])
+def test_day_first_hint_from_the_page_locale(hint, expected):
+    assert published_date("Title\n03/02/2021\nBody.", day_first_hint=hint).value == expected
+
+
+@pytest.mark.parametrize("value, expected, problem", [
+    ("2019-10-08", "2019-10-08", None),
+    ("2019-10-08T09:15:00Z", "2019-10-08", None),
+    ("2019-10-08T23:15:00-05:00", "2019-10-08", None),
+    ("Tue, 08 Oct 2019 06:00:00 GMT", "2019-10-08", None),      # RFC 2822
+    ("Tue, 8 Oct 2019 06:00:00 +0430", "2019-10-08", None),
+    ("October 8, 2019", "2019-10-08", None),
+    ("8 October 2019 10:15 BST", "2019-10-08", None),
+    ("08.10.2019", "2019-10-08", None),
+    ("08.30.20", "2020-08-30", None),
+    ("8 octobre 2019", "2019-10-08", None),                     # dateparser: other languages
+    ("2019-02-30", None, "not a calendar date"),                 # impossible dates
+    ("2019-10-32T08:00:00+00:00", None, "not a calendar date"),
+    ("Feb 30, 2019", None, "not a calendar date"),
+    ("31/31/2019", None, "not a calendar date"),
+    ("yesterday", None, "not a date"),                           # relative: never a publication date
+    ("2 days ago", None, "not a date factx can read"),
+    ("soon", None, "not a date"),
+    ("1432", None, "not a date factx can read"),
+    (20191008, None, "not a date string"),
+    ("", None, None),
+    (None, None, None),
+])
+def test_parse_date_value(value, expected, problem):
+    parsed = parse_date_value(value)
+    assert parsed.value == expected
+    if problem is None:
+        assert parsed.problem is None
+    else:
+        assert problem in parsed.problem
+
+
+def test_published_option_refuses_what_is_not_a_date():
+    from factx.errors import UsageError
+
+    assert published_option("Tue, 08 Oct 2019 06:00:00 GMT") == "2019-10-08"
+    assert published_option(None) is None
+    with pytest.raises(UsageError) as info:
+        published_option("2019-02-30")
+    assert "not a calendar date" in info.value.message and info.value.exit_code == 2
+
+
+def test_query_commands_never_import_dateparser():
+    import subprocess
+    import sys
+
+    code = ("import sys, factx.published, factx.store, factx.cli; "
+            "factx.published.parse_date_value('2019-10-08'); "
+            "factx.published.published_date('Title\\nOct 8, 2019\\nBody.'); "
+            "print('dateparser' in sys.modules, 'trafilatura' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]

@@ -30,9 +30,15 @@ def test_readme_command_runs(command, seeds_store, tmp_path, monkeypatch):
     args = shlex.split(pipeline)[1:]
     if args[0] == "extract":
         args += ["--store", str(tmp_path / "store")]
-    elif args[0] not in ("dates", "rules"):
+    elif args[0] not in ("dates", "rules", "schema"):
         args += ["--store", str(seeds_store)]
+    output = None
+    if "-o" in args:  # written where the test can look, not into the repository
+        at = args.index("-o") + 1
+        output = args[at] = str(tmp_path / args[at])
     result = CliRunner().invoke(app, args, catch_exceptions=False)
     assert result.exit_code == 0, (command, result.stderr)
-    if args[0] in ("extract", "facts", "dates", "conflicts") and "--format" not in args:
+    if output is not None:
+        assert result.stdout == "" and open(output, encoding="utf-8").read().strip(), command
+    elif args[0] in ("extract", "facts", "dates", "conflicts", "schema") and "--format" not in args:
         assert result.stdout.strip(), command

@@ -79,7 +79,8 @@ def test_kill_9_mid_run_keeps_committed_batches_and_rerun_resumes(tmp_path):
     corpus.mkdir()
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     for i in range(30):
-        (corpus / f"{i:03d}.txt").write_text(texts[i % len(texts)], encoding="utf-8")
+        # distinct texts: one document per content
+        (corpus / f"{i:03d}.txt").write_text(texts[i % len(texts)] + f"\n\nCopy {i}.\n", encoding="utf-8")
     store = tmp_path / "store"
     env = {**os.environ, "FACTX_COMMIT_EVERY": "2"}
     proc = subprocess.Popen([sys.executable, "-m", "factx", "extract", str(corpus), "--store", str(store),
@@ -133,7 +134,7 @@ def test_ctrl_c_stops_cleanly_and_says_what_was_stored(tmp_path):
     corpus.mkdir()
     text = (SEEDS / "000_40d82d5786b2edf6.txt").read_text(encoding="utf-8")
     for i in range(300):
-        (corpus / f"{i:03d}.txt").write_text(text, encoding="utf-8")
+        (corpus / f"{i:03d}.txt").write_text(text + f"\n\nCopy {i}.\n", encoding="utf-8")
     store = tmp_path / "store"
     proc = subprocess.Popen([sys.executable, "-m", "factx", "extract", str(corpus), "--store", str(store),
                              "-o", str(tmp_path / "out.jsonl")], cwd=ROOT,

@@ -186,3 +186,95 @@ def test_entity_record_shape() -> None:
     assert isinstance(entity, Entity)
     assert entity.names == ("Sonny Leggett",) and entity.entity_type == "PERSON"
     assert len(entity.entity_id) == 16
+
+
+# ---------------------------------------------------------------- issue 15 tables
+
+def _entities(*stats):
+    return {n: e for e in resolve([NameStat(*s) if isinstance(s, tuple) else NameStat(s, "PERSON", 1)
+                                   for s in stats]) for n in e.names}
+
+
+# (names of one run, pairs that must be one entity, pairs that must stay apart)
+RUNS = [
+    # a differing religious title is evidence against: "Mullah Omar" is not Asim Omar
+    (["Asim Omar", "Mullah Omar"], [], [("Asim Omar", "Mullah Omar")]),
+    (["Asim Omar", "Mullah Omar", "Omar"], [], [("Omar", "Asim Omar"), ("Omar", "Mullah Omar")]),
+    (["Mullah Mohammed Omar", "Mullah Omar", "Asim Omar"], [("Mullah Omar", "Mullah Mohammed Omar")],
+     [("Asim Omar", "Mullah Omar")]),
+    (["Sheikh Nasser", "Karim Nasser"], [], [("Sheikh Nasser", "Karim Nasser")]),
+    (["Gen. Haddad", "Karim Haddad"], [], [("Gen. Haddad", "Karim Haddad")]),
+    (["Gen. Karim Haddad", "Gen. Haddad", "Karim Haddad"], [("Gen. Haddad", "Karim Haddad")], []),
+    # civil titles are noise
+    (["Mr. Haddad", "Karim Haddad"], [("Mr. Haddad", "Karim Haddad")], []),
+    # two full names sharing a surname never merge; the bare surname stays alone
+    (["Zabihullah Mujahid", "Mullah Yaqoob Mujahid", "Mujahid"], [],
+     [("Zabihullah Mujahid", "Mullah Yaqoob Mujahid"), ("Mujahid", "Zabihullah Mujahid"),
+      ("Mujahid", "Mullah Yaqoob Mujahid")]),
+    (["Sirajuddin Haqqani", "Salahuddin Haqqani", "Siraj Haqqani"], [("Siraj Haqqani", "Sirajuddin Haqqani")],
+     [("Sirajuddin Haqqani", "Salahuddin Haqqani")]),
+    # kunya and nisba forms
+    (["Abu Musab al-Zarqawi", "al-Zarqawi", "Mr. Zarqawi", "Al Zarqawi"],
+     [("Abu Musab al-Zarqawi", "al-Zarqawi"), ("Abu Musab al-Zarqawi", "Mr. Zarqawi"),
+      ("Abu Musab al-Zarqawi", "Al Zarqawi")], []),
+    # short and long given names
+    (["Hafizullah Khan", "Hafiz Khan"], [("Hafizullah Khan", "Hafiz Khan")], []),
+    (["Hafizullah Khan", "Hafizuddin Khan"], [], [("Hafizullah Khan", "Hafizuddin Khan")]),
+    (["Abdul Rahman Karimi", "Rahman Karimi"], [("Abdul Rahman Karimi", "Rahman Karimi")], []),
+    # doubled letters, words run together, hashtags
+    (["Hassan Diab", "Hasan Diab"], [("Hassan Diab", "Hasan Diab")], []),
+    (["Tewolde Gebre-Mariam", "Tewolde Gebremariam"], [("Tewolde Gebre-Mariam", "Tewolde Gebremariam")], []),
+    (["#KarimHaddad", "Karim al-Haddad"], [("#KarimHaddad", "Karim al-Haddad")], []),
+    # institutions with and without their country; not a group and its national branch
+    ([("US National Transportation Safety Board", "ORG", 2), ("National Transportation Safety Board", "ORG", 1),
+      ("Aircraft Accident Investigation Bureau of Ethiopia", "ORG", 1),
+      ("Aircraft Accident Investigation Bureau", "ORG", 1), ("Bole International Airport", "FAC", 1),
+      ("Bole Airport", "FAC", 1), ("Pakistani Taliban", "ORG", 1), ("Taliban", "ORG", 3)],
+     [("US National Transportation Safety Board", "National Transportation Safety Board"),
+      ("Aircraft Accident Investigation Bureau of Ethiopia", "Aircraft Accident Investigation Bureau"),
+      ("Bole International Airport", "Bole Airport")], [("Pakistani Taliban", "Taliban")]),
+    ([("Kenyan Civil Aviation Authority", "ORG", 1), ("Ugandan Civil Aviation Authority", "ORG", 1),
+      ("Civil Aviation Authority", "ORG", 1)], [],
+     [("Kenyan Civil Aviation Authority", "Ugandan Civil Aviation Authority")]),
+    # the model's type of one spelling does not keep a full name apart
+    ([("Ayman al-Zawahiri", "ORG", 9), ("Ayman al-Zawahri", "PERSON", 5)],
+     [("Ayman al-Zawahiri", "Ayman al-Zawahri")], []),
+    # but one-word names of different types stay apart
+    ([("Jordan", "GPE", 4), ("Jordan", "PERSON", 1), ("Georgia", "GPE", 2), ("Georgie", "PERSON", 1)],
+     [], [("Georgia", "Georgie")]),
+]
+
+
+@pytest.mark.parametrize("names,together,apart", RUNS)
+def test_runs(names, together, apart) -> None:
+    by_name = _entities(*names)
+    for a, b in together:
+        assert by_name[a] is by_name[b], f"{a!r} and {b!r} should be one entity"
+    for a, b in apart:
+        assert by_name[a] is not by_name[b], f"{a!r} and {b!r} must stay apart"
+
+
+@pytest.mark.parametrize("a,b,entity_type", [
+    ("Mazar-i-Sharif", "Mazar-e-Sharif", "GPE"),
+    ("Tehrik-i-Taliban", "Tehrik-e-Taliban", "ORG"),
+])
+def test_place_transliterations(a, b, entity_type) -> None:
+    assert same_entity(a, b, entity_type)
+
+
+def test_declared_names_merge_unless_known_different(tmp_path: Path) -> None:
+    stats = [NameStat("Karim Haddad", "PERSON", 3), NameStat("Abu Jamil", "PERSON", 1)]
+    assert len(resolve(stats)) == 2
+    assert len(resolve(stats, same=[("Karim Haddad", "Abu Jamil")])) == 1
+    # a never-merge rule wins over a declaration
+    (tmp_path / "never.yml").write_text(
+        "kind: never_merge\nrules:\n  - id: two\n    names: [Karim Haddad, Abu Jamil]\n", encoding="utf-8")
+    assert len(resolve(stats, rules=load_rules(tmp_path), same=[("Karim Haddad", "Abu Jamil")])) == 2
+    # a person is not declared the same as an organisation
+    org = [NameStat("Karim Haddad", "PERSON", 3), NameStat("Haddad Trading", "ORG", 1)]
+    assert len(resolve(org, same=[("Karim Haddad", "Haddad Trading")])) == 2
+
+
+def test_titled_one_word_name_keeps_its_title_as_canonical() -> None:
+    (entity,) = resolve([NameStat("Mullah Omar", "PERSON", 2)])
+    assert fold(entity.canonical) == "mullah omar"

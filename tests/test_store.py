@@ -67,7 +67,7 @@ def test_uncommitted_batch_is_lost_committed_kept(tmp_path):
     w = w_cm.__enter__()
     w.add(result("a.txt"), "p1")
     w.commit()
-    w.add(result("b.txt"), "p1")
+    w.add(result("b.txt", text="Another text.\n"), "p1")
     # the process dies here: nothing after the last commit reaches the file
     store.conn.close()
     again = Store.open(tmp_path)
@@ -94,9 +94,81 @@ def test_variants_and_lookup(tmp_path):
     store = Store.open(tmp_path)
     with store.writer() as w:
         w.add(result("a.txt"), "p")
-        w.add(result("b.txt", drafts=[draft(name="Jon Smith", value="Jon Smith")]), "p")
+        w.add(result("b.txt", text=TEXT + "Another line.\n", drafts=[draft(name="Jon Smith", value="Jon Smith")]), "p")
         w.set_entities([entity("John Smith", "Jon Smith")], fold)
         w.finish()
     [eid] = store.entity_ids_for_folded(fold("JON SMITH"))
     assert store.variants(eid) == [{"name": "John Smith", "count": 1, "docs": ["a.txt"]},
                                    {"name": "Jon Smith", "count": 1, "docs": ["b.txt"]}]
+
+
+# --- one document per content ----------------------------------------------------------
+
+def test_the_same_content_by_another_path_is_the_stored_document(tmp_path):
+    store = Store.open(tmp_path)
+    with store.writer() as w:
+        w.add(result("seeds/a.txt"), "p1")
+        w.finish()
+    digest = result().article.content_hash
+    with store.writer() as w:
+        assert w.classify("./x/../seeds/a.txt", digest, "p1") == "unchanged"
+        assert w.classify("copy/a.txt", digest, "p2") == "changed"
+        w.touch("./x/../seeds/a.txt", digest)
+        counts = w.finish()
+    assert counts.unchanged == 1
+    assert [d["doc"] for d in store.documents()] == ["seeds/a.txt"]
+    assert store.conn.execute("SELECT run_id FROM documents").fetchone()[0] == w.run_id
+
+
+def test_adding_known_content_under_another_path_keeps_one_row(tmp_path):
+    store = Store.open(tmp_path)
+    with store.writer() as w:
+        w.add(result("a.txt"), "p1")
+        w.add(result("b.txt"), "p2")                    # same text, reprocessed by another pipeline
+        w.add(result("c.txt", text="Other text.\n"), "p1")
+        w.finish()
+    assert [d["doc"] for d in store.documents()] == ["a.txt", "c.txt"]
+    assert store.status()["facts"] == 2
+
+
+def test_a_path_whose_text_became_another_documents_text_is_dropped(tmp_path):
+    store = Store.open(tmp_path)
+    with store.writer() as w:
+        w.add(result("a.txt"), "p1")
+        w.add(result("b.txt", text="Other text.\n"), "p1")
+        w.finish()
+    with store.writer() as w:
+        w.add(result("b.txt"), "p1")                    # b.txt now holds a.txt's text
+        w.finish()
+    assert [d["doc"] for d in store.documents()] == ["a.txt"]
+
+
+def test_documents_describe_outlet_and_how_the_date_was_found(tmp_path):
+    from factx.records import DOCUMENT_KEYS
+
+    article = Article(path="a.txt", text=TEXT, published="2019-10-08", title="T", outlet="Wire", url="https://x.example/a",
+                      author="Jane Roe", published_how="date line", published_from="Oct 8, 2019")
+    store = Store.open(tmp_path)
+    with store.writer() as w:
+        w.add(DocResult(article, (draft(),), "m"), "p1")
+        w.finish()
+    [doc] = list(store.documents())
+    assert tuple(doc) == DOCUMENT_KEYS
+    assert doc == {"schema": "factx.document/1", "doc": "a.txt", "outlet": "Wire", "title": "T", "author": "Jane Roe",
+                   "url": "https://x.example/a", "published": "2019-10-08", "published_how": "date line",
+                   "published_from": "Oct 8, 2019", "content_hash": article.content_hash, "chars": len(TEXT),
+                   "facts": 1}
+
+
+def test_a_store_made_before_the_document_columns_gets_them(tmp_path):
+    import sqlite3
+
+    conn = sqlite3.connect(tmp_path / "factx.sqlite")
+    conn.executescript("""CREATE TABLE documents (doc_id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL, pipeline TEXT NOT NULL, published TEXT, title TEXT, chars INTEGER, run_id INTEGER);
+        INSERT INTO documents (path, content_hash, pipeline) VALUES ('old.txt', 'h', 'p');""")
+    conn.commit()
+    conn.close()
+    store = Store.open(tmp_path)
+    [doc] = list(store.documents())
+    assert doc["doc"] == "old.txt" and doc["outlet"] is None and doc["published_how"] is None

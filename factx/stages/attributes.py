@@ -35,14 +35,11 @@ from factx import attribution as attr
 from factx.stages import doc_text
 from factx.errors import RuleError
 from factx.quantities import VAGUE, normalize_age, normalize_quantity
-from factx.records import FactDraft, TimexSpan
+from factx.records import VALUE_TYPES, FactDraft, TimexSpan
+from factx.rules import ATTRIBUTE_FAMILIES as FAMILIES  # the vocabulary lives with the rule schema
 from factx.rules import RuleSet, load_rules
 from factx.stages.mentions import Mention, link_mentions
 
-FAMILIES = ("death", "death_noun", "death_modifier", "cause", "count", "count_noun",
-            "count_children", "role", "role_modifier", "spouse", "marry", "origin", "birth",
-            "founded", "founded_noun", "place_noun", "person_noun", "regex")
-VALUE_TYPES = ("date", "quantity", "entity", "country", "name", "text")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 LOC_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "on",
                        "into", "throughout", "within", "off", "along", "outside of"})

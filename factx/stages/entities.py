@@ -19,20 +19,41 @@ Runs right after `ner`. Two parts:
      an entity with the full name's label;
    - given name: a proper noun right before a PERSON span, outside any entity,
      is part of the name ("killed Karim" + "Haddad"), when the doc has POS tags.
+   - split: a name never crosses a line break, a spaced dash, a quote mark or a
+     comma ("Drone Attack\n\nPublish", "reporters,“We");
+   - edge words (`rules/entity_repairs.yml`): clock labels ("GMT", "PM CDT") are
+     cut from either end of a span, and a span of nothing else is dropped;
+   - roles: a person's span starts after the last capitalized role noun in it
+     ("Rebel Leader Karim Haddad" -> "Karim Haddad");
+   - headlines: a line written in Title Case (or capitals) is read again in sentence
+     case, each capitalized word lowered when the body writes it in lower case, and
+     its names are trimmed to the names the body uses ("Feared Rebel Leader Karim
+     Haddad Dead" -> "Karim Haddad"); a headline span that matches nothing in the
+     body and is made of common words is dropped;
+   - common words: a one-word span at the start of a sentence that the tagger calls
+     a common noun, adjective or verb is not a name ("Seismologists measured");
+   - hashtags: "#KarimHaddad" is a mention of the name the body writes "Karim Haddad".
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from factx.stages import doc_text
-from factx.names import NameRules, acronym_letters, initialism_pattern, name_rules
+from factx.names import (
+    NameRules, acronym_letters, core_tokens, initialism_pattern, name_rules, split_hashtag, words,
+)
 from factx.rules import RuleSet, load_rules
+
+#: Labels of names: the repairs for names apply to these spans only.
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART",
+                         "LAW", "LANGUAGE"})
 
 #: Tokens after which the rest of a span is a name (navigation crumbs, bullets).
 _CRUMBS = frozenset({"/", "|", "•", "·", "»", "›", ">"})
@@ -49,6 +70,9 @@ class EntityRules:
     names: NameRules
     joins: tuple[tuple[str, tuple[tuple[str, ...], ...], frozenset[str], frozenset[str]], ...] = ()
     demonyms: frozenset[str] = frozenset()
+    edge_words: frozenset[str] = frozenset()
+    role_words: frozenset[str] = frozenset()
+    headline_verbs: frozenset[str] = frozenset()
 
 
 _CACHE: dict[str, EntityRules] = {}
@@ -63,7 +87,17 @@ def entity_rules(rules: RuleSet | None = None) -> EntityRules:
         (rule["label"], tuple(tuple(c.lower().split()) for c in rule["connectors"]),
          frozenset(rule.get("right_labels", ())), frozenset(w.lower() for w in rule.get("right_words", ())))
         for rule in rules.get("entity_joins"))
-    result = EntityRules(name_rules(rules), joins, frozenset(w.lower() for w in rules.words("demonyms")))
+    where: dict[str, set[str]] = {"edge": set(), "person_head": set(), "headline_verb": set()}
+    for rule in rules.get("entity_repairs"):
+        if rule["where"] not in where:
+            from factx.errors import RuleError
+            raise RuleError("entity_repairs", rule["id"], "where",
+                            f"unknown place {rule['where']!r} (known: {', '.join(where)})")
+        # edge words are matched as written (case tells "AM" from "am"); the others lowercase
+        where[rule["where"]].update(w if rule["where"] == "edge" else w.lower() for w in rule["words"])
+    result = EntityRules(name_rules(rules), joins, frozenset(w.lower() for w in rules.words("demonyms")),
+                         frozenset(where["edge"]), frozenset(where["person_head"]),
+                         frozenset(where["headline_verb"]))
     _CACHE[rules.version] = result
     return result
 
@@ -72,7 +106,8 @@ def _trim(span: Span) -> Span | None:
     """Rule trim: crumbs, a leading "the", trailing possessives and punctuation."""
     doc, start, end = span.doc, span.start, span.end
     for i in range(end - 1, start - 1, -1):
-        if doc[i].text in _CRUMBS:
+        # a crumb separates words ("Home / World"), not letters ("RFE/RL")
+        if doc[i].text in _CRUMBS and (i == 0 or doc[i - 1].whitespace_):
             start = i + 1
             break
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space):
@@ -83,6 +118,62 @@ def _trim(span: Span) -> Span | None:
         end -= 1
     if start >= end:
         return None
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label_)
+
+
+_BREAK_PUNCT = frozenset({",", "“", "”", '"', "‘", "«", "»", ";", "(", ")", "[", "]", "|"})
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _pieces(span: Span) -> list[Span]:
+    """Rule split: a name never crosses a line break, a spaced dash, a quote or a comma."""
+    doc = span.doc
+    cuts = []
+    for token in span:
+        if (token.is_space and "\n" in token.text) or token.text in _BREAK_PUNCT \
+                or (token.text in _DASHES and token.i > 0 and doc[token.i - 1].whitespace_ and token.whitespace_):
+            cuts.append(token.i)
+        elif "\n" in token.whitespace_:
+            cuts.append(token.i + 1)
+    if not cuts:
+        return [span]
+    out, start = [], span.start
+    for cut in cuts + [span.end]:
+        if cut > start and any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:cut]):
+            out.append(Span(doc, start, cut, label=span.label_))
+        start = cut + 1 if cut < span.end and (doc[cut].is_space or doc[cut].is_punct) else cut
+    return out
+
+
+def _edges(span: Span, er: EntityRules) -> Span | None:
+    """Rule edge words and roles; None when nothing of a name is left."""
+    doc, start, end = span.doc, span.start, span.end
+    while start < end and (doc[start].text in er.edge_words or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in er.edge_words or doc[end - 1].is_space
+                           or doc[end - 1].is_punct):
+        end -= 1
+    # lower-case words before a name are not part of it ("reporters We"), particles are
+    while start < end - 1 and doc[start].text[:1].islower() and doc[start].lower_.rstrip("-") not in er.names.particles \
+            and not doc[start].text.startswith(("al-", "el-", "bin", "ibn", "abu")):
+        if not doc[start].whitespace_ and doc[start + 1].text in _DASHES:
+            return None  # "anti-Taliban": a word made of a name, not the name
+        start += 1
+    if start >= end or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
+        return None  # "movement": a name has a capital or a digit somewhere
+    if span.label_ == "PERSON" and end - start > 1:
+        # the name starts after the last capitalized role noun ("Al-Qaeda Chief X")
+        for i in range(end - 2, start - 1, -1):
+            if doc[i].text[:1].isupper() and doc[i].lower_ in er.role_words:
+                start = i + 1
+                break
+        # ... and ends before a capitalized headline verb ("X Killed in Raid")
+        for i in range(start + 1, end):
+            if doc[i].text[:1].isupper() and doc[i].lower_ in er.headline_verbs:
+                end = i
+                break
     if (start, end) == (span.start, span.end):
         return span
     return Span(doc, start, end, label=span.label_)
@@ -214,14 +305,304 @@ def _people(spans: list[Span], er: EntityRules) -> list[Span]:
         i = span.start - 1
         if i >= 0 and i not in covered and doc.has_annotation("POS") and doc[i].pos_ == "PROPN" \
                 and doc[i].is_title and not doc[i].is_sent_start and not doc[i].is_stop \
-                and doc[i].lower_.rstrip(".") not in er.names.honorifics \
+                and doc[i].lower_.rstrip(".") not in er.names.honorifics and doc[i].lower_ not in er.role_words \
                 and doc[i].whitespace_:
             out.append(Span(doc, i, span.end, label="PERSON"))
     return out
 
 
-def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None) -> list[Span]:
+#: Words a Title Case headline may leave in lower case.
+_SMALL_WORDS = frozenset("a an the and or but nor of in on at to for by with as from into onto over "
+                         "after before vs via is are was were be its his her their per amid than "
+                         "up off out".split())
+_WORD = re.compile(r"[^\W\d_](?:[\w'’.-]*\w)?")
+
+#: Reads a line of text with the model's NER: (start, end, label) per entity.
+Reread = Callable[[str], list[tuple[int, int, str]]]
+
+
+def title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the lines written in Title Case or in capitals (headlines,
+    bylines): at least three words outside the small words, nearly all capitalized.
+
+    >>> title_case_lines("Feared Rebel Leader Dead In Raid\nThe raid was at night, police said.")
+    [(0, 32)]
+    """
+    out, pos = [], 0
+    for line in text.split("\n"):
+        content = [w for w in _WORD.findall(line) if w.lower() not in _SMALL_WORDS]
+        # (a line that ends with a full stop is a sentence, however capitalized)
+        if len(content) >= 3 and sum(w[0].isupper() for w in content) >= 0.85 * len(content) \
+                and not line.rstrip().endswith("."):
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _body_words(text: str, skip: list[tuple[int, int]]) -> tuple[frozenset[str], frozenset[str]]:
+    """Words the body (outside `skip`) writes in lower case, and those it writes in capitals."""
+    lower: set[str] = set()
+    upper: set[str] = set()
+    pos = 0
+    for start, end in skip + [(len(text), len(text))]:
+        for word in _WORD.findall(text[pos:start]):
+            if word[0].islower():
+                lower.add(word)
+                lower.update(p for p in word.split("-") if p)
+            elif word.isupper() and len(word) > 1:
+                upper.add(word)
+        pos = end
+    return frozenset(lower), frozenset(upper)
+
+
+def sentence_case(line: str, lower_words: frozenset[str], upper_words: frozenset[str] = frozenset()) -> str:
+    """A Title Case line as a sentence would write it: a capitalized word is lowered
+    when the body writes it in lower case; a word in capitals is capitalized first,
+    unless the body writes it in capitals too (an acronym). The text keeps its
+    length, so offsets carry over.
+
+    >>> sentence_case("Rebel Leader Karim Haddad Dead", frozenset({"rebel", "leader", "dead"}))
+    'Rebel leader Karim Haddad dead'
+    >>> sentence_case("NLF LEADER KARIM HADDAD", frozenset({"leader"}), frozenset({"NLF"}))
+    'NLF leader Karim Haddad'
+    """
+    chars = list(line)
+    first = True
+    for match in _WORD.finditer(line):
+        word = match.group(0)
+        if word.isupper() and len(word) > 1 and "." not in word and word not in upper_words:
+            word = word[0] + word[1:].lower()
+        if not first and (word.lower() in lower_words or word.lower() in _SMALL_WORDS):
+            word = word.lower()
+        first = False
+        chars[match.start():match.end()] = word
+    return "".join(chars)
+
+
+def _fold_key(span_text: str, er: EntityRules) -> tuple[str, ...]:
+    return core_tokens(span_text, "", nr=er.names)
+
+
+def _headlines(doc: Doc, spans: list[Span], er: EntityRules, reread: Reread | None) -> list[Span]:
+    """Rule headlines: Title Case lines read in sentence case and linked to body names."""
+    text = doc_text(doc)
+    lines = title_case_lines(text)
+    if not lines:
+        return spans
+    def inside(span: Span) -> tuple[int, int] | None:
+        for start, end in lines:
+            if start <= span.start_char and span.end_char <= end:
+                return start, end
+        return None
+    body = [s for s in spans if inside(s) is None or s.label_ not in NAME_LABELS]
+    body_keys = {_fold_key(s.text, er): s.label_ for s in body if s.label_ in NAME_LABELS}
+    lower, upper = _body_words(text, lines)
+    out = list(body)
+    for start, end in lines:
+        line_spans = [s for s in spans if start <= s.start_char and s.end_char <= end and s.label_ in NAME_LABELS]
+        if reread is not None:
+            found = []
+            for a, b, label in reread(sentence_case(text[start:end], lower, upper)):
+                span = doc.char_span(start + a, start + b, label=label, alignment_mode="expand")
+                if span is not None and label in NAME_LABELS:
+                    span = _trim(span)
+                    span = _edges(span, er) if span is not None else None
+                    if span is not None:
+                        found.append(span)
+            line_spans = found
+        named = [n for n in (_headline_name(s, body_keys, lower, er) for s in line_spans) if n is not None]
+        out.extend(_byline(doc, named))
+    return sorted(filter_spans(out), key=lambda s: s.start)
+
+
+_BYLINE_GLUE = frozenset({",", "and", "&", "by", "By", "BY", "-", "–", "—", "|", ":"})
+
+
+def _byline(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Rule byline: a line of nothing but names of two or three words joined by
+    commas and "and" ("By Jane Roe and John Doe") names people."""
+    if not spans:
+        return spans
+    line_start, line_end = spans[0].start, spans[-1].end
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    while line_start > 0 and not doc[line_start - 1].is_space and "\n" not in doc[line_start - 1].whitespace_:
+        line_start -= 1
+    while line_end < len(doc) and not doc[line_end].is_space and "\n" not in doc[line_end - 1].whitespace_:
+        line_end += 1
+    rest = [t for t in doc[line_start:line_end] if t.i not in covered]
+    if all(t.text in _BYLINE_GLUE or t.is_space for t in rest) and all(2 <= len(s) <= 3 for s in spans):
+        return [Span(doc, s.start, s.end, label="PERSON") for s in spans]
+    return spans
+
+
+def _headline_name(span: Span, body_keys: dict[tuple[str, ...], str], lower: frozenset[str],
+                   er: EntityRules) -> Span | None:
+    """A headline span trimmed to the longest part of it the body names, else cut at
+    headline verbs; None when it is only common words."""
+    doc = span.doc
+    best = None
+    for i in range(span.start, span.end):
+        for j in range(span.end, i, -1):
+            if best is not None and j - i <= len(best):
+                break
+            key = _fold_key(doc[i:j].text, er)
+            if key and key in body_keys:
+                best = Span(doc, i, j, label=body_keys[key])
+                break
+    if best is not None:
+        return best
+    end = span.start
+    while end < span.end and doc[end].lower_ not in er.headline_verbs:
+        end += 1
+    if end == span.start:
+        return None
+    span = Span(doc, span.start, end, label=span.label_) if end < span.end else span
+    if all(t.lower_ in lower or t.lower_ in _SMALL_WORDS or not t.is_alpha for t in span):
+        return None  # "Drone Attack": words the body writes in lower case
+    return span
+
+
+def _common_words(spans: list[Span], er: EntityRules) -> list[Span]:
+    """Rule common words: a one-word span opening a sentence that the tagger calls a
+    common noun, adjective, verb or pronoun ("Seismologists measured ...")."""
+    out = []
+    for span in spans:
+        token = span[0]
+        if len(span) == 1 and span.label_ in NAME_LABELS and token.doc.has_annotation("POS") \
+                and not (span.label_ == "NORP" and _is_demonym(token.text, er)) and token.pos_ in ("NOUN", "ADJ", "VERB", "PRON", "ADV") \
+                and (token.is_sent_start or token.i == 0 or token.doc[token.i - 1].is_space
+                     or token.doc[token.i - 1].text in ("•", "-", "*", "“", '"')) and not token.is_upper:
+            continue
+        out.append(span)
+    return out
+
+
+def _hashtags(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
+    """Rule hashtags: "#KarimHaddad" is a mention of the name the body writes apart."""
+    keys = {_fold_key(s.text, er): s.label_ for s in spans if len(s) > 1 or " " in s.text}
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = list(spans)
+    for token in doc:
+        if token.i in covered:
+            continue
+        if token.text == "#" and token.i + 1 < len(doc) and not token.whitespace_:
+            start, word = token.i, "#" + doc[token.i + 1].text
+            end = token.i + 2
+        elif token.text.startswith("#") and len(token.text) > 2:
+            start, word, end = token.i, token.text, token.i + 1
+        else:
+            continue
+        split = split_hashtag(word)
+        if " " not in split:
+            continue
+        label = keys.get(_fold_key(split, er))
+        if label is not None and not any(i in covered for i in range(start, end)):
+            out.append(Span(doc, start, end, label=label))
+    return out
+
+
+def _lowercase_words(doc: Doc) -> frozenset[str]:
+    """Words the document writes in lower case somewhere (computed once per doc)."""
+    found = doc.user_data.get("factx_lower")
+    if found is None:
+        found = doc.user_data["factx_lower"] = frozenset(t.lower_ for t in doc if t.text[:1].islower())
+    return found
+
+
+def _titled_common_words(spans: list[Span], er: EntityRules) -> list[Span]:
+    """Rule title + common words: "General Security" is no person when the document
+    writes "security" in lower case; it is the name of an organisation."""
+    out = []
+    for span in spans:
+        if span.label_ == "PERSON" and len(span) > 1 and span[0].lower_.rstrip(".") in er.names.honorifics:
+            rest = [t for t in span[1:] if t.lower_.rstrip(".") not in er.names.honorifics]
+            lower = _lowercase_words(span.doc)
+            if rest and all(t.lower_ in lower for t in rest):
+                span = Span(span.doc, span.start, span.end, label="ORG")
+        out.append(span)
+    return out
+
+
+def _titled_names(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
+    """Rule titled name: a person's title followed by capitalized words the model left
+    unmarked is a person ("Dr Tessema said"), the title kept for civil and
+    distinctive titles."""
+    nr = er.names
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = list(spans)
+    i = 0
+    while i < len(doc) - 1:
+        word = doc[i].lower_.rstrip(".")
+        if i in covered or not doc[i].text[:1].isupper() or nr.honorific_types.get(word) != "PERSON" \
+                or not doc[i].whitespace_:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and j - i <= 3 and j not in covered and doc[j].is_alpha and doc[j].text[0].isupper() \
+                and not doc[j].is_upper and doc[j].lower_ not in nr.honorifics and not doc[j].is_stop \
+                and doc[j].lower_ not in _lowercase_words(doc) \
+                and "\n" not in doc[j - 1].whitespace_:
+            j += 1
+        if j > i + 1 and (j == len(doc) or j not in covered):
+            start = i if (word in nr.distinctive or word in _CIVIL) else i + 1
+            out.append(Span(doc, start, j, label="PERSON"))
+        i = j
+    return out
+
+
+_PLACE_NOUNS = frozenset({"town", "city", "village", "district", "province", "region", "port", "suburb",
+                          "neighborhood", "neighbourhood", "capital", "area"})
+
+
+def _places_of(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Rule place of: capitalized words the model left unmarked after "the town of" are
+    a place ("between Bishoftu and the town of Modjo")."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = list(spans)
+    lower = _lowercase_words(doc)
+    for token in doc[:-2]:
+        if token.lower_ not in _PLACE_NOUNS or doc[token.i + 1].lower_ != "of":
+            continue
+        j = start = token.i + 2
+        while j < len(doc) and j - start < 3 and j not in covered and doc[j].is_alpha \
+                and doc[j].text[0].isupper() and not doc[j].is_stop and doc[j].lower_ not in lower:
+            j += 1
+        if j > start and (j == len(doc) or not doc[j].text[:1].isupper()):
+            out.append(Span(doc, start, j, label="GPE"))
+    return out
+
+
+def _titles(spans: list[Span], er: EntityRules) -> list[Span]:
+    """Rule titles: a civil title or a distinctive one (rank, religious title) written
+    right before a person is part of the mention ("Mr Obama", "Mullah Omar"), as the
+    document spells the person; political titles stay outside (they are roles)."""
+    nr = er.names
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for span in spans:
+        start = span.start
+        if span.label_ == "PERSON":
+            doc = span.doc
+            while start > 0 and start - 1 not in covered and doc[start - 1].text[:1].isupper() \
+                    and "\n" not in doc[start - 1].whitespace_ and doc[start - 1].whitespace_ \
+                    and doc[start - 1].lower_.rstrip(".") in nr.honorifics \
+                    and (doc[start - 1].lower_.rstrip(".") in nr.distinctive
+                         or nr.honorific_types.get(doc[start - 1].lower_.rstrip(".")) and
+                         doc[start - 1].lower_.rstrip(".") in _CIVIL):
+                start -= 1
+        out.append(span if start == span.start else Span(span.doc, start, span.end, label=span.label_))
+    return out
+
+
+_CIVIL = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mister", "madam", "sir", "dame"})
+
+
+def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
+                 reread: Reread | None = None) -> list[Span]:
     """The doc's entity spans after the general repairs (no overlaps, in order).
+
+    `reread` runs the model's NER over a line of text; headlines are read again with
+    it in sentence case (without it, headline spans are only trimmed and linked).
 
     >>> import spacy
     >>> doc = spacy.blank("en")("He led Islamic State in the Greater Sahara.")
@@ -230,12 +611,32 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None) -> list[S
     [('Islamic State in the Greater Sahara', 'ORG')]
     """
     er = rules if isinstance(rules, EntityRules) else entity_rules(rules)
-    spans = [t for t in (_trim(s) for s in doc.ents) if t is not None]
+    spans = []
+    for span in doc.ents:
+        if span.label_ not in NAME_LABELS:  # dates, times, quantities: only trimmed
+            trimmed = _trim(span)
+            if trimmed is not None:
+                spans.append(trimmed)
+            continue
+        for piece in _pieces(span):
+            trimmed = _trim(piece)
+            trimmed = _edges(trimmed, er) if trimmed is not None else None
+            if trimmed is not None:
+                spans.append(trimmed)
+    spans = sorted(filter_spans(spans), key=lambda s: s.start)
+    spans = _headlines(doc, spans, er, reread)
+    spans = _titled_common_words(spans, er)
+    spans = _common_words(spans, er)
     spans = _join(spans, er)
     spans = _acronym_join(spans, er)
     spans = sorted(filter_spans(spans), key=lambda s: s.start)
     spans = _defined_acronyms(doc, spans, er)
     spans = _people(spans, er)
+    spans = _titles(sorted(filter_spans(spans), key=lambda s: s.start), er)
+    if doc.has_annotation("POS"):  # only on a tagged doc: "Mr" before any capital is no evidence otherwise
+        spans = _titled_names(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
+    spans = _places_of(doc, sorted(filter_spans(spans), key=lambda s: s.start))
+    spans = _hashtags(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     return sorted(filter_spans(spans), key=lambda s: s.start)
 
 
@@ -253,10 +654,19 @@ def make_entities(nlp: Language, name: str, rules_dir: str | None):
         ruler = EntityRuler(nlp, name="factx_entity_ruler", overwrite_ents=True)
         ruler.add_patterns(patterns)
 
+    def reread(text: str) -> list[tuple[int, int, str]]:
+        # the model's own components up to its NER, over one line (a headline)
+        sub = nlp.make_doc(text)
+        for component_name, component in nlp.pipeline:
+            if component_name.startswith("factx"):
+                break
+            sub = component(sub)
+        return [(e.start_char, e.end_char, e.label_) for e in sub.ents]
+
     def entities_component(doc: Doc) -> Doc:
         if ruler is not None:
             doc = ruler(doc)
-        doc.ents = repair_spans(doc, er)
+        doc.ents = repair_spans(doc, er, reread=reread if "ner" in nlp.pipe_names else None)
         return doc
 
     return entities_component

@@ -3,9 +3,10 @@
 Nothing here imports spaCy: ingest runs in the process that reads the files.
 
 Inputs are files, folders (recursive, symlink loops skipped), globs, or `-` for
-stdin. `.html`/`.htm` files are turned into text with the standard library's HTML
-parser (scripts, styles, navigation dropped); `.jsonl` files hold one article per
-line as crawlers write them (`{"text", "published"?, "url"?, "title"?, "id"?}`).
+stdin. `.html`/`.htm` pages are read by `factx.pages` (trafilatura: the article text alone,
+with title, outlet, author, address and date); `.jsonl` files hold one article per
+line as crawlers write them (`{"text", "published"?, "url"?, "title"?, "source"?,
+"author"?, "id"?}`), and `.json` files one such record or an array of them.
 Everything else is read as text.
 
 Problems with one input are yielded as `InputError`s, never raised, so that the
@@ -243,26 +244,107 @@ def find_title(text: str, spans: tuple[tuple[int, int], ...]) -> str | None:
     return None
 
 
-def _published(text: str) -> str | None:
-    from factx.published import find_published
-
-    return find_published(text)
-
-
 def make_article(path: str, text: str, *, rules: RuleSet, published: str | None = None,
                  title: str | None = None, url: str | None = None,
-                 warnings: tuple[str, ...] = (), find_date: bool = True) -> Article:
-    """An `Article` with boilerplate, title and publication date found."""
+                 warnings: tuple[str, ...] = (), find_date: bool = True,
+                 outlet: str | None = None, author: str | None = None,
+                 published_how: str | None = None, published_from: str | None = None,
+                 day_first: bool | None = None) -> Article:
+    """An `Article` with boilerplate, title and publication date found.
+
+    A `published` date given by the caller (metadata, a JSONL field) wins over the
+    text's date lines; `published_how`/`published_from` say where it came from.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if len(text) > MAX_DOCUMENT_CHARS:
         warnings += (f"document of {len(text):,} characters cut at {MAX_DOCUMENT_CHARS:,}",)
         text = text[:MAX_DOCUMENT_CHARS]
     spans = boilerplate_spans(text, rules)
+    dateline = date_line = None
     if published is None and find_date:
-        published = _published(blank_spans(text, spans) if spans else text)
+        from factx.published import published_date
+
+        found = published_date(blank_spans(text, spans) if spans else text, day_first_hint=day_first)
+        published, published_how, published_from = found.value, found.how, found.source
+        dateline, date_line = found.partial, found.span
     return Article(path=path, text=text, published=published,
-                   title=title or find_title(text, spans), url=url,
-                   boilerplate=spans, warnings=warnings)
+                   title=title or find_title(text, spans), url=url, outlet=outlet,
+                   boilerplate=spans, warnings=warnings, author=author,
+                   published_how=published_how if published or dateline else None,
+                   published_from=published_from if published or dateline else None,
+                   dateline=dateline, date_line=date_line)
+
+
+# --- page metadata: outlet, dates of records and pages --------------------------------------
+
+def outlet_of(url: str | None) -> str | None:
+    """The outlet a web address names: its host without 'www.' ('example.co.uk'), or None.
+
+    >>> outlet_of("https://www.example.co.uk/news/story-1")
+    'example.co.uk'
+    """
+    if not url or not isinstance(url, str):
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url.strip() if "//" in url else "//" + url.strip()).hostname
+    except ValueError:
+        return None
+    if not host or "." not in host:
+        return None
+    return host[4:] if host.startswith("www.") else host
+
+
+def _string(record: dict, *keys: str) -> str | None:
+    """The first non-empty string among a record's keys (a dict's 'name' counts: JSON-LD)."""
+    for key in keys:
+        value = record.get(key)
+        if isinstance(value, dict):
+            value = value.get("name")
+        if isinstance(value, list) and value and all(isinstance(v, (str, dict)) for v in value):
+            names = [v.get("name") if isinstance(v, dict) else v for v in value]
+            value = ", ".join(n for n in names if isinstance(n, str) and n.strip())
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+    return None
+
+
+def _record_date(record: dict, warnings: list[str]) -> tuple[str | None, str | None]:
+    """A record's publication date (ISO) and the key it came from; a warning when unreadable."""
+    from factx.published import parse_date_value
+
+    for key in ("published", "date_published", "datePublished", "publication_date", "date"):
+        if key in record and record[key] not in (None, ""):
+            parsed = parse_date_value(record[key])
+            if parsed.value:
+                return parsed.value, key
+            warnings.append(f"'{key}': {parsed.problem}; publication date left empty")
+            return None, None
+    return None, None
+
+
+def record_article(name: str, record: object, *, rules: RuleSet) -> Article | InputError:
+    """The article of one crawler record `{"text", "published"?, "title"?, "url"?, "source"?, "author"?}`.
+
+    `source` (or `outlet`, `site_name`) names the outlet; without it, the URL's host does.
+    An unreadable date is a warning, and the text's own date lines are looked at instead.
+    """
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        return InputError(name, "a record needs a string 'text' key; skipped")
+    if not record["text"].strip():
+        return InputError(name, "empty 'text'; skipped")
+    warnings: list[str] = []
+    published, key = _record_date(record, warnings)
+    url = _string(record, "url", "link")
+    return make_article(name, record["text"], rules=rules, published=published,
+                        title=_string(record, "title", "headline"), url=url,
+                        outlet=_string(record, "source", "outlet", "site_name", "sitename", "publisher")
+                        or outlet_of(url),
+                        author=_string(record, "author", "authors", "byline"),
+                        published_how="metadata" if published else None,
+                        published_from=f"'{key}': {record[key]}"[:200] if published else None,
+                        warnings=tuple(warnings))
 
 
 def _jsonl_articles(path: str, stream: Iterable[str], rules: RuleSet) -> Iterator[Article | InputError]:
@@ -280,16 +362,27 @@ def _jsonl_articles(path: str, stream: Iterable[str], rules: RuleSet) -> Iterato
         if not record["text"].strip():
             yield InputError(path, "empty 'text'; line skipped", line=number)
             continue
-        published = record.get("published")
-        if published is not None and not isinstance(published, str):
-            published = None
         doc_path = f"{path}:{record['id']}" if record.get("id") is not None else f"{path}:{number}"
-        text = record["text"]
-        if record.get("title") and isinstance(record["title"], str) and not text.startswith(record["title"]):
-            pass  # the title stays metadata; offsets point into `text` alone
-        yield make_article(doc_path, text, rules=rules, published=published or None,
-                           title=record.get("title") if isinstance(record.get("title"), str) else None,
-                           url=record.get("url") if isinstance(record.get("url"), str) else None)
+        yield record_article(doc_path, record, rules=rules)
+
+
+def json_articles(path: str, text: str, rules: RuleSet) -> Iterator[Article | InputError]:
+    """A `.json` file: one article record, or an array of them; anything else is refused."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield InputError(path, f"malformed JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); "
+                               "a .json file must hold an article record or an array of them; skipped")
+        return
+    records = data if isinstance(data, list) else [data]
+    if not records or not all(isinstance(r, dict) and isinstance(r.get("text"), str) for r in records):
+        yield InputError(path, "a .json file must hold an article record {\"text\": ...} or an array of "
+                               "them; skipped")
+        return
+    for number, record in enumerate(records, 1):
+        name = path if not isinstance(data, list) else (
+            f"{path}:{record['id']}" if record.get("id") is not None else f"{path}:{number}")
+        yield record_article(name, record, rules=rules)
 
 
 def read_path(path: str, *, rules: RuleSet, stdin: IO[bytes] | None = None,
@@ -328,16 +421,13 @@ def read_path(path: str, *, rules: RuleSet, stdin: IO[bytes] | None = None,
         return
     suffix = os.path.splitext(path)[1].lower()
     if suffix in HTML_SUFFIXES or (path == "-" and text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))):
-        text, title, meta = html_to_text(text)
-        if not text.strip():
-            yield InputError(name, "HTML page without visible text")
-            return
-        published = meta.get("article:published_time") or meta.get("datepublished") or meta.get("date")
-        article = make_article(name, text, rules=rules, title=title, warnings=warnings,
-                               published=_iso_date(published))
+        from factx.pages import html_article
+
+        yield html_article(name, text, rules=rules, warnings=warnings)
+    elif suffix == ".json":
+        yield from json_articles(name, text, rules)
     else:
-        article = make_article(name, text, rules=rules, warnings=warnings)
-    yield article
+        yield make_article(name, text, rules=rules, warnings=warnings)
 
 
 def _read_jsonl_file(path: str, rules: RuleSet) -> Iterator[Article | InputError]:
@@ -350,13 +440,6 @@ def _read_jsonl_file(path: str, rules: RuleSet) -> Iterator[Article | InputError
                 except UnicodeDecodeError:
                     yield raw.decode("utf-8", errors="replace")
         yield from _jsonl_articles(path, lines(), rules)
-
-
-def _iso_date(value: str | None) -> str | None:
-    if not value:
-        return None
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
-    return "-".join(match.groups()) if match else None
 
 
 def read_inputs(specs: Iterable[str], *, rules: RuleSet | None = None,
@@ -378,6 +461,8 @@ def read_inputs(specs: Iterable[str], *, rules: RuleSet | None = None,
         yield from read_path(path, rules=rules, stdin=stdin, stdin_count=stdin_count)
 
 
-def with_published(article: Article, published: str | None) -> Article:
-    """The article with its publication date overridden (`--published`)."""
-    return replace(article, published=published)
+def with_published(article: Article, published: str | None, how: str = "given",
+                   source: str | None = "--published") -> Article:
+    """The article with its publication date overridden (`--published`, or the run's year)."""
+    return replace(article, published=published, published_how=how if published else None,
+                   published_from=source if published else None)

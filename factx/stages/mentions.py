@@ -33,8 +33,8 @@ from spacy.tokens import Doc, Span
 
 from factx.stages import doc_text
 from factx.names import (
-    PLACE_TYPES, NameRules, acronym_letters, core_tokens, initialism_pattern, is_acronym,
-    name_rules, strip_possessive, type_group, words,
+    INFINITE, PLACE_TYPES, NameRules, token_cost, acronym_letters, core_tokens, initialism_pattern, is_acronym,
+    name_rules, strip_possessive, title_classes, type_group, words,
 )
 from factx.rules import RuleSet, load_rules
 
@@ -67,6 +67,12 @@ class MentionRules:
     contexts: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] = ()
     demonyms: frozenset[str] = frozenset()
     extra_honorifics: frozenset[str] = field(default_factory=frozenset)
+    places: frozenset[str] = frozenset()  # countries and large cities (demonyms.yml), as `_plain_key`
+    place_endings: tuple[str, ...] = ()  # word endings of place names (entity_types.yml)
+
+
+def _plain_key(name: str) -> str:
+    return " ".join(words(name))
 
 
 _CACHE: dict[str, MentionRules] = {}
@@ -80,13 +86,23 @@ def mention_rules(rules: RuleSet | None = None) -> MentionRules:
     titles = sorted({w.rstrip(".") for w in rules.words("honorifics")}, key=len, reverse=True)
     title_before = (re.compile(r"(?:^|[\s(\"“])(?:" + "|".join(map(re.escape, titles)) + r")\.?\s+$")
                     if titles else None)
+    countries = sorted({r["country"] for r in rules.get("demonyms")}, key=len, reverse=True)
+    country_re = "|".join(re.escape(c) for c in countries) or "(?!)"
+
+    def compile_context(pattern: str) -> str:
+        return pattern.replace("{COUNTRY}", country_re)
+
     contexts = tuple(
         (rule["label"],
-         re.compile(rule["before"] + r"$") if rule.get("before") else None,
-         re.compile(r"^" + rule["after"]) if rule.get("after") else None)
+         re.compile(compile_context(rule["before"]) + r"$") if rule.get("before") else None,
+         re.compile(r"^" + compile_context(rule["after"])) if rule.get("after") else None)
         for rule in rules.get("entity_context"))
     demonyms = frozenset(w.lower() for w in rules.words("demonyms"))
-    result = MentionRules(name_rules(rules), title_before, contexts, demonyms)
+    places = frozenset(_plain_key(w) for r in rules.get("demonyms") for w in [r["country"], *r.get("cities", ())])
+    endings = tuple(w.lower() for r in rules.get("entity_types") if r["label"] in PLACE_TYPES
+                    for w in r.get("endings", ()))
+    result = MentionRules(name_rules(rules), title_before, contexts, demonyms, places=places,
+                          place_endings=endings)
     _CACHE[rules.version] = result
     return result
 
@@ -98,20 +114,29 @@ class _Item:
     key: tuple[str, ...]
     acronym: bool
     rule_label: str | None
+    titles: frozenset[str] = frozenset()
 
 
 def clean_name(text: str, nr: NameRules) -> str:
-    """A mention as a name: possessive, a leading "the" and leading titles removed.
+    """A mention as a name: possessive, a leading "the" and leading titles removed,
+    but for the distinctive titles (religious titles, military ranks) of a one-word
+    name, which tell people apart and so stay for the resolver ("Mullah Omar" is not
+    any Omar).
 
     >>> clean_name("Mr. Haddad’s", name_rules()), clean_name("the Greater Sahara", name_rules())
     ('Haddad', 'Greater Sahara')
+    >>> clean_name("Mr. Mullah Haddad", name_rules())
+    'Mullah Haddad'
     """
     parts = " ".join(strip_possessive(text).split()).split(" ")
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
+    kept: list[str] = []
     while len(parts) > 1 and "".join(words(parts[0])) in nr.honorifics:
+        if "".join(words(parts[0])) in nr.distinctive:
+            kept.append(parts[0])
         parts = parts[1:]
-    return " ".join(parts)
+    return " ".join(kept + parts if len(parts) == 1 else parts)
 
 
 def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules) -> str | None:
@@ -131,8 +156,11 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
         return nr.honorific_types[tokens[0]]
     if mr.title_before is not None and mr.title_before.search(before):
         return "PERSON"
-    if label == "NORP":
+    if label == "NORP" and (text.strip().lower() in mr.demonyms or len(tokens) != 1):
         return None  # "Afghan provinces of": a demonym modifies the words after it
+    # a country or a large city of the world's list is a place ("Mozambique" is no company)
+    if " ".join(tokens) in mr.places:
+        return "GPE"
     for context_label, before_re, after_re in mr.contexts:
         if before_re is not None and before_re.search(before):
             return context_label
@@ -141,6 +169,9 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     # a type-deciding last word: "Kunduz Province", "Military Times"
     if len(tokens) > 1 and tokens[-1] in nr.suffix_types:
         return nr.suffix_types[tokens[-1]]
+    # a place-name ending: "-abad", "-stan", "-pur" (Persian, Urdu, Hindi "town", "land")
+    if len(tokens) == 1 and len(tokens[0]) > 6 and tokens[0].endswith(mr.place_endings):
+        return "GPE"
     # a demonym the model took for a person: "a Pakistani" labelled PERSON
     if len(tokens) == 1 and label == "PERSON" and text.strip().lower() in mr.demonyms:
         return "NORP"
@@ -187,12 +218,20 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         nr = NameRules(**{**nr.__dict__, "honorifics": nr.honorifics | {h.rstrip(".").lower() for h in honorifics}})
     spans = [e for e in doc.ents if e.label_ in MENTION_LABELS]
     items: list[_Item] = []
+    text = doc_text(doc)
     for span in spans:
         clean = clean_name(span.text, nr) or span.text
         acronym = is_acronym(clean)
         key = (acronym_letters(clean).lower(),) if acronym else _key(clean, span.label_, nr)
+        # a distinctive title written just before the span is the mention's own
+        lead = _title_before(text, span.start_char, nr) if not acronym else ""
+        titles = title_classes(lead + span.text, nr=nr) if not acronym else frozenset()
+        if lead and len(key) == 1:
+            clean = lead + clean
+        if len(key) == 1 and titles:
+            key = key + tuple(sorted("#" + t for t in titles))  # "Mullah Omar" is a name of its own
         items.append(_Item(span, clean, key, acronym,
-                           rule_label(doc_text(doc), span.start_char, span.end_char, span.label_, mr)))
+                           rule_label(text, span.start_char, span.end_char, span.label_, mr), titles))
 
     groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for index, item in enumerate(items):
@@ -205,22 +244,50 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         votes = votes_of(key)
         return max(votes, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))
 
-    full = [k for k in groups if len(k) >= 2 and not all(items[i].acronym for i in groups[k])]
+    def words_of(key: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(w for w in key if not w.startswith("#"))
+
+    def titles_of(key: tuple[str, ...]) -> set[str]:
+        return {t for i in groups[key] for t in items[i].titles}
+
+    full = [k for k in groups if len(words_of(k)) >= 2 and not all(items[i].acronym for i in groups[k])]
+    titled = [k for k in groups if len(words_of(k)) == 1 and len(k) > 1]
     target: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    # one person written two ways in one document ("Asim Omar", "Asim Umar"): one name,
+    # under its most frequent spelling
+    people = sorted((f for f in full if group_label(f) == "PERSON"), key=lambda f: -len(groups[f]))
+    for n, f in enumerate(people):
+        if f in target:
+            continue
+        for g in people[n + 1:]:
+            if g not in target and len(g) == len(f) and _same_words(words_of(g), words_of(f), nr):
+                target[g] = f
+    full = [f for f in full if f not in target]
 
     # partial names: the one longer name they end, else (people) the one they begin
     for key in groups:
+        if key in target:
+            continue
         if all(items[i].acronym for i in groups[key]):
             continue
         label = group_label(key)
         if type_group(label) == "PLACE":
             continue  # "Washington" is not "George Washington"
+        own = words_of(key)
         # surnames link to people only: a bare organisation name is not its nested
         # organisations ("Al Shabaab" is not "Somali Al Shabaab")
-        cands = [f for f in full if len(f) > len(key) and f[-len(key):] == key
+        cands = [f for f in full if len(f) > len(own) and _same_words(words_of(f)[-len(own):], own, nr)
                  and group_label(f) == "PERSON"]
-        if not cands and len(key) == 1 and label == "PERSON":
-            cands = [f for f in full if f[0] == key[0] and group_label(f) == "PERSON"]
+        if len(key) > len(own):
+            # "Mullah Omar" is the one whose full name is written with that title too;
+            # a military rank may be added later in a document ("Jane Roe ... Capt. Roe")
+            cands = [f for f in cands if titles_of(key) - nr.ranks <= titles_of(f)]
+        elif len(own) == 1 and label == "PERSON":
+            # a bare surname may be the titled one-word name too: one more candidate
+            cands += [k for k in titled if _same_words(words_of(k), own, nr)]
+        if not cands and len(own) == 1 and label == "PERSON" and len(key) == 1:
+            cands = [f for f in full if _same_words(f[:1], own, nr) and group_label(f) == "PERSON"]
         if len(cands) == 1:
             target[key] = cands[0]
 
@@ -281,6 +348,20 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         out.append(Mention(item.span.start_char, item.span.end_char, item.span.text,
                            canonical[rkey], label_of[rkey]))
     return out
+
+
+def _same_words(a: tuple[str, ...], b: tuple[str, ...], nr: NameRules) -> bool:
+    """Word by word, spellings of one name (transliterated): "zawahri" ~ "zawahiri"."""
+    return len(a) == len(b) and all(x == y or token_cost(x, y, nr) != INFINITE for x, y in zip(a, b))
+
+
+def _title_before(text: str, start: int, nr: NameRules) -> str:
+    """A distinctive title right before a mention ("Mullah " of "Mullah Omar" when the
+    model left the title out of the span), or ""."""
+    match = re.search(r"(?:^|[\s(\"“])([A-Z][A-Za-z.]+)[ \t]+$", text[max(0, start - 24):start])
+    if match and "".join(words(match.group(1))) in nr.distinctive:
+        return match.group(1) + " "
+    return ""
 
 
 def _order(label: str) -> int:

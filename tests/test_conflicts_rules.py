@@ -1,0 +1,461 @@
+"""The rules of issue 12, one table each: facts in, conflicts out.
+
+Cardinality; contested roles and role synonyms; one disagreement, one conflict;
+agreeing values are one value; counts that grew; spellings beyond house style;
+whole conflicts selected by severity and kind; a user's rules reach the conflicts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factx.conflicts import RoleIndex, find_conflicts, parse_kinds, rank_conflicts, sort_facts
+from factx.rules import load_rules
+from factx.values import PlaceIndex
+
+from test_conflicts import D0, D1, D2, D3, D4, fact, name
+
+
+def run(facts: list[dict], *, with_roles: bool = True, **kw) -> list[dict]:
+    if with_roles:
+        kw.setdefault("roles", RoleIndex.from_facts(facts))
+    return list(find_conflicts(sort_facts(facts), **kw))
+
+
+def shape(found: list[dict]) -> list[tuple]:
+    return [(c["entity"], c["attribute"], c["kind"], c["severity"]) for c in found]
+
+
+def dated(record: dict, published: str | None) -> dict:
+    return {**record, "published": published}
+
+
+def sides(conflict: dict) -> list[set[str]]:
+    return [{s["doc"] for s in v["sources"]} for v in conflict["values"]]
+
+
+# --------------------------------------------------------------------- cardinality
+
+@pytest.mark.parametrize("attribute, value_type, a, b, expected", [
+    # multi-valued: several values are never a conflict by themselves
+    ("member_of", "entity", "Group A", "Group B", []),
+    ("top_members", "name", "Karim Haddad", "Yusuf Nasser", []),  # two leaders of one group
+    ("alternate_names", "name", "Abu Yusuf", "Karim Haddad", []),
+    ("spouse", "entity", "Amina Haddad", "Leila Haddad", []),
+    ("title", "text", "leader of Group A", "spokesman of Group A", []),  # two titles
+    ("title", "text", "leader of Group A", "emir of Group B", []),
+    # single-valued: values that cannot both be true
+    ("date_of_birth", "date", "1961-06-19", "1962-06-19", [("value", "hard")]),
+    ("place_of_birth", "entity", "Herat", "Jalalabad", [("value", "hard")]),
+    ("age", "quantity", 58, 64, [("value", "hard")]),
+    ("origin", "country", "Pakistan", "India", [("value", "hard")]),
+    ("date_of_death", "date", "2019-09-23", "2019-09-22TNI", [("value", "soft")]),
+    ("cause_of_death", "text", "raid", "operation", []),  # paraphrase: cannot tell
+])
+def test_cardinality(attribute, value_type, a, b, expected) -> None:
+    facts = [fact("Karim Haddad", attribute, a, D0, 3, value_type=value_type),
+             fact("Karim Haddad", attribute, b, D1, 5, value_type=value_type)]
+    assert [(c["kind"], c["severity"]) for c in run(facts)] == expected
+
+
+@pytest.mark.parametrize("attribute", ["date", "place", "cause", "perpetrator", "killed_count"])
+def test_an_events_arguments_are_single_valued(attribute) -> None:
+    values = {"date": ("2031-03-08", "2031-03-10", "date"), "place": ("Herat", "Jalalabad", "entity"),
+              "cause": ("fire", "fire", "text"), "perpetrator": ("Group A", "Group A", "text"),
+              "killed_count": (3, 7, "quantity")}[attribute]
+    a, b, value_type = values
+    facts = [fact("the fire at the port", attribute, a, D0, 1, value_type=value_type, entity_type="EVENT"),
+             fact("the fire at the port", attribute, b, D1, 1, value_type=value_type, entity_type="EVENT")]
+    expected = [] if a == b else [("value", "hard")]
+    assert [(c["kind"], c["severity"]) for c in run(facts)] == expected
+
+
+# -------------------------------------------------------------------------- roles
+
+KARIM, YUSUF = "Karim Haddad", "Yusuf Nasser"
+
+
+def title(entity: str, value: str, doc: str, line: int, **kw) -> dict:
+    return fact(entity, "title", value, doc, line, value_text=value, **kw)
+
+
+ROLE_CASES = [
+    # (case, facts, expected conflicts (entity, attribute, kind, severity, reason))
+    ("press secretary and spokesman of one ministry are one role",
+     [title(KARIM, "spokesman for the Ministry of Health", D0, 2),
+      title(KARIM, "press secretary of the Ministry of Health", D1, 2),
+      title(KARIM, "Ministry of Health spokesperson", D2, 4)],
+     []),
+    ("head, chief, leader and emir are one role",
+     [title(KARIM, "head of the Northern Front", D0, 2), title(KARIM, "Northern Front chief", D1, 2),
+      title(KARIM, "emir of the Northern Front", D2, 2), title(KARIM, "leader of the NF", D3, 2)],
+     []),
+    ("a document names another holder of the role: one title conflict, on the holder "
+     "more documents name",
+     [title(KARIM, "leader of the Northern Front", D0, 2),
+      title(KARIM, "leader of the Northern Front", D1, 2),
+      title(KARIM, "emir of the Northern Front", D2, 5, said_by="the agency"),
+      title(YUSUF, "leader of the Northern Front", D2, 9)],
+     [(KARIM, "title", "value", "soft", "holders")]),
+    ("holders named by different documents only: a succession, not a contest",
+     [title(KARIM, "leader of the Northern Front", D0, 2),
+      title(YUSUF, "leader of the Northern Front", D1, 9)],
+     []),
+    ("'a senior leader' is one of several",
+     [title(KARIM, "leader of the Northern Front", D0, 2),
+      title(KARIM, "leader of the Northern Front", D2, 2),
+      title(YUSUF, "a senior leader of the Northern Front", D2, 9)],
+     []),
+    ("'the former leader' beside the leader: no contest",
+     [title(KARIM, "leader of the Northern Front", D0, 2),
+      title(KARIM, "leader of the Northern Front", D2, 2),
+      title(YUSUF, "former leader of the Northern Front", D2, 9)],
+     []),
+    ("two holders in one voice: one source repeating itself, not a disagreement",
+     [title(KARIM, "leader of the Northern Front", D2, 2),
+      title(YUSUF, "leader of the Northern Front", D2, 9)],
+     []),
+    ("two spellings of one man left unmerged are not two holders",
+     [title("Karim al-Haddad", "leader of the Northern Front", D0, 2),
+      title("Karim al-Haddad", "leader of the Northern Front", D2, 2),
+      title("Karim Hadad", "leader of the Northern Front", D2, 9)],
+     []),
+    ("a title called former by one source, current by another",
+     [title(KARIM, "spokesman of the Northern Front", D0, 2),
+      title(KARIM, "spokesman of the Northern Front", D1, 2),
+      title(KARIM, "a former Northern Front spokesman", D2, 3),
+      title(KARIM, "former spokesman of the Northern Front", D3, 3)],
+     [(KARIM, "title", "value", "soft", "former")]),
+    ("a title denied: the denial is the conflict",
+     [title(KARIM, "leader of the Northern Front", D0, 2),
+      title(KARIM, "leader of the Northern Front", D1, 2, said_by="the group", polarity="denied")],
+     [(KARIM, "title", "denial", "hard", None)]),
+]
+
+
+@pytest.mark.parametrize("case, facts, expected", ROLE_CASES, ids=[c[0][:40] for c in ROLE_CASES])
+def test_roles(case, facts, expected) -> None:
+    found = run(facts)
+    assert [(*s, c["reason"]) for s, c in zip(shape(found), found)] == expected
+
+
+def test_holder_conflict_names_the_other_holder_and_its_documents() -> None:
+    case_facts = ROLE_CASES[2][1]
+    [conflict] = run(case_facts)
+    mine, theirs = conflict["values"]
+    assert mine["value"] == "leader of the Northern Front"
+    assert {s["doc"] for s in mine["sources"]} == {D0, D1, D2}
+    assert theirs["value"] == YUSUF and {s["doc"] for s in theirs["sources"]} == {D2}
+    assert theirs["value_texts"] == ["leader of the Northern Front"]
+    assert run(case_facts, with_roles=False) == []  # without every entity's titles: not found
+
+
+def test_former_title_sides() -> None:
+    [conflict] = run(ROLE_CASES[8][1])
+    assert sides(conflict) == [{D0, D1}, {D2, D3}]
+
+
+# ---------------------------------------------------------- one disagreement, one conflict
+
+def death_fact(attribute: str, value: object, doc: str, line: int, **kw) -> dict:
+    value_type = {"death": "text", "date_of_death": "date", "place_of_death": "entity",
+                  "cause_of_death": "text"}[attribute]
+    return fact(KARIM, attribute, value, doc, line, value_type=value_type, **kw)
+
+
+AGENCY, GROUP = "the agency", "the group"
+DEATH_AFFIRMED = [
+    death_fact("death", "killed", D0, 1, said_by=AGENCY),
+    death_fact("date_of_death", "2031-03-08", D0, 1, said_by=AGENCY),
+    death_fact("place_of_death", "Herat", D0, 1, said_by=AGENCY),
+    death_fact("cause_of_death", "airstrike", D0, 1, said_by=AGENCY),
+    death_fact("death", "died", D1, 4),
+    death_fact("date_of_death", "2031-03-08", D1, 4, value_text="March 8"),
+]
+DEATH_DENIED = [  # "the group denied he had been killed in an airstrike in Herat on Saturday"
+    death_fact("death", "killed", D2, 6, said_by=GROUP, polarity="denied"),
+    death_fact("date_of_death", "2031-03-08", D2, 6, said_by=GROUP, polarity="denied"),
+    death_fact("place_of_death", "Herat", D2, 6, said_by=GROUP, polarity="denied"),
+    death_fact("cause_of_death", "airstrike", D2, 6, said_by=GROUP, polarity="denied"),
+]
+
+DEATH_CASES = [
+    ("killed and died agree", DEATH_AFFIRMED, []),
+    ("a denied death is one denial, whatever else the denial names",
+     DEATH_AFFIRMED + DEATH_DENIED, [("death", "denial", "hard")]),
+    ("only the arguments denied (no death fact): still one denial",
+     DEATH_AFFIRMED + DEATH_DENIED[1:], [("death", "denial", "hard")]),
+    ("a denial and a date disagreement are two disagreements",
+     DEATH_AFFIRMED + DEATH_DENIED + [death_fact("date_of_death", "2031-03-10", D3, 2)],
+     [("death", "denial", "hard"), ("date_of_death", "value", "hard")]),
+    ("denying another date than anyone gives denies nothing anyone says",
+     DEATH_AFFIRMED + [death_fact("date_of_death", "2031-04-01", D2, 6, said_by=GROUP,
+                                  polarity="denied")],
+     []),
+    ("'not on Saturday but on Monday': a value conflict, not a denial of the death",
+     DEATH_AFFIRMED + [death_fact("date_of_death", "2031-03-08", D2, 6, said_by=GROUP,
+                                  polarity="denied"),
+                       death_fact("date_of_death", "2031-03-10", D2, 6, said_by=GROUP)],
+     [("date_of_death", "value", "hard")]),
+    ("a source denying what it says itself is no disagreement",
+     DEATH_AFFIRMED[:4] + [death_fact("death", "killed", D0, 9, said_by=AGENCY, polarity="denied")],
+     []),
+]
+
+
+@pytest.mark.parametrize("case, facts, expected", DEATH_CASES, ids=[c[0][:40] for c in DEATH_CASES])
+def test_one_disagreement_one_conflict(case, facts, expected) -> None:
+    assert [(c["attribute"], c["kind"], c["severity"]) for c in run(facts)] == expected
+
+
+def test_the_death_denial_has_both_sides_and_the_event_as_context() -> None:
+    found = run(DEATH_AFFIRMED + DEATH_DENIED + [death_fact("date_of_death", "2031-03-10", D3, 2)])
+    denial, dates = found
+    affirmed, denied = denial["values"]
+    assert affirmed["value"] == "killed" and denied["value"] == "killed"
+    assert {s["doc"] for s in affirmed["sources"]} == {D0, D1, D3}
+    assert {(s["doc"], s["said_by"]) for s in denied["sources"]} == {(D2, GROUP)}
+    assert denial["context"] == {"cause_of_death": ["airstrike"],
+                                 "date_of_death": ["2031-03-08", "2031-03-10"],
+                                 "place_of_death": ["Herat"]}
+    # the group's denial is in no value conflict about the same death
+    assert D2 not in {s["doc"] for v in dates["values"] for s in v["sources"]}
+
+
+def test_a_denied_count_with_the_deniers_own_count_is_one_value_conflict() -> None:
+    facts = [fact("the fire", "killed_count", 40, D0, 1, value_type="quantity", entity_type="EVENT"),
+             fact("the fire", "killed_count", 40, D1, 1, value_type="quantity", entity_type="EVENT",
+                  said_by="the ministry", polarity="denied"),
+             fact("the fire", "killed_count", 30, D1, 1, value_type="quantity", entity_type="EVENT",
+                  said_by="the ministry")]
+    assert shape(run(facts)) == [("the fire", "killed_count", "value", "hard")]
+
+
+# ------------------------------------------------------------------ agreeing values
+
+def day(value: str, doc: str, line: int, text: str, **kw) -> dict:
+    return fact(KARIM, "date_of_death", value, doc, line, value_type="date", value_text=text, **kw)
+
+
+def toll(value: object, doc: str, published: str | None, text: str | None = None) -> dict:
+    return dated(fact("the fire", "killed_count", value, doc, 1, value_type="quantity",
+                      value_text=text or str(value), entity_type="EVENT"), published)
+
+
+AGREEMENT_CASES = [
+    ("the same day with and without its year", [day("XXXX-09-23", D1, 3, "Sept. 23"),
+                                                 day("2019-09-23", D0, 9, "September 23")]),
+    ("'at least 40' with 40", [toll(">=40", D0, "2031-03-08", "at least 40"),
+                               toll(40, D1, "2031-03-08")]),
+    ("'up to 40' with 40", [toll("<=40", D0, "2031-03-08", "up to 40"), toll(40, D1, "2031-03-08")]),
+    ("'about 40' with 40", [toll("~40", D0, "2031-03-08", "about 40"), toll(40, D1, "2031-03-08")]),
+    ("an unresolved Sunday against a day", [day("XXXX-WXX-7TAF", D0, 1, "Sunday afternoon"),
+                                            day("2019-09-23", D1, 1, "Sept. 23")]),
+    ("an unresolved 'this month' against a day", [day("XXXX-XX", D0, 1, "this month"),
+                                                   day("2019-10-02", D1, 1, "Oct. 2")]),
+    ("a year and a day in it", [day("2019", D0, 1, "in 2019"), day("2019-09-23", D1, 1, "Sept. 23")]),
+    ("a city and its country", [fact(KARIM, "place_of_death", "Herat", D0, 1, value_type="entity"),
+                                fact(KARIM, "place_of_death", "Afghanistan", D1, 1, value_type="entity")]),
+    ("one place transliterated", [fact(KARIM, "place_of_death", "Musa Qala", D0, 1, value_type="entity"),
+                                  fact(KARIM, "place_of_death", "Musa Kala", D1, 1, value_type="entity")]),
+    ("Pakistani and Pakistan", [fact(KARIM, "origin", "Pakistan", D0, 1, value_type="country"),
+                                fact(KARIM, "origin", "pakistan", D1, 1, value_type="country")]),
+]
+
+
+@pytest.mark.parametrize("case, facts", AGREEMENT_CASES, ids=[c[0] for c in AGREEMENT_CASES])
+def test_agreeing_values_are_no_conflict(case, facts) -> None:
+    assert run(facts) == []
+
+
+def test_agreeing_values_are_one_value_inside_a_conflict() -> None:
+    facts = [day("XXXX-09-23", D1, 3, "Sept. 23"), day("2019-09-23", D0, 9, "September 23"),
+             day("2019-09-20", D2, 4, "Sept. 20")]
+    [conflict] = run(facts)
+    assert [v["value"] for v in conflict["values"]] == ["2019-09-23", "2019-09-20"]
+    assert sides(conflict) == [{D0, D1}, {D2}]
+    amounts = [toll(">=40", D0, "2031-03-08", "at least 40"), toll(40, D1, "2031-03-08"),
+               toll(30, D2, "2031-03-08")]
+    [conflict] = run(amounts)
+    first, second = conflict["values"]
+    assert (first["value"], first["also"], second["value"]) == (40, [">=40"], 30)
+    assert set(first["value_texts"]) == {"at least 40", "40"}
+
+
+@pytest.mark.parametrize("unresolved", ["XXXX-XX", "XXXX-WXX-7", "XXXX-WXX", "XXXX"])
+def test_an_unresolved_date_is_never_a_side_of_a_hard_conflict(unresolved) -> None:
+    facts = [day(unresolved, D0, 1, "then"), day("2019-09-23", D1, 1, "Sept. 23"),
+             day("2019-10-05", D2, 1, "Oct. 5")]
+    [conflict] = run(facts)
+    assert conflict["severity"] == "hard"
+    assert unresolved not in [v["value"] for v in conflict["values"]]
+
+
+# ---------------------------------------------------------------- counts that grew
+
+UPDATE_CASES = [
+    ("the toll rose between dated reports",
+     [toll(100, D0, "2020-08-04"), toll(137, D1, "2020-08-05"), toll(157, D2, "2020-08-06")],
+     ("soft", "update", [100, 137, 157])),
+    ("a larger count on the same day is no update",
+     [toll(100, D0, "2020-08-04"), toll(137, D1, "2020-08-04")], ("hard", None, None)),
+    ("a later, smaller count contradicts",
+     [toll(137, D0, "2020-08-04"), toll(100, D1, "2020-08-05")], ("hard", None, None)),
+    ("an undated report cannot be placed in time",
+     [toll(100, D0, "2020-08-04"), toll(137, D1, None)], ("hard", None, None)),
+]
+
+
+@pytest.mark.parametrize("case, facts, expected", UPDATE_CASES, ids=[c[0] for c in UPDATE_CASES])
+def test_counts_that_grew(case, facts, expected) -> None:
+    [conflict] = run(facts)
+    severity, reason, order = expected
+    assert (conflict["severity"], conflict["reason"]) == (severity, reason)
+    if order:
+        assert [v["value"] for v in conflict["values"]] == order
+        assert [v["sources"][0]["published"] for v in conflict["values"]] == [
+            "2020-08-04", "2020-08-05", "2020-08-06"]
+
+
+def test_missing_counts_are_not_cumulative() -> None:
+    facts = [dated(fact("the fire", "missing_count", 21, D0, 1, value_type="quantity",
+                        entity_type="EVENT"), "2020-08-04"),
+             dated(fact("the fire", "missing_count", 30, D1, 1, value_type="quantity",
+                        entity_type="EVENT"), "2020-08-06")]
+    [conflict] = run(facts)
+    assert (conflict["severity"], conflict["reason"]) == ("hard", None)
+
+
+# ------------------------------------------------------------------------ spellings
+
+SPELLING_CASES = [
+    ("a person's name transliterated two ways", "PERSON",
+     ["Asim Umar", "Asim Omar"], True),
+    ("a person's name in house styles only", "PERSON",
+     ["Ayman al-Zawahiri", "Ayman Al-Zawahiri", "Ayman al Zawahiri", "AYMAN AL-ZAWAHIRI"], False),
+    ("an organisation in house styles (Al Qaeda / al-Qaida)", "ORG",
+     ["Al Qaeda", "al-Qaida", "Al-Qaeda", "al Qaeda"], False),
+    ("a place transliterated freely (Qala / Kala)", "GPE", ["Musa Qala", "Musa Kala"], False),
+    ("an organisation spelled beyond transliteration", "ORG",
+     ["Tewolde Foundation", "Tewelde Foundation"], True),
+    ("possessives and apostrophes", "PERSON", ["Asim Umar", "Asim Umar’s", "Asim Umar's"], False),
+]
+
+
+@pytest.mark.parametrize("case, entity_type, spellings, reported", SPELLING_CASES,
+                         ids=[c[0] for c in SPELLING_CASES])
+def test_spellings(case, entity_type, spellings, reported) -> None:
+    facts = [name(spellings[0], s, doc, 1, entity_type=entity_type, entity_id="e")
+             for s, doc in zip(spellings, (D0, D1, D2, D3))]
+    found = run(facts)
+    assert [c["kind"] for c in found] == (["spelling"] if reported else [])
+
+
+def test_a_partial_name_joins_the_spelling_of_its_document() -> None:
+    facts = [name("Osama bin Laden", "Osama bin Laden", D0, 1), name("Osama bin Laden", "bin Laden", D0, 4),
+             name("Osama bin Laden", "Usama bin Laden", D1, 1), name("Osama bin Laden", "bin Laden", D1, 3),
+             name("Osama bin Laden", "Osama bin Ladin", D2, 1)]
+    [spelling] = run(facts)
+    values = {v["value"]: {(s["doc"], s["line"]) for s in v["sources"]} for v in spelling["values"]}
+    assert values == {"Osama bin Laden": {(D0, 1), (D0, 4)}, "Usama bin Laden": {(D1, 1), (D1, 3)},
+                      "Osama bin Ladin": {(D2, 1)}}
+
+
+def test_spellings_are_listed_after_the_disagreements() -> None:
+    facts = [name(KARIM, "Karim Haddad", D0, 1), name(KARIM, "Kareem Haddad", D1, 1),
+             fact(KARIM, "age", 40, D0, 2, value_type="quantity"),
+             fact(KARIM, "age", 52, D1, 2, value_type="quantity"),
+             name("Yusuf Nasser", "Yusuf Nasser", D0, 3), name("Yusuf Nasser", "Yousuf Nasser", D1, 3),
+             name("Yusuf Nasser", "Yusuf Nasser", D2, 3)]
+    found = list(rank_conflicts(run(facts)))
+    assert shape(found) == [(KARIM, "age", "value", "hard"), (KARIM, "name", "spelling", "soft"),
+                            ("Yusuf Nasser", "name", "spelling", "soft")]
+
+
+# ------------------------------------------------------------------------ selection
+
+def test_min_severity_filters_whole_conflicts() -> None:
+    facts = [day("2019-09-23", D0, 1, "Sept. 23"), day("2019-09-22TNI", D1, 1, "night of Sept. 22"),
+             day("2019-09-25", D2, 1, "Sept. 25")]
+    [whole] = run(facts)
+    [hard] = run(facts, min_severity="hard")
+    assert hard == whole  # every value kept, the soft one too
+    assert len(hard["values"]) == 3
+    assert run(facts[:2], min_severity="hard") == []
+
+
+@pytest.mark.parametrize("kinds, expected", [
+    ("value", [("age", "value")]),
+    ("spelling", [("name", "spelling")]),
+    ("value,spelling", [("age", "value"), ("name", "spelling")]),
+    ("denial", []),
+])
+def test_kinds_select_conflicts(kinds, expected) -> None:
+    facts = [name(KARIM, "Karim Haddad", D0, 1), name(KARIM, "Kareem Haddad", D1, 1),
+             fact(KARIM, "age", 40, D0, 2, value_type="quantity"),
+             fact(KARIM, "age", 52, D1, 2, value_type="quantity")]
+    assert [(c["attribute"], c["kind"]) for c in run(facts, kinds=parse_kinds(kinds))] == expected
+
+
+@pytest.mark.parametrize("text", ["values", "value,rumour", ","])
+def test_unknown_kinds_are_refused(text) -> None:
+    with pytest.raises(ValueError, match="value,denial,spelling"):
+        parse_kinds(text)
+
+
+# ----------------------------------------------------------------------- user rules
+
+def test_a_users_rules_reach_the_conflicts(tmp_path) -> None:
+    (tmp_path / "roles.yml").write_text(
+        "kind: roles\nrules:\n  - id: herald\n    role: spokesperson\n    words: [herald]\n")
+    (tmp_path / "cardinality.yml").write_text(
+        "kind: cardinality\nrules:\n  - id: homes\n    multiple: true\n    attributes: [residence_city]\n")
+    facts = [title(KARIM, "herald of the Northern Front", D0, 2),
+             title(KARIM, "former spokesman of the Northern Front", D1, 2),
+             fact(KARIM, "residence_city", "Herat", D0, 3, value_type="entity"),
+             fact(KARIM, "residence_city", "Jalalabad", D1, 3, value_type="entity")]
+    shipped = run(facts)
+    assert [(c["attribute"], c["reason"]) for c in shipped] == [("residence_city", None)]
+    users = run(facts, rules=load_rules(tmp_path))
+    assert [(c["attribute"], c["reason"]) for c in users] == [("title", "former")]
+
+
+def test_places_from_the_index_decide_containment() -> None:
+    facts = [fact(KARIM, "place_of_death", "Musa Qala", D0, 1, value_type="entity"),
+             fact(KARIM, "place_of_death", "Helmand", D1, 1, value_type="entity")]
+    assert run(facts, places=PlaceIndex({"Musa Qala district": ["Helmand Province"]})) == []
+
+
+@pytest.mark.parametrize("a, text_a, quote_a, b, quote_b, expected", [
+    ("Herat", "Herat", "He was killed in Herat on Sunday.",
+     "Jalalabad", "He was killed in Jalalabad.", [("value", "hard")]),
+    # the sentence that gave 'United States' names the other place too: not clearly held
+    ("United States", "US", "He was killed in a US drone strike in Afghanistan on Sunday.",
+     "Afghanistan", "He died in Afghanistan.", []),
+])
+def test_a_place_whose_sentences_name_the_other_place_is_not_held_against_it(
+        a, text_a, quote_a, b, quote_b, expected) -> None:
+    facts = [fact(KARIM, "place_of_death", a, D0, 1, value_type="entity", value_text=text_a,
+                  quote=quote_a),
+             fact(KARIM, "place_of_death", b, D1, 1, value_type="entity", quote=quote_b)]
+    assert [(c["kind"], c["severity"]) for c in run(facts)] == expected
+
+
+def test_role_holders_read_from_a_store_in_chunks_of_documents() -> None:
+    facts = [title(KARIM, "leader of the Northern Front", D0, 2),
+             title(KARIM, "leader of the Northern Front", D1, 2, said_by=AGENCY),
+             title(YUSUF, "leader of the Northern Front", D1, 9)]
+    asked: list[list[str]] = []
+
+    class Store:
+        def facts(self, *, docs=None, entity_ids=None, attribute=None):
+            assert attribute == "title"
+            if docs is not None:
+                asked.append(list(docs))
+            return [f for f in facts if (docs is None or f["doc"] in docs)
+                    and (entity_ids is None or f["entity_id"] in entity_ids)]
+
+    roles = RoleIndex.from_store(Store(), chunk=1)
+    [conflict] = run(facts, roles=roles)
+    assert conflict["reason"] == "holders"
+    assert asked == [[D0], [D1]]  # only the entity's own documents, one chunk at a time

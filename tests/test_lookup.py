@@ -1,0 +1,111 @@
+"""Entity lookup for the query commands (issue 15 item 6): every spelling and acronym
+finds its entity, a fuzzy match says which entity it took, suggestions pass a floor."""
+
+from __future__ import annotations
+
+import pytest
+
+from factx.errors import UnknownEntity
+from factx.lookup import SUGGESTION_FLOOR, closest, find_entity, match_records, similarity
+from factx.records import DocResult, FactDraft, Article
+from factx.resolve import NameStat, resolve
+from factx.store import Store
+
+
+def _draft(name, label, mention):
+    return FactDraft(name=name, name_type=label, attribute="name", value=mention, value_type="name",
+                     value_text=mention, start=0, end=len(mention), quote_start=0, quote_end=len(mention),
+                     mention=mention, rule="test")
+
+
+@pytest.fixture()
+def store(tmp_path):
+    db = Store.open(tmp_path)
+    drafts = [_draft("Al Qaeda in the Indian Subcontinent", "ORG", "AQIS"),
+              _draft("Al Qaeda in the Indian Subcontinent", "ORG", "Al Qaeda in the Indian Subcontinent"),
+              _draft("Asim Umar", "PERSON", "Asim Umar"), _draft("Asim Umar", "PERSON", "Mr. Umar"),
+              _draft("Usama Mahmood", "PERSON", "Usama Mahmood"), _draft("UN", "ORG", "UN"),
+              _draft("September 11", "EVENT", "September 11")]
+    with db.writer() as writer:
+        writer.add(DocResult(Article("a.txt", "text"), tuple(drafts), "v"), "p")
+        writer.commit()
+        names = {(d.name, d.name_type) for d in drafts}
+        writer.set_entities(resolve([NameStat(n, t, 1) for n, t in names]), lambda n: __import__("factx.names").names.fold(n))
+        writer.finish()
+    return db
+
+
+def _canonical(db, ids):
+    return sorted(db.entity(i)[1] for i in ids)
+
+
+@pytest.mark.parametrize("query,canonical", [
+    ("AQIS", "Al Qaeda in the Indian Subcontinent"),          # an acronym only used as a mention
+    ("aqis", "Al Qaeda in the Indian Subcontinent"),
+    ("al-qaeda in the indian subcontinent", "Al Qaeda in the Indian Subcontinent"),
+    ("Mr. Umar", "Asim Umar"),
+    ("ASIM UMAR", "Asim Umar"),
+])
+def test_every_spelling_finds_its_entity(store, query, canonical) -> None:
+    taken = []
+    assert _canonical(store, find_entity(store, query, on_fuzzy=lambda q, c: taken.append(c))) == [canonical]
+    assert taken == []  # exact: nothing to report
+
+
+def test_a_fuzzy_match_says_which_entity_it_took(store) -> None:
+    taken = []
+    assert _canonical(store, find_entity(store, "Asem Umer", on_fuzzy=lambda q, c: taken.append((q, c)))) \
+        == ["Asim Umar"]
+    assert taken == [("Asem Umer", "Asim Umar")]
+
+
+def test_unknown_names_suggest_only_close_names(store) -> None:
+    with pytest.raises(UnknownEntity) as info:
+        find_entity(store, "Omer Farouk Khan")
+    assert "September 11" not in info.value.closest and "UN" not in info.value.closest
+    with pytest.raises(UnknownEntity) as info:
+        find_entity(store, "zzzz")
+    assert info.value.closest == [] and "factx entities" in info.value.hint
+
+
+@pytest.mark.parametrize("query,name,above", [
+    ("umer", "Asim Umar", True), ("umer", "September 11", False), ("umer", "UN", False),
+    ("asim umer khan", "Asim Umar", True), ("Raja Khattab", "Asim Umar", False),
+])
+def test_similarity_floor(query, name, above) -> None:
+    assert (similarity(query, name) >= SUGGESTION_FLOOR) is above
+
+
+def test_closest_is_ordered_and_floored() -> None:
+    assert closest("umer", ["September 11", "UN", "Asim Umar"]) == ["Asim Umar"]
+
+
+def test_match_records_by_mention_and_by_resolution() -> None:
+    records = [{"entity": "Asim Umar", "entity_id": "e1", "entity_type": "PERSON", "mention": "Mr. Umar"},
+               {"entity": "Al Qaeda in the Indian Subcontinent", "entity_id": "e2", "entity_type": "ORG",
+                "mention": "AQIS"}]
+    assert match_records(records, "AQIS") == {"e2"}
+    taken = []
+    assert match_records(records, "Asim Omer", on_fuzzy=lambda q, c: taken.append(c)) == {"e1"}
+    assert taken == ["Asim Umar"]
+    with pytest.raises(UnknownEntity):
+        match_records(records, "Nobody Here")
+
+
+def test_declared_names_are_merged_by_the_run(tmp_path) -> None:
+    from factx.extract import resolve_store
+    from factx.lookup import declared_names
+
+    db = Store.open(tmp_path)
+    aka = FactDraft(name="Karim Haddad", name_type="PERSON", attribute="alternate_names", value="Abu Jamil",
+                    value_type="name", value_text="Abu Jamil", start=0, end=9, quote_start=0, quote_end=9,
+                    mention="Karim Haddad", rule="alias.aka")
+    with db.writer() as writer:
+        writer.add(DocResult(Article("a.txt", "text"), (_draft("Karim Haddad", "PERSON", "Karim Haddad"), aka), "v"),
+                   "p")
+        writer.add(DocResult(Article("b.txt", "text 2"), (_draft("Abu Jamil", "PERSON", "Abu Jamil"),), "v"), "p")
+        writer.commit()
+        assert declared_names(db) == [("Karim Haddad", "Abu Jamil", "PERSON")]
+        resolve_store(db, writer)
+        writer.finish()
+    assert find_entity(db, "Abu Jamil") == find_entity(db, "Karim Haddad")
