@@ -3,6 +3,7 @@ not loaded when nothing is new. The NLP is replaced by a stand-in that counts it
 
 from __future__ import annotations
 
+import importlib
 import os
 import subprocess
 import sys
@@ -10,7 +11,6 @@ import time
 
 import pytest
 
-import factx.extract as extract_module
 from factx.extract import run_extract
 from factx.records import DocResult, FactDraft
 from factx.store import Store
@@ -18,6 +18,8 @@ from factx.store import Store
 from conftest import ROOT
 
 YEAR_AGO = time.time() - 365 * 86400
+# the module (the package's `factx.extract` is the library function of that name)
+extract_module = importlib.import_module("factx.extract")
 
 
 class FakeNLP:
