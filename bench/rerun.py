@@ -85,14 +85,15 @@ def renamed(result, generation: int, text: str, path: str):
 
 def pool_results(folder: Path, paths: list[Path]):
     """The real pipeline's results for the pool documents, in order (two workers)."""
-    from factx.extract import _process_pool
+    from factx.extract import _Runner
     from factx.models import default_model
     from factx.rules import load_rules
     from factx.stages.ingest import read_path
 
     rules = load_rules()
     articles = [next(iter(read_path(str(p), rules=rules))) for p in paths]
-    return list(_process_pool(iter(articles), default_model(), None, 2))
+    with _Runner(default_model(), None, jobs=2) as run:
+        return list(run(iter(articles)))
 
 
 def fill(store_dir: Path, items: list[tuple[Path, object]]) -> None:

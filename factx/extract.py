@@ -60,13 +60,6 @@ def pipeline_key(model: str, rules) -> str:
     return f"{model_key(model)}|rules:{rules.version}|factx:{__version__}"
 
 
-def _process_local(articles: Iterable[Article], model: str, rules_dir: str | None) -> Iterator[DocResult]:
-    from factx.pipeline import load_model, process
-
-    nlp = load_model(model, rules_dir=rules_dir)
-    yield from process(nlp, articles)
-
-
 _WORKER_NLP = None
 
 
@@ -119,23 +112,67 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _process_pool(articles: Iterable[Article], model: str, rules_dir: str | None, jobs: int) -> Iterator[DocResult]:
-    import multiprocessing
-    from collections import deque
+class _Runner:
+    """The per-document pipeline of one run: in this process, in `jobs` worker processes,
+    or on a Dask cluster. It starts with the first article there is to process (a rerun
+    with nothing new loads no model) and serves the run's second pass too (documents
+    dated by the run), so that each process loads the model once per run."""
 
-    # spawn: a forked copy of a process with threads can deadlock.
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(jobs, initializer=_worker_init, initargs=(model, rules_dir)) as pool:
+    def __init__(self, model: str, rules_dir: str | None, *, jobs: int = 1, engine: str = "local",
+                 scheduler: str | None = None) -> None:
+        self.model, self.rules_dir, self.jobs = model, rules_dir, jobs
+        self.engine, self.scheduler = engine, scheduler
+        self._nlp = None
+        self._pool = None
+
+    def __call__(self, articles: Iterable[Article]) -> Iterator[DocResult]:
+        if self.engine == "dask":
+            from factx.distributed import process_dask
+
+            return process_dask(articles, self.model, self.rules_dir, scheduler=self.scheduler)
+        if self.jobs > 1:
+            return self._pooled(articles)
+        return self._local(articles)
+
+    def _local(self, articles: Iterable[Article]) -> Iterator[DocResult]:
+        from factx.pipeline import load_model, process
+
+        if self._nlp is None:
+            self._nlp = load_model(self.model, rules_dir=self.rules_dir)
+        yield from process(self._nlp, articles)
+
+    def _pooled(self, articles: Iterable[Article]) -> Iterator[DocResult]:
+        from collections import deque
+
+        if self._pool is None:
+            import multiprocessing
+
+            # spawn: a forked copy of a process with threads can deadlock.
+            context = multiprocessing.get_context("spawn")
+            self._pool = context.Pool(self.jobs, initializer=_worker_init, initargs=(self.model, self.rules_dir))
         # Batches are submitted from this thread (the input generator reads the store)
         # with a bounded window, and collected in input order: the store and the JSONL
         # come out the same as with -j 1, and memory stays flat.
         window: deque = deque()
         for batch in _batches(articles, 4):
-            window.append(pool.apply_async(_worker_batch, (batch,)))
-            while len(window) >= jobs * 3:
+            window.append(self._pool.apply_async(_worker_batch, (batch,)))
+            while len(window) >= self.jobs * 3:
                 yield from window.popleft().get()
         while window:
             yield from window.popleft().get()
+
+    def __enter__(self) -> "_Runner":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+        self._nlp = None
 
 
 def run_extract(
@@ -169,18 +206,11 @@ def run_extract(
     # documents are stored and can give it (factx.runyear)
     held: list[Article] = []
 
-    def run(articles: Iterable[Article]) -> Iterator[DocResult]:
-        if engine == "dask":
-            from factx.distributed import process_dask
-
-            return process_dask(articles, model, rules_dir, scheduler=scheduler)
-        if jobs > 1:
-            return _process_pool(articles, model, rules_dir, jobs)
-        return _process_local(articles, model, rules_dir)
+    run = _Runner(model, rules_dir, jobs=jobs, engine=engine, scheduler=scheduler)
 
     stop = _StopOnInterrupt()
     resolutions: list[Resolution] = []
-    with store.writer() as writer, stop:
+    with store.writer() as writer, stop, run:
         files: dict[str, tuple[int, int | None, str]] = {}
 
         def to_process() -> Iterator[Article]:

@@ -29,7 +29,7 @@ class FakeNLP:
         self.calls = 0
         self.articles: list[str] = []
 
-    def __call__(self, articles, model, rules_dir):
+    def __call__(self, runner, articles):
         self.calls += 1
         for article in articles:
             self.articles.append(article.path)
@@ -43,7 +43,7 @@ class FakeNLP:
 @pytest.fixture
 def nlp(monkeypatch):
     fake = FakeNLP()
-    monkeypatch.setattr(extract_module, "_process_local", fake)
+    monkeypatch.setattr(extract_module._Runner, "_local", lambda runner, articles: fake(runner, articles))
     return fake
 
 
