@@ -9,8 +9,11 @@ document, and compares the attribute facts with the labels. Writes
 
 Matching: same sentence, same attribute, entity names equal after folding (case,
 a leading "the", punctuation) or one ending the other ("Kabul province" / "Kabul"),
-values equal after the same folding. `said_by`, `denied` and `hedged` are scored as
-extra rows over the labelled facts that carry them.
+values equal after the same folding. A prediction takes, among the labels it matches,
+one of the same polarity and source first (a denial beside its claim is two labels).
+`said_by`, `denied` and `hedged` are scored as extra rows over the labelled facts that
+carry them. Errors of the sealed splits (`SEALED`: written before any run and kept
+for first-contact figures) are neither printed nor written unless `--show-sealed`.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+#: Splits whose errors stay unread: their figures are first-contact figures.
+SEALED = ("heldout3",)
 
 
 def fold(value: object) -> str:
@@ -51,7 +57,7 @@ def matches(gold: dict, pred: dict) -> bool:
     if gold["attribute"] != pred["attribute"] or not same_name(gold["entity"], pred["entity"]):
         return False
     if gold["attribute"] in ("place_of_death", "place_of_birth", "member_of", "top_members",
-                             "spouse", "located_in", "alternate_names"):
+                             "spouse", "located_in", "alternate_names", "place", "perpetrator"):
         return same_name(gold["value"], pred["value"])
     return fold(gold["value"]) == fold(pred["value"])
 
@@ -62,7 +68,11 @@ def score(pairs: list[tuple[list[dict], list[dict]]]) -> tuple[dict, list[dict]]
     for golds, preds in pairs:
         used: set[int] = set()
         for pred in preds:
-            hit = next((i for i, g in enumerate(golds) if i not in used and matches(g, pred)), None)
+            free = [i for i, g in enumerate(golds) if i not in used and matches(g, pred)]
+            # a denial and its claim are two labels: the same polarity and source first
+            hit = min(free, key=lambda i: (golds[i].get("polarity", "affirmed") != pred.get("polarity"),
+                                          not same_name(golds[i].get("said_by", ""), pred.get("said_by") or "")),
+                      default=None)
             row = counts[pred["attribute"]]
             if hit is None:
                 row["fp"] += 1
@@ -121,6 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", default=str(ROOT / "bench/data/facts_gold.jsonl"))
     parser.add_argument("--out", default=str(ROOT / "bench/out/facts.json"))
     parser.add_argument("--errors", action="store_true", help="print every miss and false fact")
+    parser.add_argument("--show-sealed", action="store_true",
+                        help=f"also print and write the errors of the sealed splits ({', '.join(SEALED)})")
     args = parser.parse_args(argv)
 
     from factx.pipeline import load_model, make_doc
@@ -141,6 +153,9 @@ def main(argv: list[str] | None = None) -> int:
         pairs.append((golds, preds))
     elapsed = time.perf_counter() - started
     table, errors = score(pairs)
+    if not args.show_sealed:
+        sealed = {item["id"] for item in items if item.get("split") in SEALED}
+        errors = [e for e in errors if e.get("id") not in sealed]
     overall = _overall(table)
     splits = {}
     for split in sorted({item.get("split", "dev") for item in items}):

@@ -3,7 +3,8 @@
 The word lists come from `rules/reporting.yml` and `rules/hedges.yml`; the functions
 here only read the parse around a fact's trigger token and return tokens, never
 names: turning a source token into an entity name needs the document (mentions,
-earlier sources), which `factx.stages.attributes` holds.
+earlier sources), which `factx.stages.attributes` holds (its `scope` module applies
+these rules once to every fact).
 
 >>> lex = Lexicon.from_rules(load_rules())  # doctest: +SKIP
 >>> find_source(doc[5], lex)                # "... was killed, the statement said"  # doctest: +SKIP
@@ -20,6 +21,8 @@ from spacy.tokens import Span, Token
 from factx.errors import RuleError
 from factx.rules import HEDGE_SCOPES, REPORTING_ROLES, RuleSet  # vocabularies live with the rule schemas
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+#: verbs that deny what they call false: 'called it propaganda', 'considers it an allegation'
+DISMISSING = ("call", "describe", "dismiss", "brand", "label", "consider", "term", "deem", "reject")
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 QUOTES_OPEN = "“\"«‘"
 QUOTES = "“”\"«»"
@@ -35,6 +38,8 @@ class Lexicon:
     source_nouns: frozenset[str]
     according: tuple[tuple[str, ...], ...]
     backref: frozenset[str]
+    backref_count: frozenset[str]
+    retract: frozenset[str]
     hedge_adverbs: frozenset[str]
     hedge_modals: frozenset[str]
     hedge_verbs: frozenset[str]
@@ -69,7 +74,8 @@ class Lexicon:
             say=frozenset(roles["say"]), deny=frozenset(roles["deny"]),
             dismiss_as=frozenset(roles["dismiss_as"]), source_nouns=frozenset(roles["source_noun"]),
             according=tuple(sorted(set(phrases), key=len, reverse=True)),
-            backref=frozenset(roles["backref"]),
+            backref=frozenset(roles["backref"]) | frozenset(roles["backref_count"]),
+            backref_count=frozenset(roles["backref_count"]), retract=frozenset(roles["retract"]),
             hedge_adverbs=frozenset(scopes["adverb"]), hedge_modals=frozenset(scopes["modal"]),
             hedge_verbs=frozenset(scopes["verb"]), hedge_nouns=frozenset(scopes["noun"]),
             hedge_adjectives=frozenset(scopes["adjective"]))
@@ -81,7 +87,8 @@ def _file_of(rules: RuleSet, kind: str, rule_id: str) -> str:
 
 
 def lemma(token: Token) -> str:
-    """The lower-cased lemma, falling back to the lower-cased text when there is none."""
+    """The lower-cased lemma (spaCy's, when the lemmatizer ran), falling back to the
+    lower-cased text when there is none. The one place factx reads lemmas."""
     return (token.lemma_ or token.text).lower()
 
 
@@ -124,7 +131,7 @@ def agent_of(verb: Token) -> Token | None:
     return None
 
 
-def _prepositional_source(token: Token) -> Token | None:
+def prepositional_source(token: Token) -> Token | None:
     """'according to X' → X, 'citing X' → X, for the preposition token."""
     if token.lower_ == "according":
         for to in token.children:
@@ -135,6 +142,24 @@ def _prepositional_source(token: Token) -> Token | None:
         for obj in token.children:
             if obj.dep_ in ("pobj", "dobj"):
                 return obj
+    return None
+
+
+def according_head(source: Token) -> Token | None:
+    """The word an 'according to X' phrase hangs from (the clause it scopes over)."""
+    node = source
+    for _ in range(3):
+        node = node.head
+        if node.lower_ in ("according", "citing", "quoting", "per"):
+            return node.head if node.head.i != node.i else None
+    return None
+
+
+def quoted_as_saying(verb: Token, lex: Lexicon) -> Token | None:
+    """'The agency quoted X as saying that ...': X speaks (the innermost source)."""
+    node = verb.head
+    if verb.dep_ in ("pcomp", "pobj") and node.lower_ == "as" and lemma(node.head) in ("quote", "cite"):
+        return next((c for c in node.head.children if c.dep_ in ("dobj", "obj")), None)
     return None
 
 
@@ -187,7 +212,7 @@ def find_source(trigger: Token, lex: Lexicon) -> Token | None:
                 return subject
     for node in ancestors(trigger):
         for child in node.children:
-            source = _prepositional_source(child)
+            source = prepositional_source(child)
             if source is not None:
                 return source
     source = according_source(trigger.sent, lex)
@@ -224,10 +249,16 @@ def author_of(noun: Token, lex: Lexicon) -> Token | None:
 
 
 def denial_above(trigger: Token, lex: Lexicon) -> Token | None:
-    """The denial verb the claim depends on ('X denied that Y was killed'), or None."""
+    """The denial verb the claim depends on ('X denied that Y was killed', 'denied the
+    death of Y'), or None. A denial verb that modifies a noun ('a claim refuted by X')
+    denies the main clause, not what is under it."""
     for node in list(ancestors(trigger))[1:]:
         if node.pos_ in ("VERB", "AUX", "NOUN") and lemma(node) in lex.deny:
+            if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PRON"):
+                return None
             return node
+        if node.pos_ == "VERB" and dismissing(node, lex):
+            return node  # 'considers the claim to have killed X an allegation'
     return None
 
 
@@ -272,6 +303,78 @@ def hedged(trigger: Token, lex: Lexicon) -> bool:
     return False
 
 
+def is_real_denial(verb: Token, lex: Lexicon) -> bool:
+    """False for a negated denial ('did not deny'), a habitual one ('a history of
+    denying such reports') and a generic object ('denies such claims')."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    if verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ == "NOUN":
+        return False
+    if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.head.pos_ == "NOUN":
+        return False
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj") and any(g.lower_ in ("such", "any", "all") for g in child.children):
+            return False
+    return True
+
+
+def pointing_denials(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, str, Token | None]]:
+    """Denials of a sentence that point at a claim, as (word, kind, denier):
+
+    - 'clause': 'denied that ...' (its own clause; the last deaths when it names no one);
+    - 'backref': 'denied the reports', 'called it propaganda': the claim before it;
+    - 'count': 'disputed the figure': the counts of the claim before it;
+    - 'main': '..., a claim refuted by X', '..., which X denied': the sentence's main claim;
+    - 'retract': 'later retracted the report', 'the report was withdrawn'.
+    """
+    for verb in sent:
+        if verb.pos_ != "VERB":
+            continue
+        low = lemma(verb)
+        if low in lex.retract:
+            objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+            if any(lemma(o) in lex.backref or o.lower_ in lex.backref for o in objects) and is_real_denial(verb, lex):
+                yield verb, "retract", agent_of(verb) if is_passive(verb) else subject_of(verb)
+            continue
+        if low not in lex.deny and not _dismissed_as(verb, lex):
+            continue
+        if not is_real_denial(verb, lex):
+            continue
+        head = verb.head
+        if verb.dep_ in ("acl", "relcl") and (lemma(head) in lex.backref or head.lower_ in lex.backref
+                                              or head.lower_ in ("something", "which")):
+            yield verb, "main", agent_of(verb) or subject_of(verb)  # 'a claim refuted by X'
+            continue
+        if verb.dep_ in ("relcl", "advcl") and any(c.dep_ in ("dobj", "obj") and c.lower_ == "which"
+                                                  for c in verb.children):
+            yield verb, "main", subject_of(verb)  # '..., which the group denied'
+            continue
+        kind = denied_object(verb, lex)
+        if kind != "clause" and low not in lex.deny:
+            kind = "backref"  # 'called the report enemy propaganda'
+        if kind == "other":
+            continue
+        if kind == "backref" and any(c.dep_ in ("dobj", "obj", "nsubjpass") and lemma(c) in lex.backref_count
+                                     for c in verb.children):
+            kind = "count"
+        yield verb, kind, denier_of(verb)
+
+
+def _dismissed_as(verb: Token, lex: Lexicon) -> bool:
+    """'called it propaganda', 'described the reports as false'."""
+    return lemma(verb) in DISMISSING and any(
+        lemma(c) in lex.dismiss_as or c.lower_ in lex.dismiss_as for c in verb.subtree if c.i != verb.i)
+
+
+def dismissing(verb: Token, lex: Lexicon) -> bool:
+    """A verb that calls its object false: 'called the report propaganda', 'considers X's
+    claim to have killed Y an allegation' (the parser may hang the word anywhere below the
+    verb); not 'called for', 'called on'."""
+    if lemma(verb) not in DISMISSING or any(c.dep_ == "prep" and c.lower_ in ("for", "on", "off") for c in verb.children):
+        return False
+    return any(lemma(c) in lex.dismiss_as or c.lower_ in lex.dismiss_as for c in verb.subtree if c.i != verb.i)
+
+
 def denials(sent: Span, lex: Lexicon) -> Iterator[Token]:
     """Denial verbs of a sentence: 'denied', 'rejected', and 'called it propaganda'."""
     for token in sent:
@@ -293,6 +396,9 @@ def denied_object(verb: Token, lex: Lexicon) -> str:
     for child in verb.children:
         if child.dep_ in ("dobj", "obj", "nsubjpass") and (lemma(child) in lex.backref
                                                             or child.lower_ in lex.backref):
+            # 'denied the death of X' / 'rejected reports that X died' deny what they hold
+            if any(g.dep_ in ("prep", "acl", "ccomp", "relcl") for g in child.children):
+                return "other"
             return "backref"
     if not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
         return "backref"

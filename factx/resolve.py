@@ -44,6 +44,7 @@ from factx.names import (
     initialism_pattern, is_acronym, name_rules, qualified_name, strip_possessive, strip_titles, title_classes,
     token_cost, type_group, words,
 )
+from factx.events import join_events
 from factx.rules import RuleSet, load_rules
 
 #: rapidfuzz ratio floor on transliterated names inside a block: a guard against
@@ -338,6 +339,7 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
 
     _join_people(nodes, clusters, nr)
     _join_acronyms(nodes, clusters, nr)
+    join_events(nodes, clusters.union, rules)  # events named by kind and place (factx.events)
 
     # rule 5 (declared): "X, also known as Y" in a document, unless known different
     for a, b in same:

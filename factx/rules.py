@@ -50,10 +50,15 @@ ENTITY_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT
 #: families of attribute rules, one extractor each (factx.stages.attributes)
 ATTRIBUTE_FAMILIES = ("death", "death_noun", "death_modifier", "cause", "count", "count_noun",
                       "count_children", "role", "role_modifier", "spouse", "marry", "origin", "birth",
-                      "founded", "founded_noun", "place_noun", "person_noun", "regex")
-COUNT_ATTRIBUTES = ("killed_count", "wounded_count", "arrested_count", "children_killed")
+                      "founded", "founded_noun", "place_noun", "person_noun", "regex",
+                      "alive", "body_noun", "body_verb", "cause_modifier", "cause_verb", "cause_light",
+                      "agent_noun")
+COUNT_ATTRIBUTES = ("killed_count", "wounded_count", "arrested_count", "children_killed", "missing_count")
+#: how a death verb or noun tells the death: 'killed' or 'died' (the `death` fact's value)
+DEATH_MANNERS = ("killed", "died")
 #: what a reporting word does (factx.attribution)
-REPORTING_ROLES = ("say", "deny", "dismiss_as", "source_noun", "according", "backref")
+REPORTING_ROLES = ("say", "deny", "dismiss_as", "source_noun", "according", "backref", "backref_count",
+                   "retract")
 #: where a hedge word stands (factx.attribution)
 HEDGE_SCOPES = ("adverb", "modal", "verb", "noun", "adjective")
 #: tense cues of dates without a year: "none" marks a cue that hides others (a modal)
@@ -186,9 +191,17 @@ SCHEMAS: dict[str, Schema] = _schemas(
     Schema("attributes", {"family": "str"},
            {"attribute": "str", "words": "list", "preps": "list", "subject": "str", "value": "str",
             "value_type": "str", "regex": "regex", "gap": "int", "member": "bool", "top": "bool",
-            "bare": "bool", "requires": "list", "description": "str"},
+            "bare": "bool", "requires": "list", "manner": "str", "description": "str"},
            "attribute patterns over the parse, by family (death, count, role, regex...)",
-           allowed={"family": ATTRIBUTE_FAMILIES, "value_type": VALUE_TYPES}, check=_attribute_rule),
+           allowed={"family": ATTRIBUTE_FAMILIES, "value_type": VALUE_TYPES, "manner": DEATH_MANNERS},
+           check=_attribute_rule),
+    Schema("events", {"kind": "str"}, {"nouns": "list", "verbs": "list", "agentive": "bool",
+                                       "counts": "list", "description": "str"},
+           "kinds of events and the words that name them (blast -> explosion); agentive kinds have perpetrators"),
+    Schema("event_predicates", {"words": "list"}, {"description": "str"},
+           "verbs that only say an event happened ('struck', 'broke out'): its date and place are the event's"),
+    Schema("capitals", {"country": "str", "city": "str"}, {"description": "str"},
+           "the capital city of a country ('the Lebanese capital' is a place)"),
     Schema("date_lexicon", {"entries": "map"}, {"description": "str"},
            "words of temporal expressions and their TIMEX3 meaning (months, units, ...)"),
     Schema("date_events", {"pattern": "regex", "value": "str"},

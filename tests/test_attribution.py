@@ -52,7 +52,8 @@ def test_demonyms(demonym, country):
 
 
 def test_shipped_rule_files_are_valid_and_general():
-    for name in ("attributes.yml", "reporting.yml", "hedges.yml", "demonyms.yml"):
+    for name in ("attributes.yml", "reporting.yml", "hedges.yml", "demonyms.yml", "events.yml",
+                 "event_predicates.yml"):
         path = SHIPPED_RULES / name
         parse_rule_file(path)
         text = path.read_text(encoding="utf-8").lower()
@@ -62,7 +63,10 @@ def test_shipped_rule_files_are_valid_and_general():
 
 def test_code_has_no_sample_names():
     root = Path(__file__).resolve().parent.parent / "factx"
-    for path in (root / "stages" / "attributes.py", root / "attribution.py", root / "quantities.py"):
+    paths = [*sorted((root / "stages" / "attributes").glob("*.py")), root / "attribution.py",
+             root / "quantities.py", root / "events.py"]
+    assert len(paths) > 10
+    for path in paths:
         text = path.read_text(encoding="utf-8").lower()
         for sample in SAMPLE_NAMES:
             assert not re.search(rf"\b{sample}\b", text), (path.name, sample)

@@ -1,0 +1,190 @@
+"""Causes of deaths and of events, open vocabulary, normalized to a head phrase.
+
+Rules: 'died of / from X', 'succumbed to X', 'due to / owing to / because of / as a
+result of X' and 'killed by X' (a thing, not a named agent) take any noun phrase; 'in /
+during / after a raid' and an attacking subject ('a drone strike killed X') take the
+cause nouns of the rules; an event is caused by what a cause verb names ('caused by',
+'triggered by', 'blamed on'). The value is the head noun with its noun compounds and
+its classifying adjectives, lemmatized ('a long illness' → 'illness', 'kidney failure',
+'an electrical fault'), then grouped through the rules' synonyms ('his wounds' → 'injuries').
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from factx import attribution as attr
+from factx.stages.attributes.base import PERSON_PRONOUNS
+from factx.stages.attributes.frames import Frame, is_event_noun
+from factx.stages.attributes.registry import Family, register
+from factx.stages.attributes.syntax import lemma, pobjs
+
+if TYPE_CHECKING:
+    from factx.stages.attributes.discourse import Discourse
+
+register(
+    Family("cause", keys=("words", "value", "preps"),
+           doc="nouns that say how someone died ('in a raid'), with synonyms grouped under `value`"),
+    Family("agent_noun", doc="nouns of people who act ('police', 'gunmen'): 'killed by police' names no cause"),
+    Family("cause_modifier", doc="adjectives dropped from a cause's head phrase ('a long illness' → 'illness')"),
+    Family("cause_light", doc="nouns whose 'of' object is the real cause: 'the ignition of X', 'a stock of X'"),
+    Family("cause_verb", keys=("words", "preps"), required=("words", "preps"),
+           doc="verbs whose agent or object is an event's cause ('caused by', 'blamed on')"),
+)
+
+#: two-word prepositions of cause: the first word and the preposition that carries the object
+CAUSAL_PAIRS = {"due": "to", "owing": "to", "because": "of", "thanks": "to"}
+OPEN_PREPS = ("of", "from")
+NOT_CAUSES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "DATE", "TIME", "CARDINAL")
+
+
+def head_phrase(noun: Token, state: "Discourse") -> tuple[str, list[Token]]:
+    """The normalized head phrase of a cause noun and the words it came from; a light
+    noun ('the ignition of', 'a stock of', 'tonnes of') gives way to its object."""
+    rules = state.rules
+    for _ in range(3):
+        if lemma(noun) not in rules.cause_light:
+            break
+        inner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in pobjs(c)), None)
+        if inner is None or inner.pos_ not in ("NOUN", "PROPN"):
+            break
+        noun = inner
+    # who did it is no part of how ('a police raid', 'an Israeli airstrike', 'a US strike')
+    kept = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
+            and c.lower_ not in rules.cause_drop and not c.like_num and c.lower_ not in rules.agent_nouns
+            and not any(part in rules.demonyms or part in rules.countries for part in c.lower_.split("-"))
+            and state.mention_at(c) is None]
+    chain: list[Token] = []  # only the modifiers right before the noun, as one phrase
+    for token in reversed(kept):
+        if token.i == noun.i - len(chain) - 1:
+            chain.insert(0, token)
+    words = chain + [noun]
+    head = lemma(noun) if noun.pos_ == "NOUN" else noun.lower_
+    phrase = " ".join([w.lower_ for w in chain] + [head])
+    surface = " ".join(w.lower_ for w in words)
+    for key in (phrase, surface):  # a listed phrase is its own value ('drone strike')
+        if key in rules.cause_values:
+            return rules.cause_values[key], words
+        if key in rules.cause_nouns:
+            return key, words
+    # a listed head is its group ('a special operations raid' → raid, 'his wounds' → injuries);
+    # an open head keeps the words that say what kind ('kidney failure', 'electrical fault')
+    for key in (head, noun.lower_):
+        if key in rules.cause_values:
+            return rules.cause_values[key], words
+        if key in rules.cause_nouns:
+            return key, words
+    return phrase, words
+
+
+def _open_noun(obj: Token, state: "Discourse") -> bool:
+    """A noun that can be a cause in an open-vocabulary slot: not a named agent, a person
+    pronoun, a place or a date."""
+    if obj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    mention = state.mention_at(obj)
+    if mention is not None and mention.label in NOT_CAUSES:
+        return False
+    if obj.ent_type_ in NOT_CAUSES or obj.lower_ in PERSON_PRONOUNS:
+        return False
+    rules = state.rules
+    low = lemma(obj)
+    if low in rules.person_nouns or low in rules.roles or low in rules.agent_nouns or obj.lower_ in rules.agent_nouns:
+        return False
+    # 'American special forces', 'Hamas gunmen': people of a country or a group
+    return not any(c.dep_ in ("amod", "compound", "nmod") and (
+        c.lower_ in rules.demonyms or (state.mention_at(c) is not None and state.mention_at(c).label in NOT_CAUSES))
+        for c in obj.lefts)
+
+
+def _listed(noun: Token, state: "Discourse") -> bool:
+    rules = state.rules
+    if lemma(noun) in rules.cause_nouns or noun.lower_ in rules.cause_nouns or is_event_noun(noun, state):
+        return True
+    return any(c.dep_ == "compound" and f"{c.lower_} {lemma(noun)}" in rules.cause_nouns for c in noun.lefts)
+
+
+def cause_of(frame: Frame, state: "Discourse", *, death: bool = True) -> tuple[str, list[Token], Token] | None:
+    """How someone died (`death`) or what caused an event: the value, its words and the noun."""
+    rules = state.rules
+    trigger = frame.trigger
+    open_slots: list[Token] = []
+    listed: list[Token] = []
+    verbs = [r for r in frame.roots if r.pos_ in ("VERB", "AUX")]
+    for verb in verbs:
+        low = lemma(verb)
+        for child in verb.children:
+            if child.dep_ not in ("prep", "agent", "advmod", "acomp", "amod", "advcl", "pcomp"):
+                continue
+            word = child.lower_
+            if death and word in OPEN_PREPS and low in rules.death_verbs and rules.death_verbs[low][1] == "subject":
+                open_slots.extend(pobjs(child))  # 'died of cancer'
+            elif death and word == "to" and low == "succumb":
+                open_slots.extend(pobjs(child))  # 'succumbed to his injuries'
+            elif word in CAUSAL_PAIRS:
+                open_slots.extend(g for c in child.children if c.lower_ == CAUSAL_PAIRS[word] for g in pobjs(c))
+            elif word == "as":  # 'as a result of'
+                for result in pobjs(child):
+                    if result.lower_ == "result":
+                        open_slots.extend(g for c in result.children if c.lower_ == "of" for g in pobjs(c))
+            elif word in ("by",) or child.dep_ == "agent":
+                if attr.is_passive(verb) and (low in rules.death_verbs or low in rules.count_verbs):
+                    open_slots.extend(pobjs(child))  # 'killed by a roadside bomb'
+            if word in rules.cause_preps:
+                listed.extend(pobjs(child))
+        if lemma(verb) in rules.death_verbs or lemma(verb) in rules.count_verbs:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and not attr.is_passive(verb):
+                listed.append(subject)  # 'a drone strike killed X'
+    if not death:  # an event's cause is what a cause verb or phrase names, not a neighbouring event
+        open_slots.extend(_event_cause_slots(frame, state))
+        listed = []
+    for noun in open_slots:
+        if _open_noun(noun, state):
+            value, words = head_phrase(noun, state)
+            return value, words, noun
+    for noun in listed:
+        if noun.i != trigger.i and _listed(noun, state):
+            value, words = head_phrase(noun, state)
+            return value, words, noun
+    if death:
+        # 'killed the head of X in a raid': a cause the parser hung lower in the clause
+        for token in trigger.subtree:
+            if token.dep_ == "pobj" and token.head.lower_ in ("in", "during") and token.i != trigger.i \
+                    and token.i not in frame.participants and _listed(token, state) \
+                    and not any(a.dep_ in ("relcl", "appos", "acl")
+                                for a in token.ancestors if trigger in a.ancestors) \
+                    and not any(lemma(a) in rules.lexicon.say or lemma(a) in rules.lexicon.source_nouns
+                                for a in token.ancestors if a.i != trigger.i and trigger in a.ancestors):
+                value, words = head_phrase(token, state)
+                return value, words, token
+    return None
+
+
+def _event_cause_slots(frame: Frame, state: "Discourse") -> list[Token]:
+    """What caused an event noun: the agent of a cause verb it is the subject or the
+    object of ('the fire was started by a fault', 'the floods, caused by rain', 'blamed on')."""
+    verbs = {w.lower(): tuple(r.get("preps", ())) for r in state.rules.by_family.get("cause_verb", ())
+             for w in r["words"]}
+    out: list[Token] = []
+    for root in frame.roots:
+        if root.pos_ not in ("NOUN", "PROPN"):
+            continue
+        candidates = []
+        if root.dep_ in ("nsubjpass", "nsubj", "dobj") and root.head.pos_ in ("VERB", "AUX"):
+            candidates.append(root.head)
+        candidates += [c for c in root.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+        for verb in candidates:
+            preps = verbs.get(lemma(verb))
+            if preps is None:
+                continue
+            if not attr.is_passive(verb) and verb.dep_ not in ("acl",) and root.dep_ == "dobj":
+                subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subject is not None:
+                    out.append(subject)  # 'a gas leak caused the blast'
+            for child in verb.children:
+                if child.dep_ in ("agent", "prep") and child.lower_ in preps:
+                    out.extend(pobjs(child))
+    return out

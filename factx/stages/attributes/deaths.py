@@ -1,0 +1,233 @@
+"""Deaths: a claim that a person died or was killed is an event claim about that person.
+
+Families `death` (verbs: 'X was killed', 'commandos killed X', 'X died', 'shot dead'),
+`death_noun` ('the death of X', "X's killing"), `death_modifier` ('slain leader X',
+'X is dead') and `alive` ('X is alive': the death denied). Each claim gives the person
+a `death` fact (value 'killed' or 'died', the rule's manner) and, from the claim's frame,
+`date_of_death`, `place_of_death` and `cause_of_death`; all share the claim, so that a
+denial of it denies them together. Who killed is the `perpetrator` of the event
+entity (the strike, the raid), not a fact about the dead. The date and place of 'the same
+raid that killed X' are those of the earlier mention of that raid.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from spacy.tokens import Span, Token
+
+from factx import attribution as attr
+from factx.stages.attributes.base import Ent, Raw
+from factx.stages.attributes.causes import cause_of
+from factx.stages.attributes.frames import Frame, event_date, event_places, frame_of
+from factx.stages.attributes.participants import companions, quantity_of, victims
+from factx.stages.attributes.referents import entity_of
+from factx.stages.attributes.registry import Family, extractor, register
+from factx.stages.attributes.syntax import conjuncts, lemma, span_of, text_of
+
+if TYPE_CHECKING:
+    from factx.stages.attributes.discourse import Discourse
+
+register(
+    Family("death", keys=("words", "subject", "value", "requires", "manner"),
+           doc="death verbs; subject 'object' (killed X) or 'subject' (X died); `value` a cause they imply"),
+    Family("death_noun", keys=("words", "manner"), doc="'the death of X', 'X's killing'"),
+    Family("death_modifier", keys=("words", "manner"), doc="'slain leader X', 'the late X', 'X is dead'"),
+    Family("alive", doc="predicates that deny a death: 'X is alive'"),
+    Family("body_noun", doc="nouns of a dead body: 'no body was found' doubts the death"),
+    Family("body_verb", doc="verbs of finding a body: 'did not find his body', 'have yet to recover'"),
+)
+
+SAME_EVENT_SENTENCES = 3  # how far back 'the same raid' looks for the raid
+
+
+def death_triggers(sent: Span, state: "Discourse") -> Iterator[tuple[Token, str, list[Token], str | None]]:
+    """(trigger, rule id, victim tokens, implied cause) of each death claim in a sentence."""
+    rules = state.rules
+    for token in sent:
+        low = lemma(token)
+        if token.pos_ == "VERB" and low in rules.death_verbs:
+            rule_id, role, cause_value = rules.death_verbs[low]
+            if low == "pass" and not any(c.lower_ == "away" for c in token.children):
+                continue
+            required = rules.death_requires.get(low)
+            if required and not any(  # 'shot dead', 'gunned down', 'beaten to death', 'found dead'
+                    c.lower_ in required or any(g.lower_ in required for g in c.children)
+                    for c in token.children):
+                continue
+            found = victims(token, role)
+            if role == "object" and attr.is_passive(token) or role == "subject":
+                found += companions(token)
+            yield token, rule_id, found, cause_value
+        elif token.pos_ == "NOUN" and low in rules.death_nouns:
+            found = []
+            for child in token.children:
+                if child.dep_ == "poss":
+                    found.append(child)
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    found.extend(g for c in child.children if c.dep_ == "pobj" for g in conjuncts(c))
+            yield token, rules.death_nouns[low], found, None
+        elif token.lower_ in rules.death_modifiers:
+            if token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
+                if token.lower_ == "killed" and token.pos_ == "VERB":
+                    continue  # a participle: the verb rule reads it
+                yield token, rules.death_modifiers[token.lower_], [token.head], None
+            elif token.dep_ in ("acomp", "oprd") and lemma(token.head) in ("be", "remain", "declare", "pronounce"):
+                # 'X is dead', 'X was declared dead'; 'declared X dead': the object
+                deps = ("dobj",) if lemma(token.head) in ("declare", "pronounce") and not attr.is_passive(
+                    token.head) else ("nsubj", "nsubjpass")
+                subject = [c for c in token.head.children if c.dep_ in deps]
+                yield token, rules.death_modifiers[token.lower_], subject, None
+
+
+def _people(tokens: list[Token], state: "Discourse") -> list[Ent]:
+    out: list[Ent] = []
+    for victim in tokens:
+        if quantity_of(victim, state) is not None and victim.pos_ != "PROPN":
+            continue
+        ent = entity_of(victim, state)
+        if ent is not None and ent.label == "PERSON" and all(ent.name != s.name for s in out):
+            out.append(ent)
+    return out
+
+
+@extractor(order=10)
+def death_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
+    """death, date_of_death, place_of_death and cause_of_death of the people a sentence
+    says died."""
+    rules = state.rules
+    for token, rule_id, found, implied in death_triggers(sent, state):
+        subjects = _people(found, state)
+        if not subjects:
+            continue
+        extra = [t for t in found if t.pos_ == "PROPN"]  # 'killed X near Idlib': the parser hung the place on X
+        frame = frame_of(token, state)
+        claim = token.idx
+        cause = cause_of(frame, state)
+        date = event_date(frame, state)
+        places = event_places(frame, state) or event_places(frame_of(token, state, extra), state)
+        if not places and cause is not None:  # 'killed the head of X in a southern Y raid'
+            event = next((e for e in state.events if e.token.i == cause[2].i and e.place is not None), None)
+            places = [event.place] if event is not None else []
+        date_via = place_via = None
+        if date is None or not places:
+            earlier = same_event(token, state)
+            if earlier is not None:
+                event, event_frame = earlier
+                if date is None:
+                    date = event_date(event_frame, state)
+                    date_via = event if date is not None else None
+                if not places:
+                    places = event_places(event_frame, state)
+                    place_via = event if places else None
+        manner = rules.manners.get(lemma(token)) or rules.manners.get(token.lower_, "died")
+        for ent in subjects:
+            yield Raw(ent, "death", manner, "text", token.text, token.idx, token.idx + len(token.text),
+                      f"{rule_id}.death", token, claim=claim)
+            if date is not None:
+                timex, _ = date
+                yield Raw(ent, "date_of_death", timex.value, "date", timex.text, timex.start, timex.end,
+                          f"{rule_id}.date" + (".same_event" if date_via is not None else ""), token,
+                          via=date_via, claim=claim)
+            if places:
+                place, _ = places[0]
+                if place.name != ent.name:
+                    yield Raw(ent, "place_of_death", place.name, "entity", place.text, place.start,
+                              place.end, f"{rule_id}.place" + (".same_event" if place_via is not None else ""),
+                              token, place.label, via=place_via, claim=claim)
+            if cause is not None:
+                value, words, _ = cause
+                start, end = span_of(words)
+                yield Raw(ent, "cause_of_death", value, "text", text_of(words), start, end,
+                          f"{rule_id}.cause", token, claim=claim)
+            elif implied:
+                yield Raw(ent, "cause_of_death", implied, "text", token.text, token.idx,
+                          token.idx + len(token.text), f"{rule_id}.cause", token, claim=claim)
+
+
+@extractor(order=11)
+def alive_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
+    """'X is alive', 'X is still alive and well': the death of X denied (value 'died')."""
+    rules = state.rules
+    for token in sent:
+        if token.lower_ not in rules.alive or token.dep_ not in ("acomp", "attr", "oprd", "ROOT", "ccomp", "conj"):
+            continue
+        verb = token.head if token.dep_ in ("acomp", "attr", "oprd") else token
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
+        ent = entity_of(subject, state)
+        if ent is None or ent.label != "PERSON":
+            continue
+        polarity = "affirmed" if attr.negated(token) else "denied"  # 'X is not alive' affirms it
+        yield Raw(ent, "death", "died", "text", token.text, token.idx, token.idx + len(token.text),
+                  "alive.death", token, claim=token.idx, polarity=polarity)
+
+
+@extractor(order=12)
+def no_body_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
+    """'We did not find any body there', 'have yet to find his body', 'no body was
+    recovered': the death of the person (his, of X, else the document's main person)
+    denied by who says it."""
+    rules = state.rules
+    nouns = {w.lower() for r in rules.by_family.get("body_noun", ()) for w in r["words"]}
+    verbs = {w.lower() for r in rules.by_family.get("body_verb", ()) for w in r["words"]}
+    for token in sent:
+        if lemma(token) not in nouns or token.dep_ not in ("dobj", "nsubjpass") or lemma(token.head) not in verbs:
+            continue
+        verb = token.head
+        none = any(c.lower_ in ("no", "any") and c.dep_ == "det" for c in token.children)
+        yet = verb.dep_ == "xcomp" and any(c.lower_ == "yet" for c in verb.head.children)
+        if not (attr.negated(verb) and (none or token.dep_ == "dobj") or none and token.dep_ == "nsubjpass" or yet):
+            continue
+        owner = next((c for c in token.children if c.dep_ == "poss"), None) or next(
+            (g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+             if g.dep_ == "pobj"), None)
+        ent = entity_of(owner, state) if owner is not None else (
+            state.ent_of_mention(state.main_person) if state.main_person is not None else None)
+        if ent is None or ent.label != "PERSON":
+            continue
+        yield Raw(Ent(ent.name, "PERSON", ent.text, token.idx, token.idx + len(token.text)), "death", "killed",
+                  "text", token.text, token.idx, token.idx + len(token.text), "body.death", verb,
+                  claim=token.idx, polarity="denied")
+
+
+def same_event(trigger: Token, state: "Discourse") -> tuple[Token, Frame] | None:
+    """The earlier mention of the event a death verb is said to be the same as, with its frame.
+
+    Rule (event coreference): '<event NP> appear(s) / is / are (to be) the same (<event
+    noun>) that killed Y' refers back to the nearest event noun with the same lemma
+    ('raid', 'strike', 'attack': the cause nouns) in the previous few sentences; that
+    mention's date and place are the date and place of Y's death.
+    """
+    if trigger.dep_ != "relcl":
+        return None
+    head = trigger.head
+    if not (lemma(head) == "same" or any(lemma(c) == "same" and c.dep_ in ("amod", "advmod")
+                                         for c in head.children)):
+        return None
+    nouns = {lemma(head)} if head.pos_ == "NOUN" else set()
+    if head.dep_ in ("attr", "acomp", "oprd") and lemma(head.head) == "be":
+        verb = head.head  # 'X is / appears to be / is believed to be the same': X
+        subject = None
+        for _ in range(3):
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None or verb.dep_ != "xcomp":
+                break
+            verb = verb.head
+        if subject is not None:
+            nouns.add(lemma(subject))
+    nouns &= state.rules.cause_nouns
+    if not nouns:
+        return None
+    sent = trigger.sent
+    sents = []
+    while sent.start > 0 and len(sents) < SAME_EVENT_SENTENCES:
+        sent = state.doc[sent.start - 1].sent
+        sents.append(sent)
+    for earlier in sents:
+        for token in reversed(earlier):
+            if token.pos_ != "NOUN" or not any(lemma(token).endswith(n) for n in nouns):
+                continue  # 'the strike' after 'an airstrike'
+            return token, frame_of(token, state)
+    return None

@@ -1,0 +1,418 @@
+"""Event frames: an event's predicate or noun, and the arguments the parse attaches to it.
+
+A frame starts at a trigger (a death or count verb, 'death', 'blast', 'crashed') and
+gathers its roots: the trigger, the event nouns that say how it happened ('killed in a
+raid', 'a drone strike killed'), verbs that only say the event happened ('the quake
+struck', 'a bomb exploded', 'which broke out'), and the event verb a participle hangs
+from ('raided the compound, killing'). The event's date and place are the ones attached
+to a root, reached without passing another verb (said, confirmed, launched, born), a
+statement, a title or a participant ('X, who was born in 1950, died'); a dateline's
+place never counts. Of several dates, the most specific absolute one wins ('two years
+ago in March 2017' is March 2017). A nationality or country in front of an attack
+('a US drone strike') is its perpetrator, never its place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+from spacy.tokens import Token
+
+from factx import attribution as attr
+from factx.records import TimexSpan
+from factx.stages.attributes.base import LOC_PREPS, PLACE_LABELS, Ent
+from factx.stages.attributes.compiled import EventKind
+from factx.stages.attributes.places import place_names
+from factx.stages.attributes.syntax import ancestors, lemma, name_tokens, span_of, text_of
+
+if TYPE_CHECKING:
+    from factx.stages.attributes.discourse import Discourse
+
+ARGUMENT_DEPS = ("nsubj", "nsubjpass", "dobj", "obj", "dative", "attr", "oprd")
+BLOCKING_PREPS = ("by", "since", "until", "from", "before", "than")
+#: prepositions that put an event inside a verb's own happening ('killed in the blast')
+WITHIN_PREPS = ("in", "during", "by", "from", "of", "amid", "at", "under", "through")
+#: subordinate clauses that say when and where the event of their head happened
+TEMPORAL_MARKS = ("when", "while", "as")
+ABSOLUTE = re.compile(r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|"
+                      r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """An event's trigger, its roots, and the participants whose clauses are their own."""
+
+    trigger: Token
+    roots: tuple[Token, ...]
+    participants: frozenset[int]
+    kind: EventKind | None
+
+    @property
+    def root_ids(self) -> frozenset[int]:
+        return frozenset(t.i for t in self.roots)
+
+
+def transparent(token: Token, state: "Discourse") -> bool:
+    """A verb that tells an event happened, or what it did: its date and place are the
+    event's ('struck', 'exploded', 'killed', 'took place')."""
+    rules = state.rules
+    low = lemma(token)
+    if low in rules.lexicon.say:
+        return False
+    return (low in rules.event_predicates or low in rules.event_verbs or low in rules.death_verbs
+            or low in rules.count_verbs or low == "be"
+            or low in rules.event_nouns)  # an event noun the tagger took for a verb ('airstrikes')
+
+
+def _carrier(verb: Token, state: "Discourse") -> bool:
+    """A verb an event noun can hang from as its own: a predicate, a death or count verb,
+    not another event ('attacked Y after the attacks')."""
+    rules = state.rules
+    low = lemma(verb)
+    return low not in rules.lexicon.say and (low in rules.event_predicates or low in rules.death_verbs
+                                             or low in rules.count_verbs or low == "be")
+
+
+def is_event_noun(token: Token, state: "Discourse") -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and (state.rules.event_kind(token) is not None
+                                                or lemma(token) in state.rules.cause_nouns)
+
+
+def frame_of(trigger: Token, state: "Discourse", extra: Iterable[Token] = ()) -> Frame:
+    """The frame of an event at `trigger` (see the module docstring)."""
+    rules = state.rules
+    roots: list[Token] = [trigger, *extra]
+    participants: set[int] = set()
+
+    def add(token: Token) -> None:
+        if all(token.i != r.i for r in roots):
+            roots.append(token)
+
+    # up: 'raided the compound, killing X'; 'the earthquake struck'; 'killed in the blast'
+    node = trigger
+    for _ in range(3):
+        head = node.head
+        if head.i == node.i:
+            break
+        above = None
+        if node.pos_ in ("VERB", "AUX") and node.dep_ in ("advcl", "conj", "xcomp") \
+                and head.pos_ in ("VERB", "AUX") and transparent(head, state):
+            above = head
+        elif node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("nsubj", "nsubjpass", "dobj") \
+                and head.pos_ in ("VERB", "AUX") and _carrier(head, state):
+            above = head  # 'the earthquake struck', 'the blast killed', 'launched a raid'
+        elif node.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in WITHIN_PREPS \
+                and head.head.pos_ in ("VERB", "AUX") and _carrier(head.head, state) \
+                and is_event_noun(node, state):
+            above = head.head  # 'killed in the blast'
+        elif node.pos_ in ("VERB", "AUX") and node.dep_ in ("relcl", "acl") and is_event_noun(head, state):
+            above = head  # 'the blasts that tore through X, killing 100': the blasts
+        if above is None:
+            break
+        add(above)
+        node = above
+    # down: event nouns and event verbs under the roots, and under those
+    seen = 0
+    while seen < len(roots) and seen < 8:
+        root = roots[seen]
+        seen += 1
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj") and is_event_noun(child, state):
+                add(child)  # 'a drone strike killed X', 'the blast was caused by'
+            elif child.dep_ in ("prep", "agent"):
+                # 'killed in a raid', 'died after the blast'; but an event before or after
+                # another event is another one ('attacked X after the attacks on Y')
+                later = child.lower_ in ("after", "following", "until") and not _carrier(root, state)
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and is_event_noun(obj, state) and child.lower_ not in ("since", "before") \
+                            and not later:
+                        add(obj)
+            elif child.dep_ in ("advcl", "relcl", "acl", "conj") and child.pos_ in ("VERB", "AUX") \
+                    and transparent(child, state):
+                add(child)  # 'killed when a bomb exploded', 'the fire, which broke out'
+            elif child.dep_ == "advcl" and root.pos_ in ("VERB", "AUX") and any(
+                    c.lower_ in TEMPORAL_MARKS and c.dep_ in ("advmod", "mark") for c in child.children):
+                add(child)  # 'killed when he came out on the balcony at 6:18 a.m.': its time and place
+            elif child.dep_ == "conj" and root.pos_ in ("NOUN", "PROPN") and is_event_noun(child, state):
+                add(child)  # 'the explosions and fire that shook X': one event, the clause on the last
+    for root in roots:
+        for child in root.children:
+            if child.dep_ in ARGUMENT_DEPS and not is_event_noun(child, state) and all(child.i != r.i for r in roots):
+                participants.add(child.i)
+    return Frame(trigger, tuple(roots), frozenset(participants), frame_kind(roots, state))
+
+
+def frame_kind(roots: Iterable[Token], state: "Discourse") -> EventKind | None:
+    """The kind of event of a frame: its first root that names one (a noun, then a verb)."""
+    rules = state.rules
+    roots = list(roots)
+    for root in roots:
+        kind = rules.event_kind(root)
+        if kind is not None:
+            return kind
+    for root in roots:  # 'a bomb exploded': the verb names it
+        if root.pos_ in ("VERB", "AUX") and lemma(root) in rules.event_verbs:
+            return rules.event_verbs[lemma(root)]
+    return None
+
+
+def _path_depth(head: Token, frame: Frame, state: "Discourse") -> int | None:
+    """How many steps from `head` up to a root of the frame, or None when the path
+    passes another verb, a statement, a title, a participant or a blocking preposition."""
+    lex = state.rules.lexicon
+    roots = frame.root_ids
+    previous = head
+    for depth, node in enumerate(ancestors(head)):
+        if node.i in roots:
+            return depth
+        if depth == 0:
+            continue
+        # a participant's own clause is about it ('X, who was born in 1950,'), a participle
+        # on it is the event's ('300 injured in X')
+        if node.i in frame.participants and previous.dep_ not in ("acl", "prep", "conj", "nummod", "amod"):
+            return None
+        previous = node
+        low = lemma(node)
+        if node.pos_ in ("VERB", "AUX") and not transparent(node, state):
+            return None
+        if node.pos_ == "NOUN" and (low in lex.source_nouns or low in state.rules.roles):
+            return None
+        if node.dep_ == "agent" or (node.dep_ == "prep" and node.lower_ in BLOCKING_PREPS):
+            return None
+    return None
+
+
+def _date_head(tokens: list[Token]) -> Token:
+    """The token of a date's words whose head lies outside them."""
+    ids = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i not in ids or token.head.i == token.i:
+            return token
+    return tokens[-1]
+
+
+#: words that state a date, not only a time of day ('Sunday morning', not '6:18 a.m.')
+DATE_WORDS = re.compile(r"(?i)\b(?:\d{4}|\d{1,2}/\d{1,2}|monday|tuesday|wednesday|thursday|friday|saturday|"
+                        r"sunday|today|yesterday|tonight|tomorrow|ago|last|this|next|earlier|later|week|month|"
+                        r"year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*")
+
+
+def specificity(value: str, text: str = "") -> float:
+    """How much of a date a TIMEX value states: 2019-09-23 → 3, 2019-09 → 2, 2019 → 1, a
+    clock time adds half; a time of day alone ('6:18 a.m.') states no date (its day is
+    only the anchor's) → 0.5."""
+    if text and not DATE_WORDS.search(text):
+        return 0.5
+    day = value.split("T")[0]
+    parts = [p for p in re.split(r"[-/]", day) if p and "X" not in p]
+    return len(parts) + (0.5 if re.search(r"T\d", value) else 0)
+
+
+def event_date(frame: Frame, state: "Discourse") -> tuple[TimexSpan, list[Token]] | None:
+    """The date of the event: of the dates attached to a root (see `_path_depth`), the most
+    specific, then an absolute one, then the nearest in the parse."""
+    sent = frame.trigger.sent
+    para_start, para_end = state.paragraph(sent, frame.trigger.idx)
+    best, best_key = None, None
+    for timex, tokens in state.sentence_dates(sent):
+        if not (para_start <= timex.start and timex.end <= para_end):
+            continue
+        depth = _path_depth(_date_head(tokens), frame, state)
+        if depth is None:
+            continue
+        key = (-specificity(timex.value, timex.text), not ABSOLUTE.search(timex.text), depth,
+               abs(tokens[0].i - frame.trigger.i))
+        if best_key is None or key < best_key:
+            best, best_key = (timex, tokens), key
+    return best
+
+
+def event_places(frame: Frame, state: "Discourse") -> list[tuple[Ent, list[Ent]]]:
+    """Places where the event happened: objects of location prepositions on the roots and
+    on the nouns under them ('killed in a raid in X', 'died at his home in X'), place
+    names in front of an event noun that has no agent ('the Beirut explosion'), skipping
+    participants, statements, titles and datelines."""
+    rules = state.rules
+    lex = rules.lexicon
+    out: list[tuple[Ent, list[Ent]]] = []
+    seen: set[int] = set()
+
+    def visit(node: Token, depth: int) -> None:
+        if depth > 4 or node.i in seen:
+            return
+        seen.add(node.i)
+        for child in node.children:
+            if child.dep_ in ("prep", "agent"):
+                if child.lower_ in ("since", "until", "before", "than"):
+                    continue
+                for obj in child.children:
+                    if obj.dep_ != "pobj" or obj.ent_type_ in ("DATE", "TIME") or obj.i in frame.participants:
+                        continue
+                    if (lemma(obj) in rules.roles and obj.tag_ != "NNS") or lemma(obj) in lex.source_nouns:
+                        continue  # 'leader of X in Y', 'a statement from Y' (not 'members of X in Y')
+                    if is_event(obj):  # 'killed in a US raid in X': X, never the US
+                        out.extend(modifier_places(obj, state))
+                    elif child.lower_ in LOC_PREPS or (child.lower_ == "of" and is_event(node)):
+                        found = place_names(obj, state)
+                        if not found and child.lower_ == "of" and obj.pos_ == "PROPN" and _could_be_place(obj, state):
+                            found = [(_unlabelled(obj), [])]  # 'the shelling of X': X is a place
+                        out.extend(found)
+                    visit(obj, depth + 1)
+            elif child.dep_ in ("acl", "relcl") and node.i in frame.root_ids and node.pos_ == "NOUN" \
+                    and lemma(child) not in lex.say and transparent(child, state):
+                visit(child, depth + 1)  # 'the fire, which broke out at a factory in X'
+            elif child.dep_ in ("npadvmod", "advmod") and child.pos_ == "PROPN" and node.i in frame.root_ids \
+                    and not (_agentive(node, state) and _nationality(child, state) is not None):
+                out.extend(place_names(child, state))
+            elif child.dep_ in ("dobj", "nsubjpass", "nsubj") and node.i in frame.root_ids \
+                    and node.pos_ in ("VERB", "AUX"):
+                if child.dep_ == "dobj" and lemma(node) in rules.event_predicates \
+                        and lemma(node) not in rules.death_verbs and lemma(node) not in rules.count_verbs:
+                    out.extend(place_names(child, state))  # 'the cyclone hit X', 'struck the X region'
+                for part in (child, *(c for c in child.children if c.dep_ == "conj")):
+                    for clause in part.children:  # '50 dead and 300 injured in X'
+                        if clause.dep_ == "acl" and transparent(clause, state):
+                            visit(clause, depth + 1)
+                        # 'ambushed a convoy near X', 'killed 60 villagers in X'
+                        if clause.dep_ == "prep" and clause.lower_ in LOC_PREPS and child.dep_ != "nsubj":
+                            for obj in clause.children:
+                                if obj.dep_ == "pobj" and obj.ent_type_ not in ("DATE", "TIME"):
+                                    out.extend(place_names(obj, state))
+
+    def is_event(token: Token) -> bool:
+        return is_event_noun(token, state)
+
+    for root in frame.roots:
+        if root.pos_ in ("NOUN", "PROPN") and is_event(root):
+            out.extend(modifier_places(root, state))
+        visit(root, 0)
+    return [(p, c) for p, c in out if p.label in PLACE_LABELS]
+
+
+def _agentive(token: Token, state: "Discourse") -> bool:
+    """An event noun or verb whose event has a perpetrator (not a flood)."""
+    rules = state.rules
+    kind = rules.event_kind(token) if token.pos_ in ("NOUN", "PROPN") else rules.event_verbs.get(lemma(token))
+    return kind is None or kind.agentive
+
+
+def _could_be_place(token: Token, state: "Discourse") -> bool:
+    """An unlabelled proper noun that may be a place the NER missed: not a date, a number,
+    a dateline or any other entity."""
+    return (all(state.mention_at(t) is None for t in name_tokens(token)) and not state.in_dateline(token.idx)
+            and not any(c.like_num for c in token.children)  # 'Flight 302' is no place
+            and token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+            and not any(d.start <= token.idx < d.end for d in state.dates))
+
+
+def _unlabelled(token: Token) -> Ent:
+    tokens = name_tokens(token)
+    start, end = span_of(tokens)
+    return Ent(text_of(tokens), "GPE", text_of(tokens), start, end)
+
+
+def modifier_places(noun: Token, state: "Discourse") -> list[tuple[Ent, list[Ent]]]:
+    """Places named in front of an event noun ('the Beirut port blast', "Beirut's port"),
+    unless the event has an agent and the name is a country or nationality ('a US drone
+    strike': the perpetrator)."""
+    agentive = _agentive(noun, state)
+    out = []
+    for child in noun.children:
+        if child.dep_ not in ("compound", "nmod", "amod", "poss") or child.pos_ not in ("PROPN", "NOUN"):
+            continue
+        if agentive and _nationality(child, state) is not None:
+            continue
+        if child.pos_ == "PROPN":
+            found = place_names(child, state)
+            if not found and not agentive and _could_be_place(child, state):
+                found = [(_unlabelled(child), [])]  # 'the Tarvel port blast': a name the NER missed
+            out.extend(found)
+        elif lemma(child) in state.rules.place_nouns:  # 'the Beirut port blast'
+            out.extend(place_names(child, state))
+    return out
+
+
+def _nationality(token: Token, state: "Discourse") -> str | None:
+    """The country a nationality word stands for in front of a noun: a demonym ('French',
+    'Afghan') or a country written as one ('US', 'U.K.'); a country's full name ('a
+    southern Afghanistan raid') is a place, not a nationality."""
+    rules = state.rules
+    low = token.lower_
+    if low in rules.demonyms and token.text[:1].isupper() and low not in rules.countries:
+        return rules.demonyms[low]
+    mention = state.mention_at(token)
+    if mention is not None and mention.label == "NORP" and mention.canonical.lower() in rules.demonyms:
+        return rules.demonyms[mention.canonical.lower()]
+    return None
+
+
+def perpetrators(frame: Frame, state: "Discourse") -> list[tuple[str, str, str, Token]]:
+    """Who carried out the event, as (value, value_type, value_entity_type, token): a
+    nationality or an organisation in front of an attack noun ('a French airstrike' →
+    France, 'a US raid', 'a Hamas attack'; not a country's full name: 'a southern
+    Afghanistan raid' is a place), a named agent ('killed by X', 'X forces killed'), the
+    group of the attackers ('gunmen from X'), or who claimed responsibility for it."""
+    rules = state.rules
+    out: list[tuple[str, str, str, Token]] = []
+
+    def named(token: Token, modifier: bool = False) -> None:
+        mention = state.mention_at(token)
+        country = _nationality(token, state)
+        if country is not None:
+            out.append((country, "country", "GPE", token))
+            return
+        if mention is not None and mention.text.lower().startswith(("anti", "pro-", "non-")):
+            return  # 'anti-government raids' are not the government's
+        if mention is not None and mention.label in (("ORG",) if modifier else ("ORG", "PERSON", "GPE")):
+            label = "COUNTRY" if mention.canonical.lower() in rules.countries else mention.label
+            value = rules.countries.get(mention.canonical.lower(), mention.canonical)
+            out.append((value, "country" if label == "COUNTRY" else "entity", mention.label, token))
+            return
+        for child in token.children:  # 'US forces', 'Israeli troops', 'gunmen from X', 'a guard, X,'
+            if child.dep_ == "appos" and state.mention_at(child) is not None \
+                    and state.mention_at(child).label in ("PERSON", "ORG"):
+                mention = state.mention_at(child)
+                out.append((mention.canonical, "entity", mention.label, child))
+                return
+            if child.dep_ in ("compound", "amod", "nmod") and _nationality(child, state) is not None:
+                out.append((_nationality(child, state), "country", "GPE", child))
+                return
+            if child.dep_ in ("compound", "nmod") and state.mention_at(child) is not None \
+                    and state.mention_at(child).label == "ORG":
+                org = state.mention_at(child)
+                out.append((org.canonical, "entity", "ORG", child))
+                return
+            if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and state.mention_at(obj) is not None \
+                            and state.mention_at(obj).label == "ORG":
+                        out.append((state.mention_at(obj).canonical, "entity", "ORG", obj))
+                        return
+
+    for root in frame.roots:
+        kind = rules.event_kind(root) if root.pos_ in ("NOUN", "PROPN") else None
+        if kind is not None and kind.agentive:
+            for child in root.lefts:
+                if child.dep_ in ("compound", "amod", "nmod", "poss"):
+                    for word in child.subtree:  # 'a joint US-Afghan raid': both
+                        if word.pos_ in ("PROPN", "ADJ", "NOUN") and (word.i == child.i or _nationality(word, state)):
+                            named(word, modifier=True)
+        killing = lemma(root) in rules.death_verbs and rules.death_verbs[lemma(root)][1] == "object"
+        counting = any(role == "object" for _, _, role in rules.count_verbs.get(lemma(root), ()))
+        if root.pos_ in ("VERB", "AUX") and (killing or counting  # 'X died': X is no perpetrator
+                                            or (lemma(root) in rules.event_verbs and rules.event_verbs[lemma(root)].agentive)):
+            agent = attr.agent_of(root) if attr.is_passive(root) else next(
+                (c for c in root.children if c.dep_ == "nsubj"), None)
+            if agent is not None and not is_event_noun(agent, state):
+                named(agent)
+        if root.pos_ in ("NOUN", "PROPN") and root.dep_ == "pobj" and root.head.lower_ == "for" \
+                and lemma(root.head.head) == "responsibility":
+            claimer = attr.subject_of(root.head.head.head)  # 'X claimed responsibility for the attack'
+            if claimer is not None:
+                named(claimer)
+    unique: dict[str, tuple[str, str, str, Token]] = {}
+    for item in out:
+        unique.setdefault(item[0], item)
+    return list(unique.values())

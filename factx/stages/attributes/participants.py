@@ -1,0 +1,102 @@
+"""Who an event happened to: the victims of a death or count verb, and counted phrases."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from factx import attribution as attr
+from factx.quantities import VAGUE, normalize_quantity
+from factx.stages.attributes.syntax import conjuncts, text_of
+
+if TYPE_CHECKING:
+    from factx.stages.attributes.discourse import Discourse
+
+
+def victims(verb: Token, role: str) -> list[Token]:
+    """Who a death or count verb is about: passive subject, active object or
+    intransitive subject; a participle's noun ('militants killed in'); the subject of
+    the verb it is chained to ('was shot and killed', 'is believed to have been killed')."""
+    found: list[Token] = []
+    passive = attr.is_passive(verb)
+    for child in verb.children:
+        if role == "object" and passive and child.dep_ == "nsubjpass":
+            found.extend(conjuncts(child))
+        elif role == "object" and not passive and child.dep_ in ("dobj", "obj"):
+            found.extend(conjuncts(child))
+        elif role == "subject" and child.dep_ in ("nsubj", "nsubjpass"):
+            found.extend(conjuncts(child))
+    if not found and verb.dep_ in ("acl",) and role == "object":
+        found.extend(conjuncts(verb.head))  # 'the militants killed in the raid'
+    if not found and verb.dep_ == "conj":  # 'were killed and more than 100 wounded'
+        found.extend(c for c in verb.children if c.like_num or c.pos_ == "NUM")
+    if not found and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        head = verb.head
+        for child in head.children:
+            if child.dep_ in ("nsubjpass", "nsubj") and (role == "subject" or passive or child.dep_ == "nsubjpass"):
+                if verb.dep_ == "advcl" and child.dep_ == "nsubj" and not passive and role == "object":
+                    continue  # 'X raided the town, killing 12': X is the killer
+                found.extend(conjuncts(child))
+            # 'confirmed X, leader of Y, was killed': the parser made X the object of 'confirmed'
+            if child.dep_ == "dobj" and passive and verb.dep_ == "conj" and child.pos_ == "PROPN" \
+                    and child.i < verb.i:
+                found.extend(conjuncts(child))
+    return found
+
+
+def companions(verb: Token) -> list[Token]:
+    """'killed along with X', 'alongside X', 'killed ..., including X'."""
+    out: list[Token] = []
+    for token in verb.subtree:
+        low = token.lower_
+        if token.dep_ == "prep" and (low == "alongside" or (low == "with" and token.i > 0 and
+                                                               token.doc[token.i - 1].lower_ in ("along", "together"))
+                                     or low == "including"):
+            out.extend(g for c in token.children if c.dep_ == "pobj" for g in conjuncts(c))
+    return out
+
+
+def quantity_of(token: Token, state: "Discourse") -> tuple[int | str, list[Token], Token] | None:
+    """The count a noun phrase gives, its words and the counted noun.
+
+    'six other members' → (6, [six], members); '14' → (14, [14], 14); 'up to 40
+    civilians' → ('<=40', [up, to, 40], civilians); 'dozens of civilians' → ('~24-99', ...).
+    """
+    if token.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"):
+        return None
+
+    def words_of(number: Token) -> list[Token]:
+        left = [c for c in number.lefts if c.dep_ in ("quantmod", "advmod", "compound", "nummod", "amod", "prep")]
+        start = min([number.i] + [t.i for c in left for t in c.subtree])
+        return [t for t in number.doc[start:number.i + 1]]
+
+    def counted_of(number: Token) -> Token:
+        # "dozens of civilians", "40 of them": what is counted is the object of "of"
+        for child in number.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return next((g for g in child.children if g.dep_ == "pobj"), number)
+        return number
+
+    if token.pos_ == "NUM" or token.like_num:
+        words = words_of(token)
+        value = normalize_quantity(text_of(words))
+        if value is None:
+            value, words = normalize_quantity(token.text), [token]
+        return (value, words, counted_of(token)) if value is not None else None
+    for child in token.children:
+        if child.dep_ == "nummod" and child.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
+            words = words_of(child)
+            # 'an estimated 300 people': the qualifier hangs on the noun, before the number
+            before = [c for c in token.lefts if c.i < words[0].i and c.dep_ in ("det", "amod", "advmod", "quantmod")]
+            if before and text_of(before + words) and normalize_quantity(text_of([before[0]] + words)) is not None:
+                words = list(token.doc[before[0].i:words[-1].i + 1])
+            value = normalize_quantity(text_of(words))
+            if value is None:
+                value, words = normalize_quantity(child.text), [child]
+            return (value, words, token) if value is not None else None
+    if token.lower_ in VAGUE or token.lower_ in ("dozen", "hundred", "thousand"):
+        words = words_of(token)
+        value = normalize_quantity(text_of(words))
+        return (value, words, counted_of(token)) if value is not None else None
+    return None

@@ -1,0 +1,153 @@
+"""People: origin, date_of_birth, place_of_birth and spouse.
+
+Families `origin` (nationality nouns: 'a Pakistani citizen'), `person_noun` (nouns a
+nationality can describe: 'a Syrian refugee'), `birth` ('born'), `spouse` ('X's wife')
+and `marry` ('X married Y').
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from spacy.tokens import Span
+
+from factx import attribution as attr
+from factx.stages.attributes.base import Ent, Raw
+from factx.stages.attributes.places import country_of, place_names
+from factx.stages.attributes.referents import entity_of, person_of_nominal
+from factx.stages.attributes.registry import Family, extractor, register
+from factx.stages.attributes.syntax import lemma, under
+
+if TYPE_CHECKING:
+    from factx.stages.attributes.discourse import Discourse
+
+register(
+    Family("origin", doc="nationality nouns: 'a Pakistani citizen', 'a national of X'"),
+    Family("person_noun", doc="nouns for a person that a nationality can describe ('a Syrian refugee')"),
+    Family("birth", doc="the verb of birth ('born')"),
+    Family("spouse", doc="spouse nouns: 'X's wife, Y'"),
+    Family("marry", doc="verbs of marriage: 'X married Y'"),
+)
+
+
+@extractor(order=40)
+def origin_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
+    """origin from demonyms tied to a person: 'a Pakistani citizen', 'Pakistani militant X',
+    'described X as a Pakistani national', 'X is Pakistani'."""
+    rules = state.rules
+    for token in sent:
+        country = rules.demonyms.get(token.lower_) if token.text[:1].isupper() else None
+        if country is None:
+            continue
+        if token.i + 2 < len(token.doc) and token.nbor(1).text == "-" and token.nbor(2).lower_ == "born":
+            continue  # 'Egyptian-born': the regex rule
+        mention = state.mention_at(token)
+        if mention is not None and mention.label in ("ORG", "GPE", "LOC", "FAC", "PERSON", "EVENT"):
+            continue  # part of a name: 'the Afghan Ministry of Defense'
+        noun = token.head if token.dep_ in ("amod", "compound", "nmod") else token
+        if noun.i != token.i and state.mention_at(noun) is not None and state.mention_at(noun).label == "PERSON":
+            person = entity_of(noun, state, nominal=False)
+        else:
+            low = lemma(noun)
+            if noun.i != token.i and low not in rules.person_nouns and low not in rules.roles:
+                continue
+            if noun.i == token.i and token.dep_ in ("amod",):
+                continue
+            person = person_of_nominal(noun, state)
+            if person is None and noun.dep_ in ("acomp", "attr"):  # 'X is Pakistani'
+                subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+                person = entity_of(subject, state, nominal=False) if subject is not None else None
+        if person is None or person.label != "PERSON":
+            continue
+        yield Raw(person, "origin", country, "country", token.text, token.idx,
+                  token.idx + len(token.text), "origin.demonym", token)
+
+
+@extractor(order=50)
+def birth_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
+    """date_of_birth, place_of_birth (and origin from the place) from 'born'."""
+    rules = state.rules
+    for token in sent:
+        if token.lower_ != "born" or lemma(token) not in rules.birth_verbs:
+            continue
+        if token.i > 0 and token.nbor(-1).text == "-":
+            continue
+        rule_id = rules.birth_verbs[lemma(token)]
+        person = None
+        for child in token.children:
+            if child.dep_ in ("nsubjpass", "nsubj"):
+                person = entity_of(child, state)
+        if person is None and token.dep_ in ("acl", "amod", "relcl", "appos", "advcl", "dep", "parataxis"):
+            if token.head.pos_ in ("VERB", "AUX"):
+                subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                person = entity_of(subject, state) if subject is not None else None
+            else:
+                person = entity_of(token.head, state, nominal=False)
+        if person is None and token.dep_ in ("conj",):
+            for child in token.head.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    person = entity_of(child, state)
+        if person is None or person.label != "PERSON":
+            continue
+        date = next(((t, w) for t, w in state.sentence_dates(sent) if under(w[-1], token)), None)
+        if date is not None:
+            timex, _ = date
+            yield Raw(person, "date_of_birth", timex.value, "date", timex.text, timex.start, timex.end,
+                      f"{rule_id}.date", token)
+        yield from _birth_place(token, person, rule_id, state)
+
+
+def _birth_place(token, person: Ent, rule_id: str, state: "Discourse") -> Iterator[Raw]:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at", "near"):
+            for obj in child.children:
+                if obj.dep_ != "pobj" or obj.ent_type_ in ("DATE", "TIME"):
+                    continue
+                places = place_names(obj, state)
+                if not places:
+                    continue
+                place, containers = places[0]
+                yield Raw(person, "place_of_birth", place.name, "entity", place.text, place.start,
+                          place.end, f"{rule_id}.place", token, place.label)
+                country = country_of(place, containers, state)
+                if country is not None:
+                    yield Raw(person, "origin", country, "country", place.text, place.start,
+                              place.end, f"{rule_id}.origin", token)
+                return
+
+
+@extractor(order=60)
+def spouse_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
+    """spouse, both ways: "X's wife, Y", "Y, the wife of X", "X married Y"."""
+    rules = state.rules
+    for token in sent:
+        low = lemma(token)
+        pairs: list[tuple[Ent, Ent, str]] = []
+        if token.pos_ == "NOUN" and low in rules.spouse_nouns:
+            named = person_of_nominal(token, state)
+            partner = None
+            for child in token.children:
+                if child.dep_ == "poss":
+                    partner = entity_of(child, state, nominal=False)
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        partner = entity_of(pobj, state, nominal=False)
+            if named and partner and named.label == partner.label == "PERSON" and named.name != partner.name:
+                pairs.append((partner, named, rules.spouse_nouns[low]))
+        elif token.pos_ == "VERB" and low in rules.marry_verbs:
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            other = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if other is None:
+                other = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
+                              for g in c.children if g.dep_ == "pobj"), None)
+            if subject is not None and other is not None:
+                a, b = entity_of(subject, state), entity_of(other, state)
+                if a and b and a.label == b.label == "PERSON" and a.name != b.name:
+                    pairs.append((a, b, rules.marry_verbs[low]))
+        for a, b, rule_id in pairs:
+            yield Raw(a, "spouse", b.name, "entity", b.text, b.start, b.end, rule_id, token, "PERSON")
+            yield Raw(b, "spouse", a.name, "entity", a.text, a.start, a.end, rule_id, token, "PERSON")
+
+
+__all__ = ["origin_facts", "birth_facts", "spouse_facts", "attr"]

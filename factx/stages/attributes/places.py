@@ -1,0 +1,257 @@
+"""Places: the places a noun phrase names (with their containers), and `located_in`.
+
+Family `place_noun` (administrative nouns: district, province, port...).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterator
+
+from spacy.tokens import Span, Token
+
+from factx.stages.attributes.base import LOC_PREPS, PLACE_LABELS, Ent, Raw
+from factx.stages.attributes.registry import Family, extractor, register
+from factx.stages.attributes.syntax import lemma, name_tokens, span_of, text_of
+
+if TYPE_CHECKING:
+    from factx.stages.attributes.discourse import Discourse
+
+register(Family("place_noun", doc="nouns of administrative places: 'the X district of Y province'"))
+
+NON_PLACE_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+
+
+def as_place(t: Token, state: "Discourse") -> Ent | None:
+    """The place a single token names, if any: a place mention, a known country or
+    city the NER mislabelled, or an unlabelled proper noun after a location preposition
+    or before a place noun ('Qadis district')."""
+    rules = state.rules
+    if state.in_dateline(t.idx):
+        return None  # where the report was filed
+    mention = state.mention_at(t)
+    if mention is not None and mention.label not in PLACE_LABELS and (
+            mention.canonical.lower() in rules.cities or mention.canonical.lower() in rules.countries
+            or (t.dep_ == "pobj" and t.head.lower_ in LOC_PREPS and mention.label in ("PERSON", "NORP")
+                and t.pos_ == "PROPN")
+            # 'killed in Kessar' typed ORG: one bare word after a place preposition
+            or (t.dep_ == "pobj" and t.head.lower_ in LOC_PREPS and t.head.lower_ != "at" and mention.label == "ORG"
+                and " " not in mention.canonical and t.pos_ == "PROPN"
+                and not any(c.dep_ == "det" for c in t.children)
+                and mention.canonical not in rules.entity_suffixes.get("ORG", ()))):
+        ent = state.ent_of_mention(mention)  # the NER mislabelled a known or located place
+        return Ent(ent.name, "GPE", ent.text, ent.start, ent.end)
+    if mention is None and t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in LOC_PREPS \
+            and t.ent_type_ not in NON_PLACE_ENTS and not any(d.start <= t.idx < d.end for d in state.dates) \
+            and not (lemma(t) in rules.place_nouns and not any(c.dep_ == "compound" for c in t.children)):
+        # (a capitalized place noun alone is a headline's word: 'Explosion At Lebanese Port')
+        tokens = name_tokens(t)
+        start, end = span_of(tokens)
+        return Ent(text_of(tokens), "GPE", text_of(tokens), start, end)
+    if mention is not None:
+        if mention.label in PLACE_LABELS or (
+                mention.label in ("PERSON", "NORP") and lemma(t.head) in rules.place_nouns
+                and t.head.i != t.i and t.pos_ == "PROPN"):
+            ent = state.ent_of_mention(mention)
+            label = ent.label if ent.label in PLACE_LABELS else "GPE"
+            return Ent(ent.name, label, ent.text, ent.start, ent.end)
+        return None
+    if t.pos_ == "PROPN" and lemma(t.head) in rules.place_nouns and t.head.i != t.i:
+        tokens = name_tokens(t)
+        start, end = span_of(tokens)
+        return Ent(text_of(tokens), "GPE", text_of(tokens), start, end)
+    return None
+
+
+def place_names(token: Token, state: "Discourse", depth: int = 0) -> list[tuple[Ent, list[Ent]]]:
+    """Places named at a noun, most specific first, each with its containers.
+
+    'the Karkh district of Baghdad Province' → [(Karkh, [Baghdad Province])];
+    'Iraq's central Babil province' → [(Babil, [Iraq])];
+    'a compound in X' → the places of X; 'a southern Afghanistan raid' → Afghanistan.
+    """
+    if depth > 3:
+        return []
+    rules = state.rules
+    out: list[tuple[Ent, list[Ent]]] = []
+
+    def containers(t: Token) -> list[Ent]:
+        found = []
+        for child in t.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found.extend(p for p, _ in place_names(obj, state, depth + 1))
+            if child.dep_ == "appos" or (child.dep_ in ("npadvmod",) and child.pos_ == "PROPN"):
+                place = as_place(child, state)
+                if place is not None:
+                    found.append(place)
+                elif lemma(child) in rules.place_nouns:  # 'X, Herat province'
+                    found.extend(p for p, _ in place_names(child, state, depth + 1))
+        return found
+
+    own = as_place(token, state)
+    capital = _capital(token, state) if own is None and lemma(token) == "capital" else None
+    if own is not None:
+        out.append((own, containers(token)))
+    elif capital is not None:
+        out.append(capital)
+    elif lemma(token) in rules.place_nouns:
+        names = [c for c in token.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+        possessors = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+        # "Badghis province's Qadis district": a possessive place noun contains the place
+        outer_nouns = [p for c in token.children if c.dep_ == "poss" and lemma(c) in rules.place_nouns
+                       for p, _ in place_names(c, state, depth + 1)]
+        if names and all(_not_org(n, state) for n in names):
+            place = as_place(names[-1], state) or as_place(names[0], state)
+            if place is None:
+                tokens = name_tokens(names[-1])
+                start, end = span_of(tokens)
+                place = Ent(text_of(tokens), "GPE", text_of(tokens), start, end)
+            outer = [p for c in possessors if (p := place_or_name(c, state)) is not None]
+            out.append((place, containers(token) + outer + outer_nouns))
+        elif possessors:
+            place = place_or_name(possessors[0], state)
+            if place is not None:
+                out.append((place, containers(token)))
+        else:  # 'the district of Karkh in Baghdad province'
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            out.extend(place_names(obj, state, depth + 1))
+    if not out:
+        # 'a northern Syria raid', 'a rebel compound in X'
+        for child in token.children:
+            if (child.dep_ in ("compound", "nmod", "amod", "poss")) and child.pos_ == "PROPN":
+                place = as_place(child, state)
+                if place is not None:
+                    out.append((place, []))
+    if not out:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in LOC_PREPS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        out.extend(place_names(obj, state, depth + 1))
+    return out
+
+
+def _capital(noun: Token, state: "Discourse") -> tuple[Ent, list[Ent]] | None:
+    """'the Lebanese capital', "Lebanon's capital", 'the capital of Lebanon': the capital
+    city of that country (rules/capitals.yml), within its country."""
+    rules = state.rules
+    country = None
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "nmod", "poss"):
+            low = child.lower_
+            country = rules.demonyms.get(low) if low not in rules.countries else rules.countries[low]
+            mention = state.mention_at(child)
+            if country is None and mention is not None:
+                country = rules.countries.get(mention.canonical.lower())
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                mention = state.mention_at(obj)
+                name = mention.canonical.lower() if mention is not None else obj.lower_
+                country = country or rules.countries.get(name)
+        if country is not None:
+            break
+    city = rules.capitals.get(country.lower()) if country else None
+    if city is None:
+        return None
+    words = [t for t in noun.subtree if t.dep_ not in ("det", "punct")]
+    start, end = span_of(words)
+    return Ent(city, "GPE", state.text[start:end], start, end), [Ent(country, "GPE", country, start, end)]
+
+
+def _not_org(token: Token, state: "Discourse") -> bool:
+    mention = state.mention_at(token)
+    return mention is None or mention.label != "ORG" and not (
+        mention.label == "NORP" and token.lower_ in state.rules.demonyms)
+
+
+def place_or_name(token: Token, state: "Discourse") -> Ent | None:
+    mention = state.mention_at(token)
+    if mention is not None:
+        if mention.label in ("ORG", "NORP"):
+            return None
+        ent = state.ent_of_mention(mention)
+        return Ent(ent.name, ent.label if ent.label in PLACE_LABELS else "GPE", ent.text, ent.start, ent.end)
+    if state.in_dateline(token.idx):
+        return None
+    tokens = name_tokens(token)
+    start, end = span_of(tokens)
+    return Ent(text_of(tokens), "GPE", text_of(tokens), start, end)
+
+
+def country_of(place: Ent, containers: list[Ent], state: "Discourse") -> str | None:
+    """The country a place is, or lies in by its containers or as a known city."""
+    rules = state.rules
+    for candidate in [place, *reversed(containers)]:
+        low = candidate.name.lower()
+        if low in rules.countries:
+            return rules.countries[low]
+        if low.startswith("the ") and low[4:] in rules.countries:
+            return rules.countries[low[4:]]
+    if place.name.lower() in rules.cities:
+        return rules.cities[place.name.lower()]
+    return None
+
+
+@extractor(order=90)
+def located_in_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
+    """located_in between places: 'X district of Y province', 'X in Y Province',
+    "Y's X district", 'X, Country'."""
+    seen: set[tuple[str, str]] = set()
+    place_nouns = state.rules.place_nouns
+    for token in sent:
+        # only names and place nouns hold containers ('a compound in X' gives X's, found at X)
+        if token.pos_ != "PROPN" and lemma(token) not in place_nouns:
+            continue
+        if token.dep_ == "compound" and lemma(token.head) in place_nouns and token.head.i != token.i:
+            continue
+        for place, containers in place_names(token, state):
+            for outer in containers:
+                key = (place.name, outer.name)
+                if outer.name == place.name or key in seen:
+                    continue
+                seen.add(key)
+                yield Raw(place, "located_in", outer.name, "entity", outer.text, outer.start, outer.end,
+                          "place.located_in", token, outer.label)
+    yield from _comma_places(sent, state, seen)
+
+
+def _comma_places(sent: Span, state: "Discourse", seen: set[tuple[str, str]]) -> Iterator[Raw]:
+    """'X, Country' and 'X, Y province': a place mention followed by a comma and a country
+    or an administrative place."""
+    rules = state.rules
+    mentions = [m for m in state.mentions if sent.start_char <= m.start < sent.end_char]
+    text = state.text
+    for first, second in zip(mentions, mentions[1:]):
+        between = text[first.end:second.start]
+        if between.strip() not in (",", "in", "in the"):
+            continue
+        # the second is a country, or names a province, state, district... by its last word
+        # or the word after it ('X, Herat province', 'X in Y Province')
+        following = re.match(r"\s*([A-Za-z]+)", text[second.end:second.end + 30])
+        words = second.text.lower().split()[-1:] + ([following.group(1).lower()] if following else [])
+        country = second.canonical.lower() in rules.countries
+        administrative = any(w in rules.place_nouns for w in words)
+        if not (country or administrative):
+            continue
+        if first.label not in PLACE_LABELS and not (administrative and first.label == "PERSON"):
+            continue
+        if second.label not in ("GPE", "LOC") and not administrative:
+            continue
+        after = text[second.end:second.end + 5].lstrip()
+        if after.startswith("and") or after.startswith(","):
+            continue
+        key = (first.canonical, second.canonical)
+        if key in seen or first.canonical == second.canonical:
+            continue
+        seen.add(key)
+        token = state.doc.char_span(first.start, first.end, alignment_mode="expand")[0]
+        place = state.ent_of_mention(first)
+        if place.label not in PLACE_LABELS:  # the NER took a foreign place name for a person
+            place = Ent(place.name, "GPE", place.text, place.start, place.end)
+        yield Raw(place, "located_in", second.canonical, "entity", second.text,
+                  second.start, second.end, "place.located_in", token, second.label)

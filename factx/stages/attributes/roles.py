@@ -1,0 +1,114 @@
+"""Roles: title, member_of and top_members from role nouns tied to a person.
+
+Families `role` (role nouns with the prepositions of their organisation, whether the
+role makes a member and a top member) and `role_modifier` (words kept in a title's
+value: 'former spokesman', 'deputy leader').
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterator
+
+from spacy.tokens import Span, Token
+
+from factx.stages.attributes.base import Ent, Raw
+from factx.stages.attributes.referents import entity_text, object_tokens, person_of_nominal, role_words
+from factx.stages.attributes.registry import Family, extractor, register
+from factx.stages.attributes.syntax import span_of, strip_det, text_of
+
+if TYPE_CHECKING:
+    from factx.stages.attributes.discourse import Discourse
+
+register(
+    Family("role", keys=("words", "preps", "member", "top", "value", "bare"),
+           doc="role nouns: title (with the organisation after `preps`), member_of, top_members"),
+    Family("role_modifier", doc="adjectives kept in a title's value ('former spokesman')"),
+)
+
+UNQUALIFIED_TOP = frozenset({"former", "deputy", "vice", "assistant", "acting", "interim",
+                             "ex", "erstwhile", "co", "honorary", "senior", "regional", "retired"})
+
+
+def _organisation(token: Token, sent: Span, role_tokens: list[Token], rule, person: Ent,
+                  state: "Discourse") -> tuple[list[Token], str]:
+    """The words of a role's organisation and the preposition to write it with."""
+    prep_word = rule.preps[0] if rule.preps else "of"
+    preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in rule.preps]
+    if not preps and token.i + 1 < sent.end and token.nbor(1).pos_ == "ADP" \
+            and token.nbor(1).lower_ in rule.preps:
+        preps = [token.nbor(1)]  # 'X's courier to Y': the parser hung 'to Y' elsewhere
+    for child in preps:
+        pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+        if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
+            return object_tokens(pobj), child.lower_
+    for child in token.lefts:
+        if child.dep_ in ("compound", "nmod", "poss") and child not in role_tokens:
+            mention = state.mention_at(child)
+            if mention is None or mention.label not in ("ORG", "GPE", "NORP", "PERSON") or (
+                    mention.label == "PERSON" and child.dep_ != "poss"):
+                continue
+            if mention.label == "PERSON" and rule.member:
+                continue
+            if person.name == state.ent_of_mention(mention).name:
+                continue
+            words = strip_det([t for t in sent if mention.start <= t.idx < mention.end and t.text not in ("'s", "’s")])
+            if child.dep_ == "poss" and mention.label == "PERSON":
+                prep_word = "of"  # "X's courier" is the courier of X
+            return words, prep_word
+    return [], prep_word
+
+
+@extractor(order=30)
+def role_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
+    """title, member_of and top_members from role nouns tied to a person."""
+    rules = state.rules
+    for token in sent:
+        if token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        found = role_words(token, state)
+        if found is None:
+            continue
+        role, rule, role_tokens = found
+        mention = state.mention_at(token)
+        if token.pos_ == "PROPN" and mention is not None and token.dep_ == "compound" and not (
+                mention.label == "PERSON" and token.idx == mention.start):
+            continue  # part of a name; a title in front of a person's name is a title ('Captain X')
+        person = person_of_nominal(token, state)
+        if person is None or person.label != "PERSON":
+            continue
+        modifiers = [c for c in token.lefts if c not in role_tokens and (
+            c.dep_ in ("amod", "compound", "advmod") and c.lower_.strip("-") in rules.role_modifiers
+            or c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_
+            and state.mention_at(c) is None)]  # 'police chief', 'Opposition leader'
+        definite = not any(c.lower_ in ("a", "an") for c in token.lefts)
+        obj_tokens, prep_word = _organisation(token, sent, role_tokens, rule, person, state)
+        obj_text, obj_label = entity_text(obj_tokens, state)
+        if not obj_text and any(c.dep_ == "poss" for c in token.children):
+            continue  # 'its founder', 'the gang's leader': the organisation is not named here
+        if obj_text and obj_text == person.name:
+            continue
+        role_text = " ".join([m.lower_.strip("-") for m in modifiers] + [role])
+        role_text = re.sub(r"\b(co|ex|vice) (?=\w)", r"\1-", role_text)  # 'co-founder'
+        evidence = sorted(modifiers + role_tokens + obj_tokens, key=lambda t: t.i)
+        start, end = evidence[0].idx, evidence[-1].idx + len(evidence[-1].text)
+        if obj_tokens and obj_tokens[-1].i > token.i:  # the object's name may run past the parse
+            covering = state.mention_at(obj_tokens[-1])
+            if covering is not None and obj_text == covering.canonical:
+                end = max(end, covering.start + len(state.ent_of_mention(covering).text))
+        value_text = state.text[start:end]
+        before_name = (token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "PROPN"
+                       or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children))
+        if rule.only != "member_of" and (obj_text or rule.bare and (
+                token.dep_ in ("appos", "attr") or before_name
+                or (token.dep_ == "pobj" and token.head.lower_ == "as"))):
+            title = f"{role_text} {prep_word} {obj_text}" if obj_text else role_text
+            yield Raw(person, "title", title, "text", value_text, start, end, rule.rule, token)
+        if rule.member and obj_text and obj_label in ("ORG", "NORP"):
+            o_start, o_end = span_of(obj_tokens)
+            org = Ent(obj_text, "ORG", text_of(obj_tokens), o_start, o_end)
+            yield Raw(person, "member_of", obj_text, "entity", org.text, o_start, o_end,
+                      f"{rule.rule}.member_of", token, "ORG")
+            if rule.top and definite and not any(m.lower_.strip("-") in UNQUALIFIED_TOP for m in modifiers):
+                yield Raw(org, "top_members", person.name, "entity", person.text, person.start,
+                          person.end, f"{rule.rule}.top_members", token, "PERSON")

@@ -1,0 +1,395 @@
+"""Scoping, applied once to every family's facts: who said a claim, is it denied, hedged.
+
+- Attribution is scoped to the clause its reporting verb governs: the source of a fact
+  is the nearest reporting verb above its trigger ('Police said two were wounded, while
+  staff said three died' gives each count its own source), a citation on that verb
+  ('reported, citing a hospital official' → the official: the innermost source),
+  'according to X' on the clause or the sentence, or the speaker of a quotation.
+- Denial is scoped to what is denied: a denial verb above the trigger ('denied that X
+  was killed', 'rejected reports that'), a negation on it ('has not been killed'), or a
+  frame that denies by itself ('X is alive'); the denier is the source. A denial that
+  points back ('denied the reports', 'dismissed them as propaganda', 'a claim refuted
+  by X', 'later retracted the report') denies the facts of the event claim it refers
+  to: the main clause of its sentence, else the last claim before it. A habitual or
+  negated denial ('a history of denying such reports', 'did not deny') denies nothing.
+- Hedging: a hedge on the path from the trigger up to its reporting verb.
+- Descriptions inside a noun phrase (titles, ages) keep their polarity and modality.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Iterator
+
+from spacy.tokens import Span, Token
+
+from factx import attribution as attr
+from factx.records import FactDraft
+from factx.stages.attributes.base import (
+    COUNT_ATTRIBUTES, DEATH_ATTRIBUTES, EVENT_ATTRIBUTES, NP_ATTRIBUTES, PERSON_PRONOUNS, REL_PRONOUNS,
+    Raw, Source,
+)
+from factx.stages.attributes.discourse import Speakers
+from factx.stages.attributes.referents import entity_of, object_tokens, pronoun_referent
+from factx.stages.attributes.registry import extractors
+from factx.stages.attributes.syntax import is_definite, lemma, strip_det, text_of
+
+if TYPE_CHECKING:
+    from factx.stages.attributes.discourse import Discourse
+
+CLAIM_ATTRIBUTES = frozenset(DEATH_ATTRIBUTES + EVENT_ATTRIBUTES)
+
+
+# ---------------------------------------------------------------------------------------
+# Sources
+
+
+def resolve_source(token: Token, state: "Discourse", memory: Speakers | None = None,
+                   depth: int = 0) -> Source | None:
+    """The in-document name of the source a token names, or its plain description; 'it'
+    is the last organisation that spoke, 'the statement' its author, 'the officials' the
+    officials named before (from the speakers known before the token's sentence)."""
+    if depth > 3:
+        return None
+    memory = memory if memory is not None else state.speakers_at(token.sent)
+    lex = state.rules.lexicon
+    low = lemma(token)
+    mention = state.mention_at(token)
+    if mention is None and low not in lex.source_nouns:
+        for child in token.children:
+            found = state.mention_at(child) if child.dep_ in ("compound", "nmod") else None
+            if found is not None and found.label in ("ORG", "PERSON"):
+                mention = found
+    if mention is not None and mention.label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") \
+            and not (mention.label == "NORP" and token.pos_ != "PROPN"):
+        ent = state.ent_of_mention(mention)
+        return Source(ent.name, ent.label)
+    if token.pos_ == "PRON":
+        if token.lower_ in ("it", "its", "they", "them", "their"):
+            return memory.last.get("ORG") or memory.last.get("any")
+        if token.lower_ in PERSON_PRONOUNS:
+            person = pronoun_referent(token, state)
+            return Source(person.name, "PERSON") if person is not None else memory.last.get("PERSON")
+        if token.lower_ in REL_PRONOUNS and token.head.head.i != token.i:
+            return resolve_source(token.head.head, state, memory, depth + 1)
+        return None
+    if token.pos_ == "PROPN":
+        ent = entity_of(token, state, label="ORG", nominal=False)
+        if ent is not None:
+            return Source(ent.name, ent.label)
+    if low in lex.source_nouns:
+        author = attr.author_of(token, lex)
+        if author is not None:
+            found = resolve_source(author, state, memory, depth + 1)
+            if found is not None:
+                return found
+        return memory.authors.get(low) or memory.authors.get("any") or memory.last.get("any")
+    if token.pos_ == "NOUN":
+        for child in token.children:
+            if child.dep_ == "appos":
+                found = resolve_source(child, state, memory, depth + 1)
+                if found is not None:
+                    return found
+        if token.dep_ == "appos":
+            return resolve_source(token.head, state, memory, depth + 1)
+        known = memory.nominal.get(low)
+        if known is not None and is_definite(token) and not any(c.dep_ == "poss" for c in token.children):
+            return known
+        if is_definite(token):  # 'the news agency' after 'the National News Agency'
+            words = [t.lower_ for t in strip_det(object_tokens(token) or [token])]
+            for mention in reversed(state.mentions):
+                if mention.start < token.idx and mention.label in ("ORG", "GPE") and \
+                        [w.lower() for w in mention.canonical.split()][-len(words):] == words:
+                    return Source(mention.canonical, mention.label)
+        return Source(text_of(strip_det(object_tokens(token) or [token])), None)
+    return None
+
+
+def speaker_memory(state: "Discourse") -> dict[int, Speakers]:
+    """The speakers known before each sentence, built in one pass over the document:
+    subjects of reporting verbs, agents of passive ones, 'according to' objects, and the
+    authors of statements, remembered in order."""
+    lex = state.rules.lexicon
+    out: dict[int, Speakers] = {}
+    last: dict[str, Source] = {}
+    authors: dict[str, Source] = {}
+    nominal: dict[str, Source] = {}
+    for sent in state.doc.sents:
+        memory = Speakers(dict(last), dict(authors), dict(nominal))
+        out[sent.start_char] = memory
+        tokens: list[Token] = []
+        for token in sent:
+            if token.pos_ == "VERB" and lemma(token) in lex.say:
+                found = attr.agent_of(token) if attr.is_passive(token) else attr.subject_of(token)
+                if found is not None:
+                    tokens.append(found)
+            elif token.pos_ == "NOUN" and lemma(token) in lex.source_nouns and attr.author_of(token, lex) is not None:
+                tokens.append(token)
+        according = state.according.get(sent.start_char)
+        if according is not None:
+            tokens.append(according)
+        found: list[Source] = []
+        for token in tokens:
+            source = resolve_source(token, state, memory)
+            if source is None:
+                continue
+            low = lemma(token)
+            if low in lex.source_nouns:
+                authors[low] = authors["any"] = source
+                author = attr.author_of(token, lex)
+                if author is not None and author.pos_ == "NOUN" and source.label is None:
+                    nominal.setdefault(lemma(author), source)  # 'the agency' is the author named before
+            elif source.label is None and token.pos_ == "NOUN":
+                nominal.setdefault(low, source)
+            found.append(source)
+        # a named source outranks a description in the same sentence for 'it' later
+        # ('"X can confirm ...," the spy agency said. It added ...': it is X)
+        named = [s for s in found if s.label is not None]
+        for source in (named or found)[-1:]:
+            last["any"] = source
+            last["PERSON" if source.label == "PERSON" else "ORG"] = source
+    return out
+
+
+def source_token(trigger: Token, state: "Discourse") -> Token | None:
+    """The token naming who said the claim at `trigger` (see the module docstring)."""
+    lex = state.rules.lexicon
+    below = trigger
+    vague = None  # 'according to a news release' without its author: unless a speaker says it above
+    for node in attr.ancestors(trigger):
+        if below.dep_ == "relcl" and _set_off(below):
+            return None  # 'X, who was killed last week, ...': the writer's words, not the speaker's
+        # a reporting verb speaks for its complement, not for its adjuncts ('X said in a
+        # speech after the blast that killed 150': the count is not X's claim)
+        says = node.pos_ in ("VERB", "AUX") and lemma(node) in lex.say and node.i != trigger.i \
+            and not (below.dep_ in ("prep", "npadvmod", "advmod", "agent", "mark") and below.lower_ != "as")
+        below = node
+        subject = attr.subject_of(node) if says else None
+        # 'X, quoting Y, reported': the participle hangs on the subject
+        around = list(node.children) + (list(subject.children) if subject is not None else [])
+        for child in around:
+            found = attr.prepositional_source(child)
+            if found is None:
+                continue
+            if lemma(found) in lex.source_nouns and attr.author_of(found, lex) is None:
+                vague = vague or found
+                continue
+            # 'reported, citing X': X, the innermost; 'X said ..., according to a release': X
+            if not says or child.lower_ in ("citing", "quoting") or subject is None:
+                return found
+        if says:
+            if attr.is_passive(node):
+                agent = attr.agent_of(node)
+                if agent is not None:
+                    return agent
+                continue  # 'is said to have ...': a hedge, not a source
+            subject = attr.subject_of(node)
+            if subject is not None:
+                return subject
+            quoted = attr.quoted_as_saying(node, lex)
+            if quoted is not None:
+                return quoted
+    if vague is not None:
+        return vague
+    sent = trigger.sent
+    according = state.according.get(sent.start_char)
+    if according is not None:
+        head = attr.according_head(according)
+        if head is None or head.dep_ == "ROOT" or any(a.i == head.i for a in attr.ancestors(trigger)):
+            return according
+    if state.in_quote(trigger.idx):
+        for token in sent:
+            if (token.pos_ == "VERB" and lemma(token) in lex.say and not state.in_quote(token.idx)
+                    and not attr.is_passive(token)):
+                subject = attr.subject_of(token)
+                if subject is not None:
+                    return subject
+    return None
+
+
+def _set_off(clause: Token) -> bool:
+    """A non-restrictive clause or apposition: set off by a comma or a dash before it."""
+    first = min(t.i for t in clause.subtree)
+    return first > 0 and clause.doc[first - 1].text in (",", "—", "–", "(")
+
+
+def quote_speaker(trigger: Token, state: "Discourse") -> Token | None:
+    """Who speaks a quotation that runs over several sentences: the subject of the
+    reporting verb after the closing mark ('..., the statement added') or before the
+    opening one ('X said: “...')."""
+    offset = trigger.idx
+    span = next(((a, b) for a, b in state.quotes if a <= offset < b), None)
+    if span is None:
+        return None
+    text = state.text
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    line_end = text.find("\n", span[1])
+    line_end = len(text) if line_end < 0 else line_end
+    lex = state.rules.lexicon
+    after = state.doc.char_span(span[1], line_end, alignment_mode="expand")
+    before = state.doc.char_span(line_start, span[0], alignment_mode="expand")
+    for part, order in ((after, 1), (before, -1)):
+        if part is None:
+            continue
+        for token in list(part)[::order]:
+            if token.pos_ == "VERB" and lemma(token) in lex.say and not attr.is_passive(token) \
+                    and not any(a <= token.idx < b for a, b in state.quotes):
+                subject = attr.subject_of(token)
+                if subject is not None:
+                    return subject
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# One fact
+
+
+def _source_of(raw: Raw, sent: Span, state: "Discourse") -> Source | None:
+    para_start, para_end = state.paragraph(sent, raw.trigger.idx)
+    token = source_token(raw.trigger, state)
+    if token is not None and not para_start <= token.idx < para_end:
+        token = None  # a headline or bullet the parser ran into this sentence
+    if token is not None and state.in_dateline(token.idx):
+        token = None
+    if token is None:
+        token = quote_speaker(raw.trigger, state)
+    if token is None and raw.via is not None:  # the same event told earlier: who told it then
+        token = source_token(raw.via, state)
+        via_start, via_end = state.paragraph(raw.via.sent, raw.via.idx)
+        if token is not None and not via_start <= token.idx < via_end:
+            token = None
+    return resolve_source(token, state) if token is not None else None
+
+
+def scope_fact(raw: Raw, sent: Span, state: "Discourse") -> FactDraft | None:
+    """The draft of one raw fact, with its source, polarity and modality."""
+    lex = state.rules.lexicon
+    if raw.attribute in ("located_in", "name"):
+        return _draft(raw, sent, state, None, "affirmed", "asserted")
+    source = _source_of(raw, sent, state)
+    # a description inside a noun phrase ('X, a student leader, died') is neither denied
+    # nor hedged with the clause around it
+    described = raw.attribute in NP_ATTRIBUTES and raw.trigger.dep_ not in ("attr", "ROOT", "oprd")
+    polarity = raw.polarity or "affirmed"
+    if raw.polarity is None and not described:
+        denial = attr.denial_above(raw.trigger, lex)
+        if denial is not None and attr.is_real_denial(denial, lex):
+            polarity = "denied"
+            denier = attr.denier_of(denial)
+            source = (resolve_source(denier, state) if denier is not None else None) or source
+        elif attr.negated(raw.trigger):
+            polarity = "denied"
+    hedged = not described and (attr.hedged(raw.trigger, lex) or raw.via is not None and attr.hedged(raw.via, lex))
+    modality = "hedged" if hedged else "reported" if source is not None else "asserted"
+    if source is not None and source.name == raw.subject.name:
+        source = None  # 'X, a spokesman for Y, said': not a claim X makes about X
+        modality = "hedged" if modality == "hedged" else "asserted"
+    return _draft(raw, sent, state, source, polarity, modality)
+
+
+def _draft(raw: Raw, sent: Span, state: "Discourse", source: Source | None, polarity: str,
+           modality: str) -> FactDraft | None:
+    quote_start, quote_end = state.paragraph(sent, raw.trigger.idx)
+    if raw.via is not None:  # the quote runs from the earlier mention of the event
+        quote_start = min(quote_start, state.paragraph(raw.via.sent, raw.via.idx)[0])
+    if not (quote_start <= raw.start and raw.end <= quote_end):
+        return None  # the value stands in another paragraph
+    if not quote_start <= raw.subject.start <= quote_end and (
+            raw.subject.text == raw.subject.name and raw.subject.start >= sent.start_char):
+        return None  # the subject stands in another paragraph of the sentence
+    return FactDraft(
+        name=raw.subject.name, name_type=raw.subject.label, attribute=raw.attribute,
+        value=raw.value, value_type=raw.value_type, value_text=raw.value_text,
+        start=raw.start, end=raw.end, quote_start=quote_start, quote_end=quote_end,
+        mention=raw.subject.text, rule=raw.rule, polarity=polarity, modality=modality,
+        said_by=source.name if source else None, said_by_type=source.label if source else None,
+        value_entity_type=raw.value_entity_type)
+
+
+# ---------------------------------------------------------------------------------------
+# The document
+
+
+def scoped_facts(state: "Discourse") -> Iterator[FactDraft]:
+    """Every fact of every family, scoped, in document order; then the denials that point
+    back at a claim, after the sentence that makes them."""
+    seen: set[tuple] = set()
+    history: list[list[FactDraft]] = []  # event claims of earlier sentences, affirmed
+    for sent in state.doc.sents:
+        current: list[FactDraft] = []
+        for extract in extractors():
+            for raw in extract(sent, state):
+                draft = scope_fact(raw, sent, state)
+                if draft is None:
+                    continue
+                key = (draft.name, draft.attribute, draft.value, draft.quote_start, draft.polarity, draft.said_by)
+                if key in seen:
+                    continue
+                seen.add(key)
+                current.append(draft)
+        yield from current
+        for draft in pointing_denials(sent, state, current, history):
+            key = (draft.name, draft.attribute, draft.value, draft.quote_start, draft.polarity, draft.said_by)
+            if key not in seen:
+                seen.add(key)
+                yield draft
+        claims = [f for f in current if f.attribute in CLAIM_ATTRIBUTES and f.polarity == "affirmed"]
+        if claims:
+            history.append(claims)
+
+
+def pointing_denials(sent: Span, state: "Discourse", current: list[FactDraft],
+                     history: list[list[FactDraft]]) -> Iterator[FactDraft]:
+    """Denials of a claim made elsewhere (see the module docstring): for each fact of the
+    claim, the same subject, attribute and value, denied, said by the denier, at the
+    denial's word."""
+    lex = state.rules.lexicon
+    for verb, kind, denier_token in attr.pointing_denials(sent, lex):
+        in_sentence = [f for f in current if f.attribute in CLAIM_ATTRIBUTES and f.polarity == "affirmed"
+                       and f.start < verb.idx and not _under_offset(f, verb, sent)]
+        if kind == "clause":
+            if any(f.polarity == "denied" for f in current):
+                continue  # the clause's own facts are denied already
+            if not any(lemma(t) in state.rules.death_verbs or lemma(t) in state.rules.death_nouns
+                       for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree):
+                continue
+            # 'denying that a rebel leader had been killed': the last deaths of the document
+            targets = next(([f for f in claims if f.attribute in DEATH_ATTRIBUTES]
+                            for claims in reversed(history) if any(f.attribute in DEATH_ATTRIBUTES for f in claims)), [])
+        elif kind == "main":  # 'X was killed, a claim refuted by Y': the sentence's own claim
+            targets = [f for f in current if f.attribute in CLAIM_ATTRIBUTES and f.polarity == "affirmed"
+                       and not (verb.sent.start_char <= f.start and _in_subtree(f, verb))]
+        else:
+            targets = in_sentence or (history[-1] if history else [])
+        if kind == "count":
+            targets = [f for f in (in_sentence or (history[-1] if history else []))
+                       if f.attribute in COUNT_ATTRIBUTES]
+        # a denial of a death denies the death, not the event it happened in; a denial of
+        # a toll denies the toll
+        deaths = [f for f in targets if f.attribute in DEATH_ATTRIBUTES and f.name_type != "EVENT"]
+        targets = deaths or [f for f in targets if f.attribute in COUNT_ATTRIBUTES]
+        source = resolve_source(denier_token, state) if denier_token is not None else None
+        quote_start, quote_end = state.paragraph(sent, verb.idx)
+        for fact in targets:
+            said_by = source.name if source else fact.said_by if kind == "retract" else None
+            said_type = source.label if source else fact.said_by_type if kind == "retract" else None
+            if source is not None and fact.said_by == source.name and kind != "retract":
+                continue
+            yield replace(fact, start=verb.idx, end=verb.idx + len(verb.text), quote_start=quote_start,
+                          quote_end=quote_end, rule=f"deny.backref:{fact.rule}", polarity="denied",
+                          modality="reported", said_by=said_by, said_by_type=said_type)
+
+
+def _in_subtree(fact: FactDraft, top: Token) -> bool:
+    span = top.subtree
+    tokens = list(span)
+    return tokens[0].idx <= fact.start < tokens[-1].idx + len(tokens[-1].text)
+
+
+def _under_offset(fact: FactDraft, verb: Token, sent: Span) -> bool:
+    return _in_subtree(fact, verb)
+
+
+according_source = attr.according_source
+
+__all__ = ["scoped_facts", "scope_fact", "resolve_source", "speaker_memory", "source_token", "quote_speaker"]
