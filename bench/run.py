@@ -303,7 +303,7 @@ def readme_section(report: dict) -> str:
     sp, rr, da, al, fa, co = (res.get(k, {}) for k in ("speed", "rerun", "dates", "aliases", "facts", "conflicts"))
     mark = lambda value, bench: " *(under load)*" if loaded(value, bench) else ""  # noqa: E731
     out = [BEGIN, "",
-           "`make bench` runs every benchmark (about half an hour; `.venv/bin/python bench/run.py --quick` "
+           "`make bench` runs every benchmark (about half an hour; `make bench-quick` "
            "for a few minutes) and writes `bench/results.json`, the report, with `bench/results.md` and this "
            "section rendered from it (a test checks that they agree). Every ratio is the median of interleaved "
            "pairs (A B A B ...) in one run, given with its min-max; around every run the CPU used by other "
