@@ -15,7 +15,7 @@ names together when they share a *key*:
   (`o`) it begins and ends;
 - `G`/`S` a two-word person's last key with its given name's key (`G`) or its stem's
   (`S`): a short given name meets the long form ("Hafiz Khan" / "Hafizullah Khan");
-- `T` a one-word name with a distinctive title (`o`, "Mullah Omar") is one more
+- `T` a one-word name with a distinctive title (`o`, "Sheikh Karim") is one more
   candidate for the bare word (`q`);
 - `A` an acronym (`q`) joins the one multi-word name (`o`) of its type group whose
   initials it is (`detail` holds the initials and the pattern: only matching pairs link);
