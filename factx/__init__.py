@@ -7,9 +7,9 @@ The library under the command line (see `factx.api`)::
 
     run = factx.extract("seeds/", store="work")      # facts into a store
     db = factx.open_store("work")
-    db.conflicts(entity="Asim Umar")                 # factx.conflict/1 records (dicts)
-    db.facts(entity="asim omar", attribute="name")   # factx.fact/1 records
-    db.entities("umar"), db.documents(), db.status()
+    db.conflicts(entity="Yusuf al-Haddad")                 # factx.conflict/1 records (dicts)
+    db.facts(entity="youssef haddad", attribute="name")   # factx.fact/1 records
+    db.entities("haddad"), db.documents(), db.status()
 """
 
 import sys as _sys

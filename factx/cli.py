@@ -148,7 +148,7 @@ def extract(paths: PathsArg, output: OutputOpt = None, fmt: FormatOpt = None, st
             raise typer.Exit(1)
 
 
-@app.command(cls=Command, epilog=example('factx conflicts --entity "Asim Umar" --quotes',
+@app.command(cls=Command, epilog=example('factx conflicts --entity "Yusuf al-Haddad" --quotes',
                                          "factx conflicts --kind value,denial --min-severity hard -f csv -o c.csv",
                                          "factx extract new/ | factx conflicts --facts -"))
 def conflicts(entity: EntityOpt = None, attribute: AttributeOpt = None,
@@ -183,22 +183,23 @@ def conflicts(entity: EntityOpt = None, attribute: AttributeOpt = None,
             raise typer.Exit(3)
 
 
-@app.command(cls=Command, epilog=example('factx facts --entity "Asim Umar" --attribute name', "factx facts -f csv -o facts.csv"))
+@app.command(cls=Command, epilog=example('factx facts --entity "Yusuf al-Haddad" --attribute name', "factx facts -f csv -o facts.csv"))
 def facts(entity: EntityOpt = None, attribute: AttributeOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
-          store: StoreOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
+          store: StoreOpt = None, rules: RulesOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
     """Facts from the store: a table on a terminal, JSONL when piped."""
     with _session(quiet, verbose) as say:
-        _write(_open(store, say).facts(entity=entity, attribute=attribute), "fact", fmt, output, say, empty="no facts")
+        _write(_open(store, say).facts(entity=entity, attribute=attribute, rules=rules), "fact", fmt, output, say,
+               empty="no facts")
 
 
-@app.command(cls=Command, epilog=example('factx entities umar', "factx entities -f json"))
+@app.command(cls=Command, epilog=example('factx entities haddad', "factx entities -f json"))
 def entities(query: Annotated[Optional[str], typer.Argument(metavar="[QUERY]", show_default=False,
                                                             help="Only entities with a spelling containing QUERY.")] = None,
-             fmt: FormatOpt = None, output: OutputOpt = None, store: StoreOpt = None,
+             fmt: FormatOpt = None, output: OutputOpt = None, store: StoreOpt = None, rules: RulesOpt = None,
              quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
     """The resolved entities with every spelling, its count and documents."""
     with _session(quiet, verbose) as say:
-        _write(_open(store, say).entities(query), "entity", fmt, output, say, empty="no entities")
+        _write(_open(store, say).entities(query, rules=rules), "entity", fmt, output, say, empty="no entities")
 
 
 @app.command(cls=Command, epilog=example("factx documents", "factx documents -f csv -o documents.csv"))
@@ -235,7 +236,7 @@ def dates(paths: PathsArg, published: PublishedOpt = None, fmt: FormatOpt = None
             raise typer.Exit(1)
 
 
-@app.command(cls=Command, epilog=example("factx report -o report.html", 'factx report --entity "Asim Umar" > umar.html'))
+@app.command(cls=Command, epilog=example("factx report -o report.html", 'factx report --entity "Yusuf al-Haddad" > haddad.html'))
 def report(entity: EntityOpt = None,
            output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE",
                                                           help="The HTML file to write [default: stdout when piped].")] = None,

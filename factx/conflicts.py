@@ -18,7 +18,15 @@ conflicts. One disagreement is one conflict:
   severity; multi-valued attributes (`rules/cardinality.yml`: title, member_of,
   spouse, ...) never conflict by having several values. Counts that only grew
   from one dated report to a later one (`cumulative` in the rules) are one soft
-  conflict with ``reason: "update"``.
+  conflict with ``reason: "update"``; counts that differ where a report cannot be
+  placed in time are soft with ``reason: "undated"`` (the larger may be an update).
+- **actors** (`joint` in the rules: who did it): each source's values are one set,
+  so "A and B" agrees with "A"; sets without a common actor disagree as their
+  actors do, sets sharing one but differing in another softly.
+- **dates no source can mean** (`past` and `recent_years` in the rules): a date
+  after its own document's publication date, or decades from it and from what other
+  sources date near their reports, takes no side; a conflict on the attribute lists
+  it under ``set_aside``.
 - **titles** are contested in two ways only: a source calls a title former that
   another gives as current (``reason: "former"``), or a document names another
   holder of the same one-holder role of the same organisation (``reason:
@@ -63,8 +71,8 @@ from factx import names as _names
 from factx.errors import FactxError
 from factx.records import Conflict, ConflictValue, Source  # the conflict record
 from factx.rules import RuleSet
-from factx.values import (COMPATIBLE, HARD, SAME, SOFT, PlaceIndex, Title, ValueModel, fold,
-                          parse_date, parse_quantity, strongest, value_model)
+from factx.values import (COMPATIBLE, HARD, SAME, SOFT, PlaceIndex, Title, ValueModel,
+                          anchor_weekday, fold, parse_date, parse_quantity, strongest, value_model)
 
 SEVERITIES = (SOFT, HARD)
 KINDS = ("value", "denial", "spelling")
@@ -77,7 +85,7 @@ _NOT_COMPARED = frozenset({"located_in"})
 _NESTED_TYPES = frozenset({"date", "quantity", "entity", "country"})
 
 #: `reason` of a conflict: why it is one, beyond its kind
-UPDATE, FORMER, HOLDERS = "update", "former", "holders"
+UPDATE, UNDATED, FORMER, HOLDERS = "update", "undated", "former", "holders"
 
 
 class FactOrderError(FactxError):
@@ -343,6 +351,8 @@ def _grew(groups: list[_Group]) -> list[_Group] | None:
 
 
 def _value_conflict(facts: list[dict], cmp: _Comparer) -> tuple[str, list[ConflictValue], str | None] | None:
+    if cmp.attribute in cmp.model.joint:
+        return _joint_conflict(facts, cmp)
     groups = cmp.cluster(facts)
     if len(groups) < 2:
         return None
@@ -355,9 +365,93 @@ def _value_conflict(facts: list[dict], cmp: _Comparer) -> tuple[str, list[Confli
         grown = _grew(involved)
         if grown is not None:
             severity, involved, reason = SOFT, grown, UPDATE
+        elif severity == HARD and _toll_severity(involved, cmp) == SOFT:
+            severity, reason = SOFT, UNDATED
     if cmp.attribute == "title":
         reason = FORMER  # titles differ only by one called former (`compare_titles`)
-    return severity, [g.to_value() for g in involved], reason
+    return severity, [_shown(g, involved) for g in involved], reason
+
+
+def _shown(group: _Group, groups: list[_Group]) -> ConflictValue:
+    """A group as a side. An undated article's weekday ("Sunday night") shows as the
+    nearest such day to the date of the side most documents give (the value it was
+    compared with), its own value kept in `also`."""
+    value = group.to_value()
+    if group.value_type != "date":
+        return value
+    for other in groups:
+        if other is not group:
+            anchored = anchor_weekday(group.value, other.value)
+            if anchored is not None:
+                return ConflictValue(anchored, value.value_texts, value.sources,
+                                     (group.value, *value.also))
+    return value
+
+
+def _toll_severity(groups: list[_Group], cmp: _Comparer) -> str:
+    """Counts that rise (tolls): two counts contradict each other only when the reports'
+    dates show the larger one is no update of the smaller (the same day, or the larger
+    count reported first); a report that cannot be placed in time may be an update."""
+    for i, a in enumerate(groups):
+        for b in groups[i + 1:]:
+            if cmp.relation(a, b) != HARD or not cmp.independent(a, b):
+                continue
+            if None in a.published() or None in b.published():
+                continue
+            qa, qb = parse_quantity(a.value), parse_quantity(b.value)
+            if qa is None or qb is None:
+                return HARD
+            low, high = (a, b) if qa.hi < qb.lo else (b, a)
+            if max(low.published()) >= min(high.published()):  # type: ignore[type-var]
+                return HARD
+    return SOFT
+
+
+def _joint_conflict(facts: list[dict], cmp: _Comparer) -> tuple[str, list[ConflictValue], None] | None:
+    """Values a source may give several of at once (the actors of a joint operation):
+    each source's values are one set. A set that matches some of another's agrees with
+    it ("A and B" / "A"); two sets sharing an actor but differing in another differ
+    softly; two sets with no actor in common disagree as their actors do (two
+    countries: hard). The sides are the actors that find no match on the other side."""
+    groups = cmp.cluster(facts)
+    if len(groups) < 2:
+        return None
+    index = {id(f): i for i, g in enumerate(groups) for f in g.facts}
+    sets: dict[SourceKey, set[int]] = {}
+    for fact in facts:
+        sets.setdefault(_source_key(fact, cmp.model), set()).add(index[id(fact)])
+
+    def match(i: int, j: int) -> bool:
+        return i == j or cmp.relation(groups[i], groups[j]) in (SAME, COMPATIBLE) \
+            or cmp.named_together(groups[i], groups[j])
+
+    involved: dict[int, set[SourceKey]] = {}
+    severity = None
+    keys = sorted(sets, key=lambda k: (k[0], k[1] or ""))
+    for n, ka in enumerate(keys):
+        for kb in keys[n + 1:]:
+            sa, sb = sets[ka], sets[kb]
+            only_a = {i for i in sa if not any(match(i, j) for j in sb)}
+            only_b = {j for j in sb if not any(match(i, j) for i in sa)}
+            if not only_a or not only_b:
+                continue  # one names some of the other's actors
+            relation = min((cmp.relation(groups[i], groups[j]) for i in only_a for j in only_b),
+                           key=[SAME, COMPATIBLE, SOFT, HARD].index)
+            if len(only_a) < len(sa) or len(only_b) < len(sb):
+                relation = SOFT  # one actor in common, another not
+            severity = HARD if HARD in (relation, severity) else SOFT
+            for i in only_a:
+                involved.setdefault(i, set()).add(ka)
+            for j in only_b:
+                involved.setdefault(j, set()).add(kb)
+    if severity is None:
+        return None
+    sides = []
+    for i, sources in involved.items():
+        kept = [f for f in groups[i].facts if _source_key(f, cmp.model) in sources]
+        ids = {id(f) for f in kept}
+        sides.append(_Group(kept, groups[i].value_type, [f for f in groups[i].core if id(f) in ids]))
+    return severity, [g.to_value() for g in _order(sides)], None
 
 
 def _denial_conflict(affirmed: list[dict], denied: list[dict],
@@ -456,6 +550,58 @@ def _event_denial(event: str, facts: list[dict], model: ValueModel,
                              f["attribute"] == event for f in denials) else value, texts)),
                         context=context or None)
     return conflict, deniers
+
+
+# ----------------------------------------------------------- values that cannot be meant
+
+_DAY = 24 * 60
+_YEAR = 365.25 * _DAY
+
+
+def _gap(a: Any, b: Any) -> float:
+    """Minutes between two date spans (0 when they overlap)."""
+    return max(0, max(a.lo, b.lo) - min(a.hi, b.hi))
+
+
+def _published_span(fact: dict) -> Any:
+    published = fact.get("published")
+    return parse_date(str(published)[:10]) if published else None
+
+
+def _implausible(facts: list[dict], attribute: str, model: ValueModel) -> list[dict]:
+    """Affirmed dates no source can mean (`past` and `recent_years` in the cardinality
+    rules): a date of what had happened after its own document's publication date (by
+    more than a day: time zones), or a date of news more than `recent_years` from its
+    document's publication date and from every other source's date (an anniversary's
+    date, a clock time anchored on a date of long ago) while other sources give dates
+    near their own reports' dates. Such a value is most likely misread; it is set
+    aside, so that it never turns an agreement into a conflict."""
+    past = attribute in model.past
+    years = model.recent_years.get(attribute)
+    if not past and not years:
+        return []
+    spans = []
+    for fact in facts:
+        if fact.get("polarity") == "denied" or fact.get("value_type") != "date":
+            continue
+        span = parse_date(str(fact.get("value")))
+        if span is not None and not span.year_free:
+            spans.append((fact, span, _published_span(fact)))
+    aside = []
+    for fact, span, published in spans:
+        if published is None:
+            continue
+        if past and span.lo >= published.hi + _DAY:
+            aside.append(fact)
+            continue
+        if years and _gap(span, published) > years * _YEAR:
+            # measured against the dates other sources give near their own reports' dates
+            key = _source_key(fact, model)
+            anchors = [other for f, other, at in spans if _source_key(f, model) != key
+                       and at is not None and _gap(other, at) <= years * _YEAR]
+            if anchors and all(_gap(span, other) > years * _YEAR for other in anchors):
+                aside.append(fact)
+    return aside
 
 
 # ------------------------------------------------------------------------- titles
@@ -681,11 +827,24 @@ def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceInd
         attr = fact.get("attribute")
         if attr and attr not in _NOT_COMPARED:
             by_attribute.setdefault(attr, []).append(fact)
+    # dates no source can mean take part in nothing; a conflict shows them set aside
+    aside: dict[str, list[dict]] = {}
+    for attr, group in by_attribute.items():
+        found = _implausible(group, attr, model)
+        if found:
+            ids = {id(f) for f in found}
+            aside[attr] = found
+            by_attribute[attr] = [f for f in group if id(f) not in ids]
 
     def record(attr: str, kind: str, severity: str, values: list[ConflictValue],
                reason: str | None = None) -> Conflict:
+        set_aside = None
+        if kind == "value" and attr in aside:
+            cmp = _Comparer(model, attr, places)
+            set_aside = tuple(g.to_value() for g in _order(cmp.cluster(aside[attr])))
         return Conflict(head.get("entity") or "", head.get("entity_id") or "",
-                        head.get("entity_type"), attr, kind, severity, tuple(values), reason)
+                        head.get("entity_type"), attr, kind, severity, tuple(values), reason,
+                        set_aside=set_aside)
 
     # a denied event: one denial, and the deniers stay out of its value conflicts
     silenced: dict[str, set[SourceKey]] = {}

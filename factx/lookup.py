@@ -1,83 +1,107 @@
 """Entity lookup for the query commands: which entity a user means by a name.
 
-`--entity NAME` of `conflicts`, `facts` and `entities` goes through `find_entity`
-(over a store) or `match_records` (over fact records read from JSONL). A query
-finds its entity, in this order:
+`--entity NAME` of `conflicts`, `facts` and `report` goes through `find_entity`
+(over a store) or `match_records` (over fact records read from JSONL); the query of
+`factx entities QUERY` through `matching_entities`. A query finds its entity, in this
+order:
 
 1. exactly, by fold (case, accents, punctuation, possessives and civil titles do
    not matter), against canonical names, the in-document names and every spelling
-   the documents use (mention texts: "AQIS", "NDS", "Mr. Umar");
+   the documents use (mention texts: "UN", "NTSB", "Mr. Haddad");
 2. by resolution: the query is resolved beside the closest known names of each
    type (`factx.resolve`), and taken when it joins exactly one entity ("Asem
-   Umer" -> "Asim Umar"); the caller is told through `on_fuzzy`, so that the CLI
+   Yusef" -> "Karim Yusuf"); the caller is told through `on_fuzzy`, so that the CLI
    can say on stderr which entity it took;
 3. otherwise `UnknownEntity`, with suggestions that pass `SUGGESTION_FLOOR`.
+
+Names are folded with the rules the store was resolved with (`store_rules`: the
+`--rules` folder of the run, which the store remembers), or with the `rules` a caller
+gives: a user's particles and honorifics count in lookups as they did in the run.
 
 Light: no spaCy, no dateparser.
 """
 
 from __future__ import annotations
 
+import os
 from typing import Callable, Iterable
 
 from rapidfuzz import fuzz
 
 from factx.errors import UnknownEntity
-from factx.names import fold, name_rules, tokens_match, translit, words
+from factx.names import NameRules, fold, name_rules, tokens_match, translit, words
 from factx.resolve import NameStat, resolve
+from factx.rules import RuleSet, load_rules
 
-#: Lowest similarity (0-100) of a suggestion: "umer" suggests "Asim Umar", never "UN".
+#: Lowest similarity (0-100) of a suggestion: "yusef" suggests "Karim Yusuf", never "UN".
 SUGGESTION_FLOOR = 70.0
 
 #: Lowest similarity of a known name that is resolved beside a query (step 2).
 CANDIDATE_FLOOR = 60.0
 
+#: The `meta` key under which a store remembers the `--rules` folder of its last run.
+RULES_KEY = "rules_dir"
+
 OnFuzzy = Callable[[str, str], None]
 
 
-def similarity(query: str, name: str) -> float:
-    """How close a query is to a known name, 0-100: the folded strings, or the query
-    against one word of the name ("umer" is close to "Asim Umar").
+def store_rules(store, rules: RuleSet | None = None) -> RuleSet:
+    """The rules to fold names with for `store`: `rules` when given, else those of the
+    store's last run (its `--rules` folder on top of the shipped rules, while that folder
+    exists), else the shipped rules."""
+    if rules is not None:
+        return rules
+    folder = store.meta(RULES_KEY) if hasattr(store, "meta") else None
+    if folder and os.path.isdir(folder):
+        return load_rules(folder)
+    return load_rules()
 
-    >>> similarity("umer", "Asim Umar") >= SUGGESTION_FLOOR > similarity("umer", "UN")
+
+def similarity(query: str, name: str, *, nr: NameRules | None = None) -> float:
+    """How close a query is to a known name, 0-100: the folded strings, or the query
+    against one word of the name ("yusef" is close to "Karim Yusuf").
+
+    >>> similarity("yusef", "Karim Yusuf") >= SUGGESTION_FLOOR > similarity("yusef", "UN")
     True
     """
-    q, n = fold(query), fold(name)
+    nr = nr or name_rules()
+    q, n = fold(query, nr=nr), fold(name, nr=nr)
     if not q or not n:
         return 0.0
     best = fuzz.ratio(q, n)
     # word by word: each word of the query against its closest word of the name, a
-    # little less when the word counts differ ("umer" ~ "Asim Umar", "Asim Umer Khan")
+    # little less when the word counts differ ("yusef" ~ "Karim Yusuf", "Karim Yusef Khan")
     qw, nw = q.split(), [w for w in n.split() if len(w) >= 3] or n.split()
     short, long = (qw, nw) if len(qw) <= len(nw) else (nw, qw)
-    by_word = sum(max(_word_similarity(w, v) for v in long) for w in short) / len(short)
+    by_word = sum(max(_word_similarity(w, v, nr) for v in long) for w in short) / len(short)
     return max(best, by_word * (0.95 if len(qw) != len(nw) else 1.0))
 
 
-def _word_similarity(a: str, b: str) -> float:
-    # two spellings of one name (transliteration rules) count as equal: "umer" ~ "omar"
-    if tokens_match(translit(a), translit(b), name_rules()):
+def _word_similarity(a: str, b: str, nr: NameRules) -> float:
+    # two spellings of one name (transliteration rules) count as equal: "yusef" ~ "yousuf"
+    if tokens_match(translit(a, nr=nr), translit(b, nr=nr), nr):
         return 100.0
     return fuzz.ratio(a, b)
 
 
 def closest(query: str, names: Iterable[str], limit: int = 5,
-            floor: float = SUGGESTION_FLOOR) -> list[str]:
+            floor: float = SUGGESTION_FLOOR, *, nr: NameRules | None = None) -> list[str]:
     """Known names nearest to a query, best first, only those above `floor`.
 
-    >>> closest("asim omer", ["Asim Umar", "Usama Mahmood", "September 11", "UN"])
-    ['Asim Umar']
+    >>> closest("karim yusef", ["Karim Yusuf", "Tariq Mahmood", "September 11", "UN"])
+    ['Karim Yusuf']
     """
-    scored = sorted(((similarity(query, n), n) for n in set(names)), key=lambda x: (-x[0], x[1]))
+    nr = nr or name_rules()
+    scored = sorted(((similarity(query, n, nr=nr), n) for n in set(names)), key=lambda x: (-x[0], x[1]))
     return [n for score, n in scored if score >= floor][:limit]
 
 
-def _resolved_with(query: str, typed: dict[str, dict[str, str]]) -> set[str]:
+def _resolved_with(query: str, typed: dict[str, dict[str, str]], rules: RuleSet | None = None) -> set[str]:
     """Entity ids the query joins when resolved beside known names of each type."""
     matches: set[str] = set()
     for entity_type, by_name in typed.items():
         stats = [NameStat(query, entity_type, 1)] + [NameStat(n, entity_type, 2) for n in by_name]
-        for entity in resolve(stats):
+        for entity in resolve(stats, rules=rules):
             if query in entity.names:
                 matches.update(by_name[n] for n in entity.names if n in by_name)
     return matches
@@ -88,14 +112,18 @@ def _like_words(query: str) -> list[str]:
     return sorted((w for w in words(query) if len(w) >= 2), key=len, reverse=True)[:1]
 
 
-def find_entity(store, query: str, *, on_fuzzy: OnFuzzy | None = None) -> list[str]:
+def find_entity(store, query: str, *, rules: RuleSet | None = None,
+                on_fuzzy: OnFuzzy | None = None) -> list[str]:
     """Entity ids matching any known spelling of `query`, case- and accent-insensitively.
 
-    A spelling the store has never seen ("Asim Omer") still finds its entity when the
+    A spelling the store has never seen ("Yusuf Nasir") still finds its entity when the
     resolver puts it with exactly one known name; `on_fuzzy(query, canonical)` is then
-    called. Otherwise `UnknownEntity` lists the closest known names.
+    called. Otherwise `UnknownEntity` lists the closest known names. Names fold under
+    `rules` (default: the store's, `store_rules`).
     """
-    key = fold(query)
+    rules = store_rules(store, rules)
+    nr = name_rules(rules)
+    key = fold(query, nr=nr)
     ids = store.entity_ids_for_folded(key)
     if ids:
         return sorted(ids)
@@ -107,39 +135,67 @@ def find_entity(store, query: str, *, on_fuzzy: OnFuzzy | None = None) -> list[s
             "SELECT DISTINCT json_extract(f.value, '$'), n.entity_id FROM facts f "
             "JOIN names n ON n.name = f.name WHERE f.attribute = 'name' "
             "AND json_extract(f.value, '$') LIKE ?", (f"%{like[0]}%",)).fetchall()
-        found = {entity_id for value, entity_id in rows if value is not None and fold(value) == key}
+        found = {entity_id for value, entity_id in rows if value is not None and fold(value, nr=nr) == key}
         if found:
             return sorted(found)
     known = list(store.known_names())
-    candidates = closest(query, known, limit=8, floor=CANDIDATE_FLOOR)
+    candidates = closest(query, known, limit=8, floor=CANDIDATE_FLOOR, nr=nr)
     typed: dict[str, dict[str, str]] = {}
     for name in candidates:
         for entity_id, entity_type in conn.execute(
                 "SELECT entity_id, entity_type FROM entities WHERE canonical = ?", (name,)):
             typed.setdefault(entity_type or "", {})[name] = entity_id
-    matches = _resolved_with(query, typed)
+    matches = _resolved_with(query, typed, rules)
     if len(matches) == 1:
         (entity_id,) = matches
         if on_fuzzy is not None:
             row = store.entity(entity_id)
             on_fuzzy(query, row[1] if row else entity_id)
         return sorted(matches)
-    raise _unknown(query, known)
+    raise _unknown(query, known, nr=nr)
 
 
-def _unknown(query: str, known: list[str]) -> UnknownEntity:
-    error = UnknownEntity(query, closest(query, known))
+def matching_entities(store, query: str | None = None, *,
+                      rules: RuleSet | None = None) -> list[tuple[str, str, str]]:
+    """(entity_id, canonical, type) of the entities, by canonical name; with `query`,
+    only those whose canonical name or some spelling the documents use contains it
+    (folded: case, accents and punctuation aside), as `factx entities QUERY` lists them.
+    `UnknownEntity` when a query matches nothing."""
+    everything = list(store.entities())
+    if not query:
+        return everything
+    nr = name_rules(store_rules(store, rules))
+    key = fold(query, nr=nr)
+    matched = {entity_id for entity_id, canonical, _ in everything if key in fold(canonical, nr=nr)}
+    # every spelling once: a substring of its fold
+    for entity_id, spelling in store.conn.execute(
+            "SELECT DISTINCT n.entity_id, json_extract(f.value, '$') FROM names n "
+            "JOIN facts f ON f.name = n.name AND f.attribute = 'name'"):
+        if entity_id not in matched and isinstance(spelling, str) and key in fold(spelling, nr=nr):
+            matched.add(entity_id)
+    found = [row for row in everything if row[0] in matched]
+    if not found:
+        raise _unknown(query, [canonical for _, canonical, _ in everything], nr=nr)
+    return found
+
+
+def _unknown(query: str, known: list[str], *, nr: NameRules | None = None) -> UnknownEntity:
+    error = UnknownEntity(query, closest(query, known, nr=nr))
     if known and not error.closest:
         error.hint = "no known entity is spelled like it; 'factx entities' lists them all"
     return error
 
 
-def match_records(records: list[dict], query: str, *, on_fuzzy: OnFuzzy | None = None) -> set[str]:
+def match_records(records: list[dict], query: str, *, rules: RuleSet | None = None,
+                  on_fuzzy: OnFuzzy | None = None) -> set[str]:
     """Entity ids of fact records (`factx.fact/1` dicts) that a query names: by the
-    entity, any spelling (`mention`), or by resolution as in `find_entity`."""
-    key = fold(query)
+    entity, any spelling (`mention`), or by resolution as in `find_entity`; names fold
+    under `rules` (default: the shipped rules)."""
+    rules = rules if rules is not None else load_rules()
+    nr = name_rules(rules)
+    key = fold(query, nr=nr)
     ids = {f.get("entity_id") for f in records
-           if fold(f.get("entity") or "") == key or fold(f.get("mention") or "") == key}
+           if fold(f.get("entity") or "", nr=nr) == key or fold(f.get("mention") or "", nr=nr) == key}
     ids.discard(None)
     if ids:
         return ids
@@ -148,16 +204,16 @@ def match_records(records: list[dict], query: str, *, on_fuzzy: OnFuzzy | None =
         if f.get("entity"):
             canonical.setdefault(f["entity"], (f.get("entity_id") or "", f.get("entity_type") or ""))
     typed: dict[str, dict[str, str]] = {}
-    for name in closest(query, canonical, limit=8, floor=CANDIDATE_FLOOR):
+    for name in closest(query, canonical, limit=8, floor=CANDIDATE_FLOOR, nr=nr):
         entity_id, entity_type = canonical[name]
         typed.setdefault(entity_type, {})[name] = entity_id
-    matches = _resolved_with(query, typed)
+    matches = _resolved_with(query, typed, rules)
     if len(matches) == 1:
         if on_fuzzy is not None:
             (entity_id,) = matches
             on_fuzzy(query, next(n for n, (i, _) in canonical.items() if i == entity_id))
         return matches
-    raise _unknown(query, list(canonical))
+    raise _unknown(query, list(canonical), nr=nr)
 
 
 def declared_names(store) -> list[tuple[str, str, str]]:
@@ -170,4 +226,30 @@ def declared_names(store) -> list[tuple[str, str, str]]:
             if isinstance(alias, str) and alias.strip() and alias != name]
 
 
-__all__ = ["declared_names", "find_entity", "match_records", "closest", "similarity", "SUGGESTION_FLOOR"]
+def described_names(store) -> list[tuple[str, str | None, bool]]:
+    """What the documents say descriptions name (`description` facts, see
+    `factx.stages.descriptions`), as (name, key, tie): `tie` when a document ties the
+    name to the description ("the SPB, the country's spy agency"), else the name is a
+    source written as a description. A source whose key some document citing it did
+    not give (its country was not found there) gets the key None too: the names table
+    maps a name for every document at once."""
+    rows = store.conn.execute(
+        "SELECT DISTINCT name, json_extract(value, '$'), rule, doc_id FROM facts "
+        "WHERE attribute = 'description' AND value IS NOT NULL").fetchall()
+    out: set[tuple[str, str | None, bool]] = set()
+    described: dict[str, set[int]] = {}
+    for name, key, rule, doc_id in rows:
+        tie = rule != "description.source"
+        out.add((name, key, tie))
+        if not tie:
+            described.setdefault(name, set()).add(doc_id)
+    for name, docs in described.items():
+        citing = {doc_id for (doc_id,) in store.conn.execute(
+            "SELECT DISTINCT doc_id FROM facts WHERE said_by = ?", (name,))}
+        if citing - docs:
+            out.add((name, None, False))
+    return sorted(out, key=lambda r: (r[0], r[1] or "", r[2]))
+
+
+__all__ = ["declared_names", "described_names", "find_entity", "match_records", "matching_entities", "closest",
+           "similarity", "store_rules", "SUGGESTION_FLOOR", "RULES_KEY"]

@@ -32,10 +32,11 @@ _ATTRIBUTE_WORDS = {
     "children_killed": "children killed", "member_of": "membership",
     "top_members": "leaders", "alternate_names": "other names", "spouse": "spouse",
     "founded": "founding date", "date": "date", "place": "place", "cause": "cause",
-    "perpetrator": "who did it",
+    "perpetrator": "who did it", "time": "time of day",
 }
 _SEVERITY_WORDS = {"hard": "cannot both be true", "soft": "overlap or differ in precision"}
 _REASON_WORDS = {"update": "a count that grew between dated reports",
+                 "undated": "counts that differ; a report without a date may be an earlier one",
                  "former": "a title called former by one source, current by another",
                  "holders": "another holder of the same role named"}
 
@@ -146,9 +147,17 @@ def _heading(conflict: dict[str, Any]) -> str:
         how = f"affirmed and denied ({conflict['severity']})"
     elif conflict.get("reason") in _REASON_WORDS:
         how = f"{_REASON_WORDS[conflict['reason']]} ({conflict['severity']})"
+    elif conflict["severity"] == "soft" and _dates(conflict):
+        how = "overlap, differ in precision or lie a day apart (time zones, midnight)"
     else:
         how = _SEVERITY_WORDS.get(conflict["severity"], conflict["severity"])
     return f"{what}: {how}"
+
+
+def _dates(conflict: dict[str, Any]) -> bool:
+    from factx.values import parse_date
+
+    return all(parse_date(str(v.get("value"))) is not None for v in conflict["values"])
 
 
 def _value_words(value: dict[str, Any]) -> str:
@@ -161,6 +170,10 @@ def _value_words(value: dict[str, Any]) -> str:
         return words or "(the claim as a whole)"
     line = f"{words} · {shown}" if words else str(shown)
     also = [str(v) for v in value.get("also") or []]
+    weekdays = [v for v in also if v.startswith("XXXX-WXX-")]
+    if weekdays:  # an undated article's weekday, shown as the nearest such day
+        line += f" (an undated {weekdays[0]}, taken as the nearest such day)"
+        also = [v for v in also if v not in weekdays]
     return line + (f" (with the less precise {', '.join(also)})" if also else "")
 
 
@@ -191,12 +204,34 @@ def _values(conflict: dict[str, Any], outlets: Mapping[str, str], quotes: bool,
                 line += " (" + ", ".join(f"“{t}”" for t in texts[:2]) + ")"
         else:
             line = _value_words(value)
-            if conflict.get("reason") == "update":
+            if conflict.get("reason") in ("update", "undated"):
                 dates = sorted({s.get("published") for s in value["sources"] if s.get("published")})
-                if dates:
-                    line += f" · reported {', '.join(dates)}"
+                undated = any(not s.get("published") for s in value["sources"])
+                when = [f"reported {', '.join(dates)}"] if dates else []
+                line += "".join(f" · {w}" for w in when + (["undated"] if undated else []))
         yield f"     {line}"
         yield from _sources(value, outlets, quotes, width, quoted=value.get("value_texts"))
+    for value in conflict.get("set_aside") or ():
+        yield f"     Set aside: {_value_words(value)}"
+        yield from textwrap.wrap(_why_aside(value), width=width, initial_indent=INDENT + "    ",
+                                 subsequent_indent=INDENT + "    ")
+        yield from _sources(value, outlets, quotes, width, quoted=value.get("value_texts"))
+
+
+def _why_aside(value: dict[str, Any]) -> str:
+    """Why a value takes no side: after its document's date, or decades from it."""
+    from factx.values import parse_date
+
+    span = parse_date(str(value.get("value")))
+    dates = sorted({str(s["published"])[:10] for s in value["sources"] if s.get("published")})
+    published = parse_date(dates[0]) if dates else None
+    if span is None or published is None:
+        return "(no source can mean it: probably misread)"
+    if span.lo >= published.hi:
+        return f"(after its own document's date, {dates[0]}: probably misread)"
+    years = round(abs(published.lo - span.lo) / (365.25 * 24 * 60))
+    return (f"({years} years from its own document's date, {dates[0]}, and from every other "
+            f"source's date: probably misread)")
 
 
 def _speaker(source: dict[str, Any], outlets: Mapping[str, str]) -> str:

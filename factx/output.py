@@ -79,13 +79,19 @@ def _columns(cls: type, prefix: str) -> list[tuple[str, Any]]:
     out: list[tuple[str, Any]] = []
     for f in fields(cls):
         inner = _record_of(hints[f.name])
-        if inner is None:
+        if inner is None or _optional_list(hints[f.name]):
             out.append((prefix + f.name, None))
         elif typing.get_origin(hints[f.name]) is tuple:
             out.extend(_columns(inner, prefix))  # one row per item: their columns in place
         else:
             out.extend(_columns(inner, f"{prefix}{f.name}_"))  # one nested record: prefixed
     return out
+
+
+def _optional_list(hint: Any) -> bool:
+    """`tuple[Record, ...] | None`: records beside the row's own (a conflict's values set aside)."""
+    return any(typing.get_origin(a) is tuple for a in typing.get_args(hint)) and \
+        typing.get_origin(hint) is not tuple
 
 
 def csv_rows(record: dict[str, Any], kind: str) -> Iterator[dict[str, Any]]:
@@ -100,7 +106,9 @@ def _rows(record: dict[str, Any], cls: type, prefix: str) -> Iterator[dict[str, 
     for f in fields(cls):
         value = record.get(f.name)
         inner = _record_of(hints[f.name])
-        if inner is None:
+        if inner is not None and _optional_list(hints[f.name]):
+            row[prefix + f.name] = dumps(value) if value else None  # a side list: one JSON cell
+        elif inner is None:
             if isinstance(value, list):
                 value = "; ".join(map(str, value))
             elif isinstance(value, dict):

@@ -9,14 +9,20 @@ extension attributes and returns the doc:
    factx_entities    rule-driven corrections of entity spans (`rules/entity_*.yml`)
 3. factx_dates       `doc._.dates`: TIMEX3-normalized temporal expressions
 4. factx_mentions    `doc._.mentions`: entity mentions linked to their in-document
-                     canonical name, type voted over mentions
+                     canonical name, type voted over mentions; `doc._.facilities`:
+                     facilities named by a place and a facility word ("Bergen port")
 5. factx_attributes  `doc._.facts`: `FactDraft`s of the attribute vocabulary
+   factx_descriptions `doc._.descriptions`: `description` facts, what institution a
+                     description names ("Norway's intelligence agency"), read
+                     from the sources the attributes give and the document's ties
 
 Extension attributes (the contract between stages):
     Doc._.article   factx.records.Article | None   set before the doc enters the pipe
     Doc._.dates     list[TimexSpan]
     Doc._.mentions  list[factx.stages.mentions.Mention]
+    Doc._.facilities list[Mention]                   "Bergen port": names beside the mentions
     Doc._.facts     list[FactDraft]                  attribute facts (not `name`)
+    Doc._.descriptions list[FactDraft]               `description` facts
 
 Each stage's factory declares what it reads and writes (`requires=`, `assigns=`);
 `load_model` checks that the spaCy pipeline writes everything the stages read
@@ -46,14 +52,15 @@ from factx.records import NAMED_TYPES, Article, DocResult, FactDraft
 #: English pipelines' attribute_ruler maps fine-grained tags to `token.pos`.
 UNDECLARED_ASSIGNS = {"attribute_ruler": ("token.pos",)}
 
-for _name, _default in (("article", None), ("dates", None), ("mentions", None), ("facts", None)):
+for _name, _default in (("article", None), ("dates", None), ("mentions", None), ("facilities", None),
+                         ("facts", None), ("descriptions", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
 # Importing the stage modules registers their components.
-from factx.stages import attributes, dates, entities, mentions  # noqa: E402,F401
+from factx.stages import attributes, dates, descriptions, entities, mentions  # noqa: E402,F401
 
-STAGES = ("factx_entities", "factx_dates", "factx_mentions", "factx_attributes")
+STAGES = ("factx_entities", "factx_dates", "factx_mentions", "factx_attributes", "factx_descriptions")
 
 
 def _installed_hint() -> str:
@@ -82,7 +89,11 @@ def load_model(name: str | None = None, *, rules_dir: str | None = None) -> Lang
     nlp.add_pipe("factx_dates", config={"rules_dir": rules_dir})
     nlp.add_pipe("factx_mentions", config={"rules_dir": rules_dir})
     nlp.add_pipe("factx_attributes", config={"rules_dir": rules_dir})
+<<<<<<< HEAD
     _provide_needs(nlp, name)
+=======
+    nlp.add_pipe("factx_descriptions", config={"rules_dir": rules_dir})
+>>>>>>> main
     return nlp
 
 
@@ -123,9 +134,9 @@ def name_facts(doc: Doc) -> Iterator[FactDraft]:
     """One `name` fact per entity mention: how this document spells the entity."""
     sentences = {s.start_char: s for s in doc.sents}
     starts = sorted(sentences)
-    for mention in doc._.mentions or ():
-        if mention.label not in NAMED_TYPES:
-            continue
+    for mention in [*(doc._.mentions or ()), *(doc._.facilities or ())]:
+        if mention.label not in NAMED_TYPES or mention.description:
+            continue  # a description standing for a name is no spelling of it
         sent = sentences[starts[bisect.bisect_right(starts, mention.start) - 1]]
         yield FactDraft(
             name=mention.canonical, name_type=mention.label, attribute="name",
@@ -192,8 +203,8 @@ def _pieces(article: Article) -> Iterator[tuple[Article, int]]:
 
 
 def _result(doc: Doc, article: Article, version: str) -> DocResult:
-    return DocResult(article, tuple(name_facts(doc)) + tuple(doc._.facts or ()), version,
-                     tuple(doc._.dates or ()))
+    return DocResult(article, tuple(name_facts(doc)) + tuple(doc._.facts or ()) + tuple(doc._.descriptions or ()),
+                     version, tuple(doc._.dates or ()))
 
 
 #: Documents go through spaCy in batches of at most `batch_size` documents and this

@@ -313,10 +313,15 @@ class Conflict(_Record):
                            "precision or overlap", enum=SEVERITIES)
     values: tuple[ConflictValue, ...] = _about("the values in disagreement, each with its sources")
     reason: str | None = _about("why it is a conflict beyond its kind: update (a count that grew between "
-                                "dated reports), former (a title called former), holders (another holder "
-                                "of the role)", default=None)
+                                "dated reports), undated (counts that differ where a report cannot be "
+                                "placed in time, so the larger may be an update), former (a title called "
+                                "former), holders (another holder of the role)", default=None)
     context: dict[str, list[Any]] | None = _about("for a denied event, its other attributes as the affirming "
                                                   "sources give them", default=None)
+    set_aside: tuple[ConflictValue, ...] | None = _about(
+        "values of the attribute that take part in no side because they cannot be what a source "
+        "means (a date of death after the document's own publication date, or decades from it and "
+        "from every other source's date)", default=None)
 
 
 @_record()

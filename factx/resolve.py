@@ -11,8 +11,8 @@ disagreement, a missed one only hides it):
    (`factx.names.block_key`); inside a block two nodes merge when every token
    pair may spell the same name (`token_cost`) and the rapidfuzz similarity of
    their transliterated forms passes a floor. One-word names compare within a
-   type group only, and only with the same distinctive titles ("Mullah Omar" is
-   not "Omar"); names of two words or more compare across types (the model often
+   type group only, and only with the same distinctive titles ("Mullah Karim" is
+   not "Karim"); names of two words or more compare across types (the model often
    calls a person with an "al-" name an organisation). Names whose words run
    together alike ("Gebre-Mariam" / "Gebremariam") are one too.
 3. People: a first-and-last name that begins and ends exactly one longer name
@@ -27,6 +27,12 @@ disagreement, a missed one only hides it):
    facts, passed as `same`) merge unless they are known to be different; a user's
    `aliases` merge names outright; `never_merge` lists and different generational
    suffixes (Jr./Sr.) are never merged.
+6. Descriptions ("Norway's intelligence agency", passed as `described` with
+   their keys, `factx.descriptions`) join the one entity the run ties their key to
+   ("the State Protection Bureau — the main intelligence arm of
+   Norway —"); with no tie, or ties to two entities, the descriptions of one key
+   are one entity of their own. A description never becomes the canonical name of
+   an entity that has a name.
 """
 
 from __future__ import annotations
@@ -40,9 +46,9 @@ from typing import Iterable
 from rapidfuzz import fuzz
 
 from factx.names import (
-    NameRules, acronym_letters, block_key, core_tokens, core_words, fold as _fold, given_names_match, given_stem,
+    NameRules, acronym_letters, block_key, core_tokens, core_words, facility_order, fold as _fold, given_names_match, given_stem,
     initialism_pattern, is_acronym, name_rules, qualified_name, strip_possessive, strip_titles, title_classes,
-    token_cost, type_group, words,
+    token_cost, type_group, unqualified_name, words,
 )
 from factx.events import join_events
 from factx.rules import RuleSet, load_rules
@@ -176,7 +182,7 @@ def _same_name(a: _Node, b: _Node, nr: NameRules) -> bool:
     if a.acronym != b.acronym or a.generation != b.generation:
         return False
     if len(a.tokens) == 1 and a.titles != b.titles:
-        return False  # "Mullah Omar" is not any Omar
+        return False  # "Mullah Karim" is not any Karim
     for x, y in zip(a.tokens, b.tokens):
         if token_cost(x, y, nr) == float("inf"):
             return False
@@ -204,8 +210,11 @@ def tokens_ok(a: str, b: str, nr: NameRules) -> bool:
 
 
 def _display(name: str, entity_type: str, nr: NameRules) -> str:
-    """A name as canonical: possessive, a leading "the" and (for people) titles removed."""
+    """A name as canonical: possessive, a leading "the", (for organisations) the country
+    that qualifies it and (for people) titles removed."""
     text = " ".join(strip_possessive(name).split())
+    if entity_type == "ORG":  # "U.S. Federal Maritime Safety Board": the board's own name
+        text = unqualified_name(text, nr=nr)
     parts = text.split(" ")
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
@@ -215,7 +224,7 @@ def _display(name: str, entity_type: str, nr: NameRules) -> str:
             if parts[0].lower().replace(".", "") in nr.distinctive:
                 titles.append(parts[0])
             parts = parts[1:]
-        if len(parts) == 1:  # "Mullah Omar" is how a one-word name is told apart
+        if len(parts) == 1:  # "Mullah Karim" is how a one-word name is told apart
             parts = titles + parts
     return " ".join(parts)
 
@@ -254,12 +263,16 @@ def _build_nodes(names: Iterable[NameStat], nr: NameRules) -> list[_Node]:
 
 
 def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None,
-            same: Iterable[tuple[str, str]] = ()) -> list[Entity]:
+            same: Iterable[tuple[str, str]] = (),
+            described: Iterable[tuple[str, str | None, bool]] = ()) -> list[Entity]:
     """Cluster distinct names into entities; every input name lands in exactly one.
 
     `same` holds pairs of names the documents declare to be one entity ("X, also
     known as Y"); both names must be among `names`. They merge unless a rule says
     they are different (`never_merge`, Jr./Sr., a person and an organisation).
+    `described` holds (name, key, tie) triples (`factx.lookup.described_names`): a
+    name tied to a description's key by a document (tie), or a source written as a
+    description of that key; a description with two keys (or None) stays alone.
 
     >>> ents = resolve([NameStat("Yusuf Nasser", "PERSON", 5), NameStat("Yousuf Naser", "PERSON", 7),
     ...                 NameStat("Hamid Yusuf Karimi", "PERSON", 1)])
@@ -273,14 +286,15 @@ def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None,
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _resolve(names, rules, nr, same)
+        return _resolve(names, rules, nr, same, described)
     finally:
         if enabled:
             gc.enable()
 
 
 def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
-             same: Iterable[tuple[str, str]] = ()) -> list[Entity]:
+             same: Iterable[tuple[str, str]] = (),
+             described: Iterable[tuple[str, str | None, bool]] = ()) -> list[Entity]:
     nodes = _build_nodes(names, nr)
     by_key = {node.key: i for i, node in enumerate(nodes)}
     clusters = _Clusters(len(nodes))
@@ -306,7 +320,7 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
     qualified: dict[tuple, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
     for i, node in enumerate(nodes):
         if node.entity_type not in ("PERSON", "NORP", "EVENT") and not node.acronym and " " in node.key:
-            plain = tuple(w for w in node.key.split() if w != "the")
+            plain = facility_order(tuple(w for w in node.key.split() if w != "the"), nr)
             short = qualified_name(plain, nr)
             dropped = tuple(w for w in plain if w not in short and w not in ("of", "international"))
             qualified[(type_group(node.entity_type), "".join(short))].append((i, dropped))
@@ -352,6 +366,9 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
             continue
         clusters.union(i, j)
 
+    # rule 6: descriptions join the one entity the run ties their key to
+    descriptions = _join_descriptions(nodes, by_key, clusters, described, nr)
+
     # rule 5 (aliases): a user's known aliases merge outright
     alias_canonical: dict[int, str] = {}
     for rule in rules.get("aliases"):
@@ -366,7 +383,7 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
         members_of[clusters.find(i)].append(i)
     entities = []
     for root, members in members_of.items():
-        entities.append(_entity(nodes, members, alias_canonical.get(root), nr))
+        entities.append(_entity(nodes, members, alias_canonical.get(root), nr, descriptions))
     entities.sort(key=lambda e: (e.entity_type, e.canonical.lower(), e.entity_id))
     return entities
 
@@ -433,11 +450,11 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             token = tokens[0]
             key = block_key(token, nr)
             if any(tokens_ok(token, first, nr) for first in firsts.get(key, ())):
-                continue  # someone's given name: "Umar" may be "Umar Farooq"
+                continue  # someone's given name: "Karim" may be "Karim Nasser"
             cands = [j for last, js in lasts.get(key, {}).items() if tokens_ok(token, last, nr)
                      for j in js]
             if node.titles:
-                # "Mullah Omar": only a person written with that title somewhere
+                # "Mullah Karim": only a person written with that title somewhere
                 cands = [j for j in cands if node.titles <= cluster_titles.get(clusters.find(j), set())]
             else:
                 # a bare surname: a titled one-word name of it is one more candidate
@@ -480,7 +497,36 @@ def _join_acronyms(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> No
             clusters.union(i, found[0])
 
 
-def _entity(nodes: list[_Node], members: list[int], alias: str | None, nr: NameRules) -> Entity:
+def _join_descriptions(nodes: list[_Node], by_key: dict[str, int], clusters: _Clusters,
+                       described: Iterable[tuple[str, str | None, bool]], nr: NameRules) -> set[int]:
+    """Rule 6; returns the nodes that are descriptions (no canonical names)."""
+    ties: dict[str, set[int]] = defaultdict(set)
+    keys_of: dict[int, set[str | None]] = defaultdict(set)
+    for name, key, tie in described:
+        i = by_key.get(_fold(name, nr=nr) or name.strip().lower())
+        if i is None:
+            continue
+        if not tie:
+            keys_of[i].add(key)
+        elif key is not None:
+            ties[key].add(i)
+    by_description: dict[str, list[int]] = defaultdict(list)
+    for i, keys in keys_of.items():
+        if len(keys) == 1 and None not in keys:  # one key wherever it is cited
+            by_description[next(iter(keys))].append(i)
+    joins: list[tuple[int, int]] = []
+    for key, members in by_description.items():
+        # what the documents tie the key to, descriptions themselves aside
+        named = {clusters.find(j): j for j in ties.get(key, ()) if j not in keys_of}
+        target = next(iter(named.values())) if len(named) == 1 else members[0]
+        joins.extend((target, i) for i in members if i != target)
+    for a, b in joins:  # collected first: one join never decides another
+        clusters.union(a, b)
+    return set(keys_of)
+
+
+def _entity(nodes: list[_Node], members: list[int], alias: str | None, nr: NameRules,
+            descriptions: set[int] = frozenset()) -> Entity:
     types: dict[str, int] = {}
     spellings: dict[str, int] = {}
     full: dict[str, int] = {}
@@ -488,7 +534,8 @@ def _entity(nodes: list[_Node], members: list[int], alias: str | None, nr: NameR
         node = nodes[i]
         for name, count in node.types.items():
             types[name] = types.get(name, 0) + count
-        is_full = not node.acronym and (len(node.tokens) > 1 or node.entity_type != "PERSON")
+        is_full = not node.acronym and (len(node.tokens) > 1 or node.entity_type != "PERSON") \
+            and i not in descriptions
         for name, count in node.spellings.items():
             spellings[name] = spellings.get(name, 0) + count
             if is_full:

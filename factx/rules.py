@@ -65,6 +65,8 @@ HEDGE_SCOPES = ("adverb", "modal", "verb", "noun", "adjective")
 TENSES = ("past", "future", "none")
 #: where an entity repair word stands in a span (factx.stages.entities)
 REPAIR_PLACES = ("edge", "person_head", "headline_verb")
+#: what a word does in a description of an institution (factx.descriptions)
+DESCRIPTION_ROLES = ("head", "domain", "filler", "anaphor", "branch")
 BOILERPLATE_SCOPES = ("line", "rest")
 _REGEX_SIDES = ("before", "after", "nearest")
 #: placeholders an attribute regex may use; each stands for a group without captures
@@ -177,9 +179,14 @@ SCHEMAS: dict[str, Schema] = _schemas(
            "words that are never part of a name, by where they stand in a span (edge, person_head, "
            "headline_verb)", allowed={"where": REPAIR_PLACES}),
     Schema("entity_joins", {"label": "str", "connectors": "list"},
-           {"right_labels": "list", "right_words": "list", "description": "str"},
-           "a LABEL span, a connector and a following name make one span ('X in the Y')",
+           {"right_labels": "list", "right_words": "list", "left_words": "list", "description": "str"},
+           "a LABEL span (ending in one of `left_words` when given), a connector and a following "
+           "name make one span ('X in the Y')",
            allowed={"label": ENTITY_LABELS, "right_labels": ENTITY_LABELS}),
+    Schema("descriptions", {"role": "str", "words": "list"}, {"alone": "bool", "description": "str"},
+           "words of descriptions that name an institution without its name (\"Afghanistan's intelligence "
+           "agency\"): head nouns by class, domains, fillers, anaphors, branch words",
+           allowed={"role": DESCRIPTION_ROLES}),
     Schema("demonyms", {"country": "str"}, {"words": "list", "cities": "list", "description": "str"},
            "demonyms and nationality adjectives of a country (Pakistani -> Pakistan), and its large cities"),
     Schema("reporting", {"role": "str"}, {"words": "list", "phrases": "list", "description": "str"},
@@ -222,8 +229,11 @@ SCHEMAS: dict[str, Schema] = _schemas(
     Schema("role_qualifiers", {"words": "list"}, {"former": "bool", "many": "bool", "description": "str"},
            "words beside a role: former ('ex-chief'), one of several ('a senior leader'), or neutral"),
     Schema("cardinality", {"attributes": "list"},
-           {"multiple": "bool", "cumulative": "bool", "event": "str", "description": "str"},
-           "attributes that hold several values at once, counts that grow, arguments of an event"),
+           {"multiple": "bool", "cumulative": "bool", "event": "str", "description": "str",
+            "joint": "bool", "past": "bool", "recent_years": "int", "within_minutes": "int",
+            "cause_class": "str", "alike": "bool", "words": "list"},
+           "attributes that hold several values at once, counts that grow, arguments of an "
+           "event, dates that cannot be right, clock tolerance, kinds of causes"),
 )
 
 

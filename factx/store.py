@@ -312,6 +312,11 @@ class Store:
         return sorted({str(f["value"]) for f in self.facts(entity_ids=ids, attribute="located_in")
                        if f["polarity"] == "affirmed" and f["value"] is not None})
 
+    def meta(self, key: str) -> str | None:
+        """A value the store remembers about itself (`meta` table), or None."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
     def known_names(self) -> Iterator[str]:
         for (name,) in self.conn.execute("SELECT canonical FROM entities"):
             yield name
@@ -500,6 +505,13 @@ class Writer:
             self.conn.execute("COMMIT")
         self.conn.execute("BEGIN IMMEDIATE")
         self.pending = 0
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        """Remember a value about the store (None forgets it)."""
+        if value is None:
+            self.conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+        else:
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     def set_entities(self, entities: Iterable[Any], fold) -> None:
         """Replace the name → entity mapping with a new resolution."""

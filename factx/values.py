@@ -13,7 +13,7 @@ relate, as one of four words, weakest disagreement first:
 - ``"soft"``: they overlap partly or differ in precision in a way that matters
   (``2031-03-07TNI`` and ``2031-03-08``; ``2031-03-07/2031-03-08`` and ``2031-03-08``;
   ``"dozens"`` and ``40``);
-- ``"hard"``: they cannot both be true (``2031-03-01`` and ``2031-03-02``; six and nine).
+- ``"hard"``: they cannot both be true (``2031-03-01`` and ``2031-03-03``; six and nine).
 
 Models, by value type:
 
@@ -25,9 +25,15 @@ Models, by value type:
   inside it is ``soft``, whereas a calendar unit (year, month, week, season) merely
   is less precise and contains its days ``compatible``-ly. ``XXXX-MM-DD`` (unknown
   year) is tried against the years of the other value; two values both without a
-  year may be in different years, so they are at most ``soft``. A value whose month
-  is unknown too (``XXXX-XX``, ``XXXX-WXX-7``: a relative date left unresolved) says
-  nothing comparable: ``compatible`` with everything.
+  year may be in different years, so they are at most ``soft``. Days one calendar day
+  apart (``2031-03-09`` / ``2031-03-10TMO``) are ``soft``: outlets in different time
+  zones, or an event around midnight. Two clock times (``T17:11``, ``T18:00``, with
+  or without their day) are ``soft`` within `CLOCK_TOLERANCE` minutes (or the
+  attribute's `within_minutes`), else ``hard``, and compared on UTC when both give a
+  zone. A weekday of an undated article (``XXXX-WXX-7TNI``, "Sunday night") against
+  a day is taken as the nearest such day to it, and is at most ``soft`` (its week is
+  a guess). A value whose month is unknown (``XXXX-XX``, ``XXXX-WXX``: a relative
+  date left unresolved) says nothing comparable: ``compatible`` with everything.
 - ``quantity``: a closed range ``[lo, hi]`` with a kind: exact, bound (``">=40"``,
   ``"<=40"``), range (``"20-40"``), approximate (``"~40"``) or vague (``"dozens"``).
   A vague or approximate value containing an exact one is ``soft`` (unless the exact
@@ -51,6 +57,15 @@ Models, by value type:
   cost (`factx.names.token_cost`): equal keys are ``same``; one name's words inside
   the other's (``"Mr. Yusuf"`` and ``"Karim Yusuf"``) ``compatible``; a word
   spelled differently (Yusuf / Yousuf) ``soft``; otherwise ``hard``.
+- causes (`cause`, `cause_of_death`: the `cause_class` rules of
+  `rules/cardinality.yml`): one cause told at two levels of detail ("shooting" /
+  "shooting in the head") ``compatible``, with other details ("in the head" / "in the
+  chest and head") ``soft``; words of one `alike` kind one cause (a raid, the missile
+  that killed), of another kind ``soft`` (two illnesses); causes of two kinds
+  (violence, illness) ``hard``; a cause of no listed kind never disagrees.
+- actors (`joint` attributes: `perpetrator`): two countries ``same`` or ``hard``,
+  organisations ``compatible`` unless one (an agency may be a country's); a source
+  naming several actors is a matter of `factx.conflicts`.
 - ``text`` and anything else: folded equality ``same``, otherwise ``compatible``:
   free text differs by paraphrase ("raid" / "operation") far more often than by
   contradiction, so it only takes part in denials. (`compare_text` itself still says
@@ -131,6 +146,10 @@ _SEASONS = {"SP": ((3, 1), (6, 1)), "SU": ((6, 1), (9, 1)), "FA": ((9, 1), (12, 
             "WI": ((12, 1), (15, 1))}
 _VAGUE_DATES = {"PAST_REF", "PRESENT_REF", "FUTURE_REF"}
 _UNKNOWN_YEAR = "XXXX"
+#: two clock times of one thing this many minutes apart or less differ softly ("about
+#: 8:40" / "8:44"); further apart they cannot both be right (`cardinality` rules may say
+#: otherwise per attribute with `within_minutes`)
+CLOCK_TOLERANCE = 30
 
 
 @dataclass(frozen=True)
@@ -140,7 +159,9 @@ class DateSpan:
     `core_lo`/`core_hi` is the part that belongs to the named day (for a night: its
     evening part); containment is judged on the core, overlap on the whole span.
     `ranged` marks an explicit interval ``A/B``; `year_free` holds the rest of a
-    value whose year is unknown (``"-09-02"`` of ``XXXX-09-02``).
+    value whose year is unknown (``"-09-02"`` of ``XXXX-09-02``); `clock` a value
+    that names a time of day (``T14:30``); `zone` its offset from UTC in minutes
+    when the value gives one (``T14:30-04:00``).
     """
 
     lo: int
@@ -149,10 +170,16 @@ class DateSpan:
     core_hi: int
     ranged: bool = False
     year_free: str | None = None
+    clock: bool = False
+    zone: int | None = None
 
     @property
     def key(self) -> tuple:
-        return (self.lo, self.hi, self.year_free)
+        return (self.lo, self.hi, self.year_free, self.zone)
+
+    def shifted(self, minutes: int) -> "DateSpan":
+        return DateSpan(self.lo + minutes, self.hi + minutes, self.core_lo + minutes,
+                        self.core_hi + minutes, self.ranged, self.year_free, self.clock, None)
 
 
 def _minute(d: date, hours: float = 0) -> int:
@@ -168,7 +195,23 @@ def _plain(lo: int, hi: int) -> DateSpan:
     return DateSpan(lo, hi, lo, hi)
 
 
-_DAY_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T(NI|MO|AF|EV|MI|DT|(\d{2})(?::(\d{2}))?(?::\d{2}(?:\.\d+)?)?))?$")
+_CLOCK = r"(NI|MO|AF|EV|MI|DT|(\d{2})(?::?(\d{2}))?(?::\d{2}(?:\.\d+)?)?)"
+_ZONE = r"(Z|[+-]\d{2}(?::?\d{2})?)?"
+_DAY_RE = re.compile(rf"^(\d{{4}})-(\d{{2}})-(\d{{2}})(?:T{_CLOCK}{_ZONE})?$")
+#: a time of day without its day: "8:44 am" in an undated article (``XXXX-XX-XXT08:44``)
+_CLOCK_RE = re.compile(rf"^(?:XXXX-XX-XX)?T{_CLOCK}{_ZONE}$")
+#: a weekday whose week is unknown: "Sunday night" in an undated article
+_WEEKDAY_RE = re.compile(rf"^XXXX-WXX-([1-7]|WE)(?:T{_CLOCK}{_ZONE})?$")
+
+
+def _zone_minutes(text: str | None) -> int | None:
+    if not text:
+        return None
+    if text == "Z":
+        return 0
+    digits = text[1:].replace(":", "")
+    minutes = int(digits[:2]) * 60 + int(digits[2:4] or 0)
+    return -minutes if text[0] == "-" else minutes
 
 
 @lru_cache(maxsize=65536)
@@ -190,7 +233,7 @@ def parse_date(value: str) -> DateSpan | None:
         if known is None:
             return None
         return DateSpan(known.lo, known.hi, known.core_lo, known.core_hi,
-                        year_free=value[4:])
+                        year_free=value[4:], clock=known.clock, zone=known.zone)
     try:
         return _parse_known(value)
     except ValueError:  # impossible calendar dates such as 2031-02-30
@@ -208,8 +251,11 @@ def _parse_known(value: str) -> DateSpan | None:
             return DateSpan(_minute(day, start), _minute(day, end),
                             _minute(day, start), _minute(day, min(end, 24)))
         hour, minute = int(m[5]), int(m[6] or 0)
+        if hour > 24 or minute > 59:
+            return None
         lo = _minute(day, hour + minute / 60)
-        return _plain(lo, lo + (1 if m[6] else 60))
+        hi = lo + (1 if m[6] else 60)
+        return DateSpan(lo, hi, lo, hi, clock=True, zone=_zone_minutes(m[7]))
     if m := re.match(r"^(\d{4})-(\d{2})$", value):
         start = _month_start(int(m[1]), int(m[2]))
         return _plain(_minute(start), _minute(_month_start(start.year, start.month + 1)))
@@ -241,10 +287,27 @@ def _parse_known(value: str) -> DateSpan | None:
     return None
 
 
-def _relate_spans(a: DateSpan, b: DateSpan) -> str:
+def _day_of(minute: int) -> int:
+    return minute // _MIN_PER_DAY
+
+
+def _relate_spans(a: DateSpan, b: DateSpan, within: int = CLOCK_TOLERANCE) -> str:
+    if a.zone is not None and b.zone is not None:  # both on UTC: compare the instants
+        a, b = a.shifted(-a.zone), b.shifted(-b.zone)
     if (a.lo, a.hi) == (b.lo, b.hi):
         return SAME  # "2031-03-08/2031-03-08" is 2031-03-08
     if a.hi <= b.lo or b.hi <= a.lo:
+        gap = max(a.lo, b.lo) - min(a.hi, b.hi)
+        if a.clock and b.clock:
+            # two clock times of one thing: minutes apart is imprecision, more is not
+            return SOFT if gap <= within else HARD
+        if a.core_hi - a.core_lo <= _MIN_PER_DAY and b.core_hi - b.core_lo <= _MIN_PER_DAY \
+                and not a.ranged and not b.ranged:
+            first, last = sorted((a, b), key=lambda s: s.core_lo)
+            if _day_of(last.core_lo) - _day_of(first.core_hi - 1) == 1:
+                # consecutive days: outlets in different time zones, or an event around
+                # midnight ("late Sunday" / "early Monday")
+                return SOFT
         return HARD
     containers = [outer for outer, inner in ((a, b), (b, a))
                   if outer.lo <= inner.core_lo and inner.core_hi <= outer.hi]
@@ -259,8 +322,8 @@ def _year_of(minute: int) -> int:
 
 
 def unresolved_date(value: object) -> bool:
-    """A date value that says nothing comparable: its month is unknown too (a relative
-    date left unresolved, "Sunday" or "this month" in an undated article).
+    """A date value that says nothing comparable by itself: its month is unknown too (a
+    relative date left unresolved, "Sunday" or "this month" in an undated article).
 
     >>> unresolved_date("XXXX-WXX-7TAF"), unresolved_date("XXXX-XX"), unresolved_date("XXXX-03-08")
     (True, True, False)
@@ -271,16 +334,94 @@ def unresolved_date(value: object) -> bool:
     return "X" in text and parse_date(text) is None
 
 
-def compare_dates(a: str, b: str) -> str:
-    """How two TIMEX3 values relate.
+@lru_cache(maxsize=4096)
+def _clock_of(value: str) -> tuple[int, int | None] | None:
+    """A time of day without its day (``XXXX-XX-XXT08:44``) as (minute of day, zone)."""
+    m = _CLOCK_RE.match(value)
+    if m is None or m[1] in _PARTS_OF_DAY:
+        return None
+    hour, minute = int(m[2]), int(m[3] or 0)
+    if hour > 24 or minute > 59:
+        return None
+    return (hour * 60 + minute) % _MIN_PER_DAY, _zone_minutes(m[4])
+
+
+def _compare_clocks(a: tuple[int, int | None], b: tuple[int, int | None], *,
+                    both_bare: bool, within: int) -> str:
+    """Two times of day, the day of one or both unknown: the minutes between them."""
+    (ma, za), (mb, zb) = a, b
+    if za is not None and zb is not None:
+        ma, mb = ma - za, mb - zb
+    apart = abs(ma - mb) % _MIN_PER_DAY
+    apart = min(apart, _MIN_PER_DAY - apart)
+    if apart == 0:
+        return SAME if both_bare else COMPATIBLE
+    return SOFT if apart <= within else HARD
+
+
+def _anchored(match: re.Match, known: DateSpan) -> str | None:
+    """The weekday of `match` nearest the day of `known`, as a TIMEX value."""
+    if known.year_free or known.ranged or known.core_hi - known.core_lo > _MIN_PER_DAY:
+        return None
+    day = date.fromordinal(_day_of(known.core_lo) + 1)
+    weekday = 6 if match[1] == "WE" else int(match[1])  # a weekend from its Saturday
+    offset = (weekday - day.isoweekday()) % 7
+    anchored = day + timedelta(days=offset if offset <= 3 else offset - 7)
+    if match[1] == "WE":
+        return "%04d-W%02d-WE" % anchored.isocalendar()[:2]
+    return anchored.isoformat() + match.group(0)[len("XXXX-WXX-") + len(match[1]):]
+
+
+def anchor_weekday(value: object, near: object) -> str | None:
+    """A weekday of an undated article ("Sunday night": ``XXXX-WXX-7TNI``) as the
+    nearest such day to a date another source gives for the same thing, or None when
+    `value` is no such weekday or `near` no day to anchor on.
+
+    >>> anchor_weekday("XXXX-WXX-7TNI", "2031-03-10TMO"), anchor_weekday("XXXX-WXX-7", "2031-03")
+    ('2031-03-09TNI', None)
+    """
+    match = _WEEKDAY_RE.match(str(value).strip().upper())
+    known = parse_date(str(near).strip().upper())
+    if match is None or known is None:
+        return None
+    return _anchored(match, known)
+
+
+def _anchor_weekday(match: re.Match, known: DateSpan, within: int) -> str:
+    """'Sunday night' in an undated article against a day another source gives: the
+    article is about the same event, so its weekday is the nearest one to that day.
+    The week is a guess, so this never makes more than a soft disagreement."""
+    text = _anchored(match, known)
+    span = parse_date(text) if text is not None else None
+    if span is None:
+        return COMPATIBLE
+    relation = _relate_spans(span, known, within)
+    return COMPATIBLE if relation in (SAME, COMPATIBLE) else SOFT
+
+
+def compare_dates(a: str, b: str, *, within: int = CLOCK_TOLERANCE) -> str:
+    """How two TIMEX3 values relate; `within`: minutes two clock times may differ softly.
 
     >>> compare_dates("2031", "2031-03-08"), compare_dates("2031-03-07TNI", "2031-03-08")
     ('compatible', 'soft')
-    >>> compare_dates("XXXX-03-08", "2031-03-08"), compare_dates("XXXX-WXX-7", "2031-03-08")
+    >>> compare_dates("XXXX-03-08", "2031-03-08"), compare_dates("XXXX-WXX-7", "2031-03-09")
     ('same', 'compatible')
+    >>> compare_dates("2031-03-07", "2031-03-08"), compare_dates("T17:11", "T18:00")
+    ('soft', 'hard')
     """
-    if str(a).strip().upper() == str(b).strip().upper():
+    a, b = str(a).strip().upper(), str(b).strip().upper()
+    if a == b:
         return SAME
+    clocks = _clock_of(a), _clock_of(b)
+    if clocks[0] is not None or clocks[1] is not None:
+        return _compare_clock_values(a, b, clocks, within)
+    weekdays = _WEEKDAY_RE.match(a), _WEEKDAY_RE.match(b)
+    if weekdays[0] is not None or weekdays[1] is not None:
+        if weekdays[0] is not None and weekdays[1] is not None:
+            return COMPATIBLE  # two weeks nobody knows
+        found, other = (weekdays[0], b) if weekdays[0] is not None else (weekdays[1], a)
+        known = parse_date(other)
+        return _anchor_weekday(found, known, within) if known is not None else COMPATIBLE
     if unresolved_date(a) or unresolved_date(b):
         return COMPATIBLE
     sa, sb = parse_date(a), parse_date(b)
@@ -288,9 +429,9 @@ def compare_dates(a: str, b: str) -> str:
         return compare_text(str(a), str(b))
     if sa.year_free and sb.year_free:
         # two undated articles may speak of different years: never more than soft
-        return weakest(_relate_spans(sa, sb), SOFT)
+        return weakest(_relate_spans(sa, sb, within), SOFT)
     if not sa.year_free and not sb.year_free:
-        return _relate_spans(sa, sb)
+        return _relate_spans(sa, sb, within)
     free, known = (sa, sb) if sa.year_free else (sb, sa)
     first, last = _year_of(known.lo), _year_of(max(known.hi - 1, known.lo))
     if last - first > 3:  # a decade or more: any month-day fits somewhere
@@ -299,9 +440,44 @@ def compare_dates(a: str, b: str) -> str:
     for year in range(first - 1, last + 1):  # year - 1: a winter or night spills over
         span = parse_date(f"{year}{free.year_free}")
         if span is not None:
-            best = weakest(best, _relate_spans(span, known))
+            best = weakest(best, _relate_spans(span, known, within))
     # the same day without its year (an undated article) is the same day
     return best
+
+
+_BARE_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+
+
+def _as_timex(value: object) -> str:
+    """A clock time written bare (``"17:11"``) as TIMEX (``"T17:11"``); others as they are."""
+    text = str(value).strip()
+    m = _BARE_CLOCK.match(text)
+    return f"T{int(m[1]):02d}:{m[2]}" if m else text
+
+
+def _timex_like(value: object) -> bool:
+    text = _as_timex(value).upper()
+    return parse_date(text) is not None or _clock_of(text) is not None \
+        or _WEEKDAY_RE.match(text) is not None
+
+
+def _compare_clock_values(a: str, b: str, clocks: tuple, within: int) -> str:
+    """A time of day without its day against another value: against another time of
+    day, or a dated time, the minutes between them; against anything else nothing can
+    be said (the day is unknown)."""
+    ca, cb = clocks
+    if ca is not None and cb is not None:
+        return _compare_clocks(ca, cb, both_bare=True, within=within)
+    bare, other = (ca, b) if ca is not None else (cb, a)
+    span = parse_date(other)
+    if span is None or not span.clock:
+        weekday = _WEEKDAY_RE.match(other)
+        timed = _clock_of("T" + other.partition("T")[2]) if weekday and "T" in other else None
+        if timed is None:
+            return COMPATIBLE
+        return _compare_clocks(bare, timed, both_bare=False, within=within)
+    minute = span.lo % _MIN_PER_DAY
+    return _compare_clocks(bare, (minute, span.zone), both_bare=False, within=within)
 
 
 # ------------------------------------------------------------------------- quantities
@@ -538,6 +714,9 @@ class _Role:
 
 _ORG_SPLIT = re.compile(r"^(.*?)\s+(?:of|for|at|in|with|to)\s+(.+)$")
 _ORG_STOP = frozenset({"in", "of", "and", "for", "the", "on", "at", "to", "a", "an"})
+#: words of a cause that are neither its kind nor a detail
+_CAUSE_STOP = frozenset({"in", "of", "and", "the", "a", "an", "to", "at", "on", "by", "with",
+                         "from", "his", "her", "their", "its", "after", "during"})
 
 
 # ------------------------------------------------------------------------------ model
@@ -566,6 +745,28 @@ class ValueModel:
         #: attribute -> the event it is an argument of ("date_of_death" -> "death")
         self.events: dict[str, str] = {
             a: r["event"] for r in rules.get("cardinality") if r.get("event") for a in r["attributes"]}
+        #: attributes a source may give several values of at once (a joint operation's actors)
+        self.joint: frozenset[str] = frozenset(
+            a for r in rules.get("cardinality") if r.get("joint") for a in r["attributes"])
+        #: dates of what had happened when the report was written
+        self.past: frozenset[str] = frozenset(
+            a for r in rules.get("cardinality") if r.get("past") for a in r["attributes"])
+        #: dates of news: how many years from their report a date may lie
+        self.recent_years: dict[str, int] = {
+            a: int(r["recent_years"]) for r in rules.get("cardinality")
+            if r.get("recent_years") for a in r["attributes"]}
+        self.within_minutes: dict[str, int] = {
+            a: int(r["within_minutes"]) for r in rules.get("cardinality")
+            if r.get("within_minutes") is not None for a in r["attributes"]}
+        #: cause words -> (kind of cause, whether its words are one cause told differently)
+        self._causes: dict[tuple[str, ...], tuple[str, bool]] = {}
+        for rule in rules.get("cardinality"):
+            if rule.get("cause_class"):
+                for phrase in rule.get("words", ()):
+                    self._causes[tuple(_words(phrase))] = (rule["cause_class"], bool(rule.get("alike")))
+        self.cause_attributes: frozenset[str] = frozenset(
+            a for r in rules.get("cardinality") if r.get("cause_class") for a in r["attributes"])
+        self._longest_cause = max(map(len, self._causes), default=1)
         self._countries: dict[str, str] = {}  # place key -> country name
         self._cities: dict[str, str] = {}  # place key -> country name
         for rule in rules.get("demonyms"):
@@ -682,6 +883,61 @@ class ValueModel:
                 if outer in self._countries:
                     return self._countries[outer]
         return None
+
+    # -- causes
+
+    def cause_head(self, value: str) -> tuple[tuple[str, ...], str | None, bool, frozenset[str]]:
+        """A cause's listed words, their kind, whether that kind is `alike`, and its
+        details (the words after them): ``"shooting in the head"`` → ``(("shooting",),
+        "violence", True, {"head"})``; a cause of no listed kind has no words and no kind.
+        Words before the listed ones say whose or which ("a US drone strike"), not where."""
+        words = _words(value)
+        for size in range(min(self._longest_cause, len(words)), 0, -1):
+            for i in range(len(words) - size + 1):
+                head = tuple(words[i:i + size])
+                if head in self._causes:
+                    kind, alike = self._causes[head]
+                    return head, kind, alike, frozenset(words[i + size:]) - _CAUSE_STOP
+        return (), None, False, frozenset()
+
+    def compare_causes(self, a: str, b: str) -> str:
+        """Causes by kind and detail: one cause at two levels of detail ("shooting" /
+        "shooting in the head") is ``compatible``, with other details ("in the head" /
+        "in the chest and head") ``soft``; words of one `alike` kind are one cause (a
+        raid, the missile that killed); two causes of another kind ``soft`` (two
+        illnesses); causes of two kinds (a shooting, cancer) ``hard``; a cause of no
+        listed kind never disagrees: its words say what happened more than why.
+
+        >>> m = value_model()
+        >>> m.compare_causes("shooting", "shooting in the head"), m.compare_causes("cancer", "raid")
+        ('compatible', 'hard')
+        """
+        text = compare_text(a, b)
+        if text == SAME:
+            return SAME
+        head_a, kind_a, alike, details_a = self.cause_head(a)
+        head_b, kind_b, _, details_b = self.cause_head(b)
+        if kind_a is None or kind_b is None:
+            return weakest(text, COMPATIBLE)
+        if kind_a != kind_b:
+            return HARD
+        if head_a != head_b and not alike:
+            return SOFT  # two explanations of one kind: a stroke, cancer
+        if not details_a or not details_b or details_a == details_b:
+            return COMPATIBLE  # one says less than the other
+        return SOFT  # "in the head" / "in the chest and head"
+
+    def compare_actors(self, a: str, b: str) -> str:
+        """Who did it: two countries ``same`` or ``hard``; two organisations ``same``
+        up to house style and acronyms, else ``compatible`` (one may be part of the
+        other: an agency of a government, a unit of an army); a country and an
+        organisation ``compatible``."""
+        ca, cb = self.country(a), self.country(b)
+        if ca and cb:
+            return SAME if ca == cb else HARD
+        if ca or cb:
+            return COMPATIBLE
+        return SAME if self.same_organisation(a, b) or fold(a) == fold(b) else COMPATIBLE
 
     # -- titles
 
@@ -868,8 +1124,14 @@ class ValueModel:
             return SAME if a is b else COMPATIBLE
         if attribute == "title":
             return self.compare_titles(str(a), str(b))
-        if value_type == "date":
-            relation = compare_dates(str(a), str(b))
+        if attribute in self.cause_attributes:
+            relation = self.compare_causes(str(a), str(b))
+        elif attribute in self.joint:
+            relation = self.compare_actors(str(a), str(b))
+        elif value_type == "date" or (attribute in self.within_minutes
+                                      and _timex_like(a) and _timex_like(b)):
+            relation = compare_dates(_as_timex(a), _as_timex(b),
+                                     within=self.within_minutes.get(attribute or "", CLOCK_TOLERANCE))
         elif value_type == "quantity":
             relation = compare_quantities(a, b, attribute=attribute)  # type: ignore[arg-type]
         elif value_type == "country":
@@ -907,7 +1169,7 @@ def compare(value_type: str, a: object, b: object, *, attribute: str | None = No
             places: PlaceIndex | None = None) -> str:
     """How two normalized values of one attribute relate: same, compatible, soft, hard.
 
-    >>> compare("date", "2031-03-01", "2031-03-02"), compare("quantity", "up to 40", 40)
+    >>> compare("date", "2031-03-01", "2031-03-03"), compare("quantity", "up to 40", 40)
     ('hard', 'compatible')
     """
     return value_model().compare(value_type, a, b, attribute=attribute, places=places)

@@ -79,6 +79,22 @@ def test_unseen_transliteration_finds_the_entity(seeds_store):
     assert {f["entity"] for f in lines(result.stdout)} == {"Asim Umar"}
 
 
+@pytest.mark.parametrize("command", ["facts", "conflicts", "entities"])
+def test_a_users_titles_reach_entity_lookup(seeds_store, tmp_path, command):
+    """`--rules` with a title of the user's: the lookup folds names as the user's rules do."""
+    rules = tmp_path / "my-rules"
+    rules.mkdir()
+    (rules / "titles.yml").write_text("kind: honorifics\nrules:\n  - id: mine\n    type: PERSON\n"
+                                      "    words: [Ustadh]\n", encoding="utf-8")
+    query = ["Ustadh Asim Umar"] if command == "entities" else ["--entity", "Ustadh Asim Umar"]
+    without = run(command, *query, "--format", "json", "--store", seeds_store)
+    assert without.exit_code == 1 and "Ustadh Asim Umar" in without.stderr
+    found = run(command, *query, "--format", "json", "--store", seeds_store, "--rules", rules)
+    assert found.exit_code == 0, found.stderr
+    assert found.stdout.strip() not in ("", "[]")
+    assert {r["entity"] for r in json.loads(found.stdout)} == {"Asim Umar"}
+
+
 def test_conflicts_from_a_facts_file_match_the_store(seeds_store):
     facts = run("facts", "--store", seeds_store).stdout
     from_store = run("conflicts", "--entity", "Asim Umar", "--format", "json", "--store", seeds_store)

@@ -17,7 +17,7 @@ D0, D1, D2, D3, D4 = (f"seeds/00{i}.txt" for i in range(5))
 _ids = itertools.count()
 
 CONFLICT_KEYS = ["schema", "entity", "entity_id", "entity_type", "attribute", "kind",
-                 "severity", "values", "reason", "context"]
+                 "severity", "values", "reason", "context", "set_aside"]
 VALUE_KEYS = ["value", "value_texts", "sources", "also"]
 SOURCE_KEYS = ["doc", "line", "quote", "said_by", "polarity", "modality", "fact_id", "published"]
 

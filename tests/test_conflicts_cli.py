@@ -16,7 +16,7 @@ from test_conflicts import D0, D1, D2, UMAR_DEATH, UMAR_DENIAL, UMAR_NAMES, fact
 runner = CliRunner()
 
 CONFLICT_KEYS = ["schema", "entity", "entity_id", "entity_type", "attribute", "kind", "severity",
-                 "values", "reason", "context"]
+                 "values", "reason", "context", "set_aside"]
 
 
 @pytest.fixture

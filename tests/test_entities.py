@@ -117,6 +117,19 @@ REPAIRS = [
     # a title and words the document writes in lower case: an organisation
     ("General Security said the security forces left", [("General Security", "PERSON")],
      [("General Security", "ORG")]),
+    # an institution and the country it belongs to are one name
+    ("drawn by the Aircraft Accident Investigation Bureau of Ethiopia, which",
+     [("Aircraft Accident Investigation Bureau", "ORG"), ("Ethiopia", "GPE")],
+     [("Aircraft Accident Investigation Bureau of Ethiopia", "ORG")]),
+    ("leaders of Al Qaeda of Iraq met", [("Al Qaeda", "ORG"), ("Iraq", "GPE")],
+     [("Al Qaeda", "ORG"), ("Iraq", "GPE")]),  # no institution word: two names
+    # facilities: unmarked capitalized words ending in a facility word
+    ("flying to Nairobi’s Jomo Kenyatta International Airport on Sunday", [("Nairobi", "GPE")],
+     [("Nairobi", "GPE"), ("Jomo Kenyatta International Airport", "FAC")]),
+    ("Airport officials said the Airport reopened", [], []),
+    # a place after "the town of" that the model took for a product
+    ("between Bishoftu and the town of Modjo.", [("Bishoftu", "GPE"), ("Modjo", "PRODUCT")],
+     [("Bishoftu", "GPE"), ("Modjo", "GPE")]),
 ]
 
 

@@ -109,3 +109,85 @@ def test_declared_names_are_merged_by_the_run(tmp_path) -> None:
         resolve_store(db, writer)
         writer.finish()
     assert find_entity(db, "Abu Jamil") == find_entity(db, "Karim Haddad")
+
+
+# ------------------------------------------------- the user's rules reach the lookup (#16)
+
+USER_TITLES = "kind: honorifics\nrules:\n  - id: user_titles\n    type: PERSON\n    words: [Ustadh]\n"
+
+
+@pytest.fixture()
+def user_rules(tmp_path):
+    folder = tmp_path / "my-rules"
+    folder.mkdir()
+    (folder / "titles.yml").write_text(USER_TITLES, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture()
+def haddad_store(tmp_path):
+    db = Store.open(tmp_path / "store")
+    with db.writer() as writer:
+        writer.add(DocResult(Article("b.txt", "text"), (_draft("Karim Haddad", "PERSON", "Karim Haddad"),
+                                                        _draft("Samir Nasser", "PERSON", "Samir Nasser")), "v"), "p")
+        writer.commit()
+        writer.finish()
+    return db
+
+
+def _resolved(db, rules_dir):
+    from factx.extract import resolve_store
+
+    with db.writer() as writer:
+        resolve_store(db, writer, rules_dir=str(rules_dir) if rules_dir else None)
+        writer.finish()
+
+
+def test_a_users_titles_reach_the_lookup(haddad_store, user_rules) -> None:
+    from factx.lookup import RULES_KEY
+    from factx.rules import load_rules
+
+    _resolved(haddad_store, None)
+    with pytest.raises(UnknownEntity):  # the shipped rules know no "Ustadh"
+        find_entity(haddad_store, "Ustadh Karim Haddad")
+    assert _canonical(haddad_store, find_entity(haddad_store, "Ustadh Karim Haddad",
+                                                rules=load_rules(user_rules))) == ["Karim Haddad"]
+    # a run with --rules: the store remembers them, and lookups fold names with them
+    _resolved(haddad_store, user_rules)
+    assert haddad_store.meta(RULES_KEY) == str(user_rules.resolve())
+    assert _canonical(haddad_store, find_entity(haddad_store, "Ustadh Karim Haddad")) == ["Karim Haddad"]
+    # ... until a run without them
+    _resolved(haddad_store, None)
+    assert haddad_store.meta(RULES_KEY) is None
+    with pytest.raises(UnknownEntity):
+        find_entity(haddad_store, "Ustadh Karim Haddad")
+
+
+def test_a_users_titles_reach_records_read_from_jsonl(user_rules) -> None:
+    from factx.rules import load_rules
+
+    records = [{"entity": "Karim Haddad", "entity_id": "k", "entity_type": "PERSON", "mention": "Karim Haddad"}]
+    with pytest.raises(UnknownEntity):
+        match_records(records, "Ustadh Karim Haddad")
+    assert match_records(records, "Ustadh Karim Haddad", rules=load_rules(user_rules)) == {"k"}
+
+
+@pytest.mark.parametrize("query,expected", [
+    (None, ["Al Qaeda in the Indian Subcontinent", "Asim Umar", "September 11", "UN", "Usama Mahmood"]),
+    ("umar", ["Asim Umar"]),                                  # part of a canonical name
+    ("AQIS", ["Al Qaeda in the Indian Subcontinent"]),        # a spelling the documents use
+    ("indian sub", ["Al Qaeda in the Indian Subcontinent"]),
+    ("MR. UMAR", ["Asim Umar"]),
+])
+def test_entities_matching_a_query(store, query, expected) -> None:
+    from factx.lookup import matching_entities
+
+    assert sorted(canonical for _, canonical, _ in matching_entities(store, query)) == expected
+
+
+def test_entities_matching_nothing_suggest_close_names(store) -> None:
+    from factx.lookup import matching_entities
+
+    with pytest.raises(UnknownEntity) as info:
+        matching_entities(store, "Asim Omer")
+    assert info.value.closest == ["Asim Umar"]

@@ -28,7 +28,7 @@ def test_summary_line_says_what_is_disputed_and_by_how_many_sources() -> None:
 def test_values_in_words_beside_their_timex_and_one_line_per_source() -> None:
     lines = memo(UMAR_DEATH, outlets=OUTLETS, width=110)
     text = "\n".join(lines)
-    assert "  1. Date of death: overlap or differ in precision" in lines
+    assert "  1. Date of death: overlap, differ in precision or lie a day apart (time zones, midnight)" in lines
     assert "     “the night of Sept. 22” · 2019-09-22TNI" in lines
     night = lines.index("     “the night of Sept. 22” · 2019-09-22TNI")
     source = lines[night + 1]
@@ -78,6 +78,39 @@ def test_updates_show_their_dates() -> None:
     assert lines[0] == "the fire (event): 1 disagreement among 2 sources: number killed (updated)"
     assert "  1. Number killed: a count that grew between dated reports (soft)" in lines
     assert "     100 · reported 2020-08-04" in lines and "     137 · reported 2020-08-05" in lines
+
+
+def test_counts_from_undated_reports_say_so() -> None:
+    facts = [{**fact("the fire", "killed_count", n, d, 1, value_type="quantity", entity_type="EVENT"),
+              "published": p} for n, d, p in ((158, D0, None), (190, D1, "2020-08-30"))]
+    lines = memo(facts)
+    assert "  1. Number killed: counts that differ; a report without a date may be an earlier one (soft)" \
+        in lines
+    assert "     158 · undated" in lines and "     190 · reported 2020-08-30" in lines
+
+
+def test_an_undated_weekday_shows_the_day_it_was_taken_as() -> None:
+    facts = [{**fact("Karim Haddad", "date_of_death", v, d, 1, value_type="date", value_text=t), "published": p}
+             for v, t, d, p in (("XXXX-WXX-7TNI", "late Sunday night", D0, None),
+                                ("2031-03-10TMO", "the early hours of Monday", D1, "2031-03-10"))]
+    lines = memo(facts)
+    assert ("     “late Sunday night” · 2031-03-09TNI (an undated XXXX-WXX-7TNI, taken as the nearest "
+            "such day)") in lines
+
+
+def test_a_date_no_source_can_mean_is_shown_set_aside() -> None:
+    facts = [{**fact("Karim Haddad", "date_of_death", v, d, 1, value_type="date", value_text=t), "published": p}
+             for v, t, d, p in (("2031-07-31", "July 31", D0, "2031-08-01"),
+                                ("2009-09-11T01:48", "0148 GMT", D1, "2031-08-02"),
+                                ("2031-07-26", "July 26", D2, "2031-08-02"))]
+    lines = memo(facts, outlets=OUTLETS)
+    aside = lines.index("     Set aside: “0148 GMT” · 2009-09-11T01:48")
+    assert lines[aside + 1] == ("        (22 years from its own document's date, 2031-08-02, and from every "
+                                "other source's date:")
+    assert lines[aside + 2] == "        probably misread)"
+    assert lines[aside + 3].startswith("      • Military Times · seeds/001.txt:1")
+    assert max(map(len, lines)) <= 100
+    assert lines[0] == "Karim Haddad (person): 1 disagreement among 2 sources: date of death"
 
 
 def test_another_holder_is_named() -> None:

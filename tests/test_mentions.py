@@ -224,3 +224,82 @@ TYPE_CASES = [
 def test_types_by_evidence(text, ents, mention, label) -> None:
     got = {t: l for t, _, l in linked(text, ents)}
     assert got[mention] == label
+
+
+# (text, entities, the branch description expected as a mention or None, its canonical)
+AQ, AQIS = ("Al Qaeda", "ORG"), ("Al Qaeda in the Indian Subcontinent", "ORG")
+AQAP = ("Al Qaeda in the Arabian Peninsula", "ORG")
+BRANCHES = [
+    ("Al Qaeda in the Indian Subcontinent lost men. Usama Mahmood now leads the Al Qaeda branch.",
+     [AQIS, ("Usama Mahmood", "PERSON"), AQ], "Al Qaeda branch", "Al Qaeda in the Indian Subcontinent"),
+    ("Al Qaeda in the Indian Subcontinent lost men. He led Al Qaeda's South Asia branch.",
+     [AQIS, AQ], "Al Qaeda's South Asia branch", "Al Qaeda in the Indian Subcontinent"),
+    ("Al Qaeda in the Indian Subcontinent lost men. Al Qaeda said its South Asia branch grew.",
+     [AQIS, AQ], "its South Asia branch", "Al Qaeda in the Indian Subcontinent"),
+    ("Al Qaeda in the Indian Subcontinent lost men. Al Qaeda said the group's Indian affiliate grew.",
+     [AQIS, AQ], "the group's Indian affiliate", "Al Qaeda in the Indian Subcontinent"),
+    ("Al Qaeda in the Indian Subcontinent lost men. Al Qaeda said its regional affiliate grew.",
+     [AQIS, AQ], "its regional affiliate", "Al Qaeda in the Indian Subcontinent"),
+    # the document names two branches: which one is not said
+    ("Al Qaeda in the Indian Subcontinent and Al Qaeda in the Arabian Peninsula fought. He leads the Al Qaeda branch.",
+     [AQIS, AQAP, AQ], None, None),
+    # no branch named: the words stay words
+    ("Usama Mahmood now leads the Al Qaeda branch.", [("Usama Mahmood", "PERSON"), AQ], None, None),
+    # "main branch" is the group itself, "military wing" no named branch
+    ("Al Qaeda in the Indian Subcontinent lost men. Zawahiri heads Al Qaeda's main branch.",
+     [AQIS, ("Zawahiri", "PERSON"), AQ], None, None),
+    # "its" is the organisation named last: here the branch itself, which has no branch
+    ("Al Qaeda and Al Qaeda in the Indian Subcontinent lost men; its South Asia branch grew.",
+     [AQ, AQIS], None, None),
+]
+
+
+@pytest.mark.parametrize("text,ents,description,canonical", BRANCHES)
+def test_branch_descriptions(text, ents, description, canonical) -> None:
+    mentions = link_mentions(make_doc(text, ents))
+    described = [(m.text, m.canonical) for m in mentions if m.description]
+    assert described == ([(description, canonical)] if description else [])
+    if description:
+        # the parent's own mention inside the description is replaced by it
+        at = text.index(description)
+        assert not [m for m in mentions if not m.description and at <= m.start < at + len(description)]
+
+
+def test_a_branch_description_is_no_name_fact() -> None:
+    from factx.pipeline import name_facts
+
+    text = "Al Qaeda in the Indian Subcontinent lost men. Usama Mahmood now leads the Al Qaeda branch."
+    doc = make_doc(text, [AQIS, ("Usama Mahmood", "PERSON"), AQ])
+    doc._.mentions = link_mentions(doc)
+    for token in doc:
+        token.is_sent_start = token.i == 0
+    assert [f.value for f in name_facts(doc)] == ["Al Qaeda in the Indian Subcontinent", "Usama Mahmood"]
+
+
+# (text, the place mention, the facility names expected beside it)
+FACILITIES = [
+    ("people were hurt by the explosion in Beirut's port, he said", "Beirut", ["Beirut's port"]),
+    ("the catastrophic Beirut port blast", "Beirut", ["Beirut port"]),
+    ("the blast at the port of Beirut killed 150 people", "Beirut", ["port of Beirut"]),
+    ("flights to Nairobi airport resumed", "Nairobi", ["Nairobi airport"]),
+    ("Beirut is a port city, and Beirut port cities are old", "Beirut", []),
+    ("Beirut reported 150 dead", "Beirut", []),
+]
+
+
+@pytest.mark.parametrize("text,place,expected", FACILITIES)
+def test_facility_names_beside_a_place(text, place, expected) -> None:
+    from factx.stages.mentions import facility_names
+
+    at = text.index(place)
+    found = facility_names(text, [Mention(at, at + len(place), place, place, "GPE")], mention_rules())
+    assert [m.text for m in found] == expected
+    assert all(m.label == "FAC" for m in found)
+
+
+def test_port_of_a_place_is_a_facility() -> None:
+    assert linked("It was stored at the Port of Beirut for years.", [("Port of Beirut", "LOC")]) == [
+        ("Port of Beirut", "Port of Beirut", "FAC")]
+    # "Port Said" is a city
+    assert linked("Ships docked at Port Said on Monday.", [("Port Said", "GPE")]) == [
+        ("Port Said", "Port Said", "GPE")]

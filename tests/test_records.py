@@ -104,7 +104,8 @@ def test_csv_columns_come_from_the_records():
     assert csv_columns("fact") == list(FACT_KEYS[1:])
     assert csv_columns("conflict") == ["entity", "entity_id", "entity_type", "attribute", "kind", "severity",
                                        "value", "value_texts", "doc", "line", "quote", "said_by", "polarity",
-                                       "modality", "fact_id", "published", "also", "reason", "context"]
+                                       "modality", "fact_id", "published", "also", "reason", "context",
+                                       "set_aside"]
     assert csv_columns("entity") == ["entity", "entity_id", "entity_type", "name", "count", "docs"]
     assert csv_columns("status")[-4:] == ["last_run_new", "last_run_changed", "last_run_unchanged",
                                           "last_run_failed"]

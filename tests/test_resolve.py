@@ -63,6 +63,13 @@ MUST_MERGE = [
     ("TTP", "Tehrik-i-Taliban Pakistan", "ORG"),
     ("Deir ez-Zor", "Deir al-Zor", "GPE"),
     ("US", "U.S", "GPE"),
+    # facilities: "Port of X", "X port", "X's port"; airports with and without "International"
+    ("Port of Beirut", "Beirut port", "FAC"),
+    ("Beirut's port", "Port of Beirut", "FAC"),
+    ("Bole International Airport", "Bole Airport", "FAC"),
+    # institutions with and without the country that qualifies them
+    ("U.S. National Transportation Safety Board", "National Transportation Safety Board", "ORG"),
+    ("Aircraft Accident Investigation Bureau of Ethiopia", "Ethiopia’s Aircraft Accident Investigation Bureau", "ORG"),
 ]
 
 MUST_NOT_MERGE = [
@@ -90,6 +97,10 @@ MUST_NOT_MERGE = [
     ("Islamic State", "Islamic State in the Greater Sahara", "ORG"),
     # different types never merge
     ("Washington", "George Washington", "GPE"),
+    # a port is not its city, nor one city's port another's
+    ("Beirut port", "Beirut", "FAC"),
+    ("Port of Beirut", "Port of Tripoli", "FAC"),
+    ("Bole International Airport", "Jomo Kenyatta International Airport", "FAC"),
 ]
 
 
@@ -278,3 +289,25 @@ def test_declared_names_merge_unless_known_different(tmp_path: Path) -> None:
 def test_titled_one_word_name_keeps_its_title_as_canonical() -> None:
     (entity,) = resolve([NameStat("Mullah Omar", "PERSON", 2)])
     assert fold(entity.canonical) == "mullah omar"
+
+
+def test_a_port_and_its_city_stay_apart_across_types() -> None:
+    entities = resolve([NameStat("Beirut port", "FAC", 2), NameStat("Beirut", "GPE", 9),
+                        NameStat("Port of Beirut", "FAC", 1), NameStat("Beirut's port", "FAC", 1)])
+    assert sorted((e.canonical, e.entity_type, len(e.names)) for e in entities) == [
+        ("Beirut", "GPE", 1), ("Beirut port", "FAC", 3)]
+
+
+@pytest.mark.parametrize("names,canonical", [
+    # an institution's canonical name is its own, without the country a writer put to it
+    (["U.S. National Transportation Safety Board", "US National Transportation Safety Board"],
+     "National Transportation Safety Board"),
+    (["Ethiopia’s Aircraft Accident Investigation Bureau", "Aircraft Accident Investigation Bureau of Ethiopia"],
+     "Aircraft Accident Investigation Bureau"),
+    # a demonym is part of a name; two words left are too few to tell
+    (["Ethiopian Airlines Group"], "Ethiopian Airlines Group"),
+    (["US Central Command"], "US Central Command"),
+])
+def test_institutions_are_named_without_their_country(names, canonical) -> None:
+    entities = resolve([NameStat(n, "ORG", 1) for n in names])
+    assert [e.canonical for e in entities] == [canonical]

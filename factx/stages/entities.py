@@ -33,6 +33,8 @@ Runs right after `ner`. Two parts:
    - common words: a one-word span at the start of a sentence that the tagger calls
      a common noun, adjective or verb is not a name ("Seismologists measured");
    - hashtags: "#KarimHaddad" is a mention of the name the body writes "Karim Haddad".
+   - facilities: unmarked capitalized words ending in a facility word ("Ravnsborg
+     International Airport") are a facility (FAC).
 """
 
 from __future__ import annotations
@@ -68,11 +70,13 @@ class EntityRules:
     """Rule data of this stage, compiled once per rule set."""
 
     names: NameRules
-    joins: tuple[tuple[str, tuple[tuple[str, ...], ...], frozenset[str], frozenset[str]], ...] = ()
+    #: (label, connectors, right labels, right words, left words) per join rule
+    joins: tuple[tuple[str, tuple[tuple[str, ...], ...], frozenset[str], frozenset[str], frozenset[str]], ...] = ()
     demonyms: frozenset[str] = frozenset()
     edge_words: frozenset[str] = frozenset()
     role_words: frozenset[str] = frozenset()
     headline_verbs: frozenset[str] = frozenset()
+    facility_words: frozenset[str] = frozenset()  # "port", "airport" (entity_types.yml, FAC)
 
 
 _CACHE: dict[str, EntityRules] = {}
@@ -85,7 +89,8 @@ def entity_rules(rules: RuleSet | None = None) -> EntityRules:
         return _CACHE[rules.version]
     joins = tuple(
         (rule["label"], tuple(tuple(c.lower().split()) for c in rule["connectors"]),
-         frozenset(rule.get("right_labels", ())), frozenset(w.lower() for w in rule.get("right_words", ())))
+         frozenset(rule.get("right_labels", ())), frozenset(w.lower() for w in rule.get("right_words", ())),
+         frozenset(w.lower() for w in rule.get("left_words", ())))
         for rule in rules.get("entity_joins"))
     where: dict[str, set[str]] = {"edge": set(), "person_head": set(), "headline_verb": set()}
     for rule in rules.get("entity_repairs"):
@@ -95,9 +100,11 @@ def entity_rules(rules: RuleSet | None = None) -> EntityRules:
                             f"unknown place {rule['where']!r} (known: {', '.join(where)})")
         # edge words are matched as written (case tells "AM" from "am"); the others lowercase
         where[rule["where"]].update(w if rule["where"] == "edge" else w.lower() for w in rule["words"])
-    result = EntityRules(name_rules(rules), joins, frozenset(w.lower() for w in rules.words("demonyms")),
+    nr = name_rules(rules)
+    result = EntityRules(nr, joins, frozenset(w.lower() for w in rules.words("demonyms")),
                          frozenset(where["edge"]), frozenset(where["person_head"]),
-                         frozenset(where["headline_verb"]))
+                         frozenset(where["headline_verb"]),
+                         frozenset(w for w, label in nr.suffix_types.items() if label == "FAC"))
     _CACHE[rules.version] = result
     return result
 
@@ -159,12 +166,12 @@ def _edges(span: Span, er: EntityRules) -> Span | None:
     while start < end - 1 and doc[start].text[:1].islower() and doc[start].lower_.rstrip("-") not in er.names.particles \
             and not doc[start].text.startswith(("al-", "el-", "bin", "ibn", "abu")):
         if not doc[start].whitespace_ and doc[start + 1].text in _DASHES:
-            return None  # "anti-Taliban": a word made of a name, not the name
+            return None  # "anti-government": a word made of a name, not the name
         start += 1
     if start >= end or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
         return None  # "movement": a name has a capital or a digit somewhere
     if span.label_ == "PERSON" and end - start > 1:
-        # the name starts after the last capitalized role noun ("Al-Qaeda Chief X")
+        # the name starts after the last capitalized role noun ("Rebel Group Chief X")
         for i in range(end - 2, start - 1, -1):
             if doc[i].text[:1].isupper() and doc[i].lower_ in er.role_words:
                 start = i + 1
@@ -185,16 +192,17 @@ def _is_demonym(text: str, er: EntityRules) -> bool:
 
 
 def _join(spans: list[Span], er: EntityRules) -> list[Span]:
-    """Rule join: LABEL span + connector + a name of `right_labels`, or capitalized
-    words ending in one of `right_words`."""
+    """Rule join: LABEL span (ending in one of `left_words`, when the rule has them) +
+    connector + a name of `right_labels`, or capitalized words ending in one of
+    `right_words`."""
     if not er.joins or not spans:
         return spans
     doc = spans[0].doc
     starts = {s.start: s for s in spans}
     out = list(spans)
     for span in spans:
-        for label, connectors, right_labels, right_words in er.joins:
-            if span.label_ != label:
+        for label, connectors, right_labels, right_words, left_words in er.joins:
+            if span.label_ != label or (left_words and span[-1].lower_ not in left_words):
                 continue
             for connector in connectors:
                 p = span.end + len(connector)
@@ -554,11 +562,22 @@ _PLACE_NOUNS = frozenset({"town", "city", "village", "district", "province", "re
                           "neighborhood", "neighbourhood", "capital", "area"})
 
 
+#: Labels the model gives a place it does not know, as in "the town of Brey" (PRODUCT).
+_NOT_PLACES = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+
+
 def _places_of(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Rule place of: capitalized words the model left unmarked after "the town of" are
-    a place ("between Bishoftu and the town of Modjo")."""
-    covered = {i for s in spans for i in range(s.start, s.end)}
-    out = list(spans)
+    """Rule place of: capitalized words the model left unmarked, or took for a product
+    or a work of art, after "the town of" are a place ("between Alton and the town of
+    Brey")."""
+    by_start = {s.start: s for s in spans if s.label_ in _NOT_PLACES}
+    out = [s for s in spans]
+    for token in doc[:-2]:  # a place, not a product: relabelled before anything is covered
+        named = by_start.get(token.i + 2)
+        if token.lower_ in _PLACE_NOUNS and doc[token.i + 1].lower_ == "of" and named is not None \
+                and all(t.is_title for t in named):
+            out[out.index(named)] = Span(doc, named.start, named.end, label="GPE")
+    covered = {i for s in out for i in range(s.start, s.end)}
     lower = _lowercase_words(doc)
     for token in doc[:-2]:
         if token.lower_ not in _PLACE_NOUNS or doc[token.i + 1].lower_ != "of":
@@ -572,9 +591,31 @@ def _places_of(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _airports(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
+    """Rule facilities: capitalized words the model left unmarked that end in a
+    capitalized facility word are a facility (FAC): "Stavanger's Ravnsborg
+    International Airport". (A place followed by a facility word, "Bergen port", stays a
+    place in the spans: `factx.stages.mentions.facility_names` gives the facility's name.)"""
+    if not er.facility_words:
+        return spans
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = list(spans)
+    for token in doc:
+        if token.i in covered or not token.text[:1].isupper() or token.lower_ not in er.facility_words:
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 5 and start - 1 not in covered and doc[start - 1].is_title \
+                and doc[start - 1].is_alpha and not doc[start - 1].is_stop and doc[start - 1].whitespace_ \
+                and "\n" not in doc[start - 1].whitespace_:
+            start -= 1
+        if start < token.i:
+            out.append(Span(doc, start, token.i + 1, label="FAC"))
+    return out
+
+
 def _titles(spans: list[Span], er: EntityRules) -> list[Span]:
     """Rule titles: a civil title or a distinctive one (rank, religious title) written
-    right before a person is part of the mention ("Mr Obama", "Mullah Omar"), as the
+    right before a person is part of the mention ("Mr Obama", "Mullah Karim"), as the
     document spells the person; political titles stay outside (they are roles)."""
     nr = er.names
     covered = {i for s in spans for i in range(s.start, s.end)}
@@ -636,6 +677,7 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
     if doc.has_annotation("POS"):  # only on a tagged doc: "Mr" before any capital is no evidence otherwise
         spans = _titled_names(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _places_of(doc, sorted(filter_spans(spans), key=lambda s: s.start))
+    spans = _airports(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _hashtags(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     return sorted(filter_spans(spans), key=lambda s: s.start)
 

@@ -23,6 +23,7 @@ Within one document (DESIGN section 5, stage 4):
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -48,6 +49,9 @@ class Mention:
     text: str
     canonical: str
     label: str
+    #: a description that stands for a name the document gives ("the Nasr Front branch"
+    #: for the one branch of the Nasr Front it names): no spelling of the name
+    description: bool = False
 
 
 MENTION_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
@@ -69,6 +73,7 @@ class MentionRules:
     extra_honorifics: frozenset[str] = field(default_factory=frozenset)
     places: frozenset[str] = frozenset()  # countries and large cities (demonyms.yml), as `_plain_key`
     place_endings: tuple[str, ...] = ()  # word endings of place names (entity_types.yml)
+    branch_words: frozenset[str] = frozenset()  # "branch", "affiliate" (descriptions.yml)
 
 
 def _plain_key(name: str) -> str:
@@ -101,8 +106,10 @@ def mention_rules(rules: RuleSet | None = None) -> MentionRules:
     places = frozenset(_plain_key(w) for r in rules.get("demonyms") for w in [r["country"], *r.get("cities", ())])
     endings = tuple(w.lower() for r in rules.get("entity_types") if r["label"] in PLACE_TYPES
                     for w in r.get("endings", ()))
+    branches = frozenset(w.lower() for r in rules.get("descriptions") if r["role"] == "branch"
+                         for w in r["words"])
     result = MentionRules(name_rules(rules), title_before, contexts, demonyms, places=places,
-                          place_endings=endings)
+                          place_endings=endings, branch_words=branches)
     _CACHE[rules.version] = result
     return result
 
@@ -120,8 +127,8 @@ class _Item:
 def clean_name(text: str, nr: NameRules) -> str:
     """A mention as a name: possessive, a leading "the" and leading titles removed,
     but for the distinctive titles (religious titles, military ranks) of a one-word
-    name, which tell people apart and so stay for the resolver ("Mullah Omar" is not
-    any Omar).
+    name, which tell people apart and so stay for the resolver ("Mullah Karim" is not
+    any Karim).
 
     >>> clean_name("Mr. Haddad’s", name_rules()), clean_name("the Greater Sahara", name_rules())
     ('Haddad', 'Greater Sahara')
@@ -169,6 +176,9 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     # a type-deciding last word: "Kunduz Province", "Military Times"
     if len(tokens) > 1 and tokens[-1] in nr.suffix_types:
         return nr.suffix_types[tokens[-1]]
+    # a facility word first: "Port of Bergen" ("Port Said" is a city)
+    if len(tokens) > 2 and tokens[1] == "of" and nr.suffix_types.get(tokens[0]) == "FAC":
+        return "FAC"
     # a place-name ending: "-abad", "-stan", "-pur" (Persian, Urdu, Hindi "town", "land")
     if len(tokens) == 1 and len(tokens[0]) > 6 and tokens[0].endswith(mr.place_endings):
         return "GPE"
@@ -229,7 +239,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         if lead and len(key) == 1:
             clean = lead + clean
         if len(key) == 1 and titles:
-            key = key + tuple(sorted("#" + t for t in titles))  # "Mullah Omar" is a name of its own
+            key = key + tuple(sorted("#" + t for t in titles))  # "Mullah Karim" is a name of its own
         items.append(_Item(span, clean, key, acronym,
                            rule_label(text, span.start_char, span.end_char, span.label_, mr), titles))
 
@@ -254,7 +264,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
     titled = [k for k in groups if len(words_of(k)) == 1 and len(k) > 1]
     target: dict[tuple[str, ...], tuple[str, ...]] = {}
 
-    # one person written two ways in one document ("Asim Omar", "Asim Umar"): one name,
+    # one person written two ways in one document ("Yusuf Haddad", "Yousuf Haddad"): one name,
     # under its most frequent spelling
     people = sorted((f for f in full if group_label(f) == "PERSON"), key=lambda f: -len(groups[f]))
     for n, f in enumerate(people):
@@ -280,7 +290,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         cands = [f for f in full if len(f) > len(own) and _same_words(words_of(f)[-len(own):], own, nr)
                  and group_label(f) == "PERSON"]
         if len(key) > len(own):
-            # "Mullah Omar" is the one whose full name is written with that title too;
+            # "Mullah Karim" is the one whose full name is written with that title too;
             # a military rank may be added later in a document ("Jane Roe ... Capt. Roe")
             cands = [f for f in cands if titles_of(key) - nr.ranks <= titles_of(f)]
         elif len(own) == 1 and label == "PERSON":
@@ -347,16 +357,111 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         rkey = root(item.key)
         out.append(Mention(item.span.start_char, item.span.end_char, item.span.text,
                            canonical[rkey], label_of[rkey]))
-    return out
+    return branch_mentions(text, out, mr)
+
+
+#: Nouns that stand for an organisation named before ("the group's Indian affiliate").
+_GROUP_NOUNS = ("group", "organisation", "organization", "network", "movement")
+#: Lower-case words that may qualify a branch ("its regional branch"); "main" may not:
+#: "the group's main branch" is the group itself.
+_BRANCH_QUALIFIERS = frozenset({"regional", "local", "official"})
+
+
+def branch_mentions(text: str, mentions: list[Mention], mr: MentionRules) -> list[Mention]:
+    """Mentions with each branch description the document ties to a name made a
+    mention of that name: "the Nasr Front branch", "Nasr Front's West Africa branch",
+    "its branch", "the group's Malian affiliate" stand for the one organisation the
+    document names whose name holds the parent's name ("Nasr Front in the Sahel"),
+    the parent being named ("Nasr Front") or, for "its" and "the
+    group's", the organisation named last before. With no such branch, or two, the
+    words stay words. The parent's mention inside the description is replaced.
+
+    >>> text = "Nasr Front and Nasr Front in the Sahel; leader of the Nasr Front branch."
+    >>> ms = [Mention(0, 10, "Nasr Front", "Nasr Front", "ORG"),
+    ...       Mention(15, 38, "Nasr Front in the Sahel", "Nasr Front in the Sahel", "ORG"),
+    ...       Mention(54, 64, "Nasr Front", "Nasr Front", "ORG")]
+    >>> [(m.text, m.canonical) for m in branch_mentions(text, ms, mention_rules())][-1]
+    ('Nasr Front branch', 'Nasr Front in the Sahel')
+    """
+    if not mr.branch_words or not mentions:
+        return mentions
+    nr = mr.names
+    orgs = {m.canonical: m.label for m in mentions if m.label == "ORG"}
+    keys = {c: core_tokens(c, "ORG", nr=nr) for c in orgs}
+
+    def branches_of(parent: str) -> list[str]:
+        own = core_tokens(parent, "ORG", nr=nr)
+        if not own:
+            return []
+        return [c for c, key in keys.items() if c != parent and len(key) > len(own)
+                and any(_same_words(key[i:i + len(own)], own, nr) for i in range(len(key) - len(own) + 1))]
+
+    found: list[Mention] = []
+    for n, mention in enumerate(mentions):
+        if mention.label not in ("ORG", "NORP"):
+            continue
+        # "the Nasr Front branch"
+        after = re.match(r"[ \t]+([a-z]+)\b", text[mention.end:])
+        if after and after.group(1) in mr.branch_words and text[:mention.start].rstrip().lower().endswith(" the") \
+                or after and after.group(1) in mr.branch_words and text[:mention.start].rstrip().lower() == "the":
+            end = mention.end + after.end()
+            found.extend(_branch(mention, mention.start, end, text, branches_of(mention.canonical), orgs))
+            continue
+        # "Nasr Front's West Africa branch"
+        end = _branch_end(text, mention.end, mr, possessive=True)
+        if end is not None:
+            found.extend(_branch(mention, mention.start, end, text, branches_of(mention.canonical), orgs))
+    # "its West Africa branch", "the group's Malian affiliate": the organisation named last
+    pattern = r"\b(?:[Ii]ts|the (?:" + "|".join(_GROUP_NOUNS) + r")['’]s)(?=[ \t])"
+    starts = [m.start for m in mentions]
+    for match in re.finditer(pattern, text):
+        end = _branch_end(text, match.end(), mr, possessive=False)
+        if end is None:
+            continue
+        before = [m for m in mentions[:bisect.bisect_left(starts, match.start())] if m.label in ("ORG", "NORP")]
+        if before:
+            found.extend(_branch(before[-1], match.start(), end, text, branches_of(before[-1].canonical), orgs))
+    if not found:
+        return mentions
+    inside = [(m.start, m.end) for m in found]
+    kept = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in inside)]
+    return sorted(kept + found, key=lambda m: m.start)
+
+
+def _branch_end(text: str, at: int, mr: MentionRules, *, possessive: bool) -> int | None:
+    """The end of "['s] [Capitalized or regional words] branch" at `at`, or None."""
+    rest = text[at:at + 80]
+    if possessive:
+        own = re.match(r"['’]s\b", rest)
+        if own is None:
+            return None
+        rest, at = rest[own.end():], at + own.end()
+    end = 0
+    for n, word in enumerate(re.finditer(r"[ \t]+([A-Za-z][\w-]*)", rest)):
+        if word.start() != end or n > 3:
+            return None
+        end = word.end()
+        if word.group(1) in mr.branch_words:
+            return at + end
+        if not (word.group(1)[:1].isupper() or word.group(1) in _BRANCH_QUALIFIERS):
+            return None
+    return None
+
+
+def _branch(parent: Mention, start: int, end: int, text: str, branches: list[str],
+            orgs: dict[str, str]) -> list[Mention]:
+    if len(branches) != 1:
+        return []  # no branch of the parent named, or two: the words stay words
+    return [Mention(start, end, text[start:end], branches[0], orgs[branches[0]], description=True)]
 
 
 def _same_words(a: tuple[str, ...], b: tuple[str, ...], nr: NameRules) -> bool:
-    """Word by word, spellings of one name (transliterated): "zawahri" ~ "zawahiri"."""
+    """Word by word, spellings of one name (transliterated): "rashid" ~ "rasheed"."""
     return len(a) == len(b) and all(x == y or token_cost(x, y, nr) != INFINITE for x, y in zip(a, b))
 
 
 def _title_before(text: str, start: int, nr: NameRules) -> str:
-    """A distinctive title right before a mention ("Mullah " of "Mullah Omar" when the
+    """A distinctive title right before a mention ("Mullah " of "Mullah Karim" when the
     model left the title out of the span), or ""."""
     match = re.search(r"(?:^|[\s(\"“])([A-Z][A-Za-z.]+)[ \t]+$", text[max(0, start - 24):start])
     if match and "".join(words(match.group(1))) in nr.distinctive:
@@ -368,6 +473,37 @@ def _order(label: str) -> int:
     return _TYPE_ORDER.index(label) if label in _TYPE_ORDER else len(_TYPE_ORDER)
 
 
+_NOT_A_FACILITY = frozenset({"city", "town", "cities", "towns"})  # "the Bergen port city"
+
+
+def facility_names(text: str, mentions: Sequence[Mention], mr: MentionRules) -> list[Mention]:
+    """Facilities named by a place and a facility word (`entity_types.yml`, FAC):
+    "Bergen port", "Bergen's port", "the port of Bergen" name the port (FAC), never
+    the city. They are extra names, not entity mentions: the place's mention stays the
+    place's ("the Bergen port blast" happened in Bergen).
+
+    >>> text = "the blast at Bergen's port"
+    >>> [(m.text, m.label) for m in facility_names(text, [Mention(13, 19, "Bergen", "Bergen", "GPE")],
+    ...                                             mention_rules())]
+    [("Bergen's port", 'FAC')]
+    """
+    facility = {w for w, label in mr.names.suffix_types.items() if label == "FAC"}
+    out = []
+    for mention in mentions:
+        if mention.label not in ("GPE", "LOC"):
+            continue
+        follow = re.match(r"(?:['’]s)?[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?", text[mention.end:mention.end + 40])
+        if follow and follow.group(1).lower() in facility and (follow.group(2) or "").lower() not in _NOT_A_FACILITY:
+            end = mention.end + follow.end(1)
+            out.append(Mention(mention.start, end, text[mention.start:end], text[mention.start:end], "FAC"))
+            continue
+        before = re.search(r"\b([A-Za-z]+)[ \t]+of[ \t]+$", text[max(0, mention.start - 20):mention.start])
+        if before and before.group(1).lower() in facility:
+            start = mention.start - len(before.group(0))
+            out.append(Mention(start, mention.end, text[start:mention.end], text[start:mention.end], "FAC"))
+    return out
+
+
 @Language.factory("factx_mentions", default_config={"rules_dir": None},
                   requires=["doc.ents"], assigns=["doc._.mentions"])
 def make_mentions(nlp: Language, name: str, rules_dir: str | None):
@@ -375,6 +511,7 @@ def make_mentions(nlp: Language, name: str, rules_dir: str | None):
 
     def mentions_component(doc: Doc) -> Doc:
         doc._.mentions = link_mentions(doc, rules=rules)
+        doc._.facilities = facility_names(doc_text(doc), doc._.mentions, rules)
         return doc
 
     return mentions_component
