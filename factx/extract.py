@@ -22,10 +22,6 @@ from factx.errors import FactxError, InputError
 from factx.incremental import Resolution, update_entities
 from factx.published import published_option
 from factx.records import Article, DocResult
-<<<<<<< HEAD
-=======
-from factx.resolve import NameStat, resolve
->>>>>>> main
 from factx.rules import load_rules
 from factx.stages.ingest import expand_inputs, read_path, with_published
 from factx.store import RunCounts, Store
@@ -291,7 +287,7 @@ def run_extract(
 
         interrupted = not store_results(to_process())
         writer.commit()
-        resolutions.append(update_entities(store, rules=rules))
+        resolutions.append(resolve_store(store, writer, rules_dir=rules_dir, rules=rules))
         if held and not interrupted:
             from factx.published import HOW_RUN
             from factx.runyear import infer_years
@@ -302,16 +298,29 @@ def run_extract(
             held.clear()
             interrupted = not store_results(iter(articles))
             writer.commit()
-            resolutions.append(update_entities(store, rules=rules))
+            resolutions.append(resolve_store(store, writer, rules_dir=rules_dir, rules=rules))
         counts = writer.finish("interrupted" if interrupted else "done")
     return RunReport(writer.run_id, counts, errors, interrupted, model, resolutions[-1] if resolutions else None)
 
 
-<<<<<<< HEAD
-def resolve_store(store: Store, writer=None, *, rules_dir: str | None = None, full: bool = False) -> Resolution:
+def resolve_store(store: Store, writer=None, *, rules_dir: str | None = None, full: bool = False,
+                  rules=None) -> Resolution:
     """Bring the store's entities up to date with its facts (see `factx.incremental`),
-    inside the transaction of the writer in hand."""
-    return update_entities(store, rules=load_rules(rules_dir), full=full)
+    inside the transaction of the writer in hand. Names are folded for lookups as the
+    run's rules fold them, and the store remembers those rules, so that `--entity`
+    finds what the run's particles and titles make one."""
+    from factx.lookup import RULES_KEY
+
+    rules = rules if rules is not None else load_rules(rules_dir)
+    done = update_entities(store, rules=rules, full=full)
+    folder = os.path.abspath(rules_dir) if rules_dir else None
+    if writer is not None:
+        writer.set_meta(RULES_KEY, folder)
+    elif folder is None:
+        store.conn.execute("DELETE FROM meta WHERE key = ?", (RULES_KEY,))
+    else:
+        store.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (RULES_KEY, folder))
+    return done
 
 
 #: A file modified this close to the moment its stat is taken may change again within
@@ -357,26 +366,6 @@ def _first(items: Iterator[Article]) -> Iterator[Article] | None:
     for item in items:
         return itertools.chain((item,), items)
     return None
-=======
-def resolve_store(store: Store, writer, *, rules_dir: str | None = None) -> None:
-    """Cluster every distinct name of the store into entities (over names, not mentions)."""
-    from factx.lookup import RULES_KEY, declared_names, described_names
-    from factx.names import fold, name_rules
-
-    rules = load_rules(rules_dir)
-    stats = [NameStat(name, entity_type, count) for name, entity_type, count in store.name_stats()]
-    # "X, also known as Y": Y is a name of X's entity (resolve decides, never blindly)
-    declared = declared_names(store)
-    stats += [NameStat(alias, entity_type, 0) for _, alias, entity_type in declared]
-    # "Norway's intelligence agency": the one entity the run ties that description to
-    entities = resolve(stats, rules=rules, same=[(name, alias) for name, alias, _ in declared],
-                       described=described_names(store))
-    # names are folded for lookups as the run's rules fold them, and the store remembers
-    # those rules, so that `--entity` finds what the run's particles and titles make one
-    nr = name_rules(rules)
-    writer.set_entities(entities, lambda name: fold(name, nr=nr))
-    writer.set_meta(RULES_KEY, os.path.abspath(rules_dir) if rules_dir else None)
->>>>>>> main
 
 
 def find_entity(store: Store, query: str, **options) -> list[str]:

@@ -19,8 +19,9 @@ names together when they share a *key*:
   candidate for the bare word (`q`);
 - `A` an acronym (`q`) joins the one multi-word name (`o`) of its type group whose
   initials it is (`detail` holds the initials and the pattern: only matching pairs link);
-- `D` two names a document declares the same; `R` a user's alias rule;
-- names with one fold are one node.
+- `D` two names a document declares the same; `X` a description's key ("Norway's
+  intelligence agency"): its descriptions and the names documents tie it to;
+- `R` a user's alias rule; names with one fold are one node.
 
 Link two nodes that share a key (the same key; for `q`/`o` keys a querying node with an
 offering one) and the names fall apart into connected components; resolve() of the
@@ -48,11 +49,11 @@ from factx.names import (
     NameRules, block_key, fold as names_fold, given_stem, initialism_pattern, name_rules, qualified_name,
     type_group,
 )
-from factx.resolve import NameStat, _build_nodes, _Node, fold, resolve
+from factx.resolve import NameStat, _build_nodes, _Node, resolve
 from factx.rules import RuleSet, load_rules
 
 #: Bump when `node_keys` changes: stored keys of another scheme mean a full resolve.
-KEY_SCHEME = "2"
+KEY_SCHEME = "3"
 
 #: Above this share of changed names against the names already resolved, a full
 #: resolve is cheaper than walking the keys.
@@ -82,6 +83,7 @@ class ResolverInput:
 
     stats: list[NameStat]
     same: list[tuple[str, str]]
+    described: list[tuple[str, str | None, bool]]
 
     def names(self) -> set[str]:
         return {s.name for s in self.stats}
@@ -90,17 +92,20 @@ class ResolverInput:
 def resolver_input(store, names: Iterable[str] | None = None) -> ResolverInput:
     """The names of the store (or those of `names` the facts still hold) as resolve()
     takes them: their stats in name order, then one zero-count stat per declared alias
-    ("X, also known as Y": Y is a name of X's entity, resolve decides) with the pairs."""
-    from factx.lookup import declared_names
+    ("X, also known as Y": Y is a name of X's entity, resolve decides) with the pairs,
+    and what the documents say descriptions name (`factx.lookup.described_names`)."""
+    from factx.lookup import declared_names, described_names
 
     wanted = set(names) if names is not None else None
     stats = [NameStat(n, t, c) for n, t, c in store.name_stats(wanted)]
     declared = sorted(declared_names(store))
+    described = described_names(store)
     if wanted is not None:
         declared = [d for d in declared if d[0] in wanted or d[1] in wanted]
+        described = [d for d in described if d[0] in wanted]
     stats += [NameStat(alias, entity_type, 0) for _, alias, entity_type in declared
               if wanted is None or alias in wanted]
-    return ResolverInput(stats, [(name, alias) for name, alias, _ in declared])
+    return ResolverInput(stats, [(name, alias) for name, alias, _ in declared], described)
 
 
 def node_of(name: str, nr: NameRules) -> str:
@@ -108,7 +113,8 @@ def node_of(name: str, nr: NameRules) -> str:
     return names_fold(name, nr=nr) or name.strip().lower()
 
 
-def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared: dict[str, set[str]]) -> list[Key]:
+def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared: dict[str, set[str]],
+              described: dict[str, set[str]]) -> list[Key]:
     """(key, role, detail) of every way resolve() may compare this node with another."""
     group = type_group(node.entity_type)
     tokens = node.tokens
@@ -151,6 +157,7 @@ def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared:
                 for letter in sorted({parts[0][:1], parts[1][:1]}):
                     keys.append((f"A|{group}|{letter}", "o", pattern.pattern))
     keys += [(f"D|{pair}", "s", None) for pair in sorted(declared.get(node.key, ()))]
+    keys += [(f"X|{key}", "s", None) for key in sorted(described.get(node.key, ()))]
     keys += [(f"R|{r}", "s", None) for r, folds in enumerate(alias_folds) if node.key in folds]
     return keys
 
@@ -181,10 +188,21 @@ def _declared_keys(same: list[tuple[str, str]], nr: NameRules) -> dict[str, set[
     return out
 
 
+def _described_keys(described: list[tuple[str, str | None, bool]], nr: NameRules) -> dict[str, set[str]]:
+    """node -> the description keys it is cited or tied with (None keys tie nothing)."""
+    out: dict[str, set[str]] = {}
+    for name, key, _ in described:
+        if key is not None:
+            out.setdefault(node_of(name, nr), set()).add(key)
+    return out
+
+
 def _keyed_nodes(data: ResolverInput, nr: NameRules, rules: RuleSet) -> dict[str, list[Key]]:
     alias_folds = _alias_folds(rules)
     declared = _declared_keys(data.same, nr)
-    return {node.key: node_keys(node, nr, alias_folds, declared) for node in _build_nodes(data.stats, nr)}
+    described = _described_keys(data.described, nr)
+    return {node.key: node_keys(node, nr, alias_folds, declared, described)
+            for node in _build_nodes(data.stats, nr)}
 
 
 def _chunks(items: list, size: int = 500) -> Iterator[list]:
@@ -228,10 +246,10 @@ def _full(store, rules: RuleSet) -> Resolution:
     conn = store.conn
     nr = name_rules(rules)
     data = resolver_input(store)
-    entities = resolve(data.stats, rules=rules, same=data.same)
+    entities = resolve(data.stats, rules=rules, same=data.same, described=data.described)
     conn.execute("DELETE FROM names")
     conn.execute("DELETE FROM entities")
-    _write_entities(conn, entities)
+    _write_entities(conn, entities, nr)
     conn.execute("DELETE FROM resolve_names")
     conn.execute("DELETE FROM resolve_keys")
     names = data.names()
@@ -241,11 +259,13 @@ def _full(store, rules: RuleSet) -> Resolution:
     return Resolution("full", len(names), len(names), len(names))
 
 
-def _write_entities(conn, entities) -> None:
+def _write_entities(conn, entities, nr: NameRules) -> None:
+    """Rows of the names and entities tables, folded for lookups as the run's rules fold
+    names (`Writer.set_entities` writes the same rows for a whole resolution)."""
     conn.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?)",
-                     [(e.entity_id, e.canonical, e.entity_type, fold(e.canonical)) for e in entities])
+                     [(e.entity_id, e.canonical, e.entity_type, names_fold(e.canonical, nr=nr)) for e in entities])
     conn.executemany("INSERT OR REPLACE INTO names VALUES (?, ?, ?)",
-                     [(n, e.entity_id, fold(n)) for e in entities for n in e.names])
+                     [(n, e.entity_id, names_fold(n, nr=nr)) for e in entities for n in e.names])
 
 
 def _stored_names(conn, nodes: Iterable[str]) -> set[str]:
@@ -304,14 +324,14 @@ def _incremental(store, rules: RuleSet, pending: list[str]) -> Resolution:
     # resolve the region's names together, as a full resolve would see them
     old_names = _stored_names(conn, region) | set(pending)
     data = resolver_input(store, old_names)
-    entities = resolve(data.stats, rules=rules, same=data.same)
+    entities = resolve(data.stats, rules=rules, same=data.same, described=data.described)
     old_ids: set[str] = set()
     for chunk in _chunks(sorted(old_names)):
         marks = ",".join("?" * len(chunk))
         old_ids.update(i for (i,) in conn.execute(
             f"SELECT DISTINCT entity_id FROM names WHERE name IN ({marks})", chunk))
         conn.execute(f"DELETE FROM names WHERE name IN ({marks})", chunk)
-    _write_entities(conn, entities)
+    _write_entities(conn, entities, nr)
     for chunk in _chunks(sorted(old_ids)):
         marks = ",".join("?" * len(chunk))
         conn.execute(f"DELETE FROM entities WHERE entity_id IN ({marks}) AND entity_id NOT IN "

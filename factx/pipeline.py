@@ -89,11 +89,8 @@ def load_model(name: str | None = None, *, rules_dir: str | None = None) -> Lang
     nlp.add_pipe("factx_dates", config={"rules_dir": rules_dir})
     nlp.add_pipe("factx_mentions", config={"rules_dir": rules_dir})
     nlp.add_pipe("factx_attributes", config={"rules_dir": rules_dir})
-<<<<<<< HEAD
-    _provide_needs(nlp, name)
-=======
     nlp.add_pipe("factx_descriptions", config={"rules_dir": rules_dir})
->>>>>>> main
+    _provide_needs(nlp, name)
     return nlp
 
 

@@ -75,6 +75,7 @@ CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id);
 CREATE INDEX IF NOT EXISTS facts_said_by ON facts(said_by);
 CREATE INDEX IF NOT EXISTS facts_value_entity ON facts(json_extract(value, '$')) WHERE value_type = 'entity';
 CREATE INDEX IF NOT EXISTS facts_declared ON facts(attribute) WHERE attribute = 'alternate_names';
+CREATE INDEX IF NOT EXISTS facts_described ON facts(attribute) WHERE attribute = 'description';
 CREATE TABLE IF NOT EXISTS names (
     name TEXT PRIMARY KEY,
     entity_id TEXT NOT NULL,

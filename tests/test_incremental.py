@@ -61,10 +61,17 @@ def draft(name: str, name_type: str, i: int, **kw) -> FactDraft:
 
 
 def doc(path: str, names: list[tuple[str, str]], *, said_by: str | None = None,
-        located_in: str | None = None, aka: str | None = None) -> DocResult:
+        located_in: str | None = None, aka: str | None = None,
+        described: list[tuple[str, str, str]] = ()) -> DocResult:
+    """A document naming `names`; `described` holds (name, description key, rule) of its
+    description facts ("description.source" for a source written as a description)."""
     drafts = [draft(name, name_type, i) for i, (name, name_type) in enumerate(names)]
     if aka is not None and names:
         drafts.append(draft(names[0][0], names[0][1], 92, attribute="alternate_names", value=aka))
+    for k, (name, key, rule) in enumerate(described):
+        drafts.append(FactDraft(name=name, name_type="ORG", attribute="description", value=key, value_type="text",
+                                value_text=key, start=93 + k, end=94 + k, quote_start=0, quote_end=10,
+                                mention=name, rule=rule))
     if said_by is not None and names:
         drafts.append(draft(names[0][0], names[0][1], 90, attribute="title", value="leader",
                             value_type="text", said_by=said_by))
@@ -87,7 +94,8 @@ def run(store: Store, docs: list[DocResult], rules=None) -> incremental.Resoluti
 def expected(store: Store, rules=None) -> tuple[set, set]:
     """The names and entities tables a full resolve of every name of the store writes."""
     data = resolver_input(store)
-    entities = resolve(data.stats, rules=rules if rules is not None else load_rules(), same=data.same)
+    entities = resolve(data.stats, rules=rules if rules is not None else load_rules(), same=data.same,
+                       described=data.described)
     names = {(n, e.entity_id) for e in entities for n in e.names}
     return names, {(e.entity_id, e.canonical, e.entity_type) for e in entities}
 
@@ -220,6 +228,24 @@ def test_declared_names_join_and_part_with_their_documents(tmp_path, always_incr
     assert names["Abu Jamil"] != names["Karim Haddad"]
 
 
+def test_descriptions_join_the_one_entity_their_key_is_tied_to(tmp_path, always_incremental):
+    spy = "intelligence agency of Norway"
+    store = Store.open(tmp_path)
+    run(store, [doc("a.txt", [("the country's spy agency", "ORG")], said_by="the country's spy agency",
+                    described=[("the country's spy agency", spy, "description.source")])])
+    run(store, [doc("b.txt", [("State Protection Bureau", "ORG")],
+                    described=[("State Protection Bureau", spy, "description.tie")])])
+    assert_same_as_full(store)
+    names = dict(store.conn.execute("SELECT name, entity_id FROM names"))
+    assert names["the country's spy agency"] == names["State Protection Bureau"]
+    # a second entity tied to the key: the description stays one of its own
+    run(store, [doc("c.txt", [("Police Security Service", "ORG")],
+                    described=[("Police Security Service", spy, "description.tie")])])
+    assert_same_as_full(store)
+    names = dict(store.conn.execute("SELECT name, entity_id FROM names"))
+    assert names["the country's spy agency"] != names["State Protection Bureau"]
+
+
 def test_user_aliases_and_never_merge(tmp_path, always_incremental):
     rules_dir = tmp_path / "rules"
     rules_dir.mkdir()
@@ -265,6 +291,7 @@ def test_rules_of_another_version_mean_a_full_resolve(tmp_path):
     assert done.mode == "full"
 
 
+DESCRIPTIONS = ("intelligence agency of Norway", "army of Chad")
 name_lists = st.lists(st.sampled_from(POOL), min_size=1, max_size=4)
 runs_strategy = st.lists(st.lists(st.tuples(st.integers(0, 7), name_lists), min_size=1, max_size=3),
                          min_size=2, max_size=5)
@@ -282,7 +309,10 @@ def test_any_sequence_of_runs_matches_a_full_resolve(tmp_path_factory, runs):
     try:
         for batch in runs:
             run(store, [doc(f"d{path}.txt", names, said_by=names[-1][0] if path % 3 == 0 else None,
-                            aka=names[-1][0] if path % 4 == 1 and len(names) > 1 else None)
+                            aka=names[-1][0] if path % 4 == 1 and len(names) > 1 else None,
+                            described=[(names[0][0], DESCRIPTIONS[path % 2],
+                                        "description.tie" if path % 5 else "description.source")]
+                            if path % 2 == 0 else ())
                         for path, names in batch])
             assert_same_as_full(store)
     finally:
@@ -312,6 +342,6 @@ def test_names_of_documents_removed_with_their_facts_are_pending(tmp_path):
 
 def test_module_docstring_names_every_key_of_node_keys():
     source = Path(incremental.__file__).read_text(encoding="utf-8")
-    for key in ("B|", "J|", "Q|", "F|", "L|", "P|", "G|", "S|", "T|", "A|", "D|", "R|"):
+    for key in ("B|", "J|", "Q|", "F|", "L|", "P|", "G|", "S|", "T|", "A|", "D|", "X|", "R|"):
         assert f'f"{key}' in source
         assert f"`{key[0]}`" in incremental.__doc__
