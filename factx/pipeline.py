@@ -196,7 +196,9 @@ def _pieces(article: Article) -> Iterator[tuple[Article, int]]:
 
     text = blank_spans(article.text, article.boilerplate) if article.boilerplate else article.text
     for start, end in split_points(text):
-        yield replace(article, text=text[start:end], boilerplate=()), start
+        # the date line's range is an offset into the whole text: the first piece's
+        yield replace(article, text=text[start:end], boilerplate=(),
+                      date_line=article.date_line if start == 0 else None), start
 
 
 def _result(doc: Doc, article: Article, version: str) -> DocResult:

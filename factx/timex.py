@@ -21,7 +21,8 @@ from typing import Any, Callable
 
 from factx.rules import load_rules
 
-__all__ = ["normalize", "tense_of", "verb_tense", "clean", "lexicon", "Lexicon", "FROM_CONTEXT"]
+__all__ = ["normalize", "tense_of", "verb_tense", "clean", "lexicon", "Lexicon", "FROM_CONTEXT",
+           "bare_time", "is_age", "clock_reading"]
 
 Result = tuple[str, "str | None"]
 
@@ -59,11 +60,40 @@ class Lexicon:
     names: dict[str, str]
     events: tuple[Event, ...]
     cues: tuple[tuple[str, re.Pattern[str]], ...]
+    day_start: dict[str, str]
+    zones: dict[str, "float | None"]
+    hijri_months: dict[str, int]
 
     def alt(self, name: str) -> str:
         """A regex alternation of one word list, longest first ('{MONTH}' placeholders)."""
         words = sorted(getattr(self, name), key=len, reverse=True)
         return "(?:" + "|".join(re.escape(w) for w in words) + ")"
+
+    def hijri_alt(self) -> str:
+        """A regex alternation of the Hijri month names, longest first, each apostrophe,
+        hyphen or space inside a name optional ("Rabi' al-Awwal", "Rabi al Awwal")."""
+        names = sorted(self.hijri_months, key=len, reverse=True)
+        return "(?:" + "|".join(_flexible(n) for n in names) + ")"
+
+    def hijri_month(self, name: str) -> int | None:
+        """The number of a Hijri month as written ("Rabi' al-Awwal" -> 3), or None."""
+        key = hijri_key(name)
+        return next((n for w, n in self.hijri_months.items() if hijri_key(w) == key), None)
+
+
+def hijri_key(name: str) -> str:
+    """A Hijri month name without case, apostrophes, hyphens or spaces: its lookup key.
+
+    >>> hijri_key("Rabi' al-Awwal")
+    'rabialawwal'
+    """
+    return re.sub(r"[-'\u2019\u2018`\s]", "", name.lower())
+
+
+def _flexible(name: str) -> str:
+    """A name as a regex in which its apostrophes, hyphens and spaces are optional."""
+    return "".join(r"[-'\u2019\s]{0,2}" if ch in "-' " else re.escape(ch)
+                   for ch in re.sub(r"[-' ]+", " ", name))
 
 
 def _entries(rules: Any, rule_id: str) -> dict[str, Any]:
@@ -82,9 +112,8 @@ def use_rules(rules_dir: str | None) -> None:
     global _USER_RULES
     if rules_dir != _USER_RULES:
         _USER_RULES = rules_dir
-        lexicon.cache_clear()
-        _grammar.cache_clear()
-        _normalize.cache_clear()
+        for cached in (lexicon, _grammar, _normalize, _clock_res, bare_time, clock_reading, is_age):
+            cached.cache_clear()
 
 
 def user_rules() -> str | None:
@@ -115,7 +144,9 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
         units=_entries(rules, "units"), references=_entries(rules, "references"),
         sets=_entries(rules, "sets"), modifiers=_entries(rules, "modifiers"),
         names=_entries(rules, "name_words"),
-        events=events, cues=cues)
+        events=events, cues=cues, day_start=_entries(rules, "day_start"),
+        zones={k: (None if v is None else float(v)) for k, v in _entries(rules, "time_zones").items()},
+        hijri_months={k: int(v) for k, v in _entries(rules, "hijri_months").items()})
 
 
 # ---------------------------------------------------------------------------------------
@@ -426,7 +457,7 @@ def _expression(t: str, ctx: _Ctx) -> Result | None:
             return ("DATE", _week(dt.date.fromisoformat(day)))
         if day and day.startswith("XXXX"):
             return ("DATE", "XXXX-WXX")
-    for fn in (_set, _event, _interval, _duration_clock, _time_of_day, _ago, _duration):
+    for fn in (_set, _event, _interval, _duration_clock, _time_of_day, _ago, _age, _duration):
         result = fn(t, ctx)
         if result is not None:
             return result
@@ -778,9 +809,19 @@ def _duration(t: str, ctx: _Ctx) -> Result | None:
     return ("DURATION", _period(n, unit))
 
 
-_CLOCK = re.compile(
-    r"(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s*[ap]\.?m))(?P<m>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?"
-    r"(?:\s*(?P<tz>gmt|utc|[ecmp][sd]?t|bst|cet|cest|ist|pkt|aft|local time|z))?")
+@lru_cache(maxsize=1)
+def _clock_res() -> tuple[re.Pattern[str], str, str]:
+    """The clock regex, the zone labels (rules/dates.yml `time_zones`) and the four-digit
+    military clock, built once from the lexicon."""
+    zones = lexicon().alt("zones")
+    clock = re.compile(
+        r"(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s*[ap]\.?m))(?P<m>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?"
+        rf"(?:\s*(?P<tz>{zones}))?")
+    # A clock written as four digits, military style: "0915 HRS", "1400 GMT", "0800
+    # hours" (a clock, never a duration of 915 hours; "1400 hours" without a zero is
+    # left alone).
+    military = rf"(?:(?:[01]\d|2[0-3])[0-5]\d\s*(?:hrs|{zones})|0\d[0-5]\d\s*hours)"
+    return clock, zones, military
 
 
 def _duration_clock(t: str, ctx: _Ctx) -> Result | None:
@@ -793,21 +834,16 @@ def _duration_clock(t: str, ctx: _Ctx) -> Result | None:
     return None
 
 
-_ZONES = r"gmt|utc|[ecmp][sd]?t|bst|cet|cest|ist|pkt|aft|local time|z"
-# A clock written as four digits, military style: "0915 HRS", "1400 GMT", "0800 hours"
-# (a clock, never a duration of 915 hours; "1400 hours" without a zero is left alone).
-_MILITARY = rf"(?:(?:[01]\d|2[0-3])[0-5]\d\s*(?:hrs|{_ZONES})|0\d[0-5]\d\s*hours)"
-
-
 def _clock(t: str) -> str | None:
     """'8 p.m.' -> '20:00', '15:00 gmt' -> '15:00', '0915 hrs' -> '09:15', 'noon' -> '12:00'."""
     if t in ("noon", "midday"):
         return "12:00"
     if t == "midnight":
         return "24:00"
-    if re.fullmatch(_MILITARY, t):
+    clock, _, military = _clock_res()
+    if re.fullmatch(military, t):
         return f"{t[:2]}:{t[2:4]}"
-    m = _CLOCK.fullmatch(t)
+    m = clock.fullmatch(t)
     if not m or (m.group("m") is None and m.group("ap") is None):
         return None
     h, mi = int(m.group("h")), int(m.group("m") or 0)
@@ -821,15 +857,15 @@ def _clock(t: str) -> str | None:
     return f"{h:02d}:{mi:02d}"
 
 
-def _time_of_day(t: str, ctx: _Ctx) -> Result | None:
-    """A clock time or a part of the day, on the day the rest of the expression names."""
+def _split_time(t: str) -> tuple[str, str] | None:
+    """An expression as (its time of day, the words that name its day): ("06:18",
+    "sunday") for "6:18 a.m. on Sunday morning" (a clock wins over a part of the day),
+    ("TNI", "saturday") for "Saturday night", ("", "monday") for "the early hours of
+    Monday" (the start of a day, `day_start`); None when it holds no time of day."""
     lex, g = lexicon(), _grammar()
+    _, zones, military = _clock_res()
     clock_re = (rf"(?:\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{{1,2}}:\d{{2}})"
-                rf"(?:\s*(?:{_ZONES}))?|{_MILITARY}|noon|midnight")
-    time: str | None = None
-    rest = t
-    if t == "tonight":
-        return ("TIME", f"{_day(ctx.anchor)}TNI" if ctx.anchor else "XXXX-XX-XXTNI")
+                rf"(?:\s*(?:{zones}))?|{military}|noon|midnight")
     m = re.search(rf"(?:^|\s|,)(?:at\s+|around\s+|about\s+|shortly after\s+|shortly before\s+|"
                   rf"just after\s+|just before\s+)?({clock_re})(?=$|\s|,)", t)
     if m:
@@ -837,26 +873,88 @@ def _time_of_day(t: str, ctx: _Ctx) -> Result | None:
         if time is None:
             return None
         rest = (t[:m.start()] + " " + t[m.end():]).strip(" ,")
-    else:
-        # "the night of Sept. 22", "Tuesday night", "last night", "this morning", "tonight"
-        m = re.fullmatch(rf"(?:the\s+)?({g.part})\s+of\s+(.+)", t)
-        if m:
-            time, rest = "T" + lex.parts[m.group(1)], m.group(2)
-        else:
-            m = re.fullmatch(rf"(.*?)\s*(?:in the\s+|at\s+)?({g.part})", t)
-            if m and m.group(2) in lex.parts:
-                time, rest = "T" + lex.parts[m.group(2)], m.group(1).strip(" ,")
-            elif t == "tonight":
-                time, rest = "TNI", "today"
-            else:
-                return None
-    rest = re.sub(r"^(?:on|of|at|in the|the)\s+|\s+(?:on|at|of)$", "", rest).strip(" ,")
+        # "9:38 p.m. Saturday night", "6:18 a.m. on Sunday morning": the clock is the time
+        rest = re.sub(rf"\s*(?:in the\s+)?(?:{g.part})$", "", rest)
+        return time, rest
+    # "the early hours of Monday", "in the small hours": the day, from its start
+    m = re.fullmatch(rf"(?:in\s+)?(?:the\s+)?({lex.alt('day_start')})(?:\s+of\s+(.+))?", t)
+    if m:
+        return "", m.group(2) or ""
+    # "the night of Sept. 22", "Tuesday night", "last night", "this morning"
+    m = re.fullmatch(rf"(?:the\s+)?({g.part})\s+of\s+(.+)", t)
+    if m:
+        return "T" + lex.parts[m.group(1)], m.group(2)
+    m = re.fullmatch(rf"(?:(.*?),?\s+)??(?:in the\s+|at\s+)?({g.part})", t)
+    if m and m.group(2) in lex.parts:
+        return "T" + lex.parts[m.group(2)], (m.group(1) or "").strip(" ,")
+    return None
+
+
+@lru_cache(maxsize=8192)
+def bare_time(text: str) -> bool:
+    """Whether an expression is a time of day that names no day of its own ("6:18
+    a.m.", "0148 GMT", "in the morning", "overnight", "the early hours"): its day is
+    the one its sentence names, else the article's (the dates stage decides).
+
+    >>> bare_time("6:18 a.m."), bare_time("6:18 a.m. Sunday"), bare_time("Sunday")
+    (True, False, False)
+    """
+    t = _LEAD.sub("", clean(text))
+    split = _split_time(t)
+    return split is not None and _day_words(split[1]) == ""
+
+
+def _day_words(rest: str) -> str:
+    rest = re.sub(r"^(?:on|of|at|in the|in|the)(?:\s+|$)|\s+(?:on|at|of)$", "", rest).strip(" ,")
     # "the night of March 3-4" is the night that starts on the 3rd
-    rest = re.sub(r"(\d)\s*-\s*\d{1,2}$", r"\1", rest)
+    return re.sub(r"(\d)\s*-\s*\d{1,2}$", r"\1", rest)
+
+
+@lru_cache(maxsize=8192)
+def is_age(text: str) -> bool:
+    """Whether an expression is an age ("29-year-old", "aged 29", "29 years old").
+
+    >>> is_age("a 29-year-old"), is_age("29 years")
+    (True, False)
+    """
+    t = clean(text)
+    return _age(t, _Ctx(None, None, None, frozenset())) is not None or bool(
+        re.fullmatch(rf"(?:{_grammar().count})\s+(?:years|months)\s+old", t))
+
+
+@lru_cache(maxsize=8192)
+def clock_reading(text: str) -> tuple[int, float | None, bool] | None:
+    """The clock of an expression as (minutes after midnight, its zone's offset from UTC
+    in hours or None when unknown, whether a zone label is written), or None when it
+    holds no clock: "0148 GMT" -> (108, 0.0, True), "6pm local time" -> (1080, None, True).
+    """
+    t = _LEAD.sub("", clean(text))
+    split = _split_time(t)
+    if split is None or not re.fullmatch(r"\d\d:\d\d", split[0]):
+        return None
+    hours, minutes = (int(x) for x in split[0].split(":"))
+    lex = lexicon()
+    digit = re.search(r"\d", t)
+    zone = re.search(rf"(?<![a-z]){lex.alt('zones')}(?![a-z])", t[digit.start() if digit else 0:])
+    return hours * 60 + minutes, lex.zones.get(zone.group(0)) if zone else None, zone is not None
+
+
+def _time_of_day(t: str, ctx: _Ctx) -> Result | None:
+    """A clock time or a part of the day, on the day the rest of the expression names;
+    without one, on the article's day (the stage gives it the day of its sentence)."""
+    if t == "tonight":
+        return ("TIME", f"{_day(ctx.anchor)}TNI" if ctx.anchor else "XXXX-XX-XXTNI")
+    split = _split_time(t)
+    if split is None:
+        return None
+    time, rest = split
+    rest = _day_words(rest)
+    if time == "" and _split_time(rest) is not None:
+        return _time_of_day(rest, ctx)  # "the early hours of Monday morning"
     if rest in ("last", "yesterday"):
         day = _shift_day(ctx, -1)
     elif rest in ("this", "today", "early this", "late this", ""):
-        day = _focus_day(ctx) if rest == "" else (_day(ctx.anchor) if ctx.anchor else "XXXX-XX-XX")
+        day = _day(ctx.anchor) if ctx.anchor else "XXXX-XX-XX"
     elif rest in ("tomorrow", "next"):
         day = _shift_day(ctx, 1)
     elif rest in ("that", "the same", "same"):
@@ -872,6 +970,8 @@ def _time_of_day(t: str, ctx: _Ctx) -> Result | None:
     # a time of day needs a day (2019-09-22, XXXX-WXX-7), not a span, a week or a year
     if "/" in day or "_REF" in day or "T" in day or re.search(r"-W\d\d(?:-WE)?$", day) or len(day) < 10:
         return None
+    if time == "":
+        return ("DATE", day)
     return ("TIME", f"{day}{time}" if time.startswith("T") else f"{day}T{time}")
 
 
@@ -970,10 +1070,75 @@ def _date(t: str, ctx: _Ctx) -> str | None:
         return None
     t = re.sub(r"^the\s+", "", t) if not re.match(r"^the\s+(?:past|next|last|following|"
                                                    r"previous|same|day|week|month|year|quarter)\b", t) else t
-    for fn in (_absolute, _relative, _weekday, _month_day, _chained):
+    for fn in (_absolute, _hijri, _relative_year, _relative, _weekday, _month_day, _chained):
         value = fn(t, ctx)
         if value is not None:
             return value
+    return None
+
+
+def _relative_year(t: str, ctx: _Ctx) -> str | None:
+    """A month, a day or a season in a year named relative to the article's: "August
+    last year" (2021-08 in 2022), "Aug. 4 last year", "4 August this year", "the summer
+    of next year", "March of last year"."""
+    lex, g = lexicon(), _grammar()
+    m = re.fullmatch(rf"(?:(?:the\s+)?({g.season})|({g.mon})\.?(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?)?|"
+                     rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({g.mon})\.?),?\s+(?:of\s+)?"
+                     r"(last|this|next|the previous|the following|the next|the coming|the current)\s+year", t)
+    if not m:
+        return None
+    n = {"last": -1, "the previous": -1, "this": 0, "the current": 0}.get(m.group(6), 1)
+    year = f"{ctx.anchor.year + n:04d}" if ctx.anchor else "XXXX"
+    if m.group(1):
+        return f"{year}-{lex.seasons[m.group(1)]}"
+    month = lex.months[m.group(2) or m.group(5)]
+    day = m.group(3) or m.group(4)
+    if day is None:
+        return f"{year}-{month:02d}"
+    if _safe_date(2000, month, int(day)) is None or (ctx.anchor and _safe_date(int(year), month, int(day)) is None):
+        return None
+    return f"{year}-{month:02d}-{int(day):02d}"
+
+
+def _hijri(t: str, ctx: _Ctx) -> str | None:
+    """An Islamic (Hijri) calendar date written in English, as its Gregorian day:
+    "Jumada I 28, 1432" and "28 Jumada al-Awwal 1432 AH" are 2011-05-02. The months
+    are those of rules/dates.yml `hijri_months`; the conversion is the Umm al-Qura
+    calendar's (the `hijridate` package), which covers 1343-1500 AH (1924-2077)."""
+    lex = lexicon()
+    if not lex.hijri_months or not re.search(r"\d{4}", t):
+        return None
+    months = lex.hijri_alt()
+    m = re.fullmatch(rf"(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({months})|({months})\s+(\d{{1,2}})(?:st|nd|rd|th)?)"
+                     r",?\s+(1[2-5]\d\d)(?:\s*(?:a\.?\s?h\.?|h\.?))?", t)
+    if not m:
+        return None
+    month = lex.hijri_month(m.group(2) or m.group(3))
+    if month is None:
+        return None
+    from hijridate import Hijri
+
+    try:
+        return Hijri(int(m.group(5)), month, int(m.group(1) or m.group(4))).to_gregorian().isoformat()
+    except (ValueError, OverflowError):
+        return None  # not a day of that month, or outside the calendar's tables
+
+
+def _age(t: str, ctx: _Ctx) -> Result | None:
+    """An age, a duration in TIDES/TimeML terms: "29-year-old" and "aged 29" are P29Y,
+    "a 22-month-old" P22M."""
+    lex, g = lexicon(), _grammar()
+    m = re.fullmatch(rf"(?:an?\s+)?({g.count})[- ](year|month|week|day)s?[- ]old", t)
+    if m:
+        n = _number(m.group(1))
+        return ("DURATION", _period(n, lex.units[m.group(2)])) if n is not None and n < 200 else None
+    m = re.fullmatch(rf"aged\s+({g.count})(?:\s+({g.unit}))?", t)
+    if m:
+        n = _number(m.group(1))
+        unit = lex.units.get(m.group(2) or "years")
+        if n is None or n >= 200 or unit not in ("Y", "M", "W", "D"):
+            return None
+        return ("DURATION", _period(n, unit))
     return None
 
 
@@ -997,7 +1162,8 @@ def _absolute(t: str, ctx: _Ctx) -> str | None:
         if len(m.group(4)) == 2:
             y = _two_digit_year(y, ctx.anchor)
         day, month = (a, b) if m.group(2) == "." or a > 12 else (b, a)
-        d = _safe_date(y, month, day)
+        # the other order when this one cannot be a date: "08.30.20" is August 30
+        d = _safe_date(y, month, day) or _safe_date(y, day, month)
         return _day(d) if d else None
     m = re.fullmatch(r"(\d{4})/(\d{1,2})/(\d{1,2})", t)
     if m:

@@ -141,6 +141,101 @@ def test_issue_14_expressions(blank, text, anchor, expected):
     assert found(make(blank, text), anchor) == expected
 
 
+# Issue 14, wave 2: times of day take the day their sentence names; dates of a page's
+# date line; one expression for "August last year"; the early hours; Islamic dates.
+WAVE_2 = [
+    # a bare clock takes its sentence's day, never an anniversary named above it
+    ("The Sept. 11, 2001, attacks killed thousands. Officials said he was killed at 6:18 a.m. "
+     "(0148 GMT) on Sunday morning.", "2022-08-02",
+     [("Sept. 11, 2001", "DATE", "2001-09-11"), ("6:18 a.m.", "TIME", "2022-07-31T06:18"),
+      ("0148 GMT", "TIME", "2022-07-31T01:48"), ("Sunday morning", "TIME", "2022-07-31TMO")]),
+    # without a day in its sentence: the article's day
+    ("He died on Sept. 11, 2001. The strike came at 6:18 a.m., officials said.", "2022-08-02",
+     [("Sept. 11, 2001", "DATE", "2001-09-11"), ("6:18 a.m.", "TIME", "2022-08-02T06:18")]),
+    ("The bank opened at 9 a.m. The blast was on May 1, 2010.", "2011-05-02",
+     [("9 a.m.", "TIME", "2011-05-02T09:00"), ("May 1, 2010", "DATE", "2010-05-01")]),
+    # a year in the sentence that is not the article's: the day is unknown within it
+    ("In 2001, at 8:46 a.m., a plane hit the tower.", "2022-08-02",
+     [("2001", "DATE", "2001"), ("8:46 a.m.", "TIME", "2001-XX-XXT08:46")]),
+    ("Earlier this year, at 8 a.m., a plane landed.", "2022-08-02",
+     [("Earlier this year", "DATE", "2022"), ("8 a.m.", "TIME", "2022-08-02T08:00")]),
+    # a clock converting a clock is the same instant; a weekday restated by a date is it
+    ("It took place around 6pm local time (11pm, Singapore time) on Tuesday (Aug 4), officials said.", None,
+     [("6pm local time", "TIME", "XXXX-08-04T18:00"), ("11pm", "TIME", "XXXX-08-04T23:00"),
+      ("Tuesday", "DATE", "XXXX-08-04"), ("Aug 4", "DATE", "XXXX-08-04")]),
+    ("It took place around 10pm local time (3am, Singapore time) on Tuesday (Aug 4).", "2020-08-06",
+     [("10pm local time", "TIME", "2020-08-04T22:00"), ("3am", "TIME", "2020-08-05T03:00"),
+      ("Tuesday", "DATE", "2020-08-04"), ("Aug 4", "DATE", "2020-08-04")]),
+    ("The polls closed at 11 p.m. EDT Tuesday (0300 GMT).", "2020-11-04",
+     [("11 p.m. EDT Tuesday", "TIME", "2020-11-03T23:00"), ("0300 GMT", "TIME", "2020-11-04T03:00")]),
+    ("The strike, which occurred at 9:38 p.m. ET Saturday night, was the first.", "2022-08-01",
+     [("9:38 p.m. ET Saturday night", "TIME", "2022-07-30T21:38")]),
+    # a month beside a relative year is one date
+    ("The group took over the country in August last year.", "2022-08-02",
+     [("August last year", "DATE", "2021-08")]),
+    # the early hours: the day the sentence names, from its start
+    ("Pakistan on Monday confirmed the death in the early hours at Abbottabad.", "2011-05-03",
+     [("Monday", "DATE", "2011-05-02"), ("the early hours", "DATE", "2011-05-02")]),
+    ("A helicopter was shot down in the early hours of Monday near the town.", "2011-05-02",
+     [("the early hours of Monday", "DATE", "2011-05-02")]),
+    ("The fire spread overnight.", "2011-05-02", [("overnight", "TIME", "2011-05-02TNI")]),
+    # Islamic calendar dates beside their Gregorian date
+    ("Islamabad, Jumada I 28, 1432, May 2, 2011, SPA -- Pakistan spoke.", "2011-05-02",
+     [("Jumada I 28, 1432", "DATE", "2011-05-02"), ("May 2, 2011", "DATE", "2011-05-02")]),
+    ("Eid falls on 10 Dhu al-Hijjah 1440 AH this year.", "2019-08-01",
+     [("10 Dhu al-Hijjah 1440 AH", "DATE", "2019-08-11"), ("this year", "DATE", "2019")]),
+    # ages are not reported by default (TimeML's keys never mark them)
+    ("A 29-year-old pilot, aged 29, flew.", "2019-03-10", []),
+    # a clock outside the page's date line may be a score
+    ("The score was 10:51 at half time.", "2019-03-10", []),
+]
+
+
+@pytest.mark.parametrize("text, anchor, expected", WAVE_2)
+def test_wave_2_expressions(blank, text, anchor, expected):
+    assert found(make(blank, text), anchor) == expected
+
+
+@pytest.mark.parametrize("text, ages, expected", [
+    ("A 29-year-old pilot, aged 29, flew.", True,
+     [("29-year-old", "DURATION", "P29Y"), ("aged 29", "DURATION", "P29Y")]),
+    ("The boy, six years old, and his 22-month-old sister were found.", True,
+     [("six years old", "DURATION", "P6Y"), ("22-month-old", "DURATION", "P22M")]),
+    ("Children 6 months and older get it.", True, []),
+    ("A 29-year-old pilot flew.", False, []),
+])
+def test_ages_when_asked(blank, text, ages, expected):
+    doc = make(blank, text)
+    assert [(t.text, t.type, t.value) for t in temporal_expressions(doc, "2019-03-10", ages=ages)] == expected
+
+
+@pytest.mark.parametrize("text, line, anchor, expected", [
+    ("Beirut blast\nPublished: 08.30.20 , 10:51\nThe army said on Saturday.", "Published: 08.30.20 , 10:51",
+     "2020-08-30", [("08.30.20", "2020-08-30"), ("10:51", "2020-08-30T10:51"), ("Saturday", "2020-08-29")]),
+    ("Tue 04th August 2020 | 09:40 PM\nThe minister said on Tuesday.", "Tue 04th August 2020 | 09:40 PM",
+     "2020-08-04", [("04th August 2020", "2020-08-04"), ("09:40 PM", "2020-08-04T21:40"),
+                    ("Tuesday", "2020-08-04")]),
+    # the order of day and month the date line was read with (a day-first page)
+    ("News\n03/02/2021 14:05\nIt rained.", "03/02/2021 14:05", "2021-02-03",
+     [("03/02/2021", "2021-02-03"), ("14:05", "2021-02-03T14:05")]),
+    # without the date line, the same text: no bare clock, the slashed date month first
+    ("News\n03/02/2021 14:05\nIt rained.", None, "2021-02-03", [("03/02/2021", "2021-03-02")]),
+])
+def test_the_date_line_gives_its_dates(blank, text, line, anchor, expected):
+    date_line = (text.index(line), text.index(line) + len(line)) if line else None
+    got = temporal_expressions(make(blank, text), anchor, date_line=date_line)
+    assert [(t.text, t.value) for t in got] == expected
+
+
+def test_the_component_reads_the_date_line(blank):
+    text = "Beirut blast\nPublished: 08.30.20 , 10:51\nIt rained."
+    doc = make(blank, text)
+    start = text.index("Published")
+    doc._.article = Article(path="a.txt", text=text, published="2020-08-30", date_line=(start, start + 27))
+    assert [(t.text, t.value) for t in dates_component(doc)._.dates] == [
+        ("08.30.20", "2020-08-30"), ("10:51", "2020-08-30T10:51")]
+
+
 @pytest.mark.parametrize("span, expected", [
     (TimexSpan(10, 31, "between 1985 and 1987", "DATE", "1985/1987"),
      [(18, 22, "1985", "1985"), (27, 31, "1987", "1987")]),
@@ -287,3 +382,24 @@ def test_dates_command_splits_long_documents_as_extract_does(tmp_path):
     start = text.index("Sept. 23, 2019")
     assert [(r.start, r.end, r.value) for r in records] == [(start, start + len("Sept. 23, 2019"), "2019-09-23")]
     assert records[0].line == text[:start].count("\n") + 1
+
+
+@pytest.mark.model
+def test_a_bare_clock_takes_its_parsed_sentences_day(nlp):
+    text = ("Zawahiri was accused of helping coordinate the Sept. 11, 2001, attacks on the United States. "
+            "U.S. officials said Zawahiri was killed when he came out on the balcony at 6:18 a.m. "
+            "(0148 GMT) on Sunday morning and was hit by missiles.")
+    got = [(t.text, t.value) for t in temporal_expressions(nlp(text), "2022-08-02")]
+    assert ("6:18 a.m.", "2022-07-31T06:18") in got and ("0148 GMT", "2022-07-31T01:48") in got
+
+
+@pytest.mark.model
+def test_dates_command_gives_the_date_line_its_dates(tmp_path):
+    from factx.dates_command import date_records
+
+    path = tmp_path / "a.txt"
+    text = "Beirut port blast toll rises\nPublished: 08.30.20 , 10:51\n\nThe army said on Saturday that 190 died.\n"
+    path.write_text(text, encoding="utf-8")
+    records = [(r.text, r.value, r.anchor) for r in date_records([str(path)])]
+    assert records[:2] == [("08.30.20", "2020-08-30", "2020-08-30"), ("10:51", "2020-08-30T10:51", "2020-08-30")]
+    assert ("Saturday", "2020-08-29", "2020-08-30") in records

@@ -472,3 +472,100 @@ def test_relative_words_follow_the_anchor(anchor):
     assert normalize("today", a) == ("DATE", a)
     assert normalize("last year", a) == ("DATE", str(anchor.year - 1))
     assert normalize("yesterday", a) == ("DATE", (anchor - dt.timedelta(days=1)).isoformat())
+
+
+# ---- issue 14, wave 2 ------------------------------------------------------------------
+
+KABUL = "2022-08-02"  # a Tuesday
+
+RELATIVE_YEARS = [
+    # a month, a day or a season beside a year named relative to the article's: one date
+    tensed("August last year", KABUL, None, ("DATE", "2021-08")),
+    tensed("in August last year", KABUL, None, ("DATE", "2021-08")),
+    tensed("Aug. 4 last year", KABUL, None, ("DATE", "2021-08-04")),
+    tensed("4 August this year", KABUL, None, ("DATE", "2022-08-04")),
+    tensed("March of next year", KABUL, None, ("DATE", "2023-03")),
+    tensed("the summer of last year", KABUL, None, ("DATE", "2021-SU")),
+    tensed("August last year", None, None, ("DATE", "XXXX-08")),
+    tensed("Feb. 29 last year", "2021-03-01", None, ("DATE", "2020-02-29")),
+    tensed("Feb. 29 last year", "2022-03-01", None, None),  # 2021 had none
+]
+
+HIJRI = [
+    # Islamic calendar dates in English, as Gregorian days (Umm al-Qura, `hijridate`)
+    tensed("Jumada I 28, 1432", "2011-05-02", None, ("DATE", "2011-05-02")),
+    tensed("28 Jumada al-Awwal 1432 AH", None, None, ("DATE", "2011-05-02")),
+    tensed("28 Ramadan 1444 AH", KABUL, None, ("DATE", "2023-04-19")),
+    tensed("Rabi' al-Awwal 12, 1445 A.H.", KABUL, None, ("DATE", "2023-09-27")),
+    tensed("Rabiul Awwal 12, 1445", KABUL, None, ("DATE", "2023-09-27")),
+    tensed("1 Muharram 1445", KABUL, None, ("DATE", "2023-07-19")),
+    tensed("10 Dhul Hijjah 1440", KABUL, None, ("DATE", "2019-08-11")),
+    tensed("Ramadan 31, 1444", KABUL, None, None),  # no such day
+    tensed("28 Ramadan 1300", KABUL, None, None),  # before the calendar's tables
+]
+
+AGES = [
+    # ages are durations in TIDES terms (the stage reports them only when asked: AGES)
+    tensed("29-year-old", KABUL, None, ("DURATION", "P29Y")),
+    tensed("a 29-year-old", KABUL, None, ("DURATION", "P29Y")),
+    tensed("six-year-old", KABUL, None, ("DURATION", "P6Y")),
+    tensed("22-month-old", KABUL, None, ("DURATION", "P22M")),
+    tensed("aged 29", KABUL, None, ("DURATION", "P29Y")),
+    tensed("aged 18 months", KABUL, None, ("DURATION", "P18M")),
+    tensed("29 years old", KABUL, None, ("DURATION", "P29Y")),
+]
+
+TIMES_AND_DAYS = [
+    # a clock wins over a part of the day; zones and "local time" stay out of the value
+    tensed("9:38 p.m. ET Saturday night", "2022-08-01", None, ("TIME", "2022-07-30T21:38")),
+    tensed("at 6:18 a.m. on Sunday morning", KABUL, None, ("TIME", "2022-07-31T06:18")),
+    tensed("6pm local time", "2020-08-04", None, ("TIME", "2020-08-04T18:00")),
+    tensed("0148 GMT", KABUL, None, ("TIME", "2022-08-02T01:48")),
+    # a bare clock is on the article's day here (the stage gives it its sentence's),
+    # never on the last date named
+    tensed("6:18 a.m.", KABUL, None, ("TIME", "2022-08-02T06:18"), previous="2001-09-11"),
+    tensed("Saturday night", "2022-08-01", None, ("TIME", "2022-07-30TNI")),
+    tensed("that night", KABUL, None, ("TIME", "2022-07-30TNI"), previous="2022-07-30"),
+    tensed("in the morning", KABUL, None, ("TIME", "2022-08-02TMO")),
+    # the early hours are the day itself, from its start: TNI on Monday would be the
+    # night after Monday, MO the morning
+    tensed("the early hours of Monday", "2011-05-02", None, ("DATE", "2011-05-02")),
+    tensed("in the early hours", "2011-05-02", None, ("DATE", "2011-05-02")),
+    tensed("the small hours of Sept. 22", "2019-10-08", None, ("DATE", "2019-09-22")),
+    tensed("the early hours of Monday morning", "2011-05-02", None, ("TIME", "2011-05-02TMO")),
+    # numeric dates: the other order when one cannot be a date
+    tensed("08.30.20", "2020-08-30", None, ("DATE", "2020-08-30")),
+    tensed("13/02/2021", "2021-03-01", None, ("DATE", "2021-02-13")),
+]
+
+
+@pytest.mark.parametrize("text, anchor, tense, previous, expected", RELATIVE_YEARS + HIJRI + AGES + TIMES_AND_DAYS)
+def test_wave_2_patterns(text, anchor, tense, previous, expected):
+    assert normalize(text, anchor, tense=tense, previous=previous) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("6:18 a.m.", True), ("0148 GMT", True), ("6pm local time", True), ("at 9:38 p.m. ET", True),
+    ("in the early hours", True), ("overnight", True), ("in the morning", True), ("noon", True),
+    ("6:18 a.m. Sunday", False), ("Sunday morning", False), ("the early hours of Monday", False),
+    ("tonight", False), ("that night", False), ("last night", False), ("Sunday", False), ("2019", False),
+])
+def test_bare_time(text, expected):
+    assert timex.bare_time(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("0148 GMT", (108, 0.0, True)), ("6pm local time", (1080, None, True)), ("6:18 a.m.", (378, None, False)),
+    ("11 p.m. EDT Tuesday", (1380, -4.0, True)), ("17:11", (1031, None, False)), ("Sunday", None),
+    ("in the morning", None),
+])
+def test_clock_reading(text, expected):
+    assert timex.clock_reading(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("29-year-old", True), ("a 6-year-old", True), ("aged 29", True), ("29 years old", True),
+    ("29 years", False), ("the year-old quarter", False),
+])
+def test_is_age(text, expected):
+    assert timex.is_age(text) is expected

@@ -12,8 +12,9 @@ component `factx_dates` writes its result to `doc._.dates`.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -23,7 +24,8 @@ from factx.caseless import compile_folded, fold, required_strings
 from factx.stages import doc_text
 from factx.records import TimexSpan
 from factx.rules import load_rules
-from factx.timex import FROM_CONTEXT, count_regex, lexicon, normalize, use_rules, user_rules, verb_tense
+from factx.timex import (FROM_CONTEXT, bare_time, clock_reading, count_regex, is_age, lexicon, normalize,
+                         use_rules, user_rules, verb_tense)
 
 # Registered by factx/pipeline.py; done here too so that the stage works on its own.
 for _name in ("article", "dates"):
@@ -34,7 +36,8 @@ __all__ = ["temporal_expressions", "dates_component", "detect", "timeml_parts", 
 
 NER_LABELS = ("DATE", "TIME")
 
-# An age is not a time expression in TimeML: "22-year-old", "aged 40", "40 years old".
+# Words of ages and age bounds: "22-year-old", "aged 40", "40 years old", "6 months and
+# older". An age itself is a duration (`AGES`); what merely touches one is not a date.
 _AGE = re.compile(r"-year-old|\b(?:years?|months?|weeks?|days?)[- ]old\b|\baged?\b|-month-old|-week-old|"
                   r"-day-old|\b(?:months|years) (?:and|or) (?:older|younger|over|under)\b", re.I)
 # TimeML extents leave out prepositions and leading punctuation that NER spans can hold.
@@ -49,6 +52,15 @@ _WORD = re.compile(r"[A-Za-z]+")
 # Words before a bare "May" that make it the month ("in May", not "May I").
 _MAY_BEFORE = re.compile(r"\b(in|of|since|until|till|by|early|late|mid|last|next|this|during|"
                          r"from|through|to|before|after|between|and|or|around)\s*-?$", re.I)
+
+
+#: Whether ages ("a 29-year-old pilot", "aged 29", "29 years old") are temporal
+#: expressions, durations (P29Y). The TIDES guidelines, HeidelTime and SUTime mark them;
+#: the TimeML keys of TempEval-3 and AQUAINT never do (0 of the 27 ages in their
+#: development texts), and marking them costs 2.2 points of AQUAINT value F1 and 2.6 of
+#: relaxed F1 (0.3 on TempEval-3; notes/issue-14.md, wave 2). Off: the expression is
+#: normalized (`factx.timex.is_age`) but not reported.
+AGES = False
 
 
 @dataclass(frozen=True)
@@ -73,7 +85,8 @@ def _patterns(rules_dir: str | None = None) -> tuple[tuple[str, re.Pattern[str],
             sorted((w for w in lex.weekdays if len(w) > 4), key=len, reverse=True)) + ")",
         "MONTHNAME": "(?:" + "|".join(sorted(full_months, key=len, reverse=True)) + ")",
         "UNIT": lex.alt("units"), "NUMBER": lex.alt("numbers"), "PART": lex.alt("parts"),
-        "SEASON": lex.alt("seasons"), "COUNT": count_regex(lex),
+        "SEASON": lex.alt("seasons"), "COUNT": count_regex(lex), "ZONE": lex.alt("zones"),
+        "DAYSTART": lex.alt("day_start"), "HIJRI_MONTH": lex.hijri_alt(),
     }
     out = []
     for rule in load_rules(rules_dir or user_rules()).get("date_patterns"):
@@ -113,8 +126,9 @@ def _capitalised(text: str, start: int, end: int) -> bool:
     return True
 
 
-def detect(text: str) -> list[tuple[int, int, str]]:
-    """Rule-based temporal expression spans of a text: (start, end, rule id).
+def detect(text: str, *, ages: bool | None = None) -> list[tuple[int, int, str]]:
+    """Rule-based temporal expression spans of a text: (start, end, rule id); the
+    `age` rule's only when `ages` (default `AGES`).
 
     >>> detect("Prices are currently high.")
     [(11, 20, 'present-past-future')]
@@ -122,7 +136,10 @@ def detect(text: str) -> list[tuple[int, int, str]]:
     lex = lexicon()
     found: list[tuple[int, int, str]] = []
     folded = fold(text)
+    ages = AGES if ages is None else ages
     for rule_id, pattern, on_folded, required in _patterns():
+        if rule_id == "age" and not ages:
+            continue
         if required is not None and not any(s in folded for s in required):
             continue  # it cannot match: none of the words it needs is in the text
         for m in pattern.finditer(folded if on_folded else text):
@@ -304,11 +321,18 @@ def _a_verb(doc: Doc, start: int, end: int) -> bool:
     return span is not None and len(span) == 1 and span[0].pos_ in ("VERB", "AUX")
 
 
-def temporal_expressions(doc: Doc, anchor: str | None) -> list[TimexSpan]:
+
+
+def temporal_expressions(doc: Doc, anchor: str | None, *,
+                         date_line: tuple[int, int] | None = None,
+                         ages: bool | None = None) -> list[TimexSpan]:
     """Every temporal expression of `doc` with its TIMEX3 type and value.
 
     `anchor` is the publication date (ISO) that relative expressions resolve against;
-    None keeps what it would fix unknown (XXXX).
+    None keeps what it would fix unknown (XXXX). `date_line` is the character range of
+    the page's date line the publication date was read from (`Article.date_line`):
+    its clock ("Published: 08.30.20 , 10:51") is a time of that date. `ages` reports
+    ages as durations (default `AGES`).
 
     >>> import spacy
     >>> doc = spacy.blank("en")("He was killed on Tuesday.")
@@ -316,19 +340,26 @@ def temporal_expressions(doc: Doc, anchor: str | None) -> list[TimexSpan]:
     [('Tuesday', '2019-10-08')]
     """
     text = doc_text(doc)
+    ages = AGES if ages is None else ages
     candidates: list[_Candidate] = []
     for ent in doc.ents:
-        if ent.label_ not in NER_LABELS or _AGE.search(ent.text):
+        if ent.label_ not in NER_LABELS:
             continue
         start, end = _trim(text, ent.start_char, ent.end_char)
+        if _AGE.search(ent.text) and not (ages and is_age(text[start:end])):
+            continue
         if end > start and not _inside_name(text, start, end):
             candidates.append(_Candidate(start, end, ent.label_, "ner"))
-    # ages are not dates, whatever the detector: "a 22-year-old son"
-    ages = [(m.start(), m.end()) for m in _AGE.finditer(text)]
-    for start, end, rule_id in detect(text):
-        if any(a <= end + 12 and start <= b for a, b in ages if a >= start):
+    # what touches an age is not a date: "a 22-year-old son", "6 months and older"
+    age_words = [(m.start(), m.end()) for m in _AGE.finditer(text)]
+    for start, end, rule_id in detect(text, ages=ages):
+        if rule_id == "age":
+            candidates.append(_Candidate(start, end, "DATE", rule_id))
+            continue
+        if any(a <= end + 12 and start <= b for a, b in age_words if a >= start):
             continue
         candidates.append(_Candidate(start, end, "DATE", rule_id))
+    candidates += _date_line_clocks(text, date_line)
 
     if doc.has_annotation("TAG"):
         candidates = [c for c in candidates if not _a_verb(doc, c.start, c.end)]
@@ -352,12 +383,18 @@ def temporal_expressions(doc: Doc, anchor: str | None) -> list[TimexSpan]:
         def anchor_at(start: int) -> str | None:
             return next((day for lo, hi, day in own if lo <= start < hi), anchor)
         out = _normalized(doc, text, kept, anchor_at, tenses)
-    return out
+    else:
+        def anchor_at(start: int) -> str | None:
+            return anchor
+    out = _restated_weekdays(text, out, anchor)
+    out = _date_line_dates(text, out, date_line, anchor)
+    return _days_of_bare_times(doc, text, out, anchor_at)
 
 
 def _normalized(doc: Doc, text: str, kept: list[_Candidate], anchor_at, tenses: dict) -> list[TimexSpan]:
     """The candidates normalized left to right, each on the anchor `anchor_at` gives for
-    its start, each chained on the last date named before it."""
+    its start, each chained on the last date named before it (a time of day without a
+    day of its own is not: it takes its day later, `_days_of_bare_times`)."""
     out: list[TimexSpan] = []
     previous: str | None = None
     for cand in kept:
@@ -374,8 +411,186 @@ def _normalized(doc: Doc, text: str, kept: list[_Candidate], anchor_at, tenses: 
             end, span_text = cand.start + signal.start(1), span_text[:signal.start(1)]
         out.append(TimexSpan(cand.start, end, span_text, kind, value))
         # chains start from dates and times that name a year ("the next day")
-        if kind in ("DATE", "TIME") and value and re.match(r"\d{4}", value) and "/" not in value:
+        if kind in ("DATE", "TIME") and value and re.match(r"\d{4}", value) and "/" not in value \
+                and not bare_time(span_text):
             previous = value
+    return out
+
+
+# ---- the day of a time of day ------------------------------------------------------------
+
+# A day in a TIMEX3 value: 2019-09-22, XXXX-09-22, XXXX-WXX-7 (a weekday of an unknown week)
+_DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-[1-7])(?=T|$)")
+# A year or a month: a date too coarse to give a day
+_COARSE_VALUE = re.compile(r"^(\d{4})(?:-(\d\d))?$")
+# What stands between a clock and the clock in parentheses that converts it:
+# "6:18 a.m. (0148 GMT)", "6pm local time (11pm, Singapore time)", "3 p.m. EDT/1900 GMT"
+_CONVERTS = re.compile(r"\s*[(/]\s*")
+
+
+# The end of a sentence in a text without a parse (not "Mr." or "a.m." or "U.S.")
+_SENTENCE_END = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Za-z])[.!?][\"\u201d\u2019)]?\s+(?=[A-Z\"\u201c])")
+
+
+def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The sentence of a span: from the parse, else from its line and punctuation."""
+    if doc.has_annotation("SENT_START"):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            return span.sent.start_char, span.sent.end_char
+    text = doc_text(doc)
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    hi = len(text) if hi < 0 else hi
+    ends = [e for e in _sentence_ends(text, lo, start) if e <= start]
+    later = [e for e in _sentence_ends(text, start, hi) if e >= end]
+    return (ends[-1] if ends else lo), (later[0] if later else hi)
+
+
+# "a.m." or "p.m." before a capitalised word: a sentence ends there unless the word
+# goes on with the time ("9 a.m. Tuesday", "6 p.m. GMT")
+_CLOCK_END = re.compile(r"\b[ap]\.m\.\s+([A-Z][a-z]*)")
+
+
+def _sentence_ends(text: str, lo: int, hi: int) -> list[int]:
+    lex = lexicon()
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, hi)]
+    ends += [m.start(1) for m in _CLOCK_END.finditer(text, lo, hi)
+             if m.group(1).lower() not in lex.weekdays and m.group(1).lower() not in lex.months
+             and m.group(1).lower() not in lex.zones]
+    return sorted(ends)
+
+
+def _days_of_bare_times(doc: Doc, text: str, spans: list[TimexSpan], anchor_at) -> list[TimexSpan]:
+    """A time of day that names no day ("6:18 a.m.", "0148 GMT", "in the early hours")
+    is on the day its sentence names, the nearest when it names several ("at 6:18 a.m.
+    on Sunday morning", "Pakistan on Monday confirmed ... in the early hours"), else on
+    the article's day: never on a date named sentences before. A year or a month named
+    in the sentence without a day keeps the day unknown within it, unless the article's
+    day lies in it. A clock in parentheses after another ("6:18 a.m. (0148 GMT)") is the
+    same instant: the day of the clock it converts, moved when midnight lies between
+    the two (by the zones' offsets when both are known, else by the smaller gap)."""
+    bare = [s.type in ("TIME", "DATE") and bare_time(s.text) for s in spans]
+    if not any(bare):
+        return spans
+    out = list(spans)
+    converts: dict[int, int] = {}
+    for i, span in enumerate(spans):
+        if bare[i] and i > 0 and clock_reading(span.text) and clock_reading(spans[i - 1].text) \
+                and _CONVERTS.fullmatch(text[spans[i - 1].end:span.start]):
+            converts[i] = i - 1
+    for i, span in enumerate(spans):
+        if not bare[i] or i in converts:
+            continue
+        lo, hi = _sentence_bounds(doc, span.start, span.end)
+        others = [s for j, s in enumerate(spans) if j != i and not bare[j] and lo <= s.start and s.end <= hi
+                  and s.type in ("DATE", "TIME") and s.value]
+        days = [s for s in others if _DAY_VALUE.match(s.value)]
+        day = None
+        if days:
+            nearest = min(days, key=lambda s: max(s.start - span.end, span.start - s.end))
+            day = _DAY_VALUE.match(nearest.value).group(0)
+        else:
+            anchor = anchor_at(span.start)
+            for s in others:
+                coarse = _COARSE_VALUE.match(s.value)
+                if coarse and not (anchor and anchor.startswith(s.value)):
+                    day = f"{coarse.group(1)}-{coarse.group(2) or 'XX'}-XX"
+                    break
+        if day is not None:
+            out[i] = _on_day(span, day)
+    for i, j in converts.items():
+        out[i] = _converted(out[i], out[j])
+    return out
+
+
+def _on_day(span: TimexSpan, day: str) -> TimexSpan:
+    value = span.value or ""
+    time = value[value.index("T"):] if "T" in value else ""
+    return replace(span, value=day + time)
+
+
+def _converted(span: TimexSpan, of: TimexSpan) -> TimexSpan:
+    """A clock that converts another (same instant) on that clock's day, moved a day
+    when midnight lies between them."""
+    day = _DAY_VALUE.match(of.value or "")
+    mine, theirs = clock_reading(span.text), clock_reading(of.text)
+    if day is None or mine is None or theirs is None:
+        return span
+    delta = None
+    if mine[1] is not None and theirs[1] is not None:
+        utc = theirs[0] - theirs[1] * 60
+        local = utc + mine[1] * 60
+        if round(local) % 1440 == mine[0]:
+            delta = int(local // 1440)
+    if delta is None:  # the smaller gap: no two zones people convert between are 12 hours apart
+        delta = min((-1, 0, 1), key=lambda d: abs(mine[0] + 1440 * d - theirs[0]))
+    value = day.group(0)
+    if delta and re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", value):
+        year = value[:4]
+        moved = dt.date.fromisoformat(("2000" if year == "XXXX" else year) + value[4:]) + dt.timedelta(days=delta)
+        value = moved.isoformat() if year != "XXXX" else "XXXX" + moved.isoformat()[4:]
+    elif delta:
+        return span  # a weekday of an unknown week: no day to move
+    return _on_day(span, value)
+
+
+def _restated_weekdays(text: str, spans: list[TimexSpan], anchor: str | None) -> list[TimexSpan]:
+    """A weekday restated by the date beside it, in parentheses or after a comma
+    ("on Tuesday (Aug 4)"), is that date: both take the value of the two read together,
+    where the weekday fixes the year."""
+    out = list(spans)
+    for i in range(len(spans) - 1):
+        first, second = spans[i], spans[i + 1]
+        if first.type != "DATE" or second.type != "DATE" or not first.value or not second.value:
+            continue
+        if not re.fullmatch(r"\s*(?:\(|,)\s*", text[first.end:second.start]):
+            continue
+        if not re.fullmatch(r"(?:\d{4}|XXXX)-WXX-[1-7]|\d{4}-\d\d-\d\d", first.value) \
+                or not re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", second.value) \
+                or not re.fullmatch(r"[A-Za-z]+\.?", first.text):
+            continue
+        both = normalize(f"{first.text}, {second.text}", anchor)
+        if both and re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", both[1]):
+            out[i] = replace(first, value=both[1])
+            out[i + 1] = replace(second, value=both[1])
+    return out
+
+
+# ---- the page's date line ------------------------------------------------------------------
+
+_LINE_CLOCK = re.compile(r"(?<![\d:.])\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\b\.?)?(?![\d:])")
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})")
+#: A date line longer than this is a paragraph that opens with a dateline, not page furniture.
+DATE_LINE_CHARS = 120
+
+
+def _date_line_clocks(text: str, date_line: tuple[int, int] | None) -> list[_Candidate]:
+    """The clocks of the page's date line ("Published: 08.30.20 , 10:51"): a bare
+    "10:51" is a time there, where elsewhere it may be a score or a verse."""
+    if not date_line or not 0 <= date_line[0] < date_line[1] <= len(text) \
+            or date_line[1] - date_line[0] > DATE_LINE_CHARS:
+        return []
+    return [_Candidate(m.start(), m.end(), "TIME", "date-line")
+            for m in _LINE_CLOCK.finditer(text, date_line[0], date_line[1])]
+
+
+def _date_line_dates(text: str, spans: list[TimexSpan], date_line: tuple[int, int] | None,
+                     anchor: str | None) -> list[TimexSpan]:
+    """A numeric date in the page's date line is the publication date read from it when
+    either order of its day and month gives that date ("03/02/2021" on a page whose
+    dates are day first; "08.30.20"): the date line was read with the page's order."""
+    if not date_line or not anchor:
+        return spans
+    out = []
+    for span in spans:
+        m = _NUMERIC_DATE.fullmatch(span.text)
+        if m and date_line[0] <= span.start and span.end <= date_line[1]:
+            a, b, year = int(m.group(1)), int(m.group(3)), m.group(4)
+            readings = {f"{b:02d}-{a:02d}", f"{a:02d}-{b:02d}"}
+            if anchor[5:10] in readings and anchor[:4].endswith(year):
+                span = replace(span, type="DATE", value=anchor[:10])
+        out.append(span)
     return out
 
 
@@ -494,7 +709,8 @@ def timeml_parts(span: TimexSpan) -> tuple[TimexSpan, ...]:
 def dates_component(doc: Doc) -> Doc:
     """Write the document's normalized temporal expressions to `doc._.dates`."""
     article = doc._.article
-    doc._.dates = temporal_expressions(doc, article.published if article else None)
+    doc._.dates = temporal_expressions(doc, article.published if article else None,
+                                       date_line=getattr(article, "date_line", None) if article else None)
     return doc
 
 

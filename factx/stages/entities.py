@@ -333,7 +333,7 @@ def title_case_lines(text: str) -> list[tuple[int, int]]:
     """Character ranges of the lines written in Title Case or in capitals (headlines,
     bylines): at least three words outside the small words, nearly all capitalized.
 
-    >>> title_case_lines("Feared Rebel Leader Dead In Raid\nThe raid was at night, police said.")
+    >>> title_case_lines("Feared Rebel Leader Dead In Raid\\nThe raid was at night, police said.")
     [(0, 32)]
     """
     out, pos = [], 0
