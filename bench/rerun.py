@@ -93,7 +93,11 @@ def pool_results(folder: Path, paths: list[Path]):
     rules = load_rules()
     articles = [next(iter(read_path(str(p), rules=rules))) for p in paths]
     with _Runner(default_model(), None, jobs=2) as run:
-        return list(run(iter(articles)))
+        results = list(run(iter(articles)))
+    failed = [r for r in results if not hasattr(r, "article")]
+    if failed:
+        raise SystemExit(f"rerun: pool documents failed: {failed}")
+    return results
 
 
 def fill(store_dir: Path, items: list[tuple[Path, object]]) -> None:

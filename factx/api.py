@@ -240,6 +240,8 @@ class Run:
     model: str
     errors: list[InputError] = field(default_factory=list)
     interrupted: bool = False
+    #: the signal that stopped the run (SIGINT, SIGTERM, SIGHUP), when it was stopped
+    signal: int | None = None
 
     def facts(self) -> Iterator[dict[str, Any]]:
         """The `factx.fact/1` records of every document of this run (new, changed or
@@ -274,7 +276,7 @@ def extract(paths: PathLike | Iterable[PathLike], *, store: FactStore | PathLike
                          jobs=jobs, engine=engine, scheduler=scheduler, published=published,
                          on_error=on_error or (lambda error: None),
                          on_document=on_document or (lambda path, state: None))
-    return Run(db, report.run_id, report.counts, report.model, report.errors, report.interrupted)
+    return Run(db, report.run_id, report.counts, report.model, report.errors, report.interrupted, report.signal)
 
 
 def dates(paths: PathLike | Iterable[PathLike], *, published: str | date | None = None,
@@ -320,6 +322,10 @@ def read_facts(source: PathLike | IO[str]) -> Iterator[dict[str, Any]]:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise InputError(name, f"malformed JSON: {exc.msg}", line=number) from None
+            except (ValueError, RecursionError) as exc:  # absurd numbers, nesting
+                from factx.errors import describe
+
+                raise InputError(name, f"malformed JSON: {describe(exc)}", line=number) from None
             if isinstance(record, dict) and record.get("schema") == "factx.fact/1":
                 yield record
     finally:

@@ -45,6 +45,10 @@ class Lexicon:
     hedge_verbs: frozenset[str]
     hedge_nouns: frozenset[str]
     hedge_adjectives: frozenset[str]
+    #: verbs that correct an earlier report ('adjusting the numbers from a previous report')
+    correct: frozenset[str] = frozenset()
+    #: adjectives of a report that a later one replaced ('a previous report', 'an earlier figure')
+    superseded: frozenset[str] = frozenset()
 
     @classmethod
     def from_rules(cls, rules: RuleSet) -> "Lexicon":
@@ -78,7 +82,8 @@ class Lexicon:
             backref_count=frozenset(roles["backref_count"]), retract=frozenset(roles["retract"]),
             hedge_adverbs=frozenset(scopes["adverb"]), hedge_modals=frozenset(scopes["modal"]),
             hedge_verbs=frozenset(scopes["verb"]), hedge_nouns=frozenset(scopes["noun"]),
-            hedge_adjectives=frozenset(scopes["adjective"]))
+            hedge_adjectives=frozenset(scopes["adjective"]), correct=frozenset(roles["correct"]),
+            superseded=frozenset(roles["superseded"]))
 
 
 def _file_of(rules: RuleSet, kind: str, rule_id: str) -> str:
@@ -259,6 +264,27 @@ def denial_above(trigger: Token, lex: Lexicon) -> Token | None:
             return node
         if node.pos_ == "VERB" and dismissing(node, lex):
             return node  # 'considers the claim to have killed X an allegation'
+    return None
+
+
+def correction_above(trigger: Token, lex: Lexicon) -> Token | None:
+    """The verb that corrects the earlier report a claim stands in ('adjusting the numbers
+    from a previous report that said 40 were dead', 'revised an earlier figure that said
+    90 had died', 'retracted its initial report that 12 died'), or None: a report noun
+    marked as earlier, above the claim, hanging on a correcting or retracting verb."""
+    for node in list(ancestors(trigger))[1:]:
+        if node.pos_ not in ("NOUN", "PROPN"):
+            continue
+        word = lemma(node)
+        if word not in lex.source_nouns and word not in lex.backref:
+            continue
+        if not any(c.dep_ == "amod" and c.lower_ in lex.superseded for c in node.children):
+            continue
+        head = node.head.head if node.dep_ == "pobj" else node.head
+        if head.pos_ == "VERB" and (lemma(head) in lex.correct or lemma(head) in lex.retract) \
+                and not any(c.dep_ == "neg" for c in head.children):
+            return head
+        return None
     return None
 
 

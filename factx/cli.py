@@ -6,7 +6,8 @@ table, json, jsonl or csv; messages, warnings and progress go to stderr. Library
 
 Exit status: 0 success; 1 runtime failure (including "some inputs were skipped");
 2 usage error (bad option, invalid rule file); 3 `conflicts --exit-status` found
-conflicts; 130 interrupted by Ctrl-C (what was finished is stored).
+conflicts; 130, 143, 129 stopped by Ctrl-C, SIGTERM or SIGHUP (what was finished is
+stored).
 
 Heavy modules (spaCy, dateparser) are imported only by the commands that need them,
 so that `conflicts`, `facts`, `entities`, `status` and `rules check` answer quickly.
@@ -69,6 +70,11 @@ def _session(quiet: bool = False, verbose: bool = False) -> Iterator[Messages]:
     except KeyboardInterrupt:
         say.error("factx: interrupted")
         raise typer.Exit(130) from None
+    except OSError as exc:  # writing the output: a full device, a closed stdout
+        quiet_pipe()
+        where = f"{exc.filename}: " if exc.filename else ""
+        say.error(f"factx: cannot write the output: {where}{exc.strerror or exc}")
+        raise typer.Exit(1) from None
     say.detail(f"done in {time.perf_counter() - started:.2f} s")
 
 
@@ -141,8 +147,13 @@ def extract(paths: PathsArg, output: OutputOpt = None, fmt: FormatOpt = None, st
                      + (f"{count} facts written to {output}" if output is not None else
                         f"{db.status()['facts']} facts in the store") + f" ({db.path}); model {run.model}")
         if run.interrupted:
-            say.error(f"factx: interrupted; stored {c.new + c.changed} documents before stopping")
-            raise typer.Exit(130)
+            import signal
+
+            signum = run.signal or signal.SIGINT
+            name = {signal.SIGINT: "Ctrl-C (SIGINT)"}.get(signum, signal.Signals(signum).name)
+            say.error(f"factx: {name}: interrupted; stored {c.new + c.changed} documents before stopping; "
+                      "run the same command again to resume")
+            raise typer.Exit(128 + signum)
         if failed or c.failed:
             say.info(f"factx: {c.failed} input(s) skipped; see the messages above")
             raise typer.Exit(1)
@@ -267,6 +278,26 @@ def schema(name: Annotated[RecordName, typer.Argument(metavar="NAME", help="fact
         say.detail(f"factx.{name.value}/1" + (f" written to {output}" if output else ""))
 
 
+@app.command(cls=Command, epilog=example("factx prune --dry-run", "factx prune"))
+def prune(dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="Only list what would be removed.")] = False,
+          store: StoreOpt = None, rules: RulesOpt = None, quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
+    """Remove the documents whose file is gone (moved or deleted), with their facts; prints them."""
+    with _session(quiet, verbose) as say, open_output(None) as out:
+        from factx.errors import printable
+        from factx.extract import prune as prune_store
+        from factx.store import Store
+
+        db = Store.open(store, create=False, readonly=False)
+        removed, unchecked = prune_store(db, dry_run=dry_run, rules_dir=str(rules) if rules else None)
+        for path in removed:
+            out.write(printable(path) + "\n")
+        out.flush()
+        verb = "would be removed" if dry_run else "removed"
+        say.info(f"{len(removed)} document(s) whose file is gone {verb}"
+                 + (f"; {unchecked} not checked (read from standard input, or stored before factx "
+                    "recorded files: extract them again to record it)" if unchecked else ""))
+
+
 @rules_app.command("check", cls=Command, epilog=example("factx rules check", "factx rules check my-rules/"))
 def rules_check(directory: Annotated[Optional[Path], typer.Argument(
                     metavar="[DIR]", show_default=False, help="A folder of rule files [default: the shipped rules/].")] = None,
@@ -287,6 +318,12 @@ def rules_check(directory: Annotated[Optional[Path], typer.Argument(
 
 
 def main() -> None:
+    import os
+
+    from factx.output import ClosedStdout
+
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        sys.stdout = ClosedStdout()
     try:
         app()
     except BrokenPipeError:
@@ -295,3 +332,11 @@ def main() -> None:
     except KeyboardInterrupt:
         Messages().error("factx: interrupted")
         sys.exit(130)
+    except Exception as exc:  # a bug: one line that can be reported, not a traceback
+        if os.environ.get("FACTX_DEBUG"):
+            raise
+        from factx.errors import describe
+
+        Messages().error(f"factx: internal error: {describe(exc)}")
+        Messages().error("  please report it; FACTX_DEBUG=1 shows where it happened")
+        sys.exit(1)

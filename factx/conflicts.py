@@ -264,8 +264,8 @@ class _Comparer:
         while changed and len(groups) > 1:
             changed = False
             for g in groups:
-                if g.value_type not in _NESTED_TYPES:
-                    continue
+                if g.value_type not in _NESTED_TYPES and self.attribute not in self.model.cause_attributes:
+                    continue  # causes nest too: "nitrate" in "nitrate stored at the port"
                 partners = [h for h in groups if h is not g and self.relation(g, h) == COMPATIBLE]
                 if len(partners) != 1 or self.vaguer(partners[0], g):
                     continue  # the more precise value is not absorbed into a vaguer one
@@ -279,6 +279,8 @@ class _Comparer:
     def vaguer(self, a: _Group, b: _Group) -> bool:
         """`a` is the less precise of two agreeing values: a wider date or amount, a
         place that contains the other."""
+        if self.attribute in self.model.cause_attributes:  # fewer words, less said
+            return len(_plain_words(str(a.value))) < len(_plain_words(str(b.value)))
         wa, wb = min(map(_width, a.core)), min(map(_width, b.core))
         if wa != wb:
             return wa > wb
@@ -295,8 +297,25 @@ class _Comparer:
             return False
         names_a, quotes_a = self._words_of(a)
         names_b, quotes_b = self._words_of(b)
-        return any(all(any(f" {n} " in q for n in names) for q in quotes)
+        return any(all(any(self._names(q, n) for n in names) for q in quotes)
                    for names, quotes in ((names_b, quotes_a), (names_a, quotes_b)))
+
+    def _names(self, quote: str, name: str) -> bool:
+        """The sentence names the place other than as the reference point of a distance
+        or direction ("62 km south-east of the capital X", "20 miles from X"): there
+        the other place is where it did not happen, so the two sides do disagree."""
+        needle = f" {name} "
+        at = quote.find(needle)
+        reference = self.model.reference_words.get(self.attribute)
+        while at >= 0:
+            if not reference:
+                return True
+            before = quote[:at].split()[-6:]
+            link = max((i for i, w in enumerate(before) if w in ("of", "from")), default=-1)
+            if link < 0 or len(before) - link > 4 or not reference & set(before[max(0, link - 3):link]):
+                return True  # named beside its own place, not as a distance's reference
+            at = quote.find(needle, at + 1)
+        return False
 
     def _words_of(self, group: _Group) -> tuple[set[str], list[str]]:
         """The folded names of a group's place and its folded sentences (cached)."""
@@ -454,18 +473,23 @@ def _joint_conflict(facts: list[dict], cmp: _Comparer) -> tuple[str, list[Confli
     return severity, [g.to_value() for g in _order(sides)], None
 
 
-def _denial_conflict(affirmed: list[dict], denied: list[dict],
-                     cmp: _Comparer) -> tuple[str, list[ConflictValue]] | None:
+def _denial_conflict(affirmed: list[dict], denied: list[dict], cmp: _Comparer,
+                     deliberate: Iterable[dict] = ()) -> tuple[str, list[ConflictValue]] | None:
+    """Denials against the affirmed values they deny. A denial of a deliberate act by
+    nobody named ("ruled out an attack") denies every author named and every
+    deliberate cause given (`deliberate`: a bomb, a missile strike)."""
     # a denial matches values, not the many values a multi-valued attribute may hold
     match = _Comparer(cmp.model, cmp.attribute, cmp.places, several=False)
     groups = cmp.cluster(affirmed)
+    causes = _Comparer(cmp.model, "cause", cmp.places).cluster(list(deliberate))
     denials = cmp.cluster(denied)
     involved_a: dict[int, _Group] = {}
     involved_d: dict[int, _Group] = {}
     severity = None
     for i, d in enumerate(denials):
-        for j, a in enumerate(groups):
-            if d.head["value"] is None:
+        generic = cmp.model.generic_actor(cmp.attribute, d.head["value"])
+        for j, a in enumerate(groups + (causes if generic else [])):
+            if d.head["value"] is None or generic:
                 relation = SAME  # "denied the assertion": the claim as a whole
             else:
                 relation = match.relation(d, a)
@@ -480,6 +504,13 @@ def _denial_conflict(affirmed: list[dict], denied: list[dict],
     values = [g.to_value() for g in _order(involved_a.values())]
     values += [g.to_value() for g in _order(involved_d.values())]
     return severity, values
+
+
+def _deliberate_causes(by_attribute: dict[str, list[dict]], model: ValueModel) -> list[dict]:
+    """Affirmed causes that are someone's deliberate act (a bomb): what a denial of
+    any deliberate act ("not an attack") stands against besides named authors."""
+    return [f for attr in model.cause_attributes for f in by_attribute.get(attr, ())
+            if f.get("polarity") != "denied" and model.deliberate_cause(f.get("value"))]
 
 
 def _deniers(affirmed: list[dict], denied: list[dict], model: ValueModel,
@@ -602,6 +633,57 @@ def _implausible(facts: list[dict], attribute: str, model: ValueModel) -> list[d
             if anchors and all(_gap(span, other) > years * _YEAR for other in anchors):
                 aside.append(fact)
     return aside
+
+
+# ---------------------------------------------------------- counts no source claims
+
+def _words_before(fact: dict, size: int = 6) -> list[str] | None:
+    """The folded words before a fact's value in its sentence, joined and padded
+    (" the toll could rise to "), one string per place the value's words stand;
+    None when they are not found (then nothing can be told)."""
+    quote, text = fact.get("quote") or "", fact.get("value_text") or ""
+    if not text or text not in quote:
+        return None
+    found, at = [], quote.find(text)
+    while at >= 0:
+        found.append(f" {' '.join(_plain_words(quote[:at])[-size:])} ")
+        at = quote.find(text, at + 1)
+    return found
+
+
+def _not_claimed(facts: list[dict], attribute: str, model: ValueModel) -> list[dict]:
+    """Counts a document gives but does not claim (`counts-not-claimed` in the
+    cardinality rules): a forecast ("could rise to 250": a modal and a verb of growth
+    before the number), and another report's earlier figure ("from a previous report
+    that said 900") where the same document gives another count of the same thing.
+    Every place the number stands in its sentence must say so."""
+    lists = model.count_words.get(attribute)
+    if not lists:
+        return []
+
+    def says(windows: list[str], key: str) -> bool:
+        return any(f" {w} " in window for w in lists.get(key, ()) for window in windows)
+
+    dropped = []
+    # per document: the keys of the counts it claims, and the counts it cites as older
+    claimed: dict[str, set] = {}
+    older: list[tuple[dict, Any]] = []
+    for fact in facts:
+        if fact.get("polarity") == "denied" or fact.get("value") is None:
+            continue
+        windows = _words_before(fact)
+        if windows and all(says([w], "forecast_words") and says([w], "growth_words") for w in windows):
+            dropped.append(fact)
+            continue
+        key = model.key(fact.get("value_type") or "text", fact["value"], attribute=attribute)
+        if windows and all(says([w], "superseded_words") for w in windows):
+            older.append((fact, key))
+        else:
+            claimed.setdefault(fact.get("doc") or "", set()).add(key)
+    for fact, key in older:  # stands aside only where its document gives a newer count
+        if claimed.get(fact.get("doc") or "", set()) - {key}:
+            dropped.append(fact)
+    return dropped
 
 
 # ------------------------------------------------------------------------- titles
@@ -835,6 +917,10 @@ def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceInd
             ids = {id(f) for f in found}
             aside[attr] = found
             by_attribute[attr] = [f for f in group if id(f) not in ids]
+        # forecasts and earlier figures a document cites are no claims of it
+        unclaimed = {id(f) for f in _not_claimed(by_attribute[attr], attr, model)}
+        if unclaimed:
+            by_attribute[attr] = [f for f in by_attribute[attr] if id(f) not in unclaimed]
 
     def record(attr: str, kind: str, severity: str, values: list[ConflictValue],
                reason: str | None = None) -> Conflict:
@@ -871,8 +957,9 @@ def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceInd
                         if _source_key(f, model) not in silenced.get(attr, set())]
         else:
             denials, _ = _deniers(affirmed, [f for f in group if f.get("polarity") == "denied"], model)
-            if denials and affirmed:
-                found = _denial_conflict(affirmed, denials, cmp)
+            deliberate = _deliberate_causes(by_attribute, model) if attr in model.generic else []
+            if denials and (affirmed or deliberate):
+                found = _denial_conflict(affirmed, denials, cmp, deliberate)
                 if found:
                     yield record(attr, "denial", *found)
         if attr == "name":

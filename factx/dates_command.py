@@ -18,14 +18,15 @@ def date_records(paths: Iterable[str], *, published: str | None = None, model: s
 
     `published` overrides the publication date found in each document. Documents go
     through the pipeline as `extract` sends them (`factx.pipeline.process`): a long one
-    in pieces, with offsets into its whole text.
+    in pieces, with offsets into its whole text; one that fails is reported to
+    `on_error` while the others go on.
     """
     from factx.pipeline import load_model, process
     from factx.published import published_option
     from factx.stages.dates import timeml_parts
 
     published = published_option(published)
-    rules = load_rules(rules_dir)
+    rules = load_rules(rules_dir).validate()
     nlp = load_model(model, rules_dir=rules_dir)
     # Only the stages dates depend on.
     for name in ("factx_mentions", "factx_attributes"):
@@ -39,6 +40,9 @@ def date_records(paths: Iterable[str], *, published: str | None = None, model: s
             yield with_published(item, published) if published else item
 
     for result in process(nlp, articles()):
+        if isinstance(result, InputError):
+            on_error(result)
+            continue
         article = result.article
         for span in result.dates:
             for part in timeml_parts(span):

@@ -1,120 +1,652 @@
-"""Events as entities (DESIGN section 2): their names, and linking them across documents.
+"""Events as entities (DESIGN section 2): their names, and linking them across a run.
 
 An event without a name of its own is named by its kind and place, as the attribute
-stage builds it: "explosion in Beirut", "floods in Vessa province". Across documents the
-resolver merges identical names; `link_events` (called from the resolver through
-`join_events`) adds what the names alone carry: a place written with or without its
-administrative word, a country and its one town, and a count's generic event ('deaths
-in X') and the one event at that place. Names carry no dates, so two events of one kind
-at one place in one run are one event; the run is meant to hold one story's articles.
+stage builds it: "explosion in Port Arden", "floods in Ardella province"; one the document
+sets in another year than its own gets the year ("floods in Ardella (2009)"), so that a
+story's background event is never the story's event. A named event keeps its name
+("Storm Belen", "Flight 614", "Operation Grey Pine").
 
->>> event_name("explosion", "Beirut")
-'explosion in Beirut'
->>> split_event_name("floods in Vessa province")
-('floods', 'Vessa province')
+Across documents the resolver calls `join_events` once per run (over distinct names,
+with an `EventInfo` per event name read from the run's facts by `event_infos`), and
+`link_events` decides which names are one event:
+
+1. one kind (or kinds the rules call the same: a crash and an accident), and
+   compatible places: the same place once administrative words are dropped, or one
+   inside the other (a country and its town, `located_in` facts of the run, 'X, Y
+   province'): a broader place joins the narrower one only when it is the one event
+   of that kind there;
+2. compatible times: events whose stated dates (else their documents' publication
+   dates) lie apart stay apart, so the 2009 floods are not this year's;
+3. a flight is one event whatever its spelling ('Norvia Air Flight 614',
+   'Flight NV614', 'flight 614');
+4. when, after that, a run has exactly one event of a kind (its named one, else its
+   one placed one), descriptions of that kind without a place, or with a place not
+   known to be elsewhere, join it; a count's event ('deaths in X') joins the one event
+   of the run it can be. Two candidates: the description is left alone.
+
+>>> event_name("explosion", "Port Arden")
+'explosion in Port Arden'
+>>> split_event_name("floods in Ardella province (2009)")
+('floods', 'Ardella province')
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+if TYPE_CHECKING:
+    from factx.rules import RuleSet
+    from factx.values import PlaceIndex, ValueModel
 
 SEPARATOR = " in "
-#: words that only say what sort of place a name is ('Vessa province' is 'Vessa')
+#: words that only say what sort of place a name is ('Ardella province' is 'Ardella')
 _PLACE_WORDS = re.compile(r"\b(?:province|district|region|state|county|city|town|village|port|"
                           r"governorate|prefecture|municipality|area|island|islands|of|the)\b", re.I)
+_YEAR = re.compile(r"\s+\((\d{4})\)$")
+#: a flight by its number: 'Flight 614', 'flight NV 614', 'Norvia Air Flight NV614'
+FLIGHT = re.compile(r"\b[Ff]light\s+(?:[A-Z]{2,3}\s?)?(\d{1,4})\b")
+#: how far apart two stated times may be and still be one event (time zones, 'overnight')
+TIME_SLACK = timedelta(days=2)
+#: an undated event happened at most this long before its document was published
+REPORT_WINDOW = timedelta(days=180)
+#: an event dated this long before the report is the story's background, not its news
+BACKGROUND = timedelta(days=365)
+_MINUTES_PER_DAY = 24 * 60
 
 
-def event_name(kind: str, place: str | None) -> str:
-    """The canonical name of an unnamed event: its kind, and its place when known."""
-    return f"{kind}{SEPARATOR}{place}" if place else kind
+def event_name(kind: str, place: str | None, year: int | None = None) -> str:
+    """The canonical name of an unnamed event: its kind, its place when known, and the
+    year when the document sets it in another year than its own.
+
+    >>> event_name("floods", "Ardella", 2009), event_name("crash", None)
+    ('floods in Ardella (2009)', 'crash')
+    """
+    name = f"{kind}{SEPARATOR}{place}" if place else kind
+    return f"{name} ({year})" if year else name
 
 
 def split_event_name(name: str) -> tuple[str, str] | None:
-    """(kind, place) of a name `event_name` built, else None."""
+    """(kind, place) of a name `event_name` built with a place, else None."""
+    name = _YEAR.sub("", name)
     kind, sep, place = name.partition(SEPARATOR)
     if not sep or not kind or not place or " " in kind.strip():
         return None
     return kind, place
 
 
+def name_year(name: str) -> int | None:
+    """The year an event name carries: 'floods in X (2009)' → 2009."""
+    m = _YEAR.search(name)
+    return int(m.group(1)) if m else None
+
+
+def flight_number(name: str) -> str | None:
+    """'Norvia Air Flight NV614' → '614'."""
+    m = FLIGHT.search(name)
+    return m.group(1) if m else None
+
+
 def place_key(place: str) -> str:
-    """A place name without its administrative words, folded: 'the Port of Beirut' → 'beirut'."""
+    """A place name without its administrative words, folded: 'the Port of Arden' → 'arden'."""
     return " ".join(_PLACE_WORDS.sub(" ", place.replace("’s", " ").replace("'s", " ")).lower().split())
 
 
-def link_events(names: Iterable[tuple[str, str]], *, rules=None) -> list[tuple[str, str]]:
-    """Pairs of EVENT names (given as (name, type)) that are one event:
+@dataclass(frozen=True)
+class EventInfo:
+    """What a run's facts tell about one event name: its kinds, whether it is a name of
+    its own (a storm, a flight, an operation), the places and dates stated for it, and
+    the publication dates of the documents that name it."""
 
-    - same kind, and places equal once their administrative words are dropped
-      ('floods in Vessa' / 'floods in Vessa province');
-    - a country and the one town of that country an event of the same kind is named by
-      ('explosion in Lebanon' / 'explosion in Beirut', when no other explosion is named
-      by a town of Lebanon);
-    - an event of a kind that only counts victims ('deaths in X', the `counts` kinds of
-      rules/events.yml) and the one event of another kind at the same place.
+    name: str
+    kinds: frozenset[str] = frozenset()
+    named: bool = False
+    places: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
+    published: tuple[str, ...] = ()
+    #: how many documents name it
+    docs: int = 1
+    #: every document that names it dates it long before it was published
+    background: bool = False
 
-    Names of other types and named events are left alone.
 
-    >>> link_events([("floods in Vessa", "EVENT"), ("floods in Vessa province", "EVENT")])
-    [('floods in Vessa', 'floods in Vessa province')]
+@dataclass
+class _Kinds:
+    """The rules' kinds of events: which are a count's generic kind ('deaths'), which
+    name one event together ('crash' and 'accident'), and the words that begin a named
+    event of a kind ('Storm', 'Hurricane')."""
+
+    generic: frozenset[str]
+    same: dict[str, frozenset[str]]
+    named: dict[str, str]
+    by_rule: dict[str, str]
+    #: the kinds an event of a kind brings about (a storm brings floods): their deaths are those events'
+    brings: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def compatible(self, a: Iterable[str], b: Iterable[str]) -> bool:
+        """Every kind of one can be every kind of the other; a count's kind fits any."""
+        a = [k for k in a if k not in self.generic]
+        b = [k for k in b if k not in self.generic]
+        return all(x == y or y in self.same.get(x, ()) for x in a for y in b)
+
+
+def event_kinds(rules: "RuleSet") -> _Kinds:
+    generic = frozenset(r["kind"] for r in rules.get("events") if r.get("counts"))
+    same: dict[str, set[str]] = {}
+    named: dict[str, str] = {}
+    by_rule: dict[str, str] = {}
+    for rule in rules.get("events"):
+        kind = rule["kind"]
+        by_rule[rule["id"]] = kind
+        for other in rule.get("same_as", ()):
+            same.setdefault(kind, set()).add(other)
+            same.setdefault(other, set()).add(kind)
+        for word in rule.get("names", ()):
+            named.setdefault(word.lower(), kind)
+    brings = {r["kind"]: frozenset(r["brings"]) for r in rules.get("events") if r.get("brings")}
+    return _Kinds(generic, {k: frozenset(v) for k, v in same.items()}, named, by_rule, brings)
+
+
+def info_of_name(name: str, kinds: _Kinds) -> EventInfo:
+    """What an event's name alone tells: 'floods in X (2009)' → kind, place and year;
+    'Storm Belen' → a named storm; 'Flight 614' → a named flight."""
+    parts = split_event_name(name)
+    year = name_year(name)
+    dates = (str(year),) if year else ()
+    if parts is not None:
+        return EventInfo(name, frozenset({parts[0]}), False, (parts[1],), dates)
+    bare = _YEAR.sub("", name).strip()
+    if bare in kinds.by_rule.values():
+        return EventInfo(name, frozenset({bare}), False, (), dates)
+    first = bare.split()[0].lower() if bare.split() else ""
+    kind = kinds.named.get(first) or next((k for w, k in kinds.named.items() if " " in w
+                                           and bare.lower().startswith(w + " ")), None)
+    return EventInfo(name, frozenset({kind}) if kind else frozenset(), True, (), dates)
+
+
+# ------------------------------------------------------------------ from a store
+
+def event_infos(store, rules: "RuleSet | None" = None) -> dict[str, EventInfo]:
+    """An `EventInfo` per EVENT name of a store's facts (before resolution: raw names),
+    with the kinds its facts' rules name, its places and dates, and its documents'
+    publication dates."""
+    from factx.rules import load_rules
+
+    kinds = event_kinds(rules if rules is not None else load_rules())
+    found: dict[str, dict] = {}
+    sql = """SELECT f.name, f.attribute, json_extract(f.value, '$'), f.rule, f.polarity, d.published, d.doc_id
+             FROM facts f JOIN documents d ON d.doc_id = f.doc_id WHERE f.name_type = 'EVENT'"""
+    for name, attribute, value, rule, polarity, published, doc_id in store.conn.execute(sql):
+        entry = found.setdefault(name, {"kinds": set(), "places": [], "dates": [], "published": set(),
+                                        "docs": {}})
+        doc = entry["docs"].setdefault(doc_id, [str(published)[:10] if published else None, []])
+        if published:
+            entry["published"].add(str(published)[:10])
+        if polarity == "denied" or value is None:
+            continue
+        kind = kinds.by_rule.get(str(rule or "").rsplit(".", 1)[0])
+        if kind is not None and attribute in ("date", "place", "cause", "perpetrator", "time"):
+            entry["kinds"].add(kind)
+        if attribute == "place":
+            entry["places"].append(str(value))
+        elif attribute in ("date", "time"):
+            entry["dates"].append(str(value))
+            doc[1].append(str(value))
+    out = {}
+    for name, entry in found.items():
+        base = info_of_name(name, kinds)
+        background = all(_long_before(dates or base.dates, published) for published, dates in entry["docs"].values())
+        out[name] = EventInfo(name, base.kinds | frozenset(entry["kinds"]), base.named,
+                              tuple(dict.fromkeys((*base.places, *entry["places"]))),
+                              tuple(dict.fromkeys((*base.dates, *entry["dates"]))),
+                              tuple(sorted(entry["published"])), len(entry["docs"]), background)
+    return out
+
+
+def _long_before(dates: Iterable[str], published: str | None) -> bool:
+    """Whether a document dates an event well before it was published (a story's
+    background: 'the 1998 bombings' in an article of 2023)."""
+    if not published:
+        return False
+    span, stated = _span(EventInfo("", dates=tuple(dates)))
+    try:
+        day = date.fromisoformat(published)
+    except ValueError:
+        return False
+    # in day numbers, not dates: a date at the calendar's edge (0001, 9999) has no day before or after
+    return stated and span is not None and span[1] < (day.toordinal() - BACKGROUND.days) * _MINUTES_PER_DAY
+
+
+def located_in_pairs(store) -> list[tuple[str, str]]:
+    """(place, container) of the store's affirmed `located_in` facts."""
+    sql = "SELECT name, json_extract(value, '$') FROM facts WHERE attribute = 'located_in' AND polarity = 'affirmed'"
+    return [(str(a), str(b)) for a, b in store.conn.execute(sql) if a and b]
+
+
+@dataclass(frozen=True)
+class RunEvents:
+    """What the resolver's hook needs to know about a run's events: an `EventInfo` per
+    event name and the (place, container) pairs its documents state."""
+
+    infos: dict[str, EventInfo] = field(default_factory=dict)
+    located: tuple[tuple[str, str], ...] = ()
+
+
+def run_events(store, rules: "RuleSet | None" = None) -> RunEvents:
+    """The `RunEvents` of a store, read before the names are resolved."""
+    return RunEvents(event_infos(store, rules), tuple(located_in_pairs(store)))
+
+
+# ------------------------------------------------------------------ linking
+
+@dataclass
+class _Cluster:
+    """Events found to be one so far, with what they tell together."""
+
+    members: list[int]
+    kinds: set[str] = field(default_factory=set)
+    named: bool = False
+    places: list[str] = field(default_factory=list)
+    span: tuple[int, int] | None = None  # minutes
+    stated: bool = False  # the span comes from stated dates, not publication dates
+    docs: int = 0
+    background: bool = True
+
+    def absorb(self, other: "_Cluster") -> None:
+        self.members += other.members
+        self.kinds |= other.kinds
+        self.named = self.named or other.named
+        self.places += [p for p in other.places if p not in self.places]
+        self.docs += other.docs
+        self.background = self.background and other.background
+        if other.stated and not self.stated:  # stated dates outweigh publication dates
+            self.span, self.stated = other.span, True
+        elif other.stated == self.stated and other.span is not None:
+            self.span = other.span if self.span is None else (min(self.span[0], other.span[0]),
+                                                              max(self.span[1], other.span[1]))
+
+
+def _span(info: EventInfo) -> tuple[tuple[int, int] | None, bool]:
+    """The time an event may have happened, in minutes: the hull of its stated dates
+    (year known), else its documents' publication dates and the months before them."""
+    from factx.values import parse_date
+
+    spans = []
+    for value in info.dates:
+        span = parse_date(value) if "X" not in value[:4] else None
+        if span is not None and not span.year_free:
+            spans.append((span.lo, span.hi))
+    if spans:
+        return (min(s[0] for s in spans), max(s[1] for s in spans)), True
+    days = []
+    for value in info.published:
+        try:
+            days.append(date.fromisoformat(value[:10]))
+        except ValueError:
+            continue
+    if not days:
+        return None, False
+
+    def minute(d: date) -> int:
+        return (d.toordinal() - 1) * _MINUTES_PER_DAY
+
+    return (minute(min(days)) - REPORT_WINDOW.days * _MINUTES_PER_DAY, minute(max(days)) + _MINUTES_PER_DAY), False
+
+
+def _times_meet(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    if a is None or b is None:
+        return True
+    slack = TIME_SLACK.days * _MINUTES_PER_DAY
+    return a[0] - slack < b[1] and b[0] - slack < a[1]
+
+
+SAME, INSIDE, CONTAINS, UNKNOWN, ELSEWHERE, UNPLACED = "same", "inside", "contains", "unknown", "elsewhere", "unplaced"
+
+
+class _Places:
+    """Where places lie, from the rules (a country's cities and capital) and the run's
+    `located_in` facts; relations by `factx.values.ValueModel.compare_places`."""
+
+    def __init__(self, rules: "RuleSet", located: Iterable[tuple[str, str]]) -> None:
+        from factx.values import PlaceIndex, value_model
+
+        self.model: ValueModel = value_model(rules)
+        self.index: PlaceIndex = PlaceIndex(model=self.model)
+        for rule in rules.get("demonyms"):
+            for city in rule.get("cities", ()):
+                self.index.add(city, rule["country"])
+        for rule in rules.get("capitals"):
+            self.index.add(rule["city"], rule["country"])
+        for place, container in located:
+            self.index.add(place, container)
+
+    def key(self, place: str) -> str:
+        return self.model.place_key(place_key(place) or place)
+
+    def relate(self, a: str, b: str) -> str:
+        """How place `a` stands to place `b`: same, inside, contains, elsewhere, unknown
+        (a place whose country nothing tells is not known to be in any country)."""
+        from factx.values import HARD, SAME as SAME_VALUE
+
+        if self.key(a) == self.key(b):
+            return SAME
+        if self.index.contains(b, a):
+            return INSIDE
+        if self.index.contains(a, b):
+            return CONTAINS
+        relation = self.model.compare_places(a, b, self.index)
+        if relation == SAME_VALUE:
+            return SAME
+        return ELSEWHERE if relation == HARD else UNKNOWN
+
+    def depth(self, names: Sequence[str]) -> int:
+        """How many places are known to contain the narrowest of `names`."""
+        return max((len(self.index.ancestors(n)) for n in names), default=0)
+
+    def relate_sets(self, a: Sequence[str], b: Sequence[str]) -> str:
+        """How two events' places relate: the closest relation of any two of them, except
+        that a place elsewhere than one of the other's places is elsewhere unless some
+        place is shared or nested (an event's places are all where it happened)."""
+        if not a or not b:
+            return UNPLACED
+        found = {self.relate(x, y) for x in a for y in b}
+        for relation in (SAME, INSIDE, CONTAINS, ELSEWHERE):
+            if relation in found:
+                return relation
+        return UNKNOWN
+
+
+def link_events(events: Iterable[EventInfo], *, rules: "RuleSet | None" = None,
+                located: Iterable[tuple[str, str]] = ()) -> list[tuple[str, str]]:
+    """Pairs of event names that are one event (see the module docstring); `located`
+    holds (place, container) pairs the run's documents state.
+
+    >>> sorted(link_events([EventInfo("floods in Ardella", frozenset({"floods"}), places=("Ardella",)),
+    ...                     EventInfo("floods in Ardella province", frozenset({"floods"}),
+    ...                               places=("Ardella province",))]))
+    [('floods in Ardella', 'floods in Ardella province')]
     """
     from factx.rules import load_rules
 
     rules = rules if rules is not None else load_rules()
-    generic = {r["kind"] for r in rules.get("events") if r.get("counts")}
-    cities: dict[str, str] = {}
-    for rule in rules.get("demonyms"):
-        for city in rule.get("cities", ()):
-            cities[place_key(city)] = place_key(rule["country"])
-    for rule in rules.get("capitals"):
-        cities.setdefault(place_key(rule["city"]), place_key(rule["country"]))
-    countries = set(cities.values())
-    groups: dict[tuple[str, str], list[str]] = {}
-    for name, entity_type in names:
-        if entity_type != "EVENT":
-            continue
-        parts = split_event_name(name)
-        if parts is None:
-            continue
-        kind, place = parts
-        key = place_key(place)
-        if key:
-            groups.setdefault((kind, key), []).append(name)
-    pairs = []
-    for members in groups.values():
-        pairs.extend((members[0], other) for other in members[1:])
-    # a country and its one town, per kind
-    towns: dict[tuple[str, str], set[str]] = {}
-    for kind, key in groups:
-        if key in cities:
-            towns.setdefault((kind, cities[key]), set()).add(key)
-    for (kind, key), members in groups.items():
-        found = towns.get((kind, key), set())
-        if key in countries and len(found) == 1:
-            pairs.append((groups[(kind, next(iter(found)))][0], members[0]))
-    # 'deaths in X' and the one event of another kind in X
-    by_place: dict[str, set[str]] = {}
-    for kind, key in groups:
-        if kind not in generic:
-            by_place.setdefault(key, set()).add(kind)
-    for (kind, key), members in groups.items():
-        specific = by_place.get(key, set())
-        if kind in generic and len(specific) == 1:
-            pairs.append((groups[(next(iter(specific)), key)][0], members[0]))
-    return pairs
+    linker = _Linker([i for i in events if i.kinds or i.named or flight_number(i.name)],
+                     event_kinds(rules), _Places(rules, located))
+    linker.run()
+    return linker.pairs
 
 
-def join_events(nodes, union, rules) -> None:
+#: more candidate events than this, and a description is ambiguous without looking further
+_MAX_CANDIDATES = 8
+#: a cluster whose time spans more years than this is indexed as of any time
+_WIDE_YEARS = 3
+_ANY_TIME = -1
+
+
+def _years(span: tuple[int, int] | None) -> tuple[int, ...]:
+    """The years a time span touches (widened by the slack), or (_ANY_TIME,) when unknown
+    or wide."""
+    if span is None:
+        return (_ANY_TIME,)
+    slack = TIME_SLACK.days * _MINUTES_PER_DAY
+    top = date.max.toordinal()
+    first = date.fromordinal(min(top, max(1, (span[0] - slack) // _MINUTES_PER_DAY + 1))).year
+    last = date.fromordinal(min(top, max(1, (span[1] + slack) // _MINUTES_PER_DAY + 1))).year
+    return (_ANY_TIME,) if last - first > _WIDE_YEARS else tuple(range(first, last + 1))
+
+
+class _Linker:
+    """Union-find over event names, each root holding its `_Cluster`, and an index of the
+    roots by kind and year, so that a run of many stories compares only events that may
+    meet."""
+
+    def __init__(self, infos: list[EventInfo], kinds: _Kinds, places: _Places) -> None:
+        self.infos, self.kinds, self.places = infos, kinds, places
+        self.parent = list(range(len(infos)))
+        self.pairs: list[tuple[str, str]] = []
+        self.data: dict[int, _Cluster] = {}
+        self.index: dict[tuple[str, int], set[int]] = {}
+        self.by_kind: dict[str, set[int]] = {}
+        self.keys: dict[int, list[tuple[str, int]]] = {}
+        for i, info in enumerate(infos):
+            span, stated = _span(info)
+            self.data[i] = _Cluster([i], set(info.kinds), info.named, list(info.places), span, stated, info.docs,
+                                    info.background)
+            self._add(i)
+
+    # -- the index
+
+    def _add(self, root: int) -> None:
+        c = self.data[root]
+        keys = [(kind, year) for kind in c.kinds for year in _years(c.span)]
+        self.keys[root] = keys
+        for key in keys:
+            self.index.setdefault(key, set()).add(root)
+        for kind in c.kinds:
+            self.by_kind.setdefault(kind, set()).add(root)
+
+    def _remove(self, root: int) -> None:
+        for key in self.keys.pop(root, ()):
+            self.index[key].discard(root)
+        for kind in self.data[root].kinds:
+            self.by_kind[kind].discard(root)
+
+    def pool(self, c: _Cluster, kinds: Iterable[str]) -> set[int] | None:
+        """Roots of the given kinds whose time may meet `c`'s; None when they are too many
+        to tell one from another (`c`'s time unknown in a run with many such events)."""
+        years = _years(c.span)
+        out: set[int] = set()
+        for kind in kinds:
+            if years == (_ANY_TIME,):
+                out |= self.by_kind.get(kind, set())
+            else:
+                for year in (*years, _ANY_TIME):
+                    out |= self.index.get((kind, year), set())
+            if len(out) > 4 * _MAX_CANDIDATES + 1:
+                return None
+        return out
+
+    # -- union-find
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def cluster(self, i: int) -> _Cluster:
+        return self.data[self.find(i)]
+
+    def union(self, i: int, j: int) -> bool:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return False
+        keep, gone = min(ri, rj), max(ri, rj)
+        self._remove(keep)
+        self._remove(gone)
+        self.parent[gone] = keep
+        self.data[keep].absorb(self.data.pop(gone))
+        self._add(keep)
+        self.pairs.append((self.infos[i].name, self.infos[j].name))
+        return True
+
+    # -- relations
+
+    def generic(self, c: _Cluster) -> bool:
+        return all(k in self.kinds.generic for k in c.kinds)
+
+    def fits(self, a: _Cluster, b: _Cluster) -> bool:
+        """One kind (neither a count's kind), and times that meet; two named events are
+        never one by these rules."""
+        return (not (a.named and b.named) and bool(a.kinds) and bool(b.kinds)
+                and not self.generic(a) and not self.generic(b)
+                and self.kinds.compatible(a.kinds, b.kinds) and _times_meet(a.span, b.span))
+
+    def rivals(self, c: _Cluster) -> list[_Cluster] | None:
+        """Other clusters that may be the same event as `c` by kind and time (None: too many)."""
+        kinds = set(c.kinds) | {k for kind in c.kinds for k in self.kinds.same.get(kind, ())}
+        roots = self.pool(c, kinds)
+        if roots is None:
+            return None
+        found = [self.data[r] for r in sorted(roots) if self.data[r] is not c and self.fits(c, self.data[r])]
+        return found if len(found) <= 4 * _MAX_CANDIDATES else None
+
+    # -- the steps
+
+    def run(self) -> None:
+        infos, places = self.infos, self.places
+        # 1. a flight is one event, whatever the airline's name in front of its number
+        by_number: dict[str, list[int]] = {}
+        for i, info in enumerate(infos):
+            number = flight_number(info.name)
+            if number is not None and info.named:
+                by_number.setdefault(number, []).append(i)
+        for members in by_number.values():
+            plain = [i for i in members if re.fullmatch(r"[Ff]light\s+\d+", infos[i].name.strip())]
+            airlines = {re.sub(r"\s*\b[Ff]light\b.*$", "", infos[i].name).lower() for i in members} - {""}
+            joined = members if len(airlines) <= 1 else plain  # two airlines' flights stay apart
+            for i in joined[1:]:
+                self.union(joined[0], i)
+        # 2. the same place, one kind (or kinds the rules call one), times that meet
+        groups: dict[str, list[int]] = {}
+        for i, info in enumerate(infos):
+            if not info.named and info.places:
+                groups.setdefault(places.key(info.places[0]), []).append(i)
+        for members in groups.values():
+            for n, i in enumerate(members[:4 * _MAX_CANDIDATES]):
+                for j in members[:n]:
+                    a, b = self.cluster(j), self.cluster(i)
+                    same = a.kinds == b.kinds if self.generic(a) or self.generic(b) else self.fits(a, b)
+                    if a is not b and same and _times_meet(a.span, b.span):
+                        self.union(j, i)
+                        break
+        # 3. a broader place joins the one narrower event of its kind ('explosion in
+        # <country>' and 'explosion in <its capital>'), never one of two
+        for root in sorted(self.data, key=lambda r: -places.depth(self.data[r].places)):
+            if root not in self.data:
+                continue
+            outer = self.data[root]
+            if outer.named or not outer.places:
+                continue
+            rivals = self.rivals(outer) or []
+            inner = [c for c in rivals if c.places and places.relate_sets(c.places, outer.places) == INSIDE]
+            if len(inner) == 1:
+                self.union(root, inner[0].members[0])
+        # 4. the one event of a kind takes the descriptions without a place, and those
+        # with a place not known to be elsewhere when nothing else of the kind could be
+        # meant; a count's event ('deaths in X') joins the one event it can be
+        for _ in range(3):
+            changed = False
+            for root in sorted(self.data):
+                if root in self.data:
+                    target = self.target(self.data[root])
+                    if target is not None and self.union(target.members[0], root):
+                        changed = True
+            if not changed:
+                break
+
+    def target(self, c: _Cluster) -> _Cluster | None:
+        """The one event description `c` joins in step 4, or None."""
+        places = self.places
+        if c.named or not c.kinds:
+            return None
+        if self.generic(c):
+            roots = self.pool(c, [k for k in self.by_kind if k not in self.kinds.generic])
+            if roots is None:
+                return None
+            candidates = []
+            for other in (self.data[r] for r in sorted(roots)):
+                if other is c or not other.kinds or self.generic(other) or not _times_meet(c.span, other.span):
+                    continue
+                relation = places.relate_sets(c.places, other.places)
+                if relation != ELSEWHERE:
+                    candidates.append((other, relation))
+                    if len(candidates) > _MAX_CANDIDATES:
+                        return None
+            # deaths at a place where a storm brought floods are the floods' (rules' `brings`)
+            present = {k for o, _ in candidates for k in o.kinds}
+            candidates = [(o, r) for o, r in candidates
+                          if not any(self.kinds.brings.get(k, frozenset()) & present for k in o.kinds)]
+            strict = [o for o, r in candidates if r in (SAME, INSIDE, CONTAINS)]
+            if len(strict) == 1:
+                return strict[0]
+            loose = [o for o, _ in candidates if _may_mean(o, c)]
+            named = [o for o in loose if o.named]
+            if not strict and len(named) == 1:
+                return named[0]
+            if not strict and len(candidates) == 1 and loose and _dominant(loose[0], c):
+                return loose[0]
+            return None
+        rivals = self.rivals(c)
+        if rivals is None:
+            return None
+        named = [o for o in rivals if o.named]
+        if not c.places:  # 'the crash': the run's named crash, else its one placed crash
+            # (of its very kind: 'the attack' in a story of an airstrike may be another one)
+            same = [o for o in rivals if c.kinds <= o.kinds]
+            anchors = [o for o in same if o.named] or [o for o in same if o.places]
+            return anchors[0] if len(anchors) == 1 and len(named) <= 1 and _may_mean(anchors[0], c) else None
+        # 'crash in X' and the run's one named crash ('Flight 614', near Y), else its one other crash
+        if len(named) == 1:
+            relation = places.relate_sets(c.places, named[0].places)
+            if relation in (SAME, INSIDE, CONTAINS) or relation != ELSEWHERE and _may_mean(named[0], c):
+                return named[0]
+            return None
+        if not named and len(rivals) == 1 and _dominant(rivals[0], c) and _may_mean(rivals[0], c) \
+                and places.relate_sets(c.places, rivals[0].places) != ELSEWHERE:
+            return rivals[0]
+        return None
+
+
+def _dominant(anchor: _Cluster, other: _Cluster) -> bool:
+    """An event a description may be taken for without a place in common: a named one,
+    or one more documents speak of."""
+    return anchor.named or anchor.docs > other.docs
+
+
+def _may_mean(anchor: _Cluster, description: _Cluster) -> bool:
+    """Whether a description without a place in common may mean `anchor`: not when the
+    anchor is only ever a story's background ('the 1998 bombings' in 2023) and
+    nothing dates the description."""
+    return not anchor.background or description.stated
+
+
+def specific_name(names: Iterable[str], rules: "RuleSet", events: RunEvents | None = None) -> str | None:
+    """Of the names a run gives one event by kind and place, the one at the most specific
+    place that all the others contain ('floods in X' over 'floods in <its country>'): a
+    reader expects the town where it happened, which the country-level reports do not
+    contradict. None when the names' places are not nested (or there is one place)."""
+    named = [(n, parts[1]) for n in names if (parts := split_event_name(n)) is not None and name_year(n) is None]
+    places = {place for _, place in named}
+    if len(places) < 2:
+        return None
+    index = _Places(rules, events.located if events is not None else ())
+    for name, place in named:
+        if all(other == place or index.relate(place, other) in (SAME, INSIDE) for other in places):
+            return name
+    return None
+
+
+def join_events(nodes, union, rules, events: RunEvents | None = None) -> None:
     """The resolver's hook: union the nodes (`factx.resolve`'s folded names, with their
-    spellings and voted type) whose event names `link_events` pairs."""
+    spellings and voted type) whose event names `link_events` pairs. `events` tells what
+    the run's facts say of each event name (`run_events`); a name without an entry is
+    known by its name alone. A flight's name is an event whatever type the NER gave it."""
+    kinds = event_kinds(rules)
+    events = events or RunEvents()
     index: dict[str, int] = {}
-    names = []
+    infos: list[EventInfo] = []
     for i, node in enumerate(nodes):
-        if node.entity_type != "EVENT":
-            continue
-        name = max(node.spellings, key=node.spellings.__getitem__)
-        index[name] = i
-        names.append((name, "EVENT"))
-    for a, b in link_events(names, rules=rules):
+        for spelling in node.spellings:
+            flight = flight_number(spelling) is not None
+            if node.entity_type != "EVENT" and not flight:
+                continue
+            info = events.infos.get(spelling) or info_of_name(spelling, kinds)
+            if flight and not info.named:
+                info = EventInfo(info.name, info.kinds, True, info.places, info.dates, info.published, info.docs)
+            index[spelling] = i
+            infos.append(info)
+    for a, b in link_events(infos, rules=rules, located=events.located):
         union(index[a], index[b])

@@ -18,12 +18,12 @@ from importlib import metadata
 from typing import Callable, Iterable, Iterator
 
 from factx import __version__
-from factx.errors import FactxError, InputError
+from factx.errors import FactxError, InputError, StoreError, describe
 from factx.incremental import Resolution, update_entities
 from factx.published import published_option
 from factx.records import Article, DocResult
 from factx.rules import load_rules
-from factx.stages.ingest import expand_inputs, read_path, with_published
+from factx.stages.ingest import document_key, expand_inputs, read_path, with_published
 from factx.store import RunCounts, Store
 
 #: Documents per store transaction; a crash loses at most the batch in flight.
@@ -37,13 +37,18 @@ MAX_HELD = 2000
 
 @dataclass
 class RunReport:
-    """What a run did: counts, the run id whose facts to print, and its problems."""
+    """What a run did: counts, the run id whose facts to print, and its problems.
+
+    `signal` is the number of the signal (SIGINT, SIGTERM, SIGHUP) that stopped the
+    run early, or None.
+    """
 
     run_id: int
     counts: RunCounts
     errors: list[InputError] = field(default_factory=list)
     interrupted: bool = False
     model: str = ""
+    signal: int | None = None
     resolution: Resolution | None = None
 
 
@@ -61,43 +66,64 @@ def pipeline_key(model: str, rules) -> str:
 
 
 _WORKER_NLP = None
+_WORKER_ERROR: BaseException | None = None
+
+#: The signals that stop a run like Ctrl-C: the terminal closing, `kill`, a service manager.
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
-class _StopOnInterrupt:
-    """The first Ctrl-C asks the run to stop after the document in hand (so that no
-    commit is cut in half); a second one stops at once. Main thread only."""
+class _StopOnSignal:
+    """The first SIGINT (Ctrl-C), SIGTERM or SIGHUP asks the run to stop after the
+    document in hand (so that no commit is cut in half); a second one stops at once.
+    Main thread only; elsewhere the signals keep their handlers."""
 
     def __init__(self) -> None:
-        self.requested = False
-        self._previous = None
+        self.signum: int | None = None
+        self._previous: dict[int, object] = {}
+
+    @property
+    def requested(self) -> bool:
+        return self.signum is not None
 
     def _handle(self, signum, frame) -> None:
-        if self.requested:
+        if self.signum is not None:
             raise KeyboardInterrupt
-        self.requested = True
+        self.signum = signum
 
-    def __enter__(self) -> "_StopOnInterrupt":
+    def __enter__(self) -> "_StopOnSignal":
         if threading.current_thread() is threading.main_thread():
-            self._previous = signal.signal(signal.SIGINT, self._handle)
+            for signum in STOP_SIGNALS:
+                self._previous[signum] = signal.signal(signum, self._handle)
         return self
 
     def __exit__(self, *exc) -> None:
-        if self._previous is not None:
-            signal.signal(signal.SIGINT, self._previous)
+        for signum, previous in self._previous.items():
+            signal.signal(signum, previous)
+        self._previous = {}
 
 
 def _worker_init(model: str, rules_dir: str | None) -> None:
-    global _WORKER_NLP
-    from factx.pipeline import load_model
+    global _WORKER_NLP, _WORKER_ERROR
 
-    # Ctrl-C reaches the whole process group: the parent decides when to stop.
+    # Ctrl-C and a hang-up reach the whole process group: the parent decides when to
+    # stop. SIGTERM keeps its default: it is how the parent ends a worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER_NLP = load_model(model, rules_dir=rules_dir)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        from factx.pipeline import load_model
+
+        _WORKER_NLP = load_model(model, rules_dir=rules_dir)
+    except BaseException as exc:  # said by the parent, not as a worker's traceback
+        _WORKER_ERROR = exc if isinstance(exc, FactxError) else FactxError(
+            f"a worker process cannot load the pipeline: {describe(exc)}")
 
 
-def _worker_batch(articles: list[Article]) -> list[DocResult]:
+def _worker_batch(articles: list[Article]) -> list[DocResult | InputError]:
     from factx.pipeline import process
 
+    if _WORKER_ERROR is not None:
+        raise _WORKER_ERROR
     return list(process(_WORKER_NLP, articles))
 
 
@@ -112,6 +138,125 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+class _Pool:
+    """Worker processes (spawned: a forked copy of a process with threads can deadlock).
+
+    A `ProcessPoolExecutor`, not a `multiprocessing.Pool`: when a worker dies (killed,
+    out of memory) its tasks fail at once instead of waiting for ever.
+    """
+
+    def __init__(self, jobs: int, model: str, rules_dir: str | None) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        _start_resource_tracker()
+        self.executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                                            initializer=_worker_init, initargs=(model, rules_dir))
+
+    def submit(self, batch: list[Article]):
+        return self.executor.submit(_worker_batch, batch)
+
+    def close(self, *, kill: bool) -> None:
+        if kill:
+            # Python 3.14 has `terminate_workers()`; before it, the executor's own list
+            for process in list(getattr(self.executor, "_processes", {}).values()):
+                if process.is_alive():
+                    process.terminate()
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker process ignoring SIGHUP, as it ignores
+    SIGINT and SIGTERM: a terminal that closes sends SIGHUP to the whole process group,
+    and a tracker killed by it is relaunched and prints KeyError tracebacks (CPython
+    ignores only SIGINT and SIGTERM there: multiprocessing/resource_tracker.py)."""
+    from multiprocessing import resource_tracker
+
+    if not hasattr(signal, "SIGHUP") or threading.current_thread() is not threading.main_thread():
+        resource_tracker.ensure_running()
+        return
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)  # inherited by the tracker
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+
+
+def _process_pool(articles: Iterable[Article], model: str, rules_dir: str | None, jobs: int,
+                  stopping: Callable[[], bool] = lambda: False,
+                  slot: list | None = None) -> Iterator[DocResult | InputError]:
+    """Results of `jobs` worker processes, in input order, with a bounded window of
+    batches in flight. Waiting polls `stopping`, so that a signal is acted on even
+    when the workers it also reached are gone. A worker that dies fails only the
+    document it had: its batch and those in flight go through again one document at
+    a time, each alone in a fresh worker, so the one that kills it is found.
+
+    `slot` (a one-item list) holds a pool that outlives this call (the run's second
+    pass uses the workers of its first); without it the pool is this call's own."""
+    from collections import deque
+    from concurrent.futures import BrokenExecutor, wait
+
+    own = slot is None
+    slot = [None] if slot is None else slot
+    if slot[0] is None:
+        slot[0] = _Pool(jobs, model, rules_dir)
+    pool = slot[0]
+    window: deque = deque()
+    stopped = False
+
+    def collect(batch, future) -> Iterator[DocResult | InputError]:
+        nonlocal pool, stopped
+        while not future.done():
+            wait([future], timeout=0.25)
+            if stopping():
+                stopped = True
+                return
+        try:
+            yield from future.result()
+            return
+        except BrokenExecutor:
+            if stopping():
+                stopped = True
+                return
+        # a worker died: retry what was in flight, one document per fresh worker
+        lost = batch + [a for b, f in window for a in b]
+        window.clear()
+        pool.close(kill=True)
+        slot[0] = None
+        for article in lost:
+            pool = _Pool(1, model, rules_dir)
+            single = pool.submit([article])
+            while not single.done():
+                wait([single], timeout=0.25)
+                if stopping():
+                    stopped = True
+                    return
+            try:
+                yield from single.result()
+                pool.close(kill=False)
+            except BrokenExecutor:
+                pool.close(kill=True)
+                yield InputError(article.path, "the worker process died while processing it (killed, or "
+                                               "out of memory?); skipped")
+        pool = slot[0] = _Pool(jobs, model, rules_dir)
+
+    try:
+        for batch in _batches(articles, 4):
+            window.append((batch, pool.submit(batch)))
+            while len(window) >= jobs * 3 and not stopped:
+                yield from collect(*window.popleft())
+            if stopped:
+                return
+        while window and not stopped:
+            yield from collect(*window.popleft())
+    finally:
+        if own or window or stopped or pool is not slot[0]:  # batches left in flight: no reuse
+            pool.close(kill=True)
+            if slot[0] is not None and slot[0] is not pool:
+                slot[0].close(kill=True)
+            slot[0] = None
+
+
 class _Runner:
     """The per-document pipeline of one run: in this process, in `jobs` worker processes,
     or on a Dask cluster. It starts with the first article there is to process (a rerun
@@ -119,47 +264,28 @@ class _Runner:
     dated by the run), so that each process loads the model once per run."""
 
     def __init__(self, model: str, rules_dir: str | None, *, jobs: int = 1, engine: str = "local",
-                 scheduler: str | None = None) -> None:
+                 scheduler: str | None = None, stopping: Callable[[], bool] = lambda: False) -> None:
         self.model, self.rules_dir, self.jobs = model, rules_dir, jobs
-        self.engine, self.scheduler = engine, scheduler
+        self.engine, self.scheduler, self.stopping = engine, scheduler, stopping
         self._nlp = None
-        self._pool = None
+        self._slot: list = [None]
 
-    def __call__(self, articles: Iterable[Article]) -> Iterator[DocResult]:
+    def __call__(self, articles: Iterable[Article]) -> Iterator[DocResult | InputError]:
         if self.engine == "dask":
             from factx.distributed import process_dask
 
             return process_dask(articles, self.model, self.rules_dir, scheduler=self.scheduler)
         if self.jobs > 1:
-            return self._pooled(articles)
+            return _process_pool(articles, self.model, self.rules_dir, self.jobs, stopping=self.stopping,
+                                 slot=self._slot)
         return self._local(articles)
 
-    def _local(self, articles: Iterable[Article]) -> Iterator[DocResult]:
+    def _local(self, articles: Iterable[Article]) -> Iterator[DocResult | InputError]:
         from factx.pipeline import load_model, process
 
         if self._nlp is None:
             self._nlp = load_model(self.model, rules_dir=self.rules_dir)
         yield from process(self._nlp, articles)
-
-    def _pooled(self, articles: Iterable[Article]) -> Iterator[DocResult]:
-        from collections import deque
-
-        if self._pool is None:
-            import multiprocessing
-
-            # spawn: a forked copy of a process with threads can deadlock.
-            context = multiprocessing.get_context("spawn")
-            self._pool = context.Pool(self.jobs, initializer=_worker_init, initargs=(self.model, self.rules_dir))
-        # Batches are submitted from this thread (the input generator reads the store)
-        # with a bounded window, and collected in input order: the store and the JSONL
-        # come out the same as with -j 1, and memory stays flat.
-        window: deque = deque()
-        for batch in _batches(articles, 4):
-            window.append(self._pool.apply_async(_worker_batch, (batch,)))
-            while len(window) >= self.jobs * 3:
-                yield from window.popleft().get()
-        while window:
-            yield from window.popleft().get()
 
     def __enter__(self) -> "_Runner":
         return self
@@ -168,10 +294,9 @@ class _Runner:
         self.close()
 
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
-            self._pool = None
+        if self._slot[0] is not None:
+            self._slot[0].close(kill=True)
+            self._slot[0] = None
         self._nlp = None
 
 
@@ -190,8 +315,10 @@ def run_extract(
 ) -> RunReport:
     """Extract facts from `inputs` into `store`; return what the run did.
 
-    Problems with single inputs go to `on_error` and the run goes on; Ctrl-C
-    commits what was finished, and the report says so.
+    Problems with single inputs or documents go to `on_error` and the run goes on;
+    Ctrl-C, SIGTERM or SIGHUP commit what was finished, and the report says so. A
+    store that cannot be written (a full disk) stops the run with a `StoreError`;
+    the batches committed before stay.
     """
     rules = load_rules(rules_dir).validate()
     published = published_option(published)
@@ -205,13 +332,19 @@ def run_extract(
     # documents whose dateline has no year: processed last, once the run's dated
     # documents are stored and can give it (factx.runyear)
     held: list[Article] = []
-
-    run = _Runner(model, rules_dir, jobs=jobs, engine=engine, scheduler=scheduler)
-
-    stop = _StopOnInterrupt()
+    stop = _StopOnSignal()
+    run = _Runner(model, rules_dir, jobs=jobs, engine=engine, scheduler=scheduler,
+                  stopping=lambda: stop.requested)
     resolutions: list[Resolution] = []
+
     with store.writer() as writer, stop, run:
+        # files read this run, by document key: (size, mtime_ns, hash) to record once stored
         files: dict[str, tuple[int, int | None, str]] = {}
+
+        def failed(error: InputError) -> None:
+            errors.append(error)
+            writer.failed()
+            on_error(error)
 
         def to_process() -> Iterator[Article]:
             stdin_count = 0
@@ -219,25 +352,24 @@ def run_extract(
                 if stop.requested:
                     return
                 if isinstance(path, InputError):
-                    errors.append(path)
-                    writer.failed()
-                    on_error(path)
+                    failed(path)
                     continue
                 if path == "-":
                     stdin_count += 1
                 else:
-                    seen = _known_file(writer, path, key)
+                    name = document_key(path)
+                    seen = _known_file(writer, path, name, key)
                     if seen == "unchanged":
-                        writer.touch(path)
-                        on_document(path, "unchanged")
+                        writer.touch(name, None, os.path.abspath(path))
+                        on_document(name, "unchanged")
                         continue
                     if seen is not None:
-                        files[path] = seen
+                        files[name] = seen
                 for item in read_path(path, rules=rules, stdin_count=stdin_count):
+                    if stop.requested:
+                        return
                     if isinstance(item, InputError):
-                        errors.append(item)
-                        writer.failed()
-                        on_error(item)
+                        failed(item)
                         continue
                     for warning in item.warnings:
                         on_error(InputError(item.path, f"warning: {warning}"))
@@ -245,7 +377,7 @@ def run_extract(
                         item = with_published(item, published)
                     state = writer.classify(item.path, item.content_hash, key)
                     if state == "unchanged":
-                        writer.touch(item.path, item.content_hash)
+                        writer.touch(item.path, item.content_hash, item.source)
                         _record_file(writer, item.path, files)
                         on_document(item.path, state)
                         continue
@@ -254,30 +386,45 @@ def run_extract(
                         continue
                     yield item
 
+        def store_one(result: DocResult, state: str) -> None:
+            try:
+                writer.add(result, key)
+            except StoreError as exc:
+                if exc.kind != "other":  # a full disk, a broken file: no document can be stored
+                    raise
+                failed(InputError(result.article.path, f"cannot be stored: {exc.message}; skipped"))
+            except Exception as exc:
+                failed(InputError(result.article.path, f"cannot be stored: {describe(exc)}; skipped"))
+            else:
+                _record_file(writer, result.article.path, files)
+                on_document(result.article.path, state)
+
         def store_results(articles: Iterator[Article]) -> bool:
-            """Process and store articles as they come; False when Ctrl-C stopped the run.
-            The model loads only when there is an article to process."""
-            results: Iterator[DocResult] = iter(())
+            """Process and store articles as they come; False when a signal stopped the
+            run. The model loads only when there is an article to process."""
+            results: Iterator[DocResult | InputError] = iter(())
             last_commit = time.monotonic()
             try:
                 first = _first(articles)
                 if first is not None:
                     results = run(first)
                 for result in results:
-                    article = result.article
-                    state = writer.classify(article.path, article.content_hash, key)
-                    if state == "unchanged":  # the same text reached twice in this run
-                        writer.touch(article.path, article.content_hash)
+                    if isinstance(result, InputError):
+                        failed(result)
                     else:
-                        writer.add(result, key)
-                        _record_file(writer, article.path, files)
-                    on_document(article.path, state)
+                        article = result.article
+                        state = writer.classify(article.path, article.content_hash, key)
+                        if state == "unchanged":  # the same text reached twice in this run
+                            writer.touch(article.path, article.content_hash, article.source)
+                            on_document(article.path, state)
+                        else:
+                            store_one(result, state)
                     if stop.requested:
                         return False
                     if writer.pending >= COMMIT_EVERY or time.monotonic() - last_commit > COMMIT_SECONDS:
                         writer.commit()
                         last_commit = time.monotonic()
-            except KeyboardInterrupt:  # a second Ctrl-C, or one outside the main thread
+            except KeyboardInterrupt:  # a second signal, or one outside the main thread
                 return False
             finally:
                 close = getattr(results, "close", None)
@@ -300,7 +447,26 @@ def run_extract(
             writer.commit()
             resolutions.append(resolve_store(store, writer, rules_dir=rules_dir, rules=rules))
         counts = writer.finish("interrupted" if interrupted else "done")
-    return RunReport(writer.run_id, counts, errors, interrupted, model, resolutions[-1] if resolutions else None)
+    return RunReport(writer.run_id, counts, errors, interrupted, model,
+                     stop.signum if interrupted and stop.signum is not None else
+                     (signal.SIGINT if interrupted else None),
+                     resolutions[-1] if resolutions else None)
+
+
+def prune(store: Store, *, dry_run: bool = False, rules_dir: str | None = None) -> tuple[list[str], int]:
+    """Remove the documents whose file is gone, with their facts, and resolve entities
+    again; the paths removed (or that would be, with `dry_run`) and how many documents
+    could not be checked (see `Store.gone_documents`)."""
+    with store.writer() as writer:
+        gone, unchecked = store.gone_documents()
+        if dry_run or not gone:
+            writer.rollback()
+            return [path for _, path in gone], unchecked
+        writer.remove(doc_id for doc_id, _ in gone)
+        resolve_store(store, writer, rules_dir=rules_dir)
+        store.conn.execute("DELETE FROM runs WHERE run_id = ?", (writer.run_id,))  # not a run
+        writer.finish("pruned")
+    return [path for _, path in gone], unchecked
 
 
 def resolve_store(store: Store, writer=None, *, rules_dir: str | None = None, full: bool = False,
@@ -328,31 +494,38 @@ def resolve_store(store: Store, writer=None, *, rules_dir: str | None = None, fu
 RACY_SECONDS = 2.0
 
 
-def _known_file(writer, path: str, key: str) -> str | tuple[int, int | None, str] | None:
-    """'unchanged' for a file stored by this pipeline that has not changed since, told by
-    its size and mtime, or (when those moved) by the hash of its bytes; otherwise the
-    (size, mtime_ns, hash) to record once it is stored, or None when it cannot be read
-    here (reading it again gives the error). JSONL files hold many documents: None."""
+def _known_file(writer, path: str, name: str, key: str) -> str | tuple[int, int | None, str] | None:
+    """'unchanged' for a file stored (as document `name`) by this pipeline that has not
+    changed since, told by its size and mtime, or (when those moved) by the hash of its
+    bytes; otherwise the (size, mtime_ns, hash) to record once it is stored, or None when
+    it is not an ordinary readable file within the document limit (reading it gives the
+    error). JSONL files hold many documents: None."""
+    import stat as stat_module
+
+    from factx.stages.ingest import MAX_DOCUMENT_BYTES
+
     if path.lower().endswith(".jsonl"):
         return None
     try:
-        stat = os.stat(path)
+        info = os.stat(path)
     except OSError:
         return None
-    known = writer.store.file_state(path)
-    if known is not None and known[0] == key and known[1] == stat.st_size \
-            and known[2] is not None and known[2] == stat.st_mtime_ns:
+    if not stat_module.S_ISREG(info.st_mode) or info.st_size > MAX_DOCUMENT_BYTES:
+        return None  # never opened here: a FIFO would block, a huge file is refused by ingest
+    known = writer.store.file_state(name)
+    if known is not None and known[0] == key and known[1] == info.st_size \
+            and known[2] is not None and known[2] == info.st_mtime_ns:
         return "unchanged"
     try:
         with open(path, "rb") as handle:
-            digest = hashlib.sha256(handle.read()).hexdigest()
+            digest = hashlib.sha256(handle.read(MAX_DOCUMENT_BYTES + 1)).hexdigest()
     except OSError:
         return None
-    mtime = stat.st_mtime_ns if time.time() - stat.st_mtime > RACY_SECONDS else None
+    mtime = info.st_mtime_ns if time.time() - info.st_mtime > RACY_SECONDS else None
     if known is not None and known[0] == key and known[3] == digest:
-        writer.set_file(path, stat.st_size, mtime, digest)
+        writer.set_file(name, info.st_size, mtime, digest)
         return "unchanged"
-    return (stat.st_size, mtime, digest)
+    return (info.st_size, mtime, digest)
 
 
 def _record_file(writer, path: str, files: dict[str, tuple[int, int | None, str]]) -> None:
@@ -375,4 +548,4 @@ def find_entity(store: Store, query: str, **options) -> list[str]:
     return lookup(store, query, **options)
 
 
-__all__ = ["run_extract", "find_entity", "RunReport", "FactxError"]
+__all__ = ["run_extract", "prune", "find_entity", "RunReport", "FactxError"]

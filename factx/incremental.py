@@ -21,7 +21,13 @@ names together when they share a *key*:
   initials it is (`detail` holds the initials and the pattern: only matching pairs link);
 - `D` two names a document declares the same; `X` a description's key ("Norway's
   intelligence agency"): its descriptions and the names documents tie it to;
-- `R` a user's alias rule; names with one fold are one node.
+- `R` a user's alias rule; names with one fold are one node;
+- `E` every event (a node of type EVENT, or with a flight's name): the events of a run
+  are linked together (`factx.events`: by kind, place and time, and "the one event of a
+  kind" takes the descriptions of that kind), so they are one component, and it is
+  resolved again whenever anything changed, with what the whole store's facts say of
+  the events (`run_events`): a `located_in` fact or a date that changes how events link
+  belongs to no event name.
 
 Link two nodes that share a key (the same key; for `q`/`o` keys a querying node with an
 offering one) and the names fall apart into connected components; resolve() of the
@@ -49,11 +55,12 @@ from factx.names import (
     NameRules, block_key, fold as names_fold, given_stem, initialism_pattern, name_rules, qualified_name,
     type_group,
 )
+from factx.events import flight_number, run_events
 from factx.resolve import NameStat, _build_nodes, _Node, resolve
 from factx.rules import RuleSet, load_rules
 
 #: Bump when `node_keys` changes: stored keys of another scheme mean a full resolve.
-KEY_SCHEME = "3"
+KEY_SCHEME = "4"
 
 #: Above this share of changed names against the names already resolved, a full
 #: resolve is cheaper than walking the keys.
@@ -159,7 +166,19 @@ def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared:
     keys += [(f"D|{pair}", "s", None) for pair in sorted(declared.get(node.key, ()))]
     keys += [(f"X|{key}", "s", None) for key in sorted(described.get(node.key, ()))]
     keys += [(f"R|{r}", "s", None) for r, folds in enumerate(alias_folds) if node.key in folds]
+    if is_event_node(node):
+        keys.append((EVENT_KEY, "s", None))
     return keys
+
+
+#: The key every event node shares (see the module docstring).
+EVENT_KEY = "E|"
+
+
+def is_event_node(node: _Node) -> bool:
+    """Whether `factx.events.join_events` reads this node: an event, or any node with a
+    flight's name (the NER may call it something else)."""
+    return node.entity_type == "EVENT" or any(flight_number(s) is not None for s in node.spellings)
 
 
 def _linked(key: str, role: str, detail: str | None, other_detail: str | None) -> bool:
@@ -246,7 +265,8 @@ def _full(store, rules: RuleSet) -> Resolution:
     conn = store.conn
     nr = name_rules(rules)
     data = resolver_input(store)
-    entities = resolve(data.stats, rules=rules, same=data.same, described=data.described)
+    entities = resolve(data.stats, rules=rules, same=data.same, described=data.described,
+                       events=run_events(store, rules))
     conn.execute("DELETE FROM names")
     conn.execute("DELETE FROM entities")
     _write_entities(conn, entities, nr)
@@ -295,9 +315,12 @@ def _incremental(store, rules: RuleSet, pending: list[str]) -> Resolution:
         for key, role, detail in keys:
             by_key.setdefault(key, []).append((node, role, detail))
 
-    # walk the keys (stored ones and current ones) out from the touched nodes
-    region = set(touched)
-    frontier = sorted(touched)
+    # walk the keys (stored ones and current ones) out from the touched nodes, and from
+    # the events: they are linked again on every run (see the module docstring)
+    event_nodes = {n for (n,) in conn.execute("SELECT node FROM resolve_keys WHERE key = ?", (EVENT_KEY,))}
+    event_nodes |= {node for node, keys in new_keys.items() if any(k[0] == EVENT_KEY for k in keys)}
+    region = touched | event_nodes
+    frontier = sorted(region)
     looked_up: dict[tuple[str, str], list[tuple[str, str, str | None]]] = {}
     while frontier:
         batch, frontier = frontier, []
@@ -324,7 +347,8 @@ def _incremental(store, rules: RuleSet, pending: list[str]) -> Resolution:
     # resolve the region's names together, as a full resolve would see them
     old_names = _stored_names(conn, region) | set(pending)
     data = resolver_input(store, old_names)
-    entities = resolve(data.stats, rules=rules, same=data.same, described=data.described)
+    entities = resolve(data.stats, rules=rules, same=data.same, described=data.described,
+                       events=run_events(store, rules) if event_nodes else None)
     old_ids: set[str] = set()
     for chunk in _chunks(sorted(old_names)):
         marks = ",".join("?" * len(chunk))

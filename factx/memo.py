@@ -32,9 +32,18 @@ _ATTRIBUTE_WORDS = {
     "children_killed": "children killed", "member_of": "membership",
     "top_members": "leaders", "alternate_names": "other names", "spouse": "spouse",
     "founded": "founding date", "date": "date", "place": "place", "cause": "cause",
-    "perpetrator": "who did it", "time": "time of day",
+    "perpetrator": "who did it", "time": "time of day", "time_of_death": "time of death",
+    "description": "description",
 }
 _SEVERITY_WORDS = {"hard": "cannot both be true", "soft": "overlap or differ in precision"}
+#: what a soft disagreement means for attributes whose values are no dates or amounts
+_SOFT_WORDS = {
+    "cause": "different explanations, which may each tell part of what happened",
+    "cause_of_death": "different explanations, or the same one told in other details",
+    "place": "different places, unless one lies in or near the other",
+    "place_of_death": "different places, unless one lies in or near the other",
+    "place_of_birth": "different places, unless one lies in or near the other",
+}
 _REASON_WORDS = {"update": "a count that grew between dated reports",
                  "undated": "counts that differ; a report without a date may be an earlier one",
                  "former": "a title called former by one source, current by another",
@@ -101,7 +110,8 @@ def summary(conflicts: list[dict[str, Any]], outlets: Mapping[str, str] | None =
         if c["kind"] == "denial":
             deniers = sorted({_speaker(s, outlets or {}) for v in c["values"] for s in v["sources"]
                               if s.get("polarity") == "denied"})
-            words += f" (denied by {', '.join(deniers)})"
+            ruled_out = "a deliberate act ruled out" if _deliberate_act_denied(c) else "denied"
+            words += f" ({ruled_out} by {', '.join(deniers)})"
         elif c.get("reason") == "update":
             words += " (updated)"
         parts.append(words)
@@ -143,15 +153,28 @@ def _fit(line: str, width: int) -> str:
 def _heading(conflict: dict[str, Any]) -> str:
     what = attribute_words(conflict["attribute"])
     what = what[0].upper() + what[1:]
-    if conflict["kind"] == "denial":
+    if conflict["kind"] == "denial" and _deliberate_act_denied(conflict):
+        how = f"a deliberate act affirmed and ruled out ({conflict['severity']})"
+    elif conflict["kind"] == "denial":
         how = f"affirmed and denied ({conflict['severity']})"
     elif conflict.get("reason") in _REASON_WORDS:
         how = f"{_REASON_WORDS[conflict['reason']]} ({conflict['severity']})"
     elif conflict["severity"] == "soft" and _dates(conflict):
         how = "overlap, differ in precision or lie a day apart (time zones, midnight)"
+    elif conflict["severity"] == "soft" and conflict["attribute"] in _SOFT_WORDS:
+        how = _SOFT_WORDS[conflict["attribute"]]
     else:
         how = _SEVERITY_WORDS.get(conflict["severity"], conflict["severity"])
     return f"{what}: {how}"
+
+
+def _deliberate_act_denied(conflict: dict[str, Any]) -> bool:
+    """A denial of a deliberate act by nobody named ("ruled out an attack")."""
+    from factx.values import value_model
+
+    model = value_model()
+    return any(model.generic_actor(conflict["attribute"], v.get("value")) for v in conflict["values"]
+               if v["sources"] and all(s.get("polarity") == "denied" for s in v["sources"]))
 
 
 def _dates(conflict: dict[str, Any]) -> bool:

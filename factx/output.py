@@ -48,10 +48,34 @@ def _is_terminal(out: TextIO) -> bool:
         return False
 
 
+class ClosedStdout:
+    """Standard output when the process was started with it closed (`>&-`)."""
+
+    def write(self, text: str) -> int:
+        raise OSError(9, "standard output is closed")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        raise OSError(9, "standard output is closed")
+
+
 @contextmanager
 def open_output(path: Path | None) -> Iterator[TextIO]:
-    """`path` opened for writing (UTF-8, newlines as written), or stdout when None."""
+    """`path` opened for writing (UTF-8, newlines as written), or stdout when None.
+
+    Either is checked here, before any work: a command whose output cannot be written
+    stops with a message rather than after a run."""
     if path is None or str(path) == "-":
+        if isinstance(sys.stdout, ClosedStdout):
+            from factx.errors import FactxError
+
+            raise FactxError("standard output is closed: nowhere to write the output",
+                             hint="pass -o FILE, or send stdout to a file or /dev/null")
         yield sys.stdout
         return
     from factx.errors import UsageError
@@ -162,7 +186,9 @@ def write(records: Iterable[dict[str, Any]], *, kind: str, fmt: str, out: TextIO
             writer.writerows(csv_rows(record, kind))
             count += 1
     elif fmt == "table":
-        held = list(records)
+        # for people: names, quotes and paths come from documents and file names, and a
+        # terminal would obey the control characters in them; escaped before any renderer
+        held = [displayable(record) for record in records]
         count = len(held)
         if not held and empty is not None:
             empty()
@@ -185,6 +211,20 @@ def write(records: Iterable[dict[str, Any]], *, kind: str, fmt: str, out: TextIO
         raise ValueError(f"unknown format {fmt!r}")
     out.flush()
     return count
+
+
+def displayable(value: Any) -> Any:
+    """A record with every string in it shown safely (`factx.errors.printable`: control
+    characters, terminal escapes and bidi overrides escaped), for tables and memos."""
+    from factx.errors import printable
+
+    if isinstance(value, str):
+        return printable(value, lines=True)
+    if isinstance(value, dict):
+        return {key: displayable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(displayable(item) for item in value)
+    return value
 
 
 def quiet_pipe() -> None:
@@ -220,7 +260,9 @@ class Messages:
     def _print(self, text: str) -> None:
         from rich.markup import escape
 
-        self.console.print(escape(text), soft_wrap=True)
+        from factx.errors import printable
+
+        self.console.print(escape(printable(text, lines=True)), soft_wrap=True)
 
     def error(self, text: str) -> None:
         self._print(text)
@@ -263,5 +305,9 @@ class Progress:
 
     def advance(self, path: str, state: str) -> None:
         if self.bar is not None:
-            self.bar.update(self.task, advance=1, description=path[-50:])
+            from rich.markup import escape
+
+            from factx.errors import printable
+
+            self.bar.update(self.task, advance=1, description=escape(printable(path)[-50:]))
         self.messages.detail(f"{state:9} {path}")

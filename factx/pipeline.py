@@ -44,9 +44,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from factx.errors import UsageError
+from factx.errors import InputError, UsageError, describe
 from factx.models import DEFAULT_MODELS, default_model  # noqa: F401  (their home is factx.models)
 from factx.records import NAMED_TYPES, Article, DocResult, FactDraft
+from factx.tokenizer import LinearTokenizer
+from factx.watchdog import TimeLimit, limit_for, time_limit
 
 #: What spaCy components write although their factories do not declare it: the
 #: English pipelines' attribute_ruler maps fine-grained tags to `token.pos`.
@@ -84,6 +86,8 @@ def load_model(name: str | None = None, *, rules_dir: str | None = None) -> Lang
         nlp = module.load() if module is not None else spacy.load(name)
     except (OSError, ImportError) as exc:
         raise UsageError(f"cannot load spaCy pipeline {name!r}: {exc}", hint=_installed_hint()) from None
+    # linear time on pathological punctuation ('x ' + '&' * 20000)
+    nlp.tokenizer = LinearTokenizer(nlp.tokenizer)
     ner_after = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("factx_entities", after=ner_after, config={"rules_dir": rules_dir})
     nlp.add_pipe("factx_dates", config={"rules_dir": rules_dir})
@@ -212,7 +216,7 @@ def _result(doc: Doc, article: Article, version: str) -> DocResult:
 BATCH_TOKENS = 3000
 
 
-def token_batches(docs: list[Doc], size: int, tokens: int = BATCH_TOKENS) -> Iterator[list[Doc]]:
+def token_batches(docs: Iterable[Doc], size: int, tokens: int = BATCH_TOKENS) -> Iterator[list[Doc]]:
     """Consecutive docs in groups of at most `size` docs and `tokens` tokens (a longer
     doc goes alone).
 
@@ -234,7 +238,7 @@ def token_batches(docs: list[Doc], size: int, tokens: int = BATCH_TOKENS) -> Ite
 
 
 def process(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
-            zone_size: int = 64) -> Iterator[DocResult]:
+            zone_size: int = 64) -> Iterator[DocResult | InputError]:
     """Run the pipeline over articles, yielding plain records per document, in order.
 
     Docs are created inside a `memory_zone` per `zone_size` articles (in spaCy batches
@@ -244,18 +248,47 @@ def process(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
     words than one per batch. Records are yielded as their documents are done, from
     inside the zone (they hold no spaCy objects). A long document goes through in
     pieces whose offsets are shifted back into its whole text.
+
+    One document's failure, whatever it is, is an `InputError` in its place: when a
+    batch fails, its documents not yet yielded go through again one at a time, so that
+    only the one that fails is skipped.
     """
     version = model_version(nlp)
     batch: list[Article] = []
 
-    def flush() -> Iterator[DocResult]:
-        with nlp.memory_zone():
-            made = [make_doc(nlp, a) for a in batch]
-            done = 0
-            for group in token_batches(made, batch_size):
-                for doc in nlp.pipe(group, batch_size=len(group)):
-                    yield _result(doc, batch[done], version)
+    def flush() -> Iterator[DocResult | InputError]:
+        done = 0
+        # the time limit runs while spaCy works, never while the caller holds a result
+        limit = limit_for(sum(len(a.text) for a in batch))
+        try:
+            with nlp.memory_zone():
+                made = (make_doc(nlp, a) for a in batch)
+                docs = (doc for group in token_batches(made, batch_size)
+                        for doc in nlp.pipe(group, batch_size=len(group)))
+                pairs = zip(batch, docs)
+                while True:
+                    with time_limit(limit):
+                        pair = next(pairs, None)
+                        result = _result(pair[1], pair[0], version) if pair is not None else None
+                    if result is None:
+                        break
                     done += 1
+                    yield result
+        except (Exception, TimeLimit):
+            for article in batch[done:]:
+                yield alone(article)
+
+    def alone(article: Article) -> DocResult | InputError:
+        try:
+            with time_limit(limit_for(len(article.text))):
+                if len(article.text) > CHUNK_CHARS:
+                    return long_document(article)
+                with nlp.memory_zone():
+                    return _result(nlp(make_doc(nlp, article)), article, version)
+        except TimeLimit as exc:
+            return InputError(article.path, exc.problem())
+        except Exception as exc:  # this document only: the run goes on
+            return InputError(article.path, f"cannot be processed: {describe(exc)}; skipped")
 
     def long_document(article: Article) -> DocResult:
         drafts: tuple[FactDraft, ...] = ()
@@ -271,7 +304,7 @@ def process(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
         if len(article.text) > CHUNK_CHARS:
             yield from flush()
             batch = []
-            yield long_document(article)
+            yield alone(article)
             continue
         batch.append(article)
         if len(batch) >= max(zone_size, batch_size):

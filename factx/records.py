@@ -84,6 +84,9 @@ class Article:
     #: the character range of the line the publication date was read from: page
     #: furniture ("IST: 0915 HRS, JUN 3, 2018") whose words are no names or sources
     date_line: tuple[int, int] | None = None
+    #: the absolute path of the file it was read from (a JSONL file for its records),
+    #: None for standard input: `factx prune` drops documents whose file is gone
+    source: str | None = None
 
     @property
     def content_hash(self) -> str:

@@ -35,12 +35,14 @@ from factx.values import PlaceIndex, parse_date
 
 #: Attributes shown first, in this order; the others follow alphabetically.
 ATTRIBUTE_ORDER = (
-    "death", "date_of_death", "place_of_death", "cause_of_death", "date", "place", "cause",
+    "death", "date_of_death", "time_of_death", "place_of_death", "cause_of_death", "date", "time",
+    "place", "cause",
     "perpetrator", "killed_count", "wounded_count", "missing_count", "arrested_count",
     "children_killed", "title", "member_of", "top_members", "origin", "age", "date_of_birth",
     "place_of_birth", "spouse", "alternate_names", "founded", "located_in")
-#: Not a row of the grid: spellings have their own table.
-_NOT_IN_GRID = {"name"}
+#: Not rows of the grid: spellings have their own table; a description's key only ties a
+#: description ("the country's spy agency") to its name for the resolver.
+_NOT_IN_GRID = {"name", "description"}
 _QUOTE_CHARS = 700
 
 
@@ -162,6 +164,7 @@ def entity_view(entity_id: str, facts: list[dict[str, Any]], docs: dict[str, tup
             continue
         if f["attribute"] == "name":
             spellings[f["doc"]][str(f["value"])] += 1
+        if f["attribute"] in _NOT_IN_GRID:
             continue
         severity, kind, side = marks.get(f.get("id") or "", (None, None, None))
         grid[f["attribute"]][f["doc"]].append(Claim(f, severity, kind, side))

@@ -50,7 +50,7 @@ from factx.names import (
     initialism_pattern, is_acronym, name_rules, qualified_name, strip_possessive, strip_titles, title_classes,
     token_cost, type_group, unqualified_name, words,
 )
-from factx.events import join_events
+from factx.events import RunEvents, join_events, specific_name, split_event_name
 from factx.rules import RuleSet, load_rules
 
 #: rapidfuzz ratio floor on transliterated names inside a block: a guard against
@@ -264,7 +264,8 @@ def _build_nodes(names: Iterable[NameStat], nr: NameRules) -> list[_Node]:
 
 def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None,
             same: Iterable[tuple[str, str]] = (),
-            described: Iterable[tuple[str, str | None, bool]] = ()) -> list[Entity]:
+            described: Iterable[tuple[str, str | None, bool]] = (),
+            events: RunEvents | None = None) -> list[Entity]:
     """Cluster distinct names into entities; every input name lands in exactly one.
 
     `same` holds pairs of names the documents declare to be one entity ("X, also
@@ -273,6 +274,7 @@ def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None,
     `described` holds (name, key, tie) triples (`factx.lookup.described_names`): a
     name tied to a description's key by a document (tie), or a source written as a
     description of that key; a description with two keys (or None) stays alone.
+    `events` holds what the run's facts tell about its events (`factx.events.run_events`).
 
     >>> ents = resolve([NameStat("Yusuf Nasser", "PERSON", 5), NameStat("Yousuf Naser", "PERSON", 7),
     ...                 NameStat("Hamid Yusuf Karimi", "PERSON", 1)])
@@ -286,7 +288,7 @@ def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None,
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _resolve(names, rules, nr, same, described)
+        return _resolve(names, rules, nr, same, described, events)
     finally:
         if enabled:
             gc.enable()
@@ -294,7 +296,8 @@ def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None,
 
 def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
              same: Iterable[tuple[str, str]] = (),
-             described: Iterable[tuple[str, str | None, bool]] = ()) -> list[Entity]:
+             described: Iterable[tuple[str, str | None, bool]] = (),
+             events: RunEvents | None = None) -> list[Entity]:
     nodes = _build_nodes(names, nr)
     by_key = {node.key: i for i, node in enumerate(nodes)}
     clusters = _Clusters(len(nodes))
@@ -353,7 +356,7 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
 
     _join_people(nodes, clusters, nr)
     _join_acronyms(nodes, clusters, nr)
-    join_events(nodes, clusters.union, rules)  # events named by kind and place (factx.events)
+    join_events(nodes, clusters.union, rules, events)  # events by kind, place and time (factx.events)
 
     # rule 5 (declared): "X, also known as Y" in a document, unless known different
     for a, b in same:
@@ -383,7 +386,11 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
         members_of[clusters.find(i)].append(i)
     entities = []
     for root, members in members_of.items():
-        entities.append(_entity(nodes, members, alias_canonical.get(root), nr, descriptions))
+        alias = alias_canonical.get(root)
+        if alias is None and len(members) > 1 and any(nodes[i].entity_type == "EVENT" for i in members):
+            # an event named at a town and at its country: the town (factx.events)
+            alias = specific_name([s for i in members for s in nodes[i].spellings], rules, events)
+        entities.append(_entity(nodes, members, alias, nr, descriptions))
     entities.sort(key=lambda e: (e.entity_type, e.canonical.lower(), e.entity_id))
     return entities
 
@@ -542,6 +549,9 @@ def _entity(nodes: list[_Node], members: list[int], alias: str | None, nr: NameR
                 full[name] = full.get(name, 0) + count
     entity_type = _vote(types)
     pool = full or spellings
+    if entity_type == "EVENT":  # its own name ('Flight 614') before 'crash in X', and that before 'crash'
+        pool = {s: c for s, c in pool.items() if s[:1].isupper() and split_event_name(s) is None} \
+            or {s: c for s, c in pool.items() if " " in s.strip()} or pool
     # canonical: the most frequent full form; ties go to the longer, then a capitalized one
     best = max(pool, key=lambda s: (pool[s], s.count(" "), s[:1].isupper(), s))
     canonical = alias or _display(best, entity_type, nr)

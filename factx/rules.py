@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -39,8 +40,9 @@ _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SHIPPED_RULES = Path(__file__).resolve().parent.parent / "rules"
 
 # Key types: "str", "int", "bool", "regex" (a str that must compile), "list" (of str),
-# "regexes" (list of compiling str), "map" (dict of str to str or list), "any".
-_TYPES = {"str", "int", "bool", "regex", "list", "regexes", "map", "any"}
+# "regexes" (list of compiling str), "map" (dict of str to str or list), "rewrites" (dict
+# of regex to replacement), "token_pattern" (a spaCy phrase or token pattern), "any".
+_TYPES = {"str", "int", "bool", "regex", "list", "regexes", "map", "rewrites", "token_pattern", "any"}
 
 # Closed vocabularies of rule keys; the stages that read the keys import them from here.
 #: entity labels of the English spaCy pipelines (OntoNotes 5)
@@ -52,13 +54,15 @@ ATTRIBUTE_FAMILIES = ("death", "death_noun", "death_modifier", "cause", "count",
                       "count_children", "role", "role_modifier", "spouse", "marry", "origin", "birth",
                       "founded", "founded_noun", "place_noun", "person_noun", "regex",
                       "alive", "body_noun", "body_verb", "cause_modifier", "cause_verb", "cause_light",
-                      "agent_noun")
+                      "agent_noun", "attack_noun", "deliberate", "rule_out", "involvement", "perpetrate",
+                      "tally_noun", "tally_verb", "toll_verb", "toll_verb_above", "other_place",
+                      "settlement_noun")
 COUNT_ATTRIBUTES = ("killed_count", "wounded_count", "arrested_count", "children_killed", "missing_count")
 #: how a death verb or noun tells the death: 'killed' or 'died' (the `death` fact's value)
 DEATH_MANNERS = ("killed", "died")
 #: what a reporting word does (factx.attribution)
 REPORTING_ROLES = ("say", "deny", "dismiss_as", "source_noun", "according", "backref", "backref_count",
-                   "retract")
+                   "retract", "correct", "superseded")
 #: where a hedge word stands (factx.attribution)
 HEDGE_SCOPES = ("adverb", "modal", "verb", "noun", "adjective")
 #: tense cues of dates without a year: "none" marks a cue that hides others (a modal)
@@ -151,7 +155,7 @@ SCHEMAS: dict[str, Schema] = _schemas(
            allowed={"type": ENTITY_LABELS}),
     Schema("particles", {"words": "list"}, {"article": "bool", "description": "str"},
            "name particles that attach to the next word (al-, bin)"),
-    Schema("entity_patterns", {"label": "str", "pattern": "any"}, {"description": "str"},
+    Schema("entity_patterns", {"label": "str", "pattern": "token_pattern"}, {"description": "str"},
            "spaCy EntityRuler patterns that correct or add entity spans",
            allowed={"label": ENTITY_LABELS}),
     Schema("entity_types", {"label": "str"}, {"words": "list", "suffixes": "list", "endings": "list",
@@ -166,7 +170,7 @@ SCHEMAS: dict[str, Schema] = _schemas(
            allowed={"type": ENTITY_LABELS}),
     Schema("never_merge", {"names": "list"}, {"description": "str"},
            "names that must never be one entity"),
-    Schema("transliteration", {}, {"rewrites": "map", "consonants": "list", "vowels": "list",
+    Schema("transliteration", {}, {"rewrites": "rewrites", "consonants": "list", "vowels": "list",
                                    "initial_vowels": "list", "generational": "list",
                                    "given_prefixes": "list", "given_suffixes": "list",
                                    "description": "str"},
@@ -203,7 +207,8 @@ SCHEMAS: dict[str, Schema] = _schemas(
            allowed={"family": ATTRIBUTE_FAMILIES, "value_type": VALUE_TYPES, "manner": DEATH_MANNERS},
            check=_attribute_rule),
     Schema("events", {"kind": "str"}, {"nouns": "list", "verbs": "list", "agentive": "bool",
-                                       "counts": "list", "description": "str"},
+                                       "counts": "list", "same_as": "list", "names": "list",
+                                       "brings": "list", "moves": "bool", "description": "str"},
            "kinds of events and the words that name them (blast -> explosion); agentive kinds have perpetrators"),
     Schema("event_predicates", {"words": "list"}, {"description": "str"},
            "verbs that only say an event happened ('struck', 'broke out'): its date and place are the event's"),
@@ -231,7 +236,9 @@ SCHEMAS: dict[str, Schema] = _schemas(
     Schema("cardinality", {"attributes": "list"},
            {"multiple": "bool", "cumulative": "bool", "event": "str", "description": "str",
             "joint": "bool", "past": "bool", "recent_years": "int", "within_minutes": "int",
-            "cause_class": "str", "alike": "bool", "words": "list"},
+            "cause_class": "str", "alike": "bool", "words": "list", "follows": "list",
+            "differs": "str", "generic": "list", "deliberate": "bool", "reference_words": "list",
+            "forecast_words": "list", "growth_words": "list", "superseded_words": "list"},
            "attributes that hold several values at once, counts that grow, arguments of an "
            "event, dates that cannot be right, clock tolerance, kinds of causes"),
 )
@@ -348,11 +355,19 @@ def _check_value(path: str, rule_id: str, key: str, kind: str, value: Any) -> No
             raise bad(f"bad pattern {pattern!r}: {exc}") from None
 
 
-def parse_rule_file(path: Path, text: str | None = None) -> tuple[str, list[Rule]]:
-    """Validate one rule file and return its kind and rules; raise `RuleError`."""
+def parse_rule_file(path: Path, text: str | None = None, *,
+                    probe: bool | None = None) -> tuple[str, list[Rule]]:
+    """Validate one rule file and return its kind and rules; raise `RuleError`.
+
+    `probe` runs every regular expression on texts built to make it backtrack without
+    end (see `_check_safety`); by default a user's files are probed, the shipped ones
+    (probed by the test suite) are not.
+    """
     name = str(path)
+    if probe is None:
+        probe = not _is_shipped(path)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8") if text is None else text, Loader=_SafeLoader)
+        data = _load_yaml(path.read_text(encoding="utf-8") if text is None else text, name)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
@@ -389,6 +404,7 @@ def parse_rule_file(path: Path, text: str | None = None) -> tuple[str, list[Rule
                 allowed = ", ".join(["id", *schema.required, *schema.optional])
                 raise RuleError(name, rule_id, key, f"unknown key for kind {kind!r} (allowed: {allowed})")
             _check_value(name, rule_id, key, kind_of_key, value)
+            _check_safety(name, rule_id, key, kind_of_key, value, probe=probe, file_kind=kind)
             if key in schema.allowed:
                 _check_allowed(name, rule_id, key, schema.allowed[key], value)
         for key in schema.required:
@@ -410,6 +426,176 @@ def _check_allowed(path: str, rule_id: str, key: str, allowed: tuple[str, ...] |
             raise RuleError(path, rule_id, key, f"{item!r} is not allowed (allowed: {_known(allowed)})")
 
 
+# --- rules that cannot hurt -----------------------------------------------------------
+# A rule file is data from the user: it must not be able to stop a run (a regular
+# expression that backtracks without end), blow up memory (a YAML alias bomb) or crash
+# a stage (a token pattern or a rewrite that only fails when used). Everything a key
+# holds is compiled and checked here, when the file is loaded and by `rules check`.
+
+#: Seconds one probe of a regular expression may take before the pattern is refused.
+PROBE_SECONDS = 0.1
+_PROBE_LENGTH = 300
+_PROBE_CHARS = "aA1 .,-'&\n\u00e9"
+
+
+def _is_shipped(path: Path | str) -> bool:
+    try:
+        return Path(path).resolve().is_relative_to(SHIPPED_RULES)
+    except (OSError, ValueError):
+        return False
+
+
+def _load_yaml(text: str, name: str) -> Any:
+    """The YAML document of a rule file, refusing aliases (`*name`): a few hundred bytes
+    of nested aliases expand to gigabytes (a "billion laughs")."""
+    loader = _SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        seen: set[int] = set()
+        stack = [node]
+        while stack:  # the composed graph shares a node wherever an alias points to it
+            item = stack.pop()
+            if id(item) in seen:
+                mark = getattr(item, "start_mark", None)
+                where = f" (line {mark.line + 1})" if mark is not None else ""
+                raise RuleError(name, None, None, f"YAML anchors and aliases (&name, *name) are not "
+                                                  f"allowed in rule files{where}: write the values out")
+            seen.add(id(item))
+            if isinstance(item, yaml.SequenceNode):
+                stack.extend(item.value)
+            elif isinstance(item, yaml.MappingNode):
+                for key, value in item.value:
+                    stack.extend((key, value))
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _check_safety(path: str, rule_id: str, key: str, kind: str, value: Any, *, probe: bool,
+                  file_kind: str | None = None) -> None:
+    """Compile and check what a key holds beyond its type: rewrites and token patterns
+    compiled as the stages will, the numbers of the date words, every regular
+    expression probed (when `probe`)."""
+    def bad(problem: str) -> RuleError:
+        return RuleError(path, rule_id, key, problem)
+
+    if file_kind == "date_lexicon" and key == "entries" and rule_id in _LEXICON_NUMBERS:
+        _check_lexicon_numbers(rule_id, value, bad)
+
+    if kind in ("regex", "regexes") and probe:
+        for pattern in [value] if kind == "regex" else value:
+            _refuse_runaway(pattern, bad)
+    elif kind == "rewrites":
+        _check_rewrites(value, bad, probe)
+    elif kind == "token_pattern":
+        _check_token_pattern(value, bad, probe)
+
+
+#: Date words whose meaning is a number (factx.timex reads them so): id -> (lowest, highest).
+_LEXICON_NUMBERS = {"months": (1, 12), "weekdays": (1, 7), "ordinals": (1, 10_000), "numbers": (0, 1e9)}
+
+
+def _check_lexicon_numbers(rule_id: str, value: Any, bad) -> None:
+    if not isinstance(value, dict):
+        return
+    low, high = _LEXICON_NUMBERS[rule_id]
+    whole = rule_id != "numbers"
+    for word, number in value.items():
+        ok = isinstance(number, (int, float)) and not isinstance(number, bool) and low <= number <= high \
+            and (not whole or float(number).is_integer())
+        if not ok:
+            raise bad(f"{word!r}: {number!r} is not allowed for {rule_id} (allowed: "
+                      f"{'a whole number' if whole else 'a number'} from {low:g} to {high:g})")
+
+
+def _check_rewrites(value: Any, bad, probe: bool) -> None:
+    if not isinstance(value, dict):
+        raise bad(f"expected a mapping of regular expression to replacement, got {type(value).__name__}")
+    for pattern, replacement in value.items():
+        if not isinstance(pattern, str) or not isinstance(replacement, str):
+            raise bad(f"{pattern!r}: {replacement!r}: a rewrite maps a regular expression (a string) "
+                      "to a replacement (a string)")
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise bad(f"bad pattern {pattern!r}: {exc}") from None
+        try:
+            # the pattern with an empty alternative matches "" with the same groups, so
+            # the replacement's group references are checked without a sample text
+            re.compile(pattern + "\n|").match("").expand(replacement)
+        except (re.error, IndexError) as exc:
+            raise bad(f"bad replacement {replacement!r} for {pattern!r}: {exc}") from None
+        if probe:
+            _refuse_runaway(pattern, bad)
+
+
+def _check_token_pattern(value: Any, bad, probe: bool) -> None:
+    if isinstance(value, str):
+        if not value.strip():
+            raise bad("an empty phrase")
+        return
+    if not isinstance(value, list) or not value or not all(isinstance(t, dict) for t in value):
+        raise bad("expected a phrase (a string) or a token pattern (a list of token mappings, "
+                  "e.g. [{LOWER: al}, {IS_TITLE: true}])")
+    from spacy.schemas import validate_token_pattern  # only for files that have token patterns
+
+    problems = validate_token_pattern(value)
+    if problems:
+        raise bad("bad token pattern: " + "; ".join(problems[:3]))
+    for token in value:
+        for attr, spec in token.items():
+            regex = spec.get("REGEX") if isinstance(spec, dict) else None
+            if isinstance(regex, str):
+                try:
+                    re.compile(regex)
+                except re.error as exc:
+                    raise bad(f"{attr}: bad REGEX {regex!r}: {exc}") from None
+                if probe:
+                    _refuse_runaway(regex, bad)
+
+
+def _probes(pattern: str) -> Iterator[str]:
+    """Texts on which a pattern that backtracks without end shows it: runs of one
+    character (or of two) that almost match, then a character that fails them."""
+    chars = dict.fromkeys(_PROBE_CHARS)
+    for ch in pattern:
+        if ch not in "\\^$.|?*+()[]{}" and len(chars) < 40:
+            chars.setdefault(ch.lower())
+            chars.setdefault(ch.upper())
+    for ch in chars:
+        yield ch * _PROBE_LENGTH + "\x00"
+    literal = [c for c in chars if c not in _PROBE_CHARS][:6] + ["a", " "]
+    for first in literal:
+        for second in literal:
+            if first != second:
+                yield (first + second) * (_PROBE_LENGTH // 2) + "\x00"
+
+
+def _refuse_runaway(pattern: str, bad) -> None:
+    """Raise `bad(...)` when the pattern backtracks without end on a probe text."""
+    from factx.watchdog import TimeLimit, time_limit
+
+    if threading.current_thread() is not threading.main_thread():
+        return  # the probe's clock is SIGALRM: main thread only
+    try:
+        compiled = re.compile(pattern, re.IGNORECASE)
+    except re.error:
+        return  # reported as a bad pattern by the type check
+    for text in _probes(pattern):
+        try:
+            with time_limit(PROBE_SECONDS) as limit:
+                compiled.search(text)
+        except TimeLimit as exc:
+            if exc.limit is not limit:
+                raise  # an outer limit (the document's) ran out, not this probe's
+            sample = text[:12].encode("unicode_escape").decode("ascii")
+            raise bad(f"the pattern {pattern!r} backtracks without end on a text like "
+                      f"'{sample}...' ({len(text):,} characters: over {PROBE_SECONDS} s); "
+                      "rewrite it without nested or overlapping repeats such as (a+)+ or (a|aa)*") from None
+
+
 def rule_files(directory: Path) -> list[Path]:
     if not directory.is_dir():
         raise RuleError(str(directory), None, None, "not a directory of rule files")
@@ -427,7 +613,7 @@ def check(directories: Iterable[Path]) -> list[RuleError]:
             continue
         for path in files:
             try:
-                parse_rule_file(path)
+                parse_rule_file(path, probe=True)
             except RuleError as exc:
                 problems.append(exc)
     return problems

@@ -8,6 +8,13 @@ Facts are stored as drafts that name entities by their in-document canonical
 names; the `names` table maps each name to its resolved entity. Readers join the
 two, so re-resolving entities never rewrites facts.
 
+Readers open the file read-only: they never write, never wait for a writer, and work
+on a store they may not write to. Every SQLite failure becomes a `StoreError` naming
+the file and saying what to do (a corrupt or foreign file, a full disk, a store of
+another schema version). The schema version is checked on open: an older store is
+upgraded in place when the change only adds tables and columns, else refused with
+the command that rebuilds it.
+
 This module imports neither spaCy nor dateparser: the query commands use it.
 """
 
@@ -15,18 +22,23 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterable, Iterator
+from urllib.parse import quote
 
 from factx.errors import StoreError
 from factx.records import DocResult, Document, Fact, FactDraft, RunCounts, Status, fact_id, line_of
 
 DB_NAME = "factx.sqlite"
 LOCK_NAME = "write.lock"
-SCHEMA_VERSION = "1"
+#: Version 2 added the documents' `source` (the file a document was read from, for
+#: `prune`) and their outlet, url, author and how the publication date was found.
+SCHEMA_VERSION = 2
+_SQLITE_HEADER = b"SQLite format 3\x00"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -45,6 +57,7 @@ CREATE TABLE IF NOT EXISTS documents (
     published_how TEXT,
     published_from TEXT,
     dateline TEXT,
+    source BLOB,
     size INTEGER,
     mtime_ns INTEGER,
     file_hash TEXT
@@ -76,6 +89,8 @@ CREATE INDEX IF NOT EXISTS facts_said_by ON facts(said_by);
 CREATE INDEX IF NOT EXISTS facts_value_entity ON facts(json_extract(value, '$')) WHERE value_type = 'entity';
 CREATE INDEX IF NOT EXISTS facts_declared ON facts(attribute) WHERE attribute = 'alternate_names';
 CREATE INDEX IF NOT EXISTS facts_described ON facts(attribute) WHERE attribute = 'description';
+CREATE INDEX IF NOT EXISTS facts_events ON facts(name_type) WHERE name_type = 'EVENT';
+CREATE INDEX IF NOT EXISTS facts_located ON facts(attribute) WHERE attribute = 'located_in';
 CREATE TABLE IF NOT EXISTS names (
     name TEXT PRIMARY KEY,
     entity_id TEXT NOT NULL,
@@ -162,26 +177,227 @@ _FACT_SELECT = ("SELECT id, entity, coalesce(entity_id, ''), entity_type, attrib
                 "mention, rule FROM facts_resolved")
 
 
-#: Columns of the documents table added after stores were first written, with their SQL
-#: types: a store made before them gets them on open (empty for its documents until they
-#: are processed again). `size`, `mtime_ns` and `file_hash` describe the file a document
-#: was read from, so that a rerun knows it unchanged without reading it.
-_DOCUMENT_COLUMNS = (("outlet", "TEXT"), ("url", "TEXT"), ("author", "TEXT"), ("published_how", "TEXT"),
-                     ("published_from", "TEXT"), ("dateline", "TEXT"),
-                     ("size", "INTEGER"), ("mtime_ns", "INTEGER"), ("file_hash", "TEXT"))
-
-
-def _add_document_columns(conn: sqlite3.Connection) -> None:
-    have = {row[1] for row in conn.execute("PRAGMA table_info(documents)")}
-    if not have:
-        return  # a new store: the schema creates them
-    for column, sql_type in _DOCUMENT_COLUMNS:
-        if column not in have:
-            conn.execute(f"ALTER TABLE documents ADD COLUMN {column} {sql_type}")
-
-
 def default_store_dir() -> Path:
     return Path(os.environ.get("FACTX_STORE") or ".factx")
+
+
+def _check_file(db: Path, *, empty_ok: bool) -> None:
+    """Refuse a file that is not a SQLite database before SQLite reads it."""
+    try:
+        with open(db, "rb") as handle:
+            head = handle.read(len(_SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except IsADirectoryError:
+        raise StoreError(f"{db}: is a directory, not a factx store",
+                         hint="pass another --store") from None
+    except OSError as exc:
+        raise StoreError(f"{db}: cannot read the store: {exc.strerror or exc}",
+                         hint="check its permissions, or pass another --store") from None
+    if not head:
+        if empty_ok:
+            return  # nothing in it to lose: the writer builds a new store there
+        raise StoreError(f"{db}: empty file (0 bytes), not a factx store",
+                         hint="run 'factx extract PATH' to build the store there, or pass another --store")
+    if head != _SQLITE_HEADER:
+        raise StoreError(f"{db}: not a SQLite database (a foreign or corrupt file)",
+                         hint="move it away and run 'factx extract PATH' to build a new store, "
+                              "or pass another --store")
+
+
+def _connect_readonly(db: Path) -> sqlite3.Connection:
+    uri = "file:" + quote(str(db.resolve()))
+    try:
+        conn = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=5, isolation_level=None)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        if exc.sqlite_errorcode & 0xFF not in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY):
+            raise
+    # A WAL store in a folder we may not write to: SQLite cannot make its shared-memory
+    # file there. Nobody can be writing to it either, so it is read as immutable.
+    conn = sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, timeout=5, isolation_level=None)
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    return conn
+
+
+def _expected_columns() -> dict[str, list[tuple[str, str, bool, Any]]]:
+    """Each table of `_SCHEMA` with its (column, type, not null, default), as SQLite reads it."""
+    memory = sqlite3.connect(":memory:")
+    try:
+        memory.executescript(_SCHEMA)
+        tables = [t for (t,) in memory.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {t: [(row[1], row[2], bool(row[3]), row[4]) for row in memory.execute(f"PRAGMA table_info({t})")]
+                for t in tables}
+    finally:
+        memory.close()
+
+
+def _check_schema(conn: "_Connection", db: Path, *, readonly: bool) -> None:
+    """Make sure the file is a factx store this version can read and write.
+
+    A new file gets the schema. An older store whose difference is only tables and
+    columns this version adds is upgraded in place; anything else is refused.
+    """
+    tables = {t for (t,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    views = {v for (v,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
+    rebuild = (f"move {db.parent} away (or pass another --store) and run 'factx extract PATH...' "
+               "again to rebuild the store from your files")
+    if not tables:
+        if readonly:
+            raise StoreError(f"{db}: an empty database, not a factx store yet",
+                             hint="run 'factx extract PATH' to build the store")
+        _create(conn)
+        return
+    core = {row[1] for row in conn.execute("PRAGMA table_info(documents)")} if "documents" in tables else set()
+    if not {"path", "content_hash", "pipeline"} <= core:
+        raise StoreError(f"{db}: a SQLite database, but not a factx store", hint=rebuild)
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() if "meta" in tables else None
+    try:
+        version = int(row[0]) if row is not None else 0
+    except (TypeError, ValueError):
+        raise StoreError(f"{db}: unknown store schema version {row[0]!r}", hint=rebuild) from None
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{db}: written by a newer factx (store schema {version}; this factx reads "
+                         f"up to {SCHEMA_VERSION})", hint="upgrade factx, or " + rebuild)
+    missing = _missing_columns(conn, tables)
+    if version == SCHEMA_VERSION and not missing and _expected_views() <= views:
+        return
+    blocking = [f"{t}.{c[0]}" for t, cols in missing.items() if cols is not None
+                for c in cols if c[2] and c[3] is None]
+    if blocking:
+        raise StoreError(f"{db}: store schema {version} is older than this factx's ({SCHEMA_VERSION}) "
+                         f"and cannot be upgraded in place (new required columns: {', '.join(blocking)})",
+                         hint=rebuild)
+    if readonly:
+        raise StoreError(f"{db}: store schema {version} is older than this factx's ({SCHEMA_VERSION}); "
+                         "a reader does not change it",
+                         hint="run 'factx extract PATH' once (it upgrades the store in place, keeping "
+                              "everything), or " + rebuild)
+    added = "".join(f'ALTER TABLE {table} ADD COLUMN "{name}" {kind}'
+                    + (f" DEFAULT {default}" if default is not None else "") + ";\n"
+                    for table, columns in missing.items() for name, kind, _, default in columns or ())
+    # views hold no data: made again from this version's definitions
+    dropped = "".join(f'DROP VIEW IF EXISTS "{view}";\n' for view in sorted(views))
+    _in_one_transaction(conn, dropped + added + _SCHEMA + _VIEW)
+
+
+def _in_one_transaction(conn: "_Connection", script: str) -> None:
+    """Run a schema script and record the version, all or nothing."""
+    try:
+        conn.executescript(f"BEGIN IMMEDIATE;\n{script}\n"
+                           f"INSERT OR REPLACE INTO meta VALUES ('schema', '{SCHEMA_VERSION}');\nCOMMIT;")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _missing_columns(conn: "_Connection", tables: set[str]) -> dict[str, list | None]:
+    """Tables of the schema the store lacks (None) and columns missing from the others."""
+    missing: dict[str, list | None] = {}
+    for table, columns in _expected_columns().items():
+        if table not in tables:
+            missing[table] = None  # created by the schema script
+            continue
+        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        lacking = [c for c in columns if c[0] not in have]
+        if lacking:
+            missing[table] = lacking
+    return missing
+
+
+def _create(conn: "_Connection") -> None:
+    _in_one_transaction(conn, _SCHEMA + _VIEW)
+
+
+def _expected_views() -> set[str]:
+    return set(re.findall(r"CREATE VIEW IF NOT EXISTS (\w+)", _VIEW))
+
+
+def store_error(exc: sqlite3.Error, db: Path | str) -> StoreError:
+    """The message for a SQLite failure on the store file `db`, by SQLite's error code."""
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    detail = str(exc)
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return StoreError(f"{db}: the store is corrupt ({detail})",
+                          hint=f"restore it from a backup, or move {Path(db).parent} away and run "
+                               "'factx extract PATH...' again to rebuild it", kind="corrupt")
+    if code == sqlite3.SQLITE_FULL:
+        return StoreError(f"{db}: the disk is full ({detail}); the store keeps what was committed "
+                          "before this point", hint="free some space and run the same command again "
+                                                    "(it resumes where it stopped)", kind="full")
+    if code == sqlite3.SQLITE_IOERR:
+        return StoreError(f"{db}: cannot read or write the store ({detail}); the store keeps what "
+                          "was committed before this point",
+                          hint="check the disk (space, quota, file size limit) and run the same command again",
+                          kind="io")
+    if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_AUTH):
+        return StoreError(f"{db}: cannot write the store ({detail})",
+                          hint="check the permissions of the store folder, or pass another --store",
+                          kind="readonly")
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return StoreError(f"{db}: the store is busy ({detail})",
+                          hint="another factx run is writing to it: wait for it to finish", kind="busy")
+    return StoreError(f"{db}: store error ({detail})",
+                      hint="if the store comes from another factx version, rebuild it with "
+                           "'factx extract PATH...' into a new --store")
+
+
+class _Cursor:
+    """A cursor whose SQLite failures, fetching included, are `StoreError`s."""
+
+    def __init__(self, cursor: sqlite3.Cursor, db: Path) -> None:
+        self._cursor, self._db = cursor, db
+
+    def __iter__(self) -> Iterator[tuple]:
+        try:
+            yield from self._cursor
+        except sqlite3.Error as exc:
+            raise store_error(exc, self._db) from None
+
+    def fetchone(self):
+        try:
+            return self._cursor.fetchone()
+        except sqlite3.Error as exc:
+            raise store_error(exc, self._db) from None
+
+    def fetchall(self):
+        try:
+            return self._cursor.fetchall()
+        except sqlite3.Error as exc:
+            raise store_error(exc, self._db) from None
+
+    def __getattr__(self, name: str):
+        return getattr(self._cursor, name)
+
+
+class _Connection:
+    """The store's SQLite connection; every failure becomes a `StoreError` naming the file."""
+
+    def __init__(self, conn: sqlite3.Connection, db: Path) -> None:
+        self._conn, self.db = conn, db
+
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> _Cursor:
+        try:
+            return _Cursor(self._conn.execute(sql, params), self.db)
+        except sqlite3.Error as exc:
+            raise store_error(exc, self.db) from None
+
+    def executemany(self, sql: str, rows: Iterable[Iterable[Any]]) -> _Cursor:
+        try:
+            return _Cursor(self._conn.executemany(sql, rows), self.db)
+        except sqlite3.Error as exc:
+            raise store_error(exc, self.db) from None
+
+    def executescript(self, script: str) -> None:
+        try:
+            self._conn.executescript(script)
+        except sqlite3.Error as exc:
+            raise store_error(exc, self.db) from None
+
+    def __getattr__(self, name: str):
+        return getattr(self._conn, name)
 
 
 def _row_to_fact(row: tuple) -> dict[str, Any]:
@@ -191,29 +407,37 @@ def _row_to_fact(row: tuple) -> dict[str, Any]:
 class Store:
     """A factx store in a directory. Open with `Store.open(dir)`; readers never lock."""
 
-    def __init__(self, directory: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, directory: Path, conn: "sqlite3.Connection | _Connection") -> None:
         self.directory = directory
         self.conn = conn
 
     @classmethod
-    def open(cls, directory: str | os.PathLike[str] | None = None, *, create: bool = True) -> "Store":
+    def open(cls, directory: str | os.PathLike[str] | None = None, *, create: bool = True,
+             readonly: bool | None = None) -> "Store":
+        """The store under `directory`. `create=False` opens an existing store for
+        reading only (the query commands): read-only, it never waits for a writer."""
         directory = Path(directory) if directory is not None else default_store_dir()
+        readonly = not create if readonly is None else readonly
         db = directory / DB_NAME
         if not db.exists() and not create:
             raise StoreError(f"{directory}: no factx store here",
                              hint="run 'factx extract PATH' first, or pass --store DIR")
+        _check_file(db, empty_ok=not readonly)
         try:
-            directory.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(db, timeout=30, isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA foreign_keys=ON")
-            _add_document_columns(conn)
-            conn.executescript(_SCHEMA + _VIEW)
-            conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-        except (OSError, sqlite3.DatabaseError) as exc:
-            raise StoreError(f"{directory}: cannot open the store: {exc}",
+            if readonly:
+                conn = _Connection(_connect_readonly(db), db)
+            else:
+                directory.mkdir(parents=True, exist_ok=True)
+                conn = _Connection(sqlite3.connect(db, timeout=30, isolation_level=None), db)
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+                conn.execute("PRAGMA foreign_keys=ON")
+        except OSError as exc:
+            raise StoreError(f"{db}: cannot open the store: {exc.strerror or exc}",
                              hint="check the path and its permissions, or pass another --store") from None
+        except sqlite3.Error as exc:
+            raise store_error(exc, db) from None
+        _check_schema(conn, db, readonly=readonly)
         return cls(directory, conn)
 
     def close(self) -> None:
@@ -325,11 +549,24 @@ class Store:
     def variants(self, entity_id: str) -> list[dict[str, Any]]:
         """How the documents spell an entity: each spelling with its count and documents."""
         rows = self.conn.execute(
-            """SELECT json_extract(f.value, '$'), count(*), group_concat(DISTINCT d.path)
+            """SELECT json_extract(f.value, '$'), count(*), json_group_array(DISTINCT d.path)
                FROM names n JOIN facts f ON f.name = n.name AND f.attribute = 'name'
                JOIN documents d ON d.doc_id = f.doc_id
                WHERE n.entity_id = ? GROUP BY 1 ORDER BY 2 DESC, 1""", (entity_id,)).fetchall()
-        return [{"name": name, "count": count, "docs": sorted(docs.split(","))} for name, count, docs in rows]
+        # a JSON array, not group_concat: a comma in a file name must not split it
+        return [{"name": name, "count": count, "docs": sorted(json.loads(docs))} for name, count, docs in rows]
+
+    def gone_documents(self) -> tuple[list[tuple[int, str]], int]:
+        """Stored documents whose file no longer exists, as (doc_id, path), and how many
+        documents could not be checked (read from standard input, or stored before
+        factx recorded files: a rerun of extract on them records it)."""
+        gone, unchecked = [], 0
+        for doc_id, path, source in self.conn.execute("SELECT doc_id, path, source FROM documents ORDER BY path"):
+            if source is None:
+                unchecked += 1
+            elif not os.path.lexists(os.fsdecode(bytes(source))):
+                gone.append((doc_id, path))
+        return gone, unchecked
 
     def documents(self) -> Iterator[dict[str, Any]]:
         """The stored documents as `factx.document/1` dicts, by path: outlet, title,
@@ -378,7 +615,12 @@ class Store:
         """An exclusive writer; a second one waits up to `wait` seconds, then stops."""
         import fcntl
 
-        lock = open(self.directory / LOCK_NAME, "a+")
+        try:
+            lock = open(self.directory / LOCK_NAME, "a+")
+        except OSError as exc:
+            raise StoreError(f"{self.directory}: cannot write the store: {exc.strerror or exc}",
+                             hint="check the permissions of the store folder, or pass another --store",
+                             kind="readonly") from None
         deadline = time.monotonic() + wait
         while True:
             try:
@@ -390,9 +632,18 @@ class Store:
                     raise StoreError(f"{self.directory}: another factx run is writing to this store",
                                      hint="wait for it to finish, or pass another --store") from None
                 time.sleep(0.2)
+        writer = None
         try:
             writer = Writer(self)
             yield writer
+        except BaseException:
+            # what the batch in hand wrote goes; the batches committed before stay
+            if writer is not None:
+                try:
+                    writer.rollback()
+                except (StoreError, sqlite3.Error):  # the connection may be gone already
+                    pass
+            raise
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
             lock.close()
@@ -425,14 +676,17 @@ class Writer:
             return "unchanged" if same[2] == pipeline else "changed"
         return "new" if state is None else "changed"
 
-    def touch(self, path: str, content_hash: str | None = None) -> None:
-        """Mark an unchanged document as part of this run (found by path, else by content)."""
-        cur = self.conn.execute("UPDATE documents SET run_id = ? WHERE path = ? AND "
-                                "(? IS NULL OR content_hash = ?)", (self.run_id, path, content_hash, content_hash))
+    def touch(self, path: str, content_hash: str | None = None, source: str | None = None) -> None:
+        """Mark an unchanged document as part of this run (found by path, else by content),
+        and record the file it was read from when the store did not know it."""
+        blob = _source_blob(source)
+        cur = self.conn.execute("UPDATE documents SET run_id = ?, source = coalesce(source, ?) WHERE path = ? AND "
+                                "(? IS NULL OR content_hash = ?)",
+                                (self.run_id, blob, path, content_hash, content_hash))
         if cur.rowcount == 0 and content_hash is not None:
-            self.conn.execute("UPDATE documents SET run_id = ? WHERE doc_id = "
+            self.conn.execute("UPDATE documents SET run_id = ?, source = coalesce(source, ?) WHERE doc_id = "
                               "(SELECT min(doc_id) FROM documents WHERE content_hash = ?)",
-                              (self.run_id, content_hash))
+                              (self.run_id, blob, content_hash))
         self.counts["unchanged"] += 1
         self._tick()
 
@@ -455,8 +709,11 @@ class Writer:
         try:
             self._add(result, pipeline, recount)
         except BaseException:
-            self.conn.execute("ROLLBACK TO document")
-            self.conn.execute("RELEASE document")
+            try:
+                self.conn.execute("ROLLBACK TO document")
+                self.conn.execute("RELEASE document")
+            except StoreError:
+                pass  # SQLite ended the whole transaction itself (a full disk): say why, not this
             raise
         self.conn.execute("RELEASE document")
 
@@ -477,19 +734,20 @@ class Writer:
             self.conn.execute("DELETE FROM facts WHERE doc_id = ?", (doc_id,))
             self.conn.execute(
                 "UPDATE documents SET content_hash=?, pipeline=?, published=?, title=?, chars=?, run_id=?, "
-                "outlet=?, url=?, author=?, published_how=?, published_from=?, dateline=? WHERE doc_id=?",
-                (doc_hash, pipeline, *described, doc_id))
+                "outlet=?, url=?, author=?, published_how=?, published_from=?, dateline=?, source=? "
+                "WHERE doc_id=?", (doc_hash, pipeline, *described, _source_blob(article.source), doc_id))
             counter = "changed"
         else:
             cur = self.conn.execute(
                 "INSERT INTO documents (path, content_hash, pipeline, published, title, chars, run_id, "
-                "outlet, url, author, published_how, published_from, dateline) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (article.path, doc_hash, pipeline, *described))
+                "outlet, url, author, published_how, published_from, dateline, source) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article.path, doc_hash, pipeline, *described, _source_blob(article.source)))
             doc_id = cur.lastrowid
             counter = "new"
         text = article.text
         self.conn.executemany(
-            'INSERT INTO facts VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+            f'INSERT INTO facts ({_FACT_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
             [_draft_row(doc_id, doc_hash, text, seq, d) for seq, d in enumerate(result.drafts)])
         if recount:
             self.counts[counter] += 1
@@ -519,9 +777,10 @@ class Writer:
         self.conn.execute("DELETE FROM names")
         self.conn.execute("DELETE FROM entities")
         for entity in entities:
-            self.conn.execute("INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?)",
+            self.conn.execute("INSERT OR REPLACE INTO entities (entity_id, canonical, entity_type, folded) "
+                              "VALUES (?, ?, ?, ?)",
                               (entity.entity_id, entity.canonical, entity.entity_type, fold(entity.canonical)))
-            self.conn.executemany("INSERT OR REPLACE INTO names VALUES (?, ?, ?)",
+            self.conn.executemany("INSERT OR REPLACE INTO names (name, entity_id, folded) VALUES (?, ?, ?)",
                                   [(n, entity.entity_id, fold(n)) for n in entity.names])
 
     def finish(self, status: str = "done") -> RunCounts:
@@ -534,6 +793,24 @@ class Writer:
     def rollback(self) -> None:
         if self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
+
+    def remove(self, doc_ids: Iterable[int]) -> int:
+        """Delete documents and their facts; the number removed."""
+        removed = 0
+        for doc_id in doc_ids:
+            self.conn.execute("DELETE FROM facts WHERE doc_id = ?", (doc_id,))
+            removed += self.conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,)).rowcount
+        return removed
+
+
+#: The columns of a fact row, named: a store upgraded in place has added columns last.
+_FACT_COLUMNS = ('doc_id, id, name, name_type, attribute, value, value_type, value_text, polarity, '
+                 'modality, said_by, line, start, "end", quote, mention, rule, seq')
+
+
+def _source_blob(source: str | None) -> bytes | None:
+    # file names are bytes: kept exactly, undecodable ones included
+    return os.fsencode(source) if source else None
 
 
 def _draft_row(doc_id: int, doc_hash: str, text: str, seq: int, d: FactDraft) -> tuple:

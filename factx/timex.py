@@ -182,10 +182,15 @@ def normalize(text: str, anchor: str | None, *, label: str | None = None,
     t = clean(text)
     if not t:
         return None
-    if tense == FROM_CONTEXT:
-        tense = tense_of(text, context) if context else None
-    events = _events_in_context(text, context) if context else frozenset()
-    return _normalize(t, _anchor_key(anchor), label, tense, events, previous)
+    try:
+        if tense == FROM_CONTEXT:
+            tense = tense_of(text, context) if context else None
+        events = _events_in_context(text, context) if context else frozenset()
+        return _normalize(t, _anchor_key(anchor), label, tense, events, previous)
+    except (ValueError, OverflowError):
+        # a day outside the calendar Python counts in ("Easter 0000", "tomorrow" after
+        # 9999-12-31): no value can be given, and the rest of the document goes on
+        return None
 
 
 def clean(text: str) -> str:
@@ -788,6 +793,10 @@ def _duration(t: str, ctx: _Ctx) -> Result | None:
     count = m.group(1)
     plural = m.group(2).endswith("s") or m.group(2) in ("centuries",)
     if count is None:
+        # an abbreviated unit without a count is a label ("HRS" of a clock line, "mins"
+        # of a table heading), never a duration
+        if m.group(2).rstrip("s") in ("hr", "min", "sec", "yr", "wk"):
+            return None
         # a bare singular unit ("year", "the week") is not a duration
         if not plural:
             if re.match(r"^the\s+(?:past|last|next|coming)\s", t) or (

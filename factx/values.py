@@ -62,7 +62,10 @@ Models, by value type:
   "shooting in the head") ``compatible``, with other details ("in the head" / "in the
   chest and head") ``soft``; words of one `alike` kind one cause (a raid, the missile
   that killed), of another kind ``soft`` (two illnesses); causes of two kinds
-  (violence, illness) ``hard``; a cause of no listed kind never disagrees.
+  (violence, illness) ``hard``, or ``compatible`` where one kind `follows` from the
+  other (a fire a strike started), at most ``soft`` where a kind `differs: soft` (a
+  fire against the material said to have exploded); a cause is known by its head noun
+  phrase ("a fire | at a warehouse"); a cause of no listed kind never disagrees.
 - actors (`joint` attributes: `perpetrator`): two countries ``same`` or ``hard``,
   organisations ``compatible`` unless one (an agency may be a country's); a source
   naming several actors is a matter of `factx.conflicts`.
@@ -717,6 +720,11 @@ _ORG_STOP = frozenset({"in", "of", "and", "for", "the", "on", "at", "to", "a", "
 #: words of a cause that are neither its kind nor a detail
 _CAUSE_STOP = frozenset({"in", "of", "and", "the", "a", "an", "to", "at", "on", "by", "with",
                          "from", "his", "her", "their", "its", "after", "during"})
+#: words that end a cause's head noun phrase ("fire | at a warehouse", "nitrate | stored
+#: at the port", "blaze | that spread"): prepositions, relatives, participles of place
+_CAUSE_BOUNDARY = frozenset({"in", "of", "at", "on", "by", "with", "from", "near", "after",
+                             "during", "inside", "into", "that", "which", "who", "stored",
+                             "kept", "held", "caused", "started", "spread", "left"})
 
 
 # ------------------------------------------------------------------------------ model
@@ -760,10 +768,43 @@ class ValueModel:
             if r.get("within_minutes") is not None for a in r["attributes"]}
         #: cause words -> (kind of cause, whether its words are one cause told differently)
         self._causes: dict[tuple[str, ...], tuple[str, bool]] = {}
+        #: kind of cause -> the kinds it may follow from (a fire from a strike, a fault)
+        self._follows: dict[str, frozenset[str]] = {}
+        #: kinds of cause whose difference from another kind is at most soft
+        self._soft_kinds: set[str] = set()
         for rule in rules.get("cardinality"):
             if rule.get("cause_class"):
+                kind = rule["cause_class"]
                 for phrase in rule.get("words", ()):
-                    self._causes[tuple(_words(phrase))] = (rule["cause_class"], bool(rule.get("alike")))
+                    self._causes[tuple(_words(phrase))] = (kind, bool(rule.get("alike")))
+                self._follows[kind] = frozenset(rule.get("follows", ()))
+                if rule.get("differs") == SOFT:
+                    self._soft_kinds.add(kind)
+        #: kinds of cause that are someone's deliberate act (a bomb, a missile)
+        self.deliberate_kinds: frozenset[str] = frozenset(
+            r["cause_class"] for r in rules.get("cardinality")
+            if r.get("cause_class") and r.get("deliberate"))
+        #: words for a deliberate act by nobody named ("an attack", "foul play"):
+        #: attribute -> their folded words
+        self.generic: dict[str, frozenset[str]] = {}
+        for rule in rules.get("cardinality"):
+            for attribute in rule["attributes"] if rule.get("generic") else ():
+                self.generic[attribute] = self.generic.get(attribute, frozenset()) | {
+                    " ".join(_words(w)) for w in rule["generic"]}
+        #: attribute -> word lists that say a count is no claim (superseded, forecast,
+        #: growth), each a set of folded phrases
+        self.count_words: dict[str, dict[str, frozenset[str]]] = {}
+        for rule in rules.get("cardinality"):
+            for key in ("superseded_words", "forecast_words", "growth_words"):
+                for attribute in rule["attributes"] if rule.get(key) else ():
+                    lists = self.count_words.setdefault(attribute, {})
+                    lists[key] = lists.get(key, frozenset()) | {" ".join(_words(w)) for w in rule[key]}
+        #: words before "of"/"from" that make the place after it a reference point
+        self.reference_words: dict[str, frozenset[str]] = {}
+        for rule in rules.get("cardinality"):
+            for attribute in rule["attributes"] if rule.get("reference_words") else ():
+                self.reference_words[attribute] = self.reference_words.get(
+                    attribute, frozenset()) | {w for p in rule["reference_words"] for w in _words(p)}
         self.cause_attributes: frozenset[str] = frozenset(
             a for r in rules.get("cardinality") if r.get("cause_class") for a in r["attributes"])
         self._longest_cause = max(map(len, self._causes), default=1)
@@ -892,21 +933,28 @@ class ValueModel:
         "violence", True, {"head"})``; a cause of no listed kind has no words and no kind.
         Words before the listed ones say whose or which ("a US drone strike"), not where."""
         words = _words(value)
-        for size in range(min(self._longest_cause, len(words)), 0, -1):
-            for i in range(len(words) - size + 1):
-                head = tuple(words[i:i + size])
-                if head in self._causes:
-                    kind, alike = self._causes[head]
-                    return head, kind, alike, frozenset(words[i + size:]) - _CAUSE_STOP
+        # the head noun phrase first: "a fire at a fertiliser store" is a fire, "a blaze
+        # that reached the fuel depot" a blaze; words after it say where, what it reached
+        cut = next((i for i, w in enumerate(words) if i and w in _CAUSE_BOUNDARY), len(words))
+        for end in (cut, len(words)):
+            for size in range(min(self._longest_cause, end), 0, -1):
+                for i in range(end - size + 1):
+                    head = tuple(words[i:i + size])
+                    if head in self._causes:
+                        kind, alike = self._causes[head]
+                        return head, kind, alike, frozenset(words[i + size:]) - _CAUSE_STOP
         return (), None, False, frozenset()
 
-    def compare_causes(self, a: str, b: str) -> str:
+    def compare_causes(self, a: str, b: str, *, details: bool = True) -> str:
         """Causes by kind and detail: one cause at two levels of detail ("shooting" /
         "shooting in the head") is ``compatible``, with other details ("in the head" /
         "in the chest and head") ``soft``; words of one `alike` kind are one cause (a
         raid, the missile that killed); two causes of another kind ``soft`` (two
-        illnesses); causes of two kinds (a shooting, cancer) ``hard``; a cause of no
-        listed kind never disagrees: its words say what happened more than why.
+        illnesses); causes of two kinds (a shooting, cancer) ``hard``, unless one kind
+        `follows` from the other (a fire, a strike: ``compatible``) or `differs` only
+        softly (a fire, the material that blew up: ``soft``); a cause of no listed kind
+        never disagrees: its words say what happened more than why. `details`: whether
+        details after the head tell causes apart (a death's wounds, not an event's place).
 
         >>> m = value_model()
         >>> m.compare_causes("shooting", "shooting in the head"), m.compare_causes("cancer", "raid")
@@ -920,12 +968,24 @@ class ValueModel:
         if kind_a is None or kind_b is None:
             return weakest(text, COMPATIBLE)
         if kind_a != kind_b:
-            return HARD
+            if kind_a in self._follows.get(kind_b, ()) or kind_b in self._follows.get(kind_a, ()):
+                return COMPATIBLE  # a fire that a strike or a fault started: one account
+            return SOFT if {kind_a, kind_b} & self._soft_kinds else HARD
         if head_a != head_b and not alike:
             return SOFT  # two explanations of one kind: a stroke, cancer
-        if not details_a or not details_b or details_a == details_b:
+        if not details or not details_a or not details_b or details_a == details_b:
             return COMPATIBLE  # one says less than the other
         return SOFT  # "in the head" / "in the chest and head"
+
+    def generic_actor(self, attribute: str, value: object) -> bool:
+        """A value that names a deliberate act and nobody who did it ("attack",
+        "sabotage", "foul play"), from the `generic` words of the rules."""
+        words = self.generic.get(attribute)
+        return bool(words) and value is not None and " ".join(_words(str(value))) in words
+
+    def deliberate_cause(self, value: object) -> bool:
+        """A cause that is someone's deliberate act (a bomb, a missile strike)."""
+        return value is not None and self.cause_head(str(value))[1] in self.deliberate_kinds
 
     def compare_actors(self, a: str, b: str) -> str:
         """Who did it: two countries ``same`` or ``hard``; two organisations ``same``
@@ -1125,7 +1185,9 @@ class ValueModel:
         if attribute == "title":
             return self.compare_titles(str(a), str(b))
         if attribute in self.cause_attributes:
-            relation = self.compare_causes(str(a), str(b))
+            # the details of a death's cause are its wounds ("in the head"); of an
+            # event's cause, where and what it reached ("a fire at the port")
+            relation = self.compare_causes(str(a), str(b), details=attribute != "cause")
         elif attribute in self.joint:
             relation = self.compare_actors(str(a), str(b))
         elif value_type == "date" or (attribute in self.within_minutes

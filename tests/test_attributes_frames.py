@@ -8,7 +8,6 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from factx.errors import RuleError
-from factx.events import event_name, link_events, place_key, split_event_name
 from factx.rules import load_rules
 from factx.stages.attributes import build, compile_rules
 from factx.stages.attributes.compiled import required_literal
@@ -113,29 +112,6 @@ def test_required_literal(pattern, literal):
     import re
 
     assert required_literal(re.compile(pattern)) == literal
-
-
-@pytest.mark.parametrize("names, pairs", [
-    ([("floods in Vessa", "EVENT"), ("floods in Vessa province", "EVENT")],
-     [("floods in Vessa", "floods in Vessa province")]),
-    ([("explosion in Beirut", "EVENT"), ("explosion in Lebanon", "EVENT")],
-     [("explosion in Beirut", "explosion in Lebanon")]),
-    ([("explosion in Beirut", "EVENT"), ("deaths in Beirut", "EVENT")], [("explosion in Beirut", "deaths in Beirut")]),
-    # two events at one place: a count's generic event joins neither
-    ([("explosion in Beirut", "EVENT"), ("fire in Beirut", "EVENT"), ("deaths in Beirut", "EVENT")], []),
-    # kinds differ; names of other types and named events are left alone
-    ([("fire in Lodz", "EVENT"), ("explosion in Lodz", "EVENT"), ("Flight 302", "EVENT"),
-      ("explosion in Lodz", "ORG")], []),
-])
-def test_link_events(names, pairs):
-    assert sorted(link_events(names)) == sorted(pairs)
-
-
-def test_event_names():
-    assert event_name("floods", "Vessa") == "floods in Vessa"
-    assert split_event_name("explosion in Port of Beirut") == ("explosion", "Port of Beirut")
-    assert split_event_name("Flight 302") is None
-    assert place_key("the Port of Beirut") == "beirut"
 
 
 @pytest.mark.parametrize("rule, key", [

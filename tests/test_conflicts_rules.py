@@ -95,7 +95,16 @@ CAUSE_CASES = [
      ("hard", ["raid", "cancer"])),
     ("two explanations of one kind", "cause",
      [("bird strike", D0), ("electrical malfunction", D1)], ("soft", ["bird strike", "electrical malfunction"])),
-    ("what happened against why", "cause", [("fire", D0), ("fertiliser", D1)], None),
+    ("what happened against the material that blew up", "cause",
+     [("explosion", D0), ("fertiliser", D1)], None),
+    ("a fire at a depot against the material stored at the port: two accounts", "cause",
+     [("fire at a fireworks depot", D0), ("ammonium nitrate stored at the port", D1),
+      ("ammonium nitrate", D2)],
+     ("soft", ["ammonium nitrate stored at the port", "fire at a fireworks depot"])),
+    ("one fire told as a part and a whole", "cause",
+     [("the fire", D0), ("a fire that spread to the warehouse", D1), ("blaze", D2)], None),
+    ("a fire a strike started", "cause", [("fire", D0), ("missile strike", D1)], None),
+    ("causes of no listed kind: cannot tell", "cause", [("collapse", D0), ("crash", D1)], None),
 ]
 
 
@@ -148,6 +157,50 @@ def test_joint_actors(case, facts, severity, sides_) -> None:
     assert [c["severity"] for c in found] == ([severity] if severity else [])
     if found:
         assert {v["value"]: {s["doc"] for s in v["sources"]} for v in found[0]["values"]} == sides_
+
+
+# ------------------------------------------------------ a deliberate act denied
+
+def event_fact(attribute: str, value: str, doc: str, value_type: str = "text", **kw) -> dict:
+    return fact("the blast in Port P", attribute, value, doc, 1, value_type=value_type,
+                entity_type="EVENT", **kw)
+
+
+RULED_OUT = event_fact("perpetrator", "attack", D0, said_by="the police", polarity="denied")
+DELIBERATE_CASES = [
+    # (case, facts, expected sides as (affirmed docs, denied docs) or None)
+    ("'ruled out an attack' against a named country",
+     [RULED_OUT, event_fact("perpetrator", "Norway", D1, "country")], ({D1}, {D0})),
+    ("against a deliberate cause another source gives",
+     [RULED_OUT, event_fact("cause", "missile strike", D1), event_fact("cause", "bomb", D2)],
+     ({D1, D2}, {D0})),
+    ("against an author and a cause: one denial, both affirming",
+     [RULED_OUT, event_fact("perpetrator", "Group G", D1, "entity"), event_fact("cause", "bomb", D2)],
+     ({D1, D2}, {D0})),
+    ("'no foul play' against an attack another source affirms",
+     [event_fact("perpetrator", "foul play", D0, said_by="the police", polarity="denied"),
+      event_fact("perpetrator", "attack", D1, said_by="the president", modality="hedged")], ({D1}, {D0})),
+    ("an accident's cause is no deliberate act",
+     [RULED_OUT, event_fact("cause", "gas leak", D1), event_fact("cause", "fire", D2)], None),
+    ("a source denying an attack while naming a bomb itself is no disagreement",
+     [RULED_OUT, event_fact("cause", "bomb", D0, said_by="the police")], None),
+    ("a named author denied is no denial of another author",
+     [event_fact("perpetrator", "Group G", D0, "entity", said_by="Group G", polarity="denied"),
+      event_fact("cause", "bomb", D1)], None),
+]
+
+
+@pytest.mark.parametrize("case, facts, expected", DELIBERATE_CASES, ids=[c[0][:40] for c in DELIBERATE_CASES])
+def test_a_denied_deliberate_act_stands_against_every_author_and_deliberate_cause(case, facts, expected) -> None:
+    found = [c for c in run(facts) if c["kind"] == "denial"]
+    if expected is None:
+        assert found == []
+        return
+    [conflict] = found
+    assert conflict["attribute"] == "perpetrator"
+    affirmed = {s["doc"] for v in conflict["values"] for s in v["sources"] if s["polarity"] == "affirmed"}
+    denied = {s["doc"] for v in conflict["values"] for s in v["sources"] if s["polarity"] == "denied"}
+    assert (affirmed, denied) == expected
 
 
 # ------------------------------------------------------------------ clock times
@@ -356,7 +409,7 @@ def test_former_title_sides() -> None:
 
 def death_fact(attribute: str, value: object, doc: str, line: int, **kw) -> dict:
     value_type = {"death": "text", "date_of_death": "date", "place_of_death": "entity",
-                  "cause_of_death": "text"}[attribute]
+                  "cause_of_death": "text", "time_of_death": "date"}[attribute]
     return dated(fact(KARIM, attribute, value, doc, line, value_type=value_type, **kw), "2031-03-12")
 
 
@@ -405,6 +458,30 @@ def test_one_disagreement_one_conflict(case, facts, expected) -> None:
     assert [(c["attribute"], c["kind"], c["severity"]) for c in run(facts)] == expected
 
 
+@pytest.mark.parametrize("case, facts, expected", [
+    ("a denied death silences the deniers' time of death too",
+     DEATH_AFFIRMED + DEATH_DENIED + [death_fact("time_of_death", "2031-03-08T21:38", D0, 1, said_by=AGENCY),
+                                      death_fact("time_of_death", "2031-03-08T06:10", D2, 6, said_by=GROUP)],
+     [("death", "denial", "hard")]),
+    ("two clock times far apart: one disagreement",
+     DEATH_AFFIRMED + [death_fact("time_of_death", "2031-03-08T17:11", D0, 1, said_by=AGENCY),
+                       death_fact("time_of_death", "2031-03-08T18:00", D1, 4)],
+     [("time_of_death", "value", "hard")]),
+    ("'about 8:40' and '8:44': soft",
+     DEATH_AFFIRMED + [death_fact("time_of_death", "XXXX-XX-XXT08:40", D0, 1, said_by=AGENCY),
+                       death_fact("time_of_death", "2031-03-08T08:44", D1, 4)],
+     [("time_of_death", "value", "soft")]),
+    ("the same minute with and without its day", DEATH_AFFIRMED + [
+        death_fact("time_of_death", "XXXX-XX-XXT08:44", D0, 1, said_by=AGENCY),
+        death_fact("time_of_death", "2031-03-08T08:44", D1, 4)], []),
+], ids=lambda c: c[:40] if isinstance(c, str) else "")
+def test_the_time_of_death_is_part_of_the_death(case, facts, expected) -> None:
+    found = run(facts)
+    assert [(c["attribute"], c["kind"], c["severity"]) for c in found] == expected
+    if expected and expected[0][0] == "death":
+        assert found[0]["context"]["time_of_death"] == ["2031-03-08T21:38"]
+
+
 def test_the_death_denial_has_both_sides_and_the_event_as_context() -> None:
     found = run(DEATH_AFFIRMED + DEATH_DENIED + [death_fact("date_of_death", "2031-03-10", D3, 2)])
     denial, dates = found
@@ -426,6 +503,68 @@ def test_a_denied_count_with_the_deniers_own_count_is_one_value_conflict() -> No
              fact("the fire", "killed_count", 30, D1, 1, value_type="quantity", entity_type="EVENT",
                   said_by="the ministry")]
     assert shape(run(facts)) == [("the fire", "killed_count", "value", "hard")]
+
+
+# --------------------------------------------------- counts a document does not claim
+
+def count(value: object, doc: str, text: str, quote: str, **kw) -> dict:
+    return fact("the floods in Vale V", "killed_count", value, doc, 1, value_type="quantity",
+                value_text=text, quote=quote, entity_type="EVENT", **kw)
+
+
+CORRECTED = ("The agency said the floods left 3,958 people dead, adjusting the numbers from a "
+             "previous report that said 11,300 were dead.")
+COUNT_CASES = [
+    # (case, facts, expected sides as [(value, docs)] or [] for no conflict)
+    ("an earlier figure the document corrects: the newer one stands",
+     [count(3958, D0, "3,958", CORRECTED, said_by="the agency"), count(11300, D0, "11,300", CORRECTED),
+      count(11300, D1, "11,300", "The toll has soared to 11,300, the society said.")],
+     [(11300, {D1}), (3958, {D0})]),
+    ("'up from 40' beside the new toll",
+     [count(52, D0, "52", "The toll rose to 52, up from 40 on Monday."),
+      count(40, D0, "40", "The toll rose to 52, up from 40 on Monday."),
+      count(52, D1, "52", "Fifty-two people died, officials said.")], []),
+    ("an earlier figure the document gives alone is still its count",
+     [count(40, D0, "40", "An earlier report said 40 people died."),
+      count(52, D1, "52", "The toll rose to 52.")], [(40, {D0}), (52, {D1})]),
+    ("a forecast is no count",
+     [count(250, D0, "250", "He warned that the death toll could potentially rise to 250."),
+      count(">=1000", D1, "At least 1,000", "At least 1,000 bodies were recovered.")], []),
+    ("the number stands twice, once without the forecast: a count",
+     [count(250, D0, "250", "250 were dead and the toll could rise to 250."),
+      count(">=1000", D1, "At least 1,000", "At least 1,000 bodies were recovered.")],
+     [(">=1000", {D1}), (250, {D0})]),
+    ("a hedge without growth is a count, hedged",
+     [count(2000, D0, "2,000", "As many as 2,000 could be dead.", modality="hedged"),
+      count(1000, D1, "1,000", "1,000 bodies were recovered.")], [(2000, {D0}), (1000, {D1})]),
+]
+
+
+@pytest.mark.parametrize("case, facts, expected", COUNT_CASES, ids=[c[0][:40] for c in COUNT_CASES])
+def test_counts_a_document_does_not_claim(case, facts, expected) -> None:
+    found = [c for c in run(facts) if c["kind"] == "value"]
+    got = [(v["value"], {s["doc"] for s in v["sources"]}) for c in found for v in c["values"]]
+    assert sorted(got, key=repr) == sorted(expected, key=repr)
+
+
+@pytest.mark.parametrize("case, facts, expected", [
+    ("a count its supposed source denies",
+     [count(11300, D0, "11,300", "The toll has soared to 11,300, the society said.", said_by="the society"),
+      count(11300, D1, "11,300", "Its spokesman denied that the toll had reached 11,300.",
+            said_by="the society's spokesman", polarity="denied"),
+      count(3958, D1, "3,958", "The floods left 3,958 dead, the agency said.", said_by="the agency")],
+     [("killed_count", "denial", "hard"), ("killed_count", "value", "hard")]),
+    ("a denied count nobody gives denies nothing",
+     [count(500, D0, "500", "The toll rose to 500."),
+      count(900, D1, "900", "He denied that 900 had died.", said_by="the ministry", polarity="denied")], []),
+], ids=lambda c: c[:40] if isinstance(c, str) else "")
+def test_a_denied_count_is_a_denial_of_that_count(case, facts, expected) -> None:
+    found = run(facts)
+    assert [(c["attribute"], c["kind"], c["severity"]) for c in found] == expected
+    if expected:
+        affirmed, denied = found[0]["values"]
+        assert (affirmed["value"], denied["value"]) == (11300, 11300)
+        assert {s["doc"] for s in denied["sources"]} == {D1}
 
 
 # ------------------------------------------------------------------ agreeing values
@@ -662,6 +801,17 @@ def test_places_from_the_index_decide_containment() -> None:
     # the sentence that gave 'United States' names the other place too: not clearly held
     ("United States", "US", "He was killed in a US drone strike in Afghanistan on Sunday.",
      "Afghanistan", "He died in Afghanistan.", []),
+    # a place named as a distance's reference point is where it did not happen
+    ("Tarvel", "Tarvel", "He died near the town of Tarvel, 62 km south-east of the capital Norvik.",
+     "Norvik", "He died in the capital, Norvik.", [("value", "soft")]),
+    ("Tarvel", "Tarvel", "He died in Tarvel, 38.5 miles southeast of Norvik, on Sunday.",
+     "Norvik", "He died in Norvik.", [("value", "soft")]),
+    ("Tarvel", "Tarvel", "He died in Tarvel, some 20 kilometres from Norvik.",
+     "Norvik", "He died in Norvik.", [("value", "soft")]),
+    # 'near' and 'after leaving' a place are no distance: still named together
+    ("Hollin", "Hollin", "He died at Hollin near Tarvel.", "Tarvel", "He died in Tarvel.", []),
+    ("Hollin", "Hollin", "He died at Hollin after leaving Norvik, 50 km south of Norvik.",
+     "Norvik", "He died in Norvik.", []),
 ])
 def test_a_place_whose_sentences_name_the_other_place_is_not_held_against_it(
         a, text_a, quote_a, b, quote_b, expected) -> None:

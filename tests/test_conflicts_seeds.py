@@ -107,10 +107,15 @@ def test_agreements_are_no_conflict(seeds_store):
 
 
 def test_spellings_come_after_every_disagreement(seeds_store):
-    kinds = [c["kind"] for c in conflicts_of(seeds_store)]
-    assert "spelling" in kinds
-    first = kinds.index("spelling")
-    assert all(k == "spelling" for k in kinds[first:])
+    found = conflicts_of(seeds_store)
+    assert "spelling" in [c["kind"] for c in found]
+    for entity in {c["entity_id"] for c in found}:  # each entity's spellings after its disagreements
+        kinds = [c["kind"] for c in found if c["entity_id"] == entity]
+        first = kinds.index("spelling") if "spelling" in kinds else len(kinds)
+        assert all(k == "spelling" for k in kinds[first:])
+    # and entities with spellings only after those with disagreements
+    spelling_only = [all(c["kind"] == "spelling" for c in found if c["entity_id"] == e["entity_id"]) for e in found]
+    assert spelling_only == sorted(spelling_only)
 
 
 def test_min_severity_hard_keeps_whole_conflicts(seeds_store):

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factx import incremental
+from factx.events import run_events
 from factx.incremental import resolver_input, update_entities
 from factx.records import Article, DocResult, FactDraft
 from factx.resolve import resolve
@@ -60,12 +61,55 @@ def draft(name: str, name_type: str, i: int, **kw) -> FactDraft:
                      mention=name, rule="test", **kw)
 
 
+# Events (invented): descriptions by kind and place, a broader place, kind-only
+# descriptions, a background event of another year, a named storm that brings floods,
+# flights spelled three ways and another airline's; (name, kind, place, date)
+EVENTS = [
+    ("explosion in Port Arden", "explosion", "Port Arden", None),
+    ("explosion in Ardella", "explosion", "Ardella", None),
+    ("explosion", "explosion", None, None),
+    ("bombing in Port Arden", "bombing", "Port Arden", "2023-09-10"),
+    ("explosion in Velmora", "explosion", "Velmora", "2023-09-12"),
+    ("floods in Ardella province", "floods", "Ardella province", "2023-09-11"),
+    ("floods in Ardella (2009)", "floods", "Ardella", "2009-10-01"),
+    ("floods", "floods", None, None),
+    ("Storm Belen", "storm", None, "2023-09-10"),
+    ("Flight 614", None, None, None),
+    ("Norvia Air Flight 614", "crash", "Velmora", None),
+    ("Flight NV614", "crash", None, "2023-09-12"),
+    ("Kestrel Airways Flight 614", "crash", None, None),
+    ("crash", "crash", None, None),
+]
+PUBLISHED = ("2023-09-12", "2023-09-14", "2009-10-03", None)
+
+
+def event_drafts(events: list[tuple[str, str | None, str | None, str | None]], start: int = 200) -> list[FactDraft]:
+    """An event's facts as the attribute stage writes them: its name, and its place and
+    date under a rule of its kind (the kind-only names have the name fact alone)."""
+    out = []
+    for k, (name, kind, place, when) in enumerate(events):
+        i = start + 4 * k
+        out.append(draft(name, "EVENT", i))
+        rule = f"event.{kind}.test" if kind else "test"
+        if place is not None:
+            out.append(FactDraft(name=name, name_type="EVENT", attribute="place", value=place, value_type="entity",
+                                 value_text=place, start=i + 1, end=i + 2, quote_start=0, quote_end=10,
+                                 mention=name, rule=rule))
+        if when is not None:
+            out.append(FactDraft(name=name, name_type="EVENT", attribute="date", value=when, value_type="date",
+                                 value_text=when, start=i + 2, end=i + 3, quote_start=0, quote_end=10,
+                                 mention=name, rule=rule))
+    return out
+
+
 def doc(path: str, names: list[tuple[str, str]], *, said_by: str | None = None,
         located_in: str | None = None, aka: str | None = None,
-        described: list[tuple[str, str, str]] = ()) -> DocResult:
+        described: list[tuple[str, str, str]] = (), events: list[tuple] = (),
+        published: str | None = None) -> DocResult:
     """A document naming `names`; `described` holds (name, description key, rule) of its
-    description facts ("description.source" for a source written as a description)."""
-    drafts = [draft(name, name_type, i) for i, (name, name_type) in enumerate(names)]
+    description facts ("description.source" for a source written as a description),
+    `events` entries of `EVENTS`."""
+    drafts = [draft(name, name_type, i) for i, (name, name_type) in enumerate(names)] + event_drafts(events)
     if aka is not None and names:
         drafts.append(draft(names[0][0], names[0][1], 92, attribute="alternate_names", value=aka))
     for k, (name, key, rule) in enumerate(described):
@@ -78,7 +122,7 @@ def doc(path: str, names: list[tuple[str, str]], *, said_by: str | None = None,
     if located_in is not None and names:
         drafts.append(draft(names[0][0], names[0][1], 91, attribute="located_in", value=located_in,
                             value_type="entity"))
-    return DocResult(Article(path=path, text=TEXT + path), tuple(drafts), "test-model")
+    return DocResult(Article(path=path, text=TEXT + path, published=published), tuple(drafts), "test-model")
 
 
 def run(store: Store, docs: list[DocResult], rules=None) -> incremental.Resolution:
@@ -94,8 +138,9 @@ def run(store: Store, docs: list[DocResult], rules=None) -> incremental.Resoluti
 def expected(store: Store, rules=None) -> tuple[set, set]:
     """The names and entities tables a full resolve of every name of the store writes."""
     data = resolver_input(store)
-    entities = resolve(data.stats, rules=rules if rules is not None else load_rules(), same=data.same,
-                       described=data.described)
+    rules = rules if rules is not None else load_rules()
+    entities = resolve(data.stats, rules=rules, same=data.same, described=data.described,
+                       events=run_events(store, rules))
     names = {(n, e.entity_id) for e in entities for n in e.names}
     return names, {(e.entity_id, e.canonical, e.entity_type) for e in entities}
 
@@ -246,6 +291,40 @@ def test_descriptions_join_the_one_entity_their_key_is_tied_to(tmp_path, always_
     assert names["the country's spy agency"] != names["State Protection Bureau"]
 
 
+def _ev(*names: str) -> list[tuple]:
+    return [e for e in EVENTS if e[0] in names]
+
+
+def test_the_one_event_of_a_kind_takes_a_description_until_a_second_one_comes(tmp_path, always_incremental):
+    store = Store.open(tmp_path)
+    run(store, [doc("a.txt", [], events=_ev("explosion in Port Arden"), published="2023-09-12"),
+                doc("b.txt", [], events=_ev("explosion"), published="2023-09-12")])
+    assert_same_as_full(store)
+    names = dict(store.conn.execute("SELECT name, entity_id FROM names"))
+    assert names["explosion"] == names["explosion in Port Arden"]
+    # a second explosion, elsewhere: 'the explosion' could be either; no event name of
+    # the first two documents changed, and still they part
+    assert run(store, [doc("c.txt", [], events=_ev("explosion in Velmora"), published="2023-09-12")]).mode \
+        == "incremental"
+    assert_same_as_full(store)
+    names = dict(store.conn.execute("SELECT name, entity_id FROM names"))
+    assert names["explosion"] != names["explosion in Port Arden"]
+
+
+def test_a_place_fact_of_another_document_links_events_it_names_none_of(tmp_path, always_incremental):
+    store = Store.open(tmp_path)
+    run(store, [doc("a.txt", [], events=_ev("explosion in Port Arden"), published="2023-09-12"),
+                doc("b.txt", [], events=_ev("explosion in Ardella"), published="2023-09-12")])
+    assert_same_as_full(store)
+    apart = dict(store.conn.execute("SELECT name, entity_id FROM names"))
+    # only a place and its country: the country's explosion is the town's
+    run(store, [doc("c.txt", [("Port Arden", "GPE")], located_in="Ardella", published="2023-09-13")])
+    assert_same_as_full(store)
+    names = dict(store.conn.execute("SELECT name, entity_id FROM names"))
+    assert names["explosion in Ardella"] == names["explosion in Port Arden"]
+    assert apart["explosion in Ardella"] != apart["explosion in Port Arden"]
+
+
 def test_user_aliases_and_never_merge(tmp_path, always_incremental):
     rules_dir = tmp_path / "rules"
     rules_dir.mkdir()
@@ -293,7 +372,12 @@ def test_rules_of_another_version_mean_a_full_resolve(tmp_path):
 
 DESCRIPTIONS = ("intelligence agency of Norway", "army of Chad")
 name_lists = st.lists(st.sampled_from(POOL), min_size=1, max_size=4)
-runs_strategy = st.lists(st.lists(st.tuples(st.integers(0, 7), name_lists), min_size=1, max_size=3),
+
+
+PLACES = (("Port Arden", "Ardella"), ("Velmora", "Ardella"), ("Port Arden", "Kestria"))
+event_lists = st.lists(st.sampled_from(EVENTS), max_size=3)
+runs_strategy = st.lists(st.lists(st.tuples(st.integers(0, 7), name_lists, event_lists, st.integers(0, 11)),
+                                  min_size=1, max_size=3),
                          min_size=2, max_size=5)
 
 
@@ -301,19 +385,26 @@ runs_strategy = st.lists(st.lists(st.tuples(st.integers(0, 7), name_lists), min_
 @given(runs=runs_strategy)
 def test_any_sequence_of_runs_matches_a_full_resolve(tmp_path_factory, runs):
     """Documents (8 paths, so that later runs also change earlier documents) with names
-    drawn from the pool, stored run after run; after every run the stored entities are
-    those of a full resolve."""
+    drawn from the pool, events from theirs, and publication dates and places' countries
+    that change how events link, stored run after run; after every run the stored
+    entities are those of a full resolve."""
     store = Store.open(tmp_path_factory.mktemp("store"))
     saved = incremental.FULL_SHARE
     incremental.FULL_SHARE = float("inf")
     try:
         for batch in runs:
-            run(store, [doc(f"d{path}.txt", names, said_by=names[-1][0] if path % 3 == 0 else None,
-                            aka=names[-1][0] if path % 4 == 1 and len(names) > 1 else None,
-                            described=[(names[0][0], DESCRIPTIONS[path % 2],
-                                        "description.tie" if path % 5 else "description.source")]
-                            if path % 2 == 0 else ())
-                        for path, names in batch])
+            docs = []
+            for path, names, events, extra in batch:
+                place = PLACES[extra % len(PLACES)] if extra % 4 == 3 else None
+                names = [(place[0], "GPE")] + names if place else names
+                docs.append(doc(f"d{path}.txt", names, said_by=names[-1][0] if path % 3 == 0 else None,
+                                aka=names[-1][0] if path % 4 == 1 and len(names) > 1 else None,
+                                described=[(names[0][0], DESCRIPTIONS[path % 2],
+                                            "description.tie" if path % 5 else "description.source")]
+                                if path % 2 == 0 else (),
+                                located_in=place[1] if place else None,
+                                events=events, published=PUBLISHED[extra % len(PUBLISHED)]))
+            run(store, docs)
             assert_same_as_full(store)
     finally:
         incremental.FULL_SHARE = saved
@@ -344,4 +435,6 @@ def test_module_docstring_names_every_key_of_node_keys():
     source = Path(incremental.__file__).read_text(encoding="utf-8")
     for key in ("B|", "J|", "Q|", "F|", "L|", "P|", "G|", "S|", "T|", "A|", "D|", "X|", "R|"):
         assert f'f"{key}' in source
+    assert incremental.EVENT_KEY == "E|" and "`E`" in incremental.__doc__
+    for key in ():
         assert f"`{key[0]}`" in incremental.__doc__

@@ -156,3 +156,34 @@ def test_article_text_is_printed_as_is() -> None:
     text = "\n".join(memo([bracketed, other]))
     assert "[bold]40[/bold]" in text
     assert summary(list(find_conflicts([bracketed, other]))).startswith("Asim Umar (person)")
+
+
+def test_a_deliberate_act_ruled_out_is_said_plainly() -> None:
+    event = "the blast in Port P"
+    facts = [fact(event, "perpetrator", "attack", D0, 4, said_by="the police", polarity="denied",
+                  entity_type="EVENT", value_text="an attack"),
+             fact(event, "cause", "missile strike", D1, 2, entity_type="EVENT")]
+    lines = memo(facts, outlets=OUTLETS)
+    head = " ".join(line.strip() for line in lines[:lines.index("")])
+    assert head == ("the blast in Port P (event): 1 disagreement among 2 sources: who did it "
+                        "(a deliberate act ruled out by the police)")
+    assert "  1. Who did it: a deliberate act affirmed and ruled out (hard)" in lines
+    assert "     Affirmed: missile strike" in lines and "     Denied: “an attack” · attack" in lines
+
+
+@pytest.mark.parametrize("attribute, words", [
+    ("time", "time of day"), ("time_of_death", "time of death"), ("description", "description")])
+def test_the_events_attributes_in_words(attribute, words) -> None:
+    assert attribute_words(attribute) == words
+
+
+@pytest.mark.parametrize("attribute, values, heading", [
+    ("cause", ("fire at a depot", "ammonium nitrate"),
+     "  1. Cause: different explanations, which may each tell part of what happened"),
+    ("place", ("Tarvel", "Norvik"), "  1. Place: different places, unless one lies in or near the other"),
+])
+def test_soft_causes_and_places_say_what_soft_means(attribute, values, heading) -> None:
+    value_type = "entity" if attribute == "place" else "text"
+    facts = [fact("the blast in Port P", attribute, v, d, 1, value_type=value_type, entity_type="EVENT")
+             for v, d in zip(values, (D0, D1))]
+    assert heading in memo(facts)

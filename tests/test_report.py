@@ -78,6 +78,7 @@ def _two_sources():
         fact("title", "mayor of Port Vale", "docs/a.txt", modality="hedged"),
         fact("name", "Ann Lee", "docs/a.txt"), fact("name", "Anne Lee", "docs/b.txt"),
         fact("name", "Ann Lee", "docs/b.txt"),
+        fact("description", "health agency of Port Vale", "docs/b.txt"),
     ]
 
 
@@ -85,7 +86,7 @@ def test_entity_view_grid_marks_sides_and_keeps_spellings():
     docs = {"docs/a.txt": ("Wire", "2031-03-10"), "docs/b.txt": (None, "2031-03-11")}
     view = entity_view("p1", _two_sources(), docs)
     assert [s.outlet for s in view.sources][:2] == ["Wire", "b"]
-    assert "name" not in view.grid
+    assert "name" not in view.grid and "description" not in view.grid
     dates = view.grid["date_of_death"]
     assert dates["docs/a.txt"][0].severity == "hard" and dates["docs/b.txt"][0].severity == "hard"
     assert view.grid["title"]["docs/a.txt"][0].severity is None

@@ -189,6 +189,9 @@ DURATIONS = [
     case("a mere 24 hours", TUE, ("DURATION", "PT24H")),
     case("90 minutes", TUE, ("DURATION", "PT90M")),
     case("minutes", TUE, ("DURATION", "PTXM")),
+    case("HRS", TUE, None),   # a clock line's label, not "hours"
+    case("mins", TUE, None),
+    case("48 hrs", TUE, ("DURATION", "PT48H")),
     case("3:07:35", TUE, ("DURATION", "PT3H7M35S")),
     case("18 years", None, ("DURATION", "P18Y")),
 ]

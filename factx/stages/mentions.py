@@ -74,6 +74,8 @@ class MentionRules:
     places: frozenset[str] = frozenset()  # countries and large cities (demonyms.yml), as `_plain_key`
     place_endings: tuple[str, ...] = ()  # word endings of place names (entity_types.yml)
     branch_words: frozenset[str] = frozenset()  # "branch", "affiliate" (descriptions.yml)
+    #: words that begin the name of an event without an agent: "Storm", "Hurricane" (events.yml `names`)
+    event_name_words: frozenset[tuple[str, ...]] = frozenset()
 
 
 def _plain_key(name: str) -> str:
@@ -108,8 +110,10 @@ def mention_rules(rules: RuleSet | None = None) -> MentionRules:
                     for w in r.get("endings", ()))
     branches = frozenset(w.lower() for r in rules.get("descriptions") if r["role"] == "branch"
                          for w in r["words"])
+    event_words = frozenset(tuple(words(w)) for r in rules.get("events") if not r.get("agentive")
+                            for w in r.get("names", ()))
     result = MentionRules(name_rules(rules), title_before, contexts, demonyms, places=places,
-                          place_endings=endings, branch_words=branches)
+                          place_endings=endings, branch_words=branches, event_name_words=event_words)
     _CACHE[rules.version] = result
     return result
 
@@ -173,6 +177,9 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
             return context_label
         if after_re is not None and after_re.search(after):
             return context_label
+    # a storm's name word first: "Storm X", "Hurricane X", "Tropical Storm X" (events.yml)
+    if any(len(tokens) > len(w) and tuple(tokens[:len(w)]) == w for w in mr.event_name_words):
+        return "EVENT"
     # a type-deciding last word: "Kunduz Province", "Military Times"
     if len(tokens) > 1 and tokens[-1] in nr.suffix_types:
         return nr.suffix_types[tokens[-1]]

@@ -9,7 +9,9 @@ stage runs in three steps over a parsed document:
 2. Each family module reads the state, sentence by sentence, and yields raw facts
    (`base.Raw`), each with the token whose clause states it:
    `deaths` (death, date/place/cause_of_death, perpetrator; 'X is alive'),
-   `event_mentions` (EVENT entities: date, place, cause, perpetrator, their names),
+   `event_mentions` (EVENT entities: date, time, place, cause, perpetrator, their names),
+   `perpetration` (who did it, or that nobody did: 'ruled out an attack', 'X denied any
+   involvement'),
    `counts` (killed/wounded/arrested/missing counts and children killed, on events),
    `roles` (title, member_of, top_members), `people` (origin, birth, spouse),
    `organisations` (founded), `patterns` (regex rules), `places` (located_in).
@@ -42,7 +44,7 @@ from factx.rules import ATTRIBUTE_FAMILIES as FAMILIES  # the vocabulary lives w
 from factx.rules import RuleSet, load_rules
 # the family modules, imported for their registration (run order: `registry.extractor`)
 from factx.stages.attributes import (  # noqa: F401
-    counts, deaths, event_mentions, organisations, patterns, people, places, roles,
+    counts, deaths, event_mentions, organisations, patterns, people, perpetration, places, roles,
 )
 from factx.stages.attributes.compiled import Compiled, compile_rules
 from factx.stages.attributes.discourse import Discourse, build, quote_spans

@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 LOC_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "on",
-                       "into", "throughout", "within", "off", "along", "outside of"})
+                       "into", "throughout", "through", "within", "off", "along", "outside of"})
 REL_PRONOUNS = frozenset({"who", "whom", "that", "which", "whose"})
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
@@ -73,3 +73,6 @@ class Raw:
     polarity: str | None = None
     #: the token a denial was read from, when the frame decided the polarity
     denier: Token | None = None
+    #: who makes the claim by the frame's own words ('X blamed Y for the attack', 'X
+    #: ruled out an attack'): the source, whatever reporting verb is above
+    speaker: Token | None = None

@@ -62,6 +62,13 @@ def head_phrase(noun: Token, state: "Discourse") -> tuple[str, list[Token]]:
             chain.insert(0, token)
     words = chain + [noun]
     head = lemma(noun) if noun.pos_ == "NOUN" else noun.lower_
+    after = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
+    if after is not None and after.dep_ in ("appos", "amod", "advmod") and after.head.i < after.i \
+            and after.head.i in (noun.i, noun.head.head.i) and after.is_alpha and after.is_lower \
+            and not after.is_stop and not after.ent_type_ \
+            and after.pos_ in ("NOUN", "ADV", "ADJ") and not any(c.i > noun.i for c in noun.children):
+        # the parser's split of one compound noun ('sodium chlorate' read as a noun and an adverb)
+        words, chain, head = words + [after], chain + [noun], after.lower_
     phrase = " ".join([w.lower_ for w in chain] + [head])
     surface = " ".join(w.lower_ for w in words)
     for key in (phrase, surface):  # a listed phrase is its own value ('drone strike')
@@ -142,6 +149,9 @@ def cause_of(frame: Frame, state: "Discourse", *, death: bool = True) -> tuple[s
         open_slots.extend(_event_cause_slots(frame, state))
         listed = []
     for noun in open_slots:
+        named = _named_event_at(noun, state)
+        if named is not None:  # 'caused by Storm X': the storm, by its name
+            return named
         if _open_noun(noun, state):
             value, words = head_phrase(noun, state)
             return value, words, noun
@@ -163,6 +173,15 @@ def cause_of(frame: Frame, state: "Discourse", *, death: bool = True) -> tuple[s
     return None
 
 
+def _named_event_at(noun: Token, state: "Discourse") -> tuple[str, list[Token], Token] | None:
+    """A named event at a cause's noun ('caused by Storm X'): its name, its words, the noun."""
+    event = next((e for e in state.events if e.token.i == noun.i and e.named and e.entity is not None), None)
+    if event is None:
+        return None
+    words = [t for t in noun.doc if event.entity.start <= t.idx < event.entity.end] or [noun]
+    return event.entity.name, words, noun
+
+
 def _event_cause_slots(frame: Frame, state: "Discourse") -> list[Token]:
     """What caused an event noun: the agent of a cause verb it is the subject or the
     object of ('the fire was started by a fault', 'the floods, caused by rain', 'blamed on')."""
@@ -176,6 +195,7 @@ def _event_cause_slots(frame: Frame, state: "Discourse") -> list[Token]:
         if root.dep_ in ("nsubjpass", "nsubj", "dobj") and root.head.pos_ in ("VERB", "AUX"):
             candidates.append(root.head)
         candidates += [c for c in root.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+        out.extend(_cause_noun_slots(root))
         for verb in candidates:
             preps = verbs.get(lemma(verb))
             if preps is None:
@@ -188,3 +208,22 @@ def _event_cause_slots(frame: Frame, state: "Discourse") -> list[Token]:
                 if child.dep_ in ("agent", "prep") and child.lower_ in preps:
                     out.extend(pobjs(child))
     return out
+
+
+def _cause_noun_slots(event: Token) -> list[Token]:
+    """'X could be the cause of the blast', 'the cause of the fire was X', 'X is to blame
+    for the explosion', 'blamed X for the collapse': X (a thing: who did it is
+    `perpetration`'s)."""
+    if event.dep_ != "pobj" or event.head.lower_ not in ("of", "for"):
+        return []
+    holder = event.head.head
+    if event.head.lower_ == "for" and lemma(holder) == "blame" and holder.pos_ == "VERB":
+        return [c for c in holder.children if c.dep_ in ("dobj", "obj")]
+    if event.head.lower_ == "of" and holder.pos_ == "NOUN" and lemma(holder) == "cause" \
+            and lemma(holder.head) == "be":
+        wanted = "nsubj" if holder.dep_ == "attr" else "attr" if holder.dep_ == "nsubj" else None
+        return [c for c in holder.head.children if c.dep_ == wanted]
+    if event.head.lower_ == "for" and lemma(holder) == "blame" and holder.dep_ == "xcomp" \
+            and lemma(holder.head) == "be":  # 'are to blame for'
+        return [c for c in holder.head.children if c.dep_ == "nsubj"]
+    return []

@@ -84,6 +84,12 @@ class EventKind:
     rule: str
     kind: str
     agentive: bool
+    #: kinds of event this kind brings about (a storm brings floods and landslides): their
+    #: tolls are the deaths, and this event their cause, when the document tells of them
+    brings: tuple[str, ...] = ()
+    #: the event moves (a storm): a place in front of its noun is where it formed, not
+    #: where it struck ('a Mediterranean storm')
+    moves: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,6 +141,8 @@ class Compiled:
     fallback_kinds: dict[str, EventKind] = field(default_factory=dict)
     #: verbs that only say an event happened ('struck', 'took place'): transparent
     event_predicates: frozenset[str] = frozenset()
+    #: words that begin a named event, lower-cased, to its kind ('storm' of 'Storm X')
+    event_names: dict[str, EventKind] = field(default_factory=dict)
     #: the rules of every family, validated, for families without an index of their own
     by_family: dict[str, tuple[dict, ...]] = field(default_factory=dict)
     max_role_words: int = 3
@@ -296,7 +304,7 @@ def _compile(rules: RuleSet) -> Compiled:
                                      int(rule.get("gap", 80)), pattern, required_literal(pattern)))
         elif name in simple:
             simple[name].update(dict.fromkeys(words, rule["id"]))
-    event_nouns, event_verbs, fallback = _event_kinds(rules)
+    event_nouns, event_verbs, fallback, event_names = _event_kinds(rules)
     predicates = frozenset(w.lower() for r in rules.get("event_predicates") for w in r["words"])
     return Compiled(
         death_verbs=death_verbs, death_requires=death_requires, death_nouns=death_nouns,
@@ -316,7 +324,7 @@ def _compile(rules: RuleSet) -> Compiled:
         entity_suffixes=_suffixes(rules),
         lexicon=attr.Lexicon.from_rules(rules),
         event_nouns=event_nouns, event_verbs=event_verbs, fallback_kinds=fallback,
-        event_predicates=predicates, by_family={k: tuple(v) for k, v in by_family.items()},
+        event_predicates=predicates, event_names=event_names, by_family={k: tuple(v) for k, v in by_family.items()},
         max_role_words=max((len(k.split()) for k in roles), default=1),
         role_last_words=frozenset(k.split()[-1] for k in roles),
         max_event_words=max((len(k.split()) for k in event_nouns), default=1),
@@ -331,19 +339,30 @@ def _suffixes(rules: RuleSet) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _event_kinds(rules: RuleSet) -> tuple[dict[str, EventKind], dict[str, EventKind], dict[str, EventKind]]:
+def _event_kinds(rules: RuleSet) -> tuple[dict[str, EventKind], dict[str, EventKind], dict[str, EventKind],
+                                          dict[str, EventKind]]:
     nouns: dict[str, EventKind] = {}
     verbs: dict[str, EventKind] = {}
     fallback: dict[str, EventKind] = {}
+    names: dict[str, EventKind] = {}
     for rule in rules.get("events"):
-        kind = EventKind(rule["id"], rule["kind"], bool(rule.get("agentive", False)))
+        kind = EventKind(rule["id"], rule["kind"], bool(rule.get("agentive", False)),
+                         tuple(rule.get("brings", ())), bool(rule.get("moves", False)))
         for word in rule.get("nouns", ()):
             nouns.setdefault(word.lower(), kind)
         for word in rule.get("verbs", ()):
             verbs.setdefault(word.lower(), kind)
+        for word in rule.get("names", ()):
+            names.setdefault(word.lower(), kind)
         for attribute in rule.get("counts", ()):
             if attribute not in COUNTS:
                 raise RuleError(_file_of(rules, "events", rule["id"]), rule["id"], "counts",
                                 f"unknown count {attribute!r} (known: {', '.join(COUNTS)})")
             fallback.setdefault(attribute, kind)
-    return nouns, verbs, fallback
+    known = {rule["kind"] for rule in rules.get("events")}
+    for rule in rules.get("events"):
+        unknown = [k for k in rule.get("brings", ()) if k not in known]
+        if unknown:
+            raise RuleError(_file_of(rules, "events", rule["id"]), rule["id"], "brings",
+                            f"unknown kind {unknown[0]!r} (known: {', '.join(sorted(known))})")
+    return nouns, verbs, fallback, names

@@ -13,13 +13,15 @@ against the event's toll as a disagreement.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from spacy.tokens import Span, Token
 
 from factx.events import event_name
+from factx.quantities import normalize_quantity
 from factx.stages.attributes.base import Ent, Raw
-from factx.stages.attributes.event_mentions import event_at
+from factx.stages.attributes.event_mentions import brought, event_at
 from factx.stages.attributes.frames import Frame, event_places, frame_of
 from factx.stages.attributes.places import place_names
 from factx.stages.attributes.participants import companions, quantity_of, victims
@@ -37,6 +39,12 @@ register(
            doc="nouns that count victims: '40 dead', 'the death toll rose to 40'"),
     Family("count_children", keys=("words", "attribute"),
            doc="counted nouns that turn a killed count into children_killed"),
+    Family("tally_noun", doc="nouns that count what their 'of' counts: 'the number of dead'"),
+    Family("tally_verb", doc="verbs whose subject gives the toll: 'officials put the toll at 44'"),
+    Family("toll_verb", doc="verbs whose subject is a toll and whose object is the number it came to: "
+                            "'the toll reached 40'"),
+    Family("toll_verb_above", doc="toll verbs that say the toll went past the number: 'topped 1,200' (>1200)"),
+    Family("other_place", doc="words that put a count somewhere other than the event: 'also killed 20 elsewhere'"),
 )
 
 
@@ -64,12 +72,15 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
             lives = [c for c in token.children if c.dep_ == "dobj" and c.lower_ == "lives"]
             found = [g for c in lives for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
             quantities = [q for v in found if (q := quantity_of(v, state)) is not None]
+            if not quantities:  # 'claimed at least 150 lives'
+                quantities = [q for v in lives if (q := quantity_of(v, state)) is not None]
         else:
             found = victims(token, role)
             quantities = [q for v in found if (q := quantity_of(v, state)) is not None]
             exact = [q for q in quantities if isinstance(q[0], int)]
             if len(quantities) > 1 and len(exact) == len(quantities) and len({q[2].lower_ for q in exact}) == len(exact) \
-                    and all(v.dep_ == "conj" for v in found[1:]):
+                    and all(v.dep_ == "conj" or v.dep_ == found[0].dep_ and v.head.i == found[0].head.i
+                            for v in found[1:]):
                 # '149 passengers and eight crew died': one toll of 157
                 words = sorted({t for q in exact for t in q[1]}, key=lambda t: t.i)
                 yield rule_id, attribute, (sum(q[0] for q in exact), words, exact[0][2])
@@ -87,28 +98,43 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
     if token.dep_ == "pobj" and token.head.lower_ == "among":
         return None  # 'eight Chinese are among the dead': a part, not the toll
     quantity = quantity_of(token, state) if token.pos_ != "VERB" else None
+    if quantity is None and low == "body":  # 'the bodies of 15 migrants'
+        quantity = next((q for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for g in p.children if g.dep_ == "pobj" and (q := quantity_of(g, state)) is not None), None)
     if quantity is None and token.pos_ in ("ADJ", "VERB"):
         # '90 people missing', '21 people are still missing', '6,500 injured': the count is
         # on the noun it describes or on its subject
         holders = [token.head] if token.dep_ in ("amod", "acl") else []
         holders += [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if token.dep_ in ("acomp", "attr") and token.head.pos_ in ("AUX", "VERB"):
+        if token.dep_ in ("acomp", "attr", "oprd") and token.head.pos_ in ("AUX", "VERB"):  # 'are feared dead'
             holders += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if token.dep_ == "xcomp" and token.head.pos_ == "VERB":  # 'were feared to be missing'
+            holders += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if token.i > 0 and token.nbor(-1).like_num and token.nbor(-1).ent_type_ not in ("DATE", "TIME", "MONEY"):
+            holders.insert(0, token.nbor(-1))  # '300 dead and over 1,100 missing': its own number first
         for holder in holders:
             quantity = quantity_of(holder, state)
             if quantity is not None:
                 break
-    if quantity is None and token.dep_ == "pobj" and token.head.lower_ == "of":
-        quantity = quantity_of(token.head.head, state)  # 'dozens of deaths'
-    if quantity is None and low == "toll":  # 'the death toll rose to 40', 'a toll of 40'
-        for holder in (token, token.head):
+    tally = token
+    if token.dep_ == "pobj" and token.head.lower_ == "of":
+        if quantity is None:
+            quantity = quantity_of(token.head.head, state)  # 'dozens of deaths'
+        if lemma(token.head.head) in _family_words(state, "tally_noun"):
+            tally = token.head.head  # 'the number of dead has risen to 112'
+    if quantity is None and (low == "toll" or tally is not token):
+        # 'the death toll rose to 40', 'a toll of 40', 'put the toll at 44', 'the number of
+        # dead has climbed to 112'
+        for holder in (tally, tally.head):
             for child in holder.children:
                 if child.dep_ == "prep" and child.lower_ in ("to", "at", "of"):
                     for obj in child.children:
-                        if obj.dep_ == "pobj" and (q := quantity_of(obj, state)) is not None:
+                        if obj.dep_ == "pobj" and obj.i != token.i and (q := _tally_number(obj, state)) is not None:
                             quantity = q
                 if child.dep_ == "attr" and (q := quantity_of(child, state)) is not None:
                     quantity = q
+        if quantity is None and tally.dep_ == "nsubj" and tally.head.pos_ == "VERB":
+            quantity = _toll_reached(tally.head, tally, state)
     if quantity is None and token.tag_ in ("NNS", "NNPS"):
         # 'there were no casualties', 'no deaths were reported': a count of zero
         none = next((c for c in token.children if c.dep_ == "det" and c.lower_ == "no"), None)
@@ -117,6 +143,41 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
     if quantity is not None and (low != "death" or quantity[2].i == token.i):
         return quantity
     return None
+
+
+def _family_words(state: "Discourse", family: str) -> frozenset[str]:
+    return frozenset(w.lower() for r in state.rules.by_family.get(family, ()) for w in r.get("words", ()))
+
+
+def _toll_reached(verb: Token, tally: Token, state: "Discourse") -> tuple | None:
+    """'the toll reached 40' (40), 'the toll has topped 1,200' (more than 1,200): the
+    number a toll verb takes as its object."""
+    low = lemma(verb)
+    above = low in _family_words(state, "toll_verb_above")
+    if not above and low not in _family_words(state, "toll_verb"):
+        return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i != tally.i), None)
+    quantity = _tally_number(obj, state) if obj is not None else None
+    if quantity is None:  # 'could reach between 18,000 to 20,000': the last number given
+        numbers = [t for t in verb.subtree if t.i > verb.i and t.like_num and t.ent_type_ not in ("DATE", "TIME")]
+        quantity = _tally_number(numbers[-1], state) if numbers and numbers[-1].head.i in (
+            verb.i, *(n.i for n in numbers), *(c.i for c in verb.children)) else None
+    if quantity is None:
+        return None
+    value, words, counted = quantity
+    if above and isinstance(value, int):
+        value = f">{value}"
+    return value, words, counted
+
+
+def _tally_number(obj: Token, state: "Discourse") -> tuple | None:
+    """The number a toll is put at ('at 44'), even where the NER took a bare number for a
+    date; never a year."""
+    quantity = quantity_of(obj, state)
+    if quantity is None and obj.like_num and obj.ent_type_ == "DATE" and not re.fullmatch(r"(1[89]|20)\d\d", obj.text):
+        value = normalize_quantity(obj.text)
+        quantity = (value, [obj], obj) if value is not None else None
+    return quantity
 
 
 @extractor(order=20)
@@ -138,6 +199,8 @@ def count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
             continue
         frame = frame_of(token, state)
         for rule_id, attribute, (value, words, counted) in found:
+            if _elsewhere(token, counted, state):
+                continue  # 'also killed 20 people elsewhere': not the toll of the event at its place
             if attribute == "killed_count" and (lemma(counted) in rules.children or counted.lower_ in rules.children):
                 attribute, rule_id = "children_killed", rules.children_rule
             subject = count_subject(frame, attribute, counted, state)
@@ -145,7 +208,24 @@ def count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                 continue
             start, end = span_of(words)
             yield Raw(subject, attribute, value, "quantity", text_of(words), start, end, rule_id, token,
-                      claim=token.idx)
+                      claim=token.idx, speaker=_giver(token, state))
+
+
+def _elsewhere(token: Token, counted: Token, state: "Discourse") -> bool:
+    """A count told of somewhere else than the event ('also killed 20 people elsewhere in
+    the country'): a word of family `other_place` on the count's clause."""
+    words = _family_words(state, "other_place")
+    clause = token if token.pos_ in ("VERB", "AUX") else token.head
+    return any(c.lower_ in words for node in (token, clause, counted) for c in node.children)
+
+
+def _giver(token: Token, state: "Discourse") -> Token | None:
+    """Who gives a toll by putting it somewhere: 'officials put the toll at 44' (officials)."""
+    tally = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token
+    if tally.dep_ in ("dobj", "obj") and lemma(tally.head) in _family_words(state, "tally_verb") \
+            and tally.head.pos_ == "VERB":
+        return next((c for c in tally.head.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discourse") -> Ent | None:
@@ -156,11 +236,16 @@ def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discours
     if any(c.dep_ in ("amod", "compound") and c.lower_ in state.rules.demonyms and c.text[:1].isupper()
            for c in counted.children):
         return None  # 'six Pakistani women captured': a part of the toll, by nationality
-    event = event_at(frame, state)
+    # arrests are an event of their own: 'detained 37 people in X in connection with the
+    # attack' counts no one of the attack
+    event = event_at(frame, state, own_only=attribute == "arrested_count")
     trigger = frame.trigger
     if event is not None:
+        event = brought(event, state) or event
         ent = event.entity
         return Ent(ent.name, "EVENT", event.token.text, event.token.idx, event.token.idx + len(event.token.text))
+    if attribute != "arrested_count" and any(e.token.i in frame.root_ids for e in state.events):
+        return None  # the count of an event of its own the document does not place ('the 1998 bombings that killed')
     kind = state.rules.fallback_kinds.get(attribute)
     places = event_places(frame, state) or event_places(frame_of(trigger, state, [counted]), state)
     if not places:

@@ -19,7 +19,10 @@ from spacy.tokens import Span, Token
 from factx import attribution as attr
 from factx.stages.attributes.base import Ent, Raw
 from factx.stages.attributes.causes import cause_of
-from factx.stages.attributes.frames import Frame, event_date, event_places, frame_of
+from factx.stages.attributes.frames import (
+    CLOCK, Frame, calendar_day, day_of, event_date, event_places, event_time, frame_of, specificity,
+)
+from factx.values import COMPATIBLE, SAME, compare_dates
 from factx.stages.attributes.participants import companions, quantity_of, victims
 from factx.stages.attributes.referents import entity_of
 from factx.stages.attributes.registry import Family, extractor, register
@@ -105,6 +108,7 @@ def death_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         claim = token.idx
         cause = cause_of(frame, state)
         date = event_date(frame, state)
+        time = event_time(frame, state)
         places = event_places(frame, state) or event_places(frame_of(token, state, extra), state)
         if not places and cause is not None:  # 'killed the head of X in a southern Y raid'
             event = next((e for e in state.events if e.token.i == cause[2].i and e.place is not None), None)
@@ -120,15 +124,32 @@ def death_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                 if not places:
                     places = event_places(event_frame, state)
                     place_via = event if places else None
+        # the event that killed them, told more precisely elsewhere in the document ('a
+        # drone strike over the weekend killed X' ... 'the strike, at 11:20 p.m. Saturday')
+        time_via = None
+        sharper = _sharper(frame, date, state)
+        if sharper is not None:
+            if sharper.date is not None and date_via is None:
+                date, date_via = sharper.date, sharper.token
+            if time is None and sharper.time is not None and sharper.time[2] is not None:
+                time, time_via = sharper.time, sharper.token
         manner = rules.manners.get(lemma(token)) or rules.manners.get(token.lower_, "died")
         for ent in subjects:
             yield Raw(ent, "death", manner, "text", token.text, token.idx, token.idx + len(token.text),
                       f"{rule_id}.death", token, claim=claim)
             if date is not None:
                 timex, _ = date
-                yield Raw(ent, "date_of_death", timex.value, "date", timex.text, timex.start, timex.end,
+                yield Raw(ent, "date_of_death", day_of(timex.value), "date", timex.text, timex.start, timex.end,
                           f"{rule_id}.date" + (".same_event" if date_via is not None else ""), token,
                           via=date_via, claim=claim)
+            if time is not None:  # 'killed ... at 4:12 a.m. on Sunday'
+                timex, _, value = time
+                day = calendar_day(date[0].value) if value is None and date is not None else None
+                clock = CLOCK.search(timex.value).group(1)
+                yield Raw(ent, "time_of_death", value or f"{day or 'XXXX-XX-XX'}T{clock}", "date",
+                          timex.text, timex.start, timex.end,
+                          f"{rule_id}.time" + (".same_event" if time_via is not None else ""), token,
+                          via=time_via, claim=claim)
             if places:
                 place, _ = places[0]
                 if place.name != ent.name:
@@ -190,6 +211,30 @@ def no_body_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         yield Raw(Ent(ent.name, "PERSON", ent.text, token.idx, token.idx + len(token.text)), "death", "killed",
                   "text", token.text, token.idx, token.idx + len(token.text), "body.death", verb,
                   claim=token.idx, polarity="denied")
+
+
+def _sharper(frame: Frame, date, state: "Discourse"):
+    """The other mention of the event a death's frame names ('killed in a drone strike')
+    that dates it more precisely than the frame does (a day against 'over the weekend',
+    which it must fall in) or gives its clock time, when the document has exactly one."""
+    own = [e for e in state.events if e.token.i in frame.root_ids and e.entity is not None
+           and e.entity.name != e.kind.kind]
+    if len(own) != 1:
+        return None
+    event = own[0]
+    here = specificity(date[0].value, date[0].text) if date is not None else 0
+    better = []
+    for other in state.events:
+        if other is event or other.entity is None or other.entity.name != event.entity.name:
+            continue
+        if other.date is not None and calendar_day(other.date[0].value) and "X" not in other.date[0].value[:4] \
+                and specificity(other.date[0].value, other.date[0].text) > here \
+                and (date is None or compare_dates(date[0].value, day_of(other.date[0].value)) in (SAME, COMPATIBLE)):
+            better.append(other)
+        elif other.time is not None and other.time[2] is not None and date is None:
+            better.append(other)
+    days = {day_of(e.date[0].value) for e in better if e.date is not None}
+    return better[0] if better and len(days) <= 1 else None
 
 
 def same_event(trigger: Token, state: "Discourse") -> tuple[Token, Frame] | None:

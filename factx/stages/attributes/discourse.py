@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from factx.stages.attributes.compiled import Compiled
     from factx.stages.attributes.event_mentions import EventMention
 
-#: a dateline at the start of a paragraph: "BEIRUT —", "KARSK, May 12 -", "Beirut (Reuters) -",
+#: a dateline at the start of a paragraph: "ARDEN —", "KARSK, May 12 -", "Arden (Reuters) -",
 #: "By AFP / BEIRUT:"; its place is where the report was filed, never where the event was
 DATELINE = re.compile(
     r"^[ \t]*(?:By [^\n/]{1,40}/[ \t]*)?"

@@ -21,12 +21,15 @@ from typing import TYPE_CHECKING, Iterator
 
 from spacy.tokens import Span, Token
 
-from factx.events import event_name
+from factx.events import FLIGHT, event_name
 from factx.records import TimexSpan
 from factx.stages.attributes.base import PLACE_LABELS, Ent, Raw
 from factx.stages.attributes.causes import cause_of
 from factx.stages.attributes.compiled import EventKind
-from factx.stages.attributes.frames import Frame, event_date, event_places, frame_of, perpetrators
+from factx.stages.attributes.frames import (
+    CLOCK, Frame, calendar_day, day_of, event_date, event_places, event_time, frame_of, perpetrators, specificity,
+)
+from factx.stages.attributes.perpetration import hypothesis
 from factx.stages.attributes.places import country_of
 from factx.stages.attributes.registry import extractor
 from factx.stages.attributes.syntax import is_definite, lemma, span_of, text_of
@@ -34,7 +37,6 @@ from factx.stages.attributes.syntax import is_definite, lemma, span_of, text_of
 if TYPE_CHECKING:
     from factx.stages.attributes.discourse import Discourse
 
-FLIGHT = re.compile(r"\b[Ff]light\s+(?:[A-Z]{2,3}\s?)?\d{1,4}\b")
 DATE_WORDS = ("DATE", "TIME")
 
 
@@ -50,14 +52,25 @@ class EventMention:
     date: tuple[TimexSpan, list[Token]] | None
     #: the document's own names of the event at this mention ('the X port blast')
     names: tuple[tuple[str, int, int], ...] = ()
+    #: its clock time: the expression, and its TIMEX value when the day is known too
+    time: tuple[TimexSpan, list[Token], str | None] | None = None
+    #: the event has a name of its own at this mention ('Storm X', 'Flight 302')
+    named: bool = False
 
 
 def event_mentions(state: "Discourse") -> list[EventMention]:
     """The event mentions of a document in order, each with its entity (see above)."""
     rules = state.rules
     found: list[tuple[Token, EventKind, Frame, tuple[Ent, list[Ent]] | None, Ent | None]] = []
+    named_at = _named_by_words(state)
     for token in state.doc:
         kind = None
+        if token.i in named_at:  # 'Storm Belen', 'Operation Grey Pine'
+            ent, kind = named_at[token.i]
+            frame = frame_of(token, state)
+            places = event_places(frame, state)
+            found.append((token, kind, frame, places[0] if places else None, ent))
+            continue
         if token.pos_ in ("NOUN", "PROPN"):
             mention = state.mention_at(token)
             if mention is not None and mention.label not in ("EVENT",) and token.pos_ == "PROPN":
@@ -65,33 +78,41 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
             kind = rules.event_kind(token)
         elif token.pos_ == "VERB" and lemma(token) in rules.event_verbs:
             kind = rules.event_verbs[lemma(token)]
-        if kind is None or (token.pos_ == "NOUN" and token.dep_ == "compound"):
-            continue
+        if kind is None or (token.pos_ == "NOUN" and token.dep_ == "compound") or hypothesis(token, rules):
+            continue  # ('was not an attack' names no attack: `perpetration`)
         frame = frame_of(token, state)
         places = event_places(frame, state)
-        found.append((token, kind, frame, places[0] if places else None, _named_event(token, state)))
-    # one naming place per kind and country: 'the blast in Lebanon' is the one 'in Beirut'
+        named = _named_event(token, state) or _named_by_apposition(token, kind, state)
+        found.append((token, kind, frame, places[0] if places else None, named))
+    # one naming place per kind and country: 'the blast in <country>' is the one 'in <its town>'
     towns: dict[tuple[str, str], Ent] = {}
+    # the country of a town, where one of its mentions says so ('Libya's city of X', 'X, Libya')
+    countries = {_naming_place(p).name: c for _, _, _, p, _ in found if p is not None
+                 and (c := _country(_naming_place(p), p[1], state)) is not None}
     for token, kind, _, place, named in found:
         if place is not None and named is None:
             naming = _naming_place(place)
-            country = _country(naming, place[1], state)
+            country = _country(naming, place[1], state) or countries.get(naming.name)
             if country is not None and naming.name != country:
                 towns.setdefault((kind.kind, country), naming)
     out: list[EventMention] = []
     for token, kind, frame, place, named in found:
         entity = named
+        date = event_date(frame, state)
         if entity is None and place is not None:
             naming = _naming_place(place)
             naming = towns.get((kind.kind, naming.name), naming)  # a country: its one town
-            entity = _entity(event_name(kind.kind, naming.name), token)
+            entity = _entity(event_name(kind.kind, naming.name, _other_year(date, state)), token)
         if entity is None and is_definite(token):  # 'the explosion': the one named before
             entity = next((e.entity for e in reversed(out) if e.kind.kind == kind.kind and e.entity), None)
             entity = _entity(entity.name, token) if entity is not None else None
-        own_names = tuple(_own_names(token, state))
-        if named is not None and named.text != named.name:
-            own_names += ((named.text, named.start, named.end),)  # how this document writes the flight
-        out.append(EventMention(token, kind, frame, entity, place, event_date(frame, state), own_names))
+        own_names = tuple(_own_names(token, kind, state))
+        if named is not None and (named.text != named.name or state.mention_at(token) is None
+                                  and not any(m.start == named.start for m in state.mentions)):
+            # how this document writes the flight or the storm (the NER's names have theirs)
+            own_names += ((named.text, named.start, named.end),)
+        out.append(EventMention(token, kind, frame, entity, place, date, own_names, event_time(frame, state),
+                                named is not None))
     # a document that names one event of a kind ('Flight 302') means it by every mention
     # of that kind ('the crash near X')
     named: dict[str, set[str]] = {}
@@ -112,11 +133,101 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
         names = by_kind.get(mention.kind.kind, set())
         if mention.entity is None and len(names) == 1 and _refers_back(mention):
             out[i] = replace(mention, entity=_entity(next(iter(names)), mention.token))
+    # a mention that means the document's event of its kind, which it never places ('the
+    # floods'): an event named by its kind alone, for the run to link (`factx.events`)
+    for i, mention in enumerate(out):
+        if mention.entity is None and not by_kind.get(mention.kind.kind) and _refers_back(mention) \
+                and mention.token.pos_ in ("NOUN", "PROPN"):
+            name = event_name(mention.kind.kind, None, _other_year(mention.date, state))
+            out[i] = replace(mention, entity=_entity(name, mention.token))
     return out
+
+
+def _other_year(date: tuple[TimexSpan, list[Token]] | None, state: "Discourse") -> int | None:
+    """The year of an event the document sets in another year than its own ('the 2009
+    floods' in an article of 2023), else None."""
+    if date is None or not state.published:
+        return None
+    match = re.match(r"(\d{4})", date[0].value)
+    if match is None or specificity(date[0].value, date[0].text) < 1:
+        return None
+    year = int(match.group(1))
+    return year if year != int(state.published[:4]) else None
+
+
+def _named_by_words(state: "Discourse") -> dict[int, tuple[Ent, EventKind]]:
+    """Named events a name word begins ('Storm Belen', 'Hurricane Osric', 'Operation Grey
+    Pine'), by the token that heads the name: the name word written with a capital,
+    then the proper nouns it is a compound of; no verb of an event is part of a name
+    ('Storm Kills 14' in a headline)."""
+    rules = state.rules
+    if not rules.event_names:
+        return {}
+    out: dict[int, tuple[Ent, EventKind]] = {}
+    for token in state.doc:
+        if token.lower_ not in rules.event_names or token.dep_ != "compound" or token.head.i <= token.i:
+            continue
+        if not token.text[:1].isupper() and not _named_head(token.head, state):
+            continue  # 'storm X' in lower case: only before a name the NER found
+        kind = rules.event_names.get(token.lower_)
+        first = token
+        if token.i > 0 and f"{token.nbor(-1).lower_} {token.lower_}" in rules.event_names:
+            first = token.nbor(-1)  # 'Tropical Storm X'
+            kind = rules.event_names[f"{first.lower_} {token.lower_}"]
+        if kind is None:
+            continue
+        head = token.head
+        words = list(state.doc[token.i + 1:head.i + 1])
+        if not words or any(not w.text[:1].isupper() or w.pos_ != "PROPN" or _eventive(w, state)
+                            or w.ent_type_ in DATE_WORDS for w in words):
+            continue
+        start, end = first.idx, head.idx + len(head.text)
+        text = state.text[start:end]
+        # one name however the document writes its word ('storm X' is 'Storm X')
+        name = " ".join(w[:1].upper() + w[1:] for w in state.text[start:token.idx + len(token.text)].split()) \
+            + state.text[token.idx + len(token.text):end]
+        out[head.i] = (Ent(name, "EVENT", text, start, end), kind)
+    return out
+
+
+def _named_head(token: Token, state: "Discourse") -> bool:
+    """A proper noun the NER took for a name (of any label): 'storm X' names X."""
+    mention = state.mention_at(token)
+    return token.pos_ == "PROPN" and mention is not None and mention.label != "GPE"
+
+
+def _named_by_apposition(token: Token, kind: EventKind, state: "Discourse") -> Ent | None:
+    """'X, an unusually strong storm, ...': a name the event noun stands in apposition to
+    (or that stands in apposition to it: 'the storm, X,') is the event's name, written
+    with the kind's name word in front ('Storm X'), so that every document's spelling is
+    one event; only for kinds whose events have names (storms), never a place."""
+    rules = state.rules
+    word = token.lower_ if token.lower_ in rules.event_names else lemma(token)
+    if rules.event_names.get(word) is None or rules.event_names[word].kind != kind.kind:
+        return None
+    others = [token.head] if token.dep_ == "appos" else []
+    others += [c for c in token.children if c.dep_ == "appos"]
+    for other in others:
+        mention = state.mention_at(other)
+        if other.pos_ != "PROPN" or mention is None or mention.label in ("GPE", "LOC", "FAC", "NORP", "DATE") \
+                or " " in mention.canonical:
+            continue
+        name = f"{word[:1].upper()}{word[1:]} {mention.canonical}"
+        return Ent(name, "EVENT", mention.text, mention.start, mention.end)
+    return None
+
+
+def _eventive(token: Token, state: "Discourse") -> bool:
+    rules = state.rules
+    low = lemma(token)
+    return low in rules.event_verbs or low in rules.death_verbs or low in rules.count_verbs \
+        or low in rules.event_predicates
 
 
 OTHER_WORDS = frozenset({"another", "previous", "earlier", "second", "first", "similar", "separate",
                          "last", "prior", "other", "former"})
+#: adjectives that say which event, not what it was like ('the same attack', 'the latest blast')
+WHICH_WORDS = frozenset({"same", "latest", "recent", "next", "new", "initial", "final", "current", "ongoing"})
 TIME_PREPS = frozenset({"since", "before", "after", "than", "like", "unlike"})
 
 
@@ -170,8 +281,12 @@ def _named_event(token: Token, state: "Discourse") -> Ent | None:
         start, end = span_of(words) if words else (candidate.idx, candidate.idx + len(candidate.text))
         flight = FLIGHT.search(state.text[start:end])
         if flight is not None:
-            number = re.search(r"\d+", flight.group()).group()
+            number = flight.group(1)
             a, b = start + flight.start(), start + flight.end()
+            # the airline's name in front is part of how the document names the flight
+            span = state.doc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                a = _airline_start(span[0], span[-1], candidate.sent.start)
             return Ent(f"Flight {number}", "EVENT", state.text[a:b], a, b)
         mention = state.mention_at(candidate)
         if mention is not None and mention.label == "EVENT":
@@ -179,24 +294,50 @@ def _named_event(token: Token, state: "Discourse") -> Ent | None:
     return None
 
 
-def _own_names(token: Token, state: "Discourse") -> Iterator[tuple[str, int, int]]:
+def _own_names(token: Token, kind: EventKind, state: "Discourse") -> Iterator[tuple[str, int, int]]:
     """'the catastrophic X port blast' → 'X port blast': an event noun with a proper
-    name in front of it, from that name on."""
+    name in front of it, from that name on; without one, a definite description by
+    what kind of event it was ('the deadly floods', 'the devastating earthquake')."""
     if token.pos_ != "NOUN":
         return
     # a possessive names the event's owner or time, not the event ('the airline's second accident')
-    lefts = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "amod")]
+    lefts = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "amod")
+             or c.dep_ == "nummod" and c.i + 1 < token.i and c.nbor(1).pos_ == "PROPN"]  # 'the X 900 XL crash'
     words = sorted({t for c in lefts for t in c.subtree if t.ent_type_ not in DATE_WORDS}, key=lambda t: t.i)
     start = next((i for i, t in enumerate(words) if t.pos_ == "PROPN" and (
         state.mention_at(t) is not None and state.mention_at(t).label in ("GPE", "LOC", "FAC", "ORG", "NORP", "EVENT")
-        or state.mention_at(t) is None and t.dep_ == "compound" and t.ent_type_ not in DATE_WORDS)), None)
+        or state.mention_at(t) is None and t.dep_ == "compound" and t.ent_type_ not in DATE_WORDS)
+        or _demonym(t, state) and not kind.agentive), None)  # 'the Chilean floods' (not 'a Turkish strike')
     if start is None:
+        yield from _described(token, state)
         return
     tokens = [t for t in words[start:] if t.text not in ("'s", "’s")] + [token]
     if any(t.i + 1 != n.i and not (t.i + 2 == n.i and t.nbor(1).text in ("'s", "’s")) for t, n in zip(tokens, tokens[1:])):
         return  # not one stretch of words
     a, b = span_of(tokens)
     yield state.text[a:b], a, b
+
+
+def _described(token: Token, state: "Discourse") -> Iterator[tuple[str, int, int]]:
+    """'the deadly floods': a definite event noun right after adjectives that say what it
+    was like (not 'another', 'first', 'latest': which one it was)."""
+    if not is_definite(token):
+        return
+    adjectives = [c for c in token.lefts if c.dep_ == "amod" and c.pos_ == "ADJ" and c.tag_ == "JJ"
+                  and c.lower_ not in OTHER_WORDS and c.lower_ not in WHICH_WORDS and not c.ent_type_]
+    if not adjectives or adjectives[-1].i + 1 != token.i:
+        return
+    first = adjectives[-1]
+    for adjective in reversed(adjectives[:-1]):
+        if adjective.i + 1 != first.i and not (adjective.i + 2 == first.i and first.nbor(-1).text == ","):
+            break
+        first = adjective
+    a, b = first.idx, token.idx + len(token.text)
+    yield state.text[a:b], a, b
+
+
+def _demonym(token: Token, state: "Discourse") -> bool:
+    return token.pos_ in ("ADJ", "PROPN") and token.text[:1].isupper() and token.lower_ in state.rules.demonyms
 
 
 def told(mention: EventMention, state: "Discourse") -> bool:
@@ -208,55 +349,127 @@ def told(mention: EventMention, state: "Discourse") -> bool:
     if sum(1 for e in state.events if e.entity is not None and e.entity.name == mention.entity.name) > 1:
         return True
     rules = state.rules
+    if mention.named and any(lemma(t) in rules.count_verbs or lemma(t) in rules.death_verbs
+                             for t in mention.token.sent if t.pos_ == "VERB"):
+        return True  # 'X, a strong storm, killed 12': the storm's names
     return any(lemma(r) in rules.death_verbs or lemma(r) in rules.count_verbs or lemma(r) in rules.count_nouns
                for r in mention.frame.roots) or any(
         lemma(t) in rules.count_nouns or lemma(t) in rules.death_nouns for t in mention.token.sent)
 
 
+def _airline_start(first: Token, last: Token, floor: int) -> int:
+    """Where a flight's name starts with its airline in front ('Norvia Air Flight 88'):
+    the proper nouns before it that hang on its words, not a date ('Sunday Flight 88')."""
+    while first.i > floor:
+        before = first.nbor(-1)
+        if before.pos_ != "PROPN" or before.dep_ not in ("compound", "nmod") or before.ent_type_ in DATE_WORDS \
+                or not first.i <= before.head.i <= last.i:
+            break
+        first = before
+    return first.idx
+
+
+def _flight_names(sent: Span, state: "Discourse") -> Iterator[Raw]:
+    """Every spelling of a flight the document tells of, with the airline in front
+    ('Norvia Air Flight 88', 'flight NV 88'), wherever the parse put it."""
+    told_flights = {e.entity.name for e in state.events if e.entity is not None and e.entity.name.startswith("Flight ")
+                    and told(e, state)}
+    if not told_flights:
+        return
+    for match in FLIGHT.finditer(sent.text):
+        name = f"Flight {match.group(1)}"
+        if name not in told_flights:
+            continue
+        start, end = sent.start_char + match.start(), sent.start_char + match.end()
+        token = state.doc.char_span(start, end, alignment_mode="expand")
+        if token is None:
+            continue
+        # the airline: proper nouns in front that hang on the flight's words
+        start = _airline_start(token[0], token[-1], sent.start)
+
+        text = state.text[start:end]
+        yield Raw(Ent(name, "EVENT", text, start, end), "name", text, "name", text, start, end, "event.name",
+                  token.root, claim=token.root.idx)
+
+
 @extractor(order=15)
 def event_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     """date, place, cause, perpetrator and the document's names of the events of a sentence."""
+    yield from _flight_names(sent, state)
     for mention in state.events:
         if not (sent.start <= mention.token.i < sent.end) or not told(mention, state):
             continue
-        event, token, claim = mention.entity, mention.token, mention.token.idx
+        token, claim = mention.token, mention.token.idx
+        # the event as this mention names it, where it stands (its name may stand elsewhere)
+        event = Ent(mention.entity.name, "EVENT", token.text, token.idx, token.idx + len(token.text))
         for name, start, end in mention.names:  # a `name` fact's mention is the name itself
             yield Raw(Ent(event.name, "EVENT", name, start, end), "name", name, "name", name, start, end,
                       "event.name", token, claim=claim)
         if mention.date is not None:
             timex, _ = mention.date
-            yield Raw(event, "date", timex.value, "date", timex.text, timex.start, timex.end,
+            yield Raw(event, "date", day_of(timex.value), "date", timex.text, timex.start, timex.end,
                       f"{mention.kind.rule}.date", token, claim=claim)
+        if mention.time is not None:  # the clock time, with the day the document gives the event
+            timex, _, value = mention.time
+            value = value or f"{_day_of_event(event.name, state) or 'XXXX-XX-XX'}T{CLOCK.search(timex.value).group(1)}"
+            yield Raw(event, "time", value, "date", timex.text, timex.start, timex.end,
+                      f"{mention.kind.rule}.time", token, claim=claim)
         if mention.place is not None:
             place, _ = mention.place
             if place.label in PLACE_LABELS:
                 yield Raw(event, "place", place.name, "entity", place.text, place.start, place.end,
                           f"{mention.kind.rule}.place", token, place.label, claim=claim)
         cause = cause_of(mention.frame, state, death=False)
-        if cause is not None:
+        if cause is not None and not hypothesis(cause[2], state.rules):  # 'caused by an attack': who did it
             value, words, _ = cause
             start, end = span_of(words)
             yield Raw(event, "cause", value, "text", text_of(words), start, end,
                       f"{mention.kind.rule}.cause", token, claim=claim)
-        for value, value_type, entity_type, where in perpetrators(mention.frame, state):
+        for value, value_type, entity_type, where in perpetrators(mention.frame, state) if mention.kind.agentive else ():
             yield Raw(event, "perpetrator", value, value_type, where.text, where.idx,
                       where.idx + len(where.text), f"{mention.kind.rule}.perpetrator", token,
                       entity_type if value_type == "entity" else None, claim=claim)
 
 
-def event_at(frame: Frame, state: "Discourse") -> EventMention | None:
-    """The event mention a frame is about: one of its roots, else the nearest event of
-    its sentence with an entity, else the last one named in the three sentences before in
-    its paragraph, else the one event of the document."""
+def _day_of_event(name: str, state: "Discourse") -> str | None:
+    """The one day the document gives an event ('on Tuesday' in another sentence), else None."""
+    days = {calendar_day(e.date[0].value) for e in state.events
+            if e.entity is not None and e.entity.name == name and e.date is not None}
+    return next(iter(days)) if len(days) == 1 and None not in days else None
+
+
+def brought(event: EventMention, state: "Discourse") -> EventMention | None:
+    """The event a storm brought about that the document tells of (its floods): the
+    deaths a document tells of a storm that brought floods are the floods' toll, the
+    storm their cause (DESIGN: counts are facts of the disaster event). None when the
+    event brings nothing or the document tells of no such event, or of several."""
+    kinds = event.kind.brings
+    if not kinds:
+        return None
+    found = [e for e in state.events if e.kind.kind in kinds and e.entity is not None]
+    names = {e.entity.name for e in found}
+    if len(names) != 1:  # several floods, or none: the storm's own toll
+        return None
+    near = [e for e in found if e.token.i < event.token.i] or found
+    return near[-1]
+
+
+def event_at(frame: Frame, state: "Discourse", *, own_only: bool = False) -> EventMention | None:
+    """The event mention a frame is about: one of its roots, else (unless `own_only`) the
+    nearest event of its sentence with an entity, else the last one named in the three
+    sentences before in its paragraph, else the one event of the document."""
     roots = frame.root_ids
     sent = frame.trigger.sent
     own = [e for e in state.events if e.token.i in roots]
     if own:  # its own event, even when that one has no entity: never another kind's
         return next((e for e in own if e.entity is not None), None)
-    same = [e for e in state.events if sent.start <= e.token.i < sent.end and e.entity is not None]
+    if own_only:
+        return None
+    events = [e for e in state.events if e.entity is not None]
+    same = [e for e in events if sent.start <= e.token.i < sent.end]
     if same:
         return min(same, key=lambda e: abs(e.token.i - frame.trigger.i))
-    before = [e for e in state.events if e.token.i < sent.start and e.entity is not None]
+    before = [e for e in events if e.token.i < sent.start]
     if before:  # the event named just before, in the same paragraph
         last = before[-1]
         between = state.text[last.token.idx:frame.trigger.idx]
@@ -264,7 +477,7 @@ def event_at(frame: Frame, state: "Discourse") -> EventMention | None:
             return last
     # a document about one event (named in its lead, or more than once): its counts are
     # that event's ('Ten were killed.'); a single background event is not what it is about
-    named = [e for e in state.events if e.entity is not None]
+    named = events
     if len({e.entity.name for e in named}) == 1:
         lead = list(state.doc.sents)[:3]
         if len(named) > 1 or named[0].token.i < lead[-1].end:

@@ -61,7 +61,7 @@ def transparent(token: Token, state: "Discourse") -> bool:
     low = lemma(token)
     if low in rules.lexicon.say:
         return False
-    return (low in rules.event_predicates or low in rules.event_verbs or low in rules.death_verbs
+    return (predicate(token, state) or low in rules.event_verbs or low in rules.death_verbs
             or low in rules.count_verbs or low == "be"
             or low in rules.event_nouns)  # an event noun the tagger took for a verb ('airstrikes')
 
@@ -71,8 +71,17 @@ def _carrier(verb: Token, state: "Discourse") -> bool:
     not another event ('attacked Y after the attacks')."""
     rules = state.rules
     low = lemma(verb)
-    return low not in rules.lexicon.say and (low in rules.event_predicates or low in rules.death_verbs
+    return low not in rules.lexicon.say and (predicate(verb, state) or low in rules.death_verbs
                                              or low in rules.count_verbs or low == "be")
+
+
+def predicate(verb: Token, state: "Discourse") -> bool:
+    """A verb that only says an event happened ('struck'), or such a verb with its object
+    ('made landfall': the two words of an `event_predicates` entry)."""
+    predicates = state.rules.event_predicates
+    low = lemma(verb)
+    return low in predicates or any(f"{low} {lemma(c)}" in predicates for c in verb.children
+                                    if c.dep_ in ("dobj", "obj"))
 
 
 def is_event_noun(token: Token, state: "Discourse") -> bool:
@@ -194,7 +203,7 @@ def _date_head(tokens: list[Token]) -> Token:
 
 
 #: words that state a date, not only a time of day ('Sunday morning', not '6:18 a.m.')
-DATE_WORDS = re.compile(r"(?i)\b(?:\d{4}|\d{1,2}/\d{1,2}|monday|tuesday|wednesday|thursday|friday|saturday|"
+DATE_WORDS = re.compile(r"(?i)\b(?:1[89]\d\d\b|20\d\d\b|\d{1,2}/\d{1,2}|monday|tuesday|wednesday|thursday|friday|saturday|"
                         r"sunday|today|yesterday|tonight|tomorrow|ago|last|this|next|earlier|later|week|month|"
                         r"year|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*")
 
@@ -210,18 +219,17 @@ def specificity(value: str, text: str = "") -> float:
     return len(parts) + (0.5 if re.search(r"T\d", value) else 0)
 
 
+CLOCK = re.compile(r"T(\d\d(?::\d\d)?)")
+
+
 def event_date(frame: Frame, state: "Discourse") -> tuple[TimexSpan, list[Token]] | None:
     """The date of the event: of the dates attached to a root (see `_path_depth`), the most
-    specific, then an absolute one, then the nearest in the parse."""
-    sent = frame.trigger.sent
-    para_start, para_end = state.paragraph(sent, frame.trigger.idx)
+    specific, then an absolute one, then the nearest in the parse; a time of day alone
+    ('at 4:12 a.m.') states no date (see `event_time`)."""
     best, best_key = None, None
-    for timex, tokens in state.sentence_dates(sent):
-        if not (para_start <= timex.start and timex.end <= para_end):
-            continue
-        depth = _path_depth(_date_head(tokens), frame, state)
-        if depth is None:
-            continue
+    for timex, tokens, depth in _attached_dates(frame, state):
+        if specificity(timex.value, timex.text) < 1 and CLOCK.search(timex.value):
+            continue  # a clock time alone: `event_time`
         key = (-specificity(timex.value, timex.text), not ABSOLUTE.search(timex.text), depth,
                abs(tokens[0].i - frame.trigger.i))
         if best_key is None or key < best_key:
@@ -229,10 +237,61 @@ def event_date(frame: Frame, state: "Discourse") -> tuple[TimexSpan, list[Token]
     return best
 
 
+def _attached_dates(frame: Frame, state: "Discourse") -> Iterable[tuple[TimexSpan, list[Token], int]]:
+    """The temporal expressions of the frame's sentence and paragraph attached to a root,
+    with how far up they attach."""
+    sent = frame.trigger.sent
+    para_start, para_end = state.paragraph(sent, frame.trigger.idx)
+    for timex, tokens in state.sentence_dates(sent):
+        if not (para_start <= timex.start and timex.end <= para_end):
+            continue
+        depth = _path_depth(_date_head(tokens), frame, state)
+        if depth is not None:
+            yield timex, tokens, depth
+
+
+def day_of(value: str) -> str:
+    """The day part of a TIMEX value with a clock time ('2023-05-07T04:12' → '2023-05-07');
+    other values as they are ('2023-05-06TNI')."""
+    return value.split("T")[0] if CLOCK.search(value) else value
+
+
+def event_time(frame: Frame, state: "Discourse") -> tuple[TimexSpan, list[Token], str | None] | None:
+    """The clock time of the event ('took place at 17:40 local time', 'at 4:12 a.m. on
+    Sunday'): the nearest temporal expression attached to a root that states one, with
+    its clock ('17:40') and whether its own words state the day (then its value is the
+    whole time); a time of day alone takes its day from the event's date, never from
+    whatever the date stage anchored it to. Returns (timex, tokens, value or None when
+    only the clock is known)."""
+    best = None
+    for timex, tokens, depth in _attached_dates(frame, state):
+        clock = CLOCK.search(timex.value)
+        if clock is None:
+            continue
+        key = (depth, abs(tokens[0].i - frame.trigger.i))
+        if best is None or key < best[0]:
+            best = (key, timex, tokens, clock.group(1))
+    if best is None:
+        return None
+    _, timex, tokens, clock = best
+    if specificity(timex.value, timex.text) >= 1:  # its own words give the day ('11:20 p.m. Saturday')
+        return timex, tokens, timex.value
+    date = event_date(frame, state)
+    day = calendar_day(date[0].value) if date is not None else None
+    return timex, tokens, f"{day}T{clock}" if day else None
+
+
+def calendar_day(value: str) -> str | None:
+    """The calendar day a TIMEX value names, or None: '2022-07-31TMO' → '2022-07-31',
+    'XXXX-08-04' → itself, '2022-07' → None."""
+    match = re.match(r"[\dX]{4}-\d\d-\d\d(?![\d-])", value)
+    return match.group() if match else None
+
+
 def event_places(frame: Frame, state: "Discourse") -> list[tuple[Ent, list[Ent]]]:
     """Places where the event happened: objects of location prepositions on the roots and
     on the nouns under them ('killed in a raid in X', 'died at his home in X'), place
-    names in front of an event noun that has no agent ('the Beirut explosion'), skipping
+    names in front of an event noun that has no agent ('the Arden explosion'), skipping
     participants, statements, titles and datelines."""
     rules = state.rules
     lex = rules.lexicon
@@ -270,7 +329,11 @@ def event_places(frame: Frame, state: "Discourse") -> list[tuple[Ent, list[Ent]]
                     and node.pos_ in ("VERB", "AUX"):
                 if child.dep_ == "dobj" and lemma(node) in rules.event_predicates \
                         and lemma(node) not in rules.death_verbs and lemma(node) not in rules.count_verbs:
-                    out.extend(place_names(child, state))  # 'the cyclone hit X', 'struck the X region'
+                    found = place_names(child, state)  # 'the cyclone hit X', 'struck the X region'
+                    if not found and child.pos_ == "PROPN" and _could_be_place(child, state) \
+                            and not any(c.like_num for c in child.children):
+                        found = [(_unlabelled(child), [])]  # a place the NER missed
+                    out.extend(found)
                 for part in (child, *(c for c in child.children if c.dep_ == "conj")):
                     for clause in part.children:  # '50 dead and 300 injured in X'
                         if clause.dep_ == "acl" and transparent(clause, state):
@@ -314,23 +377,44 @@ def _unlabelled(token: Token) -> Ent:
 
 
 def modifier_places(noun: Token, state: "Discourse") -> list[tuple[Ent, list[Ent]]]:
-    """Places named in front of an event noun ('the Beirut port blast', "Beirut's port"),
+    """Places named in front of an event noun ('the Arden port blast', "Arden's port"),
     unless the event has an agent and the name is a country or nationality ('a US drone
     strike': the perpetrator)."""
     agentive = _agentive(noun, state)
+    kind = state.rules.event_kind(noun) if noun.pos_ in ("NOUN", "PROPN") else None
+    if kind is not None and kind.moves:
+        return []  # 'a Mediterranean storm': where it formed, not where it struck
     out = []
     for child in noun.children:
+        mention = state.mention_at(child)
+        if child.dep_ in ("amod", "compound") and not agentive and child.i < noun.i \
+                and (mention is None or mention.label in ("NORP", "GPE")):  # not 'Chilean Airways'
+            country = _nationality(child, state)
+            if country is not None:  # 'the Chilean floods' happened in Chile
+                out.append((Ent(country, "GPE", child.text, child.idx, child.idx + len(child.text)), []))
+                continue
         if child.dep_ not in ("compound", "nmod", "amod", "poss") or child.pos_ not in ("PROPN", "NOUN"):
             continue
         if agentive and _nationality(child, state) is not None:
             continue
         if child.pos_ == "PROPN":
             found = place_names(child, state)
-            if not found and not agentive and _could_be_place(child, state):
-                found = [(_unlabelled(child), [])]  # 'the Tarvel port blast': a name the NER missed
+            if not found and not agentive and state.mention_at(child) is None:
+                # 'Libya's X flooding': a name the NER missed here and found as a place elsewhere
+                found = [(Ent(m.canonical, m.label, child.text, child.idx, child.idx + len(child.text)), [])
+                         for m in state.mentions[:200] if m.label in PLACE_LABELS and m.text == child.text][:1]
+            if not found and not agentive and _could_be_place(child, state) \
+                    and any(lemma(c) in state.rules.place_nouns for c in noun.lefts if c.i > child.i):
+                # 'the Tarvel port blast': a name the NER missed; not 'the Norvia Air crash' (a
+                # name without a place noun is the airline's, the company's)
+                found = [(_unlabelled(child), [])]
             out.extend(found)
-        elif lemma(child) in state.rules.place_nouns:  # 'the Beirut port blast'
+        elif lemma(child) in state.rules.place_nouns:  # 'the Arden port blast'
             out.extend(place_names(child, state))
+    # "X's Y floods": Y, in X (the possessor names the larger place)
+    owners = [p for c in noun.children if c.dep_ == "poss" for p, _ in out if p.start == c.idx]
+    if owners and len(out) > len(owners):
+        out = [(p, cs + owners) for p, cs in out if p not in owners] + [(p, cs) for p, cs in out if p in owners]
     return out
 
 

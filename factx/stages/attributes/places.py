@@ -17,7 +17,9 @@ from factx.stages.attributes.syntax import lemma, name_tokens, span_of, text_of
 if TYPE_CHECKING:
     from factx.stages.attributes.discourse import Discourse
 
-register(Family("place_noun", doc="nouns of administrative places: 'the X district of Y province'"))
+register(Family("place_noun", doc="nouns of administrative places: 'the X district of Y province'"),
+         Family("settlement_noun", doc="nouns of towns: a sea or region in front of one describes it "
+                                       "('the Mediterranean city'), never names it"))
 
 NON_PLACE_ENTS = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
@@ -43,8 +45,9 @@ def as_place(t: Token, state: "Discourse") -> Ent | None:
         return Ent(ent.name, "GPE", ent.text, ent.start, ent.end)
     if mention is None and t.pos_ == "PROPN" and t.dep_ == "pobj" and t.head.lower_ in LOC_PREPS \
             and t.ent_type_ not in NON_PLACE_ENTS and not any(d.start <= t.idx < d.end for d in state.dates) \
+            and not any(c.like_num for c in t.children) \
             and not (lemma(t) in rules.place_nouns and not any(c.dep_ == "compound" for c in t.children)):
-        # (a capitalized place noun alone is a headline's word: 'Explosion At Lebanese Port')
+        # (a capitalized place noun alone is a headline's word: 'Explosion At Chilean Port')
         tokens = name_tokens(t)
         start, end = span_of(tokens)
         return Ent(text_of(tokens), "GPE", text_of(tokens), start, end)
@@ -102,6 +105,9 @@ def place_names(token: Token, state: "Discourse", depth: int = 0) -> list[tuple[
         # "Badghis province's Qadis district": a possessive place noun contains the place
         outer_nouns = [p for c in token.children if c.dep_ == "poss" and lemma(c) in rules.place_nouns
                        for p, _ in place_names(c, state, depth + 1)]
+        if names and lemma(token) in _settlements(state) and all(
+                (m := state.mention_at(n)) is not None and m.label == "LOC" for n in names):
+            names = []  # 'the Mediterranean city': a town by its sea, which names no town
         if names and all(_not_org(n, state) for n in names):
             place = as_place(names[-1], state) or as_place(names[0], state)
             if place is None:
@@ -112,7 +118,12 @@ def place_names(token: Token, state: "Discourse", depth: int = 0) -> list[tuple[
             out.append((place, containers(token) + outer + outer_nouns))
         elif possessors:
             place = place_or_name(possessors[0], state)
-            if place is not None:
+            # "Libya's coastal city of X": X, in the possessor
+            named = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj" for p in _named_place(g, state, depth)]
+            if named:
+                out.extend((p, cs + ([place] if place is not None else [])) for p, cs in named)
+            elif place is not None:
                 out.append((place, containers(token)))
         else:  # 'the district of Karkh in Baghdad province'
             for child in token.children:
@@ -125,7 +136,7 @@ def place_names(token: Token, state: "Discourse", depth: int = 0) -> list[tuple[
         for child in token.children:
             if (child.dep_ in ("compound", "nmod", "amod", "poss")) and child.pos_ == "PROPN":
                 place = as_place(child, state)
-                if place is not None:
+                if place is not None and not (place.label == "LOC" and lemma(token) in _settlements(state)):
                     out.append((place, []))
     if not out:
         for child in token.children:
@@ -136,8 +147,23 @@ def place_names(token: Token, state: "Discourse", depth: int = 0) -> list[tuple[
     return out
 
 
+def _named_place(token: Token, state: "Discourse", depth: int) -> list[tuple[Ent, list[Ent]]]:
+    """The place 'the city of X' names: X's places, or X itself when it is one proper
+    noun the NER took for something else ('the city of X' is a city)."""
+    found = place_names(token, state, depth + 1)
+    mention = state.mention_at(token)
+    if found or token.pos_ != "PROPN" or state.in_dateline(token.idx) or any(c.like_num for c in token.children) \
+            or mention is not None and " " in mention.canonical.strip():
+        return found
+    return [(Ent(token.text, "GPE", token.text, token.idx, token.idx + len(token.text)), [])]
+
+
+def _settlements(state: "Discourse") -> frozenset[str]:
+    return frozenset(w.lower() for r in state.rules.by_family.get("settlement_noun", ()) for w in r.get("words", ()))
+
+
 def _capital(noun: Token, state: "Discourse") -> tuple[Ent, list[Ent]] | None:
-    """'the Lebanese capital', "Lebanon's capital", 'the capital of Lebanon': the capital
+    """'the Chilean capital', "Chile's capital", 'the capital of Chile': the capital
     city of that country (rules/capitals.yml), within its country."""
     rules = state.rules
     country = None

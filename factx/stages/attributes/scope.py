@@ -271,7 +271,9 @@ def scope_fact(raw: Raw, sent: Span, state: "Discourse") -> FactDraft | None:
     # nor hedged with the clause around it
     described = raw.attribute in NP_ATTRIBUTES and raw.trigger.dep_ not in ("attr", "ROOT", "oprd")
     polarity = raw.polarity or "affirmed"
-    if raw.polarity is None and not described:
+    if raw.speaker is not None:  # 'X ruled out an attack', 'X blamed Y for it': X says so
+        source = resolve_source(raw.speaker, state) or source
+    if raw.polarity is None and not described and not _presupposed(raw):
         denial = attr.denial_above(raw.trigger, lex)
         if denial is not None and attr.is_real_denial(denial, lex):
             polarity = "denied"
@@ -279,6 +281,13 @@ def scope_fact(raw: Raw, sent: Span, state: "Discourse") -> FactDraft | None:
             source = (resolve_source(denier, state) if denier is not None else None) or source
         elif attr.negated(raw.trigger):
             polarity = "denied"
+        else:
+            corrected = attr.correction_above(raw.trigger, lex)
+            if corrected is not None:  # an earlier report's claim, taken back by who corrects it
+                polarity = "denied"
+                found = [resolve_source(t, state) for t in (attr.subject_of(corrected), source_token(corrected, state))
+                         if t is not None]
+                source = next((f for f in found if f is not None), None) or source
     hedged = not described and (attr.hedged(raw.trigger, lex) or raw.via is not None and attr.hedged(raw.via, lex))
     modality = "hedged" if hedged else "reported" if source is not None else "asserted"
     if source is not None and source.name == raw.subject.name:
@@ -287,11 +296,24 @@ def scope_fact(raw: Raw, sent: Span, state: "Discourse") -> FactDraft | None:
     return _draft(raw, sent, state, source, polarity, modality)
 
 
+def _presupposed(raw: Raw) -> bool:
+    """An event's date or place given inside a definite noun phrase ('denied that the toll
+    of the floods in X had reached N', 'denied that Y was killed in the raid in X'): both
+    sides speak of that event there; what is denied is the toll or the death."""
+    token = raw.trigger
+    if raw.subject.label != "EVENT" or raw.attribute not in ("date", "place", "time") \
+            or token.pos_ not in ("NOUN", "PROPN") or not is_definite(token):
+        return False
+    words = list(token.subtree)
+    return words[0].idx <= raw.start and raw.end <= words[-1].idx + len(words[-1].text)
+
+
 def _draft(raw: Raw, sent: Span, state: "Discourse", source: Source | None, polarity: str,
            modality: str) -> FactDraft | None:
     quote_start, quote_end = state.paragraph(sent, raw.trigger.idx)
-    if raw.via is not None:  # the quote runs from the earlier mention of the event
-        quote_start = min(quote_start, state.paragraph(raw.via.sent, raw.via.idx)[0])
+    if raw.via is not None:  # the quote runs from (or to) the other mention of the event
+        via_start, via_end = state.paragraph(raw.via.sent, raw.via.idx)
+        quote_start, quote_end = min(quote_start, via_start), max(quote_end, via_end)
     if not (quote_start <= raw.start and raw.end <= quote_end):
         return None  # the value stands in another paragraph
     if not quote_start <= raw.subject.start <= quote_end and (

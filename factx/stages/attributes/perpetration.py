@@ -1,0 +1,312 @@
+"""Who did it, and whether anyone did: claims and denials of an event's perpetrator.
+
+Families `attack_noun` (a deliberate act named without its author: 'an attack',
+'sabotage', 'foul play'), `deliberate` ('deliberately', 'intentional'), `rule_out`
+('ruled out', 'excluded'), `involvement` ('denied any involvement in', 'responsibility
+for') and `perpetrate` ('carried out', 'staged', 'was behind').
+
+- An event called a deliberate act, or said not to be one, gives `perpetrator` with the
+  value `attack` (ATTACK), affirmed or denied: 'the blast was an attack', 'it was caused
+  deliberately', 'X ruled out an attack', 'the fire was not an act of sabotage', 'there
+  was no indication that the explosions were caused deliberately'. Such an 'attack' is a
+  hypothesis about the event, never an event of its own (`hypothesis`).
+- A named author: 'X carried out the bombing', 'the raid was carried out by X', 'the
+  government blamed X for the attack'; and the author's own denial: 'X denied any
+  involvement in the bombing', 'X denied carrying out the attack' (denied, said by X).
+
+Nationalities and organisations in front of an attack ('a US drone strike') and 'X
+claimed responsibility' are read with the event's frame (`frames.perpetrators`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from spacy.tokens import Span, Token
+
+from factx import attribution as attr
+from factx.stages.attributes.base import Ent, Raw
+from factx.stages.attributes.registry import Family, extractor, register
+from factx.stages.attributes.syntax import lemma
+
+if TYPE_CHECKING:
+    from factx.stages.attributes.compiled import Compiled
+    from factx.stages.attributes.discourse import Discourse
+    from factx.stages.attributes.event_mentions import EventMention
+
+register(
+    Family("attack_noun", doc="nouns of a deliberate act named without its author: 'an attack', 'sabotage'"),
+    Family("deliberate", doc="words that make an event a deliberate act: 'caused deliberately'"),
+    Family("rule_out", doc="verbs (lemma, with their particle) that exclude a hypothesis: 'ruled out an attack'"),
+    Family("involvement", doc="nouns of taking part in an event: 'denied any involvement in the attack'"),
+    Family("perpetrate", doc="verbs (lemma, with their particle) whose subject did the event: 'carried out'"),
+)
+
+#: the value of a perpetrator nobody names: the event was a deliberate act
+ATTACK = "attack"
+CALL_VERBS = frozenset({"call", "describe", "label", "term", "brand", "consider", "deem"})
+EVIDENCE_NOUNS = frozenset({"indication", "evidence", "sign", "suggestion", "proof"})
+
+
+_WORDS: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _words(rules: "Compiled", family: str) -> frozenset[str]:
+    """The words of a family's rules (compiled rule sets live as long as the process)."""
+    key = (id(rules), family)
+    found = _WORDS.get(key)
+    if found is None:
+        found = _WORDS[key] = frozenset(w.lower() for r in rules.by_family.get(family, ()) for w in r.get("words", ()))
+    return found
+
+
+def _phrase(token: Token) -> str:
+    """A verb's lemma with its particle ('carry out')."""
+    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
+    return f"{lemma(token)} {particle}" if particle else lemma(token)
+
+
+def _heads(rules: "Compiled", family: str) -> frozenset[str]:
+    """The last (or only) words of a family's phrases: a cheap first test."""
+    key = (id(rules), family + "#heads")
+    found = _WORDS.get(key)
+    if found is None:
+        found = _WORDS[key] = frozenset(w.split()[-1] for w in _words(rules, family))
+    return found
+
+
+def _attack_noun(token: Token, rules: "Compiled") -> bool:
+    """'an attack', 'a terrorist attack', 'an act of sabotage', 'foul play'."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    low = lemma(token)
+    if low != "act" and low not in _heads(rules, "attack_noun") and token.lower_ not in _heads(rules, "attack_noun"):
+        return False
+    words = _words(rules, "attack_noun")
+    if lemma(token) in words or token.lower_ in words:
+        return not (lemma(token) == "act" and not _of_attack(token, rules))
+    if lemma(token) == "act":
+        return _of_attack(token, rules)
+    return any(f"{c.lower_} {lemma(token)}" in words for c in token.lefts if c.dep_ in ("amod", "compound"))
+
+
+def _of_attack(act: Token, rules: "Compiled") -> bool:
+    """'an act of sabotage / terrorism'; 'a deliberate act'."""
+    if any(lemma(c) in _words(rules, "deliberate") for c in act.children if c.dep_ == "amod"):
+        return True
+    return any(lemma(g) in _words(rules, "attack_noun") for c in act.children if c.dep_ == "prep" and c.lower_ == "of"
+               for g in c.children if g.dep_ == "pobj")
+
+
+def hypothesis(token: Token, rules: "Compiled") -> bool:
+    """Whether an attack noun only says what an event was or was not ('was not an
+    attack', 'ruled out an attack', 'called it an attack', 'caused by an attack'):
+    no event of its own."""
+    if not _attack_noun(token, rules):
+        return False
+    head = token.head
+    if token.dep_ in ("dobj", "obj") and head.pos_ in ("VERB", "AUX") and _phrase(head) in _words(rules, "rule_out"):
+        return True
+    if token.dep_ in ("attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        return True
+    if token.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB" \
+            and lemma(head.head) in ("cause", "trigger", "spark", "start"):
+        return True
+    return False
+
+
+def _event_near(sent: Span, state: "Discourse", skip: Token | None = None) -> "EventMention | None":
+    """The event a claim about 'it' is about: the nearest event of the sentence with an
+    entity, else the one event the document names (placed or named)."""
+    found = [e for e in state.events if sent.start <= e.token.i < sent.end and e.entity is not None
+             and (skip is None or e.token.i != skip.i)]
+    if found:
+        anchor = skip.i if skip is not None else sent.root.i
+        return min(found, key=lambda e: abs(e.token.i - anchor))
+    named = {e.entity.name: e for e in state.events if e.entity is not None and e.entity.name != e.kind.kind}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _event_at(token: Token, state: "Discourse") -> "EventMention | None":
+    """The event a noun or pronoun names: its own mention, else (a pronoun, 'the
+    incident') the event of the sentence or the document."""
+    own = next((e for e in state.events if e.token.i == token.i and e.entity is not None), None)
+    if own is not None:
+        return own
+    if token.pos_ == "PRON" or token.pos_ == "NOUN" and lemma(token) in ("incident", "explosion", "blast", "event"):
+        return _event_near(token.sent, state, skip=token)
+    return None
+
+
+def _raw(event: "EventMention", value: str, value_type: str, where: Token, rule: str, trigger: Token,
+         entity_type: str | None = None, polarity: str | None = None, speaker: Token | None = None) -> Raw:
+    ent = event.entity
+    subject = Ent(ent.name, "EVENT", event.token.text, event.token.idx, event.token.idx + len(event.token.text))
+    return Raw(subject, "perpetrator", value, value_type, where.text, where.idx, where.idx + len(where.text),
+               rule, trigger, entity_type, claim=event.token.idx, polarity=polarity,
+               denier=speaker if polarity == "denied" else None, speaker=speaker)
+
+
+def _author(token: Token, state: "Discourse") -> tuple[str, str, str] | None:
+    """(value, value_type, entity_type) of a named author: an organisation, person or
+    country, or a nationality ('Chadian forces')."""
+    rules = state.rules
+    mention = state.mention_at(token)
+    if mention is not None and mention.label in ("ORG", "PERSON", "GPE", "NORP"):
+        low = mention.canonical.lower()
+        if low in rules.demonyms:
+            return rules.demonyms[low], "country", "GPE"
+        if low in rules.countries:
+            return rules.countries[low], "country", "GPE"
+        return mention.canonical, "entity", mention.label
+    for child in token.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in rules.demonyms and child.text[:1].isupper():
+            return rules.demonyms[child.lower_], "country", "GPE"
+    if token.pos_ == "NOUN" and token.tag_ == "NNS" and lemma(token) in rules.agent_nouns:
+        return token.lower_, "text", None  # 'rebels denied carrying out the attack'
+    return None
+
+
+def _authors(token: Token, state: "Discourse") -> list[tuple[tuple[str, str, str], Token]]:
+    """The authors a subject names, each nationality of 'a joint Kenyan-Somali force' too."""
+    rules = state.rules
+    joint = [w for w in token.subtree if w.i < token.i and w.text[:1].isupper() and w.lower_ in rules.demonyms]
+    if len(joint) > 1:
+        return [((rules.demonyms[w.lower_], "country", "GPE"), w) for w in joint]
+    found = _author(token, state)
+    out = [(found, token)] if found is not None else []
+    for conj in (c for c in token.children if c.dep_ == "conj"):
+        other = _author(conj, state)
+        if other is not None:
+            out.append((other, conj))
+    return out
+
+
+@extractor(order=16)
+def perpetration_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
+    """`perpetrator` facts of the claims and denials above."""
+    rules = state.rules
+    for token in sent:
+        # 'X ruled out an attack'; 'the blast was (not) an attack'; 'called it an attack'
+        if _attack_noun(token, rules) and hypothesis(token, rules):
+            head = token.head
+            if token.dep_ in ("dobj", "obj") and _phrase(head) in _words(rules, "rule_out"):
+                event = _event_near(sent, state, skip=token)
+                if event is not None:
+                    yield _raw(event, ATTACK, "text", token, "perpetration.ruled_out", head,
+                               polarity="denied", speaker=attr.subject_of(head))
+            elif token.dep_ == "attr" and lemma(head) == "be":
+                subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                event = _event_at(subject, state) if subject is not None else None
+                if event is not None and not event.kind.agentive:  # (a strike is an attack anyway)
+                    yield _raw(event, ATTACK, "text", token, "perpetration.called", head)
+            elif token.dep_ == "oprd" and lemma(head) in CALL_VERBS:
+                called = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                event = _event_at(called, state) if called is not None else None
+                if event is not None and not event.kind.agentive:
+                    yield _raw(event, ATTACK, "text", token, "perpetration.called", head, speaker=attr.subject_of(head))
+            elif token.dep_ == "pobj":  # 'caused by an attack'
+                verb = head.head
+                subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+                event = _event_at(subject, state) if subject is not None else None
+                if event is not None:
+                    yield _raw(event, ATTACK, "text", token, "perpetration.caused", verb)
+            continue
+        # 'was caused deliberately', 'was set deliberately', 'the fire was deliberate'
+        if token.pos_ in ("ADV", "ADJ") and lemma(token) in _words(rules, "deliberate"):
+            verb = token.head if token.dep_ in ("advmod", "acomp") else None
+            if verb is None or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+            event = _event_at(subject, state) if subject is not None else None
+            if event is not None:
+                evidence = _no_evidence(verb)
+                polarity = "denied" if evidence is not None else None
+                speaker = next((g for p in evidence.children if p.dep_ == "prep" and p.lower_ == "from"
+                                for g in p.children if g.dep_ == "pobj"), None) if evidence is not None else None
+                yield _raw(event, ATTACK, "text", token, "perpetration.deliberate", verb, polarity=polarity,
+                           speaker=speaker)
+            continue
+        if token.pos_ != "VERB":
+            continue
+        low = lemma(token)
+        if low in rules.lexicon.deny or low == "blame" or low in _firsts(rules, "perpetrate"):
+            yield from _named_authors(token, sent, state)
+
+
+def _firsts(rules: "Compiled", family: str) -> frozenset[str]:
+    """The first words (verbs) of a family's phrases ('carry' of 'carry out')."""
+    key = (id(rules), family + "#firsts")
+    found = _WORDS.get(key)
+    if found is None:
+        found = _WORDS[key] = frozenset(w.split()[0] for w in _words(rules, family))
+    return found
+
+
+def _no_evidence(verb: Token) -> Token | None:
+    """The noun of 'there is no indication / no evidence (from X) that it was caused
+    deliberately' above a verb, else None."""
+    node = verb
+    for _ in range(3):
+        head = node.head
+        if node.dep_ in ("acl", "ccomp") and head.pos_ == "NOUN" and lemma(head) in EVIDENCE_NOUNS:
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children) or attr.negated(head.head):
+                return head
+            return None
+        if head.i == node.i:
+            break
+        node = head
+    return None
+
+
+def _named_authors(verb: Token, sent: Span, state: "Discourse") -> Iterator[Raw]:
+    rules = state.rules
+    phrase = _phrase(verb)
+    perpetrate = _words(rules, "perpetrate")
+    # 'X denied any involvement in the bombing', 'X denied responsibility for it'
+    if lemma(verb) in rules.lexicon.deny:
+        for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+            if lemma(obj) in _words(rules, "involvement"):
+                target = next((g for p in obj.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"),
+                              None)
+                yield from _denied_by_subject(verb, target, sent, state, "perpetration.denied_involvement")
+        # 'X denied carrying out the attack'
+        for clause in (c for c in verb.children if c.dep_ in ("xcomp", "ccomp", "pcomp")):
+            if _phrase(clause) in perpetrate:
+                target = next((c for c in clause.children if c.dep_ in ("dobj", "obj")), None)
+                yield from _denied_by_subject(verb, target, sent, state, "perpetration.denied")
+        return
+    if phrase in perpetrate:
+        target = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
+        event = _event_at(target, state) if target is not None else None
+        if event is None or attr.negated(verb):
+            return
+        if attr.is_passive(verb):  # 'the raid was carried out by X'
+            agent = attr.agent_of(verb)
+            authors = _authors(agent, state) if agent is not None else []
+        else:  # 'X carried out the raid'
+            subject = attr.subject_of(verb)
+            authors = _authors(subject, state) if subject is not None else []
+        for (value, value_type, entity_type), where in authors:
+            yield _raw(event, value, value_type, where, "perpetration.carried_out", verb, entity_type)
+    elif lemma(verb) == "blame":  # 'the government blamed X for the attack'
+        target = next((g for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
+                       for g in p.children if g.dep_ == "pobj"), None)
+        blamed = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        event = _event_at(target, state) if target is not None else None
+        if event is not None and blamed is not None:
+            for (value, value_type, entity_type), where in _authors(blamed, state):
+                yield _raw(event, value, value_type, where, "perpetration.blamed", verb, entity_type,
+                           speaker=attr.subject_of(verb))
+
+
+def _denied_by_subject(verb: Token, target: Token | None, sent: Span, state: "Discourse",
+                       rule: str) -> Iterator[Raw]:
+    subject = attr.subject_of(verb)
+    if subject is None:
+        return
+    event = _event_at(target, state) if target is not None else _event_near(sent, state)
+    if event is None:
+        return
+    for (value, value_type, entity_type), where in _authors(subject, state):
+        yield _raw(event, value, value_type, where, rule, verb, entity_type, polarity="denied", speaker=subject)

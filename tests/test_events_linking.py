@@ -1,0 +1,195 @@
+"""Events across a run (factx.events): which event names are one event, on invented stories.
+
+Each row gives the event names of a run with what their facts say (kinds, places, dates,
+publication dates, how many documents), the `located_in` pairs the run states, and the
+events that must come out: names in one group are one event, names in different groups
+must stay apart.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factx.events import EventInfo, event_name, flight_number, link_events, name_year, place_key, split_event_name
+
+
+def ev(name, kind=None, *, places=(), dates=(), published=(), named=False, docs=1, background=False):
+    kinds = frozenset({kind} if isinstance(kind, str) else kind or ())
+    return EventInfo(name, kinds, named, tuple(places), tuple(dates), tuple(published), docs, background)
+
+
+def groups(pairs, names):
+    parent = {n: n for n in names}
+
+    def find(n):
+        while parent[n] != n:
+            n = parent[n]
+        return n
+
+    for a, b in pairs:
+        parent[find(a)] = find(b)
+    out = {}
+    for n in names:
+        out.setdefault(find(n), set()).add(n)
+    return sorted((frozenset(g) for g in out.values()), key=sorted)
+
+
+MUST = [
+    # same place once administrative words are dropped
+    ("admin words", [ev("floods in Ardella", "floods", places=["Ardella"]),
+                     ev("floods in Ardella province", "floods", places=["Ardella province"])], [],
+     [{"floods in Ardella", "floods in Ardella province"}]),
+    # a country and its capital (rules/capitals.yml), a country and a town the run places in it
+    ("capital", [ev("explosion in Asuncion", "explosion", places=["Asuncion"]),
+                 ev("explosion in Paraguay", "explosion", places=["Paraguay"])], [],
+     [{"explosion in Asuncion", "explosion in Paraguay"}]),
+    ("located_in", [ev("floods in Callora", "floods", places=["Callora"], docs=3),
+                    ev("floods in Bolivia", "floods", places=["Bolivia"])], [("Callora", "Bolivia")],
+     [{"floods in Callora", "floods in Bolivia"}]),
+    # a chain: village in town in country, each level named by some outlet
+    ("chain", [ev("floods in Pindo", "floods", places=["Pindo"]), ev("floods in Mersa", "floods", places=["Mersa"]),
+               ev("floods in Chile", "floods", places=["Chile"])], [("Pindo", "Mersa"), ("Mersa", "Chile")],
+     [{"floods in Pindo", "floods in Mersa", "floods in Chile"}]),
+    # kinds the rules call one (a crash and an accident)
+    ("same_as kinds", [ev("crash in Tobra", "crash", places=["Tobra"]),
+                       ev("accident in Tobra", "accident", places=["Tobra"])], [],
+     [{"crash in Tobra", "accident in Tobra"}]),
+    # a flight whatever the spelling; its descriptions without a place join it
+    ("flight", [ev("Flight 614", "crash", named=True, places=["Halsey"], docs=3),
+                ev("Norvia Air Flight 614", named=True), ev("crash", "crash"),
+                ev("crash in Hollin", "crash", places=["Hollin"])], [],
+     [{"Flight 614", "Norvia Air Flight 614", "crash", "crash in Hollin"}]),
+    # a named storm takes the unplaced 'the storm'
+    ("named storm", [ev("Storm Belen", "storm", named=True, places=["Quillan"], dates=["2023-05-07"]),
+                     ev("storm", "storm", published=["2023-05-09"])], [],
+     [{"Storm Belen", "storm"}]),
+    # a count's event joins the one event at its place
+    ("count", [ev("explosion in Fenwick", "explosion", places=["Fenwick"]),
+               ev("deaths in Fenwick", "deaths", places=["Fenwick"])], [],
+     [{"explosion in Fenwick", "deaths in Fenwick"}]),
+    # deaths where a storm brought floods are the floods' (events.yml `brings`), not the storm's
+    ("brought", [ev("floods in Karsk", "floods", places=["Karsk", "Varnia"], docs=4),
+                 ev("Storm Orla", "storm", named=True, places=["Varnia"], docs=5),
+                 ev("deaths in Karsk", "deaths", places=["Karsk"])], [("Karsk", "Varnia")],
+     [{"floods in Karsk", "deaths in Karsk"}, {"Storm Orla"}]),
+    # the one event of the run takes a description placed where nothing is known
+    ("loose", [ev("airstrike in Rhen", "airstrike", places=["Rhen"], docs=5),
+               ev("airstrike in Maunt", "airstrike", places=["Maunt"])], [],
+     [{"airstrike in Rhen", "airstrike in Maunt"}]),
+    # dates a day apart (time zones) are one event
+    ("a day apart", [ev("earthquake in Barsa", "earthquake", places=["Barsa"], dates=["2023-05-08"]),
+                     ev("earthquake in Turkey", "earthquake", places=["Turkey"], dates=["2023-05-09"])],
+     [("Barsa", "Turkey")], [{"earthquake in Barsa", "earthquake in Turkey"}]),
+]
+
+MUST_NOT = [
+    # two towns of one country: the country's event is ambiguous, and so left alone
+    ("two towns", [ev("explosion in Asuncion", "explosion", places=["Asuncion"]),
+                   ev("explosion in Encarna", "explosion", places=["Encarna"]),
+                   ev("explosion in Paraguay", "explosion", places=["Paraguay"])], [("Encarna", "Paraguay")],
+     [{"explosion in Encarna"}, {"explosion in Asuncion"}, {"explosion in Paraguay"}]),
+    # a background event of the same kind and place, years before
+    ("years apart", [ev("floods in Ostra", "floods", places=["Ostra"], published=["2023-09-12"]),
+                     ev("floods in Ostra (2009)", "floods", places=["Ostra"], dates=["2009"],
+                        published=["2023-09-12"])], [],
+     [{"floods in Ostra"}, {"floods in Ostra (2009)"}]),
+    # undated reports years apart
+    ("reports years apart", [ev("fire in Ilora", "fire", places=["Ilora"], published=["2014-02-01"]),
+                             ev("fire in Ilora province", "fire", places=["Ilora province"],
+                                published=["2023-02-01"])], [],
+     [{"fire in Ilora"}, {"fire in Ilora province"}]),
+    # two countries
+    ("countries", [ev("crash in Kenya", "crash", places=["Kenya"]),
+                   ev("crash in Uganda", "crash", places=["Uganda"])], [],
+     [{"crash in Kenya"}, {"crash in Uganda"}]),
+    # other kinds at one place
+    ("kinds", [ev("fire in Lodz", "fire", places=["Lodz"]), ev("explosion in Lodz", "explosion", places=["Lodz"])],
+     [], [{"explosion in Lodz"}, {"fire in Lodz"}]),
+    # a count's event with two events at its place joins neither
+    ("count ambiguous", [ev("explosion in Fenwick", "explosion", places=["Fenwick"]),
+                         ev("fire in Fenwick", "fire", places=["Fenwick"]),
+                         ev("deaths in Fenwick", "deaths", places=["Fenwick"])], [],
+     [{"deaths in Fenwick"}, {"explosion in Fenwick"}, {"fire in Fenwick"}]),
+    # an unplaced description with two placed events of its kind
+    ("unplaced ambiguous", [ev("crash in Tobra", "crash", places=["Tobra"]),
+                            ev("crash in Wenden", "crash", places=["Wenden"]), ev("crash", "crash")], [],
+     [{"crash"}, {"crash in Tobra"}, {"crash in Wenden"}]),
+    # two places nothing relates, neither more reported than the other
+    ("two unknown towns", [ev("floods in Mersa", "floods", places=["Mersa"]),
+                           ev("floods in Tirra", "floods", places=["Tirra"])], [],
+     [{"floods in Tirra"}, {"floods in Mersa"}]),
+    # a named background event (dated long before its reports) takes no undated description
+    ("background", [ev("Operation Ember", "operation", named=True, places=["Rhen"], dates=["2001-09-11"],
+                       published=["2019-10-08"], background=True),
+                    ev("operation in Maunt", "operation", places=["Maunt"])], [],
+     [{"Operation Ember"}, {"operation in Maunt"}]),
+    # a place elsewhere than the named event's
+    ("named elsewhere", [ev("Flight 88", "crash", named=True, places=["Nairobi", "Kenya"], docs=3),
+                         ev("crash in Uganda", "crash", places=["Uganda"])], [],
+     [{"Flight 88"}, {"crash in Uganda"}]),
+    # two airlines' flights of one number
+    ("two airlines", [ev("Norvia Air Flight 9", named=True), ev("Corvid Airlines Flight 9", named=True)], [],
+     [{"Norvia Air Flight 9"}, {"Corvid Airlines Flight 9"}]),
+    # two named events of one kind
+    ("two storms", [ev("Storm Belen", "storm", named=True), ev("Storm Tavi", "storm", named=True),
+                    ev("storm in Quillan", "storm", places=["Quillan"])], [],
+     [{"Storm Belen"}, {"Storm Tavi"}, {"storm in Quillan"}]),
+    # stated dates months apart
+    ("months apart", [ev("earthquake in Barsa", "earthquake", places=["Barsa"], dates=["2023-02-06"]),
+                      ev("earthquake in Barsa province", "earthquake", places=["Barsa province"],
+                         dates=["2023-05-08"])], [],
+     [{"earthquake in Barsa"}, {"earthquake in Barsa province"}]),
+]
+
+
+@pytest.mark.parametrize("label, events, located, expected", MUST + MUST_NOT, ids=[r[0] for r in MUST + MUST_NOT])
+def test_link_events(label, events, located, expected):
+    names = [e.name for e in events]
+    got = groups(link_events(events, located=located), names)
+    assert got == sorted((frozenset(g) for g in expected), key=sorted)
+
+
+def test_event_names():
+    assert event_name("floods", "Ardella") == "floods in Ardella"
+    assert event_name("floods", "Ardella", 2009) == "floods in Ardella (2009)"
+    assert event_name("crash", None) == "crash"
+    assert split_event_name("explosion in Port of Beirut") == ("explosion", "Port of Beirut")
+    assert split_event_name("floods in Ardella (2009)") == ("floods", "Ardella")
+    assert split_event_name("Flight 302") is None
+    assert name_year("floods in Ardella (2009)") == 2009 and name_year("floods in Ardella") is None
+    assert place_key("the Port of Beirut") == "beirut"
+    assert [flight_number(n) for n in ("Flight ET302", "flight ET 302", "Norvia Air Flight 614", "Storm Belen")] \
+        == ["302", "302", "614", None]
+
+
+SPECIFIC = [
+    # a town inside the country the other names give: the town
+    (["floods in Varnia", "floods in Karsk", "floods in Varnia"], [("Karsk", "Varnia")], "floods in Karsk"),
+    # the run does not say the town is in that country: no choice
+    (["floods in Varnia", "floods in Karsk"], [], None),
+    # two towns of one country: neither contains the other
+    (["floods in Karsk", "floods in Tolo", "floods in Varnia"], [("Karsk", "Varnia"), ("Tolo", "Varnia")], None),
+    # one place only
+    (["floods in Karsk", "Karsk floods"], [], None),
+]
+
+
+@pytest.mark.parametrize("names,located,want", SPECIFIC)
+def test_specific_name(names, located, want):
+    from factx.events import RunEvents, specific_name
+    from factx.rules import load_rules
+
+    assert specific_name(names, load_rules(), RunEvents({}, tuple(located))) == want
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+def test_publication_dates_at_the_calendar_edge_link_without_overflow(published):
+    """A crawler's '9999-12-31' or '0001-01-01' has no day after or before it: the times
+    are reckoned in day numbers (it used to raise OverflowError and stop the run)."""
+    events = [EventInfo("explosion in Port Arden", frozenset({"explosion"}), places=("Port Arden",),
+                        published=(published,)),
+              EventInfo("explosion", frozenset({"explosion"}), published=(published,)),
+              EventInfo("explosion in Velmora", frozenset({"explosion"}), places=("Velmora",),
+                        dates=(published,), published=(published,))]
+    pairs = link_events(events)
+    assert ("explosion in Port Arden", "explosion") not in pairs  # two placed explosions: ambiguous
