@@ -238,10 +238,10 @@ def _datelines(text: str) -> Iterator[tuple[int, int]]:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans between double quotation marks, never across a line break.
+    """Character spans of double quotations, marks included, never across a line break.
 
     >>> quote_spans('He said: “We won. We are happy,” the coach added.')
-    [(9, 31)]
+    [(9, 32)]
     """
     spans: list[tuple[int, int]] = []
     offset = 0
