@@ -243,10 +243,13 @@ def main() -> None:
                 if len(runs_rss[str(n)]) == len(runs_rss[base]):
                     memory[f"j{jobs}"][key] = ratio(runs_rss, str(n), base, key="peak_tree_kib")
                 else:
+                    one, against = runs_rss[str(n)][0]["peak_tree_kib"], memory[f"j{jobs}"][base]["peak_tree_kib"]
                     memory[f"j{jobs}"][key] = {
-                        "median": round(runs_rss[str(n)][0]["peak_tree_kib"]
-                                        / memory[f"j{jobs}"][base]["peak_tree_kib"]["median"], 3),
-                        "pairs": 1, "note": f"one run of {n} against the median of {base}",
+                        "median": round(one / against["median"], 3),
+                        # the spread of the runs of `base` it is divided by
+                        "min": round(one / against["max"], 3), "max": round(one / against["min"], 3),
+                        "pairs": 1, "note": f"one run of {n} against the median of {base} (min-max: against "
+                                            f"the largest and smallest run of {base})",
                         **load_of(runs_rss[str(n)] + runs_rss[base])}
         results["memory"] = memory
         results["memory_note"] = ("peak RSS of the whole process tree of `factx extract -j N -o /dev/null`, "

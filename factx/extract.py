@@ -157,6 +157,11 @@ class _Pool:
         return self.executor.submit(_worker_batch, batch)
 
     def close(self, *, kill: bool) -> None:
+        """Shut the pool down. `kill` ends the workers at once, and is only for a pool
+        found broken (a worker died): a live worker ended while it writes a result
+        leaves the executor's reader thread waiting for ever for the rest of the message,
+        and `shutdown` with it (a run stopped by SIGTERM under -j 2 hung so). A live pool
+        is closed by letting the batches already handed to the workers finish."""
         if kill:
             # Python 3.14 has `terminate_workers()`; before it, the executor's own list
             for process in list(getattr(self.executor, "_processes", {}).values()):
@@ -251,9 +256,9 @@ def _process_pool(articles: Iterable[Article], model: str, rules_dir: str | None
             yield from collect(*window.popleft())
     finally:
         if own or window or stopped or pool is not slot[0]:  # batches left in flight: no reuse
-            pool.close(kill=True)
+            pool.close(kill=False)
             if slot[0] is not None and slot[0] is not pool:
-                slot[0].close(kill=True)
+                slot[0].close(kill=False)
             slot[0] = None
 
 
@@ -295,7 +300,7 @@ class _Runner:
 
     def close(self) -> None:
         if self._slot[0] is not None:
-            self._slot[0].close(kill=True)
+            self._slot[0].close(kill=False)
             self._slot[0] = None
         self._nlp = None
 

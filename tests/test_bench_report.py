@@ -65,7 +65,8 @@ def test_every_ratio_of_the_report_is_a_median_of_three_pairs_or_says_otherwise(
     for path, value in found:
         if value["pairs"] < 3:
             assert "note" in value, path  # e.g. memory at 3,000 documents: one run, said so
-        assert value["min"] <= value["median"] <= value["max"], path
+        if value["pairs"] > 1 or "min" in value:  # one run: a spread only against its base's runs
+            assert value["min"] <= value["median"] <= value["max"], path
         assert "under_load" in value, path
 
 
