@@ -253,13 +253,22 @@ def author_of(noun: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+#: what hangs on a denial verb without being what it denies
+DENIAL_ADJUNCTS = frozenset({"advcl", "conj", "npadvmod", "advmod", "agent"})
+
+
 def denial_above(trigger: Token, lex: Lexicon) -> Token | None:
     """The denial verb the claim depends on ('X denied that Y was killed', 'denied the
     death of Y'), or None. A denial verb that modifies a noun ('a claim refuted by X')
-    denies the main clause, not what is under it."""
-    for node in list(ancestors(trigger))[1:]:
+    denies the main clause, not what is under it. A denial covers its complement and
+    object, never its adjuncts: 'denied reports that 300 died, putting the toll at 45'
+    gives 45 as the denier's own figure."""
+    path = list(ancestors(trigger))
+    for below, node in zip(path, path[1:]):
         if node.pos_ in ("VERB", "AUX", "NOUN") and lemma(node) in lex.deny:
             if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PRON"):
+                return None
+            if node.pos_ != "NOUN" and below.dep_ in DENIAL_ADJUNCTS:
                 return None
             return node
         if node.pos_ == "VERB" and dismissing(node, lex):

@@ -72,7 +72,8 @@ from factx.errors import FactxError
 from factx.records import Conflict, ConflictValue, Source  # the conflict record
 from factx.rules import RuleSet
 from factx.values import (COMPATIBLE, HARD, SAME, SOFT, PlaceIndex, Title, ValueModel,
-                          anchor_weekday, fold, parse_date, parse_quantity, strongest, value_model)
+                          anchor_weekday, fold, parse_date, parse_quantity, strongest,
+                          undated_weekday, value_model)
 
 SEVERITIES = (SOFT, HARD)
 KINDS = ("value", "denial", "spelling")
@@ -122,6 +123,16 @@ def _width(fact: dict) -> float:
         amount = parse_quantity(value)
         return float(amount.hi - amount.lo) if amount is not None else float("inf")
     return 0.0
+
+
+def _within(inner: "_Group", outer: "_Group") -> bool:
+    """Amounts: `inner` lies inside `outer` ("40" inside "at least 40"), so `outer`
+    may be counted with it; "more than 4,000" and "up to 6,000" overlap, neither
+    inside the other, and stay apart. Other values: as compared."""
+    if inner.value_type != "quantity" or outer.value_type != "quantity":
+        return True
+    a, b = parse_quantity(inner.head["value"]), parse_quantity(outer.head["value"])
+    return a is None or b is None or (b.lo <= a.lo and a.hi <= b.hi)
 
 
 @dataclass
@@ -208,6 +219,9 @@ class _Comparer:
 
     def _relation(self, x: dict, y: dict) -> str:
         vx, vy = x.get("value_type") or "text", y.get("value_type") or "text"
+        if vx == vy == "date" and undated_weekday(x["value"]) != undated_weekday(y["value"]) \
+                and not _anchors_weekday(y if undated_weekday(x["value"]) else x):
+            return COMPATIBLE  # no day of the week's own news to place the weekday on
         return self.model.compare(vx if vx == vy else "text", x["value"], y["value"],
                                   attribute=self.attribute, places=self.places,
                                   several=self.several)
@@ -227,9 +241,9 @@ class _Comparer:
         """Two values are held by different sources, not by one source twice."""
         return len(a.sources(self.model) | b.sources(self.model)) >= 2
 
-    def cluster(self, facts: list[dict]) -> list[_Group]:
+    def cluster(self, facts: list[dict], *, absorb: bool = True) -> list[_Group]:
         """Facts grouped so that each group's values agree: equal keys, then values that
-        compare ``same``, then a less precise value that fits exactly one group."""
+        compare ``same``, then (`absorb`) a less precise value that fits exactly one group."""
         by_key: dict[Any, _Group] = {}
         for fact in facts:
             vt = fact.get("value_type") or "text"
@@ -253,7 +267,7 @@ class _Comparer:
                 merged.append(group)
         for group in merged:
             group.core = list(group.facts)
-        return self._absorb(merged)
+        return self._absorb(merged) if absorb else merged
 
     def _absorb(self, groups: list[_Group]) -> list[_Group]:
         """'at least 40' joins 40 when 40 is the only value it agrees with; a value that
@@ -266,8 +280,11 @@ class _Comparer:
             for g in groups:
                 if g.value_type not in _NESTED_TYPES and self.attribute not in self.model.cause_attributes:
                     continue  # causes nest too: "nitrate" in "nitrate stored at the port"
-                partners = [h for h in groups if h is not g and self.relation(g, h) == COMPATIBLE]
-                if len(partners) != 1 or self.vaguer(partners[0], g):
+                # the values it agrees with that say more than it ("Sunday morning" for
+                # "July 31"); vaguer ones ("last week", "the weekend") hold nobody back
+                partners = [h for h in groups if h is not g and self.relation(g, h) == COMPATIBLE
+                            and not self.vaguer(h, g)]
+                if len(partners) != 1 or self.vaguer(partners[0], g) or not _within(partners[0], g):
                     continue  # the more precise value is not absorbed into a vaguer one
                 h = partners[0]
                 h.facts.extend(g.facts)
@@ -284,6 +301,10 @@ class _Comparer:
         wa, wb = min(map(_width, a.core)), min(map(_width, b.core))
         if wa != wb:
             return wa > wb
+        if a.value_type == b.value_type == "quantity" and wa == float("inf"):
+            # two open bounds: "more than 9,000" says less than "more than 10,000"
+            qa, qb = parse_quantity(a.head["value"]), parse_quantity(b.head["value"])
+            return qa is not None and qb is not None and qa.lo < qb.lo
         if a.value_type == b.value_type == "entity" and self.places is not None:
             return self.places.contains(str(a.head["value"]), str(b.head["value"])) or \
                 self.model.country(str(a.head["value"])) is not None
@@ -399,7 +420,7 @@ def _shown(group: _Group, groups: list[_Group]) -> ConflictValue:
     if group.value_type != "date":
         return value
     for other in groups:
-        if other is not group:
+        if other is not group and any(map(_anchors_weekday, other.facts)):
             anchored = anchor_weekday(group.value, other.value)
             if anchored is not None:
                 return ConflictValue(anchored, value.value_texts, value.sources,
@@ -480,7 +501,7 @@ def _denial_conflict(affirmed: list[dict], denied: list[dict], cmp: _Comparer,
     deliberate cause given (`deliberate`: a bomb, a missile strike)."""
     # a denial matches values, not the many values a multi-valued attribute may hold
     match = _Comparer(cmp.model, cmp.attribute, cmp.places, several=False)
-    groups = cmp.cluster(affirmed)
+    groups = cmp.cluster(affirmed, absorb=False)  # "Kabul" denied is not "Sherpur" affirmed
     causes = _Comparer(cmp.model, "cause", cmp.places).cluster(list(deliberate))
     denials = cmp.cluster(denied)
     involved_a: dict[int, _Group] = {}
@@ -488,6 +509,7 @@ def _denial_conflict(affirmed: list[dict], denied: list[dict], cmp: _Comparer,
     severity = None
     for i, d in enumerate(denials):
         generic = cmp.model.generic_actor(cmp.attribute, d.head["value"])
+        related = []
         for j, a in enumerate(groups + (causes if generic else [])):
             if d.head["value"] is None or generic:
                 relation = SAME  # "denied the assertion": the claim as a whole
@@ -495,6 +517,12 @@ def _denial_conflict(affirmed: list[dict], denied: list[dict], cmp: _Comparer,
                 relation = match.relation(d, a)
                 if relation not in (SAME, COMPATIBLE, SOFT):
                     continue  # denying another value than the one affirmed agrees with it
+            related.append((j, a, relation))
+        if any(relation == SAME for _, _, relation in related):
+            # "denied the toll had reached 11,300" stands against those who gave 11,300,
+            # not against "at least 1,000" or "more than 5,300" (neither side)
+            related = [r for r in related if r[2] == SAME]
+        for j, a, relation in related:
             found = HARD if relation == SAME else SOFT
             if cmp.independent(d, a):
                 involved_d[i], involved_a[j] = d, a
@@ -597,6 +625,17 @@ def _gap(a: Any, b: Any) -> float:
 def _published_span(fact: dict) -> Any:
     published = fact.get("published")
     return parse_date(str(published)[:10]) if published else None
+
+
+def _anchors_weekday(fact: dict) -> bool:
+    """An undated article's weekday ("late Sunday night") is placed on the day another
+    source gives only when that day is news in the other source's own report: within
+    the week before its publication date. A day from an undated report, or one long
+    before it ("the 9/11 attacks"), says nothing of which week the weekday was."""
+    published = _published_span(fact)
+    span = parse_date(str(fact.get("value")).strip().upper())
+    return published is not None and span is not None and not span.year_free \
+        and published.lo - 7 * _DAY <= span.lo < published.hi + _DAY
 
 
 def _implausible(facts: list[dict], attribute: str, model: ValueModel) -> list[dict]:
@@ -739,6 +778,45 @@ class RoleIndex:
 
     def of_entity(self, entity_id: str) -> list[dict]:
         return list(self._of_entity(entity_id))
+
+
+class DeathDenials:
+    """Where a person's death is denied: (document, line, speaker) of each denied
+    `death` fact, so that a denial of the killing's place or date in the same sentence
+    by the same speaker ("called the claim to have killed him in a strike in Kabul an
+    allegation") is known as that death's denial, not a second disagreement about the
+    event. Held in memory (``from_facts``) or asked of a store per document."""
+
+    def __init__(self, *, in_docs: Callable[[list[str]], Iterable[dict]]) -> None:
+        self._in_docs = in_docs
+        self._docs: dict[str, set[tuple[int | None, str | None]]] = {}
+
+    @classmethod
+    def from_facts(cls, facts: Iterable[dict]) -> "DeathDenials":
+        by_doc: dict[str, list[dict]] = {}
+        for fact in facts:
+            if fact.get("attribute") == "death" and fact.get("polarity") == "denied":
+                by_doc.setdefault(fact.get("doc") or "", []).append(fact)
+        return cls(in_docs=lambda docs: [f for d in docs for f in by_doc.get(d, ())])
+
+    @classmethod
+    def from_store(cls, store: Any, *, chunk: int = 500) -> "DeathDenials":
+        def in_docs(docs: list[str]) -> Iterator[dict]:
+            for start in range(0, len(docs), chunk):
+                yield from (f for f in store.facts(docs=docs[start:start + chunk], attribute="death")
+                            if f.get("polarity") == "denied")
+
+        return cls(in_docs=in_docs)
+
+    def covers(self, fact: dict, model: ValueModel) -> bool:
+        """The denied fact stands in a sentence where its speaker denies a death."""
+        doc = fact.get("doc") or ""
+        if doc not in self._docs:
+            if len(self._docs) > 4096:
+                self._docs.clear()
+            self._docs[doc] = {(f.get("line"), _source_key(f, model)[1]) for f in self._in_docs([doc])
+                               if f.get("polarity") == "denied"}
+        return (fact.get("line"), _source_key(fact, model)[1]) in self._docs[doc]
 
 
 def _sole_holds(facts: Iterable[dict], model: ValueModel) -> list[tuple[dict, Title]]:
@@ -885,7 +963,8 @@ def _fullest_spelling(group: _Group, model: ValueModel, entity_type: str) -> str
 def entity_conflicts(facts: list[dict], *, min_severity: str = SOFT,
                      attribute: str | None = None, kinds: Iterable[str] | None = None,
                      places: PlaceIndex | None = None, roles: RoleIndex | None = None,
-                     model: ValueModel | None = None) -> Iterator[dict]:
+                     model: ValueModel | None = None,
+                     deaths: DeathDenials | None = None) -> Iterator[dict]:
     """Conflicts among the facts of one entity: a denied event first, then attribute
     by attribute (denial before value), spellings last.
 
@@ -896,13 +975,14 @@ def entity_conflicts(facts: list[dict], *, min_severity: str = SOFT,
         return
     model = model or value_model()
     wanted = set(kinds) if kinds is not None else set(KINDS)
-    for conflict in _entity_conflicts(facts, attribute, places, roles, model):
+    for conflict in _entity_conflicts(facts, attribute, places, roles, model, deaths):
         if conflict.kind in wanted and _SEVERITY_RANK[conflict.severity] >= _SEVERITY_RANK[min_severity]:
             yield conflict.to_json()
 
 
 def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceIndex | None,
-                      roles: RoleIndex | None, model: ValueModel) -> Iterator[Conflict]:
+                      roles: RoleIndex | None, model: ValueModel,
+                      deaths: DeathDenials | None = None) -> Iterator[Conflict]:
     head = facts[0]
     by_attribute: dict[str, list[dict]] = {}
     for fact in facts:
@@ -957,6 +1037,11 @@ def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceInd
                         if _source_key(f, model) not in silenced.get(attr, set())]
         else:
             denials, _ = _deniers(affirmed, [f for f in group if f.get("polarity") == "denied"], model)
+            if deaths is not None and head.get("entity_type") == "EVENT":
+                # the killing's place or date denied with the death itself: the death's
+                # denial (on the person) says it; a denied count is a claim of its own
+                denials = [f for f in denials if f.get("value_type") == "quantity"
+                           or not deaths.covers(f, model)]
             deliberate = _deliberate_causes(by_attribute, model) if attr in model.generic else []
             if denials and (affirmed or deliberate):
                 found = _denial_conflict(affirmed, denials, cmp, deliberate)
@@ -996,7 +1081,8 @@ def parse_kinds(text: str | None) -> tuple[str, ...] | None:
 def find_conflicts(facts: Iterable[dict], *, min_severity: str = SOFT,
                    attribute: str | None = None, kinds: Iterable[str] | None = None,
                    places: PlaceIndex | None = None, roles: RoleIndex | None = None,
-                   rules: RuleSet | None = None) -> Iterator[dict]:
+                   rules: RuleSet | None = None,
+                   deaths: DeathDenials | None = None) -> Iterator[dict]:
     """`factx.conflict/1` records for facts grouped by `entity_id`, streamed.
 
     Entities come out in the order their facts come in (`rank_conflicts` orders them
@@ -1005,7 +1091,9 @@ def find_conflicts(facts: Iterable[dict], *, min_severity: str = SOFT,
     `places` knows which place lies in which (`PlaceIndex.from_facts` over the
     `located_in` facts, or a lazy lookup into the store); `roles` who holds which
     role (`RoleIndex`); `rules` the rule set (a user's `--rules` on top of the shipped
-    ones) for names, roles and cardinality.
+    ones) for names, roles and cardinality; `deaths` where deaths are denied
+    (`DeathDenials`), so that an event's place or date denied with a death is that
+    death's one denial.
 
     >>> facts = [dict(entity="E", entity_id="e1", entity_type="PERSON", attribute="age",
     ...               value=v, value_type="quantity", value_text=str(v), polarity="affirmed",
@@ -1043,7 +1131,8 @@ def find_conflicts(facts: Iterable[dict], *, min_severity: str = SOFT,
             parts = list(by_name.values())
         for part in parts:
             yield from entity_conflicts(part, min_severity=min_severity, attribute=attribute,
-                                        kinds=kinds, places=places, roles=roles, model=model)
+                                        kinds=kinds, places=places, roles=roles, model=model,
+                                        deaths=deaths)
 
 
 def store_conflicts(store: Any, *, entity_ids: Iterable[str] | None = None,
@@ -1057,7 +1146,7 @@ def store_conflicts(store: Any, *, entity_ids: Iterable[str] | None = None,
         store.facts(entity_ids=entity_ids, order_by_entity=True), min_severity=min_severity,
         attribute=attribute, kinds=kinds, rules=rules,
         places=PlaceIndex(lookup=store.place_parents, model=model),
-        roles=RoleIndex.from_store(store))
+        roles=RoleIndex.from_store(store), deaths=DeathDenials.from_store(store))
     return rank_conflicts(found) if (entity_ids is None if ranked is None else ranked) else found
 
 
@@ -1070,11 +1159,12 @@ def facts_conflicts(facts: list[dict], *, entity_ids: Iterable[str] | None = Non
     model = value_model(rules)
     places = PlaceIndex.from_facts(facts, model=model)
     roles = RoleIndex.from_facts(facts)
+    deaths = DeathDenials.from_facts(facts)
     if entity_ids is not None:
         ids = set(entity_ids)
         facts = [f for f in facts if f.get("entity_id") in ids]
     found = find_conflicts(sort_facts(facts), min_severity=min_severity, attribute=attribute,
-                           kinds=kinds, places=places, roles=roles, rules=rules)
+                           kinds=kinds, places=places, roles=roles, rules=rules, deaths=deaths)
     return rank_conflicts(found) if (entity_ids is None if ranked is None else ranked) else found
 
 

@@ -289,10 +289,10 @@ def _span(info: EventInfo) -> tuple[tuple[int, int] | None, bool]:
     if not days:
         return None, False
 
-    def minute(d: date) -> int:
-        return (d.toordinal() - 1) * _MINUTES_PER_DAY
-
-    return (minute(min(days)) - REPORT_WINDOW.days * _MINUTES_PER_DAY, minute(max(days)) + _MINUTES_PER_DAY), False
+    # day numbers, not dates: the window may reach past the calendar's ends (year 1, 9999)
+    first = min(days).toordinal() - 1 - REPORT_WINDOW.days
+    after_last = max(days).toordinal()
+    return (first * _MINUTES_PER_DAY, after_last * _MINUTES_PER_DAY), False
 
 
 def _times_meet(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
@@ -594,8 +594,10 @@ class _Linker:
             if relation in (SAME, INSIDE, CONTAINS) or relation != ELSEWHERE and _may_mean(named[0], c):
                 return named[0]
             return None
-        if not named and len(rivals) == 1 and _dominant(rivals[0], c) and _may_mean(rivals[0], c) \
-                and places.relate_sets(c.places, rivals[0].places) != ELSEWHERE:
+        # (never one without a place of its own: a placed event is what a bare description
+        # may mean, not the other way round)
+        if not named and len(rivals) == 1 and rivals[0].places and _dominant(rivals[0], c) \
+                and _may_mean(rivals[0], c) and places.relate_sets(c.places, rivals[0].places) != ELSEWHERE:
             return rivals[0]
         return None
 
@@ -623,10 +625,19 @@ def specific_name(names: Iterable[str], rules: "RuleSet", events: RunEvents | No
     if len(places) < 2:
         return None
     index = _Places(rules, events.located if events is not None else ())
+    generic = event_kinds(rules).generic  # 'floods in X' before 'deaths in X'
+    named.sort(key=lambda item: split_event_name(item[0])[0] in generic)
     for name, place in named:
-        if all(other == place or index.relate(place, other) in (SAME, INSIDE) for other in places):
+        if all(other == place or _within(index, place, other) for other in places):
             return name
     return None
+
+
+def _within(index: "_Places", place: str, other: str) -> bool:
+    """`place` is `other` or inside it; when the run's facts put each inside the other,
+    they tell nothing."""
+    relation = index.relate(place, other)
+    return relation == SAME or relation == INSIDE and index.relate(other, place) != INSIDE
 
 
 def join_events(nodes, union, rules, events: RunEvents | None = None) -> None:

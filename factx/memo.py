@@ -29,7 +29,8 @@ _ATTRIBUTE_WORDS = {
     "place_of_birth": "place of birth", "origin": "nationality", "age": "age",
     "killed_count": "number killed", "wounded_count": "number wounded",
     "arrested_count": "number arrested", "missing_count": "number missing",
-    "children_killed": "children killed", "member_of": "membership",
+    "children_killed": "children killed", "nationalities_count": "nationalities of the victims",
+    "member_of": "membership",
     "top_members": "leaders", "alternate_names": "other names", "spouse": "spouse",
     "founded": "founding date", "date": "date", "place": "place", "cause": "cause",
     "perpetrator": "who did it", "time": "time of day", "time_of_death": "time of death",
@@ -111,6 +112,11 @@ def summary(conflicts: list[dict[str, Any]], outlets: Mapping[str, str] | None =
             deniers = sorted({_speaker(s, outlets or {}) for v in c["values"] for s in v["sources"]
                               if s.get("polarity") == "denied"})
             ruled_out = "a deliberate act ruled out" if _deliberate_act_denied(c) else "denied"
+            denied = [v for v in c["values"] if any(s.get("polarity") == "denied" for s in v["sources"])]
+            if ruled_out == "denied" and c["attribute"] != "death" and denied:
+                # a value denied ("11,300 denied by ..."), not the event itself
+                texts = denied[0].get("value_texts") or [denied[0]["value"]]
+                ruled_out = f"{texts[0]} denied"
             words += f" ({ruled_out} by {', '.join(deniers)})"
         elif c.get("reason") == "update":
             words += " (updated)"
@@ -227,7 +233,9 @@ def _values(conflict: dict[str, Any], outlets: Mapping[str, str], quotes: bool,
                 line += " (" + ", ".join(f"“{t}”" for t in texts[:2]) + ")"
         else:
             line = _value_words(value)
-            if conflict.get("reason") in ("update", "undated"):
+            if conflict.get("reason") in ("update", "undated") \
+                    or str(conflict.get("attribute")).endswith("_count"):
+                # counts: when each was reported tells an update from a contradiction
                 dates = sorted({s.get("published") for s in value["sources"] if s.get("published")})
                 undated = any(not s.get("published") for s in value["sources"])
                 when = [f"reported {', '.join(dates)}"] if dates else []

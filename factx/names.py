@@ -75,6 +75,8 @@ class NameRules:
     articles: frozenset[str] = frozenset()  # particles that are an article (al-, el-): house style
     admin_words: frozenset[str] = frozenset()
     suffix_types: dict[str, str] = field(default_factory=dict)
+    #: first words that decide a name's type: "Wadi X", "Mount X" (entity_types.yml `prefixes`)
+    prefix_types: dict[str, str] = field(default_factory=dict)
     rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
     consonants: frozenset[frozenset[str]] = frozenset()
     vowels: frozenset[frozenset[str]] = frozenset()
@@ -130,12 +132,15 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
                 if rule.get("rank"):
                     ranks.add(rule["id"])
     suffix_types: dict[str, str] = {}
+    prefix_types: dict[str, str] = {}
     admin: set[str] = set()
     for rule in rules.get("entity_types"):
         for word in rule.get("suffixes", ()):
             suffix_types[_plain(word)] = rule["label"]
             if rule["label"] in ("GPE", "LOC"):  # "Kunduz Province" is Kunduz; "Bergen port" is no Bergen
                 admin.add(_plain(word))
+        for word in rule.get("prefixes", ()):  # "Wadi X" is no X
+            prefix_types[_plain(word).rstrip(".")] = rule["label"]
     rewrites: list[tuple[re.Pattern[str], str]] = []
     consonants: list[str] = []
     vowels: list[str] = []
@@ -170,7 +175,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         particles=frozenset(_plain(w).strip("-") for w in rules.words("particles")),
         articles=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("article")
                            for w in r["words"]),
-        admin_words=frozenset(admin), suffix_types=suffix_types,
+        admin_words=frozenset(admin), suffix_types=suffix_types, prefix_types=prefix_types,
         rewrites=tuple(rewrites), consonants=_pairs(consonants), vowels=_pairs(vowels),
         initial_vowels=_pairs(initial), generational=frozenset(generational),
         country_names=frozenset(tuple(_words(r["country"])) for r in rules.get("demonyms")),

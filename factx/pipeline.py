@@ -20,7 +20,7 @@ Extension attributes (the contract between stages):
     Doc._.article   factx.records.Article | None   set before the doc enters the pipe
     Doc._.dates     list[TimexSpan]
     Doc._.mentions  list[factx.stages.mentions.Mention]
-    Doc._.facilities list[Mention]                   "Bergen port": names beside the mentions
+    Doc._.facilities list[Mention]                   "Bergen port", "Bergen province": names beside the mentions
     Doc._.facts     list[FactDraft]                  attribute facts (not `name`)
     Doc._.descriptions list[FactDraft]               `description` facts
 
@@ -60,7 +60,7 @@ for _name, _default in (("article", None), ("dates", None), ("mentions", None), 
         Doc.set_extension(_name, default=_default)
 
 # Importing the stage modules registers their components.
-from factx.stages import attributes, dates, descriptions, entities, mentions  # noqa: E402,F401
+from factx.stages import attributes, breaks, dates, descriptions, entities, mentions  # noqa: E402,F401
 
 STAGES = ("factx_entities", "factx_dates", "factx_mentions", "factx_attributes", "factx_descriptions")
 
@@ -88,6 +88,8 @@ def load_model(name: str | None = None, *, rules_dir: str | None = None) -> Lang
         raise UsageError(f"cannot load spaCy pipeline {name!r}: {exc}", hint=_installed_hint()) from None
     # linear time on pathological punctuation ('x ' + '&' * 20000)
     nlp.tokenizer = LinearTokenizer(nlp.tokenizer)
+    if "parser" in nlp.pipe_names:  # a blank line ends a sentence (factx.stages.breaks)
+        nlp.add_pipe("factx_breaks", before="parser")
     ner_after = "ner" if "ner" in nlp.pipe_names else None
     nlp.add_pipe("factx_entities", after=ner_after, config={"rules_dir": rules_dir})
     nlp.add_pipe("factx_dates", config={"rules_dir": rules_dir})

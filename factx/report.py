@@ -38,7 +38,7 @@ ATTRIBUTE_ORDER = (
     "death", "date_of_death", "time_of_death", "place_of_death", "cause_of_death", "date", "time",
     "place", "cause",
     "perpetrator", "killed_count", "wounded_count", "missing_count", "arrested_count",
-    "children_killed", "title", "member_of", "top_members", "origin", "age", "date_of_birth",
+    "children_killed", "nationalities_count", "title", "member_of", "top_members", "origin", "age", "date_of_birth",
     "place_of_birth", "spouse", "alternate_names", "founded", "located_in")
 #: Not rows of the grid: spellings have their own table; a description's key only ties a
 #: description ("the country's spy agency") to its name for the resolver.

@@ -56,7 +56,8 @@ ATTRIBUTE_FAMILIES = ("death", "death_noun", "death_modifier", "cause", "count",
                       "alive", "body_noun", "body_verb", "cause_modifier", "cause_verb", "cause_light",
                       "agent_noun", "attack_noun", "deliberate", "rule_out", "involvement", "perpetrate",
                       "tally_noun", "tally_verb", "toll_verb", "toll_verb_above", "other_place",
-                      "settlement_noun")
+                      "settlement_noun", "wound", "body_part", "origin_count", "victim_noun",
+                      "toll_increment", "toll_period")
 COUNT_ATTRIBUTES = ("killed_count", "wounded_count", "arrested_count", "children_killed", "missing_count")
 #: how a death verb or noun tells the death: 'killed' or 'died' (the `death` fact's value)
 DEATH_MANNERS = ("killed", "died")
@@ -158,9 +159,9 @@ SCHEMAS: dict[str, Schema] = _schemas(
     Schema("entity_patterns", {"label": "str", "pattern": "token_pattern"}, {"description": "str"},
            "spaCy EntityRuler patterns that correct or add entity spans",
            allowed={"label": ENTITY_LABELS}),
-    Schema("entity_types", {"label": "str"}, {"words": "list", "suffixes": "list", "endings": "list",
-                                              "description": "str"},
-           "words or name endings that decide an entity type (Province → GPE; -abad → GPE)",
+    Schema("entity_types", {"label": "str"}, {"words": "list", "suffixes": "list", "prefixes": "list",
+                                              "endings": "list", "description": "str"},
+           "words or name endings that decide an entity type (Province → GPE; Wadi X → LOC; -abad → GPE)",
            allowed={"label": ENTITY_LABELS}),
     Schema("boilerplate", {"pattern": "regex"}, {"scope": "str", "description": "str"},
            "lines of web pages that are not article text; scope 'line' or 'rest'",
@@ -183,8 +184,10 @@ SCHEMAS: dict[str, Schema] = _schemas(
            "words that are never part of a name, by where they stand in a span (edge, person_head, "
            "headline_verb)", allowed={"where": REPAIR_PLACES}),
     Schema("entity_joins", {"label": "str", "connectors": "list"},
-           {"right_labels": "list", "right_words": "list", "left_words": "list", "description": "str"},
-           "a LABEL span (ending in one of `left_words` when given), a connector and a following "
+           {"right_labels": "list", "right_words": "list", "left_words": "list", "left_contains": "list",
+            "description": "str"},
+           "a LABEL span (ending in one of `left_words`, holding one of `left_contains` inside, when "
+           "given), a connector and a following "
            "name make one span ('X in the Y')",
            allowed={"label": ENTITY_LABELS, "right_labels": ENTITY_LABELS}),
     Schema("descriptions", {"role": "str", "words": "list"}, {"alone": "bool", "description": "str"},

@@ -554,7 +554,22 @@ class Store:
                JOIN documents d ON d.doc_id = f.doc_id
                WHERE n.entity_id = ? GROUP BY 1 ORDER BY 2 DESC, 1""", (entity_id,)).fetchall()
         # a JSON array, not group_concat: a comma in a file name must not split it
-        return [{"name": name, "count": count, "docs": sorted(json.loads(docs))} for name, count, docs in rows]
+        found = [{"name": name, "count": count, "docs": sorted(json.loads(docs))} for name, count, docs in rows]
+        # the name a document writes inside a longer mention ("Yusuf Haddad" of "Captain Yusuf
+        # Haddad"): a spelling too, as written, without the title, possessive or "the"; a
+        # name, not a common noun ("raid" of "US raid")
+        inner = self.conn.execute(
+            """SELECT f.name, count(*), json_group_array(DISTINCT d.path)
+               FROM names n JOIN facts f ON f.name = n.name AND f.attribute = 'name'
+               JOIN documents d ON d.doc_id = f.doc_id
+               WHERE n.entity_id = ? AND json_extract(f.value, '$') != f.name
+                 AND instr(json_extract(f.value, '$'), f.name) > 0
+                 AND substr(f.name, 1, 1) != lower(substr(f.name, 1, 1))
+               GROUP BY 1 ORDER BY 2 DESC, 1""", (entity_id,)).fetchall()
+        written = {v["name"] for v in found}
+        found += [{"name": name, "count": count, "docs": sorted(json.loads(docs))}
+                  for name, count, docs in inner if name not in written]
+        return sorted(found, key=lambda v: (-v["count"], v["name"]))
 
     def gone_documents(self) -> tuple[list[tuple[int, str]], int]:
         """Stored documents whose file no longer exists, as (doc_id, path), and how many

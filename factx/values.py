@@ -324,6 +324,15 @@ def _year_of(minute: int) -> int:
     return date.fromordinal(minute // _MIN_PER_DAY + 1).year
 
 
+def undated_weekday(value: object) -> bool:
+    """A weekday no publication date placed ("Sunday night": ``XXXX-WXX-7TNI``).
+
+    >>> undated_weekday("XXXX-WXX-7TNI"), undated_weekday("2031-03-09")
+    (True, False)
+    """
+    return _WEEKDAY_RE.match(str(value).strip().upper()) is not None
+
+
 def unresolved_date(value: object) -> bool:
     """A date value that says nothing comparable by itself: its month is unknown too (a
     relative date left unresolved, "Sunday" or "this month" in an undated article).
@@ -569,10 +578,65 @@ def compare_quantities(a: str | int | float, b: str | int | float, *,
         # an age a year off is a birthday between two articles, not a contradiction
         if attribute == "age" and qa.kind == qb.kind == EXACT and abs(qa.lo - qb.lo) <= 1:
             return SOFT
+        if _near_vague(qa, qb) or _near_vague(qb, qa):
+            return SOFT
         return HARD
+    if qa.kind == qb.kind == BOUND and (qa.hi == math.inf) != (qb.hi == math.inf) \
+            and 0.0 in (qa.lo, qb.lo):
+        return COMPATIBLE  # "at least 27" and "as many as 2,000": both can be true
+    if qa.kind == qb.kind == BOUND and _other_level(qa, qb):
+        return SOFT
+    if _above_level(qa, qb) or _above_level(qb, qa):
+        return SOFT
     found = [_contained(outer, inner) for outer, inner in ((qa, qb), (qb, qa))
              if outer.lo <= inner.lo and inner.hi <= outer.hi]
     return weakest(*found) if found else SOFT  # the same both ways round
+
+
+def _rounding(n: float) -> float:
+    """How far a count given as a bound may lie past it: the unit it was rounded to
+    ("more than 9,000": hundreds; "at least 157": one), at most a tenth of it."""
+    unit = 1.0
+    for m in (n, n - 1):  # "more than N" is stored as N + 1
+        if m >= 1 and m == int(m):
+            step = 1
+            while int(m) % (step * 10) == 0:
+                step *= 10
+            unit = max(unit, float(step))
+    return max(1.0, min(unit, _APPROX_TOLERANCE * n))
+
+
+def _other_level(a: Amount, b: Amount) -> bool:
+    """Two bounds the same way round at levels further apart than their rounding:
+    news gives a count as "more than" a number just below it, so "more than 9,000"
+    and "more than 10,000" are two counts (soft), "at least 5,000" and "more than
+    5,000" one."""
+    if a.hi == b.hi == math.inf:
+        (x, y) = sorted((a.lo, b.lo))
+        return y >= x + _rounding(x)
+    if a.lo == b.lo == 0.0:
+        (x, y) = sorted((a.hi, b.hi))
+        return y >= x + _rounding(y)
+    return False
+
+
+def _above_level(bound: Amount, other: Amount) -> bool:
+    """A count told as "at least N" / "more than N" against a count past the rounding
+    of N ("more than 5,300" / 11,300; "at least 157" / 158): two counts (soft), the
+    bound a count rounded down; within it ("at least 40" / 42) they agree. The same
+    below "up to N" / "as many as N" ("up to 6,000" / 5,000: two estimates)."""
+    if bound.kind != BOUND or other.kind == BOUND:
+        return False
+    if bound.hi == math.inf:
+        return other.lo >= bound.lo + _rounding(bound.lo)
+    return other.hi <= bound.hi - _rounding(bound.hi)
+
+
+def _near_vague(vague: Amount, other: Amount) -> bool:
+    """A word for an amount ("dozens", "thousands") has no sharp edges: a number
+    within twice its range ("thousands" and "more than 10,000") differs softly; one
+    further off ("dozens" and 6) is another amount."""
+    return vague.kind == VAGUE and vague.lo / 2 <= other.hi and other.lo <= vague.hi * 2
 
 
 def _contained(outer: Amount, inner: Amount) -> str:

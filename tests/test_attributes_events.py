@@ -134,6 +134,17 @@ CAUSES = [
      [("collapse in Lenta", "cause", "poor maintenance", {})], []),
     ("According to local media, a gas leak could be the cause of the explosion in Fara.",
      [("explosion in Fara", "cause", "gas leak", {"modality": "hedged"})], []),
+    # 'X contributed to the event': X is a cause of it; 'contributed to a fund' names no event
+    ("A bird strike likely contributed to the crash of the plane near Ardo, the safety board said on Tuesday.",
+     [("crash in Ardo", "cause", "bird strike", {"said_by": "safety board", "modality": "hedged"})], []),
+    ("The mayor contributed to a fund for the victims of the crash in Ardo.",
+     [], [("no cause", lambda f: f.attribute == "cause")]),
+    # a person's word the rules list with the head as one cause stays ('pilot error'); who
+    # did it is dropped ('a police raid' → raid)
+    ("Investigators said pilot error contributed to the crash near Ardo.",
+     [("crash in Ardo", "cause", "pilot error", {"said_by": "Investigators"})], []),
+    ("The crash near Ardo was caused by driver error, police said.",
+     [("crash in Ardo", "cause", "driver error", {"said_by": "police"})], []),
     # (the parser reads 'nitrate' as an adverb: the compound is put back together)
     ("Officials said that a depot of ammonium nitrate was the cause of the blast.",
      [("explosion", "cause", "ammonium nitrate", {"said_by": "Officials"})], []),

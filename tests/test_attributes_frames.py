@@ -11,7 +11,8 @@ from factx.errors import RuleError
 from factx.rules import load_rules
 from factx.stages.attributes import build, compile_rules
 from factx.stages.attributes.compiled import required_literal
-from factx.stages.attributes.frames import event_date, event_places, frame_of, perpetrators, specificity
+from factx.stages.attributes.agents import perpetrators
+from factx.stages.attributes.frames import event_date, event_places, frame_of, specificity
 from factx.stages.attributes.scope import source_token
 
 VOCAB = spacy.blank("en").vocab

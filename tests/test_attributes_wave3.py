@@ -122,6 +122,22 @@ PLACES_AND_TOLLS = [
     ("Floods hit Karsk on Monday. A further 4,100 people are reported missing in the Baltic city.",
      [("floods in Karsk", "missing_count", 4100, {"modality": "hedged"})],
      [("no Baltic place", lambda f: "Baltic" in f.name or f.value == "Baltic")]),
+    # 'the country's city of X' is X, in the country; 'the country's X flooding' happened in X
+    ("The floods in Varnia's coastal city of Karsk have killed 9,000 people.",
+     [("floods in Karsk", "killed_count", 9000, {}), ("Karsk", "located_in", "Varnia", {})],
+     [("not the country's", lambda f: f.name == "floods in Varnia")]),
+    ("The death toll in Varnia's coastal city of Karsk has soared to 9,000.",
+     [("deaths in Karsk", "killed_count", 9000, {})],
+     [("not the country's", lambda f: f.name == "deaths in Varnia")]),
+    ("The floods in Chile's province of Karsk killed 12 people.",
+     [("floods in Karsk", "killed_count", 12, {}), ("Karsk", "located_in", "Chile", {})],
+     [("the country is in no province", lambda f: f.name == "Chile" and f.attribute == "located_in")]),
+    # a town's 'district of Y' is the town, in Y (a writer's slip the reader corrects)
+    ("The raid on a compound in Karsk's district of Tolo killed 12 people.",
+     [("raid in Karsk", "killed_count", 12, {})],
+     [("Tolo is no place in Karsk", lambda f: f.name == "Tolo" and f.attribute == "located_in")]),
+    ("Death toll in Varnia's Karsk flooding could reach 20,000. Rescuers reached Karsk on Tuesday.",
+     [("floods in Karsk", "killed_count", 20000, {"modality": "hedged"})], []),
     # a count of somewhere else is not the event's toll
     ("The floods in Karsk killed 900 people. The storm also killed about 40 people elsewhere in the country.",
      [("floods in Karsk", "killed_count", 900, {})],
@@ -144,7 +160,127 @@ PLACES_AND_TOLLS = [
 ]
 
 
-@pytest.mark.parametrize("text,expected,absent", COUNT_DENIALS + CORRECTIONS + STORMS + PLACES_AND_TOLLS)
+ORIGINS = [
+    # how many nationalities the victims were of: a count of the event
+    ("The plane crashed near Karsk on Sunday. State television reported that 33 nationalities were among the "
+     "victims.", [("crash in Karsk", "nationalities_count", 33, {"said_by": "State television"})], []),
+    ("The plane crashed near Karsk on Sunday. The flight had on board passengers from more than 30 different "
+     "nationalities.", [("crash in Karsk", "nationalities_count", ">30", {})], []),
+    ("The plane crashed near Karsk on Sunday. The crash claimed the lives of all on board from 33 different "
+     "countries.", [("crash in Karsk", "nationalities_count", 33, {})], []),
+    ("The plane crashed near Karsk on Sunday. There were at least 35 nationalities on the plane, the minister said.",
+     [("crash in Karsk", "nationalities_count", ">=35", {"said_by": "minister"})], []),
+    ("The plane crashed near Karsk on Sunday, and 149 passengers of more than 30 nationalities and eight crew died.",
+     [("crash in Karsk", "nationalities_count", ">30", {}), ("crash in Karsk", "killed_count", 157, {})], []),
+    # countries of people who are no victims are no nationalities of the victims
+    ("The floods hit Karsk on Sunday. Leaders from 30 countries met in Tolo on Monday.",
+     [], [("no count of leaders", lambda f: f.attribute == "nationalities_count")]),
+    ("The plane crashed near Karsk on Sunday. Rescue teams from 12 countries searched for the victims.",
+     [], [("no count of rescuers", lambda f: f.attribute == "nationalities_count")]),
+    ("The plane crashed near Karsk on Sunday. Diplomats of 30 nationalities attended the funeral of the victims.",
+     [], [("no count of diplomats", lambda f: f.attribute == "nationalities_count")]),
+]
+
+ATTRIBUTION = [
+    # a clause of time on a reporting verb is the writer's words, not the speakers'
+    ("Storm Orla caused deadly flooding in Karsk. As the storm pounded the coast on Monday, residents said they "
+     "heard loud explosions.",
+     [("Storm Orla", "date", "2023-05-08", {"said_by": None})], []),
+    ("Officials said that when the blast hit Karsk on Monday, 12 people were killed.",
+     [("explosion in Karsk", "killed_count", 12, {"said_by": "Officials"})], []),
+    # a past participle without 'have' reports nothing: its subject is no source
+    ("Mayor Tom Brand said 2,000 people were feared dead in Karsk, with thousands more reported missing.",
+     [], [("the missing are no source", lambda f: f.said_by is not None and "thousands" in f.said_by)]),
+    ("The floods in Karsk killed 12 people, the ministry reported.",
+     [("floods in Karsk", "killed_count", 12, {"said_by": "ministry"})], []),
+    # reporting verbs news uses beside 'said'
+    ("Prime Minister Tom Brand expressed deep concern, highlighting that 2,000 people were feared dead in Karsk.",
+     [("deaths in Karsk", "killed_count", 2000, {"said_by": "Tom Brand"})], []),
+    # who fears or believes is the source, and the claim stays hedged
+    ("Officials fear the death toll from the floods in Karsk could rise above 500.",
+     [("floods in Karsk", "killed_count", ">500", {"said_by": "Officials", "modality": "hedged"})], []),
+    ("Police believe the gunman killed 10 people at the supermarket in Karsk.",
+     [("deaths in Karsk", "killed_count", 10, {"said_by": "Police", "modality": "hedged"})], []),
+    ("Rescuers said they fear 40 people died in the landslide in Tolo.",
+     [("landslide in Tolo", "killed_count", 40, {"said_by": "Rescuers", "modality": "hedged"})], []),
+    ("It appears the floods in Karsk killed 10 people.",
+     [("floods in Karsk", "killed_count", 10, {"said_by": None, "modality": "hedged"})], []),
+    # a headline that ends in its source
+    ("Death toll in the floods in Karsk could reach 20,000: Mayor\n\nRescuers searched the town on Monday.",
+     [("floods in Karsk", "killed_count", 20000, {"said_by": "Mayor"})], []),
+    ("Floods in Karsk kill 300\n\nRescuers said: 40 more were missing.",
+     [("floods in Karsk", "killed_count", 300, {"said_by": None})], []),
+]
+
+TOLLS_MORE = [
+    # a count of what was added, then the new toll: only the toll
+    ("Rescue workers pulled 12 bodies from the rubble of a building in Karsk, raising the death toll to 37.",
+     [("deaths in Karsk", "killed_count", 37, {})],
+     [("12 is no toll", lambda f: f.attribute == "killed_count" and f.value == 12)]),
+    ("Twelve more bodies were found in Karsk on Monday, bringing the number of dead to 37.",
+     [("deaths in Karsk", "killed_count", 37, {})],
+     [("12 is no toll", lambda f: f.attribute == "killed_count" and f.value == 12)]),
+    # a toll past its number
+    ("The death toll from the floods in Karsk climbed past 1,000 on Monday.",
+     [("floods in Karsk", "killed_count", ">1000", {})], []),
+    # nobody: a count of zero, never of one
+    ("No one was killed in the explosion in Karsk, police said.",
+     [("explosion in Karsk", "killed_count", 0, {"said_by": "police"})],
+     [("'no one' is no 1", lambda f: f.attribute == "killed_count" and f.value == 1)]),
+    ("Nobody died in the fire in Tolo.", [("fire in Tolo", "killed_count", 0, {})], []),
+    ("The blast in Karsk did not kill anyone, officials said.",
+     [("explosion in Karsk", "killed_count", 0, {"said_by": "officials", "polarity": "affirmed"})], []),
+    ("The explosion in Karsk killed 40 people. The army denied that anyone had been killed in the blast.",
+     [("explosion in Karsk", "killed_count", 0, {"said_by": "army", "polarity": "affirmed"}),
+      ("explosion in Karsk", "killed_count", 40, {"polarity": "affirmed"})], []),
+    ("Police asked if anyone was hurt in the blast in Karsk.",
+     [], [("no count", lambda f: f.attribute.endswith("_count"))]),
+    # 'the third such attack' is one of a series, no name of this one
+    ("The blast in Karsk killed at least 40 people, the third such attack this month.",
+     [("explosion in Karsk", "killed_count", ">=40", {})],
+     [("no name 'such attack'", lambda f: f.attribute == "name" and "such" in str(f.value))]),
+    # the toll of a period is no toll of the event
+    ("The floods in Karsk killed 37 people, taking the toll for the year to 120.",
+     [("floods in Karsk", "killed_count", 37, {})],
+     [("120 is the year's", lambda f: f.attribute == "killed_count" and f.value == 120)]),
+    # a denial covers its complement, not the denier's own figure after it
+    ("The government denied reports that 300 people had died in the stampede in Karsk, putting the toll at 45.",
+     [("stampede in Karsk", "killed_count", 300, {"polarity": "denied", "said_by": "government"}),
+      ("stampede in Karsk", "killed_count", 45, {"polarity": "affirmed", "said_by": "government"})], []),
+    # a bare number the NER took for a year, where no date was found, is a count
+    ("Two trains collided near Karsk on Sunday night, killing at least 36 people and injuring 85, the railway "
+     "operator said.", [("crash in Karsk", "wounded_count", 85, {"said_by": "railway operator"})], []),
+    ("The floods in Karsk in 1998 killed 40 people.",
+     [("floods in Karsk (1998)", "killed_count", 40, {})],
+     [("1998 is no count", lambda f: f.value == 1998)]),
+    # an event noun that exploded: one bombing, placed and dated by its verb
+    ("A car bomb exploded outside a police station in Tolo on Saturday, killing nine officers.",
+     [("bombing in Tolo", "killed_count", 9, {}), ("bombing in Tolo", "date", "2023-05-06", {})],
+     [("no placeless bombing", lambda f: f.name == "bombing")]),
+    # 'shot and killed by X during a raid': the verb with an agent is passive, X the raid's
+    ("Karl Brenner was shot and killed by Chilean commandos during a raid on his compound in Karsk.",
+     [("raid in Karsk", "perpetrator", "Chile", {})], []),
+    # 'his body' is the dead man's, not the speaker's
+    ("Spokesman Tom Brand said on Thursday that the group considers the claim to have killed its leader Karl "
+     "Oster with a drone strike in Karsk an allegation and that its fighters have yet to find his body.",
+     [("Karl Oster", "death", "killed", {"polarity": "denied", "said_by": "Tom Brand"})],
+     [("the speaker is not dead", lambda f: f.name == "Tom Brand" and f.attribute == "death")]),
+    # verbs of two words tell an event happened
+    ("At least 23 people were killed when a suicide bomber blew himself up at a wedding in Tolo on Saturday.",
+     [("explosion in Tolo", "killed_count", ">=23", {}), ("explosion in Tolo", "date", "2023-05-06", {})], []),
+    ("Gunmen opened fire on worshippers at a mosque in Tolo on Friday, killing 20 people.",
+     [("shooting in Tolo", "killed_count", 20, {})], []),
+    ("The wind blew the roof off a house in Karsk.", [], [("no event", lambda f: f.name_type == "EVENT")]),
+    # who claimed the attack did it
+    ("Gunmen stormed a hotel in Tolo on Friday, killing at least 15 people, in an attack claimed by the "
+     "Northern Front.", [("attack in Tolo", "perpetrator", "Northern Front", {})], []),
+    ("The attack in Tolo claimed 15 lives.",
+     [("attack in Tolo", "killed_count", 15, {})], [("no perpetrator", lambda f: f.attribute == "perpetrator")]),
+]
+
+
+@pytest.mark.parametrize("text,expected,absent",
+                         COUNT_DENIALS + CORRECTIONS + STORMS + PLACES_AND_TOLLS + ORIGINS + ATTRIBUTION + TOLLS_MORE)
 def test_wave3(run, text, expected, absent):
     facts = run(text)
     for entity, attribute, value, extra in expected:

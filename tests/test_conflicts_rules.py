@@ -567,6 +567,33 @@ def test_a_denied_count_is_a_denial_of_that_count(case, facts, expected) -> None
         assert {s["doc"] for s in denied["sources"]} == {D1}
 
 
+@pytest.mark.parametrize("others, affirming", [
+    # bounds that fit the denied count neither give it nor deny it: no side
+    ([count(">=1000", D2, "At least 1,000", "At least 1,000 bodies were recovered."),
+      count(">5300", D3, "more than 5,300", "More than 5,300 dead were counted, the minister said.")],
+     [{D0}]),
+    # nobody gives the denied count itself: the values that fit it stand against the denial
+    ([], [{D0}]),
+])
+def test_a_denied_count_stands_against_those_who_give_it(others, affirming) -> None:
+    facts = [count(11300, D0, "11,300", "The toll has soared to 11,300, the society said.", said_by="the society"),
+             count(11300, D1, "11,300", "Its spokesman denied that the toll had reached 11,300.",
+                   said_by="the society's spokesman", polarity="denied"), *others]
+    denial = [c for c in run(facts) if c["kind"] == "denial"]
+    assert len(denial) == 1
+    values = denial[0]["values"]
+    assert [{s["doc"] for s in v["sources"]} for v in values[:-1]] == affirming
+    assert {s["polarity"] for s in values[-1]["sources"]} == {"denied"}
+
+
+def test_a_denied_value_no_one_gives_exactly_stands_against_those_that_fit_it() -> None:
+    facts = [count(">5000", D0, "more than 5,000", "More than 5,000 died, the society said."),
+             count(11300, D1, "11,300", "Its spokesman denied that the toll had reached 11,300.",
+                   said_by="the society's spokesman", polarity="denied")]
+    denial = [c for c in run(facts) if c["kind"] == "denial"]
+    assert [(c["severity"], [v["value"] for v in c["values"]]) for c in denial] == [("soft", [">5000", 11300])]
+
+
 # ------------------------------------------------------------------ agreeing values
 
 def toll(value: object, doc: str, published: str | None, text: str | None = None) -> dict:
@@ -614,6 +641,38 @@ def test_agreeing_values_are_one_value_inside_a_conflict() -> None:
     assert set(first["value_texts"]) == {"at least 40", "40"}
 
 
+@pytest.mark.parametrize("bounds", [[">=5000", ">5000"], [">5000", ">=5000"]])
+def test_of_two_open_bounds_of_one_level_the_higher_says_more(bounds) -> None:
+    facts = [toll(b, doc, "2031-03-08", b) for b, doc in zip(bounds, (D0, D1))]
+    [conflict] = run([*facts, toll(3000, D2, "2031-03-08")])
+    assert [(v["value"], v["also"]) for v in conflict["values"]] == [(">5000", [">=5000"]), (3000, [])]
+
+
+def test_facing_bounds_are_not_counted_with_each_other() -> None:
+    facts = [toll(">4000", D0, None, "more than 4,000"), toll("<=6000", D1, None, "up to 6,000"),
+             toll(">6500", D2, None, "more than 6,500")]
+    [conflict] = run(facts)
+    assert sorted((v["value"], v["also"]) for v in conflict["values"]) == \
+        [("<=6000", []), (">4000", []), (">6500", [])]
+
+
+def test_open_bounds_at_two_levels_are_two_counts() -> None:
+    facts = [toll(">9000", D0, "2031-03-08", "more than 9,000"),
+             toll(">10000", D1, None, "more than 10,000")]
+    [conflict] = run(facts)
+    assert (conflict["severity"], [v["value"] for v in conflict["values"]]) == ("soft", [">9000", ">10000"])
+
+
+def test_a_day_joins_its_morning_whatever_vaguer_dates_agree_with_both() -> None:
+    facts = [day("2022-07-31", D0, 1, "July 31", "2022-08-01"),
+             day("2022-07-31TMO", D1, 1, "Sunday morning", "2022-08-02"),
+             day("XXXX-WXX", D2, 1, "last week"), day("XXXX-WXX-WE", D3, 1, "the weekend"),
+             day("XXXX-08-02", D4, 1, "2 August")]
+    [conflict] = run(facts)
+    assert [(v["value"], v["also"]) for v in conflict["values"]] == \
+        [("2022-07-31TMO", ["2022-07-31"]), ("XXXX-08-02", [])]
+
+
 @pytest.mark.parametrize("unresolved", ["XXXX-XX", "XXXX-WXX", "XXXX"])
 def test_an_unresolved_date_is_never_a_side_of_a_hard_conflict(unresolved) -> None:
     facts = [day(unresolved, D0, 1, "then"), day("2019-09-23", D1, 1, "Sept. 23"),
@@ -627,19 +686,26 @@ WEEKDAY_CASES = [
     # (case, facts, expected severity or None, values of the conflict with the dates they absorbed)
     ("'late Sunday night' in an undated article against 'the early hours of Monday'",
      [day("XXXX-WXX-7TNI", D0, 1, "late Sunday night"),
-      day("2031-03-10TMO", D1, 1, "the early hours of Monday")],
+      day("2031-03-10TMO", D1, 1, "the early hours of Monday", "2031-03-10")],
      "soft", [("2031-03-09TNI", ["XXXX-WXX-7TNI"]), ("2031-03-10TMO", [])]),
     ("an undated Sunday against a Monday",
-     [day("XXXX-WXX-7", D0, 1, "Sunday"), day("2031-03-10", D1, 1, "March 10")],
+     [day("XXXX-WXX-7", D0, 1, "Sunday"), day("2031-03-10", D1, 1, "March 10", "2031-03-12")],
      "soft", [("2031-03-09", ["XXXX-WXX-7"]), ("2031-03-10", [])]),
     ("an undated Sunday is counted with the day it can be, against another day",
-     [day("XXXX-WXX-7", D0, 1, "Sunday"), day("2031-03-09", D1, 1, "March 9"),
-      day("2031-03-14", D2, 1, "March 14")],
+     [day("XXXX-WXX-7", D0, 1, "Sunday"), day("2031-03-09", D1, 1, "March 9", "2031-03-10"),
+      day("2031-03-14", D2, 1, "March 14", "2031-03-15")],
      "hard", [("2031-03-09", ["XXXX-WXX-7"]), ("2031-03-14", [])]),
     ("two undated weekdays: nothing to anchor on",
      [day("XXXX-WXX-7", D0, 1, "Sunday"), day("XXXX-WXX-3", D1, 1, "Wednesday")], None, []),
     ("Sunday against a month: nothing to anchor on",
-     [day("XXXX-WXX-7", D0, 1, "Sunday"), day("2031-02", D1, 1, "February")], None, []),
+     [day("XXXX-WXX-7", D0, 1, "Sunday"), day("2031-02", D1, 1, "February", "2031-02-20")], None, []),
+    ("a day from an undated report: no week to place the weekday in",
+     [day("XXXX-WXX-7TNI", D0, 1, "Sunday night"), day("2031-03-10", D1, 1, "March 10")], None, []),
+    ("a day long before its own report ('the 9/11 attacks'): no week either",
+     [day("XXXX-WXX-7TNI", D0, 1, "Sunday night"), day("2001-09-11", D1, 1, "9/11", "2031-03-10")],
+     None, []),
+    ("a day after its own report (a plan, a trial date): no week either",
+     [day("XXXX-WXX-7", D0, 1, "Sunday"), day("2031-03-20", D1, 1, "March 20", "2031-03-10")], None, []),
     ("one day apart between outlets in different time zones",
      [day("2031-03-09", D0, 1, "Sunday"), day("2031-03-10", D1, 1, "Monday"),
       day("2031-03-10", D2, 1, "March 10")],
@@ -850,3 +916,39 @@ def test_values_set_aside_are_one_csv_cell_beside_the_sides() -> None:
     rows = list(csv_rows(conflict, "conflict"))
     assert [r["value"] for r in rows] == ["2031-07-31", "2031-07-26"]  # one row per source of a side
     assert all(json.loads(r["set_aside"])[0]["value"] == "2009-09-11T01:48" for r in rows)
+
+
+def test_a_denied_place_stands_against_those_who_give_that_place() -> None:
+    """The affirming side of a denied place is the sources that give that place, not
+    those giving a district in it or its country (neither denied nor affirmed)."""
+    places = PlaceIndex({"Old Quarter": ["Herat"], "Herat": ["Afghanistan"]})
+
+    def strike(value: str, doc: str, **kw) -> dict:
+        return fact("the strike", "place", value, doc, 1, value_type="entity", entity_type="EVENT", **kw)
+
+    facts = [strike("Herat", D0), strike("Herat", D1), strike("Old Quarter", D2), strike("Afghanistan", D3),
+             strike("Herat", D4, said_by="the group", polarity="denied")]
+    [denial] = run(facts, places=places)
+    assert (denial["kind"], denial["severity"]) == ("denial", "hard")
+    assert [(v["value"], {s["doc"] for s in v["sources"]}) for v in denial["values"]] == \
+        [("Herat", {D0, D1}), ("Herat", {D4})]
+
+
+@pytest.mark.parametrize("place_line, expected", [
+    (1, [("Karim Haddad", "death", "denial")]),  # one denial: the death's, on the person
+    (4, [("Karim Haddad", "death", "denial"), ("the strike", "place", "denial")]),  # denied apart
+])
+def test_a_killing_denied_with_its_place_is_one_denial(place_line, expected) -> None:
+    from factx.conflicts import DeathDenials
+
+    def strike(value: str, doc: str, line: int, **kw) -> dict:
+        return fact("the strike", "place", value, doc, line, value_type="entity", entity_type="EVENT", **kw)
+
+    facts = [fact(KARIM, "death", "killed", doc, 1) for doc in (D0, D1, D2)]
+    facts += [fact(KARIM, "death", "killed", D3, 1, said_by="the group", polarity="denied"),
+              strike("Herat", D0, 1), strike("Herat", D1, 1),
+              strike("Herat", D3, place_line, said_by="the group", polarity="denied")]
+    found = run(facts, deaths=DeathDenials.from_facts(facts))
+    assert [(c["entity"], c["attribute"], c["kind"]) for c in found] == expected
+    # without knowing where deaths are denied, the place's denial stands on its own
+    assert ("the strike", "place", "denial") in [(c["entity"], c["attribute"], c["kind"]) for c in run(facts)]

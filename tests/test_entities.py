@@ -79,6 +79,44 @@ def test_given_name_left_out_by_the_model_is_added_when_tagged() -> None:
     assert repaired("Asim Omar left.", [("Omar", "PERSON")], propn=("Asim", "Omar")) == [("Omar", "PERSON")]
 
 
+# (text, entities, proper nouns, expected spans): names the model marked once and missed later
+REPEATED = [
+    # the last words of a person the document named
+    ("Karim Abu Haddad spoke.\n\nAbu Haddad later left.", [("Karim Abu Haddad", "PERSON")],
+     ("Karim", "Abu", "Haddad"), [("Karim Abu Haddad", "PERSON"), ("Abu Haddad", "PERSON")]),
+    ("Karim Haddad spoke. Then Karim Haddad left.", [("Karim Haddad", "PERSON")],
+     ("Karim", "Haddad"), [("Karim Haddad", "PERSON"), ("Karim Haddad", "PERSON")]),
+    # a surname the model marked later: the given name before it is the person's too
+    ("He warned Samir Nasser of the Agency. Nasser told reporters.", [("Agency", "ORG"), ("Nasser", "PERSON")],
+     ("Samir", "Nasser", "Agency"), [("Samir Nasser", "PERSON"), ("Agency", "ORG"), ("Nasser", "PERSON")]),
+    # a word the tagger calls no proper noun is no name ("Rose petals")
+    ("Karim Rose spoke. Rose petals fell.", [("Karim Rose", "PERSON")], ("Karim",),
+     [("Karim Rose", "PERSON")]),
+    # a country is a country before it is anyone's surname
+    ("Mia Jordan spoke. Aid reached Jordan on Monday.", [("Mia Jordan", "PERSON")], ("Mia", "Jordan"),
+     [("Mia Jordan", "PERSON")]),
+    # the name goes on with words of its own: another name
+    ("Karim Haddad spoke. He lived on Haddad Street.", [("Karim Haddad", "PERSON")],
+     ("Karim", "Haddad", "Street"), [("Karim Haddad", "PERSON")]),
+    # a title before the name is no part of the repeated words
+    ("Lieutenant Karim Haddad spoke. Haddad left.", [("Lieutenant Karim Haddad", "PERSON")],
+     ("Lieutenant", "Karim", "Haddad"), [("Lieutenant Karim Haddad", "PERSON"), ("Haddad", "PERSON")]),
+    # a title and a particle-led surname the model left unmarked
+    ("the ministry spokesman Lieutenant Karim al-Haddad on Monday", [], ("Lieutenant", "Karim", "Haddad"),
+     [("Lieutenant Karim al-Haddad", "PERSON")]),
+]
+
+
+@pytest.mark.parametrize("text,ents,propn,expected", REPEATED)
+def test_names_marked_once_are_names_again(text, ents, propn, expected) -> None:
+    assert repaired(text, ents, propn=propn) == expected
+
+
+def test_repeated_names_need_a_tagged_doc() -> None:
+    text = "Karim Abu Haddad spoke. Abu Haddad later left."
+    assert repaired(text, [("Karim Abu Haddad", "PERSON")]) == [("Karim Abu Haddad", "PERSON")]
+
+
 def test_factory_repairs_after_ner() -> None:
     import factx.pipeline  # noqa: F401  (registers the stages)
 
@@ -114,6 +152,12 @@ REPAIRS = [
     ("a founding member of the jihadist movement", [("movement", "ORG")], []),
     # a crumb separates words, not the letters of a name
     ("Radio Free Europe (RFE/RL) said", [("RFE/RL", "ORG")], [("RFE/RL", "ORG")]),
+    # a photo credit is a photographer and an agency
+    ("the flooded street (Jane Roe/AP)", [("Jane Roe/AP", "ORG")], [("Jane Roe", "PERSON"), ("AP", "ORG")]),
+    ("Photographer: Karim Haddad/Bloomberg via Nordic Images", [("Karim Haddad/Bloomberg", "FAC")],
+     [("Karim Haddad", "PERSON"), ("Bloomberg", "ORG")]),
+    ("trains between Oslo Central/Bergen run", [("Oslo Central/Bergen", "GPE")],
+     [("Oslo Central/Bergen", "GPE")]),  # no credit: left alone
     # a title and words the document writes in lower case: an organisation
     ("General Security said the security forces left", [("General Security", "PERSON")],
      [("General Security", "ORG")]),
@@ -130,6 +174,23 @@ REPAIRS = [
     # a place after "the town of" that the model took for a product
     ("between Bishoftu and the town of Modjo.", [("Bishoftu", "GPE"), ("Modjo", "PRODUCT")],
      [("Bishoftu", "GPE"), ("Modjo", "GPE")]),
+    # a person's span the model ended before a particle-led word
+    ("said Karim al-Haddad on Monday", [("Karim", "PERSON")], [("Karim al-Haddad", "PERSON")]),
+    ("said Karim bin Nasser on Monday", [("Karim", "PERSON")], [("Karim bin Nasser", "PERSON")]),
+    ("said Karim al-qaida", [("Karim", "PERSON")], [("Karim", "PERSON")]),  # no capital: no name
+    # an organisation "of" two kinds of member bodies, cut by the model at "and"
+    ("warned the International Federation of Miners and Steelworkers Unions, echoing",
+     [("the International Federation of Miners", "ORG"), ("Steelworkers Unions", "ORG")],
+     [("International Federation of Miners and Steelworkers Unions", "ORG")]),
+    # a capital "The" inside a sentence belongs to the name; a sentence's first "The" does not
+    ("the raid, The Globe reports, was", [("Globe", "ORG")], [("The Globe", "ORG")]),
+    ("he told The Courier on Monday", [("Courier", "ORG")], [("The Courier", "ORG")]),
+    ("The Globe said so", [("Globe", "ORG")], [("Globe", "ORG")]),
+    ("he said: The Globe lied", [("Globe", "ORG")], [("Globe", "ORG")]),
+    ("he met The Karim Haddad", [("Karim Haddad", "PERSON")], [("Karim Haddad", "PERSON")]),
+    ("the Teachers Federation and Nurses Unions met",  # no "of": two names
+     [("the Teachers Federation", "ORG"), ("Nurses Unions", "ORG")],
+     [("Teachers Federation", "ORG"), ("Nurses Unions", "ORG")]),
 ]
 
 
@@ -162,6 +223,19 @@ def test_headlines_are_reread_in_sentence_case() -> None:
     doc = make_doc(text, [("Feared Rebel Leader Karim Haddad Dead", "PERSON")])
     assert [(s.text, s.label_) for s in repair_spans(doc, reread=reread)] == [("Karim Haddad", "PERSON")]
     assert seen == ["Feared rebel leader Karim Haddad dead"]
+
+
+def test_headline_spans_read_again_are_split_like_body_spans() -> None:
+    text = "- BY JANE ROE AND JOHN DOE - Nordic Times News Service\n\nThe raid was at night, police said."
+
+    def reread(line: str):
+        start = line.index("John")
+        return [(line.index("Jane"), line.index("Jane") + 8, "PERSON"), (start, len(line), "PERSON")]
+
+    doc = make_doc(text, [])
+    # (each piece keeps the model's label: the mentions stage types the agency by its last word)
+    assert [(s.text, s.label_) for s in repair_spans(doc, reread=reread)] == [
+        ("JANE ROE", "PERSON"), ("JOHN DOE", "PERSON"), ("Nordic Times News Service", "PERSON")]
 
 
 @pytest.mark.parametrize("line,expected", [

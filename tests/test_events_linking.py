@@ -142,6 +142,25 @@ MUST_NOT = [
 ]
 
 
+#: a story's raid told by kind alone in two documents, placed in two others, and an attack
+#: of years before placed elsewhere: whatever the order of the names, the bare raid is the
+#: placed raid's, and the old attack never joins a bare description
+ORDERS = [ev("raid", "raid", dates=["XXXX-WXX-7TNI"], docs=2),
+          ev("attack in Norland", "attack", places=["Norland"], dates=["2001-09-11"]),
+          ev("raid in Varnia", "raid", places=["Varnia"], published=["2011-05-03"]),
+          ev("attack in Varnia", "attack", places=["Varnia"])]
+
+
+def test_linking_does_not_depend_on_the_order():
+    import itertools
+
+    names = [e.name for e in ORDERS]
+    want = sorted([frozenset({"raid", "raid in Varnia", "attack in Varnia"}), frozenset({"attack in Norland"})],
+                  key=sorted)
+    for order in itertools.permutations(ORDERS):
+        assert groups(link_events(list(order)), names) == want, [e.name for e in order]
+
+
 @pytest.mark.parametrize("label, events, located, expected", MUST + MUST_NOT, ids=[r[0] for r in MUST + MUST_NOT])
 def test_link_events(label, events, located, expected):
     names = [e.name for e in events]
@@ -169,6 +188,10 @@ SPECIFIC = [
     (["floods in Varnia", "floods in Karsk"], [], None),
     # two towns of one country: neither contains the other
     (["floods in Karsk", "floods in Tolo", "floods in Varnia"], [("Karsk", "Varnia"), ("Tolo", "Varnia")], None),
+    # the run's facts put each inside the other: they tell nothing
+    (["floods in Varnia", "floods in Karsk"], [("Karsk", "Varnia"), ("Varnia", "Karsk")], None),
+    # the event's own kind before a count's ('deaths in X')
+    (["deaths in Karsk", "floods in Varnia", "floods in Karsk"], [("Karsk", "Varnia")], "floods in Karsk"),
     # one place only
     (["floods in Karsk", "Karsk floods"], [], None),
 ]
@@ -193,3 +216,11 @@ def test_publication_dates_at_the_calendar_edge_link_without_overflow(published)
                         dates=(published,), published=(published,))]
     pairs = link_events(events)
     assert ("explosion in Port Arden", "explosion") not in pairs  # two placed explosions: ambiguous
+
+
+@pytest.mark.parametrize("published", [("9999-12-31",), ("0001-01-01",), ("0001-01-01", "9999-12-31")])
+def test_undated_events_published_at_the_calendars_ends_have_a_span(published) -> None:
+    # the report window before the first day and the day after the last reach past the calendar
+    from factx.events import _span
+    span, stated = _span(EventInfo("floods in Karsk", published=published))
+    assert span is not None and span[0] < span[1] and not stated

@@ -89,6 +89,30 @@ def test_counts_from_undated_reports_say_so() -> None:
     assert "     158 · undated" in lines and "     190 · reported 2020-08-30" in lines
 
 
+def test_a_denied_value_is_named_in_the_summary() -> None:
+    facts = [fact("the fire", "killed_count", 900, D0, 1, value_type="quantity", value_text="900",
+                  entity_type="EVENT", said_by="the society"),
+             fact("the fire", "killed_count", 900, D1, 1, value_type="quantity", value_text="900",
+                  entity_type="EVENT", said_by="the ministry", polarity="denied")]
+    lines = memo(facts)
+    assert lines[0] == "the fire (event): 1 disagreement among 2 sources: number killed (900 denied by the ministry)"
+
+
+def test_counts_that_contradict_show_when_each_was_reported() -> None:
+    facts = [{**fact("the fire", "killed_count", n, d, 1, value_type="quantity", entity_type="EVENT"),
+              "published": p} for n, d, p in ((137, D0, "2020-08-05"), (100, D1, "2020-08-05"))]
+    lines = memo(facts)
+    assert "  1. Number killed: cannot both be true" in lines
+    assert "     137 · reported 2020-08-05" in lines and "     100 · reported 2020-08-05" in lines
+
+
+def test_other_values_show_no_report_date() -> None:
+    facts = [{**fact("the fire", "date", v, d, 1, value_type="date", entity_type="EVENT"),
+              "published": "2020-08-05"} for v, d in (("2020-08-01", D0), ("2020-08-04", D1))]
+    lines = memo(facts)
+    assert not any("reported" in line for line in lines)
+
+
 def test_an_undated_weekday_shows_the_day_it_was_taken_as() -> None:
     facts = [{**fact("Karim Haddad", "date_of_death", v, d, 1, value_type="date", value_text=t), "published": p}
              for v, t, d, p in (("XXXX-WXX-7TNI", "late Sunday night", D0, None),
@@ -187,3 +211,11 @@ def test_soft_causes_and_places_say_what_soft_means(attribute, values, heading) 
     facts = [fact("the blast in Port P", attribute, v, d, 1, value_type=value_type, entity_type="EVENT")
              for v, d in zip(values, (D0, D1))]
     assert heading in memo(facts)
+
+
+@pytest.mark.parametrize("attribute, words", [
+    ("killed_count", "number killed"), ("nationalities_count", "nationalities of the victims"),
+    ("time_of_death", "time of death"), ("some_new_thing", "some new thing"),
+])
+def test_attributes_are_said_in_words(attribute, words) -> None:
+    assert attribute_words(attribute) == words

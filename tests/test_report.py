@@ -245,7 +245,7 @@ def test_seeds_report_in_chromium_dom(seeds_page, tmp_path):
     # a driver script appended to a copy of the page clicks a date of death and types a
     # search, then writes what the page did into the DOM that Chromium dumps
     driver = """<script>
-    var cells = document.querySelectorAll('section[data-name="asim umar"] td[data-attribute="date_of_death"] .claim');
+    var cells = document.querySelectorAll('section[data-name="asim omar"] td[data-attribute="date_of_death"] .claim');
     Array.prototype.find.call(cells, function(c){ return c.textContent.indexOf('Sept. 23') >= 0; }).click();
     var p = document.getElementById('panel');
     document.body.dataset.panel = p.className + '|' + p.querySelector('blockquote').innerHTML;
@@ -277,7 +277,7 @@ def test_seeds_report_in_chromium_dom(seeds_page, tmp_path):
                 self.in_spellings = True
             if tag == "td" and "data-attribute" in a:
                 self.cell = a["data-attribute"]
-            if tag == "button" and self.section == "asim umar" and self.cell:
+            if tag == "button" and self.section == "asim omar" and self.cell:
                 cls = a.get("class") or ""
                 if "denied" in cls and self.cell in ("death", "date_of_death"):
                     self.found["denied_death"] = True
@@ -289,10 +289,10 @@ def test_seeds_report_in_chromium_dom(seeds_page, tmp_path):
                 self.cell = None
 
         def handle_data(self, data):
-            if self.section == "asim umar" and self.in_spellings:
+            if self.section == "asim omar" and self.in_spellings:
                 self.found["spelling_umar"] |= "Umar" in data
                 self.found["spelling_omar"] |= "Omar" in data
-            if self.section == "asim umar" and self.cell == "date_of_death" and "Sept. 23" in data:
+            if self.section == "asim omar" and self.cell == "date_of_death" and "Sept. 23" in data:
                 self.found["date_of_death"] = True
 
     parsed = Dom()

@@ -102,6 +102,24 @@ def test_variants_and_lookup(tmp_path):
                                    {"name": "Jon Smith", "count": 1, "docs": ["b.txt"]}]
 
 
+def test_a_name_written_inside_a_titled_mention_is_a_variant(tmp_path):
+    # "Captain John Smith" is how the document writes him; "John Smith" is written there too
+    store = Store.open(tmp_path)
+    with store.writer() as w:
+        w.add(result("a.txt", drafts=[draft(value="Captain John Smith"), draft(value="Captain Smith"),
+                                      draft(name="raid", value="US raid")]), "p")
+        w.add(result("b.txt", text=TEXT + "Another line.\n", drafts=[draft(name="Jon Smith", value="Jon Smith")]), "p")
+        w.set_entities([entity("John Smith", "Jon Smith"), entity("raid", entity_type="EVENT")], fold)
+        w.finish()
+    [raid] = store.entity_ids_for_folded(fold("raid"))
+    assert store.variants(raid) == [{"name": "US raid", "count": 1, "docs": ["a.txt"]}]  # "raid" is no name
+    [eid] = store.entity_ids_for_folded(fold("John Smith"))
+    assert store.variants(eid) == [{"name": "Captain John Smith", "count": 1, "docs": ["a.txt"]},
+                                   {"name": "Captain Smith", "count": 1, "docs": ["a.txt"]},
+                                   {"name": "John Smith", "count": 1, "docs": ["a.txt"]},
+                                   {"name": "Jon Smith", "count": 1, "docs": ["b.txt"]}]
+
+
 # --- one document per content ----------------------------------------------------------
 
 def test_the_same_content_by_another_path_is_the_stored_document(tmp_path):

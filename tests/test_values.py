@@ -97,7 +97,8 @@ QUANTITIES = [
     (40, "40", "same"),
     ("<=40", 40, "compatible"),  # "up to 40"
     ("up to 40", 40, "compatible"),
-    ("<=40", 20, "compatible"),
+    ("<=40", 20, "soft"),  # "up to 40" / 20: two estimates
+    ("<=40", 37, "compatible"),  # within its rounding
     ("<=40", 41, "hard"),
     (6, 9, "hard"),
     ("six", "nine", "hard"),
@@ -112,7 +113,12 @@ QUANTITIES = [
     ("20-40", 30, "compatible"),
     ("20-40", "30-50", "soft"),
     ("20-40", 50, "hard"),
-    (">=40", 45, "compatible"),
+    (">=40", 42, "compatible"),  # within the rounding of the bound
+    (">=40", 45, "soft"),  # "at least 40" / 45: two counts, the bound a rounded-down one
+    ("more than 5,300", 11300, "soft"),
+    ("at least 157", 158, "soft"),  # a count of 157 and one of 158
+    (">137", ">150", "soft"),
+    (">=1000", 1050, "compatible"),
     (">=40", "20-40", "soft"),
     ("more than 40", 40, "hard"),
     ("at least 40", 40, "compatible"),
@@ -120,6 +126,24 @@ QUANTITIES = [
     ("a dozen", 12, "same"),
     ("hundreds", "thousands", "hard"),
     ("several", "3-9", "compatible"),  # the same span either way round
+    # a word for an amount has no sharp edge: within twice its range it differs softly
+    ("thousands", ">10000", "soft"),
+    ("thousands", 11300, "soft"),
+    ("thousands", 50000, "hard"),
+    ("dozens", 20, "soft"),
+    ("several", 12, "soft"),
+    ("several", 20, "hard"),
+    # two one-sided bounds facing each other and overlapping can both be true
+    (">=27", "<=2000", "compatible"),
+    ("more than 4,000", "up to 6,000", "compatible"),
+    (">6500", "<=6000", "hard"),
+    # bounds the same way round: one count when the levels are one rounding apart,
+    # two counts told as bounds otherwise ("more than 9,000" / "more than 10,000")
+    ("<=40", "<=60", "soft"),
+    (">=40", ">=60", "soft"),
+    (">9000", ">10000", "soft"),
+    ("at least 5,000", "more than 5,000", "compatible"),
+    (">=1000", ">1050", "compatible"),
 ]
 
 

@@ -21,6 +21,7 @@ Runs right after `ner`. Two parts:
      is part of the name ("killed Karim" + "Haddad"), when the doc has POS tags.
    - split: a name never crosses a line break, a spaced dash, a quote mark or a
      comma ("Drone Attack\n\nPublish", "reporters,“We");
+   - photo credit: "(Jane Roe/AP)" is a photographer and an agency;
    - edge words (`rules/entity_repairs.yml`): clock labels ("GMT", "PM CDT") are
      cut from either end of a span, and a span of nothing else is dropped;
    - roles: a person's span starts after the last capitalized role noun in it
@@ -70,8 +71,9 @@ class EntityRules:
     """Rule data of this stage, compiled once per rule set."""
 
     names: NameRules
-    #: (label, connectors, right labels, right words, left words) per join rule
-    joins: tuple[tuple[str, tuple[tuple[str, ...], ...], frozenset[str], frozenset[str], frozenset[str]], ...] = ()
+    #: (label, connectors, right labels, right words, left words, left inner words) per join rule
+    joins: tuple[tuple[str, tuple[tuple[str, ...], ...], frozenset[str], frozenset[str], frozenset[str],
+                       frozenset[str]], ...] = ()
     demonyms: frozenset[str] = frozenset()
     edge_words: frozenset[str] = frozenset()
     role_words: frozenset[str] = frozenset()
@@ -90,7 +92,8 @@ def entity_rules(rules: RuleSet | None = None) -> EntityRules:
     joins = tuple(
         (rule["label"], tuple(tuple(c.lower().split()) for c in rule["connectors"]),
          frozenset(rule.get("right_labels", ())), frozenset(w.lower() for w in rule.get("right_words", ())),
-         frozenset(w.lower() for w in rule.get("left_words", ())))
+         frozenset(w.lower() for w in rule.get("left_words", ())),
+         frozenset(w.lower() for w in rule.get("left_contains", ())))
         for rule in rules.get("entity_joins"))
     where: dict[str, set[str]] = {"edge": set(), "person_head": set(), "headline_verb": set()}
     for rule in rules.get("entity_repairs"):
@@ -154,6 +157,31 @@ def _pieces(span: Span) -> list[Span]:
     return out
 
 
+_CREDIT_LEADS = frozenset({"photo", "photograph", "photographer", "credit", "image", "picture"})
+
+
+def _credit(span: Span) -> list[Span] | None:
+    """Rule photo credit: "(Jane Roe/AP)", "Photographer: Jane Roe/Bloomberg" name a
+    photographer (PERSON) and an agency (ORG), not one name; None when the span is no
+    credit. The letters of one name ("RFE/RL") are never split."""
+    doc = span.doc
+    slash = [t.i for t in span if t.text == "/" and not t.whitespace_ and t.i > span.start
+             and not doc[t.i - 1].whitespace_]
+    if len(slash) != 1:
+        return None
+    cut = slash[0]
+    left, right = doc[span.start:cut], doc[cut + 1:span.end]
+    before = doc[span.start - 1] if span.start > 0 else None
+    lead = doc[span.start - 2] if span.start > 1 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    credit = (before is not None and before.text == "(" and after is not None and after.text == ")") \
+        or (before is not None and before.text == ":" and lead is not None and lead.lower_ in _CREDIT_LEADS)
+    if not credit or not 2 <= len(left) <= 3 or not 1 <= len(right) <= 2 \
+            or not all(t.is_alpha and t.text[:1].isupper() for t in [*left, *right]):
+        return None
+    return [Span(doc, left.start, left.end, label="PERSON"), Span(doc, right.start, right.end, label="ORG")]
+
+
 def _edges(span: Span, er: EntityRules) -> Span | None:
     """Rule edge words and roles; None when nothing of a name is left."""
     doc, start, end = span.doc, span.start, span.end
@@ -192,17 +220,18 @@ def _is_demonym(text: str, er: EntityRules) -> bool:
 
 
 def _join(spans: list[Span], er: EntityRules) -> list[Span]:
-    """Rule join: LABEL span (ending in one of `left_words`, when the rule has them) +
-    connector + a name of `right_labels`, or capitalized words ending in one of
-    `right_words`."""
+    """Rule join: LABEL span (ending in one of `left_words`, holding one of
+    `left_contains`, when the rule has them) + connector + a name of `right_labels`, or
+    capitalized words ending in one of `right_words`."""
     if not er.joins or not spans:
         return spans
     doc = spans[0].doc
     starts = {s.start: s for s in spans}
     out = list(spans)
     for span in spans:
-        for label, connectors, right_labels, right_words, left_words in er.joins:
-            if span.label_ != label or (left_words and span[-1].lower_ not in left_words):
+        for label, connectors, right_labels, right_words, left_words, left_contains in er.joins:
+            if span.label_ != label or (left_words and span[-1].lower_ not in left_words) \
+                    or (left_contains and not any(t.lower_ in left_contains for t in span[1:-1])):
                 continue
             for connector in connectors:
                 p = span.end + len(connector)
@@ -213,7 +242,7 @@ def _join(spans: list[Span], er: EntityRules) -> list[Span]:
                     out.append(Span(doc, span.start, right.end, label=label))
                     break
                 q = p
-                while q < len(doc) and q < p + 4 and doc[q].is_title:
+                while q < len(doc) and q < p + 4 and doc[q].is_title and doc[q].lower_ not in right_words:
                     q += 1
                 if q > p and q < len(doc) and doc[q].lower_ in right_words:
                     out.append(Span(doc, span.start, q + 1, label=label))
@@ -319,6 +348,106 @@ def _people(spans: list[Span], er: EntityRules) -> list[Span]:
     return out
 
 
+def _particle_tail(doc: Doc, j: int, er: EntityRules) -> int:
+    """The end of the particle-led words at token `j` that continue a name ("al-Karim",
+    "bin Haddad", "el - Sayed" as tokens), or `j` when none starts there."""
+    end = j
+    while end < len(doc) and doc[end].lower_ in er.names.particles and doc[end].text[:1].islower():
+        k = end + 1
+        if k < len(doc) and doc[k].text in ("-", "‐") and not doc[end].whitespace_ and not doc[k].whitespace_:
+            k += 1
+        elif not doc[end].whitespace_ or "\n" in doc[end].whitespace_:
+            break
+        if k < len(doc) and doc[k].is_alpha and doc[k].text[:1].isupper() and not doc[k].is_upper:
+            end = k + 1
+        else:
+            break
+    return end
+
+
+def _name_tails(spans: list[Span], er: EntityRules) -> list[Span]:
+    """Rule name tail: a person's span the model ended before a particle-led word ("Karim
+    al-Haddad" read as "Karim") takes it in."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for span in spans:
+        if span.label_ == "PERSON" and span.end < len(span.doc) and span.end not in covered \
+                and span[-1].whitespace_ and "\n" not in span[-1].whitespace_:
+            end = _particle_tail(span.doc, span.end, er)
+            if end > span.end:
+                span = Span(span.doc, span.start, end, label="PERSON")
+        out.append(span)
+    return out
+
+
+def _unmarked_token(token, er: EntityRules, lower: frozenset[str]) -> bool:
+    """A capitalized word the model left outside any name that may be a word of a
+    name: a proper noun, no stop word, no title or role, no country or demonym
+    ("Jordan" is a country before it is anyone's surname), never written in lower case."""
+    return token.is_alpha and token.text[:1].isupper() and not token.is_upper and token.pos_ == "PROPN" \
+        and not token.is_stop and token.lower_ not in lower and token.lower_ not in er.names.honorifics \
+        and token.lower_ not in er.role_words and token.lower_ not in er.demonyms \
+        and (token.lower_,) not in er.names.countries and len(token) > 1
+
+
+def _repeated_people(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
+    """Rule repeated names: a person the document names is a person wherever it writes
+    that name again, or its last words ("Abu Haddad" after "Karim Abu Haddad"), when the
+    model left those words unmarked; a proper noun right before such a surname the
+    model missed is the given name ("warned Karim Haddad ... Haddad said"). Only on a
+    tagged doc, and a one-word surname only where the tagger calls it a proper noun."""
+    if not doc.has_annotation("POS"):
+        return spans
+    tails: set[tuple[str, ...]] = set()
+    surnames: set[str] = set()
+    for span in spans:
+        if span.label_ != "PERSON":
+            continue
+        tokens = [t for t in span if t.lower_.rstrip(".") not in er.names.honorifics]
+        texts = tuple(t.text for t in tokens)
+        for k in range(len(texts)):
+            head = texts[k]
+            if head[:1].isupper() or (head.lower() in er.names.particles and k > 0):
+                tails.add(texts[k:])
+        if texts and texts[-1][:1].isupper():
+            surnames.add(texts[-1])
+    if not tails:
+        return spans
+    longest = max(map(len, tails))
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    lower = _lowercase_words(doc)
+    out = list(spans)
+    i = 0
+    while i < len(doc):
+        found = 0
+        if i not in covered and doc[i].text[:1].isupper():
+            for k in range(min(longest, len(doc) - i), 0, -1):
+                texts = tuple(t.text for t in doc[i:i + k])
+                if texts in tails and not any(j in covered for j in range(i, i + k)) \
+                        and "\n" not in doc[i:i + k].text \
+                        and (k > 1 or _unmarked_token(doc[i], er, lower)):
+                    found = k
+                    break
+        if not found:
+            i += 1
+            continue
+        end = i + found
+        after = doc[end] if end < len(doc) else None
+        if after is not None and end not in covered and doc[end - 1].whitespace_ \
+                and _unmarked_token(after, er, lower):
+            i = end  # "Haddad Street": the name goes on with words of its own
+            continue
+        start = i
+        before = doc[i - 1] if i > 0 else None
+        if found == 1 and doc[i].text in surnames and before is not None and i - 1 not in covered \
+                and before.whitespace_ == " " and _unmarked_token(before, er, lower):
+            start = i - 1  # the given name the model missed
+        out.append(Span(doc, start, end, label="PERSON"))
+        covered.update(range(start, end))
+        i = end
+    return out
+
+
 #: Words a Title Case headline may leave in lower case.
 _SMALL_WORDS = frozenset("a an the and or but nor of in on at to for by with as from into onto over "
                          "after before vs via is are was were be its his her their per amid than "
@@ -412,11 +541,13 @@ def _headlines(doc: Doc, spans: list[Span], er: EntityRules, reread: Reread | No
             found = []
             for a, b, label in reread(sentence_case(text[start:end], lower, upper)):
                 span = doc.char_span(start + a, start + b, label=label, alignment_mode="expand")
-                if span is not None and label in NAME_LABELS:
-                    span = _trim(span)
-                    span = _edges(span, er) if span is not None else None
-                    if span is not None:
-                        found.append(span)
+                if span is None or label not in NAME_LABELS:
+                    continue
+                for piece in _pieces(span):  # "JANE ROE - New York Times News Service"
+                    piece = _trim(piece)
+                    piece = _edges(piece, er) if piece is not None else None
+                    if piece is not None:
+                        found.append(piece)
             line_spans = found
         named = [n for n in (_headline_name(s, body_keys, lower, er) for s in line_spans) if n is not None]
         out.extend(_byline(doc, named))
@@ -551,6 +682,8 @@ def _titled_names(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
                 and doc[j].lower_ not in _lowercase_words(doc) \
                 and "\n" not in doc[j - 1].whitespace_:
             j += 1
+        if j > i + 1 and doc[j - 1].whitespace_ and "\n" not in doc[j - 1].whitespace_:
+            j = _particle_tail(doc, j, er)  # "Lieutenant Karim al-Haddad"
         if j > i + 1 and (j == len(doc) or j not in covered):
             start = i if (word in nr.distinctive or word in _CIVIL) else i + 1
             out.append(Span(doc, start, j, label="PERSON"))
@@ -613,6 +746,26 @@ def _airports(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
     return out
 
 
+#: Labels of names that may begin with "The" ("The Hague", "The Sun", "The Economist").
+_THE_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "WORK_OF_ART"})
+
+
+def _capital_the(spans: list[Span]) -> list[Span]:
+    """Rule capital "The": a "The" written with a capital inside a sentence, right before
+    a name, belongs to the name ("..., The Sun reports", "told The Economist"); the
+    in-document name still drops it (`factx.stages.mentions.clean_name`)."""
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for span in spans:
+        doc, i = span.doc, span.start - 1
+        if span.label_ in _THE_LABELS and i > 0 and i not in covered and doc[i].text == "The" \
+                and doc[i].whitespace_ == " " and not doc[i].is_sent_start \
+                and (doc[i - 1].is_alpha or doc[i - 1].text == ",") and "\n" not in doc[i - 1].whitespace_:
+            span = Span(doc, i, span.end, label=span.label_)
+        out.append(span)
+    return out
+
+
 def _titles(spans: list[Span], er: EntityRules) -> list[Span]:
     """Rule titles: a civil title or a distinctive one (rank, religious title) written
     right before a person is part of the mention ("Mr Obama", "Mullah Karim"), as the
@@ -659,6 +812,10 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
             if trimmed is not None:
                 spans.append(trimmed)
             continue
+        credit = _credit(span)
+        if credit is not None:
+            spans.extend(credit)
+            continue
         for piece in _pieces(span):
             trimmed = _trim(piece)
             trimmed = _edges(trimmed, er) if trimmed is not None else None
@@ -673,12 +830,15 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
     spans = sorted(filter_spans(spans), key=lambda s: s.start)
     spans = _defined_acronyms(doc, spans, er)
     spans = _people(spans, er)
+    spans = _name_tails(sorted(filter_spans(spans), key=lambda s: s.start), er)
+    spans = _repeated_people(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _titles(sorted(filter_spans(spans), key=lambda s: s.start), er)
     if doc.has_annotation("POS"):  # only on a tagged doc: "Mr" before any capital is no evidence otherwise
         spans = _titled_names(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _places_of(doc, sorted(filter_spans(spans), key=lambda s: s.start))
     spans = _airports(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _hashtags(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
+    spans = _capital_the(sorted(filter_spans(spans), key=lambda s: s.start))
     return sorted(filter_spans(spans), key=lambda s: s.start)
 
 

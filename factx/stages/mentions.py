@@ -104,7 +104,9 @@ def mention_rules(rules: RuleSet | None = None) -> MentionRules:
          re.compile(compile_context(rule["before"]) + r"$") if rule.get("before") else None,
          re.compile(r"^" + compile_context(rule["after"])) if rule.get("after") else None)
         for rule in rules.get("entity_context"))
-    demonyms = frozenset(w.lower() for w in rules.words("demonyms"))
+    # peoples and faiths (entity_types.yml, NORP `words`) are NORP like demonyms: "Shiite", "Pashtun"
+    demonyms = frozenset(w.lower() for w in rules.words("demonyms")) | frozenset(
+        w.lower() for r in rules.get("entity_types") if r["label"] == "NORP" for w in r.get("words", ()))
     places = frozenset(_plain_key(w) for r in rules.get("demonyms") for w in [r["country"], *r.get("cities", ())])
     endings = tuple(w.lower() for r in rules.get("entity_types") if r["label"] in PLACE_TYPES
                     for w in r.get("endings", ()))
@@ -169,6 +171,8 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
         return "PERSON"
     if label == "NORP" and (text.strip().lower() in mr.demonyms or len(tokens) != 1):
         return None  # "Afghan provinces of": a demonym modifies the words after it
+    if len(tokens) == 1 and label in ("ORG", "PERSON") and text.strip().lower() in mr.demonyms:
+        return "NORP"  # "his Shiite movement": a faith or people the model took for a group
     # a country or a large city of the world's list is a place ("Mozambique" is no company)
     if " ".join(tokens) in mr.places:
         return "GPE"
@@ -183,6 +187,9 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     # a type-deciding last word: "Kunduz Province", "Military Times"
     if len(tokens) > 1 and tokens[-1] in nr.suffix_types:
         return nr.suffix_types[tokens[-1]]
+    # a type-deciding first word: "Wadi X" (a valley), "Mount X"
+    if len(tokens) > 1 and tokens[0] in nr.prefix_types:
+        return nr.prefix_types[tokens[0]]
     # a facility word first: "Port of Bergen" ("Port Said" is a city)
     if len(tokens) > 2 and tokens[1] == "of" and nr.suffix_types.get(tokens[0]) == "FAC":
         return "FAC"
@@ -305,6 +312,13 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
             cands += [k for k in titled if _same_words(words_of(k), own, nr)]
         if not cands and len(own) == 1 and label == "PERSON" and len(key) == 1:
             cands = [f for f in full if _same_words(f[:1], own, nr) and group_label(f) == "PERSON"]
+        if not cands and label == "ORG" and len(own) >= 2:
+            cands = _national_form(own, [f for f in full if group_label(f) == "ORG"], nr)
+        # "the Post" after "the Washington Post": the head noun of an institution's name
+        # (entity_types.yml, ORG) stands for the one institution of the document it ends
+        if not cands and label == "ORG" and len(key) == 1 \
+                and nr.suffix_types.get("".join(words(items[groups[key][0]].clean))) == "ORG":
+            cands = [f for f in full if group_label(f) == "ORG" and words_of(f)[-1] == own[0]]
         if len(cands) == 1:
             target[key] = cands[0]
 
@@ -359,12 +373,47 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         own_votes = Counter(items[i].span.label_ for i in own)
         label_of[rkey] = max(votes, key=lambda t: (votes[t], own_votes[t], -_order(t)))
 
+    # a name met once, that no rule types, takes the type of the names it is listed with
+    # ("from North Lebanon, Bekaa and South Lebanon")
+    alone = {rkey for rkey, indexes in members.items() if len(indexes) == 1 and not items[indexes[0]].rule_label}
+    if alone:
+        labels = [label_of[root(item.key)] for item in items]
+        for n, label in _list_labels(text, [(item.span.start_char, item.span.end_char) for item in items],
+                                     labels).items():
+            if root(items[n].key) in alone:
+                label_of[root(items[n].key)] = label
+
     out = []
     for item in items:
         rkey = root(item.key)
         out.append(Mention(item.span.start_char, item.span.end_char, item.span.text,
                            canonical[rkey], label_of[rkey]))
     return branch_mentions(text, out, mr)
+
+
+_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s)\s*$")
+
+
+def _list_labels(text: str, spans: list[tuple[int, int]], labels: list[str]) -> dict[int, str]:
+    """Rule lists: in "A, B and C" every name is of one kind. For each name of a list of
+    three names or more whose others all share one type of another kind than its own
+    (a region listed with countries stays a region), that type."""
+    out: dict[int, str] = {}
+    n = 0
+    while n < len(spans):
+        chain = [n]
+        while chain[-1] + 1 < len(spans):
+            end, start = spans[chain[-1]][1], spans[chain[-1] + 1][0]
+            if not (0 < start - end <= 7 and _LIST_GLUE.fullmatch(" " + text[end:start])):
+                break
+            chain.append(chain[-1] + 1)
+        if len(chain) >= 3:
+            for i in chain:
+                others = {labels[j] for j in chain if j != i}
+                if len(others) == 1 and type_group(labels[i]) != type_group(next(iter(others))):
+                    out[i] = next(iter(others))
+        n = chain[-1] + 1
+    return out
 
 
 #: Nouns that stand for an organisation named before ("the group's Indian affiliate").
@@ -462,6 +511,18 @@ def _branch(parent: Mention, start: int, end: int, text: str, branches: list[str
     return [Mention(start, end, text[start:end], branches[0], orgs[branches[0]], description=True)]
 
 
+def _national_form(own: tuple[str, ...], orgs: list[tuple[str, ...]], nr: NameRules) -> list[tuple[str, ...]]:
+    """The organisation a name of two words or more shortens by dropping the country in
+    front ("the Sea Rescue Society" after "the Danish Sea Rescue Society"): none when
+    another organisation of the document holds the name too ("the Federation of Sea
+    Rescue Societies"), and never a one-word name ("Brigade" is not "Danish Brigade")."""
+    holders = [f for f in orgs if len(f) > len(own)
+               and any(_same_words(f[i:i + len(own)], own, nr) for i in range(len(f) - len(own) + 1))]
+    national = [f for f in holders if len(f) == len(own) + 1 and f[:1] in nr.countries
+                and _same_words(f[1:], own, nr)]
+    return national if len(holders) == 1 else []
+
+
 def _same_words(a: tuple[str, ...], b: tuple[str, ...], nr: NameRules) -> bool:
     """Word by word, spellings of one name (transliterated): "rashid" ~ "rasheed"."""
     return len(a) == len(b) and all(x == y or token_cost(x, y, nr) != INFINITE for x, y in zip(a, b))
@@ -487,7 +548,10 @@ def facility_names(text: str, mentions: Sequence[Mention], mr: MentionRules) -> 
     """Facilities named by a place and a facility word (`entity_types.yml`, FAC):
     "Bergen port", "Bergen's port", "the port of Bergen" name the port (FAC), never
     the city. They are extra names, not entity mentions: the place's mention stays the
-    place's ("the Bergen port blast" happened in Bergen).
+    place's ("the Bergen port blast" happened in Bergen). A place written with its
+    administrative word in lower case ("Bergen province", "Bergen city") is one more
+    spelling of the place itself (its canonical and type), unless the word begins the
+    name of a body ("the Bergen district council").
 
     >>> text = "the blast at Bergen's port"
     >>> [(m.text, m.label) for m in facility_names(text, [Mention(13, 19, "Bergen", "Bergen", "GPE")],
@@ -498,6 +562,14 @@ def facility_names(text: str, mentions: Sequence[Mention], mr: MentionRules) -> 
     out = []
     for mention in mentions:
         if mention.label not in ("GPE", "LOC"):
+            continue
+        # "Karamia province", "Karamia city": the place named with its administrative word
+        # (one more spelling of the place, never a name of its own)
+        admin = re.match(r"[ \t]+([a-z]+)\b(?![ \t]*(?:-|council|official|authorit|government|police))",
+                         text[mention.end:mention.end + 40])
+        if admin and admin.group(1) in mr.names.admin_words and admin.group(1) != "state":
+            end = mention.end + admin.end(1)
+            out.append(Mention(mention.start, end, text[mention.start:end], mention.canonical, mention.label))
             continue
         follow = re.match(r"(?:['’]s)?[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?", text[mention.end:mention.end + 40])
         if follow and follow.group(1).lower() in facility and (follow.group(2) or "").lower() not in _NOT_A_FACILITY:

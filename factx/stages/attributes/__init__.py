@@ -8,7 +8,8 @@ stage runs in three steps over a parsed document:
    the document mentions (`event_mentions`). Nothing changes it afterwards.
 2. Each family module reads the state, sentence by sentence, and yields raw facts
    (`base.Raw`), each with the token whose clause states it:
-   `deaths` (death, date/place/cause_of_death, perpetrator; 'X is alive'),
+   `deaths` (death, date/place/cause_of_death, perpetrator; 'X is alive'), `wounds` (where
+   the dead were hit: 'shot in the head'),
    `event_mentions` (EVENT entities: date, time, place, cause, perpetrator, their names),
    `perpetration` (who did it, or that nobody did: 'ruled out an attack', 'X denied any
    involvement'),
@@ -44,7 +45,7 @@ from factx.rules import ATTRIBUTE_FAMILIES as FAMILIES  # the vocabulary lives w
 from factx.rules import RuleSet, load_rules
 # the family modules, imported for their registration (run order: `registry.extractor`)
 from factx.stages.attributes import (  # noqa: F401
-    counts, deaths, event_mentions, organisations, patterns, people, perpetration, places, roles,
+    counts, deaths, event_mentions, organisations, patterns, people, perpetration, places, roles, wounds,
 )
 from factx.stages.attributes.compiled import Compiled, compile_rules
 from factx.stages.attributes.discourse import Discourse, build, quote_spans

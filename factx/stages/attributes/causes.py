@@ -30,8 +30,10 @@ register(
     Family("agent_noun", doc="nouns of people who act ('police', 'gunmen'): 'killed by police' names no cause"),
     Family("cause_modifier", doc="adjectives dropped from a cause's head phrase ('a long illness' → 'illness')"),
     Family("cause_light", doc="nouns whose 'of' object is the real cause: 'the ignition of X', 'a stock of X'"),
-    Family("cause_verb", keys=("words", "preps"), required=("words", "preps"),
-           doc="verbs whose agent or object is an event's cause ('caused by', 'blamed on')"),
+    Family("cause_verb", keys=("words", "preps", "subject"), required=("words", "preps"),
+           doc="verbs whose agent or object is an event's cause ('caused by', 'blamed on'); with "
+               "`subject: subject`, whose subject causes the event its preposition governs "
+               "('X contributed to the crash')"),
 )
 
 #: two-word prepositions of cause: the first word and the preposition that carries the object
@@ -52,10 +54,12 @@ def head_phrase(noun: Token, state: "Discourse") -> tuple[str, list[Token]]:
             break
         noun = inner
     # who did it is no part of how ('a police raid', 'an Israeli airstrike', 'a US strike')
+    # ... unless the rules list the two words as one cause ('pilot error', 'human error')
     kept = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
-            and c.lower_ not in rules.cause_drop and not c.like_num and c.lower_ not in rules.agent_nouns
-            and not any(part in rules.demonyms or part in rules.countries for part in c.lower_.split("-"))
-            and state.mention_at(c) is None]
+            and (f"{c.lower_} {lemma(noun)}" in rules.cause_nouns or (
+                c.lower_ not in rules.cause_drop and not c.like_num and c.lower_ not in rules.agent_nouns
+                and not any(part in rules.demonyms or part in rules.countries for part in c.lower_.split("-"))
+                and state.mention_at(c) is None))]
     chain: list[Token] = []  # only the modifiers right before the noun, as one phrase
     for token in reversed(kept):
         if token.i == noun.i - len(chain) - 1:
@@ -141,6 +145,11 @@ def cause_of(frame: Frame, state: "Discourse", *, death: bool = True) -> tuple[s
                     open_slots.extend(pobjs(child))  # 'killed by a roadside bomb'
             if word in rules.cause_preps:
                 listed.extend(pobjs(child))
+            if death and word in ("after", "following"):  # 'died after being strangled'
+                for done in (g for g in child.children if g.dep_ == "pcomp" and g.pos_ == "VERB"):
+                    implied = rules.death_verbs.get(lemma(done))
+                    if implied is not None and implied[2] is not None:
+                        return implied[2], [done], done
         if lemma(verb) in rules.death_verbs or lemma(verb) in rules.count_verbs:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None and not attr.is_passive(verb):
@@ -185,12 +194,17 @@ def _named_event_at(noun: Token, state: "Discourse") -> tuple[str, list[Token], 
 def _event_cause_slots(frame: Frame, state: "Discourse") -> list[Token]:
     """What caused an event noun: the agent of a cause verb it is the subject or the
     object of ('the fire was started by a fault', 'the floods, caused by rain', 'blamed on')."""
-    verbs = {w.lower(): tuple(r.get("preps", ())) for r in state.rules.by_family.get("cause_verb", ())
-             for w in r["words"]}
+    rules = state.rules.by_family.get("cause_verb", ())
+    verbs = {w.lower(): tuple(r.get("preps", ())) for r in rules if r.get("subject") != "subject" for w in r["words"]}
+    towards = {w.lower(): tuple(r.get("preps", ())) for r in rules if r.get("subject") == "subject" for w in r["words"]}
     out: list[Token] = []
     for root in frame.roots:
         if root.pos_ not in ("NOUN", "PROPN"):
             continue
+        if root.dep_ == "pobj" and root.head.lower_ in towards.get(lemma(root.head.head), ()) \
+                and root.head.head.pos_ == "VERB" and not attr.is_passive(root.head.head):
+            # 'a bird strike contributed to the crash'
+            out.extend(c for c in root.head.head.children if c.dep_ == "nsubj")
         candidates = []
         if root.dep_ in ("nsubjpass", "nsubj", "dobj") and root.head.pos_ in ("VERB", "AUX"):
             candidates.append(root.head)

@@ -137,6 +137,8 @@ class Compiled:
     #: event nouns (lemmas and multi-word phrases) and verbs to their kind
     event_nouns: dict[str, EventKind] = field(default_factory=dict)
     event_verbs: dict[str, EventKind] = field(default_factory=dict)
+    #: first words of the two-word event verbs ('blow' of 'blow up')
+    event_verb_firsts: frozenset[str] = frozenset()
     #: the kind an event gets when a count has no event word ('14 were arrested in X')
     fallback_kinds: dict[str, EventKind] = field(default_factory=dict)
     #: verbs that only say an event happened ('struck', 'took place'): transparent
@@ -150,6 +152,24 @@ class Compiled:
     max_event_words: int = 2
     #: last words of the event nouns of two words ('strike' of 'drone strike')
     event_last_words: frozenset[str] = frozenset()
+
+    def event_verb(self, token) -> EventKind | None:
+        """The kind of event a verb tells happened: its lemma ('exploded'), or the lemma
+        with its particle or object ('blew up', 'went off', 'opened fire')."""
+        from factx.stages.attributes.syntax import lemma
+
+        if token.pos_ not in ("VERB", "AUX"):
+            return None
+        low = lemma(token)
+        kind = self.event_verbs.get(low)
+        if kind is not None or low not in self.event_verb_firsts:
+            return kind
+        for child in token.children:
+            if child.dep_ == "prt" or child.dep_ in ("dobj", "obj"):
+                kind = self.event_verbs.get(f"{low} {child.lower_ if child.dep_ == 'prt' else lemma(child)}")
+                if kind is not None:
+                    return kind
+        return None
 
     def event_kind(self, token) -> EventKind | None:
         """The kind of event a noun names, with a compound in front ('drone strike')."""
@@ -324,6 +344,7 @@ def _compile(rules: RuleSet) -> Compiled:
         entity_suffixes=_suffixes(rules),
         lexicon=attr.Lexicon.from_rules(rules),
         event_nouns=event_nouns, event_verbs=event_verbs, fallback_kinds=fallback,
+        event_verb_firsts=frozenset(v.split()[0] for v in event_verbs if " " in v),
         event_predicates=predicates, event_names=event_names, by_family={k: tuple(v) for k, v in by_family.items()},
         max_role_words=max((len(k.split()) for k in roles), default=1),
         role_last_words=frozenset(k.split()[-1] for k in roles),

@@ -1,4 +1,5 @@
-"""Counts of victims: killed_count, wounded_count, arrested_count, missing_count, children_killed.
+"""Counts of victims: killed_count, wounded_count, arrested_count, missing_count, children_killed,
+and how many nationalities they were of (nationalities_count).
 
 Families `count` (verbs and who they count: 'killed 40', '14 were arrested'),
 `count_noun` ('40 dead', 'the death toll rose to 40', '90 missing') and `count_children`
@@ -18,13 +19,14 @@ from typing import TYPE_CHECKING, Iterator
 
 from spacy.tokens import Span, Token
 
+from factx import attribution as attr
 from factx.events import event_name
 from factx.quantities import normalize_quantity
 from factx.stages.attributes.base import Ent, Raw
 from factx.stages.attributes.event_mentions import brought, event_at
 from factx.stages.attributes.frames import Frame, event_places, frame_of
 from factx.stages.attributes.places import place_names
-from factx.stages.attributes.participants import companions, quantity_of, victims
+from factx.stages.attributes.participants import ANYONE, companions, quantity_of, victims
 from factx.stages.attributes.referents import entity_of, org_at
 from factx.stages.attributes.registry import Family, extractor, register
 from factx.stages.attributes.syntax import lemma, span_of, text_of
@@ -45,6 +47,14 @@ register(
                             "'the toll reached 40'"),
     Family("toll_verb_above", doc="toll verbs that say the toll went past the number: 'topped 1,200' (>1200)"),
     Family("other_place", doc="words that put a count somewhere other than the event: 'also killed 20 elsewhere'"),
+    Family("toll_period", doc="nouns of a period whose toll is that of many events: 'the toll for the year'"),
+    Family("toll_increment", doc="participles that give the new toll after a count of what was added: "
+                                 "'found 12 more bodies, bringing the toll to 37'"),
+    Family("origin_count", keys=("words", "attribute", "subject"), required=("words", "attribute"),
+           doc="nouns that count where the victims came from: '33 nationalities were among the victims'; "
+               "`subject: victims` when the noun counts them only beside a word of victims "
+               "('from 33 countries')"),
+    Family("victim_noun", doc="words of the people an event struck: 'victims', 'passengers', 'on board'"),
 )
 
 
@@ -127,10 +137,12 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
         # dead has climbed to 112'
         for holder in (tally, tally.head):
             for child in holder.children:
-                if child.dep_ == "prep" and child.lower_ in ("to", "at", "of"):
+                if child.dep_ == "prep" and child.lower_ in ("to", "at", "of", *_PAST):
                     for obj in child.children:
                         if obj.dep_ == "pobj" and obj.i != token.i and (q := _tally_number(obj, state)) is not None:
-                            quantity = q
+                            # 'could rise above 500': more than 500
+                            quantity = (f">{q[0]}", [child, *q[1]], q[2]) \
+                                if child.lower_ in _PAST and isinstance(q[0], int) else q
                 if child.dep_ == "attr" and (q := quantity_of(child, state)) is not None:
                     quantity = q
         if quantity is None and tally.dep_ == "nsubj" and tally.head.pos_ == "VERB":
@@ -143,6 +155,10 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
     if quantity is not None and (low != "death" or quantity[2].i == token.i):
         return quantity
     return None
+
+
+#: prepositions that put a toll past its number: 'rose above 500', 'climbed past 1,000'
+_PAST = ("above", "beyond", "past", "over")
 
 
 def _family_words(state: "Discourse", family: str) -> frozenset[str]:
@@ -201,14 +217,25 @@ def count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         for rule_id, attribute, (value, words, counted) in found:
             if _elsewhere(token, counted, state):
                 continue  # 'also killed 20 people elsewhere': not the toll of the event at its place
+            if _increment(token, state):
+                continue  # '12 more bodies were found, bringing the toll to 37': 12 is no toll
+            if _of_a_period(token, state):
+                continue  # 'taking the toll for the year to 120': the toll of many events
             if attribute == "killed_count" and (lemma(counted) in rules.children or counted.lower_ in rules.children):
                 attribute, rule_id = "children_killed", rules.children_rule
             subject = count_subject(frame, attribute, counted, state)
             if subject is None:
                 continue
             start, end = span_of(words)
+            giver, own = _giver(token, state)
+            if counted.lower_ in ANYONE:  # 'did not kill anyone', 'denied that anyone was killed': none
+                denial = attr.denial_above(token, state.rules.lexicon)
+                if denial is None and not attr.negated(token):
+                    continue  # 'if anyone was hurt'
+                own = True
+                giver = attr.subject_of(denial) if denial is not None else giver
             yield Raw(subject, attribute, value, "quantity", text_of(words), start, end, rule_id, token,
-                      claim=token.idx, speaker=_giver(token, state))
+                      claim=token.idx, speaker=giver, polarity="affirmed" if own else None)
 
 
 def _elsewhere(token: Token, counted: Token, state: "Discourse") -> bool:
@@ -219,13 +246,49 @@ def _elsewhere(token: Token, counted: Token, state: "Discourse") -> bool:
     return any(c.lower_ in words for node in (token, clause, counted) for c in node.children)
 
 
-def _giver(token: Token, state: "Discourse") -> Token | None:
-    """Who gives a toll by putting it somewhere: 'officials put the toll at 44' (officials)."""
+def _increment(token: Token, state: "Discourse") -> bool:
+    """A count whose clause goes on to give the new toll ('pulled 12 bodies from the
+    rubble, raising the death toll to 37'; 'bringing the number of dead to 37'): it
+    counts what was added, not the toll."""
+    raising = _family_words(state, "toll_increment")
+    tallies = _family_words(state, "tally_noun")
+    clause = token if token.pos_ in ("VERB", "AUX") else token.head
+    for child in clause.children:
+        if child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ == "VBG" and lemma(child) in raising \
+                and child.i != token.i and token not in child.subtree \
+                and any(c.dep_ in ("dobj", "obj") and lemma(c) in tallies and not _of_a_period(c, state)
+                        for c in child.children):
+            return True
+    return False
+
+
+def _of_a_period(toll: Token, state: "Discourse") -> bool:
+    """A toll of a period rather than of one event: 'the toll for the year', 'this
+    year's toll'."""
+    periods = _family_words(state, "toll_period")
+    holders = [toll, toll.head] if toll.dep_ in ("dobj", "obj", "nsubj") else [toll]  # 'taking the toll for the year'
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(lemma(g) in periods for g in c.children)
+               or c.dep_ == "poss" and lemma(c) in periods for h in holders for c in h.children)
+
+
+def _giver(token: Token, state: "Discourse") -> tuple[Token | None, bool]:
+    """Who gives a toll by putting it somewhere: 'officials put the toll at 44' (officials);
+    and whether it is their own figure against what they deny: a participle without a
+    subject is said by the speaker of its sentence ('the government denied reports that
+    300 died, putting the toll at 45': the government's 45, affirmed)."""
     tally = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token
     if tally.dep_ in ("dobj", "obj") and lemma(tally.head) in _family_words(state, "tally_verb") \
             and tally.head.pos_ == "VERB":
-        return next((c for c in tally.head.children if c.dep_ == "nsubj"), None)
-    return None
+        verb = tally.head
+        own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if own is not None or verb.tag_ != "VBG":
+            return own, False
+        lex = state.rules.lexicon
+        for node in list(attr.ancestors(verb))[1:]:
+            if node.pos_ == "VERB" and (lemma(node) in lex.say or lemma(node) in lex.deny):
+                return attr.subject_of(node), lemma(node) in lex.deny
+        return None, False
+    return None, False
 
 
 def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discourse") -> Ent | None:
@@ -272,3 +335,62 @@ def _group_of(counted: Token, state: "Discourse") -> Ent | None:
                 if org is not None:
                     return org
     return None
+
+
+@extractor(order=21)
+def origin_count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
+    """How many nationalities an event's victims were of: '33 nationalities were among the
+    victims', 'passengers of more than 30 nationalities', 'there were at least 35
+    nationalities'; 'all on board, from 33 different countries' ('countries' only after
+    'from'). 'of / from N ...' counts only where it hangs on the victims or a verb of
+    them: not 'leaders of 30 nationalities', 'rescue teams from 12 countries'."""
+    rules = state.rules.by_family.get("origin_count", ())
+    if not rules:
+        return
+    words = {w.lower(): r for r in rules for w in r["words"]}
+    victims_words = _family_words(state, "victim_noun")
+    for token in sent:
+        rule = words.get(lemma(token))
+        if rule is None or token.tag_ not in ("NNS", "NNPS"):
+            continue
+        if not (token.dep_ == "pobj" and token.head.lower_ in ("of", "from")
+                or token.dep_ in ("nsubj", "attr") and lemma(token.head) == "be" and _among_or_there(token)):
+            continue
+        if token.dep_ == "pobj" and not _of_victims(token.head.head, victims_words):
+            continue  # 'leaders of 30 nationalities', 'rescue teams from 12 countries'
+        if rule.get("subject") == "victims" and token.head.lower_ != "from":
+            continue
+        quantity = quantity_of(token, state)
+        if quantity is None or quantity[2].i != token.i and quantity[2] not in token.children:
+            continue
+        event = event_at(frame_of(token, state), state)
+        if event is None:
+            continue
+        event = brought(event, state) or event
+        value, found, _ = quantity
+        start, end = span_of(found)
+        subject = Ent(event.entity.name, "EVENT", event.token.text, event.token.idx,
+                      event.token.idx + len(event.token.text))
+        yield Raw(subject, rule["attribute"], value, "quantity", text_of(found), start, end, rule["id"], token,
+                  claim=token.idx)
+
+
+def _of_victims(holder: Token, victims_words: frozenset[str]) -> bool:
+    """'passengers from 33 countries', 'claimed the lives of all on board from 33
+    countries': the words 'from' hangs on are the victims, or a verb whose subject or
+    object is (not 'rescue teams from 12 countries searched for the victims')."""
+    def victim(t: Token) -> bool:
+        return lemma(t) in victims_words or t.lower_ in victims_words
+    if victim(holder):
+        return True
+    return holder.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") and victim(c)
+        or c.dep_ == "prep" and any(g.dep_ == "pobj" and victim(g) for g in c.children)  # 'had on board passengers'
+        for c in holder.children)
+
+
+def _among_or_there(token: Token) -> bool:
+    """'N nationalities were among the victims'; 'there were N nationalities'."""
+    verb = token.head
+    return any(c.dep_ == "prep" and c.lower_ == "among" for c in verb.children) \
+        or token.dep_ == "attr" and any(c.dep_ == "expl" for c in verb.children)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Iterator
 from spacy.tokens import Span, Token
 
 from factx import attribution as attr
-from factx.stages.attributes.base import Ent, Raw
+from factx.stages.attributes.base import PERSON_PRONOUNS, Ent, Raw
 from factx.stages.attributes.causes import cause_of
 from factx.stages.attributes.frames import (
     CLOCK, Frame, calendar_day, day_of, event_date, event_places, event_time, frame_of, specificity,
@@ -83,7 +83,7 @@ def death_triggers(sent: Span, state: "Discourse") -> Iterator[tuple[Token, str,
                 yield token, rules.death_modifiers[token.lower_], subject, None
 
 
-def _people(tokens: list[Token], state: "Discourse") -> list[Ent]:
+def people_of(tokens: list[Token], state: "Discourse") -> list[Ent]:
     out: list[Ent] = []
     for victim in tokens:
         if quantity_of(victim, state) is not None and victim.pos_ != "PROPN":
@@ -100,7 +100,7 @@ def death_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     says died."""
     rules = state.rules
     for token, rule_id, found, implied in death_triggers(sent, state):
-        subjects = _people(found, state)
+        subjects = people_of(found, state)
         if not subjects:
             continue
         extra = [t for t in found if t.pos_ == "PROPN"]  # 'killed X near Idlib': the parser hung the place on X
@@ -208,9 +208,39 @@ def no_body_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
             state.ent_of_mention(state.main_person) if state.main_person is not None else None)
         if ent is None or ent.label != "PERSON":
             continue
+        if owner is not None and owner.lower_ in PERSON_PRONOUNS:
+            # a body is of someone whose death is told: 'his body' in 'the spokesman said they
+            # had yet to find his body' is the dead man's, not the spokesman's
+            dead = the_dead(state)
+            if ent.name not in dead:
+                ent = _dead_before(token, dead, state)
+                if ent is None:
+                    continue
         yield Raw(Ent(ent.name, "PERSON", ent.text, token.idx, token.idx + len(token.text)), "death", "killed",
                   "text", token.text, token.idx, token.idx + len(token.text), "body.death", verb,
                   claim=token.idx, polarity="denied")
+
+
+def the_dead(state: "Discourse") -> set[str]:
+    """The people the document says died or were killed (whatever is said of it)."""
+    dead: set[str] = set()
+    for sent in state.doc.sents:
+        for _, _, found, _ in death_triggers(sent, state):
+            dead.update(e.name for e in people_of(found, state))
+    return dead
+
+
+def _dead_before(token: Token, dead: set[str], state: "Discourse") -> Ent | None:
+    """The nearest person named before `token` in its sentence or the one before whose
+    death the document tells."""
+    start = token.sent.start
+    if start > 0:
+        start = state.doc[start - 1].sent.start
+    lo = state.doc[start].idx
+    for mention in reversed(state.persons):
+        if lo <= mention.start < token.idx and mention.canonical in dead:
+            return state.ent_of_mention(mention, "PERSON")
+    return None
 
 
 def _sharper(frame: Frame, date, state: "Discourse"):

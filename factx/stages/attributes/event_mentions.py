@@ -26,8 +26,9 @@ from factx.records import TimexSpan
 from factx.stages.attributes.base import PLACE_LABELS, Ent, Raw
 from factx.stages.attributes.causes import cause_of
 from factx.stages.attributes.compiled import EventKind
+from factx.stages.attributes.agents import perpetrators
 from factx.stages.attributes.frames import (
-    CLOCK, Frame, calendar_day, day_of, event_date, event_places, event_time, frame_of, perpetrators, specificity,
+    CLOCK, Frame, calendar_day, day_of, event_date, event_places, event_time, frame_of, specificity,
 )
 from factx.stages.attributes.perpetration import hypothesis
 from factx.stages.attributes.places import country_of
@@ -76,8 +77,8 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
             if mention is not None and mention.label not in ("EVENT",) and token.pos_ == "PROPN":
                 continue  # part of a name ('the Islamic Attack Group')
             kind = rules.event_kind(token)
-        elif token.pos_ == "VERB" and lemma(token) in rules.event_verbs:
-            kind = rules.event_verbs[lemma(token)]
+        elif token.pos_ == "VERB":
+            kind = rules.event_verb(token)
         if kind is None or (token.pos_ == "NOUN" and token.dep_ == "compound") or hypothesis(token, rules):
             continue  # ('was not an attack' names no attack: `perpetration`)
         frame = frame_of(token, state)
@@ -220,12 +221,12 @@ def _named_by_apposition(token: Token, kind: EventKind, state: "Discourse") -> E
 def _eventive(token: Token, state: "Discourse") -> bool:
     rules = state.rules
     low = lemma(token)
-    return low in rules.event_verbs or low in rules.death_verbs or low in rules.count_verbs \
+    return rules.event_verb(token) is not None or low in rules.death_verbs or low in rules.count_verbs \
         or low in rules.event_predicates
 
 
 OTHER_WORDS = frozenset({"another", "previous", "earlier", "second", "first", "similar", "separate",
-                         "last", "prior", "other", "former"})
+                         "last", "prior", "other", "former", "third", "fourth", "fifth", "such"})
 #: adjectives that say which event, not what it was like ('the same attack', 'the latest blast')
 WHICH_WORDS = frozenset({"same", "latest", "recent", "next", "new", "initial", "final", "current", "ongoing"})
 TIME_PREPS = frozenset({"since", "before", "after", "than", "like", "unlike"})

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Iterable
 
 from spacy.tokens import Token
 
-from factx import attribution as attr
 from factx.records import TimexSpan
 from factx.stages.attributes.base import LOC_PREPS, PLACE_LABELS, Ent
 from factx.stages.attributes.compiled import EventKind
@@ -61,7 +60,7 @@ def transparent(token: Token, state: "Discourse") -> bool:
     low = lemma(token)
     if low in rules.lexicon.say:
         return False
-    return (predicate(token, state) or low in rules.event_verbs or low in rules.death_verbs
+    return (predicate(token, state) or rules.event_verb(token) is not None or low in rules.death_verbs
             or low in rules.count_verbs or low == "be"
             or low in rules.event_nouns)  # an event noun the tagger took for a verb ('airstrikes')
 
@@ -162,8 +161,8 @@ def frame_kind(roots: Iterable[Token], state: "Discourse") -> EventKind | None:
         if kind is not None:
             return kind
     for root in roots:  # 'a bomb exploded': the verb names it
-        if root.pos_ in ("VERB", "AUX") and lemma(root) in rules.event_verbs:
-            return rules.event_verbs[lemma(root)]
+        if rules.event_verb(root) is not None:
+            return rules.event_verb(root)
     return None
 
 
@@ -357,15 +356,29 @@ def event_places(frame: Frame, state: "Discourse") -> list[tuple[Ent, list[Ent]]
 def _agentive(token: Token, state: "Discourse") -> bool:
     """An event noun or verb whose event has a perpetrator (not a flood)."""
     rules = state.rules
-    kind = rules.event_kind(token) if token.pos_ in ("NOUN", "PROPN") else rules.event_verbs.get(lemma(token))
+    kind = rules.event_kind(token) if token.pos_ in ("NOUN", "PROPN") else rules.event_verb(token)
     return kind is None or kind.agentive
 
 
 def _could_be_place(token: Token, state: "Discourse") -> bool:
     """An unlabelled proper noun that may be a place the NER missed: not a date, a number,
     a dateline or any other entity."""
-    return (all(state.mention_at(t) is None for t in name_tokens(token)) and not state.in_dateline(token.idx)
-            and not any(c.like_num for c in token.children)  # 'Flight 302' is no place
+    return all(state.mention_at(t) is None for t in name_tokens(token)) and _could_be_place_text(token, state)
+
+
+def _in_owner_place(name: Token, noun: Token, state: "Discourse") -> bool:
+    """A proper noun in front of an event whose possessor is a place ("Varnia's Karsk
+    flooding"), that the NER took for no organisation, person or nationality (it often
+    takes an unknown town for a product or a person elsewhere, never here)."""
+    mention = state.mention_at(name)
+    if mention is not None and mention.label in ("ORG", "NORP", "PERSON") or not _could_be_place_text(name, state):
+        return False
+    return any(c.dep_ == "poss" and c.i < name.i and place_names(c, state) for c in noun.children)
+
+
+def _could_be_place_text(token: Token, state: "Discourse") -> bool:
+    """Not a date, a number ('Flight 302' is no place) or a dateline."""
+    return (not state.in_dateline(token.idx) and not any(c.like_num for c in token.children)
             and token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
             and not any(d.start <= token.idx < d.end for d in state.dates))
 
@@ -408,6 +421,9 @@ def modifier_places(noun: Token, state: "Discourse") -> list[tuple[Ent, list[Ent
                 # 'the Tarvel port blast': a name the NER missed; not 'the Norvia Air crash' (a
                 # name without a place noun is the airline's, the company's)
                 found = [(_unlabelled(child), [])]
+            if not found and not agentive and child.dep_ == "compound" and _in_owner_place(child, noun, state):
+                # "Varnia's Karsk flooding": a name between a place and the event is a place in it
+                found = [(_unlabelled(child), [])]
             out.extend(found)
         elif lemma(child) in state.rules.place_nouns:  # 'the Arden port blast'
             out.extend(place_names(child, state))
@@ -430,73 +446,3 @@ def _nationality(token: Token, state: "Discourse") -> str | None:
     if mention is not None and mention.label == "NORP" and mention.canonical.lower() in rules.demonyms:
         return rules.demonyms[mention.canonical.lower()]
     return None
-
-
-def perpetrators(frame: Frame, state: "Discourse") -> list[tuple[str, str, str, Token]]:
-    """Who carried out the event, as (value, value_type, value_entity_type, token): a
-    nationality or an organisation in front of an attack noun ('a French airstrike' →
-    France, 'a US raid', 'a Hamas attack'; not a country's full name: 'a southern
-    Afghanistan raid' is a place), a named agent ('killed by X', 'X forces killed'), the
-    group of the attackers ('gunmen from X'), or who claimed responsibility for it."""
-    rules = state.rules
-    out: list[tuple[str, str, str, Token]] = []
-
-    def named(token: Token, modifier: bool = False) -> None:
-        mention = state.mention_at(token)
-        country = _nationality(token, state)
-        if country is not None:
-            out.append((country, "country", "GPE", token))
-            return
-        if mention is not None and mention.text.lower().startswith(("anti", "pro-", "non-")):
-            return  # 'anti-government raids' are not the government's
-        if mention is not None and mention.label in (("ORG",) if modifier else ("ORG", "PERSON", "GPE")):
-            label = "COUNTRY" if mention.canonical.lower() in rules.countries else mention.label
-            value = rules.countries.get(mention.canonical.lower(), mention.canonical)
-            out.append((value, "country" if label == "COUNTRY" else "entity", mention.label, token))
-            return
-        for child in token.children:  # 'US forces', 'Israeli troops', 'gunmen from X', 'a guard, X,'
-            if child.dep_ == "appos" and state.mention_at(child) is not None \
-                    and state.mention_at(child).label in ("PERSON", "ORG"):
-                mention = state.mention_at(child)
-                out.append((mention.canonical, "entity", mention.label, child))
-                return
-            if child.dep_ in ("compound", "amod", "nmod") and _nationality(child, state) is not None:
-                out.append((_nationality(child, state), "country", "GPE", child))
-                return
-            if child.dep_ in ("compound", "nmod") and state.mention_at(child) is not None \
-                    and state.mention_at(child).label == "ORG":
-                org = state.mention_at(child)
-                out.append((org.canonical, "entity", "ORG", child))
-                return
-            if child.dep_ == "prep" and child.lower_ in ("from", "of"):
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and state.mention_at(obj) is not None \
-                            and state.mention_at(obj).label == "ORG":
-                        out.append((state.mention_at(obj).canonical, "entity", "ORG", obj))
-                        return
-
-    for root in frame.roots:
-        kind = rules.event_kind(root) if root.pos_ in ("NOUN", "PROPN") else None
-        if kind is not None and kind.agentive:
-            for child in root.lefts:
-                if child.dep_ in ("compound", "amod", "nmod", "poss"):
-                    for word in child.subtree:  # 'a joint US-Afghan raid': both
-                        if word.pos_ in ("PROPN", "ADJ", "NOUN") and (word.i == child.i or _nationality(word, state)):
-                            named(word, modifier=True)
-        killing = lemma(root) in rules.death_verbs and rules.death_verbs[lemma(root)][1] == "object"
-        counting = any(role == "object" for _, _, role in rules.count_verbs.get(lemma(root), ()))
-        if root.pos_ in ("VERB", "AUX") and (killing or counting  # 'X died': X is no perpetrator
-                                            or (lemma(root) in rules.event_verbs and rules.event_verbs[lemma(root)].agentive)):
-            agent = attr.agent_of(root) if attr.is_passive(root) else next(
-                (c for c in root.children if c.dep_ == "nsubj"), None)
-            if agent is not None and not is_event_noun(agent, state):
-                named(agent)
-        if root.pos_ in ("NOUN", "PROPN") and root.dep_ == "pobj" and root.head.lower_ == "for" \
-                and lemma(root.head.head) == "responsibility":
-            claimer = attr.subject_of(root.head.head.head)  # 'X claimed responsibility for the attack'
-            if claimer is not None:
-                named(claimer)
-    unique: dict[str, tuple[str, str, str, Token]] = {}
-    for item in out:
-        unique.setdefault(item[0], item)
-    return list(unique.values())

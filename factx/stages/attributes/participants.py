@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -57,14 +59,36 @@ def companions(verb: Token) -> list[Token]:
     return out
 
 
+#: words that count no one: 'nobody was killed', 'no one died' (with 'one' after 'no');
+#: 'anyone' counts no one only where it is negated or denied ('did not kill anyone')
+NOBODY = frozenset({"nobody", "none"})
+ANYONE = frozenset({"anyone", "anybody"})
+
+
+def _not_a_count(token: Token, state: "Discourse") -> bool:
+    """A time, an amount of money, a share or a rank. The NER's DATE on a bare number is
+    trusted only where the date stage found a date ('injuring 85, officials said': 85
+    is a count, though the NER may take it for a year)."""
+    if token.ent_type_ in ("TIME", "PERCENT", "MONEY", "ORDINAL"):
+        return True
+    if token.ent_type_ != "DATE":
+        return False
+    if not token.like_num or re.fullmatch(r"(1[5-9]|20)\d\d", token.text) or token.text.endswith("s"):
+        return True
+    return any(d.start <= token.idx < d.end for d in state.dates)
+
+
 def quantity_of(token: Token, state: "Discourse") -> tuple[int | str, list[Token], Token] | None:
     """The count a noun phrase gives, its words and the counted noun.
 
     'six other members' → (6, [six], members); '14' → (14, [14], 14); 'up to 40
     civilians' → ('<=40', [up, to, 40], civilians); 'dozens of civilians' → ('~24-99', ...).
     """
-    if token.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"):
+    if _not_a_count(token, state):
         return None
+    if token.lower_ in NOBODY | ANYONE or token.lower_ == "one" and (
+            any(c.lower_ == "no" for c in token.children) or token.i > 0 and token.nbor(-1).lower_ == "no"):
+        return 0, [t for t in token.doc[max(token.i - 1, 0):token.i + 1] if t.lower_ in ("no", token.lower_)], token
 
     def words_of(number: Token) -> list[Token]:
         left = [c for c in number.lefts if c.dep_ in ("quantmod", "advmod", "compound", "nummod", "amod", "prep")]
@@ -85,7 +109,7 @@ def quantity_of(token: Token, state: "Discourse") -> tuple[int | str, list[Token
             value, words = normalize_quantity(token.text), [token]
         return (value, words, counted_of(token)) if value is not None else None
     for child in token.children:
-        if child.dep_ == "nummod" and child.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
+        if child.dep_ == "nummod" and not _not_a_count(child, state):
             words = words_of(child)
             # 'an estimated 300 people': the qualifier hangs on the noun, before the number
             before = [c for c in token.lefts if c.i < words[0].i and c.dep_ in ("det", "amod", "advmod", "quantmod")]

@@ -15,7 +15,7 @@ for') and `perpetrate` ('carried out', 'staged', 'was behind').
   involvement in the bombing', 'X denied carrying out the attack' (denied, said by X).
 
 Nationalities and organisations in front of an attack ('a US drone strike') and 'X
-claimed responsibility' are read with the event's frame (`frames.perpetrators`).
+claimed responsibility' are read with the event's frame (`agents.perpetrators`).
 """
 
 from __future__ import annotations

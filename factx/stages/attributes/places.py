@@ -118,9 +118,11 @@ def place_names(token: Token, state: "Discourse", depth: int = 0) -> list[tuple[
             out.append((place, containers(token) + outer + outer_nouns))
         elif possessors:
             place = place_or_name(possessors[0], state)
-            # "Libya's coastal city of X": X, in the possessor
+            # "Varnia's coastal city of X", "Chile's province of X": X, in the possessor; a
+            # town's 'district of Y' is read the other way (the town in Y), as writers mean it
             named = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj" for p in _named_place(g, state, depth)]
+                     for g in c.children if g.dep_ == "pobj" for p in _named_place(g, state, depth)] \
+                if lemma(token) in _settlements(state) or _country(possessors[0], state) else []
             if named:
                 out.extend((p, cs + ([place] if place is not None else [])) for p, cs in named)
             elif place is not None:
@@ -156,6 +158,11 @@ def _named_place(token: Token, state: "Discourse", depth: int) -> list[tuple[Ent
             or mention is not None and " " in mention.canonical.strip():
         return found
     return [(Ent(token.text, "GPE", token.text, token.idx, token.idx + len(token.text)), [])]
+
+
+def _country(token: Token, state: "Discourse") -> bool:
+    mention = state.mention_at(token)
+    return (mention.canonical if mention is not None else token.text).lower() in state.rules.countries
 
 
 def _settlements(state: "Discourse") -> frozenset[str]:

@@ -18,6 +18,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 from typing import TYPE_CHECKING, Iterator
 
@@ -151,6 +153,40 @@ def speaker_memory(state: "Discourse") -> dict[int, Speakers]:
     return out
 
 
+#: words that make a clause an adjunct of time, reason or concession: 'As the storm hit
+#: on Monday, residents said ...' (when it happened is the writer's words, not theirs)
+ADJUNCT_MARKS = frozenset({"as", "when", "while", "after", "before", "since", "because", "although",
+                           "though", "until", "once", "whereas"})
+
+
+def _adjunct_clause(clause: Token) -> bool:
+    """An adverbial clause of time, reason or concession on a reporting verb."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ADJUNCT_MARKS for c in clause.children)
+
+
+def _believer(verb: Token, state: "Discourse") -> bool:
+    """A verb of belief whose subject is someone ('officials fear the toll could rise',
+    'police believe ...'): the subject is the source, and the claim stays hedged; not
+    'the raids appear to be', 'they fear' (the speaker above says so) or a passive ('is
+    believed to')."""
+    if lemma(verb) not in state.rules.lexicon.hedge_verbs or attr.is_passive(verb):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ == "PRON":
+        return False
+    mention = state.mention_at(subject)
+    if mention is not None:
+        return mention.label in ("PERSON", "ORG", "GPE", "NORP")
+    rules = state.rules
+    return any(lemma(subject) in words for words in (rules.agent_nouns, rules.person_nouns, rules.roles))
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A past participle without 'have' is passive whatever the parser hung on it: 'with
+    thousands more reported missing' (the thousands are reported, they report nothing)."""
+    return verb.tag_ == "VBN" and not any(c.dep_ == "aux" and lemma(c) == "have" for c in verb.children)
+
+
 def source_token(trigger: Token, state: "Discourse") -> Token | None:
     """The token naming who said the claim at `trigger` (see the module docstring)."""
     lex = state.rules.lexicon
@@ -161,8 +197,10 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
             return None  # 'X, who was killed last week, ...': the writer's words, not the speaker's
         # a reporting verb speaks for its complement, not for its adjuncts ('X said in a
         # speech after the blast that killed 150': the count is not X's claim)
-        says = node.pos_ in ("VERB", "AUX") and lemma(node) in lex.say and node.i != trigger.i \
-            and not (below.dep_ in ("prep", "npadvmod", "advmod", "agent", "mark") and below.lower_ != "as")
+        says = node.pos_ in ("VERB", "AUX") and (lemma(node) in lex.say or _believer(node, state)) \
+            and node.i != trigger.i \
+            and not (below.dep_ in ("prep", "npadvmod", "advmod", "agent", "mark") and below.lower_ != "as") \
+            and not _adjunct_clause(below)
         below = node
         subject = attr.subject_of(node) if says else None
         # 'X, quoting Y, reported': the participle hangs on the subject
@@ -178,7 +216,7 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
             if not says or child.lower_ in ("citing", "quoting") or subject is None:
                 return found
         if says:
-            if attr.is_passive(node):
+            if attr.is_passive(node) or _bare_participle(node):
                 agent = attr.agent_of(node)
                 if agent is not None:
                     return agent
@@ -205,6 +243,28 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
                 if subject is not None:
                     return subject
     return None
+
+
+#: a headline that ends in its source: 'Toll could reach 20,000: Mayor'
+_HEADLINE_SOURCE = re.compile(r":\s*([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3})$")
+
+
+def _headline_source(trigger: Token, state: "Discourse") -> Token | None:
+    """The source a headline line names after a colon at its end ('Toll in X could reach
+    20,000: Mayor', ': UN official'): the last word, a noun or a name."""
+    text = state.text
+    line_start = text.rfind("\n", 0, trigger.idx) + 1
+    line_end = text.find("\n", trigger.idx)
+    line = text[line_start:len(text) if line_end < 0 else line_end].rstrip()
+    if not line or line[-1] in ".!?\"”" or len(line) > 160:
+        return None  # a sentence of the body, not a headline
+    found = _HEADLINE_SOURCE.search(line)
+    if found is None or trigger.idx >= line_start + found.start(1):
+        return None
+    last = state.doc.char_span(line_start + found.end(1) - 1, line_start + found.end(1), alignment_mode="expand")
+    if last is None or last[-1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return last[-1]
 
 
 def _set_off(clause: Token) -> bool:
@@ -253,6 +313,8 @@ def _source_of(raw: Raw, sent: Span, state: "Discourse") -> Source | None:
         token = None
     if token is None:
         token = quote_speaker(raw.trigger, state)
+    if token is None:
+        token = _headline_source(raw.trigger, state)
     if token is None and raw.via is not None:  # the same event told earlier: who told it then
         token = source_token(raw.via, state)
         via_start, via_end = state.paragraph(raw.via.sent, raw.via.idx)
