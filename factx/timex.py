@@ -166,7 +166,7 @@ def normalize(text: str, anchor: str | None, *, label: str | None = None,
     around the expression ("the Sept. 11 attacks"); `previous` the last date value of
     the same document, for "the next day" and "April of that year"; `label` the NER
     label of the span, if any (kept in the cache key; the words decide the value).
-    `tense` ('past', 'future' or None) is the tense of the expression's governing verb
+    `tense` ('past', 'future', 'present' or None) is the tense of the expression's governing verb
     when a parse gave it (`verb_tense`); by default it is read from the cues of `context`.
     Normalizations are cached per (expression, anchor, tense, anniversary, previous).
 
@@ -237,7 +237,8 @@ def verb_tense(words: list[str], tags: list[str], *, infinitive: bool = False) -
     """The tense of a governing verb group, from its words (auxiliaries and verb, in
     order) and their Penn tags: 'future' for a future cue ("will meet", "is going to
     vote"), 'past' for a verb or auxiliary in the past tense ("said", "was killed"),
-    else None (a modal, the present, the present perfect). The group of
+    'present' for a verb group in the present ("is expected", "plays", "ends"), else
+    None (a modal, the present perfect). The group of
     an infinitive ("to testify") is its matrix verb's, which gives only a future cue:
     "subpoenaed him to testify on Feb. 10" says nothing of when Feb. 10 is.
 
@@ -246,6 +247,9 @@ def verb_tense(words: list[str], tags: list[str], *, infinitive: bool = False) -
     >>> verb_tense(["could", "be", "found"], ["MD", "VB", "VBN"])
     >>> verb_tense(["was", "killed"], ["VBD", "VBN"])
     'past'
+    >>> verb_tense(["is", "expected"], ["VBZ", "VBN"])
+    'present'
+    >>> verb_tense(["has", "left"], ["VBZ", "VBN"])
     """
     group = " ".join(w.lower() for w in words)
     if any(tense == "future" and pattern.search(group) for tense, pattern in lexicon().cues):
@@ -253,7 +257,16 @@ def verb_tense(words: list[str], tags: list[str], *, infinitive: bool = False) -
     if infinitive or "MD" in tags:
         return None
     # a present perfect is not past: "has been postponed until Saturday"
-    return "past" if "VBD" in tags else None
+    if "VBD" in tags:
+        return "past"
+    if tags and tags[0] in ("VBZ", "VBP") and not _perfect(words, tags):
+        return "present"
+    return None
+
+
+def _perfect(words: list[str], tags: list[str]) -> bool:
+    """A present perfect group ("has left", "have been told"): no tense."""
+    return any(w.lower() in ("has", "have", "'ve") and "VBN" in tags[i + 1:] for i, w in enumerate(words))
 
 
 def _events_in_context(text: str, context: str) -> frozenset[str]:
@@ -351,9 +364,13 @@ def _previous_parts(previous: str | None) -> tuple[int | None, int | None, int |
 AHEAD_COST = 2.5
 
 
-def _cost(offset: int) -> float:
-    """How unlikely a reading `offset` units from the anchor is, without a tense."""
-    return -offset if offset <= 0 else AHEAD_COST * offset
+def _cost(offset: int, ctx: "_Ctx | None" = None) -> float:
+    """How unlikely a reading `offset` units from the anchor is, without a tense. A verb
+    in the present ("ends in March", "is payable Jan. 2") does not lean back: the
+    nearer side wins."""
+    if offset <= 0:
+        return -offset
+    return offset if ctx is not None and ctx.tense == "present" else AHEAD_COST * offset
 
 
 def _two_digit_year(yy: int, anchor: dt.date | None) -> int:
@@ -473,7 +490,8 @@ def _expression(t: str, ctx: _Ctx) -> Result | None:
             if core in lex.references:
                 return ("DATE", lex.references[core])
             # "the end of year": the year of the article
-            if core in ("year", "the year", "month", "the month", "week", "the week"):
+            if core in ("year", "the year", "month", "the month", "week", "the week",
+                        "decade", "the decade", "century", "the century"):
                 core = "this " + core.replace("the ", "")
             return _expression(core, ctx)
         return None
@@ -607,7 +625,7 @@ def _year_for_day(ctx: _Ctx, day_of: Callable[[int], dt.date | None], *,
         future = [(y, d) for y, d in options if offset(d) >= 0]
         if future:
             return min(future, key=lambda yd: yd[1])[0]
-    return min(options, key=lambda yd: (_cost(offset(yd[1])), yd[1] > a))[0]
+    return min(options, key=lambda yd: (_cost(offset(yd[1]), ctx), yd[1] > a))[0]
 
 
 # ---- intervals -------------------------------------------------------------------------
@@ -775,6 +793,11 @@ def _duration(t: str, ctx: _Ctx) -> Result | None:
         n = 0.5 if m.group(1) else (_number(m.group(2)) or 0) + 0.5
         if unit:
             return ("DURATION", _period(n, unit))
+    # "a quarter century" (P25Y), "three-quarters of an hour" (PT45M)
+    m = re.fullmatch(r"(?:(?:a|one)\s+)?(three[- ])?quarters?(?:[- ]|\s+of\s+an?\s+)(century|hour)", core)
+    if m:
+        n = 75 if m.group(1) else 25
+        return ("DURATION", f"P{n}Y" if m.group(2) == "century" else f"PT{n * 60 // 100}M")
     # "a four-week", "three-month", "90-day"
     m = re.fullmatch(rf"(?:an?\s+)?({g.count})[- ]({g.unit})(?:-long)?", core)
     if m and m.group(2) in lex.units and lex.units[m.group(2)] != "WE":
@@ -866,6 +889,29 @@ def _clock(t: str) -> str | None:
     return f"{h:02d}:{mi:02d}"
 
 
+def _part_clock(t: str) -> str:
+    """ "4 in the morning", "10 o'clock at night on Monday" written as a clock beside its
+    part of the day ("4:00 morning", "10:00 monday night"); other text as it is."""
+    m = re.fullmatch(r"((?:at|around|about)\s+)?(\d{1,2})(?::(\d{2}))?(?:\s+o'clock)?\s+"
+                     r"(?:in the\s+(morning|afternoon|evening)|at (night))(?:,?\s+(?:on\s+)?(.+))?", t)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return t
+    rest = f" {m.group(6)}" if m.group(6) else ""
+    return f"{m.group(1) or ''}{m.group(2)}:{m.group(3) or '00'}{rest} {m.group(4) or m.group(5)}"
+
+
+def _afternoon_clock(time: str, written: str, part: str) -> str:
+    """A clock without a.m. or p.m. read by the part of the day beside it: "3:30 this
+    afternoon" is 15:30, "11:15 last night" 23:15, "7:45 this morning" 07:45."""
+    if re.search(r"[ap]\.?m\b|\d{4}", written) or not re.fullmatch(r"\d\d:\d\d", time):
+        return time
+    h = int(time[:2])
+    low = {"afternoon": 1, "evening": 4, "night": 6, "tonight": 6}.get(part)
+    if low is None or not low <= h <= 11:
+        return time
+    return f"{h + 12:02d}{time[2:]}"
+
+
 def _split_time(t: str) -> tuple[str, str] | None:
     """An expression as (its time of day, the words that name its day): ("06:18",
     "sunday") for "6:18 a.m. on Sunday morning" (a clock wins over a part of the day),
@@ -883,7 +929,10 @@ def _split_time(t: str) -> tuple[str, str] | None:
             return None
         rest = (t[:m.start()] + " " + t[m.end():]).strip(" ,")
         # "9:38 p.m. Saturday night", "6:18 a.m. on Sunday morning": the clock is the time
-        rest = re.sub(rf"\s*(?:in the\s+)?(?:{g.part})$", "", rest)
+        part = re.search(rf"\s*(?:in the\s+)?({g.part}|tonight)$", rest)
+        if part:
+            rest = rest[:part.start()] if part.group(1) != "tonight" else "today"
+            time = _afternoon_clock(time, m.group(1), part.group(1))
         return time, rest
     # "the early hours of Monday", "in the small hours": the day, from its start
     m = re.fullmatch(rf"(?:in\s+)?(?:the\s+)?({lex.alt('day_start')})(?:\s+of\s+(.+))?", t)
@@ -909,7 +958,7 @@ def bare_time(text: str) -> bool:
     (True, False, False)
     """
     t = _LEAD.sub("", clean(text))
-    split = _split_time(t)
+    split = _split_time(_part_clock(t))
     return split is not None and _day_words(split[1]) == ""
 
 
@@ -938,7 +987,7 @@ def clock_reading(text: str) -> tuple[int, float | None, bool] | None:
     holds no clock: "0148 GMT" -> (108, 0.0, True), "6pm local time" -> (1080, None, True).
     """
     t = _LEAD.sub("", clean(text))
-    split = _split_time(t)
+    split = _split_time(_part_clock(t))
     if split is None or not re.fullmatch(r"\d\d:\d\d", split[0]):
         return None
     hours, minutes = (int(x) for x in split[0].split(":"))
@@ -953,7 +1002,7 @@ def _time_of_day(t: str, ctx: _Ctx) -> Result | None:
     without one, on the article's day (the stage gives it the day of its sentence)."""
     if t == "tonight":
         return ("TIME", f"{_day(ctx.anchor)}TNI" if ctx.anchor else "XXXX-XX-XXTNI")
-    split = _split_time(t)
+    split = _split_time(_part_clock(t))
     if split is None:
         return None
     time, rest = split
@@ -1079,11 +1128,28 @@ def _date(t: str, ctx: _Ctx) -> str | None:
         return None
     t = re.sub(r"^the\s+", "", t) if not re.match(r"^the\s+(?:past|next|last|following|"
                                                    r"previous|same|day|week|month|year|quarter)\b", t) else t
-    for fn in (_absolute, _hijri, _relative_year, _relative, _weekday, _month_day, _chained):
+    for fn in (_absolute, _hijri, _relative_year, _relative, _weekday, _month_day, _chained, _day_of_month):
         value = fn(t, ctx)
         if value is not None:
             return value
     return None
+
+
+def _day_of_month(t: str, ctx: _Ctx) -> str | None:
+    """'(on) the 15th': that day of this month, the last or the next, by tense, else
+    the nearest (as a month is)."""
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)", t)
+    if not m or not 1 <= int(m.group(1)) <= 31:
+        return None
+    a = ctx.anchor
+    if a is None:
+        return f"XXXX-XX-{int(m.group(1)):02d}"
+    options = [d for d in (_safe_date(*_add_months(a.year, a.month, k), int(m.group(1))) for k in (-1, 0, 1)) if d]
+    if ctx.tense == "past":
+        options = [d for d in options if d <= a] or options
+    elif ctx.tense == "future":
+        options = [d for d in options if d >= a] or options
+    return _day(min(options, key=lambda d: (_cost((d - a).days, ctx), d > a))) if options else None
 
 
 def _relative_year(t: str, ctx: _Ctx) -> str | None:
@@ -1241,7 +1307,7 @@ _PERIOD_OF = {"quarter": ("Q", 4), "half": ("H", 2)}
 def _fiscal(t: str, ctx: _Ctx) -> str | None:
     """Quarters and halves of a (fiscal) year: "the third quarter", "third-quarter",
     "Q3 2019", "the 1998 fourth quarter", "last year's second half", "the first half of
-    1999", "the quarter", "the year-ago quarter", and "the (fiscal) year". A quarter
+    1999", "the quarter", "the year-ago quarter" (or "period"), and "the (fiscal) year". A quarter
     without a year is the nearest such quarter (by tense, as a day is); "the quarter"
     and "the year" are those of the last date named, when it is near the article's,
     else the article's own."""
@@ -1269,12 +1335,12 @@ def _fiscal(t: str, ctx: _Ctx) -> str | None:
     m = re.fullmatch(r"(?:the\s+)?(\d{4})(?:'s)?\s+(quarter|half)", t)
     if m:
         return f"{m.group(1)}-{_PERIOD_OF[m.group(2)][0]}X"
-    m = re.fullmatch(r"the\s+(year-(?:ago|earlier)\s+)?quarter", t)
+    m = re.fullmatch(r"the\s+(year-(?:ago|earlier)\s+)?quarter|the\s+(year-(?:ago|earlier)\s+)period", t)
     if m:
         y, q = _reference_quarter(ctx)
         if y is None:
             return "XXXX-QX"
-        if m.group(1):
+        if m.group(1) or m.group(2):
             y -= 1
         return f"{y}-Q{q}"
     if t == "the year":
@@ -1295,7 +1361,7 @@ def _period_year(ctx: _Ctx, code: str, n: int) -> str:
         options = {y: i for y, i in options.items() if i <= now} or options
     elif ctx.tense == "future":
         options = {y: i for y, i in options.items() if i >= now} or options
-    return str(min(options, key=lambda y: (_cost(options[y] - now), y != a.year)))
+    return str(min(options, key=lambda y: (_cost(options[y] - now, ctx), y != a.year)))
 
 
 def _reference_quarter(ctx: _Ctx) -> tuple[int | None, int]:
@@ -1329,11 +1395,15 @@ def _relative(t: str, ctx: _Ctx) -> str | None:
         # "the weekend" of a story: the one before the article unless it looks ahead
         if a is None:
             return "XXXX-WXX-WE"
-        if ctx.tense == "future" or a.isoweekday() >= 6:
+        if ctx.tense in ("future", "present") or a.isoweekday() >= 6:
             return _week(a) + "-WE"
         return _week(a - dt.timedelta(days=7)) + "-WE"
     if t in ("today", "this day"):
         return _day(a) if a else "PRESENT_REF"
+    m = re.fullmatch(r"(?:(this|last|next) )?(year|month)[- ]end", t)
+    if m:
+        # "by year-end", "at month end": the end of the year (month) the article is in
+        return _relative(f"{m.group(1) or 'this'} {m.group(2)}", ctx)
     if t in ("yesterday", "the day before yesterday", "tomorrow", "the day after tomorrow"):
         n = {"yesterday": -1, "the day before yesterday": -2, "tomorrow": 1,
              "the day after tomorrow": 2}[t]
@@ -1382,7 +1452,7 @@ def _relative(t: str, ctx: _Ctx) -> str | None:
         week = _week(a + dt.timedelta(weeks=n))
         return week + ("-WE" if what == "weekend" else "")
     if what == "decade":
-        return str(a.year // 10 + n) if a else "XXX"
+        return f"{a.year // 10 + n}X" if a else "XXXX"  # as "the 1980s": 198X
     if what == "century":
         return f"{a.year // 100 + n:02d}" if a else "XX"
     if what == "quarter":
@@ -1423,7 +1493,7 @@ def _season_value(season: str, ctx: _Ctx, rel: str | None) -> str:
     elif rel == "next" or (rel is None and ctx.tense == "future"):
         pos = min(c for c in candidates if (c > now if rel == "next" else c >= now))
     else:
-        pos = min(candidates, key=lambda c: (_cost(c - now), c > now))
+        pos = min(candidates, key=lambda c: (_cost(c - now, ctx), c > now))
     return f"{pos // 4}-{season}"
 
 
@@ -1443,9 +1513,9 @@ def _month_value(month: int, ctx: _Ctx, rel: str | None) -> str:
         year = a.year - 1
     elif ctx.tense == "future" and month < a.month:
         year = a.year + 1
-    elif ctx.tense is None:
+    elif ctx.tense in (None, "present"):
         # a month without a cue: the nearest one (looking back further), this year on ties
-        distance = {y: _cost((y * 12 + month) - (a.year * 12 + a.month)) for y in (a.year - 1, a.year, a.year + 1)}
+        distance = {y: _cost((y * 12 + month) - (a.year * 12 + a.month), ctx) for y in (a.year - 1, a.year, a.year + 1)}
         year = min(distance, key=lambda y: (distance[y], y != a.year))
     else:
         year = a.year
@@ -1471,7 +1541,9 @@ def _weekday_value(weekday: int, ctx: _Ctx, rel: str | None = None) -> str:
         return _day(a + dt.timedelta(days=weekday - a.isoweekday()))
     if ctx.tense == "past":
         return _day(a - dt.timedelta(days=back))
-    if ctx.tense == "future":
+    if ctx.tense in ("future", "present"):
+        # "The vote is expected Thursday", "the team plays Wednesday": news puts a
+        # weekday under a verb in the present on the coming one
         return _day(a + dt.timedelta(days=ahead))
     return _day(a - dt.timedelta(days=back) if _cost(-back) <= _cost(ahead) else a + dt.timedelta(days=ahead))
 
@@ -1549,6 +1621,22 @@ def _chained(t: str, ctx: _Ctx) -> str | None:
         if mo is None or d is None:
             return f"{y:04d}-{mo:02d}-XX" if mo else f"{y:04d}-XX-XX"
         return _day(dt.date(y, mo, d) + dt.timedelta(days=n))
+    # "that summer", "the following spring": the season of (or after, before) the last date named
+    m = re.fullmatch(rf"(?:the\s+)?(next|following|previous|preceding|same|that)\s+({g.season})", t)
+    if m and m.group(2) in lex.seasons and (m.group(1) == "that" or t.startswith("the")):
+        season = lex.seasons[m.group(2)]
+        if y is None:
+            return None if ctx.anchor else f"XXXX-{season}"  # nothing named: the article's
+        order = {"SP": 0, "SU": 1, "FA": 2, "WI": 3}
+        current = order[_season_of(mo)] if mo else None
+        n = {"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(m.group(1), 0)
+        # January is in the winter named by the year before; "that summer" of Feb. 1996 is 1996's
+        year = y - 1 if mo and mo < 3 and (n != 0 or season == "WI") else y
+        if n == 1:
+            year += 0 if current is not None and order[season] > current else 1
+        elif n == -1:
+            year -= 0 if current is not None and order[season] < current else 1
+        return f"{year:04d}-{season}"
     m = re.fullmatch(rf"({g.mon})\.?\s+(?:of\s+)?(that|the same|the following|the next|the previous|"
                      rf"the preceding)\s+year", t)
     if m:

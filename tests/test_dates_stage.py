@@ -131,6 +131,29 @@ ISSUE_14_DETECTION = [
     ("Two days later he left.", "1998-11-21", [("Two days", "DURATION", "P2D")]),
     ("The ship was in international waters at the time.", TUE, [("at the time", "DATE", "PAST_REF")]),
     ("It happened in the past.", TUE, [("the past", "DATE", "PAST_REF")]),
+    ("The merger should be completed by year-end.", "1989-10-26", [("year-end", "DATE", "1989")]),
+    ("Year-ended results and the year-ending audit.", "1989-10-26", []),
+    ("Third-quarter profit rose from the year-earlier period.", "1998-10-25",
+     [("Third-quarter", "DATE", "1998-Q3"), ("the year-earlier period", "DATE", "1997-Q3")]),
+    ("Voters go to the polls on Election Day.", "1998-10-25", [("Election Day", "DATE", "1998-11-03")]),
+    ("The blast came at 4 in the morning.", "2000-04-06", [("4 in the morning", "TIME", "2000-04-06T04:00")]),
+    ("He left at 10 o'clock at night.", "2000-04-06", [("10 o'clock at night", "TIME", "2000-04-06T22:00")]),
+    ("The convoy departs at 5 in the morning on Friday.", "2000-04-06",
+     [("5 in the morning on Friday", "TIME", "2000-04-07T05:00")]),
+    ("The convoy departed at 5 in the morning. It was Friday.", "2000-04-06",
+     [("5 in the morning", "TIME", "2000-04-06T05:00"), ("Friday", "DATE", "2000-03-31")]),
+    ("In 1994 the war ended. The following spring, elections were held. That summer, it rained.", TUE,
+     [("1994", "DATE", "1994"), ("The following spring", "DATE", "1995-SP"), ("That summer", "DATE", "1995-SU")]),
+    # a day of the month named alone
+    ("It ended on the 28th, officials said.", "1998-03-04", [("the 28th", "DATE", "1998-02-28")]),
+    ("He lives on the 15th floor.", "1998-03-04", []),
+    # a quarter of a century or an hour is a duration, not a fiscal quarter
+    ("It was his first visit in a quarter century.", TUE, [("a quarter century", "DURATION", "P25Y")]),
+    ("They waited three-quarters of an hour.", TUE, [("three-quarters of an hour", "DURATION", "PT45M")]),
+    # frequencies are one SET, not a duration
+    ("The board meets twice a year.", TUE, [("twice a year", "SET", "P1Y")]),
+    ("Inspectors come once a month and three times a week in May.", "1998-03-02",
+     [("once a month", "SET", "P1M"), ("three times a week", "SET", "P1W"), ("May", "DATE", "1998-05")]),
     ("IST: 0915 HRS, JUN 3, 2018", "2018-06-03",
      [("0915 HRS", "TIME", "2018-06-03T09:15"), ("JUN 3, 2018", "DATE", "2018-06-03")]),
 ]
@@ -328,6 +351,42 @@ GOVERNED = [
     ("1998-10-25", "He was killed on Oct. 30.", ("Oct. 30", "1997-10-30")),
     # a participle after its noun has no tense of its own
     ("1999-10-24", "A memorial service planned for Saturday was canceled.", ("Saturday", "1999-10-23")),
+    # a verb in the present puts a weekday ahead; a month goes to the nearer side
+    ("1998-03-02", "The vote is expected Thursday.", ("Thursday", "1998-03-05")),
+    ("1998-03-02", "The team lost Saturday and plays again Wednesday.", ("Wednesday", "1998-03-04")),
+    ("1998-03-02", "The team lost Saturday and plays again Wednesday.", ("Saturday", "1998-02-28")),
+    ("1989-10-26", "The company's fiscal year ends in March.", ("March", "1990-03")),
+    ("1989-10-26", "The jobless rate is 5.3 percent in September.", ("September", "1989-09")),
+    ("1998-03-02", "The minister has left on Thursday for Paris.", ("Thursday", "1998-02-26")),
+    # "would" with a plain verb looks ahead from the report; refusing ("would not") does not
+    ("1998-03-02", "He said the vote would take place Friday.", ("Friday", "1998-03-06")),
+    ("1998-03-04", "A spokesman would not comment Monday on the report.", ("Monday", "1998-03-02")),
+    # ... but from the day of the report when it has one, which may be past
+    ("1998-03-04", "Officials said Monday the plane would land Tuesday.", ("Tuesday", "1998-03-03")),
+    ("1998-03-04", "Officials said Monday the plane would land Tuesday.", ("Monday", "1998-03-02")),
+    ("1998-03-04", "The minister said Friday the talks will resume.", ("Friday", "1998-02-27")),
+    ("1998-03-04", "Officials said on Monday that the court would rule Tuesday.", ("Tuesday", "1998-03-03")),
+    ("1998-03-02", "Officials said the plane would land Tuesday.", ("Tuesday", "1998-03-03")),
+    # a bound takes only a future cue: a postponement looks ahead, a past state does not
+    ("2000-03-30", "Officials postponed until Tuesday morning any action on the case.",
+     ("Tuesday morning", "2000-04-04TMO")),
+    ("2000-03-30", "The court adjourned the hearing until Monday.", ("Monday", "2000-04-03")),
+    ("2000-03-30", "The curfew lasted until Monday.", ("Monday", "2000-03-27")),
+    ("1998-03-04", "The festival runs through Sunday.", ("Sunday", "1998-03-08")),
+    ("1998-03-04", "The summit opens on the 15th.", ("the 15th", "1998-03-15")),
+    ("1998-03-02", "The rebels gave the government until Friday to respond.", ("Friday", "1998-03-06")),
+    ("1998-03-02", "The rebels were given until Friday to leave.", ("Friday", "1998-03-06")),
+    # "starting Monday", "beginning Monday": a change that comes
+    ("1998-03-04", "Starting Monday, the store will close early.", ("Monday", "1998-03-09")),
+    ("1998-03-04", "Beginning Monday, fares rise 10 percent.", ("Monday", "1998-03-09")),
+    # a date after "since" is past, whatever the verb's tense
+    ("1989-10-26", "Since Friday, the market has recovered.", ("Friday", "1989-10-20")),
+    ("1989-10-26", "The market has recovered since Friday.", ("Friday", "1989-10-20")),
+    # a clock of a part of the day takes the day of the clock in parentheses beside it
+    ("2000-04-06", "The convoy departs at 5 in the morning (5 a.m. GMT Friday), he said.",
+     ("5 in the morning", "2000-04-07T05:00")),
+    # the tagger finds a clock without a.m./p.m.; the part of the day beside it reads it
+    ("1998-03-02", "The vote began at 3:30 this afternoon.", ("3:30 this afternoon", "1998-03-02T15:30")),
 ]
 
 

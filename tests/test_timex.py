@@ -260,6 +260,16 @@ NEARNESS_AND_TENSE = [
     tensed("Friday", "2019-10-08", "future", ("DATE", "2019-10-11")),
     tensed("Jan. 2", "1998-11-03", "past", ("DATE", "1998-01-02")),
     tensed("March", "1999-02-10", "future", ("DATE", "1999-03")),
+    # a verb in the present: a weekday is the coming one, else the nearer side wins
+    tensed("Thursday", "1998-03-02", "present", ("DATE", "1998-03-05")),  # "the vote is expected Thursday"
+    tensed("Thursday", "1998-03-02", None, ("DATE", "1998-02-26")),
+    tensed("Monday", "1998-03-02", "present", ("DATE", "1998-03-02")),
+    tensed("the weekend", "1998-03-04", "present", ("DATE", "1998-W10-WE")),  # "the talks resume at the weekend"
+    tensed("March", "1989-10-26", "present", ("DATE", "1990-03")),   # "the fiscal year ends in March"
+    tensed("March", "1989-10-26", None, ("DATE", "1989-03")),
+    tensed("September", "1989-10-26", "present", ("DATE", "1989-09")),  # "the rate is 5% in September"
+    tensed("Feb. 10", "1989-10-26", "present", ("DATE", "1990-02-10")),
+    tensed("Feb. 10", "1989-10-26", None, ("DATE", "1989-02-10")),
     # a stated weekday fixes the date
     tensed("Monday, Oct. 26", "1998-10-25", None, ("DATE", "1998-10-26")),
     tensed("Monday, Oct. 26", "1999-10-20", None, ("DATE", "1998-10-26")),
@@ -284,6 +294,11 @@ FISCAL_PERIODS = [
     tensed("the year", "1998-10-25", None, ("DATE", "1998")),
     tensed("fiscal 1999", "1998-10-25", None, ("DATE", "1999")),
     tensed("1998 quarter", "1998-10-25", None, ("DATE", "1998-QX")),  # never a duration of 1998
+    tensed("the year-earlier period", "1998-10-25", None, ("DATE", "1997-Q3"), previous="1998-Q3"),
+    tensed("the period", "1998-10-25", None, None),
+    tensed("a quarter century", "1998-10-25", None, ("DURATION", "P25Y")),
+    tensed("a quarter of a century", "1998-10-25", None, ("DURATION", "P25Y")),
+    tensed("a quarter hour", "1998-10-25", None, ("DURATION", "PT15M")),
 ]
 
 DECADES_WITH_APOSTROPHES = [
@@ -293,6 +308,16 @@ DECADES_WITH_APOSTROPHES = [
     tensed("the '10s", "2019-10-08", None, ("DATE", "201X")),
     tensed("the '20s", "2019-10-08", None, ("DATE", "192X")),
     tensed("the 1980's", "2019-10-08", None, ("DATE", "198X")),
+    # a decade named relative to the article's is written as one named by its digits
+    tensed("this decade", "1989-10-26", None, ("DATE", "198X")),
+    tensed("earlier this decade", "1989-10-26", None, ("DATE", "198X")),
+    tensed("last decade", "1989-10-26", None, ("DATE", "197X")),
+    tensed("the end of the decade", "1989-10-26", None, ("DATE", "198X")),
+    # year-end, month-end
+    tensed("year-end", "1989-10-26", None, ("DATE", "1989")),
+    tensed("year end", "1989-10-26", None, ("DATE", "1989")),
+    tensed("last year-end", "1989-10-26", None, ("DATE", "1988")),
+    tensed("month-end", "1989-10-26", None, ("DATE", "1989-10")),
     tensed("the sixties", "2019-10-08", None, ("DATE", "196X")),
 ]
 
@@ -319,6 +344,26 @@ WEEKS_OF = [
     tensed("the week of March 6", "2000-04-17", None, ("DATE", "2000-W10")),
     tensed("the week of March 6", None, None, ("DATE", "XXXX-WXX")),
     tensed("Thanksgiving Day", "2000-01-07", None, ("DATE", "1999-11-25")),
+    # moving holidays: the Nth weekday of a month (with an offset), days counted from Easter
+    # a season chained to the last date named
+    tensed("that summer", "1998-03-04", None, ("DATE", "1996-SU"), previous="1996-02"),
+    tensed("that winter", "1998-03-04", None, ("DATE", "1995-WI"), previous="1996-02"),
+    tensed("the following spring", "1998-03-04", None, ("DATE", "1997-SP"), previous="1996-07-04"),
+    tensed("the following spring", "1998-03-04", None, ("DATE", "1996-SP"), previous="1996-02"),
+    tensed("the previous winter", "1998-03-04", None, ("DATE", "1995-WI"), previous="1996-07-04"),
+    tensed("that summer", "1998-03-04", None, ("DATE", "1998-SU")),
+    tensed("the 15th", "1998-03-04", None, ("DATE", "1998-02-15")),
+    tensed("the 15th", "1998-03-04", "future", ("DATE", "1998-03-15")),
+    tensed("the 15th", "1998-03-04", "present", ("DATE", "1998-03-15")),
+    tensed("the 3rd", "1998-03-04", None, ("DATE", "1998-03-03")),
+    tensed("the 31st", "1998-04-04", None, ("DATE", "1998-03-31")),  # April has no 31st
+    tensed("Election Day", "1998-10-25", None, ("DATE", "1998-11-03")),  # Tuesday after the first Monday
+    tensed("Election Day", "2004-10-25", None, ("DATE", "2004-11-02")),
+    tensed("Martin Luther King Jr. Day", "1998-10-25", None, ("DATE", "1999-01-18")),
+    tensed("Mother's Day", "1998-10-25", None, ("DATE", "1998-05-10")),
+    tensed("Ash Wednesday", "1998-03-02", None, ("DATE", "1998-02-25")),
+    tensed("Palm Sunday", "1998-03-02", None, ("DATE", "1998-04-05")),
+    tensed("Veterans Day", "1998-10-25", None, ("DATE", "1998-11-11")),
     tensed("Memorial Day", "2019-10-08", None, ("DATE", "2019-05-27")),
     tensed("Labor Day", "2019-10-08", None, ("DATE", "2019-09-02")),
 ]
@@ -335,6 +380,18 @@ REFERENCES = [
 ]
 
 CLOCKS = [
+    # a clock without a.m./p.m. takes the part of the day beside it
+    tensed("3:30 this afternoon", "1998-03-04", None, ("TIME", "1998-03-04T15:30")),
+    tensed("11:15 last night", "1998-03-04", None, ("TIME", "1998-03-03T23:15")),
+    tensed("10:30 tonight", "1998-03-04", None, ("TIME", "1998-03-04T22:30")),
+    tensed("7:45 this morning", "1998-03-04", None, ("TIME", "1998-03-04T07:45")),
+    tensed("12:30 this afternoon", "1998-03-04", None, ("TIME", "1998-03-04T12:30")),
+    tensed("2:30 Sunday night", "1998-03-04", None, ("TIME", "1998-03-01T02:30")),
+    tensed("9:38 a.m. Saturday night", "1998-03-04", None, ("TIME", "1998-02-28T09:38")),
+    tensed("4 in the morning", "2000-04-06", None, ("TIME", "2000-04-06T04:00")),
+    tensed("3 in the afternoon", "2000-04-06", None, ("TIME", "2000-04-06T15:00")),
+    tensed("10 o'clock at night", "2000-04-06", None, ("TIME", "2000-04-06T22:00")),
+    tensed("3:30 in the afternoon on Monday", "2000-04-06", None, ("TIME", "2000-04-03T15:30")),
     tensed("yesterday at 04.30pm", "2020-08-09", None, ("TIME", "2020-08-08T16:30")),
     tensed("08.38 am", "2019-03-10", None, ("TIME", "2019-03-10T08:38")),
     tensed("4.30 p.m.", "2019-03-10", None, ("TIME", "2019-03-10T16:30")),
@@ -362,11 +419,24 @@ def test_issue_patterns(text, anchor, tense, previous, expected):
     (["said"], ["VBD"], False, "past"),
     (["was", "killed"], ["VBD", "VBN"], False, "past"),
     (["rose"], ["VBD"], False, "past"),
-    # no cue: a modal, an infinitive, the present, the present perfect, a participle
+    # the present: "is expected Thursday", "plays Wednesday", "ends in March"
+    (["is"], ["VBZ"], False, "present"),
+    (["is", "expected"], ["VBZ", "VBN"], False, "present"),
+    (["plays"], ["VBZ"], False, "present"),
+    (["are", "meeting"], ["VBP", "VBG"], False, "present"),
+    # no cue: a modal, an infinitive, the present perfect, a participle
     (["could", "be", "found"], ["MD", "VB", "VBN"], False, None),
-    (["would", "leave"], ["MD", "VB"], False, None),
+    (["would", "have", "left"], ["MD", "VB", "VBN"], False, None),
+    (["would", "not", "comment"], ["MD", "RB", "VB"], False, None),  # refused, on the day
+    (["would", "n't", "say"], ["MD", "RB", "VB"], False, None),
+    # "would" with a plain verb is the future of a report
+    (["would", "leave"], ["MD", "VB"], False, "future"),
+    (["postponed", "until"], ["VBD", "IN"], False, "future"),
+    (["lasted", "until"], ["VBD", "IN"], False, "past"),  # the stage drops a bound's past
+    (["would", "take"], ["MD", "VB"], False, "future"),
     (["subpoenaed", "to", "testify"], ["VBD", "TO", "VB"], True, None),
-    (["is"], ["VBZ"], False, None),
+    (["wants", "to", "testify"], ["VBZ", "TO", "VB"], True, None),
+    (["have", "left"], ["VBP", "VBN"], False, None),
     (["has", "been", "postponed"], ["VBZ", "VBN", "VBN"], False, None),
     (["reduced"], ["VBN"], False, None),
 ])
@@ -377,6 +447,11 @@ def test_verb_tense(words, tags, infinitive, expected):
 @pytest.mark.parametrize("text, context, expected", [
     # without a parse: the nearest cue, but never an -ed word, a modal or an infinitive
     ("Friday", "The grandparents could be found Friday.", None),
+    ("Monday", "Starting Monday, the store will close.", "future"),
+    ("Monday", "At the beginning of the week, on Monday, prices fell.", "past"),
+    ("Friday", "The market has recovered since Friday.", "past"),
+    ("Friday", "He said the vote would take place Friday.", "future"),
+    ("Friday", "A spokesman would not comment Friday.", None),
     ("Friday", "Shares rose on Friday to close at $5.", "past"),
     ("June", "The reduced fee is payable in June.", None),
     ("May", "Talks will be held in May.", "future"),

@@ -277,13 +277,17 @@ def _governing_verb(doc: Doc, start: int, end: int):
     return None, None
 
 
+#: The words of a verb group: its auxiliaries and its negation ("would not comment").
+_GROUP_DEPS = ("aux", "auxpass", "neg")
+
+
 def _group(verb) -> tuple[list, bool]:
-    """A verb with its auxiliaries, in order, and whether it is an infinitive; a
+    """A verb with its auxiliaries and negation, in order, and whether it is an infinitive; a
     conjoined verb without auxiliaries of its own shares its first verb's ("will
     arrive Monday and leave Tuesday")."""
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux = [c for c in verb.children if c.dep_ in _GROUP_DEPS]
     if not aux and verb.dep_ == "conj" and verb.head.pos_ in _VERBS:
-        aux = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
+        aux = [c for c in verb.head.children if c.dep_ in _GROUP_DEPS]
     return sorted(aux + [verb], key=lambda t: t.i), any(t.tag_ == "TO" for t in aux)
 
 
@@ -291,13 +295,19 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     """The tense of the verb that governs the expression at [start, end): its own
     auxiliaries and tag and the preposition that links them ("was planned for"), never
     another word of the sentence (`factx.timex.verb_tense`). An infinitive takes only a
-    future cue from the verb it depends on ("plans to meet Friday"). `FROM_CONTEXT` when
-    the doc has no parse."""
+    future cue from the verb it depends on ("plans to meet Friday"). A date after
+    "since" is past. `FROM_CONTEXT` when the doc has no parse."""
     if not doc.has_annotation("DEP"):
         return FROM_CONTEXT
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and span.root.head.lower_ == "since" and span.root.head.i != span.root.i:
+        return "past"  # "since Friday", "the highest since March": whatever the verb
     verb, prep = _governing_verb(doc, start, end)
-    if verb is None or (prep is not None and prep.lower_ in _BOUNDS):
+    if verb is None:
         return None
+    if span is not None and _before_the_clause(verb, span.root):
+        verb, prep = verb.head, None  # "said Monday the plane would land": Monday is the saying's
+    bound = prep is not None and prep.lower_ in _BOUNDS
     tokens, infinitive = _group(verb)
     if verb.dep_ == "acl" and len(tokens) == 1:
         return None  # a participle after its noun has no tense: "a service planned for Saturday"
@@ -312,7 +322,39 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
             tokens = sorted(set(above) | set(tokens), key=lambda t: t.i)
     if prep is not None and prep.head.i == verb.i:
         tokens.append(prep)
-    return verb_tense([t.text for t in tokens], [t.tag_ for t in tokens], infinitive=infinitive)
+    tense = verb_tense([t.text for t in tokens], [t.tag_ for t in tokens], infinitive=infinitive)
+    # a bound takes no past: "extended the deadline until Tuesday" says nothing of its
+    # side; "will stay until Friday", "postponed until Tuesday", "runs through Sunday" do,
+    # and so does a deadline given ("gave the government until Friday to respond")
+    if bound and verb.lemma_ == "give" and prep.lower_ in ("until", "till", "til", "by"):
+        return "future"
+    if tense == "future" and any(t.lower_ == "would" for t in tokens) and _report_dated(verb):
+        return None  # "said Monday the plane would land Tuesday": ahead of Monday, not of today
+    return None if bound and tense not in ("future", "present") else tense
+
+
+def _before_the_clause(verb, word) -> bool:
+    """Whether a word the parse gives to a reported clause stands between the reporting
+    verb and the clause's subject ("said Monday the plane would land"): it is the
+    report's, whatever the parse says."""
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i or not verb.head.i < word.i < verb.i:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return bool(subjects) and word.i < subjects[0].left_edge.i and word.head.i == verb.i
+
+
+def _report_dated(verb) -> bool:
+    """Whether the report a reported clause depends on has a date of its own ("said
+    Monday (that) ..."): "would" then looks ahead from that day, which may be past."""
+    if verb.dep_ != "ccomp" or verb.head.i == verb.i:
+        return False
+    for child in list(verb.head.children) + list(verb.children):
+        if child.i == verb.i or child.head.i == verb.i and not _before_the_clause(verb, child):
+            continue
+        words = [child] + [g for g in child.children] if child.dep_ == "prep" else [child]
+        if any(w.ent_type_ in ("DATE", "TIME") for w in words):
+            return True
+    return False
 
 
 def _a_verb(doc: Doc, start: int, end: int) -> bool:
