@@ -158,9 +158,11 @@ class FactStore:
 
     def conflicts(self, *, entity: str | None = None, attribute: str | None = None,
                   min_severity: str = "soft", kinds: str | Iterable[str] | None = None,
-                  rules: PathLike | None = None) -> Iterator[dict[str, Any]]:
+                  rules: PathLike | None = None, events: bool = True) -> Iterator[dict[str, Any]]:
         """`factx.conflict/1` records: where the sources disagree. Without `entity`, the
-        entities whose conflicts involve the most sources come first. `kinds`: some of
+        entities whose conflicts involve the most sources come first. With `entity`, also
+        the conflicts of the events placed there ("the floods in X" for X), each under
+        its event, unless `events` is False. `kinds`: some of
         value, denial, spelling ("value,denial" or a list); `rules`: a folder of rule
         files on top of the shipped ones (role words, cardinality, name folding).
 
@@ -170,6 +172,8 @@ class FactStore:
         from factx.conflicts import store_conflicts
 
         ids = self.entity_ids(entity, rules=rules) if entity is not None else None
+        if ids is not None and events:
+            ids = ids + self.store.events_at(ids)
         return store_conflicts(self.store, entity_ids=ids, attribute=attribute, kinds=_kinds(kinds),
                                min_severity=min_severity, rules=_rules(rules))
 
@@ -336,9 +340,11 @@ def read_facts(source: PathLike | IO[str]) -> Iterator[dict[str, Any]]:
 def conflicts_in(facts: Iterable[dict[str, Any]], *, entity: str | None = None,
                  attribute: str | None = None, min_severity: str = "soft",
                  kinds: str | Iterable[str] | None = None, rules: PathLike | None = None,
-                 on_fuzzy: Callable[[str, str], None] | None = None) -> Iterator[dict[str, Any]]:
+                 on_fuzzy: Callable[[str, str], None] | None = None,
+                 events: bool = True) -> Iterator[dict[str, Any]]:
     """`factx.conflict/1` records among fact records held in memory (a JSONL file's,
-    through `read_facts`), the same as a store would give for them.
+    through `read_facts`), the same as a store would give for them (with `entity`, the
+    events placed there too, unless `events` is False).
 
     >>> list(factx.conflicts_in(factx.read_facts("facts.jsonl"), entity="Karim Yusuf"))  # doctest: +SKIP
     """
@@ -348,8 +354,28 @@ def conflicts_in(facts: Iterable[dict[str, Any]], *, entity: str | None = None,
 
     records = list(facts)
     ids = match_records(records, entity, rules=_rules(rules), on_fuzzy=on_fuzzy) if entity is not None else None
+    if ids is not None and events:
+        ids = list(ids) + events_at_in(records, ids)
     return facts_conflicts(records, entity_ids=ids, attribute=attribute, kinds=_kinds(kinds),
                            min_severity=min_severity, rules=_rules(rules))
+
+
+def events_at_in(records: list[dict[str, Any]], entity_ids: Iterable[str]) -> list[str]:
+    """Ids of the events the fact records place at one of these entities (as
+    `Store.events_at` for a store): an affirmed `place` of an EVENT naming the entity.
+
+    >>> recs = [{"entity_id": "k", "entity": "Karsk", "entity_type": "GPE", "attribute": "name"},
+    ...         {"entity_id": "f", "entity": "floods in Karsk", "entity_type": "EVENT",
+    ...          "attribute": "place", "value": "Karsk", "polarity": "affirmed"}]
+    >>> events_at_in(recs, ["k"])
+    ['f']
+    """
+    ids = set(entity_ids)
+    names = {r.get("entity") for r in records if r.get("entity_id") in ids}
+    return sorted({r["entity_id"] for r in records
+                   if r.get("entity_type") == "EVENT" and r.get("attribute") == "place"
+                   and r.get("polarity") == "affirmed" and r.get("value") in names
+                   and r.get("entity_id") not in ids})
 
 
 # ---------------------------------------------------------------------------------------

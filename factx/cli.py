@@ -170,6 +170,9 @@ def conflicts(entity: EntityOpt = None, attribute: AttributeOpt = None,
                   "--min-severity", metavar="SEVERITY",
                   help="soft shows every conflict; hard only conflicts whose values cannot both be true.")] = Severity.soft,
               quotes: Annotated[bool, typer.Option("--quotes", help="Each source's whole quote (table).")] = False,
+              events: Annotated[bool, typer.Option(
+                  "--events/--no-events",
+                  help="With --entity, also the conflicts of events placed there ('the floods in X').")] = True,
               exit_status: Annotated[bool, typer.Option("--exit-status", help="Exit 3 when conflicts are found.")] = False,
               fmt: FormatOpt = None, output: OutputOpt = None, store: StoreOpt = None, rules: RulesOpt = None,
               quiet: QuietOpt = False, verbose: VerboseOpt = False) -> None:
@@ -179,7 +182,8 @@ def conflicts(entity: EntityOpt = None, attribute: AttributeOpt = None,
 
         from factx.memo import memo_lines, outlets_from
 
-        options = dict(entity=entity, attribute=attribute, min_severity=min_severity.value, kinds=kind, rules=rules)
+        options = dict(entity=entity, attribute=attribute, min_severity=min_severity.value, kinds=kind, rules=rules,
+                       events=events)
         if facts_file is not None:
             outlets: dict[str, str] = {}
             found = api.conflicts_in(api.read_facts(facts_file), on_fuzzy=_took(say), **options)

@@ -529,6 +529,23 @@ class Store:
             "SELECT entity_id FROM entities WHERE folded = ?", (folded, folded)).fetchall()
         return [r[0] for r in rows]
 
+    def events_at(self, entity_ids: Iterable[str]) -> list[str]:
+        """Ids of the events (type EVENT) that documents place at one of these entities
+        ("the floods in X" for X): what a reader asking about a place also asks about."""
+        ids = list(entity_ids)
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        rows = self.conn.execute(
+            f"""SELECT DISTINCT en.entity_id FROM facts f
+                JOIN names en ON en.name = f.name
+                JOIN entities e ON e.entity_id = en.entity_id AND e.entity_type = 'EVENT'
+                JOIN names vn ON vn.name = json_extract(f.value, '$')
+                WHERE f.attribute = 'place' AND f.polarity = 'affirmed' AND f.value_type = 'entity'
+                  AND vn.entity_id IN ({marks}) AND en.entity_id NOT IN ({marks})
+                ORDER BY 1""", ids + ids).fetchall()
+        return [r[0] for r in rows]
+
     def place_parents(self, name: str) -> list[str]:
         """Canonical names of the places a place (by canonical name) is said to lie in."""
         ids = [r[0] for r in self.conn.execute("SELECT entity_id FROM entities WHERE canonical = ?", (name,))]

@@ -241,3 +241,16 @@ def test_an_impossible_published_date_stops_before_the_run(tmp_path):
     with pytest.raises(factx.UsageError) as info:
         factx.extract(tmp_path / "a.txt", store=tmp_path / "s", published="2019-02-30")
     assert "is not a calendar date" in info.value.message and not (tmp_path / "s").exists()
+
+
+def test_conflicts_of_a_place_take_in_the_events_placed_there(seeds_store):
+    # the seeds' raid is placed in its district: its disagreements are the district's too
+    with factx.open_store(seeds_store) as db:
+        with_events = list(db.conflicts(entity="Musa Qala"))
+        assert with_events and {c["entity_type"] for c in with_events} == {"EVENT"}
+        assert {c["entity"] for c in with_events} == {"raid in Musa Qala"}
+        assert list(db.conflicts(entity="Musa Qala", events=False)) == []
+        # the person is no place: nothing is added to his own conflicts
+        own = list(db.conflicts(entity="Asim Umar"))
+        assert own == list(db.conflicts(entity="Asim Umar", events=False))
+        assert list(factx.conflicts_in(list(db.facts()), entity="Musa Qala")) == with_events

@@ -487,3 +487,12 @@ def test_writer_table_and_its_replacement():
 def test_writer_never_reads_data_as_markup():
     record = {**ENTITY_RECORDS[0], "entity": "[bold]X[/bold] [See reports]"}
     assert "[bold]X[/bold] [See reports]" in _written([record], "table")[1]
+
+
+def test_conflicts_of_a_place_list_its_events_unless_told_not_to(seeds_store):
+    both = run("conflicts", "--entity", "Musa Qala", "--format", "jsonl", "--store", seeds_store)
+    assert both.exit_code == 0, both.stderr
+    assert {json.loads(line)["entity"] for line in both.stdout.splitlines()} == {"raid in Musa Qala"}
+    own = run("conflicts", "--entity", "Musa Qala", "--no-events", "--format", "jsonl", "--store", seeds_store)
+    assert own.exit_code == 0 and own.stdout == ""
+    assert own.stderr == ""  # machine formats say nothing of an empty answer
