@@ -199,7 +199,7 @@ def _process_pool(articles: Iterable[Article], model: str, rules_dir: str | None
     `slot` (a one-item list) holds a pool that outlives this call (the run's second
     pass uses the workers of its first); without it the pool is this call's own."""
     from collections import deque
-    from concurrent.futures import BrokenExecutor, wait
+    from concurrent.futures import BrokenExecutor, Future, wait
 
     own = slot is None
     slot = [None] if slot is None else slot
@@ -247,7 +247,12 @@ def _process_pool(articles: Iterable[Article], model: str, rules_dir: str | None
 
     try:
         for batch in _batches(articles, 4):
-            window.append((batch, pool.submit(batch)))
+            try:
+                future = pool.submit(batch)
+            except BrokenExecutor as exc:  # a worker died since the last result: retried below
+                future = Future()
+                future.set_exception(exc)
+            window.append((batch, future))
             while len(window) >= jobs * 3 and not stopped:
                 yield from collect(*window.popleft())
             if stopped:
