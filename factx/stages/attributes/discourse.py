@@ -33,11 +33,13 @@ if TYPE_CHECKING:
     from factx.stages.attributes.event_mentions import EventMention
 
 #: a dateline at the start of a paragraph: "ARDEN —", "KARSK, May 12 -", "Arden (Reuters) -",
-#: "By AFP / BEIRUT:"; its place is where the report was filed, never where the event was
+#: "By AFP / BEIRUT:", "Arden, May 2, 2011, ABC --" (a dated line ending in an agency's
+#: initials); its place is where the report was filed, never where the event was
 DATELINE = re.compile(
     r"^[ \t]*(?:By [^\n/]{1,40}/[ \t]*)?"
     r"(?:(?P<caps>[A-Z][A-Z.'’\- ]{2,40}?)(?:,[^\n—–:]{1,40}?)?(?:[ \t]*\([^)\n]{1,40}\))?"
-    r"|(?P<title>[A-Z][\w.'’\- ]{2,40}?)(?:,[^\n—–:(]{1,40}?)?[ \t]*\([^)\n]{1,40}\))"
+    r"|(?P<title>[A-Z][\w.'’\- ]{2,40}?)(?:,[^\n—–:(]{1,40}?)?[ \t]*\([^)\n]{1,40}\)"
+    r"|(?P<dated>[A-Z][\w.'’\- ]{2,40}?),(?=[^\n—–:(]{0,60}?\d)[^\n—–:(]{1,60}?,[ \t]*[A-Z]{2,8})"
     r"[ \t]*(?:[—–:]|--?)[ \t]", re.M)
 GENDERED = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
             "miss": "f", "lady": "f", "dame": "f"}

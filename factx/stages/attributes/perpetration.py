@@ -139,10 +139,11 @@ def _event_at(token: Token, state: "Discourse") -> "EventMention | None":
 
 
 def _raw(event: "EventMention", value: str, value_type: str, where: Token, rule: str, trigger: Token,
-         entity_type: str | None = None, polarity: str | None = None, speaker: Token | None = None) -> Raw:
+         entity_type: str | None = None, polarity: str | None = None, speaker: Token | None = None,
+         attribute: str = "perpetrator") -> Raw:
     ent = event.entity
     subject = Ent(ent.name, "EVENT", event.token.text, event.token.idx, event.token.idx + len(event.token.text))
-    return Raw(subject, "perpetrator", value, value_type, where.text, where.idx, where.idx + len(where.text),
+    return Raw(subject, attribute, value, value_type, where.text, where.idx, where.idx + len(where.text),
                rule, trigger, entity_type, claim=event.token.idx, polarity=polarity,
                denier=speaker if polarity == "denied" else None, speaker=speaker)
 
@@ -296,6 +297,12 @@ def _named_authors(verb: Token, sent: Span, state: "Discourse") -> Iterator[Raw]
         event = _event_at(target, state) if target is not None else None
         if event is not None and blamed is not None:
             for (value, value_type, entity_type), where in _authors(blamed, state):
+                if entity_type == "ORG" and not event.kind.agentive:
+                    # an organisation blamed for an accident ('blamed the carmaker for the crash')
+                    # is what the speaker says caused it, not the author of a deliberate act
+                    yield _raw(event, value, "text", where, "perpetration.blamed_cause", verb,
+                               speaker=attr.subject_of(verb), attribute="cause")
+                    continue
                 yield _raw(event, value, value_type, where, "perpetration.blamed", verb, entity_type,
                            speaker=attr.subject_of(verb))
 

@@ -34,7 +34,7 @@ from factx.stages.attributes.base import (
 from factx.stages.attributes.discourse import Speakers
 from factx.stages.attributes.referents import entity_of, object_tokens, pronoun_referent
 from factx.stages.attributes.registry import extractors
-from factx.stages.attributes.syntax import is_definite, lemma, strip_det, text_of
+from factx.stages.attributes.syntax import is_definite, lemma, pobjs, strip_det, text_of
 
 if TYPE_CHECKING:
     from factx.stages.attributes.discourse import Discourse
@@ -58,8 +58,9 @@ def resolve_source(token: Token, state: "Discourse", memory: Speakers | None = N
     low = lemma(token)
     mention = state.mention_at(token)
     if mention is None and low not in lex.source_nouns:
-        for child in token.children:
-            found = state.mention_at(child) if child.dep_ in ("compound", "nmod") else None
+        for child in token.children:  # (never a dateline's agency: 'Arden, May 2, ABC -- X said')
+            found = state.mention_at(child) if child.dep_ in ("compound", "nmod") \
+                and not state.in_dateline(child.idx) else None
             if found is not None and found.label in ("ORG", "PERSON"):
                 mention = found
     if mention is not None and mention.label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC") \
@@ -75,6 +76,9 @@ def resolve_source(token: Token, state: "Discourse", memory: Speakers | None = N
         if token.lower_ in REL_PRONOUNS and token.head.head.i != token.i:
             return resolve_source(token.head.head, state, memory, depth + 1)
         return None
+    person = _person_beside_object(token, state) if token.pos_ in ("NOUN", "PROPN") else None
+    if person is not None:
+        return person
     if token.pos_ == "PROPN":
         ent = entity_of(token, state, label="ORG", nominal=False)
         if ent is not None:
@@ -104,6 +108,39 @@ def resolve_source(token: Token, state: "Discourse", memory: Speakers | None = N
                         [w.lower() for w in mention.canonical.split()][-len(words):] == words:
                     return Source(mention.canonical, mention.label)
         return Source(text_of(strip_det(object_tokens(token) or [token])), None)
+    return None
+
+
+def _person_beside_object(token: Token, state: "Discourse") -> Source | None:
+    """'Spokesperson of the ministry Lieutenant X told ...': the parser sets the name
+    beside the organisation, which no person can be, or makes it a second subject of
+    the verb; the name is the role holder's."""
+    rules = state.rules
+    if lemma(token) not in rules.roles and lemma(token) not in rules.person_nouns:
+        return None
+    for child in (c for c in token.children if c.dep_ == "appos"):  # 'Spokesman of the army Colonel X'
+        mention = state.mention_at(child)
+        if mention is not None and mention.label == "PERSON":
+            ent = state.ent_of_mention(mention)
+            return Source(ent.name, ent.label)
+    if token.dep_ == "nsubj" and token.right_edge.i + 1 < len(token.doc):
+        after = token.doc[token.right_edge.i + 1]
+        mention = state.mention_at(after)
+        if mention is not None and mention.label == "PERSON" and any(
+                c.dep_ == "nsubj" and c.i > token.i and state.mention_at(c) is mention for c in token.head.children):
+            ent = state.ent_of_mention(mention)
+            return Source(ent.name, ent.label)
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")):
+        for obj in pobjs(prep):
+            # never a person's ('the lawyer of the victim X': X may be the victim)
+            if obj.pos_ != "NOUN" or any(lemma(obj) in words for words in (
+                    rules.person_nouns, rules.roles, rules.agent_nouns)):
+                continue
+            for child in (c for c in obj.children if c.dep_ == "appos"):
+                mention = state.mention_at(child)
+                if mention is not None and mention.label == "PERSON":
+                    ent = state.ent_of_mention(mention)
+                    return Source(ent.name, ent.label)
     return None
 
 
@@ -249,6 +286,28 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
 _HEADLINE_SOURCE = re.compile(r":\s*([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3})$")
 
 
+def _role_holder_named(role: Token, state: "Discourse") -> Source | None:
+    """A headline's bare role ('...: Mayor') is the one person the body gives that role
+    ('the city's Mayor X said', 'X, the mayor, said'); None unless exactly one."""
+    rules = state.rules
+    word = lemma(role)
+    if state.mention_at(role) is not None or word not in rules.roles \
+            or any(c.pos_ not in ("SPACE", "PUNCT") for c in role.children):
+        return None
+    people: dict[str, Source] = {}
+    for token in state.doc:
+        if token.i == role.i or lemma(token) != word:
+            continue
+        near = [token.head] if token.dep_ in ("compound", "appos") else []
+        near += [c for c in token.children if c.dep_ == "appos"]
+        for other in near:
+            mention = state.mention_at(other)
+            if mention is not None and mention.label == "PERSON":
+                ent = state.ent_of_mention(mention)
+                people[ent.name] = Source(ent.name, ent.label)
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
 def _headline_source(trigger: Token, state: "Discourse") -> Token | None:
     """The source a headline line names after a colon at its end ('Toll in X could reach
     20,000: Mayor', ': UN official'): the last word, a noun or a name."""
@@ -315,6 +374,9 @@ def _source_of(raw: Raw, sent: Span, state: "Discourse") -> Source | None:
         token = quote_speaker(raw.trigger, state)
     if token is None:
         token = _headline_source(raw.trigger, state)
+        holder = _role_holder_named(token, state) if token is not None else None
+        if holder is not None:
+            return holder
     if token is None and raw.via is not None:  # the same event told earlier: who told it then
         token = source_token(raw.via, state)
         via_start, via_end = state.paragraph(raw.via.sent, raw.via.idx)
