@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 FACTX  := $(VENV)/bin/factx
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run test test-fast bench bench-dates lock schemas clean
+.PHONY: install run test test-fast bench bench-quick bench-dates lock schemas clean
 
 install: $(STAMP)
 
@@ -30,6 +30,10 @@ test-fast: install
 
 bench: install
 	$(PY) bench/run.py
+
+# A few minutes, small sizes: for development (the committed report is a full run).
+bench-quick: install
+	$(PY) bench/run.py --quick
 
 bench-dates: install
 	$(PY) bench/dates.py

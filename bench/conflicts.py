@@ -9,15 +9,19 @@ Measured, in this order, in one run:
             and `json.loads`-ed: the baseline
   report    the same, through `find_conflicts` and `rank_conflicts`, every conflict
             `json.dumps`-ed: the full report from the pure library (target < 60 s)
+            read and report alternate for `--rounds` rounds (A B A B ...): their ratio
+            is the median of the rounds, with min and max
   entity    `find_conflicts` over one entity's facts, the largest and a median one
             (the library's share of `conflicts --entity`, target < 1 s wall in all)
   seeds     `factx extract seeds/` into a temporary store, then the wall time of
             `factx conflicts --entity NAME --format json` for the entity ranked first
-            (target < 0.5 s), and of the same as the terminal memo (`--format table`)
+            (target < 0.5 s), and of the same as the terminal memo (`--format table`):
+            each the median of 5 with min and max
   store     optional: with `--loader MODULE:FUNCTION` (called as
             `FUNCTION(jsonl_path, store_dir)` to fill a store), or with `--store DIR`,
-            the wall time of `factx conflicts --entity NAME --format json` and of the
-            full `factx conflicts --format jsonl` in a subprocess.
+            the wall time of `factx conflicts --entity NAME --format json` (median of
+            `--rounds`) and of the full `factx conflicts --format jsonl` (once) in a
+            subprocess.
 Writes bench/out/conflicts.json; the generated JSONL is removed unless `--keep`.
 """
 
@@ -42,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
+from common import interleaved, load_of, ratio, spread  # noqa: E402
 from factx.conflicts import find_conflicts, rank_conflicts  # noqa: E402
 from gen_facts import facts as generate  # noqa: E402
 
@@ -117,9 +122,10 @@ def cli_seconds(store: Path, *args: str) -> float:
     return round(took, 3)
 
 
-def store_timings(store: Path, entity: str) -> dict:
+def store_timings(store: Path, entity: str, rounds: int) -> dict:
+    entity_runs = [cli_seconds(store, "--entity", entity, "--format", "json") for _ in range(rounds)]
     return {"store": str(store), "entity": entity,
-            "entity_json_seconds": cli_seconds(store, "--entity", entity, "--format", "json"),
+            "entity_json_seconds": spread(entity_runs),
             "report_jsonl_seconds": cli_seconds(store, "--format", "jsonl")}
 
 
@@ -142,9 +148,7 @@ def seeds_timing() -> dict | None:
     entity = json.loads(first[0])["entity"]
     runs = [cli_seconds(store, "--entity", entity, "--format", "json") for _ in range(5)]
     memo = [cli_seconds(store, "--entity", entity, "--format", "table") for _ in range(5)]
-    return {"entity": entity, "entity_json_seconds_best": min(runs),
-            "entity_json_seconds_median": statistics.median(runs),
-            "entity_memo_seconds_median": statistics.median(memo),
+    return {"entity": entity, "entity_json_seconds": spread(runs), "entity_memo_seconds": spread(memo),
             "report_jsonl_seconds": cli_seconds(store, "--format", "jsonl")}
 
 
@@ -154,21 +158,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--loader", help="MODULE:FUNCTION filling a store from the JSONL")
     parser.add_argument("--store", type=Path, help="time `factx conflicts` on this store")
     parser.add_argument("--entity", help="entity for the store timing (default: the largest)")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved read/report pairs")
     parser.add_argument("--keep", action="store_true",
                         help="keep bench/out/facts-N.jsonl (about 530 MB for 1M) for the next run")
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
 
     path, generate_seconds = ensure_facts(args.facts)
-    read_seconds, _ = timed(lambda: sum(1 for _ in read_facts(path)))
-    report_seconds, (conflicts, size) = timed(lambda: full_report(path))  # type: ignore[misc]
+    sizes: list[tuple[int, int]] = []
+
+    def report_run() -> float:
+        seconds, counted = timed(lambda: full_report(path))
+        sizes.append(counted)  # type: ignore[arg-type]
+        return seconds
+
+    runs = interleaved({"read": lambda: timed(lambda: sum(1 for _ in read_facts(path)))[0],
+                        "report": report_run}, args.rounds)
+    read_seconds = statistics.median(r["seconds"] for r in runs["read"])
+    report_seconds = statistics.median(r["seconds"] for r in runs["report"])
+    conflicts, size = sizes[0]
     largest, median = entity_samples(path)
     result = {
         "facts": args.facts,
         "generate_seconds": generate_seconds,
-        "baseline_read_seconds": round(read_seconds, 2),
-        "report_seconds": round(report_seconds, 2),
-        "report_ratio_vs_read": round(report_seconds / read_seconds, 2),
+        "baseline_read_seconds": spread([r["seconds"] for r in runs["read"]], 2),
+        "report_seconds": spread([r["seconds"] for r in runs["report"]], 2),
+        "report_ratio_vs_read": ratio(runs, "report", "read", digits=2),
         "library_facts_per_second": round(args.facts / max(report_seconds - read_seconds, 1e-9)),
         "report_facts_per_second": round(args.facts / report_seconds),
         "conflicts": conflicts,
@@ -191,11 +206,12 @@ def main(argv: list[str] | None = None) -> int:
                 str(path), str(store)))
             result["store_load_seconds"] = round(load_seconds, 1)
         entity = args.entity or largest[0]["entity"]
-        result["store"] = store_timings(store, entity)  # type: ignore[arg-type]
+        result["store"] = store_timings(store, entity, args.rounds)  # type: ignore[arg-type]
     seeds = result["seeds"] or {}
-    result["pass"] = (result["report_seconds"] < TARGETS["report_seconds"]
+    result["pass"] = (report_seconds < TARGETS["report_seconds"]
                       and result["entity_largest"]["seconds"] < TARGETS["entity_seconds"]
-                      and seeds.get("entity_json_seconds_median", 0) < TARGETS["seeds_entity_seconds"])
+                      and (seeds.get("entity_json_seconds") or {}).get("median", 0) < TARGETS["seeds_entity_seconds"])
+    result.update(load_of(runs["read"] + runs["report"]))
     if not args.keep:
         path.unlink()
     (OUT / "conflicts.json").write_text(json.dumps(result, indent=2) + "\n")

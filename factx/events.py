@@ -215,7 +215,8 @@ def _long_before(dates: Iterable[str], published: str | None) -> bool:
         day = date.fromisoformat(published)
     except ValueError:
         return False
-    return stated and span is not None and span[1] < (day - BACKGROUND).toordinal() * _MINUTES_PER_DAY
+    # in day numbers, not dates: a date at the calendar's edge (0001, 9999) has no day before or after
+    return stated and span is not None and span[1] < (day.toordinal() - BACKGROUND.days) * _MINUTES_PER_DAY
 
 
 def located_in_pairs(store) -> list[tuple[str, str]]:
@@ -389,8 +390,9 @@ def _years(span: tuple[int, int] | None) -> tuple[int, ...]:
     if span is None:
         return (_ANY_TIME,)
     slack = TIME_SLACK.days * _MINUTES_PER_DAY
-    first = date.fromordinal(max(1, (span[0] - slack) // _MINUTES_PER_DAY + 1)).year
-    last = date.fromordinal(max(1, (span[1] + slack) // _MINUTES_PER_DAY + 1)).year
+    top = date.max.toordinal()
+    first = date.fromordinal(min(top, max(1, (span[0] - slack) // _MINUTES_PER_DAY + 1))).year
+    last = date.fromordinal(min(top, max(1, (span[1] + slack) // _MINUTES_PER_DAY + 1))).year
     return (_ANY_TIME,) if last - first > _WIDE_YEARS else tuple(range(first, last + 1))
 
 

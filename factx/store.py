@@ -57,7 +57,10 @@ CREATE TABLE IF NOT EXISTS documents (
     published_how TEXT,
     published_from TEXT,
     dateline TEXT,
-    source BLOB
+    source BLOB,
+    size INTEGER,
+    mtime_ns INTEGER,
+    file_hash TEXT
 );
 CREATE INDEX IF NOT EXISTS documents_hash ON documents(content_hash);
 CREATE TABLE IF NOT EXISTS facts (
@@ -82,6 +85,12 @@ CREATE TABLE IF NOT EXISTS facts (
 );
 CREATE INDEX IF NOT EXISTS facts_name ON facts(name, attribute);
 CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id);
+CREATE INDEX IF NOT EXISTS facts_said_by ON facts(said_by);
+CREATE INDEX IF NOT EXISTS facts_value_entity ON facts(json_extract(value, '$')) WHERE value_type = 'entity';
+CREATE INDEX IF NOT EXISTS facts_declared ON facts(attribute) WHERE attribute = 'alternate_names';
+CREATE INDEX IF NOT EXISTS facts_described ON facts(attribute) WHERE attribute = 'description';
+CREATE INDEX IF NOT EXISTS facts_events ON facts(name_type) WHERE name_type = 'EVENT';
+CREATE INDEX IF NOT EXISTS facts_located ON facts(attribute) WHERE attribute = 'located_in';
 CREATE TABLE IF NOT EXISTS names (
     name TEXT PRIMARY KEY,
     entity_id TEXT NOT NULL,
@@ -96,6 +105,38 @@ CREATE TABLE IF NOT EXISTS entities (
     folded TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS entities_folded ON entities(folded);
+-- Resolution state (factx.incremental): each name's node as last resolved, the keys
+-- through which resolve() may compare nodes, and the names whose facts changed since
+-- (the subject, source and entity value of every fact added or deleted, and the alias
+-- of an "also known as" fact).
+CREATE TABLE IF NOT EXISTS resolve_names (
+    name TEXT PRIMARY KEY,
+    node TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS resolve_names_node ON resolve_names(node);
+CREATE TABLE IF NOT EXISTS resolve_keys (
+    node TEXT NOT NULL,
+    key TEXT NOT NULL,
+    role TEXT NOT NULL,
+    detail TEXT
+);
+CREATE INDEX IF NOT EXISTS resolve_keys_key ON resolve_keys(key, role);
+CREATE INDEX IF NOT EXISTS resolve_keys_node ON resolve_keys(node);
+CREATE TABLE IF NOT EXISTS resolve_pending (name TEXT PRIMARY KEY);
+CREATE TRIGGER IF NOT EXISTS facts_added_names AFTER INSERT ON facts BEGIN
+    INSERT OR IGNORE INTO resolve_pending VALUES (NEW.name);
+    INSERT OR IGNORE INTO resolve_pending SELECT NEW.said_by WHERE NEW.said_by IS NOT NULL;
+    INSERT OR IGNORE INTO resolve_pending SELECT json_extract(NEW.value, '$')
+        WHERE (NEW.value_type = 'entity' OR NEW.attribute = 'alternate_names')
+        AND json_extract(NEW.value, '$') IS NOT NULL;
+END;
+CREATE TRIGGER IF NOT EXISTS facts_removed_names AFTER DELETE ON facts BEGIN
+    INSERT OR IGNORE INTO resolve_pending VALUES (OLD.name);
+    INSERT OR IGNORE INTO resolve_pending SELECT OLD.said_by WHERE OLD.said_by IS NOT NULL;
+    INSERT OR IGNORE INTO resolve_pending SELECT json_extract(OLD.value, '$')
+        WHERE (OLD.value_type = 'entity' OR OLD.attribute = 'alternate_names')
+        AND json_extract(OLD.value, '$') IS NOT NULL;
+END;
 CREATE TABLE IF NOT EXISTS runs (
     run_id INTEGER PRIMARY KEY,
     started REAL,
@@ -409,6 +450,11 @@ class Store:
             "SELECT doc_id, content_hash, pipeline FROM documents WHERE path = ?", (path,)).fetchone()
         return row
 
+    def file_state(self, path: str) -> tuple[str, int | None, int | None, str | None] | None:
+        """(pipeline, size, mtime_ns, file_hash) of the file a stored document was read from."""
+        return self.conn.execute(
+            "SELECT pipeline, size, mtime_ns, file_hash FROM documents WHERE path = ?", (path,)).fetchone()
+
     def facts(self, *, entity_ids: Iterable[str] | None = None, attribute: str | None = None,
               doc_ids: Iterable[int] | None = None, run_id: int | None = None,
               order_by_entity: bool = False, docs: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
@@ -434,20 +480,32 @@ class Store:
         for row in self.conn.execute(sql, params):
             yield _row_to_fact(row)
 
-    def name_stats(self) -> Iterator[tuple[str, str, int]]:
-        """Every distinct name with its majority type and mention count."""
-        sql = """
-        WITH counted AS (
-            SELECT name, name_type, count(*) AS c FROM facts WHERE attribute = 'name' GROUP BY name, name_type
+    def name_stats(self, names: Iterable[str] | None = None) -> Iterator[tuple[str, str, int]]:
+        """Every distinct name (or each of `names` the facts still hold) with its majority
+        type and mention count, in name order. A type tie goes to the first type in
+        alphabetical order, so that the same facts always give the same stats."""
+        if names is None:
+            wanted, only = "", ""
+            params: tuple = ()
+        else:
+            wanted = "WITH wanted(name) AS (SELECT value FROM json_each(?)), "
+            only = " AND {} IN wanted"
+            params = (json.dumps(sorted(set(names)), ensure_ascii=False),)
+        sql = (wanted or "WITH ") + f"""counted AS (
+            SELECT name, name_type, count(*) AS c FROM facts WHERE attribute = 'name'{only.format('name')}
+            GROUP BY name, name_type
             UNION ALL
-            SELECT said_by, NULL, 0 FROM facts WHERE said_by IS NOT NULL GROUP BY said_by
+            SELECT said_by, NULL, 0 FROM facts WHERE said_by IS NOT NULL{only.format('said_by')} GROUP BY said_by
             UNION ALL
-            SELECT json_extract(value, '$'), NULL, 0 FROM facts WHERE value_type = 'entity' GROUP BY value
+            SELECT json_extract(value, '$'), NULL, 0 FROM facts
+            WHERE value_type = 'entity'{only.format("json_extract(value, '$')")} GROUP BY value
             UNION ALL
-            SELECT name, name_type, 0 FROM facts WHERE attribute != 'name' GROUP BY name, name_type)
-        SELECT name, name_type, c FROM counted WHERE name IS NOT NULL ORDER BY name, c DESC"""
+            SELECT name, name_type, 0 FROM facts WHERE attribute != 'name'{only.format('name')}
+            GROUP BY name, name_type)
+        SELECT name, name_type, c FROM counted WHERE name IS NOT NULL
+        ORDER BY name, c DESC, name_type IS NULL, name_type"""
         current, best_type, total = None, None, 0
-        for name, name_type, count in self.conn.execute(sql):
+        for name, name_type, count in self.conn.execute(sql, params):
             if name != current:
                 if current is not None:
                     yield current, best_type or "UNKNOWN", total
@@ -663,6 +721,12 @@ class Writer:
                               (self.run_id, blob, content_hash))
         self.counts["unchanged"] += 1
         self._tick()
+
+    def set_file(self, path: str, size: int, mtime_ns: int | None, file_hash: str) -> None:
+        """Record the file a stored document was read from, so that a rerun knows it
+        unchanged by its size and mtime (or, when those moved, by its hash)."""
+        self.conn.execute("UPDATE documents SET size = ?, mtime_ns = ?, file_hash = ? WHERE path = ?",
+                          (size, mtime_ns, file_hash, path))
 
     def failed(self) -> None:
         self.counts["failed"] += 1

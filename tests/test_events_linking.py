@@ -205,6 +205,19 @@ def test_specific_name(names, located, want):
     assert specific_name(names, load_rules(), RunEvents({}, tuple(located))) == want
 
 
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+def test_publication_dates_at_the_calendar_edge_link_without_overflow(published):
+    """A crawler's '9999-12-31' or '0001-01-01' has no day after or before it: the times
+    are reckoned in day numbers (it used to raise OverflowError and stop the run)."""
+    events = [EventInfo("explosion in Port Arden", frozenset({"explosion"}), places=("Port Arden",),
+                        published=(published,)),
+              EventInfo("explosion", frozenset({"explosion"}), published=(published,)),
+              EventInfo("explosion in Velmora", frozenset({"explosion"}), places=("Velmora",),
+                        dates=(published,), published=(published,))]
+    pairs = link_events(events)
+    assert ("explosion in Port Arden", "explosion") not in pairs  # two placed explosions: ambiguous
+
+
 @pytest.mark.parametrize("published", [("9999-12-31",), ("0001-01-01",), ("0001-01-01", "9999-12-31")])
 def test_undated_events_published_at_the_calendars_ends_have_a_span(published) -> None:
     # the report window before the first day and the day after the last reach past the calendar

@@ -51,10 +51,11 @@ def cached_model():
     def load_model(name=None, *, rules_dir=None):
         key = (name, rules_dir)
         if key not in loaded:
-            loaded[key] = original(name, rules_dir=rules_dir)
-        nlp = loaded[key]
+            nlp = original(name, rules_dir=rules_dir)
+            loaded[key] = nlp, set(nlp.pipe_names)
+        nlp, enabled = loaded[key]
         for component in list(nlp.disabled):
-            if component not in pipeline.UNUSED_COMPONENTS:
+            if component in enabled:  # as load_model left it
                 nlp.enable_pipe(component)
         return nlp
 

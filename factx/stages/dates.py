@@ -756,7 +756,10 @@ def dates_component(doc: Doc) -> Doc:
     return doc
 
 
-@Language.factory("factx_dates", default_config={"rules_dir": None})
+@Language.factory("factx_dates", default_config={"rules_dir": None},
+                  requires=["doc.ents", "doc._.article", "token.dep", "token.head", "token.lemma", "token.pos",
+                            "token.tag"],
+                  assigns=["doc._.dates"])
 def make_dates(nlp: Language, name: str, rules_dir: str | None):
     """The dates stage; `rules_dir` adds a user's date rules to the shipped ones."""
     use_rules(rules_dir)

@@ -73,7 +73,7 @@ def description_facts(doc: Doc, rules: DescriptionRules | None = None) -> Iterat
 
 
 @Language.factory("factx_descriptions", default_config={"rules_dir": None},
-                  requires=["doc._.mentions", "doc._.facts"], assigns=["doc._.descriptions"])
+                  requires=["doc.sents", "doc._.mentions", "doc._.facts"], assigns=["doc._.descriptions"])
 def make_descriptions(nlp: Language, name: str, rules_dir: str | None):
     rules = description_rules(load_rules(rules_dir))
 

@@ -842,7 +842,8 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
     return sorted(filter_spans(spans), key=lambda s: s.start)
 
 
-@Language.factory("factx_entities", default_config={"rules_dir": None})
+@Language.factory("factx_entities", default_config={"rules_dir": None},
+                  requires=["doc.ents", "token.pos", "token.is_sent_start"], assigns=["doc.ents"])
 def make_entities(nlp: Language, name: str, rules_dir: str | None):
     rules = load_rules(rules_dir)
     er = entity_rules(rules)

@@ -583,7 +583,8 @@ def facility_names(text: str, mentions: Sequence[Mention], mr: MentionRules) -> 
     return out
 
 
-@Language.factory("factx_mentions", default_config={"rules_dir": None})
+@Language.factory("factx_mentions", default_config={"rules_dir": None},
+                  requires=["doc.ents"], assigns=["doc._.mentions"])
 def make_mentions(nlp: Language, name: str, rules_dir: str | None):
     rules = mention_rules(load_rules(rules_dir))
 

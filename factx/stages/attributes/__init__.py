@@ -68,17 +68,14 @@ def extract_facts(doc: Doc, *, rules: RuleSet) -> Iterator[FactDraft]:
 
 
 @Language.factory("factx_attributes", default_config={"rules_dir": None},
-                  requires=["doc._.mentions", "doc._.dates"], assigns=["doc._.facts"])
+                  requires=["doc.sents", "token.dep", "token.head", "token.pos", "token.tag", "token.lemma",
+                            "token.ent_type", "doc._.mentions", "doc._.dates"],
+                  assigns=["doc._.facts"])
 def make_attributes(nlp: Language, name: str, rules_dir: str | None):
     rules = load_rules(rules_dir)
     compile_rules(rules)  # fail early on a bad rule
-    # the patterns match lemmas; the pipeline may run with its lemmatizer disabled, and
-    # then this stage runs it (lemmas set by the pipeline are used as they are)
-    lemmatizer = dict(nlp.components).get("lemmatizer")
 
     def attributes_component(doc: Doc) -> Doc:
-        if lemmatizer is not None and any(not t.lemma_ for t in doc[:50] if t.is_alpha):
-            lemmatizer(doc)
         doc._.facts = list(extract_facts(doc, rules=rules))
         return doc
 

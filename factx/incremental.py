@@ -1,0 +1,379 @@
+"""Entity resolution after a run: re-resolve only the names the run's documents touched.
+
+`resolve()` is a function of every distinct name of the store (and of the names the
+documents declare the same, "X, also known as Y"). Its rules only ever look at two
+names together when they share a *key*:
+
+- `B` the blocking key of rule 2 (one-word names and acronyms by type group, longer
+  names across types, with the phonetic key of every core token): compared pairwise;
+- `J` the core words run together ("Gebre-Mariam" / "Gebremariam"), by type group;
+- `Q` an institution's name without the country that qualifies it, by type group;
+- `F`/`L` the phonetic key of a person's first / last word: a lone word (`q`, the
+  querying side) joins the one person (`o`, the offering side) it is the surname of,
+  and not when it is someone's given name;
+- `P` a person's first and last key: a two-word name (`q`) joins the one longer name
+  (`o`) it begins and ends;
+- `G`/`S` a two-word person's last key with its given name's key (`G`) or its stem's
+  (`S`): a short given name meets the long form ("Hafiz Khan" / "Hafizullah Khan");
+- `T` a one-word name with a distinctive title (`o`, "Sheikh Karim") is one more
+  candidate for the bare word (`q`);
+- `A` an acronym (`q`) joins the one multi-word name (`o`) of its type group whose
+  initials it is (`detail` holds the initials and the pattern: only matching pairs link);
+- `D` two names a document declares the same; `X` a description's key ("Norway's
+  intelligence agency"): its descriptions and the names documents tie it to;
+- `R` a user's alias rule; names with one fold are one node;
+- `E` every event (a node of type EVENT, or with a flight's name): the events of a run
+  are linked together (`factx.events`: by kind, place and time, and "the one event of a
+  kind" takes the descriptions of that kind), so they are one component, and it is
+  resolved again whenever anything changed, with what the whole store's facts say of
+  the events (`run_events`): a `located_in` fact or a date that changes how events link
+  belongs to no event name.
+
+Link two nodes that share a key (the same key; for `q`/`o` keys a querying node with an
+offering one) and the names fall apart into connected components; resolve() of the
+whole store is the union of resolve() of its components, as no rule compares across
+them and the nodes keep their relative order. A run changes the facts of some names
+(the store's triggers list each name of an added or deleted fact in `resolve_pending`);
+only the components that hold such a name, before the run or after it, can resolve
+differently. They are found by walking the keys out from those names (the stored keys
+of the last resolution and the keys they have now), resolved together, and their rows
+replaced; every other name keeps its entity.
+
+`KEY_SCHEME` names this list: a resolver rule that compares names through anything
+else must add its key here (and bump the scheme), or the results drift from a full
+resolve; `tests/test_incremental.py` checks, on stores built run after run with names
+that exercise every rule, that they never do.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from factx.names import (
+    NameRules, block_key, fold as names_fold, given_stem, initialism_pattern, name_rules, qualified_name,
+    type_group,
+)
+from factx.events import flight_number, run_events
+from factx.resolve import NameStat, _build_nodes, _Node, resolve
+from factx.rules import RuleSet, load_rules
+
+#: Bump when `node_keys` changes: stored keys of another scheme mean a full resolve.
+KEY_SCHEME = "4"
+
+#: Above this share of changed names against the names already resolved, a full
+#: resolve is cheaper than walking the keys.
+FULL_SHARE = 0.25
+
+#: Which stored roles a node's key reaches: a querying key the offering nodes, an
+#: offering key the querying ones, a shared key all that share it. (Two querying
+#: nodes never decide anything together: each joins or not by its own candidates.)
+_PARTNERS = {"s": ("s",), "q": ("o",), "o": ("q",)}
+
+Key = tuple[str, str, "str | None"]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What one resolution did: `mode` is 'none', 'full' or 'incremental'."""
+
+    mode: str
+    changed_names: int = 0
+    resolved_names: int = 0
+    total_names: int = 0
+
+
+@dataclass(frozen=True)
+class ResolverInput:
+    """What resolve() is given for a store (or part of one), in the order it is given."""
+
+    stats: list[NameStat]
+    same: list[tuple[str, str]]
+    described: list[tuple[str, str | None, bool]]
+
+    def names(self) -> set[str]:
+        return {s.name for s in self.stats}
+
+
+def resolver_input(store, names: Iterable[str] | None = None) -> ResolverInput:
+    """The names of the store (or those of `names` the facts still hold) as resolve()
+    takes them: their stats in name order, then one zero-count stat per declared alias
+    ("X, also known as Y": Y is a name of X's entity, resolve decides) with the pairs,
+    and what the documents say descriptions name (`factx.lookup.described_names`)."""
+    from factx.lookup import declared_names, described_names
+
+    wanted = set(names) if names is not None else None
+    stats = [NameStat(n, t, c) for n, t, c in store.name_stats(wanted)]
+    declared = sorted(declared_names(store))
+    described = described_names(store)
+    if wanted is not None:
+        declared = [d for d in declared if d[0] in wanted or d[1] in wanted]
+        described = [d for d in described if d[0] in wanted]
+    stats += [NameStat(alias, entity_type, 0) for _, alias, entity_type in declared
+              if wanted is None or alias in wanted]
+    return ResolverInput(stats, [(name, alias) for name, alias, _ in declared], described)
+
+
+def node_of(name: str, nr: NameRules) -> str:
+    """A name's node: resolve() puts names with one fold into one node."""
+    return names_fold(name, nr=nr) or name.strip().lower()
+
+
+def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared: dict[str, set[str]],
+              described: dict[str, set[str]]) -> list[Key]:
+    """(key, role, detail) of every way resolve() may compare this node with another."""
+    group = type_group(node.entity_type)
+    tokens = node.tokens
+    bk = [block_key(t, nr) for t in tokens]
+    block_group = group if len(tokens) < 2 or node.acronym else "*"
+    keys: list[Key] = [(f"B|{block_group}|{int(node.acronym)}|{' '.join(bk)}", "s", None)]
+    if not node.acronym:
+        keys.append((f"J|{group}|{node.generation}|{''.join(tokens)}", "s", None))
+        if node.entity_type not in ("PERSON", "NORP", "EVENT") and " " in node.key:
+            plain = tuple(w for w in node.key.split() if w != "the")
+            keys.append((f"Q|{group}|{''.join(qualified_name(plain, nr))}", "s", None))
+    if node.entity_type == "PERSON" and not node.acronym:
+        if len(tokens) >= 2:
+            first, last = bk[0], bk[-1]
+            keys += [(f"F|{first}", "o", None), (f"L|{last}", "o", None)]
+            if not node.generation:
+                if len(tokens) > 2:
+                    keys.append((f"P|{first}|{last}", "o", None))
+                    if tokens[0] in nr.given_prefixes:
+                        keys.append((f"P|{bk[1]}|{last}", "o", None))
+                else:
+                    keys.append((f"P|{first}|{last}", "q", None))
+                if node.given:
+                    stem = given_stem(node.given, nr=nr)
+                    keys += [(f"G|{last}|{first}", "o", None), (f"S|{last}|{first}", "q", None)]
+                    if stem is not None:
+                        keys += [(f"S|{last}|{block_key(stem, nr)}", "o", None),
+                                 (f"G|{last}|{block_key(stem, nr)}", "q", None)]
+        elif len(tokens) == 1:
+            keys += [(f"F|{bk[0]}", "q", None), (f"L|{bk[0]}", "q", None),
+                     (f"T|{bk[0]}", "o" if node.titles else "q", None)]
+    if node.acronym:
+        keys.append((f"A|{group}|{tokens[0][:1]}", "q", tokens[0].upper()))
+    else:
+        parts = node.key.split()
+        if len(parts) >= 2:
+            spelling = max(node.spellings, key=node.spellings.__getitem__)
+            pattern = initialism_pattern(spelling, nr)
+            if pattern is not None:
+                for letter in sorted({parts[0][:1], parts[1][:1]}):
+                    keys.append((f"A|{group}|{letter}", "o", pattern.pattern))
+    keys += [(f"D|{pair}", "s", None) for pair in sorted(declared.get(node.key, ()))]
+    keys += [(f"X|{key}", "s", None) for key in sorted(described.get(node.key, ()))]
+    keys += [(f"R|{r}", "s", None) for r, folds in enumerate(alias_folds) if node.key in folds]
+    if is_event_node(node):
+        keys.append((EVENT_KEY, "s", None))
+    return keys
+
+
+#: The key every event node shares (see the module docstring).
+EVENT_KEY = "E|"
+
+
+def is_event_node(node: _Node) -> bool:
+    """Whether `factx.events.join_events` reads this node: an event, or any node with a
+    flight's name (the NER may call it something else)."""
+    return node.entity_type == "EVENT" or any(flight_number(s) is not None for s in node.spellings)
+
+
+def _linked(key: str, role: str, detail: str | None, other_detail: str | None) -> bool:
+    """Whether two nodes sharing `key` are compared at all (acronym keys: the initials
+    of the querying node match the offering node's pattern)."""
+    if not key.startswith("A|") or detail is None or other_detail is None:
+        return True
+    acronym, pattern = (detail, other_detail) if role == "q" else (other_detail, detail)
+    return re.fullmatch(pattern, acronym) is not None
+
+
+def _alias_folds(rules: RuleSet) -> list[set[str]]:
+    return [{names_fold(n) for n in rule["names"]} for rule in rules.get("aliases")]
+
+
+def _declared_keys(same: list[tuple[str, str]], nr: NameRules) -> dict[str, set[str]]:
+    """node -> the D keys of the pairs it is declared in (folded as resolve() folds them)."""
+    out: dict[str, set[str]] = {}
+    for a, b in same:
+        fa, fb = names_fold(a, nr=nr), names_fold(b, nr=nr)
+        if fa == fb:
+            continue
+        pair = "|".join(sorted((fa, fb)))
+        out.setdefault(fa, set()).add(pair)
+        out.setdefault(fb, set()).add(pair)
+    return out
+
+
+def _described_keys(described: list[tuple[str, str | None, bool]], nr: NameRules) -> dict[str, set[str]]:
+    """node -> the description keys it is cited or tied with (None keys tie nothing)."""
+    out: dict[str, set[str]] = {}
+    for name, key, _ in described:
+        if key is not None:
+            out.setdefault(node_of(name, nr), set()).add(key)
+    return out
+
+
+def _keyed_nodes(data: ResolverInput, nr: NameRules, rules: RuleSet) -> dict[str, list[Key]]:
+    alias_folds = _alias_folds(rules)
+    declared = _declared_keys(data.same, nr)
+    described = _described_keys(data.described, nr)
+    return {node.key: node_keys(node, nr, alias_folds, declared, described)
+            for node in _build_nodes(data.stats, nr)}
+
+
+def _chunks(items: list, size: int = 500) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _state(rules: RuleSet) -> str:
+    return f"{KEY_SCHEME}|{rules.version}"
+
+
+def update_entities(store, *, rules: RuleSet | None = None, full: bool = False) -> Resolution:
+    """Bring the store's entities up to date with its facts, inside the caller's transaction.
+
+    Re-resolves only the names whose facts changed since the last resolution and
+    the names they can be compared with (see the module docstring); the result is
+    the same as `resolve()` over every name of the store. `full=True` resolves all.
+    """
+    conn = store.conn
+    rules = rules if rules is not None else load_rules()
+    state = _state(rules)
+    row = conn.execute("SELECT value FROM meta WHERE key = 'resolve_state'").fetchone()
+    pending = sorted(name for (name,) in conn.execute("SELECT name FROM resolve_pending") if isinstance(name, str))
+    known = _count(conn)
+    if not full and row is not None and row[0] == state and not pending:
+        return Resolution("none", total_names=known)
+    if full or row is None or row[0] != state or len(pending) > FULL_SHARE * known:
+        result = _full(store, rules)
+    else:
+        result = _incremental(store, rules, pending)
+    conn.execute("DELETE FROM resolve_pending")
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('resolve_state', ?)", (state,))
+    return result
+
+
+def _count(conn) -> int:
+    return conn.execute("SELECT count(*) FROM resolve_names").fetchone()[0]
+
+
+def _full(store, rules: RuleSet) -> Resolution:
+    conn = store.conn
+    nr = name_rules(rules)
+    data = resolver_input(store)
+    entities = resolve(data.stats, rules=rules, same=data.same, described=data.described,
+                       events=run_events(store, rules))
+    conn.execute("DELETE FROM names")
+    conn.execute("DELETE FROM entities")
+    _write_entities(conn, entities, nr)
+    conn.execute("DELETE FROM resolve_names")
+    conn.execute("DELETE FROM resolve_keys")
+    names = data.names()
+    conn.executemany("INSERT INTO resolve_names VALUES (?, ?)", [(n, node_of(n, nr)) for n in sorted(names)])
+    conn.executemany("INSERT INTO resolve_keys VALUES (?, ?, ?, ?)",
+                     [(node, *key) for node, keys in _keyed_nodes(data, nr, rules).items() for key in keys])
+    return Resolution("full", len(names), len(names), len(names))
+
+
+def _write_entities(conn, entities, nr: NameRules) -> None:
+    """Rows of the names and entities tables, folded for lookups as the run's rules fold
+    names (`Writer.set_entities` writes the same rows for a whole resolution)."""
+    conn.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?)",
+                     [(e.entity_id, e.canonical, e.entity_type, names_fold(e.canonical, nr=nr)) for e in entities])
+    conn.executemany("INSERT OR REPLACE INTO names VALUES (?, ?, ?)",
+                     [(n, e.entity_id, names_fold(n, nr=nr)) for e in entities for n in e.names])
+
+
+def _stored_names(conn, nodes: Iterable[str]) -> set[str]:
+    out: set[str] = set()
+    for chunk in _chunks(sorted(set(nodes))):
+        marks = ",".join("?" * len(chunk))
+        out.update(n for (n,) in conn.execute(f"SELECT name FROM resolve_names WHERE node IN ({marks})", chunk))
+    return out
+
+
+def _incremental(store, rules: RuleSet, pending: list[str]) -> Resolution:
+    conn = store.conn
+    nr = name_rules(rules)
+
+    # the nodes whose names' facts changed, with the names they have now
+    touched = {node_of(name, nr) for name in pending}
+    for chunk in _chunks(pending):
+        marks = ",".join("?" * len(chunk))
+        touched.update(n for (n,) in conn.execute(f"SELECT node FROM resolve_names WHERE node IS NOT NULL "
+                                                  f"AND name IN ({marks})", chunk))
+    before = _stored_names(conn, touched)
+    now = resolver_input(store, before | set(pending))
+    members = now.names()
+    new_keys = _keyed_nodes(now, nr, rules)
+    by_key: dict[str, list[tuple[str, str, str | None]]] = {}
+    for node, keys in new_keys.items():
+        for key, role, detail in keys:
+            by_key.setdefault(key, []).append((node, role, detail))
+
+    # walk the keys (stored ones and current ones) out from the touched nodes, and from
+    # the events: they are linked again on every run (see the module docstring)
+    event_nodes = {n for (n,) in conn.execute("SELECT node FROM resolve_keys WHERE key = ?", (EVENT_KEY,))}
+    event_nodes |= {node for node, keys in new_keys.items() if any(k[0] == EVENT_KEY for k in keys)}
+    region = touched | event_nodes
+    frontier = sorted(region)
+    looked_up: dict[tuple[str, str], list[tuple[str, str, str | None]]] = {}
+    while frontier:
+        batch, frontier = frontier, []
+        keys: set[Key] = set()
+        for chunk in _chunks(batch):
+            marks = ",".join("?" * len(chunk))
+            keys.update(conn.execute(f"SELECT key, role, detail FROM resolve_keys WHERE node IN ({marks})", chunk))
+        for node in batch:
+            keys.update(new_keys.get(node, ()))
+        for key, role, detail in sorted(keys, key=lambda k: (k[0], k[1], k[2] or "")):
+            found = looked_up.get((key, role))
+            if found is None:
+                partners = _PARTNERS[role]
+                found = conn.execute(
+                    f"SELECT node, role, detail FROM resolve_keys WHERE key = ? AND role IN "
+                    f"({','.join('?' * len(partners))})", (key, *partners)).fetchall()
+                found += [n for n in by_key.get(key, ()) if n[1] in partners]
+                looked_up[(key, role)] = found
+            for other, _, other_detail in found:
+                if other not in region and _linked(key, role, detail, other_detail):
+                    region.add(other)
+                    frontier.append(other)
+
+    # resolve the region's names together, as a full resolve would see them
+    old_names = _stored_names(conn, region) | set(pending)
+    data = resolver_input(store, old_names)
+    entities = resolve(data.stats, rules=rules, same=data.same, described=data.described,
+                       events=run_events(store, rules) if event_nodes else None)
+    old_ids: set[str] = set()
+    for chunk in _chunks(sorted(old_names)):
+        marks = ",".join("?" * len(chunk))
+        old_ids.update(i for (i,) in conn.execute(
+            f"SELECT DISTINCT entity_id FROM names WHERE name IN ({marks})", chunk))
+        conn.execute(f"DELETE FROM names WHERE name IN ({marks})", chunk)
+    _write_entities(conn, entities, nr)
+    for chunk in _chunks(sorted(old_ids)):
+        marks = ",".join("?" * len(chunk))
+        conn.execute(f"DELETE FROM entities WHERE entity_id IN ({marks}) AND entity_id NOT IN "
+                     f"(SELECT entity_id FROM names WHERE entity_id IN ({marks}))", chunk + chunk)
+
+    # the touched nodes' names and keys as they are now
+    for chunk in _chunks(sorted(touched)):
+        marks = ",".join("?" * len(chunk))
+        conn.execute(f"DELETE FROM resolve_keys WHERE node IN ({marks})", chunk)
+        conn.execute(f"DELETE FROM resolve_names WHERE node IN ({marks})", chunk)
+    for chunk in _chunks(sorted(set(pending))):
+        marks = ",".join("?" * len(chunk))
+        conn.execute(f"DELETE FROM resolve_names WHERE name IN ({marks})", chunk)
+    conn.executemany("INSERT OR REPLACE INTO resolve_names VALUES (?, ?)",
+                     [(n, node_of(n, nr)) for n in sorted(members)])
+    conn.executemany("INSERT INTO resolve_keys VALUES (?, ?, ?, ?)",
+                     [(node, *key) for node, keys in new_keys.items() for key in keys])
+    return Resolution("incremental", len(pending), len(data.stats), _count(conn))
+
+
+__all__ = ["update_entities", "resolver_input", "Resolution", "ResolverInput", "node_keys", "KEY_SCHEME"]
