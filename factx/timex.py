@@ -1126,8 +1126,9 @@ def _date(t: str, ctx: _Ctx) -> str | None:
     t = t.strip(" ,.")
     if not t:
         return None
-    t = re.sub(r"^the\s+", "", t) if not re.match(r"^the\s+(?:past|next|last|following|"
-                                                   r"previous|same|day|week|month|year|quarter)\b", t) else t
+    keep_the = (re.match(r"^the\s+(?:past|next|last|following|previous|same|day|week|month|year|quarter)\b", t)
+                or re.fullmatch(rf"the\s+(?:{_grammar().wd})\.?", t))  # "the Tuesday": see _weekday
+    t = t if keep_the else re.sub(r"^the\s+", "", t)
     for fn in (_absolute, _hijri, _relative_year, _relative, _weekday, _month_day, _chained, _day_of_month):
         value = fn(t, ctx)
         if value is not None:
@@ -1550,6 +1551,16 @@ def _weekday_value(weekday: int, ctx: _Ctx, rel: str | None = None) -> str:
 
 def _weekday(t: str, ctx: _Ctx) -> str | None:
     lex, g = lexicon(), _grammar()
+    # "arrived on Oct. 2 ... early on the Tuesday": a weekday with "the" is one of the
+    # days the text is telling, the one nearest the last date named
+    m = re.fullmatch(rf"the\s+({g.wd})\.?", t)
+    if m:
+        y, mo, d = _previous_parts(ctx.previous)
+        if y is None or mo is None or d is None:
+            return _weekday_value(lex.weekdays[m.group(1)], ctx)
+        told = dt.date(y, mo, d)
+        offset = (lex.weekdays[m.group(1)] - told.isoweekday()) % 7
+        return _day(told + dt.timedelta(days=offset if offset <= 3 else offset - 7))
     m = re.fullmatch(rf"(?:(early|late|this|last|next|past|coming)\s+)?({g.wd})\.?", t)
     if m:
         rel = {"past": "last", "coming": "next", "early": None, "late": None}.get(m.group(1) or "", m.group(1))

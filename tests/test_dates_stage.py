@@ -462,3 +462,21 @@ def test_dates_command_gives_the_date_line_its_dates(tmp_path):
     records = [(r.text, r.value, r.anchor) for r in date_records([str(path)])]
     assert records[:2] == [("08.30.20", "2020-08-30", "2020-08-30"), ("10:51", "2020-08-30T10:51", "2020-08-30")]
     assert ("Saturday", "2020-08-29", "2020-08-30") in records
+
+
+TOLD_WEEKDAYS = [
+    # "the Tuesday" is one of the days the text tells: the one nearest the last date named
+    ("2018-10-11", "The team arrived at the airport on Oct. 2. Twelve of them arrived early on the Tuesday.",
+     ("Tuesday", "2018-10-02")),
+    ("2018-10-11", "The talks opened on Oct. 2. They broke down on the Friday.", ("Friday", "2018-10-05")),
+    # no date named before: the weekday as news reads it
+    ("2018-10-11", "He arrived on the Tuesday.", ("Tuesday", "2018-10-09")),
+    # "the Thursday vote": a weekday that modifies a noun is not one the text tells
+    ("2018-10-11", "Officials met on Oct. 2. The Thursday vote passed.", ("Thursday", "2018-10-11")),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("anchor, text, expected", TOLD_WEEKDAYS)
+def test_a_weekday_with_the_is_near_the_last_date_named(nlp, anchor, text, expected):
+    assert expected in [(t.text, t.value) for t in temporal_expressions(nlp(text), anchor)]

@@ -647,3 +647,14 @@ def test_clock_reading(text, expected):
 ])
 def test_is_age(text, expected):
     assert timex.is_age(text) is expected
+
+
+@pytest.mark.parametrize("text, previous, expected", [
+    ("the Tuesday", "2018-10-02", "2018-10-02"),   # the day named
+    ("the Friday", "2018-10-02", "2018-10-05"),    # three days on
+    ("the Sunday", "2018-10-02", "2018-09-30"),    # two days back is nearer than five on
+    ("the Tuesday", "2018-10", "2018-10-09"),      # no day named: as a bare weekday
+    ("the Tuesday", None, "2018-10-09"),
+])
+def test_a_weekday_with_the_is_the_one_nearest_the_last_day_named(text, previous, expected):
+    assert normalize(text, "2018-10-11", previous=previous) == ("DATE", expected)

@@ -441,7 +441,8 @@ def _normalized(doc: Doc, text: str, kept: list[_Candidate], anchor_at, tenses: 
     previous: str | None = None
     for cand in kept:
         span_text = text[cand.start:cand.end]
-        result = normalize(span_text, anchor_at(cand.start), label=cand.label,
+        told = "the " + span_text if _told_weekday(doc, text, cand.start, cand.end) else span_text
+        result = normalize(told, anchor_at(cand.start), label=cand.label,
                            context=_context(doc, cand.start, cand.end), previous=previous,
                            tense=tenses[cand.start])
         if result is None:
@@ -457,6 +458,18 @@ def _normalized(doc: Doc, text: str, kept: list[_Candidate], anchor_at, tenses: 
                 and not bare_time(span_text):
             previous = value
     return out
+
+
+def _told_weekday(doc: Doc, text: str, start: int, end: int) -> bool:
+    """A bare weekday after "the" that modifies no noun ("early on the Tuesday", not
+    "the Monday meeting"): one of the days the text tells, valued near the last date named."""
+    if text[max(0, start - 4):start].lower() != "the " or text[start:end].strip(" .").lower() not in lexicon().weekdays:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("TAG"):
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
 
 
 # ---- the day of a time of day ------------------------------------------------------------
