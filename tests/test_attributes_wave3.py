@@ -23,33 +23,18 @@ from __future__ import annotations
 
 import pytest
 
-from factx.records import Article
+from fact_helpers import PUBLISHED, facts_runner
+from fact_helpers import has as _has
+from fact_helpers import show as _show
 
 pytestmark = pytest.mark.model
 
-PUBLISHED = "2023-05-12"
 DENIED = {"polarity": "denied"}
 
 
 @pytest.fixture(scope="module")
 def run(nlp):
-    from factx.pipeline import make_doc
-
-    def facts_of(text: str):
-        doc = nlp(make_doc(nlp, Article("test", text, published=PUBLISHED)))
-        return list(doc._.facts)
-
-    return facts_of
-
-
-def _has(facts, entity, attribute, value, **extra):
-    return any(f.name == entity and f.attribute == attribute and f.value == value
-               and all(getattr(f, k) == v for k, v in extra.items()) for f in facts)
-
-
-def _show(facts):
-    return "\n".join(f"{f.name} | {f.attribute} | {f.value!r} | {f.polarity} {f.modality} "
-                     f"by={f.said_by} [{f.rule}]" for f in facts)
+    return facts_runner(nlp)
 
 
 COUNT_DENIALS = [
