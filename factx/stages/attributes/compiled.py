@@ -152,6 +152,16 @@ class Compiled:
     max_event_words: int = 2
     #: last words of the event nouns of two words ('strike' of 'drone strike')
     event_last_words: frozenset[str] = frozenset()
+    #: what a family derives from these rules, built once per rule set (`derived`)
+    _derived: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def derived(self, key: str, build):
+        """`build(self)`, built on first use and kept with the rules: a family's word
+        sets and lookups from its rules are made once per rule set, not per sentence."""
+        found = self._derived.get(key)
+        if found is None:
+            found = self._derived[key] = build(self)
+        return found
 
     def event_verb(self, token) -> EventKind | None:
         """The kind of event a verb tells happened: its lemma ('exploded'), or the lemma

@@ -32,6 +32,7 @@ from factx.stages.attributes.registry import Family, extractor, register
 from factx.stages.attributes.syntax import lemma, span_of, text_of
 
 if TYPE_CHECKING:
+    from factx.stages.attributes.compiled import Compiled
     from factx.stages.attributes.discourse import Discourse
 
 register(
@@ -162,7 +163,8 @@ _PAST = ("above", "beyond", "past", "over")
 
 
 def _family_words(state: "Discourse", family: str) -> frozenset[str]:
-    return frozenset(w.lower() for r in state.rules.by_family.get(family, ()) for w in r.get("words", ()))
+    return state.rules.derived(f"words:{family}", lambda rules: frozenset(
+        w.lower() for r in rules.by_family.get(family, ()) for w in r.get("words", ())))
 
 
 def _toll_reached(verb: Token, tally: Token, state: "Discourse") -> tuple | None:
@@ -200,8 +202,11 @@ def _tally_number(obj: Token, state: "Discourse") -> tuple | None:
 def count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     """The counts of a sentence, on the event they are about."""
     rules = state.rules
-    for token in sent:
-        low = lemma(token)
+    table = state.tokens
+    if not table.has_any(sent, rules.count_verbs, rules.count_nouns):
+        return
+    for token in table.of(sent):
+        low = table.lemma(token)
         found: list[tuple[str, str, tuple]] = []
         if token.pos_ == "VERB" and low in rules.count_verbs:
             found.extend(_verb_counts(token, state))
@@ -337,6 +342,11 @@ def _group_of(counted: Token, state: "Discourse") -> Ent | None:
     return None
 
 
+def _origin_count_words(rules: "Compiled") -> dict[str, dict]:
+    """The nouns of the `origin_count` family ('nationalities'), to their rule."""
+    return {w.lower(): r for r in rules.by_family.get("origin_count", ()) for w in r["words"]}
+
+
 @extractor(order=21)
 def origin_count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     """How many nationalities an event's victims were of: '33 nationalities were among the
@@ -344,13 +354,13 @@ def origin_count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     nationalities'; 'all on board, from 33 different countries' ('countries' only after
     'from'). 'of / from N ...' counts only where it hangs on the victims or a verb of
     them: not 'leaders of 30 nationalities', 'rescue teams from 12 countries'."""
-    rules = state.rules.by_family.get("origin_count", ())
-    if not rules:
+    words = state.rules.derived("origin_count", _origin_count_words)
+    table = state.tokens
+    if not words or not table.has_any(sent, words):
         return
-    words = {w.lower(): r for r in rules for w in r["words"]}
     victims_words = _family_words(state, "victim_noun")
-    for token in sent:
-        rule = words.get(lemma(token))
+    for token in table.of(sent):
+        rule = words.get(table.lemma(token))
         if rule is None or token.tag_ not in ("NNS", "NNPS"):
             continue
         if not (token.dep_ == "pobj" and token.head.lower_ in ("of", "from")

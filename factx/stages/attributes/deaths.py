@@ -29,6 +29,7 @@ from factx.stages.attributes.registry import Family, extractor, register
 from factx.stages.attributes.syntax import conjuncts, lemma, span_of, text_of
 
 if TYPE_CHECKING:
+    from factx.stages.attributes.compiled import Compiled
     from factx.stages.attributes.discourse import Discourse
 
 register(
@@ -47,8 +48,11 @@ SAME_EVENT_SENTENCES = 3  # how far back 'the same raid' looks for the raid
 def death_triggers(sent: Span, state: "Discourse") -> Iterator[tuple[Token, str, list[Token], str | None]]:
     """(trigger, rule id, victim tokens, implied cause) of each death claim in a sentence."""
     rules = state.rules
-    for token in sent:
-        low = lemma(token)
+    table = state.tokens
+    if not table.has_any(sent, rules.death_verbs, rules.death_nouns, rules.death_modifiers):
+        return
+    for token in table.of(sent):
+        low = table.lemma(token)
         if token.pos_ == "VERB" and low in rules.death_verbs:
             rule_id, role, cause_value = rules.death_verbs[low]
             if low == "pass" and not any(c.lower_ == "away" for c in token.children):
@@ -170,7 +174,9 @@ def death_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
 def alive_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     """'X is alive', 'X is still alive and well': the death of X denied (value 'died')."""
     rules = state.rules
-    for token in sent:
+    if not state.tokens.has_any(sent, rules.alive):
+        return
+    for token in state.tokens.of(sent):
         if token.lower_ not in rules.alive or token.dep_ not in ("acomp", "attr", "oprd", "ROOT", "ccomp", "conj"):
             continue
         verb = token.head if token.dep_ in ("acomp", "attr", "oprd") else token
@@ -185,16 +191,23 @@ def alive_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                   "alive.death", token, claim=token.idx, polarity=polarity)
 
 
+def _body_words(rules: "Compiled") -> tuple[frozenset[str], frozenset[str]]:
+    """The body nouns and the verbs of finding one."""
+    return (frozenset(w.lower() for r in rules.by_family.get("body_noun", ()) for w in r["words"]),
+            frozenset(w.lower() for r in rules.by_family.get("body_verb", ()) for w in r["words"]))
+
+
 @extractor(order=12)
 def no_body_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     """'We did not find any body there', 'have yet to find his body', 'no body was
     recovered': the death of the person (his, of X, else the document's main person)
     denied by who says it."""
-    rules = state.rules
-    nouns = {w.lower() for r in rules.by_family.get("body_noun", ()) for w in r["words"]}
-    verbs = {w.lower() for r in rules.by_family.get("body_verb", ()) for w in r["words"]}
-    for token in sent:
-        if lemma(token) not in nouns or token.dep_ not in ("dobj", "nsubjpass") or lemma(token.head) not in verbs:
+    nouns, verbs = state.rules.derived("body", _body_words)
+    table = state.tokens
+    if not table.has_any(sent, nouns):
+        return
+    for token in table.of(sent):
+        if table.lemma(token) not in nouns or token.dep_ not in ("dobj", "nsubjpass") or lemma(token.head) not in verbs:
             continue
         verb = token.head
         none = any(c.lower_ in ("no", "any") and c.dep_ == "det" for c in token.children)

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from factx.records import TimexSpan
 from factx.stages import doc_text
 from factx.stages.attributes.base import Ent, Source
+from factx.stages.attributes.tokens import Tokens
 from factx.stages.mentions import Mention, link_mentions
 
 if TYPE_CHECKING:
@@ -66,6 +67,8 @@ class Discourse:
     """What the families read about the whole document (see the module docstring)."""
 
     doc: Doc
+    #: the document's tokens, lemmas and lower-cased forms, read once
+    tokens: Tokens
     text: str
     rules: "Compiled"
     mentions: tuple[Mention, ...]
@@ -172,7 +175,7 @@ def build(doc: Doc, rules: "Compiled") -> Discourse:
         dates = list(_fallback_dates(doc, published))
     persons = tuple(sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.start))
     state = Discourse(
-        doc=doc, text=text, rules=rules, mentions=mentions, token_mention=token_mention,
+        doc=doc, tokens=Tokens(doc), text=text, rules=rules, mentions=mentions, token_mention=token_mention,
         main_person=_main_person(mentions), published=published, dates=tuple(dates),
         persons=persons, person_starts=tuple(m.start for m in persons),
         genders=_genders(doc, text, persons, token_mention), quotes=tuple(quote_spans(text)),

@@ -27,6 +27,7 @@ from factx.stages.attributes.registry import Family, extractor, register
 from factx.stages.attributes.syntax import conjuncts, lemma
 
 if TYPE_CHECKING:
+    from factx.stages.attributes.compiled import Compiled
     from factx.stages.attributes.discourse import Discourse
 
 register(
@@ -39,8 +40,12 @@ WOUND_PREPS = ("in", "to", "through")
 
 
 def _words(state: "Discourse") -> tuple[dict[str, str], frozenset[str]]:
-    wounds = {w.lower(): r["value"] for r in state.rules.by_family.get("wound", ()) for w in r["words"]}
-    parts = frozenset(w.lower() for r in state.rules.by_family.get("body_part", ()) for w in r["words"])
+    return state.rules.derived("wounds", _wound_words)
+
+
+def _wound_words(rules: "Compiled") -> tuple[dict[str, str], frozenset[str]]:
+    wounds = {w.lower(): r["value"] for r in rules.by_family.get("wound", ()) for w in r["words"]}
+    parts = frozenset(w.lower() for r in rules.by_family.get("body_part", ()) for w in r["words"])
     return wounds, parts
 
 
@@ -87,9 +92,12 @@ def _the_killed(state: "Discourse") -> set[str]:
 def wound_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     """`cause_of_death` with where the dead were hit."""
     wounds, parts = _words(state)
+    table = state.tokens
+    if not table.has_any(sent, wounds):  # no wound word: nothing to read
+        return
     killed: set[str] | None = None
-    for token in sent:
-        cause = wounds.get(lemma(token))
+    for token in table.of(sent):
+        cause = wounds.get(table.lemma(token))
         if cause is None:
             continue
         found, _ = body_parts(token, parts)
