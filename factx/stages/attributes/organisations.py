@@ -40,8 +40,11 @@ def founded_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     """founded (a date) of organisations: 'X was founded in 1998', 'Y founded X in
     1998', 'announced the creation of X in 1998'."""
     rules = state.rules
-    for token in sent:
-        low = lemma(token)
+    table = state.tokens
+    if not table.has_any(sent, rules.founded_verbs, rules.founded_nouns):
+        return
+    for token in table.of(sent):
+        low = table.lemma(token)
         orgs: list[Token] = []
         rule_id = None
         if token.pos_ == "VERB" and low in rules.founded_verbs:

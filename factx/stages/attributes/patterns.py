@@ -24,8 +24,8 @@ register(Family("regex", keys=("attribute", "value_type", "subject", "gap", "reg
 def regex_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     """Facts of the regex rules: a value group and the nearest mention of a label."""
     rules = state.rules
-    text = sent.text
     base = sent.start_char
+    text = state.text[base:sent.end_char]  # `Span.text` joins the tokens again
     mentions = [m for m in state.mentions if sent.start_char <= m.start < sent.end_char]
     for rule in rules.regexes:
         if rule.required and rule.required not in text:

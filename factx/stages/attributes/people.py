@@ -35,7 +35,9 @@ def origin_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     """origin from demonyms tied to a person: 'a Pakistani citizen', 'Pakistani militant X',
     'described X as a Pakistani national', 'X is Pakistani'."""
     rules = state.rules
-    for token in sent:
+    if not state.tokens.has_any(sent, rules.demonyms):
+        return
+    for token in state.tokens.of(sent):
         country = rules.demonyms.get(token.lower_) if token.text[:1].isupper() else None
         if country is None:
             continue
@@ -67,7 +69,9 @@ def origin_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
 def birth_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     """date_of_birth, place_of_birth (and origin from the place) from 'born'."""
     rules = state.rules
-    for token in sent:
+    if "born" not in state.tokens.words(sent):
+        return
+    for token in state.tokens.of(sent):
         if token.lower_ != "born" or lemma(token) not in rules.birth_verbs:
             continue
         if token.i > 0 and token.nbor(-1).text == "-":
@@ -120,8 +124,11 @@ def _birth_place(token, person: Ent, rule_id: str, state: "Discourse") -> Iterat
 def spouse_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     """spouse, both ways: "X's wife, Y", "Y, the wife of X", "X married Y"."""
     rules = state.rules
-    for token in sent:
-        low = lemma(token)
+    table = state.tokens
+    if not table.has_any(sent, rules.spouse_nouns, rules.marry_verbs):
+        return
+    for token in table.of(sent):
+        low = table.lemma(token)
         pairs: list[tuple[Ent, Ent, str]] = []
         if token.pos_ == "NOUN" and low in rules.spouse_nouns:
             named = person_of_nominal(token, state)

@@ -187,7 +187,10 @@ def _authors(token: Token, state: "Discourse") -> list[tuple[tuple[str, str, str
 def perpetration_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     """`perpetrator` facts of the claims and denials above."""
     rules = state.rules
-    for token in sent:
+    table = state.tokens
+    if not table.has_any(sent, rules.derived("perpetration", _triggers)):
+        return
+    for token in table.of(sent):
         # 'X ruled out an attack'; 'the blast was (not) an attack'; 'called it an attack'
         if _attack_noun(token, rules) and hypothesis(token, rules):
             head = token.head
@@ -233,6 +236,13 @@ def perpetration_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         low = lemma(token)
         if low in rules.lexicon.deny or low == "blame" or low in _firsts(rules, "perpetrate"):
             yield from _named_authors(token, sent, state)
+
+
+def _triggers(rules: "Compiled") -> frozenset[str]:
+    """Every word the branches of `perpetration_facts` first look a token up in: a
+    sentence with none of them holds no perpetration fact."""
+    return frozenset({"act", "blame"}) | _heads(rules, "attack_noun") | _words(rules, "deliberate") | (
+        rules.lexicon.deny | _firsts(rules, "perpetrate"))
 
 
 def _firsts(rules: "Compiled", family: str) -> frozenset[str]:
