@@ -158,10 +158,9 @@ class Compiled:
     def derived(self, key: str, build):
         """`build(self)`, built on first use and kept with the rules: a family's word
         sets and lookups from its rules are made once per rule set, not per sentence."""
-        found = self._derived.get(key)
-        if found is None:
-            found = self._derived[key] = build(self)
-        return found
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        return self._derived[key]
 
     def event_verb(self, token) -> EventKind | None:
         """The kind of event a verb tells happened: its lemma ('exploded'), or the lemma

@@ -191,10 +191,19 @@ def build(doc: Doc, rules: "Compiled") -> Discourse:
                         genders=_genders(doc, text, persons, token_mention))
     holders, described = referents.role_holders(state)
     state = replace(state, role_holders=holders, described=described)
-    according = {sent.start_char: scope.according_source(sent, rules.lexicon) for sent in doc.sents}
+    firsts = rules.derived("according_firsts", _according_firsts)
+    according = {sent.start_char: scope.according_source(sent, rules.lexicon)
+                 if firsts is None or state.tokens.has_any(sent, firsts) else None for sent in doc.sents}
     state = replace(state, according=according)
     state = replace(state, speakers=scope.speaker_memory(state))
     return replace(state, events=tuple(event_mentions.event_mentions(state)))
+
+
+def _according_firsts(rules: "Compiled") -> frozenset[str] | None:
+    """The first words of the 'according to' phrases: a sentence without one of them
+    holds none (None when a phrase is empty, which any sentence holds)."""
+    phrases = rules.lexicon.according
+    return None if any(not p for p in phrases) else frozenset(p[0] for p in phrases)
 
 
 def _main_person(mentions: tuple[Mention, ...]) -> Mention | None:

@@ -153,12 +153,13 @@ def speaker_memory(state: "Discourse") -> dict[int, Speakers]:
     last: dict[str, Source] = {}
     authors: dict[str, Source] = {}
     nominal: dict[str, Source] = {}
+    table = state.tokens
     for sent in state.doc.sents:
         memory = Speakers(dict(last), dict(authors), dict(nominal))
         out[sent.start_char] = memory
         tokens: list[Token] = []
-        for token in sent:
-            if token.pos_ == "VERB" and lemma(token) in lex.say:
+        for token in table.of(sent) if table.has_any(sent, lex.say, lex.source_nouns) else ():
+            if token.pos_ == "VERB" and table.lemma(token) in lex.say:
                 found = attr.agent_of(token) if attr.is_passive(token) else attr.subject_of(token)
                 if found is not None:
                     tokens.append(found)
@@ -272,9 +273,9 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
         head = attr.according_head(according)
         if head is None or head.dep_ == "ROOT" or any(a.i == head.i for a in attr.ancestors(trigger)):
             return according
-    if state.in_quote(trigger.idx):
-        for token in sent:
-            if (token.pos_ == "VERB" and lemma(token) in lex.say and not state.in_quote(token.idx)
+    if state.in_quote(trigger.idx) and state.tokens.has_any(sent, lex.say):
+        for token in state.tokens.of(sent):
+            if (token.pos_ == "VERB" and state.tokens.lemma(token) in lex.say and not state.in_quote(token.idx)
                     and not attr.is_passive(token)):
                 subject = attr.subject_of(token)
                 if subject is not None:
@@ -490,6 +491,8 @@ def pointing_denials(sent: Span, state: "Discourse", current: list[FactDraft],
     claim, the same subject, attribute and value, denied, said by the denier, at the
     denial's word."""
     lex = state.rules.lexicon
+    if not state.tokens.has_any(sent, lex.retract, lex.deny, attr.DISMISSING):
+        return  # none of the verbs `attr.pointing_denials` starts from
     for verb, kind, denier_token in attr.pointing_denials(sent, lex):
         in_sentence = [f for f in current if f.attribute in CLAIM_ATTRIBUTES and f.polarity == "affirmed"
                        and f.start < verb.idx and not _under_offset(f, verb, sent)]
