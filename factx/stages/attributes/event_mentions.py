@@ -25,7 +25,7 @@ from factx.events import FLIGHT, event_name
 from factx.records import TimexSpan
 from factx.stages.attributes.base import PLACE_LABELS, Ent, Raw
 from factx.stages.attributes.causes import cause_of
-from factx.stages.attributes.compiled import EventKind
+from factx.stages.attributes.compiled import Compiled, EventKind
 from factx.stages.attributes.agents import perpetrators
 from factx.stages.attributes.frames import (
     CLOCK, Frame, calendar_day, day_of, event_date, event_places, event_time, frame_of, specificity,
@@ -64,7 +64,12 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
     rules = state.rules
     found: list[tuple[Token, EventKind, Frame, tuple[Ent, list[Ent]] | None, Ent | None]] = []
     named_at = _named_by_words(state)
-    for token in state.doc:
+    table = state.tokens
+    # a token neither of whose words (lemma, form) is an event word has no kind
+    words = rules.derived("event_words", _event_words)
+    for token, low, lower in zip(table.tokens, table.lemmas, table.lowers):
+        if low not in words and lower not in words and token.i not in named_at:
+            continue
         kind = None
         if token.i in named_at:  # 'Storm Belen', 'Operation Grey Pine'
             ent, kind = named_at[token.i]
@@ -144,6 +149,13 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
     return out
 
 
+def _event_words(rules: "Compiled") -> frozenset[str]:
+    """Every word `Compiled.event_kind` or `event_verb` can find a kind from: the event
+    nouns and verbs, the last words of two-word nouns, the first of two-word verbs."""
+    return frozenset(rules.event_nouns) | rules.event_last_words | frozenset(rules.event_verbs) | (
+        rules.event_verb_firsts)
+
+
 def _other_year(date: tuple[TimexSpan, list[Token]] | None, state: "Discourse") -> int | None:
     """The year of an event the document sets in another year than its own ('the 2009
     floods' in an article of 2023), else None."""
@@ -165,7 +177,8 @@ def _named_by_words(state: "Discourse") -> dict[int, tuple[Ent, EventKind]]:
     if not rules.event_names:
         return {}
     out: dict[int, tuple[Ent, EventKind]] = {}
-    for token in state.doc:
+    table = state.tokens
+    for token in (t for t, lower in zip(table.tokens, table.lowers) if lower in rules.event_names):
         if token.lower_ not in rules.event_names or token.dep_ != "compound" or token.head.i <= token.i:
             continue
         if not token.text[:1].isupper() and not _named_head(token.head, state):
