@@ -236,9 +236,10 @@ def located_in_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     "Y's X district", 'X, Country'."""
     seen: set[tuple[str, str]] = set()
     place_nouns = state.rules.place_nouns
-    for token in sent:
+    table = state.tokens
+    for token in table.of(sent):
         # only names and place nouns hold containers ('a compound in X' gives X's, found at X)
-        if token.pos_ != "PROPN" and lemma(token) not in place_nouns:
+        if token.pos_ != "PROPN" and table.lemma(token) not in place_nouns:
             continue
         if token.dep_ == "compound" and lemma(token.head) in place_nouns and token.head.i != token.i:
             continue

@@ -257,14 +257,16 @@ def org_at(token: Token, state: "Discourse") -> Ent | None:
 def role_words(token: Token, state: "Discourse") -> tuple[str, RoleRule, list[Token]] | None:
     """The role a noun names, with preceding words of a multi-word role ('prime minister')."""
     rules = state.rules
-    if token.lower_ not in rules.role_last_words and lemma(token) not in rules.role_last_words:
+    table = state.tokens
+    i = token.i
+    if table.lowers[i] not in rules.role_last_words and table.lemmas[i] not in rules.role_last_words:
         return None
     for n in range(rules.max_role_words, 0, -1):
-        if token.i - n + 1 < token.sent.start:
+        if i - n + 1 < token.sent.start:
             continue
-        words = list(token.doc[token.i - n + 1:token.i + 1])
-        phrase = " ".join(w.lower_ for w in words)
-        lemma_phrase = " ".join([w.lower_ for w in words[:-1]] + [lemma(token)])
+        words = table.tokens[i - n + 1:i + 1]
+        phrase = " ".join(table.lowers[i - n + 1:i + 1])
+        lemma_phrase = " ".join(table.lowers[i - n + 1:i] + [table.lemmas[i]])
         for key in (phrase, lemma_phrase):
             if key in rules.roles:
                 return key, rules.roles[key], words

@@ -52,7 +52,7 @@ def _organisation(token: Token, sent: Span, role_tokens: list[Token], rule, pers
                 continue
             if person.name == state.ent_of_mention(mention).name:
                 continue
-            words = strip_det([t for t in sent if mention.start <= t.idx < mention.end and t.text not in ("'s", "’s")])
+            words = strip_det([t for t in state.tokens.of(sent) if mention.start <= t.idx < mention.end and t.text not in ("'s", "’s")])
             if child.dep_ == "poss" and mention.label == "PERSON":
                 prep_word = "of"  # "X's courier" is the courier of X
             return words, prep_word
@@ -63,7 +63,9 @@ def _organisation(token: Token, sent: Span, role_tokens: list[Token], rule, pers
 def role_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     """title, member_of and top_members from role nouns tied to a person."""
     rules = state.rules
-    for token in sent:
+    if not state.tokens.has_any(sent, rules.role_last_words):
+        return  # no role word: `role_words` finds none
+    for token in state.tokens.of(sent):
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
         found = role_words(token, state)
