@@ -174,11 +174,12 @@ def build(doc: Doc, rules: "Compiled") -> Discourse:
     if dates is None:
         dates = list(_fallback_dates(doc, published))
     persons = tuple(sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.start))
+    tokens = Tokens(doc)
     state = Discourse(
-        doc=doc, tokens=Tokens(doc), text=text, rules=rules, mentions=mentions, token_mention=token_mention,
+        doc=doc, tokens=tokens, text=text, rules=rules, mentions=mentions, token_mention=token_mention,
         main_person=_main_person(mentions), published=published, dates=tuple(dates),
         persons=persons, person_starts=tuple(m.start for m in persons),
-        genders=_genders(doc, text, persons, token_mention), quotes=tuple(quote_spans(text)),
+        genders=_genders(tokens, text, persons, token_mention), quotes=tuple(quote_spans(text)),
         datelines=tuple(_datelines(text)))
     people = referents.person_like(state)
     if people:  # names the NER typed as organisations, described as people ('group leader X')
@@ -188,7 +189,7 @@ def build(doc: Doc, rules: "Compiled") -> Discourse:
         persons = tuple(sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: m.start))
         state = replace(state, mentions=mentions, token_mention=token_mention, persons=persons,
                         person_starts=tuple(m.start for m in persons), main_person=_main_person(mentions),
-                        genders=_genders(doc, text, persons, token_mention))
+                        genders=_genders(tokens, text, persons, token_mention))
     holders, described = referents.role_holders(state)
     state = replace(state, role_holders=holders, described=described)
     firsts = rules.derived("according_firsts", _according_firsts)
@@ -220,7 +221,7 @@ def _main_person(mentions: tuple[Mention, ...]) -> Mention | None:
     return firsts[best] if counts[best] >= 2 else None
 
 
-def _genders(doc: Doc, text: str, persons: tuple[Mention, ...], token_mention: dict[int, Mention]) -> dict[str, str]:
+def _genders(tokens: Tokens, text: str, persons: tuple[Mention, ...], token_mention: dict[int, Mention]) -> dict[str, str]:
     """Gender a title gives ('Mrs. X') or a gendered noun next to the name ('spokeswoman X',
     'X, the widow of'); people with contradicting evidence are left out."""
     found: dict[str, set[str]] = {}
@@ -230,8 +231,7 @@ def _genders(doc: Doc, text: str, persons: tuple[Mention, ...], token_mention: d
         for word in ([before[-1].lower()] if before else []) + [first]:
             if word in GENDERED:
                 found.setdefault(mention.canonical, set()).add(GENDERED[word])
-    for token in doc:
-        low = token.lower_
+    for token, low in zip(tokens.tokens, tokens.lowers):
         gender = "m" if low in MALE_NOUNS else "f" if low in FEMALE_NOUNS else None
         if gender is None:
             continue

@@ -183,10 +183,11 @@ def _death_victims(state: "Discourse") -> set[int]:
 
     rules = state.rules
     out: set[int] = set()
-    for token in state.doc:
-        if token.pos_ != "VERB" or lemma(token) not in rules.death_verbs:
+    table = state.tokens
+    for token, low in zip(table.tokens, table.lemmas):
+        if low not in rules.death_verbs or token.pos_ != "VERB":
             continue
-        role = rules.death_verbs[lemma(token)][1]
+        role = rules.death_verbs[low][1]
         for child in token.children:
             if role == "subject" and child.dep_ in ("nsubj", "nsubjpass") or role == "object" and (
                     child.dep_ == "nsubjpass" or child.dep_ == "dobj" and not is_passive(token)):
@@ -347,7 +348,12 @@ def role_holders(state: "Discourse") -> tuple[dict[tuple[str, str], dict[str, En
     """Who holds which role ('X, the leader of Y'; 'Y leader X'), and which later definite
     role descriptions ('the Y leader') name them, by offset."""
     holders: dict[tuple[str, str], dict[str, Ent]] = {}
-    for token in state.doc:
+    table = state.tokens
+    last_words = state.rules.role_last_words
+    # only a role word can be a role (`role_words`)
+    candidates = [t for t, low, lower in zip(table.tokens, table.lemmas, table.lowers)
+                  if lower in last_words or low in last_words]
+    for token in candidates:
         if token.pos_ != "NOUN" or not is_definite(token) and token.dep_ not in ("compound", "nmod"):
             continue
         found = role_words(token, state)
@@ -363,10 +369,8 @@ def role_holders(state: "Discourse") -> tuple[dict[tuple[str, str], dict[str, En
     described: dict[int, Ent] = {}
     if holders:
         interim = _with(state, holders)
-        last_words = state.rules.role_last_words
-        for token in state.doc:
-            if token.pos_ == "NOUN" and (token.lower_ in last_words or lemma(token) in last_words) \
-                    and is_definite(token) and person_of_nominal(token, interim) is None:
+        for token in candidates:
+            if token.pos_ == "NOUN" and is_definite(token) and person_of_nominal(token, interim) is None:
                 holder = role_holder(token, interim)
                 if holder is not None:
                     described[token.idx] = Ent(holder.name, "PERSON",
