@@ -281,8 +281,9 @@ def _unlabelled_definitions(doc: Doc, spans: list[Span], er: EntityRules) -> lis
     ends = {s.end for s in spans}
     covered = {i for s in spans for i in range(s.start, s.end)}
     out = []
+    texts, _ = _words_of(doc)
     for k in range(1, len(doc) - 2):
-        if doc[k].text != "(" or k in ends or not doc[k + 2].text == ")":
+        if texts[k] != "(" or k in ends or not texts[k + 2] == ")":
             continue
         letters = acronym_letters(doc[k + 1].text)
         if not (2 <= len(letters) <= 8 and doc[k + 1].text.replace(".", "").isupper()):
@@ -418,9 +419,10 @@ def _repeated_people(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]
     lower = _lowercase_words(doc)
     out = list(spans)
     i = 0
+    doc_words, _ = _words_of(doc)
     while i < len(doc):
         found = 0
-        if i not in covered and doc[i].text[:1].isupper():
+        if i not in covered and doc_words[i][:1].isupper():
             for k in range(min(longest, len(doc) - i), 0, -1):
                 texts = tuple(t.text for t in doc[i:i + k])
                 if texts in tails and not any(j in covered for j in range(i, i + k)) \
@@ -618,6 +620,8 @@ def _common_words(spans: list[Span], er: EntityRules) -> list[Span]:
 
 def _hashtags(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
     """Rule hashtags: "#KarimHaddad" is a mention of the name the body writes apart."""
+    if "#" not in doc_text(doc):
+        return list(spans)  # no token holds a '#'
     keys = {_fold_key(s.text, er): s.label_ for s in spans if len(s) > 1 or " " in s.text}
     covered = {i for s in spans for i in range(s.start, s.end)}
     out = list(spans)
@@ -644,7 +648,19 @@ def _lowercase_words(doc: Doc) -> frozenset[str]:
     """Words the document writes in lower case somewhere (computed once per doc)."""
     found = doc.user_data.get("factx_lower")
     if found is None:
-        found = doc.user_data["factx_lower"] = frozenset(t.lower_ for t in doc if t.text[:1].islower())
+        texts, lowers = _words_of(doc)
+        found = doc.user_data["factx_lower"] = frozenset(
+            low for text, low in zip(texts, lowers) if text[:1].islower())
+    return found
+
+
+def _words_of(doc: Doc) -> tuple[list[str], list[str]]:
+    """Each token's text and lower-cased form by index, read once per doc: the rules
+    below look words up by index, and every `doc[i]` makes a new `Token`."""
+    found = doc.user_data.get("factx_words")
+    if found is None:
+        tokens = list(doc)
+        found = doc.user_data["factx_words"] = ([t.text for t in tokens], [t.lower_ for t in tokens])
     return found
 
 
@@ -669,10 +685,11 @@ def _titled_names(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
     nr = er.names
     covered = {i for s in spans for i in range(s.start, s.end)}
     out = list(spans)
+    texts, lowers = _words_of(doc)
     i = 0
     while i < len(doc) - 1:
-        word = doc[i].lower_.rstrip(".")
-        if i in covered or not doc[i].text[:1].isupper() or nr.honorific_types.get(word) != "PERSON" \
+        word = lowers[i].rstrip(".")
+        if nr.honorific_types.get(word) != "PERSON" or i in covered or not texts[i][:1].isupper() \
                 or not doc[i].whitespace_:
             i += 1
             continue
@@ -705,14 +722,17 @@ def _places_of(doc: Doc, spans: list[Span]) -> list[Span]:
     Brey")."""
     by_start = {s.start: s for s in spans if s.label_ in _NOT_PLACES}
     out = [s for s in spans]
-    for token in doc[:-2]:  # a place, not a product: relabelled before anything is covered
+    _, lowers = _words_of(doc)
+    # only a place noun followed by 'of' starts the rule
+    candidates = [doc[i] for i in range(len(doc) - 2) if lowers[i] in _PLACE_NOUNS and lowers[i + 1] == "of"]
+    for token in candidates:  # a place, not a product: relabelled before anything is covered
         named = by_start.get(token.i + 2)
         if token.lower_ in _PLACE_NOUNS and doc[token.i + 1].lower_ == "of" and named is not None \
                 and all(t.is_title for t in named):
             out[out.index(named)] = Span(doc, named.start, named.end, label="GPE")
     covered = {i for s in out for i in range(s.start, s.end)}
     lower = _lowercase_words(doc)
-    for token in doc[:-2]:
+    for token in candidates:
         if token.lower_ not in _PLACE_NOUNS or doc[token.i + 1].lower_ != "of":
             continue
         j = start = token.i + 2
@@ -733,7 +753,8 @@ def _airports(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
         return spans
     covered = {i for s in spans for i in range(s.start, s.end)}
     out = list(spans)
-    for token in doc:
+    _, lowers = _words_of(doc)
+    for token in (doc[i] for i, low in enumerate(lowers) if low in er.facility_words):
         if token.i in covered or not token.text[:1].isupper() or token.lower_ not in er.facility_words:
             continue
         start = token.i
