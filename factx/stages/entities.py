@@ -424,7 +424,7 @@ def _repeated_people(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]
         found = 0
         if i not in covered and doc_words[i][:1].isupper():
             for k in range(min(longest, len(doc) - i), 0, -1):
-                texts = tuple(t.text for t in doc[i:i + k])
+                texts = tuple(doc_words[i:i + k])
                 if texts in tails and not any(j in covered for j in range(i, i + k)) \
                         and "\n" not in doc[i:i + k].text \
                         and (k > 1 or _unmarked_token(doc[i], er, lower)):
