@@ -110,3 +110,17 @@ def test_entity_words_read_once():
     # words written in lower case somewhere: 'mayor' (and 'the'), not 'karsk'
     assert _lowercase_words(doc) == {t.lower_ for t in doc if t.text[:1].islower()}
     assert "mayor" in _lowercase_words(doc) and "karsk" not in _lowercase_words(doc)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('He said: “We won. We are happy,” the coach added.', [(9, 32)]),
+    ('"One," he said, "two."', [(0, 6), (16, 22)]),
+    ('a “b\nc” d', [(2, 4)]),                       # never across a line break: closed at the line's end
+    ('x ”y” “z', [(6, 8)]),                         # a closing mark without an opening one is skipped
+    ('“a "b" c”', [(0, 4), (5, 9)]),                # a straight mark closes the curly one opened before
+    ('no quotes here', []),
+])
+def test_quote_spans(text, expected):
+    from factx.stages.attributes.discourse import quote_spans
+
+    assert quote_spans(text) == expected

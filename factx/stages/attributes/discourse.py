@@ -251,6 +251,9 @@ def _datelines(text: str) -> Iterator[tuple[int, int]]:
             yield match.start(), match.end()
 
 
+_QUOTE_MARKS = re.compile('[“”"]')
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of double quotations, marks included, never across a line break.
 
@@ -261,7 +264,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     offset = 0
     for line in text.split("\n"):
         start = None
-        for i, char in enumerate(line):
+        for mark in _QUOTE_MARKS.finditer(line):  # only the marks matter
+            i, char = mark.start(), mark.group()
             if char == "“" or (char == '"' and start is None):
                 start = offset + i
             elif (char == "”" or char == '"') and start is not None:
