@@ -303,6 +303,10 @@ def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discours
     # attack' counts no one of the attack
     event = event_at(frame, state, own_only=attribute == "arrested_count")
     trigger = frame.trigger
+    if attribute == "arrested_count" and event is None:
+        victim = _killing_of(trigger, state)
+        if victim is not None:  # 'arrested over the killing of X': X's death is the event
+            return victim
     if event is not None:
         event = brought(event, state) or event
         ent = event.entity
@@ -322,6 +326,31 @@ def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discours
         return Ent(event_name(kind.kind, place.name), "EVENT", trigger.text, trigger.idx,
                    trigger.idx + len(trigger.text))
     return None
+
+
+def _killing_of(trigger: Token, state: "Discourse") -> Ent | None:
+    """The one person whose death the arrests of a clause are over ('18 were arrested over
+    the killing of X', 'held in connection with X's death', 'in custody for their role in
+    X's murder'): a named person's death is an event of its own, told on that person
+    (DESIGN section 2), so its arrests are that person's `arrested_count`."""
+    from factx.stages.attributes.deaths import death_triggers, people_of
+
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") else next(
+        (a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if clause is None:
+        return None
+    found: dict[str, Ent] = {}
+    for death, _, victims, _ in death_triggers(trigger.sent, state):
+        if death.pos_ != "NOUN" or death not in clause.subtree:
+            continue
+        node = death  # reached from the clause through prepositions only: no other verb
+        while node.i != clause.i and (node.dep_ in ("pobj", "prep") or node.pos_ == "NOUN"):
+            node = node.head
+        if node.i != clause.i:
+            continue
+        for ent in people_of(victims, state):
+            found.setdefault(ent.name, ent)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _group_of(counted: Token, state: "Discourse") -> Ent | None:

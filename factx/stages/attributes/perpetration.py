@@ -60,6 +60,11 @@ def _words(rules: "Compiled", family: str) -> frozenset[str]:
     return found
 
 
+def involvement_words(rules: "Compiled") -> frozenset[str]:
+    """Nouns of taking part in an event ('involvement', 'role', 'knowledge')."""
+    return _words(rules, "involvement")
+
+
 def _phrase(token: Token) -> str:
     """A verb's lemma with its particle ('carry out')."""
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)

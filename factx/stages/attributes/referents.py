@@ -23,6 +23,7 @@ from factx.stages.attributes.syntax import (
 
 if TYPE_CHECKING:
     from factx.stages.attributes.discourse import Discourse
+    from factx.stages.mentions import Mention
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
 OBJECT_DEPS = ("dobj", "obj", "pobj", "dative", "iobj")
@@ -174,6 +175,29 @@ def person_like(state: "Discourse") -> set[str]:
             w.lower().strip(".,") in org_words for w in words) and mention.canonical.lower() not in rules.countries
         if described or (name_shaped and (root.i in victims or (root.dep_ == "appos" and root.head.i in victims))):
             out.add(mention.canonical)
+    return out
+
+
+def surnames(state: "Discourse") -> dict[str, "Mention"]:
+    """Organisation or place mentions that are the last words of one person the document
+    names in full ('X' after 'John X'): news names a person in full, then by surname, and
+    the NER sometimes types the surname as a place or group. Never a known country,
+    city or nationality, nor a name two people of the document end with."""
+    rules = state.rules
+    out: dict[str, "Mention"] = {}
+    for mention in state.mentions:
+        if mention.label not in ("ORG", "GPE", "NORP", "LOC") or mention.canonical in out:
+            continue
+        low = mention.canonical.lower()
+        if low in rules.countries or low in rules.cities or low in rules.demonyms:
+            continue
+        if not all(w[:1].isupper() for w in mention.canonical.split()):
+            continue
+        words = mention.canonical.split()
+        fuller = {m.canonical: m for m in state.persons
+                  if len(m.canonical.split()) > len(words) and m.canonical.split()[-len(words):] == words}
+        if len(fuller) == 1:
+            out[mention.canonical] = next(iter(fuller.values()))
     return out
 
 

@@ -496,7 +496,8 @@ def pointing_denials(sent: Span, state: "Discourse", current: list[FactDraft],
         if kind == "clause":
             if any(f.polarity == "denied" for f in current):
                 continue  # the clause's own facts are denied already
-            if not any(lemma(t) in state.rules.death_verbs or lemma(t) in state.rules.death_nouns
+            if not any((lemma(t) in state.rules.death_verbs or lemma(t) in state.rules.death_nouns)
+                       and not _presupposed_death(t, state)
                        for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree):
                 continue
             # 'denying that a rebel leader had been killed': the last deaths of the document
@@ -524,6 +525,17 @@ def pointing_denials(sent: Span, state: "Discourse", current: list[FactDraft],
             yield replace(fact, start=verb.idx, end=verb.idx + len(verb.text), quote_start=quote_start,
                           quote_end=quote_end, rule=f"deny.backref:{fact.rule}", polarity="denied",
                           modality="reported", said_by=said_by, said_by_type=said_type)
+
+
+def _presupposed_death(token: Token, state: "Discourse") -> bool:
+    """A death the denied clause takes for granted: someone's knowledge of, role in or
+    involvement in the killing ('denied that X had any knowledge of the killing')."""
+    from factx.stages.attributes.perpetration import involvement_words
+
+    if token.dep_ != "pobj":
+        return False
+    holder = token.head.head
+    return lemma(holder) in involvement_words(state.rules) or lemma(holder) in ("involve", "know")
 
 
 def _in_subtree(fact: FactDraft, top: Token) -> bool:
