@@ -296,6 +296,10 @@ def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discours
     group = _group_of(counted, state)
     if group is not None:
         return group
+    if attribute == "arrested_count" and not any(e.token.i in frame.root_ids for e in state.events):
+        victim = _killing_of(frame.trigger, state)
+        if victim is not None:  # 'arrested over the killing of X': X's death is the event
+            return victim  # (whatever their nationality: 'six Pakistani nationals arrested over ...')
     if any(c.dep_ in ("amod", "compound") and c.lower_ in state.rules.demonyms and c.text[:1].isupper()
            for c in counted.children):
         return None  # 'six Pakistani women captured': a part of the toll, by nationality
@@ -303,10 +307,7 @@ def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discours
     # attack' counts no one of the attack
     event = event_at(frame, state, own_only=attribute == "arrested_count")
     trigger = frame.trigger
-    if attribute == "arrested_count" and event is None:
-        victim = _killing_of(trigger, state)
-        if victim is not None:  # 'arrested over the killing of X': X's death is the event
-            return victim
+
     if event is not None:
         event = brought(event, state) or event
         ent = event.entity

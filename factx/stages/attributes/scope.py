@@ -535,7 +535,11 @@ def _presupposed_death(token: Token, state: "Discourse") -> bool:
     if token.dep_ != "pobj":
         return False
     holder = token.head.head
-    return lemma(holder) in involvement_words(state.rules) or lemma(holder) in ("involve", "know")
+    words = involvement_words(state.rules)
+    if holder.pos_ in ("VERB", "AUX"):  # 'played any role in the killing': the parser's verb
+        return lemma(holder) in ("involve", "know") or any(
+            c.dep_ in ("dobj", "obj") and lemma(c) in words for c in holder.children)
+    return lemma(holder) in words
 
 
 def _in_subtree(fact: FactDraft, top: Token) -> bool:

@@ -1,0 +1,197 @@
+"""How a named person was killed, who was held for it, and what a denial takes for
+granted (issue 11, wave 5): table-driven, text → facts, real model.
+
+Rows (invented story, published 2023-05-12):
+
+- causes of death told in other words: 'choked / strangled to death', 'his death by
+  suffocation', 'killed with a lethal injection', 'was given a lethal injection', 'died
+  in a fight', 'a fistfight which led to his death', 'the injuries resulted in her death';
+- a named person's killing is an event of its own, told on the person (DESIGN section 2):
+  arrests over it ('arrested over the death of X', 'detained in connection with the
+  killing of X') are the person's `arrested_count`; arrests over an event with a noun of
+  its own (a bombing) stay the event's;
+- a denial of someone's knowledge of or role in a killing takes the killing for granted:
+  it denies no death ('denied that X had any knowledge of the killing');
+- a definite description of the document's main person ('the writer and critic') is that
+  person, so that a denial of their killing is a denial of the death;
+- the cause classes of rules/cardinality.yml: strangled and choked are one cause; a
+  strangling, a lethal injection and a fistfight are three accounts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fact_helpers import facts_runner
+from fact_helpers import has as _has
+from fact_helpers import show as _show
+
+VICTIM = "Karl Brenner"
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    return facts_runner(nlp)
+
+
+CAUSES = [
+    ("Prosecutors said Karl Brenner was strangled to death soon after entering the embassy.",
+     "strangulation", "Prosecutors"),
+    ("Karl Brenner was choked to death immediately after entering the building, the prosecutor said.",
+     "strangulation", "prosecutor"),
+    ("The prosecutor said Karl Brenner's body was dismembered following his death by suffocation.",
+     "suffocation", "prosecutor"),
+    ("Officials believe Karl Brenner was killed with a lethal injection, then dismembered.",
+     "lethal injection", "Officials"),
+    ("Karl Brenner was given a lethal injection inside the embassy, the prosecutor said.",
+     "lethal injection", "prosecutor"),
+    ("The report said that Karl Brenner died in a fight at the embassy.", "fight", None),
+    ("An argument erupted between Karl Brenner and the men, leading to a fistfight which led to his "
+     "death, state media said.", "fistfight", "state media"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, cause, source", CAUSES)
+def test_cause_of_death_in_other_words(run, text, cause, source):
+    facts = run(text)
+    assert _has(facts, VICTIM, "death", facts_value(facts, "death"), polarity="affirmed"), _show(facts)
+    assert _has(facts, VICTIM, "cause_of_death", cause, polarity="affirmed", said_by=source), _show(facts)
+
+
+def facts_value(facts, attribute):
+    """The value of the victim's first fact of an attribute (None when there is none)."""
+    return next((f.value for f in facts if f.name == VICTIM and f.attribute == attribute), None)
+
+
+NO_DEATH = [
+    # an injection that is not said to be lethal kills no one; 'given' alone says nothing
+    "Karl Brenner was given an injection at the clinic on Monday.",
+    "Karl Brenner was given a medal at the embassy on Monday.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", NO_DEATH)
+def test_not_a_death(run, text):
+    facts = run(text)
+    assert not any(f.attribute in ("death", "cause_of_death") for f in facts), _show(facts)
+
+
+ARRESTS = [
+    ("Police said 18 foreign nationals have been arrested over the death of Karl Brenner.",
+     VICTIM, 18),
+    ("Police detained six Pakistani nationals in connection with the killing of Karl Brenner.",
+     VICTIM, 6),
+    ("Karl Brenner was killed last week. Brenner's fiancee waited outside. Officials said 18 Varnian "
+     "citizens were arrested over the writer's death.", VICTIM, 18),
+    # an event with a noun of its own keeps its arrests
+    ("Police arrested 12 people after a bombing in Karsk killed Karl Brenner.", "bombing in Karsk", 12),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, entity, count", ARRESTS)
+def test_arrests_over_a_killing(run, text, entity, count):
+    facts = run(text)
+    assert _has(facts, entity, "arrested_count", count), _show(facts)
+    others = {f.name for f in facts if f.attribute == "arrested_count"} - {entity}
+    assert not others, _show(facts)
+
+
+def test_arrests_without_a_victim_stay_off_people(run):
+    facts = run("Police arrested 40 protesters in the capital on Monday. Karl Brenner said the "
+                "arrests were unlawful.")
+    assert not any(f.attribute == "arrested_count" and f.name == VICTIM for f in facts), _show(facts)
+
+
+PRESUPPOSED = [
+    "Karl Brenner was killed last week. Brenner's fiancee waited outside. A spokesman for the "
+    "prosecutor later denied that Anton Weiss had any knowledge of the killing.",
+    "Karl Brenner was killed last week. Brenner's fiancee waited outside. The prosecutor denied "
+    "that Anton Weiss was involved in the killing.",
+    "Karl Brenner was killed last week. Brenner's fiancee waited outside. The minister denied that "
+    "he had played any role in the killing.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", PRESUPPOSED)
+def test_denied_knowledge_denies_no_death(run, text):
+    facts = run(text)
+    assert _has(facts, VICTIM, "death", "killed", polarity="affirmed"), _show(facts)
+    assert not any(f.attribute == "death" and f.polarity == "denied" for f in facts), _show(facts)
+
+
+DENIED_DEATH = [
+    # the document's main person by a description of them
+    ("Karl Brenner, a prominent writer, vanished last week. Brenner's fiancee waited outside. "
+     "Officials had previously denied the writer and critic had been killed inside the embassy, "
+     "insisting he had left the building.", "Officials"),
+    # the denial of the killing itself still denies it
+    ("Karl Brenner vanished last week. Brenner's fiancee waited outside. The ministry denied that "
+     "Karl Brenner had been killed.", "ministry"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, denier", DENIED_DEATH)
+def test_denied_death(run, text, denier):
+    facts = run(text)
+    assert _has(facts, VICTIM, "death", "killed", polarity="denied", said_by=denier), _show(facts)
+
+
+CAUSE_CLASSES = [
+    ("strangulation", "suffocation", "compatible"),
+    ("strangulation", "choking", "compatible"),
+    ("strangulation", "lethal injection", "hard"),
+    ("fistfight", "strangulation", "hard"),
+    ("fistfight", "lethal injection", "hard"),
+    ("fight", "beating", "compatible"),  # a fight is a kind of violence: one account
+    ("strangulation", "raid", "compatible"),  # how a raid killed
+    ("suffocation", "fire", "compatible"),  # how a fire killed
+    ("poisoning", "cancer", "hard"),
+]
+
+
+@pytest.mark.parametrize("a, b, verdict", CAUSE_CLASSES)
+def test_cause_classes(a, b, verdict):
+    from factx.values import value_model
+
+    model = value_model()
+    assert model.compare_causes(a, b) == verdict
+    assert model.compare_causes(b, a) == verdict
+
+
+def _mention(text, label, start):
+    from factx.stages.mentions import Mention
+
+    return Mention(start, start + len(text), text, text, label)
+
+
+SURNAMES = [
+    # (persons, other mentions, expected surname -> full name)
+    ([("Karl Brenner", "PERSON")], [("Brenner", "GPE")], {"Brenner": "Karl Brenner"}),
+    ([("Karl Brenner", "PERSON")], [("Brenner", "ORG")], {"Brenner": "Karl Brenner"}),
+    # two people end with the name: nobody
+    ([("Karl Brenner", "PERSON"), ("Ida Brenner", "PERSON")], [("Brenner", "GPE")], {}),
+    # a known country or city stays a place
+    ([("Michael Jordan", "PERSON")], [("Jordan", "GPE")], {}),
+    # a lower-case word is no name
+    ([("Karl brenner", "PERSON")], [("brenner", "GPE")], {}),
+]
+
+
+@pytest.mark.parametrize("persons, others, expected", SURNAMES)
+def test_surname_typed_a_place_is_the_person(persons, others, expected):
+    from types import SimpleNamespace
+
+    from factx.rules import load_rules
+    from factx.stages.attributes.compiled import compile_rules
+    from factx.stages.attributes.referents import surnames
+
+    people = [_mention(t, label, i * 100) for i, (t, label) in enumerate(persons)]
+    rest = [_mention(t, label, 1000 + i * 100) for i, (t, label) in enumerate(others)]
+    state = SimpleNamespace(mentions=tuple(people + rest), persons=tuple(people), rules=compile_rules(load_rules()))
+    found = {name: m.canonical for name, m in surnames(state).items()}
+    assert found == expected
