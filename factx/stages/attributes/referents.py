@@ -161,6 +161,8 @@ def person_like(state: "Discourse") -> set[str]:
     for mention in state.mentions:
         if mention.label not in ("ORG", "GPE", "NORP") or " " not in mention.canonical:
             continue
+        if state.in_dateline(mention.start) or mention.canonical.lower() in rules.cities:
+            continue  # 'NEW CITY, May 1 (AGENCY): X was killed': where the report was filed
         span = state.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
