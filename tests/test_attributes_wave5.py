@@ -85,6 +85,12 @@ ARRESTS = [
      VICTIM, 6),
     ("Karl Brenner was killed last week. Brenner's fiancee waited outside. Officials said 18 Varnian "
      "citizens were arrested over the writer's death.", VICTIM, 18),
+    # 'in custody'; a bare 'the killing' is the one killing of the document's main person
+    ("Karl Brenner was killed in the embassy. Brenner's fiancee waited outside. The prosecutor said on "
+     "Thursday that 21 people are in custody over the killing.", VICTIM, 21),
+    # a description of the main person ('the X contributor')
+    ("Karl Brenner died in the embassy. Brenner's fiancee waited outside. Anton Weiss has been fired "
+     "and 18 citizens arrested over the Daily Post contributor's death.", VICTIM, 18),
     # an event with a noun of its own keeps its arrests
     ("Police arrested 12 people after a bombing in Karsk killed Karl Brenner.", "bombing in Karsk", 12),
 ]
@@ -99,9 +105,17 @@ def test_arrests_over_a_killing(run, text, entity, count):
     assert not others, _show(facts)
 
 
-def test_arrests_without_a_victim_stay_off_people(run):
-    facts = run("Police arrested 40 protesters in the capital on Monday. Karl Brenner said the "
-                "arrests were unlawful.")
+NO_VICTIM = [
+    "Police arrested 40 protesters in the capital on Monday. Karl Brenner said the arrests were unlawful.",
+    # the main person is nobody the document says died: 'the killing' is not theirs
+    "Mayor Karl Brenner spoke on Monday. Brenner said 21 people are in custody over the killing.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", NO_VICTIM)
+def test_arrests_without_a_victim_stay_off_people(run, text):
+    facts = run(text)
     assert not any(f.attribute == "arrested_count" and f.name == VICTIM for f in facts), _show(facts)
 
 

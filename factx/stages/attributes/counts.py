@@ -126,6 +126,10 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
             quantity = quantity_of(holder, state)
             if quantity is not None:
                 break
+    if quantity is None and token.dep_ == "pobj" and token.head.lower_ == "in" \
+            and lemma(token.head.head) in ("be", "remain"):  # '21 people are in custody'
+        quantity = next((q for c in token.head.head.children
+                         if c.dep_ == "nsubj" and (q := quantity_of(c, state)) is not None), None)
     tally = token
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         if quantity is None:
@@ -349,9 +353,27 @@ def _killing_of(trigger: Token, state: "Discourse") -> Ent | None:
             node = node.head
         if node.i != clause.i:
             continue
-        for ent in people_of(victims, state):
+        people = people_of(victims, state)
+        if not victims and any(c.dep_ == "det" and c.lower_ == "the" for c in death.children):
+            people = _main_victim(death, state)  # 'over the killing': the document's one killing
+        for ent in people:
             found.setdefault(ent.name, ent)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _main_victim(death: Token, state: "Discourse") -> list[Ent]:
+    """The document's main person, when the document tells that person died (a victim of a
+    death verb: 'X was killed', 'X died'), at a bare definite death noun ('the killing')."""
+    from factx.stages.attributes.referents import _death_victims
+
+    main = state.main_person
+    if main is None:
+        return []
+    for i in sorted(_death_victims(state)):
+        ent = entity_of(state.doc[i], state)
+        if ent is not None and ent.name == main.canonical and state.doc[i].idx < death.idx:
+            return [Ent(main.canonical, "PERSON", death.text, death.idx, death.idx + len(death.text))]
+    return []
 
 
 def _group_of(counted: Token, state: "Discourse") -> Ent | None:
