@@ -91,6 +91,9 @@ ARRESTS = [
     # a description of the main person ('the X contributor')
     ("Karl Brenner died in the embassy. Brenner's fiancee waited outside. Anton Weiss has been fired "
      "and 18 citizens arrested over the Daily Post contributor's death.", VICTIM, 18),
+    # a curly apostrophe ('contributor’s death': the parser's nmod), a nationality on the arrested
+    ("Karl Brenner died in the embassy. Brenner's fiancee waited outside. Anton Weiss has been fired "
+     "and 18 Varnian citizens arrested over the Daily Post contributor’s death.", VICTIM, 18),
     # an event with a noun of its own keeps its arrests
     ("Police arrested 12 people after a bombing in Karsk killed Karl Brenner.", "bombing in Karsk", 12),
 ]

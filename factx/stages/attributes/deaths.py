@@ -65,7 +65,8 @@ def death_triggers(sent: Span, state: "Discourse") -> Iterator[tuple[Token, str,
         elif token.pos_ == "NOUN" and low in rules.death_nouns:
             found = []
             for child in token.children:
-                if child.dep_ == "poss":
+                if child.dep_ == "poss" or child.dep_ == "nmod" and any(  # 'X’s death' parsed as nmod
+                        g.dep_ == "case" and g.lower_ in ("'s", "’s") for g in child.children):
                     found.append(child)
                 if child.dep_ == "prep" and child.lower_ == "of":
                     found.extend(g for c in child.children if c.dep_ == "pobj" for g in conjuncts(c))
