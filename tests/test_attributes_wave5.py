@@ -212,3 +212,30 @@ def test_surname_typed_a_place_is_the_person(persons, others, expected):
     state = SimpleNamespace(mentions=tuple(people + rest), persons=tuple(people), rules=compile_rules(load_rules()))
     found = {name: m.canonical for name, m in surnames(state).items()}
     assert found == expected
+
+
+PART_DENIED = [
+    ("A bombing in Karsk killed 12 people on Monday. The ministry denied that the Red Dawn Brigade "
+     "had any role in the bombing.", "bombing in Karsk", "ministry"),
+    ("A bombing in Karsk killed 12 people on Monday. The ministry denied that the Red Dawn Brigade "
+     "had any knowledge of the bombing.", "bombing in Karsk", "ministry"),
+    ("A bombing in Karsk killed 12 people on Monday. The Red Dawn Brigade denied having anything to "
+     "do with the bombing.", "bombing in Karsk", "Red Dawn Brigade"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, event, denier", PART_DENIED)
+def test_denied_part_in_an_event(run, text, event, denier):
+    """Who is said to have had no part in an event: its perpetrator denied, by the
+    denier; the event, its toll and its date stay affirmed."""
+    facts = run(text)
+    assert _has(facts, event, "perpetrator", "Red Dawn Brigade", polarity="denied", said_by=denier), _show(facts)
+    assert _has(facts, event, "killed_count", 12, polarity="affirmed"), _show(facts)
+    assert not any(f.polarity == "denied" and f.attribute != "perpetrator" for f in facts), _show(facts)
+
+
+def test_a_part_affirmed_is_no_denial(run):
+    facts = run("A bombing in Karsk killed 12 people on Monday. The ministry said that the Red Dawn "
+                "Brigade had a role in the bombing.")
+    assert not any(f.attribute == "perpetrator" and f.polarity == "denied" for f in facts), _show(facts)

@@ -281,6 +281,11 @@ def _named_authors(verb: Token, sent: Span, state: "Discourse") -> Iterator[Raw]
             if _phrase(clause) in perpetrate:
                 target = next((c for c in clause.children if c.dep_ in ("dobj", "obj")), None)
                 yield from _denied_by_subject(verb, target, sent, state, "perpetration.denied")
+            elif clause.dep_ in ("xcomp", "pcomp") and _anything_to_do(clause) is not None:
+                # 'X denied having anything to do with the attack'
+                yield from _denied_by_subject(verb, _anything_to_do(clause), sent, state, "perpetration.denied")
+            elif clause.dep_ == "ccomp":
+                yield from _denied_part(verb, clause, state)
         return
     if phrase in perpetrate:
         target = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
@@ -310,6 +315,41 @@ def _named_authors(verb: Token, sent: Span, state: "Discourse") -> Iterator[Raw]
                     continue
                 yield _raw(event, value, value_type, where, "perpetration.blamed", verb, entity_type,
                            speaker=attr.subject_of(verb))
+
+
+def _anything_to_do(clause: Token) -> Token | None:
+    """The object of 'having anything to do with X' (X), else None."""
+    if lemma(clause) != "have":
+        return None
+    for obj in (c for c in clause.children if c.dep_ in ("dobj", "obj") and c.lower_ == "anything"):
+        for do in (c for c in obj.children if c.dep_ in ("relcl", "acl") and lemma(c) == "do"):
+            return next((g for p in do.children if p.dep_ == "prep" and p.lower_ == "with"
+                         for g in p.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _denied_part(verb: Token, clause: Token, state: "Discourse") -> Iterator[Raw]:
+    """'Y denied that X had any role in / any knowledge of the attack', 'denied that X was
+    involved in it': X's part in the event denied, said by Y (the event itself is taken
+    for granted)."""
+    target = None
+    if lemma(clause) in ("have", "play", "bear"):
+        for obj in (c for c in clause.children if c.dep_ in ("dobj", "obj") and lemma(c) in _words(state.rules, "involvement")):
+            target = next((g for p in [*obj.children, *clause.children] if p.dep_ == "prep"
+                           for g in p.children if g.dep_ == "pobj"), None)
+    elif lemma(clause) == "involve" and attr.is_passive(clause):
+        target = next((g for p in clause.children if p.dep_ == "prep" and p.lower_ == "in"
+                       for g in p.children if g.dep_ == "pobj"), None)
+    if target is None:
+        return
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    event = _event_at(target, state)
+    if subject is None or event is None:
+        return
+    denier = attr.subject_of(verb)
+    for (value, value_type, entity_type), where in _authors(subject, state):
+        yield _raw(event, value, value_type, where, "perpetration.denied_part", verb, entity_type,
+                   polarity="denied", speaker=denier)
 
 
 def _denied_by_subject(verb: Token, target: Token | None, sent: Span, state: "Discourse",
