@@ -190,6 +190,8 @@ SURNAMES = [
     # (persons, other mentions, expected surname -> full name)
     ([("Karl Brenner", "PERSON")], [("Brenner", "GPE")], {"Brenner": "Karl Brenner"}),
     ([("Karl Brenner", "PERSON")], [("Brenner", "ORG")], {"Brenner": "Karl Brenner"}),
+    # a surname the mentions left alone (a headline before the full name)
+    ([("Karl Brenner", "PERSON")], [("Brenner", "PERSON")], {"Brenner": "Karl Brenner"}),
     # two people end with the name: nobody
     ([("Karl Brenner", "PERSON"), ("Ida Brenner", "PERSON")], [("Brenner", "GPE")], {}),
     # a known country or city stays a place

@@ -181,14 +181,14 @@ def person_like(state: "Discourse") -> set[str]:
 
 
 def surnames(state: "Discourse") -> dict[str, "Mention"]:
-    """Organisation or place mentions that are the last words of one person the document
-    names in full ('X' after 'John X'): news names a person in full, then by surname, and
+    """Mentions that are the last words of one person the document names in full ('X'
+    in a headline or after 'John X'): news names a person in full, then by surname, and
     the NER sometimes types the surname as a place or group. Never a known country,
     city or nationality, nor a name two people of the document end with."""
     rules = state.rules
     out: dict[str, "Mention"] = {}
     for mention in state.mentions:
-        if mention.label not in ("ORG", "GPE", "NORP", "LOC") or mention.canonical in out:
+        if mention.label not in ("ORG", "GPE", "NORP", "LOC", "PERSON") or mention.canonical in out:
             continue
         low = mention.canonical.lower()
         if low in rules.countries or low in rules.cities or low in rules.demonyms:
