@@ -15,7 +15,15 @@ Rows (invented story, published 2023-05-12):
 - a definite description of the document's main person ('the writer and critic') is that
   person, so that a denial of their killing is a denial of the death;
 - the cause classes of rules/cardinality.yml: strangled and choked are one cause; a
-  strangling, a lethal injection and a fistfight are three accounts.
+  strangling, a lethal injection and a fistfight are three accounts;
+- verbs of a way to die ('hacked / stoned / burned / crushed / bludgeoned to death',
+  'electrocuted', 'starved / froze to death') and their tolls ('shot dead 12', 'gunned
+  down 9'), never without the words that make them deaths ('burned the shop', 'shot down
+  two drones');
+- a surname the NER typed a place, or the mentions left unlinked, is the one person the
+  document names in full;
+- 'Y denied that X had any role in / knowledge of the attack', 'X denied having anything
+  to do with the attack': X's part denied on the event, said by the denier.
 """
 
 from __future__ import annotations
@@ -241,3 +249,52 @@ def test_a_part_affirmed_is_no_denial(run):
     facts = run("A bombing in Karsk killed 12 people on Monday. The ministry said that the Red Dawn "
                 "Brigade had a role in the bombing.")
     assert not any(f.attribute == "perpetrator" and f.polarity == "denied" for f in facts), _show(facts)
+
+
+DEATH_VERBS = [
+    ("Karl Brenner was hacked to death with machetes on Monday, police said.", "hacking"),
+    ("Karl Brenner was stoned to death by a mob in Karsk.", "stoning"),
+    ("Karl Brenner was burned to death in his car, police said.", "burning"),
+    ("Karl Brenner was electrocuted at the plant on Monday.", "electrocution"),
+    ("Karl Brenner starved to death in the prison, his family said.", "starvation"),
+    ("Karl Brenner froze to death on the mountain.", "hypothermia"),
+    ("Karl Brenner was bludgeoned to death in his home.", "beating"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, cause", DEATH_VERBS)
+def test_verbs_of_a_way_to_die(run, text, cause):
+    facts = run(text)
+    assert any(f.name == VICTIM and f.attribute == "death" and f.polarity == "affirmed" for f in facts), _show(facts)
+    assert _has(facts, VICTIM, "cause_of_death", cause), _show(facts)
+
+
+NOT_DEATHS = [
+    "The mob burned the shop on Monday.",
+    "The drought starved the cattle of water.",
+    "The army shot down two drones near Karsk on Monday.",
+    "The police shot 3 protesters in Karsk on Monday.",  # shot, not said to have died
+    "Karl Brenner beat the champion in Karsk on Monday.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", NOT_DEATHS)
+def test_no_death_without_its_words(run, text):
+    facts = run(text)
+    assert not any(f.attribute in ("death", "cause_of_death", "killed_count") for f in facts), _show(facts)
+
+
+TOLLS = [
+    ("Three people were crushed to death at a stadium in Karsk on Monday.", 3),
+    ("Gunmen shot dead 12 villagers in an attack in Karsk on Monday.", 12),
+    ("Gunmen gunned down 9 people at a market in Karsk.", 9),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, count", TOLLS)
+def test_tolls_of_a_way_to_die(run, text, count):
+    facts = run(text)
+    assert any(f.attribute == "killed_count" and f.value == count for f in facts), _show(facts)
