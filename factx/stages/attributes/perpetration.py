@@ -65,6 +65,20 @@ def involvement_words(rules: "Compiled") -> frozenset[str]:
     return _words(rules, "involvement")
 
 
+def presupposed_death(token: Token, rules: "Compiled") -> bool:
+    """A death a denied clause takes for granted: someone's knowledge of, role in or
+    involvement in the killing ('denied that X had any knowledge of the killing',
+    'played any role in it', 'was involved in it')."""
+    if token.dep_ != "pobj":
+        return False
+    holder = token.head.head
+    words = involvement_words(rules)
+    if holder.pos_ in ("VERB", "AUX"):  # 'played any role in the killing': the parser's verb
+        return lemma(holder) in ("involve", "know") or any(
+            c.dep_ in ("dobj", "obj") and lemma(c) in words for c in holder.children)
+    return lemma(holder) in words
+
+
 def _phrase(token: Token) -> str:
     """A verb's lemma with its particle ('carry out')."""
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)

@@ -32,6 +32,7 @@ from factx.stages.attributes.base import (
     Raw, Source,
 )
 from factx.stages.attributes.discourse import Speakers
+from factx.stages.attributes.perpetration import presupposed_death
 from factx.stages.attributes.referents import entity_of, object_tokens, pronoun_referent
 from factx.stages.attributes.registry import extractors
 from factx.stages.attributes.syntax import is_definite, lemma, pobjs, strip_det, text_of
@@ -497,7 +498,7 @@ def pointing_denials(sent: Span, state: "Discourse", current: list[FactDraft],
             if any(f.polarity == "denied" for f in current):
                 continue  # the clause's own facts are denied already
             if not any((lemma(t) in state.rules.death_verbs or lemma(t) in state.rules.death_nouns)
-                       and not _presupposed_death(t, state)
+                       and not presupposed_death(t, state.rules)
                        for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree):
                 continue
             # 'denying that a rebel leader had been killed': the last deaths of the document
@@ -525,21 +526,6 @@ def pointing_denials(sent: Span, state: "Discourse", current: list[FactDraft],
             yield replace(fact, start=verb.idx, end=verb.idx + len(verb.text), quote_start=quote_start,
                           quote_end=quote_end, rule=f"deny.backref:{fact.rule}", polarity="denied",
                           modality="reported", said_by=said_by, said_by_type=said_type)
-
-
-def _presupposed_death(token: Token, state: "Discourse") -> bool:
-    """A death the denied clause takes for granted: someone's knowledge of, role in or
-    involvement in the killing ('denied that X had any knowledge of the killing')."""
-    from factx.stages.attributes.perpetration import involvement_words
-
-    if token.dep_ != "pobj":
-        return False
-    holder = token.head.head
-    words = involvement_words(state.rules)
-    if holder.pos_ in ("VERB", "AUX"):  # 'played any role in the killing': the parser's verb
-        return lemma(holder) in ("involve", "know") or any(
-            c.dep_ in ("dobj", "obj") and lemma(c) in words for c in holder.children)
-    return lemma(holder) in words
 
 
 def _in_subtree(fact: FactDraft, top: Token) -> bool:
