@@ -298,3 +298,42 @@ TOLLS = [
 def test_tolls_of_a_way_to_die(run, text, count):
     facts = run(text)
     assert any(f.attribute == "killed_count" and f.value == count for f in facts), _show(facts)
+
+
+CALLED_FALSE = [
+    # a claim noun whose predicate calls it false denies what it holds, by the speaker
+    ("The ministry said reports that Karl Brenner had died were false.", "denied", "ministry"),
+    ("Reports that Karl Brenner was killed in the raid are baseless, the group said.", "denied", "group"),
+    ("The ministry said reports that Karl Brenner had died were not false.", "affirmed", "ministry"),
+    ("The ministry said reports that Karl Brenner had died were accurate.", "affirmed", "ministry"),
+    # pointing back: the claim before it
+    ("Karl Brenner was killed on Monday. The reports were false, the group said.", "denied", "group"),
+    # surviving the story's event denies the death
+    ("Officials said Karl Brenner survived the strike on his convoy in Karsk.", "denied", "Officials"),
+    ("Karl Brenner was killed in the strike, officials said. His aides said Brenner survived the strike.",
+     "denied", "His aides"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, polarity, source", CALLED_FALSE)
+def test_claims_called_false_and_survivals(run, text, polarity, source):
+    facts = run(text)
+    assert any(f.name == VICTIM and f.attribute == "death" and f.polarity == polarity and f.said_by == source
+               for f in facts), _show(facts)
+
+
+NOT_SURVIVALS = [
+    # an attempt on the life years before, an obituary, another event dated apart
+    "Karl Brenner, who survived an assassination attempt, was killed on Monday.",
+    "Karl Brenner survived an assassination attempt in Karsk.",
+    "Karl Brenner survived the 2010 attack.",
+    "Karl Brenner died on Monday. He is survived by his wife.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", NOT_SURVIVALS)
+def test_not_a_survival_of_the_story(run, text):
+    facts = run(text)
+    assert not any(f.attribute == "death" and f.polarity == "denied" for f in facts), _show(facts)

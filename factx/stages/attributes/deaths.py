@@ -172,7 +172,10 @@ def alive_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     """'X is alive', 'X is still alive and well': the death of X denied (value 'died')."""
     rules = state.rules
     for token in sent:
-        if token.lower_ not in rules.alive or token.dep_ not in ("acomp", "attr", "oprd", "ROOT", "ccomp", "conj"):
+        word = lemma(token) if token.pos_ == "VERB" else token.lower_
+        if word not in rules.alive or token.dep_ not in ("acomp", "attr", "oprd", "ROOT", "ccomp", "conj"):
+            continue
+        if token.pos_ == "VERB" and not _survived_the_event(token):
             continue
         verb = token.head if token.dep_ in ("acomp", "attr", "oprd") else token
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -184,6 +187,19 @@ def alive_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         polarity = "affirmed" if attr.negated(token) else "denied"  # 'X is not alive' affirms it
         yield Raw(ent, "death", "died", "text", token.text, token.idx, token.idx + len(token.text),
                   "alive.death", token, claim=token.idx, polarity=polarity)
+
+
+def _survived_the_event(verb: Token) -> bool:
+    """'X survived the strike', 'X survived': the story's event, not an attempt on X's
+    life years before ('survived an assassination attempt', 'survived the 2010 attack')
+    nor an obituary's 'is survived by'."""
+    if attr.is_passive(verb) or any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+        return False
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None:
+        return True
+    return obj.tag_ in ("NN", "NNP") and lemma(obj) not in ("attempt", "plot") and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children)
 
 
 @extractor(order=12)
