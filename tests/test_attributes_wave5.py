@@ -337,3 +337,63 @@ NOT_SURVIVALS = [
 def test_not_a_survival_of_the_story(run, text):
     facts = run(text)
     assert not any(f.attribute == "death" and f.polarity == "denied" for f in facts), _show(facts)
+
+
+OTHER_WORDS_FOR_DYING = [
+    # (text, cause or None, whether the date of death is told)
+    ("Karl Brenner lost his life in the attack in Karsk on Monday.", "attack", True),
+    ("Karl Brenner killed himself in his cell on Monday, officials said.", "suicide", True),
+    ("Karl Brenner took his own life on Monday.", "suicide", True),
+    ("Karl Brenner committed suicide on Monday.", "suicide", True),
+    ("Karl Brenner was fatally shot by police in Karsk on Monday.", "shooting", True),
+    ("Karl Brenner was fatally stabbed outside his home.", "stabbing", False),
+    ("Karl Brenner was among those killed in the attack in Karsk.", "attack", False),
+    ("Karl Brenner was among the dead, officials said.", None, False),
+    ("Among the dead was Karl Brenner, a local journalist.", None, False),
+    # a body found tells the death, never when or where it happened
+    ("The body of Karl Brenner was found in a river near Karsk on Monday.", None, False),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, cause, dated", OTHER_WORDS_FOR_DYING)
+def test_other_words_for_dying(run, text, cause, dated):
+    facts = run(text)
+    assert any(f.name == VICTIM and f.attribute == "death" and f.polarity == "affirmed" for f in facts), _show(facts)
+    causes = [f.value for f in facts if f.name == VICTIM and f.attribute == "cause_of_death"]
+    assert causes == ([cause] if cause else []), _show(facts)
+    assert any(f.name == VICTIM and f.attribute == "date_of_death" for f in facts) == dated, _show(facts)
+    if "body" in text:
+        assert not any(f.name == VICTIM and f.attribute == "place_of_death" for f in facts), _show(facts)
+
+
+NOT_DYING = [
+    "Karl Brenner lost his job in the attack on the company.",
+    "Karl Brenner took his own car to Karsk on Monday.",
+    "Karl Brenner was among those arrested in Karsk.",
+    "Karl Brenner's body has not been recovered, police said.",
+    "Karl Brenner went missing on Monday. His lawyer said his body had not been found.",
+    "Karl Brenner blamed himself for the defeat.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", NOT_DYING)
+def test_not_dying(run, text):
+    facts = run(text)
+    assert not any(f.attribute == "death" and f.polarity == "affirmed" for f in facts), _show(facts)
+
+
+def test_lives_lost_count(run):
+    facts = run("At least 40 people lost their lives in the floods in Karsk.")
+    assert _has(facts, "floods in Karsk", "killed_count", ">=40"), _show(facts)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Karl Brenner spoke on Monday. Brenner's spokesman was killed on Tuesday.",
+    "Karl Brenner spoke on Monday. Among those killed on Tuesday was Brenner's spokesman.",
+])
+def test_someones_role_is_not_the_main_person(run, text):
+    facts = run(text)
+    assert not any(f.name == VICTIM and f.attribute == "death" for f in facts), _show(facts)

@@ -41,7 +41,10 @@ register(
     Family("body_verb", doc="verbs of finding a body: 'did not find his body', 'have yet to recover'"),
 )
 
-SAME_EVENT_SENTENCES = 3  # how far back 'the same raid' looks for the raid
+SAME_EVENT_SENTENCES = 3
+REFLEXIVE = ("himself", "herself", "themselves")
+BODY_FOUND = "death.body_found"  # the rule of the verbs of finding a body
+SUICIDE = "death.suicide"  # the rule of 'committed suicide', also read in 'killed himself', 'took his own life'  # how far back 'the same raid' looks for the raid
 
 
 def death_triggers(sent: Span, state: "Discourse") -> Iterator[tuple[Token, str, list[Token], str | None]]:
@@ -57,11 +60,22 @@ def death_triggers(sent: Span, state: "Discourse") -> Iterator[tuple[Token, str,
             if required and not any(  # 'shot dead', 'gunned down', 'beaten to death', 'found dead'
                     c.lower_ in required or any(g.lower_ in required for g in c.children)
                     for c in token.children):
+                owners = _body_found(token, rules) if low in _family(rules, "body_verb") else []
+                if owners:  # 'the body of X was found'
+                    yield token, BODY_FOUND, owners, None
                 continue
             found = victims(token, role)
+            found = [t for v in found for t in (_among(v) or [v])]  # 'X was among those killed'
+            if role == "object" and not attr.is_passive(token) and any(v.lower_ in REFLEXIVE for v in found):
+                # 'killed himself': the subject died, by suicide
+                found, rule_id, cause_value = [c for c in token.children if c.dep_ == "nsubj"], SUICIDE, "suicide"
             if role == "object" and attr.is_passive(token) or role == "subject":
                 found += companions(token)
             yield token, rule_id, found, cause_value
+        elif token.pos_ == "VERB" and low == "take" and any(
+                c.dep_ in ("dobj", "obj") and lemma(c) == "life" and any(g.lower_ == "own" for g in c.children)
+                for c in token.children):  # 'took his own life'
+            yield token, SUICIDE, [c for c in token.children if c.dep_ == "nsubj"], "suicide"
         elif token.pos_ == "NOUN" and low in rules.death_nouns:
             found = []
             for child in token.children:
@@ -71,8 +85,14 @@ def death_triggers(sent: Span, state: "Discourse") -> Iterator[tuple[Token, str,
                 if child.dep_ == "prep" and child.lower_ == "of":
                     found.extend(g for c in child.children if c.dep_ == "pobj" for g in conjuncts(c))
             yield token, rules.death_nouns[low], found, None
+        elif token.pos_ == "VERB" and low in _family(rules, "body_verb"):
+            owners = _body_found(token, rules)
+            if owners:  # 'the body of X was found', 'X's body was recovered'
+                yield token, BODY_FOUND, owners, None
         elif token.lower_ in rules.death_modifiers:
-            if token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
+            if token.dep_ == "pobj" and _among(token):  # 'X was among the dead'
+                yield token, rules.death_modifiers[token.lower_], _among(token), None
+            elif token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
                 if token.lower_ == "killed" and token.pos_ == "VERB":
                     continue  # a participle: the verb rule reads it
                 yield token, rules.death_modifiers[token.lower_], [token.head], None
@@ -82,6 +102,38 @@ def death_triggers(sent: Span, state: "Discourse") -> Iterator[tuple[Token, str,
                     token.head) else ("nsubj", "nsubjpass")
                 subject = [c for c in token.head.children if c.dep_ in deps]
                 yield token, rules.death_modifiers[token.lower_], subject, None
+
+
+def _family(rules, family: str) -> frozenset[str]:
+    return frozenset(w.lower() for r in rules.by_family.get(family, ()) for w in r["words"])
+
+
+def _among(noun: Token) -> list[Token]:
+    """Who is 'among' a group of the dead ('X was among those killed', 'among the dead
+    were X and Y'): the subject of the copula the group hangs on."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "among" or lemma(noun.head.head) != "be":
+        return []
+    return [g for c in noun.head.head.children if c.dep_ in ("nsubj", "attr") and c.i != noun.i
+            for g in conjuncts(c) if g.pos_ == "PROPN"]  # a name: 'X's courier' is not X
+
+
+def _body_found(verb: Token, rules) -> list[Token]:
+    """The named owner of a body found ('the body of X was found', 'X's body was
+    recovered'); nobody when the finding is negated or awaited ('no body was found', 'have
+    yet to find his body': the family of `no_body_facts`), or the owner a pronoun."""
+    nouns = _family(rules, "body_noun")
+    owners: list[Token] = []
+    if attr.negated(verb) or verb.dep_ == "xcomp" and any(c.lower_ == "yet" for c in verb.head.children):
+        return []
+    for body in (c for c in verb.children if c.dep_ in ("nsubjpass", "dobj") and lemma(c) in nouns):
+        if any(c.lower_ in ("no", "any") and c.dep_ == "det" for c in body.children):
+            return []
+        owner = next((c for c in body.children if c.dep_ == "poss"), None) or next(
+            (g for c in body.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+             if g.dep_ == "pobj"), None)
+        if owner is not None and owner.lower_ not in PERSON_PRONOUNS:
+            owners.append(owner)
+    return owners
 
 
 def people_of(tokens: list[Token], state: "Discourse") -> list[Ent]:
@@ -114,8 +166,11 @@ def death_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         if not places and cause is not None:  # 'killed the head of X in a southern Y raid'
             event = next((e for e in state.events if e.token.i == cause[2].i and e.place is not None), None)
             places = [event.place] if event is not None else []
+        if rule_id == BODY_FOUND:  # when and where a body was found is not when and where they died
+            date = time = cause = None
+            places = []
         date_via = place_via = None
-        if date is None or not places:
+        if rule_id != BODY_FOUND and (date is None or not places):
             earlier = same_event(token, state)
             if earlier is not None:
                 event, event_frame = earlier
@@ -128,7 +183,7 @@ def death_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         # the event that killed them, told more precisely elsewhere in the document ('a
         # drone strike over the weekend killed X' ... 'the strike, at 11:20 p.m. Saturday')
         time_via = None
-        sharper = _sharper(frame, date, state)
+        sharper = _sharper(frame, date, state) if rule_id != BODY_FOUND else None
         if sharper is not None:
             if sharper.date is not None and date_via is None:
                 date, date_via = sharper.date, sharper.token

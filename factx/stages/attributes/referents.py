@@ -85,7 +85,10 @@ def entity_of(token: Token, state: "Discourse", *, label: str = "PERSON", nomina
             return Ent(holder.name, "PERSON", text_of(strip_det(list(token.subtree))) or token.text,
                        token.idx, token.idx + len(token.text))
         main = state.main_person
-        if main is not None and token.tag_ != "NNS" and lemma(token) in state.rules.roles:
+        owned = any(c.dep_ == "poss" and (c.lower_ in PERSON_PRONOUNS or (
+            state.mention_at(c) is not None and state.mention_at(c).label == "PERSON")) for c in token.children)
+        if main is not None and token.tag_ != "NNS" and lemma(token) in state.rules.roles and not owned:
+            # (never someone's own X: 'his bodyguard', 'X's courier' is not the main person)
             return Ent(main.canonical, "PERSON", text_of(strip_det(list(token.subtree))[:1] or [token]),
                        token.idx, token.idx + len(token.text))
     return None
