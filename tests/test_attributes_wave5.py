@@ -397,3 +397,31 @@ def test_lives_lost_count(run):
 def test_someones_role_is_not_the_main_person(run, text):
     facts = run(text)
     assert not any(f.name == VICTIM and f.attribute == "death" for f in facts), _show(facts)
+
+
+DEAD_AS_SAID = [
+    ("Karl Brenner was presumed dead after the attack in Karsk.", "affirmed", "hedged"),
+    ("Karl Brenner is feared dead after the attack in Karsk.", "affirmed", "hedged"),
+    ("Karl Brenner was confirmed dead on Monday, officials said.", "affirmed", "reported"),
+    ("The group said Karl Brenner was unharmed in the strike.", "denied", "reported"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, polarity, modality", DEAD_AS_SAID)
+def test_dead_as_said(run, text, polarity, modality):
+    facts = run(text)
+    assert any(f.name == VICTIM and f.attribute == "death" and f.polarity == polarity and f.modality == modality
+               for f in facts), _show(facts)
+    # a confirmation's day is not the day of the death
+    assert not any(f.attribute == "date_of_death" for f in facts), _show(facts)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Karl Brenner said the villagers were unharmed.",
+    "Police declared the area safe. Karl Brenner's house was unharmed.",
+])
+def test_unharmed_others(run, text):
+    facts = run(text)
+    assert not any(f.name == VICTIM and f.attribute == "death" for f in facts), _show(facts)

@@ -43,6 +43,10 @@ register(
 
 SAME_EVENT_SENTENCES = 3
 REFLEXIVE = ("himself", "herself", "themselves")
+#: verbs whose complement 'dead' is said of their subject or object: 'is dead', 'was
+#: declared dead', 'is presumed / feared / believed / confirmed / reported dead' (hedged
+#: or reported through the verb itself)
+COPULAS_OF_DEATH = ("be", "remain", "declare", "pronounce", "presume", "fear", "believe", "confirm", "report")
 BODY_FOUND = "death.body_found"  # the rule of the verbs of finding a body
 SUICIDE = "death.suicide"  # the rule of 'committed suicide', also read in 'killed himself', 'took his own life'  # how far back 'the same raid' looks for the raid
 
@@ -96,9 +100,9 @@ def death_triggers(sent: Span, state: "Discourse") -> Iterator[tuple[Token, str,
                 if token.lower_ == "killed" and token.pos_ == "VERB":
                     continue  # a participle: the verb rule reads it
                 yield token, rules.death_modifiers[token.lower_], [token.head], None
-            elif token.dep_ in ("acomp", "oprd") and lemma(token.head) in ("be", "remain", "declare", "pronounce"):
+            elif token.dep_ in ("acomp", "oprd") and lemma(token.head) in COPULAS_OF_DEATH:
                 # 'X is dead', 'X was declared dead'; 'declared X dead': the object
-                deps = ("dobj",) if lemma(token.head) in ("declare", "pronounce") and not attr.is_passive(
+                deps = ("dobj",) if lemma(token.head) not in ("be", "remain") and not attr.is_passive(
                     token.head) else ("nsubj", "nsubjpass")
                 subject = [c for c in token.head.children if c.dep_ in deps]
                 yield token, rules.death_modifiers[token.lower_], subject, None
