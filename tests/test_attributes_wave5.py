@@ -425,3 +425,26 @@ def test_dead_as_said(run, text, polarity, modality):
 def test_unharmed_others(run, text):
     facts = run(text)
     assert not any(f.name == VICTIM and f.attribute == "death" for f in facts), _show(facts)
+
+
+KILLERS = [
+    ("Karl Brenner was killed late Sunday in Karsk by a joint French and Malian team, officials said.",
+     {"France", "Mali"}),
+    ("Karl Brenner was killed by French troops near Karsk.", {"France"}),
+    ("Karl Brenner was shot dead by police officer Anton Weiss in Karsk.", {"Anton Weiss"}),
+    # a thing is a cause, not a killer; nobody named, nobody given
+    ("Karl Brenner was killed by a roadside bomb in Karsk.", set()),
+    ("Karl Brenner was killed by his guards.", set()),
+    # a killing in an event of its own leaves its author to the event
+    ("Karl Brenner was killed by French forces in a raid in Karsk.", set()),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, killers", KILLERS)
+def test_who_killed_a_named_person(run, text, killers):
+    """A named person's killing without an event noun of its own is told on the person
+    (DESIGN section 2): its author is the person's `perpetrator`."""
+    facts = run(text)
+    found = {f.value for f in facts if f.name == VICTIM and f.attribute == "perpetrator"}
+    assert found == killers, _show(facts)

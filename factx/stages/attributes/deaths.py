@@ -108,6 +108,26 @@ def death_triggers(sent: Span, state: "Discourse") -> Iterator[tuple[Token, str,
                 yield token, rules.death_modifiers[token.lower_], subject, None
 
 
+def _killers(token: Token, frame: Frame, state: "Discourse") -> list[tuple[str, str, str, Token]]:
+    """Who killed a named person whose killing has no event noun of its own ('was killed
+    by a joint A and B team', 'shot dead by police officer X'): the agent of the passive
+    death verb, each nationality of a joint force. A killing in a raid or a strike leaves
+    its author to that event (`perpetrator` of the EVENT entity)."""
+    from factx.stages.attributes.perpetration import authors_of
+
+    rules = state.rules
+    if token.pos_ != "VERB" or not attr.is_passive(token) or rules.death_verbs.get(lemma(token), ("", ""))[1] != "object":
+        return []
+    if any(e.token.i in frame.root_ids or e.token.sent == token.sent and e.entity is not None
+           and e.kind.agentive for e in state.events):
+        return []
+    agent = attr.agent_of(token)
+    if agent is None or agent.lower_ in PERSON_PRONOUNS:
+        return []
+    return [(value, value_type, entity_type, where) for (value, value_type, entity_type), where
+            in authors_of(agent, state) if entity_type is not None]
+
+
 def _family(rules, family: str) -> frozenset[str]:
     return frozenset(w.lower() for r in rules.by_family.get(family, ()) for w in r["words"])
 
@@ -194,6 +214,7 @@ def death_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
             if time is None and sharper.time is not None and sharper.time[2] is not None:
                 time, time_via = sharper.time, sharper.token
         manner = rules.manners.get(lemma(token)) or rules.manners.get(token.lower_, "died")
+        killers = _killers(token, frame, state)
         for ent in subjects:
             yield Raw(ent, "death", manner, "text", token.text, token.idx, token.idx + len(token.text),
                       f"{rule_id}.death", token, claim=claim)
@@ -216,6 +237,10 @@ def death_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                     yield Raw(ent, "place_of_death", place.name, "entity", place.text, place.start,
                               place.end, f"{rule_id}.place" + (".same_event" if place_via is not None else ""),
                               token, place.label, via=place_via, claim=claim)
+            for value, value_type, entity_type, where in killers:
+                if value != ent.name:  # 'X was killed by a joint A and B team': who killed X
+                    yield Raw(ent, "perpetrator", value, value_type, where.text, where.idx,
+                              where.idx + len(where.text), f"{rule_id}.perpetrator", token, entity_type, claim=claim)
             if cause is not None:
                 value, words, _ = cause
                 start, end = span_of(words)

@@ -187,6 +187,11 @@ def _author(token: Token, state: "Discourse") -> tuple[str, str, str] | None:
     return None
 
 
+def authors_of(token: Token, state: "Discourse") -> list[tuple[tuple[str, str, str], Token]]:
+    """The authors a subject or agent names (see `_authors`)."""
+    return _authors(token, state)
+
+
 def _authors(token: Token, state: "Discourse") -> list[tuple[tuple[str, str, str], Token]]:
     """The authors a subject names, each nationality of 'a joint Kenyan-Somali force' too."""
     rules = state.rules
