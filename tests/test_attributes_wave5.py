@@ -448,3 +448,13 @@ def test_who_killed_a_named_person(run, text, killers):
     facts = run(text)
     found = {f.value for f in facts if f.name == VICTIM and f.attribute == "perpetrator"}
     assert found == killers, _show(facts)
+
+
+def test_a_dateline_city_never_dies(run):
+    """A two-word city in a dated dateline ('City, Mar 03 (AGENCY): ...') the parser ran
+    into the sentence is where the report was filed, never a person who died."""
+    text = ("Aid worker killed in ambush: police\n\nAGENCY | Updated: Mar 03, 2021 09:00 IST\n\n"
+            "New Delhi, Mar 03 (PTI): Aid worker Karl Brenner was shot dead soon after leaving the "
+            "office in Karsk, police chief Anton Weiss said.")
+    facts = run(text)
+    assert not any(f.name == "New Delhi" and f.attribute in ("death", "cause_of_death") for f in facts), _show(facts)
