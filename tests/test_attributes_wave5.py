@@ -452,9 +452,11 @@ def test_who_killed_a_named_person(run, text, killers):
 
 def test_a_dateline_city_never_dies(run):
     """A two-word city in a dated dateline ('City, Mar 03 (AGENCY): ...') the parser ran
-    into the sentence is where the report was filed, never a person who died."""
+    into the sentence is where the report was filed, never a person who died; the person
+    the parser set beside it is."""
     text = ("Aid worker killed in ambush: police\n\nAGENCY | Updated: Mar 03, 2021 09:00 IST\n\n"
             "New Delhi, Mar 03 (PTI): Aid worker Karl Brenner was shot dead soon after leaving the "
             "office in Karsk, police chief Anton Weiss said.")
     facts = run(text)
     assert not any(f.name == "New Delhi" and f.attribute in ("death", "cause_of_death") for f in facts), _show(facts)
+    assert _has(facts, VICTIM, "cause_of_death", "shooting", said_by="Anton Weiss"), _show(facts)

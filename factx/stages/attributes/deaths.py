@@ -162,6 +162,10 @@ def _body_found(verb: Token, rules) -> list[Token]:
 
 def people_of(tokens: list[Token], state: "Discourse") -> list[Ent]:
     out: list[Ent] = []
+    # a dateline the parser ran into the sentence ('City, May 3 (AGENCY): X was killed')
+    # takes the subject's place; the person stands beside it
+    tokens = [t for v in tokens for t in (
+        [c for c in v.children if c.dep_ == "appos"] if state.in_dateline(v.idx) else [v])]
     for victim in tokens:
         if quantity_of(victim, state) is not None and victim.pos_ != "PROPN":
             continue
