@@ -229,8 +229,9 @@ def declared_names(store) -> list[tuple[str, str, str]]:
 def described_names(store) -> list[tuple[str, str | None, bool]]:
     """What the documents say descriptions name (`description` facts, see
     `factx.stages.descriptions`), as (name, key, tie): `tie` when a document ties the
-    name to the description ("the SPB, the country's spy agency"), else the name is a
-    source written as a description. A source whose key some document citing it did
+    name to the description ("the SPB, the country's spy agency") or the name is one
+    ("Embassy of Norway"), else the name is a source or a place written as a
+    description ("the Norwegian embassy"). A source whose key some document citing it did
     not give (its country was not found there) gets the key None too: the names table
     maps a name for every document at once."""
     rows = store.conn.execute(
@@ -239,9 +240,9 @@ def described_names(store) -> list[tuple[str, str | None, bool]]:
     out: set[tuple[str, str | None, bool]] = set()
     described: dict[str, set[int]] = {}
     for name, key, rule, doc_id in rows:
-        tie = rule != "description.source"
+        tie = rule not in ("description.source", "description.written")
         out.add((name, key, tie))
-        if not tie:
+        if rule == "description.source":
             described.setdefault(name, set()).add(doc_id)
     for name, docs in described.items():
         citing = {doc_id for (doc_id,) in store.conn.execute(
