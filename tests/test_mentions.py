@@ -205,6 +205,11 @@ TITLE_CASES = [
     # a military rank may be added later in the same document
     ("Yared Getecho flew it. Captain Getecho was quiet.",
      [("Yared Getecho", "PERSON"), ("Captain Getecho", "PERSON")], "Captain Getecho", "Yared Getecho"),
+    # a monarch is called by title and one given name: the title is part of the name,
+    # and the king is not his son who shares the name
+    ("Norway's King Harald spoke. Crown Prince Haakon Harald said nothing.",
+     [("Norway", "GPE"), ("Harald", "PERSON"), ("Crown Prince Haakon Harald", "PERSON")],
+     "Harald", "King Harald"),
     # nisba written with a spaced "Al": the surname of the full name
     ("Ayman Al Zawahri spoke. Al Zawahiri was killed.",
      [("Ayman Al Zawahri", "PERSON"), ("Al Zawahiri", "ORG")], "Al Zawahiri", "Ayman Al Zawahri"),
