@@ -260,6 +260,16 @@ TYPE_CASES = [
     ("Residents of Karamville said the shaking lasted a minute", [("Karamville", "PERSON")], "Karamville", "GPE"),
     ("the mayor of Karamville said", [("Karamville", "ORG")], "Karamville", "GPE"),
     ("the heart of Karim Haddad was", [("Karim Haddad", "PERSON")], "Karim Haddad", "PERSON"),
+    # publications: "the newspaper X", "the daily X", "X daily", "X columnist"
+    ("On Wednesday, the pro-government newspaper Nordic Safak said the squad left.",
+     [("Nordic Safak", "PERSON")], "Nordic Safak", "ORG"),
+    ("the pro-government daily Haber Sahil reported", [("Haber Sahil", "PERSON")], "Haber Sahil", "ORG"),
+    ("according to the Haber Sahil daily", [("Haber Sahil", "PERSON")], "Haber Sahil", "ORG"),
+    ("Haber Sahil columnist Jane Roe wrote", [("Haber Sahil", "PERSON"), ("Jane Roe", "PERSON")],
+     "Haber Sahil", "ORG"),
+    # ... not the people who write for one
+    ("the newspaper's editor Jane Roe said", [("Jane Roe", "PERSON")], "Jane Roe", "PERSON"),
+    ("newspaper columnist Jane Roe wrote", [("Jane Roe", "PERSON")], "Jane Roe", "PERSON"),
     # broadcasters: "X television channel", "X TV", "X radio"
     ("footage aired by Nordic Al Sahel television channel on Monday", [("Nordic Al Sahel", "PERSON")],
      "Nordic Al Sahel", "ORG"),
