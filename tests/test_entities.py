@@ -188,6 +188,13 @@ REPAIRS = [
     ("The Globe said so", [("Globe", "ORG")], [("Globe", "ORG")]),
     ("he said: The Globe lied", [("Globe", "ORG")], [("Globe", "ORG")]),
     ("he met The Karim Haddad", [("Karim Haddad", "PERSON")], [("Karim Haddad", "PERSON")]),
+    # ... unless the document writes the name with "The" inside a sentence elsewhere
+    ("The Times said so, he told The Nordic Times", [("Times", "ORG"), ("Nordic Times", "ORG")],
+     [("The Times", "ORG"), ("The Nordic Times", "ORG")]),
+    ("The Times said so, he told the Nordic Times", [("Times", "ORG"), ("Nordic Times", "ORG")],
+     [("Times", "ORG"), ("Nordic Times", "ORG")]),
+    ("The Post said so, he told The Nordic Times", [("Post", "ORG"), ("Nordic Times", "ORG")],
+     [("Post", "ORG"), ("The Nordic Times", "ORG")]),
     ("the Teachers Federation and Nurses Unions met",  # no "of": two names
      [("the Teachers Federation", "ORG"), ("Nurses Unions", "ORG")],
      [("Teachers Federation", "ORG"), ("Nurses Unions", "ORG")]),

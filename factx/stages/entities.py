@@ -753,16 +753,28 @@ _THE_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "WORK_OF_ART"})
 def _capital_the(spans: list[Span]) -> list[Span]:
     """Rule capital "The": a "The" written with a capital inside a sentence, right before
     a name, belongs to the name ("..., The Sun reports", "told The Economist"); the
-    in-document name still drops it (`factx.stages.mentions.clean_name`)."""
+    in-document name still drops it (`factx.stages.mentions.clean_name`). A "The" opening
+    a sentence belongs to a name that ends a name the document writes with "The" inside
+    a sentence ("... told The Nordic Times. The Times said")."""
     covered = {i for s in spans for i in range(s.start, s.end)}
-    out = []
+    out, with_the = [], set()
     for span in spans:
         doc, i = span.doc, span.start - 1
         if span.label_ in _THE_LABELS and i > 0 and i not in covered and doc[i].text == "The" \
                 and doc[i].whitespace_ == " " and not doc[i].is_sent_start \
                 and (doc[i - 1].is_alpha or doc[i - 1].text == ",") and "\n" not in doc[i - 1].whitespace_:
             span = Span(doc, i, span.end, label=span.label_)
+            with_the.add(tuple(t.lower_ for t in span[1:]))
         out.append(span)
+    if not with_the:
+        return out
+    for n, span in enumerate(out):
+        doc, i = span.doc, span.start - 1
+        words = tuple(t.lower_ for t in span)
+        if span.label_ in _THE_LABELS and i >= 0 and i not in covered and doc[i].text == "The" \
+                and doc[i].whitespace_ == " " and (i == 0 or doc[i].is_sent_start) \
+                and any(len(name) >= len(words) and name[-len(words):] == words for name in with_the):
+            out[n] = Span(doc, i, span.end, label=span.label_)
     return out
 
 
