@@ -182,6 +182,14 @@ REPAIRS = [
     ("warned the International Federation of Miners and Steelworkers Unions, echoing",
      [("the International Federation of Miners", "ORG"), ("Steelworkers Unions", "ORG")],
      [("International Federation of Miners and Steelworkers Unions", "ORG")]),
+    # a person's name ends at a possessive
+    ("Karim Haddad’s Turkish fiancee waited", [("Karim Haddad’s Turkish", "PERSON")],
+     [("Karim Haddad", "PERSON"), ("Turkish", "PERSON")]),
+    ("McDonald's Corporation said", [("McDonald's Corporation", "ORG")], [("McDonald's Corporation", "ORG")]),
+    # a profession written capitalized before a person is no part of the name
+    ("New Delhi (ANI): Journalist Karim Haddad was strangled", [("Journalist Karim Haddad", "PERSON")],
+     [("Karim Haddad", "PERSON")]),
+    ("Dissident Karim Haddad said", [("Dissident Karim Haddad", "PERSON")], [("Karim Haddad", "PERSON")]),
     # a capital "The" inside a sentence belongs to the name; a sentence's first "The" does not
     ("the raid, The Globe reports, was", [("Globe", "ORG")], [("The Globe", "ORG")]),
     ("he told The Courier on Monday", [("Courier", "ORG")], [("The Courier", "ORG")]),

@@ -35,6 +35,13 @@ CASES = [
     ("Ayman al-Zawahiri leads. Zawahiri spoke. Al-Zawahiri announced it.",
      [("Ayman al-Zawahiri", "PERSON"), ("Zawahiri", "ORG"), ("Al-Zawahiri", "ORG")],
      "Al-Zawahiri", "Ayman al-Zawahiri", "PERSON"),
+    # a surname the model calls a place, that no rule knows as one, is the person's; its
+    # place votes do not count ("Haddadi" GPE five times, the full name once)
+    ("Jamal Haddadi was killed. Haddadi went missing. Haddadi had left. Officials said Haddadi died.",
+     [("Jamal Haddadi", "PERSON"), ("Haddadi", "GPE"), ("Haddadi", "GPE"), ("Haddadi", "GPE")],
+     "Haddadi", "Jamal Haddadi", "PERSON"),
+    ("Suspects in Haddadi's killing were named. Jamal Haddadi was a writer.",
+     [("Haddadi", "GPE"), ("Jamal Haddadi", "PERSON")], "Haddadi", "Jamal Haddadi", "PERSON"),
     # the type is voted: a surname the model calls ORG takes the person's type
     ("Ayman al-Zawahiri leads. Zawahiri spoke.",
      [("Ayman al-Zawahiri", "PERSON"), ("Zawahiri", "ORG")], "Zawahiri", "Ayman al-Zawahiri", "PERSON"),
@@ -119,6 +126,15 @@ NO_LINK = [
     # a place is not a person who bears its name
     ("George Washington was born. Washington is a city.",
      [("George Washington", "PERSON"), ("Washington", "GPE")], "Washington"),
+    # ... nor a capital, nor a word written as a place ("in X", "to the X")
+    ("Jane Lima spoke. Lima is a city.", [("Jane Lima", "PERSON"), ("Lima", "GPE")], "Lima"),
+    ("Jane Haddadi spoke. She flew to Haddadi on Monday.",
+     [("Jane Haddadi", "PERSON"), ("Haddadi", "GPE")], "Haddadi"),
+    ("Jane Haddadi spoke. Haddadi district is far.",  # a rule types it a place
+     [("Jane Haddadi", "PERSON"), ("Haddadi", "GPE")], "Haddadi"),
+    # ... nor a place word when a titled namesake makes two candidates
+    ("Asim Haddadi spoke. Mullah Haddadi died. Haddadi was far.",
+     [("Asim Haddadi", "PERSON"), ("Mullah Haddadi", "PERSON"), ("Haddadi", "GPE")], "Haddadi"),
     # relatives: a first name is not linked when it could be two people
     ("Osama bin Laden and Hamza bin Laden. Laden was there.",
      [("Osama bin Laden", "PERSON"), ("Hamza bin Laden", "PERSON"), ("Laden", "PERSON")], "Laden"),
@@ -220,6 +236,19 @@ TITLE_CASES = [
 def test_titles_in_document(text, ents, mention, canonical) -> None:
     got = {t: c for t, c, _ in linked(text, ents)}
     assert got[mention] == canonical
+
+
+def test_a_surname_before_a_noun_after_in_is_no_place() -> None:
+    # "in X case": the name modifies a noun (tagged doc); "in X on Monday" stays a place
+    text = "Officials named 15 suspects in Haddadi case. Jamal Haddadi was a writer."
+    doc = make_doc(text, [("Haddadi", "GPE"), ("Jamal Haddadi", "PERSON")])
+    for token in doc:
+        token.pos_ = "NOUN" if token.text == "case" else "X"
+    assert [(m.text, m.canonical) for m in link_mentions(doc)][0] == ("Haddadi", "Jamal Haddadi")
+    doc = make_doc(text.replace("case", "now"), [("Haddadi", "GPE"), ("Jamal Haddadi", "PERSON")])
+    for token in doc:
+        token.pos_ = "ADV" if token.text == "now" else "X"
+    assert [(m.text, m.canonical) for m in link_mentions(doc)][0] == ("Haddadi", "Haddadi")
 
 
 def test_bare_surname_with_a_titled_namesake_stays_alone() -> None:

@@ -138,14 +138,16 @@ _DASHES = frozenset({"-", "–", "—", "--"})
 
 
 def _pieces(span: Span) -> list[Span]:
-    """Rule split: a name never crosses a line break, a spaced dash, a quote or a comma."""
+    """Rule split: a name never crosses a line break, a spaced dash, a quote or a comma;
+    a person's name ends at a possessive ("Haddad's Turkish fiancee")."""
     doc = span.doc
     cuts = []
     for token in span:
         if (token.is_space and "\n" in token.text) or token.text in _BREAK_PUNCT \
                 or (token.text in _DASHES and token.i > 0 and doc[token.i - 1].whitespace_ and token.whitespace_):
             cuts.append(token.i)
-        elif "\n" in token.whitespace_:
+        elif "\n" in token.whitespace_ or (span.label_ == "PERSON" and token.text in _POSSESSIVE
+                                           and token.i < span.end - 1):
             cuts.append(token.i + 1)
     if not cuts:
         return [span]
