@@ -288,3 +288,35 @@ def test_titled_names_the_model_missed_are_people() -> None:
 def test_the_town_of_a_place() -> None:
     text = "It crashed between Bishoftu and the town of Modjo on Sunday."
     assert repaired(text, [("Bishoftu", "GPE")]) == [("Bishoftu", "GPE"), ("Modjo", "GPE")]
+
+
+# ------------------------- proper nouns the model missed, called an organisation by an apposition
+
+def _tagged(text: str, propn: tuple[str, ...], nouns: tuple[str, ...]) -> Doc:
+    doc = make_doc(text, [])
+    for token in doc:
+        token.pos_ = "PROPN" if token.text in propn else "NOUN" if token.text in nouns else "X"
+        token.is_sent_start = token.i == 0
+    return doc
+
+
+APPOSED = [
+    # (text, proper nouns, nouns, expected spans)
+    ("A tweet sent by Skytrackr24, a Swedish internet-based service that shows flights, said so.",
+     ("Skytrackr24",), ("tweet", "service", "flights"), [("Skytrackr24", "ORG")]),
+    ("Data from Nordic Skyline, the flight-tracking website, showed it.",
+     ("Nordic", "Skyline"), ("Data", "website"), [("Nordic Skyline", "ORG")]),
+    # the noun is no head of the apposition: a person who speaks for one
+    ("He told Jane Roe, a company spokeswoman, that it was over.",
+     ("Jane", "Roe"), ("company", "spokeswoman"), []),
+    # no apposition: a clause goes on
+    ("In Norvikstad, the group met on Monday.", ("Norvikstad",), ("group",), []),
+    # another kind of thing
+    ("Norvikstad, a small town, flooded.", ("Norvikstad",), ("town",), []),
+]
+
+
+@pytest.mark.parametrize("text,propn,nouns,expected", APPOSED)
+def test_proper_nouns_an_apposition_calls_an_organisation(text, propn, nouns, expected) -> None:
+    doc = _tagged(text, propn, nouns)
+    assert [(s.text, s.label_) for s in repair_spans(doc)] == expected
