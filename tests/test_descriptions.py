@@ -314,6 +314,7 @@ def test_written_descriptions_of_consulates_and_embassies(text, expected):
     ("the Rome consulate of Norway", "consulate of Norway"),
     ("the Norwegian embassy", "embassy of Norway"),
     ("the Norwegian consulate", "consulate of Norway"),
+    ("the Royal Norwegian Embassy", "embassy of Norway"),
     ("the Rome intelligence agency", None),    # a place before a head that is no place
     ("the Trump administration", None),
     ("Consulate General", None),

@@ -289,6 +289,10 @@ TYPE_CASES = [
     ("Residents of Karamville said the shaking lasted a minute", [("Karamville", "PERSON")], "Karamville", "GPE"),
     ("the mayor of Karamville said", [("Karamville", "ORG")], "Karamville", "GPE"),
     ("the heart of Karim Haddad was", [("Karim Haddad", "PERSON")], "Karim Haddad", "PERSON"),
+    # institutions named in their own language
+    ("explosives made by Fabrica de Explosivos de Nordica", [("Fabrica de Explosivos de Nordica", "FAC")],
+     "Fabrica de Explosivos de Nordica", "ORG"),
+    ("a loan from Banco Nordico", [("Banco Nordico", "GPE")], "Banco Nordico", "ORG"),
     # publications: "the newspaper X", "the daily X", "X daily", "X columnist"
     ("On Wednesday, the pro-government newspaper Nordic Safak said the squad left.",
      [("Nordic Safak", "PERSON")], "Nordic Safak", "ORG"),
