@@ -175,7 +175,7 @@ def parse_description(text: str, dr: DescriptionRules | None = None) -> Descript
     >>> parse_description("the main intelligence arm of Norway").key
     'intelligence agency of Norway'
     >>> parse_description("the country's spy service")
-    Description(head='agency', domain='intelligence', country=None, anaphor='country')
+    Description(head='agency', domain='intelligence', country=None, anaphor='country', place=None)
     >>> parse_description("the State Protection Bureau") is None
     True
     """
