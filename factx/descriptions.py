@@ -263,6 +263,24 @@ class Written:
     end: int
     description: Description
     named: bool = False  # written as a name, head first and capitalized: "Embassy of Norway"
+    #: where "in X" after the words starts and ends (X at place_start:end), when it follows
+    place_span: tuple[int, int] | None = None
+
+    def placed(self, text: str) -> "Written":
+        """The description named with the place after it ("Norwegian embassy in Rome"),
+        once the document says X is a place; a name written head first keeps its words."""
+        if self.place_span is None or self.named:
+            return self
+        return Written(text[self.start:self.place_span[1]], self.start, self.place_span[1], self.description,
+                       self.named)
+
+    def unplaced(self) -> "Written":
+        """The description without the words after it, which are no place ("in October")."""
+        if self.place_span is None:
+            return self
+        d = self.description
+        return Written(self.name, self.start, self.end, Description(d.head, d.domain, d.country, d.anaphor),
+                       self.named)
 
     @property
     def value(self) -> str:
@@ -273,7 +291,7 @@ class Written:
 
 _OWNERS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
 _WORD_BEFORE = re.compile(r"([^\s]+)\s+$")
-_PLACE_AFTER = re.compile(r"\s+in\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
+_PLACE_AFTER = re.compile(r"\s+in\s+((?:the\s+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
 _OF_AFTER = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 _SUFFIX_AFTER = re.compile(r"[\s-]+(\w+)")
 
@@ -321,11 +339,14 @@ def written_descriptions(text: str, dr: DescriptionRules | None = None) -> Itera
         if name.split()[0].lower() == "the":
             name, start = name.split(None, 1)[1], start + len(name) - len(name.split(None, 1)[1])
         place = _PLACE_AFTER.match(text, end)
+        span = None
         if place is not None and found.place is None:
             found = Description(found.head, found.domain, found.country, None,
                                 " ".join(w for w in words(place.group(1)) if w != "the"))
+            span = (place.start(1), place.end(1))
         first = name.split()[0]
-        yield Written(name, start, end, found, first[:1].isupper() and dr.heads.get(" ".join(words(first))) == found.head)
+        yield Written(name, start, end, found, first[:1].isupper() and dr.heads.get(" ".join(words(first))) == found.head,
+                      span)
 
 
 

@@ -368,7 +368,8 @@ def test_the_stage_names_a_consulate_by_its_description():
     from conftest import doc_with_ents
 
     text = ("He entered the Norwegian consulate in Rome on Tuesday. "
-            "He was choked inside the Consulate General of Norway in Rome.")
+            "He was choked inside the Consulate General of Norway in Rome. "
+            "The Kenyan embassy in October said so.")
     doc = doc_with_ents(text, [("Rome", "GPE"), ("Consulate General of Norway", "ORG"), ("Rome", "GPE")])
     for token in doc:
         token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "."
@@ -376,7 +377,11 @@ def test_the_stage_names_a_consulate_by_its_description():
     doc._.facts = []
     facts = [(f.name, f.name_type, f.attribute, f.value, f.rule) for f in description_facts(doc)]
     assert facts == [
-        ("Norwegian consulate", "FAC", "name", "Norwegian consulate", "description.written"),
-        ("Norwegian consulate", "FAC", "description", "consulate of Norway in rome", "description.written"),
+        # the place the document names after it is part of its name and key
+        ("Norwegian consulate in Rome", "FAC", "name", "Norwegian consulate in Rome", "description.written"),
+        ("Norwegian consulate in Rome", "FAC", "description", "consulate of Norway in rome", "description.written"),
         # the model's name holds it: no second name fact, a tie of the key to the name
-        ("Consulate General of Norway", "FAC", "description", "consulate of Norway in rome", "description.name")]
+        ("Consulate General of Norway", "FAC", "description", "consulate of Norway in rome", "description.name"),
+        # "in October" is no place
+        ("Kenyan embassy", "FAC", "name", "Kenyan embassy", "description.written"),
+        ("Kenyan embassy", "FAC", "description", "embassy of Kenya", "description.written")]

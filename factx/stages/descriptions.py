@@ -54,7 +54,12 @@ def description_facts(doc: Doc, rules: DescriptionRules | None = None) -> Iterat
                         value_type="text", value_text=text[tie.start:tie.end], start=tie.start, end=tie.end,
                         quote_start=quote_start, quote_end=quote_end, mention=tie.mention, rule=tie.rule)
     mentions = doc._.mentions or ()
+    places = [m for m in mentions if m.label in ("GPE", "LOC", "FAC")]
     for found in written_descriptions(text, reader.dr):
+        if found.place_span is not None:
+            # "in X" is where it is only when the document names a place there ("in October" is not)
+            at, stop = found.place_span
+            found = found.placed(text) if any(at <= m.start < stop for m in places) else found.unplaced()
         quote_start, quote_end = sentence(found.start)
         held = next((m for m in mentions if m.start <= found.start and found.end <= m.end
                      and m.label in ("ORG", "FAC", "GPE")), None)
