@@ -145,6 +145,8 @@ class _Group:
     core: list[dict] = field(default_factory=list)
     #: (number of facts when computed, one fact per distinct value): `_Comparer._distinct`
     distinct: tuple[int, list[dict]] | None = None
+    #: (number of facts when computed, model, their sources): `sources`
+    _sources: tuple[int, Any, frozenset] | None = field(default=None, compare=False, repr=False)
 
     @property
     def head(self) -> dict:
@@ -159,8 +161,12 @@ class _Group:
                                          counts[repr(f["value"])]))
         return best["value"]
 
-    def sources(self, model: ValueModel) -> set[SourceKey]:
-        return {_source_key(f, model) for f in self.facts}
+    def sources(self, model: ValueModel) -> frozenset[SourceKey]:
+        cached = self._sources
+        if cached is None or cached[0] != len(self.facts) or cached[1] is not model:
+            cached = self._sources = (len(self.facts), model,
+                                      frozenset(_source_key(f, model) for f in self.facts))
+        return cached[2]
 
     def docs(self) -> set[str]:
         return {f.get("doc") or "" for f in self.facts}
@@ -657,6 +663,12 @@ def _implausible(facts: list[dict], attribute: str, model: ValueModel) -> list[d
         span = parse_date(str(fact.get("value")))
         if span is not None and not span.year_free:
             spans.append((fact, span, _published_span(fact)))
+    # the dates sources give near their own reports' dates, once each, with who gives them
+    anchors: dict[tuple, tuple[Any, set[SourceKey]]] = {}
+    if years:
+        for fact, other, at in spans:
+            if at is not None and _gap(other, at) <= years * _YEAR:
+                anchors.setdefault((other.lo, other.hi), (other, set()))[1].add(_source_key(fact, model))
     aside = []
     for fact, span, published in spans:
         if published is None:
@@ -665,11 +677,11 @@ def _implausible(facts: list[dict], attribute: str, model: ValueModel) -> list[d
             aside.append(fact)
             continue
         if years and _gap(span, published) > years * _YEAR:
-            # measured against the dates other sources give near their own reports' dates
+            # measured against the dates other sources give near their own reports' dates:
+            # set aside when there are some and it lies far from every one of them
             key = _source_key(fact, model)
-            anchors = [other for f, other, at in spans if _source_key(f, model) != key
-                       and at is not None and _gap(other, at) <= years * _YEAR]
-            if anchors and all(_gap(span, other) > years * _YEAR for other in anchors):
+            others = [other for other, keys in anchors.values() if keys != {key}]
+            if others and all(_gap(span, other) > years * _YEAR for other in others):
                 aside.append(fact)
     return aside
 
@@ -1142,10 +1154,18 @@ def store_conflicts(store: Any, *, entity_ids: Iterable[str] | None = None,
     """The conflicts of a `factx.store.Store` (of some entities, or all of them,
     ranked for the report), with containment and role holders asked of the store."""
     model = value_model(rules)
+    parents: dict[str, list[str]] | None = None
+
+    def place_parents(name: str) -> list[str]:  # every place's parents in one query, when first asked
+        nonlocal parents
+        if parents is None:
+            parents = store.all_place_parents()
+        return parents.get(name, [])
+
     found = find_conflicts(
         store.facts(entity_ids=entity_ids, order_by_entity=True), min_severity=min_severity,
         attribute=attribute, kinds=kinds, rules=rules,
-        places=PlaceIndex(lookup=store.place_parents, model=model),
+        places=PlaceIndex(lookup=place_parents, model=model),
         roles=RoleIndex.from_store(store), deaths=DeathDenials.from_store(store))
     return rank_conflicts(found) if (entity_ids is None if ranked is None else ranked) else found
 
