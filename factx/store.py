@@ -480,6 +480,19 @@ class Store:
         for row in self.conn.execute(sql, params):
             yield _row_to_fact(row)
 
+    def title_facts(self) -> Iterator[dict[str, Any]]:
+        """Every `title` fact in part, by document in document order: its id, entity,
+        entity_id, value, polarity, said_by, doc and `position` (its place among its
+        document's title facts, as `facts(docs=[doc], attribute="title")` lists them)."""
+        doc, position = None, 0
+        for row in self.conn.execute(
+                "SELECT id, entity, coalesce(entity_id, ''), value, polarity, said_by, doc "
+                "FROM facts_resolved WHERE attribute = 'title' ORDER BY doc, seq"):
+            position = position + 1 if row[6] == doc else 0
+            doc = row[6]
+            yield {"attribute": "title", "id": row[0], "entity": row[1], "entity_id": row[2], "value": row[3],
+                   "polarity": row[4], "said_by": row[5], "doc": row[6], "position": position}
+
     def name_stats(self, names: Iterable[str] | None = None) -> Iterator[tuple[str, str, int]]:
         """Every distinct name (or each of `names` the facts still hold) with its majority
         type and mention count, in name order. A type tie goes to the first type in
