@@ -1198,6 +1198,9 @@ def store_conflicts(store: Any, *, entity_ids: Iterable[str] | None = None,
             parents = store.all_place_parents()
         return parents.get(name, [])
 
+    if entity_ids is not None and store.indexed("entities_canonical"):
+        place_parents = store.place_parents  # noqa: F811  (a few entities: a few places, each by its index)
+
     found = find_conflicts(
         store.facts(entity_ids=entity_ids, order_by_entity=True), min_severity=min_severity,
         attribute=attribute, kinds=kinds, rules=rules,

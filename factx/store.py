@@ -105,6 +105,7 @@ CREATE TABLE IF NOT EXISTS entities (
     folded TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS entities_folded ON entities(folded);
+CREATE INDEX IF NOT EXISTS entities_canonical ON entities(canonical);
 -- Resolution state (factx.incremental): each name's node as last resolved, the keys
 -- through which resolve() may compare nodes, and the names whose facts changed since
 -- (the subject, source and entity value of every fact added or deleted, and the alias
@@ -262,6 +263,10 @@ def _check_schema(conn: "_Connection", db: Path, *, readonly: bool) -> None:
                          f"up to {SCHEMA_VERSION})", hint="upgrade factx, or " + rebuild)
     missing = _missing_columns(conn, tables)
     if version == SCHEMA_VERSION and not missing and _expected_views() <= views:
+        if not readonly and not _expected_indexes() <= _indexes(conn):
+            # indexes a newer factx of this schema added (they hold nothing of their own):
+            # the next writer makes them; until then readers answer without them
+            _in_one_transaction(conn, _SCHEMA)
         return
     blocking = [f"{t}.{c[0]}" for t, cols in missing.items() if cols is not None
                 for c in cols if c[2] and c[3] is None]
@@ -313,6 +318,14 @@ def _create(conn: "_Connection") -> None:
 
 def _expected_views() -> set[str]:
     return set(re.findall(r"CREATE VIEW IF NOT EXISTS (\w+)", _VIEW))
+
+
+def _expected_indexes() -> set[str]:
+    return set(re.findall(r"CREATE INDEX IF NOT EXISTS (\w+)", _SCHEMA))
+
+
+def _indexes(conn: "_Connection") -> set[str]:
+    return {i for (i,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
 
 
 def store_error(exc: sqlite3.Error, db: Path | str) -> StoreError:
@@ -564,11 +577,22 @@ class Store:
 
     def place_parents(self, name: str) -> list[str]:
         """Canonical names of the places a place (by canonical name) is said to lie in."""
-        ids = [r[0] for r in self.conn.execute("SELECT entity_id FROM entities WHERE canonical = ?", (name,))]
-        if not ids:
-            return []
-        return sorted({str(f["value"]) for f in self.facts(entity_ids=ids, attribute="located_in")
-                       if f["polarity"] == "affirmed" and f["value"] is not None})
+        # from the entity (by its canonical name) through its names to their located_in
+        # facts (CROSS JOIN keeps that order, each step an index), as `facts` would join them
+        rows = self.conn.execute(
+            """SELECT coalesce(ve.canonical, json_extract(f.value, '$'))
+               FROM entities e CROSS JOIN names n CROSS JOIN facts f
+               JOIN documents d ON d.doc_id = f.doc_id
+               LEFT JOIN names vn ON f.value_type = 'entity' AND vn.name = json_extract(f.value, '$')
+               LEFT JOIN entities ve ON ve.entity_id = vn.entity_id
+               WHERE e.canonical = ? AND n.entity_id = e.entity_id AND f.name = n.name
+                 AND f.attribute = 'located_in' AND f.polarity = 'affirmed'""", (name,))
+        return sorted({str(value) for (value,) in rows if value is not None})
+
+    def indexed(self, index: str) -> bool:
+        """The store has this index of the schema (one made before it was added lacks it
+        until a writer opens it)."""
+        return index in _indexes(self.conn)
 
     def all_place_parents(self) -> dict[str, list[str]]:
         """`place_parents` of every place at once, in one read of the `located_in`

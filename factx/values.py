@@ -918,8 +918,11 @@ class ValueModel:
             if a[:1].isdigit() or b[:1].isdigit():
                 cost = _names.INFINITE
             else:
-                cost = _names.token_cost(_names._translit(a, self.nr),
-                                         _names._translit(b, self.nr), self.nr)
+                ta, tb = _names._translit(a, self.nr), _names._translit(b, self.nr)
+                # consonants that are not interchangeable never spell one name: their
+                # (cached) block keys differ, and the full measure need not be taken
+                cost = _names.INFINITE if _names._block_key(ta, self.nr) != _names._block_key(tb, self.nr) \
+                    else _names.token_cost(ta, tb, self.nr)
             if len(self._costs) > 65536:
                 self._costs.clear()
             self._costs[(a, b)] = cost
