@@ -316,6 +316,30 @@ class _Comparer:
                 self.model.country(str(a.head["value"])) is not None
         return False
 
+    def _ask_places(self, groups: list[_Group]) -> None:
+        """Ask the place index what comparing every pair of groups would ask it, in the
+        same order, until it knows every place (then comparing changes nothing): a lazy
+        index learns places in the order they are compared, and that order is kept."""
+        if self.places is None:
+            return
+        pending = {str(f["value"]) for g in groups for f in self._distinct(g)
+                   if f.get("value_type") == "entity" and f["value"] is not None}
+        pending = {v for v in pending if not self.places.asked(v)}
+        for i, a in enumerate(groups):
+            for b in groups[i + 1:]:
+                if not pending:
+                    return
+                if (id(a), len(a.facts), id(b), len(b.facts)) in self._memo:
+                    continue  # compared already (in `cluster`)
+                for x in self._distinct(a):
+                    for y in self._distinct(b):
+                        if x.get("value_type") == y.get("value_type") == "entity" \
+                                and x["value"] is not None and y["value"] is not None:
+                            vx, vy = str(x["value"]), str(y["value"])
+                            self.model.ask_places(vx, vy, self.places)
+                            pending.discard(vx) if self.places.asked(vx) else None
+                            pending.discard(vy) if self.places.asked(vy) else None
+
     def named_together(self, a: _Group, b: _Group) -> bool:
         """Places: every sentence of one side also names the other side's place ("killed
         in a Norwegian strike in Sweden" against "in Stockholm, Sweden"): that side
@@ -358,6 +382,12 @@ class _Comparer:
 
     def disputed(self, groups: list[_Group]) -> tuple[str, list[_Group]] | None:
         """The strongest disagreement among groups and the groups taking part in it."""
+        model, attribute = self.model, self.attribute
+        several = self.several if self.several is not None else attribute in model.multi_valued
+        if several and attribute != "title" and attribute not in model.cause_attributes \
+                and attribute not in model.joint and attribute not in model.within_minutes:
+            self._ask_places(groups)  # values held at once never disagree (`ValueModel.compare`)
+            return None
         involved: dict[int, _Group] = {}
         severity = None
         for i, a in enumerate(groups):

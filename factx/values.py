@@ -746,6 +746,10 @@ class PlaceIndex:
             self._ancestors[key] = frozenset(seen)
         return self._ancestors[key]
 
+    def asked(self, place: str) -> bool:
+        """What contains the place was asked and found: asking again changes nothing."""
+        return self.key(place) in self._ancestors
+
     def knows(self, place: str) -> bool:
         key = self._key(place)
         return bool(self._direct(key)) or key in self._containers
@@ -978,6 +982,15 @@ class ValueModel:
         if found == _ASK_INDEX:
             return HARD if places is not None and places.knows(a) and places.knows(b) else SOFT
         return found
+
+    def ask_places(self, a: str, b: str, places: PlaceIndex | None) -> None:
+        """Ask the index what `compare_places(a, b, places)` asks it, without the answer:
+        a lazy index learns places in the order they are compared."""
+        if places is None or (a, b) in places.compared:
+            return
+        ka, kb = self.place_key(a), self.place_key(b)
+        if ka != kb and not self._transliterated(ka, kb):
+            places.contains(a, b) or places.contains(b, a)
 
     def _compare_places(self, a: str, b: str, places: PlaceIndex | None) -> str:
         ka, kb = self.place_key(a), self.place_key(b)
