@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from factx.errors import RuleError
@@ -144,3 +146,33 @@ def test_stages_take_their_vocabularies_from_the_rule_schemas():
 
     assert attributes.FAMILIES is ATTRIBUTE_FAMILIES
     assert attribution.REPORTING_ROLES is REPORTING_ROLES and attribution.HEDGE_SCOPES is HEDGE_SCOPES
+
+
+# --- the regular-expression probe on a loaded machine ----------------------------------------
+
+def test_a_probe_stopped_while_the_machine_was_busy_is_run_again(monkeypatch):
+    """The probe's clock is the wall clock: when it runs out while this process barely had
+    the CPU (other processes had the cores), the pattern is probed again, not refused."""
+    from contextlib import contextmanager
+
+    from factx import rules, watchdog
+
+    real, stops = watchdog.time_limit, []
+
+    @contextmanager
+    def busy_once(seconds):
+        with real(seconds) as limit:
+            yield limit
+            if not stops:  # the first probe: the clock ran out while the search waited for the CPU
+                stops.append(seconds)
+                raise watchdog.TimeLimit(seconds, "probe", limit)
+
+    monkeypatch.setattr(watchdog, "time_limit", busy_once)
+    assert rules._runs_away(re.compile(r"\bcapital of (\w+)"), "the capital of Ruritania") is False
+    assert stops == [rules.PROBE_SECONDS]
+
+
+def test_a_runaway_pattern_is_refused():
+    from factx import rules
+
+    assert rules._runs_away(re.compile(r"^(a+)+$"), "a" * 40 + "!") is True
