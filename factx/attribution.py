@@ -273,7 +273,25 @@ def denial_above(trigger: Token, lex: Lexicon) -> Token | None:
             return node
         if node.pos_ == "VERB" and dismissing(node, lex):
             return node  # 'considers the claim to have killed X an allegation'
+        if node.pos_ in ("NOUN", "VERB") and below.dep_ in ("acl", "ccomp") and called_false(node, lex) is not None:
+            # (the parser may tag a plural claim noun a verb: 'reports that ... were false')
+            return called_false(node, lex)  # 'reports that X had died were false'
     return None
+
+
+def called_false(claim: Token, lex: Lexicon) -> Token | None:
+    """The word that calls a claim noun false as its predicate ('reports that X died were
+    false', 'the claim is baseless', 'the rumours proved untrue'), or None; never when
+    the copula is negated ('were not false')."""
+    if claim.dep_ not in ("nsubj", "nsubjpass") or lemma(claim.head) not in ("be", "prove"):
+        return None
+    if lemma(claim) not in lex.backref and claim.lower_ not in lex.backref and lemma(claim) not in lex.source_nouns:
+        return None
+    copula = claim.head
+    if any(c.dep_ == "neg" for c in copula.children):
+        return None
+    return next((c for c in copula.children if c.dep_ in ("acomp", "attr", "oprd", "xcomp")
+                 and (lemma(c) in lex.dismiss_as or c.lower_ in lex.dismiss_as)), None)
 
 
 def correction_above(trigger: Token, lex: Lexicon) -> Token | None:
@@ -363,6 +381,13 @@ def pointing_denials(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, str, Tok
     - 'retract': 'later retracted the report', 'the report was withdrawn'.
     """
     for verb in sent:
+        false = called_false(verb, lex) if verb.pos_ in ("NOUN", "VERB") else None
+        if false is not None and not any(c.dep_ in ("acl", "ccomp", "relcl", "prep") for c in verb.children) \
+                and not any(c.lower_ in ("such", "any", "all") for c in verb.children):
+            # 'The reports were false, the ministry said': the claim before it, by the speaker
+            speaker = next((subject_of(a) for a in ancestors(false) if a.i != false.i and lemma(a) in lex.say), None)
+            yield false, "backref", speaker
+            continue
         if verb.pos_ != "VERB":
             continue
         low = lemma(verb)

@@ -53,6 +53,8 @@ class DescriptionRules:
     branches: frozenset[str]       # "branch", "affiliate": a part of an organisation
     countries: dict[tuple[str, ...], str]  # words of a country name or demonym -> country
     longest: int = 1               # words in the longest country name
+    written: frozenset[str] = frozenset()   # head classes whose descriptions are names (consulate)
+    suffixes: frozenset[str] = frozenset()  # words that may follow a head ("Consulate General")
 
     def __hash__(self) -> int:  # identity: one instance per rule set version
         return id(self)
@@ -70,13 +72,16 @@ def description_rules(rules: RuleSet | None = None) -> DescriptionRules:
     heads: dict[str, str] = {}
     domains: dict[str, str] = {}
     alone: set[str] = set()
-    by_role: dict[str, set[str]] = {"filler": set(), "anaphor": set(), "branch": set()}
+    written: set[str] = set()
+    by_role: dict[str, set[str]] = {"filler": set(), "anaphor": set(), "branch": set(), "suffix": set()}
     for rule in rules.get("descriptions"):
         plain = [" ".join(words(w)) for w in rule["words"]]
         if rule["role"] == "head":
             heads.update((w, rule["id"]) for w in plain)
             if rule.get("alone"):
                 alone.add(rule["id"])
+            if rule.get("written"):
+                written.add(rule["id"])
         elif rule["role"] == "domain":
             domains.update((w, rule["id"]) for w in plain)
         else:
@@ -89,7 +94,8 @@ def description_rules(rules: RuleSet | None = None) -> DescriptionRules:
                 countries.setdefault(key, rule["country"])
     result = DescriptionRules(heads, frozenset(alone), domains, frozenset(by_role["filler"]),
                               frozenset(by_role["anaphor"]), frozenset(by_role["branch"]), countries,
-                              max((len(k) for k in countries), default=1))
+                              max((len(k) for k in countries), default=1), frozenset(written),
+                              frozenset(by_role["suffix"]))
     _CACHE[rules.version] = result
     return result
 
@@ -97,12 +103,15 @@ def description_rules(rules: RuleSet | None = None) -> DescriptionRules:
 @dataclass(frozen=True)
 class Description:
     """What a description names: a head class, a domain, and a country, given or to be
-    found in the document (`anaphor`: "country" for "the country's", "its")."""
+    found in the document (`anaphor`: "country" for "the country's", "its"); for a
+    written head (a consulate), the `place` where it is ("the Bergen consulate"), which
+    is no part of the key."""
 
     head: str
     domain: str = ""
     country: str | None = None
     anaphor: str | None = None
+    place: str | None = None
 
     @property
     def key(self) -> str | None:
@@ -166,7 +175,7 @@ def parse_description(text: str, dr: DescriptionRules | None = None) -> Descript
     >>> parse_description("the main intelligence arm of Norway").key
     'intelligence agency of Norway'
     >>> parse_description("the country's spy service")
-    Description(head='agency', domain='intelligence', country=None, anaphor='country')
+    Description(head='agency', domain='intelligence', country=None, anaphor='country', place=None)
     >>> parse_description("the State Protection Bureau") is None
     True
     """
@@ -187,7 +196,7 @@ def parse_description(text: str, dr: DescriptionRules | None = None) -> Descript
         i, country = i + size, found  # "Norway's"
     elif i < len(tokens) and tokens[i].word in dr.anaphors and tokens[i].possessive and anaphor is None:
         i, anaphor = i + 1, "country"  # "the country's"
-    domain, head = "", None
+    domain, head, place = "", None, []
     while i < len(tokens) and head is None:
         token = tokens[i]
         size, found = _country_at(tokens, i, dr)
@@ -204,10 +213,15 @@ def parse_description(text: str, dr: DescriptionRules | None = None) -> Descript
             domain, i = dr.domains[token.word], i + 1
         elif token.word in dr.heads:
             head, i = dr.heads[token.word], i + 1
+        elif token.capital and not domain and i + 1 < len(tokens):
+            place.append(token.word)  # "the Bergen consulate": where it is, if the head is written
+            i += 1
         else:
             return None
-    if head is None or (head not in dr.alone and not domain):
+    if head is None or (head not in dr.alone and not domain) or (place and head not in dr.written):
         return None
+    if i < len(tokens) and tokens[i].word in dr.suffixes:
+        i += 1  # "Consulate General"
     if i < len(tokens):  # "... of Norway", "... of the country"
         if tokens[i].word != "of" or anaphor is not None:
             return None
@@ -223,7 +237,7 @@ def parse_description(text: str, dr: DescriptionRules | None = None) -> Descript
             country, i = found, i + size
         if i != len(tokens):
             return None
-    return Description(head, domain, country, anaphor)
+    return Description(head, domain, country, anaphor, " ".join(place) or None)
 
 
 def description_key(text: str, dr: DescriptionRules | None = None) -> str | None:
@@ -237,6 +251,104 @@ def description_key(text: str, dr: DescriptionRules | None = None) -> str | None
 
 
 # ---------------------------------------------------------------------- in a document
+
+@dataclass(frozen=True)
+class Written:
+    """A description written with its country that is a name of what it describes
+    ("the Norwegian embassy in Rome"): `name` is its words without the article and the
+    place after it ("Norwegian embassy"), at start:end."""
+
+    name: str
+    start: int
+    end: int
+    description: Description
+    named: bool = False  # written as a name, head first and capitalized: "Embassy of Norway"
+    #: where "in X" after the words starts and ends (X at place_start:end), when it follows
+    place_span: tuple[int, int] | None = None
+
+    def placed(self, text: str) -> "Written":
+        """The description named with the place after it ("Norwegian embassy in Rome"),
+        once the document says X is a place; a name written head first keeps its words."""
+        if self.place_span is None or self.named:
+            return self
+        return Written(text[self.start:self.place_span[1]], self.start, self.place_span[1], self.description,
+                       self.named)
+
+    def unplaced(self) -> "Written":
+        """The description without the words after it, which are no place ("in October")."""
+        if self.place_span is None:
+            return self
+        d = self.description
+        return Written(self.name, self.start, self.end, Description(d.head, d.domain, d.country, d.anaphor),
+                       self.named)
+
+    @property
+    def value(self) -> str:
+        """The key, with the place when the words give one: "embassy of Norway in rome"."""
+        key = self.description.key or ""
+        return f"{key} in {self.description.place}" if self.description.place else key
+
+
+_OWNERS = frozenset({"its", "their", "his", "her", "our", "my", "your"})
+_WORD_BEFORE = re.compile(r"([^\s]+)\s+$")
+_PLACE_AFTER = re.compile(r"\s+in\s+((?:the\s+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
+_OF_AFTER = re.compile(r"\s+of\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+_SUFFIX_AFTER = re.compile(r"[\s-]+(\w+)")
+
+
+def written_descriptions(text: str, dr: DescriptionRules | None = None) -> Iterator[Written]:
+    """Descriptions of a `written` head (consulate, embassy) that give their country in
+    their own words: "the Norwegian embassy", "Norway's consulate in Rome", "the Bergen
+    consulate of Norway". Not: "a Norwegian embassy" (one of several), "its embassy"
+    (the country is not in the words: no name), plural heads."""
+    dr = dr or description_rules()
+    heads = [w for w, cls in dr.heads.items() if cls in dr.written and " " not in w]
+    if not heads:
+        return
+    for match in re.finditer(r"\b(?:%s)\b(?![-'’]?s\b)" % "|".join(map(re.escape, heads)), text, re.IGNORECASE):
+        end = match.end()
+        suffix = _SUFFIX_AFTER.match(text, end)
+        if suffix is not None and suffix.group(1).lower() in dr.suffixes:
+            end = suffix.end()
+        of = _OF_AFTER.match(text, end)
+        if of is not None and _country_at(_tokens(of.group(1)), 1 if of.group(1).lower().startswith("the ") else 0,
+                                          dr)[0]:
+            end = of.end()
+        # words before the head, back to the article: as many as can be read as one description
+        start, best = match.start(), None
+        found = parse_description(text[start:end], dr)
+        if found is not None and found.key is not None:
+            best = (start, found)  # "Embassy of Norway"
+        for _ in range(6):
+            before = _WORD_BEFORE.search(text, max(0, start - 60), start)
+            if before is None or (re.search(r"[.,;:!?()\[\]\"“”—–]$", before.group(1))
+                                  and not re.fullmatch(r"(?:[A-Z]\.)+", before.group(1))):  # "U.S." goes on
+                break
+            start = before.start(1)
+            found = parse_description(text[start:end], dr)
+            if found is not None and found.key is not None and found.anaphor is None:
+                best = (start, found)
+        if best is None:
+            continue
+        start, found = best
+        article = _WORD_BEFORE.search(text, max(0, start - 20), start)
+        if article is not None and (article.group(1).lower() in _INDEFINITE or article.group(1).lower() in _OWNERS
+                                    or _POSSESSIVE.search(article.group(1))):
+            continue  # "a Norwegian embassy": one of several; "its Italian embassy": its embassy in Italy
+        name = text[start:end]
+        if name.split()[0].lower() == "the":
+            name, start = name.split(None, 1)[1], start + len(name) - len(name.split(None, 1)[1])
+        place = _PLACE_AFTER.match(text, end)
+        span = None
+        if place is not None and found.place is None:
+            found = Description(found.head, found.domain, found.country, None,
+                                " ".join(w for w in words(place.group(1)) if w != "the"))
+            span = (place.start(1), place.end(1))
+        first = name.split()[0]
+        yield Written(name, start, end, found, first[:1].isupper() and dr.heads.get(" ".join(words(first))) == found.head,
+                      span)
+
+
 
 class MentionLike(Protocol):
     start: int
@@ -404,5 +516,5 @@ def _word_starts(text: str, start: int, end: int) -> list[int]:
     return [start + m.start() for m in re.finditer(r"\S+", text[start:end])]
 
 
-__all__ = ["Description", "DescriptionRules", "Reader", "Tie", "description_key", "description_rules",
-           "parse_description"]
+__all__ = ["Description", "DescriptionRules", "Reader", "Tie", "Written", "description_key", "description_rules",
+           "parse_description", "written_descriptions"]

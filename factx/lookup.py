@@ -226,11 +226,62 @@ def declared_names(store) -> list[tuple[str, str, str]]:
             if isinstance(alias, str) and alias.strip() and alias != name]
 
 
+def role_shared_names(store, rules: RuleSet | None = None) -> list[tuple[str, str, str]]:
+    """People the run names with and without their first given name ("Jane Mary Roe" /
+    "Mary Roe") and gives one role and one origin under both ("President", from one
+    country): (long name, short name, "PERSON"), to be merged as declared names are.
+
+    A middle name is often the father's name ("Karim Ahmed Haddad" is the son of "Ahmed
+    Haddad"), so the shape alone is no evidence; only when every one of these holds:
+    the short name is the long one without its first word, both of plain capitalized
+    words (no particle: "bin Haddad"); the long name is the only one of the run it can
+    be; both carry a `title` fact of one value and an `origin` fact of one value; and
+    no document names both (a document that does has told them apart)."""
+    nr = name_rules(rules if rules is not None else store_rules(store))
+    rows = store.conn.execute(
+        "SELECT name, attribute, json_extract(value, '$'), doc_id FROM facts "
+        "WHERE name_type = 'PERSON' AND attribute IN ('name', 'title', 'origin') "
+        "AND polarity IS NOT 'denied' AND value IS NOT NULL").fetchall()
+    seen: dict[str, dict[str, set]] = {}
+    for name, attribute, value, doc_id in rows:
+        if not isinstance(name, str) or not isinstance(value, str):
+            continue
+        about = seen.setdefault(name, {"name": set(), "title": set(), "origin": set()})
+        about[attribute].add(doc_id if attribute == "name" else value.strip().lower())
+
+    def plain(name: str) -> tuple[str, ...] | None:
+        parts = name.split()
+        if not all(p[:1].isupper() and p.isalpha() for p in parts):
+            return None
+        folded = tuple(words(name))
+        return folded if len(folded) == len(parts) and not set(folded) & nr.particles else None
+
+    shorts: dict[tuple[str, ...], list[str]] = {}
+    longs: dict[tuple[str, ...], list[str]] = {}
+    for name in seen:
+        folded = plain(name)
+        if folded is not None and len(folded) == 2:
+            shorts.setdefault(folded, []).append(name)
+        elif folded is not None and len(folded) == 3:
+            longs.setdefault(folded[1:], []).append(name)
+    out = []
+    for rest, names in longs.items():
+        if len({tuple(words(n)) for n in names}) != 1:
+            continue  # "Jane Mary Roe" and "Anna Mary Roe": which one?
+        for long in names:
+            for short in shorts.get(rest, ()):
+                a, b = seen[long], seen[short]
+                if a["title"] & b["title"] and a["origin"] & b["origin"] and not a["name"] & b["name"]:
+                    out.append((long, short, "PERSON"))
+    return sorted(out)
+
+
 def described_names(store) -> list[tuple[str, str | None, bool]]:
     """What the documents say descriptions name (`description` facts, see
     `factx.stages.descriptions`), as (name, key, tie): `tie` when a document ties the
-    name to the description ("the SPB, the country's spy agency"), else the name is a
-    source written as a description. A source whose key some document citing it did
+    name to the description ("the SPB, the country's spy agency") or the name is one
+    ("Embassy of Norway"), else the name is a source or a place written as a
+    description ("the Norwegian embassy"). A source whose key some document citing it did
     not give (its country was not found there) gets the key None too: the names table
     maps a name for every document at once."""
     rows = store.conn.execute(
@@ -239,9 +290,9 @@ def described_names(store) -> list[tuple[str, str | None, bool]]:
     out: set[tuple[str, str | None, bool]] = set()
     described: dict[str, set[int]] = {}
     for name, key, rule, doc_id in rows:
-        tie = rule != "description.source"
+        tie = rule not in ("description.source", "description.written")
         out.add((name, key, tie))
-        if not tie:
+        if rule == "description.source":
             described.setdefault(name, set()).add(doc_id)
     for name, docs in described.items():
         citing = {doc_id for (doc_id,) in store.conn.execute(
@@ -251,5 +302,5 @@ def described_names(store) -> list[tuple[str, str | None, bool]]:
     return sorted(out, key=lambda r: (r[0], r[1] or "", r[2]))
 
 
-__all__ = ["declared_names", "described_names", "find_entity", "match_records", "matching_entities", "closest",
+__all__ = ["declared_names", "described_names", "role_shared_names", "find_entity", "match_records", "matching_entities", "closest",
            "similarity", "store_rules", "SUGGESTION_FLOOR", "RULES_KEY"]

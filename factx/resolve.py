@@ -32,7 +32,8 @@ disagreement, a missed one only hides it):
    ("the State Protection Bureau — the main intelligence arm of
    Norway —"); with no tie, or ties to two entities, the descriptions of one key
    are one entity of their own. A description never becomes the canonical name of
-   an entity that has a name.
+   an entity that has a name. Descriptions of one key placed in two cities ("the
+   Norwegian embassy in Rome" / "... in Oslo": the key's " in PLACE") join nothing.
 """
 
 from __future__ import annotations
@@ -509,10 +510,14 @@ def _join_descriptions(nodes: list[_Node], by_key: dict[str, int], clusters: _Cl
     """Rule 6; returns the nodes that are descriptions (no canonical names)."""
     ties: dict[str, set[int]] = defaultdict(set)
     keys_of: dict[int, set[str | None]] = defaultdict(set)
+    places: dict[str, set[str]] = defaultdict(set)  # "embassy of Norway in rome": where each key is
     for name, key, tie in described:
         i = by_key.get(_fold(name, nr=nr) or name.strip().lower())
         if i is None:
             continue
+        if key is not None and " in " in key:
+            key, _, place = key.partition(" in ")
+            places[key].add(place)
         if not tie:
             keys_of[i].add(key)
         elif key is not None:
@@ -523,6 +528,8 @@ def _join_descriptions(nodes: list[_Node], by_key: dict[str, int], clusters: _Cl
             by_description[next(iter(keys))].append(i)
     joins: list[tuple[int, int]] = []
     for key, members in by_description.items():
+        if len(places.get(key, ())) > 1:
+            continue  # the embassies of one country in two cities: which is which is not known
         # what the documents tie the key to, descriptions themselves aside
         named = {clusters.find(j): j for j in ties.get(key, ()) if j not in keys_of}
         target = next(iter(named.values())) if len(named) == 1 else members[0]

@@ -70,9 +70,9 @@ HEDGE_SCOPES = ("adverb", "modal", "verb", "noun", "adjective")
 #: tense cues of dates without a year: "none" marks a cue that hides others (a modal)
 TENSES = ("past", "future", "none")
 #: where an entity repair word stands in a span (factx.stages.entities)
-REPAIR_PLACES = ("edge", "person_head", "headline_verb")
+REPAIR_PLACES = ("edge", "person_head", "headline_verb", "apposed_organisation")
 #: what a word does in a description of an institution (factx.descriptions)
-DESCRIPTION_ROLES = ("head", "domain", "filler", "anaphor", "branch")
+DESCRIPTION_ROLES = ("head", "domain", "filler", "anaphor", "branch", "suffix")
 BOILERPLATE_SCOPES = ("line", "rest")
 _REGEX_SIDES = ("before", "after", "nearest")
 #: placeholders an attribute regex may use; each stands for a group without captures
@@ -191,7 +191,7 @@ SCHEMAS: dict[str, Schema] = _schemas(
            "given), a connector and a following "
            "name make one span ('X in the Y')",
            allowed={"label": ENTITY_LABELS, "right_labels": ENTITY_LABELS}),
-    Schema("descriptions", {"role": "str", "words": "list"}, {"alone": "bool", "description": "str"},
+    Schema("descriptions", {"role": "str", "words": "list"}, {"alone": "bool", "written": "bool", "description": "str"},
            "words of descriptions that name an institution without its name (\"Afghanistan's intelligence "
            "agency\"): head nouns by class, domains, fillers, anaphors, branch words",
            allowed={"role": DESCRIPTION_ROLES}),

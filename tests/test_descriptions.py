@@ -272,3 +272,116 @@ def test_the_stage_gives_description_facts_of_sources_and_ties():
     assert facts == [
         ("Inter-Services Intelligence", "intelligence agency of Pakistan", "description.apposition"),
         (said, "intelligence agency of Pakistan", "description.source")]
+
+
+# ------------------------------------------------ places named by description (consulates)
+
+from factx.descriptions import written_descriptions  # noqa: E402
+
+WRITTEN = [
+    # (text, [(name, value, named)]) — descriptions of a consulate or embassy that are names of it
+    ("He entered the Norwegian consulate in Rome on Tuesday.",
+     [("Norwegian consulate", "consulate of Norway in rome", False)]),
+    ("He was still at the Rome consulate of Norway, an aide said.",
+     [("Rome consulate of Norway", "consulate of Norway in rome", False)]),
+    ("Staff of Norway's consulate-general in Rome left.",
+     [("Norway's consulate-general", "consulate of Norway in rome", False)]),
+    ("He was choked inside the Consulate General of Norway in Rome on Monday.",
+     [("Consulate General of Norway", "consulate of Norway in rome", True)]),
+    ("Embassy of Kenya", [("Embassy of Kenya", "embassy of Kenya", True)]),
+    ("The Kenyan embassy, the US Embassy and the consulate closed.",
+     [("Kenyan embassy", "embassy of Kenya", False), ("US Embassy", "embassy of United States", False)]),
+    ("Protesters gathered outside the U.S. embassy.", [("U.S. embassy", "embassy of United States", False)]),
+    # no name: one of several, someone's, plural, no country in the words, a possessive head
+    ("He entered a Norwegian embassy in Rome.", []),
+    ("Norway said he died inside its Italian consulate.", []),   # its consulate in Italy
+    ("Norway's Italian consulate", []),
+    ("Norwegian embassies in Europe closed.", []),
+    ("He was seen at the consulate.", []),
+    ("the country's consulate in Rome", []),
+    ("the Kenyan embassy's spokesman", []),
+    ("the Trump administration", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", WRITTEN)
+def test_written_descriptions_of_consulates_and_embassies(text, expected):
+    assert [(w.name, w.value, w.named) for w in written_descriptions(text)] == expected
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Consulate General of Norway", "consulate of Norway"),
+    ("the Rome consulate of Norway", "consulate of Norway"),
+    ("the Norwegian embassy", "embassy of Norway"),
+    ("the Norwegian consulate", "consulate of Norway"),
+    ("the Royal Norwegian Embassy", "embassy of Norway"),
+    ("the Rome intelligence agency", None),    # a place before a head that is no place
+    ("the Trump administration", None),
+    ("Consulate General", None),
+])
+def test_keys_of_consulates_and_embassies(text, key):
+    assert description_key(text) == key
+
+
+CONSULATE = "consulate of Norway"
+PLACE_RUNS = [
+    # (names, described triples, groups expected together, pairs expected apart)
+    # the one named consulate of the run takes the descriptions of its key
+    ([("Consulate General of Norway", "ORG", 1), ("Norwegian consulate", "FAC", 6),
+      ("Rome consulate of Norway", "FAC", 1)],
+     [("Consulate General of Norway", CONSULATE + " in rome", True),
+      ("Norwegian consulate", CONSULATE + " in rome", False), ("Norwegian consulate", CONSULATE, False),
+      ("Rome consulate of Norway", CONSULATE + " in rome", False)],
+     [{"Consulate General of Norway", "Norwegian consulate", "Rome consulate of Norway"}], []),
+    # a consulate is no embassy, and another country's consulate is another consulate
+    ([("Consulate General of Norway", "ORG", 1), ("Norwegian embassy", "FAC", 2), ("Italian consulate", "FAC", 2)],
+     [("Consulate General of Norway", CONSULATE, True), ("Norwegian embassy", "embassy of Norway", False),
+      ("Italian consulate", "consulate of Italy", False)],
+     [], [("Consulate General of Norway", "Norwegian embassy"), ("Consulate General of Norway", "Italian consulate")]),
+    # consulates of one country in two cities: no description joins either
+    ([("Consulate General of Norway", "ORG", 1), ("Norwegian consulate", "FAC", 3),
+      ("Milan consulate of Norway", "FAC", 1)],
+     [("Consulate General of Norway", CONSULATE + " in rome", True),
+      ("Norwegian consulate", CONSULATE + " in rome", False),
+      ("Milan consulate of Norway", CONSULATE + " in milan", False)],
+     [], [("Consulate General of Norway", "Norwegian consulate"), ("Norwegian consulate", "Milan consulate of Norway"),
+          ("Consulate General of Norway", "Milan consulate of Norway")]),
+    # two named consulates of one country: the description goes to neither
+    ([("Consulate General of Norway", "ORG", 1), ("Royal Norwegian Consulate", "ORG", 1),
+      ("Norwegian consulate", "FAC", 3)],
+     [("Consulate General of Norway", CONSULATE, True), ("Royal Norwegian Consulate", CONSULATE, True),
+      ("Norwegian consulate", CONSULATE, False)],
+     [], [("Consulate General of Norway", "Norwegian consulate"), ("Royal Norwegian Consulate", "Norwegian consulate")]),
+]
+
+
+@pytest.mark.parametrize("names,described,together,apart", PLACE_RUNS)
+def test_consulates_across_documents(names, described, together, apart):
+    test_descriptions_across_documents(names, described, together, apart)
+
+
+def test_the_stage_names_a_consulate_by_its_description():
+    import factx.pipeline  # noqa: F401  (registers the extensions)
+    from factx.stages.descriptions import description_facts
+    from factx.stages.mentions import link_mentions
+
+    from conftest import doc_with_ents
+
+    text = ("He entered the Norwegian consulate in Rome on Tuesday. "
+            "He was choked inside the Consulate General of Norway in Rome. "
+            "The Kenyan embassy in October said so.")
+    doc = doc_with_ents(text, [("Rome", "GPE"), ("Consulate General of Norway", "ORG"), ("Rome", "GPE")])
+    for token in doc:
+        token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "."
+    doc._.mentions = link_mentions(doc)
+    doc._.facts = []
+    facts = [(f.name, f.name_type, f.attribute, f.value, f.rule) for f in description_facts(doc)]
+    assert facts == [
+        # the place the document names after it is part of its name and key
+        ("Norwegian consulate in Rome", "FAC", "name", "Norwegian consulate in Rome", "description.written"),
+        ("Norwegian consulate in Rome", "FAC", "description", "consulate of Norway in rome", "description.written"),
+        # the model's name holds it: no second name fact, a tie of the key to the name
+        ("Consulate General of Norway", "FAC", "description", "consulate of Norway in rome", "description.name"),
+        # "in October" is no place
+        ("Kenyan embassy", "FAC", "name", "Kenyan embassy", "description.written"),
+        ("Kenyan embassy", "FAC", "description", "embassy of Kenya", "description.written")]

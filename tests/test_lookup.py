@@ -191,3 +191,66 @@ def test_entities_matching_nothing_suggest_close_names(store) -> None:
     with pytest.raises(UnknownEntity) as info:
         matching_entities(store, "Asim Omer")
     assert info.value.closest == ["Asim Umar"]
+
+
+# ----------------------- a name without its first given name, given one role and origin
+
+def _fact(name, attribute, value):
+    return FactDraft(name=name, name_type="PERSON", attribute=attribute, value=value, value_type="text",
+                     value_text=value, start=0, end=4, quote_start=0, quote_end=4, mention=name, rule="test")
+
+
+def _person(name, title=None, origin=None):
+    facts = [_draft(name, "PERSON", name)]
+    facts += [_fact(name, "title", title)] if title else []
+    facts += [_fact(name, "origin", origin)] if origin else []
+    return facts
+
+
+ROLE_RUNS = [
+    # (documents: lists of (name, title, origin), pairs expected)
+    # the same role and origin in two documents: one person
+    ([[("Recan Tayfun Ardal", "president", "Norway")], [("Tayfun Ardal", "president", "Norway")]],
+     [("Recan Tayfun Ardal", "Tayfun Ardal", "PERSON")]),
+    # a father's name as middle name: another role (or none) keeps them apart
+    ([[("Maren Nils Haugen", "vice president", "Norway")], [("Nils Haugen", "prime minister", "Norway")]], []),
+    ([[("Maren Nils Haugen", None, "Norway")], [("Nils Haugen", "prime minister", "Norway")]], []),
+    # ... and so does another origin
+    ([[("Recan Tayfun Ardal", "president", "Norway")], [("Tayfun Ardal", "president", "Sweden")]], []),
+    # a document that names both has told them apart
+    ([[("Recan Tayfun Ardal", "president", "Norway"), ("Tayfun Ardal", "president", "Norway")]], []),
+    # two longer names it could be: neither
+    ([[("Recan Tayfun Ardal", "president", "Norway")], [("Ole Tayfun Ardal", "president", "Norway")],
+      [("Tayfun Ardal", "president", "Norway")]], []),
+    # particles are no given names: "bin Haddad" is not "Karim bin Haddad" by this rule
+    ([[("Karim bin Haddad", "president", "Norway")], [("bin Haddad", "president", "Norway")]], []),
+]
+
+
+@pytest.mark.parametrize("docs,expected", ROLE_RUNS)
+def test_names_given_one_role_and_origin(tmp_path, docs, expected) -> None:
+    from factx.lookup import role_shared_names
+
+    db = Store.open(tmp_path)
+    with db.writer() as writer:
+        for n, people in enumerate(docs):
+            facts = tuple(f for person in people for f in _person(*person))
+            writer.add(DocResult(Article(f"{n}.txt", f"text {n}"), facts, "v"), "p")
+        writer.commit()
+        writer.finish()
+    assert role_shared_names(db) == expected
+
+
+def test_a_name_without_its_first_given_name_joins_by_role(tmp_path) -> None:
+    from factx.extract import resolve_store
+
+    db = Store.open(tmp_path)
+    with db.writer() as writer:
+        writer.add(DocResult(Article("a.txt", "text"), tuple(_person("Recan Tayfun Ardal", "president", "Norway")),
+                             "v"), "p")
+        writer.add(DocResult(Article("b.txt", "text 2"), tuple(_person("Tayfun Ardal", "president", "Norway")),
+                             "v"), "p")
+        writer.commit()
+        resolve_store(db, writer)
+        writer.finish()
+    assert find_entity(db, "Tayfun Ardal") == find_entity(db, "Recan Tayfun Ardal")

@@ -35,6 +35,13 @@ CASES = [
     ("Ayman al-Zawahiri leads. Zawahiri spoke. Al-Zawahiri announced it.",
      [("Ayman al-Zawahiri", "PERSON"), ("Zawahiri", "ORG"), ("Al-Zawahiri", "ORG")],
      "Al-Zawahiri", "Ayman al-Zawahiri", "PERSON"),
+    # a surname the model calls a place, that no rule knows as one, is the person's; its
+    # place votes do not count ("Haddadi" GPE five times, the full name once)
+    ("Jamal Haddadi was killed. Haddadi went missing. Haddadi had left. Officials said Haddadi died.",
+     [("Jamal Haddadi", "PERSON"), ("Haddadi", "GPE"), ("Haddadi", "GPE"), ("Haddadi", "GPE")],
+     "Haddadi", "Jamal Haddadi", "PERSON"),
+    ("Suspects in Haddadi's killing were named. Jamal Haddadi was a writer.",
+     [("Haddadi", "GPE"), ("Jamal Haddadi", "PERSON")], "Haddadi", "Jamal Haddadi", "PERSON"),
     # the type is voted: a surname the model calls ORG takes the person's type
     ("Ayman al-Zawahiri leads. Zawahiri spoke.",
      [("Ayman al-Zawahiri", "PERSON"), ("Zawahiri", "ORG")], "Zawahiri", "Ayman al-Zawahiri", "PERSON"),
@@ -119,6 +126,15 @@ NO_LINK = [
     # a place is not a person who bears its name
     ("George Washington was born. Washington is a city.",
      [("George Washington", "PERSON"), ("Washington", "GPE")], "Washington"),
+    # ... nor a capital, nor a word written as a place ("in X", "to the X")
+    ("Jane Lima spoke. Lima is a city.", [("Jane Lima", "PERSON"), ("Lima", "GPE")], "Lima"),
+    ("Jane Haddadi spoke. She flew to Haddadi on Monday.",
+     [("Jane Haddadi", "PERSON"), ("Haddadi", "GPE")], "Haddadi"),
+    ("Jane Haddadi spoke. Haddadi district is far.",  # a rule types it a place
+     [("Jane Haddadi", "PERSON"), ("Haddadi", "GPE")], "Haddadi"),
+    # ... nor a place word when a titled namesake makes two candidates
+    ("Asim Haddadi spoke. Mullah Haddadi died. Haddadi was far.",
+     [("Asim Haddadi", "PERSON"), ("Mullah Haddadi", "PERSON"), ("Haddadi", "GPE")], "Haddadi"),
     # relatives: a first name is not linked when it could be two people
     ("Osama bin Laden and Hamza bin Laden. Laden was there.",
      [("Osama bin Laden", "PERSON"), ("Hamza bin Laden", "PERSON"), ("Laden", "PERSON")], "Laden"),
@@ -205,6 +221,11 @@ TITLE_CASES = [
     # a military rank may be added later in the same document
     ("Yared Getecho flew it. Captain Getecho was quiet.",
      [("Yared Getecho", "PERSON"), ("Captain Getecho", "PERSON")], "Captain Getecho", "Yared Getecho"),
+    # a monarch is called by title and one given name: the title is part of the name,
+    # and the king is not his son who shares the name
+    ("Norway's King Harald spoke. Crown Prince Haakon Harald said nothing.",
+     [("Norway", "GPE"), ("Harald", "PERSON"), ("Crown Prince Haakon Harald", "PERSON")],
+     "Harald", "King Harald"),
     # nisba written with a spaced "Al": the surname of the full name
     ("Ayman Al Zawahri spoke. Al Zawahiri was killed.",
      [("Ayman Al Zawahri", "PERSON"), ("Al Zawahiri", "ORG")], "Al Zawahiri", "Ayman Al Zawahri"),
@@ -215,6 +236,19 @@ TITLE_CASES = [
 def test_titles_in_document(text, ents, mention, canonical) -> None:
     got = {t: c for t, c, _ in linked(text, ents)}
     assert got[mention] == canonical
+
+
+def test_a_surname_before_a_noun_after_in_is_no_place() -> None:
+    # "in X case": the name modifies a noun (tagged doc); "in X on Monday" stays a place
+    text = "Officials named 15 suspects in Haddadi case. Jamal Haddadi was a writer."
+    doc = make_doc(text, [("Haddadi", "GPE"), ("Jamal Haddadi", "PERSON")])
+    for token in doc:
+        token.pos_ = "NOUN" if token.text == "case" else "X"
+    assert [(m.text, m.canonical) for m in link_mentions(doc)][0] == ("Haddadi", "Jamal Haddadi")
+    doc = make_doc(text.replace("case", "now"), [("Haddadi", "GPE"), ("Jamal Haddadi", "PERSON")])
+    for token in doc:
+        token.pos_ = "ADV" if token.text == "now" else "X"
+    assert [(m.text, m.canonical) for m in link_mentions(doc)][0] == ("Haddadi", "Haddadi")
 
 
 def test_bare_surname_with_a_titled_namesake_stays_alone() -> None:
@@ -255,6 +289,20 @@ TYPE_CASES = [
     ("Residents of Karamville said the shaking lasted a minute", [("Karamville", "PERSON")], "Karamville", "GPE"),
     ("the mayor of Karamville said", [("Karamville", "ORG")], "Karamville", "GPE"),
     ("the heart of Karim Haddad was", [("Karim Haddad", "PERSON")], "Karim Haddad", "PERSON"),
+    # institutions named in their own language
+    ("explosives made by Fabrica de Explosivos de Nordica", [("Fabrica de Explosivos de Nordica", "FAC")],
+     "Fabrica de Explosivos de Nordica", "ORG"),
+    ("a loan from Banco Nordico", [("Banco Nordico", "GPE")], "Banco Nordico", "ORG"),
+    # publications: "the newspaper X", "the daily X", "X daily", "X columnist"
+    ("On Wednesday, the pro-government newspaper Nordic Safak said the squad left.",
+     [("Nordic Safak", "PERSON")], "Nordic Safak", "ORG"),
+    ("the pro-government daily Haber Sahil reported", [("Haber Sahil", "PERSON")], "Haber Sahil", "ORG"),
+    ("according to the Haber Sahil daily", [("Haber Sahil", "PERSON")], "Haber Sahil", "ORG"),
+    ("Haber Sahil columnist Jane Roe wrote", [("Haber Sahil", "PERSON"), ("Jane Roe", "PERSON")],
+     "Haber Sahil", "ORG"),
+    # ... not the people who write for one
+    ("the newspaper's editor Jane Roe said", [("Jane Roe", "PERSON")], "Jane Roe", "PERSON"),
+    ("newspaper columnist Jane Roe wrote", [("Jane Roe", "PERSON")], "Jane Roe", "PERSON"),
     # broadcasters: "X television channel", "X TV", "X radio"
     ("footage aired by Nordic Al Sahel television channel on Monday", [("Nordic Al Sahel", "PERSON")],
      "Nordic Al Sahel", "ORG"),

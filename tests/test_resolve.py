@@ -216,6 +216,9 @@ RUNS = [
     (["Sheikh Nasser", "Karim Nasser"], [], [("Sheikh Nasser", "Karim Nasser")]),
     (["Gen. Haddad", "Karim Haddad"], [], [("Gen. Haddad", "Karim Haddad")]),
     (["Gen. Karim Haddad", "Gen. Haddad", "Karim Haddad"], [("Gen. Haddad", "Karim Haddad")], []),
+    # a monarch's title tells him apart from a namesake without it
+    (["King Harald", "Haakon Harald", "Harald"], [], [("King Harald", "Haakon Harald"), ("King Harald", "Harald")]),
+    (["Queen Sonja", "Sonja Haraldsen"], [], [("Queen Sonja", "Sonja Haraldsen")]),
     # civil titles are noise
     (["Mr. Haddad", "Karim Haddad"], [("Mr. Haddad", "Karim Haddad")], []),
     # two full names sharing a surname never merge; the bare surname stays alone

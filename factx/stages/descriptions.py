@@ -13,7 +13,7 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from factx.descriptions import DescriptionRules, Reader, description_rules, parse_description
+from factx.descriptions import DescriptionRules, Reader, description_rules, parse_description, written_descriptions
 from factx.records import FactDraft
 from factx.rules import load_rules
 from factx.stages import doc_text
@@ -28,6 +28,12 @@ def description_facts(doc: Doc, rules: DescriptionRules | None = None) -> Iterat
       with its country found in the document; the fact is about the description itself;
     - rules ``description.apposition``, ``.definition``, ``.copula``: a name the
       document ties to a description ("the SPB, the country's main spy agency,").
+
+    - rule ``description.written``: a description of a place-like institution written
+      with its country ("the Norwegian embassy in Rome"), with a `name` fact of its words
+      ("Norwegian embassy", FAC) where no mention holds them; the key carries the place
+      ("embassy of Norway in rome"); rule ``description.name``: such words written as a
+      name ("Embassy of Norway") tie the key to that name.
 
     The resolver puts each description with the one entity the run ties its key to, so
     that `said_by`, stored as the document's words, names one source across outlets.
@@ -47,6 +53,28 @@ def description_facts(doc: Doc, rules: DescriptionRules | None = None) -> Iterat
         yield FactDraft(name=tie.name, name_type=tie.label, attribute="description", value=tie.key,
                         value_type="text", value_text=text[tie.start:tie.end], start=tie.start, end=tie.end,
                         quote_start=quote_start, quote_end=quote_end, mention=tie.mention, rule=tie.rule)
+    mentions = doc._.mentions or ()
+    places = [m for m in mentions if m.label in ("GPE", "LOC", "FAC")]
+    for found in written_descriptions(text, reader.dr):
+        if found.place_span is not None:
+            # "in X" is where it is only when the document names a place there ("in October" is not)
+            at, stop = found.place_span
+            found = found.placed(text) if any(at <= m.start < stop for m in places) else found.unplaced()
+        quote_start, quote_end = sentence(found.start)
+        held = next((m for m in mentions if m.start <= found.start and found.end <= m.end
+                     and m.label in ("ORG", "FAC", "GPE")), None)
+        name = held.canonical if held is not None and (held.start, held.end) == (found.start, found.end) \
+            else found.name
+        if held is None:
+            yield FactDraft(name=name, name_type="FAC", attribute="name", value=found.name, value_type="name",
+                            value_text=found.name, start=found.start, end=found.end, quote_start=quote_start,
+                            quote_end=quote_end, mention=found.name, rule="description.written")
+        elif name != found.name:
+            continue  # inside a longer name: "the Norwegian Embassy Bombing"
+        yield FactDraft(name=name, name_type="FAC", attribute="description", value=found.value, value_type="text",
+                        value_text=found.name, start=found.start, end=found.end, quote_start=quote_start,
+                        quote_end=quote_end, mention=found.name,
+                        rule="description.name" if found.named else "description.written")
     seen: set[tuple[str, str]] = set()
     sources = sorted((f for f in doc._.facts or () if f.said_by and f.said_by_type is None),
                      key=lambda f: (f.quote_start, f.start))

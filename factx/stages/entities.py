@@ -79,6 +79,7 @@ class EntityRules:
     role_words: frozenset[str] = frozenset()
     headline_verbs: frozenset[str] = frozenset()
     facility_words: frozenset[str] = frozenset()  # "port", "airport" (entity_types.yml, FAC)
+    organisation_nouns: frozenset[str] = frozenset()  # "company", "website": "X, a Swedish company"
 
 
 _CACHE: dict[str, EntityRules] = {}
@@ -95,7 +96,8 @@ def entity_rules(rules: RuleSet | None = None) -> EntityRules:
          frozenset(w.lower() for w in rule.get("left_words", ())),
          frozenset(w.lower() for w in rule.get("left_contains", ())))
         for rule in rules.get("entity_joins"))
-    where: dict[str, set[str]] = {"edge": set(), "person_head": set(), "headline_verb": set()}
+    where: dict[str, set[str]] = {"edge": set(), "person_head": set(), "headline_verb": set(),
+                                  "apposed_organisation": set()}
     for rule in rules.get("entity_repairs"):
         if rule["where"] not in where:
             from factx.errors import RuleError
@@ -107,7 +109,8 @@ def entity_rules(rules: RuleSet | None = None) -> EntityRules:
     result = EntityRules(nr, joins, frozenset(w.lower() for w in rules.words("demonyms")),
                          frozenset(where["edge"]), frozenset(where["person_head"]),
                          frozenset(where["headline_verb"]),
-                         frozenset(w for w, label in nr.suffix_types.items() if label == "FAC"))
+                         frozenset(w for w, label in nr.suffix_types.items() if label == "FAC"),
+                         frozenset(where["apposed_organisation"]))
     _CACHE[rules.version] = result
     return result
 
@@ -138,14 +141,16 @@ _DASHES = frozenset({"-", "–", "—", "--"})
 
 
 def _pieces(span: Span) -> list[Span]:
-    """Rule split: a name never crosses a line break, a spaced dash, a quote or a comma."""
+    """Rule split: a name never crosses a line break, a spaced dash, a quote or a comma;
+    a person's name ends at a possessive ("Haddad's Turkish fiancee")."""
     doc = span.doc
     cuts = []
     for token in span:
         if (token.is_space and "\n" in token.text) or token.text in _BREAK_PUNCT \
                 or (token.text in _DASHES and token.i > 0 and doc[token.i - 1].whitespace_ and token.whitespace_):
             cuts.append(token.i)
-        elif "\n" in token.whitespace_:
+        elif "\n" in token.whitespace_ or (span.label_ == "PERSON" and token.text in _POSSESSIVE
+                                           and token.i < span.end - 1):
             cuts.append(token.i + 1)
     if not cuts:
         return [span]
@@ -750,19 +755,70 @@ def _airports(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
 _THE_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "WORK_OF_ART"})
 
 
+_APPOSITION_GOES_ON = frozenset({"that", "which", "based", "owned", "run", "founded", "headquartered", "in",
+                                 "of", "with", "whose"})
+_APPOSITION_STOP = frozenset({",", ".", ";", ":", "(", ")", "—", "–", "!", "?", "\"", "“", "”"})
+
+
+def _apposed_organisations(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
+    """Rule apposed organisation: proper nouns the model left unmarked, followed by an
+    apposition that calls them an organisation ("sent by Acmetrack24, a Swedish
+    internet-based service, ...") are an organisation (tagged docs only)."""
+    if not er.organisation_nouns:
+        return spans
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = list(spans)
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            i += 1
+            continue
+        end = i
+        while end < len(doc) and end - i < 4 and end not in covered and doc[end].pos_ == "PROPN" \
+                and doc[end].text[:1].isupper() and "\n" not in doc[end].whitespace_:
+            end += 1
+        comma, article = end, end + 1
+        if end < len(doc) - 2 and doc[comma].text == "," and doc[article].lower_ in ("a", "an", "the"):
+            for j in range(article + 1, min(len(doc), article + 8)):
+                if doc[j].text in _APPOSITION_STOP:
+                    break
+                if doc[j].lower_ in er.organisation_nouns and doc[j].pos_ == "NOUN":
+                    # the head of the apposition: it ends there or goes on with a clause
+                    # ("a company spokeswoman" is a person; "In X, the group met" no apposition)
+                    if j + 1 == len(doc) or doc[j + 1].text in _APPOSITION_STOP \
+                            or doc[j + 1].lower_ in _APPOSITION_GOES_ON:
+                        out.append(Span(doc, i, end, label="ORG"))
+                    break
+        i = max(end, i + 1)
+    return out
+
+
 def _capital_the(spans: list[Span]) -> list[Span]:
     """Rule capital "The": a "The" written with a capital inside a sentence, right before
     a name, belongs to the name ("..., The Sun reports", "told The Economist"); the
-    in-document name still drops it (`factx.stages.mentions.clean_name`)."""
+    in-document name still drops it (`factx.stages.mentions.clean_name`). A "The" opening
+    a sentence belongs to a name that ends a name the document writes with "The" inside
+    a sentence ("... told The Nordic Times. The Times said")."""
     covered = {i for s in spans for i in range(s.start, s.end)}
-    out = []
+    out, with_the = [], set()
     for span in spans:
         doc, i = span.doc, span.start - 1
         if span.label_ in _THE_LABELS and i > 0 and i not in covered and doc[i].text == "The" \
                 and doc[i].whitespace_ == " " and not doc[i].is_sent_start \
                 and (doc[i - 1].is_alpha or doc[i - 1].text == ",") and "\n" not in doc[i - 1].whitespace_:
             span = Span(doc, i, span.end, label=span.label_)
+            with_the.add(tuple(t.lower_ for t in span[1:]))
         out.append(span)
+    if not with_the:
+        return out
+    for n, span in enumerate(out):
+        doc, i = span.doc, span.start - 1
+        words = tuple(t.lower_ for t in span)
+        if span.label_ in _THE_LABELS and i >= 0 and i not in covered and doc[i].text == "The" \
+                and doc[i].whitespace_ == " " and (i == 0 or doc[i].is_sent_start) \
+                and any(len(name) >= len(words) and name[-len(words):] == words for name in with_the):
+            out[n] = Span(doc, i, span.end, label=span.label_)
     return out
 
 
@@ -835,6 +891,7 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
     spans = _titles(sorted(filter_spans(spans), key=lambda s: s.start), er)
     if doc.has_annotation("POS"):  # only on a tagged doc: "Mr" before any capital is no evidence otherwise
         spans = _titled_names(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
+        spans = _apposed_organisations(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _places_of(doc, sorted(filter_spans(spans), key=lambda s: s.start))
     spans = _airports(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _hashtags(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)

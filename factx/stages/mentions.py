@@ -76,6 +76,8 @@ class MentionRules:
     branch_words: frozenset[str] = frozenset()  # "branch", "affiliate" (descriptions.yml)
     #: words that begin the name of an event without an agent: "Storm", "Hurricane" (events.yml `names`)
     event_name_words: frozenset[tuple[str, ...]] = frozenset()
+    #: every place the rules name (countries, cities, capitals), as `_plain_key`: never a surname
+    known_places: frozenset[str] = frozenset()
 
 
 def _plain_key(name: str) -> str:
@@ -114,8 +116,10 @@ def mention_rules(rules: RuleSet | None = None) -> MentionRules:
                          for w in r["words"])
     event_words = frozenset(tuple(words(w)) for r in rules.get("events") if not r.get("agentive")
                             for w in r.get("names", ()))
+    known = places | frozenset(_plain_key(r[k]) for r in rules.get("capitals") for k in ("country", "city"))
     result = MentionRules(name_rules(rules), title_before, contexts, demonyms, places=places,
-                          place_endings=endings, branch_words=branches, event_name_words=event_words)
+                          place_endings=endings, branch_words=branches, event_name_words=event_words,
+                          known_places=known)
     _CACHE[rules.version] = result
     return result
 
@@ -296,9 +300,16 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         if all(items[i].acronym for i in groups[key]):
             continue
         label = group_label(key)
-        if type_group(label) == "PLACE":
-            continue  # "Washington" is not "George Washington"
         own = words_of(key)
+        # "Washington" is not "George Washington"; but a word no rule knows as a place, that
+        # the model calls one, is the surname of the one person of the document it ends
+        place = type_group(label) == "PLACE"
+        if place and (len(own) != 1 or len(key) != 1 or _plain_key(items[groups[key][0]].clean) in mr.known_places
+                      or any(type_group(items[i].rule_label or "") == "PLACE" or _LOCATIVE.search(text, max(0, items[i].span.start_char - 24),
+                                                                     items[i].span.start_char)
+                             and not _POSSESSED.match(text, items[i].span.end_char)
+                             and not _modifies_noun(items[i].span) for i in groups[key])):
+            continue
         # surnames link to people only: a bare organisation name is not its nested
         # organisations ("Al Shabaab" is not "Somali Al Shabaab")
         cands = [f for f in full if len(f) > len(own) and _same_words(words_of(f)[-len(own):], own, nr)
@@ -307,7 +318,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
             # "Mullah Karim" is the one whose full name is written with that title too;
             # a military rank may be added later in a document ("Jane Roe ... Capt. Roe")
             cands = [f for f in cands if titles_of(key) - nr.ranks <= titles_of(f)]
-        elif len(own) == 1 and label == "PERSON":
+        elif len(own) == 1 and (label == "PERSON" or place):
             # a bare surname may be the titled one-word name too: one more candidate
             cands += [k for k in titled if _same_words(words_of(k), own, nr)]
         if not cands and len(own) == 1 and label == "PERSON" and len(key) == 1:
@@ -366,8 +377,11 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         # a shouted word ("PARIS —" datelines) votes half when the name is also written
         # normally, and linked partials vote half: the model saw less of the name
         mixed = any(not items[i].acronym for i in indexes)
+        person = Counter(items[i].span.label_ for i in own).most_common(1)[0][0] == "PERSON"
         votes: Counter = Counter()
         for i in indexes:
+            if person and items[i].key != rkey and type_group(items[i].span.label_) == "PLACE":
+                continue  # a surname the model took for a place says nothing of the person
             weak = (mixed and items[i].acronym) or items[i].key != rkey
             votes[items[i].span.label_] += 0.5 if weak else 1.0
         own_votes = Counter(items[i].span.label_ for i in own)
@@ -389,6 +403,17 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         out.append(Mention(item.span.start_char, item.span.end_char, item.span.text,
                            canonical[rkey], label_of[rkey]))
     return branch_mentions(text, out, mr)
+
+
+#: "in X", "from the X": a place, unless X owns something ("in X's killing")
+_LOCATIVE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|[Ii]nto|[Tt]o|[Aa]cross|[Oo]utside|[Ii]nside|[Aa]round|"
+                       r"[Tt]owards?|[Vv]ia|[Tt]hroughout|[Bb]eyond|[Ww]ithin)\s+(?:the\s+)?$")
+_POSSESSED = re.compile(r"['’]s?\b")
+
+def _modifies_noun(span: Span) -> bool:
+    """The name modifies a common noun right after it ("in X case", "in X killing")."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].pos_ == "NOUN" and doc[span.end].text.islower()
 
 
 _LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s)\s*$")

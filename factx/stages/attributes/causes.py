@@ -114,7 +114,7 @@ def _listed(noun: Token, state: "Discourse") -> bool:
     rules = state.rules
     if lemma(noun) in rules.cause_nouns or noun.lower_ in rules.cause_nouns or is_event_noun(noun, state):
         return True
-    return any(c.dep_ == "compound" and f"{c.lower_} {lemma(noun)}" in rules.cause_nouns for c in noun.lefts)
+    return any(c.dep_ in ("compound", "amod") and f"{c.lower_} {lemma(noun)}" in rules.cause_nouns for c in noun.lefts)
 
 
 def cause_of(frame: Frame, state: "Discourse", *, death: bool = True) -> tuple[str, list[Token], Token] | None:
@@ -150,10 +150,17 @@ def cause_of(frame: Frame, state: "Discourse", *, death: bool = True) -> tuple[s
                     implied = rules.death_verbs.get(lemma(done))
                     if implied is not None and implied[2] is not None:
                         return implied[2], [done], done
+        if death and low in rules.death_verbs:  # 'was given a lethal injection': what was given
+            listed.extend(c for c in verb.children if c.dep_ == "dobj")
         if lemma(verb) in rules.death_verbs or lemma(verb) in rules.count_verbs:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None and not attr.is_passive(verb):
                 listed.append(subject)  # 'a drone strike killed X'
+    if death and trigger.pos_ == "NOUN":
+        # 'his death by suffocation', 'her death from cancer'; 'a fight which led to his death'
+        open_slots.extend(g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                          for g in pobjs(c))
+        open_slots.extend(_subject_causes(trigger, state))
     if not death:  # an event's cause is what a cause verb or phrase names, not a neighbouring event
         open_slots.extend(_event_cause_slots(frame, state))
         listed = []
@@ -189,6 +196,25 @@ def _named_event_at(noun: Token, state: "Discourse") -> tuple[str, list[Token], 
         return None
     words = [t for t in noun.doc if event.entity.start <= t.idx < event.entity.end] or [noun]
     return event.entity.name, words, noun
+
+
+def _subject_causes(noun: Token, state: "Discourse") -> list[Token]:
+    """The subject of a verb that says it brought about the noun ('a fight which led to
+    his death', 'the injuries resulted in her death'); a relative pronoun is the noun it
+    qualifies."""
+    if noun.dep_ != "pobj" or noun.head.head.pos_ != "VERB":
+        return []
+    verb = noun.head.head
+    preps = next((tuple(r.get("preps", ())) for r in state.rules.by_family.get("cause_verb", ())
+                  if r.get("subject") == "subject" and lemma(verb) in (w.lower() for w in r["words"])), ())
+    if noun.head.lower_ not in preps or attr.is_passive(verb):
+        return []
+    out = []
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subject.tag_ == "WDT" and verb.dep_ == "relcl":
+            subject = verb.head
+        out.append(subject)
+    return out
 
 
 def _event_cause_slots(frame: Frame, state: "Discourse") -> list[Token]:

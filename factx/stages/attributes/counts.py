@@ -126,6 +126,10 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
             quantity = quantity_of(holder, state)
             if quantity is not None:
                 break
+    if quantity is None and token.dep_ == "pobj" and token.head.lower_ == "in" \
+            and lemma(token.head.head) in ("be", "remain"):  # '21 people are in custody'
+        quantity = next((q for c in token.head.head.children
+                         if c.dep_ == "nsubj" and (q := quantity_of(c, state)) is not None), None)
     tally = token
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         if quantity is None:
@@ -296,6 +300,10 @@ def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discours
     group = _group_of(counted, state)
     if group is not None:
         return group
+    if attribute == "arrested_count" and not any(e.token.i in frame.root_ids for e in state.events):
+        victim = _killing_of(frame.trigger, state)
+        if victim is not None:  # 'arrested over the killing of X': X's death is the event
+            return victim  # (whatever their nationality: 'six Pakistani nationals arrested over ...')
     if any(c.dep_ in ("amod", "compound") and c.lower_ in state.rules.demonyms and c.text[:1].isupper()
            for c in counted.children):
         return None  # 'six Pakistani women captured': a part of the toll, by nationality
@@ -303,6 +311,7 @@ def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discours
     # attack' counts no one of the attack
     event = event_at(frame, state, own_only=attribute == "arrested_count")
     trigger = frame.trigger
+
     if event is not None:
         event = brought(event, state) or event
         ent = event.entity
@@ -322,6 +331,49 @@ def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discours
         return Ent(event_name(kind.kind, place.name), "EVENT", trigger.text, trigger.idx,
                    trigger.idx + len(trigger.text))
     return None
+
+
+def _killing_of(trigger: Token, state: "Discourse") -> Ent | None:
+    """The one person whose death the arrests of a clause are over ('18 were arrested over
+    the killing of X', 'held in connection with X's death', 'in custody for their role in
+    X's murder'): a named person's death is an event of its own, told on that person
+    (DESIGN section 2), so its arrests are that person's `arrested_count`."""
+    from factx.stages.attributes.deaths import death_triggers, people_of
+
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") else next(
+        (a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if clause is None:
+        return None
+    found: dict[str, Ent] = {}
+    for death, _, victims, _ in death_triggers(trigger.sent, state):
+        if death.pos_ != "NOUN" or death not in clause.subtree:
+            continue
+        node = death  # reached from the clause through prepositions only: no other verb
+        while node.i != clause.i and (node.dep_ in ("pobj", "prep") or node.pos_ == "NOUN"):
+            node = node.head
+        if node.i != clause.i:
+            continue
+        people = people_of(victims, state)
+        if not victims and any(c.dep_ == "det" and c.lower_ == "the" for c in death.children):
+            people = _main_victim(death, state)  # 'over the killing': the document's one killing
+        for ent in people:
+            found.setdefault(ent.name, ent)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _main_victim(death: Token, state: "Discourse") -> list[Ent]:
+    """The document's main person, when the document tells that person died (a victim of a
+    death verb: 'X was killed', 'X died'), at a bare definite death noun ('the killing')."""
+    from factx.stages.attributes.referents import _death_victims
+
+    main = state.main_person
+    if main is None:
+        return []
+    for i in sorted(_death_victims(state)):
+        ent = entity_of(state.doc[i], state)
+        if ent is not None and ent.name == main.canonical and state.doc[i].idx < death.idx:
+            return [Ent(main.canonical, "PERSON", death.text, death.idx, death.idx + len(death.text))]
+    return []
 
 
 def _group_of(counted: Token, state: "Discourse") -> Ent | None:

@@ -41,7 +41,14 @@ register(
     Family("body_verb", doc="verbs of finding a body: 'did not find his body', 'have yet to recover'"),
 )
 
-SAME_EVENT_SENTENCES = 3  # how far back 'the same raid' looks for the raid
+SAME_EVENT_SENTENCES = 3
+REFLEXIVE = ("himself", "herself", "themselves")
+#: verbs whose complement 'dead' is said of their subject or object: 'is dead', 'was
+#: declared dead', 'is presumed / feared / believed / confirmed / reported dead' (hedged
+#: or reported through the verb itself)
+COPULAS_OF_DEATH = ("be", "remain", "declare", "pronounce", "presume", "fear", "believe", "confirm", "report")
+BODY_FOUND = "death.body_found"  # the rule of the verbs of finding a body
+SUICIDE = "death.suicide"  # the rule of 'committed suicide', also read in 'killed himself', 'took his own life'  # how far back 'the same raid' looks for the raid
 
 
 def death_triggers(sent: Span, state: "Discourse") -> Iterator[tuple[Token, str, list[Token], str | None]]:
@@ -57,34 +64,108 @@ def death_triggers(sent: Span, state: "Discourse") -> Iterator[tuple[Token, str,
             if required and not any(  # 'shot dead', 'gunned down', 'beaten to death', 'found dead'
                     c.lower_ in required or any(g.lower_ in required for g in c.children)
                     for c in token.children):
+                owners = _body_found(token, rules) if low in _family(rules, "body_verb") else []
+                if owners:  # 'the body of X was found'
+                    yield token, BODY_FOUND, owners, None
                 continue
             found = victims(token, role)
+            found = [t for v in found for t in (_among(v) or [v])]  # 'X was among those killed'
+            if role == "object" and not attr.is_passive(token) and any(v.lower_ in REFLEXIVE for v in found):
+                # 'killed himself': the subject died, by suicide
+                found, rule_id, cause_value = [c for c in token.children if c.dep_ == "nsubj"], SUICIDE, "suicide"
             if role == "object" and attr.is_passive(token) or role == "subject":
                 found += companions(token)
             yield token, rule_id, found, cause_value
+        elif token.pos_ == "VERB" and low == "take" and any(
+                c.dep_ in ("dobj", "obj") and lemma(c) == "life" and any(g.lower_ == "own" for g in c.children)
+                for c in token.children):  # 'took his own life'
+            yield token, SUICIDE, [c for c in token.children if c.dep_ == "nsubj"], "suicide"
         elif token.pos_ == "NOUN" and low in rules.death_nouns:
             found = []
             for child in token.children:
-                if child.dep_ == "poss":
+                if child.dep_ == "poss" or child.dep_ == "nmod" and any(  # 'X’s death' parsed as nmod
+                        g.dep_ == "case" and g.lower_ in ("'s", "’s") for g in child.children):
                     found.append(child)
                 if child.dep_ == "prep" and child.lower_ == "of":
                     found.extend(g for c in child.children if c.dep_ == "pobj" for g in conjuncts(c))
             yield token, rules.death_nouns[low], found, None
+        elif token.pos_ == "VERB" and low in _family(rules, "body_verb"):
+            owners = _body_found(token, rules)
+            if owners:  # 'the body of X was found', 'X's body was recovered'
+                yield token, BODY_FOUND, owners, None
         elif token.lower_ in rules.death_modifiers:
-            if token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
+            if token.dep_ == "pobj" and _among(token):  # 'X was among the dead'
+                yield token, rules.death_modifiers[token.lower_], _among(token), None
+            elif token.dep_ in ("amod", "acl") and token.head.pos_ in ("NOUN", "PROPN"):
                 if token.lower_ == "killed" and token.pos_ == "VERB":
                     continue  # a participle: the verb rule reads it
                 yield token, rules.death_modifiers[token.lower_], [token.head], None
-            elif token.dep_ in ("acomp", "oprd") and lemma(token.head) in ("be", "remain", "declare", "pronounce"):
+            elif token.dep_ in ("acomp", "oprd") and lemma(token.head) in COPULAS_OF_DEATH:
                 # 'X is dead', 'X was declared dead'; 'declared X dead': the object
-                deps = ("dobj",) if lemma(token.head) in ("declare", "pronounce") and not attr.is_passive(
+                deps = ("dobj",) if lemma(token.head) not in ("be", "remain") and not attr.is_passive(
                     token.head) else ("nsubj", "nsubjpass")
                 subject = [c for c in token.head.children if c.dep_ in deps]
                 yield token, rules.death_modifiers[token.lower_], subject, None
 
 
+def _killers(token: Token, frame: Frame, state: "Discourse") -> list[tuple[str, str, str, Token]]:
+    """Who killed a named person whose killing has no event noun of its own ('was killed
+    by a joint A and B team', 'shot dead by police officer X'): the agent of the passive
+    death verb, each nationality of a joint force. A killing in a raid or a strike leaves
+    its author to that event (`perpetrator` of the EVENT entity)."""
+    from factx.stages.attributes.perpetration import authors_of
+
+    rules = state.rules
+    if token.pos_ != "VERB" or not attr.is_passive(token) or rules.death_verbs.get(lemma(token), ("", ""))[1] != "object":
+        return []
+    if any(e.token.i in frame.root_ids or e.token.sent == token.sent and e.entity is not None
+           and e.kind.agentive for e in state.events):
+        return []
+    agent = attr.agent_of(token)
+    if agent is None or agent.lower_ in PERSON_PRONOUNS:
+        return []
+    return [(value, value_type, entity_type, where) for (value, value_type, entity_type), where
+            in authors_of(agent, state) if entity_type is not None]
+
+
+def _family(rules, family: str) -> frozenset[str]:
+    return frozenset(w.lower() for r in rules.by_family.get(family, ()) for w in r["words"])
+
+
+def _among(noun: Token) -> list[Token]:
+    """Who is 'among' a group of the dead ('X was among those killed', 'among the dead
+    were X and Y'): the subject of the copula the group hangs on."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "among" or lemma(noun.head.head) != "be":
+        return []
+    return [g for c in noun.head.head.children if c.dep_ in ("nsubj", "attr") and c.i != noun.i
+            for g in conjuncts(c) if g.pos_ == "PROPN"]  # a name: 'X's courier' is not X
+
+
+def _body_found(verb: Token, rules) -> list[Token]:
+    """The named owner of a body found ('the body of X was found', 'X's body was
+    recovered'); nobody when the finding is negated or awaited ('no body was found', 'have
+    yet to find his body': the family of `no_body_facts`), or the owner a pronoun."""
+    nouns = _family(rules, "body_noun")
+    owners: list[Token] = []
+    if attr.negated(verb) or verb.dep_ == "xcomp" and any(c.lower_ == "yet" for c in verb.head.children):
+        return []
+    for body in (c for c in verb.children if c.dep_ in ("nsubjpass", "dobj") and lemma(c) in nouns):
+        if any(c.lower_ in ("no", "any") and c.dep_ == "det" for c in body.children):
+            return []
+        owner = next((c for c in body.children if c.dep_ == "poss"), None) or next(
+            (g for c in body.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+             if g.dep_ == "pobj"), None)
+        if owner is not None and owner.lower_ not in PERSON_PRONOUNS:
+            owners.append(owner)
+    return owners
+
+
 def people_of(tokens: list[Token], state: "Discourse") -> list[Ent]:
     out: list[Ent] = []
+    # a dateline the parser ran into the sentence ('City, May 3 (AGENCY): X was killed')
+    # takes the subject's place; the person stands beside it
+    tokens = [t for v in tokens for t in (
+        [c for c in v.children if c.dep_ == "appos"] if state.in_dateline(v.idx) else [v])]
     for victim in tokens:
         if quantity_of(victim, state) is not None and victim.pos_ != "PROPN":
             continue
@@ -113,8 +194,11 @@ def death_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         if not places and cause is not None:  # 'killed the head of X in a southern Y raid'
             event = next((e for e in state.events if e.token.i == cause[2].i and e.place is not None), None)
             places = [event.place] if event is not None else []
+        if rule_id == BODY_FOUND:  # when and where a body was found is not when and where they died
+            date = time = cause = None
+            places = []
         date_via = place_via = None
-        if date is None or not places:
+        if rule_id != BODY_FOUND and (date is None or not places):
             earlier = same_event(token, state)
             if earlier is not None:
                 event, event_frame = earlier
@@ -127,13 +211,14 @@ def death_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         # the event that killed them, told more precisely elsewhere in the document ('a
         # drone strike over the weekend killed X' ... 'the strike, at 11:20 p.m. Saturday')
         time_via = None
-        sharper = _sharper(frame, date, state)
+        sharper = _sharper(frame, date, state) if rule_id != BODY_FOUND else None
         if sharper is not None:
             if sharper.date is not None and date_via is None:
                 date, date_via = sharper.date, sharper.token
             if time is None and sharper.time is not None and sharper.time[2] is not None:
                 time, time_via = sharper.time, sharper.token
         manner = rules.manners.get(lemma(token)) or rules.manners.get(token.lower_, "died")
+        killers = _killers(token, frame, state)
         for ent in subjects:
             yield Raw(ent, "death", manner, "text", token.text, token.idx, token.idx + len(token.text),
                       f"{rule_id}.death", token, claim=claim)
@@ -156,6 +241,10 @@ def death_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                     yield Raw(ent, "place_of_death", place.name, "entity", place.text, place.start,
                               place.end, f"{rule_id}.place" + (".same_event" if place_via is not None else ""),
                               token, place.label, via=place_via, claim=claim)
+            for value, value_type, entity_type, where in killers:
+                if value != ent.name:  # 'X was killed by a joint A and B team': who killed X
+                    yield Raw(ent, "perpetrator", value, value_type, where.text, where.idx,
+                              where.idx + len(where.text), f"{rule_id}.perpetrator", token, entity_type, claim=claim)
             if cause is not None:
                 value, words, _ = cause
                 start, end = span_of(words)
@@ -171,7 +260,10 @@ def alive_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     """'X is alive', 'X is still alive and well': the death of X denied (value 'died')."""
     rules = state.rules
     for token in sent:
-        if token.lower_ not in rules.alive or token.dep_ not in ("acomp", "attr", "oprd", "ROOT", "ccomp", "conj"):
+        word = lemma(token) if token.pos_ == "VERB" else token.lower_
+        if word not in rules.alive or token.dep_ not in ("acomp", "attr", "oprd", "ROOT", "ccomp", "conj"):
+            continue
+        if token.pos_ == "VERB" and not _survived_the_event(token):
             continue
         verb = token.head if token.dep_ in ("acomp", "attr", "oprd") else token
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -183,6 +275,19 @@ def alive_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         polarity = "affirmed" if attr.negated(token) else "denied"  # 'X is not alive' affirms it
         yield Raw(ent, "death", "died", "text", token.text, token.idx, token.idx + len(token.text),
                   "alive.death", token, claim=token.idx, polarity=polarity)
+
+
+def _survived_the_event(verb: Token) -> bool:
+    """'X survived the strike', 'X survived': the story's event, not an attempt on X's
+    life years before ('survived an assassination attempt', 'survived the 2010 attack')
+    nor an obituary's 'is survived by'."""
+    if attr.is_passive(verb) or any(t.ent_type_ in ("DATE", "TIME") for t in verb.subtree):
+        return False
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    if obj is None:
+        return True
+    return obj.tag_ in ("NN", "NNP") and lemma(obj) not in ("attempt", "plot") and any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children)
 
 
 @extractor(order=12)

@@ -178,7 +178,14 @@ def build(doc: Doc, rules: "Compiled") -> Discourse:
         genders=_genders(doc, text, persons, token_mention), quotes=tuple(quote_spans(text)),
         datelines=tuple(_datelines(text)))
     people = referents.person_like(state)
-    if people:  # names the NER typed as organisations, described as people ('group leader X')
+    surnames = referents.surnames(state)
+    if surnames:  # 'X' after 'John X', typed a place: John X
+        def full(m: Mention) -> Mention:
+            person = surnames.get(m.canonical)
+            return m if person is None else replace(m, label="PERSON", canonical=person.canonical)
+        mentions = tuple(full(m) for m in mentions)
+        token_mention = {i: full(m) for i, m in token_mention.items()}
+    if people or surnames:  # names the NER typed as organisations, described as people ('group leader X')
         mentions = tuple(replace(m, label="PERSON") if m.canonical in people else m for m in mentions)
         token_mention = {i: (replace(m, label="PERSON") if m.canonical in people else m)
                          for i, m in token_mention.items()}

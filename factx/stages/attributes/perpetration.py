@@ -60,6 +60,25 @@ def _words(rules: "Compiled", family: str) -> frozenset[str]:
     return found
 
 
+def involvement_words(rules: "Compiled") -> frozenset[str]:
+    """Nouns of taking part in an event ('involvement', 'role', 'knowledge')."""
+    return _words(rules, "involvement")
+
+
+def presupposed_death(token: Token, rules: "Compiled") -> bool:
+    """A death a denied clause takes for granted: someone's knowledge of, role in or
+    involvement in the killing ('denied that X had any knowledge of the killing',
+    'played any role in it', 'was involved in it')."""
+    if token.dep_ != "pobj":
+        return False
+    holder = token.head.head
+    words = involvement_words(rules)
+    if holder.pos_ in ("VERB", "AUX"):  # 'played any role in the killing': the parser's verb
+        return lemma(holder) in ("involve", "know") or any(
+            c.dep_ in ("dobj", "obj") and lemma(c) in words for c in holder.children)
+    return lemma(holder) in words
+
+
 def _phrase(token: Token) -> str:
     """A verb's lemma with its particle ('carry out')."""
     particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), None)
@@ -166,6 +185,11 @@ def _author(token: Token, state: "Discourse") -> tuple[str, str, str] | None:
     if token.pos_ == "NOUN" and token.tag_ == "NNS" and lemma(token) in rules.agent_nouns:
         return token.lower_, "text", None  # 'rebels denied carrying out the attack'
     return None
+
+
+def authors_of(token: Token, state: "Discourse") -> list[tuple[tuple[str, str, str], Token]]:
+    """The authors a subject or agent names (see `_authors`)."""
+    return _authors(token, state)
 
 
 def _authors(token: Token, state: "Discourse") -> list[tuple[tuple[str, str, str], Token]]:
@@ -276,6 +300,11 @@ def _named_authors(verb: Token, sent: Span, state: "Discourse") -> Iterator[Raw]
             if _phrase(clause) in perpetrate:
                 target = next((c for c in clause.children if c.dep_ in ("dobj", "obj")), None)
                 yield from _denied_by_subject(verb, target, sent, state, "perpetration.denied")
+            elif clause.dep_ in ("xcomp", "pcomp") and _anything_to_do(clause) is not None:
+                # 'X denied having anything to do with the attack'
+                yield from _denied_by_subject(verb, _anything_to_do(clause), sent, state, "perpetration.denied")
+            elif clause.dep_ == "ccomp":
+                yield from _denied_part(verb, clause, state)
         return
     if phrase in perpetrate:
         target = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
@@ -305,6 +334,41 @@ def _named_authors(verb: Token, sent: Span, state: "Discourse") -> Iterator[Raw]
                     continue
                 yield _raw(event, value, value_type, where, "perpetration.blamed", verb, entity_type,
                            speaker=attr.subject_of(verb))
+
+
+def _anything_to_do(clause: Token) -> Token | None:
+    """The object of 'having anything to do with X' (X), else None."""
+    if lemma(clause) != "have":
+        return None
+    for obj in (c for c in clause.children if c.dep_ in ("dobj", "obj") and c.lower_ == "anything"):
+        for do in (c for c in obj.children if c.dep_ in ("relcl", "acl") and lemma(c) == "do"):
+            return next((g for p in do.children if p.dep_ == "prep" and p.lower_ == "with"
+                         for g in p.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _denied_part(verb: Token, clause: Token, state: "Discourse") -> Iterator[Raw]:
+    """'Y denied that X had any role in / any knowledge of the attack', 'denied that X was
+    involved in it': X's part in the event denied, said by Y (the event itself is taken
+    for granted)."""
+    target = None
+    if lemma(clause) in ("have", "play", "bear"):
+        for obj in (c for c in clause.children if c.dep_ in ("dobj", "obj") and lemma(c) in _words(state.rules, "involvement")):
+            target = next((g for p in [*obj.children, *clause.children] if p.dep_ == "prep"
+                           for g in p.children if g.dep_ == "pobj"), None)
+    elif lemma(clause) == "involve" and attr.is_passive(clause):
+        target = next((g for p in clause.children if p.dep_ == "prep" and p.lower_ == "in"
+                       for g in p.children if g.dep_ == "pobj"), None)
+    if target is None:
+        return
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    event = _event_at(target, state)
+    if subject is None or event is None:
+        return
+    denier = attr.subject_of(verb)
+    for (value, value_type, entity_type), where in _authors(subject, state):
+        yield _raw(event, value, value_type, where, "perpetration.denied_part", verb, entity_type,
+                   polarity="denied", speaker=denier)
 
 
 def _denied_by_subject(verb: Token, target: Token | None, sent: Span, state: "Discourse",

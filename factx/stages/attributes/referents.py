@@ -23,6 +23,7 @@ from factx.stages.attributes.syntax import (
 
 if TYPE_CHECKING:
     from factx.stages.attributes.discourse import Discourse
+    from factx.stages.mentions import Mention
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
 OBJECT_DEPS = ("dobj", "obj", "pobj", "dative", "iobj")
@@ -84,7 +85,10 @@ def entity_of(token: Token, state: "Discourse", *, label: str = "PERSON", nomina
             return Ent(holder.name, "PERSON", text_of(strip_det(list(token.subtree))) or token.text,
                        token.idx, token.idx + len(token.text))
         main = state.main_person
-        if main is not None and token.tag_ != "NNS" and lemma(token) in state.rules.roles:
+        owned = any(c.dep_ == "poss" and (c.lower_ in PERSON_PRONOUNS or (
+            state.mention_at(c) is not None and state.mention_at(c).label == "PERSON")) for c in token.children)
+        if main is not None and token.tag_ != "NNS" and lemma(token) in state.rules.roles and not owned:
+            # (never someone's own X: 'his bodyguard', 'X's courier' is not the main person)
             return Ent(main.canonical, "PERSON", text_of(strip_det(list(token.subtree))[:1] or [token]),
                        token.idx, token.idx + len(token.text))
     return None
@@ -160,6 +164,8 @@ def person_like(state: "Discourse") -> set[str]:
     for mention in state.mentions:
         if mention.label not in ("ORG", "GPE", "NORP") or " " not in mention.canonical:
             continue
+        if state.in_dateline(mention.start) or mention.canonical.lower() in rules.cities:
+            continue  # 'NEW CITY, May 1 (AGENCY): X was killed': where the report was filed
         span = state.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
@@ -174,6 +180,29 @@ def person_like(state: "Discourse") -> set[str]:
             w.lower().strip(".,") in org_words for w in words) and mention.canonical.lower() not in rules.countries
         if described or (name_shaped and (root.i in victims or (root.dep_ == "appos" and root.head.i in victims))):
             out.add(mention.canonical)
+    return out
+
+
+def surnames(state: "Discourse") -> dict[str, "Mention"]:
+    """Mentions that are the last words of one person the document names in full ('X'
+    in a headline or after 'John X'): news names a person in full, then by surname, and
+    the NER sometimes types the surname as a place or group. Never a known country,
+    city or nationality, nor a name two people of the document end with."""
+    rules = state.rules
+    out: dict[str, "Mention"] = {}
+    for mention in state.mentions:
+        if mention.label not in ("ORG", "GPE", "NORP", "LOC", "PERSON") or mention.canonical in out:
+            continue
+        low = mention.canonical.lower()
+        if low in rules.countries or low in rules.cities or low in rules.demonyms:
+            continue
+        if not all(w[:1].isupper() for w in mention.canonical.split()):
+            continue
+        words = mention.canonical.split()
+        fuller = {m.canonical: m for m in state.persons
+                  if len(m.canonical.split()) > len(words) and m.canonical.split()[-len(words):] == words}
+        if len(fuller) == 1:
+            out[mention.canonical] = next(iter(fuller.values()))
     return out
 
 

@@ -32,6 +32,7 @@ from factx.stages.attributes.base import (
     Raw, Source,
 )
 from factx.stages.attributes.discourse import Speakers
+from factx.stages.attributes.perpetration import presupposed_death
 from factx.stages.attributes.referents import entity_of, object_tokens, pronoun_referent
 from factx.stages.attributes.registry import extractors
 from factx.stages.attributes.syntax import is_definite, lemma, pobjs, strip_det, text_of
@@ -496,7 +497,8 @@ def pointing_denials(sent: Span, state: "Discourse", current: list[FactDraft],
         if kind == "clause":
             if any(f.polarity == "denied" for f in current):
                 continue  # the clause's own facts are denied already
-            if not any(lemma(t) in state.rules.death_verbs or lemma(t) in state.rules.death_nouns
+            if not any((lemma(t) in state.rules.death_verbs or lemma(t) in state.rules.death_nouns)
+                       and not presupposed_death(t, state.rules)
                        for c in verb.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree):
                 continue
             # 'denying that a rebel leader had been killed': the last deaths of the document
