@@ -19,7 +19,7 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Iterable, Iterator, Optional
+from typing import Annotated, Callable, Iterable, Iterator, Optional
 
 import typer
 
@@ -180,20 +180,20 @@ def conflicts(entity: EntityOpt = None, attribute: AttributeOpt = None,
     with _session(quiet, verbose) as say:
         import shutil
 
-        from factx.memo import memo_lines, outlets_from
+        from factx.memo import memo_lines
 
         options = dict(entity=entity, attribute=attribute, min_severity=min_severity.value, kinds=kind, rules=rules,
                        events=events)
         if facts_file is not None:
-            outlets: dict[str, str] = {}
+            outlets: Callable[[], dict[str, str]] = dict
             found = api.conflicts_in(api.read_facts(facts_file), on_fuzzy=_took(say), **options)
         else:
             db = _open(store, say)
-            outlets = outlets_from(db.documents())  # sources named by outlet where documents say so
+            outlets = db.store.outlets  # sources named by outlet where documents say so (the memo only)
             found = db.conflicts(**options)
         width = min(120, shutil.get_terminal_size((100, 24)).columns)
         count = _write(found, "conflict", fmt, output, say, empty="no conflicts" + (f" about {entity}" if entity else ""),
-                       table=lambda rows: memo_lines(rows, outlets=outlets, quotes=quotes, width=width))
+                       table=lambda rows: memo_lines(rows, outlets=outlets(), quotes=quotes, width=width))
         if exit_status and count:
             raise typer.Exit(3)
 

@@ -145,6 +145,8 @@ class _Group:
     core: list[dict] = field(default_factory=list)
     #: (number of facts when computed, one fact per distinct value): `_Comparer._distinct`
     distinct: tuple[int, list[dict]] | None = None
+    #: (number of facts when computed, model, their sources): `sources`
+    _sources: tuple[int, Any, frozenset] | None = field(default=None, compare=False, repr=False)
 
     @property
     def head(self) -> dict:
@@ -159,8 +161,12 @@ class _Group:
                                          counts[repr(f["value"])]))
         return best["value"]
 
-    def sources(self, model: ValueModel) -> set[SourceKey]:
-        return {_source_key(f, model) for f in self.facts}
+    def sources(self, model: ValueModel) -> frozenset[SourceKey]:
+        cached = self._sources
+        if cached is None or cached[0] != len(self.facts) or cached[1] is not model:
+            cached = self._sources = (len(self.facts), model,
+                                      frozenset(_source_key(f, model) for f in self.facts))
+        return cached[2]
 
     def docs(self) -> set[str]:
         return {f.get("doc") or "" for f in self.facts}
@@ -310,6 +316,30 @@ class _Comparer:
                 self.model.country(str(a.head["value"])) is not None
         return False
 
+    def _ask_places(self, groups: list[_Group]) -> None:
+        """Ask the place index what comparing every pair of groups would ask it, in the
+        same order, until it knows every place (then comparing changes nothing): a lazy
+        index learns places in the order they are compared, and that order is kept."""
+        if self.places is None:
+            return
+        pending = {str(f["value"]) for g in groups for f in self._distinct(g)
+                   if f.get("value_type") == "entity" and f["value"] is not None}
+        pending = {v for v in pending if not self.places.asked(v)}
+        for i, a in enumerate(groups):
+            for b in groups[i + 1:]:
+                if not pending:
+                    return
+                if (id(a), len(a.facts), id(b), len(b.facts)) in self._memo:
+                    continue  # compared already (in `cluster`)
+                for x in self._distinct(a):
+                    for y in self._distinct(b):
+                        if x.get("value_type") == y.get("value_type") == "entity" \
+                                and x["value"] is not None and y["value"] is not None:
+                            vx, vy = str(x["value"]), str(y["value"])
+                            self.model.ask_places(vx, vy, self.places)
+                            pending.discard(vx) if self.places.asked(vx) else None
+                            pending.discard(vy) if self.places.asked(vy) else None
+
     def named_together(self, a: _Group, b: _Group) -> bool:
         """Places: every sentence of one side also names the other side's place ("killed
         in a Norwegian strike in Sweden" against "in Stockholm, Sweden"): that side
@@ -352,6 +382,12 @@ class _Comparer:
 
     def disputed(self, groups: list[_Group]) -> tuple[str, list[_Group]] | None:
         """The strongest disagreement among groups and the groups taking part in it."""
+        model, attribute = self.model, self.attribute
+        several = self.several if self.several is not None else attribute in model.multi_valued
+        if several and attribute != "title" and attribute not in model.cause_attributes \
+                and attribute not in model.joint and attribute not in model.within_minutes:
+            self._ask_places(groups)  # values held at once never disagree (`ValueModel.compare`)
+            return None
         involved: dict[int, _Group] = {}
         severity = None
         for i, a in enumerate(groups):
@@ -657,6 +693,12 @@ def _implausible(facts: list[dict], attribute: str, model: ValueModel) -> list[d
         span = parse_date(str(fact.get("value")))
         if span is not None and not span.year_free:
             spans.append((fact, span, _published_span(fact)))
+    # the dates sources give near their own reports' dates, once each, with who gives them
+    anchors: dict[tuple, tuple[Any, set[SourceKey]]] = {}
+    if years:
+        for fact, other, at in spans:
+            if at is not None and _gap(other, at) <= years * _YEAR:
+                anchors.setdefault((other.lo, other.hi), (other, set()))[1].add(_source_key(fact, model))
     aside = []
     for fact, span, published in spans:
         if published is None:
@@ -665,11 +707,11 @@ def _implausible(facts: list[dict], attribute: str, model: ValueModel) -> list[d
             aside.append(fact)
             continue
         if years and _gap(span, published) > years * _YEAR:
-            # measured against the dates other sources give near their own reports' dates
+            # measured against the dates other sources give near their own reports' dates:
+            # set aside when there are some and it lies far from every one of them
             key = _source_key(fact, model)
-            anchors = [other for f, other, at in spans if _source_key(f, model) != key
-                       and at is not None and _gap(other, at) <= years * _YEAR]
-            if anchors and all(_gap(span, other) > years * _YEAR for other in anchors):
+            others = [other for other, keys in anchors.values() if keys != {key}]
+            if others and all(_gap(span, other) > years * _YEAR for other in others):
                 aside.append(fact)
     return aside
 
@@ -736,9 +778,12 @@ class RoleIndex:
     """
 
     def __init__(self, *, in_docs: Callable[[list[str]], Iterable[dict]],
-                 of_entity: Callable[[str], Iterable[dict]], cache: int = 4096) -> None:
+                 of_entity: Callable[[str], Iterable[dict]], cache: int = 4096,
+                 whole: Callable[[list[dict]], list[dict]] | None = None) -> None:
         self._in_docs, self._of_entity, self._cache = in_docs, of_entity, cache
         self._docs: dict[str, list[dict]] = {}
+        #: the facts with all their fields, for facts `in_docs` gave in part (`whole_store`)
+        self._whole = whole
 
     @classmethod
     def from_facts(cls, facts: Iterable[dict]) -> "RoleIndex":
@@ -759,6 +804,38 @@ class RoleIndex:
 
         return cls(in_docs=in_docs,
                    of_entity=lambda entity_id: store.facts(entity_ids=[entity_id], attribute="title"))
+
+    @classmethod
+    def whole_store(cls, store: Any, model: ValueModel) -> "RoleIndex":
+        """For a report of every entity: the titles of every document that claim the one
+        holder of a role, read at once and in part (who holds what, where, said by whom),
+        when first asked; a contest's facts are then read whole from their documents.
+        One query instead of one per entity, in a few megabytes per million facts."""
+        by_doc: dict[str, list[dict]] | None = None
+
+        def in_docs(docs: list[str]) -> Iterator[dict]:
+            nonlocal by_doc
+            if by_doc is None:
+                by_doc = {}
+                for fact in store.title_facts():  # by document, in document order
+                    if fact.get("polarity") != "denied" and fact.get("value") is not None \
+                            and model.parse_title(str(fact["value"])).sole_holder:
+                        by_doc.setdefault(fact["doc"], []).append(fact)
+            for doc in docs:
+                yield from by_doc.get(doc, ())
+
+        def whole(facts: list[dict]) -> list[dict]:
+            found: dict[str, list[dict]] = {}
+            for doc in dict.fromkeys(f["doc"] for f in facts):
+                found[doc] = list(store.facts(docs=[doc], attribute="title"))
+            return [found[f["doc"]][f["position"]] for f in facts]
+
+        return cls(in_docs=in_docs, cache=0, whole=whole,
+                   of_entity=lambda entity_id: store.facts(entity_ids=[entity_id], attribute="title"))
+
+    def whole(self, facts: list[dict]) -> list[dict]:
+        """The facts `in_docs` gave, with every field."""
+        return self._whole(facts) if self._whole is not None else facts
 
     def in_docs(self, docs: Iterable[str]) -> dict[str, list[dict]]:
         """The title facts of each document."""
@@ -858,6 +935,7 @@ def _holder_conflicts(facts: list[dict], model: ValueModel, roles: RoleIndex) ->
         their_docs = {f.get("doc") for f in their_all}
         if (len(their_docs), my_name) > (len(my_docs), theirs[0].get("entity") or ""):
             continue  # reported on the other holder
+        theirs = roles.whole(theirs)
         ours = _Group(holding, "text", holding)
         other_group = _Group(theirs, "text", theirs)
         if len(ours.sources(model) | other_group.sources(model)) < 2:
@@ -1142,11 +1220,23 @@ def store_conflicts(store: Any, *, entity_ids: Iterable[str] | None = None,
     """The conflicts of a `factx.store.Store` (of some entities, or all of them,
     ranked for the report), with containment and role holders asked of the store."""
     model = value_model(rules)
+    parents: dict[str, list[str]] | None = None
+
+    def place_parents(name: str) -> list[str]:  # every place's parents in one query, when first asked
+        nonlocal parents
+        if parents is None:
+            parents = store.all_place_parents()
+        return parents.get(name, [])
+
+    if entity_ids is not None and store.indexed("entities_canonical"):
+        place_parents = store.place_parents  # noqa: F811  (a few entities: a few places, each by its index)
+
     found = find_conflicts(
         store.facts(entity_ids=entity_ids, order_by_entity=True), min_severity=min_severity,
         attribute=attribute, kinds=kinds, rules=rules,
-        places=PlaceIndex(lookup=store.place_parents, model=model),
-        roles=RoleIndex.from_store(store), deaths=DeathDenials.from_store(store))
+        places=PlaceIndex(lookup=place_parents, model=model),
+        roles=RoleIndex.from_store(store) if entity_ids is not None else RoleIndex.whole_store(store, model),
+        deaths=DeathDenials.from_store(store))
     return rank_conflicts(found) if (entity_ids is None if ranked is None else ranked) else found
 
 

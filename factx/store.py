@@ -105,6 +105,7 @@ CREATE TABLE IF NOT EXISTS entities (
     folded TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS entities_folded ON entities(folded);
+CREATE INDEX IF NOT EXISTS entities_canonical ON entities(canonical);
 -- Resolution state (factx.incremental): each name's node as last resolved, the keys
 -- through which resolve() may compare nodes, and the names whose facts changed since
 -- (the subject, source and entity value of every fact added or deleted, and the alias
@@ -262,6 +263,10 @@ def _check_schema(conn: "_Connection", db: Path, *, readonly: bool) -> None:
                          f"up to {SCHEMA_VERSION})", hint="upgrade factx, or " + rebuild)
     missing = _missing_columns(conn, tables)
     if version == SCHEMA_VERSION and not missing and _expected_views() <= views:
+        if not readonly and not _expected_indexes() <= _indexes(conn):
+            # indexes a newer factx of this schema added (they hold nothing of their own):
+            # the next writer makes them; until then readers answer without them
+            _in_one_transaction(conn, _SCHEMA)
         return
     blocking = [f"{t}.{c[0]}" for t, cols in missing.items() if cols is not None
                 for c in cols if c[2] and c[3] is None]
@@ -313,6 +318,14 @@ def _create(conn: "_Connection") -> None:
 
 def _expected_views() -> set[str]:
     return set(re.findall(r"CREATE VIEW IF NOT EXISTS (\w+)", _VIEW))
+
+
+def _expected_indexes() -> set[str]:
+    return set(re.findall(r"CREATE INDEX IF NOT EXISTS (\w+)", _SCHEMA))
+
+
+def _indexes(conn: "_Connection") -> set[str]:
+    return {i for (i,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
 
 
 def store_error(exc: sqlite3.Error, db: Path | str) -> StoreError:
@@ -480,6 +493,19 @@ class Store:
         for row in self.conn.execute(sql, params):
             yield _row_to_fact(row)
 
+    def title_facts(self) -> Iterator[dict[str, Any]]:
+        """Every `title` fact in part, by document in document order: its id, entity,
+        entity_id, value, polarity, said_by, doc and `position` (its place among its
+        document's title facts, as `facts(docs=[doc], attribute="title")` lists them)."""
+        doc, position = None, 0
+        for row in self.conn.execute(
+                "SELECT id, entity, coalesce(entity_id, ''), value, polarity, said_by, doc "
+                "FROM facts_resolved WHERE attribute = 'title' ORDER BY doc, seq"):
+            position = position + 1 if row[6] == doc else 0
+            doc = row[6]
+            yield {"attribute": "title", "id": row[0], "entity": row[1], "entity_id": row[2], "value": row[3],
+                   "polarity": row[4], "said_by": row[5], "doc": row[6], "position": position}
+
     def name_stats(self, names: Iterable[str] | None = None) -> Iterator[tuple[str, str, int]]:
         """Every distinct name (or each of `names` the facts still hold) with its majority
         type and mention count, in name order. A type tie goes to the first type in
@@ -536,23 +562,55 @@ class Store:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
+        # from the entities' names to the facts naming them (the value index), not
+        # through every fact: CROSS JOIN keeps that order, `+vn.name` lets the index serve
         rows = self.conn.execute(
-            f"""SELECT DISTINCT en.entity_id FROM facts f
-                JOIN names en ON en.name = f.name
-                JOIN entities e ON e.entity_id = en.entity_id AND e.entity_type = 'EVENT'
-                JOIN names vn ON vn.name = json_extract(f.value, '$')
-                WHERE f.attribute = 'place' AND f.polarity = 'affirmed' AND f.value_type = 'entity'
-                  AND vn.entity_id IN ({marks}) AND en.entity_id NOT IN ({marks})
+            f"""SELECT DISTINCT en.entity_id FROM names vn
+                CROSS JOIN facts f CROSS JOIN names en CROSS JOIN entities e
+                WHERE vn.entity_id IN ({marks}) AND f.value_type = 'entity'
+                  AND json_extract(f.value, '$') = +vn.name
+                  AND f.attribute = 'place' AND f.polarity = 'affirmed'
+                  AND en.name = f.name AND e.entity_id = en.entity_id AND e.entity_type = 'EVENT'
+                  AND en.entity_id NOT IN ({marks})
                 ORDER BY 1""", ids + ids).fetchall()
         return [r[0] for r in rows]
 
     def place_parents(self, name: str) -> list[str]:
         """Canonical names of the places a place (by canonical name) is said to lie in."""
-        ids = [r[0] for r in self.conn.execute("SELECT entity_id FROM entities WHERE canonical = ?", (name,))]
-        if not ids:
-            return []
-        return sorted({str(f["value"]) for f in self.facts(entity_ids=ids, attribute="located_in")
-                       if f["polarity"] == "affirmed" and f["value"] is not None})
+        # from the entity (by its canonical name) through its names to their located_in
+        # facts (CROSS JOIN keeps that order, each step an index), as `facts` would join them
+        rows = self.conn.execute(
+            """SELECT coalesce(ve.canonical, json_extract(f.value, '$'))
+               FROM entities e CROSS JOIN names n CROSS JOIN facts f
+               JOIN documents d ON d.doc_id = f.doc_id
+               LEFT JOIN names vn ON f.value_type = 'entity' AND vn.name = json_extract(f.value, '$')
+               LEFT JOIN entities ve ON ve.entity_id = vn.entity_id
+               WHERE e.canonical = ? AND n.entity_id = e.entity_id AND f.name = n.name
+                 AND f.attribute = 'located_in' AND f.polarity = 'affirmed'""", (name,))
+        return sorted({str(value) for (value,) in rows if value is not None})
+
+    def indexed(self, index: str) -> bool:
+        """The store has this index of the schema (one made before it was added lacks it
+        until a writer opens it)."""
+        return index in _indexes(self.conn)
+
+    def all_place_parents(self) -> dict[str, list[str]]:
+        """`place_parents` of every place at once, in one read of the `located_in`
+        facts (their own index): for many lookups, one query instead of one each."""
+        rows = self.conn.execute(
+            """SELECT e.canonical, coalesce(ve.canonical, json_extract(f.value, '$'))
+               FROM facts f
+               JOIN documents d ON d.doc_id = f.doc_id
+               JOIN names n ON n.name = f.name
+               JOIN entities e ON e.entity_id = n.entity_id
+               LEFT JOIN names vn ON f.value_type = 'entity' AND vn.name = json_extract(f.value, '$')
+               LEFT JOIN entities ve ON ve.entity_id = vn.entity_id
+               WHERE f.attribute = 'located_in' AND f.polarity = 'affirmed'""")
+        parents: dict[str, set[str]] = {}
+        for place, value in rows:
+            if value is not None:
+                parents.setdefault(place, set()).add(str(value))
+        return {place: sorted(values) for place, values in parents.items()}
 
     def meta(self, key: str) -> str | None:
         """A value the store remembers about itself (`meta` table), or None."""
@@ -615,6 +673,12 @@ class Store:
                  FROM documents d ORDER BY d.path"""
         for row in self.conn.execute(sql):  # the columns are the record's fields, in order
             yield Document.row_json(row)
+
+    def outlets(self) -> dict[str, str]:
+        """Document path → outlet, for the documents that name one (what
+        `factx.memo.outlets_from` takes of `documents()`, without counting facts)."""
+        return {str(path): str(outlet) for path, outlet in
+                self.conn.execute("SELECT path, outlet FROM documents ORDER BY path") if path and outlet}
 
     def document_by_hash(self, content_hash: str) -> tuple[int, str, str] | None:
         """(doc_id, path, pipeline) of the stored document with this content, or None."""

@@ -664,6 +664,10 @@ def compare_text(a: str, b: str) -> str:
 
 # ----------------------------------------------------------------------------- places
 
+#: `ValueModel._compare_places`: the answer depends on whether the index knows both places
+_ASK_INDEX = "ask the index"
+
+
 class PlaceIndex:
     """Which place lies in which, from `located_in` facts or a lookup function.
 
@@ -688,6 +692,8 @@ class PlaceIndex:
         self._lookup = lookup
         self._ancestors: dict[str, frozenset[str]] = {}
         self._containers: set[str] = set()  # keys some place is said to lie in
+        #: `ValueModel.compare_places` answers that depend on what this index holds
+        self.compared: dict[tuple, str] = {}
         for child, outers in (parents or {}).items():
             for outer in outers:
                 self.add(child, outer)
@@ -712,6 +718,7 @@ class PlaceIndex:
             self._parents.setdefault(outer, set())
             self._containers.add(outer)
             self._ancestors.clear()
+            self.compared.clear()
 
     def _key(self, name: str) -> str:
         key = self.key(name)
@@ -738,6 +745,10 @@ class PlaceIndex:
                     todo.extend(self._direct(outer))
             self._ancestors[key] = frozenset(seen)
         return self._ancestors[key]
+
+    def asked(self, place: str) -> bool:
+        """What contains the place was asked and found: asking again changes nothing."""
+        return self.key(place) in self._ancestors
 
     def knows(self, place: str) -> bool:
         key = self._key(place)
@@ -810,6 +821,7 @@ class ValueModel:
         self._place_keys: dict[str, str] = {}
         self._costs: dict[tuple[str, str], float] = {}
         self._keys: dict[tuple, object] = {}
+        self._compared: dict[tuple, str] = {}  # compare_places without a PlaceIndex
         self.multi_valued: frozenset[str] = frozenset(
             a for r in rules.get("cardinality") if r.get("multiple") for a in r["attributes"])
         self.cumulative: frozenset[str] = frozenset(
@@ -910,8 +922,11 @@ class ValueModel:
             if a[:1].isdigit() or b[:1].isdigit():
                 cost = _names.INFINITE
             else:
-                cost = _names.token_cost(_names._translit(a, self.nr),
-                                         _names._translit(b, self.nr), self.nr)
+                ta, tb = _names._translit(a, self.nr), _names._translit(b, self.nr)
+                # consonants that are not interchangeable never spell one name: their
+                # (cached) block keys differ, and the full measure need not be taken
+                cost = _names.INFINITE if _names._block_key(ta, self.nr) != _names._block_key(tb, self.nr) \
+                    else _names.token_cost(ta, tb, self.nr)
             if len(self._costs) > 65536:
                 self._costs.clear()
             self._costs[(a, b)] = cost
@@ -955,6 +970,29 @@ class ValueModel:
         return SAME if ca == cb else HARD
 
     def compare_places(self, a: str, b: str, places: PlaceIndex | None = None) -> str:
+        # remembered per pair of spellings (and index): a report compares the same few
+        # places many times. Only whether the index knows both places can change as a
+        # lazy index learns more, so that last question is asked each time.
+        memo = places.compared if places is not None else self._compared
+        found = memo.get((a, b))
+        if found is None:
+            if len(memo) > 65536:
+                memo.clear()
+            found = memo[(a, b)] = self._compare_places(a, b, places)
+        if found == _ASK_INDEX:
+            return HARD if places is not None and places.knows(a) and places.knows(b) else SOFT
+        return found
+
+    def ask_places(self, a: str, b: str, places: PlaceIndex | None) -> None:
+        """Ask the index what `compare_places(a, b, places)` asks it, without the answer:
+        a lazy index learns places in the order they are compared."""
+        if places is None or (a, b) in places.compared:
+            return
+        ka, kb = self.place_key(a), self.place_key(b)
+        if ka != kb and not self._transliterated(ka, kb):
+            places.contains(a, b) or places.contains(b, a)
+
+    def _compare_places(self, a: str, b: str, places: PlaceIndex | None) -> str:
         ka, kb = self.place_key(a), self.place_key(b)
         if ka == kb or self._transliterated(ka, kb):
             return SAME
@@ -970,9 +1008,9 @@ class ValueModel:
         city_a, city_b = self._cities.get(ka), self._cities.get(kb)
         if city_a and city_b:
             return HARD  # two different cities
-        if places is not None and places.knows(a) and places.knows(b):
-            return HARD
-        return SOFT  # two places nothing is known about: they may be nested
+        # hard when the index knows both places, else soft: two places nothing is
+        # known about may be nested
+        return _ASK_INDEX
 
     def _transliterated(self, ka: str, kb: str) -> bool:
         """Keys whose words differ by free transliteration only (Qarya / Karya)."""

@@ -381,3 +381,38 @@ def test_rank_conflicts_spills_to_disk_with_the_same_order() -> None:
     found = list(find_conflicts(seed_facts(), places=PLACES))
     assert list(rank_conflicts(found, in_memory=0)) == list(rank_conflicts(found))
     assert list(rank_conflicts(found, in_memory=2)) == list(rank_conflicts(found))
+
+
+def _asked_in_order(groups_of, compare_all: bool) -> list[str]:
+    """The places a lazy index is asked about while a multi-valued attribute's groups
+    are compared: by `disputed`, or (the long way) by comparing every pair."""
+    from factx.conflicts import _Comparer
+    from factx.values import value_model
+
+    asked: list[str] = []
+    parents = {"Port Ala": ["Region Bo"], "Region Bo": ["Kardia"], "Sela": ["Region Bo"]}
+
+    def lookup(name: str) -> list[str]:
+        asked.append(name)
+        return parents.get(name, [])
+
+    model = value_model()
+    cmp = _Comparer(model, "member_of", PlaceIndex(lookup=lookup, model=model))
+    groups = cmp.cluster(groups_of)
+    if compare_all:
+        for i, a in enumerate(groups):
+            for b in groups[i + 1:]:
+                cmp.relation(a, b)
+    else:
+        assert cmp.disputed(groups) is None
+    return asked
+
+
+def test_values_held_at_once_are_not_compared_but_the_place_index_learns_as_if_they_were():
+    """member_of holds several values: no pair can disagree, so `disputed` does not
+    compare them; a lazy place index is still asked about the same places in the same
+    order (what it learns first decides later answers)."""
+    values = ["Group Ala", "Port Ala", "Sela", "Region Bo", "Kardia", "Group Ala", "Front Bo", "Sela"]
+    facts = [fact("Yan Oro", "member_of", v, f"d{i}.txt", 1, value_type="entity") for i, v in enumerate(values)]
+    assert _asked_in_order(facts, compare_all=False) == _asked_in_order(facts, compare_all=True)
+    assert _asked_in_order(facts, compare_all=False)  # the index was asked at all

@@ -126,3 +126,14 @@ def test_min_severity_hard_keeps_whole_conflicts(seeds_store):
 
 def test_raja_umar_khattab_has_no_conflicts(seeds_store):
     assert conflicts_of(seeds_store, "Raja Umar Khattab") == []
+
+
+def test_the_full_report_finds_each_entitys_conflicts_as_asking_for_it_does(seeds_store):
+    """The full report reads the places and one-holder titles of the whole store at
+    once; asking for one entity reads its own. Both give the same conflicts."""
+    store = Store.open(seeds_store, create=False)
+    every = list(store_conflicts(store, ranked=False))
+    assert any(c.get("reason") == "holders" for c in every)
+    for entity_id in dict.fromkeys(c["entity_id"] for c in every):
+        alone = list(store_conflicts(store, entity_ids=[entity_id], ranked=False))
+        assert alone == [c for c in every if c["entity_id"] == entity_id], entity_id

@@ -190,3 +190,41 @@ def test_a_store_made_before_the_document_columns_gets_them(tmp_path):
     store = Store.open(tmp_path)
     [doc] = list(store.documents())
     assert doc["doc"] == "old.txt" and doc["outlet"] is None and doc["published_how"] is None
+
+
+def _store_with_a_place(tmp_path):
+    store = Store.open(tmp_path)
+    with store.writer() as w:
+        w.add(result(drafts=[draft(), draft(name="Paris", attribute="located_in", value="France",
+                                            value_type="entity", start=33, end=38)]), "p1")
+        w.set_entities([entity("John Smith"), entity("Paris", entity_type="GPE"),
+                        entity("France", entity_type="GPE")], fold)
+        w.finish()
+    store.close()
+
+
+def test_an_index_added_to_the_schema_is_made_by_the_next_writer_and_readers_work_without_it(tmp_path):
+    import sqlite3
+
+    _store_with_a_place(tmp_path)
+    conn = sqlite3.connect(tmp_path / "factx.sqlite")
+    conn.execute("DROP INDEX entities_canonical")  # a store of this schema made before the index
+    conn.commit()
+    conn.close()
+    reader = Store.open(tmp_path, create=False)
+    assert not reader.indexed("entities_canonical")
+    assert reader.place_parents("Paris") == ["France"] and reader.all_place_parents() == {"Paris": ["France"]}
+    reader.close()
+    Store.open(tmp_path).close()  # a writer
+    reader = Store.open(tmp_path, create=False)
+    assert reader.indexed("entities_canonical") and reader.place_parents("Paris") == ["France"]
+    assert [f["doc"] for f in reader.facts()] == ["a.txt", "a.txt"]  # nothing lost
+
+
+def test_the_parents_of_a_place_asked_one_by_one_or_all_at_once_agree(tmp_path):
+    _store_with_a_place(tmp_path)
+    store = Store.open(tmp_path, create=False)
+    every = store.all_place_parents()
+    assert every == {"Paris": ["France"]}
+    for name in ("Paris", "France", "John Smith", "Nowhere"):
+        assert store.place_parents(name) == every.get(name, [])
