@@ -460,3 +460,32 @@ def test_a_dateline_city_never_dies(run):
     facts = run(text)
     assert not any(f.name == "New Delhi" and f.attribute in ("death", "cause_of_death") for f in facts), _show(facts)
     assert _has(facts, VICTIM, "cause_of_death", "shooting", said_by="Anton Weiss"), _show(facts)
+
+
+# 'N sustained / suffered injuries' is a wounded count, like 'N were injured' (the lead, session 4)
+WOUNDS_SUFFERED = [
+    ("More than 30 people sustained injuries in a stampede in Karsk on Monday.", ">30"),
+    ("Twelve passengers suffered serious injuries in a bus crash in Karsk.", 12),
+    ("At least 8 workers sustained wounds in the explosion at the plant in Karsk.", ">=8"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, count", WOUNDS_SUFFERED)
+def test_injuries_suffered_are_a_wounded_count(run, text, count):
+    facts = run(text)
+    assert any(f.attribute == "wounded_count" and f.value == count for f in facts), _show(facts)
+
+
+NOT_WOUNDS = [
+    "The team suffered 12 defeats in the season.",
+    "Two firefighters suffered burns in a blaze in Karsk.",  # no number of the injured: a burn is not 'injuries'
+    "The company sustained losses of 40 million dollars in Karsk.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", NOT_WOUNDS)
+def test_no_wounded_count_without_injuries(run, text):
+    facts = run(text)
+    assert not any(f.attribute == "wounded_count" for f in facts), _show(facts)
