@@ -489,3 +489,32 @@ NOT_WOUNDS = [
 def test_no_wounded_count_without_injuries(run, text):
     facts = run(text)
     assert not any(f.attribute == "wounded_count" for f in facts), _show(facts)
+
+
+# 'X was behind / responsible for the attack': X is its perpetrator (the lead, session 4)
+CULPRITS = [
+    ("The Islamic Liberation Army was behind the ambush in Karsk, officials said.", "Islamic Liberation Army"),
+    ("Police said the People's Defence Front was responsible for the bombing in Karsk.", "People's Defence Front"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, author", CULPRITS)
+def test_who_was_behind_an_attack(run, text, author):
+    facts = run(text)
+    assert any(f.attribute == "perpetrator" and f.value == author and f.polarity == "affirmed"
+               for f in facts), _show(facts)
+
+
+NO_CULPRITS = [
+    "Officials said the Islamic Liberation Army was not behind the bombing in Karsk.",
+    "The ministry is responsible for the investigation into the crash in Karsk.",
+    "The house behind the school in Karsk was damaged in the explosion.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", NO_CULPRITS)
+def test_no_culprit_without_the_act(run, text):
+    facts = run(text)
+    assert not any(f.attribute == "perpetrator" and f.polarity == "affirmed" for f in facts), _show(facts)

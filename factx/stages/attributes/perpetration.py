@@ -40,6 +40,8 @@ register(
     Family("rule_out", doc="verbs (lemma, with their particle) that exclude a hypothesis: 'ruled out an attack'"),
     Family("involvement", doc="nouns of taking part in an event: 'denied any involvement in the attack'"),
     Family("perpetrate", doc="verbs (lemma, with their particle) whose subject did the event: 'carried out'"),
+    Family("culpable", doc="words after 'be' whose subject did the event they govern: 'was behind the attack', "
+                           "'was responsible for it'"),
 )
 
 #: the value of a perpetrator nobody names: the event was a deliberate act
@@ -255,6 +257,9 @@ def perpetration_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                 yield _raw(event, ATTACK, "text", token, "perpetration.deliberate", verb, polarity=polarity,
                            speaker=speaker)
             continue
+        if lemma(token) == "be":  # 'X was behind the attack', 'X is responsible for the bombing'
+            yield from _culprits(token, state)
+            continue
         if token.pos_ != "VERB":
             continue
         low = lemma(token)
@@ -265,8 +270,28 @@ def perpetration_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
 def _triggers(rules: "Compiled") -> frozenset[str]:
     """Every word the branches of `perpetration_facts` first look a token up in: a
     sentence with none of them holds no perpetration fact."""
-    return frozenset({"act", "blame"}) | _heads(rules, "attack_noun") | _words(rules, "deliberate") | (
+    return frozenset({"act", "blame", "be"}) | _heads(rules, "attack_noun") | _words(rules, "deliberate") | (
         rules.lexicon.deny | _firsts(rules, "perpetrate"))
+
+
+def _culprits(verb: Token, state: "Discourse") -> Iterator[Raw]:
+    """'X was behind the attack', 'X was responsible for the bombing': the subject did the
+    event the word governs ('behind' directly, 'responsible' through 'for'). Not when
+    negated ('was not behind it'), nor with a subject that names no author ('the storm')."""
+    culpable = _words(state.rules, "culpable")
+    if attr.negated(verb):
+        return
+    for word in (c for c in verb.children if c.dep_ in ("prep", "acomp") and c.lower_ in culpable):
+        target = next((g for g in word.children if g.dep_ == "pobj"), None)
+        if target is None:  # 'responsible for the attack': the event under 'for'
+            target = next((g for p in word.children if p.dep_ == "prep" and p.lower_ == "for"
+                           for g in p.children if g.dep_ == "pobj"), None)
+        event = _event_at(target, state) if target is not None else None
+        subject = attr.subject_of(verb)
+        if event is None or subject is None:
+            continue
+        for (value, value_type, entity_type), where in _authors(subject, state):
+            yield _raw(event, value, value_type, where, "perpetration.culpable", word, entity_type)
 
 
 def _firsts(rules: "Compiled", family: str) -> frozenset[str]:
