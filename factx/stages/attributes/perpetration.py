@@ -270,8 +270,8 @@ def perpetration_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
 def _triggers(rules: "Compiled") -> frozenset[str]:
     """Every word the branches of `perpetration_facts` first look a token up in: a
     sentence with none of them holds no perpetration fact."""
-    return frozenset({"act", "blame", "be"}) | _heads(rules, "attack_noun") | _words(rules, "deliberate") | (
-        rules.lexicon.deny | _firsts(rules, "perpetrate"))
+    return frozenset({"act", "blame"}) | _heads(rules, "attack_noun") | _words(rules, "deliberate") | (
+        rules.lexicon.deny | _firsts(rules, "perpetrate") | _words(rules, "culpable"))
 
 
 def _culprits(verb: Token, state: "Discourse") -> Iterator[Raw]:
