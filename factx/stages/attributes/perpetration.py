@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 from factx import attribution as attr
 from factx.stages.attributes.base import Ent, Raw
 from factx.stages.attributes.registry import Family, extractor, register
-from factx.stages.attributes.syntax import lemma
+from factx.stages.attributes.syntax import lemma, pobjs
 
 if TYPE_CHECKING:
     from factx.stages.attributes.compiled import Compiled
@@ -274,21 +274,24 @@ def _triggers(rules: "Compiled") -> frozenset[str]:
         rules.lexicon.deny | _firsts(rules, "perpetrate") | _words(rules, "culpable"))
 
 
+def _for_object(token: Token) -> Token | None:
+    """The object of the token's 'for' ('blamed X for the attack', 'responsible for it')."""
+    return next((g for p in token.children if p.dep_ == "prep" and p.lower_ == "for" for g in pobjs(p)), None)
+
+
 def _culprits(verb: Token, state: "Discourse") -> Iterator[Raw]:
     """'X was behind the attack', 'X was responsible for the bombing': the subject did the
     event the word governs ('behind' directly, 'responsible' through 'for'). Not when
     negated ('was not behind it'), nor with a subject that names no author ('the storm')."""
     culpable = _words(state.rules, "culpable")
-    if attr.negated(verb):
+    subject = attr.subject_of(verb)
+    if subject is None or attr.negated(verb):
         return
     for word in (c for c in verb.children if c.dep_ in ("prep", "acomp") and c.lower_ in culpable):
-        target = next((g for g in word.children if g.dep_ == "pobj"), None)
-        if target is None:  # 'responsible for the attack': the event under 'for'
-            target = next((g for p in word.children if p.dep_ == "prep" and p.lower_ == "for"
-                           for g in p.children if g.dep_ == "pobj"), None)
+        # 'behind the attack': its object; 'responsible for the attack': the event under 'for'
+        target = next(iter(pobjs(word)), None) or _for_object(word)
         event = _event_at(target, state) if target is not None else None
-        subject = attr.subject_of(verb)
-        if event is None or subject is None:
+        if event is None:
             continue
         for (value, value_type, entity_type), where in _authors(subject, state):
             yield _raw(event, value, value_type, where, "perpetration.culpable", word, entity_type)
@@ -355,8 +358,7 @@ def _named_authors(verb: Token, sent: Span, state: "Discourse") -> Iterator[Raw]
         for (value, value_type, entity_type), where in authors:
             yield _raw(event, value, value_type, where, "perpetration.carried_out", verb, entity_type)
     elif lemma(verb) == "blame":  # 'the government blamed X for the attack'
-        target = next((g for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"
-                       for g in p.children if g.dep_ == "pobj"), None)
+        target = _for_object(verb)
         blamed = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
         event = _event_at(target, state) if target is not None else None
         if event is not None and blamed is not None:
