@@ -73,6 +73,7 @@ class NameRules:
     ranks: frozenset[str] = frozenset()  # classes that are military ranks
     particles: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()  # particles that are an article (al-, el-): house style
+    patronymics: frozenset[str] = frozenset()  # "son of" particles (bin): never a given name
     admin_words: frozenset[str] = frozenset()
     suffix_types: dict[str, str] = field(default_factory=dict)
     #: first words that decide a name's type: "Wadi X", "Mount X" (entity_types.yml `prefixes`)
@@ -175,6 +176,8 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         particles=frozenset(_plain(w).strip("-") for w in rules.words("particles")),
         articles=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("article")
                            for w in r["words"]),
+        patronymics=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("patronymic")
+                              for w in r["words"]),
         admin_words=frozenset(admin), suffix_types=suffix_types, prefix_types=prefix_types,
         rewrites=tuple(rewrites), consonants=_pairs(consonants), vowels=_pairs(vowels),
         initial_vowels=_pairs(initial), generational=frozenset(generational),
@@ -485,9 +488,10 @@ def _core_plain(name: str, entity_type: str, nr: NameRules) -> tuple[str, ...]:
     for i, (word, hyphened) in enumerate(tokens):
         if word in nr.particles and i < len(tokens) - 1:
             # "Al Gore": a leading, space-separated Al before one more word is a given
-            # name, unless that word is a nisba ("Al Baghdadi")
+            # name, unless that word is a nisba ("Al Baghdadi") or the particle says "son
+            # of" ("bin Karim" is how the son of Karim is called by his family name)
             if entity_type == "PERSON" and i == 0 and not hyphened and len(tokens) == 2 \
-                    and not _looks_nisba(tokens[1][0]):
+                    and not _looks_nisba(tokens[1][0]) and word not in nr.patronymics:
                 kept.append(word)
             continue
         kept.append(word)
@@ -734,3 +738,20 @@ def unqualified_name(name: str, rules: RuleSet | None = None, *, nr: NameRules |
         if len(parts) - size - 1 >= 3 and parts[-size - 1] == "of" and country(parts[-size:], leading=False):
             return " ".join(parts[:-size - 1])
     return name
+
+
+def one_letter_apart(a: str, b: str, *, shortest: int = 4) -> bool:
+    """Whether one word is the other with one letter added (anywhere but first), both
+    beginning with the same letter and the shorter one at least `shortest` letters long:
+    the shape of a slip of the pen ("Ibrahm" / "Ibrahim"), never proof of one on its own.
+
+    >>> one_letter_apart("ibrahm", "ibrahim"), one_letter_apart("nasr", "nasra")
+    (True, True)
+    >>> one_letter_apart("amin", "amir"), one_letter_apart("ali", "alim"), one_letter_apart("omar", "amar")
+    (False, False, False)
+    """
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(long) != len(short) + 1 or len(short) < shortest or short[0] != long[0]:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    return short[i:] == long[i + 1:]

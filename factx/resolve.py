@@ -355,11 +355,8 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
             if not joined:
                 reps.append(i)
 
-    _join_people(nodes, clusters, nr)
-    _join_acronyms(nodes, clusters, nr)
-    join_events(nodes, clusters.union, rules, events)  # events by kind, place and time (factx.events)
-
-    # rule 5 (declared): "X, also known as Y" in a document, unless known different
+    # rule 5 (declared): "X, also known as Y" in a document, unless known different; before
+    # rule 3, so that a bare surname of a declared pair sees one candidate, not two
     for a, b in same:
         i, j = by_key.get(_fold(a, nr=nr)), by_key.get(_fold(b, nr=nr))
         if i is None or j is None or i == j:
@@ -369,6 +366,10 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
                                               and "PERSON" in (ni.entity_type, nj.entity_type)):
             continue
         clusters.union(i, j)
+
+    _join_people(nodes, clusters, nr)
+    _join_acronyms(nodes, clusters, nr)
+    join_events(nodes, clusters.union, rules, events)  # events by kind, place and time (factx.events)
 
     # rule 6: descriptions join the one entity the run ties their key to
     descriptions = _join_descriptions(nodes, by_key, clusters, described, nr)

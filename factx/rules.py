@@ -73,6 +73,7 @@ TENSES = ("past", "future", "none")
 REPAIR_PLACES = ("edge", "person_head", "headline_verb", "apposed_organisation")
 #: what a word does in a description of an institution (factx.descriptions)
 DESCRIPTION_ROLES = ("head", "domain", "filler", "anaphor", "branch", "suffix")
+MISSPELLING_ROLES = ("kinship", "masculine", "feminine")
 BOILERPLATE_SCOPES = ("line", "rest")
 _REGEX_SIDES = ("before", "after", "nearest")
 #: placeholders an attribute regex may use; each stands for a group without captures
@@ -155,7 +156,7 @@ SCHEMAS: dict[str, Schema] = _schemas(
            "titles and ranks before a name (Mr., Col.); `type` is the entity type they imply; "
            "`distinctive` titles (Mullah, Gen.) tell apart one-word names",
            allowed={"type": ENTITY_LABELS}),
-    Schema("particles", {"words": "list"}, {"article": "bool", "description": "str"},
+    Schema("particles", {"words": "list"}, {"article": "bool", "patronymic": "bool", "description": "str"},
            "name particles that attach to the next word (al-, bin)"),
     Schema("entity_patterns", {"label": "str", "pattern": "token_pattern"}, {"description": "str"},
            "spaCy EntityRuler patterns that correct or add entity spans",
@@ -177,6 +178,9 @@ SCHEMAS: dict[str, Schema] = _schemas(
                                    "given_prefixes": "list", "given_suffixes": "list",
                                    "description": "str"},
            "how romanizations of one name differ (Husayn/Hussein): rewrites and letter classes"),
+    Schema("misspellings", {"role": "str", "words": "list"}, {"description": "str"},
+           "words that tell a one-letter slip in a name from a relative's name: kinship nouns, "
+           "pronouns by gender", allowed={"role": MISSPELLING_ROLES}),
     Schema("entity_context", {"label": "str"}, {"before": "regex", "after": "regex",
                                                 "description": "str"},
            "text right before or after a mention that decides its type ('district of X' → GPE)",

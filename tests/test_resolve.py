@@ -231,6 +231,14 @@ RUNS = [
     (["Abu Musab al-Zarqawi", "al-Zarqawi", "Mr. Zarqawi", "Al Zarqawi"],
      [("Abu Musab al-Zarqawi", "al-Zarqawi"), ("Abu Musab al-Zarqawi", "Mr. Zarqawi"),
       ("Abu Musab al-Zarqawi", "Al Zarqawi")], []),
+    # "bin X" is a family name, never a given name "Bin": it joins the one person it ends;
+    # with two sons of one father it stays alone; "Ben" and "Abu" may be given names
+    (["Karim bin Nasser", "bin Nasser", "Bin Nasser"], [("Karim bin Nasser", "bin Nasser"),
+                                                        ("Karim bin Nasser", "Bin Nasser")], []),
+    (["Karim bin Nasser", "Faisal bin Nasser", "bin Nasser"], [],
+     [("bin Nasser", "Karim bin Nasser"), ("bin Nasser", "Faisal bin Nasser")]),
+    (["Ben Carter", "Tom Carter"], [], [("Ben Carter", "Tom Carter")]),
+    (["Abu Hamza", "Karim Hamza"], [], [("Abu Hamza", "Karim Hamza")]),
     # short and long given names
     (["Hafizullah Khan", "Hafiz Khan"], [("Hafizullah Khan", "Hafiz Khan")], []),
     (["Hafizullah Khan", "Hafizuddin Khan"], [], [("Hafizullah Khan", "Hafizuddin Khan")]),
