@@ -20,7 +20,9 @@ names together when they share a *key*:
 - `A` an acronym (`q`) joins the one multi-word name (`o`) of its type group whose
   initials it is (`detail` holds the initials and the pattern: only matching pairs link);
 - `D` two names a document declares the same; `X` a description's key ("Norway's
-  intelligence agency"): its descriptions and the names documents tie it to;
+  intelligence agency"): its descriptions and the names documents tie it to (with and
+  without the place of the key, and "mission of COUNTRY" for consulates and embassies,
+  which join across the two kinds);
 - `R` a user's alias rule; names with one fold are one node;
 - `E` every event (a node of type EVENT, or with a flight's name): the events of a run
   are linked together (`factx.events`: by kind, place and time, and "the one event of a
@@ -56,11 +58,11 @@ from factx.names import (
     type_group,
 )
 from factx.events import flight_number, run_events
-from factx.resolve import NameStat, _build_nodes, _Node, resolve
+from factx.resolve import NameStat, _build_nodes, _Node, mission_classes, resolve
 from factx.rules import RuleSet, load_rules
 
 #: Bump when `node_keys` changes: stored keys of another scheme mean a full resolve.
-KEY_SCHEME = "4"
+KEY_SCHEME = "5"
 
 #: Above this share of changed names against the names already resolved, a full
 #: resolve is cheaper than walking the keys.
@@ -207,19 +209,28 @@ def _declared_keys(same: list[tuple[str, str]], nr: NameRules) -> dict[str, set[
     return out
 
 
-def _described_keys(described: list[tuple[str, str | None, bool]], nr: NameRules) -> dict[str, set[str]]:
-    """node -> the description keys it is cited or tied with (None keys tie nothing)."""
+def _described_keys(described: list[tuple[str, str | None, bool]], nr: NameRules,
+                    missions: frozenset[str] = frozenset()) -> dict[str, set[str]]:
+    """node -> the description keys it is cited or tied with (None keys tie nothing):
+    each key, the key without its place (resolve() groups "consulate of Norway in rome"
+    with "consulate of Norway"), and for a country's missions abroad the country (a
+    mission written as the other kind joins one of that kind)."""
     out: dict[str, set[str]] = {}
     for name, key, _ in described:
         if key is not None:
-            out.setdefault(node_of(name, nr), set()).add(key)
+            keys = out.setdefault(node_of(name, nr), set())
+            plain = key.partition(" in ")[0]
+            keys.update((key, plain))
+            kind, _, country = plain.partition(" of ")
+            if kind in missions:
+                keys.add(f"mission of {country}")
     return out
 
 
 def _keyed_nodes(data: ResolverInput, nr: NameRules, rules: RuleSet) -> dict[str, list[Key]]:
     alias_folds = _alias_folds(rules)
     declared = _declared_keys(data.same, nr)
-    described = _described_keys(data.described, nr)
+    described = _described_keys(data.described, nr, mission_classes(rules))
     return {node.key: node_keys(node, nr, alias_folds, declared, described)
             for node in _build_nodes(data.stats, nr)}
 

@@ -372,7 +372,7 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
     join_events(nodes, clusters.union, rules, events)  # events by kind, place and time (factx.events)
 
     # rule 6: descriptions join the one entity the run ties their key to
-    descriptions = _join_descriptions(nodes, by_key, clusters, described, nr)
+    descriptions = _join_descriptions(nodes, by_key, clusters, described, nr, mission_classes(rules))
 
     # rule 5 (aliases): a user's known aliases merge outright
     alias_canonical: dict[int, str] = {}
@@ -506,19 +506,30 @@ def _join_acronyms(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> No
             clusters.union(i, found[0])
 
 
+def mission_classes(rules: RuleSet) -> frozenset[str]:
+    """The description head classes that are a country's missions abroad (`written`
+    heads of rules/descriptions.yml: consulate, embassy)."""
+    return frozenset(r["id"] for r in rules.get("descriptions") if r.get("role") == "head" and r.get("written"))
+
+
 def _join_descriptions(nodes: list[_Node], by_key: dict[str, int], clusters: _Clusters,
-                       described: Iterable[tuple[str, str | None, bool]], nr: NameRules) -> set[int]:
+                       described: Iterable[tuple[str, str | None, bool]], nr: NameRules,
+                       missions: frozenset[str] = frozenset()) -> set[int]:
     """Rule 6; returns the nodes that are descriptions (no canonical names)."""
     ties: dict[str, set[int]] = defaultdict(set)
     keys_of: dict[int, set[str | None]] = defaultdict(set)
     places: dict[str, set[str]] = defaultdict(set)  # "embassy of Norway in rome": where each key is
+    placed: dict[int, set[str | None]] = defaultdict(set)  # the places a description is written with
     for name, key, tie in described:
         i = by_key.get(_fold(name, nr=nr) or name.strip().lower())
         if i is None:
             continue
+        place = None
         if key is not None and " in " in key:
             key, _, place = key.partition(" in ")
             places[key].add(place)
+        if not tie:
+            placed[i].add(place)
         if not tie:
             keys_of[i].add(key)
         elif key is not None:
@@ -535,6 +546,25 @@ def _join_descriptions(nodes: list[_Node], by_key: dict[str, int], clusters: _Cl
         named = {clusters.find(j): j for j in ties.get(key, ()) if j not in keys_of}
         target = next(iter(named.values())) if len(named) == 1 else members[0]
         joins.extend((target, i) for i in members if i != target)
+    # a mission written as the other kind, with its town ("a Norwegian embassy in Rome" where
+    # the run's one Norwegian mission in Rome is a consulate): writers mix the two, and a
+    # country keeps one mission in a town; only when the run has no named mission of the
+    # written kind and places each kind of that country in that one town alone
+    for key, members in by_description.items():
+        kind, _, country = key.partition(" of ")
+        own = places.get(key, set())
+        if kind not in missions or len(own) != 1 or ties.get(key) or any(placed.get(i) != own for i in members):
+            continue  # "the Norwegian embassy" without its town may be the one in the capital
+        others = [f"{k} of {country}" for k in sorted(missions - {kind})
+                  if places.get(f"{k} of {country}") or ties.get(f"{k} of {country}")]
+        if len(others) != 1 or places.get(others[0]) != own:
+            continue
+        other = others[0]
+        named = {clusters.find(j): j for j in ties.get(other, ()) if j not in keys_of}
+        target = next(iter(named.values())) if len(named) == 1 else \
+            (by_description[other][0] if not named and by_description.get(other) else None)
+        if target is not None:
+            joins.extend((target, i) for i in members)
     for a, b in joins:  # collected first: one join never decides another
         clusters.union(a, b)
     return set(keys_of)
