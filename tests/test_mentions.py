@@ -85,6 +85,9 @@ CASES = [
      [("Helmand Province", "GPE"), ("Helmand", "GPE")], "Helmand", "Helmand Province", "GPE"),
     # same org, short form and particle
     ("Al Qaeda is old. Qaeda’s main branch.", [("Al Qaeda", "ORG"), ("Qaeda’s", "ORG")], "Qaeda’s", "Al Qaeda", "ORG"),
+    # ... and so does a unit's ("the Seal unit" after "US Navy Seal team")
+    ("A US Navy Seal team fired. The Seal unit's fears grew.",
+     [("US Navy Seal", "ORG"), ("Seal", "ORG")], "Seal", "US Navy Seal", "ORG"),
     # the head noun of an institution's name stands for it
     ("The Bergen Post reported it. A Post editor said so.",
      [("Bergen Post", "ORG"), ("Post", "ORG")], "Post", "Bergen Post", "ORG"),
@@ -313,6 +316,10 @@ TYPE_CASES = [
     # landforms: a valley, a mountain; never the town they are named after
     ("Floodwaters gushed down Wadi Karam, a valley", [("Wadi Karam", "FAC")], "Wadi Karam", "LOC"),
     ("climbers on Mount Sorel were rescued", [("Mount Sorel", "PERSON")], "Mount Sorel", "LOC"),
+    # units of armed services: organisations, not peoples; peoples stay NORP
+    ("The Marines landed on Monday", [("Marines", "NORP")], "Marines", "ORG"),
+    ("Kurds marched on Monday", [("Kurds", "NORP")], "Kurds", "NORP"),
+    ("the Army Rangers stormed it", [("Army Rangers", "PERSON")], "Army Rangers", "ORG"),
     # a named storm in apposition
     ("Boris, an unusually strong Atlantic storm, hit the coast", [("Boris", "PERSON")], "Boris", "EVENT"),
     ("Boris, a retired teacher, hit the ball", [("Boris", "PERSON")], "Boris", "PERSON"),

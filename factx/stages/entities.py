@@ -246,6 +246,11 @@ def _join(spans: list[Span], er: EntityRules) -> list[Span]:
                 if right is not None and right.label_ in right_labels:
                     out.append(Span(doc, span.start, right.end, label=label))
                     break
+                if not connector:  # "Navy SEALs": the capitalized word right after the span
+                    if p < len(doc) and doc[p].text[:1].isupper() and doc[p].lower_ in right_words:
+                        out.append(Span(doc, span.start, p + 1, label=label))
+                        break
+                    continue
                 q = p
                 while q < len(doc) and q < p + 4 and doc[q].is_title and doc[q].lower_ not in right_words:
                     q += 1

@@ -173,6 +173,9 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
         return nr.honorific_types[tokens[0]]
     if mr.title_before is not None and mr.title_before.search(before):
         return "PERSON"
+    if label == "NORP" and len(tokens) == 1 and nr.suffix_types.get(tokens[0]) == "ORG" \
+            and text.strip().lower() not in mr.demonyms:
+        return "ORG"  # "the Marines": a unit, an institution's head noun, no people
     if label == "NORP" and (text.strip().lower() in mr.demonyms or len(tokens) != 1):
         return None  # "Afghan provinces of": a demonym modifies the words after it
     if len(tokens) == 1 and label in ("ORG", "PERSON") and text.strip().lower() in mr.demonyms:
