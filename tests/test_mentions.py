@@ -316,6 +316,19 @@ TYPE_CASES = [
     # landforms: a valley, a mountain; never the town they are named after
     ("Floodwaters gushed down Wadi Karam, a valley", [("Wadi Karam", "FAC")], "Wadi Karam", "LOC"),
     ("climbers on Mount Sorel were rescued", [("Mount Sorel", "PERSON")], "Mount Sorel", "LOC"),
+    # where an event happened, a town besieged or with a port: a place, whatever the model says
+    ("Three people died in a bombing in Rasko on Monday", [("Rasko", "PERSON")], "Rasko", "GPE"),
+    ("The protest in Rasko drew thousands. Rasko said so.", [("Rasko", "PERSON"), ("Rasko", "PERSON")],
+     "Rasko", "GPE"),
+    ("the airstrikes near Belko killed a commander", [("Belko", "ORG")], "Belko", "GPE"),
+    ("troops landed near the port of Kessa", [("Kessa", "PERSON")], "Kessa", "GPE"),
+    ("The shelling of Karvan went on", [("Karvan", "PERSON")], "Karvan", "GPE"),
+    # ... not a person named before a possessive, nor "at X" (a building, a company), nor a
+    # person the event is about
+    ("the fighting in Karim Haddad's village", [("Karim Haddad", "PERSON")], "Karim Haddad", "PERSON"),
+    ("An explosion at Dunmore killed four workers", [("Dunmore", "ORG")], "Dunmore", "ORG"),
+    ("the attack on Karim Haddad was planned", [("Karim Haddad", "PERSON")], "Karim Haddad", "PERSON"),
+    ("the killing of Karim Haddad was planned", [("Karim Haddad", "PERSON")], "Karim Haddad", "PERSON"),
     # units of armed services: organisations, not peoples; peoples stay NORP
     ("The Marines landed on Monday", [("Marines", "NORP")], "Marines", "ORG"),
     ("Kurds marched on Monday", [("Kurds", "NORP")], "Kurds", "NORP"),

@@ -98,8 +98,12 @@ def mention_rules(rules: RuleSet | None = None) -> MentionRules:
     countries = sorted({r["country"] for r in rules.get("demonyms")}, key=len, reverse=True)
     country_re = "|".join(re.escape(c) for c in countries) or "(?!)"
 
+    # the nouns of events.yml, longest first ("car bombing" before "bombing")
+    nouns = sorted({n for r in rules.get("events") for n in r.get("nouns", ())}, key=len, reverse=True)
+    event_re = "|".join(r"\s+".join(map(re.escape, n.split())) for n in nouns) or "(?!)"
+
     def compile_context(pattern: str) -> str:
-        return pattern.replace("{COUNTRY}", country_re)
+        return pattern.replace("{COUNTRY}", country_re).replace("{EVENT}", event_re)
 
     contexts = tuple(
         (rule["label"],
@@ -184,6 +188,10 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     if " ".join(tokens) in mr.places:
         return "GPE"
     for context_label, before_re, after_re in mr.contexts:
+        if before_re is not None and after_re is not None:  # a rule with both wants both
+            if before_re.search(before) and after_re.search(after):
+                return context_label
+            continue
         if before_re is not None and before_re.search(before):
             return context_label
         if after_re is not None and after_re.search(after):
