@@ -286,8 +286,8 @@ def misspelled_names(store, rules: RuleSet | None = None) -> list[tuple[str, str
     Relatives share surnames and their given names often differ by one letter ("Karim" /
     "Karima", "Sami" / "Samir"), so the shape alone is no evidence; only when every one
     of these holds: both names have two words or more, all equal but one, and that word
-    is the other with one letter added (`names.one_letter_apart`: same first letter, four
-    letters or more); the slip is written in one document only, at most twice, and that
+    is the other with one letter added (`names.one_letter_apart`: same first letter, five
+    letters or more, or four and a final vowel); the slip is written in one document only, at most twice, and that
     document writes the frequent name too; the frequent name is written in two documents
     or more and at least three times as often; no other name of the run is one letter
     from the slip; the slip's sentence holds no kinship word ("his sister") nor the

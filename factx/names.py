@@ -740,18 +740,23 @@ def unqualified_name(name: str, rules: RuleSet | None = None, *, nr: NameRules |
     return name
 
 
-def one_letter_apart(a: str, b: str, *, shortest: int = 4) -> bool:
+def one_letter_apart(a: str, b: str) -> bool:
     """Whether one word is the other with one letter added (anywhere but first), both
-    beginning with the same letter and the shorter one at least `shortest` letters long:
-    the shape of a slip of the pen ("Ibrahm" / "Ibrahim"), never proof of one on its own.
+    beginning with the same letter: the shape of a slip of the pen ("Ibraim" / "Ibrahim"),
+    never proof of one on its own. Four-letter words only by a final vowel: one letter
+    more makes another name of many short ones ("Sami" / "Samir", "Dana" / "Diana").
 
-    >>> one_letter_apart("ibrahm", "ibrahim"), one_letter_apart("nasr", "nasra")
+    >>> one_letter_apart("ibraim", "ibrahim"), one_letter_apart("nasr", "nasra")
     (True, True)
-    >>> one_letter_apart("amin", "amir"), one_letter_apart("ali", "alim"), one_letter_apart("omar", "amar")
+    >>> one_letter_apart("sami", "samir"), one_letter_apart("dana", "diana"), one_letter_apart("ali", "alim")
     (False, False, False)
+    >>> one_letter_apart("amin", "amir"), one_letter_apart("omar", "amar")
+    (False, False)
     """
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    if len(long) != len(short) + 1 or len(short) < shortest or short[0] != long[0]:
+    if len(long) != len(short) + 1 or len(short) < 4 or short[0] != long[0]:
         return False
     i = next((k for k, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    if len(short) == 4 and not (i == 4 and long[4] in "aeiou"):
+        return False
     return short[i:] == long[i + 1:]

@@ -274,6 +274,13 @@ def _said(docs):
     return out
 
 
+def _slip_run(frequent, rare):
+    """A run writing `frequent` five times in three documents, and `rare` once in the last
+    one: no slip expected."""
+    return ([[(frequent, f"{frequent} spoke.")] * 2, [(frequent, f"{frequent} won.")] * 2,
+             [(rare, f"{rare} was hurt."), (frequent, f"{frequent} is 40.")]], [])
+
+
 _IB = "Ibrahim Nasser"
 _FREQUENT = [[(_IB, "Ibrahim Nasser said he would run."), (_IB, "Ibrahim Nasser won.")],
              [(_IB, "Ibrahim Nasser spoke on Monday."), (_IB, "Ibrahim Nasser left.")]]
@@ -307,8 +314,13 @@ SLIP_RUNS = [
       [("Amin Nasser", "Amin Nasser was hurt."), ("Amir Nasser", "Amir Nasser is 40.")]], []),
     ([[("Alim Nasser", "Alim Nasser spoke.")] * 2, [("Alim Nasser", "Alim Nasser won.")] * 2,
       [("Ali Nasser", "Ali Nasser was hurt."), ("Alim Nasser", "Alim Nasser is 40.")]], []),
-    ([[("Omar Nasser", "Omar Nasser spoke.")] * 2, [("Omar Nasser", "Omar Nasser won.")] * 2,
-      [("Oamar Nasser", "Oamar Nasser was hurt."), ("Omar Nasser", "Omar Nasser is 40.")]], [("Omar Nasser", "Oamar Nasser", "PERSON")]),
+    # real names one letter apart: four letters and a letter other than a final vowel
+    _slip_run("Samir Haddad", "Sami Haddad"), _slip_run("Hanan Haddad", "Hana Haddad"),
+    _slip_run("Ramiz Haddad", "Rami Haddad"), _slip_run("Diana Haddad", "Dana Haddad"),
+    _slip_run("Omar Nasser", "Oamar Nasser"), _slip_run("Saud Nasser", "Saad Nasser"),
+    _slip_run("Mohammed bin Salman", "Mohammed bin Nayef"), _slip_run("Tewolde Gebremariam", "Tewelde Weldemaruam"),
+    # ... a final vowel dropped from a four-letter name is a slip (pronouns agreeing)
+    (_slip_run("Osama Karimi", "Osam Karimi")[0], [("Osama Karimi", "Osam Karimi", "PERSON")]),
     # two frequent names one letter from the slip: which one?
     ([[("Karim Haddad", "Karim Haddad spoke."), ("Karam Haddad", "Karam Haddad spoke.")] * 2,
       [("Karim Haddad", "Karim Haddad won."), ("Karam Haddad", "Karam Haddad won.")] * 2,

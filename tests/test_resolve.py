@@ -239,6 +239,12 @@ RUNS = [
      [("bin Nasser", "Karim bin Nasser"), ("bin Nasser", "Faisal bin Nasser")]),
     (["Ben Carter", "Tom Carter"], [], [("Ben Carter", "Tom Carter")]),
     (["Abu Hamza", "Karim Hamza"], [], [("Abu Hamza", "Karim Hamza")]),
+    # a transliterated given name with another surname is another person; so is another
+    # father's name after "bin"
+    (["Tewolde Gebremariam", "Tewelde Weldemaruam", "Tewelde Haile"], [],
+     [("Tewolde Gebremariam", "Tewelde Weldemaruam"), ("Tewolde Gebremariam", "Tewelde Haile")]),
+    (["Mohammed bin Salman", "Mohammed bin Nayef", "bin Salman"], [("Mohammed bin Salman", "bin Salman")],
+     [("Mohammed bin Salman", "Mohammed bin Nayef")]),
     # short and long given names
     (["Hafizullah Khan", "Hafiz Khan"], [("Hafizullah Khan", "Hafiz Khan")], []),
     (["Hafizullah Khan", "Hafizuddin Khan"], [], [("Hafizullah Khan", "Hafizuddin Khan")]),
