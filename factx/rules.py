@@ -181,10 +181,11 @@ SCHEMAS: dict[str, Schema] = _schemas(
     Schema("misspellings", {"role": "str", "words": "list"}, {"description": "str"},
            "words that tell a one-letter slip in a name from a relative's name: kinship nouns, "
            "pronouns by gender", allowed={"role": MISSPELLING_ROLES}),
-    Schema("entity_context", {"label": "str"}, {"before": "regex", "after": "regex",
+    Schema("entity_context", {"label": "str"}, {"before": "regex", "after": "regex", "from": "list",
                                                 "description": "str"},
-           "text right before or after a mention that decides its type ('district of X' → GPE)",
-           allowed={"label": ENTITY_LABELS}),
+           "text right before or after a mention that decides its type ('district of X' → GPE); "
+           "`from`: only over these labels of the model",
+           allowed={"label": ENTITY_LABELS, "from": ENTITY_LABELS}),
     Schema("entity_repairs", {"where": "str", "words": "list"}, {"description": "str"},
            "words that are never part of a name, by where they stand in a span (edge, person_head, "
            "headline_verb)", allowed={"where": REPAIR_PLACES}),

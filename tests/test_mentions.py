@@ -320,7 +320,12 @@ TYPE_CASES = [
     ("Three people died in a bombing in Rasko on Monday", [("Rasko", "PERSON")], "Rasko", "GPE"),
     ("The protest in Rasko drew thousands. Rasko said so.", [("Rasko", "PERSON"), ("Rasko", "PERSON")],
      "Rasko", "GPE"),
-    ("the airstrikes near Belko killed a commander", [("Belko", "ORG")], "Belko", "GPE"),
+    ("the airstrikes near Belko killed a commander", [("Belko", "PERSON")], "Belko", "GPE"),
+    ("He entered a Norwegian embassy in Rasko", [("Norwegian", "NORP"), ("Rasko", "PERSON")], "Rasko", "GPE"),
+    ("The Consulate General of Norway in Rasko said so",
+     [("Consulate General of Norway", "ORG"), ("Rasko", "PERSON")], "Rasko", "GPE"),
+    # ... an organisation there stays one
+    ("The protests in Parliament went on", [("Parliament", "ORG")], "Parliament", "ORG"),
     ("troops landed near the port of Kessa", [("Kessa", "PERSON")], "Kessa", "GPE"),
     ("The shelling of Karvan went on", [("Karvan", "PERSON")], "Karvan", "GPE"),
     # ... not a person named before a possessive, nor "at X" (a building, a company), nor a

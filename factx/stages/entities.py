@@ -80,6 +80,7 @@ class EntityRules:
     headline_verbs: frozenset[str] = frozenset()
     facility_words: frozenset[str] = frozenset()  # "port", "airport" (entity_types.yml, FAC)
     organisation_nouns: frozenset[str] = frozenset()  # "company", "website": "X, a Swedish company"
+    event_nouns: frozenset[str] = frozenset()  # head nouns of events.yml: "a bombing in X"
 
 
 _CACHE: dict[str, EntityRules] = {}
@@ -110,7 +111,8 @@ def entity_rules(rules: RuleSet | None = None) -> EntityRules:
                          frozenset(where["edge"]), frozenset(where["person_head"]),
                          frozenset(where["headline_verb"]),
                          frozenset(w for w, label in nr.suffix_types.items() if label == "FAC"),
-                         frozenset(where["apposed_organisation"]))
+                         frozenset(where["apposed_organisation"]),
+                         frozenset(n.split()[-1].lower() for r in rules.get("events") for n in r.get("nouns", ())))
     _CACHE[rules.version] = result
     return result
 
@@ -726,15 +728,20 @@ _PLACE_NOUNS = frozenset({"town", "city", "village", "district", "province", "re
 _NOT_PLACES = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 
 
-def _places_of(doc: Doc, spans: list[Span]) -> list[Span]:
+def _places_of(doc: Doc, spans: list[Span], er: EntityRules | None = None) -> list[Span]:
     """Rule place of: capitalized words the model left unmarked, or took for a product
     or a work of art, after "the town of" are a place ("between Alton and the town of
-    Brey")."""
+    Brey"); so are unmarked capitalized words where an event happened ("a bombing in
+    Tarvel", "the protests near Brey")."""
     by_start = {s.start: s for s in spans if s.label_ in _NOT_PLACES}
     out = [s for s in spans]
     _, lowers = _words_of(doc)
     # only a place noun followed by 'of' starts the rule
     candidates = [doc[i] for i in range(len(doc) - 2) if lowers[i] in _PLACE_NOUNS and lowers[i + 1] == "of"]
+    events = er.event_nouns if er is not None else frozenset()
+    happened = [doc[i] for i in range(len(doc) - 2) if lowers[i + 1] in ("in", "near", "outside")
+                and (lowers[i] in events or (lowers[i].endswith("s") and lowers[i][:-1] in events))
+                and doc[i].pos_ in ("NOUN", "PROPN", "")]
     for token in candidates:  # a place, not a product: relabelled before anything is covered
         named = by_start.get(token.i + 2)
         if token.lower_ in _PLACE_NOUNS and doc[token.i + 1].lower_ == "of" and named is not None \
@@ -750,6 +757,16 @@ def _places_of(doc: Doc, spans: list[Span]) -> list[Span]:
                 and doc[j].text[0].isupper() and not doc[j].is_stop and doc[j].lower_ not in lower:
             j += 1
         if j > start and (j == len(doc) or not doc[j].text[:1].isupper()):
+            out.append(Span(doc, start, j, label="GPE"))
+    headlines = title_case_lines(doc_text(doc)) if happened else []
+    for token in happened:
+        if any(a <= token.idx < b for a, b in headlines):
+            continue  # "Drone Strike In Kabul Neighborhood": every word is capitalized there
+        j = start = token.i + 2
+        while j < len(doc) and j - start < 3 and j not in covered and doc[j].is_alpha \
+                and doc[j].text[0].isupper() and not doc[j].is_stop and doc[j].lower_ not in lower:
+            j += 1
+        if j > start and (j == len(doc) or not (doc[j].text[:1].isupper() or doc[j].text in ("'s", "’s"))):
             out.append(Span(doc, start, j, label="GPE"))
     return out
 
@@ -918,7 +935,7 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
     if doc.has_annotation("POS"):  # only on a tagged doc: "Mr" before any capital is no evidence otherwise
         spans = _titled_names(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
         spans = _apposed_organisations(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
-    spans = _places_of(doc, sorted(filter_spans(spans), key=lambda s: s.start))
+    spans = _places_of(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _airports(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _hashtags(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _capital_the(sorted(filter_spans(spans), key=lambda s: s.start))

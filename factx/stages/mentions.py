@@ -68,7 +68,8 @@ class MentionRules:
 
     names: NameRules
     title_before: re.Pattern[str] | None = None
-    contexts: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] = ()
+    #: (label, before, after, the model's labels it may change or None for any) per rule
+    contexts: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, frozenset[str] | None], ...] = ()
     demonyms: frozenset[str] = frozenset()
     extra_honorifics: frozenset[str] = field(default_factory=frozenset)
     places: frozenset[str] = frozenset()  # countries and large cities (demonyms.yml), as `_plain_key`
@@ -108,7 +109,8 @@ def mention_rules(rules: RuleSet | None = None) -> MentionRules:
     contexts = tuple(
         (rule["label"],
          re.compile(compile_context(rule["before"]) + r"$") if rule.get("before") else None,
-         re.compile(r"^" + compile_context(rule["after"])) if rule.get("after") else None)
+         re.compile(r"^" + compile_context(rule["after"])) if rule.get("after") else None,
+         frozenset(rule["from"]) if rule.get("from") else None)
         for rule in rules.get("entity_context"))
     # peoples and faiths (entity_types.yml, NORP `words`) are NORP like demonyms: "Shiite", "Pashtun"
     demonyms = frozenset(w.lower() for w in rules.words("demonyms")) | frozenset(
@@ -187,7 +189,9 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     # a country or a large city of the world's list is a place ("Mozambique" is no company)
     if " ".join(tokens) in mr.places:
         return "GPE"
-    for context_label, before_re, after_re in mr.contexts:
+    for context_label, before_re, after_re, over in mr.contexts:
+        if over is not None and label not in over:
+            continue
         if before_re is not None and after_re is not None:  # a rule with both wants both
             if before_re.search(before) and after_re.search(after):
                 return context_label
