@@ -134,7 +134,9 @@ def model_version(nlp: Language) -> str:
 
 
 def name_facts(doc: Doc) -> Iterator[FactDraft]:
-    """One `name` fact per entity mention: how this document spells the entity."""
+    """One `name` fact per entity mention: how this document spells the entity. Rule
+    `ner.mention.typed` when a rule's evidence in the text decided its type ("a bombing in
+    X"), which outvotes the model's labels across documents (`Store.name_stats`)."""
     sentences = {s.start_char: s for s in doc.sents}
     starts = sorted(sentences)
     for mention in [*(doc._.mentions or ()), *(doc._.facilities or ())]:
@@ -146,7 +148,7 @@ def name_facts(doc: Doc) -> Iterator[FactDraft]:
             value=mention.text, value_type="name", value_text=mention.text,
             start=mention.start, end=mention.end,
             quote_start=sent.start_char, quote_end=sent.end_char,
-            mention=mention.text, rule="ner.mention")
+            mention=mention.text, rule="ner.mention.typed" if mention.typed else "ner.mention")
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:

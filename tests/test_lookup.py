@@ -357,3 +357,30 @@ def test_a_slip_joins_the_name_and_its_surname(tmp_path) -> None:
         resolve_store(db, writer)
         writer.finish()
     assert find_entity(db, "Ibraim Nasser") == find_entity(db, "Ibrahim Nasser") == find_entity(db, "Nasser")
+
+
+# ----------------------- a type a rule's evidence decided outvotes the model across documents
+
+def _typed(name, label, typed):
+    return FactDraft(name=name, name_type=label, attribute="name", value=name, value_type="name", value_text=name,
+                     start=0, end=len(name), quote_start=0, quote_end=len(name), mention=name,
+                     rule="ner.mention.typed" if typed else "ner.mention")
+
+
+@pytest.mark.parametrize("docs,expected", [
+    # "a bombing in Rasko" once, the model's PERSON three times: a place
+    ([[("GPE", True)], [("PERSON", False)] * 2, [("PERSON", False)]], "GPE"),
+    # evidence on both sides: the one with more of it
+    ([[("GPE", True)], [("PERSON", True)] * 2, [("GPE", False)] * 3], "PERSON"),
+    # no evidence: the model's majority
+    ([[("GPE", False)], [("PERSON", False)] * 2], "PERSON"),
+])
+def test_name_stats_weigh_rule_evidence(tmp_path, docs, expected) -> None:
+    db = Store.open(tmp_path)
+    with db.writer() as writer:
+        for n, mentions in enumerate(docs):
+            facts = tuple(_typed("Rasko", label, typed) for label, typed in mentions)
+            writer.add(DocResult(Article(f"{n}.txt", f"text {n}"), facts, "v"), "p")
+        writer.commit()
+        writer.finish()
+    assert [(name, label) for name, label, _ in db.name_stats()] == [("Rasko", expected)]

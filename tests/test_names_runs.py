@@ -48,3 +48,19 @@ def test_an_embassy_with_the_town_of_the_one_consulate_is_that_consulate(run):
 def test_units_and_event_places_are_typed(run):
     assert _entity(run, "U.S. Navy SEALs")["entity_type"] == "ORG"
     assert _entity(run, "Tarvel")["entity_type"] == "GPE"
+
+
+PLACE_ARTICLES = {
+    "d.txt": "Oct 8, 2019\n\nThree people died in a bombing in Rasko on Monday, police said.\n",
+    "e.txt": "Oct 9, 2019\n\nRasko was calm on Tuesday. Shops in Rasko opened again after the attack.\n",
+    "f.txt": "Oct 9, 2019\n\nMourners buried the dead on Tuesday. Rasko has seen three attacks this year.\n",
+}
+
+
+@pytest.mark.model
+def test_where_an_event_happened_is_a_place_in_every_document(tmp_path):
+    for name, text in PLACE_ARTICLES.items():
+        (tmp_path / name).write_text(text)
+    done = factx.extract([tmp_path / n for n in PLACE_ARTICLES], store=tmp_path / "store")
+    # the model calls the town a person in two documents; "a bombing in Rasko" says otherwise
+    assert _entity(done, "Rasko")["entity_type"] == "GPE"

@@ -52,6 +52,9 @@ class Mention:
     #: a description that stands for a name the document gives ("the Nasr Front branch"
     #: for the one branch of the Nasr Front it names): no spelling of the name
     description: bool = False
+    #: the type was decided by a rule's evidence ("a bombing in X"), not by the model:
+    #: it outvotes the model's labels of the name in other documents too
+    typed: bool = False
 
 
 MENTION_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
@@ -379,6 +382,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
 
     canonical: dict[tuple[str, ...], str] = {}
     label_of: dict[tuple[str, ...], str] = {}
+    ruled: set[tuple[str, ...]] = set()
     for rkey, indexes in members.items():
         own = groups[rkey]
         # canonical: the longest written form of the full name, then the most frequent
@@ -388,6 +392,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         rule_votes = Counter(items[i].rule_label for i in indexes if items[i].rule_label)
         if rule_votes:
             label_of[rkey] = max(rule_votes, key=lambda t: (rule_votes[t], -_order(t)))
+            ruled.add(rkey)
             continue
         # a shouted word ("PARIS —" datelines) votes half when the name is also written
         # normally, and linked partials vote half: the model saw less of the name
@@ -416,7 +421,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
     for item in items:
         rkey = root(item.key)
         out.append(Mention(item.span.start_char, item.span.end_char, item.span.text,
-                           canonical[rkey], label_of[rkey]))
+                           canonical[rkey], label_of[rkey], typed=rkey in ruled))
     return branch_mentions(text, out, mr)
 
 
