@@ -15,6 +15,8 @@ names together when they share a *key*:
   (`o`) it begins and ends;
 - `G`/`S` a two-word person's last key with its given name's key (`G`) or its stem's
   (`S`): a short given name meets the long form ("Hafiz Khan" / "Hafizullah Khan");
+- `I` a person's first key: a given name and an initial (`q`, "Karim M.") joins the one
+  longer name (`o`) with that given name whose next word begins with the initial;
 - `T` a one-word name with a distinctive title (`o`, "Sheikh Karim") is one more
   candidate for the bare word (`q`);
 - `A` an acronym (`q`) joins the one multi-word name (`o`) of its type group whose
@@ -62,7 +64,7 @@ from factx.resolve import NameStat, _build_nodes, _Node, mission_classes, resolv
 from factx.rules import RuleSet, load_rules
 
 #: Bump when `node_keys` changes: stored keys of another scheme mean a full resolve.
-KEY_SCHEME = "5"
+KEY_SCHEME = "6"
 
 #: Above this share of changed names against the names already resolved, a full
 #: resolve is cheaper than walking the keys.
@@ -139,6 +141,7 @@ def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared:
         if len(tokens) >= 2:
             first, last = bk[0], bk[-1]
             keys += [(f"F|{first}", "o", None), (f"L|{last}", "o", None)]
+            keys.append((f"I|{first}", "q" if len(tokens) == 2 and len(tokens[1]) == 1 else "o", None))
             if not node.generation:
                 if len(tokens) > 2:
                     keys.append((f"P|{first}|{last}", "o", None))

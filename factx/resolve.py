@@ -409,6 +409,7 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
     by_stem: dict[tuple[str, str], list[int]] = defaultdict(list)
     stems: dict[int, str | None] = {}
     titled: dict[str, list[int]] = defaultdict(list)  # one-word names with distinctive titles
+    by_given: dict[str, list[int]] = defaultdict(list)  # full names by given name: "Karim M." meets them
     for i, node in enumerate(nodes):
         if node.entity_type != "PERSON" or node.acronym:
             continue
@@ -417,6 +418,8 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
                 titled[block_key(node.tokens[0], nr)].append(i)
             continue
         first, last = block_key(node.tokens[0], nr), block_key(node.tokens[-1], nr)
+        if len(node.tokens[-1]) > 1:
+            by_given[first].append(i)
         firsts[first].add(node.tokens[0])
         lasts[last][node.tokens[-1]].append(i)
         if not node.generation:
@@ -439,7 +442,12 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
         if node.entity_type != "PERSON" or node.acronym or node.generation:
             continue
         tokens = node.tokens
-        if len(tokens) == 2:
+        if len(tokens) == 2 and len(tokens[1]) == 1:
+            # "Karim M.", the press's way of naming a suspect: the one person with that given
+            # name whose next word (a particle included: "Karim Ben Salah") begins with M
+            cands = [j for j in by_given.get(block_key(tokens[0], nr), ())
+                     if tokens_ok(tokens[0], nodes[j].tokens[0], nr) and _second_initial(nodes[j], nr) == tokens[1]]
+        elif len(tokens) == 2:
             # "George Bush" inside "George Walker Bush"; a name with middle words of its
             # own must match in full ("George W. Bush" is not "George H. W. Bush")
             cands = [j for j in longer.get((block_key(tokens[0], nr), block_key(tokens[-1], nr)), ())
@@ -475,6 +483,16 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             joins.append((i, cands[0]))
     for i, j in joins:
         clusters.union(i, j)
+
+
+def _second_initial(node: _Node, nr: NameRules) -> str:
+    """The first letter of the word after a person's given name, as written ("b" of
+    "Karim Ben Salah"; titles aside)."""
+    spelling = max(node.spellings, key=node.spellings.__getitem__)
+    parts = [w for w in words(spelling) if w]
+    while len(parts) > 2 and parts[0] in nr.honorifics:
+        parts = parts[1:]
+    return parts[1][:1] if len(parts) > 1 else ""
 
 
 def _join_acronyms(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None:

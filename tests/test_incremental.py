@@ -31,6 +31,7 @@ POOL = [
     ("Martin King", "PERSON"), ("Al Gore", "PERSON"), ("Gore", "PERSON"),
     ("Osama bin Laden", "PERSON"), ("Usama bin Ladin", "PERSON"), ("Hamza bin Laden", "PERSON"),
     ("Usama Mahmood", "PERSON"), ("Mr. Mahmood", "PERSON"),
+    ("Usama M.", "PERSON"), ("George B.", "PERSON"), ("bin Laden", "PERSON"),
     ("Al Qaeda", "ORG"), ("al-Qaida", "ORG"), ("Al Qaeda in the Indian Subcontinent", "ORG"),
     ("AQIS", "ORG"), ("Al-Qaida in the Indian Subcontinent", "ORG"), ("AQ", "ORG"),
     ("National Directorate of Security", "ORG"), ("NDS", "ORG"), ("National Defence Staff", "ORG"),

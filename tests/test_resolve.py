@@ -245,6 +245,21 @@ RUNS = [
      [("Tewolde Gebremariam", "Tewelde Weldemaruam"), ("Tewolde Gebremariam", "Tewelde Haile")]),
     (["Mohammed bin Salman", "Mohammed bin Nayef", "bin Salman"], [("Mohammed bin Salman", "bin Salman")],
      [("Mohammed bin Salman", "Mohammed bin Nayef")]),
+    # the glide after i of Russian and Central Asian names written with or without y
+    (["Timur Aliev", "Timur Aliyev"], [("Timur Aliev", "Timur Aliyev")], []),
+    (["Dina Kasymalieva", "Dina Kasymaliyeva"], [("Dina Kasymalieva", "Dina Kasymaliyeva")], []),
+    # e/u in a later syllable tells names apart ("Hamed" is "Hamid", "Hamoud" another name)
+    (["Hamed Nasser", "Hamoud Nasser"], [], [("Hamed Nasser", "Hamoud Nasser")]),
+    # honorifics of West African usage and police ranks are titles
+    (["Mallam Musa Bello", "Musa Bello"], [("Mallam Musa Bello", "Musa Bello")], []),
+    (["Commissioner Jane Holloway", "Jane Holloway"], [("Commissioner Jane Holloway", "Jane Holloway")], []),
+    # a given name and the initial of the next word: the one such person of the run
+    (["Youssef B.", "Youssef Ben Salah"], [("Youssef B.", "Youssef Ben Salah")], []),
+    (["Karim M.", "Karim Mansouri", "Mr. Karim Haddad"], [("Karim M.", "Karim Mansouri")],
+     [("Karim M.", "Mr. Karim Haddad")]),
+    (["Karim M.", "Karim Mansouri", "Karim Moussa"], [],
+     [("Karim M.", "Karim Mansouri"), ("Karim M.", "Karim Moussa")]),
+    (["Karim M.", "Samir Mansouri"], [], [("Karim M.", "Samir Mansouri")]),
     # short and long given names
     (["Hafizullah Khan", "Hafiz Khan"], [("Hafizullah Khan", "Hafiz Khan")], []),
     (["Hafizullah Khan", "Hafizuddin Khan"], [], [("Hafizullah Khan", "Hafizuddin Khan")]),
