@@ -17,6 +17,8 @@ names together when they share a *key*:
   (`S`): a short given name meets the long form ("Hafiz Khan" / "Hafizullah Khan");
 - `I` a person's first key: a given name and an initial (`q`, "Karim M.") joins the one
   longer name (`o`) with that given name whose next word begins with the initial;
+- `V` a person's first two keys: a given name and patronymic (`q`, "Sergei Ivanovich")
+  joins the one longer name (`o`) they begin;
 - `T` a one-word name with a distinctive title (`o`, "Sheikh Karim") is one more
   candidate for the bare word (`q`);
 - `A` an acronym (`q`) joins the one multi-word name (`o`) of its type group whose
@@ -56,15 +58,15 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from factx.names import (
-    NameRules, block_key, fold as names_fold, given_stem, initialism_pattern, name_rules, qualified_name,
-    type_group,
+    NameRules, block_key, fold as names_fold, given_stem, initialism_pattern, is_patronymic, name_rules,
+    qualified_name, type_group,
 )
 from factx.events import flight_number, run_events
 from factx.resolve import NameStat, _build_nodes, _Node, mission_classes, resolve
 from factx.rules import RuleSet, load_rules
 
 #: Bump when `node_keys` changes: stored keys of another scheme mean a full resolve.
-KEY_SCHEME = "6"
+KEY_SCHEME = "7"
 
 #: Above this share of changed names against the names already resolved, a full
 #: resolve is cheaper than walking the keys.
@@ -142,6 +144,10 @@ def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared:
             first, last = bk[0], bk[-1]
             keys += [(f"F|{first}", "o", None), (f"L|{last}", "o", None)]
             keys.append((f"I|{first}", "q" if len(tokens) == 2 and len(tokens[1]) == 1 else "o", None))
+            if len(tokens) > 2:
+                keys.append((f"V|{first}|{bk[1]}", "o", None))
+            elif is_patronymic(tokens[1], nr):
+                keys.append((f"V|{first}|{bk[1]}", "q", None))
             if not node.generation:
                 if len(tokens) > 2:
                     keys.append((f"P|{first}|{last}", "o", None))

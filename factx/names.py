@@ -85,6 +85,7 @@ class NameRules:
     generational: frozenset[str] = frozenset()
     given_prefixes: tuple[str, ...] = ()   # lowercase, longest first
     given_suffixes: tuple[str, ...] = ()
+    patronymic_endings: tuple[str, ...] = ()  # "-ovich": "Sergei Ivanovich" is Sergei Ivanovich Petrov
     coarse: dict[int, str] = field(default_factory=dict)  # str.translate table for block keys
     stopwords: frozenset[str] = frozenset({"the", "of", "in", "for", "and", "on", "at", "to", "de", "du", "la"})
     countries: frozenset[tuple[str, ...]] = frozenset()  # country names and demonyms, as word tuples
@@ -185,7 +186,9 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         countries=frozenset(tuple(_words(w)) for r in rules.get("demonyms")
                             for w in [r["country"], *r.get("words", ())] if _words(w)),
         given_prefixes=tuple(sorted(set(prefixes), key=len, reverse=True)),
-        given_suffixes=tuple(sorted(set(suffixes), key=len, reverse=True)))
+        given_suffixes=tuple(sorted(set(suffixes), key=len, reverse=True)),
+        patronymic_endings=tuple(sorted({_plain(w) for r in rules.get("transliteration")
+                                         for w in r.get("patronymic_endings", ())}, key=len, reverse=True)))
     _RULES_CACHE[rules.version] = result
     return result
 
@@ -738,6 +741,16 @@ def unqualified_name(name: str, rules: RuleSet | None = None, *, nr: NameRules |
         if len(parts) - size - 1 >= 3 and parts[-size - 1] == "of" and country(parts[-size:], leading=False):
             return " ".join(parts[:-size - 1])
     return name
+
+
+def is_patronymic(word: str, nr: NameRules) -> bool:
+    """Whether a (lowercase) word is an East Slavic patronymic ("ivanovich", "petrovna").
+
+    >>> nr = name_rules()
+    >>> is_patronymic("ivanovich", nr), is_patronymic("petrovna", nr), is_patronymic("ulrich", nr)
+    (True, True, False)
+    """
+    return len(word) > 6 and any(word.endswith(e) for e in nr.patronymic_endings)
 
 
 def one_letter_apart(a: str, b: str) -> bool:

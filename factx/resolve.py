@@ -48,7 +48,7 @@ from rapidfuzz import fuzz
 
 from factx.names import (
     NameRules, acronym_letters, block_key, core_tokens, core_words, facility_order, fold as _fold, given_names_match, given_stem,
-    initialism_pattern, is_acronym, name_rules, qualified_name, strip_possessive, strip_titles, title_classes,
+    initialism_pattern, is_acronym, is_patronymic, name_rules, qualified_name, strip_possessive, strip_titles, title_classes,
     token_cost, type_group, unqualified_name, words,
 )
 from factx.events import RunEvents, join_events, specific_name, split_event_name
@@ -410,6 +410,7 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
     stems: dict[int, str | None] = {}
     titled: dict[str, list[int]] = defaultdict(list)  # one-word names with distinctive titles
     by_given: dict[str, list[int]] = defaultdict(list)  # full names by given name: "Karim M." meets them
+    by_two: dict[tuple[str, str], list[int]] = defaultdict(list)  # names of 3+ words by their first two
     for i, node in enumerate(nodes):
         if node.entity_type != "PERSON" or node.acronym:
             continue
@@ -430,6 +431,7 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
                     by_stem[(last, block_key(stem, nr))].append(i)
             if len(node.tokens) > 2:
                 longer[(first, last)].append(i)
+                by_two[(first, block_key(node.tokens[1], nr))].append(i)
                 if node.tokens[0] in nr.given_prefixes:  # "Abdul Rahman Khan" may be "Rahman Khan"
                     longer[(block_key(node.tokens[1], nr), last)].append(i)
     # the distinctive titles each cluster is written with somewhere in the run
@@ -453,6 +455,9 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             cands = [j for j in longer.get((block_key(tokens[0], nr), block_key(tokens[-1], nr)), ())
                      if _subsequence(tokens, nodes[j].tokens, nr)
                      or (nodes[j].tokens[0] in nr.given_prefixes and _subsequence(tokens, nodes[j].tokens[1:], nr))]
+            if is_patronymic(tokens[1], nr):  # "Sergei Ivanovich": the given name and patronymic
+                cands += [j for j in by_two.get((block_key(tokens[0], nr), block_key(tokens[1], nr)), ())
+                          if tokens_ok(tokens[0], nodes[j].tokens[0], nr) and tokens_ok(tokens[1], nodes[j].tokens[1], nr)]
             # a short and a long form of one given name: "Hafiz Khan" / "Hafizullah Khan"
             if node.given:
                 last = block_key(tokens[-1], nr)

@@ -175,7 +175,7 @@ SCHEMAS: dict[str, Schema] = _schemas(
            "names that must never be one entity"),
     Schema("transliteration", {}, {"rewrites": "rewrites", "consonants": "list", "vowels": "list",
                                    "initial_vowels": "list", "generational": "list",
-                                   "given_prefixes": "list", "given_suffixes": "list",
+                                   "given_prefixes": "list", "given_suffixes": "list", "patronymic_endings": "list",
                                    "description": "str"},
            "how romanizations of one name differ (Husayn/Hussein): rewrites and letter classes"),
     Schema("misspellings", {"role": "str", "words": "list"}, {"description": "str"},

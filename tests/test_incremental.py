@@ -32,6 +32,7 @@ POOL = [
     ("Osama bin Laden", "PERSON"), ("Usama bin Ladin", "PERSON"), ("Hamza bin Laden", "PERSON"),
     ("Usama Mahmood", "PERSON"), ("Mr. Mahmood", "PERSON"),
     ("Usama M.", "PERSON"), ("George B.", "PERSON"), ("bin Laden", "PERSON"),
+    ("Sergei Ivanovich", "PERSON"), ("Sergei Ivanovich Petrov", "PERSON"), ("Sergei Ivanovich Sokolov", "PERSON"),
     ("Al Qaeda", "ORG"), ("al-Qaida", "ORG"), ("Al Qaeda in the Indian Subcontinent", "ORG"),
     ("AQIS", "ORG"), ("Al-Qaida in the Indian Subcontinent", "ORG"), ("AQ", "ORG"),
     ("National Directorate of Security", "ORG"), ("NDS", "ORG"), ("National Defence Staff", "ORG"),

@@ -334,6 +334,11 @@ TYPE_CASES = [
     ("An explosion at Dunmore killed four workers", [("Dunmore", "ORG")], "Dunmore", "ORG"),
     ("the attack on Karim Haddad was planned", [("Karim Haddad", "PERSON")], "Karim Haddad", "PERSON"),
     ("the killing of Karim Haddad was planned", [("Karim Haddad", "PERSON")], "Karim Haddad", "PERSON"),
+    # East Slavic and Central Asian surnames and patronymics: a person, whatever the model says
+    ("Nurlan Osmonaliev said so", [("Nurlan Osmonaliev", "FAC")], "Nurlan Osmonaliev", "PERSON"),
+    ("Bakyt Temirovich died at night", [("Bakyt Temirovich", "ORG")], "Bakyt Temirovich", "PERSON"),
+    ("troops left the Rostov Oblast", [("Rostov Oblast", "GPE")], "Rostov Oblast", "GPE"),
+    ("the Kirov Ballet toured", [("Kirov Ballet", "ORG")], "Kirov Ballet", "ORG"),
     # units of armed services: organisations, not peoples; peoples stay NORP
     ("The Marines landed on Monday", [("Marines", "NORP")], "Marines", "ORG"),
     ("Kurds marched on Monday", [("Kurds", "NORP")], "Kurds", "NORP"),

@@ -260,6 +260,12 @@ RUNS = [
     (["Karim M.", "Karim Mansouri", "Karim Moussa"], [],
      [("Karim M.", "Karim Mansouri"), ("Karim M.", "Karim Moussa")]),
     (["Karim M.", "Samir Mansouri"], [], [("Karim M.", "Samir Mansouri")]),
+    # a given name and an East Slavic patronymic: the one person whose name begins with them
+    (["Sergei Ivanovich", "Sergei Ivanovich Petrov"], [("Sergei Ivanovich", "Sergei Ivanovich Petrov")], []),
+    (["Sergei Ivanovich", "Sergei Ivanovich Petrov", "Sergei Ivanovich Sokolov"], [],
+     [("Sergei Ivanovich", "Sergei Ivanovich Petrov"), ("Sergei Ivanovich", "Sergei Ivanovich Sokolov")]),
+    # ... a middle name that is no patronymic is not enough ("George Walker" is anyone)
+    (["George Walker", "George Walker Bush"], [], [("George Walker", "George Walker Bush")]),
     # short and long given names
     (["Hafizullah Khan", "Hafiz Khan"], [("Hafizullah Khan", "Hafiz Khan")], []),
     (["Hafizullah Khan", "Hafizuddin Khan"], [], [("Hafizullah Khan", "Hafizuddin Khan")]),

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span
 from factx.stages import doc_text
 from factx.names import (
     INFINITE, PLACE_TYPES, NameRules, token_cost, acronym_letters, core_tokens, initialism_pattern, is_acronym,
+    is_patronymic,
     name_rules, strip_possessive, title_classes, type_group, words,
 )
 from factx.rules import RuleSet, load_rules
@@ -77,6 +78,7 @@ class MentionRules:
     extra_honorifics: frozenset[str] = field(default_factory=frozenset)
     places: frozenset[str] = frozenset()  # countries and large cities (demonyms.yml), as `_plain_key`
     place_endings: tuple[str, ...] = ()  # word endings of place names (entity_types.yml)
+    person_endings: tuple[str, ...] = ()  # word endings of surnames: "-ov", "-enko"
     branch_words: frozenset[str] = frozenset()  # "branch", "affiliate" (descriptions.yml)
     #: words that begin the name of an event without an agent: "Storm", "Hurricane" (events.yml `names`)
     event_name_words: frozenset[tuple[str, ...]] = frozenset()
@@ -121,13 +123,15 @@ def mention_rules(rules: RuleSet | None = None) -> MentionRules:
     places = frozenset(_plain_key(w) for r in rules.get("demonyms") for w in [r["country"], *r.get("cities", ())])
     endings = tuple(w.lower() for r in rules.get("entity_types") if r["label"] in PLACE_TYPES
                     for w in r.get("endings", ()))
+    person_endings = tuple(w.lower() for r in rules.get("entity_types") if r["label"] == "PERSON"
+                           for w in r.get("endings", ()))
     branches = frozenset(w.lower() for r in rules.get("descriptions") if r["role"] == "branch"
                          for w in r["words"])
     event_words = frozenset(tuple(words(w)) for r in rules.get("events") if not r.get("agentive")
                             for w in r.get("names", ()))
     known = places | frozenset(_plain_key(r[k]) for r in rules.get("capitals") for k in ("country", "city"))
     result = MentionRules(name_rules(rules), title_before, contexts, demonyms, places=places,
-                          place_endings=endings, branch_words=branches, event_name_words=event_words,
+                          place_endings=endings, person_endings=person_endings, branch_words=branches, event_name_words=event_words,
                           known_places=known)
     _CACHE[rules.version] = result
     return result
@@ -215,6 +219,12 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     # a facility word first: "Port of Bergen" ("Port Said" is a city)
     if len(tokens) > 2 and tokens[1] == "of" and nr.suffix_types.get(tokens[0]) == "FAC":
         return "FAC"
+    # a surname ending or a patronymic: "Nurlan Osmonaliev", "Bakyt Temirovich" (not "Rostov Oblast")
+    if label != "PERSON" and 2 <= len(tokens) <= 3 and all(t[:1].isupper() for t in text.split()) \
+            and not any(t in nr.suffix_types or t in nr.prefix_types for t in tokens) \
+            and (any(is_patronymic(t, nr) for t in tokens[1:])
+                 or (len(tokens[-1]) > 5 and tokens[-1].endswith(mr.person_endings))):
+        return "PERSON"
     # a place-name ending: "-abad", "-stan", "-pur" (Persian, Urdu, Hindi "town", "land")
     if len(tokens) == 1 and len(tokens[0]) > 6 and tokens[0].endswith(mr.place_endings):
         return "GPE"
