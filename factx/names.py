@@ -763,7 +763,7 @@ def one_letter_apart(a: str, b: str) -> bool:
     (True, True)
     >>> one_letter_apart("sami", "samir"), one_letter_apart("dana", "diana"), one_letter_apart("ali", "alim")
     (False, False, False)
-    >>> one_letter_apart("amin", "amir"), one_letter_apart("omar", "amar")
+    >>> one_letter_apart("amin", "amir"), one_letter_apart("eman", "iman")
     (False, False)
     """
     short, long = (a, b) if len(a) <= len(b) else (b, a)
