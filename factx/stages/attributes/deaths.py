@@ -282,6 +282,8 @@ def alive_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
             continue
         verb = token.head if token.dep_ in ("acomp", "attr", "oprd") else token
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and verb.dep_ == "conj" and token.pos_ == "VERB":  # 'X was wounded but survived'
+            subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             continue
         ent = entity_of(subject, state)
