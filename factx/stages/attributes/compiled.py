@@ -164,7 +164,7 @@ class Compiled:
 
     def event_verb(self, token) -> EventKind | None:
         """The kind of event a verb tells happened: its lemma ('exploded'), or the lemma
-        with its particle or object ('blew up', 'went off', 'opened fire')."""
+        with its particle, object or subject noun ('blew up', 'opened fire', 'the dam burst')."""
         from factx.stages.attributes.syntax import lemma
 
         if token.pos_ not in ("VERB", "AUX"):
@@ -174,7 +174,10 @@ class Compiled:
         if kind is not None or low not in self.event_verb_firsts:
             return kind
         for child in token.children:
-            if child.dep_ == "prt" or child.dep_ in ("dobj", "obj"):
+            # a particle or object ('blew up', 'opened fire'), or the noun of what broke
+            # as either ('the dam burst', 'burst the levee')
+            if child.dep_ == "prt" or child.dep_ in ("dobj", "obj") \
+                    or child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
                 kind = self.event_verbs.get(f"{low} {child.lower_ if child.dep_ == 'prt' else lemma(child)}")
                 if kind is not None:
                     return kind
