@@ -33,7 +33,8 @@ register(
     Family("cause_verb", keys=("words", "preps", "subject"), required=("words", "preps"),
            doc="verbs whose agent or object is an event's cause ('caused by', 'blamed on'); with "
                "`subject: subject`, whose subject causes the event its preposition governs "
-               "('X contributed to the crash')"),
+               "('X contributed to the crash'); with `subject: speaker`, whose subject only says "
+               "what the cause was ('the report blamed the crash on X')"),
 )
 
 #: two-word prepositions of cause: the first word and the preposition that carries the object
@@ -70,7 +71,9 @@ def head_phrase(noun: Token, state: "Discourse") -> tuple[str, list[Token]]:
     if after is not None and after.dep_ in ("appos", "amod", "advmod") and after.head.i < after.i \
             and after.head.i in (noun.i, noun.head.head.i) and after.is_alpha and after.is_lower \
             and not after.is_stop and not after.ent_type_ \
-            and after.pos_ in ("NOUN", "ADV", "ADJ") and not any(c.i > noun.i for c in noun.children):
+            and after.pos_ in ("NOUN", "ADV", "ADJ") \
+            and not any(c.i > noun.i and c.i != after.i and not (c.i > after.i and c.dep_ in ("acl", "relcl"))
+                        for c in noun.children):  # (a clause may follow: 'X Y stored in a warehouse')
         # the parser's split of one compound noun ('sodium chlorate' read as a noun and an adverb)
         words, chain, head = words + [after], chain + [noun], after.lower_
     phrase = " ".join([w.lower_ for w in chain] + [head])
@@ -222,6 +225,8 @@ def _event_cause_slots(frame: Frame, state: "Discourse") -> list[Token]:
     object of ('the fire was started by a fault', 'the floods, caused by rain', 'blamed on')."""
     rules = state.rules.by_family.get("cause_verb", ())
     verbs = {w.lower(): tuple(r.get("preps", ())) for r in rules if r.get("subject") != "subject" for w in r["words"]}
+    # verbs whose subject only says what the cause was ('the report blamed the crash on X')
+    speakers = {w.lower() for r in rules if r.get("subject") == "speaker" for w in r["words"]}
     towards = {w.lower(): tuple(r.get("preps", ())) for r in rules if r.get("subject") == "subject" for w in r["words"]}
     out: list[Token] = []
     for root in frame.roots:
@@ -240,20 +245,30 @@ def _event_cause_slots(frame: Frame, state: "Discourse") -> list[Token]:
             preps = verbs.get(lemma(verb))
             if preps is None:
                 continue
-            if not attr.is_passive(verb) and verb.dep_ not in ("acl",) and root.dep_ == "dobj":
+            if not attr.is_passive(verb) and verb.dep_ not in ("acl",) and root.dep_ == "dobj" \
+                    and lemma(verb) not in speakers:
                 subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 if subject is not None:
                     out.append(subject)  # 'a gas leak caused the blast'
-            for child in verb.children:
+            # (the parser may hang the preposition on the event: 'blamed [the crash on X]')
+            holders = (verb, root) if lemma(verb) in speakers and root.dep_ == "dobj" else (verb,)
+            for child in (c for h in holders for c in h.children):
                 if child.dep_ in ("agent", "prep") and child.lower_ in preps:
                     out.extend(pobjs(child))
     return out
 
 
+#: nouns after 'be' whose 'of' is the cause of the subject: 'the crash was the result of X'
+RESULT_NOUNS = frozenset({"result", "consequence"})
+
+
 def _cause_noun_slots(event: Token) -> list[Token]:
     """'X could be the cause of the blast', 'the cause of the fire was X', 'X is to blame
-    for the explosion', 'blamed X for the collapse': X (a thing: who did it is
-    `perpetration`'s)."""
+    for the explosion', 'blamed X for the collapse', 'the crash was the result of X': X (a
+    thing: who did it is `perpetration`'s)."""
+    if event.dep_ == "nsubj" and lemma(event.head) == "be" and not attr.negated(event.head):
+        return [g for c in event.head.children if c.dep_ == "attr" and lemma(c) in RESULT_NOUNS
+                for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in pobjs(p)]
     if event.dep_ != "pobj" or event.head.lower_ not in ("of", "for"):
         return []
     holder = event.head.head
