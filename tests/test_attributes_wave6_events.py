@@ -323,3 +323,38 @@ def test_parts_of_a_toll(run, text, counts):
         if f.attribute in ("killed_count", "wounded_count", "children_killed"):
             got.setdefault(f.attribute, set()).add(f.value)
     assert got == {k: {v} for k, v in counts.items()}, _show(facts)
+
+
+AMOUNTS = [
+    # how much of the cause there was, in tonnes, as the cause or as what blew up
+    ("The explosion at the port of Velan was caused by 2,750 tonnes of ammonium nitrate stored in a "
+     "warehouse.", 2750),
+    ("The blast at the port of Velan was caused by more than 2,000 tons of ammonium nitrate.", ">2000"),
+    ("A huge explosion at the port of Velan killed 150 people on Tuesday. Officials said 2,750 tonnes of "
+     "ammonium nitrate stored in a warehouse had blown up.", 2750),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, value", AMOUNTS)
+def test_amounts(run, text, value):
+    _check(run(text), "amount", value)
+
+
+NO_AMOUNT = [
+    # no number, another unit, a cargo, another event
+    "The blast at the port of Velan was caused by tonnes of ammonium nitrate.",
+    "The blast at the port of Velan was caused by 500 kilograms of explosives.",
+    "A huge explosion at the port of Velan killed 150 people on Tuesday. The ship carried 2,750 tonnes of "
+    "ammonium nitrate.",
+    "A huge explosion at the port of Velan killed 150 people on Tuesday. In 2015, 40 tonnes of fireworks "
+    "exploded in a warehouse in Karsk.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", NO_AMOUNT)
+def test_no_amount(run, text):
+    facts = run(text)
+    assert not any(f.attribute == "amount" for f in facts), _show(facts)
+    assert not any(f.attribute == "cause" and f.value in ("kilogram", "tonne", "ton") for f in facts), _show(facts)

@@ -22,6 +22,7 @@ from factx.stages.attributes.registry import Family, register
 from factx.stages.attributes.syntax import lemma, pobjs
 
 if TYPE_CHECKING:
+    from factx.stages.attributes.compiled import Compiled
     from factx.stages.attributes.discourse import Discourse
 
 register(
@@ -30,6 +31,7 @@ register(
     Family("agent_noun", doc="nouns of people who act ('police', 'gunmen'): 'killed by police' names no cause"),
     Family("cause_modifier", doc="adjectives dropped from a cause's head phrase ('a long illness' → 'illness')"),
     Family("cause_light", doc="nouns whose 'of' object is the real cause: 'the ignition of X', 'a stock of X'"),
+    Family("amount_unit", doc="units by weight of a cause that give the event its amount: '2,750 tonnes of X'"),
     Family("cause_verb", keys=("words", "preps", "subject"), required=("words", "preps"),
            doc="verbs whose agent or object is an event's cause ('caused by', 'blamed on'); with "
                "`subject: subject`, whose subject causes the event its preposition governs "
@@ -282,3 +284,31 @@ def _cause_noun_slots(event: Token) -> list[Token]:
             and lemma(holder.head) == "be":  # 'are to blame for'
         return [c for c in holder.head.children if c.dep_ == "nsubj"]
     return []
+
+
+def amount_of(noun: Token, state: "Discourse") -> tuple[int | str, list[Token]] | None:
+    """How much of the cause there was, in tonnes, when the cause is given by weight ('2,750
+    tonnes of ammonium nitrate', 'more than 2,000 tons of X' → '>2000'): the cause noun or
+    the light noun it came through is a unit of family `amount_unit` with a number. Other
+    units (kilograms, pounds) give nothing: a value in another unit would disagree with
+    the same amount in tonnes."""
+    from factx.stages.attributes.participants import quantity_of
+
+    units = amount_units(state.rules)
+    for _ in range(3):
+        if lemma(noun) in units or noun.lower_ in units:
+            quantity = quantity_of(noun, state)
+            if quantity is None or isinstance(quantity[0], str) and quantity[0].startswith("~") and "-" in quantity[0]:
+                return None  # ('tonnes of X', 'thousands of tonnes': no amount)
+            return quantity[0], quantity[1] + [noun]
+        inner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in pobjs(c)), None)
+        if inner is None or lemma(noun) not in state.rules.cause_light:
+            return None
+        noun = inner
+    return None
+
+
+def amount_units(rules: "Compiled") -> frozenset[str]:
+    """The units by weight an amount is given in (family `amount_unit`)."""
+    return rules.derived("amount_units", lambda rules: frozenset(
+        w.lower() for r in rules.by_family.get("amount_unit", ()) for w in r.get("words", ())))
