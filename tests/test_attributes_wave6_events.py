@@ -358,3 +358,51 @@ def test_no_amount(run, text):
     facts = run(text)
     assert not any(f.attribute == "amount" for f in facts), _show(facts)
     assert not any(f.attribute == "cause" and f.value in ("kilogram", "tonne", "ton") for f in facts), _show(facts)
+
+
+ROUND_TWO = [
+    # written after the first fixes, to see whether they were general (see notes/issue-11.md)
+    (f"{BOMB} At least 60 others were hospitalised with injuries.", "wounded_count", ">=60"),
+    (f"{BOMB} More than 70 people were treated for their wounds.", "wounded_count", ">70"),
+    (f"{BOMB} The blast wounded 47 people, several of them seriously.", "wounded_count", 47),
+    (f"{BOMB} Of the 85 people injured, 10 remain in critical condition.", "wounded_count", 85),
+    ("A gunman opened fire at a school in Karsk on Monday, wounding six students.", "wounded_count", 6),
+    (f"{BOMB} Three men have been arrested over the bombing.", "arrested_count", 3),
+    (f"{BOMB} Eleven people were taken into custody after the explosion.", "arrested_count", 11),
+    (f"{BOMB} The Karsk Freedom Army said it was behind the bombing.", "perpetrator", "Karsk Freedom Army"),
+    # a blast may be a bombing: a group can claim it (nobody claims a flood)
+    (f"{BOMB} The Karsk Freedom Army claimed the blast on its website.", "perpetrator", "Karsk Freedom Army"),
+    # a relative pronoun is the group it stands for
+    (f"{BOMB} The Karsk Freedom Army, which claimed the attack, said more would follow.", "perpetrator",
+     "Karsk Freedom Army"),
+    (f"{BOMB} Officials attributed the attack to the Karsk Freedom Army.", "perpetrator", "Karsk Freedom Army"),
+    # 'raided' is a raid, and its subject's nationality its author
+    ("Italian forces raided a compound in Karsk on Monday. The raid killed 3 people.", "perpetrator", "Italy"),
+    ("A fire at a factory in Karsk killed 12 people on Monday. The fire was caused by a short circuit.",
+     "cause", "short circuit"),
+    ("A building collapsed in Karsk on Monday, killing 30 people. Engineers blamed the collapse on shoddy "
+     "construction.", "cause", "shoddy construction"),
+    ("A bus crashed near Karsk on Monday, killing 12 people. Police said the crash was due to speeding.",
+     "cause", "speeding"),
+    ("A ferry sank off Karsk on Sunday. The sinking killed 40 people.", "date", "2023-05-07"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, attribute, value", ROUND_TWO)
+def test_round_two(run, text, attribute, value):
+    _check(run(text), attribute, value)
+
+
+NOT_CLAIMED = [
+    # nobody claims a flood; 'the wounded were treated for smoke inhalation' counts no wounds
+    "Floods hit Karsk on Monday, killing 12 people. The Karsk Freedom Army claimed the floods were a punishment.",
+    f"{BOMB} Twelve people were treated for smoke inhalation.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", NOT_CLAIMED)
+def test_not_claimed(run, text):
+    facts = run(text)
+    assert not any(f.attribute in ("perpetrator", "wounded_count") for f in facts), _show(facts)

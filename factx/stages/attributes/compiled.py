@@ -145,6 +145,9 @@ class Compiled:
     event_predicates: frozenset[str] = frozenset()
     #: words that begin a named event, lower-cased, to its kind ('storm' of 'Storm X')
     event_names: dict[str, EventKind] = field(default_factory=dict)
+    #: kinds without an author of their own that an attack may be (an agentive kind's
+    #: `same_as`: a bombing is an explosion), which a group can claim
+    claimable_kinds: frozenset[str] = frozenset()
     #: the rules of every family, validated, for families without an index of their own
     by_family: dict[str, tuple[dict, ...]] = field(default_factory=dict)
     max_role_words: int = 3
@@ -357,6 +360,7 @@ def _compile(rules: RuleSet) -> Compiled:
         lexicon=attr.Lexicon.from_rules(rules),
         event_nouns=event_nouns, event_verbs=event_verbs, fallback_kinds=fallback,
         event_verb_firsts=frozenset(v.split()[0] for v in event_verbs if " " in v),
+        claimable_kinds=frozenset(k for r in rules.get("events") if r.get("agentive") for k in r.get("same_as", ())),
         event_predicates=predicates, event_names=event_names, by_family={k: tuple(v) for k, v in by_family.items()},
         max_role_words=max((len(k.split()) for k in roles), default=1),
         role_last_words=frozenset(k.split()[-1] for k in roles),

@@ -437,6 +437,8 @@ def _claimant(subject: Token | None, verb: Token, state: "Discourse") -> Token |
     """The subject of a perpetration clause, with a group's pronoun taken for whoever the
     clause reports ('X said it carried out the attack': X). A pronoun under no reporting
     verb, or whose reporter is itself a pronoun, names nobody."""
+    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        return verb.head  # 'X, which claimed the attack, ...'
     if subject is None or subject.pos_ != "PRON":
         return subject
     if subject.lower_ not in GROUP_PRONOUNS:
@@ -488,8 +490,8 @@ def _assigned(verb: Token, state: "Discourse") -> Iterator[Raw]:
                     continue  # 'X claimed responsibility for the attack': the event's own frame
                 target = _for_object(obj)
             event = _event_at(target, state) if target is not None and target.pos_ in ("NOUN", "PROPN") else None
-            if event is None or not event.kind.agentive or author is None:
-                continue
+            if event is None or author is None or not (event.kind.agentive or event.kind.kind in state.rules.claimable_kinds):
+                continue  # ('claimed the blast': a blast may be a bombing; nobody claims a flood)
             for (value, value_type, entity_type), where in _authors(author, state):
                 yield _raw(event, value, value_type, where, "perpetration.claimed", verb, entity_type)
         return
@@ -519,3 +521,4 @@ def _assigned(verb: Token, state: "Discourse") -> Iterator[Raw]:
             for (value, value_type, entity_type), where in _authors(author, state):
                 yield _raw(event, value, value_type, where, "perpetration.attributed", verb, entity_type,
                            speaker=speaker)
+
