@@ -119,6 +119,8 @@ PERPETRATORS = [
     ("The Velan Liberation Front claimed Monday's bombing in Karsk.", "Velan Liberation Front"),
     ("Officials blamed the bombing in Karsk on the Velan Liberation Front.", "Velan Liberation Front"),
     ("The attack in Karsk was claimed by the Velan Liberation Front.", "Velan Liberation Front"),
+    ("The Velan Liberation Front took responsibility for the bombing in Karsk.", "Velan Liberation Front"),
+    ("The Velan Liberation Front admitted carrying out the bombing in Karsk.", "Velan Liberation Front"),
 ]
 
 
@@ -159,6 +161,8 @@ NO_PERPETRATOR = [
     # led: only an attack has an author ('the protest was led by'), and only an event is led
     "The protest in Karsk was led by the Velan Students Union.",
     "The investigation into the bombing in Karsk was led by the Velan Police Service.",
+    # a claim not made
+    "The Velan Liberation Front did not claim responsibility for the bombing in Karsk.",
 ]
 
 
