@@ -121,6 +121,10 @@ PERPETRATORS = [
     ("The attack in Karsk was claimed by the Velan Liberation Front.", "Velan Liberation Front"),
     ("The Velan Liberation Front took responsibility for the bombing in Karsk.", "Velan Liberation Front"),
     ("The Velan Liberation Front admitted carrying out the bombing in Karsk.", "Velan Liberation Front"),
+    # 'its fighters': the group that says so; the NER's 'Suspected' is no part of the name
+    ("The Velan Liberation Front said its fighters carried out the ambush near Karsk.", "Velan Liberation Front"),
+    ("Suspected Velan Liberation Front fighters ambushed a convoy near Karsk on Monday, killing nine soldiers.",
+     "Velan Liberation Front"),
 ]
 
 
@@ -163,6 +167,8 @@ NO_PERPETRATOR = [
     "The investigation into the bombing in Karsk was led by the Velan Police Service.",
     # a claim not made
     "The Velan Liberation Front did not claim responsibility for the bombing in Karsk.",
+    # 'its troops' of a noun that names no author: nothing, never the word 'troops'
+    "The army said its troops carried out the raid in Karsk.",
 ]
 
 

@@ -452,9 +452,17 @@ def event_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
             yield Raw(event, "amount", amount[0], "quantity", text_of(amount[1]), start, end,
                       f"{mention.kind.rule}.amount", token, claim=claim)
         for value, value_type, entity_type, where in perpetrators(mention.frame, state) if mention.kind.agentive else ():
+            value = _unhedged(value, state)  # ('Suspected X fighters': the NER's span)
             yield Raw(event, "perpetrator", value, value_type, where.text, where.idx,
                       where.idx + len(where.text), f"{mention.kind.rule}.perpetrator", token,
                       entity_type if value_type == "entity" else None, claim=claim)
+
+
+def _unhedged(value: str, state: "Discourse") -> str:
+    """A name without the hedge the NER left in front ('Suspected X' → 'X'), so that it
+    is the same author as the plain name."""
+    first, _, rest = value.partition(" ")
+    return rest if rest and first.lower() in state.rules.lexicon.hedge_adjectives else value
 
 
 def _day_of_event(name: str, state: "Discourse") -> str | None:

@@ -431,17 +431,22 @@ ASSIGN_VERBS = frozenset({"claim", "attribute", "accuse"})
 LEAD_VERBS = frozenset({"lead", "spearhead"})
 #: pronouns of a group that says what it did ('the group said it carried out the attack')
 GROUP_PRONOUNS = frozenset({"it", "they", "we"})
+GROUP_POSSESSIVES = frozenset({"its", "their", "our"})
 
 
 def _claimant(subject: Token | None, verb: Token, state: "Discourse") -> Token | None:
     """The subject of a perpetration clause, with a group's pronoun taken for whoever the
-    clause reports ('X said it carried out the attack': X). A pronoun under no reporting
-    verb, or whose reporter is itself a pronoun, names nobody."""
+    clause reports ('X said it carried out the attack', 'X said its fighters carried out
+    the attack': X). A pronoun under no reporting verb, or whose reporter is itself a
+    pronoun, names nobody."""
     if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
         return verb.head  # 'X, which claimed the attack, ...'
-    if subject is None or subject.pos_ != "PRON":
+    if subject is not None and subject.pos_ == "NOUN" and any(
+            c.dep_ == "poss" and c.lower_ in GROUP_POSSESSIVES for c in subject.children):
+        subject = next(c for c in subject.children if c.dep_ == "poss")  # 'X said its fighters ...': X
+    elif subject is None or subject.pos_ != "PRON":
         return subject
-    if subject.lower_ not in GROUP_PRONOUNS:
+    elif subject.lower_ not in GROUP_PRONOUNS:
         return None
     node = verb
     for _ in range(2):
