@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from fact_helpers import facts_runner
+from fact_helpers import has as _has
 from fact_helpers import show as _show
 
 
@@ -416,3 +417,61 @@ NOT_CLAIMED = [
 def test_not_claimed(run, text):
     facts = run(text)
     assert not any(f.attribute in ("perpetrator", "wounded_count") for f in facts), _show(facts)
+
+
+KILLED_BY = [
+    # who killed a named person whose killing has no event noun of its own: that person's
+    # perpetrator (DESIGN section 2; wave 5 did 'was killed by X')
+    ("Karl Brenner was killed by gunmen from the Velan Liberation Front in Karsk on Monday.", None),
+    ("The Velan Liberation Front claimed responsibility for the killing of Karl Brenner.", "Velan Liberation Front"),
+    ("The Velan Liberation Front said it killed Karl Brenner.", "Velan Liberation Front"),
+    ("The Velan Liberation Front claimed the assassination of Karl Brenner.", "Velan Liberation Front"),
+    ("Karl Brenner was assassinated in Karsk on Monday. Brenner's widow waited outside the hospital. Police "
+     "blamed the Velan Liberation Front for the assassination.", "Police"),
+    ("Karl Brenner was assassinated in Karsk on Monday. Brenner's widow waited outside the hospital. "
+     "Officials said the Velan Liberation Front was behind the killing.", "Officials"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, source", KILLED_BY)
+def test_who_killed_a_named_person(run, text, source):
+    facts = run(text)
+    assert _has(facts, "Karl Brenner", "perpetrator", "Velan Liberation Front", said_by=source), _show(facts)
+    assert not any(f.attribute == "perpetrator" and f.name != "Karl Brenner" for f in facts), _show(facts)
+
+
+NOT_KILLED_BY = [
+    # another event's author; a killer named by a common noun only
+    "Karl Brenner was killed in Karsk on Monday. Brenner's widow waited outside the hospital. Police blamed "
+    "the Velan Liberation Front for the attack on a bank in Velan last year.",
+    "Gunmen killed Karl Brenner in Karsk on Monday.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", NOT_KILLED_BY)
+def test_not_killed_by(run, text):
+    facts = run(text)
+    assert not any(f.attribute == "perpetrator" and f.name == "Karl Brenner" for f in facts), _show(facts)
+
+
+SAME_EVENT = [
+    # 'the attack' after 'a bombing': the one event of a kind declared the same
+    ("Karl Brenner was killed in a bombing in Karsk on Monday. The Velan Liberation Front claimed the attack.",
+     "bombing in Karsk"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, entity", SAME_EVENT)
+def test_same_event_by_another_kind(run, text, entity):
+    facts = run(text)
+    assert _has(facts, entity, "perpetrator", "Velan Liberation Front"), _show(facts)
+
+
+def test_two_candidates_stay_apart(run):
+    facts = run("An airstrike in Karsk killed 12 people on Monday. A bombing in Velan killed three. The attack "
+                "was claimed by the Velan Liberation Front.")
+    assert not any(f.attribute == "perpetrator" and f.name in ("airstrike in Karsk", "bombing in Velan")
+                   for f in facts), _show(facts)

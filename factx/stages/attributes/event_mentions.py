@@ -139,6 +139,14 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
         names = by_kind.get(mention.kind.kind, set())
         if mention.entity is None and len(names) == 1 and _refers_back(mention, state):
             out[i] = replace(mention, entity=_entity(next(iter(names)), mention.token))
+    # a definite mention of a kind the document tells of no event of, in a document with
+    # one event of a kind declared the same ('a bombing in X' … 'claimed the attack'): that one
+    for i, mention in enumerate(out):
+        if mention.entity is None and not by_kind.get(mention.kind.kind) and is_definite(mention.token) \
+                and mention.token.pos_ in ("NOUN", "PROPN") and _refers_back(mention, state):
+            names = {n for k in rules.related_kinds.get(mention.kind.kind, ()) for n in by_kind.get(k, ())}
+            if len(names) == 1:
+                out[i] = replace(mention, entity=_entity(next(iter(names)), mention.token))
     # a mention that means the document's event of its kind, which it never places ('the
     # floods'): an event named by its kind alone, for the run to link (`factx.events`)
     for i, mention in enumerate(out):
