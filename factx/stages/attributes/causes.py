@@ -31,7 +31,7 @@ register(
     Family("agent_noun", doc="nouns of people who act ('police', 'gunmen'): 'killed by police' names no cause"),
     Family("cause_modifier", doc="adjectives dropped from a cause's head phrase ('a long illness' → 'illness')"),
     Family("cause_light", doc="nouns whose 'of' object is the real cause: 'the ignition of X', 'a stock of X'"),
-    Family("amount_unit", doc="units by weight of a cause that give the event its amount: '2,750 tonnes of X'"),
+    Family("amount_unit", doc="units by weight of a cause that give the event its amount: '400 tonnes of X'"),
     Family("cause_verb", keys=("words", "preps", "subject"), required=("words", "preps"),
            doc="verbs whose agent or object is an event's cause ('caused by', 'blamed on'); with "
                "`subject: subject`, whose subject causes the event its preposition governs "
@@ -287,8 +287,8 @@ def _cause_noun_slots(event: Token) -> list[Token]:
 
 
 def amount_of(noun: Token, state: "Discourse") -> tuple[int | str, list[Token]] | None:
-    """How much of the cause there was, in tonnes, when the cause is given by weight ('2,750
-    tonnes of ammonium nitrate', 'more than 2,000 tons of X' → '>2000'): the cause noun or
+    """How much of the cause there was, in tonnes, when the cause is given by weight ('400
+    tonnes of fertiliser', 'more than 300 tons of X' → '>300'): the cause noun or
     the light noun it came through is a unit of family `amount_unit` with a number. Other
     units (kilograms, pounds) give nothing: a value in another unit would disagree with
     the same amount in tonnes."""

@@ -267,7 +267,7 @@ def _refers_back(mention: "EventMention", state: "Discourse") -> bool:
             return False
         return is_definite(token) or mention.date is None
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    # 'it crashed', 'the plane crashed', '2,750 tonnes of X had exploded' (what blew up, by
+    # 'it crashed', 'the plane crashed', '400 tonnes of X had exploded' (what blew up, by
     # weight); not 'the US attacked X': a new event of its own
     return subject is not None and (subject.pos_ == "PRON" or subject.pos_ == "NOUN" and (
         is_definite(subject) or lemma(subject) in amount_units(state.rules))) \
@@ -450,8 +450,8 @@ def event_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
             yield Raw(event, "cause", value, "text", text_of(words), start, end,
                       f"{mention.kind.rule}.cause", token, claim=claim)
 
-        # how much of it there was: '2,750 tonnes of ammonium nitrate' as the cause, or as
-        # what blew up ('2,750 tonnes of X had exploded')
+        # how much of it there was: '400 tonnes of fertiliser' as the cause, or as
+        # what blew up ('400 tonnes of X had exploded')
         amount = amount_of(cause[2], state) if cause is not None else None
         if amount is None and token.pos_ == "VERB":
             amount = next((a for c in token.children if c.dep_ == "nsubj" and (a := amount_of(c, state))), None)
