@@ -475,3 +475,39 @@ def test_two_candidates_stay_apart(run):
                 "was claimed by the Velan Liberation Front.")
     assert not any(f.attribute == "perpetrator" and f.name in ("airstrike in Karsk", "bombing in Velan")
                    for f in facts), _show(facts)
+
+
+WHICH_CLAUSE = [
+    # the parser hangs 'which killed' on the place: a place kills no one, the event does
+    ("The explosion in Karsk, which killed 12 people, came two days after a bombing in Velan.",
+     "explosion in Karsk", 12),
+    # a clause that says what the place is like stays the place's
+    ("The floods in Karsk, which is home to 100,000 people, killed 12.", "floods in Karsk", 12),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, entity, count", WHICH_CLAUSE)
+def test_which_clause_on_the_place(run, text, entity, count):
+    facts = run(text)
+    assert _has(facts, entity, "killed_count", count), _show(facts)
+    assert [f.value for f in facts if f.attribute == "killed_count"] == [count], _show(facts)
+
+
+NOT_THE_EVENTS = [
+    # dates and places of other verbs: the statement, the speaker, the arrests, the mourning
+    "Officials said on Tuesday that the blast in Karsk killed 12 people.",
+    "Speaking in Velan on Tuesday, the minister said the explosion in Karsk killed 12 people.",
+    "The floods, the worst since 1998, killed 12 people in Karsk.",
+    "The government declared three days of mourning on Tuesday after the blast in Karsk killed 12 people.",
+    "The bombing in Karsk killed 12 people. Police arrested 14 people in Velan on Tuesday.",
+    "The crash in Karsk killed 12 people. The airline grounded its fleet on Tuesday.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", NOT_THE_EVENTS)
+def test_no_date_or_place_of_another_verb(run, text):
+    facts = run(text)
+    assert not any(f.attribute == "date" for f in facts), _show(facts)
+    assert {f.value for f in facts if f.attribute == "place"} <= {"Karsk"}, _show(facts)

@@ -117,6 +117,8 @@ def frame_of(trigger: Token, state: "Discourse", extra: Iterable[Token] = ()) ->
             above = head.head  # 'killed in the blast'
         elif node.pos_ in ("VERB", "AUX") and node.dep_ in ("relcl", "acl") and is_event_noun(head, state):
             above = head  # 'the blasts that tore through X, killing 100': the blasts
+        elif node.pos_ in ("VERB", "AUX") and node.dep_ == "relcl" and _placed_event(head, node, state) is not None:
+            above = _placed_event(head, node, state)  # 'the blast in X, which killed 12': the blast
         if above is None:
             break
         add(above)
@@ -150,6 +152,16 @@ def frame_of(trigger: Token, state: "Discourse", extra: Iterable[Token] = ()) ->
             if child.dep_ in ARGUMENT_DEPS and not is_event_noun(child, state) and all(child.i != r.i for r in roots):
                 participants.add(child.i)
     return Frame(trigger, tuple(roots), frozenset(participants), frame_kind(roots, state))
+
+
+def _placed_event(place: Token, clause: Token, state: "Discourse") -> Token | None:
+    """The event noun a place names where it happened, when the parser hung the event's
+    'which' clause on the place ('the blast in X, which killed 12'): a place kills no one."""
+    if place.dep_ != "pobj" or place.head.lower_ not in LOC_PREPS or not place_names(place, state) \
+            or not any(c.lower_ in ("which", "that") and c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return None
+    event = place.head.head
+    return event if event.pos_ in ("NOUN", "PROPN") and is_event_noun(event, state) else None
 
 
 def frame_kind(roots: Iterable[Token], state: "Discourse") -> EventKind | None:
