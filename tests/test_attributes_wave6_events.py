@@ -396,6 +396,8 @@ ROUND_TWO = [
     ("A bus crashed near Karsk on Monday, killing 12 people. Police said the crash was due to speeding.",
      "cause", "speeding"),
     ("A ferry sank off Karsk on Sunday. The sinking killed 40 people.", "date", "2023-05-07"),
+    # a roadside bomb is a bombing, like a car bomb
+    ("A roadside bomb struck a police vehicle in Karsk, wounding four officers.", "wounded_count", 4),
 ]
 
 
