@@ -513,3 +513,31 @@ def test_no_date_or_place_of_another_verb(run, text):
     facts = run(text)
     assert not any(f.attribute == "date" for f in facts), _show(facts)
     assert {f.value for f in facts if f.attribute == "place"} <= {"Karsk"}, _show(facts)
+
+
+ARRESTS_TOLD_NOWHERE = [
+    # arrests whose clause names neither an event nor a place: the event they are told
+    # with, the one named just before, or the one the document is about
+    (f"{BOMB} Police have detained four suspects.", "explosion in Karsk", 4),
+    (f"{BOMB} Authorities arrested 13 people in connection with the blast.", "explosion in Karsk", 13),
+    (f"{BOMB} Security forces have so far detained 27 people.", "explosion in Karsk", 27),
+    (f"{BOMB} Police said two suspects were in custody.", "explosion in Karsk", 2),
+    (f"{BOMB} Police made five arrests.", "explosion in Karsk", 5),
+    # arrests with a place of their own stay an event of their own there (the dev split's
+    # 'detained 37 people in Istanbul in connection with the attack')
+    (f"{BOMB} Police detained 37 people in Velan in connection with the attack.", "arrests in Velan", 37),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, entity, count", ARRESTS_TOLD_NOWHERE)
+def test_arrests_told_nowhere(run, text, entity, count):
+    facts = run(text)
+    assert _has(facts, entity, "arrested_count", count), _show(facts)
+    assert [f.value for f in facts if f.attribute == "arrested_count"] == [count], _show(facts)
+
+
+def test_arrests_between_two_events_stay_apart(run):
+    facts = run("An airstrike hit Karsk on Monday. Separately, a bomb exploded in Velan on Tuesday.\n\n"
+                "Police have detained four suspects.")
+    assert not any(f.attribute == "arrested_count" for f in facts), _show(facts)

@@ -372,6 +372,14 @@ def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discours
         place, _ = places[0]
         return Ent(event_name(kind.kind, place.name), "EVENT", trigger.text, trigger.idx,
                    trigger.idx + len(trigger.text))
+    if attribute == "arrested_count" and not places and not _group_of(counted, state):
+        # arrests told nowhere ('Police say two men have been detained', 'detained 13 people
+        # in connection with the blast'): the event they are told with, the one named just
+        # before, or the one the document is about (`event_at`)
+        event = event_at(frame, state)
+        if event is not None:
+            ent = event.entity
+            return Ent(ent.name, "EVENT", event.token.text, event.token.idx, event.token.idx + len(event.token.text))
     return None
 
 
