@@ -65,3 +65,40 @@ def test_quoted_pronoun_is_the_topic(run, text, topic, speaker):
     facts = run(text)
     assert _has(facts, topic, "death", "died", polarity="denied", said_by=speaker), _show(facts)
     assert not _about(facts, speaker, "death"), _show(facts)
+
+
+# (text, the speaker, an age the speaker must not get)
+SPEAKER_AGES = [
+    ("Police spokesman Marc Dubois said the 45-year-old remained in a critical condition.", "Marc Dubois", 45),
+    ("Prosecutor Anne Leclerc said one of the dead was a Spanish woman aged 34.", "Anne Leclerc", 34),
+    ("Hospital director Ines Carvalho told reporters that the 61-year-old was still unconscious.",
+     "Ines Carvalho", 61),
+    ("Opposition leader Amir Talipov was shot in Lyon on Friday. According to a source, the "
+     "54-year-old politician, deputy leader of the Green Future party, was shot twice.", "Amir Talipov", 54),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, age", SPEAKER_AGES)
+def test_age_is_not_the_speakers(run, text, name, age):
+    facts = run(text)
+    assert not _has(facts, name, "age", age), _show(facts)
+    assert not any(f.attribute == "age" and f.value == age for f in facts), _show(facts)
+
+
+# ages that are the named person's, however they are phrased
+OWN_AGES = [
+    ("Marc Dubois, aged 45, was arrested in Lyon on Monday.", "Marc Dubois", 45),
+    ("The 45-year-old Paul Girard was arrested in Lyon on Monday.", "Paul Girard", 45),
+    ("Anne Leclerc, a 62-year-old teacher, died in the attack.", "Anne Leclerc", 62),
+    ("Jean Petit died aged 80 in a hospital in Lyon.", "Jean Petit", 80),
+    ("Police said a 45-year-old man, Marc Dubois, was arrested.", "Marc Dubois", 45),
+    ("Nadia Berrada, 29, was among the wounded, police said.", "Nadia Berrada", 29),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, age", OWN_AGES)
+def test_own_age_kept(run, text, name, age):
+    facts = run(text)
+    assert _has(facts, name, "age", age), _show(facts)
