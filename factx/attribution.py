@@ -279,6 +279,14 @@ def denial_above(trigger: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def report_of(node: Token, lex: Lexicon) -> bool:
+    """A claim told as someone else's report: the object of 'reports / claims / news of'
+    ('reports of X's death', 'claims of his killing'); what a report says is not asserted."""
+    head = node.head
+    return node.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i \
+        and head.head.pos_ in ("NOUN", "PROPN") and lemma(head.head) in lex.backref
+
+
 def called_false(claim: Token, lex: Lexicon) -> Token | None:
     """The word that calls a claim noun false as its predicate ('reports that X died were
     false', 'the claim is baseless', 'the rumours proved untrue'), or None; never when
@@ -333,6 +341,8 @@ def hedged(trigger: Token, lex: Lexicon) -> bool:
     """
     for node in ancestors(trigger):
         word = lemma(node)
+        if report_of(node, lex):
+            return True
         if node.i != trigger.i and node.pos_ in ("VERB", "AUX") and word in lex.hedge_verbs:
             if word not in lex.say or is_passive(node):
                 return True

@@ -6,7 +6,12 @@ table-driven, text → facts, real model, invented sentences only.
   subject pronoun of the next sentence when another person was the topic;
 - P2: ages belong to the person the age phrase describes: never the speaker of a
   reporting verb ('X said the 45-year-old remained ...'), 'aged N' to the noun right
-  before it, and a definite 'the N-year-old' that names no one is left alone.
+  before it, and a definite 'the N-year-old' that names no one is left alone;
+- P8: 'reports of X's death' is hedged (denied when the reports are denied, dismissed or
+  called false); a title-case headline's claim after a word of denial is dropped (the
+  parser reads 'Officials Deny Leader X Has Died' as one name);
+- P9: a source is cut before a date preposition ('the ministry on Sunday said') and
+  after a dateline's dash ('CITY -- officials'), and a toll noun is never a source.
 """
 
 from __future__ import annotations
@@ -102,3 +107,46 @@ OWN_AGES = [
 def test_own_age_kept(run, text, name, age):
     facts = run(text)
     assert _has(facts, name, "age", age), _show(facts)
+
+
+# P8: reports of a death are someone's report; a denial in a title-case headline
+REPORTED_DEATHS = [
+    # (text, person, polarity, modality)
+    ("Opposition leader Ramon Cruz was shot in Manila. Reports of Cruz's death spread quickly on "
+     "social media on Sunday.", "Ramon Cruz", "affirmed", "hedged"),
+    ("Opposition leader Ramon Cruz was shot in Manila. The party said it had received reports of his "
+     "death.", "Ramon Cruz", "affirmed", "hedged"),
+    ("Opposition leader Ramon Cruz was shot in Manila. A ministry spokesman called the reports of his "
+     "death false and irresponsible.", "Ramon Cruz", "denied", "hedged"),
+    ("Opposition leader Ramon Cruz was shot in Manila. The ministry dismissed reports of his death as "
+     "rumours.", "Ramon Cruz", "denied", "hedged"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, name, polarity, modality", REPORTED_DEATHS)
+def test_reports_of_a_death(run, text, name, polarity, modality):
+    facts = run(text)
+    deaths = _about(facts, name, "death")
+    assert deaths and all(f.polarity == polarity and f.modality == modality for f in deaths), _show(facts)
+
+
+TITLE_CASE_DENIALS = [
+    "Officials Deny Opposition Leader Cruz Has Died\n\nOpposition leader Ramon Cruz was shot in Manila on Friday.",
+    "Ministry Dismisses Reports That Senator Cruz Was Killed\n\nSenator Ramon Cruz was shot in Manila on Friday.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", TITLE_CASE_DENIALS)
+def test_title_case_denial_affirms_no_death(run, text):
+    facts = run(text)
+    assert not any(f.attribute == "death" and f.polarity == "affirmed" for f in facts), _show(facts)
+
+
+@pytest.mark.model
+def test_title_case_sentence_case_kept(run):
+    """A sentence-case headline is parsed like a sentence: its denial stands."""
+    facts = run("Interior ministry denies reports of Cruz's death\n\nRamon Cruz was shot in Manila on Friday.")
+    assert any(f.attribute == "death" and f.polarity == "denied" for f in facts), _show(facts)
+
