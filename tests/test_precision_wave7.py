@@ -150,3 +150,23 @@ def test_title_case_sentence_case_kept(run):
     facts = run("Interior ministry denies reports of Cruz's death\n\nRamon Cruz was shot in Manila on Friday.")
     assert any(f.attribute == "death" and f.polarity == "denied" for f in facts), _show(facts)
 
+
+# P9: who said it, as a name or a plain description, without the words around it
+SOURCES = [
+    ("A gunman attacked a cafe in Lyon on Friday. The interior ministry on Sunday said five people were "
+     "killed in the attack in Lyon.", "killed_count", 5, "interior ministry"),
+    ("LYON -- French officials on Sunday said five people were killed in the attack in Lyon.",
+     "killed_count", 5, "French officials"),
+    ("MANILA -- Philippine officials on March 16 denied reports that opposition leader Ramon Cruz had died.",
+     "death", "died", "Philippine officials"),
+    ("A ferry sank off Cebu on Monday. The number of people confirmed dead in the sinking off Cebu has "
+     "risen to 11, with 25 still missing, the coast guard said on Tuesday.", "missing_count", 25, "coast guard"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, attribute, value, source", SOURCES)
+def test_source_span(run, text, attribute, value, source):
+    facts = run(text)
+    found = [f for f in facts if f.attribute == attribute and f.value == value]
+    assert found and all(f.said_by == source for f in found), _show(facts)

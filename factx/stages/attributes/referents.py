@@ -370,6 +370,11 @@ def object_tokens(obj: Token) -> list[Token]:
     'Islamic State in West Africa since 2016, and ...' → 'Islamic State in West Africa'."""
     out: list[Token] = []
     for t in sorted(obj.subtree, key=lambda t: t.i):
+        if t.i < obj.i and t.text in ("--", "—", "–"):
+            out = []  # 'CITY -- Kyrgyz officials': a dateline before the dash
+            continue
+        if t.i > obj.i and t.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in t.children):
+            break  # 'the ministry on Sunday'
         if t.i > obj.i and (t.text in ",;()—–-" and t.dep_ == "punct" or t.ent_type_ in ("DATE", "TIME")
                             or t.dep_ in ("relcl", "acl", "appos", "cc", "conj", "advcl")
                             or t.lower_ in ("since", "until", "from", "who", "which", "and", "or", "when", "where")):

@@ -261,6 +261,8 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
                     return agent
                 continue  # 'is said to have ...': a hedge, not a source
             subject = attr.subject_of(node)
+            if subject is not None and _tally(subject, state):
+                continue  # 'the number of people confirmed dead': a toll, not a source
             if subject is not None:
                 return subject
             quoted = attr.quoted_as_saying(node, lex)
@@ -326,6 +328,13 @@ def _headline_source(trigger: Token, state: "Discourse") -> Token | None:
     if last is None or last[-1].pos_ not in ("NOUN", "PROPN"):
         return None
     return last[-1]
+
+
+def _tally(subject: Token, state: "Discourse") -> bool:
+    """A toll noun ('the number of people', 'the toll'): what is counted, never who says it."""
+    words = state.rules.derived("words:tally_noun", lambda rules: frozenset(
+        w.lower() for r in rules.by_family.get("tally_noun", ()) for w in r.get("words", ())))
+    return lemma(subject) in words
 
 
 def _set_off(clause: Token) -> bool:
