@@ -170,3 +170,62 @@ def test_source_span(run, text, attribute, value, source):
     facts = run(text)
     found = [f for f in facts if f.attribute == attribute and f.value == value]
     assert found and all(f.said_by == source for f in found), _show(facts)
+
+
+# cause 18: a toll that counts its attackers agrees with a count of the victims alone
+WITH_PERPETRATORS = [
+    ("Four people were killed in the attack in Lyon, including the gunman.", "3-4"),
+    ("Five people died in the bombing in Lyon, including the bomber.", "4-5"),
+    ("The attack in Lyon killed five people, including two attackers.", "3-5"),
+    ("Four people were killed in the attack in Lyon, including two children.", 4),
+    ("Four people were killed in the attack in Lyon.", 4),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, value", WITH_PERPETRATORS)
+def test_toll_including_the_attacker(run, text, value):
+    facts = run(text)
+    tolls = [f.value for f in facts if f.attribute == "killed_count"]
+    assert tolls == [value], _show(facts)
+
+
+# P3: 'A were killed and B wounded': the second participle counts its own conjunct
+GAPPED = [
+    ("Three hostages were killed and nine people wounded when police stormed the building in Lyon.", 3, 9),
+    ("Two soldiers were killed and 14 others injured in the bombing in Lyon on Friday.", 2, 14),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, killed, wounded", GAPPED)
+def test_gapped_coordination(run, text, killed, wounded):
+    facts = run(text)
+    assert [f.value for f in facts if f.attribute == "killed_count"] == [killed], _show(facts)
+    assert [f.value for f in facts if f.attribute == "wounded_count"] == [wounded], _show(facts)
+
+
+# P10: one document against itself is no disagreement between sources
+def _count(value, doc, line, said_by=None, polarity="affirmed"):
+    from test_conflicts import fact
+
+    return fact("ferry sinking", "missing_count", value, doc, line, value_type="quantity",
+                said_by=said_by, polarity=polarity, entity_type="EVENT")
+
+
+ONE_DOCUMENT = [
+    # (facts, conflicts expected)
+    ([_count("dozens", "a.txt", 1), _count(31, "a.txt", 7, said_by="officials")], 0),  # headline vs body
+    ([_count(12, "a.txt", 3), _count(31, "a.txt", 7)], 0),  # the writer repeating a new figure
+    ([_count(12, "a.txt", 3, said_by="police"), _count(31, "a.txt", 7, said_by="hospital")], 1),
+    ([_count(12, "a.txt", 3), _count(31, "b.txt", 7)], 1),
+    ([_count("dozens", "a.txt", 1), _count(31, "a.txt", 7), _count(12, "b.txt", 2)], 1),
+]
+
+
+@pytest.mark.parametrize("facts, expected", ONE_DOCUMENT)
+def test_one_document_is_one_source(facts, expected):
+    from factx.conflicts import find_conflicts
+
+    found = [c for c in find_conflicts(facts) if c["attribute"] == "missing_count"]
+    assert len(found) == expected, found
