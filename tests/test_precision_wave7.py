@@ -229,3 +229,18 @@ def test_one_document_is_one_source(facts, expected):
 
     found = [c for c in find_conflicts(facts) if c["attribute"] == "missing_count"]
     assert len(found) == expected, found
+
+
+# 'one of three hostages killed': the part of a whole counts the whole
+@pytest.mark.parametrize("text, value", [("one of three", 3), ("two of the five", 5), ("one of 12", 12),
+                                         ("three", 3), ("dozens of", "~24-99")])
+def test_part_of_a_whole(text, value):
+    from factx.quantities import normalize_quantity
+
+    assert normalize_quantity(text) == value
+
+
+@pytest.mark.model
+def test_one_of_the_dead_is_no_extra_victim(run):
+    facts = run("Three hours later she was dead, one of three hostages killed in the siege in Lyon.")
+    assert [f.value for f in facts if f.attribute == "killed_count"] == [3], _show(facts)
