@@ -244,3 +244,20 @@ def test_part_of_a_whole(text, value):
 def test_one_of_the_dead_is_no_extra_victim(run):
     facts = run("Three hours later she was dead, one of three hostages killed in the siege in Lyon.")
     assert [f.value for f in facts if f.attribute == "killed_count"] == [3], _show(facts)
+
+
+# P8 (cont.): a denial a headline's parse hangs on its topic, and reports called irresponsible
+HEADLINE_DENIALS = [
+    "Lyon shooting: interior ministry denies reports of Talipov's death\n\nAmir Talipov was shot in Lyon on Friday.",
+    "Opposition leader Ramon Cruz was shot in Manila. The minister called the reports of his death "
+    "\"irresponsible\".",
+    "Opposition leader Ramon Cruz was shot in Manila. Reports of his death were premature, the minister said.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", HEADLINE_DENIALS)
+def test_denied_reports_of_a_death(run, text):
+    facts = run(text)
+    deaths = [f for f in facts if f.attribute == "death"]
+    assert deaths and all(f.polarity == "denied" for f in deaths), _show(facts)
