@@ -261,3 +261,9 @@ def test_denied_reports_of_a_death(run, text):
     facts = run(text)
     deaths = [f for f in facts if f.attribute == "death"]
     assert deaths and all(f.polarity == "denied" for f in deaths), _show(facts)
+
+
+@pytest.mark.model
+def test_aged_after_a_comma_is_the_subjects(run):
+    facts = run("Veteran actor Paul Girard has died at his home in Lyon, aged 91.")
+    assert _has(facts, "Paul Girard", "age", 91), _show(facts)

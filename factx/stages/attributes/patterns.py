@@ -95,10 +95,10 @@ def age_holder(start: int, end: int, mention: "Mention", state: "Discourse") -> 
         first = doc[first.i + 1]
     if first.lower_ in ("aged", "age"):
         before = doc[first.i - 1] if first.i > 0 else None
-        if before is not None and before.text == "," and before.i > 0:
-            before = doc[before.i - 1]
+        # 'a woman aged 34': the age of the noun right before it (', aged 91' after a
+        # comma is said of the clause's subject: 'died at her home in X, aged 91')
         if before is not None and before.pos_ in ("NOUN", "PROPN", "PRON") and before.i not in inside:
-            return False  # 'a woman aged 34': the age of the noun right before it
+            return False
     root = phrase.root
     noun = root.head if root.dep_ in ("amod", "compound", "nummod") else root
     linked = {noun.i, noun.head.i if noun.dep_ == "appos" else -1}
