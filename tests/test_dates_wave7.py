@@ -1,0 +1,39 @@
+"""Dates, wave 7: general causes of wrong dates on stories never seen.
+
+1. A numeric date line whose day and month could each be the other ("08/10/2025") is
+   read in the order that does not put the page before a date the page reports as past;
+   the order of the page's written dates decides only when both readings could be.
+
+Published dates are read without a model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factx.published import published_date
+
+PUBLISHED = [
+    # the prose writes month first, the site's numbers day first: the past event decides
+    ("Issued on: 08/10/2025 - 02:14\n\nPolice said the siege ended on October 7, 2025.\n", "2025-10-08"),
+    # ... and the other way round
+    ("Issued on: 10/08/2025\n\nThe siege ended on 7 October 2025, police said.\n", "2025-10-08"),
+    # a photo caption shows what was before the page
+    ("Posted 08/10/2025\n\n[Photo: Officers secure the square on October 7, 2025. \u00a9 Agency]\n", "2025-10-08"),
+    # a date ahead does not move the page after it
+    ("Issued on: 08/10/2025\n\nThe summit will open on October 7, 2025.\n", "2025-08-10"),
+    # both readings come after the past date: the order of the written dates decides
+    ("Posted 03/04/2025\n\nThe talks ended on February 2, 2025, officials said.\n", "2025-03-04"),
+    ("Posted 03/04/2025\n\nThe talks ended on 2 February 2025, officials said.\n", "2025-04-03"),
+    # no full date reported as past: the written order decides, as before
+    ("Issued on: 08/10/2025\n\nThe siege ended on October 7, officials said.\n", "2025-08-10"),
+    # a date line that can be read only one way is not touched
+    ("Issued on: 08/25/2025\n\nThe siege ended on 7 October 2025, police said.\n", "2025-08-25"),
+    # a written date line is not a numeric one
+    ("Published: August 10, 2025\n\nThe siege ended on October 7, 2025, police said.\n", "2025-08-10"),
+]
+
+
+@pytest.mark.parametrize("text, expected", PUBLISHED)
+def test_a_numeric_date_line_is_not_before_what_the_page_reports(text, expected):
+    assert published_date(text).value == expected
