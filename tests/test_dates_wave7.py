@@ -3,8 +3,9 @@
 1. A numeric date line whose day and month could each be the other ("08/10/2025") is
    read in the order that does not put the page before a date the page reports as past;
    the order of the page's written dates decides only when both readings could be.
+2. A day set for a planned event ("has called a rally for Tuesday") lies ahead.
 
-Published dates are read without a model.
+Published dates are read without a model; the planned days need the parse (`model`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from factx.published import published_date
+from factx.stages.dates import temporal_expressions
 
 PUBLISHED = [
     # the prose writes month first, the site's numbers day first: the past event decides
@@ -37,3 +39,27 @@ PUBLISHED = [
 @pytest.mark.parametrize("text, expected", PUBLISHED)
 def test_a_numeric_date_line_is_not_before_what_the_page_reports(text, expected):
     assert published_date(text).value == expected
+
+
+# 1998-03-01 is a Sunday, 1998-03-04 a Wednesday
+PLANNED = [
+    ("1998-03-01", "The party has called a rally in the capital for Tuesday.", ("Tuesday", "1998-03-03")),
+    ("1998-03-01", "The council has scheduled a vote for Thursday.", ("Thursday", "1998-03-05")),
+    ("1998-03-01", "The opposition plans a protest for Saturday.", ("Saturday", "1998-03-07")),
+    ("1998-03-01", "A rally planned for Saturday is expected to draw thousands.", ("Saturday", "1998-03-07")),
+    # a planning told in the past: the day is after it, and nearness decides
+    ("1998-03-04", "Unions called a strike for Monday.", ("Monday", "1998-03-02")),
+    ("1998-03-01", "A memorial service planned for Saturday was canceled.", ("Saturday", "1998-02-28")),
+    ("1998-03-01", "A vote planned for Thursday has been postponed.", ("Thursday", "1998-02-26")),
+    # "for" before a day that is no planned event's: as before
+    ("1998-03-01", "Police arrested him for Tuesday's attack.", ("Tuesday", "1998-02-24")),
+    # the future and "next" already looked ahead
+    ("1998-03-04", "The minister will travel to Paris on Monday.", ("Monday", "1998-03-09")),
+    ("1998-03-04", "The talks resume next Monday.", ("next Monday", "1998-03-09")),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("anchor, text, expected", PLANNED)
+def test_a_day_set_for_a_planned_event_lies_ahead(nlp, anchor, text, expected):
+    assert expected in [(t.text, t.value) for t in temporal_expressions(nlp(text), anchor)]
