@@ -51,6 +51,13 @@ PLANNED = [
     ("1998-03-04", "Unions called a strike for Monday.", ("Monday", "1998-03-02")),
     ("1998-03-01", "A memorial service planned for Saturday was canceled.", ("Saturday", "1998-02-28")),
     ("1998-03-01", "A vote planned for Thursday has been postponed.", ("Thursday", "1998-02-26")),
+    # a day beside a planning verb and its planned event ("on", or bare) is the event's
+    ("1998-03-06", "Protesters planned a large demonstration in the capital on Saturday.", ("Saturday", "1998-03-07")),
+    ("1998-03-01", "The union has scheduled a strike Thursday.", ("Thursday", "1998-03-05")),
+    ("1998-03-01", "The group plans a march on Saturday.", ("Saturday", "1998-03-07")),
+    # ... but holding or calling on a day dates the holding or the calling
+    ("1998-03-01", "The group held a march on Saturday.", ("Saturday", "1998-02-28")),
+    ("1998-03-04", "The union called a strike on Monday.", ("Monday", "1998-03-02")),
     # "for" before a day that is no planned event's: as before
     ("1998-03-01", "Police arrested him for Tuesday's attack.", ("Tuesday", "1998-02-24")),
     # the future and "next" already looked ahead

@@ -343,19 +343,34 @@ def _verb_group_tense(doc: Doc, span, verb, prep) -> str | None:
 
 def _planned_for(span) -> str | None:
     """'future' for a day set for a planned event ("has called a rally for Tuesday",
-    "a vote for Thursday", "scheduled the hearing for Friday"): it lies ahead of the
-    planning. When the planning is told in the past ("unions called a strike for
-    Monday") the day is only after it, and nearness decides: ''. None when the
-    expression is not such a day."""
-    if span is None or span.root.dep_ != "pobj" or span.root.head.lower_ != "for":
+    "a vote for Thursday", "scheduled the hearing for Friday", "plans a march on
+    Sunday"): it lies ahead of the planning. When the planning is told in the past
+    ("unions called a strike for Monday") the day is only after it, and nearness
+    decides: ''. None when the expression is not such a day."""
+    if span is None:
         return None
     words = lexicon().scheduling
-    head = span.root.head.head
-    kind = words.get(head.lemma_.lower())
-    if head.pos_ in ("NOUN", "PROPN") and kind == "noun":
-        verb = head.head if head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ in _VERBS else None
-    elif head.pos_ in _VERBS and (kind == "verb" or kind == "object" and any(
-            c.dep_ == "dobj" and words.get(c.lemma_.lower()) == "noun" for c in head.children)):
+    root = span.root
+
+    def planned_object(verb) -> bool:
+        return any(c.dep_ == "dobj" and words.get(c.lemma_.lower()) == "noun" for c in verb.children)
+
+    if root.dep_ == "pobj" and root.head.lower_ == "for":
+        head = root.head.head
+        kind = words.get(head.lemma_.lower())
+        if head.pos_ in ("NOUN", "PROPN") and kind == "noun":
+            verb = head.head if head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ in _VERBS else None
+        elif head.pos_ in _VERBS and (kind in ("verb", "plan") or kind == "object" and planned_object(head)):
+            verb = head
+        else:
+            return None
+    elif root.dep_ == "npadvmod" or root.dep_ == "pobj" and root.head.lower_ == "on":
+        # "planned a march on Sunday", "has scheduled a strike Monday"
+        head = root.head if root.dep_ == "npadvmod" else root.head.head
+        if head.pos_ in ("NOUN", "PROPN") and words.get(head.lemma_.lower()) == "noun" and head.dep_ == "dobj":
+            head = head.head
+        if head.pos_ not in _VERBS or words.get(head.lemma_.lower()) != "plan" or not planned_object(head):
+            return None
         verb = head
     else:
         return None
