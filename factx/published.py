@@ -2,7 +2,8 @@
 
 `published_date(text)` looks, in order of trust, for page metadata kept in the text
 ("datePublished": ...), a labelled line ("Published:", "Posted", "Last Updated: Sun,
-22 May 2016", "Publish Date: 02 Aug, 2022 |"), a line that is only a date ("Oct 8,
+22 May 2016", "Publish Date: 02 Aug, 2022 |"; a French, Spanish, Portuguese or Italian
+label, "Publié le 04/11/2025", is read day first), a line that is only a date ("Oct 8,
 2019", "May 22, 2016 | 4:30 PM", "IST: 0915 HRS, JUN 3, 2018", "2019-10-08T14:05:00+04:30",
 "Tue, 08 Oct 2019 10:15:00 +0000", "08.30.20 , 10:51"), and a dateline without a year
 ("BEIRUT, Aug. 5 (Reuters) -"), whose year must come from a full date of the document
@@ -90,6 +91,12 @@ _META_PUBLISHED = re.compile(
 _LABEL_UPDATED = re.compile(
     r"^\W*(?:article:)?(?:last\s+)?(?:date[\s_-]?)?(?:updated|modified|last\s+modified|edited|revised)"
     r"(?:[\s_-]?(?:at|on|date|time))?\b[\s\"':=|\-]*(?:content=[\"'])?", re.I)
+# the date-line labels of French, Spanish, Portuguese and Italian templates, which an
+# English page of such a site may keep ("Publié le 04/11/2025", "Mis à jour le"): these
+# languages write numeric dates day first
+_LABEL_DAY_FIRST = re.compile(
+    r"^\W*(?:(?:publi\u00e9|publicad[oa]|pubblicato|mis\s+\u00e0\s+jour|actualizad[oa]|atualizad[oa]|aggiornato)"
+    r"(?:\s+(?:le|el|em|il|on))?|publicaci\u00f3n)\b[\s\"':|\-]*", re.I)
 # Time-zone and clock labels pages print beside a date: "IST", "0915 HRS", "local time".
 ZONES = ("gmt|utc|bst|cet|cest|eet|eest|ist|pkt|pst|pdt|est|edt|cst|cdt|mst|mdt|et|pt|ct|aft|irst|"
          "msk|eat|cat|wat|sast|aest|aedt|acst|awst|nzst|nzdt|jst|kst|hkt|sgt|pht|wib|ict|gst|ast|akst|hst|z")
@@ -370,6 +377,12 @@ def published_date(text: str, *, day_first_hint: bool | None = None) -> Publishe
                 date, _ = _line_date(line[m.end():], first_day, labelled=True)
                 if date:
                     return found(line, at, date, HOW_LABEL)
+    for line, at in lines:
+        m = _LABEL_DAY_FIRST.match(line)
+        if m and len(line) <= 120:
+            date, _ = _line_date(line[m.end():], True, labelled=True)
+            if date:
+                return Published(date.isoformat(), HOW_LABEL, line[:200], span=(at, at + len(line)))
     header = [(line, at) for line, at in lines[:HEADER_LINES] if line]
     for line, at in header:
         if len(line) <= 80:

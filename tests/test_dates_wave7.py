@@ -3,6 +3,7 @@
 1. A numeric date line whose day and month could each be the other ("08/10/2025") is
    read in the order that does not put the page before a date the page reports as past;
    the order of the page's written dates decides only when both readings could be.
+   A French, Spanish, Portuguese or Italian date-line label is read, day first.
 2. A day set for a planned event ("has called a rally for Tuesday") lies ahead.
 
 Published dates are read without a model; the planned days need the parse (`model`).
@@ -33,6 +34,15 @@ PUBLISHED = [
     ("Issued on: 08/25/2025\n\nThe siege ended on 7 October 2025, police said.\n", "2025-08-25"),
     # a written date line is not a numeric one
     ("Published: August 10, 2025\n\nThe siege ended on October 7, 2025, police said.\n", "2025-08-10"),
+    # a French, Spanish, Portuguese or Italian label is read, day first, whatever the prose
+    ("Publi\u00e9 le 04/11/2025 - 09:12\n\nA suspect was arrested on November 3, police said.\n", "2025-11-04"),
+    ("Mis \u00e0 jour le 05/11/2025\n\nPolice said on November 3 that a suspect was held.\n", "2025-11-05"),
+    ("Publicado el 04/11/2025 10:00\n\nPolice said on November 3 that a suspect was held.\n", "2025-11-04"),
+    ("Atualizado em 04.11.2025\n\nPolice said on November 3 that a suspect was held.\n", "2025-11-04"),
+    # an English label comes first
+    ("Published: November 5, 2025\nPubli\u00e9 le 04/11/2025\n\nText.\n", "2025-11-05"),
+    # a label starts its line: within a sentence it is none
+    ("The ministry said its report, publi\u00e9 le 04/11/2025 in Paris, was discussed at length by the committee.\n", None),
 ]
 
 
