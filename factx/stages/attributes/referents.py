@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
 OBJECT_DEPS = ("dobj", "obj", "pobj", "dative", "iobj")
+#: what a verb governs as its complement or objects, unlike its adjuncts
+GOVERNED_DEPS = ("ccomp", "xcomp", "dobj", "obj", "dative", "iobj", "parataxis")
 
 
 def entity_of(token: Token, state: "Discourse", *, label: str = "PERSON", nominal: bool = True,
@@ -128,7 +130,11 @@ def pronoun_referent(token: Token, state: "Discourse") -> Ent | None:
 
 def _clause_subjects(pronoun: Token, state: "Discourse") -> set[str]:
     """People a pronoun object cannot be: the subject and agent of its own clause
-    ('X shot him dead', 'him' was shot by X)."""
+    ('X shot him dead', 'him' was shot by X); and people a subject pronoun cannot be:
+    the others its own verb governs ('X was killed, she said': she is not X; 'he told
+    Y': not Y)."""
+    if pronoun.dep_ == "nsubj" and pronoun.head.pos_ in ("VERB", "AUX"):
+        return _governed_people(pronoun, state)
     if pronoun.dep_ not in OBJECT_DEPS and not (pronoun.dep_ == "nsubjpass"):
         return set()
     verb = pronoun.head
@@ -147,6 +153,21 @@ def _clause_subjects(pronoun: Token, state: "Discourse") -> set[str]:
             ent = entity_of(target, state, nominal=False, depth=3)
             if ent is not None:
                 out.add(ent.name)
+    return out
+
+
+def _governed_people(subject: Token, state: "Discourse") -> set[str]:
+    """The people named in the complement and objects of a subject pronoun's verb (not
+    in its adjuncts: 'When X arrived, he said ...' may be X)."""
+    verb = subject.head
+    out: set[str] = set()
+    governed = [c for c in verb.children if c.dep_ in GOVERNED_DEPS or c.dep_ == "prep" and c.lower_ == "to"]
+    for token in (t for c in governed for t in c.subtree):
+        if token.pos_ != "PROPN":
+            continue
+        mention = state.mention_at(token)
+        if mention is not None and mention.label == "PERSON":
+            out.add(state.ent_of_mention(mention).name)
     return out
 
 

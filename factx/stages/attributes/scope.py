@@ -134,7 +134,10 @@ def _person_beside_object(token: Token, state: "Discourse") -> Source | None:
     for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")):
         for obj in pobjs(prep):
             # never a person's ('the lawyer of the victim X': X may be the victim)
-            if obj.pos_ != "NOUN" or any(lemma(obj) in words for words in (
+            named = state.mention_at(obj)  # 'a spokeswoman for the Interior Ministry, X'
+            if obj.pos_ == "PROPN" and named is not None and named.label in ("ORG", "GPE", "NORP"):
+                pass
+            elif obj.pos_ != "NOUN" or any(lemma(obj) in words for words in (
                     rules.person_nouns, rules.roles, rules.agent_nouns)):
                 continue
             for child in (c for c in obj.children if c.dep_ == "appos"):
@@ -234,6 +237,10 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
     for node in attr.ancestors(trigger):
         if below.dep_ == "relcl" and _set_off(below):
             return None  # 'X, who was killed last week, ...': the writer's words, not the speaker's
+        if below.dep_ in ("relcl", "acl") and node.i != below.i and _content_clause(below, node, lex):
+            author = attr.author_of(node, lex) or _speaker_around(node)
+            if author is not None:
+                return author
         # a reporting verb speaks for its complement, not for its adjuncts ('X said in a
         # speech after the blast that killed 150': the count is not X's claim)
         says = node.pos_ in ("VERB", "AUX") and (lemma(node) in lex.say or _believer(node, state)) \
@@ -326,6 +333,27 @@ def _headline_source(trigger: Token, state: "Discourse") -> Token | None:
     if last is None or last[-1].pos_ not in ("NOUN", "PROPN"):
         return None
     return last[-1]
+
+
+def _content_clause(clause: Token, noun: Token, lex) -> bool:
+    """'said in a statement that X had died': the content of the statement, which the
+    parser makes a clause on the noun with 'that' its marker or even its object; a
+    statement is what no death or event verb takes as object, so the clause is what
+    the statement says (never 'a statement that the ministry issued')."""
+    if lemma(noun) not in lex.source_nouns or lemma(clause) in lex.say:
+        return False
+    that = next((c for c in clause.children if c.lower_ == "that"), None)
+    return that is not None and that.dep_ in ("dobj", "mark") and that.i == clause.left_edge.i \
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i != that.i for c in clause.children)
+
+
+def _speaker_around(noun: Token) -> Token | None:
+    """Who speaks 'in a statement': the subject of the verb the phrase hangs on."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in ("in", "through", "via"):
+        verb = noun.head.head
+        if verb.pos_ in ("VERB", "AUX"):
+            return attr.subject_of(verb)
+    return None
 
 
 def _set_off(clause: Token) -> bool:
