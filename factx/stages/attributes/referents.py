@@ -265,6 +265,12 @@ def person_of_nominal(noun: Token, state: "Discourse") -> Ent | None:
     ('Hamas spokesman X'); relative clauses ('X, who is the leader').
     """
     head = noun.head
+    for child in noun.children:  # 'a 27-year-old Tunisian named X', 'a commander called X'
+        if child.dep_ == "acl" and child.tag_ == "VBN" and lemma(child) in ("name", "call", "identify"):
+            named = next((g for g in child.children if g.dep_ in ("oprd", "attr", "dobj")), None)
+            found = entity_of(named, state, nominal=False) if named is not None else None
+            if found is not None and found.label == "PERSON":
+                return found
     if noun.dep_ == "appos":
         return entity_of(head, state, nominal=False)
     for child in noun.children:

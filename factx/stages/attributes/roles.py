@@ -44,6 +44,8 @@ def _organisation(token: Token, sent: Span, role_tokens: list[Token], rule, pers
             return object_tokens(pobj), child.lower_
     for child in token.lefts:
         if child.dep_ in ("compound", "nmod", "poss") and child not in role_tokens:
+            if child.dep_ == "compound" and child.lower_ in state.rules.role_modifiers:
+                continue  # 'Interior Minister': a portfolio, kept in the title
             mention = state.mention_at(child)
             if mention is None or mention.label not in ("ORG", "GPE", "NORP", "PERSON") or (
                     mention.label == "PERSON" and child.dep_ != "poss"):
@@ -57,6 +59,15 @@ def _organisation(token: Token, sent: Span, role_tokens: list[Token], rule, pers
                 prep_word = "of"  # "X's courier" is the courier of X
             return words, prep_word
     return [], prep_word
+
+
+def _named_beside(role: Token, person: Ent) -> bool:
+    """The role's holder is named beside it ('X, the group's deputy leader,', 'the
+    group's leader, X,'): the title holds without its organisation's name; a bare
+    'its founder' names no one."""
+    near = [role.head] if role.dep_ == "appos" else []
+    near += [c for c in role.children if c.dep_ == "appos"]
+    return any(t.pos_ == "PROPN" and person.start <= t.idx < person.end for t in near)
 
 
 @extractor(order=30)
@@ -86,7 +97,7 @@ def role_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         definite = not any(c.lower_ in ("a", "an") for c in token.lefts)
         obj_tokens, prep_word = _organisation(token, sent, role_tokens, rule, person, state)
         obj_text, obj_label = entity_text(obj_tokens, state)
-        if not obj_text and any(c.dep_ == "poss" for c in token.children):
+        if not obj_text and any(c.dep_ == "poss" for c in token.children) and not _named_beside(token, person):
             continue  # 'its founder', 'the gang's leader': the organisation is not named here
         if obj_text and obj_text == person.name:
             continue
@@ -102,7 +113,7 @@ def role_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         before_name = (token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "PROPN"
                        or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children))
         if rule.only != "member_of" and (obj_text or rule.bare and (
-                token.dep_ in ("appos", "attr") or before_name
+                token.dep_ in ("appos", "attr", "oprd") or before_name
                 or (token.dep_ == "pobj" and token.head.lower_ == "as"))):
             title = f"{role_text} {prep_word} {obj_text}" if obj_text else role_text
             yield Raw(person, "title", title, "text", value_text, start, end, rule.rule, token)
