@@ -273,10 +273,26 @@ def denial_above(trigger: Token, lex: Lexicon) -> Token | None:
             return node
         if node.pos_ == "VERB" and dismissing(node, lex):
             return node  # 'considers the claim to have killed X an allegation'
-        if node.pos_ in ("NOUN", "VERB") and below.dep_ in ("acl", "ccomp") and called_false(node, lex) is not None:
+        if node.pos_ == "NOUN" and lemma(node) in NO_BASIS and below.dep_ == "prep" \
+                and below.lower_ in ("to", "in", "behind") and _none_of(node):
+            return node  # 'there is no truth to reports that X was killed'
+        if node.pos_ in ("NOUN", "VERB") and (below.dep_ in ("acl", "ccomp") or below.dep_ == "prep"
+                                              and below.lower_ in ("of", "about")) \
+                and called_false(node, lex) is not None:
+            # 'reports that X had died were false', 'reports of X's death were false'
             # (the parser may tag a plural claim noun a verb: 'reports that ... were false')
             return called_false(node, lex)  # 'reports that X had died were false'
     return None
+
+
+#: nouns whose absence denies a claim: 'there is no truth to reports that ...'
+NO_BASIS = frozenset({"truth", "basis", "substance", "foundation"})
+
+
+def _none_of(noun: Token) -> bool:
+    """'no truth', or a copula negated over it ('there is not any truth')."""
+    return any(c.lower_ == "no" for c in noun.children) or (
+        noun.dep_ == "attr" and any(c.dep_ == "neg" for c in noun.head.children))
 
 
 def called_false(claim: Token, lex: Lexicon) -> Token | None:
@@ -320,6 +336,8 @@ def negated(trigger: Token) -> bool:
     heads = [trigger]
     if trigger.dep_ in ("attr", "acomp", "oprd") or trigger.head.lemma_ == "be":
         heads.append(trigger.head)
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "among" and trigger.head.head.lemma_ == "be":
+        heads.append(trigger.head.head)  # 'X was not among the dead'
     return any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det")
                for h in heads for c in h.children if c.lower_ != "no" or c.dep_ == "neg")
 

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from factx.stages.attributes.base import Ent, Raw
 from factx.stages.attributes.referents import entity_text, object_tokens, person_of_nominal, role_words
 from factx.stages.attributes.registry import Family, extractor, register
-from factx.stages.attributes.syntax import span_of, strip_det, text_of
+from factx.stages.attributes.syntax import lemma, span_of, strip_det, text_of
 
 if TYPE_CHECKING:
     from factx.stages.attributes.discourse import Discourse
@@ -61,10 +61,17 @@ def _organisation(token: Token, sent: Span, role_tokens: list[Token], rule, pers
     return [], prep_word
 
 
-def _named_beside(role: Token, person: Ent) -> bool:
+def _named_beside(role: Token, rule, person: Ent, state: "Discourse") -> bool:
     """The role's holder is named beside it ('X, the group's deputy leader,', 'the
     group's leader, X,'): the title holds without its organisation's name; a bare
-    'its founder' names no one."""
+    'its founder' names no one. Never kin or a companion ('her longtime partner, X',
+    'his brother, X')."""
+    owner = next((c for c in role.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return False
+    if owner.lower_ not in ("its", "their") and owner.pos_ != "NOUN" and (
+            rule.rule == "role.personal" or lemma(role) in state.rules.spouse_nouns):
+        return False  # 'her partner, X', 'his brother, X': kin and companions
     near = [role.head] if role.dep_ == "appos" else []
     near += [c for c in role.children if c.dep_ == "appos"]
     return any(t.pos_ == "PROPN" and person.start <= t.idx < person.end for t in near)
@@ -97,7 +104,7 @@ def role_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         definite = not any(c.lower_ in ("a", "an") for c in token.lefts)
         obj_tokens, prep_word = _organisation(token, sent, role_tokens, rule, person, state)
         obj_text, obj_label = entity_text(obj_tokens, state)
-        if not obj_text and any(c.dep_ == "poss" for c in token.children) and not _named_beside(token, person):
+        if not obj_text and any(c.dep_ == "poss" for c in token.children) and not _named_beside(token, rule, person, state):
             continue  # 'its founder', 'the gang's leader': the organisation is not named here
         if obj_text and obj_text == person.name:
             continue
