@@ -161,10 +161,12 @@ def according_head(source: Token) -> Token | None:
 
 
 def quoted_as_saying(verb: Token, lex: Lexicon) -> Token | None:
-    """'The agency quoted X as saying that ...': X speaks (the innermost source)."""
+    """'The agency quoted X as saying that ...', 'X was quoted as saying': X speaks (the
+    innermost source)."""
     node = verb.head
     if verb.dep_ in ("pcomp", "pobj") and node.lower_ == "as" and lemma(node.head) in ("quote", "cite"):
-        return next((c for c in node.head.children if c.dep_ in ("dobj", "obj")), None)
+        # 'quoted X as saying'; passive: 'X was quoted as saying'
+        return next((c for c in node.head.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
     return None
 
 

@@ -316,3 +316,29 @@ def test_speaker_kept(run, text, source):
     facts = run(text)
     deaths = find(facts, "Karl Brenner", "death")
     assert deaths and all(f.said_by and fold(f.said_by).endswith(fold(source)) for f in deaths), _show(facts)
+
+
+# second batch, written after the first fixes
+SPEAKERS_2 = [
+    ("Officials were quoted as saying that Karl Brenner had been killed.", "Officials"),
+    ('"We can confirm that Karl Brenner was killed in the strike," said Anna Lind.', "Anna Lind"),
+    ('"I believe that Karl Brenner was killed," Anna Lind told reporters.', "Anna Lind"),
+    ("Karl Brenner's brother, Paul Brenner, said he had been killed in the strike.", "Paul Brenner"),
+    ("Paul Brenner, Karl Brenner's brother, said he had died in the strike.", "Paul Brenner"),
+    ("Karl Brenner was last seen in May. His brother Paul Brenner said he had been killed in the strike.",
+     "Paul Brenner"),
+    ("The Interior Ministry said in a statement posted on its website that Karl Brenner had been killed.",
+     "Interior Ministry"),
+    ("Anna Lind told Reuters by phone that Karl Brenner had been killed.", "Anna Lind"),
+    ("Speaking to reporters on Monday, Anna Lind said Karl Brenner had been killed.", "Anna Lind"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, source", SPEAKERS_2)
+def test_said_by_2(run, text, source):
+    facts = run(text)
+    deaths = find(facts, "Karl Brenner", "death")
+    assert deaths and all(f.said_by and fold(f.said_by).endswith(fold(source)) for f in deaths), _show(facts)
+    # the one speaking is not the one who died
+    assert not find(facts, source, "death") or fold(source) == "karl brenner", _show(facts)

@@ -96,13 +96,13 @@ def entity_of(token: Token, state: "Discourse", *, label: str = "PERSON", nomina
     return None
 
 
-def pronoun_referent(token: Token, state: "Discourse") -> Ent | None:
+def pronoun_referent(token: Token, state: "Discourse", exclude: frozenset[str] = frozenset()) -> Ent | None:
     """The person 'he' / 'she' / 'him' refers to (see the module docstring); the
-    document's main person when no one fits nearby."""
+    document's main person when no one fits nearby. `exclude`: names it cannot be."""
     sent = token.sent
     window = state.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
     want = "m" if token.lower_ in MALE_PRONOUNS else "f" if token.lower_ in FEMALE_PRONOUNS else None
-    excluded = _clause_subjects(token, state)
+    excluded = _clause_subjects(token, state) | exclude
 
     def fits(name: str) -> bool:
         gender = state.genders.get(name)

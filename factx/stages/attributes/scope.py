@@ -41,6 +41,8 @@ if TYPE_CHECKING:
     from factx.stages.attributes.discourse import Discourse
 
 CLAIM_ATTRIBUTES = frozenset(DEATH_ATTRIBUTES + EVENT_ATTRIBUTES)
+#: subjects that speak for the one quoted: the source is who says 'we'
+FIRST_PERSON = frozenset({"i", "we"})
 
 
 # ---------------------------------------------------------------------------------------
@@ -268,6 +270,8 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
                     return agent
                 continue  # 'is said to have ...': a hedge, not a source
             subject = attr.subject_of(node)
+            if subject is not None and subject.lower_ in FIRST_PERSON:
+                continue  # '"We can confirm that ...," said X': the one who says 'we'
             if subject is not None:
                 return subject
             quoted = attr.quoted_as_saying(node, lex)
@@ -444,10 +448,25 @@ def scope_fact(raw: Raw, sent: Span, state: "Discourse") -> FactDraft | None:
                 source = next((f for f in found if f is not None), None) or source
     hedged = not described and (attr.hedged(raw.trigger, lex) or raw.via is not None and attr.hedged(raw.via, lex))
     modality = "hedged" if hedged else "reported" if source is not None else "asserted"
+    if source is not None and source.name == raw.subject.name and raw.attribute in DEATH_ATTRIBUTES \
+            and polarity == "affirmed" and raw.subject.text.lower() in PERSON_PRONOUNS:
+        # 'X's brother, Y, said he had been killed': whoever died, it is not the one speaking
+        raw = _other_referent(raw, source, state)
+        if raw is None:
+            return None
     if source is not None and source.name == raw.subject.name:
         source = None  # 'X, a spokesman for Y, said': not a claim X makes about X
         modality = "hedged" if modality == "hedged" else "asserted"
     return _draft(raw, sent, state, source, polarity, modality)
+
+
+def _other_referent(raw: Raw, speaker: Source, state: "Discourse") -> Raw | None:
+    """The death's pronoun subject resolved again without its speaker, or None."""
+    span = state.doc.char_span(raw.subject.start, raw.subject.end)
+    if span is None or len(span) != 1:
+        return None
+    person = pronoun_referent(span[0], state, exclude=frozenset({speaker.name}))
+    return replace(raw, subject=person) if person is not None else None
 
 
 def _presupposed(raw: Raw) -> bool:
