@@ -336,8 +336,8 @@ def correction_above(trigger: Token, lex: Lexicon) -> Token | None:
 def negated(trigger: Token) -> bool:
     """'was not killed', 'is not the leader': a negation on the trigger or its copula."""
     heads = [trigger]
-    if trigger.dep_ in ("attr", "acomp", "oprd") or trigger.head.lemma_ == "be":
-        heads.append(trigger.head)
+    if trigger.dep_ in ("attr", "acomp", "oprd") or trigger.head.lemma_ == "be" and not open_question(trigger):
+        heads.append(trigger.head)  # (not 'it was not clear whether X was killed')
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "among" and trigger.head.head.lemma_ == "be":
         heads.append(trigger.head.head)  # 'X was not among the dead'
     return any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det")
@@ -353,6 +353,8 @@ def hedged(trigger: Token, lex: Lexicon) -> bool:
     """
     for node in ancestors(trigger):
         word = lemma(node)
+        if node.dep_ == "ccomp" and open_question(node):
+            return True  # 'it was not clear whether X was killed', 'asked if X had died'
         if node.i != trigger.i and node.pos_ in ("VERB", "AUX") and word in lex.hedge_verbs:
             if word not in lex.say or is_passive(node):
                 return True
@@ -372,8 +374,15 @@ def hedged(trigger: Token, lex: Lexicon) -> bool:
             if subject is not None and (lemma(subject) in lex.hedge_nouns or any(
                     c.lower_ in lex.hedge_adjectives for c in subject.children)):
                 return True
+            if any(c.dep_ == "neg" for c in node.children):
+                return True  # 'the army has not confirmed his death': unconfirmed
             break
     return False
+
+
+def open_question(clause: Token) -> bool:
+    """A clause that asks rather than tells: 'whether X was killed', 'if X had died'."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
 
 
 def is_real_denial(verb: Token, lex: Lexicon) -> bool:

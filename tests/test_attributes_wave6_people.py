@@ -342,3 +342,56 @@ def test_said_by_2(run, text, source):
     assert deaths and all(f.said_by and fold(f.said_by).endswith(fold(source)) for f in deaths), _show(facts)
     # the one speaking is not the one who died
     assert not find(facts, source, "death") or fold(source) == "karl brenner", _show(facts)
+
+
+# third batch: roles told by a verb or with 'in', open questions, unconfirmed claims
+TITLES_3 = [
+    ("Anna Lind, who chairs the foreign affairs committee, said the talks failed.", "Anna Lind",
+     "chair of the foreign affairs committee"),
+    ("Ali Jaber had served as the group's spokesman since 2015.", "Ali Jaber", "spokesman"),
+    ("Jane Doe, a lawyer in London, said the case was closed.", "Jane Doe", "lawyer"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, person, title", TITLES_3)
+def test_title_3(run, text, person, title):
+    facts = run(text)
+    assert find(facts, person, "title", title), _show(facts)
+
+
+NO_ROLE_VERB = [
+    "Piet Janssen headed the electoral commission until 2019.",  # past: maybe a former role
+    "Anna Lind leads the polls in the capital.",
+    "Anna Lind heads the investigation into the crash.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", NO_ROLE_VERB)
+def test_no_role_from_verb(run, text):
+    facts = run(text)
+    assert not [f for f in facts if f.attribute == "title"], _show(facts)
+
+
+UNCONFIRMED = [
+    "It was not immediately clear whether Karl Brenner was killed.",
+    "The army has not confirmed Karl Brenner's death.",
+    "The army did not say whether Karl Brenner was killed.",
+    "Officials asked if Karl Brenner had died in the strike.",
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", UNCONFIRMED)
+def test_open_question_is_hedged_not_denied(run, text):
+    facts = run(text)
+    deaths = find(facts, "Karl Brenner", "death")
+    assert deaths and all(f.polarity == "affirmed" and f.modality == "hedged" for f in deaths), _show(facts)
+
+
+@pytest.mark.model
+def test_not_true_is_denied(run):
+    facts = run("It is not true that Karl Brenner was killed, the ministry said.")
+    deaths = find(facts, "Karl Brenner", "death")
+    assert deaths and all(f.polarity == "denied" for f in deaths), _show(facts)

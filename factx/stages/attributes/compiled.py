@@ -120,8 +120,6 @@ class Compiled:
     spouse_nouns: dict[str, str]
     marry_verbs: dict[str, str]
     origin_nouns: dict[str, str]
-    #: words that give where a person comes from ('hails from', 'originally from', 'a native of')
-    origin_from: dict[str, str]
     person_nouns: frozenset[str]
     birth_verbs: dict[str, str]
     founded_verbs: dict[str, str]
@@ -256,8 +254,7 @@ def _compile(rules: RuleSet) -> Compiled:
     roles: dict[str, RoleRule] = {}
     simple: dict[str, dict[str, str]] = {f: {} for f in (
         "spouse", "marry", "origin", "birth", "founded", "founded_noun", "person_noun",
-        "role_modifier", "place_noun", "cause_modifier", "alive", "agent_noun", "cause_light",
-        "origin_from")}
+        "role_modifier", "place_noun", "cause_modifier", "alive", "agent_noun", "cause_light")}
     regexes: list[RegexRule] = []
     by_family: dict[str, list[dict]] = {}
     demonym_re = "|".join(re.escape(w) for w in sorted(
@@ -348,7 +345,7 @@ def _compile(rules: RuleSet) -> Compiled:
         count_requires=count_requires,
         children=frozenset(children), children_rule=children_rule, roles=roles,
         role_modifiers=frozenset(simple["role_modifier"]), spouse_nouns=simple["spouse"],
-        marry_verbs=simple["marry"], origin_nouns=simple["origin"], origin_from=simple["origin_from"],
+        marry_verbs=simple["marry"], origin_nouns=simple["origin"],
         person_nouns=frozenset(simple["person_noun"]) | frozenset(simple["origin"]),
         birth_verbs=simple["birth"], founded_verbs=simple["founded"],
         founded_nouns=simple["founded_noun"], place_nouns=frozenset(simple["place_noun"]),

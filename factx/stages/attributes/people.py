@@ -74,7 +74,7 @@ def origin_place_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     """origin from where a person comes from: 'X, originally from P', 'X, who hails from
     P', 'X is from P', 'X, a native of P' (P a country, a known city, or 'the Jordanian
     city of P')."""
-    words = state.rules.origin_from
+    words = origin_words(state)
     if not state.tokens.has_any(sent, words):
         return
     for token in state.tokens.of(sent):
@@ -92,7 +92,12 @@ def origin_place_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                   evidence.idx + len(evidence.text), "origin.from", token)
 
 
-def _comes_from(prep: Token, words: dict[str, str], state: "Discourse") -> Ent | None:
+def origin_words(state: "Discourse") -> frozenset[str]:
+    """The words of the `origin_from` family."""
+    return frozenset(w.lower() for r in state.rules.by_family.get("origin_from", ()) for w in r["words"])
+
+
+def _comes_from(prep: Token, words: frozenset[str], state: "Discourse") -> Ent | None:
     """The person a 'from P' (or a native's 'of P') tells the origin of, or None."""
     head = prep.head
     if prep.lower_ == "of":

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterator
 from spacy.tokens import Span, Token
 
 from factx.stages.attributes.base import Ent, Raw
-from factx.stages.attributes.referents import entity_text, object_tokens, person_of_nominal, role_words
+from factx.stages.attributes.referents import entity_of, entity_text, object_tokens, person_of_nominal, role_words
 from factx.stages.attributes.registry import Family, extractor, register
 from factx.stages.attributes.syntax import lemma, span_of, strip_det, text_of
 
@@ -24,6 +24,8 @@ register(
     Family("role", keys=("words", "preps", "member", "top", "value", "bare"),
            doc="role nouns: title (with the organisation after `preps`), member_of, top_members"),
     Family("role_modifier", doc="adjectives kept in a title's value ('former spokesman')"),
+    Family("role_verb", keys=("words", "value"), required=("words", "value"),
+           doc="verbs that hold a role: 'X heads the commission' (the title `value` of the organisation)"),
 )
 
 UNQUALIFIED_TOP = frozenset({"former", "deputy", "vice", "assistant", "acting", "interim",
@@ -40,6 +42,9 @@ def _organisation(token: Token, sent: Span, role_tokens: list[Token], rule, pers
         preps = [token.nbor(1)]  # 'X's courier to Y': the parser hung 'to Y' elsewhere
     for child in preps:
         pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+        if pobj is not None and child.lower_ == "in" and (
+                state.mention_at(pobj) is None or state.mention_at(pobj).label not in ("ORG", "NORP")):
+            continue  # 'a commander in the Northern Front', never 'a lawyer in London'
         if pobj is not None and pobj.ent_type_ not in ("DATE", "TIME"):
             return object_tokens(pobj), child.lower_
     for child in token.lefts:
@@ -62,8 +67,9 @@ def _organisation(token: Token, sent: Span, role_tokens: list[Token], rule, pers
 
 
 def _named_beside(role: Token, rule, person: Ent, state: "Discourse") -> bool:
-    """The role's holder is named beside it ('X, the group's deputy leader,', 'the
-    group's leader, X,'): the title holds without its organisation's name; a bare
+    """The role's holder is named ('X, the group's deputy leader,', 'the group's
+    leader, X,', 'X was the group's spokesman'): the title holds without its
+    organisation's name; a bare
     'its founder' names no one. Never kin or a companion ('her longtime partner, X',
     'his brother, X')."""
     owner = next((c for c in role.children if c.dep_ == "poss"), None)
@@ -72,9 +78,8 @@ def _named_beside(role: Token, rule, person: Ent, state: "Discourse") -> bool:
     if owner.lower_ not in ("its", "their") and owner.pos_ != "NOUN" and (
             rule.rule == "role.personal" or lemma(role) in state.rules.spouse_nouns):
         return False  # 'her partner, X', 'his brother, X': kin and companions
-    near = [role.head] if role.dep_ == "appos" else []
-    near += [c for c in role.children if c.dep_ == "appos"]
-    return any(t.pos_ == "PROPN" and person.start <= t.idx < person.end for t in near)
+    named = state.doc.char_span(person.start, person.end, alignment_mode="expand")
+    return named is not None and any(t.pos_ == "PROPN" for t in named)  # not 'he was its founder'
 
 
 @extractor(order=30)
@@ -132,3 +137,42 @@ def role_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
             if rule.top and definite and not any(m.lower_.strip("-") in UNQUALIFIED_TOP for m in modifiers):
                 yield Raw(org, "top_members", person.name, "entity", person.text, person.start,
                           person.end, f"{rule.rule}.top_members", token, "PERSON")
+
+
+@extractor(order=31)
+def role_verb_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
+    """title (and member_of) from a verb that holds a role: 'X, who heads the electoral
+    commission,' → 'head of the electoral commission'; present tense only ('headed' may
+    be a former role), and only over an organisation (a name, or a noun that ends one:
+    'commission', 'ministry'), never 'leads the polls'."""
+    verbs = {w.lower(): r for r in state.rules.by_family.get("role_verb", ()) for w in r["words"]}
+    if not verbs or not state.tokens.has_any(sent, verbs):
+        return
+    org_words = {w.lower() for w in state.rules.entity_suffixes.get("ORG", ())}
+    for token in state.tokens.of(sent):
+        rule = verbs.get(state.tokens.lemma(token)) if token.pos_ == "VERB" else None
+        if rule is None or token.tag_ not in ("VBZ", "VBP") or any(c.dep_ == "neg" for c in token.children):
+            continue
+        obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if obj is None or subject is None:
+            continue
+        if subject.lower_ in ("who", "that") and token.dep_ == "relcl":
+            subject = token.head
+        person = entity_of(subject, state, nominal=False)
+        if person is None or person.label != "PERSON":
+            continue
+        mention = state.mention_at(obj)
+        named = mention is not None and mention.label in ("ORG", "NORP")
+        if not named and (mention is not None or obj.lower_ not in org_words):
+            continue
+        obj_tokens = object_tokens(obj)
+        obj_text, obj_label = entity_text(obj_tokens, state)
+        if not obj_text or obj_text == person.name:
+            continue
+        start, end = span_of(obj_tokens)
+        yield Raw(person, "title", f"{rule['value']} of {obj_text}", "text", state.text[token.idx:end],
+                  token.idx, end, rule["id"], token)
+        if named and obj_label in ("ORG", "NORP"):
+            yield Raw(person, "member_of", obj_text, "entity", text_of(obj_tokens), start, end,
+                      f"{rule['id']}.member_of", token, "ORG")
