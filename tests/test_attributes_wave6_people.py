@@ -395,3 +395,34 @@ def test_not_true_is_denied(run):
     facts = run("It is not true that Karl Brenner was killed, the ministry said.")
     deaths = find(facts, "Karl Brenner", "death")
     assert deaths and all(f.polarity == "denied" for f in deaths), _show(facts)
+
+
+AGES = [
+    ("Karl Brenner was 45 when he was killed.", 45),
+    ("Karl Brenner died at 88.", 88),
+    ("Karl Brenner died at the age of 88 on Monday.", 88),
+    ("Karl Brenner, a 45-year-old teacher, was killed in the strike.", 45),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, age", AGES)
+def test_age(run, text, age):
+    facts = run(text)
+    assert find(facts, "Karl Brenner", "age", age), _show(facts)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["Karl Brenner died at 10 pm on Monday.", "Karl Brenner died at 3 a.m.",
+                                  "Karl Brenner was 5 minutes late when the blast hit."])
+def test_no_age(run, text):
+    facts = run(text)
+    assert not [f for f in facts if f.attribute == "age"], _show(facts)
+
+
+@pytest.mark.model
+def test_subject_description_is_the_writers(run):
+    """A description in the subject of 'said' is the writer's, not the speaker's."""
+    facts = run("Anna Brenner, Karl Brenner's widow, said he was killed.")
+    spouses = find(facts, "Karl Brenner", "spouse", "Anna Brenner")
+    assert spouses and all(f.said_by is None for f in spouses), _show(facts)

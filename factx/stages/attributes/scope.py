@@ -248,7 +248,8 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
         says = node.pos_ in ("VERB", "AUX") and (lemma(node) in lex.say or _believer(node, state)) \
             and node.i != trigger.i \
             and not (below.dep_ in ("prep", "npadvmod", "advmod", "agent", "mark") and below.lower_ != "as") \
-            and not _adjunct_clause(below)
+            and not _adjunct_clause(below) \
+            and not (below.dep_ == "nsubj" and below.i != trigger.i)  # 'X's widow, Y, said': the writer's words
         below = node
         subject = attr.subject_of(node) if says else None
         # 'X, quoting Y, reported': the participle hangs on the subject
