@@ -433,3 +433,30 @@ def test_subject_description_is_the_writers(run):
     facts = run("Anna Brenner, Karl Brenner's widow, said he was killed.")
     spouses = find(facts, "Karl Brenner", "spouse", "Anna Brenner")
     assert spouses and all(f.said_by is None for f in spouses), _show(facts)
+
+
+PRONOUN_SPEAKERS = [
+    # a subject pronoun takes up the subject before the object when no gender tells them apart
+    ("Paul Weber, the interior minister, met Anna Lind on Monday. He said Karl Brenner had been killed "
+     "in the blast.", "Paul Weber"),
+    ("Interior Minister Paul Weber visited the site on Monday. He said Karl Brenner had been killed in "
+     "the blast.", "Paul Weber"),
+    ("Anna Lind, the group's spokeswoman, said the fighters had withdrawn. She added that Karl Brenner "
+     "had been killed.", "Anna Lind"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, source", PRONOUN_SPEAKERS)
+def test_pronoun_speaker(run, text, source):
+    facts = run(text)
+    deaths = find(facts, "Karl Brenner", "death")
+    assert deaths and all(f.said_by and fold(f.said_by).endswith(fold(source)) for f in deaths), _show(facts)
+
+
+@pytest.mark.model
+def test_pronoun_victim_after_an_arrest(run):
+    """The object of the sentence before is taken up when the subject cannot be: police
+    arrest, they are not the ones killed."""
+    facts = run("Police arrested Paul Weber on Monday. He was killed in custody a week later, his lawyer said.")
+    assert find(facts, "Paul Weber", "death"), _show(facts)

@@ -112,11 +112,14 @@ def pronoun_referent(token: Token, state: "Discourse", exclude: frozenset[str] =
     nearby = [m for m in reversed(state.persons_before(token.idx)) if m.start >= window and fits(m.canonical)]
     # a person whose gender agrees outranks one whose gender is unknown ('Mrs. X met Y. She ...')
     agreeing = [m for m in nearby if want is not None and state.genders.get(m.canonical) == want]
-    for mention in (agreeing or nearby)[:1]:
+    # else a subject pronoun takes up a subject before an object ('X met Y. He said ...': X)
+    subjects = [m for m in nearby if _is_subject(m, state)] \
+        if token.dep_ in ("nsubj", "nsubjpass") and not agreeing and len(nearby) > 1 else []
+    for mention in (agreeing or subjects or nearby)[:1]:
         candidates.append((mention.start, state.ent_of_mention(mention)))
     candidates += [(start, ent) for start, ent in state.described.items()
                    if window <= start < token.idx and fits(ent.name)]
-    if candidates and agreeing:
+    if candidates and (agreeing or subjects):
         ent = candidates[0][1]
     elif candidates:
         _, ent = max(candidates, key=lambda c: c[0])
@@ -126,6 +129,17 @@ def pronoun_referent(token: Token, state: "Discourse", exclude: frozenset[str] =
             return None
         ent = state.ent_of_mention(main)
     return Ent(ent.name, ent.label, token.text, token.idx, token.idx + len(token.text))
+
+
+def _is_subject(mention, state: "Discourse") -> bool:
+    """A person's mention that is the subject of its clause (or set beside one)."""
+    span = state.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("appos", "compound") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _clause_subjects(pronoun: Token, state: "Discourse") -> set[str]:
