@@ -255,6 +255,9 @@ def author_of(noun: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+#: marks of a clause of time, which a denial of its main clause takes for granted
+TIME_MARKS = frozenset({"before", "after", "when", "while", "as", "since", "until", "once"})
+
 #: what hangs on a denial verb without being what it denies
 DENIAL_ADJUNCTS = frozenset({"advcl", "conj", "npadvmod", "advmod", "agent"})
 
@@ -267,6 +270,8 @@ def denial_above(trigger: Token, lex: Lexicon) -> Token | None:
     gives 45 as the denier's own figure."""
     path = list(ancestors(trigger))
     for below, node in zip(path, path[1:]):
+        if below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in below.children):
+            return None  # 'denied X had been tortured before he died': the death is taken for granted
         if node.pos_ in ("VERB", "AUX", "NOUN") and lemma(node) in lex.deny:
             if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PRON"):
                 return None

@@ -460,3 +460,32 @@ def test_pronoun_victim_after_an_arrest(run):
     arrest, they are not the ones killed."""
     facts = run("Police arrested Paul Weber on Monday. He was killed in custody a week later, his lawyer said.")
     assert find(facts, "Paul Weber", "death"), _show(facts)
+
+
+DENIALS_2 = [
+    ("The group denied Karl Brenner was dead.", "group"),
+    ("The group denied the reports, saying Karl Brenner was alive.", "group"),
+    ("Karl Brenner's family said he was alive and in hiding.", "family"),
+    ("Karl Brenner is not dead, his wife said.", "his wife"),
+    ("Karl Brenner remains alive, the group said.", "group"),
+    ("The ministry rejected as false reports that Karl Brenner had been killed.", "ministry"),
+    ("Karl Brenner is still alive, according to his lawyer.", "his lawyer"),
+    ("The group denied that Karl Brenner died when the building collapsed.", "group"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, source", DENIALS_2)
+def test_death_denied_2(run, text, source):
+    facts = run(text)
+    deaths = find(facts, "Karl Brenner", "death")
+    assert deaths and all(f.polarity == "denied" for f in deaths), _show(facts)
+    assert any(f.said_by and fold(f.said_by).endswith(fold(source)) for f in deaths), _show(facts)
+
+
+@pytest.mark.model
+def test_death_in_a_clause_of_time_is_not_denied(run):
+    """'denied X had been tortured before he died': what is denied is the torture."""
+    facts = run("Officials denied Karl Brenner had been tortured before he died.")
+    deaths = find(facts, "Karl Brenner", "death")
+    assert deaths and all(f.polarity == "affirmed" for f in deaths), _show(facts)
