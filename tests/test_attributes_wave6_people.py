@@ -489,3 +489,27 @@ def test_death_in_a_clause_of_time_is_not_denied(run):
     facts = run("Officials denied Karl Brenner had been tortured before he died.")
     deaths = find(facts, "Karl Brenner", "death")
     assert deaths and all(f.polarity == "affirmed" for f in deaths), _show(facts)
+
+
+TITLES_4 = [
+    ("The UN's special envoy for Syria, Ivan Koval, arrived in Damascus.", "Ivan Koval",
+     "special envoy for Syria"),
+    ("Ivan Koval, a police officer, was killed in the ambush.", "Ivan Koval", "police officer"),
+    ("Ivan Koval, a former intelligence officer, was poisoned.", "Ivan Koval", "former intelligence officer"),
+    ("Ivan Koval, a government official, was killed.", "Ivan Koval", "government official"),
+    ("Ivan Koval, the bishop of Karsk, died on Sunday.", "Ivan Koval", "bishop of Karsk"),
+    ("Ivan Koval, the company's chief financial officer, resigned.", "Ivan Koval", "chief financial officer"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, person, title", TITLES_4)
+def test_title_4(run, text, person, title):
+    facts = run(text)
+    assert find(facts, person, "title", title), _show(facts)
+
+
+@pytest.mark.model
+def test_a_bare_official_is_no_title(run):
+    facts = run("Ivan Koval, an official, was killed.")
+    assert not [f for f in facts if f.attribute == "title"], _show(facts)

@@ -296,6 +296,9 @@ def person_of_nominal(noun: Token, state: "Discourse") -> Ent | None:
         found = entity_of(head, state, nominal=False)
         if found is not None and found.label == "PERSON":
             return found
+    found = _named_after_object(noun, state)
+    if found is not None:
+        return found
     if noun.dep_ in ("attr", "acomp", "oprd"):
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i != noun.i:
@@ -308,6 +311,26 @@ def person_of_nominal(noun: Token, state: "Discourse") -> Ent | None:
                     return entity_of(child, state, nominal=False)
     if noun.dep_ in ("npadvmod", "dep") and head.pos_ == "PROPN":
         return entity_of(head, state, nominal=False)
+    return None
+
+
+def _named_after_object(noun: Token, state: "Discourse") -> Ent | None:
+    """'the special envoy for Syria, X': the parser sets the name beside the role's
+    object, which no person can be (a place or an organisation); never a person's noun
+    ('the lawyer of the victim, X': X may be the victim)."""
+    rules = state.rules
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "to", "at")):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            mention = state.mention_at(obj)
+            if mention is not None and mention.label not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+                continue
+            if mention is None and (obj.pos_ != "NOUN" or any(lemma(obj) in words for words in (
+                    rules.person_nouns, rules.roles, rules.agent_nouns))):
+                continue
+            for child in (c for c in obj.children if c.dep_ == "appos"):
+                found = entity_of(child, state, nominal=False)
+                if found is not None and found.label == "PERSON":
+                    return found
     return None
 
 

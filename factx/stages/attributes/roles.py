@@ -124,7 +124,9 @@ def role_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         value_text = state.text[start:end]
         before_name = (token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "PROPN"
                        or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children))
-        if rule.only != "member_of" and (obj_text or rule.bare and (
+        # a generic role qualified by its field is a title of its own ('a police officer')
+        fielded = any(m.dep_ == "compound" and m.pos_ == "NOUN" for m in modifiers)
+        if rule.only != "member_of" and (obj_text or (rule.bare or fielded) and (
                 token.dep_ in ("appos", "attr", "oprd") or before_name
                 or (token.dep_ == "pobj" and token.head.lower_ == "as"))):
             title = f"{role_text} {prep_word} {obj_text}" if obj_text else role_text
