@@ -513,3 +513,18 @@ def test_title_4(run, text, person, title):
 def test_a_bare_official_is_no_title(run):
     facts = run("Ivan Koval, an official, was killed.")
     assert not [f for f in facts if f.attribute == "title"], _show(facts)
+
+
+@pytest.mark.model
+def test_split_prefix_kept(run):
+    """'its co-founder, X' (the tokenizer splits 'co-'): the title keeps it."""
+    facts = run("The company said its co-founder, Daniel Brooks, 38, died in a plane crash.")
+    assert find(facts, "Daniel Brooks", "title", "co-founder"), _show(facts)
+
+
+@pytest.mark.model
+def test_copula_subject_before_a_name_beside_the_object(run):
+    """'X is the founder of the drone maker Y': the founder is X, never Y."""
+    facts = run("Li Wei is the founder of the Shenzhen-based drone maker SkyHawk.")
+    titles = [f for f in facts if f.attribute == "title"]
+    assert titles and all(f.name == "Li Wei" for f in titles), _show(facts)

@@ -296,9 +296,6 @@ def person_of_nominal(noun: Token, state: "Discourse") -> Ent | None:
         found = entity_of(head, state, nominal=False)
         if found is not None and found.label == "PERSON":
             return found
-    found = _named_after_object(noun, state)
-    if found is not None:
-        return found
     if noun.dep_ in ("attr", "acomp", "oprd"):
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.i != noun.i:
@@ -311,7 +308,7 @@ def person_of_nominal(noun: Token, state: "Discourse") -> Ent | None:
                     return entity_of(child, state, nominal=False)
     if noun.dep_ in ("npadvmod", "dep") and head.pos_ == "PROPN":
         return entity_of(head, state, nominal=False)
-    return None
+    return _named_after_object(noun, state)
 
 
 def _named_after_object(noun: Token, state: "Discourse") -> Ent | None:

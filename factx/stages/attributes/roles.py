@@ -66,6 +66,15 @@ def _organisation(token: Token, sent: Span, role_tokens: list[Token], rule, pers
     return [], prep_word
 
 
+def _split_prefix(role: Token) -> str:
+    """'co-' or 'ex-' the tokenizer split off a role word ('its co-founder'), else ''."""
+    doc = role.doc
+    if role.i >= 2 and doc[role.i - 1].text == "-" and doc[role.i - 2].lower_ in ("co", "ex") \
+            and not doc[role.i - 2].whitespace_ and not doc[role.i - 1].whitespace_:
+        return doc[role.i - 2].lower_ + "-"
+    return ""
+
+
 def _named_beside(role: Token, rule, person: Ent, state: "Discourse") -> bool:
     """The role's holder is named ('X, the group's deputy leader,', 'the group's
     leader, X,', 'X was the group's spokesman'): the title holds without its
@@ -113,7 +122,7 @@ def role_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
             continue  # 'its founder', 'the gang's leader': the organisation is not named here
         if obj_text and obj_text == person.name:
             continue
-        role_text = " ".join([m.lower_.strip("-") for m in modifiers] + [role])
+        role_text = " ".join([m.lower_.strip("-") for m in modifiers] + [_split_prefix(token) + role])
         role_text = re.sub(r"\b(co|ex|vice) (?=\w)", r"\1-", role_text)  # 'co-founder'
         evidence = sorted(modifiers + role_tokens + obj_tokens, key=lambda t: t.i)
         start, end = evidence[0].idx, evidence[-1].idx + len(evidence[-1].text)
