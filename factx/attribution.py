@@ -266,17 +266,30 @@ def denial_above(trigger: Token, lex: Lexicon) -> Token | None:
     path = list(ancestors(trigger))
     for below, node in zip(path, path[1:]):
         if node.pos_ in ("VERB", "AUX", "NOUN") and lemma(node) in lex.deny:
-            if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PRON"):
+            if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PRON") and not (
+                    node.dep_ == "acl" and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
+                                               for c in node.children)):
+                # (an 'acl' with a subject of its own is a clause the parser hung on a
+                # headline's topic: 'X shooting: ministry denies reports of Y's death')
                 return None
             if node.pos_ != "NOUN" and below.dep_ in DENIAL_ADJUNCTS:
                 return None
             return node
         if node.pos_ == "VERB" and dismissing(node, lex):
             return node  # 'considers the claim to have killed X an allegation'
-        if node.pos_ in ("NOUN", "VERB") and below.dep_ in ("acl", "ccomp") and called_false(node, lex) is not None:
+        if node.pos_ in ("NOUN", "VERB") and (below.dep_ in ("acl", "ccomp") or below.lower_ == "of") \
+                and called_false(node, lex) is not None:  # ('reports of his death were false')
             # (the parser may tag a plural claim noun a verb: 'reports that ... were false')
             return called_false(node, lex)  # 'reports that X had died were false'
     return None
+
+
+def report_of(node: Token, lex: Lexicon) -> bool:
+    """A claim told as someone else's report: the object of 'reports / claims / news of'
+    ('reports of X's death', 'claims of his killing'); what a report says is not asserted."""
+    head = node.head
+    return node.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i \
+        and head.head.pos_ in ("NOUN", "PROPN") and lemma(head.head) in lex.backref
 
 
 def called_false(claim: Token, lex: Lexicon) -> Token | None:
@@ -333,6 +346,8 @@ def hedged(trigger: Token, lex: Lexicon) -> bool:
     """
     for node in ancestors(trigger):
         word = lemma(node)
+        if report_of(node, lex):
+            return True
         if node.i != trigger.i and node.pos_ in ("VERB", "AUX") and word in lex.hedge_verbs:
             if word not in lex.say or is_passive(node):
                 return True

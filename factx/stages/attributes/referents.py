@@ -100,7 +100,7 @@ def pronoun_referent(token: Token, state: "Discourse") -> Ent | None:
     sent = token.sent
     window = state.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
     want = "m" if token.lower_ in MALE_PRONOUNS else "f" if token.lower_ in FEMALE_PRONOUNS else None
-    excluded = _clause_subjects(token, state)
+    excluded = _clause_subjects(token, state) | _quote_speakers(token, state)
 
     def fits(name: str) -> bool:
         gender = state.genders.get(name)
@@ -108,6 +108,11 @@ def pronoun_referent(token: Token, state: "Discourse") -> Ent | None:
 
     candidates: list[tuple[int, Ent]] = []
     nearby = [m for m in reversed(state.persons_before(token.idx)) if m.start >= window and fits(m.canonical)]
+    reporters = _reporters_before(token, state)
+    if reporters and any(m.canonical not in reporters for m in nearby):
+        # '..., the spokesman, X, said. He was shot': the topic, not the one reporting it
+        excluded |= reporters
+        nearby = [m for m in nearby if m.canonical not in reporters]
     # a person whose gender agrees outranks one whose gender is unknown ('Mrs. X met Y. She ...')
     agreeing = [m for m in nearby if want is not None and state.genders.get(m.canonical) == want]
     for mention in (agreeing or nearby)[:1]:
@@ -124,6 +129,63 @@ def pronoun_referent(token: Token, state: "Discourse") -> Ent | None:
             return None
         ent = state.ent_of_mention(main)
     return Ent(ent.name, ent.label, token.text, token.idx, token.idx + len(token.text))
+
+
+def _speaker_names(verbs: list[Token], state: "Discourse") -> set[str]:
+    """The people who are the subjects of these reporting verbs."""
+    from factx.attribution import is_passive, subject_of
+
+    out: set[str] = set()
+    for verb in verbs:
+        subject = None if is_passive(verb) else subject_of(verb)
+        if subject is None and not is_passive(verb):
+            subject = _name_before(verb, state)
+        if subject is not None and subject.lower_ not in PERSON_PRONOUNS:
+            ent = entity_of(subject, state, nominal=False, depth=3)
+            if ent is not None and ent.label == "PERSON":
+                out.add(ent.name)
+    return out
+
+
+def _name_before(verb: Token, state: "Discourse") -> Token | None:
+    """The person named right before a reporting verb the parser left without a subject
+    ('..., the spokesman, X, said.')."""
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if prev is not None and prev.text == "," and prev.i > 0:
+        prev = verb.doc[prev.i - 1]
+    mention = state.mention_at(prev) if prev is not None else None
+    return prev if mention is not None and mention.label == "PERSON" else None
+
+
+def _says(token: Token, state: "Discourse") -> bool:
+    return token.pos_ == "VERB" and lemma(token) in state.rules.lexicon.say and not state.in_quote(token.idx)
+
+
+def _quote_speakers(pronoun: Token, state: "Discourse") -> set[str]:
+    """Whom a 'he' / 'she' inside quotation marks cannot be: the quotation's speaker
+    ('"He is alive," X said': X would say 'I')."""
+    if not state.in_quote(pronoun.idx):
+        return set()
+    from factx.stages.attributes.scope import quote_speaker
+
+    verbs = [t for t in pronoun.sent if _says(t, state)]
+    speaker = quote_speaker(pronoun, state)
+    if speaker is not None:
+        verbs.append(speaker.head)
+    return _speaker_names(verbs, state)
+
+
+def _reporters_before(pronoun: Token, state: "Discourse") -> set[str]:
+    """The speakers of the sentence before a subject 'he' / 'she' ('..., X said. He
+    was shot'), unless the pronoun's own verb reports too ('He added that ...') or the
+    pronoun stands in a quotation."""
+    sent = pronoun.sent
+    if sent.start == 0 or pronoun.dep_ not in ("nsubj", "nsubjpass") or state.in_quote(pronoun.idx):
+        return set()
+    if _says(pronoun.head, state):
+        return set()
+    before = state.doc[sent.start - 1].sent
+    return _speaker_names([t for t in before if _says(t, state)], state)
 
 
 def _clause_subjects(pronoun: Token, state: "Discourse") -> set[str]:
@@ -308,6 +370,11 @@ def object_tokens(obj: Token) -> list[Token]:
     'Islamic State in West Africa since 2016, and ...' → 'Islamic State in West Africa'."""
     out: list[Token] = []
     for t in sorted(obj.subtree, key=lambda t: t.i):
+        if t.i < obj.i and t.text in ("--", "—", "–"):
+            out = []  # 'CITY -- Kyrgyz officials': a dateline before the dash
+            continue
+        if t.i > obj.i and t.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in t.children):
+            break  # 'the ministry on Sunday'
         if t.i > obj.i and (t.text in ",;()—–-" and t.dep_ == "punct" or t.ent_type_ in ("DATE", "TIME")
                             or t.dep_ in ("relcl", "acl", "appos", "cc", "conj", "advcl")
                             or t.lower_ in ("since", "until", "from", "who", "which", "and", "or", "when", "where")):

@@ -261,6 +261,8 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
                     return agent
                 continue  # 'is said to have ...': a hedge, not a source
             subject = attr.subject_of(node)
+            if subject is not None and _tally(subject, state):
+                continue  # 'the number of people confirmed dead': a toll, not a source
             if subject is not None:
                 return subject
             quoted = attr.quoted_as_saying(node, lex)
@@ -328,6 +330,13 @@ def _headline_source(trigger: Token, state: "Discourse") -> Token | None:
     return last[-1]
 
 
+def _tally(subject: Token, state: "Discourse") -> bool:
+    """A toll noun ('the number of people', 'the toll'): what is counted, never who says it."""
+    words = state.rules.derived("words:tally_noun", lambda rules: frozenset(
+        w.lower() for r in rules.by_family.get("tally_noun", ()) for w in r.get("words", ())))
+    return lemma(subject) in words
+
+
 def _set_off(clause: Token) -> bool:
     """A non-restrictive clause or apposition: set off by a comma or a dash before it."""
     first = min(t.i for t in clause.subtree)
@@ -392,6 +401,8 @@ def scope_fact(raw: Raw, sent: Span, state: "Discourse") -> FactDraft | None:
     lex = state.rules.lexicon
     if raw.attribute in ("located_in", "name"):
         return _draft(raw, sent, state, None, "affirmed", "asserted")
+    if title_case_denial(raw.trigger, state):
+        return None
     source = _source_of(raw, sent, state)
     # a description inside a noun phrase ('X, a student leader, died') is neither denied
     # nor hedged with the clause around it
@@ -420,6 +431,25 @@ def scope_fact(raw: Raw, sent: Span, state: "Discourse") -> FactDraft | None:
         source = None  # 'X, a spokesman for Y, said': not a claim X makes about X
         modality = "hedged" if modality == "hedged" else "asserted"
     return _draft(raw, sent, state, source, polarity, modality)
+
+
+def title_case_denial(trigger: Token, state: "Discourse") -> bool:
+    """A claim in a title-case headline after a word of denial ('Officials Deny
+    Opposition Leader X Has Died'): the parser reads such a line as one long name, so
+    neither who is denied nor what can be told; the body says it in sentence case."""
+    text = state.text
+    start = text.rfind("\n", 0, trigger.idx) + 1
+    end = text.find("\n", trigger.idx)
+    line = text[start:len(text) if end < 0 else end].strip()
+    if not line or line[-1] in ".!?\"”" or len(line) > 160:
+        return False
+    words = re.findall(r"[A-Za-z][\w'’-]*", line[:trigger.idx - start])
+    long_words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line) if len(w) > 3]
+    if len(long_words) < 3 or sum(w[0].isupper() for w in long_words) < 0.8 * len(long_words):
+        return False
+    deny = state.rules.lexicon.deny
+    return any(w.lower() in deny or stem in deny for w in words
+               for stem in (w.lower()[:-1], w.lower()[:-2], w.lower()[:-3] + "y"))
 
 
 def _presupposed(raw: Raw) -> bool:
