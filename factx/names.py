@@ -81,6 +81,8 @@ class NameRules:
     consonants: frozenset[frozenset[str]] = frozenset()
     vowels: frozenset[frozenset[str]] = frozenset()
     initial_vowels: frozenset[frozenset[str]] = frozenset()
+    #: vowel -> classes allowed in the next vowel group when both tokens have that vowel before it
+    vowels_after: dict[str, frozenset[frozenset[str]]] = field(default_factory=dict)
     generational: frozenset[str] = frozenset()
     given_prefixes: tuple[str, ...] = ()   # lowercase, longest first
     given_suffixes: tuple[str, ...] = ()
@@ -145,6 +147,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     consonants: list[str] = []
     vowels: list[str] = []
     initial: list[str] = []
+    after: dict[str, list[str]] = {}
     generational: set[str] = set()
     prefixes: list[str] = []
     suffixes: list[str] = []
@@ -156,6 +159,8 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         consonants.extend(rule.get("consonants", ()))
         vowels.extend(rule.get("vowels", ()))
         initial.extend(rule.get("initial_vowels", ()))
+        for vowel, classes in (rule.get("vowels_after") or {}).items():
+            after.setdefault(str(vowel), []).extend([classes] if isinstance(classes, str) else classes)
         generational.update(_NON_WORD.sub("", _plain(w)) for w in rule.get("generational", ()))
         prefixes.extend(_plain(w) for w in rule.get("given_prefixes", ()))
         suffixes.extend(_plain(w) for w in rule.get("given_suffixes", ()))
@@ -177,7 +182,8 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
                            for w in r["words"]),
         admin_words=frozenset(admin), suffix_types=suffix_types, prefix_types=prefix_types,
         rewrites=tuple(rewrites), consonants=_pairs(consonants), vowels=_pairs(vowels),
-        initial_vowels=_pairs(initial), generational=frozenset(generational),
+        initial_vowels=_pairs(initial), vowels_after={v: _pairs(c) for v, c in after.items()},
+        generational=frozenset(generational),
         country_names=frozenset(tuple(_words(r["country"])) for r in rules.get("demonyms")),
         countries=frozenset(tuple(_words(w)) for r in rules.get("demonyms")
                             for w in [r["country"], *r.get("words", ())] if _words(w)),
@@ -398,8 +404,9 @@ def token_cost(a: str, b: str, nr: NameRules) -> float:
             cost += 0.5
         elif len(g1) == len(g2):
             classes = nr.initial_vowels if i <= first else nr.vowels
+            harmony = _harmony(ga, gb, i, nr) if i > first else frozenset()
             for c1, c2 in zip(g1, g2):
-                if c1 != c2 and frozenset((c1, c2)) not in classes:
+                if c1 != c2 and frozenset((c1, c2)) not in classes and frozenset((c1, c2)) not in harmony:
                     if i <= first:
                         return INFINITE
                     cost += 1.0
@@ -409,6 +416,18 @@ def token_cost(a: str, b: str, nr: NameRules) -> float:
             cost += 1.0
     budget = 0.0 if len(sa) <= 3 else 1.0
     return cost if cost <= budget else INFINITE
+
+
+def _harmony(ga: list[str], gb: list[str], i: int, nr: NameRules) -> frozenset[frozenset[str]]:
+    """Vowel classes allowed in group `i` because of the vowel both tokens have
+    in the group before it (`vowels_after`: Yusuf / Yousef)."""
+    if not nr.vowels_after:
+        return frozenset()
+    prev_a = next((g for g in reversed(ga[:i]) if g), "")
+    prev_b = next((g for g in reversed(gb[:i]) if g), "")
+    if not prev_a or prev_a[-1:] != prev_b[-1:]:
+        return frozenset()
+    return nr.vowels_after.get(prev_a[-1], frozenset())
 
 
 def tokens_match(a: str, b: str, nr: NameRules) -> bool:

@@ -175,7 +175,7 @@ SCHEMAS: dict[str, Schema] = _schemas(
     Schema("transliteration", {}, {"rewrites": "rewrites", "consonants": "list", "vowels": "list",
                                    "initial_vowels": "list", "generational": "list",
                                    "given_prefixes": "list", "given_suffixes": "list",
-                                   "description": "str"},
+                                   "vowels_after": "map", "description": "str"},
            "how romanizations of one name differ (Husayn/Hussein): rewrites and letter classes"),
     Schema("entity_context", {"label": "str"}, {"before": "regex", "after": "regex",
                                                 "description": "str"},
