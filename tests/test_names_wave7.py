@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from factx.names import name_rules, token_cost, translit, INFINITE
+from factx.names import INFINITE, name_rules, token_cost, translit
 from factx.resolve import NameStat, resolve
+from factx.stages.entities import repair_spans
+
+from conftest import doc_with_ents
 
 NR = name_rules()
 
@@ -59,3 +62,49 @@ def test_transliterated_people_merge(names: list[str]) -> None:
 ])
 def test_transliteration_keeps_people_apart(names: list[str]) -> None:
     assert len(_groups(names)) == 2
+
+
+# ------------------------------------------------------- honorifics and ranks
+
+@pytest.mark.parametrize("titled,plain", [
+    ("Mallam Audu Garba", "Audu Garba"),
+    ("Malam Audu Garba", "Audu Garba"),
+    ("Alhaja Kudirat Balogun", "Kudirat Balogun"),
+    ("Hajiya Amina Sule", "Amina Sule"),
+    ("Otunba Femi Adebayo", "Femi Adebayo"),
+    ("Chief Femi Adebayo", "Femi Adebayo"),
+    ("Commissioner Jane Holloway", "Jane Holloway"),
+    ("Deputy Commissioner Jane Holloway", "Jane Holloway"),
+    ("Assistant Commissioner Jane Holloway", "Jane Holloway"),
+    ("Chief Inspector Jane Holloway", "Jane Holloway"),
+    ("Supt. Jane Holloway", "Jane Holloway"),
+])
+def test_titled_name_joins_plain_name(titled: str, plain: str) -> None:
+    assert _groups([titled, plain]) == [sorted([titled, plain])]
+
+
+@pytest.mark.parametrize("names,expected", [
+    # a one-word name with a religious title joins only a name written with it
+    (["Mallam Garba", "Audu Garba"], 2),
+    # two candidates: the titled surname stays apart from both full names
+    (["Commissioner Holloway", "Jane Holloway", "Mark Holloway"], 3),
+    # the title does not join two different given names
+    (["Commissioner Jane Holloway", "Joan Holloway"], 2),
+])
+def test_titles_do_not_force_merges(names: list[str], expected: int) -> None:
+    assert len(_groups(names)) == expected
+
+
+def _repaired(text: str, ents, propn=()) -> list[tuple[str, str]]:
+    return [(s.text, s.label_) for s in repair_spans(doc_with_ents(text, ents, propn))]
+
+
+@pytest.mark.parametrize("text,ents,expected", [
+    # "Police" before a rank is no part of the name; the rank is (an honorific)
+    ("Police Commissioner Jane Holloway said", [("Police Commissioner Jane Holloway", "PERSON")],
+     [("Commissioner Jane Holloway", "PERSON")]),
+    ("Deputy Police Chief Mark Osei said", [("Deputy Police Chief Mark Osei", "PERSON")],
+     [("Mark Osei", "PERSON")]),
+])
+def test_person_span_repairs(text: str, ents, expected) -> None:
+    assert _repaired(text, ents) == expected
