@@ -77,6 +77,10 @@ class NameRules:
     suffix_types: dict[str, str] = field(default_factory=dict)
     #: first words that decide a name's type: "Wadi X", "Mount X" (entity_types.yml `prefixes`)
     prefix_types: dict[str, str] = field(default_factory=dict)
+    #: first and last words not compared in a name of one type ("MV", "PT", "GmbH": entity_types.yml
+    #: rules marked `ignored`), word -> the type they apply to
+    ignored_prefixes: dict[str, str] = field(default_factory=dict)
+    ignored_suffixes: dict[str, str] = field(default_factory=dict)
     rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
     consonants: frozenset[frozenset[str]] = frozenset()
     vowels: frozenset[frozenset[str]] = frozenset()
@@ -136,7 +140,12 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     suffix_types: dict[str, str] = {}
     prefix_types: dict[str, str] = {}
     admin: set[str] = set()
+    ignored_prefixes: dict[str, str] = {}
+    ignored_suffixes: dict[str, str] = {}
     for rule in rules.get("entity_types"):
+        if rule.get("ignored"):
+            ignored_prefixes.update((_NON_WORD.sub("", _plain(w)), rule["label"]) for w in rule.get("prefixes", ()))
+            ignored_suffixes.update((_NON_WORD.sub("", _plain(w)), rule["label"]) for w in rule.get("suffixes", ()))
         for word in rule.get("suffixes", ()):
             suffix_types[_plain(word)] = rule["label"]
             if rule["label"] in ("GPE", "LOC"):  # "Kunduz Province" is Kunduz; "Bergen port" is no Bergen
@@ -181,6 +190,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         articles=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("article")
                            for w in r["words"]),
         admin_words=frozenset(admin), suffix_types=suffix_types, prefix_types=prefix_types,
+        ignored_prefixes=ignored_prefixes, ignored_suffixes=ignored_suffixes,
         rewrites=tuple(rewrites), consonants=_pairs(consonants), vowels=_pairs(vowels),
         initial_vowels=_pairs(initial), vowels_after={v: _pairs(c) for v, c in after.items()},
         generational=frozenset(generational),
@@ -499,6 +509,11 @@ def _core_plain(name: str, entity_type: str, nr: NameRules) -> tuple[str, ...]:
         while len(tokens) > 1 and tokens[0][0] in nr.honorifics:
             tokens = tokens[1:]
     if entity_type in PLACE_TYPES and len(tokens) > 1 and tokens[-1][0] in nr.admin_words:
+        tokens = tokens[:-1]
+    # a vessel's or a company's prefix and legal form are not compared ("MV X" is X)
+    if entity_type and len(tokens) > 1 and nr.ignored_prefixes.get(tokens[0][0]) == entity_type:
+        tokens = tokens[1:]
+    while entity_type and len(tokens) > 1 and nr.ignored_suffixes.get(tokens[-1][0]) == entity_type:
         tokens = tokens[:-1]
     kept: list[str] = []
     for i, (word, hyphened) in enumerate(tokens):

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from factx.names import INFINITE, name_rules, token_cost, translit
+from factx.names import INFINITE, core_tokens, name_rules, token_cost, translit
 from factx.resolve import NameStat, resolve
 from factx.stages.entities import repair_spans
+from factx.stages.mentions import mention_rules, rule_label
 
 from conftest import doc_with_ents
 
@@ -108,3 +109,65 @@ def _repaired(text: str, ents, propn=()) -> list[tuple[str, str]]:
 ])
 def test_person_span_repairs(text: str, ents, expected) -> None:
     assert _repaired(text, ents) == expected
+
+
+# ------------------------------------------------- vessels, companies, squares
+
+@pytest.mark.parametrize("text,ents,expected", [
+    # a ship's prefix begins the name and makes it a facility, marked by the model or not
+    ("The KM Ocean Star sank near the port.", [], [("KM Ocean Star", "FAC")]),
+    ("The KM Ocean Star sank near the port.", [("Ocean Star", "PERSON")], [("KM Ocean Star", "FAC")]),
+    ("Passengers of the MV Ocean Star were rescued.", [("Ocean Star", "ORG")], [("MV Ocean Star", "FAC")]),
+    ("The operator, PT Nusa Bahari Lines, said.", [("Nusa Bahari Lines", "PERSON")],
+     [("PT Nusa Bahari Lines", "ORG")]),
+    # not a prefix: a unit after a number, a lower-case word after it
+    ("It lies 5 KM North of the town.", [], []),
+    ("The MV was late.", [], []),
+])
+def test_prefixed_name_spans(text: str, ents, expected) -> None:
+    assert _repaired(text, ents) == expected
+
+
+@pytest.mark.parametrize("names,entity_type,expected", [
+    (["MV Ocean Star", "Ocean Star", "KM Ocean Star"], "FAC", 1),
+    (["PT Nusa Bahari Lines", "Nusa Bahari Lines"], "ORG", 1),
+    (["Kestrel Holdings GmbH", "Kestrel Holdings"], "ORG", 1),
+    (["Meranti Timber Sdn Bhd", "Meranti Timber"], "ORG", 1),
+    # the prefix is dropped, nothing else: different ships and companies stay apart
+    (["MV Ocean Star", "MV Ocean Pearl"], "FAC", 2),
+    (["PT Nusa Bahari Lines", "PT Nusa Indah Lines"], "ORG", 2),
+    (["PT Nusa Bahari Lines", "Nusa Bahari"], "ORG", 2),
+])
+def test_prefixes_not_compared(names: list[str], entity_type: str, expected: int) -> None:
+    assert len(_groups(names, entity_type)) == expected
+
+
+@pytest.mark.parametrize("name,entity_type,expected", [
+    ("MV Ocean Star", "FAC", ("ocean", "star")),
+    ("PT Nusa Lines", "ORG", ("nusa", "lines")),
+    ("Acme S.A.", "ORG", ("acme",)),
+    # a prefix is dropped only from a name of its own type
+    ("MS Kestrel Trust", "ORG", ("ms", "kestrel", "trust")),
+    ("PT Nusa", "FAC", ("pt", "nusa")),
+])
+def test_ignored_words_by_type(name: str, entity_type: str, expected: tuple[str, ...]) -> None:
+    assert core_tokens(name, entity_type) == expected
+
+
+@pytest.mark.parametrize("text,name,label", [
+    ("the sinking of the KM Ocean Star on Sunday", "KM Ocean Star", "FAC"),
+    ("PT Nusa Bahari Lines, the operator, said", "PT Nusa Bahari Lines", "ORG"),
+    ("the owner, Nusa Bahari Lines, said", "Nusa Bahari Lines", "ORG"),
+    ("gathered on Place Verdaine on Friday", "Place Verdaine", "FAC"),
+    ("the cargo ship Ocean Pearl", "Ocean Pearl", "FAC"),
+    ("The ship, the Ocean Pearl, never made it.", "Ocean Pearl", "FAC"),
+])
+def test_rule_types(text: str, name: str, label: str) -> None:
+    start = text.index(name)
+    assert rule_label(text, start, start + len(name), "PERSON", mention_rules()) == label
+
+
+def test_captain_of_the_ship_is_no_ship() -> None:
+    text = "The captain of the ship, Idris Kamara, told investigators."
+    start = text.index("Idris Kamara")
+    assert rule_label(text, start, start + len("Idris Kamara"), "PERSON", mention_rules()) != "FAC"

@@ -41,7 +41,7 @@ Runs right after `ner`. Two parts:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from spacy.language import Language
@@ -80,6 +80,9 @@ class EntityRules:
     headline_verbs: frozenset[str] = frozenset()
     facility_words: frozenset[str] = frozenset()  # "port", "airport" (entity_types.yml, FAC)
     organisation_nouns: frozenset[str] = frozenset()  # "company", "website": "X, a Swedish company"
+    #: prefixes written in capitals before a name that decide its type: "MV", "PT" (entity_types.yml,
+    #: rules marked `ignored`), as written -> label
+    name_prefixes: dict[str, str] = field(default_factory=dict)
 
 
 _CACHE: dict[str, EntityRules] = {}
@@ -110,7 +113,9 @@ def entity_rules(rules: RuleSet | None = None) -> EntityRules:
                          frozenset(where["edge"]), frozenset(where["person_head"]),
                          frozenset(where["headline_verb"]),
                          frozenset(w for w, label in nr.suffix_types.items() if label == "FAC"),
-                         frozenset(where["apposed_organisation"]))
+                         frozenset(where["apposed_organisation"]),
+                         {w: r["label"] for r in rules.get("entity_types") if r.get("ignored")
+                          for w in r.get("prefixes", ())})
     _CACHE[rules.version] = result
     return result
 
@@ -772,6 +777,43 @@ def _airports(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
     return out
 
 
+def _prefixed_names(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
+    """A ship's or a company's prefix written in capitals before capitalized words
+    (entity_types.yml rules marked `ignored`: "MV", "KM", "PT") begins the name and
+    decides its type: "the KM Ocean Star sank" -> FAC "KM Ocean Star" (the model
+    often leaves such names unmarked or calls them a person). Not after a number
+    ("5 KM North"), nor on a Title Case line where every word is capitalized."""
+    if not er.name_prefixes:
+        return spans
+    starts = {s.start: s for s in spans}
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = list(spans)
+    lines = None
+    for token in doc[:-1]:
+        label = er.name_prefixes.get(token.text)
+        if label is None or token.i in covered or not token.whitespace_ or "\n" in token.whitespace_:
+            continue
+        if lines is None:
+            lines = title_case_lines(doc_text(doc))
+        if any(a <= token.idx < b for a, b in lines):
+            continue
+        if token.i > 0 and (doc[token.i - 1].like_num or doc[token.i - 1].is_upper and doc[token.i - 1].is_alpha):
+            continue
+        end = token.i + 1
+        if end in starts and starts[end].label_ in NAME_LABELS:
+            end = starts[end].end
+        else:
+            while end < len(doc) and end - token.i <= 4 and end not in covered and doc[end].is_title \
+                    and doc[end].is_alpha and not doc[end].is_stop:
+                end += 1
+                if not doc[end - 1].whitespace_ or "\n" in doc[end - 1].whitespace_:
+                    break
+        if end > token.i + 1:
+            out = [s for s in out if not (s.start == token.i + 1)]
+            out.append(Span(doc, token.i, end, label=label))
+    return out
+
+
 #: Labels of names that may begin with "The" ("The Hague", "The Sun", "The Economist").
 _THE_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "WORK_OF_ART"})
 
@@ -915,6 +957,7 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
         spans = _apposed_organisations(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _places_of(doc, sorted(filter_spans(spans), key=lambda s: s.start))
     spans = _airports(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
+    spans = _prefixed_names(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _hashtags(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _capital_the(sorted(filter_spans(spans), key=lambda s: s.start))
     return sorted(filter_spans(spans), key=lambda s: s.start)
