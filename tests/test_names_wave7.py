@@ -171,3 +171,31 @@ def test_captain_of_the_ship_is_no_ship() -> None:
     text = "The captain of the ship, Idris Kamara, told investigators."
     start = text.index("Idris Kamara")
     assert rule_label(text, start, start + len("Idris Kamara"), "PERSON", mention_rules()) != "FAC"
+
+
+# ------------------------------------- surname endings, group and council words
+
+@pytest.mark.parametrize("text,name,model,label", [
+    ("Nurlan Temirov said", "Nurlan Temirov", "FAC", "PERSON"),
+    ("Oksana Petrenko said", "Oksana Petrenko", "GPE", "PERSON"),
+    ("Aida Sydykalieva said", "Aida Sydykalieva", "ORG", "PERSON"),
+    ("Adilet Sadyr uulu said", "Adilet Sadyr uulu", "ORG", "PERSON"),
+    ("the Zhogorku Kenesh voted", "Zhogorku Kenesh", "LOC", "ORG"),
+    ("the Verkhna Rada voted", "Verkhna Rada", "GPE", "ORG"),
+    ("Katibat al-Sahm claimed", "Katibat al-Sahm", "PERSON", "ORG"),
+    ("Jabhat al-Wadi claimed", "Jabhat al-Wadi", "PERSON", "ORG"),
+])
+def test_rule_types_wave7(text: str, name: str, model: str, label: str) -> None:
+    start = text.index(name)
+    assert rule_label(text, start, start + len(name), model, mention_rules()) == label
+
+
+@pytest.mark.parametrize("text,name,model", [
+    ("in Rostov Oblast", "Rostov Oblast", "GPE"),       # an administrative word decides first
+    ("Ansar Qureshi said", "Ansar Qureshi", "PERSON"),  # Ansar is also a given name
+    ("the Bank of Kirov", "Bank of Kirov", "ORG"),      # not a two- or three-word name
+    ("Kirov said", "Kirov", "ORG"),                     # one word: may be the town
+])
+def test_rule_types_wave7_no_cue(text: str, name: str, model: str) -> None:
+    start = text.index(name)
+    assert rule_label(text, start, start + len(name), model, mention_rules()) in (None, model)

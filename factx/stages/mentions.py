@@ -73,6 +73,7 @@ class MentionRules:
     extra_honorifics: frozenset[str] = field(default_factory=frozenset)
     places: frozenset[str] = frozenset()  # countries and large cities (demonyms.yml), as `_plain_key`
     place_endings: tuple[str, ...] = ()  # word endings of place names (entity_types.yml)
+    person_endings: tuple[str, ...] = ()  # surname endings of people's names (entity_types.yml)
     branch_words: frozenset[str] = frozenset()  # "branch", "affiliate" (descriptions.yml)
     #: words that begin the name of an event without an agent: "Storm", "Hurricane" (events.yml `names`)
     event_name_words: frozenset[tuple[str, ...]] = frozenset()
@@ -112,6 +113,8 @@ def mention_rules(rules: RuleSet | None = None) -> MentionRules:
     places = frozenset(_plain_key(w) for r in rules.get("demonyms") for w in [r["country"], *r.get("cities", ())])
     endings = tuple(w.lower() for r in rules.get("entity_types") if r["label"] in PLACE_TYPES
                     for w in r.get("endings", ()))
+    person_endings = tuple(w.lower() for r in rules.get("entity_types") if r["label"] == "PERSON"
+                           for w in r.get("endings", ()))
     branches = frozenset(w.lower() for r in rules.get("descriptions") if r["role"] == "branch"
                          for w in r["words"])
     event_words = frozenset(tuple(words(w)) for r in rules.get("events") if not r.get("agentive")
@@ -119,7 +122,7 @@ def mention_rules(rules: RuleSet | None = None) -> MentionRules:
     known = places | frozenset(_plain_key(r[k]) for r in rules.get("capitals") for k in ("country", "city"))
     result = MentionRules(name_rules(rules), title_before, contexts, demonyms, places=places,
                           place_endings=endings, branch_words=branches, event_name_words=event_words,
-                          known_places=known)
+                          known_places=known, person_endings=person_endings)
     _CACHE[rules.version] = result
     return result
 
@@ -200,10 +203,23 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     # a place-name ending: "-abad", "-stan", "-pur" (Persian, Urdu, Hindi "town", "land")
     if len(tokens) == 1 and len(tokens[0]) > 6 and tokens[0].endswith(mr.place_endings):
         return "GPE"
+    # a Slavic or Central Asian surname last: "Ruslan Temirov", "Adilet Sadyr uulu"
+    if 2 <= len(tokens) <= 3 and label != "PERSON" and (len(tokens[-1]) > 4 or tokens[-1] in mr.person_endings) \
+            and tokens[-1].endswith(mr.person_endings) and _capitalized_name(text, len(tokens)) \
+            and not any(t in nr.stopwords for t in tokens):
+        return "PERSON"
     # a demonym the model took for a person: "a Pakistani" labelled PERSON
     if len(tokens) == 1 and label == "PERSON" and text.strip().lower() in mr.demonyms:
         return "NORP"
     return None
+
+
+def _capitalized_name(text: str, n: int) -> bool:
+    """Whether a name's words are capitalized, save a Turkic patronymic marker last
+    ("Adilet Sadyr uulu")."""
+    parts = text.split()
+    return len(parts) == n and all(p[:1].isupper() for p in parts[:-1]) and (
+        parts[-1][:1].isupper() or parts[-1].lower() in ("uulu", "kyzy", "kizi"))
 
 
 def _key(clean: str, label: str, nr: NameRules) -> tuple[str, ...]:
