@@ -199,3 +199,30 @@ def test_rule_types_wave7(text: str, name: str, model: str, label: str) -> None:
 def test_rule_types_wave7_no_cue(text: str, name: str, model: str) -> None:
     start = text.index(name)
     assert rule_label(text, start, start + len(name), model, mention_rules()) in (None, model)
+
+
+# ---------------------------------------------------------- patronymic spans
+
+@pytest.mark.parametrize("text,ents,expected", [
+    ("Davron Ilhom o'g'li Rustamov was held.", [("Davron Ilhom", "PERSON")],
+     [("Davron Ilhom o'g'li Rustamov", "PERSON")]),
+    ("Police held Davron Ilhom o‘g‘li Rustamov on Monday.", [],
+     [("Davron Ilhom o‘g‘li Rustamov", "PERSON")]),
+    ("Adilet Sadyr uulu said on Monday.", [("Adilet Sadyr", "ORG")], [("Adilet Sadyr uulu", "PERSON")]),
+    ("Malika Anvar qizi Yusupova said.", [("Malika Anvar", "ORG"), ("Yusupova", "GPE")],
+     [("Malika Anvar qizi Yusupova", "PERSON")]),
+    ("Adilet Sadyr uulu, a farmer, said.", [("Adilet Sadyr", "PERSON")], [("Adilet Sadyr uulu", "PERSON")]),
+    # the word alone is no name, nor one capitalized word before it
+    ("He said uulu means son.", [], []),
+    ("Sadyr uulu was there.", [], []),
+])
+def test_patronymic_spans(text: str, ents, expected) -> None:
+    assert _repaired(text, ents) == expected
+
+
+@pytest.mark.parametrize("names,expected", [
+    (["Davron Ilhom o'g'li Rustamov", "Davron Rustamov"], 1),
+    (["Davron Ilhom o'g'li Rustamov", "Bekzod Rustamov"], 2),
+])
+def test_patronymic_names_resolve(names: list[str], expected: int) -> None:
+    assert len(_groups(names)) == expected
