@@ -56,11 +56,11 @@ from factx.names import (
     type_group,
 )
 from factx.events import flight_number, run_events
-from factx.resolve import NameStat, _build_nodes, _Node, resolve
+from factx.resolve import NameStat, _build_nodes, _Node, resolve, short_form
 from factx.rules import RuleSet, load_rules
 
 #: Bump when `node_keys` changes: stored keys of another scheme mean a full resolve.
-KEY_SCHEME = "4"
+KEY_SCHEME = "4.1"
 
 #: Above this share of changed names against the names already resolved, a full
 #: resolve is cheaper than walking the keys.
@@ -137,6 +137,8 @@ def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared:
         if len(tokens) >= 2:
             first, last = bk[0], bk[-1]
             keys += [(f"F|{first}", "o", None), (f"L|{last}", "o", None)]
+            if short_form(node, nr):  # "Karim M.", "Sergei Ivanovich": any person of that given name
+                keys.append((f"F|{first}", "q", None))
             if not node.generation:
                 if len(tokens) > 2:
                     keys.append((f"P|{first}|{last}", "o", None))

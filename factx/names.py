@@ -90,6 +90,7 @@ class NameRules:
     generational: frozenset[str] = frozenset()
     given_prefixes: tuple[str, ...] = ()   # lowercase, longest first
     given_suffixes: tuple[str, ...] = ()
+    patronymic_endings: tuple[str, ...] = ()  # "ovich", "ovna": "Sergei Ivanovich" (transliteration.yml)
     coarse: dict[int, str] = field(default_factory=dict)  # str.translate table for block keys
     stopwords: frozenset[str] = frozenset({"the", "of", "in", "for", "and", "on", "at", "to", "de", "du", "la"})
     countries: frozenset[tuple[str, ...]] = frozenset()  # country names and demonyms, as word tuples
@@ -160,7 +161,9 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     generational: set[str] = set()
     prefixes: list[str] = []
     suffixes: list[str] = []
+    patronymic_endings: list[str] = []
     for rule in rules.get("transliteration"):
+        patronymic_endings.extend(_plain(w) for w in rule.get("patronymic_endings", ()))
         for pattern, replacement in (rule.get("rewrites") or {}).items():
             rewrites.append((re.compile(pattern), str(replacement)))
             if re.fullmatch(r"[a-z]+", pattern):
@@ -198,7 +201,8 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         countries=frozenset(tuple(_words(w)) for r in rules.get("demonyms")
                             for w in [r["country"], *r.get("words", ())] if _words(w)),
         given_prefixes=tuple(sorted(set(prefixes), key=len, reverse=True)),
-        given_suffixes=tuple(sorted(set(suffixes), key=len, reverse=True)))
+        given_suffixes=tuple(sorted(set(suffixes), key=len, reverse=True)),
+        patronymic_endings=tuple(sorted(set(patronymic_endings), key=len, reverse=True)))
     _RULES_CACHE[rules.version] = result
     return result
 

@@ -21,7 +21,10 @@ disagreement, a missed one only hides it):
    lone surname joins the one person it can be, and only when no other person
    has it as a given name. A one-word name with a distinctive title joins only a
    person written with that title somewhere in the run, and counts as a second
-   candidate for the bare surname.
+   candidate for the bare surname. Short forms ("Karim M.": a given name and the
+   initial of the family name; "Sergei Ivanovich": a given name and a patronymic,
+   `patronymic_endings` of rules/transliteration.yml) join the one person of the run
+   with that given name and a family name of that initial, or that patronymic.
 4. Acronyms join the one multi-word name of their type whose initials they are.
 5. Names the documents declare the same ("X, also known as Y": `alternate_names`
    facts, passed as `same`) merge unless they are known to be different; a user's
@@ -356,6 +359,7 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
                 reps.append(i)
 
     _join_people(nodes, clusters, nr)
+    _join_short_forms(nodes, clusters, nr)
     _join_acronyms(nodes, clusters, nr)
     join_events(nodes, clusters.union, rules, events)  # events by kind, place and time (factx.events)
 
@@ -471,6 +475,53 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             continue
         roots = {clusters.find(j) for j in cands}
         if len(roots) == 1:
+            joins.append((i, cands[0]))
+    for i, j in joins:
+        clusters.union(i, j)
+
+
+def short_form(node: _Node, nr: NameRules) -> str:
+    """The kind of short person name a node is: "initial" ("Karim M.": a given name
+    and the initial of the family name, as Belgian, Dutch, French and German papers
+    name suspects), "patronymic" ("Sergei Ivanovich": the Russian polite form), or ""."""
+    if node.entity_type != "PERSON" or node.acronym or node.generation or len(node.tokens) != 2:
+        return ""
+    second = node.tokens[1]
+    if len(second) == 1 and len(node.tokens[0]) > 1:
+        return "initial"
+    if len(second) > 6 and second.endswith(nr.patronymic_endings):
+        return "patronymic"
+    return ""
+
+
+def _join_short_forms(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None:
+    """Rule 3b: "Karim M." joins the one person of the run whose given name is Karim
+    and whose family name (its first or last word as written, "Ben Salah" -> B)
+    begins with M; "Sergei Ivanovich" joins the one "Sergei Ivanovich Surname"."""
+    shorts = [(i, kind) for i, node in enumerate(nodes) if (kind := short_form(node, nr))]
+    if not shorts:
+        return
+    by_first: dict[str, list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        if node.entity_type == "PERSON" and not node.acronym and len(node.tokens) >= 2 \
+                and not short_form(node, nr):
+            by_first[block_key(node.tokens[0], nr)].append(i)
+    joins: list[tuple[int, int]] = []
+    for i, kind in shorts:
+        given, second = nodes[i].tokens
+        cands = []
+        for j in by_first.get(block_key(given, nr), ()):
+            other = nodes[j]
+            if not tokens_ok(given, other.tokens[0], nr):
+                continue
+            if kind == "initial":
+                spelling = max(other.spellings, key=other.spellings.__getitem__)
+                rest = strip_titles(words(spelling), nr)[1:]
+                if rest and second in {rest[0][:1], rest[-1][:1]}:
+                    cands.append(j)
+            elif len(other.tokens) >= 3 and tokens_ok(second, other.tokens[1], nr):
+                cands.append(j)
+        if len({clusters.find(j) for j in cands}) == 1:
             joins.append((i, cands[0]))
     for i, j in joins:
         clusters.union(i, j)

@@ -226,3 +226,32 @@ def test_patronymic_spans(text: str, ents, expected) -> None:
 ])
 def test_patronymic_names_resolve(names: list[str], expected: int) -> None:
     assert len(_groups(names)) == expected
+
+
+# ------------------------------------------- short forms of other traditions
+
+@pytest.mark.parametrize("names,expected", [
+    # a given name and the initial of the family name: the one such person of the run
+    (["Karim M.", "Karim Mansouri"], [["Karim M.", "Karim Mansouri"]]),
+    (["Youssef B.", "Youssef Ben Haddou"], [["Youssef B.", "Youssef Ben Haddou"]]),
+    (["Karim M.", "Karim Mansouri", "Karim Moussa"], [["Karim M."], ["Karim Mansouri"], ["Karim Moussa"]]),
+    (["Karim M.", "Karim Haddad"], [["Karim Haddad"], ["Karim M."]]),
+    (["Karim M.", "Samir Mansouri"], [["Karim M."], ["Samir Mansouri"]]),
+    # a given name and a patronymic: the one full name with both
+    (["Sergei Ivanovich", "Sergei Ivanovich Petrov"], [["Sergei Ivanovich", "Sergei Ivanovich Petrov"]]),
+    (["Olga Nikolaevna", "Olga Nikolaevna Sidorova"], [["Olga Nikolaevna", "Olga Nikolaevna Sidorova"]]),
+    (["Sergei Ivanovich", "Sergei Ivanovich Petrov", "Sergei Ivanovich Orlov"],
+     [["Sergei Ivanovich"], ["Sergei Ivanovich Orlov"], ["Sergei Ivanovich Petrov"]]),
+    (["Sergei Ivanovich", "Sergei Petrovich Orlov"], [["Sergei Ivanovich"], ["Sergei Petrovich Orlov"]]),
+    # Yoruba given names without their first part
+    (["Oluwaseun Adebisi", "Seun Adebisi"], [["Oluwaseun Adebisi", "Seun Adebisi"]]),
+    (["Babatunde Okonjo", "Tunde Okonjo"], [["Babatunde Okonjo", "Tunde Okonjo"]]),
+    (["Adewale Okonjo", "Wale Okonjo"], [["Adewale Okonjo", "Wale Okonjo"]]),
+    (["Olusegun Okonjo", "Tunde Okonjo"], [["Olusegun Okonjo"], ["Tunde Okonjo"]]),
+    (["Babatunde Okonjo", "Tunde Okonjo", "Tunde Adebisi"],
+     [["Babatunde Okonjo", "Tunde Okonjo"], ["Tunde Adebisi"]]),
+    # a surname keeps its prefix: "Adebisi" is not "Bisi"
+    (["Seun Adebisi", "Seun Bisi"], [["Seun Adebisi"], ["Seun Bisi"]]),
+])
+def test_short_forms(names: list[str], expected: list[list[str]]) -> None:
+    assert _groups(names) == expected
