@@ -138,10 +138,11 @@ class Discourse:
         return start, sent.end_char if end < 0 else end
 
     def sentence_dates(self, sent: Span) -> list[tuple[TimexSpan, list[Token]]]:
-        """Dates (TIMEX DATE/TIME with a year or an unknown year) inside a sentence."""
+        """Dates (TIMEX DATE/TIME with a year or an unknown year) inside a sentence; a
+        dateline's date is when the report was filed, never a date the sentence tells."""
         out = []
         for timex in self.dates:
-            if timex.start < sent.start_char or timex.end > sent.end_char:
+            if timex.start < sent.start_char or timex.end > sent.end_char or self.in_dateline(timex.start):
                 continue
             if timex.type not in ("DATE", "TIME") or not timex.value or not re.match(r"^[\dX]{4}", timex.value):
                 continue
