@@ -255,3 +255,19 @@ def test_patronymic_names_resolve(names: list[str], expected: int) -> None:
 ])
 def test_short_forms(names: list[str], expected: list[list[str]]) -> None:
     assert _groups(names) == expected
+
+
+# ------------------------------------------------------ the new keys are checked
+
+@pytest.mark.parametrize("text,rule_id,key", [
+    ("kind: entity_types\nrules:\n  - id: v\n    label: FAC\n    ignored: sometimes\n    prefixes: [MV]\n",
+     "v", "ignored"),
+    ("kind: transliteration\nrules:\n  - id: t\n    vowels_after: [eu]\n", "t", "vowels_after"),
+    ("kind: transliteration\nrules:\n  - id: t\n    patronymic_endings: ovich\n", "t", "patronymic_endings"),
+    ("kind: entity_repairs\nrules:\n  - id: p\n    where: inside\n    words: [uulu]\n", "p", "where"),
+])
+def test_new_rule_keys_are_validated(tmp_path, text: str, rule_id: str, key: str) -> None:
+    from factx.rules import check
+
+    (tmp_path / "x.yml").write_text(text, encoding="utf-8")
+    assert [(p.rule_id, p.key) for p in check([tmp_path])] == [(rule_id, key)]
