@@ -861,7 +861,8 @@ def _prefixed_names(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
                 end += 1
                 if not doc[end - 1].whitespace_ or "\n" in doc[end - 1].whitespace_:
                     break
-        if end > token.i + 1:
+        # "the MS Society": a word that makes the name an organisation or a place decides
+        if end > token.i + 1 and er.names.suffix_types.get(doc[end - 1].lower_, label) == label:
             out = [s for s in out if not (s.start == token.i + 1)]
             out.append(Span(doc, token.i, end, label=label))
     return out

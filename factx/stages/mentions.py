@@ -206,7 +206,7 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     # a Slavic or Central Asian surname last: "Ruslan Temirov", "Adilet Sadyr uulu"
     if 2 <= len(tokens) <= 3 and label != "PERSON" and (len(tokens[-1]) > 4 or tokens[-1] in mr.person_endings) \
             and tokens[-1].endswith(mr.person_endings) and _capitalized_name(text, len(tokens)) \
-            and not any(t in nr.stopwords for t in tokens):
+            and not any(t in nr.stopwords for t in tokens) and tokens[-1] not in mr.known_places:
         return "PERSON"
     # a demonym the model took for a person: "a Pakistani" labelled PERSON
     if len(tokens) == 1 and label == "PERSON" and text.strip().lower() in mr.demonyms:
