@@ -58,7 +58,8 @@ ATTRIBUTE_FAMILIES = ("death", "death_noun", "death_modifier", "cause", "count",
                       "agent_noun", "attack_noun", "deliberate", "rule_out", "involvement", "perpetrate",
                       "tally_noun", "tally_verb", "toll_verb", "toll_verb_above", "other_place",
                       "settlement_noun", "wound", "body_part", "origin_count", "victim_noun",
-                      "toll_increment", "toll_period", "culpable")
+                      "toll_increment", "toll_period", "culpable", "work_noun",
+                      "amount_unit")
 COUNT_ATTRIBUTES = ("killed_count", "wounded_count", "arrested_count", "children_killed", "missing_count")
 #: how a death verb or noun tells the death: 'killed' or 'died' (the `death` fact's value)
 DEATH_MANNERS = ("killed", "died")

@@ -84,7 +84,7 @@ def perpetrators(frame: Frame, state: "Discourse") -> list[tuple[str, str, str, 
         if root.pos_ in ("NOUN", "PROPN") and root.dep_ == "pobj" and root.head.lower_ == "for" \
                 and lemma(root.head.head) == "responsibility":
             claimer = attr.subject_of(root.head.head.head)  # 'X claimed responsibility for the attack'
-            if claimer is not None:
+            if claimer is not None and not attr.negated(root.head.head.head):  # (not 'did not claim')
                 named(claimer)
         if root.pos_ in ("NOUN", "PROPN"):  # 'an attack claimed by X', 'the attack was claimed by X'
             claims = [c for c in root.children if c.dep_ == "acl" and lemma(c) == "claim"]

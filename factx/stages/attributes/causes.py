@@ -22,6 +22,7 @@ from factx.stages.attributes.registry import Family, register
 from factx.stages.attributes.syntax import lemma, pobjs
 
 if TYPE_CHECKING:
+    from factx.stages.attributes.compiled import Compiled
     from factx.stages.attributes.discourse import Discourse
 
 register(
@@ -30,10 +31,12 @@ register(
     Family("agent_noun", doc="nouns of people who act ('police', 'gunmen'): 'killed by police' names no cause"),
     Family("cause_modifier", doc="adjectives dropped from a cause's head phrase ('a long illness' → 'illness')"),
     Family("cause_light", doc="nouns whose 'of' object is the real cause: 'the ignition of X', 'a stock of X'"),
+    Family("amount_unit", doc="units by weight of a cause that give the event its amount: '400 tonnes of X'"),
     Family("cause_verb", keys=("words", "preps", "subject"), required=("words", "preps"),
            doc="verbs whose agent or object is an event's cause ('caused by', 'blamed on'); with "
                "`subject: subject`, whose subject causes the event its preposition governs "
-               "('X contributed to the crash')"),
+               "('X contributed to the crash'); with `subject: speaker`, whose subject only says "
+               "what the cause was ('the report blamed the crash on X')"),
 )
 
 #: two-word prepositions of cause: the first word and the preposition that carries the object
@@ -70,7 +73,9 @@ def head_phrase(noun: Token, state: "Discourse") -> tuple[str, list[Token]]:
     if after is not None and after.dep_ in ("appos", "amod", "advmod") and after.head.i < after.i \
             and after.head.i in (noun.i, noun.head.head.i) and after.is_alpha and after.is_lower \
             and not after.is_stop and not after.ent_type_ \
-            and after.pos_ in ("NOUN", "ADV", "ADJ") and not any(c.i > noun.i for c in noun.children):
+            and after.pos_ in ("NOUN", "ADV", "ADJ") \
+            and not any(c.i > noun.i and c.i != after.i and not (c.i > after.i and c.dep_ in ("acl", "relcl"))
+                        for c in noun.children):  # (a clause may follow: 'X Y stored in a warehouse')
         # the parser's split of one compound noun ('sodium chlorate' read as a noun and an adverb)
         words, chain, head = words + [after], chain + [noun], after.lower_
     phrase = " ".join([w.lower_ for w in chain] + [head])
@@ -222,6 +227,8 @@ def _event_cause_slots(frame: Frame, state: "Discourse") -> list[Token]:
     object of ('the fire was started by a fault', 'the floods, caused by rain', 'blamed on')."""
     rules = state.rules.by_family.get("cause_verb", ())
     verbs = {w.lower(): tuple(r.get("preps", ())) for r in rules if r.get("subject") != "subject" for w in r["words"]}
+    # verbs whose subject only says what the cause was ('the report blamed the crash on X')
+    speakers = {w.lower() for r in rules if r.get("subject") == "speaker" for w in r["words"]}
     towards = {w.lower(): tuple(r.get("preps", ())) for r in rules if r.get("subject") == "subject" for w in r["words"]}
     out: list[Token] = []
     for root in frame.roots:
@@ -240,20 +247,30 @@ def _event_cause_slots(frame: Frame, state: "Discourse") -> list[Token]:
             preps = verbs.get(lemma(verb))
             if preps is None:
                 continue
-            if not attr.is_passive(verb) and verb.dep_ not in ("acl",) and root.dep_ == "dobj":
+            if not attr.is_passive(verb) and verb.dep_ not in ("acl",) and root.dep_ == "dobj" \
+                    and lemma(verb) not in speakers:
                 subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
                 if subject is not None:
                     out.append(subject)  # 'a gas leak caused the blast'
-            for child in verb.children:
+            # (the parser may hang the preposition on the event: 'blamed [the crash on X]')
+            holders = (verb, root) if lemma(verb) in speakers and root.dep_ == "dobj" else (verb,)
+            for child in (c for h in holders for c in h.children):
                 if child.dep_ in ("agent", "prep") and child.lower_ in preps:
                     out.extend(pobjs(child))
     return out
 
 
+#: nouns after 'be' whose 'of' is the cause of the subject: 'the crash was the result of X'
+RESULT_NOUNS = frozenset({"result", "consequence"})
+
+
 def _cause_noun_slots(event: Token) -> list[Token]:
     """'X could be the cause of the blast', 'the cause of the fire was X', 'X is to blame
-    for the explosion', 'blamed X for the collapse': X (a thing: who did it is
-    `perpetration`'s)."""
+    for the explosion', 'blamed X for the collapse', 'the crash was the result of X': X (a
+    thing: who did it is `perpetration`'s)."""
+    if event.dep_ == "nsubj" and lemma(event.head) == "be" and not attr.negated(event.head):
+        return [g for c in event.head.children if c.dep_ == "attr" and lemma(c) in RESULT_NOUNS
+                for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in pobjs(p)]
     if event.dep_ != "pobj" or event.head.lower_ not in ("of", "for"):
         return []
     holder = event.head.head
@@ -267,3 +284,31 @@ def _cause_noun_slots(event: Token) -> list[Token]:
             and lemma(holder.head) == "be":  # 'are to blame for'
         return [c for c in holder.head.children if c.dep_ == "nsubj"]
     return []
+
+
+def amount_of(noun: Token, state: "Discourse") -> tuple[int | str, list[Token]] | None:
+    """How much of the cause there was, in tonnes, when the cause is given by weight ('400
+    tonnes of fertiliser', 'more than 300 tons of X' → '>300'): the cause noun or
+    the light noun it came through is a unit of family `amount_unit` with a number. Other
+    units (kilograms, pounds) give nothing: a value in another unit would disagree with
+    the same amount in tonnes."""
+    from factx.stages.attributes.participants import quantity_of
+
+    units = amount_units(state.rules)
+    for _ in range(3):
+        if lemma(noun) in units or noun.lower_ in units:
+            quantity = quantity_of(noun, state)
+            if quantity is None or isinstance(quantity[0], str) and quantity[0].startswith("~") and "-" in quantity[0]:
+                return None  # ('tonnes of X', 'thousands of tonnes': no amount)
+            return quantity[0], quantity[1] + [noun]
+        inner = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in pobjs(c)), None)
+        if inner is None or lemma(noun) not in state.rules.cause_light:
+            return None
+        noun = inner
+    return None
+
+
+def amount_units(rules: "Compiled") -> frozenset[str]:
+    """The units by weight an amount is given in (family `amount_unit`)."""
+    return rules.derived("amount_units", lambda rules: frozenset(
+        w.lower() for r in rules.by_family.get("amount_unit", ()) for w in r.get("words", ())))

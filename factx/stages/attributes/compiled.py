@@ -145,6 +145,12 @@ class Compiled:
     event_predicates: frozenset[str] = frozenset()
     #: words that begin a named event, lower-cased, to its kind ('storm' of 'Storm X')
     event_names: dict[str, EventKind] = field(default_factory=dict)
+    #: kinds without an author of their own that an attack may be (an agentive kind's
+    #: `same_as`: a bombing is an explosion), which a group can claim
+    claimable_kinds: frozenset[str] = frozenset()
+    #: kind → the kinds declared one with it by `same_as`, either way (a bombing and an
+    #: explosion or an attack)
+    related_kinds: dict[str, frozenset[str]] = field(default_factory=dict)
     #: the rules of every family, validated, for families without an index of their own
     by_family: dict[str, tuple[dict, ...]] = field(default_factory=dict)
     max_role_words: int = 3
@@ -164,7 +170,7 @@ class Compiled:
 
     def event_verb(self, token) -> EventKind | None:
         """The kind of event a verb tells happened: its lemma ('exploded'), or the lemma
-        with its particle or object ('blew up', 'went off', 'opened fire')."""
+        with its particle, object or subject noun ('blew up', 'opened fire', 'the dam burst')."""
         from factx.stages.attributes.syntax import lemma
 
         if token.pos_ not in ("VERB", "AUX"):
@@ -174,7 +180,10 @@ class Compiled:
         if kind is not None or low not in self.event_verb_firsts:
             return kind
         for child in token.children:
-            if child.dep_ == "prt" or child.dep_ in ("dobj", "obj"):
+            # a particle or object ('blew up', 'opened fire'), or the noun of what broke
+            # as either ('the dam burst', 'burst the levee')
+            if child.dep_ == "prt" or child.dep_ in ("dobj", "obj") \
+                    or child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
                 kind = self.event_verbs.get(f"{low} {child.lower_ if child.dep_ == 'prt' else lemma(child)}")
                 if kind is not None:
                     return kind
@@ -354,6 +363,8 @@ def _compile(rules: RuleSet) -> Compiled:
         lexicon=attr.Lexicon.from_rules(rules),
         event_nouns=event_nouns, event_verbs=event_verbs, fallback_kinds=fallback,
         event_verb_firsts=frozenset(v.split()[0] for v in event_verbs if " " in v),
+        claimable_kinds=frozenset(k for r in rules.get("events") if r.get("agentive") for k in r.get("same_as", ())),
+        related_kinds=_related_kinds(rules),
         event_predicates=predicates, event_names=event_names, by_family={k: tuple(v) for k, v in by_family.items()},
         max_role_words=max((len(k.split()) for k in roles), default=1),
         role_last_words=frozenset(k.split()[-1] for k in roles),
@@ -367,6 +378,15 @@ def _suffixes(rules: RuleSet) -> dict[str, tuple[str, ...]]:
         out.setdefault(rule["label"], []).extend(rule.get("suffixes", ()))
         out[rule["label"]].extend(rule.get("words", ()))
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _related_kinds(rules: RuleSet) -> dict[str, frozenset[str]]:
+    related: dict[str, set[str]] = {}
+    for rule in rules.get("events"):
+        for other in rule.get("same_as", ()):
+            related.setdefault(rule["kind"], set()).add(other)
+            related.setdefault(other, set()).add(rule["kind"])
+    return {k: frozenset(v) for k, v in related.items()}
 
 
 def _event_kinds(rules: RuleSet) -> tuple[dict[str, EventKind], dict[str, EventKind], dict[str, EventKind],

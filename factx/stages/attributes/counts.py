@@ -98,10 +98,16 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
                 quantities = []
             if not any(v.pos_ == "PROPN" or (e := entity_of(v, state)) is not None and e.label == "PERSON"
                        for v in found):  # 'X was killed along with three guards' counts no one:
-                found = companions(token)  # 3 is not the toll; 'killed 40, including 12 children'
+                # 'killed 40, including 12 children': the children's own count; a part of
+                # any other kind ('wounded 30, including five officers') is no toll at all
+                found = [v for v in companions(token) if attribute == "killed_count" and _children(v, rules)]
                 quantities += [q for v in found if (q := quantity_of(v, state)) is not None]
         for quantity in quantities:
             yield rule_id, attribute, quantity
+
+
+def _children(counted: Token, rules: "Compiled") -> bool:
+    return lemma(counted) in rules.children or counted.lower_ in rules.children
 
 
 def _noun_count(token: Token, state: "Discourse") -> tuple | None:
@@ -109,7 +115,7 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
     if token.dep_ == "pobj" and token.head.lower_ == "among":
         return None  # 'eight Chinese are among the dead': a part, not the toll
     quantity = quantity_of(token, state) if token.pos_ != "VERB" else None
-    if quantity is None and low == "body":  # 'the bodies of 15 migrants'
+    if quantity is None and low in OF_COUNTED:  # 'the bodies of 15 migrants', 'the arrest of 25 people'
         quantity = next((q for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                          for g in p.children if g.dep_ == "pobj" and (q := quantity_of(g, state)) is not None), None)
     if quantity is None and token.pos_ in ("ADJ", "VERB"):
@@ -138,20 +144,10 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
         if lemma(token.head.head) in _family_words(state, "tally_noun"):
             tally = token.head.head  # 'the number of dead has risen to 112'
     if quantity is None and (low == "toll" or tally is not token):
-        # 'the death toll rose to 40', 'a toll of 40', 'put the toll at 44', 'the number of
-        # dead has climbed to 112'
-        for holder in (tally, tally.head):
-            for child in holder.children:
-                if child.dep_ == "prep" and child.lower_ in ("to", "at", "of", *_PAST):
-                    for obj in child.children:
-                        if obj.dep_ == "pobj" and obj.i != token.i and (q := _tally_number(obj, state)) is not None:
-                            # 'could rise above 500': more than 500
-                            quantity = (f">{q[0]}", [child, *q[1]], q[2]) \
-                                if child.lower_ in _PAST and isinstance(q[0], int) else q
-                if child.dep_ == "attr" and (q := quantity_of(child, state)) is not None:
-                    quantity = q
-        if quantity is None and tally.dep_ == "nsubj" and tally.head.pos_ == "VERB":
-            quantity = _toll_reached(tally.head, tally, state)
+        quantity = _tally_value(tally, token, state)
+    if quantity is None and token.dep_ == "nsubj" and token.pos_ in ("NOUN", "ADJ") and token.head.pos_ == "VERB" \
+            and any(c.dep_ == "det" for c in token.children):
+        quantity = _toll_reached(token.head, token, state)  # 'the injured numbered 45'
     if quantity is None and token.tag_ in ("NNS", "NNPS"):
         # 'there were no casualties', 'no deaths were reported': a count of zero
         none = next((c for c in token.children if c.dep_ == "det" and c.lower_ == "no"), None)
@@ -162,6 +158,45 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
     return None
 
 
+def _participle_tally(verb: Token, state: "Discourse") -> Iterator[tuple[str, str, tuple]]:
+    """'the number of people arrested over the attack has risen to 20', 'the number of
+    those killed stands at 50': a count verb's participle on what a tally noun counts."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.dep_ != "pobj" or noun.head.lower_ != "of" \
+            or lemma(noun.head.head) not in _family_words(state, "tally_noun"):
+        return
+    quantity = _tally_value(noun.head.head, noun, state)
+    if quantity is None:
+        return
+    rules = state.rules
+    low = lemma(verb)
+    for rule_id, attribute, role in rules.count_verbs[low]:
+        if role == "object" and not rules.count_requires.get((rule_id, low)):
+            yield rule_id, attribute, quantity
+            return
+
+
+def _tally_value(tally: Token, token: Token, state: "Discourse") -> tuple | None:
+    """The number a toll or tally is given: 'the death toll rose to 40', 'a toll of 40',
+    'put the toll at 44', 'the number of dead has climbed to 112', 'the toll reached 40'."""
+    quantity = None
+    for holder in (tally, tally.head):
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in ("to", "at", "of", *_PAST):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.i != token.i and (q := _tally_number(obj, state)) is not None:
+                        # 'could rise above 500': more than 500
+                        quantity = (f">{q[0]}", [child, *q[1]], q[2]) \
+                            if child.lower_ in _PAST and isinstance(q[0], int) else q
+            if child.dep_ == "attr" and (q := quantity_of(child, state)) is not None:
+                quantity = q
+    if quantity is None and tally.dep_ == "nsubj" and tally.head.pos_ == "VERB":
+        quantity = _toll_reached(tally.head, tally, state)
+    return quantity
+
+
+#: count nouns whose 'of' holds the number: 'the bodies of 15 migrants', 'the arrest of 25 people'
+OF_COUNTED = frozenset({"body", "arrest", "detention"})
 #: prepositions that put a toll past its number: 'rose above 500', 'climbed past 1,000'
 _PAST = ("above", "beyond", "past", "over")
 
@@ -214,6 +249,8 @@ def count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         found: list[tuple[str, str, tuple]] = []
         if token.pos_ == "VERB" and low in rules.count_verbs:
             found.extend(_verb_counts(token, state))
+            if not found:
+                found.extend(_participle_tally(token, state))
         if not found and token.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") and (
                 token.lower_ in rules.count_nouns or token.pos_ != "VERB" and low in rules.count_nouns):
             rule_id, attribute = rules.count_nouns.get(low) or rules.count_nouns[token.lower_]
@@ -230,7 +267,7 @@ def count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                 continue  # '12 more bodies were found, bringing the toll to 37': 12 is no toll
             if _of_a_period(token, state):
                 continue  # 'taking the toll for the year to 120': the toll of many events
-            if attribute == "killed_count" and (lemma(counted) in rules.children or counted.lower_ in rules.children):
+            if attribute == "killed_count" and _children(counted, rules):
                 attribute, rule_id = "children_killed", rules.children_rule
             subject = count_subject(frame, attribute, counted, state)
             if subject is None:
@@ -335,6 +372,14 @@ def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discours
         place, _ = places[0]
         return Ent(event_name(kind.kind, place.name), "EVENT", trigger.text, trigger.idx,
                    trigger.idx + len(trigger.text))
+    if attribute == "arrested_count" and not places and not _group_of(counted, state):
+        # arrests told nowhere ('Police say two men have been detained', 'detained 13 people
+        # in connection with the blast'): the event they are told with, the one named just
+        # before, or the one the document is about (`event_at`)
+        event = event_at(frame, state)
+        if event is not None:
+            ent = event.entity
+            return Ent(ent.name, "EVENT", event.token.text, event.token.idx, event.token.idx + len(event.token.text))
     return None
 
 

@@ -121,18 +121,23 @@ def death_triggers(sent: Span, state: "Discourse") -> Iterator[tuple[Token, str,
 
 def _killers(token: Token, frame: Frame, state: "Discourse") -> list[tuple[str, str, str, Token]]:
     """Who killed a named person whose killing has no event noun of its own ('was killed
-    by a joint A and B team', 'shot dead by police officer X'): the agent of the passive
-    death verb, each nationality of a joint force. A killing in a raid or a strike leaves
+    by a joint A and B team', 'shot dead by police officer X', 'X said it killed Y'): the
+    agent of the passive death verb or the subject of the active one, each nationality of
+    a joint force. A killing in a raid or a strike leaves
     its author to that event (`perpetrator` of the EVENT entity)."""
     from factx.stages.attributes.perpetration import authors_of
 
+    from factx.stages.attributes.perpetration import claimant
+
     rules = state.rules
-    if token.pos_ != "VERB" or not attr.is_passive(token) or rules.death_verbs.get(lemma(token), ("", ""))[1] != "object":
+    if token.pos_ != "VERB" or rules.death_verbs.get(lemma(token), ("", ""))[1] != "object":
         return []
     if any(e.token.i in frame.root_ids or e.token.sent == token.sent and e.entity is not None
            and e.kind.agentive for e in state.events):
         return []
-    agent = attr.agent_of(token)
+    # 'was killed by X'; 'X killed Y', 'X said it killed Y' (the group that says so)
+    agent = attr.agent_of(token) if attr.is_passive(token) else claimant(
+        next((c for c in token.children if c.dep_ == "nsubj"), None), token, state)
     if agent is None or agent.lower_ in PERSON_PRONOUNS:
         return []
     return [(value, value_type, entity_type, where) for (value, value_type, entity_type), where
@@ -282,6 +287,8 @@ def alive_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
             continue
         verb = token.head if token.dep_ in ("acomp", "attr", "oprd") else token
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and verb.dep_ == "conj" and token.pos_ == "VERB":  # 'X was wounded but survived'
+            subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             continue
         ent = entity_of(subject, state)

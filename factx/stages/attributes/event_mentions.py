@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 from factx.events import FLIGHT, event_name
 from factx.records import TimexSpan
 from factx.stages.attributes.base import PLACE_LABELS, Ent, Raw
-from factx.stages.attributes.causes import cause_of
+from factx.stages.attributes.causes import amount_of, amount_units, cause_of
 from factx.stages.attributes.compiled import Compiled, EventKind
 from factx.stages.attributes.agents import perpetrators
 from factx.stages.attributes.frames import (
@@ -128,7 +128,7 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
     for i, mention in enumerate(out):
         names = named.get(mention.kind.kind, set())
         # (a mention with a place of its own may be another event: 'after a crash in X that killed 189')
-        if len(names) == 1 and mention.entity is None and _refers_back(mention):
+        if len(names) == 1 and mention.entity is None and _refers_back(mention, state):
             out[i] = mention = replace(mention, entity=_entity(next(iter(names)), mention.token))
     # a mention without a place of its own, in a document with one event of its kind: that one
     by_kind: dict[str, set[str]] = {}
@@ -137,12 +137,20 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
             by_kind.setdefault(mention.kind.kind, set()).add(mention.entity.name)
     for i, mention in enumerate(out):
         names = by_kind.get(mention.kind.kind, set())
-        if mention.entity is None and len(names) == 1 and _refers_back(mention):
+        if mention.entity is None and len(names) == 1 and _refers_back(mention, state):
             out[i] = replace(mention, entity=_entity(next(iter(names)), mention.token))
+    # a definite mention of a kind the document tells of no event of, in a document with
+    # one event of a kind declared the same ('a bombing in X' … 'claimed the attack'): that one
+    for i, mention in enumerate(out):
+        if mention.entity is None and not by_kind.get(mention.kind.kind) and is_definite(mention.token) \
+                and mention.token.pos_ in ("NOUN", "PROPN") and _refers_back(mention, state):
+            names = {n for k in rules.related_kinds.get(mention.kind.kind, ()) for n in by_kind.get(k, ())}
+            if len(names) == 1:
+                out[i] = replace(mention, entity=_entity(next(iter(names)), mention.token))
     # a mention that means the document's event of its kind, which it never places ('the
     # floods'): an event named by its kind alone, for the run to link (`factx.events`)
     for i, mention in enumerate(out):
-        if mention.entity is None and not by_kind.get(mention.kind.kind) and _refers_back(mention) \
+        if mention.entity is None and not by_kind.get(mention.kind.kind) and _refers_back(mention, state) \
                 and mention.token.pos_ in ("NOUN", "PROPN"):
             name = event_name(mention.kind.kind, None, _other_year(mention.date, state))
             out[i] = replace(mention, entity=_entity(name, mention.token))
@@ -245,7 +253,7 @@ WHICH_WORDS = frozenset({"same", "latest", "recent", "next", "new", "initial", "
 TIME_PREPS = frozenset({"since", "before", "after", "than", "like", "unlike"})
 
 
-def _refers_back(mention: "EventMention") -> bool:
+def _refers_back(mention: "EventMention", state: "Discourse") -> bool:
     """A mention without a place of its own that means the event the document is about:
     'the crash', 'Sunday's blast', 'it crashed', 'the plane crashed', and 'a massive
     explosion at the port' in an article about one; not bare plurals ('raids'), an event
@@ -259,8 +267,10 @@ def _refers_back(mention: "EventMention") -> bool:
             return False
         return is_definite(token) or mention.date is None
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    # 'it crashed', 'the plane crashed'; not 'the US attacked X': a new event of its own
-    return subject is not None and (subject.pos_ == "PRON" or subject.pos_ == "NOUN" and is_definite(subject)) \
+    # 'it crashed', 'the plane crashed', '400 tonnes of X had exploded' (what blew up, by
+    # weight); not 'the US attacked X': a new event of its own
+    return subject is not None and (subject.pos_ == "PRON" or subject.pos_ == "NOUN" and (
+        is_definite(subject) or lemma(subject) in amount_units(state.rules))) \
         and mention.date is None  # 'X crashed in October 2018': a crash of its own time
 
 
@@ -439,10 +449,28 @@ def event_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
             start, end = span_of(words)
             yield Raw(event, "cause", value, "text", text_of(words), start, end,
                       f"{mention.kind.rule}.cause", token, claim=claim)
+
+        # how much of it there was: '400 tonnes of fertiliser' as the cause, or as
+        # what blew up ('400 tonnes of X had exploded')
+        amount = amount_of(cause[2], state) if cause is not None else None
+        if amount is None and token.pos_ == "VERB":
+            amount = next((a for c in token.children if c.dep_ == "nsubj" and (a := amount_of(c, state))), None)
+        if amount is not None:
+            start, end = span_of(amount[1])
+            yield Raw(event, "amount", amount[0], "quantity", text_of(amount[1]), start, end,
+                      f"{mention.kind.rule}.amount", token, claim=claim)
         for value, value_type, entity_type, where in perpetrators(mention.frame, state) if mention.kind.agentive else ():
+            value = _unhedged(value, state)  # ('Suspected X fighters': the NER's span)
             yield Raw(event, "perpetrator", value, value_type, where.text, where.idx,
                       where.idx + len(where.text), f"{mention.kind.rule}.perpetrator", token,
                       entity_type if value_type == "entity" else None, claim=claim)
+
+
+def _unhedged(value: str, state: "Discourse") -> str:
+    """A name without the hedge the NER left in front ('Suspected X' → 'X'), so that it
+    is the same author as the plain name."""
+    first, _, rest = value.partition(" ")
+    return rest if rest and first.lower() in state.rules.lexicon.hedge_adjectives else value
 
 
 def _day_of_event(name: str, state: "Discourse") -> str | None:

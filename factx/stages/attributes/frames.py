@@ -117,6 +117,8 @@ def frame_of(trigger: Token, state: "Discourse", extra: Iterable[Token] = ()) ->
             above = head.head  # 'killed in the blast'
         elif node.pos_ in ("VERB", "AUX") and node.dep_ in ("relcl", "acl") and is_event_noun(head, state):
             above = head  # 'the blasts that tore through X, killing 100': the blasts
+        elif node.pos_ in ("VERB", "AUX") and node.dep_ == "relcl" and _placed_event(head, node, state) is not None:
+            above = _placed_event(head, node, state)  # 'the blast in X, which killed 12': the blast
         if above is None:
             break
         add(above)
@@ -150,6 +152,16 @@ def frame_of(trigger: Token, state: "Discourse", extra: Iterable[Token] = ()) ->
             if child.dep_ in ARGUMENT_DEPS and not is_event_noun(child, state) and all(child.i != r.i for r in roots):
                 participants.add(child.i)
     return Frame(trigger, tuple(roots), frozenset(participants), frame_kind(roots, state))
+
+
+def _placed_event(place: Token, clause: Token, state: "Discourse") -> Token | None:
+    """The event noun a place names where it happened, when the parser hung the event's
+    'which' clause on the place ('the blast in X, which killed 12'): a place kills no one."""
+    if place.dep_ != "pobj" or place.head.lower_ not in LOC_PREPS or not place_names(place, state) \
+            or not any(c.lower_ in ("which", "that") and c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return None
+    event = place.head.head
+    return event if event.pos_ in ("NOUN", "PROPN") and is_event_noun(event, state) else None
 
 
 def frame_kind(roots: Iterable[Token], state: "Discourse") -> EventKind | None:
@@ -312,9 +324,11 @@ def event_places(frame: Frame, state: "Discourse") -> list[tuple[Ent, list[Ent]]
                         continue  # 'leader of X in Y', 'a statement from Y' (not 'members of X in Y')
                     if is_event(obj):  # 'killed in a US raid in X': X, never the US
                         out.extend(modifier_places(obj, state))
-                    elif child.lower_ in LOC_PREPS or (child.lower_ == "of" and is_event(node)):
+                    elif child.lower_ in LOC_PREPS or (child.lower_ == "of" and (
+                            is_event(node) or lemma(node) in rules.place_nouns)):  # 'at the port of X'
                         found = place_names(obj, state)
-                        if not found and child.lower_ == "of" and obj.pos_ == "PROPN" and _could_be_place(obj, state):
+                        if not found and child.lower_ == "of" and obj.pos_ == "PROPN" and (
+                                _could_be_place(obj, state) or _named_place_of(node, obj, state)):
                             found = [(_unlabelled(obj), [])]  # 'the shelling of X': X is a place
                         out.extend(found)
                     visit(obj, depth + 1)
@@ -337,8 +351,10 @@ def event_places(frame: Frame, state: "Discourse") -> list[tuple[Ent, list[Ent]]
                     for clause in part.children:  # '50 dead and 300 injured in X'
                         if clause.dep_ == "acl" and transparent(clause, state):
                             visit(clause, depth + 1)
-                        # 'ambushed a convoy near X', 'killed 60 villagers in X'
-                        if clause.dep_ == "prep" and clause.lower_ in LOC_PREPS and child.dep_ != "nsubj":
+                        # 'ambushed a convoy near X', 'killed 60 villagers in X'; the subject of
+                        # an event verb without an author is what broke ('the bridge in X collapsed')
+                        if clause.dep_ == "prep" and clause.lower_ in LOC_PREPS and (
+                                child.dep_ != "nsubj" or _undergone(node, state)):
                             for obj in clause.children:
                                 if obj.dep_ == "pobj" and obj.ent_type_ not in ("DATE", "TIME"):
                                     out.extend(place_names(obj, state))
@@ -351,6 +367,21 @@ def event_places(frame: Frame, state: "Discourse") -> list[tuple[Ent, list[Ent]]
             out.extend(modifier_places(root, state))
         visit(root, 0)
     return [(p, c) for p, c in out if p.label in PLACE_LABELS]
+
+
+def _named_place_of(noun: Token, name: Token, state: "Discourse") -> bool:
+    """'the port of X', 'the city of X': a name after a place noun is a place, though the
+    NER took it for an organisation (never a person's or a group's name)."""
+    mention = state.mention_at(name)
+    return lemma(noun) in state.rules.place_nouns and mention is not None and mention.label == "ORG" \
+        and _could_be_place_text(name, state)
+
+
+def _undergone(verb: Token, state: "Discourse") -> bool:
+    """An event verb whose subject is what the event happened to, not its author ('the
+    bridge collapsed', 'a ferry sank', 'a tanker exploded')."""
+    kind = state.rules.event_verb(verb) if verb.pos_ == "VERB" else None
+    return kind is not None and not kind.agentive
 
 
 def _agentive(token: Token, state: "Discourse") -> bool:

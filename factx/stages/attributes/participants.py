@@ -33,7 +33,9 @@ def victims(verb: Token, role: str) -> list[Token]:
         found.extend(conjuncts(verb.head))  # 'the militants killed in the raid'
     if not found and verb.dep_ == "conj":  # 'were killed and more than 100 wounded'
         found.extend(c for c in verb.children if c.like_num or c.pos_ == "NUM")
-    if not found and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+    # ('X was injured, not killed': a contrast the parser leaves as 'dep')
+    contrast = verb.dep_ == "dep" and attr.negated(verb)
+    if not found and (verb.dep_ in ("conj", "xcomp", "advcl") or contrast) and verb.head.pos_ in ("VERB", "AUX"):
         head = verb.head
         for child in head.children:
             if child.dep_ in ("nsubjpass", "nsubj") and (role == "subject" or passive or child.dep_ == "nsubjpass"):
@@ -48,9 +50,13 @@ def victims(verb: Token, role: str) -> list[Token]:
 
 
 def companions(verb: Token) -> list[Token]:
-    """'killed along with X', 'alongside X', 'killed ..., including X'."""
+    """'killed along with X', 'alongside X', 'killed ..., including X'; never those of a
+    verb joined to this one ('killed 12 and wounded 30, including five officers')."""
     out: list[Token] = []
+    others = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
     for token in verb.subtree:
+        if any(o.left_edge.i <= token.i <= o.right_edge.i for o in others):
+            continue
         low = token.lower_
         if token.dep_ == "prep" and (low == "alongside" or (low == "with" and token.i > 0 and
                                                                token.doc[token.i - 1].lower_ in ("along", "together"))

@@ -40,6 +40,7 @@ register(
     Family("rule_out", doc="verbs (lemma, with their particle) that exclude a hypothesis: 'ruled out an attack'"),
     Family("involvement", doc="nouns of taking part in an event: 'denied any involvement in the attack'"),
     Family("perpetrate", doc="verbs (lemma, with their particle) whose subject did the event: 'carried out'"),
+    Family("work_noun", doc="nouns after 'be' that make an event its author's: 'the work of X', 'an operation by X'"),
     Family("culpable", doc="words after 'be' whose subject did the event they govern: 'was behind the attack', "
                            "'was responsible for it'"),
 )
@@ -184,6 +185,11 @@ def _author(token: Token, state: "Discourse") -> tuple[str, str, str] | None:
     for child in token.children:
         if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in rules.demonyms and child.text[:1].isupper():
             return rules.demonyms[child.lower_], "country", "GPE"
+    if token.pos_ == "NOUN" and lemma(token) in rules.agent_nouns:  # 'gunmen from X', 'fighters of X'
+        group = next((state.mention_at(g) for p in token.children if p.dep_ == "prep" and p.lower_ in ("from", "of")
+                      for g in pobjs(p) if state.mention_at(g) is not None and state.mention_at(g).label == "ORG"), None)
+        if group is not None:
+            return group.canonical, "entity", "ORG"
     if token.pos_ == "NOUN" and token.tag_ == "NNS" and lemma(token) in rules.agent_nouns:
         return token.lower_, "text", None  # 'rebels denied carrying out the attack'
     return None
@@ -259,19 +265,22 @@ def perpetration_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
             continue
         if lemma(token) == "be":  # 'X was behind the attack', 'X is responsible for the bombing'
             yield from _culprits(token, state)
+            yield from _works(token, state)
             continue
         if token.pos_ != "VERB":
             continue
         low = lemma(token)
         if low in rules.lexicon.deny or low == "blame" or low in _firsts(rules, "perpetrate"):
             yield from _named_authors(token, sent, state)
+        if low in ASSIGN_VERBS or low == "blame":
+            yield from _assigned(token, state)
 
 
 def _triggers(rules: "Compiled") -> frozenset[str]:
     """Every word the branches of `perpetration_facts` first look a token up in: a
     sentence with none of them holds no perpetration fact."""
-    return frozenset({"act", "blame"}) | _heads(rules, "attack_noun") | _words(rules, "deliberate") | (
-        rules.lexicon.deny | _firsts(rules, "perpetrate") | _words(rules, "culpable"))
+    return frozenset({"act", "blame", *ASSIGN_VERBS}) | _heads(rules, "attack_noun") | _words(rules, "deliberate") | (
+        rules.lexicon.deny | _firsts(rules, "perpetrate") | _words(rules, "culpable") | _words(rules, "work_noun"))
 
 
 def _for_object(token: Token) -> Token | None:
@@ -284,17 +293,13 @@ def _culprits(verb: Token, state: "Discourse") -> Iterator[Raw]:
     event the word governs ('behind' directly, 'responsible' through 'for'). Not when
     negated ('was not behind it'), nor with a subject that names no author ('the storm')."""
     culpable = _words(state.rules, "culpable")
-    subject = attr.subject_of(verb)
+    subject = claimant(attr.subject_of(verb), verb, state)
     if subject is None or attr.negated(verb):
         return
     for word in (c for c in verb.children if c.dep_ in ("prep", "acomp") and c.lower_ in culpable):
         # 'behind the attack': its object; 'responsible for the attack': the event under 'for'
         target = next(iter(pobjs(word)), None) or _for_object(word)
-        event = _event_at(target, state) if target is not None else None
-        if event is None:
-            continue
-        for (value, value_type, entity_type), where in _authors(subject, state):
-            yield _raw(event, value, value_type, where, "perpetration.culpable", word, entity_type)
+        yield from _to_target(target, state, _authors(subject, state), "perpetration.culpable", word)
 
 
 def _firsts(rules: "Compiled", family: str) -> frozenset[str]:
@@ -347,20 +352,24 @@ def _named_authors(verb: Token, sent: Span, state: "Discourse") -> Iterator[Raw]
     if phrase in perpetrate:
         target = next((c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
         event = _event_at(target, state) if target is not None else None
-        if event is None or attr.negated(verb):
-            return
+        if attr.negated(verb) or event is not None and not event.kind.agentive and phrase in LEAD_VERBS:
+            return  # ('the protest was led by students': no author of an attack)
+        if event is None and (phrase in LEAD_VERBS or _killed(target, state) is None):
+            return  # ('carried out the assassination of X': X's killing)
         if attr.is_passive(verb):  # 'the raid was carried out by X'
             agent = attr.agent_of(verb)
             authors = _authors(agent, state) if agent is not None else []
-        else:  # 'X carried out the raid'
-            subject = attr.subject_of(verb)
+        else:  # 'X carried out the raid'; 'X said it carried out the raid'
+            subject = claimant(attr.subject_of(verb), verb, state)
             authors = _authors(subject, state) if subject is not None else []
-        for (value, value_type, entity_type), where in authors:
-            yield _raw(event, value, value_type, where, "perpetration.carried_out", verb, entity_type)
+        yield from _to_target(target, state, authors, "perpetration.carried_out", verb)
     elif lemma(verb) == "blame":  # 'the government blamed X for the attack'
         target = _for_object(verb)
         blamed = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
         event = _event_at(target, state) if target is not None else None
+        if event is None and blamed is not None:  # 'blamed X for the killing of Y'
+            yield from _to_target(target, state, _authors(blamed, state), "perpetration.blamed", verb,
+                                  speaker=attr.subject_of(verb))
         if event is not None and blamed is not None:
             for (value, value_type, entity_type), where in _authors(blamed, state):
                 if entity_type == "ORG" and not event.kind.agentive:
@@ -418,3 +427,156 @@ def _denied_by_subject(verb: Token, target: Token | None, sent: Span, state: "Di
         return
     for (value, value_type, entity_type), where in _authors(subject, state):
         yield _raw(event, value, value_type, where, rule, verb, entity_type, polarity="denied", speaker=subject)
+
+
+#: verbs that give an event to its author: 'X claimed the attack', 'attributed the bombing to
+#: X', 'accused X of carrying out the attack', 'blamed the attack on X'
+ASSIGN_VERBS = frozenset({"claim", "attribute", "accuse"})
+#: perpetrate verbs that only make an author of an attack ('led the raid'), never of a protest
+LEAD_VERBS = frozenset({"lead", "spearhead"})
+#: pronouns of a group that says what it did ('the group said it carried out the attack')
+GROUP_PRONOUNS = frozenset({"it", "they", "we"})
+GROUP_POSSESSIVES = frozenset({"its", "their", "our"})
+
+
+def claimant(subject: Token | None, verb: Token, state: "Discourse") -> Token | None:
+    """The subject of a perpetration clause, with a group's pronoun taken for whoever the
+    clause reports ('X said it carried out the attack', 'X said its fighters carried out
+    the attack': X). A pronoun under no reporting verb, or whose reporter is itself a
+    pronoun, names nobody."""
+    if subject is not None and subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        # 'X, which claimed the attack, ...': a name only ('militants who carried out' names no one)
+        return verb.head if state.mention_at(verb.head) is not None else None
+    if subject is not None and subject.pos_ == "NOUN" and any(
+            c.dep_ == "poss" and c.lower_ in GROUP_POSSESSIVES for c in subject.children):
+        subject = next(c for c in subject.children if c.dep_ == "poss")  # 'X said its fighters ...': X
+    elif subject is None or subject.pos_ != "PRON":
+        return subject
+    elif subject.lower_ not in GROUP_PRONOUNS:
+        return None
+    node = verb
+    for _ in range(2):
+        if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+        if lemma(node) in state.rules.lexicon.say or lemma(node) == "claim":
+            reporter = attr.subject_of(node)
+            return reporter if reporter is not None and reporter.pos_ != "PRON" else None
+    return None
+
+
+def _works(verb: Token, state: "Discourse") -> Iterator[Raw]:
+    """'the bombing was the work of X', 'the raid was a joint operation by X and Y': an
+    event whose copula calls it an author's work (family `work_noun`)."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    event = _event_at(subject, state) if subject is not None else None
+    if event is None or not event.kind.agentive or attr.negated(verb):
+        return
+    for work in (c for c in verb.children if c.dep_ == "attr" and lemma(c) in _words(state.rules, "work_noun")):
+        for by in (c for c in work.children if c.dep_ == "prep" and c.lower_ in ("of", "by")):
+            for author in pobjs(by):
+                for (value, value_type, entity_type), where in _authors(author, state):
+                    yield _raw(event, value, value_type, where, "perpetration.work", work, entity_type)
+
+
+def _assigned(verb: Token, state: "Discourse") -> Iterator[Raw]:
+    """Who a verb gives an attack to: 'X claimed (responsibility for) the attack' (X's own
+    claim), 'responsibility for the attack was claimed by X', 'officials attributed the
+    bombing to X' or 'blamed the bombing on X' (said by the officials), 'accused X of
+    carrying out the attack'. Only for events with authors (a crash blamed on a sensor is
+    its cause: `causes`); never when negated ('no group has claimed it')."""
+    low = lemma(verb)
+    if attr.negated(verb) or any(c.dep_ == "nsubj" and any(d.lower_ == "no" for d in c.children)
+                                 for c in verb.children):
+        return
+    passive = attr.is_passive(verb)
+    objects = [c for c in verb.children if c.dep_ in (("nsubjpass",) if passive else ("dobj", "obj"))]
+    speaker = None if passive else attr.subject_of(verb)
+    if low == "claim":
+        author = attr.agent_of(verb) if passive else claimant(attr.subject_of(verb), verb, state)
+        for obj in objects:
+            target = obj
+            if lemma(obj) == "responsibility":
+                target = _for_object(obj)
+                if not passive and (target is None or _event_at(target, state) is not None):
+                    continue  # 'X claimed responsibility for the attack': the event's own frame
+            event = _event_at(target, state) if target is not None and target.pos_ in ("NOUN", "PROPN") else None
+            if event is None and author is not None:  # 'X claimed (responsibility for) the killing of Y'
+                yield from _to_target(target, state, _authors(author, state), "perpetration.claimed", verb,
+                                      speaker=author)
+                continue
+            if event is None or author is None or not (event.kind.agentive or event.kind.kind in state.rules.claimable_kinds):
+                continue  # ('claimed the blast': a blast may be a bombing; nobody claims a flood)
+            for (value, value_type, entity_type), where in _authors(author, state):  # (the claimer's own word)
+                yield _raw(event, value, value_type, where, "perpetration.claimed", verb, entity_type, speaker=author)
+        return
+    if low == "accuse":  # 'accused X of carrying out the attack', 'accused X of the bombing'
+        for accused in objects:
+            for of in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"):
+                for deed in of.children:
+                    target = deed if deed.dep_ == "pobj" else next(
+                        (c for c in deed.children if c.dep_ in ("dobj", "obj")), None) \
+                        if deed.dep_ == "pcomp" and _phrase(deed) in _words(state.rules, "perpetrate") else None
+                    event = _event_at(target, state) if target is not None else None
+                    if event is None or not event.kind.agentive:
+                        continue
+                    for (value, value_type, entity_type), where in _authors(accused, state):
+                        yield _raw(event, value, value_type, where, "perpetration.accused", verb, entity_type,
+                                   speaker=speaker)
+        return
+    # 'attributed the bombing to X', 'blamed the bombing on X' (and their passives)
+    prep = "to" if low == "attribute" else "on"
+    for obj in objects:
+        event = _event_at(obj, state) if obj.pos_ in ("NOUN", "PROPN") else None
+        if event is None or not event.kind.agentive:
+            continue
+        # (the parser may hang the preposition on the event: 'blamed [the bombing on X]')
+        for author in (g for p in (*verb.children, *obj.children) if p.dep_ == "prep" and p.lower_ == prep
+                       for g in pobjs(p)):
+            for (value, value_type, entity_type), where in _authors(author, state):
+                yield _raw(event, value, value_type, where, "perpetration.attributed", verb, entity_type,
+                           speaker=speaker)
+
+
+
+def _killed(target: Token | None, state: "Discourse") -> Ent | None:
+    """The one named person whose killing a noun is ('the killing of X', "X's murder", a
+    bare 'the assassination' of the document's main person who died): a named person's
+    killing without an event noun of its own is told on the person (DESIGN section 2),
+    so who did it is that person's `perpetrator`."""
+    from factx.stages.attributes.counts import _main_victim
+    from factx.stages.attributes.deaths import death_triggers, people_of
+
+    if target is None or target.pos_ != "NOUN":
+        return None
+    for death, _, victims, _ in death_triggers(target.sent, state):
+        if death.i != target.i:
+            continue
+        people = people_of(victims, state)
+        if not victims and any(c.dep_ == "det" and c.lower_ == "the" for c in death.children):
+            people = _main_victim(death, state)
+        return people[0] if len(people) == 1 else None
+    return None
+
+
+def _on_person(person: Ent, value: str, value_type: str, where: Token, rule: str, trigger: Token,
+               entity_type: str | None = None, speaker: Token | None = None) -> Raw:
+    return Raw(person, "perpetrator", value, value_type, where.text, where.idx, where.idx + len(where.text),
+               rule, trigger, entity_type, claim=person.start, speaker=speaker)
+
+
+def _to_target(target: Token | None, state: "Discourse", authors, rule: str, trigger: Token,
+               speaker: Token | None = None) -> Iterator[Raw]:
+    """Perpetrator facts of the event a noun names, else of the named person whose killing
+    it is; `authors` are (value, value_type, entity_type) with their tokens."""
+    event = _event_at(target, state) if target is not None else None
+    if event is not None:
+        for (value, value_type, entity_type), where in authors:
+            yield _raw(event, value, value_type, where, rule, trigger, entity_type, speaker=speaker)
+        return
+    person = _killed(target, state)
+    if person is None:
+        return
+    for (value, value_type, entity_type), where in authors:
+        if entity_type is not None and value != person.name:  # a name, never the word 'gunmen'
+            yield _on_person(person, value, value_type, where, rule, trigger, entity_type, speaker)
