@@ -2,7 +2,8 @@
 
 `published_date(text)` looks, in order of trust, for page metadata kept in the text
 ("datePublished": ...), a labelled line ("Published:", "Posted", "Last Updated: Sun,
-22 May 2016", "Publish Date: 02 Aug, 2022 |"), a line that is only a date ("Oct 8,
+22 May 2016", "Publish Date: 02 Aug, 2022 |"; a French, Spanish, Portuguese or Italian
+label, "Publié le 04/11/2025", is read day first), a line that is only a date ("Oct 8,
 2019", "May 22, 2016 | 4:30 PM", "IST: 0915 HRS, JUN 3, 2018", "2019-10-08T14:05:00+04:30",
 "Tue, 08 Oct 2019 10:15:00 +0000", "08.30.20 , 10:51"), and a dateline without a year
 ("BEIRUT, Aug. 5 (Reuters) -"), whose year must come from a full date of the document
@@ -90,6 +91,12 @@ _META_PUBLISHED = re.compile(
 _LABEL_UPDATED = re.compile(
     r"^\W*(?:article:)?(?:last\s+)?(?:date[\s_-]?)?(?:updated|modified|last\s+modified|edited|revised)"
     r"(?:[\s_-]?(?:at|on|date|time))?\b[\s\"':=|\-]*(?:content=[\"'])?", re.I)
+# the date-line labels of French, Spanish, Portuguese and Italian templates, which an
+# English page of such a site may keep ("Publié le 04/11/2025", "Mis à jour le"): these
+# languages write numeric dates day first
+_LABEL_DAY_FIRST = re.compile(
+    r"^\W*(?:(?:publi\u00e9|publicad[oa]|pubblicato|mis\s+\u00e0\s+jour|actualizad[oa]|atualizad[oa]|aggiornato)"
+    r"(?:\s+(?:le|el|em|il|on))?|publicaci\u00f3n)\b[\s\"':|\-]*", re.I)
 # Time-zone and clock labels pages print beside a date: "IST", "0915 HRS", "local time".
 ZONES = ("gmt|utc|bst|cet|cest|eet|eest|ist|pkt|pst|pdt|est|edt|cst|cdt|mst|mdt|et|pt|ct|aft|irst|"
          "msk|eat|cat|wat|sast|aest|aedt|acst|awst|nzst|nzdt|jst|kst|hkt|sgt|pht|wib|ict|gst|ast|akst|hst|z")
@@ -166,6 +173,19 @@ def _to_date(m: re.Match[str], form: str, day_first: bool | None = False) -> dt.
     return _numeric(int(g[0]), int(g[1]), int(g[2]), form == "dmy-num")
 
 
+def _numeric_order(text: str) -> bool | None:
+    """Day first (True) or month first (False) by the numeric dates of the text that can
+    be read only one way ("23/09/2019"); None when they do not tell."""
+    dmy_num = mdy_num = 0
+    for m in _NUMERIC.finditer(text):
+        a, b = int(m.group(1)), int(m.group(3))
+        if a > 12 >= b:
+            dmy_num += 1
+        elif b > 12 >= a:
+            mdy_num += 1
+    return None if dmy_num == mdy_num else dmy_num > mdy_num
+
+
 def day_first(text: str, hint: bool | None = None) -> bool | None:
     """Whether the page writes numeric dates day first; None when nothing tells.
 
@@ -178,15 +198,9 @@ def day_first(text: str, hint: bool | None = None) -> bool | None:
     >>> day_first("Published: 08.30.20 , 10:51")
     False
     """
-    dmy_num = mdy_num = 0
-    for m in _NUMERIC.finditer(text):
-        a, b = int(m.group(1)), int(m.group(3))
-        if a > 12 >= b:
-            dmy_num += 1
-        elif b > 12 >= a:
-            mdy_num += 1
-    if dmy_num != mdy_num:
-        return dmy_num > mdy_num
+    numeric = _numeric_order(text)
+    if numeric is not None:
+        return numeric
     mon = _month_alt()
     dmy = len(re.findall(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}\b", text, re.I))
     mdy = len(re.findall(rf"\b{mon}\.?\s+\d{{1,2}}\b", text, re.I))
@@ -343,8 +357,11 @@ def published_date(text: str, *, day_first_hint: bool | None = None) -> Publishe
         lines.append((stripped, offset + (len(raw) - len(raw.lstrip()))))
         offset += len(raw)
     first_day = day_first(text, day_first_hint)
+    numeric_order = _numeric_order(text)
 
     def found(line: str, at: int, date: dt.date, how: str) -> Published:
+        if numeric_order is None:
+            date = _not_before_reported(line, date, text, at)
         return Published(date.isoformat(), how, line[:200], span=(at, at + len(line)))
 
     # page metadata and labelled lines first: published before updated, wherever they stand
@@ -360,6 +377,12 @@ def published_date(text: str, *, day_first_hint: bool | None = None) -> Publishe
                 date, _ = _line_date(line[m.end():], first_day, labelled=True)
                 if date:
                     return found(line, at, date, HOW_LABEL)
+    for line, at in lines:
+        m = _LABEL_DAY_FIRST.match(line)
+        if m and len(line) <= 120:
+            date, _ = _line_date(line[m.end():], True, labelled=True)
+            if date:
+                return Published(date.isoformat(), HOW_LABEL, line[:200], span=(at, at + len(line)))
     header = [(line, at) for line, at in lines[:HEADER_LINES] if line]
     for line, at in header:
         if len(line) <= 80:
@@ -371,6 +394,60 @@ def published_date(text: str, *, day_first_hint: bool | None = None) -> Publishe
         if dated:
             return Published(dated[0].isoformat(), HOW_DATELINE_FULL, dated[1][:200], span=(at, at + len(line)))
     return _dateline(header, text, first_day) or Published()
+
+
+# a photo caption: what it shows was taken before the page was published
+_CAPTION = re.compile(r"\b(?:photo|photograph|pictured|picture|caption)s?\b|\u00a9", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\[(\"\u201c])|\n")
+
+
+def _not_before_reported(line: str, date: dt.date, text: str, at: int) -> dt.date:
+    """The reading of a date line's numeric date that the text allows: a page is not
+    published before a date it reports as past.
+
+    A numeric date whose day and month could each be the other ("08/10/2025") was read
+    in the order of the page's written dates, which on the English page of a site that
+    writes its numbers day first is the wrong one. When only the other reading is not
+    earlier than the latest full date the text reports as past (in a sentence whose
+    verb is in the past, or in a photo caption), that reading is the date.
+    """
+    m = _NUMERIC.search(line)
+    if m is None:
+        return date
+    a, b = int(m.group(1)), int(m.group(3))
+    year = int(m.group(4)) if len(m.group(4)) == 4 else _year2(int(m.group(4)))
+    other = _safe_date(year, a, b) if date == _safe_date(year, b, a) else _safe_date(year, b, a)
+    if other is None or other == date or date not in (_safe_date(year, a, b), _safe_date(year, b, a)):
+        return date
+    latest = _latest_reported_past(text, (at, at + len(line)))
+    if latest is not None and date < latest <= other:
+        return other
+    return date
+
+
+def _latest_reported_past(text: str, skip: tuple[int, int]) -> dt.date | None:
+    """The latest full written date ("October 7, 2025", "7 October 2025") of the text,
+    outside the date line, that the text reports as past."""
+    from factx.timex import tense_of
+
+    latest = None
+    for pattern, form in _date_forms(None)[1:3]:
+        for m in pattern.finditer(text):
+            if skip[0] <= m.start() < skip[1]:
+                continue
+            date = _to_date(m, form)
+            if date is None or (latest is not None and date <= latest):
+                continue
+            starts = [e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())]
+            lo = starts[-1] if starts else 0
+            end = _SENTENCE_END.search(text, m.end())
+            sentence = text[lo:end.start() if end else len(text)]
+            line_lo = text.rfind("\n", 0, m.start()) + 1
+            line_hi = text.find("\n", m.end())
+            line = text[line_lo:line_hi if line_hi >= 0 else len(text)]
+            if _CAPTION.search(line) or tense_of(m.group(0), sentence) == "past":
+                latest = date
+    return latest
 
 
 def find_published(text: str) -> str | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -63,6 +63,9 @@ class Lexicon:
     day_start: dict[str, str]
     zones: dict[str, "float | None"]
     hijri_months: dict[str, int]
+    #: planned events (noun), planning verbs (verb), and verbs that plan only with
+    #: a planned event as their object (object): "called a rally for Tuesday"
+    scheduling: dict[str, str] = field(default_factory=dict)
 
     def alt(self, name: str) -> str:
         """A regex alternation of one word list, longest first ('{MONTH}' placeholders)."""
@@ -146,7 +149,8 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
         names=_entries(rules, "name_words"),
         events=events, cues=cues, day_start=_entries(rules, "day_start"),
         zones={k: (None if v is None else float(v)) for k, v in _entries(rules, "time_zones").items()},
-        hijri_months={k: int(v) for k, v in _entries(rules, "hijri_months").items()})
+        hijri_months={k: int(v) for k, v in _entries(rules, "hijri_months").items()},
+        scheduling={k: str(v) for k, v in _entries(rules, "scheduling").items()})
 
 
 # ---------------------------------------------------------------------------------------

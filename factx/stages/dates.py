@@ -303,8 +303,16 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     if span is not None and span.root.head.lower_ == "since" and span.root.head.i != span.root.i:
         return "past"  # "since Friday", "the highest since March": whatever the verb
     verb, prep = _governing_verb(doc, start, end)
-    if verb is None:
-        return None
+    planned = _planned_for(span)
+    if planned is not None:
+        # a day set for a planned event: ahead, or by nearness after a past planning
+        tense = _verb_group_tense(doc, span, verb, prep) if verb is not None else None
+        return "future" if tense == "future" or planned else None
+    return _verb_group_tense(doc, span, verb, prep) if verb is not None else None
+
+
+def _verb_group_tense(doc: Doc, span, verb, prep) -> str | None:
+    """The tense of the verb group that governs `span` (see `governing_tense`)."""
     if span is not None and _before_the_clause(verb, span.root):
         verb, prep = verb.head, None  # "said Monday the plane would land": Monday is the saying's
     bound = prep is not None and prep.lower_ in _BOUNDS
@@ -331,6 +339,55 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     if tense == "future" and any(t.lower_ == "would" for t in tokens) and _report_dated(verb):
         return None  # "said Monday the plane would land Tuesday": ahead of Monday, not of today
     return None if bound and tense not in ("future", "present") else tense
+
+
+def _planned_for(span) -> str | None:
+    """'future' for a day set for a planned event ("has called a rally for Tuesday",
+    "a vote for Thursday", "scheduled the hearing for Friday", "plans a march on
+    Sunday"): it lies ahead of the planning. When the planning is told in the past
+    ("unions called a strike for Monday") the day is only after it, and nearness
+    decides: ''. None when the expression is not such a day."""
+    if span is None:
+        return None
+    words = lexicon().scheduling
+    root = span.root
+
+    def planned_object(verb) -> bool:
+        return any(c.dep_ == "dobj" and words.get(c.lemma_.lower()) == "noun" for c in verb.children)
+
+    if root.dep_ == "pobj" and root.head.lower_ == "for":
+        head = root.head.head
+        kind = words.get(head.lemma_.lower())
+        if head.pos_ in ("NOUN", "PROPN") and kind == "noun":
+            verb = head.head if head.dep_ in ("dobj", "nsubj", "nsubjpass") and head.head.pos_ in _VERBS else None
+        elif head.pos_ in _VERBS and (kind in ("verb", "plan") or kind == "object" and planned_object(head)):
+            verb = head
+        else:
+            return None
+    elif root.dep_ == "npadvmod" or root.dep_ == "pobj" and root.head.lower_ == "on":
+        # "planned a march on Sunday", "has scheduled a strike Monday"
+        head = root.head if root.dep_ == "npadvmod" else root.head.head
+        if head.pos_ in ("NOUN", "PROPN") and words.get(head.lemma_.lower()) == "noun" and head.dep_ == "dobj":
+            head = head.head
+        if head.pos_ not in _VERBS or words.get(head.lemma_.lower()) != "plan" or not planned_object(head):
+            return None
+        verb = head
+    else:
+        return None
+    if verb is not None and verb.dep_ == "acl" and len(_group(verb)[0]) == 1:
+        # "a service planned for Saturday was canceled", "a vote planned for Thursday
+        # has been postponed": the planning has no tense of its own, and the day is
+        # ahead only when the clause of its noun looks ahead ("is expected to draw")
+        noun = verb.head
+        if noun.dep_ not in ("dobj", "nsubj", "nsubjpass") or noun.head.pos_ not in _VERBS:
+            return ""
+        tokens, _ = _group(noun.head)
+        tense = verb_tense([t.text for t in tokens], [t.tag_ for t in tokens])
+        return "future" if tense in ("future", "present") else ""
+    if verb is None:
+        return "future"
+    tokens, _ = _group(verb)
+    return "" if verb_tense([t.text for t in tokens], [t.tag_ for t in tokens]) == "past" else "future"
 
 
 def _before_the_clause(verb, word) -> bool:
