@@ -496,7 +496,7 @@ def short_form(node: _Node, nr: NameRules) -> str:
 
 def _join_short_forms(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None:
     """Rule 3b: "Karim M." joins the one person of the run whose given name is Karim
-    and whose family name (its first or last word as written, "Ben Salah" -> B)
+    and whose family name (its first or last word as written, "Ben Haddou" -> B)
     begins with M; "Sergei Ivanovich" joins the one "Sergei Ivanovich Surname"."""
     shorts = [(i, kind) for i, node in enumerate(nodes) if (kind := short_form(node, nr))]
     if not shorts:

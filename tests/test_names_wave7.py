@@ -23,7 +23,7 @@ def _groups(names: list[str], entity_type: str = "PERSON") -> list[list[str]]:
 # ------------------------------------------------------------- transliteration
 
 @pytest.mark.parametrize("a,b", [
-    ("aliev", "aliyev"), ("kasymalieva", "kasymaliyeva"), ("ziad", "ziyad"),       # glide after i
+    ("aliev", "aliyev"), ("nurmalieva", "nurmaliyeva"), ("ziad", "ziyad"),       # glide after i
     ("dzhaparbekov", "japarbekov"), ("zhanibek", "janibek"),                        # zh / dzh / j
     ("akhmetov", "ahmetov"), ("rakhimova", "rahimova"),                             # kh after a vowel
     ("youssef", "yusuf"), ("yousef", "yusuf"), ("younes", "yunus"),               # e ~ u after u
@@ -118,8 +118,8 @@ def test_person_span_repairs(text: str, ents, expected) -> None:
     ("The KM Ocean Star sank near the port.", [], [("KM Ocean Star", "FAC")]),
     ("The KM Ocean Star sank near the port.", [("Ocean Star", "PERSON")], [("KM Ocean Star", "FAC")]),
     ("Passengers of the MV Ocean Star were rescued.", [("Ocean Star", "ORG")], [("MV Ocean Star", "FAC")]),
-    ("The operator, PT Nusa Bahari Lines, said.", [("Nusa Bahari Lines", "PERSON")],
-     [("PT Nusa Bahari Lines", "ORG")]),
+    ("The operator, PT Laut Biru Lines, said.", [("Laut Biru Lines", "PERSON")],
+     [("PT Laut Biru Lines", "ORG")]),
     # not a prefix: a unit after a number, a lower-case word after it
     ("It lies 5 KM North of the town.", [], []),
     ("The MV was late.", [], []),
@@ -132,13 +132,13 @@ def test_prefixed_name_spans(text: str, ents, expected) -> None:
 
 @pytest.mark.parametrize("names,entity_type,expected", [
     (["MV Ocean Star", "Ocean Star", "KM Ocean Star"], "FAC", 1),
-    (["PT Nusa Bahari Lines", "Nusa Bahari Lines"], "ORG", 1),
+    (["PT Laut Biru Lines", "Laut Biru Lines"], "ORG", 1),
     (["Kestrel Holdings GmbH", "Kestrel Holdings"], "ORG", 1),
     (["Meranti Timber Sdn Bhd", "Meranti Timber"], "ORG", 1),
     # the prefix is dropped, nothing else: different ships and companies stay apart
     (["MV Ocean Star", "MV Ocean Pearl"], "FAC", 2),
-    (["PT Nusa Bahari Lines", "PT Nusa Indah Lines"], "ORG", 2),
-    (["PT Nusa Bahari Lines", "Nusa Bahari"], "ORG", 2),
+    (["PT Laut Biru Lines", "PT Nusa Indah Lines"], "ORG", 2),
+    (["PT Laut Biru Lines", "Laut Biru"], "ORG", 2),
 ])
 def test_prefixes_not_compared(names: list[str], entity_type: str, expected: int) -> None:
     assert len(_groups(names, entity_type)) == expected
@@ -158,8 +158,8 @@ def test_ignored_words_by_type(name: str, entity_type: str, expected: tuple[str,
 
 @pytest.mark.parametrize("text,name,label", [
     ("the sinking of the KM Ocean Star on Sunday", "KM Ocean Star", "FAC"),
-    ("PT Nusa Bahari Lines, the operator, said", "PT Nusa Bahari Lines", "ORG"),
-    ("the owner, Nusa Bahari Lines, said", "Nusa Bahari Lines", "ORG"),
+    ("PT Laut Biru Lines, the operator, said", "PT Laut Biru Lines", "ORG"),
+    ("the owner, Laut Biru Lines, said", "Laut Biru Lines", "ORG"),
     ("the cargo ship Ocean Pearl", "Ocean Pearl", "FAC"),
     ("The ship, the Ocean Pearl, never made it.", "Ocean Pearl", "FAC"),
 ])
