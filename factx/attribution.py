@@ -161,10 +161,12 @@ def according_head(source: Token) -> Token | None:
 
 
 def quoted_as_saying(verb: Token, lex: Lexicon) -> Token | None:
-    """'The agency quoted X as saying that ...': X speaks (the innermost source)."""
+    """'The agency quoted X as saying that ...', 'X was quoted as saying': X speaks (the
+    innermost source)."""
     node = verb.head
     if verb.dep_ in ("pcomp", "pobj") and node.lower_ == "as" and lemma(node.head) in ("quote", "cite"):
-        return next((c for c in node.head.children if c.dep_ in ("dobj", "obj")), None)
+        # 'quoted X as saying'; passive: 'X was quoted as saying'
+        return next((c for c in node.head.children if c.dep_ in ("dobj", "obj", "nsubjpass")), None)
     return None
 
 
@@ -253,6 +255,9 @@ def author_of(noun: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+#: marks of a clause of time, which a denial of its main clause takes for granted
+TIME_MARKS = frozenset({"before", "after", "when", "while", "as", "since", "until", "once"})
+
 #: what hangs on a denial verb without being what it denies
 DENIAL_ADJUNCTS = frozenset({"advcl", "conj", "npadvmod", "advmod", "agent"})
 
@@ -265,18 +270,48 @@ def denial_above(trigger: Token, lex: Lexicon) -> Token | None:
     gives 45 as the denier's own figure."""
     path = list(ancestors(trigger))
     for below, node in zip(path, path[1:]):
+        if below.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in below.children):
+            return None  # 'denied X had been tortured before he died': the death is taken for granted
         if node.pos_ in ("VERB", "AUX", "NOUN") and lemma(node) in lex.deny:
-            if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PRON"):
+            if node.dep_ in ("acl", "relcl") and node.head.pos_ in ("NOUN", "PRON") and not (
+                    node.dep_ == "acl" and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")
+                                               for c in node.children)):
+                # (an 'acl' with a subject of its own is a clause the parser hung on a
+                # headline's topic: 'X shooting: ministry denies reports of Y's death')
                 return None
             if node.pos_ != "NOUN" and below.dep_ in DENIAL_ADJUNCTS:
                 return None
             return node
         if node.pos_ == "VERB" and dismissing(node, lex):
             return node  # 'considers the claim to have killed X an allegation'
-        if node.pos_ in ("NOUN", "VERB") and below.dep_ in ("acl", "ccomp") and called_false(node, lex) is not None:
+        if node.pos_ == "NOUN" and lemma(node) in NO_BASIS and below.dep_ == "prep" \
+                and below.lower_ in ("to", "in", "behind") and _none_of(node):
+            return node  # 'there is no truth to reports that X was killed'
+        if node.pos_ in ("NOUN", "VERB") and (below.dep_ in ("acl", "ccomp") or below.lower_ == "of"
+                                              or below.dep_ == "prep" and below.lower_ == "about") \
+                and called_false(node, lex) is not None:
+            # 'reports that X had died were false', 'reports of X's death were false'
             # (the parser may tag a plural claim noun a verb: 'reports that ... were false')
             return called_false(node, lex)  # 'reports that X had died were false'
     return None
+
+
+def report_of(node: Token, lex: Lexicon) -> bool:
+    """A claim told as someone else's report: the object of 'reports / claims / news of'
+    ('reports of X's death', 'claims of his killing'); what a report says is not asserted."""
+    head = node.head
+    return node.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i \
+        and head.head.pos_ in ("NOUN", "PROPN") and lemma(head.head) in lex.backref
+
+
+#: nouns whose absence denies a claim: 'there is no truth to reports that ...'
+NO_BASIS = frozenset({"truth", "basis", "substance", "foundation"})
+
+
+def _none_of(noun: Token) -> bool:
+    """'no truth', or a copula negated over it ('there is not any truth')."""
+    return any(c.lower_ == "no" for c in noun.children) or (
+        noun.dep_ == "attr" and any(c.dep_ == "neg" for c in noun.head.children))
 
 
 def called_false(claim: Token, lex: Lexicon) -> Token | None:
@@ -318,8 +353,10 @@ def correction_above(trigger: Token, lex: Lexicon) -> Token | None:
 def negated(trigger: Token) -> bool:
     """'was not killed', 'is not the leader': a negation on the trigger or its copula."""
     heads = [trigger]
-    if trigger.dep_ in ("attr", "acomp", "oprd") or trigger.head.lemma_ == "be":
-        heads.append(trigger.head)
+    if trigger.dep_ in ("attr", "acomp", "oprd") or trigger.head.lemma_ == "be" and not open_question(trigger):
+        heads.append(trigger.head)  # (not 'it was not clear whether X was killed')
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "among" and trigger.head.head.lemma_ == "be":
+        heads.append(trigger.head.head)  # 'X was not among the dead'
     return any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det")
                for h in heads for c in h.children if c.lower_ != "no" or c.dep_ == "neg")
 
@@ -333,6 +370,10 @@ def hedged(trigger: Token, lex: Lexicon) -> bool:
     """
     for node in ancestors(trigger):
         word = lemma(node)
+        if report_of(node, lex):
+            return True
+        if node.dep_ == "ccomp" and open_question(node):
+            return True  # 'it was not clear whether X was killed', 'asked if X had died'
         if node.i != trigger.i and node.pos_ in ("VERB", "AUX") and word in lex.hedge_verbs:
             if word not in lex.say or is_passive(node):
                 return True
@@ -352,8 +393,15 @@ def hedged(trigger: Token, lex: Lexicon) -> bool:
             if subject is not None and (lemma(subject) in lex.hedge_nouns or any(
                     c.lower_ in lex.hedge_adjectives for c in subject.children)):
                 return True
+            if any(c.dep_ == "neg" for c in node.children):
+                return True  # 'the army has not confirmed his death': unconfirmed
             break
     return False
+
+
+def open_question(clause: Token) -> bool:
+    """A clause that asks rather than tells: 'whether X was killed', 'if X had died'."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children)
 
 
 def is_real_denial(verb: Token, lex: Lexicon) -> bool:

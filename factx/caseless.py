@@ -24,7 +24,7 @@ from re._constants import (  # type: ignore[attr-defined]
 
 import _sre
 
-__all__ = ["FOLD", "fold", "compile_folded", "required_strings"]
+__all__ = ["FOLD", "fold", "compile_folded", "compile_folded_required", "required_strings"]
 
 #: Every character that `re.IGNORECASE` matches against an ASCII letter, to that letter.
 FOLD_CHARS = {**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
@@ -103,13 +103,25 @@ def compile_folded(pattern: str) -> re.Pattern[str] | None:
     >>> [m.span() for m in p.finditer(fold("Next Monday or NEXT WEEK"))]
     [(0, 11), (15, 24)]
     """
+    return compile_folded_required(pattern)[0]
+
+
+def compile_folded_required(pattern: str) -> tuple[re.Pattern[str] | None, frozenset[str] | None]:
+    """`compile_folded(pattern)` and its `required_strings`, from one parse of the
+    pattern (parsing a long word list is most of the cost of either).
+
+    >>> p, strings = compile_folded_required(r"\\b(?:half an? hour|(\\d+) days? ago)\\b")
+    >>> [m.group(0) for m in p.finditer(fold("Half an hour, 3 DAYS AGO"))], sorted(strings)
+    (['half an hour', '3 days ago'], [' day', 'half a'])
+    """
     try:
         parsed = _parser.parse(pattern, re.I)
         if parsed.state.flags & ~(re.I | re.U):
-            return None
+            return None, None
         parsed.data = _rewrite(parsed.data)
     except (_Unsupported, re.error):
-        return None
+        return None, None
+    required = _required(parsed.data)
     parsed.state.flags &= ~re.I
     # as re's own compile, with the source kept as the pattern's `.pattern`
     state = parsed.state
@@ -117,7 +129,7 @@ def compile_folded(pattern: str) -> re.Pattern[str] | None:
     for name, index in state.groupdict.items():
         indexgroup[index] = name
     return _sre.compile(pattern, state.flags, _compiler._code(parsed, 0), state.groups - 1,
-                        state.groupdict, tuple(indexgroup))
+                        state.groupdict, tuple(indexgroup)), required
 
 
 def _required(data: list) -> frozenset[str] | None:

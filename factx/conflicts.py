@@ -1054,8 +1054,26 @@ def entity_conflicts(facts: list[dict], *, min_severity: str = SOFT,
     model = model or value_model()
     wanted = set(kinds) if kinds is not None else set(KINDS)
     for conflict in _entity_conflicts(facts, attribute, places, roles, model, deaths):
-        if conflict.kind in wanted and _SEVERITY_RANK[conflict.severity] >= _SEVERITY_RANK[min_severity]:
+        if conflict.kind in wanted and _SEVERITY_RANK[conflict.severity] >= _SEVERITY_RANK[min_severity] \
+                and not one_document(conflict):
             yield conflict.to_json()
+
+
+def one_document(conflict: Conflict) -> bool:
+    """Every side of the conflict comes from one document and no two sides are told by
+    different speakers in it (a headline's 'dozens missing' against its body's '31
+    missing, officials said'): one source repeating itself, or summing itself up, is
+    not a disagreement between sources (DESIGN section 3). Two named speakers of one
+    document ('police said 5, the hospital 7') do disagree, and so does a speaker who
+    denies what the document affirms ('X was killed ... the group denied it')."""
+    docs = {source.doc for value in conflict.values for source in value.sources}
+    if len(docs) != 1:
+        return False
+    speakers = [{s.said_by if conflict.kind == "denial" else s.said_by or "" for s in value.sources} - {""}
+                for value in conflict.values]
+    distinct = [sides for sides in speakers if sides]
+    return not any(a.isdisjoint(b) for i, a in enumerate(distinct) for b in distinct[i + 1:]) \
+        or len(distinct) < 2
 
 
 def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceIndex | None,

@@ -265,6 +265,8 @@ class Written:
     named: bool = False  # written as a name, head first and capitalized: "Embassy of Norway"
     #: where "in X" after the words starts and ends (X at place_start:end), when it follows
     place_span: tuple[int, int] | None = None
+    #: written after "a"/"an" ("a Norwegian embassy in Bergen"): a name only with its town
+    indefinite: bool = False
 
     def placed(self, text: str) -> "Written":
         """The description named with the place after it ("Norwegian embassy in Rome"),
@@ -300,7 +302,8 @@ def written_descriptions(text: str, dr: DescriptionRules | None = None) -> Itera
     """Descriptions of a `written` head (consulate, embassy) that give their country in
     their own words: "the Norwegian embassy", "Norway's consulate in Rome", "the Bergen
     consulate of Norway". Not: "a Norwegian embassy" (one of several), "its embassy"
-    (the country is not in the words: no name), plural heads."""
+    (the country is not in the words: no name), plural heads. "a Norwegian embassy in
+    Bergen" is one (`indefinite`): it needs its town, which the caller must find a place."""
     dr = dr or description_rules()
     heads = [w for w, cls in dr.heads.items() if cls in dr.written and " " not in w]
     if not heads:
@@ -332,13 +335,20 @@ def written_descriptions(text: str, dr: DescriptionRules | None = None) -> Itera
             continue
         start, found = best
         article = _WORD_BEFORE.search(text, max(0, start - 20), start)
-        if article is not None and (article.group(1).lower() in _INDEFINITE or article.group(1).lower() in _OWNERS
-                                    or _POSSESSIVE.search(article.group(1))):
-            continue  # "a Norwegian embassy": one of several; "its Italian embassy": its embassy in Italy
+        place = _PLACE_AFTER.match(text, end)
+        # "a Norwegian embassy in Bergen" is the one in that town; "a Norwegian embassy"
+        # is one of several, and so is one "in Africa" or "in Italy"
+        indefinite = article is not None and article.group(1).lower() in ("a", "an")
+        if indefinite and (place is None or found.place is not None
+                           or _country_at(_tokens(place.group(1)), 0, dr)[0]):
+            continue
+        if article is not None and not indefinite and (
+                article.group(1).lower() in _INDEFINITE or article.group(1).lower() in _OWNERS
+                or _POSSESSIVE.search(article.group(1))):
+            continue  # "its Italian embassy": its embassy in Italy
         name = text[start:end]
         if name.split()[0].lower() == "the":
             name, start = name.split(None, 1)[1], start + len(name) - len(name.split(None, 1)[1])
-        place = _PLACE_AFTER.match(text, end)
         span = None
         if place is not None and found.place is None:
             found = Description(found.head, found.domain, found.country, None,
@@ -346,7 +356,7 @@ def written_descriptions(text: str, dr: DescriptionRules | None = None) -> Itera
             span = (place.start(1), place.end(1))
         first = name.split()[0]
         yield Written(name, start, end, found, first[:1].isupper() and dr.heads.get(" ".join(words(first))) == found.head,
-                      span)
+                      span, indefinite)
 
 
 

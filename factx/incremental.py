@@ -15,12 +15,18 @@ names together when they share a *key*:
   (`o`) it begins and ends;
 - `G`/`S` a two-word person's last key with its given name's key (`G`) or its stem's
   (`S`): a short given name meets the long form ("Hafiz Khan" / "Hafizullah Khan");
+- `I` a person's first key: a given name and an initial (`q`, "Karim M.") joins the one
+  longer name (`o`) with that given name whose next word begins with the initial;
+- `V` a person's first two keys: a given name and patronymic (`q`, "Sergei Ivanovich")
+  joins the one longer name (`o`) they begin;
 - `T` a one-word name with a distinctive title (`o`, "Sheikh Karim") is one more
   candidate for the bare word (`q`);
 - `A` an acronym (`q`) joins the one multi-word name (`o`) of its type group whose
   initials it is (`detail` holds the initials and the pattern: only matching pairs link);
 - `D` two names a document declares the same; `X` a description's key ("Norway's
-  intelligence agency"): its descriptions and the names documents tie it to;
+  intelligence agency"): its descriptions and the names documents tie it to (with and
+  without the place of the key, and "mission of COUNTRY" for consulates and embassies,
+  which join across the two kinds);
 - `R` a user's alias rule; names with one fold are one node;
 - `E` every event (a node of type EVENT, or with a flight's name): the events of a run
   are linked together (`factx.events`: by kind, place and time, and "the one event of a
@@ -52,15 +58,15 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from factx.names import (
-    NameRules, block_key, fold as names_fold, given_stem, initialism_pattern, name_rules, qualified_name,
-    type_group,
+    NameRules, block_key, fold as names_fold, given_stem, initialism_pattern, is_patronymic, name_rules,
+    qualified_name, type_group,
 )
 from factx.events import flight_number, run_events
-from factx.resolve import NameStat, _build_nodes, _Node, resolve, short_form
+from factx.resolve import NameStat, _build_nodes, _Node, mission_classes, resolve
 from factx.rules import RuleSet, load_rules
 
 #: Bump when `node_keys` changes: stored keys of another scheme mean a full resolve.
-KEY_SCHEME = "4.1"
+KEY_SCHEME = "8"
 
 #: Above this share of changed names against the names already resolved, a full
 #: resolve is cheaper than walking the keys.
@@ -101,11 +107,11 @@ def resolver_input(store, names: Iterable[str] | None = None) -> ResolverInput:
     takes them: their stats in name order, then one zero-count stat per declared alias
     ("X, also known as Y": Y is a name of X's entity, resolve decides) with the pairs,
     and what the documents say descriptions name (`factx.lookup.described_names`)."""
-    from factx.lookup import declared_names, described_names, role_shared_names
+    from factx.lookup import declared_names, described_names, misspelled_names, role_shared_names
 
     wanted = set(names) if names is not None else None
     stats = [NameStat(n, t, c) for n, t, c in store.name_stats(wanted)]
-    declared = sorted(set(declared_names(store)) | set(role_shared_names(store)))
+    declared = sorted(set(declared_names(store)) | set(role_shared_names(store)) | set(misspelled_names(store)))
     described = described_names(store)
     if wanted is not None:
         declared = [d for d in declared if d[0] in wanted or d[1] in wanted]
@@ -137,8 +143,11 @@ def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared:
         if len(tokens) >= 2:
             first, last = bk[0], bk[-1]
             keys += [(f"F|{first}", "o", None), (f"L|{last}", "o", None)]
-            if short_form(node, nr):  # "Karim M.", "Sergei Ivanovich": any person of that given name
-                keys.append((f"F|{first}", "q", None))
+            keys.append((f"I|{first}", "q" if len(tokens) == 2 and len(tokens[1]) == 1 else "o", None))
+            if len(tokens) > 2:
+                keys.append((f"V|{first}|{bk[1]}", "o", None))
+            elif is_patronymic(tokens[1], nr):
+                keys.append((f"V|{first}|{bk[1]}", "q", None))
             if not node.generation:
                 if len(tokens) > 2:
                     keys.append((f"P|{first}|{last}", "o", None))
@@ -209,19 +218,28 @@ def _declared_keys(same: list[tuple[str, str]], nr: NameRules) -> dict[str, set[
     return out
 
 
-def _described_keys(described: list[tuple[str, str | None, bool]], nr: NameRules) -> dict[str, set[str]]:
-    """node -> the description keys it is cited or tied with (None keys tie nothing)."""
+def _described_keys(described: list[tuple[str, str | None, bool]], nr: NameRules,
+                    missions: frozenset[str] = frozenset()) -> dict[str, set[str]]:
+    """node -> the description keys it is cited or tied with (None keys tie nothing):
+    each key, the key without its place (resolve() groups "consulate of Norway in rome"
+    with "consulate of Norway"), and for a country's missions abroad the country (a
+    mission written as the other kind joins one of that kind)."""
     out: dict[str, set[str]] = {}
     for name, key, _ in described:
         if key is not None:
-            out.setdefault(node_of(name, nr), set()).add(key)
+            keys = out.setdefault(node_of(name, nr), set())
+            plain = key.partition(" in ")[0]
+            keys.update((key, plain))
+            kind, _, country = plain.partition(" of ")
+            if kind in missions:
+                keys.add(f"mission of {country}")
     return out
 
 
 def _keyed_nodes(data: ResolverInput, nr: NameRules, rules: RuleSet) -> dict[str, list[Key]]:
     alias_folds = _alias_folds(rules)
     declared = _declared_keys(data.same, nr)
-    described = _described_keys(data.described, nr)
+    described = _described_keys(data.described, nr, mission_classes(rules))
     return {node.key: node_keys(node, nr, alias_folds, declared, described)
             for node in _build_nodes(data.stats, nr)}
 

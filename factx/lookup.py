@@ -24,12 +24,13 @@ Light: no spaCy, no dateparser.
 from __future__ import annotations
 
 import os
+import re
 from typing import Callable, Iterable
 
 from rapidfuzz import fuzz
 
 from factx.errors import UnknownEntity
-from factx.names import NameRules, fold, name_rules, tokens_match, translit, words
+from factx.names import NameRules, fold, name_rules, one_letter_apart, tokens_match, translit, words
 from factx.resolve import NameStat, resolve
 from factx.rules import RuleSet, load_rules
 
@@ -276,6 +277,90 @@ def role_shared_names(store, rules: RuleSet | None = None) -> list[tuple[str, st
     return sorted(out)
 
 
+def misspelled_names(store, rules: RuleSet | None = None) -> list[tuple[str, str, str]]:
+    """People whose name one document writes once with one letter more or less than the
+    run writes it elsewhere ("Ibraim Nasser" in a document that also writes "Ibrahim
+    Nasser", which other documents write too): (frequent name, slip, "PERSON"), to be
+    merged as declared names are.
+
+    Relatives share surnames and their given names often differ by one letter ("Karim" /
+    "Karima", "Sami" / "Samir"), so the shape alone is no evidence; only when every one
+    of these holds: both names have two words or more, all equal but one, and that word
+    is the other with one letter added (`names.one_letter_apart`: same first letter, five
+    letters or more, or four and a final vowel); the slip is written in one document only, at most twice, and that
+    document writes the frequent name too; the frequent name is written in two documents
+    or more and at least three times as often; no other name of the run is one letter
+    from the slip; the slip's sentence holds no kinship word ("his sister") nor the
+    frequent name itself, and its pronouns are not of the other gender than the frequent
+    name's (`rules/misspellings.yml`)."""
+    rules = rules if rules is not None else store_rules(store)
+    nr = name_rules(rules)
+    roles: dict[str, set[str]] = {}
+    for rule in rules.get("misspellings"):
+        roles.setdefault(rule["role"], set()).update(w.lower() for w in rule["words"])
+    rows = store.conn.execute(
+        "SELECT name, doc_id, quote FROM facts WHERE name_type = 'PERSON' AND attribute = 'name'").fetchall()
+    docs: dict[str, dict[int, int]] = {}
+    quotes: dict[str, list[str]] = {}
+    for name, doc_id, quote in rows:
+        if not isinstance(name, str):
+            continue
+        per_doc = docs.setdefault(name, {})
+        per_doc[doc_id] = per_doc.get(doc_id, 0) + 1
+        quotes.setdefault(name, []).append(quote if isinstance(quote, str) else "")
+    # names of two words or more by their words with one left out
+    folded = {name: tuple(words(name)) for name in docs}
+    index: dict[tuple, list[str]] = {}
+    for name, ws in folded.items():
+        if len(ws) >= 2:
+            for i in range(len(ws)):
+                index.setdefault((i, ws[:i], ws[i + 1:]), []).append(name)
+
+    def gender(texts: list[str], strict: bool) -> str | None:
+        he = she = 0
+        for text in texts:
+            tokens = _WORD.findall(text.lower())
+            he += sum(t in roles.get("masculine", ()) for t in tokens)
+            she += sum(t in roles.get("feminine", ()) for t in tokens)
+        if strict:
+            return "m" if he and not she else "f" if she and not he else None
+        return "m" if he > 2 * she else "f" if she > 2 * he else None
+
+    out = []
+    for slip, ws in folded.items():
+        slip_docs = docs[slip]
+        if len(ws) < 2 or len(slip_docs) != 1 or sum(slip_docs.values()) > 2:
+            continue
+        near = [(name, i) for i in range(len(ws)) for name in index.get((i, ws[:i], ws[i + 1:]), ())
+                if name != slip and one_letter_apart(ws[i], folded[name][i])
+                and not tokens_match(translit(ws[i], nr=nr), translit(folded[name][i], nr=nr), nr)]
+        if not near or len({folded[name] for name, _ in near}) != 1:
+            continue  # none, or two names one letter away: which one?
+        frequent = [name for name, _ in near]
+        doc_counts: dict[int, int] = {}
+        for name in frequent:
+            for doc_id, n in docs[name].items():
+                doc_counts[doc_id] = doc_counts.get(doc_id, 0) + n
+        if len(doc_counts) < 2 or sum(doc_counts.values()) < 3 * sum(slip_docs.values()) \
+                or not set(slip_docs) <= set(doc_counts):
+            continue
+        texts = quotes[slip]
+        lowered = [t.lower() for t in texts]
+        if any(set(_WORD.findall(t)) & roles.get("kinship", set()) for t in lowered) \
+                or any(name.lower() in t for name in frequent for t in lowered):
+            continue
+        theirs = gender([q for name in frequent for q in quotes[name]], strict=False)
+        mine = gender(texts, strict=True)
+        if mine and theirs and mine != theirs:
+            continue
+        best = max(frequent, key=lambda name: (sum(docs[name].values()), name))
+        out.append((best, slip, "PERSON"))
+    return sorted(out)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
 def described_names(store) -> list[tuple[str, str | None, bool]]:
     """What the documents say descriptions name (`description` facts, see
     `factx.stages.descriptions`), as (name, key, tie): `tie` when a document ties the
@@ -302,5 +387,5 @@ def described_names(store) -> list[tuple[str, str | None, bool]]:
     return sorted(out, key=lambda r: (r[0], r[1] or "", r[2]))
 
 
-__all__ = ["declared_names", "described_names", "role_shared_names", "find_entity", "match_records", "matching_entities", "closest",
+__all__ = ["declared_names", "described_names", "misspelled_names", "role_shared_names", "find_entity", "match_records", "matching_entities", "closest",
            "similarity", "store_rules", "SUGGESTION_FLOOR", "RULES_KEY"]

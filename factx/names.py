@@ -73,6 +73,7 @@ class NameRules:
     ranks: frozenset[str] = frozenset()  # classes that are military ranks
     particles: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()  # particles that are an article (al-, el-): house style
+    patronymics: frozenset[str] = frozenset()  # "son of" particles (bin): never a given name
     admin_words: frozenset[str] = frozenset()
     suffix_types: dict[str, str] = field(default_factory=dict)
     #: first words that decide a name's type: "Wadi X", "Mount X" (entity_types.yml `prefixes`)
@@ -192,6 +193,8 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         particles=frozenset(_plain(w).strip("-") for w in rules.words("particles")),
         articles=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("article")
                            for w in r["words"]),
+        patronymics=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("patronymic")
+                              for w in r["words"]),
         admin_words=frozenset(admin), suffix_types=suffix_types, prefix_types=prefix_types,
         ignored_prefixes=ignored_prefixes, ignored_suffixes=ignored_suffixes,
         rewrites=tuple(rewrites), consonants=_pairs(consonants), vowels=_pairs(vowels),
@@ -523,9 +526,10 @@ def _core_plain(name: str, entity_type: str, nr: NameRules) -> tuple[str, ...]:
     for i, (word, hyphened) in enumerate(tokens):
         if word in nr.particles and i < len(tokens) - 1:
             # "Al Gore": a leading, space-separated Al before one more word is a given
-            # name, unless that word is a nisba ("Al Baghdadi")
+            # name, unless that word is a nisba ("Al Baghdadi") or the particle says "son
+            # of" ("bin Karim" is how the son of Karim is called by his family name)
             if entity_type == "PERSON" and i == 0 and not hyphened and len(tokens) == 2 \
-                    and not _looks_nisba(tokens[1][0]):
+                    and not _looks_nisba(tokens[1][0]) and word not in nr.patronymics:
                 kept.append(word)
             continue
         kept.append(word)
@@ -772,3 +776,35 @@ def unqualified_name(name: str, rules: RuleSet | None = None, *, nr: NameRules |
         if len(parts) - size - 1 >= 3 and parts[-size - 1] == "of" and country(parts[-size:], leading=False):
             return " ".join(parts[:-size - 1])
     return name
+
+
+def is_patronymic(word: str, nr: NameRules) -> bool:
+    """Whether a (lowercase) word is an East Slavic patronymic ("ivanovich", "petrovna").
+
+    >>> nr = name_rules()
+    >>> is_patronymic("ivanovich", nr), is_patronymic("petrovna", nr), is_patronymic("ulrich", nr)
+    (True, True, False)
+    """
+    return len(word) > 6 and any(word.endswith(e) for e in nr.patronymic_endings)
+
+
+def one_letter_apart(a: str, b: str) -> bool:
+    """Whether one word is the other with one letter added (anywhere but first), both
+    beginning with the same letter: the shape of a slip of the pen ("Ibraim" / "Ibrahim"),
+    never proof of one on its own. Four-letter words only by a final vowel: one letter
+    more makes another name of many short ones ("Sami" / "Samir", "Dana" / "Diana").
+
+    >>> one_letter_apart("ibraim", "ibrahim"), one_letter_apart("nasr", "nasra")
+    (True, True)
+    >>> one_letter_apart("sami", "samir"), one_letter_apart("dana", "diana"), one_letter_apart("ali", "alim")
+    (False, False, False)
+    >>> one_letter_apart("amin", "amir"), one_letter_apart("eman", "iman")
+    (False, False)
+    """
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(long) != len(short) + 1 or len(short) < 4 or short[0] != long[0]:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    if len(short) == 4 and not (i == 4 and long[4] in "aeiou"):
+        return False
+    return short[i:] == long[i + 1:]

@@ -88,8 +88,8 @@ def _number(text: str) -> int | None:
 def normalize_quantity(text: str) -> int | str | None:
     """Normalize a count written in a news sentence; None when it is not a quantity.
 
-    >>> [normalize_quantity(t) for t in ("14", "about 1,500", "roughly 240", "20 to 40")]
-    [14, '~1500', '~240', '20-40']
+    >>> [normalize_quantity(t) for t in ("14", "about 1,500", "roughly 240", "20 to 40", "one of three")]
+    [14, '~1500', '~240', '20-40', 3]
     """
     text = re.sub(r"\s+", " ", text.strip().lower().replace("–", "-").replace("—", "-"))
     text = text.strip(" ,.;:")
@@ -106,6 +106,10 @@ def normalize_quantity(text: str) -> int | str | None:
                 low, high = rest.lstrip("~").split("-")
                 return f"{op}{high}" if op in ("<=", "<") else f"{op}{low}"
             return rest
+    # "one of three (hostages killed)": a part of the whole; the count is the whole
+    match = re.fullmatch(r"(.+?) of (?:the )?(.+)", text)
+    if match and _number(match.group(1)) is not None and _number(match.group(2)) is not None:
+        return normalize_quantity(match.group(2))
     # "between 20 and 40", "20 to 40", "20-40"
     match = re.fullmatch(r"(?:between )?(.+?)(?: and | to |-| or )(.+)", text)
     if match and not re.fullmatch(r"[a-z]+-[a-z]+", text):

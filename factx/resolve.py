@@ -51,7 +51,7 @@ from rapidfuzz import fuzz
 
 from factx.names import (
     NameRules, acronym_letters, block_key, core_tokens, core_words, facility_order, fold as _fold, given_names_match, given_stem,
-    initialism_pattern, is_acronym, name_rules, qualified_name, strip_possessive, strip_titles, title_classes,
+    initialism_pattern, is_acronym, is_patronymic, name_rules, qualified_name, strip_possessive, strip_titles, title_classes,
     token_cost, type_group, unqualified_name, words,
 )
 from factx.events import RunEvents, join_events, specific_name, split_event_name
@@ -358,12 +358,8 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
             if not joined:
                 reps.append(i)
 
-    _join_people(nodes, clusters, nr)
-    _join_short_forms(nodes, clusters, nr)
-    _join_acronyms(nodes, clusters, nr)
-    join_events(nodes, clusters.union, rules, events)  # events by kind, place and time (factx.events)
-
-    # rule 5 (declared): "X, also known as Y" in a document, unless known different
+    # rule 5 (declared): "X, also known as Y" in a document, unless known different; before
+    # rule 3, so that a bare surname of a declared pair sees one candidate, not two
     for a, b in same:
         i, j = by_key.get(_fold(a, nr=nr)), by_key.get(_fold(b, nr=nr))
         if i is None or j is None or i == j:
@@ -374,8 +370,12 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
             continue
         clusters.union(i, j)
 
+    _join_people(nodes, clusters, nr)
+    _join_acronyms(nodes, clusters, nr)
+    join_events(nodes, clusters.union, rules, events)  # events by kind, place and time (factx.events)
+
     # rule 6: descriptions join the one entity the run ties their key to
-    descriptions = _join_descriptions(nodes, by_key, clusters, described, nr)
+    descriptions = _join_descriptions(nodes, by_key, clusters, described, nr, mission_classes(rules))
 
     # rule 5 (aliases): a user's known aliases merge outright
     alias_canonical: dict[int, str] = {}
@@ -412,6 +412,8 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
     by_stem: dict[tuple[str, str], list[int]] = defaultdict(list)
     stems: dict[int, str | None] = {}
     titled: dict[str, list[int]] = defaultdict(list)  # one-word names with distinctive titles
+    by_given: dict[str, list[int]] = defaultdict(list)  # full names by given name: "Karim M." meets them
+    by_two: dict[tuple[str, str], list[int]] = defaultdict(list)  # names of 3+ words by their first two
     for i, node in enumerate(nodes):
         if node.entity_type != "PERSON" or node.acronym:
             continue
@@ -420,6 +422,8 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
                 titled[block_key(node.tokens[0], nr)].append(i)
             continue
         first, last = block_key(node.tokens[0], nr), block_key(node.tokens[-1], nr)
+        if len(node.tokens[-1]) > 1:
+            by_given[first].append(i)
         firsts[first].add(node.tokens[0])
         lasts[last][node.tokens[-1]].append(i)
         if not node.generation:
@@ -430,6 +434,7 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
                     by_stem[(last, block_key(stem, nr))].append(i)
             if len(node.tokens) > 2:
                 longer[(first, last)].append(i)
+                by_two[(first, block_key(node.tokens[1], nr))].append(i)
                 if node.tokens[0] in nr.given_prefixes:  # "Abdul Rahman Khan" may be "Rahman Khan"
                     longer[(block_key(node.tokens[1], nr), last)].append(i)
     # the distinctive titles each cluster is written with somewhere in the run
@@ -442,12 +447,20 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
         if node.entity_type != "PERSON" or node.acronym or node.generation:
             continue
         tokens = node.tokens
-        if len(tokens) == 2:
+        if len(tokens) == 2 and len(tokens[1]) == 1:
+            # "Karim M.", the press's way of naming a suspect: the one person with that given
+            # name whose next word (a particle included: "Karim Ben Salah") begins with M
+            cands = [j for j in by_given.get(block_key(tokens[0], nr), ())
+                     if tokens_ok(tokens[0], nodes[j].tokens[0], nr) and _second_initial(nodes[j], nr) == tokens[1]]
+        elif len(tokens) == 2:
             # "George Bush" inside "George Walker Bush"; a name with middle words of its
             # own must match in full ("George W. Bush" is not "George H. W. Bush")
             cands = [j for j in longer.get((block_key(tokens[0], nr), block_key(tokens[-1], nr)), ())
                      if _subsequence(tokens, nodes[j].tokens, nr)
                      or (nodes[j].tokens[0] in nr.given_prefixes and _subsequence(tokens, nodes[j].tokens[1:], nr))]
+            if is_patronymic(tokens[1], nr):  # "Sergei Ivanovich": the given name and patronymic
+                cands += [j for j in by_two.get((block_key(tokens[0], nr), block_key(tokens[1], nr)), ())
+                          if tokens_ok(tokens[0], nodes[j].tokens[0], nr) and tokens_ok(tokens[1], nodes[j].tokens[1], nr)]
             # a short and a long form of one given name: "Hafiz Khan" / "Hafizullah Khan"
             if node.given:
                 last = block_key(tokens[-1], nr)
@@ -480,51 +493,14 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
         clusters.union(i, j)
 
 
-def short_form(node: _Node, nr: NameRules) -> str:
-    """The kind of short person name a node is: "initial" ("Karim M.": a given name
-    and the initial of the family name, as Belgian, Dutch, French and German papers
-    name suspects), "patronymic" ("Sergei Ivanovich": the Russian polite form), or ""."""
-    if node.entity_type != "PERSON" or node.acronym or node.generation or len(node.tokens) != 2:
-        return ""
-    second = node.tokens[1]
-    if len(second) == 1 and len(node.tokens[0]) > 1:
-        return "initial"
-    if len(second) > 6 and second.endswith(nr.patronymic_endings):
-        return "patronymic"
-    return ""
-
-
-def _join_short_forms(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None:
-    """Rule 3b: "Karim M." joins the one person of the run whose given name is Karim
-    and whose family name (its first or last word as written, "Ben Haddou" -> B)
-    begins with M; "Sergei Ivanovich" joins the one "Sergei Ivanovich Surname"."""
-    shorts = [(i, kind) for i, node in enumerate(nodes) if (kind := short_form(node, nr))]
-    if not shorts:
-        return
-    by_first: dict[str, list[int]] = defaultdict(list)
-    for i, node in enumerate(nodes):
-        if node.entity_type == "PERSON" and not node.acronym and len(node.tokens) >= 2 \
-                and not short_form(node, nr):
-            by_first[block_key(node.tokens[0], nr)].append(i)
-    joins: list[tuple[int, int]] = []
-    for i, kind in shorts:
-        given, second = nodes[i].tokens
-        cands = []
-        for j in by_first.get(block_key(given, nr), ()):
-            other = nodes[j]
-            if not tokens_ok(given, other.tokens[0], nr):
-                continue
-            if kind == "initial":
-                spelling = max(other.spellings, key=other.spellings.__getitem__)
-                rest = strip_titles(words(spelling), nr)[1:]
-                if rest and second in {rest[0][:1], rest[-1][:1]}:
-                    cands.append(j)
-            elif len(other.tokens) >= 3 and tokens_ok(second, other.tokens[1], nr):
-                cands.append(j)
-        if len({clusters.find(j) for j in cands}) == 1:
-            joins.append((i, cands[0]))
-    for i, j in joins:
-        clusters.union(i, j)
+def _second_initial(node: _Node, nr: NameRules) -> str:
+    """The first letter of the word after a person's given name, as written ("b" of
+    "Karim Ben Salah"; titles aside)."""
+    spelling = max(node.spellings, key=node.spellings.__getitem__)
+    parts = [w for w in words(spelling) if w]
+    while len(parts) > 2 and parts[0] in nr.honorifics:
+        parts = parts[1:]
+    return parts[1][:1] if len(parts) > 1 else ""
 
 
 def _join_acronyms(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None:
@@ -556,19 +532,30 @@ def _join_acronyms(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> No
             clusters.union(i, found[0])
 
 
+def mission_classes(rules: RuleSet) -> frozenset[str]:
+    """The description head classes that are a country's missions abroad (`written`
+    heads of rules/descriptions.yml: consulate, embassy)."""
+    return frozenset(r["id"] for r in rules.get("descriptions") if r.get("role") == "head" and r.get("written"))
+
+
 def _join_descriptions(nodes: list[_Node], by_key: dict[str, int], clusters: _Clusters,
-                       described: Iterable[tuple[str, str | None, bool]], nr: NameRules) -> set[int]:
+                       described: Iterable[tuple[str, str | None, bool]], nr: NameRules,
+                       missions: frozenset[str] = frozenset()) -> set[int]:
     """Rule 6; returns the nodes that are descriptions (no canonical names)."""
     ties: dict[str, set[int]] = defaultdict(set)
     keys_of: dict[int, set[str | None]] = defaultdict(set)
     places: dict[str, set[str]] = defaultdict(set)  # "embassy of Norway in rome": where each key is
+    placed: dict[int, set[str | None]] = defaultdict(set)  # the places a description is written with
     for name, key, tie in described:
         i = by_key.get(_fold(name, nr=nr) or name.strip().lower())
         if i is None:
             continue
+        place = None
         if key is not None and " in " in key:
             key, _, place = key.partition(" in ")
             places[key].add(place)
+        if not tie:
+            placed[i].add(place)
         if not tie:
             keys_of[i].add(key)
         elif key is not None:
@@ -585,6 +572,25 @@ def _join_descriptions(nodes: list[_Node], by_key: dict[str, int], clusters: _Cl
         named = {clusters.find(j): j for j in ties.get(key, ()) if j not in keys_of}
         target = next(iter(named.values())) if len(named) == 1 else members[0]
         joins.extend((target, i) for i in members if i != target)
+    # a mission written as the other kind, with its town ("a Norwegian embassy in Rome" where
+    # the run's one Norwegian mission in Rome is a consulate): writers mix the two, and a
+    # country keeps one mission in a town; only when the run has no named mission of the
+    # written kind and places each kind of that country in that one town alone
+    for key, members in by_description.items():
+        kind, _, country = key.partition(" of ")
+        own = places.get(key, set())
+        if kind not in missions or len(own) != 1 or ties.get(key) or any(placed.get(i) != own for i in members):
+            continue  # "the Norwegian embassy" without its town may be the one in the capital
+        others = [f"{k} of {country}" for k in sorted(missions - {kind})
+                  if places.get(f"{k} of {country}") or ties.get(f"{k} of {country}")]
+        if len(others) != 1 or places.get(others[0]) != own:
+            continue
+        other = others[0]
+        named = {clusters.find(j): j for j in ties.get(other, ()) if j not in keys_of}
+        target = next(iter(named.values())) if len(named) == 1 else \
+            (by_description[other][0] if not named and by_description.get(other) else None)
+        if target is not None:
+            joins.extend((target, i) for i in members)
     for a, b in joins:  # collected first: one join never decides another
         clusters.union(a, b)
     return set(keys_of)

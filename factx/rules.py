@@ -59,7 +59,7 @@ ATTRIBUTE_FAMILIES = ("death", "death_noun", "death_modifier", "cause", "count",
                       "tally_noun", "tally_verb", "toll_verb", "toll_verb_above", "other_place",
                       "settlement_noun", "wound", "body_part", "origin_count", "victim_noun",
                       "toll_increment", "toll_period", "culpable", "work_noun",
-                      "amount_unit")
+                      "amount_unit", "perpetrator_included", "origin_from", "role_verb")
 COUNT_ATTRIBUTES = ("killed_count", "wounded_count", "arrested_count", "children_killed", "missing_count")
 #: how a death verb or noun tells the death: 'killed' or 'died' (the `death` fact's value)
 DEATH_MANNERS = ("killed", "died")
@@ -74,6 +74,7 @@ TENSES = ("past", "future", "none")
 REPAIR_PLACES = ("edge", "person_head", "headline_verb", "apposed_organisation", "patronymic")
 #: what a word does in a description of an institution (factx.descriptions)
 DESCRIPTION_ROLES = ("head", "domain", "filler", "anaphor", "branch", "suffix")
+MISSPELLING_ROLES = ("kinship", "masculine", "feminine")
 BOILERPLATE_SCOPES = ("line", "rest")
 _REGEX_SIDES = ("before", "after", "nearest")
 #: placeholders an attribute regex may use; each stands for a group without captures
@@ -156,7 +157,7 @@ SCHEMAS: dict[str, Schema] = _schemas(
            "titles and ranks before a name (Mr., Col.); `type` is the entity type they imply; "
            "`distinctive` titles (Mullah, Gen.) tell apart one-word names",
            allowed={"type": ENTITY_LABELS}),
-    Schema("particles", {"words": "list"}, {"article": "bool", "description": "str"},
+    Schema("particles", {"words": "list"}, {"article": "bool", "patronymic": "bool", "description": "str"},
            "name particles that attach to the next word (al-, bin)"),
     Schema("entity_patterns", {"label": "str", "pattern": "token_pattern"}, {"description": "str"},
            "spaCy EntityRuler patterns that correct or add entity spans",
@@ -179,10 +180,14 @@ SCHEMAS: dict[str, Schema] = _schemas(
                                    "vowels_after": "map", "patronymic_endings": "list",
                                    "description": "str"},
            "how romanizations of one name differ (Husayn/Hussein): rewrites and letter classes"),
-    Schema("entity_context", {"label": "str"}, {"before": "regex", "after": "regex",
+    Schema("misspellings", {"role": "str", "words": "list"}, {"description": "str"},
+           "words that tell a one-letter slip in a name from a relative's name: kinship nouns, "
+           "pronouns by gender", allowed={"role": MISSPELLING_ROLES}),
+    Schema("entity_context", {"label": "str"}, {"before": "regex", "after": "regex", "from": "list",
                                                 "description": "str"},
-           "text right before or after a mention that decides its type ('district of X' → GPE)",
-           allowed={"label": ENTITY_LABELS}),
+           "text right before or after a mention that decides its type ('district of X' → GPE); "
+           "`from`: only over these labels of the model",
+           allowed={"label": ENTITY_LABELS, "from": ENTITY_LABELS}),
     Schema("entity_repairs", {"where": "str", "words": "list"}, {"description": "str"},
            "words that are never part of a name, by where they stand in a span (edge, person_head, "
            "headline_verb)", allowed={"where": REPAIR_PLACES}),

@@ -508,7 +508,9 @@ class Store:
 
     def name_stats(self, names: Iterable[str] | None = None) -> Iterator[tuple[str, str, int]]:
         """Every distinct name (or each of `names` the facts still hold) with its majority
-        type and mention count, in name order. A type tie goes to the first type in
+        type and mention count, in name order. Mentions whose type a rule's evidence decided
+        (`ner.mention.typed`: "a bombing in X") outvote the model's labels: the type with most
+        of those wins, then the type with most mentions. A type tie goes to the first type in
         alphabetical order, so that the same facts always give the same stats."""
         if names is None:
             wanted, only = "", ""
@@ -518,18 +520,19 @@ class Store:
             only = " AND {} IN wanted"
             params = (json.dumps(sorted(set(names)), ensure_ascii=False),)
         sql = (wanted or "WITH ") + f"""counted AS (
-            SELECT name, name_type, count(*) AS c FROM facts WHERE attribute = 'name'{only.format('name')}
+            SELECT name, name_type, count(*) AS c, sum(rule = 'ner.mention.typed') AS r FROM facts
+            WHERE attribute = 'name'{only.format('name')}
             GROUP BY name, name_type
             UNION ALL
-            SELECT said_by, NULL, 0 FROM facts WHERE said_by IS NOT NULL{only.format('said_by')} GROUP BY said_by
+            SELECT said_by, NULL, 0, 0 FROM facts WHERE said_by IS NOT NULL{only.format('said_by')} GROUP BY said_by
             UNION ALL
-            SELECT json_extract(value, '$'), NULL, 0 FROM facts
+            SELECT json_extract(value, '$'), NULL, 0, 0 FROM facts
             WHERE value_type = 'entity'{only.format("json_extract(value, '$')")} GROUP BY value
             UNION ALL
-            SELECT name, name_type, 0 FROM facts WHERE attribute != 'name'{only.format('name')}
+            SELECT name, name_type, 0, 0 FROM facts WHERE attribute != 'name'{only.format('name')}
             GROUP BY name, name_type)
         SELECT name, name_type, c FROM counted WHERE name IS NOT NULL
-        ORDER BY name, c DESC, name_type IS NULL, name_type"""
+        ORDER BY name, r DESC, c DESC, name_type IS NULL, name_type"""
         current, best_type, total = None, None, 0
         for name, name_type, count in self.conn.execute(sql, params):
             if name != current:

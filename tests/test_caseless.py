@@ -5,7 +5,7 @@ import string
 
 import pytest
 
-from factx.caseless import FOLD_CHARS, compile_folded, fold, required_strings
+from factx.caseless import FOLD_CHARS, compile_folded, compile_folded_required, fold, required_strings
 from factx.stages.dates import _patterns
 
 
@@ -69,6 +69,20 @@ def test_required_strings(pattern, expected):
     folded = compile_folded(pattern)
     found = required_strings(folded)
     assert (None if found is None else set(found)) == expected
+
+
+def test_one_parse_gives_what_the_two_calls_give():
+    patterns = [p.pattern for _, p, _, _ in _patterns()]  # the date rules, word lists expanded
+    patterns += [r"\bhalf an? (?:hour|day)\b", r"x?y*", r"[A-Z]\w+", r"(?i:x)"]
+    for pattern in patterns:
+        folded, required = compile_folded_required(pattern)
+        alone = compile_folded(pattern)
+        assert (folded is None) == (alone is None)
+        if folded is not None:
+            assert folded.pattern == alone.pattern and folded.groupindex == alone.groupindex
+            assert required == required_strings(alone)
+        else:
+            assert required is None
 
 
 def test_a_pattern_never_matches_a_text_without_its_required_strings():

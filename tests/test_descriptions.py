@@ -292,8 +292,12 @@ WRITTEN = [
     ("The Kenyan embassy, the US Embassy and the consulate closed.",
      [("Kenyan embassy", "embassy of Kenya", False), ("US Embassy", "embassy of United States", False)]),
     ("Protesters gathered outside the U.S. embassy.", [("U.S. embassy", "embassy of United States", False)]),
-    # no name: one of several, someone's, plural, no country in the words, a possessive head
-    ("He entered a Norwegian embassy in Rome.", []),
+    # "a Norwegian embassy in Rome" is the one in that town (the stage wants Rome a town)
+    ("He entered a Norwegian embassy in Rome.", [("Norwegian embassy", "embassy of Norway in rome", False)]),
+    # no name: one of several (no town, a country), someone's, plural, no country in the words, a possessive head
+    ("He entered a Norwegian embassy on Monday.", []),
+    ("He entered a Norwegian embassy in Italy.", []),
+    ("He entered one Norwegian embassy in Rome.", []),
     ("Norway said he died inside its Italian consulate.", []),   # its consulate in Italy
     ("Norway's Italian consulate", []),
     ("Norwegian embassies in Europe closed.", []),
@@ -346,6 +350,46 @@ PLACE_RUNS = [
       ("Milan consulate of Norway", CONSULATE + " in milan", False)],
      [], [("Consulate General of Norway", "Norwegian consulate"), ("Norwegian consulate", "Milan consulate of Norway"),
           ("Consulate General of Norway", "Milan consulate of Norway")]),
+    # a mission written as the other kind with its town: the one mission of that country there,
+    # only when the run always writes it with that town
+    ([("Consulate General of Norway", "ORG", 1), ("Norwegian consulate", "FAC", 3),
+      ("Norwegian embassy in Rome", "FAC", 1), ("Norwegian embassy", "FAC", 1)],
+     [("Consulate General of Norway", CONSULATE + " in rome", True),
+      ("Norwegian consulate", CONSULATE + " in rome", False),
+      ("Norwegian embassy in Rome", "embassy of Norway in rome", False),
+      ("Norwegian embassy", "embassy of Norway", False)],
+     [{"Consulate General of Norway", "Norwegian consulate"}, {"Norwegian embassy in Rome", "Norwegian embassy"}],
+     # an embassy the run also writes without its town may be the one in the capital
+     [("Consulate General of Norway", "Norwegian embassy")]),
+    ([("Consulate General of Norway", "ORG", 1), ("Norwegian consulate", "FAC", 3),
+      ("Norwegian embassy in Rome", "FAC", 1)],
+     [("Consulate General of Norway", CONSULATE + " in rome", True),
+      ("Norwegian consulate", CONSULATE + " in rome", False),
+      ("Norwegian embassy in Rome", "embassy of Norway in rome", False)],
+     [{"Consulate General of Norway", "Norwegian consulate", "Norwegian embassy in Rome"}], []),
+    # ... not in another town, nor when the other kind is in two towns, nor when the run
+    # names a mission of the written kind
+    ([("Consulate General of Norway", "ORG", 1), ("Norwegian embassy in Oslo", "FAC", 1)],
+     [("Consulate General of Norway", CONSULATE + " in rome", True),
+      ("Norwegian embassy in Oslo", "embassy of Norway in oslo", False)],
+     [], [("Consulate General of Norway", "Norwegian embassy in Oslo")]),
+    ([("Consulate General of Norway", "ORG", 1), ("Norwegian consulate in Milan", "FAC", 1),
+      ("Norwegian embassy in Rome", "FAC", 1)],
+     [("Consulate General of Norway", CONSULATE + " in rome", True),
+      ("Norwegian consulate in Milan", CONSULATE + " in milan", False),
+      ("Norwegian embassy in Rome", "embassy of Norway in rome", False)],
+     [], [("Consulate General of Norway", "Norwegian embassy in Rome")]),
+    ([("Consulate General of Norway", "ORG", 1), ("Embassy of Norway", "ORG", 1),
+      ("Norwegian embassy in Rome", "FAC", 1)],
+     [("Consulate General of Norway", CONSULATE + " in rome", True),
+      ("Embassy of Norway", "embassy of Norway in rome", True),
+      ("Norwegian embassy in Rome", "embassy of Norway in rome", False)],
+     [{"Embassy of Norway", "Norwegian embassy in Rome"}], [("Consulate General of Norway", "Norwegian embassy in Rome")]),
+    # another country's mission in that town is another mission
+    ([("Consulate General of Norway", "ORG", 1), ("Swedish embassy in Rome", "FAC", 1)],
+     [("Consulate General of Norway", CONSULATE + " in rome", True),
+      ("Swedish embassy in Rome", "embassy of Sweden in rome", False)],
+     [], [("Consulate General of Norway", "Swedish embassy in Rome")]),
     # two named consulates of one country: the description goes to neither
     ([("Consulate General of Norway", "ORG", 1), ("Royal Norwegian Consulate", "ORG", 1),
       ("Norwegian consulate", "FAC", 3)],
@@ -377,11 +421,33 @@ def test_the_stage_names_a_consulate_by_its_description():
     doc._.facts = []
     facts = [(f.name, f.name_type, f.attribute, f.value, f.rule) for f in description_facts(doc)]
     assert facts == [
-        # the place the document names after it is part of its name and key
-        ("Norwegian consulate in Rome", "FAC", "name", "Norwegian consulate in Rome", "description.written"),
+        # the place the document names after it is part of its in-document name and key;
+        # the spelling is the words as written
+        ("Norwegian consulate in Rome", "FAC", "name", "Norwegian consulate", "description.written"),
         ("Norwegian consulate in Rome", "FAC", "description", "consulate of Norway in rome", "description.written"),
         # the model's name holds it: no second name fact, a tie of the key to the name
         ("Consulate General of Norway", "FAC", "description", "consulate of Norway in rome", "description.name"),
         # "in October" is no place
         ("Kenyan embassy", "FAC", "name", "Kenyan embassy", "description.written"),
         ("Kenyan embassy", "FAC", "description", "embassy of Kenya", "description.written")]
+
+
+def test_the_stage_names_an_embassy_written_with_a_and_its_town():
+    import factx.pipeline  # noqa: F401  (registers the extensions)
+    from factx.stages.descriptions import description_facts
+    from factx.stages.mentions import link_mentions
+
+    from conftest import doc_with_ents
+
+    text = ("He entered a Norwegian embassy in Rome on Tuesday. "
+            "He visited a Kenyan embassy in Europe. "
+            "She left a Swedish embassy in October.")
+    doc = doc_with_ents(text, [("Rome", "GPE"), ("Europe", "LOC")])
+    for token in doc:
+        token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "."
+    doc._.mentions = link_mentions(doc)
+    doc._.facts = []
+    facts = [(f.name, f.attribute, f.value) for f in description_facts(doc)]
+    # the town makes it one; a continent or no place leaves "a ... embassy" one of several
+    assert facts == [("Norwegian embassy in Rome", "name", "Norwegian embassy"),
+                     ("Norwegian embassy in Rome", "description", "embassy of Norway in rome")]

@@ -178,6 +178,18 @@ REPAIRS = [
     ("said Karim al-Haddad on Monday", [("Karim", "PERSON")], [("Karim al-Haddad", "PERSON")]),
     ("said Karim bin Nasser on Monday", [("Karim", "PERSON")], [("Karim bin Nasser", "PERSON")]),
     ("said Karim al-qaida", [("Karim", "PERSON")], [("Karim", "PERSON")]),  # no capital: no name
+    # unmarked capitalized words where an event happened are a place; a date or a possessive is not
+    ("Three people died in a bombing in Tarvel, police said", [], [("Tarvel", "GPE")]),
+    ("the protests near Brey Hill went on", [], [("Brey Hill", "GPE")]),
+    ("a bombing in Karim's house", [], []),
+    ("a bombing in the night", [], []),
+    ("Leader Killed In Drone Strike In Kabul Neighborhood\nThe strike hit a house.", [], []),
+    # an armed service and the unit written right after it (capitalized: no rank, no title)
+    ("killed by U.S. Navy SEALs during a raid", [("U.S. Navy", "ORG")], [("U.S. Navy SEALs", "ORG")]),
+    ("a Navy Seal team fired", [("Navy", "ORG")], [("Navy Seal", "ORG")]),
+    ("The Navy Secretary said", [("Navy", "ORG")], [("Navy", "ORG")]),
+    ("the Navy seals and sea lions", [("Navy", "ORG")], [("Navy", "ORG")]),
+    ("the Kessa Rangers won", [("Kessa", "GPE")], [("Kessa", "GPE")]),  # no service before
     # an organisation "of" two kinds of member bodies, cut by the model at "and"
     ("warned the International Federation of Miners and Steelworkers Unions, echoing",
      [("the International Federation of Miners", "ORG"), ("Steelworkers Unions", "ORG")],

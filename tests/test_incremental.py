@@ -31,6 +31,8 @@ POOL = [
     ("Martin King", "PERSON"), ("Al Gore", "PERSON"), ("Gore", "PERSON"),
     ("Osama bin Laden", "PERSON"), ("Usama bin Ladin", "PERSON"), ("Hamza bin Laden", "PERSON"),
     ("Usama Mahmood", "PERSON"), ("Mr. Mahmood", "PERSON"),
+    ("Usama M.", "PERSON"), ("George B.", "PERSON"), ("bin Laden", "PERSON"),
+    ("Sergei Ivanovich", "PERSON"), ("Sergei Ivanovich Petrov", "PERSON"), ("Sergei Ivanovich Sokolov", "PERSON"),
     ("Al Qaeda", "ORG"), ("al-Qaida", "ORG"), ("Al Qaeda in the Indian Subcontinent", "ORG"),
     ("AQIS", "ORG"), ("Al-Qaida in the Indian Subcontinent", "ORG"), ("AQ", "ORG"),
     ("National Directorate of Security", "ORG"), ("NDS", "ORG"), ("National Defence Staff", "ORG"),
@@ -301,6 +303,33 @@ def test_descriptions_join_the_one_entity_their_key_is_tied_to(tmp_path, always_
     assert_same_as_full(store)
     names = dict(store.conn.execute("SELECT name, entity_id FROM names"))
     assert names["the country's spy agency"] != names["State Protection Bureau"]
+
+
+def test_a_mission_written_as_the_other_kind_joins_and_parts(tmp_path, always_incremental):
+    store = Store.open(tmp_path)
+    run(store, [doc("a.txt", [("Consulate General of Norway", "FAC")],
+                    described=[("Consulate General of Norway", "consulate of Norway in rome", "description.name")])])
+    run(store, [doc("b.txt", [("Norwegian embassy in Rome", "FAC")],
+                    described=[("Norwegian embassy in Rome", "embassy of Norway in rome", "description.written")])])
+    assert_same_as_full(store)
+    names = dict(store.conn.execute("SELECT name, entity_id FROM names"))
+    assert names["Norwegian embassy in Rome"] == names["Consulate General of Norway"]
+    # a consulate of Norway in another town: which one is meant is not known
+    run(store, [doc("c.txt", [("Norwegian consulate in Milan", "FAC")],
+                    described=[("Norwegian consulate in Milan", "consulate of Norway in milan", "description.written")])])
+    assert_same_as_full(store)
+    names = dict(store.conn.execute("SELECT name, entity_id FROM names"))
+    assert names["Norwegian embassy in Rome"] != names["Consulate General of Norway"]
+
+
+def test_a_slip_of_the_pen_joins_with_its_evidence(tmp_path, always_incremental):
+    store = Store.open(tmp_path)
+    full = [("Ibrahim Nasser", "PERSON")] * 3
+    run(store, [doc("a.txt", full), doc("b.txt", full)])
+    run(store, [doc("c.txt", [("Ibraim Nasser", "PERSON"), ("Ibrahim Nasser", "PERSON"), ("Nasser", "PERSON")])])
+    assert_same_as_full(store)
+    names = dict(store.conn.execute("SELECT name, entity_id FROM names"))
+    assert names["Ibraim Nasser"] == names["Ibrahim Nasser"] == names["Nasser"]
 
 
 def _ev(*names: str) -> list[tuple]:

@@ -254,3 +254,133 @@ def test_a_name_without_its_first_given_name_joins_by_role(tmp_path) -> None:
         resolve_store(db, writer)
         writer.finish()
     assert find_entity(db, "Tayfun Ardal") == find_entity(db, "Recan Tayfun Ardal")
+
+
+# ----------------------- a name written once with one letter more or less (a slip)
+
+def _said(docs):
+    """Documents as lists of (in-document name, sentence): one name fact per pair, quoting
+    its sentence."""
+    out = []
+    for n, pairs in enumerate(docs):
+        text, facts = "", []
+        for name, sentence in pairs:
+            start = len(text)
+            text += sentence + " "
+            facts.append(FactDraft(name=name, name_type="PERSON", attribute="name", value=name, value_type="name",
+                                   value_text=name, start=start, end=start + len(name), quote_start=start,
+                                   quote_end=start + len(sentence), mention=name, rule="test"))
+        out.append((f"{n}.txt", text, tuple(facts)))
+    return out
+
+
+def _slip_run(frequent, rare):
+    """A run writing `frequent` five times in three documents, and `rare` once in the last
+    one: no slip expected."""
+    return ([[(frequent, f"{frequent} spoke.")] * 2, [(frequent, f"{frequent} won.")] * 2,
+             [(rare, f"{rare} was hurt."), (frequent, f"{frequent} is 40.")]], [])
+
+
+_IB = "Ibrahim Nasser"
+_FREQUENT = [[(_IB, "Ibrahim Nasser said he would run."), (_IB, "Ibrahim Nasser won.")],
+             [(_IB, "Ibrahim Nasser spoke on Monday."), (_IB, "Ibrahim Nasser left.")]]
+
+SLIP_RUNS = [
+    # (documents, pairs expected)
+    # a slip in a document that writes the name right too: one person
+    (_FREQUENT + [[("Ibraim Nasser", "Police said Ibraim Nasser was hurt when he fell."), (_IB, "Ibrahim Nasser is 40.")]],
+     [(_IB, "Ibraim Nasser", "PERSON")]),
+    # a dropped final vowel, the same way
+    ([[("Samira Haddad", "Samira Haddad said she would run.")] * 2, [("Samira Haddad", "Samira Haddad won.")] * 2,
+      [("Samir Haddad", "Samir Haddad, 40, said she was tired."), ("Samira Haddad", "Samira Haddad left.")]],
+     [("Samira Haddad", "Samir Haddad", "PERSON")]),
+    # relatives: a kinship word in the slip's sentence
+    (_FREQUENT + [[("Ibrahima Nasser", "His sister Ibrahima Nasser was hurt."), (_IB, "Ibrahim Nasser is 40.")]], []),
+    # ... or the other gender's pronouns
+    (_FREQUENT + [[("Ibrahima Nasser", "Ibrahima Nasser said she was hurt."), (_IB, "Ibrahim Nasser is 40.")]], []),
+    # ... or both names in one sentence
+    (_FREQUENT + [[("Ibraim Nasser", "Ibraim Nasser and Ibrahim Nasser met."), (_IB, "Ibrahim Nasser is 40.")]], []),
+    # a document that never writes the frequent name: no slip of its writer
+    (_FREQUENT + [[("Ibraim Nasser", "Ibraim Nasser was hurt.")]], []),
+    # the rare name written in two documents: a name of its own
+    (_FREQUENT + [[("Ibraim Nasser", "Ibraim Nasser was hurt."), (_IB, "Ibrahim Nasser is 40.")],
+                  [("Ibraim Nasser", "Ibraim Nasser was seen."), (_IB, "Ibrahim Nasser is 41.")]], []),
+    # not frequent enough: the frequent name in one document only
+    ([[("Ibraim Nasser", "Ibraim Nasser was hurt."), (_IB, "Ibrahim Nasser is 40."), (_IB, "Ibrahim Nasser left."),
+       (_IB, "Ibrahim Nasser won.")]], []),
+    # a whole word apart, a changed letter, a short word, another first letter: never
+    (_FREQUENT + [[("Ibrahim Nasr", "Ibrahim Nasr was hurt."), (_IB, "Ibrahim Nasser is 40.")]], []),
+    ([[("Amir Nasser", "Amir Nasser spoke.")] * 2, [("Amir Nasser", "Amir Nasser won.")] * 2,
+      [("Amin Nasser", "Amin Nasser was hurt."), ("Amir Nasser", "Amir Nasser is 40.")]], []),
+    ([[("Alim Nasser", "Alim Nasser spoke.")] * 2, [("Alim Nasser", "Alim Nasser won.")] * 2,
+      [("Ali Nasser", "Ali Nasser was hurt."), ("Alim Nasser", "Alim Nasser is 40.")]], []),
+    # real names one letter apart: four letters and a letter other than a final vowel
+    _slip_run("Samir Haddad", "Sami Haddad"), _slip_run("Hanan Haddad", "Hana Haddad"),
+    _slip_run("Ramiz Haddad", "Rami Haddad"), _slip_run("Diana Haddad", "Dana Haddad"),
+    _slip_run("Omar Nasser", "Oamar Nasser"), _slip_run("Saud Nasser", "Saad Nasser"),
+    _slip_run("Mohammed bin Salman", "Mohammed bin Nayef"), _slip_run("Tewolde Gebremariam", "Tewelde Weldemaruam"),
+    # ... a final vowel dropped from a four-letter name is a slip (pronouns agreeing)
+    (_slip_run("Osama Karimi", "Osam Karimi")[0], [("Osama Karimi", "Osam Karimi", "PERSON")]),
+    # two frequent names one letter from the slip: which one?
+    ([[("Karim Haddad", "Karim Haddad spoke."), ("Karam Haddad", "Karam Haddad spoke.")] * 2,
+      [("Karim Haddad", "Karim Haddad won."), ("Karam Haddad", "Karam Haddad won.")] * 2,
+      [("Karm Haddad", "Karm Haddad was hurt."), ("Karim Haddad", "Karim Haddad is 40."),
+       ("Karam Haddad", "Karam Haddad is 41.")]], []),
+    # one-word names: never
+    ([[("Nasser", "Nasser spoke.")] * 2, [("Nasser", "Nasser won.")] * 2, [("Naser", "Naser was hurt."), ("Nasser", "x")]], []),
+]
+
+
+@pytest.mark.parametrize("docs,expected", SLIP_RUNS)
+def test_slips_of_the_pen(tmp_path, docs, expected) -> None:
+    from factx.lookup import misspelled_names
+
+    db = Store.open(tmp_path)
+    with db.writer() as writer:
+        for path, text, facts in _said(docs):
+            writer.add(DocResult(Article(path, text), facts, "v"), "p")
+        writer.commit()
+        writer.finish()
+    assert misspelled_names(db) == expected
+
+
+def test_a_slip_joins_the_name_and_its_surname(tmp_path) -> None:
+    from factx.extract import resolve_store
+
+    docs = _FREQUENT + [[("Ibraim Nasser", "Police said Ibraim Nasser was hurt."), (_IB, "Ibrahim Nasser is 40."),
+                         ("Nasser", "Nasser left.")]]
+    db = Store.open(tmp_path)
+    with db.writer() as writer:
+        for path, text, facts in _said(docs):
+            writer.add(DocResult(Article(path, text), facts, "v"), "p")
+        writer.commit()
+        resolve_store(db, writer)
+        writer.finish()
+    assert find_entity(db, "Ibraim Nasser") == find_entity(db, "Ibrahim Nasser") == find_entity(db, "Nasser")
+
+
+# ----------------------- a type a rule's evidence decided outvotes the model across documents
+
+def _typed(name, label, typed):
+    return FactDraft(name=name, name_type=label, attribute="name", value=name, value_type="name", value_text=name,
+                     start=0, end=len(name), quote_start=0, quote_end=len(name), mention=name,
+                     rule="ner.mention.typed" if typed else "ner.mention")
+
+
+@pytest.mark.parametrize("docs,expected", [
+    # "a bombing in Rasko" once, the model's PERSON three times: a place
+    ([[("GPE", True)], [("PERSON", False)] * 2, [("PERSON", False)]], "GPE"),
+    # evidence on both sides: the one with more of it
+    ([[("GPE", True)], [("PERSON", True)] * 2, [("GPE", False)] * 3], "PERSON"),
+    # no evidence: the model's majority
+    ([[("GPE", False)], [("PERSON", False)] * 2], "PERSON"),
+])
+def test_name_stats_weigh_rule_evidence(tmp_path, docs, expected) -> None:
+    db = Store.open(tmp_path)
+    with db.writer() as writer:
+        for n, mentions in enumerate(docs):
+            facts = tuple(_typed("Rasko", label, typed) for label, typed in mentions)
+            writer.add(DocResult(Article(f"{n}.txt", f"text {n}"), facts, "v"), "p")
+        writer.commit()
+        writer.finish()
+    assert [(name, label) for name, label, _ in db.name_stats()] == [("Rasko", expected)]

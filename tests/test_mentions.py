@@ -85,6 +85,9 @@ CASES = [
      [("Helmand Province", "GPE"), ("Helmand", "GPE")], "Helmand", "Helmand Province", "GPE"),
     # same org, short form and particle
     ("Al Qaeda is old. Qaeda’s main branch.", [("Al Qaeda", "ORG"), ("Qaeda’s", "ORG")], "Qaeda’s", "Al Qaeda", "ORG"),
+    # ... and so does a unit's ("the Seal unit" after "US Navy Seal team")
+    ("A US Navy Seal team fired. The Seal unit's fears grew.",
+     [("US Navy Seal", "ORG"), ("Seal", "ORG")], "Seal", "US Navy Seal", "ORG"),
     # the head noun of an institution's name stands for it
     ("The Bergen Post reported it. A Post editor said so.",
      [("Bergen Post", "ORG"), ("Post", "ORG")], "Post", "Bergen Post", "ORG"),
@@ -313,6 +316,33 @@ TYPE_CASES = [
     # landforms: a valley, a mountain; never the town they are named after
     ("Floodwaters gushed down Wadi Karam, a valley", [("Wadi Karam", "FAC")], "Wadi Karam", "LOC"),
     ("climbers on Mount Sorel were rescued", [("Mount Sorel", "PERSON")], "Mount Sorel", "LOC"),
+    # where an event happened, a town besieged or with a port: a place, whatever the model says
+    ("Three people died in a bombing in Rasko on Monday", [("Rasko", "PERSON")], "Rasko", "GPE"),
+    ("The protest in Rasko drew thousands. Rasko said so.", [("Rasko", "PERSON"), ("Rasko", "PERSON")],
+     "Rasko", "GPE"),
+    ("the airstrikes near Belko killed a commander", [("Belko", "PERSON")], "Belko", "GPE"),
+    ("He entered a Norwegian embassy in Rasko", [("Norwegian", "NORP"), ("Rasko", "PERSON")], "Rasko", "GPE"),
+    ("The Consulate General of Norway in Rasko said so",
+     [("Consulate General of Norway", "ORG"), ("Rasko", "PERSON")], "Rasko", "GPE"),
+    # ... an organisation there stays one
+    ("The protests in Parliament went on", [("Parliament", "ORG")], "Parliament", "ORG"),
+    ("troops landed near the port of Kessa", [("Kessa", "PERSON")], "Kessa", "GPE"),
+    ("The shelling of Karvan went on", [("Karvan", "PERSON")], "Karvan", "GPE"),
+    # ... not a person named before a possessive, nor "at X" (a building, a company), nor a
+    # person the event is about
+    ("the fighting in Karim Haddad's village", [("Karim Haddad", "PERSON")], "Karim Haddad", "PERSON"),
+    ("An explosion at Dunmore killed four workers", [("Dunmore", "ORG")], "Dunmore", "ORG"),
+    ("the attack on Karim Haddad was planned", [("Karim Haddad", "PERSON")], "Karim Haddad", "PERSON"),
+    ("the killing of Karim Haddad was planned", [("Karim Haddad", "PERSON")], "Karim Haddad", "PERSON"),
+    # East Slavic and Central Asian surnames and patronymics: a person, whatever the model says
+    ("Nurlan Osmonaliev said so", [("Nurlan Osmonaliev", "FAC")], "Nurlan Osmonaliev", "PERSON"),
+    ("Bakyt Temirovich died at night", [("Bakyt Temirovich", "ORG")], "Bakyt Temirovich", "PERSON"),
+    ("troops left the Rostov Oblast", [("Rostov Oblast", "GPE")], "Rostov Oblast", "GPE"),
+    ("the Kirov Ballet toured", [("Kirov Ballet", "ORG")], "Kirov Ballet", "ORG"),
+    # units of armed services: organisations, not peoples; peoples stay NORP
+    ("The Marines landed on Monday", [("Marines", "NORP")], "Marines", "ORG"),
+    ("Kurds marched on Monday", [("Kurds", "NORP")], "Kurds", "NORP"),
+    ("the Army Rangers stormed it", [("Army Rangers", "PERSON")], "Army Rangers", "ORG"),
     # a named storm in apposition
     ("Boris, an unusually strong Atlantic storm, hit the coast", [("Boris", "PERSON")], "Boris", "EVENT"),
     ("Boris, a retired teacher, hit the ball", [("Boris", "PERSON")], "Boris", "PERSON"),

@@ -86,3 +86,23 @@ def test_spacy_batches_are_cut_by_documents_and_tokens(lengths, size, tokens, ex
     nlp = spacy.blank("en")
     docs = [nlp(" ".join(["w"] * n)) for n in lengths]
     assert [[len(d) for d in batch] for batch in token_batches(docs, size, tokens)] == expected
+
+
+def test_only_a_pipelines_first_zone_keeps_its_words():
+    """The first documents a pipeline processes leave their words in the vocabulary
+    (the later zones find them made and split); every later zone drops its own, so the
+    vocabulary does not grow with the corpus."""
+    import spacy
+
+    from factx.pipeline import process
+    from factx.records import Article
+
+    nlp = spacy.blank("en")
+    words = ["Zorblatt", "Quenvaris", "Maldrevik"]
+    first = [Article(path=f"{w}.txt", text=f"{w} met the officials.") for w in words]
+    # zones of two documents: the first two go through outside a zone, the third in one
+    assert len(list(process(nlp, first, batch_size=2, zone_size=2))) == 3
+    assert [w in nlp.vocab.strings for w in words] == [True, True, False]
+    later = [Article(path="later.txt", text="Vintrasol met the officials.")]
+    assert len(list(process(nlp, later))) == 1
+    assert "Vintrasol" not in nlp.vocab.strings

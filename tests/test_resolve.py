@@ -231,6 +231,41 @@ RUNS = [
     (["Abu Musab al-Zarqawi", "al-Zarqawi", "Mr. Zarqawi", "Al Zarqawi"],
      [("Abu Musab al-Zarqawi", "al-Zarqawi"), ("Abu Musab al-Zarqawi", "Mr. Zarqawi"),
       ("Abu Musab al-Zarqawi", "Al Zarqawi")], []),
+    # "bin X" is a family name, never a given name "Bin": it joins the one person it ends;
+    # with two sons of one father it stays alone; "Ben" and "Abu" may be given names
+    (["Karim bin Nasser", "bin Nasser", "Bin Nasser"], [("Karim bin Nasser", "bin Nasser"),
+                                                        ("Karim bin Nasser", "Bin Nasser")], []),
+    (["Karim bin Nasser", "Faisal bin Nasser", "bin Nasser"], [],
+     [("bin Nasser", "Karim bin Nasser"), ("bin Nasser", "Faisal bin Nasser")]),
+    (["Ben Carter", "Tom Carter"], [], [("Ben Carter", "Tom Carter")]),
+    (["Abu Hamza", "Karim Hamza"], [], [("Abu Hamza", "Karim Hamza")]),
+    # a transliterated given name with another surname is another person; so is another
+    # father's name after "bin"
+    (["Tewolde Gebremariam", "Tewelde Weldemaruam", "Tewelde Haile"], [],
+     [("Tewolde Gebremariam", "Tewelde Weldemaruam"), ("Tewolde Gebremariam", "Tewelde Haile")]),
+    (["Mohammed bin Salman", "Mohammed bin Nayef", "bin Salman"], [("Mohammed bin Salman", "bin Salman")],
+     [("Mohammed bin Salman", "Mohammed bin Nayef")]),
+    # the glide after i of Russian and Central Asian names written with or without y
+    (["Timur Aliev", "Timur Aliyev"], [("Timur Aliev", "Timur Aliyev")], []),
+    (["Dina Kasymalieva", "Dina Kasymaliyeva"], [("Dina Kasymalieva", "Dina Kasymaliyeva")], []),
+    # e/u in a later syllable tells names apart ("Hamed" is "Hamid", "Hamoud" another name)
+    (["Hamed Nasser", "Hamoud Nasser"], [], [("Hamed Nasser", "Hamoud Nasser")]),
+    # honorifics of West African usage and police ranks are titles
+    (["Mallam Musa Bello", "Musa Bello"], [("Mallam Musa Bello", "Musa Bello")], []),
+    (["Commissioner Jane Holloway", "Jane Holloway"], [("Commissioner Jane Holloway", "Jane Holloway")], []),
+    # a given name and the initial of the next word: the one such person of the run
+    (["Youssef B.", "Youssef Ben Salah"], [("Youssef B.", "Youssef Ben Salah")], []),
+    (["Karim M.", "Karim Mansouri", "Mr. Karim Haddad"], [("Karim M.", "Karim Mansouri")],
+     [("Karim M.", "Mr. Karim Haddad")]),
+    (["Karim M.", "Karim Mansouri", "Karim Moussa"], [],
+     [("Karim M.", "Karim Mansouri"), ("Karim M.", "Karim Moussa")]),
+    (["Karim M.", "Samir Mansouri"], [], [("Karim M.", "Samir Mansouri")]),
+    # a given name and an East Slavic patronymic: the one person whose name begins with them
+    (["Sergei Ivanovich", "Sergei Ivanovich Petrov"], [("Sergei Ivanovich", "Sergei Ivanovich Petrov")], []),
+    (["Sergei Ivanovich", "Sergei Ivanovich Petrov", "Sergei Ivanovich Sokolov"], [],
+     [("Sergei Ivanovich", "Sergei Ivanovich Petrov"), ("Sergei Ivanovich", "Sergei Ivanovich Sokolov")]),
+    # ... a middle name that is no patronymic is not enough ("George Walker" is anyone)
+    (["George Walker", "George Walker Bush"], [], [("George Walker", "George Walker Bush")]),
     # short and long given names
     (["Hafizullah Khan", "Hafiz Khan"], [("Hafizullah Khan", "Hafiz Khan")], []),
     (["Hafizullah Khan", "Hafizuddin Khan"], [], [("Hafizullah Khan", "Hafizuddin Khan")]),

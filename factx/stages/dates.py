@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from factx.caseless import compile_folded, fold, required_strings
+from factx.caseless import compile_folded_required, fold
 from factx.stages import doc_text
 from factx.records import TimexSpan
 from factx.rules import load_rules
@@ -93,11 +93,11 @@ def _patterns(rules_dir: str | None = None) -> tuple[tuple[str, re.Pattern[str],
         pattern = rule["pattern"]
         for key, alt in words.items():
             pattern = pattern.replace("{" + key + "}", alt)
-        folded = compile_folded(pattern)
+        folded, required = compile_folded_required(pattern)
         if folded is None:
             out.append((rule["id"], re.compile(pattern, re.I), False, None))
         else:
-            out.append((rule["id"], folded, True, required_strings(folded)))
+            out.append((rule["id"], folded, True, required))
     return tuple(out)
 
 

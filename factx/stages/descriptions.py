@@ -56,19 +56,27 @@ def description_facts(doc: Doc, rules: DescriptionRules | None = None) -> Iterat
     mentions = doc._.mentions or ()
     places = [m for m in mentions if m.label in ("GPE", "LOC", "FAC")]
     for found in written_descriptions(text, reader.dr):
+        bare = found  # the words as written, without "in X": the spelling of the name
         if found.place_span is not None:
             # "in X" is where it is only when the document names a place there ("in October" is not)
             at, stop = found.place_span
-            found = found.placed(text) if any(at <= m.start < stop for m in places) else found.unplaced()
+            there = [m for m in places if at <= m.start < stop]
+            if there and not (found.indefinite and any(m.label != "GPE" for m in there)):
+                found = found.placed(text)
+            elif found.indefinite:
+                continue  # "an Italian embassy in October", "... in Africa": one of several
+            else:
+                found = found.unplaced()
         quote_start, quote_end = sentence(found.start)
         held = next((m for m in mentions if m.start <= found.start and found.end <= m.end
                      and m.label in ("ORG", "FAC", "GPE")), None)
         name = held.canonical if held is not None and (held.start, held.end) == (found.start, found.end) \
             else found.name
         if held is None:
-            yield FactDraft(name=name, name_type="FAC", attribute="name", value=found.name, value_type="name",
-                            value_text=found.name, start=found.start, end=found.end, quote_start=quote_start,
-                            quote_end=quote_end, mention=found.name, rule="description.written")
+            # in-document name "Norwegian embassy in Rome" (two towns, two names), written "Norwegian embassy"
+            yield FactDraft(name=name, name_type="FAC", attribute="name", value=bare.name, value_type="name",
+                            value_text=bare.name, start=bare.start, end=bare.end, quote_start=quote_start,
+                            quote_end=quote_end, mention=bare.name, rule="description.written")
         elif name != found.name:
             continue  # inside a longer name: "the Norwegian Embassy Bombing"
         yield FactDraft(name=name, name_type="FAC", attribute="description", value=found.value, value_type="text",

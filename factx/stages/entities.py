@@ -85,6 +85,7 @@ class EntityRules:
     name_prefixes: dict[str, str] = field(default_factory=dict)
     #: Turkic patronymic words inside a person's name: "o'g'li", "uulu" (entity_repairs.yml)
     patronymics: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()  # head nouns of events.yml: "a bombing in X"
 
 
 _CACHE: dict[str, EntityRules] = {}
@@ -118,7 +119,8 @@ def entity_rules(rules: RuleSet | None = None) -> EntityRules:
                          frozenset(where["apposed_organisation"]),
                          {w: r["label"] for r in rules.get("entity_types") if r.get("ignored")
                           for w in r.get("prefixes", ())},
-                         frozenset(where["patronymic"]))
+                         frozenset(where["patronymic"]),
+                         frozenset(n.split()[-1].lower() for r in rules.get("events") for n in r.get("nouns", ())))
     _CACHE[rules.version] = result
     return result
 
@@ -254,6 +256,11 @@ def _join(spans: list[Span], er: EntityRules) -> list[Span]:
                 if right is not None and right.label_ in right_labels:
                     out.append(Span(doc, span.start, right.end, label=label))
                     break
+                if not connector:  # "Navy SEALs": the capitalized word right after the span
+                    if p < len(doc) and doc[p].text[:1].isupper() and doc[p].lower_ in right_words:
+                        out.append(Span(doc, span.start, p + 1, label=label))
+                        break
+                    continue
                 q = p
                 while q < len(doc) and q < p + 4 and doc[q].is_title and doc[q].lower_ not in right_words:
                     q += 1
@@ -729,15 +736,20 @@ _PLACE_NOUNS = frozenset({"town", "city", "village", "district", "province", "re
 _NOT_PLACES = frozenset({"PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 
 
-def _places_of(doc: Doc, spans: list[Span]) -> list[Span]:
+def _places_of(doc: Doc, spans: list[Span], er: EntityRules | None = None) -> list[Span]:
     """Rule place of: capitalized words the model left unmarked, or took for a product
     or a work of art, after "the town of" are a place ("between Alton and the town of
-    Brey")."""
+    Brey"); so are unmarked capitalized words where an event happened ("a bombing in
+    Tarvel", "the protests near Brey")."""
     by_start = {s.start: s for s in spans if s.label_ in _NOT_PLACES}
     out = [s for s in spans]
     _, lowers = _words_of(doc)
     # only a place noun followed by 'of' starts the rule
     candidates = [doc[i] for i in range(len(doc) - 2) if lowers[i] in _PLACE_NOUNS and lowers[i + 1] == "of"]
+    events = er.event_nouns if er is not None else frozenset()
+    happened = [doc[i] for i in range(len(doc) - 2) if lowers[i + 1] in ("in", "near", "outside")
+                and (lowers[i] in events or (lowers[i].endswith("s") and lowers[i][:-1] in events))
+                and doc[i].pos_ in ("NOUN", "PROPN", "")]
     for token in candidates:  # a place, not a product: relabelled before anything is covered
         named = by_start.get(token.i + 2)
         if token.lower_ in _PLACE_NOUNS and doc[token.i + 1].lower_ == "of" and named is not None \
@@ -753,6 +765,16 @@ def _places_of(doc: Doc, spans: list[Span]) -> list[Span]:
                 and doc[j].text[0].isupper() and not doc[j].is_stop and doc[j].lower_ not in lower:
             j += 1
         if j > start and (j == len(doc) or not doc[j].text[:1].isupper()):
+            out.append(Span(doc, start, j, label="GPE"))
+    headlines = title_case_lines(doc_text(doc)) if happened else []
+    for token in happened:
+        if any(a <= token.idx < b for a, b in headlines):
+            continue  # "Drone Strike In Kabul Neighborhood": every word is capitalized there
+        j = start = token.i + 2
+        while j < len(doc) and j - start < 3 and j not in covered and doc[j].is_alpha \
+                and doc[j].text[0].isupper() and not doc[j].is_stop and doc[j].lower_ not in lower:
+            j += 1
+        if j > start and (j == len(doc) or not (doc[j].text[:1].isupper() or doc[j].text in ("'s", "’s"))):
             out.append(Span(doc, start, j, label="GPE"))
     return out
 
@@ -1010,7 +1032,7 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
     if doc.has_annotation("POS"):  # only on a tagged doc: "Mr" before any capital is no evidence otherwise
         spans = _titled_names(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
         spans = _apposed_organisations(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
-    spans = _places_of(doc, sorted(filter_spans(spans), key=lambda s: s.start))
+    spans = _places_of(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _airports(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _prefixed_names(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _hashtags(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)

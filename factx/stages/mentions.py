@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span
 from factx.stages import doc_text
 from factx.names import (
     INFINITE, PLACE_TYPES, NameRules, token_cost, acronym_letters, core_tokens, initialism_pattern, is_acronym,
+    is_patronymic,
     name_rules, strip_possessive, title_classes, type_group, words,
 )
 from factx.rules import RuleSet, load_rules
@@ -52,6 +53,9 @@ class Mention:
     #: a description that stands for a name the document gives ("the Nasr Front branch"
     #: for the one branch of the Nasr Front it names): no spelling of the name
     description: bool = False
+    #: the type was decided by a rule's evidence ("a bombing in X"), not by the model:
+    #: it outvotes the model's labels of the name in other documents too
+    typed: bool = False
 
 
 MENTION_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
@@ -68,7 +72,8 @@ class MentionRules:
 
     names: NameRules
     title_before: re.Pattern[str] | None = None
-    contexts: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...] = ()
+    #: (label, before, after, the model's labels it may change or None for any) per rule
+    contexts: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None, frozenset[str] | None], ...] = ()
     demonyms: frozenset[str] = frozenset()
     extra_honorifics: frozenset[str] = field(default_factory=frozenset)
     places: frozenset[str] = frozenset()  # countries and large cities (demonyms.yml), as `_plain_key`
@@ -99,13 +104,18 @@ def mention_rules(rules: RuleSet | None = None) -> MentionRules:
     countries = sorted({r["country"] for r in rules.get("demonyms")}, key=len, reverse=True)
     country_re = "|".join(re.escape(c) for c in countries) or "(?!)"
 
+    # the nouns of events.yml, longest first ("car bombing" before "bombing")
+    nouns = sorted({n for r in rules.get("events") for n in r.get("nouns", ())}, key=len, reverse=True)
+    event_re = "|".join(r"\s+".join(map(re.escape, n.split())) for n in nouns) or "(?!)"
+
     def compile_context(pattern: str) -> str:
-        return pattern.replace("{COUNTRY}", country_re)
+        return pattern.replace("{COUNTRY}", country_re).replace("{EVENT}", event_re)
 
     contexts = tuple(
         (rule["label"],
          re.compile(compile_context(rule["before"]) + r"$") if rule.get("before") else None,
-         re.compile(r"^" + compile_context(rule["after"])) if rule.get("after") else None)
+         re.compile(r"^" + compile_context(rule["after"])) if rule.get("after") else None,
+         frozenset(rule["from"]) if rule.get("from") else None)
         for rule in rules.get("entity_context"))
     # peoples and faiths (entity_types.yml, NORP `words`) are NORP like demonyms: "Shiite", "Pashtun"
     demonyms = frozenset(w.lower() for w in rules.words("demonyms")) | frozenset(
@@ -121,8 +131,8 @@ def mention_rules(rules: RuleSet | None = None) -> MentionRules:
                             for w in r.get("names", ()))
     known = places | frozenset(_plain_key(r[k]) for r in rules.get("capitals") for k in ("country", "city"))
     result = MentionRules(name_rules(rules), title_before, contexts, demonyms, places=places,
-                          place_endings=endings, branch_words=branches, event_name_words=event_words,
-                          known_places=known, person_endings=person_endings)
+                          place_endings=endings, person_endings=person_endings, branch_words=branches,
+                          event_name_words=event_words, known_places=known)
     _CACHE[rules.version] = result
     return result
 
@@ -176,6 +186,9 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
         return nr.honorific_types[tokens[0]]
     if mr.title_before is not None and mr.title_before.search(before):
         return "PERSON"
+    if label == "NORP" and len(tokens) == 1 and nr.suffix_types.get(tokens[0]) == "ORG" \
+            and text.strip().lower() not in mr.demonyms:
+        return "ORG"  # "the Marines": a unit, an institution's head noun, no people
     if label == "NORP" and (text.strip().lower() in mr.demonyms or len(tokens) != 1):
         return None  # "Afghan provinces of": a demonym modifies the words after it
     if len(tokens) == 1 and label in ("ORG", "PERSON") and text.strip().lower() in mr.demonyms:
@@ -183,7 +196,13 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     # a country or a large city of the world's list is a place ("Mozambique" is no company)
     if " ".join(tokens) in mr.places:
         return "GPE"
-    for context_label, before_re, after_re in mr.contexts:
+    for context_label, before_re, after_re, over in mr.contexts:
+        if over is not None and label not in over:
+            continue
+        if before_re is not None and after_re is not None:  # a rule with both wants both
+            if before_re.search(before) and after_re.search(after):
+                return context_label
+            continue
         if before_re is not None and before_re.search(before):
             return context_label
         if after_re is not None and after_re.search(after):
@@ -200,14 +219,18 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     # a facility word first: "Port of Bergen" ("Port Said" is a city)
     if len(tokens) > 2 and tokens[1] == "of" and nr.suffix_types.get(tokens[0]) == "FAC":
         return "FAC"
+    # a Slavic or Central Asian surname last, or a patronymic: "Ruslan Temirov", "Adilet Sadyr
+    # uulu", "Bakyt Temirovich" (not "Rostov Oblast", not a known place)
+    if 2 <= len(tokens) <= 3 and label != "PERSON" and _capitalized_name(text, len(tokens)) \
+            and not any(t in nr.stopwords or t in nr.suffix_types or t in nr.prefix_types for t in tokens) \
+            and tokens[-1] not in mr.known_places \
+            and (any(is_patronymic(t, nr) for t in tokens[1:])
+                 or ((len(tokens[-1]) > 4 or tokens[-1] in mr.person_endings)
+                     and tokens[-1].endswith(mr.person_endings))):
+        return "PERSON"
     # a place-name ending: "-abad", "-stan", "-pur" (Persian, Urdu, Hindi "town", "land")
     if len(tokens) == 1 and len(tokens[0]) > 6 and tokens[0].endswith(mr.place_endings):
         return "GPE"
-    # a Slavic or Central Asian surname last: "Ruslan Temirov", "Adilet Sadyr uulu"
-    if 2 <= len(tokens) <= 3 and label != "PERSON" and (len(tokens[-1]) > 4 or tokens[-1] in mr.person_endings) \
-            and tokens[-1].endswith(mr.person_endings) and _capitalized_name(text, len(tokens)) \
-            and not any(t in nr.stopwords for t in tokens) and tokens[-1] not in mr.known_places:
-        return "PERSON"
     # a demonym the model took for a person: "a Pakistani" labelled PERSON
     if len(tokens) == 1 and label == "PERSON" and text.strip().lower() in mr.demonyms:
         return "NORP"
@@ -380,6 +403,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
 
     canonical: dict[tuple[str, ...], str] = {}
     label_of: dict[tuple[str, ...], str] = {}
+    ruled: set[tuple[str, ...]] = set()
     for rkey, indexes in members.items():
         own = groups[rkey]
         # canonical: the longest written form of the full name, then the most frequent
@@ -389,6 +413,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         rule_votes = Counter(items[i].rule_label for i in indexes if items[i].rule_label)
         if rule_votes:
             label_of[rkey] = max(rule_votes, key=lambda t: (rule_votes[t], -_order(t)))
+            ruled.add(rkey)
             continue
         # a shouted word ("PARIS —" datelines) votes half when the name is also written
         # normally, and linked partials vote half: the model saw less of the name
@@ -417,7 +442,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
     for item in items:
         rkey = root(item.key)
         out.append(Mention(item.span.start_char, item.span.end_char, item.span.text,
-                           canonical[rkey], label_of[rkey]))
+                           canonical[rkey], label_of[rkey], typed=rkey in ruled))
     return branch_mentions(text, out, mr)
 
 

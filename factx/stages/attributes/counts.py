@@ -47,6 +47,7 @@ register(
     Family("toll_verb", doc="verbs whose subject is a toll and whose object is the number it came to: "
                             "'the toll reached 40'"),
     Family("toll_verb_above", doc="toll verbs that say the toll went past the number: 'topped 1,200' (>1200)"),
+    Family("perpetrator_included", doc="attackers a toll counts among its dead: 'four killed, including the gunman'"),
     Family("other_place", doc="words that put a count somewhere other than the event: 'also killed 20 elsewhere'"),
     Family("toll_period", doc="nouns of a period whose toll is that of many events: 'the toll for the year'"),
     Family("toll_increment", doc="participles that give the new toll after a count of what was added: "
@@ -272,6 +273,12 @@ def count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
             subject = count_subject(frame, attribute, counted, state)
             if subject is None:
                 continue
+            if attribute == "killed_count":
+                if counted.head.lower_ == "including" and (
+                        counted.lower_ in _family_words(state, "perpetrator_included")
+                        or lemma(counted) in _family_words(state, "perpetrator_included")):
+                    continue  # 'killed five, including two attackers': 2 is no toll
+                value = _with_perpetrators(token, value, state)
             start, end = span_of(words)
             giver, own = _giver(token, state)
             if counted.lower_ in ANYONE:  # 'did not kill anyone', 'denied that anyone was killed': none
@@ -282,6 +289,27 @@ def count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                 giver = attr.subject_of(denial) if denial is not None else giver
             yield Raw(subject, attribute, value, "quantity", text_of(words), start, end, rule_id, token,
                       claim=token.idx, speaker=giver, polarity="affirmed" if own else None)
+
+
+def _with_perpetrators(token: Token, value: object, state: "Discourse") -> object:
+    """A toll that counts its attackers ('four people were killed, including the
+    gunman') is a range from the victims alone to all the dead ('3-4'), so that it
+    agrees with a count of the victims ('three hostages were killed')."""
+    if not isinstance(value, int):
+        return value
+    words = _family_words(state, "perpetrator_included")
+    for other in token.sent:
+        if other.lower_ != "including" or not any(a.i == token.i for a in other.ancestors):
+            continue
+        for obj in (c for c in other.children if c.dep_ == "pobj"):
+            if obj.lower_ not in words and lemma(obj) not in words:
+                continue
+            number = quantity_of(obj, state)
+            plural = obj.tag_ == "NNS"
+            count = number[0] if number is not None and isinstance(number[0], int) else None if plural else 1
+            if count is not None and 0 < count < value:
+                return f"{value - count}-{value}"
+    return value
 
 
 def _elsewhere(token: Token, counted: Token, state: "Discourse") -> bool:

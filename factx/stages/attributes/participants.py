@@ -16,6 +16,16 @@ if TYPE_CHECKING:
     from factx.stages.attributes.discourse import Discourse
 
 
+def gapped_subject(verb: Token) -> list[Token]:
+    """The counted subject of a second participle whose 'were' is left out: 'three were
+    killed and nine people wounded' (nine people, not three); the parser reads the
+    participle as active with that subject."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i
+            and any(g.dep_ == "nummod" or g.like_num for g in c.children)]
+
+
 def victims(verb: Token, role: str) -> list[Token]:
     """Who a death or count verb is about: passive subject, active object or
     intransitive subject; a participle's noun ('militants killed in'); the subject of
@@ -33,6 +43,8 @@ def victims(verb: Token, role: str) -> list[Token]:
         found.extend(conjuncts(verb.head))  # 'the militants killed in the raid'
     if not found and verb.dep_ == "conj":  # 'were killed and more than 100 wounded'
         found.extend(c for c in verb.children if c.like_num or c.pos_ == "NUM")
+    if not found and verb.dep_ == "conj" and role == "object":
+        found.extend(gapped_subject(verb))
     # ('X was injured, not killed': a contrast the parser leaves as 'dep')
     contrast = verb.dep_ == "dep" and attr.negated(verb)
     if not found and (verb.dep_ in ("conj", "xcomp", "advcl") or contrast) and verb.head.pos_ in ("VERB", "AUX"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from factx import attribution as attr
 from factx.stages.attributes.base import Ent, Raw
@@ -27,7 +27,11 @@ register(
     Family("birth", doc="the verb of birth ('born')"),
     Family("spouse", doc="spouse nouns: 'X's wife, Y'"),
     Family("marry", doc="verbs of marriage: 'X married Y'"),
+    Family("origin_from", doc="words of coming from a place: 'hails from', 'originally from', 'a native of'"),
 )
+
+#: verbs of coming from a place only in the present ('comes from P'; 'came from the talks' is a move)
+PRESENT_ONLY = frozenset({"come", "be"})
 
 
 @extractor(order=40)
@@ -63,6 +67,86 @@ def origin_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
             continue
         yield Raw(person, "origin", country, "country", token.text, token.idx,
                   token.idx + len(token.text), "origin.demonym", token)
+
+
+@extractor(order=41)
+def origin_place_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
+    """origin from where a person comes from: 'X, originally from P', 'X, who hails from
+    P', 'X is from P', 'X, a native of P' (P a country, a known city, or 'the Jordanian
+    city of P')."""
+    words = origin_words(state)
+    if not state.tokens.has_any(sent, words):
+        return
+    for token in state.tokens.of(sent):
+        if token.dep_ != "prep" or token.lower_ not in ("from", "of"):
+            continue
+        person = _comes_from(token, words, state)
+        if person is None or person.label != "PERSON":
+            continue
+        pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+        found = _country_of_object(pobj, state) if pobj is not None else None
+        if found is None:
+            continue
+        country, evidence = found
+        yield Raw(person, "origin", country, "country", evidence.text, evidence.idx,
+                  evidence.idx + len(evidence.text), "origin.from", token)
+
+
+def origin_words(state: "Discourse") -> frozenset[str]:
+    """The words of the `origin_from` family."""
+    return frozenset(w.lower() for r in state.rules.by_family.get("origin_from", ()) for w in r["words"])
+
+
+def _comes_from(prep: Token, words: frozenset[str], state: "Discourse") -> Ent | None:
+    """The person a 'from P' (or a native's 'of P') tells the origin of, or None."""
+    head = prep.head
+    if prep.lower_ == "of":
+        if head.pos_ == "NOUN" and lemma(head) in words:  # 'a native of P'
+            return person_of_nominal(head, state)
+        return None
+    if any(c.lower_ in words and c.dep_ == "advmod" for c in prep.children) \
+            or head.lower_ in words and head.dep_ == "advmod":  # 'originally from P'
+        owner = head.head if head.dep_ == "advmod" else head
+        if owner.pos_ == "PROPN":
+            return entity_of(owner, state, nominal=False)
+        if owner.pos_ in ("VERB", "AUX"):
+            return _subject_person(owner, state)
+        return None
+    low = lemma(head)
+    if head.pos_ not in ("VERB", "AUX") or low not in words:
+        return None
+    if low in PRESENT_ONLY and head.tag_ not in ("VBZ", "VBP"):
+        return None
+    if any(c.dep_ in ("dobj", "attr", "acomp") for c in head.children):
+        return None  # 'X is a refugee from P', 'comes from a family of ...' is no bare origin
+    return _subject_person(head, state)
+
+
+def _subject_person(verb: Token, state: "Discourse") -> Ent | None:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    return entity_of(subject, state, nominal=False)
+
+
+def _country_of_object(obj: Token, state: "Discourse") -> tuple[str, Token] | None:
+    """The country a place object names: a country, a known city, or a place noun with a
+    nationality ('the Jordanian city of P')."""
+    rules = state.rules
+    if lemma(obj) in rules.place_nouns:
+        for child in obj.children:
+            if child.dep_ == "amod" and child.text[:1].isupper() and child.lower_ in rules.demonyms:
+                return rules.demonyms[child.lower_], child
+    if obj.ent_type_ not in ("GPE", "LOC"):
+        return None
+    places = place_names(obj, state)
+    if not places:
+        return None
+    place, containers = places[0]
+    country = country_of(place, containers, state)
+    return (country, obj) if country is not None else None
 
 
 @extractor(order=50)

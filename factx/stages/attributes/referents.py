@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
 OBJECT_DEPS = ("dobj", "obj", "pobj", "dative", "iobj")
+#: what a verb governs as its complement or objects, unlike its adjuncts
+GOVERNED_DEPS = ("ccomp", "xcomp", "dobj", "obj", "dative", "iobj", "parataxis")
 
 
 def entity_of(token: Token, state: "Discourse", *, label: str = "PERSON", nominal: bool = True,
@@ -94,13 +96,13 @@ def entity_of(token: Token, state: "Discourse", *, label: str = "PERSON", nomina
     return None
 
 
-def pronoun_referent(token: Token, state: "Discourse") -> Ent | None:
+def pronoun_referent(token: Token, state: "Discourse", exclude: frozenset[str] = frozenset()) -> Ent | None:
     """The person 'he' / 'she' / 'him' refers to (see the module docstring); the
-    document's main person when no one fits nearby."""
+    document's main person when no one fits nearby. `exclude`: names it cannot be."""
     sent = token.sent
     window = state.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
     want = "m" if token.lower_ in MALE_PRONOUNS else "f" if token.lower_ in FEMALE_PRONOUNS else None
-    excluded = _clause_subjects(token, state)
+    excluded = _clause_subjects(token, state) | _quote_speakers(token, state) | exclude
 
     def fits(name: str) -> bool:
         gender = state.genders.get(name)
@@ -108,13 +110,21 @@ def pronoun_referent(token: Token, state: "Discourse") -> Ent | None:
 
     candidates: list[tuple[int, Ent]] = []
     nearby = [m for m in reversed(state.persons_before(token.idx)) if m.start >= window and fits(m.canonical)]
+    reporters = _reporters_before(token, state)
+    if reporters and any(m.canonical not in reporters for m in nearby):
+        # '..., the spokesman, X, said. He was shot': the topic, not the one reporting it
+        excluded |= reporters
+        nearby = [m for m in nearby if m.canonical not in reporters]
     # a person whose gender agrees outranks one whose gender is unknown ('Mrs. X met Y. She ...')
     agreeing = [m for m in nearby if want is not None and state.genders.get(m.canonical) == want]
-    for mention in (agreeing or nearby)[:1]:
+    # else a subject pronoun takes up a subject before an object ('X met Y. He said ...': X)
+    subjects = [m for m in nearby if _is_subject(m, state)] \
+        if token.dep_ in ("nsubj", "nsubjpass") and not agreeing and len(nearby) > 1 else []
+    for mention in (agreeing or subjects or nearby)[:1]:
         candidates.append((mention.start, state.ent_of_mention(mention)))
     candidates += [(start, ent) for start, ent in state.described.items()
                    if window <= start < token.idx and fits(ent.name)]
-    if candidates and agreeing:
+    if candidates and (agreeing or subjects):
         ent = candidates[0][1]
     elif candidates:
         _, ent = max(candidates, key=lambda c: c[0])
@@ -126,9 +136,81 @@ def pronoun_referent(token: Token, state: "Discourse") -> Ent | None:
     return Ent(ent.name, ent.label, token.text, token.idx, token.idx + len(token.text))
 
 
+def _speaker_names(verbs: list[Token], state: "Discourse") -> set[str]:
+    """The people who are the subjects of these reporting verbs."""
+    from factx.attribution import is_passive, subject_of
+
+    out: set[str] = set()
+    for verb in verbs:
+        subject = None if is_passive(verb) else subject_of(verb)
+        if subject is None and not is_passive(verb):
+            subject = _name_before(verb, state)
+        if subject is not None and subject.lower_ not in PERSON_PRONOUNS:
+            ent = entity_of(subject, state, nominal=False, depth=3)
+            if ent is not None and ent.label == "PERSON":
+                out.add(ent.name)
+    return out
+
+
+def _name_before(verb: Token, state: "Discourse") -> Token | None:
+    """The person named right before a reporting verb the parser left without a subject
+    ('..., the spokesman, X, said.')."""
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if prev is not None and prev.text == "," and prev.i > 0:
+        prev = verb.doc[prev.i - 1]
+    mention = state.mention_at(prev) if prev is not None else None
+    return prev if mention is not None and mention.label == "PERSON" else None
+
+
+def _says(token: Token, state: "Discourse") -> bool:
+    return token.pos_ == "VERB" and lemma(token) in state.rules.lexicon.say and not state.in_quote(token.idx)
+
+
+def _quote_speakers(pronoun: Token, state: "Discourse") -> set[str]:
+    """Whom a 'he' / 'she' inside quotation marks cannot be: the quotation's speaker
+    ('"He is alive," X said': X would say 'I')."""
+    if not state.in_quote(pronoun.idx):
+        return set()
+    from factx.stages.attributes.scope import quote_speaker
+
+    verbs = [t for t in pronoun.sent if _says(t, state)]
+    speaker = quote_speaker(pronoun, state)
+    if speaker is not None:
+        verbs.append(speaker.head)
+    return _speaker_names(verbs, state)
+
+
+def _reporters_before(pronoun: Token, state: "Discourse") -> set[str]:
+    """The speakers of the sentence before a subject 'he' / 'she' ('..., X said. He
+    was shot'), unless the pronoun's own verb reports too ('He added that ...') or the
+    pronoun stands in a quotation."""
+    sent = pronoun.sent
+    if sent.start == 0 or pronoun.dep_ not in ("nsubj", "nsubjpass") or state.in_quote(pronoun.idx):
+        return set()
+    if _says(pronoun.head, state):
+        return set()
+    before = state.doc[sent.start - 1].sent
+    return _speaker_names([t for t in before if _says(t, state)], state)
+
+
+def _is_subject(mention, state: "Discourse") -> bool:
+    """A person's mention that is the subject of its clause (or set beside one)."""
+    span = state.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    while root.dep_ in ("appos", "compound") and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")
+
+
 def _clause_subjects(pronoun: Token, state: "Discourse") -> set[str]:
     """People a pronoun object cannot be: the subject and agent of its own clause
-    ('X shot him dead', 'him' was shot by X)."""
+    ('X shot him dead', 'him' was shot by X); and people a subject pronoun cannot be:
+    the others its own verb governs ('X was killed, she said': she is not X; 'he told
+    Y': not Y)."""
+    if pronoun.dep_ == "nsubj" and pronoun.head.pos_ in ("VERB", "AUX"):
+        return _governed_people(pronoun, state)
     if pronoun.dep_ not in OBJECT_DEPS and not (pronoun.dep_ == "nsubjpass"):
         return set()
     verb = pronoun.head
@@ -147,6 +229,21 @@ def _clause_subjects(pronoun: Token, state: "Discourse") -> set[str]:
             ent = entity_of(target, state, nominal=False, depth=3)
             if ent is not None:
                 out.add(ent.name)
+    return out
+
+
+def _governed_people(subject: Token, state: "Discourse") -> set[str]:
+    """The people named in the complement and objects of a subject pronoun's verb (not
+    in its adjuncts: 'When X arrived, he said ...' may be X)."""
+    verb = subject.head
+    out: set[str] = set()
+    governed = [c for c in verb.children if c.dep_ in GOVERNED_DEPS or c.dep_ == "prep" and c.lower_ == "to"]
+    for token in (t for c in governed for t in c.subtree):
+        if token.pos_ != "PROPN":
+            continue
+        mention = state.mention_at(token)
+        if mention is not None and mention.label == "PERSON":
+            out.add(state.ent_of_mention(mention).name)
     return out
 
 
@@ -244,6 +341,12 @@ def person_of_nominal(noun: Token, state: "Discourse") -> Ent | None:
     ('Hamas spokesman X'); relative clauses ('X, who is the leader').
     """
     head = noun.head
+    for child in noun.children:  # 'a 27-year-old Tunisian named X', 'a commander called X'
+        if child.dep_ == "acl" and child.tag_ == "VBN" and lemma(child) in ("name", "call", "identify"):
+            named = next((g for g in child.children if g.dep_ in ("oprd", "attr", "dobj")), None)
+            found = entity_of(named, state, nominal=False) if named is not None else None
+            if found is not None and found.label == "PERSON":
+                return found
     if noun.dep_ == "appos":
         return entity_of(head, state, nominal=False)
     for child in noun.children:
@@ -267,6 +370,26 @@ def person_of_nominal(noun: Token, state: "Discourse") -> Ent | None:
                     return entity_of(child, state, nominal=False)
     if noun.dep_ in ("npadvmod", "dep") and head.pos_ == "PROPN":
         return entity_of(head, state, nominal=False)
+    return _named_after_object(noun, state)
+
+
+def _named_after_object(noun: Token, state: "Discourse") -> Ent | None:
+    """'the special envoy for Syria, X': the parser sets the name beside the role's
+    object, which no person can be (a place or an organisation); never a person's noun
+    ('the lawyer of the victim, X': X may be the victim)."""
+    rules = state.rules
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "to", "at")):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            mention = state.mention_at(obj)
+            if mention is not None and mention.label not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+                continue
+            if mention is None and (obj.pos_ != "NOUN" or any(lemma(obj) in words for words in (
+                    rules.person_nouns, rules.roles, rules.agent_nouns))):
+                continue
+            for child in (c for c in obj.children if c.dep_ == "appos"):
+                found = entity_of(child, state, nominal=False)
+                if found is not None and found.label == "PERSON":
+                    return found
     return None
 
 
@@ -308,6 +431,11 @@ def object_tokens(obj: Token) -> list[Token]:
     'Islamic State in West Africa since 2016, and ...' → 'Islamic State in West Africa'."""
     out: list[Token] = []
     for t in sorted(obj.subtree, key=lambda t: t.i):
+        if t.i < obj.i and t.text in ("--", "—", "–"):
+            out = []  # 'CITY -- Kyrgyz officials': a dateline before the dash
+            continue
+        if t.i > obj.i and t.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in t.children):
+            break  # 'the ministry on Sunday'
         if t.i > obj.i and (t.text in ",;()—–-" and t.dep_ == "punct" or t.ent_type_ in ("DATE", "TIME")
                             or t.dep_ in ("relcl", "acl", "appos", "cc", "conj", "advcl")
                             or t.lower_ in ("since", "until", "from", "who", "which", "and", "or", "when", "where")):
