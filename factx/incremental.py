@@ -66,7 +66,7 @@ from factx.resolve import NameStat, _build_nodes, _Node, mission_classes, resolv
 from factx.rules import RuleSet, load_rules
 
 #: Bump when `node_keys` changes: stored keys of another scheme mean a full resolve.
-KEY_SCHEME = "7"
+KEY_SCHEME = "8"
 
 #: Above this share of changed names against the names already resolved, a full
 #: resolve is cheaper than walking the keys.

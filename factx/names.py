@@ -78,14 +78,20 @@ class NameRules:
     suffix_types: dict[str, str] = field(default_factory=dict)
     #: first words that decide a name's type: "Wadi X", "Mount X" (entity_types.yml `prefixes`)
     prefix_types: dict[str, str] = field(default_factory=dict)
+    #: first and last words not compared in a name of one type ("MV", "PT", "GmbH": entity_types.yml
+    #: rules marked `ignored`), word -> the type they apply to
+    ignored_prefixes: dict[str, str] = field(default_factory=dict)
+    ignored_suffixes: dict[str, str] = field(default_factory=dict)
     rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
     consonants: frozenset[frozenset[str]] = frozenset()
     vowels: frozenset[frozenset[str]] = frozenset()
     initial_vowels: frozenset[frozenset[str]] = frozenset()
+    #: vowel -> classes allowed in the next vowel group when both tokens have that vowel before it
+    vowels_after: dict[str, frozenset[frozenset[str]]] = field(default_factory=dict)
     generational: frozenset[str] = frozenset()
     given_prefixes: tuple[str, ...] = ()   # lowercase, longest first
     given_suffixes: tuple[str, ...] = ()
-    patronymic_endings: tuple[str, ...] = ()  # "-ovich": "Sergei Ivanovich" is Sergei Ivanovich Petrov
+    patronymic_endings: tuple[str, ...] = ()  # "ovich", "ovna": "Sergei Ivanovich" (transliteration.yml)
     coarse: dict[int, str] = field(default_factory=dict)  # str.translate table for block keys
     stopwords: frozenset[str] = frozenset({"the", "of", "in", "for", "and", "on", "at", "to", "de", "du", "la"})
     countries: frozenset[tuple[str, ...]] = frozenset()  # country names and demonyms, as word tuples
@@ -136,7 +142,12 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     suffix_types: dict[str, str] = {}
     prefix_types: dict[str, str] = {}
     admin: set[str] = set()
+    ignored_prefixes: dict[str, str] = {}
+    ignored_suffixes: dict[str, str] = {}
     for rule in rules.get("entity_types"):
+        if rule.get("ignored"):
+            ignored_prefixes.update((_NON_WORD.sub("", _plain(w)), rule["label"]) for w in rule.get("prefixes", ()))
+            ignored_suffixes.update((_NON_WORD.sub("", _plain(w)), rule["label"]) for w in rule.get("suffixes", ()))
         for word in rule.get("suffixes", ()):
             suffix_types[_plain(word)] = rule["label"]
             if rule["label"] in ("GPE", "LOC"):  # "Kunduz Province" is Kunduz; "Bergen port" is no Bergen
@@ -147,10 +158,13 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     consonants: list[str] = []
     vowels: list[str] = []
     initial: list[str] = []
+    after: dict[str, list[str]] = {}
     generational: set[str] = set()
     prefixes: list[str] = []
     suffixes: list[str] = []
+    patronymic_endings: list[str] = []
     for rule in rules.get("transliteration"):
+        patronymic_endings.extend(_plain(w) for w in rule.get("patronymic_endings", ()))
         for pattern, replacement in (rule.get("rewrites") or {}).items():
             rewrites.append((re.compile(pattern), str(replacement)))
             if re.fullmatch(r"[a-z]+", pattern):
@@ -158,6 +172,8 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         consonants.extend(rule.get("consonants", ()))
         vowels.extend(rule.get("vowels", ()))
         initial.extend(rule.get("initial_vowels", ()))
+        for vowel, classes in (rule.get("vowels_after") or {}).items():
+            after.setdefault(str(vowel), []).extend([classes] if isinstance(classes, str) else classes)
         generational.update(_NON_WORD.sub("", _plain(w)) for w in rule.get("generational", ()))
         prefixes.extend(_plain(w) for w in rule.get("given_prefixes", ()))
         suffixes.extend(_plain(w) for w in rule.get("given_suffixes", ()))
@@ -180,15 +196,16 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         patronymics=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("patronymic")
                               for w in r["words"]),
         admin_words=frozenset(admin), suffix_types=suffix_types, prefix_types=prefix_types,
+        ignored_prefixes=ignored_prefixes, ignored_suffixes=ignored_suffixes,
         rewrites=tuple(rewrites), consonants=_pairs(consonants), vowels=_pairs(vowels),
-        initial_vowels=_pairs(initial), generational=frozenset(generational),
+        initial_vowels=_pairs(initial), vowels_after={v: _pairs(c) for v, c in after.items()},
+        generational=frozenset(generational),
         country_names=frozenset(tuple(_words(r["country"])) for r in rules.get("demonyms")),
         countries=frozenset(tuple(_words(w)) for r in rules.get("demonyms")
                             for w in [r["country"], *r.get("words", ())] if _words(w)),
         given_prefixes=tuple(sorted(set(prefixes), key=len, reverse=True)),
         given_suffixes=tuple(sorted(set(suffixes), key=len, reverse=True)),
-        patronymic_endings=tuple(sorted({_plain(w) for r in rules.get("transliteration")
-                                         for w in r.get("patronymic_endings", ())}, key=len, reverse=True)))
+        patronymic_endings=tuple(sorted(set(patronymic_endings), key=len, reverse=True)))
     _RULES_CACHE[rules.version] = result
     return result
 
@@ -404,8 +421,9 @@ def token_cost(a: str, b: str, nr: NameRules) -> float:
             cost += 0.5
         elif len(g1) == len(g2):
             classes = nr.initial_vowels if i <= first else nr.vowels
+            harmony = _harmony(ga, gb, i, nr) if i > first else frozenset()
             for c1, c2 in zip(g1, g2):
-                if c1 != c2 and frozenset((c1, c2)) not in classes:
+                if c1 != c2 and frozenset((c1, c2)) not in classes and frozenset((c1, c2)) not in harmony:
                     if i <= first:
                         return INFINITE
                     cost += 1.0
@@ -415,6 +433,18 @@ def token_cost(a: str, b: str, nr: NameRules) -> float:
             cost += 1.0
     budget = 0.0 if len(sa) <= 3 else 1.0
     return cost if cost <= budget else INFINITE
+
+
+def _harmony(ga: list[str], gb: list[str], i: int, nr: NameRules) -> frozenset[frozenset[str]]:
+    """Vowel classes allowed in group `i` because of the vowel both tokens have
+    in the group before it (`vowels_after`: Yusuf / Yousef)."""
+    if not nr.vowels_after:
+        return frozenset()
+    prev_a = next((g for g in reversed(ga[:i]) if g), "")
+    prev_b = next((g for g in reversed(gb[:i]) if g), "")
+    if not prev_a or prev_a[-1:] != prev_b[-1:]:
+        return frozenset()
+    return nr.vowels_after.get(prev_a[-1], frozenset())
 
 
 def tokens_match(a: str, b: str, nr: NameRules) -> bool:
@@ -486,6 +516,11 @@ def _core_plain(name: str, entity_type: str, nr: NameRules) -> tuple[str, ...]:
         while len(tokens) > 1 and tokens[0][0] in nr.honorifics:
             tokens = tokens[1:]
     if entity_type in PLACE_TYPES and len(tokens) > 1 and tokens[-1][0] in nr.admin_words:
+        tokens = tokens[:-1]
+    # a vessel's or a company's prefix and legal form are not compared ("MV X" is X)
+    if entity_type and len(tokens) > 1 and nr.ignored_prefixes.get(tokens[0][0]) == entity_type:
+        tokens = tokens[1:]
+    while entity_type and len(tokens) > 1 and nr.ignored_suffixes.get(tokens[-1][0]) == entity_type:
         tokens = tokens[:-1]
     kept: list[str] = []
     for i, (word, hyphened) in enumerate(tokens):

@@ -21,7 +21,10 @@ disagreement, a missed one only hides it):
    lone surname joins the one person it can be, and only when no other person
    has it as a given name. A one-word name with a distinctive title joins only a
    person written with that title somewhere in the run, and counts as a second
-   candidate for the bare surname.
+   candidate for the bare surname. Short forms ("Karim M.": a given name and the
+   initial of the family name; "Sergei Ivanovich": a given name and a patronymic,
+   `patronymic_endings` of rules/transliteration.yml) join the one person of the run
+   with that given name and a family name of that initial, or that patronymic.
 4. Acronyms join the one multi-word name of their type whose initials they are.
 5. Names the documents declare the same ("X, also known as Y": `alternate_names`
    facts, passed as `same`) merge unless they are known to be different; a user's

@@ -71,7 +71,7 @@ HEDGE_SCOPES = ("adverb", "modal", "verb", "noun", "adjective")
 #: tense cues of dates without a year: "none" marks a cue that hides others (a modal)
 TENSES = ("past", "future", "none")
 #: where an entity repair word stands in a span (factx.stages.entities)
-REPAIR_PLACES = ("edge", "person_head", "headline_verb", "apposed_organisation")
+REPAIR_PLACES = ("edge", "person_head", "headline_verb", "apposed_organisation", "patronymic")
 #: what a word does in a description of an institution (factx.descriptions)
 DESCRIPTION_ROLES = ("head", "domain", "filler", "anaphor", "branch", "suffix")
 MISSPELLING_ROLES = ("kinship", "masculine", "feminine")
@@ -163,7 +163,7 @@ SCHEMAS: dict[str, Schema] = _schemas(
            "spaCy EntityRuler patterns that correct or add entity spans",
            allowed={"label": ENTITY_LABELS}),
     Schema("entity_types", {"label": "str"}, {"words": "list", "suffixes": "list", "prefixes": "list",
-                                              "endings": "list", "description": "str"},
+                                              "endings": "list", "ignored": "bool", "description": "str"},
            "words or name endings that decide an entity type (Province → GPE; Wadi X → LOC; -abad → GPE)",
            allowed={"label": ENTITY_LABELS}),
     Schema("boilerplate", {"pattern": "regex"}, {"scope": "str", "description": "str"},
@@ -176,7 +176,8 @@ SCHEMAS: dict[str, Schema] = _schemas(
            "names that must never be one entity"),
     Schema("transliteration", {}, {"rewrites": "rewrites", "consonants": "list", "vowels": "list",
                                    "initial_vowels": "list", "generational": "list",
-                                   "given_prefixes": "list", "given_suffixes": "list", "patronymic_endings": "list",
+                                   "given_prefixes": "list", "given_suffixes": "list",
+                                   "vowels_after": "map", "patronymic_endings": "list",
                                    "description": "str"},
            "how romanizations of one name differ (Husayn/Hussein): rewrites and letter classes"),
     Schema("misspellings", {"role": "str", "words": "list"}, {"description": "str"},

@@ -45,6 +45,9 @@ POOL = [
     ("Mullah Omar", "PERSON"), ("Mullah Umar", "PERSON"), ("Sheikh Omar", "PERSON"), ("Omar Farooq", "PERSON"),
     ("Hafiz Khan", "PERSON"), ("Hafizullah Khan", "PERSON"), ("Khan", "PERSON"),
     ("Abdul Rahman Khan", "PERSON"), ("Rahman Khan", "PERSON"), ("Abdul Rahman", "PERSON"),
+    # short forms: a given name and an initial, a given name and a patronymic
+    ("Karim M.", "PERSON"), ("Karim Mansouri", "PERSON"), ("Sergei Ivanovich", "PERSON"),
+    ("Sergei Ivanovich Petrov", "PERSON"),
     # words run together, institutions with and without their country, names across types
     ("Gebre-Mariam", "PERSON"), ("Gebremariam", "PERSON"), ("Tewolde Gebremariam", "PERSON"),
     ("Tewolde Gebre-Mariam", "ORG"),
@@ -199,6 +202,15 @@ SCENARIOS = {
         [[("Hafizullah Khan", "PERSON")]],
         [[("Hafiz Khan", "PERSON")]],
         [[("Khan", "PERSON")]],
+    ],
+    "a given name and an initial, then a second candidate": [
+        [[("Karim M.", "PERSON")]],
+        [[("Karim Mansouri", "PERSON")]],
+        [[("Karim Moussa", "PERSON")]],
+    ],
+    "a given name and a patronymic meets the full name": [
+        [[("Sergei Ivanovich Petrov", "PERSON")]],
+        [[("Sergei Ivanovich", "PERSON")]],
     ],
     "an institution with and without its country, then with another country": [
         [[("US National Transportation Safety Board", "ORG")]],

@@ -41,7 +41,7 @@ Runs right after `ner`. Two parts:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from spacy.language import Language
@@ -80,6 +80,11 @@ class EntityRules:
     headline_verbs: frozenset[str] = frozenset()
     facility_words: frozenset[str] = frozenset()  # "port", "airport" (entity_types.yml, FAC)
     organisation_nouns: frozenset[str] = frozenset()  # "company", "website": "X, a Swedish company"
+    #: prefixes written in capitals before a name that decide its type: "MV", "PT" (entity_types.yml,
+    #: rules marked `ignored`), as written -> label
+    name_prefixes: dict[str, str] = field(default_factory=dict)
+    #: Turkic patronymic words inside a person's name: "o'g'li", "uulu" (entity_repairs.yml)
+    patronymics: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()  # head nouns of events.yml: "a bombing in X"
 
 
@@ -98,20 +103,23 @@ def entity_rules(rules: RuleSet | None = None) -> EntityRules:
          frozenset(w.lower() for w in rule.get("left_contains", ())))
         for rule in rules.get("entity_joins"))
     where: dict[str, set[str]] = {"edge": set(), "person_head": set(), "headline_verb": set(),
-                                  "apposed_organisation": set()}
+                                  "apposed_organisation": set(), "patronymic": set()}
     for rule in rules.get("entity_repairs"):
         if rule["where"] not in where:
             from factx.errors import RuleError
             raise RuleError("entity_repairs", rule["id"], "where",
                             f"unknown place {rule['where']!r} (known: {', '.join(where)})")
         # edge words are matched as written (case tells "AM" from "am"); the others lowercase
-        where[rule["where"]].update(w if rule["where"] == "edge" else w.lower() for w in rule["words"])
+        where[rule["where"]].update(w if rule["where"] == "edge" else _apostrophes(w.lower()) for w in rule["words"])
     nr = name_rules(rules)
     result = EntityRules(nr, joins, frozenset(w.lower() for w in rules.words("demonyms")),
                          frozenset(where["edge"]), frozenset(where["person_head"]),
                          frozenset(where["headline_verb"]),
                          frozenset(w for w, label in nr.suffix_types.items() if label == "FAC"),
                          frozenset(where["apposed_organisation"]),
+                         {w: r["label"] for r in rules.get("entity_types") if r.get("ignored")
+                          for w in r.get("prefixes", ())},
+                         frozenset(where["patronymic"]),
                          frozenset(n.split()[-1].lower() for r in rules.get("events") for n in r.get("nouns", ())))
     _CACHE[rules.version] = result
     return result
@@ -794,6 +802,94 @@ def _airports(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
     return out
 
 
+def _apostrophes(text: str) -> str:
+    return text.replace("‘", "'").replace("’", "'").replace("ʻ", "'").replace("`", "'")
+
+
+def _patronymics(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
+    """A name the model ends before a Turkic patronymic word ("Davron Ilhom o'g'li
+    Rustamov" -> "Davron Ilhom") goes on over it and over the capitalized word right
+    after it (the family name), and is a person's: entity_repairs.yml `patronymic`."""
+    if not er.patronymics:
+        return spans
+    out = []
+    ends = {s.start: s for s in spans}
+    drop: set[int] = set()
+    for span in spans:
+        end = span.end
+        if span.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP") or end >= len(doc) \
+                or _apostrophes(doc[end].lower_) not in er.patronymics or not doc[end - 1].whitespace_ \
+                or "\n" in doc[end - 1].whitespace_ or not all(t.text[:1].isupper() for t in span):
+            out.append(span)
+            continue
+        end += 1
+        after = doc[end] if end < len(doc) else None
+        if after is not None and doc[end - 1].whitespace_ and "\n" not in doc[end - 1].whitespace_ \
+                and after.is_title and after.is_alpha and not after.is_stop:
+            following = ends.get(end)
+            end = following.end if following is not None and following.end - end == 1 else end + 1
+            if following is not None:
+                drop.add(following.start)
+        out.append(Span(doc, span.start, end, label="PERSON"))
+    out = [s for s in out if s.start not in drop]
+    # a marker after capitalized words the model left unmarked: the name is there too
+    covered = {i for s in out for i in range(s.start, s.end)}
+    for token in doc[1:]:
+        if token.i in covered or _apostrophes(token.lower_) not in er.patronymics:
+            continue
+        start = token.i
+        while start > 0 and token.i - start < 3 and start - 1 not in covered and doc[start - 1].is_title \
+                and doc[start - 1].is_alpha and not doc[start - 1].is_stop and doc[start - 1].whitespace_ \
+                and "\n" not in doc[start - 1].whitespace_:
+            start -= 1
+        if token.i - start < 2:  # a given name and a father's name at least
+            continue
+        end = token.i + 1
+        if end < len(doc) and token.whitespace_ and "\n" not in token.whitespace_ and end not in covered \
+                and doc[end].is_title and doc[end].is_alpha and not doc[end].is_stop:
+            end += 1
+        out.append(Span(doc, start, end, label="PERSON"))
+    return out
+
+
+def _prefixed_names(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
+    """A ship's or a company's prefix written in capitals before capitalized words
+    (entity_types.yml rules marked `ignored`: "MV", "KM", "PT") begins the name and
+    decides its type: "the KM Ocean Star sank" -> FAC "KM Ocean Star" (the model
+    often leaves such names unmarked or calls them a person). Not after a number
+    ("5 KM North"), nor on a Title Case line where every word is capitalized."""
+    if not er.name_prefixes:
+        return spans
+    starts = {s.start: s for s in spans}
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    out = list(spans)
+    lines = None
+    for token in doc[:-1]:
+        label = er.name_prefixes.get(token.text)
+        if label is None or token.i in covered or not token.whitespace_ or "\n" in token.whitespace_:
+            continue
+        if lines is None:
+            lines = title_case_lines(doc_text(doc))
+        if any(a <= token.idx < b for a, b in lines):
+            continue
+        if token.i > 0 and (doc[token.i - 1].like_num or doc[token.i - 1].is_upper and doc[token.i - 1].is_alpha):
+            continue
+        end = token.i + 1
+        if end in starts and starts[end].label_ in NAME_LABELS:
+            end = starts[end].end
+        else:
+            while end < len(doc) and end - token.i <= 4 and end not in covered and doc[end].is_title \
+                    and doc[end].is_alpha and not doc[end].is_stop:
+                end += 1
+                if not doc[end - 1].whitespace_ or "\n" in doc[end - 1].whitespace_:
+                    break
+        # "the MS Society": a word that makes the name an organisation or a place decides
+        if end > token.i + 1 and er.names.suffix_types.get(doc[end - 1].lower_, label) == label:
+            out = [s for s in out if not (s.start == token.i + 1)]
+            out.append(Span(doc, token.i, end, label=label))
+    return out
+
+
 #: Labels of names that may begin with "The" ("The Hague", "The Sun", "The Economist").
 _THE_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "WORK_OF_ART"})
 
@@ -929,6 +1025,7 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
     spans = sorted(filter_spans(spans), key=lambda s: s.start)
     spans = _defined_acronyms(doc, spans, er)
     spans = _people(spans, er)
+    spans = _patronymics(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _name_tails(sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _repeated_people(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _titles(sorted(filter_spans(spans), key=lambda s: s.start), er)
@@ -937,6 +1034,7 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
         spans = _apposed_organisations(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _places_of(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _airports(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
+    spans = _prefixed_names(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _hashtags(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _capital_the(sorted(filter_spans(spans), key=lambda s: s.start))
     return sorted(filter_spans(spans), key=lambda s: s.start)

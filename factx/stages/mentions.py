@@ -78,7 +78,7 @@ class MentionRules:
     extra_honorifics: frozenset[str] = field(default_factory=frozenset)
     places: frozenset[str] = frozenset()  # countries and large cities (demonyms.yml), as `_plain_key`
     place_endings: tuple[str, ...] = ()  # word endings of place names (entity_types.yml)
-    person_endings: tuple[str, ...] = ()  # word endings of surnames: "-ov", "-enko"
+    person_endings: tuple[str, ...] = ()  # surname endings of people's names (entity_types.yml)
     branch_words: frozenset[str] = frozenset()  # "branch", "affiliate" (descriptions.yml)
     #: words that begin the name of an event without an agent: "Storm", "Hurricane" (events.yml `names`)
     event_name_words: frozenset[tuple[str, ...]] = frozenset()
@@ -131,8 +131,8 @@ def mention_rules(rules: RuleSet | None = None) -> MentionRules:
                             for w in r.get("names", ()))
     known = places | frozenset(_plain_key(r[k]) for r in rules.get("capitals") for k in ("country", "city"))
     result = MentionRules(name_rules(rules), title_before, contexts, demonyms, places=places,
-                          place_endings=endings, person_endings=person_endings, branch_words=branches, event_name_words=event_words,
-                          known_places=known)
+                          place_endings=endings, person_endings=person_endings, branch_words=branches,
+                          event_name_words=event_words, known_places=known)
     _CACHE[rules.version] = result
     return result
 
@@ -219,11 +219,14 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     # a facility word first: "Port of Bergen" ("Port Said" is a city)
     if len(tokens) > 2 and tokens[1] == "of" and nr.suffix_types.get(tokens[0]) == "FAC":
         return "FAC"
-    # a surname ending or a patronymic: "Nurlan Osmonaliev", "Bakyt Temirovich" (not "Rostov Oblast")
-    if label != "PERSON" and 2 <= len(tokens) <= 3 and all(t[:1].isupper() for t in text.split()) \
-            and not any(t in nr.suffix_types or t in nr.prefix_types for t in tokens) \
+    # a Slavic or Central Asian surname last, or a patronymic: "Ruslan Temirov", "Adilet Sadyr
+    # uulu", "Bakyt Temirovich" (not "Rostov Oblast", not a known place)
+    if 2 <= len(tokens) <= 3 and label != "PERSON" and _capitalized_name(text, len(tokens)) \
+            and not any(t in nr.stopwords or t in nr.suffix_types or t in nr.prefix_types for t in tokens) \
+            and tokens[-1] not in mr.known_places \
             and (any(is_patronymic(t, nr) for t in tokens[1:])
-                 or (len(tokens[-1]) > 5 and tokens[-1].endswith(mr.person_endings))):
+                 or ((len(tokens[-1]) > 4 or tokens[-1] in mr.person_endings)
+                     and tokens[-1].endswith(mr.person_endings))):
         return "PERSON"
     # a place-name ending: "-abad", "-stan", "-pur" (Persian, Urdu, Hindi "town", "land")
     if len(tokens) == 1 and len(tokens[0]) > 6 and tokens[0].endswith(mr.place_endings):
@@ -232,6 +235,14 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     if len(tokens) == 1 and label == "PERSON" and text.strip().lower() in mr.demonyms:
         return "NORP"
     return None
+
+
+def _capitalized_name(text: str, n: int) -> bool:
+    """Whether a name's words are capitalized, save a Turkic patronymic marker last
+    ("Adilet Sadyr uulu")."""
+    parts = text.split()
+    return len(parts) == n and all(p[:1].isupper() for p in parts[:-1]) and (
+        parts[-1][:1].isupper() or parts[-1].lower() in ("uulu", "kyzy", "kizi"))
 
 
 def _key(clean: str, label: str, nr: NameRules) -> tuple[str, ...]:
