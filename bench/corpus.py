@@ -53,12 +53,18 @@ def real_texts() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _paragraphs() -> tuple[tuple[int, str], ...]:
     """(article number, paragraph) of every body paragraph of at least 12 words."""
+    missing = [str(folder) for folder in SOURCES if not folder.is_dir()]
+    if missing:
+        print(f"bench corpus: not found, left out: {', '.join(missing)} (../shared must sit beside "
+              "the repository for the benchmark's usual corpus)", file=sys.stderr)
     out = []
     for i, text in enumerate(real_texts()):
         for para in re.split(r"\n\s*\n", text):
             para = " ".join(para.split())
             if len(para.split()) >= 12:
                 out.append((i, para))
+    if not out:
+        raise SystemExit("bench corpus: no article to build documents from (seeds/ and ../shared/bench are missing)")
     return tuple(out)
 
 
@@ -74,7 +80,9 @@ def _renumber(text: str, rng: random.Random) -> str:
 
 def synthetic(rng: random.Random) -> str:
     paragraphs = _paragraphs()
-    count = rng.randint(3, 7)
+    # (never more paragraphs than there are articles to take them from: with few sources,
+    # as when ../shared is missing, the loop below would never end)
+    count = min(rng.randint(3, 7), len({source for source, _ in paragraphs}))
     chosen: list[str] = []
     used: set[int] = set()
     while len(chosen) < count:
