@@ -792,14 +792,21 @@ def _airports(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
     for token in (doc[i] for i, low in enumerate(lowers) if low in er.facility_words):
         if token.i in covered or not token.text[:1].isupper() or token.lower_ not in er.facility_words:
             continue
-        start = token.i
-        while start > 0 and token.i - start < 5 and start - 1 not in covered and doc[start - 1].is_title \
-                and doc[start - 1].is_alpha and not doc[start - 1].is_stop and doc[start - 1].whitespace_ \
-                and "\n" not in doc[start - 1].whitespace_:
-            start -= 1
+        start = _title_words_before(doc, token.i, covered, 5)
         if start < token.i:
             out.append(Span(doc, start, token.i + 1, label="FAC"))
     return out
+
+
+def _title_words_before(doc: Doc, i: int, covered: set[int], most: int) -> int:
+    """Where a run of at most `most` capitalized words (no stop words, on the same line,
+    outside `covered`) ends right before token `i` begins: the start of a name it heads."""
+    start = i
+    while start > 0 and i - start < most and start - 1 not in covered and doc[start - 1].is_title \
+            and doc[start - 1].is_alpha and not doc[start - 1].is_stop and doc[start - 1].whitespace_ \
+            and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    return start
 
 
 def _apostrophes(text: str) -> str:
@@ -837,11 +844,7 @@ def _patronymics(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
     for token in doc[1:]:
         if token.i in covered or _apostrophes(token.lower_) not in er.patronymics:
             continue
-        start = token.i
-        while start > 0 and token.i - start < 3 and start - 1 not in covered and doc[start - 1].is_title \
-                and doc[start - 1].is_alpha and not doc[start - 1].is_stop and doc[start - 1].whitespace_ \
-                and "\n" not in doc[start - 1].whitespace_:
-            start -= 1
+        start = _title_words_before(doc, token.i, covered, 3)
         if token.i - start < 2:  # a given name and a father's name at least
             continue
         end = token.i + 1
