@@ -18,7 +18,8 @@ conflicts. One disagreement is one conflict:
   severity; multi-valued attributes (`rules/cardinality.yml`: title, member_of,
   spouse, ...) never conflict by having several values. Counts that only grew
   from one dated report to a later one (`cumulative` in the rules) are one soft
-  conflict with ``reason: "update"``; counts that differ where a report cannot be
+  conflict with ``reason: "update"``, and none at all where the later report says the
+  count rose ("the toll rose to 23": it tells the change itself); counts that differ where a report cannot be
   placed in time are soft with ``reason: "undated"`` (the larger may be an update).
 - **actors** (`joint` in the rules: who did it): each source's values are one set,
   so "A and B" agrees with "A"; sets without a common actor disagree as their
@@ -426,10 +427,43 @@ def _grew(groups: list[_Group]) -> list[_Group] | None:
     return ordered if first != last else None
 
 
+def _told_rises(groups: list[_Group], cmp: _Comparer) -> list[_Group]:
+    """The groups of a rising count without those a later report says it rose from:
+    a smaller count whose reports all precede every dated report of a larger count,
+    where a sentence of that larger count says the count rose ("the toll rose to 23",
+    "has climbed to 23", "that brings the toll to 23"). The later report tells the
+    change itself, so the earlier figure is no disagreement with it. A count with an
+    undated report cannot be placed before another: kept."""
+    words = cmp.model.count_words.get(cmp.attribute, {}).get("rise_words")
+    if not words:
+        return groups
+
+    def says_rise(fact: dict) -> bool:
+        return any(f" {w} " in window for window in _words_before(fact) or () for w in words)
+
+    risen = []  # (group, its amount, the first date of its dated reports)
+    for group in groups:
+        amount = parse_quantity(group.value)
+        if amount is not None and any(f.get("published") and says_rise(f) for f in group.facts):
+            risen.append((group, amount, min(f["published"] for f in group.facts if f.get("published"))))
+    kept = []
+    for group in groups:
+        amount = parse_quantity(group.value)
+        told = amount is not None and None not in group.published() and any(
+            other is not group and amount.hi < later.lo
+            and max(group.published()) < since  # type: ignore[type-var]
+            for other, later, since in risen)
+        if not told:
+            kept.append(group)
+    return kept
+
+
 def _value_conflict(facts: list[dict], cmp: _Comparer) -> tuple[str, list[ConflictValue], str | None] | None:
     if cmp.attribute in cmp.model.joint:
         return _joint_conflict(facts, cmp)
     groups = cmp.cluster(facts)
+    if cmp.attribute in cmp.model.cumulative:
+        groups = _told_rises(groups, cmp)
     if len(groups) < 2:
         return None
     found = cmp.disputed(groups)

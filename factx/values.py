@@ -868,10 +868,10 @@ class ValueModel:
                 self.generic[attribute] = self.generic.get(attribute, frozenset()) | {
                     " ".join(_words(w)) for w in rule["generic"]}
         #: attribute -> word lists that say a count is no claim (superseded, forecast,
-        #: growth), each a set of folded phrases
+        #: growth) or that it rose since an earlier report (rise), each a set of folded phrases
         self.count_words: dict[str, dict[str, frozenset[str]]] = {}
         for rule in rules.get("cardinality"):
-            for key in ("superseded_words", "forecast_words", "growth_words"):
+            for key in ("superseded_words", "forecast_words", "growth_words", "rise_words"):
                 for attribute in rule["attributes"] if rule.get(key) else ():
                     lists = self.count_words.setdefault(attribute, {})
                     lists[key] = lists.get(key, frozenset()) | {" ".join(_words(w)) for w in rule[key]}

@@ -752,6 +752,68 @@ def test_counts_that_grew(case, facts, expected) -> None:
             "2020-08-04", "2020-08-05", "2020-08-06"]
 
 
+def said(value: object, doc: str, published: str | None, quote: str, text: str | None = None) -> dict:
+    """A toll with the sentence it was read from."""
+    return {**toll(value, doc, published, text), "quote": quote}
+
+
+TOLD_RISE_CASES = [
+    ("the later report says the toll rose: no disagreement",
+     [said(12, D0, "2031-03-03", "Floods in Mirva killed 12 people, officials said."),
+      said(17, D1, "2031-03-04", "The death toll from the floods in Mirva rose to 17 on Tuesday.")],
+     None),
+    ("'has climbed to' in a headline",
+     [said(4, D0, "2031-03-03", "Four people died in the blast."),
+      said(9, D1, "2031-03-05", "Mirva blast toll climbs to nine", "nine")],
+     None),
+    ("'that brings the death toll to'",
+     [said(3, D0, "2031-03-03", "Three miners were confirmed dead."),
+      said(5, D1, "2031-03-04", "That brings the death toll to five.", "five")],
+     None),
+    ("a chain of told rises: none left",
+     [said(2, D0, "2031-03-03", "Two miners died."),
+      said(3, D1, "2031-03-04", "The toll rose to three.", "three"),
+      said(5, D2, "2031-03-05", "The toll has risen to five.", "five")],
+     None),
+    ("no word of a rise: still an update",
+     [said(3, D0, "2031-03-03", "Police arrested three people overnight.", "three"),
+      said(4, D1, "2031-03-04", "Police have arrested four suspects.", "four")],
+     ("soft", "update")),
+    ("a same-day report of the larger count without a rise keeps the smaller one a side",
+     [said(9, D0, "2031-03-03", "Nine people were wounded.", "nine"),
+      said(12, D1, "2031-03-03", "Twelve people were wounded.", "Twelve"),
+      said(12, D2, "2031-03-04", "The number of wounded had risen to 12.")],
+     ("soft", "update")),
+    ("a rise told but the smaller count is later: a contradiction",
+     [said(17, D0, "2031-03-03", "The toll rose to 17 on Monday."),
+      said(12, D1, "2031-03-04", "Twelve people died, officials said.", "Twelve")],
+     ("hard", None)),
+    ("the earlier report is undated: it cannot be placed",
+     [said(12, D0, None, "Floods killed 12 people."),
+      said(17, D1, "2031-03-04", "The toll rose to 17.")],
+     ("soft", "undated")),
+    ("a rise told, and a later report disputes the new figure",
+     [said(12, D0, "2031-03-03", "Floods killed 12 people."),
+      said(17, D1, "2031-03-04", "The toll rose to 17."),
+      said(">=25", D2, "2031-03-04", "At least 25 people died, residents said.", "At least 25")],
+     ("hard", None)),
+]
+
+
+@pytest.mark.parametrize("case, facts, expected", TOLD_RISE_CASES, ids=[c[0] for c in TOLD_RISE_CASES])
+def test_a_rise_the_later_report_tells_is_no_disagreement(case, facts, expected) -> None:
+    found = run(facts)
+    assert [(c["severity"], c["reason"]) for c in found] == ([expected] if expected else [])
+
+
+def test_the_earlier_count_of_a_told_rise_is_no_side() -> None:
+    facts = [said(12, D0, "2031-03-03", "Floods killed 12 people."),
+             said(17, D1, "2031-03-04", "The toll rose to 17."),
+             said(">=25", D2, "2031-03-04", "At least 25 people died, residents said.", "At least 25")]
+    [conflict] = run(facts)
+    assert [v["value"] for v in conflict["values"]] == [17, ">=25"]
+
+
 def test_missing_counts_are_not_cumulative() -> None:
     facts = [dated(fact("the fire", "missing_count", 21, D0, 1, value_type="quantity",
                         entity_type="EVENT"), "2020-08-04"),
