@@ -213,7 +213,7 @@ SCHEMAS: dict[str, Schema] = _schemas(
     Schema("attributes", {"family": "str"},
            {"attribute": "str", "words": "list", "preps": "list", "subject": "str", "value": "str",
             "value_type": "str", "regex": "regex", "gap": "int", "member": "bool", "top": "bool",
-            "bare": "bool", "requires": "list", "manner": "str", "description": "str"},
+            "bare": "bool", "requires": "list", "not_by": "list", "manner": "str", "description": "str"},
            "attribute patterns over the parse, by family (death, count, role, regex...)",
            allowed={"family": ATTRIBUTE_FAMILIES, "value_type": VALUE_TYPES, "manner": DEATH_MANNERS},
            check=_attribute_rule),

@@ -113,6 +113,8 @@ class Compiled:
     count_nouns: dict[str, tuple[str, str]]
     #: (rule, verb) → words one of which must stand on the verb ('taken into custody')
     count_requires: dict[tuple[str, str], frozenset[str]]
+    #: (rule, verb) → agents that make the verb count nothing ('gunmen seized three')
+    count_not_by: dict[tuple[str, str], frozenset[str]]
     children: frozenset[str]
     children_rule: str
     roles: dict[str, RoleRule]
@@ -258,6 +260,7 @@ def _compile(rules: RuleSet) -> Compiled:
     count_verbs: dict[str, list[tuple[str, str, str]]] = {}
     count_nouns: dict[str, tuple[str, str]] = {}
     count_requires: dict[tuple[str, str], frozenset[str]] = {}
+    count_not_by: dict[tuple[str, str], frozenset[str]] = {}
     children: set[str] = set()
     children_rule = "count.children"
     roles: dict[str, RoleRule] = {}
@@ -309,6 +312,8 @@ def _compile(rules: RuleSet) -> Compiled:
                     count_verbs.setdefault(word, []).append((rule["id"], attribute, subject))
                     if rule.get("requires"):
                         count_requires[(rule["id"], word)] = frozenset(w.lower() for w in rule["requires"])
+                    if rule.get("not_by"):
+                        count_not_by[(rule["id"], word)] = frozenset(w.lower() for w in rule["not_by"])
                 else:
                     count_nouns[word] = (rule["id"], attribute)
         elif name == "count_children":
@@ -351,7 +356,7 @@ def _compile(rules: RuleSet) -> Compiled:
         cause_preps=frozenset(cause_preps or {"in", "of", "by"}), cause_drop=frozenset(simple["cause_modifier"]),
         agent_nouns=frozenset(simple["agent_noun"]), cause_light=frozenset(simple["cause_light"]),
         count_verbs={k: tuple(v) for k, v in count_verbs.items()}, count_nouns=count_nouns,
-        count_requires=count_requires,
+        count_requires=count_requires, count_not_by=count_not_by,
         children=frozenset(children), children_rule=children_rule, roles=roles,
         role_modifiers=frozenset(simple["role_modifier"]), spouse_nouns=simple["spouse"],
         marry_verbs=simple["marry"], origin_nouns=simple["origin"],

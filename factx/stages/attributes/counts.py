@@ -36,8 +36,9 @@ if TYPE_CHECKING:
     from factx.stages.attributes.discourse import Discourse
 
 register(
-    Family("count", keys=("words", "attribute", "subject", "requires"), required=("words", "attribute"),
-           doc="verbs that count victims: 'killed 40' (subject: object), '40 died' (subject: subject)"),
+    Family("count", keys=("words", "attribute", "subject", "requires", "not_by"), required=("words", "attribute"),
+           doc="verbs that count victims: 'killed 40' (subject: object), '40 died' (subject: subject); "
+               "`not_by`: agents that make the verb count nothing ('gunmen seized three': no arrest)"),
     Family("count_noun", keys=("words", "attribute"), required=("words", "attribute"),
            doc="nouns that count victims: '40 dead', 'the death toll rose to 40'"),
     Family("count_children", keys=("words", "attribute"),
@@ -68,6 +69,9 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
         if required and not any(c.lower_ in required or any(g.lower_ in required for g in c.children)
                                 for c in token.children):
             continue  # 'taken into custody', 'rounded up'
+        not_by = rules.count_not_by.get((rule_id, low))
+        if not_by and _agent_words(token) & not_by:
+            continue  # 'gunmen seized three aid workers', 'were seized by armed men': no arrest
         if low == "leave":  # 'left dozens of civilians dead', 'left 50 people dead and 300 injured'
             verb_state = [c.lower_ for c in token.children if c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "ccomp")]
             found = []
@@ -105,6 +109,24 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
                 quantities += [q for v in found if (q := quantity_of(v, state)) is not None]
         for quantity in quantities:
             yield rule_id, attribute, quantity
+
+
+def _agent_words(verb: Token) -> set[str]:
+    """Who does what a verb says, as words: its subject ('gunmen seized'), the subject of
+    the verb it is coordinated with ('gunmen stormed a house and seized three'), or its
+    passive agent ('were seized by armed men'); each as its head noun (word and lemma)
+    and as that noun with each modifier before it ('armed men')."""
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    agents += [c for c in verb.children if c.dep_ == "nsubj"]
+    head = verb
+    while not agents and head.dep_ == "conj" and head.head is not head:
+        head = head.head
+        agents = [c for c in head.children if c.dep_ == "nsubj"]
+    words: set[str] = set()
+    for agent in agents:
+        words |= {agent.lower_, lemma(agent)}
+        words |= {f"{m.lower_} {agent.lower_}" for m in agent.children if m.dep_ in ("amod", "compound")}
+    return words
 
 
 def _children(counted: Token, rules: "Compiled") -> bool:
