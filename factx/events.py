@@ -627,6 +627,18 @@ def specific_name(names: Iterable[str], rules: "RuleSet", events: RunEvents | No
     index = _Places(rules, events.located if events is not None else ())
     generic = event_kinds(rules).generic  # 'floods in X' before 'deaths in X'
     named.sort(key=lambda item: split_event_name(item[0])[0] in generic)
+    # what happened before where: a count's kind ('disappearances in <the town>') never
+    # names an event that one name of a real kind ('earthquake in <the country>') names,
+    # when the count's places lie inside or around that name's place
+    kinds = [(n, p) for n, p in named if split_event_name(n)[0] not in generic]
+    counts = {p for n, p in named if split_event_name(n)[0] in generic}
+    if kinds and counts:
+        real = {p for _, p in kinds}
+        for name, place in kinds:
+            if all(other == place or _within(index, place, other) for other in real) and all(
+                    other == place or _within(index, other, place) or _within(index, place, other)
+                    for other in counts):
+                return name
     for name, place in named:
         if all(other == place or _within(index, place, other) for other in places):
             return name

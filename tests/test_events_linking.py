@@ -194,6 +194,12 @@ SPECIFIC = [
     (["deaths in Karsk", "floods in Varnia", "floods in Karsk"], [("Karsk", "Varnia")], "floods in Karsk"),
     # one place only
     (["floods in Karsk", "Karsk floods"], [], None),
+    # a count's kind at the town never names what a real kind names at the country
+    (["disappearances in Karsk", "earthquake in Varnia"], [("Karsk", "Varnia")], "earthquake in Varnia"),
+    (["deaths in Karsk", "injuries in Karsk", "explosion in Varnia"], [("Karsk", "Varnia")],
+     "explosion in Varnia"),
+    # two real kinds at places not nested: the counts' town is no choice either
+    (["deaths in Karsk", "floods in Varnia", "floods in Tolo"], [("Karsk", "Varnia")], None),
 ]
 
 
