@@ -67,6 +67,47 @@ def test_repairs(text, ents, expected) -> None:
     assert repaired(text, ents) == expected
 
 
+KICKER_CASES = [
+    # a tabloid's kicker in capitals before a colon is no name
+    ("JUNGLE TERROR: Danish nurse, 41, snatched by gang\n\nA nurse was taken.",
+     [("JUNGLE TERROR", "PERSON")], []),
+    ("Ferry sinks\nSTORM HORROR: Irish teacher swept away in Galway",
+     [("STORM HORROR", "ORG"), ("Irish", "NORP"), ("Galway", "GPE")], [("Irish", "NORP"), ("Galway", "GPE")]),
+    # a dateline in capitals names a place: it stays
+    ("KARACHI: Police said on Monday that four men were held.", [("KARACHI", "GPE")], [("KARACHI", "GPE")]),
+    # the document writes it as a name elsewhere: a name
+    ("RED CRESCENT: aid reaches the town\nThe Red Crescent said trucks arrived.",
+     [("RED CRESCENT", "ORG"), ("The Red Crescent", "ORG")], [("RED CRESCENT", "ORG"), ("Red Crescent", "ORG")]),
+    # not at the start of a line, or no colon: as before
+    ("The charity said: NO COMMENT. Then it left.", [("NO COMMENT", "ORG")], [("NO COMMENT", "ORG")]),
+    ("JUNGLE TERROR hits the town", [("JUNGLE TERROR", "ORG")], [("JUNGLE TERROR", "ORG")]),
+]
+
+
+IS_KICKER = [
+    ("STORM HORROR: teacher swept away", "STORM HORROR", True),
+    ("Flood hits town\nJUNGLE TERROR : nurse snatched", "JUNGLE TERROR", True),
+    ("The STORM: no kicker mid-line", "STORM", False),
+    ("STORM HORROR hits the coast", "STORM HORROR", False),
+    ("Storm Horror: a name in Title Case", "Storm Horror", False),
+    ("RED CRESCENT: aid arrives\nThe Red Crescent said so.", "RED CRESCENT", False),
+    ("2031: a year", "2031", False),
+]
+
+
+@pytest.mark.parametrize("text,words,expected", IS_KICKER, ids=[c[0][:30] for c in IS_KICKER])
+def test_is_kicker(text, words, expected) -> None:
+    from factx.stages.entities import is_kicker
+
+    start = text.index(words)
+    assert is_kicker(text, start, start + len(words)) is expected
+
+
+@pytest.mark.parametrize("text,ents,expected", KICKER_CASES, ids=[c[0][:30] for c in KICKER_CASES])
+def test_kickers_are_no_names(text, ents, expected) -> None:
+    assert repaired(text, ents) == expected
+
+
 def test_given_name_left_out_by_the_model_is_added_when_tagged() -> None:
     text = "It killed Asim Omar, the leader."
     assert repaired(text, [("Omar", "PERSON")], propn=("Asim", "Omar")) == [("Asim Omar", "PERSON")]

@@ -33,6 +33,8 @@ Runs right after `ner`. Two parts:
      body and is made of common words is dropped;
    - common words: a one-word span at the start of a sentence that the tagger calls
      a common noun, adjective or verb is not a name ("Seismologists measured");
+   - kickers: capitals that open a line and end at a colon ("JUNGLE TERROR: ...") are
+     no name unless the document writes them as one; a place (a dateline) stays;
    - hashtags: "#KarimHaddad" is a mention of the name the body writes "Karim Haddad".
    - facilities: unmarked capitalized words ending in a facility word ("Ravnsborg
      International Airport") are a facility (FAC).
@@ -638,6 +640,29 @@ def _common_words(spans: list[Span], er: EntityRules) -> list[Span]:
     return out
 
 
+def is_kicker(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a kicker: words in capitals that open a line and end
+    at a colon ("JUNGLE TERROR: aid worker snatched"), which the text never writes as a
+    name ("Jungle Terror") elsewhere.
+
+    >>> is_kicker("STORM HORROR: teacher swept away", 0, 12), is_kicker("The STORM: no", 4, 9)
+    (True, False)
+    """
+    words = text[start:end]
+    return any(c.isalpha() for c in words) and words.isupper() \
+        and (start == 0 or text[start - 1] == "\n") and text[end:].lstrip(" ").startswith(":") \
+        and words.title() not in text
+
+
+def _kickers(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Rule kickers: a tabloid's kicker ("JUNGLE TERROR: aid worker snatched", `is_kicker`)
+    is no name. A place stays: a dateline in capitals ("KARACHI: Police said") names
+    where the report is from."""
+    text = doc_text(doc)
+    return [s for s in spans if s.label_ not in NAME_LABELS or s.label_ in ("GPE", "LOC", "NORP")
+            or not is_kicker(text, s.start_char, s.end_char)]
+
+
 def _hashtags(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
     """Rule hashtags: "#KarimHaddad" is a mention of the name the body writes apart."""
     if "#" not in doc_text(doc):
@@ -1021,6 +1046,7 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
                 spans.append(trimmed)
     spans = sorted(filter_spans(spans), key=lambda s: s.start)
     spans = _headlines(doc, spans, er, reread)
+    spans = _kickers(doc, spans)
     spans = _titled_common_words(spans, er)
     spans = _common_words(spans, er)
     spans = _join(spans, er)

@@ -33,6 +33,7 @@ from factx.stages.attributes.frames import (
 from factx.stages.attributes.perpetration import hypothesis
 from factx.stages.attributes.places import country_of
 from factx.stages.attributes.registry import extractor
+from factx.stages.entities import is_kicker
 from factx.stages.attributes.syntax import is_definite, lemma, span_of, text_of
 
 if TYPE_CHECKING:
@@ -204,6 +205,8 @@ def _named_by_words(state: "Discourse") -> dict[int, tuple[Ent, EventKind]]:
                             or w.ent_type_ in DATE_WORDS for w in words):
             continue
         start, end = first.idx, head.idx + len(head.text)
+        if is_kicker(state.text, start, end):
+            continue  # 'STORM HORROR: teacher swept away': a tabloid's kicker, no storm's name
         text = state.text[start:end]
         # one name however the document writes its word ('storm X' is 'Storm X')
         name = " ".join(w[:1].upper() + w[1:] for w in state.text[start:token.idx + len(token.text)].split()) \

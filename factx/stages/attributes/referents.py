@@ -17,6 +17,8 @@ from factx.stages.attributes.base import (
     FEMALE_PRONOUNS, LOC_PREPS, MALE_PRONOUNS, PERSON_PRONOUNS, PLACE_LABELS, REL_PRONOUNS, Ent,
 )
 from factx.stages.attributes.compiled import RoleRule
+from factx.stages import doc_text
+from factx.stages.entities import is_kicker
 from factx.stages.attributes.syntax import (
     HONORIFICS, is_definite, lemma, name_tokens, span_of, strip_det, text_of,
 )
@@ -62,6 +64,8 @@ def entity_of(token: Token, state: "Discourse", *, label: str = "PERSON", nomina
         text = text_of(tokens)
         linked = state.canonical_for(text)
         start, end = span_of(tokens)
+        if linked is None and is_kicker(doc_text(token.doc), start, end):
+            return None  # 'JUNGLE TERROR: aid worker, 41, snatched': a tabloid's kicker, no one
         if linked is not None:
             return Ent(linked.canonical, linked.label, text, start, end)
         return Ent(text, label, text, start, end)
