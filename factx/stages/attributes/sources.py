@@ -227,7 +227,8 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
             and node.i != trigger.i \
             and not (below.dep_ in ("prep", "npadvmod", "advmod", "agent", "mark") and below.lower_ != "as") \
             and not _adjunct_clause(below) \
-            and not (below.dep_ == "nsubj" and below.i != trigger.i)  # 'X's widow, Y, said': the writer's words
+            and not (below.dep_ == "nsubj" and (below.i != trigger.i or _described_speaker(below, state)))
+        # ('X's widow, Y, said', 'The director of Z, Y, said': the writer's words)
         below = node
         subject = attr.subject_of(node) if says else None
         # 'X, quoting Y, reported': the participle hangs on the subject
@@ -254,7 +255,7 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
             if subject is not None and _tally(subject, state):
                 continue  # 'the number of people confirmed dead': a toll, not a source
             if subject is not None:
-                return subject
+                return _named_subject(node, subject, state)
             quoted = attr.quoted_as_saying(node, lex)
             if quoted is not None:
                 return quoted
@@ -278,6 +279,30 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
 
 #: a headline that ends in its source: 'Toll could reach 20,000: Mayor'
 _HEADLINE_SOURCE = re.compile(r":\s*([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3})$")
+
+
+def _described_speaker(subject: Token, state: "Discourse") -> bool:
+    """A reporting verb's subject that describes its own speaker: a noun with a name in
+    apposition inside it ('The director of Z, Y, 52, reported that ...', 'The head of
+    Z, Y, told reporters'). What it says of Y (a title, a member) is the writer's, not
+    a claim of Y's."""
+    return subject.pos_ == "NOUN" and any(
+        t.dep_ == "appos" and ((m := state.mention_at(t)) is not None and m.label == "PERSON"
+                               or m is None and t.pos_ == "PROPN")
+        for t in subject.subtree)
+
+
+def _named_subject(verb: Token, subject: Token, state: "Discourse") -> Token:
+    """Of a reporting verb's subjects, the one a person's name: the parser gives 'Police
+    Col. X Y, the police director, said' two subjects ('Col' and 'Y'); the rank is not
+    who spoke."""
+    if (m := state.mention_at(subject)) is not None and m.label == "PERSON":
+        return subject
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.i != subject.i \
+                and (m := state.mention_at(child)) is not None and m.label == "PERSON":
+            return child
+    return subject
 
 
 def _role_holder_named(role: Token, state: "Discourse") -> Source | None:
