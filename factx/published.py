@@ -186,21 +186,48 @@ def _numeric_order(text: str) -> bool | None:
     return None if dmy_num == mdy_num else dmy_num > mdy_num
 
 
+def _written_order(text: str) -> bool | None:
+    """Day first (True) or month first (False) by a numeric date that the text also
+    writes in words, one way only ("09/05/2025" above "on the afternoon of May 9": day
+    first); None when no such pair tells."""
+    months = lexicon().months
+    mon = _month_alt()
+    written = {(months.get(m.group(1).lower().rstrip(".")), int(m.group(2)))
+               for m in re.finditer(rf"\b({mon})\.?\s+(\d{{1,2}})\b", text, re.I)}
+    written |= {(months.get(m.group(2).lower().rstrip(".")), int(m.group(1)))
+                for m in re.finditer(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({mon})\b", text, re.I)}
+    votes = set()
+    for m in _NUMERIC.finditer(text):
+        a, b = int(m.group(1)), int(m.group(3))
+        if a <= 12 and b <= 12 and a != b:
+            if (b, a) in written and (a, b) not in written:
+                votes.add(True)
+            elif (a, b) in written and (b, a) not in written:
+                votes.add(False)
+    return votes.pop() if len(votes) == 1 else None
+
+
 def day_first(text: str, hint: bool | None = None) -> bool | None:
     """Whether the page writes numeric dates day first; None when nothing tells.
 
-    Evidence in order: numeric dates that can be read only one way; the order of
-    written dates ("8 October" against "October 8"); `hint` (the page's declared
-    language or its address); day-first time zones or web addresses in the text.
+    Evidence in order: numeric dates that can be read only one way; a numeric date the
+    text also writes in words ("09/05/2025" and "May 9"); the order of written dates
+    ("8 October" against "October 8"); `hint` (the page's declared language or its
+    address); day-first time zones or web addresses in the text.
 
     >>> day_first("Posted 23/09/2019. Updated 03/10/2019.")
     True
     >>> day_first("Published: 08.30.20 , 10:51")
     False
+    >>> day_first("09/05/2025 - 21:30\nOn the afternoon of May 9, a blast hit the mine.")
+    True
     """
     numeric = _numeric_order(text)
     if numeric is not None:
         return numeric
+    written = _written_order(text)
+    if written is not None:
+        return written
     mon = _month_alt()
     dmy = len(re.findall(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{mon}\b", text, re.I))
     mdy = len(re.findall(rf"\b{mon}\.?\s+\d{{1,2}}\b", text, re.I))

@@ -110,6 +110,11 @@ def test_the_date_line_span_points_into_the_text():
     # ... from the order of its written dates
     ("Title\n03/02/2021\nOn 23 February the x. On 1 March y.", "2021-02-03"),
     ("Title\n03/02/2021\nOn February 23 the x. On March 1 y.", "2021-03-02"),
+    # ... from the date itself written in words, before the order of other written dates
+    ("Title\n09/05/2025 - 21:30\nOn the afternoon of May 9, a blast hit the mine.", "2025-05-09"),
+    ("Title\n09/05/2025 - 21:30\nOn May 9 a blast hit the mine. On June 2 it reopened.", "2025-05-09"),
+    ("Title\n05/09/2025\nA blast hit the mine on May 9.", "2025-05-09"),
+    ("Title\n05/09/2025\nA blast hit the mine on 5 September. On 1 May it opened.", "2025-09-05"),
     # ... from its locale
     ("Title\n03/02/2021 10:15 BST\nBody.", "2021-02-03"),
     ("Title\n03/02/2021\nBody.", "2021-03-02"),              # nothing tells: slashed month first
