@@ -105,7 +105,7 @@ _RESIDUE = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?|"
     r"\b[012]\d[0-5]\d\s*(?:hrs|hours|h)\b|\b(?:hrs|local\s+time)\b|"
     r"\b(?:\d+|an?)\s+(?:hours?|minutes?|mins?|days?)\s+ago\b|\b\d+\s+min(?:ute)?s?\s+read\b|"
-    rf"[+-]\d{{2}}:?\d{{2}}\b|\b(?:{ZONES})\b|"
+    rf"[+-]\d{{2}}:?\d{{2}}\b|\b(?:GMT|UTC)\s?[+-]\d{{1,2}}(?::?\d{{2}})?\b|\b(?:{ZONES})\b|"
     r"\b(?:on|at|by|last|updated|published|publish|posted|first|modified|date|time)\b|[\s,|:;.\-\u2013\u2014/()]+", re.I)
 # numeric dates, for the page's evidence of day or month first
 _NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})\b")

@@ -103,6 +103,17 @@ def test_the_date_line_span_points_into_the_text():
     assert text[start:end] == "IST: 0915 HRS, JUN 3, 2018"
 
 
+@pytest.mark.parametrize("line, expected", [
+    ("Saturday, May 10, 2025 | 16:20 GMT+7", "2025-05-10"),
+    ("Monday, June 2, 2031 | 09:10 GMT+8", "2031-06-02"),
+    ("June 2, 2031 9:12 AM GMT-5", "2031-06-02"),
+    ("June 2, 2031 09:10 UTC+05:30", "2031-06-02"),
+    ("June 2, 2031 09:10 GMT +7", "2031-06-02"),
+])
+def test_a_date_line_with_a_utc_offset(line, expected):
+    assert find_published(f"Title\n\n{line}\n\nRescuers searched the town on Friday.") == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     # day or month first from the page's other numeric dates
     ("Title\n03/02/2021\nA notice of 23/02/2021 said so.", "2021-02-03"),
