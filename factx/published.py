@@ -219,7 +219,7 @@ def day_first(text: str, hint: bool | None = None) -> bool | None:
     True
     >>> day_first("Published: 08.30.20 , 10:51")
     False
-    >>> day_first("09/05/2025 - 21:30\nOn the afternoon of May 9, a blast hit the mine.")
+    >>> day_first("09/05/2025 - 21:30\\nOn the afternoon of May 9, a blast hit the mine.")
     True
     """
     numeric = _numeric_order(text)

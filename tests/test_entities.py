@@ -92,6 +92,9 @@ IS_KICKER = [
     ("Storm Horror: a name in Title Case", "Storm Horror", False),
     ("RED CRESCENT: aid arrives\nThe Red Crescent said so.", "RED CRESCENT", False),
     ("2031: a year", "2031", False),
+    # a dateline opens a paragraph, which ends with a full stop
+    ("KABUL: Officials said on Monday that the road was open.", "KABUL", False),
+    ("NEW DELHI: Police said “the road is open.”", "NEW DELHI", False),
 ]
 
 

@@ -641,17 +641,22 @@ def _common_words(spans: list[Span], er: EntityRules) -> list[Span]:
 
 
 def is_kicker(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is a kicker: words in capitals that open a line and end
-    at a colon ("JUNGLE TERROR: aid worker snatched"), which the text never writes as a
-    name ("Jungle Terror") elsewhere.
+    """Whether text[start:end] is a kicker: words in capitals that open a headline (a
+    line that ends without a full stop) and end at a colon ("JUNGLE TERROR: aid worker
+    snatched"), which the text never writes as a name ("Jungle Terror") elsewhere. A
+    dateline opens a paragraph, which ends with one ("KABUL: Officials said ...").
 
     >>> is_kicker("STORM HORROR: teacher swept away", 0, 12), is_kicker("The STORM: no", 4, 9)
     (True, False)
+    >>> is_kicker("KABUL: Officials said on Monday that the road was open.", 0, 5)
+    False
     """
     words = text[start:end]
-    return any(c.isalpha() for c in words) and words.isupper() \
-        and (start == 0 or text[start - 1] == "\n") and text[end:].lstrip(" ").startswith(":") \
-        and words.title() not in text
+    if not (any(c.isalpha() for c in words) and words.isupper() and (start == 0 or text[start - 1] == "\n")
+            and text[end:].lstrip(" ").startswith(":") and words.title() not in text):
+        return False
+    line = text[end:].split("\n", 1)[0]
+    return not re.search(r"[.!?][\"”’']*\s*$", line)
 
 
 def _kickers(doc: Doc, spans: list[Span]) -> list[Span]:
