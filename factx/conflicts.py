@@ -18,9 +18,10 @@ conflicts. One disagreement is one conflict:
   severity; multi-valued attributes (`rules/cardinality.yml`: title, member_of,
   spouse, ...) never conflict by having several values. Counts that only grew
   from one dated report to a later one (`cumulative` in the rules) are one soft
-  conflict with ``reason: "update"``, and none at all where the later report says the
-  count rose ("the toll rose to 23": it tells the change itself); counts that differ where a report cannot be
-  placed in time are soft with ``reason: "undated"`` (the larger may be an update).
+  conflict with ``reason: "update"``, and none at all where the later report says
+  the count rose ("the toll rose to 87": it tells the change itself); counts that
+  differ where a report cannot be placed in time are soft with ``reason: "undated"``
+  (the larger may be an update).
 - **actors** (`joint` in the rules: who did it): each source's values are one set,
   so "A and B" agrees with "A"; sets without a common actor disagree as their
   actors do, sets sharing one but differing in another softly.
@@ -430,8 +431,8 @@ def _grew(groups: list[_Group]) -> list[_Group] | None:
 def _told_rises(groups: list[_Group], cmp: _Comparer) -> list[_Group]:
     """The groups of a rising count without those a later report says it rose from:
     a smaller count whose reports all precede every dated report of a larger count,
-    where a sentence of that larger count says the count rose ("the toll rose to 23",
-    "has climbed to 23", "that brings the toll to 23"). The later report tells the
+    where a sentence of that larger count says the count rose ("the toll rose to 87",
+    "has climbed to 87", "that brings the toll to 87"). The later report tells the
     change itself, so the earlier figure is no disagreement with it. A count with an
     undated report cannot be placed before another: kept."""
     words = cmp.model.count_words.get(cmp.attribute, {}).get("rise_words")

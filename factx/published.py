@@ -188,7 +188,7 @@ def _numeric_order(text: str) -> bool | None:
 
 def _written_order(text: str) -> bool | None:
     """Day first (True) or month first (False) by a numeric date that the text also
-    writes in words, one way only ("09/05/2025" above "on the afternoon of May 9": day
+    writes in words, one way only ("11/04/2031" above "on the morning of April 11": day
     first); None when no such pair tells."""
     months = lexicon().months
     mon = _month_alt()
@@ -211,7 +211,7 @@ def day_first(text: str, hint: bool | None = None) -> bool | None:
     """Whether the page writes numeric dates day first; None when nothing tells.
 
     Evidence in order: numeric dates that can be read only one way; a numeric date the
-    text also writes in words ("09/05/2025" and "May 9"); the order of written dates
+    text also writes in words ("11/04/2031" and "April 11"); the order of written dates
     ("8 October" against "October 8"); `hint` (the page's declared language or its
     address); day-first time zones or web addresses in the text.
 
@@ -219,7 +219,7 @@ def day_first(text: str, hint: bool | None = None) -> bool | None:
     True
     >>> day_first("Published: 08.30.20 , 10:51")
     False
-    >>> day_first("09/05/2025 - 21:30\\nOn the afternoon of May 9, a blast hit the mine.")
+    >>> day_first("11/04/2031 - 08:15\\nOn the morning of April 11, a fire hit the depot.")
     True
     """
     numeric = _numeric_order(text)

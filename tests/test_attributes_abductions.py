@@ -1,7 +1,7 @@
 """Abductions are not arrests (dev-stories set 2, P2): table-driven, text → facts, real model.
 
 Verbs that count arrests (arrest, detain, capture, seize, ...) count nothing when an armed
-group or a criminal does the seizing: "gunmen seized three aid workers" is an abduction,
+group or a criminal does the seizing: "gunmen seized two doctors" is an abduction,
 and its victims are no arrested_count. Police, soldiers and unnamed agents still arrest.
 Sentences are invented (published 2023-05-12).
 """
@@ -28,8 +28,8 @@ def arrested(facts) -> list:
 ROWS = [
     # armed groups and criminals seize or capture: no arrests
     ("Gunmen seized four engineers from a hotel in the town of Tarvo on Thursday night.", []),
-    ("Gunmen stormed a guesthouse in Tarvo late on Tuesday and seized three aid workers.", []),
-    ("The three were seized from a guesthouse in Tarvo on Tuesday night by armed men.", []),
+    ("Gunmen raided a clinic in Tarvo on Friday and seized two doctors.", []),
+    ("Two nurses were seized from a hotel in Tarvo on Monday by armed men.", []),
     ("Militants captured 20 soldiers in an attack on an army base near Tarvo.", []),
     ("Pirates seized 18 crew members of a tanker off the coast of Tarvo.", []),
     ("Kidnappers seized two nuns from a convent in Tarvo on Friday.", []),

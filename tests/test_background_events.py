@@ -1,6 +1,6 @@
 """A background event's toll stays off the story's event (dev-stories set 2, P3).
 
-"The region recorded in 2001 an earthquake that left more than 100 dead", "the country
+"The province recorded in 1987 an earthquake that left more than 200 dead", "the country
 saw a flood in 2010 that killed 40": verbs whose subject is where an event happened and
 whose object is the event (record, register, suffer, experience, witness, see, endure;
 `predicate.undergo` in rules/event_predicates.yml) date the event, so that it is the
@@ -27,7 +27,7 @@ BACKGROUND = [
     ("Officials raised the flood toll to 26 on Thursday.\n\nThe country saw a flood in 2010 that killed 40 people.",
      40),
     ("Officials raised the earthquake toll to 26 on Thursday.\n\n"
-     "The region recorded in 2001 an earthquake of magnitude 8.4 that left more than 100 dead.", ">100"),
+     "The province recorded in 1987 an earthquake of magnitude 7.6 that left more than 200 dead.", ">200"),
     ("Officials raised the storm toll to 26 on Thursday.\n\nThe island suffered a storm in 2004 that killed 300 people.",
      300),
 ]

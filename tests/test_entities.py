@@ -69,8 +69,8 @@ def test_repairs(text, ents, expected) -> None:
 
 KICKER_CASES = [
     # a tabloid's kicker in capitals before a colon is no name
-    ("JUNGLE TERROR: Danish nurse, 41, snatched by gang\n\nA nurse was taken.",
-     [("JUNGLE TERROR", "PERSON")], []),
+    ("MARKET HORROR: French chef, 44, stabbed in market\n\nA chef was hurt.",
+     [("MARKET HORROR", "PERSON")], []),
     ("Ferry sinks\nSTORM HORROR: Irish teacher swept away in Galway",
      [("STORM HORROR", "ORG"), ("Irish", "NORP"), ("Galway", "GPE")], [("Irish", "NORP"), ("Galway", "GPE")]),
     # a dateline in capitals names a place: it stays
@@ -80,20 +80,20 @@ KICKER_CASES = [
      [("RED CRESCENT", "ORG"), ("The Red Crescent", "ORG")], [("RED CRESCENT", "ORG"), ("Red Crescent", "ORG")]),
     # not at the start of a line, or no colon: as before
     ("The charity said: NO COMMENT. Then it left.", [("NO COMMENT", "ORG")], [("NO COMMENT", "ORG")]),
-    ("JUNGLE TERROR hits the town", [("JUNGLE TERROR", "ORG")], [("JUNGLE TERROR", "ORG")]),
+    ("MARKET HORROR hits the town", [("MARKET HORROR", "ORG")], [("MARKET HORROR", "ORG")]),
 ]
 
 
 IS_KICKER = [
     ("STORM HORROR: teacher swept away", "STORM HORROR", True),
-    ("Flood hits town\nJUNGLE TERROR : nurse snatched", "JUNGLE TERROR", True),
+    ("Flood hits town\nMARKET HORROR : chef stabbed", "MARKET HORROR", True),
     ("The STORM: no kicker mid-line", "STORM", False),
     ("STORM HORROR hits the coast", "STORM HORROR", False),
     ("Storm Horror: a name in Title Case", "Storm Horror", False),
     ("RED CRESCENT: aid arrives\nThe Red Crescent said so.", "RED CRESCENT", False),
     ("2031: a year", "2031", False),
     # a dateline opens a paragraph, which ends with a full stop
-    ("KABUL: Officials said on Monday that the road was open.", "KABUL", False),
+    ("LAGOS: Officials said on Monday that the road was open.", "LAGOS", False),
     ("NEW DELHI: Police said “the road is open.”", "NEW DELHI", False),
 ]
 

@@ -1,6 +1,6 @@
 """Tabloid kickers are no names (dev-stories set 2, P7): text → facts, real model.
 
-"FOREST TERROR: Swiss aid worker, 38, snatched" opens a tabloid page with a kicker in
+"FOREST TERROR: Swiss teacher, 38, taken" opens a tabloid page with a kicker in
 capitals; it must not become a person with the origin and age of the sentence, nor a
 named storm ("STORM HORROR: ..."). Sentences are invented (published 2023-05-12).
 """
@@ -21,9 +21,9 @@ def run(nlp):
 
 
 ROWS = [
-    ("FOREST TERROR: Swiss aid worker, 38, snatched by armed gang 'who want $1m ransom'\n\n"
-     "A Swiss aid worker has been kidnapped in Tarvo.", "FOREST TERROR"),
-    ("DESERT TERROR: Danish aid worker, 41, snatched by machete gang\n\nA Danish aid worker has been kidnapped.",
+    ("FOREST TERROR: Swiss teacher, 38, taken by armed gang 'who want $1m'\n\n"
+     "A Swiss teacher has been abducted in Tarvo.", "FOREST TERROR"),
+    ("DESERT TERROR: French engineer, 52, grabbed by armed gang\n\nA French engineer has been abducted.",
      "DESERT TERROR"),
     ("STORM HORROR: Irish teacher swept away\n\nThe death toll from the storm rose to 9 on Friday, officials said.",
      "STORM HORROR"),

@@ -104,7 +104,7 @@ def test_the_date_line_span_points_into_the_text():
 
 
 @pytest.mark.parametrize("line, expected", [
-    ("Saturday, May 10, 2025 | 16:20 GMT+7", "2025-05-10"),
+    ("Sunday, March 9, 2031 | 07:45 GMT+7", "2031-03-09"),
     ("Monday, June 2, 2031 | 09:10 GMT+8", "2031-06-02"),
     ("June 2, 2031 9:12 AM GMT-5", "2031-06-02"),
     ("June 2, 2031 09:10 UTC+05:30", "2031-06-02"),
@@ -122,10 +122,10 @@ def test_a_date_line_with_a_utc_offset(line, expected):
     ("Title\n03/02/2021\nOn 23 February the x. On 1 March y.", "2021-02-03"),
     ("Title\n03/02/2021\nOn February 23 the x. On March 1 y.", "2021-03-02"),
     # ... from the date itself written in words, before the order of other written dates
-    ("Title\n09/05/2025 - 21:30\nOn the afternoon of May 9, a blast hit the mine.", "2025-05-09"),
-    ("Title\n09/05/2025 - 21:30\nOn May 9 a blast hit the mine. On June 2 it reopened.", "2025-05-09"),
-    ("Title\n05/09/2025\nA blast hit the mine on May 9.", "2025-05-09"),
-    ("Title\n05/09/2025\nA blast hit the mine on 5 September. On 1 May it opened.", "2025-09-05"),
+    ("Title\n11/04/2031 - 08:15\nOn the morning of April 11, a fire hit the depot.", "2031-04-11"),
+    ("Title\n11/04/2031 - 08:15\nOn April 11 a fire hit the depot. On June 2 it reopened.", "2031-04-11"),
+    ("Title\n04/11/2031\nA fire hit the depot on April 11.", "2031-04-11"),
+    ("Title\n04/11/2031\nA fire hit the depot on 4 November. On 1 May it opened.", "2031-11-04"),
     # ... from its locale
     ("Title\n03/02/2021 10:15 BST\nBody.", "2021-02-03"),
     ("Title\n03/02/2021\nBody.", "2021-03-02"),              # nothing tells: slashed month first

@@ -1,9 +1,9 @@
 """Who said it, when the speaker is described in the subject (dev-stories set 2, P6).
 
-- "The director of Z, Y, 52, reported that ...": the title, member and top-member facts
+- "The chairman of Z, Y, 47, reported that ...": the title, member and top-member facts
   read from the subject are the writer's description of the speaker, not Y's claims.
-- "Police Col. Y Z, the police director, said ...": the parser gives the verb two
-  subjects, the rank and the name; the claim's source is the name, never "Police Col".
+- "Army Maj. Y Z, the district commander, said ...": the parser may give the verb two
+  subjects, the rank and the name; the claim's source is the name, never "Army Maj".
 - The claim in the complement keeps its speaker.
 Real model; invented sentences (published 2023-05-12).
 """
@@ -25,15 +25,17 @@ def run(nlp):
 
 ROWS = [
     # the speaker's own description: no source
-    ("The director of Tarvo Mining Company, Anton Vell, 52, reported that the gas level had been normal.",
-     [("Tarvo Mining Company", "top_members", "Anton Vell", None), ("Anton Vell", "title",
-                                                                     "director of Tarvo Mining Company", None)]),
+    ("The chairman of Orlen Shipping, Anton Vell, 47, reported that the cargo had been checked.",
+     [("Orlen Shipping", "top_members", "Anton Vell", None), ("Anton Vell", "title",
+                                                              "chairman of Orlen Shipping", None)]),
     ("The head of the Tarvo Red Cross, Ana Ruiz, told reporters that 40 people had died.",
      [("Ana Ruiz", "title", "head of Tarvo Red Cross", None), ("Tarvo Red Cross", "top_members", "Ana Ruiz", None)]),
     # a rank abbreviation is no source: the name after it is
-    ("Police Col. Rodolfo Pangilinan, Tarvo provincial police director, said the victims were Norwegian "
+    ("Police Col. Tomas Ferreira, the regional police chief, said the missing were Swedish "
      "national Kari Berg, 43, and Dutch national Jan Smit, 36.",
-     [("Kari Berg", "age", 43, "Rodolfo Pangilinan"), ("Kari Berg", "origin", "Norway", "Rodolfo Pangilinan")]),
+     [("Kari Berg", "age", 43, "Tomas Ferreira"), ("Kari Berg", "origin", "Sweden", "Tomas Ferreira")]),
+    ("Army Maj. Lena Okafor, Varno district commander, said the victims were Swedish national Kari Berg, 43, "
+     "and Dutch national Jan Smit, 36.", [("Kari Berg", "age", 43, "Lena Okafor")]),
     ("Lt. Col. Marta Suarez, an army spokeswoman, said the hostage, Kari Berg, 41, was a Norwegian citizen.",
      [("Kari Berg", "age", 41, "Marta Suarez")]),
     # the claim said in the complement keeps its speaker

@@ -33,7 +33,7 @@ Runs right after `ner`. Two parts:
      body and is made of common words is dropped;
    - common words: a one-word span at the start of a sentence that the tagger calls
      a common noun, adjective or verb is not a name ("Seismologists measured");
-   - kickers: capitals that open a line and end at a colon ("JUNGLE TERROR: ...") are
+   - kickers: capitals that open a line and end at a colon ("MARKET HORROR: ...") are
      no name unless the document writes them as one; a place (a dateline) stays;
    - hashtags: "#KarimHaddad" is a mention of the name the body writes "Karim Haddad".
    - facilities: unmarked capitalized words ending in a facility word ("Ravnsborg
@@ -642,13 +642,13 @@ def _common_words(spans: list[Span], er: EntityRules) -> list[Span]:
 
 def is_kicker(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is a kicker: words in capitals that open a headline (a
-    line that ends without a full stop) and end at a colon ("JUNGLE TERROR: aid worker
-    snatched"), which the text never writes as a name ("Jungle Terror") elsewhere. A
-    dateline opens a paragraph, which ends with one ("KABUL: Officials said ...").
+    line that ends without a full stop) and end at a colon ("MARKET HORROR: chef
+    stabbed"), which the text never writes as a name ("Market Horror") elsewhere. A
+    dateline opens a paragraph, which ends with one ("LAGOS: Officials said ...").
 
     >>> is_kicker("STORM HORROR: teacher swept away", 0, 12), is_kicker("The STORM: no", 4, 9)
     (True, False)
-    >>> is_kicker("KABUL: Officials said on Monday that the road was open.", 0, 5)
+    >>> is_kicker("LAGOS: Officials said on Monday that the road was open.", 0, 5)
     False
     """
     words = text[start:end]
@@ -660,7 +660,7 @@ def is_kicker(text: str, start: int, end: int) -> bool:
 
 
 def _kickers(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Rule kickers: a tabloid's kicker ("JUNGLE TERROR: aid worker snatched", `is_kicker`)
+    """Rule kickers: a tabloid's kicker ("MARKET HORROR: chef stabbed", `is_kicker`)
     is no name. A place stays: a dateline in capitals ("KARACHI: Police said") names
     where the report is from."""
     text = doc_text(doc)

@@ -113,7 +113,7 @@ class Compiled:
     count_nouns: dict[str, tuple[str, str]]
     #: (rule, verb) → words one of which must stand on the verb ('taken into custody')
     count_requires: dict[tuple[str, str], frozenset[str]]
-    #: (rule, verb) → agents that make the verb count nothing ('gunmen seized three')
+    #: (rule, verb) → agents that make the verb count nothing ('gunmen seized two')
     count_not_by: dict[tuple[str, str], frozenset[str]]
     children: frozenset[str]
     children_rule: str

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 register(
     Family("count", keys=("words", "attribute", "subject", "requires", "not_by"), required=("words", "attribute"),
            doc="verbs that count victims: 'killed 40' (subject: object), '40 died' (subject: subject); "
-               "`not_by`: agents that make the verb count nothing ('gunmen seized three': no arrest)"),
+               "`not_by`: agents that make the verb count nothing ('gunmen seized two': no arrest)"),
     Family("count_noun", keys=("words", "attribute"), required=("words", "attribute"),
            doc="nouns that count victims: '40 dead', 'the death toll rose to 40'"),
     Family("count_children", keys=("words", "attribute"),
@@ -71,7 +71,7 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
             continue  # 'taken into custody', 'rounded up'
         not_by = rules.count_not_by.get((rule_id, low))
         if not_by and _agent_words(token) & not_by:
-            continue  # 'gunmen seized three aid workers', 'were seized by armed men': no arrest
+            continue  # 'gunmen seized two doctors', 'were seized by masked men': no arrest
         if low == "leave":  # 'left dozens of civilians dead', 'left 50 people dead and 300 injured'
             verb_state = [c.lower_ for c in token.children if c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "ccomp")]
             found = []
@@ -113,7 +113,7 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
 
 def _agent_words(verb: Token) -> set[str]:
     """Who does what a verb says, as words: its subject ('gunmen seized'), the subject of
-    the verb it is coordinated with ('gunmen stormed a house and seized three'), or its
+    the verb it is coordinated with ('gunmen raided a clinic and seized two'), or its
     passive agent ('were seized by armed men'); each as its head noun (word and lemma)
     and as that noun with each modifier before it ('armed men')."""
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]

@@ -65,7 +65,7 @@ def entity_of(token: Token, state: "Discourse", *, label: str = "PERSON", nomina
         linked = state.canonical_for(text)
         start, end = span_of(tokens)
         if linked is None and is_kicker(doc_text(token.doc), start, end):
-            return None  # 'JUNGLE TERROR: aid worker, 41, snatched': a tabloid's kicker, no one
+            return None  # 'MARKET HORROR: chef, 44, stabbed': a tabloid's kicker, no one
         if linked is not None:
             return Ent(linked.canonical, linked.label, text, start, end)
         return Ent(text, label, text, start, end)

@@ -283,7 +283,7 @@ _HEADLINE_SOURCE = re.compile(r":\s*([A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,3})$")
 
 def _described_speaker(subject: Token, state: "Discourse") -> bool:
     """A reporting verb's subject that describes its own speaker: a noun with a name in
-    apposition inside it ('The director of Z, Y, 52, reported that ...', 'The head of
+    apposition inside it ('The chairman of Z, Y, 47, reported that ...', 'The head of
     Z, Y, told reporters'). What it says of Y (a title, a member) is the writer's, not
     a claim of Y's."""
     return subject.pos_ == "NOUN" and any(
