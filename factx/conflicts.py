@@ -86,7 +86,7 @@ _NOT_COMPARED = frozenset({"located_in"})
 _NESTED_TYPES = frozenset({"date", "quantity", "entity", "country"})
 
 #: `reason` of a conflict: why it is one, beyond its kind
-UPDATE, UNDATED, FORMER, HOLDERS = "update", "undated", "former", "holders"
+UPDATE, UNDATED, FORMER, HOLDERS, RANK = "update", "undated", "former", "holders", "rank"
 
 
 class FactOrderError(FactxError):
@@ -351,6 +351,16 @@ class _Comparer:
         return any(all(any(self._names(q, n) for n in names) for q in quotes)
                    for names, quotes in ((names_b, quotes_a), (names_a, quotes_b)))
 
+    def held_together(self, a: _Group, b: _Group) -> bool:
+        """Titles of different rank (`ValueModel.title_rivalry`) that one document gives
+        both ("the ministry's spokesman and a deputy minister"): the document says the
+        person holds both, so other sources giving one of them do not contradict it."""
+        if self.attribute != "title" or not a.docs() & b.docs():
+            return False
+        rivalries = {self.model.title_rivalry(str(x["value"]), str(y["value"]))
+                     for x in self._distinct(a) for y in self._distinct(b)} - {None}
+        return rivalries == {RANK}
+
     def _names(self, quote: str, name: str) -> bool:
         """The sentence names the place other than as the reference point of a distance
         or direction ("62 km south-east of the capital X", "20 miles from X"): there
@@ -395,7 +405,7 @@ class _Comparer:
                 b = groups[j]
                 relation = self.relation(a, b)
                 if relation in (SOFT, HARD) and self.independent(a, b) \
-                        and not self.named_together(a, b):
+                        and not self.named_together(a, b) and not self.held_together(a, b):
                     involved[i], involved[j] = a, b
                     severity = HARD if HARD in (relation, severity) else SOFT
         if severity is None:
@@ -443,8 +453,11 @@ def _value_conflict(facts: list[dict], cmp: _Comparer) -> tuple[str, list[Confli
             severity, involved, reason = SOFT, grown, UPDATE
         elif severity == HARD and _toll_severity(involved, cmp) == SOFT:
             severity, reason = SOFT, UNDATED
-    if cmp.attribute == "title":
-        reason = FORMER  # titles differ only by one called former (`compare_titles`)
+    if cmp.attribute == "title":  # titles differ only by rivalry (`compare_titles`)
+        rivalries = {cmp.model.title_rivalry(str(x["value"]), str(y["value"]))
+                     for i, a in enumerate(involved) for b in involved[i + 1:]
+                     for x in cmp._distinct(a) for y in cmp._distinct(b)}
+        reason = FORMER if FORMER in rivalries or RANK not in rivalries else RANK
     return severity, [_shown(g, involved) for g in involved], reason
 
 

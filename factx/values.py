@@ -776,6 +776,8 @@ class Title:
     unique: bool = False
     former: bool = False
     many: bool = False
+    #: the role under a dominant one ("deputy minister": minister), else ""
+    under: str = ""
 
     @property
     def sole_holder(self) -> bool:
@@ -788,6 +790,10 @@ class _Role:
     role: str
     unique: bool
     dominant: bool
+
+
+#: why two titles of one person rival each other (`ValueModel.title_rivalry`)
+FORMER_TITLE, RANK = "former", "rank"
 
 
 _ORG_SPLIT = re.compile(r"^(.*?)\s+(?:of|for|at|in|with|to)\s+(.+)$")
@@ -894,10 +900,20 @@ class ValueModel:
             for city in rule.get("cities", ()):
                 self._cities.setdefault(self.place_key(city), country)
         self._roles: dict[tuple[str, ...], _Role] = {}
+        #: words for an office -> the role holding it ("ministry" -> minister)
+        self._offices: dict[tuple[str, ...], str] = {}
+        self._speaks: set[str] = set()  # roles that speak for an office (spokesperson)
+        self._units: set[tuple[str, ...]] = set()  # an office's press units
         for rule in rules.get("roles"):
             role = _Role(rule["role"], bool(rule.get("unique")), bool(rule.get("dominant")))
             for phrase in rule["words"]:
                 self._roles[tuple(_words(phrase))] = role
+            for phrase in rule.get("office", ()):
+                self._offices[tuple(_words(phrase))] = rule["role"]
+            if rule.get("speaks"):
+                self._speaks.add(rule["role"])
+            self._units.update(tuple(_words(phrase)) for phrase in rule.get("units", ()))
+        self._office_roles = frozenset(self._offices.values())
         self._qualifiers: dict[tuple[str, ...], str] = {}
         for rule in rules.get("role_qualifiers"):
             effect = "former" if rule.get("former") else "many" if rule.get("many") else ""
@@ -1126,8 +1142,9 @@ class ValueModel:
             cut = len(words)
             while cut > 0 and (size := self._known_end(words[:cut])):
                 cut -= size
-            start = 0  # qualifiers before the organisation: "a senior Group G leader"
-            while start < cut and (size := self._known_start(words[start:cut])):
+            start = 0  # qualifiers before the organisation: "a senior Group G leader",
+            # and a dominant role: "deputy interior minister"
+            while start < cut and (size := self._known_start(words[start:cut], dominant=True)):
                 start += size
             role_words, org = words[:start] + words[cut:], " ".join(words[start:cut])
             roles, other, former, many = self._role_words(role_words)
@@ -1137,8 +1154,12 @@ class ValueModel:
         dominant = [r for r in roles if r.dominant]
         found = dominant[0] if dominant else roles[-1] if roles else None
         role = found.role if found else " ".join(other or role_words)
+        under = ""
+        if dominant:  # "deputy leader", "deputy director": the role deputised
+            below = [r for r in roles if not r.dominant]
+            under = below[-1].role if below else " ".join(other)
         return Title(role, " ".join(org.split()), unique=bool(found and found.unique),
-                     former=former, many=many)
+                     former=former, many=many, under=under)
 
     def _role_words(self, words: list[str]) -> tuple[list[_Role], list[str], bool, bool]:
         """The roles, other words, and former/many qualifiers among a title's role words."""
@@ -1163,10 +1184,13 @@ class ValueModel:
             i += size
         return roles, other, former, many
 
-    def _known_start(self, words: list[str]) -> int:
-        """The length of the longest qualifier phrase starting `words`, or 0."""
+    def _known_start(self, words: list[str], *, dominant: bool = False) -> int:
+        """The length of the longest qualifier phrase (or, `dominant`, dominant role:
+        "deputy") starting `words`, or 0."""
         for size in range(min(self._longest, len(words)), 0, -1):
-            if tuple(words[:size]) in self._qualifiers:
+            phrase = tuple(words[:size])
+            if phrase in self._qualifiers or (
+                    dominant and phrase in self._roles and self._roles[phrase].dominant):
                 return size
         return 0
 
@@ -1207,17 +1231,88 @@ class ValueModel:
             and self.same_organisation(a.organisation, b.organisation)
 
     def compare_titles(self, a: str, b: str) -> str:
-        """Titles are multi-valued: one role of one organisation is ``same``, the same
-        role called former by one and current by the other ``soft``, anything else
-        ``compatible``."""
+        """Titles are multi-valued: one role of one organisation is ``same``; the same
+        role called former by one and current by the other, or titles one person
+        cannot hold at once (`title_rivalry`), ``soft``; anything else ``compatible``."""
         ta, tb = self.parse_title(a), self.parse_title(b)
         if not self.same_role(ta, tb):
             if (ta.role, ta.organisation, ta.former) == (tb.role, tb.organisation, tb.former):
                 return SAME
-            return COMPATIBLE
+            return SOFT if self._rank_rivals(ta, tb) else COMPATIBLE
         if ta.former != tb.former:
             return SOFT
         return SAME if ta.many == tb.many else COMPATIBLE
+
+    def title_rivalry(self, a: str, b: str) -> str | None:
+        """Why one person cannot hold both titles as given, or None (both may be true:
+        a minister who leads a party, a group's leader and its founder).
+
+        ``"former"``: one role of one organisation, called former by one source only.
+        ``"rank"``: the spokesman of an office against its holder ("the interior
+        ministry's spokesman" / "the deputy interior minister"; "spokesman for the
+        prosecutor's office" / "the prosecutor"), or a deputy against the role he
+        deputises in the same organisation ("deputy leader of X" / "leader of X").
+
+        >>> m = value_model()
+        >>> m.title_rivalry("health ministry spokesman", "deputy health minister")
+        'rank'
+        >>> m.title_rivalry("health minister", "leader of the Green Party") is None
+        True
+        """
+        ta, tb = self.parse_title(a), self.parse_title(b)
+        if self.same_role(ta, tb):
+            return FORMER_TITLE if ta.former != tb.former else None
+        return RANK if self._rank_rivals(ta, tb) else None
+
+    def _rank_rivals(self, ta: Title, tb: Title) -> bool:
+        if ta.former or tb.former or ta.many or tb.many:
+            return False  # another time, or one of several
+        for x, y in ((ta, tb), (tb, ta)):
+            if x.under and x.under == y.role and not y.under and x.organisation \
+                    and y.organisation and self.same_organisation(x.organisation, y.organisation):
+                return True  # "deputy leader of X" / "leader of X"
+            spoken, held = self._speaks_for(x), self._holds(y)
+            if spoken and held is not None:
+                office, role = held
+                if spoken <= office and (role in spoken or spoken == office - {role}):
+                    return True
+        return False
+
+    def _office_words(self, org: str) -> frozenset[str]:
+        """An organisation's words with its office words as the role holding it
+        ("federal prosecutor's office" -> {federal, prosecutor})."""
+        words = [w for w in _words(org) if w not in _ORG_STOP]
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(4, len(words) - i), 0, -1):
+                phrase = tuple(words[i:i + size])
+                if phrase in self._offices:
+                    out.append(self._offices[phrase])
+                    break
+            else:
+                size = 1
+                out.append(words[i])
+            i += size
+        return frozenset(out)
+
+    def _speaks_for(self, title: Title) -> frozenset[str]:
+        """The office a spokesman (or the head of its press unit) speaks for."""
+        org = _words(title.organisation)
+        if title.role not in self._speaks:
+            unit = next((len(u) for u in self._units if len(org) > len(u) and tuple(org[-len(u):]) == u), 0)
+            if not unit or title.role in self._office_roles:
+                return frozenset()
+            org = org[:-unit]
+        return self._office_words(" ".join(org))
+
+    def _holds(self, title: Title) -> tuple[frozenset[str], str] | None:
+        """The office a title holds (its words and the holding role), or None."""
+        role = title.role if title.role in self._office_roles else \
+            title.under if title.under in self._office_roles else None
+        if role is None:
+            return None
+        return self._office_words(title.organisation) | {role}, role
 
     # -- compare
 

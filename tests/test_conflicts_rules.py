@@ -341,6 +341,40 @@ ROLE_CASES = [
       title(KARIM, "a former Northern Front spokesman", D2, 3),
       title(KARIM, "former spokesman of the Northern Front", D3, 3)],
      [(KARIM, "title", "value", "soft", "former")]),
+    # rival titles: one person cannot hold both as given (dev-stories cause 13)
+    ("an office's spokesman against its (deputy) holder: rank",
+     [title(KARIM, "interior ministry spokesman", D0, 2),
+      title(KARIM, "head of the interior ministry's press service", D1, 2),
+      title(KARIM, "Deputy Interior Minister", D2, 2)],
+     [(KARIM, "title", "value", "soft", "rank")]),
+    ("a prosecutor's office spokesman against the prosecutor: rank",
+     [title(KARIM, "spokesman for the Federal Prosecutor's Office", D0, 2),
+      title(KARIM, "federal prosecutor", D1, 2)],
+     [(KARIM, "title", "value", "soft", "rank")]),
+    ("a deputy against the role he deputises, same organisation: rank",
+     [title(KARIM, "leader of the Northern Front", D0, 2),
+      title(KARIM, "deputy leader of the Northern Front", D1, 2)],
+     [(KARIM, "title", "value", "soft", "rank")]),
+    ("titles that are both true: a minister who leads a party",
+     [title(KARIM, "health minister", D0, 2), title(KARIM, "leader of the Green Party", D1, 2),
+      title(KARIM, "deputy leader of the Northern Front", D2, 2)],
+     []),
+    ("a spokesman of one office, the holder of another",
+     [title(KARIM, "police spokesman", D0, 2), title(KARIM, "interior minister", D1, 2),
+      title(KARIM, "government spokesman", D2, 2), title(KARIM, "information minister", D3, 2)],
+     []),
+    ("a group's spokesman and its leader: two titles, no office held",
+     [title(KARIM, "spokesman of the Northern Front", D0, 2),
+      title(KARIM, "leader of the Northern Front", D1, 2)],
+     []),
+    ("one document gives both ranks: it says he holds both",
+     [title(KARIM, "health ministry spokesman", D0, 2), title(KARIM, "deputy health minister", D0, 6),
+      title(KARIM, "health ministry spokesman", D1, 2)],
+     []),
+    ("a former deputy: another time, not a rival",
+     [title(KARIM, "leader of the Northern Front", D0, 2),
+      title(KARIM, "former deputy leader of the Northern Front", D1, 2)],
+     []),
     ("a title denied: the denial is the conflict",
      [title(KARIM, "leader of the Northern Front", D0, 2),
       title(KARIM, "leader of the Northern Front", D1, 2, said_by="the group", polarity="denied")],
@@ -401,8 +435,14 @@ def test_holder_conflict_names_the_other_holder_and_its_documents() -> None:
 
 
 def test_former_title_sides() -> None:
-    [conflict] = run(ROLE_CASES[8][1])
+    [conflict] = run(next(c[1] for c in ROLE_CASES if c[0].startswith("a title called former")))
     assert sides(conflict) == [{D0, D1}, {D2, D3}]
+
+
+def test_rank_title_sides() -> None:
+    [conflict] = run(ROLE_CASES[9][1])
+    assert sorted(map(sorted, sides(conflict))) == [[D0], [D1], [D2]]
+    assert "Deputy Interior Minister" in [v["value"] for v in conflict["values"]]
 
 
 # ---------------------------------------------------------- one disagreement, one conflict

@@ -238,7 +238,9 @@ def test_place_cycle_does_not_hang() -> None:
     ("leader of al-Qaida in the Indian Subcontinent", "a senior leader of Al Qaeda in the Indian subcontinent", "compatible"),
     ("AQIS chief", "leader of Al Qaeda in the Indian Subcontinent", "same"),
     ("spokesman of AQIS", "leader of AQIS", "compatible"),  # two titles of one person
-    ("deputy leader of AQIS", "leader of AQIS", "compatible"),
+    ("deputy leader of AQIS", "leader of AQIS", "soft"),  # one person cannot hold both (rank)
+    ("deputy leader of AQIS", "leader of the Taliban", "compatible"),
+    ("a senior leader of AQIS", "deputy leader of AQIS", "compatible"),  # one of several
     ("leader of AQIS", "leader of the Taliban", "compatible"),  # two titles, no dispute
     ("spokesman for the Ministry of Health", "press secretary of the Ministry of Health", "same"),
     ("Ministry of Health spokeswoman", "spokesperson for the ministry of health", "same"),
