@@ -115,13 +115,7 @@ def place_names(token: Token, state: "Discourse", depth: int = 0) -> list[tuple[
                 start, end = span_of(tokens)
                 place = Ent(text_of(tokens), "GPE", text_of(tokens), start, end)
             outer = [p for c in possessors if (p := place_or_name(c, state)) is not None]
-            inner = containers(token)
-            if inner and not outer and not outer_nouns and _known_place(place, state) \
-                    and not any(_known_place(p, state) for p in inner):
-                # "the Brussels district of Ixelles": a known city's district, named after "of"
-                out.extend((p, [place]) for p in inner)
-            else:
-                out.append((place, inner + outer + outer_nouns))
+            out.append((place, containers(token) + outer + outer_nouns))
         elif possessors:
             place = place_or_name(possessors[0], state)
             # "Varnia's coastal city of X", "Chile's province of X": X, in the possessor; a
@@ -164,12 +158,6 @@ def _named_place(token: Token, state: "Discourse", depth: int) -> list[tuple[Ent
             or mention is not None and " " in mention.canonical.strip():
         return found
     return [(Ent(token.text, "GPE", token.text, token.idx, token.idx + len(token.text)), [])]
-
-
-def _known_place(place: Ent, state: "Discourse") -> bool:
-    """A country or a city the rules know (so larger than an unknown place beside it)."""
-    name = place.name.lower()
-    return name in state.rules.countries or name in state.rules.cities
 
 
 def _country(token: Token, state: "Discourse") -> bool:
