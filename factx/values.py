@@ -42,8 +42,8 @@ Models, by value type:
 - ``entity`` (places): names keyed by `factx.names.core_tokens` (transliteration and
   administrative words: ``Kerry County`` = ``Kerry``), containment from a `PlaceIndex`
   and from the demonym rules (a listed city lies in its country). Contained places are
-  ``compatible``; two different countries, or two places the index knows and that are
-  not nested, are ``hard``; a place and a country are ``compatible`` unless the place
+  ``compatible``; two different countries, or two places the index places (each has a
+  container) and that are not nested, are ``hard``; a place and a country are ``compatible`` unless the place
   is known to lie elsewhere; two other places nothing is known about are ``soft``.
 - ``title`` (the attribute, whatever its value type): ``"ROLE of ORGANISATION"``,
   the role named by `rules/roles.yml` (spokesman = press secretary; leader = head =
@@ -751,8 +751,10 @@ class PlaceIndex:
         return self.key(place) in self._ancestors
 
     def knows(self, place: str) -> bool:
-        key = self._key(place)
-        return bool(self._direct(key)) or key in self._containers
+        """The index places `place` somewhere (it has a container). Asked of the place
+        alone, never of what other lookups happened to learn (that some place lies in
+        it), so that an answer never depends on the order places were asked in."""
+        return bool(self._direct(self._key(place)))
 
     def contains(self, outer: str, inner: str) -> bool:
         """True when `inner` lies (transitively) in `outer`."""

@@ -992,3 +992,39 @@ def test_a_killing_denied_with_its_place_is_one_denial(place_line, expected) -> 
     assert [(c["entity"], c["attribute"], c["kind"]) for c in found] == expected
     # without knowing where deaths are denied, the place's denial stands on its own
     assert ("the strike", "place", "denial") in [(c["entity"], c["attribute"], c["kind"]) for c in run(facts)]
+
+
+# ------------------------------------------------------- order of input (session 6)
+
+def _places_case() -> tuple[list[dict], list[dict], dict[str, list[str]]]:
+    parents = {"Karkh": ["Baghdad"], "Mansour": ["Baghdad"], "Tolo": ["Varnia"]}
+    first = [fact("Ali Hamdan", "place_of_death", "Baghdad", D0, 1, value_type="entity"),
+             fact("Ali Hamdan", "place_of_death", "Tolo", D1, 1, value_type="entity")]
+    second = [fact("Omar Said", "place_of_death", "Karkh", D0, 2, value_type="entity"),
+              fact("Omar Said", "place_of_death", "Mansour", D2, 2, value_type="entity")]
+    return first, second, parents
+
+
+def test_a_place_is_known_by_its_own_containers_not_by_what_other_lookups_learned() -> None:
+    """A lazy place index (the store's) must answer the same whatever entity came first:
+    Baghdad has no container of its own, so against Tolo it is two places nothing
+    relates (soft), even after another entity's lookup learned that Karkh lies in it."""
+    first, second, parents = _places_case()
+
+    def severities(facts: list[dict]) -> dict[str, str]:
+        index = PlaceIndex(lookup=lambda name: parents.get(name, []))
+        return {c["entity"]: c["severity"] for c in find_conflicts(facts, places=index)}
+
+    forward = severities(sort_facts(first) + sort_facts(second))
+    backward = severities(sort_facts(second) + sort_facts(first))
+    assert forward == backward == {"Ali Hamdan": "soft", "Omar Said": "hard"}
+
+
+def test_conflicts_do_not_depend_on_the_order_of_the_facts() -> None:
+    from factx.conflicts import facts_conflicts
+    first, second, parents = _places_case()
+    located = [fact(place, "located_in", outer, D3, 9, value_type="entity", entity_type="GPE")
+               for place, outers in parents.items() for outer in outers]
+    facts = first + second + located + ROLE_CASES[9][1] + list(DEATH_AFFIRMED)
+    forward = list(facts_conflicts(facts))
+    assert forward and forward == list(facts_conflicts(list(reversed(facts))))
