@@ -58,6 +58,7 @@ document's own voice). One source repeating itself is never a conflict.
 from __future__ import annotations
 
 import json
+import math
 import re
 import tempfile
 from collections import Counter
@@ -201,6 +202,19 @@ def _conflict_value(facts: Iterable[dict], value: Any,
     return ConflictValue(value, tuple(texts), sources)
 
 
+def _aged(x: dict, y: dict) -> bool:
+    """Two ages of one person that reports a year or more apart both give rightly: the
+    later report's age is older by no more than the years between them, rounded up
+    (`yearly` in the cardinality rules)."""
+    ax, ay = parse_quantity(x.get("value")), parse_quantity(y.get("value"))
+    px, py = _published_span(x), _published_span(y)
+    if ax is None or ay is None or px is None or py is None or ax.lo != ax.hi or ay.lo != ay.hi:
+        return False
+    (early, early_at), (late, late_at) = sorted(((ax.lo, px.lo), (ay.lo, py.lo)), key=lambda a: a[1])
+    years = (late_at - early_at) / _YEAR
+    return years >= 1 and 0 < late - early <= math.ceil(years)
+
+
 def _order(groups: Iterable[_Group]) -> list[_Group]:
     return sorted(groups, key=lambda g: (-len(g.docs()), g.first()))
 
@@ -225,6 +239,8 @@ class _Comparer:
 
     def _relation(self, x: dict, y: dict) -> str:
         vx, vy = x.get("value_type") or "text", y.get("value_type") or "text"
+        if self.attribute in self.model.yearly and _aged(x, y):
+            return COMPATIBLE  # the same person's age in a later year
         if vx == vy == "date" and undated_weekday(x["value"]) != undated_weekday(y["value"]) \
                 and not _anchors_weekday(y if undated_weekday(x["value"]) else x):
             return COMPATIBLE  # no day of the week's own news to place the weekday on
@@ -745,12 +761,60 @@ def _words_before(fact: dict, size: int = 6) -> list[str] | None:
     return found
 
 
+def _words_after(fact: dict, size: int = 3) -> list[str] | None:
+    """The folded words after each place a fact's value stands in its sentence (as
+    `_words_before`), or None when the value's words are not found."""
+    quote, text = fact.get("quote") or "", fact.get("value_text") or ""
+    if not text or text not in quote:
+        return None
+    found, at = [], quote.find(text)
+    while at >= 0:
+        found.append(f" {' '.join(_plain_words(quote[at + len(text):])[:size])} ")
+        at = quote.find(text, at + 1)
+    return found
+
+
+_YEAR_WORD = re.compile(r" ((?:19|20)\d\d) ")
+
+
+def _earlier_year(window: str, fact: dict) -> bool:
+    """The words before a value name a year before its own report's year ("since the
+    2015 crash that killed", "in 2018, more than"): another event's figure."""
+    published = str(fact.get("published") or "")[:4]
+    return published.isdigit() and any(int(y) < int(published) for y in _YEAR_WORD.findall(window))
+
+
+def _part_of(fact: dict, lists: dict[str, frozenset[str]], model: ValueModel) -> str | None:
+    """The part of the victims a count is of ("12 children", "32 Kenyans": the noun;
+    "including 12": "part"), or None for a total. Every place the value stands must
+    say so."""
+    before, after = _words_before(fact, 3), _words_after(fact, 3)
+    if not before or not after:
+        return None
+    parts = set()
+    for window_before, window_after in zip(before, after):
+        words = window_after.split()
+        noun = next((p for p in lists.get("part_nouns", ()) if window_after.startswith(f" {p} ")), None)
+        if noun is None and words and words[0] in model.demonym_words:
+            noun = words[0]  # "32 Kenyans", "two Belgian nationals"
+        if noun is None and any(f" {w} " in window_before for w in lists.get("part_words", ())):
+            noun = "part"
+        if noun is None:
+            return None
+        parts.add(noun)
+    return parts.pop() if len(parts) == 1 else "part"
+
+
 def _not_claimed(facts: list[dict], attribute: str, model: ValueModel) -> list[dict]:
-    """Counts a document gives but does not claim (`counts-not-claimed` in the
-    cardinality rules): a forecast ("could rise to 250": a modal and a verb of growth
-    before the number), and another report's earlier figure ("from a previous report
-    that said 900") where the same document gives another count of the same thing.
-    Every place the number stands in its sentence must say so."""
+    """Counts and dates a document gives but does not claim of this entity (the
+    `counts-not-claimed`, `counts-of-other-things` and `dates-of-other-events` rules):
+    a forecast ("could rise to 250": a modal and a verb of growth before the number);
+    another report's earlier figure ("from a previous report that said 900") where the
+    same document gives another count of the same thing; another event's figure (a
+    year before the report's own just before it: "since the 2015 crash that killed
+    40"); a count of part of the victims ("including 12 children") where a total or
+    another part is given; the date of a funeral or an anniversary. Every place the
+    value stands in its sentence must say so."""
     lists = model.count_words.get(attribute)
     if not lists:
         return []
@@ -758,12 +822,26 @@ def _not_claimed(facts: list[dict], attribute: str, model: ValueModel) -> list[d
     def says(windows: list[str], key: str) -> bool:
         return any(f" {w} " in window for w in lists.get(key, ()) for window in windows)
 
+    if "other_event_words" in lists:  # dates: the three words before the date
+        return [f for f in facts if f.get("polarity") != "denied" and f.get("value") is not None
+                and (windows := _words_before(f, 3)) and all(says([w], "other_event_words") for w in windows)]
     dropped = []
+    affirmed = [f for f in facts if f.get("polarity") != "denied" and f.get("value") is not None]
+    background = [f for f in affirmed if (windows := _words_before(f, 8))
+                  and all(_earlier_year(w, f) for w in windows)]
+    dropped.extend(background)
+    aside = {id(f) for f in background}
+    if "part_nouns" in lists or "part_words" in lists:
+        parts = {id(f): _part_of(f, lists, model) for f in affirmed if id(f) not in aside}
+        kinds = set(parts.values())
+        if len(kinds) > 1:  # a total or another part beside them: parts are no totals
+            dropped.extend(f for f in affirmed if parts.get(id(f)) is not None)
+            aside.update(id(f) for f in affirmed if parts.get(id(f)) is not None)
     # per document: the keys of the counts it claims, and the counts it cites as older
     claimed: dict[str, set] = {}
     older: list[tuple[dict, Any]] = []
     for fact in facts:
-        if fact.get("polarity") == "denied" or fact.get("value") is None:
+        if fact.get("polarity") == "denied" or fact.get("value") is None or id(fact) in aside:
             continue
         windows = _words_before(fact)
         if windows and all(says([w], "forecast_words") and says([w], "growth_words") for w in windows):

@@ -252,7 +252,9 @@ SCHEMAS: dict[str, Schema] = _schemas(
             "joint": "bool", "past": "bool", "recent_years": "int", "within_minutes": "int",
             "cause_class": "str", "alike": "bool", "words": "list", "follows": "list",
             "differs": "str", "generic": "list", "deliberate": "bool", "reference_words": "list",
-            "forecast_words": "list", "growth_words": "list", "superseded_words": "list"},
+            "forecast_words": "list", "growth_words": "list", "superseded_words": "list",
+            "part_words": "list", "part_nouns": "list", "other_event_words": "list",
+            "yearly": "bool"},
            "attributes that hold several values at once, counts that grow, arguments of an "
            "event, dates that cannot be right, clock tolerance, kinds of causes"),
 )

@@ -879,7 +879,8 @@ class ValueModel:
         #: growth), each a set of folded phrases
         self.count_words: dict[str, dict[str, frozenset[str]]] = {}
         for rule in rules.get("cardinality"):
-            for key in ("superseded_words", "forecast_words", "growth_words"):
+            for key in ("superseded_words", "forecast_words", "growth_words", "part_words",
+                        "part_nouns", "other_event_words"):
                 for attribute in rule["attributes"] if rule.get(key) else ():
                     lists = self.count_words.setdefault(attribute, {})
                     lists[key] = lists.get(key, frozenset()) | {" ".join(_words(w)) for w in rule[key]}
@@ -892,6 +893,12 @@ class ValueModel:
         self.cause_attributes: frozenset[str] = frozenset(
             a for r in rules.get("cardinality") if r.get("cause_class") for a in r["attributes"])
         self._longest_cause = max(map(len, self._causes), default=1)
+        #: attributes whose values grow a year a year (ages)
+        self.yearly: frozenset[str] = frozenset(
+            a for r in rules.get("cardinality") if r.get("yearly") for a in r["attributes"])
+        #: folded demonyms ("kenyans", "belgian"): after a count, they name part of the victims
+        self.demonym_words: frozenset[str] = frozenset(
+            fold(w) for r in rules.get("demonyms") for w in r.get("words", ()) if w[:1].isupper())
         self._countries: dict[str, str] = {}  # place key -> country name
         self._cities: dict[str, str] = {}  # place key -> country name
         for rule in rules.get("demonyms"):

@@ -1028,3 +1028,97 @@ def test_conflicts_do_not_depend_on_the_order_of_the_facts() -> None:
     facts = first + second + located + ROLE_CASES[9][1] + list(DEATH_AFFIRMED)
     forward = list(facts_conflicts(facts))
     assert forward and forward == list(facts_conflicts(list(reversed(facts))))
+
+
+# ------------------------------------------- precision hazards on unseen stories (session 6)
+
+CRASH = "crash near Tolo"
+
+
+def count_of(value: object, doc: str, quote: str, text: str, *, attribute: str = "killed_count",
+         published: str = "2031-03-12", **kw) -> dict:
+    return dated(fact(CRASH, attribute, value, doc, 1, value_type="quantity", value_text=text,
+                      quote=quote, entity_type="EVENT", **kw), published)
+
+
+def when(attribute: str, value: str, doc: str, quote: str, text: str, **kw) -> dict:
+    entity, kind = (CRASH, "EVENT") if attribute in ("date", "time") else (KARIM, "PERSON")
+    return dated(fact(entity, attribute, value, doc, 1, value_type="date", value_text=text,
+                      quote=quote, entity_type=kind, **kw), "2031-03-12")
+
+
+def age(value: int, doc: str, published: str) -> dict:
+    return dated(fact(KARIM, "age", value, doc, 1, value_type="quantity", value_text=str(value),
+                      quote=f"Karim Haddad, {value}, said."), published)
+
+
+HAZARDS = [
+    # (case, facts, expected (attribute, severity, reason) of the conflicts)
+    ("another event's toll: the worst since an earlier crash",
+     [count_of(12, D0, "The crash killed 12 people on Monday.", "12"),
+      count_of(40, D1, "It was the deadliest since the 2015 crash that killed 40 people.", "40")],
+     []),
+    ("another event's toll: a year before the report's own",
+     [count_of(14, D0, "At least 14 people died when the ferry sank.", "14"),
+      count_of(160, D1, "In 2018, more than 160 people drowned when a ferry sank in the lake.", "more than 160")],
+     []),
+    ("control: the same figures as this event's own disagree",
+     [count_of(12, D0, "The crash killed 12 people on Monday.", "12"),
+      count_of(40, D1, "The crash killed 40 people on Monday, police said.", "40")],
+     [("killed_count", "hard", None)]),
+    ("a part of the victims against the total: 'including 12 children'",
+     [count_of(40, D0, "The blast killed 40 people, including 12 children.", "40"),
+      count_of(12, D1, "Officials said the dead included 12 children.", "12"),
+      count_of(12, D2, "The blast killed 40 people, including 12.", "12")],
+     []),
+    ("a part named by its noun or a demonym: '12 children were killed', '32 Kenyans'",
+     [count_of(157, D0, "All 157 people on board were killed.", "157"),
+      count_of(32, D1, "32 Kenyans were among the dead, the ministry said.", "32"),
+      count_of(9, D2, "Nine children were killed in the crash.", "Nine")],
+     []),
+    ("parts of one kind only are compared with each other",
+     [count_of(12, D0, "Twelve children were killed in the crash.", "Twelve"),
+      count_of(14, D1, "14 children were killed in the crash, the hospital said.", "14")],
+     [("killed_count", "hard", None)]),
+    ("a toll that grew between dated reports is an update",
+     [count_of(12, D0, "The crash killed 12 people.", "12", published="2031-03-10"),
+      count_of(40, D1, "The toll has risen to 40.", "40", published="2031-03-12")],
+     [("killed_count", "soft", "update")]),
+    ("the date of a funeral is not the date of the death",
+     [when("date_of_death", "2031-03-06", D0, "Karim Haddad died on Thursday.", "Thursday"),
+      when("date_of_death", "2031-03-07", D1, "Karim Haddad was buried on Friday.", "Friday")],
+     []),
+    ("the date of an anniversary is not the date of the event",
+     [when("date", "2031-03-06", D0, "The crash happened on March 6.", "March 6"),
+      when("date", "2031-03-09", D1, "Families marked the anniversary on Sunday.", "Sunday")],
+     []),
+    ("ages in reports years apart: the same person older",
+     [age(52, D0, "2030-01-10"), age(55, D1, "2033-02-01")],
+     []),
+    ("ages in reports years apart but further apart than the years",
+     [age(52, D0, "2030-01-10"), age(57, D1, "2033-02-01")],
+     [("age", "hard", None)]),
+    ("ages in reports days apart: a year off is soft, two years hard",
+     [age(52, D0, "2031-03-10"), age(53, D1, "2031-03-12"), age(54, D2, "2031-03-12")],
+     [("age", "hard", None)]),
+    ("a headline's rounded figure against its own body: one source",
+     [count_of(12, D0, "Dozens dead as ferry sinks", "Dozens"),
+      count_of(31, D0, "Thirty-one people died, officials said.", "Thirty-one", said_by="officials")],
+     []),
+    ("places at different granularity: village, district, province, country",
+     [dated(fact(CRASH, "place", p, d, 1, value_type="entity", entity_type="EVENT"), "2031-03-12")
+      for p, d in (("Kessar", D0), ("Tolo district", D1), ("Varnia Province", D2), ("Afghanistan", D3))]
+     + [fact(a, "located_in", b, D4, 3, value_type="entity", entity_type="GPE")
+        for a, b in (("Kessar", "Tolo district"), ("Tolo district", "Varnia Province"),
+                     ("Varnia Province", "Afghanistan"))],
+     []),
+]
+
+
+@pytest.mark.parametrize("case, facts, expected", HAZARDS, ids=[h[0][:45] for h in HAZARDS])
+def test_precision_hazards(case, facts, expected) -> None:
+    places = PlaceIndex.from_facts(facts)
+    found = run(facts, places=places)
+    assert [(c["attribute"], c["severity"], c["reason"]) for c in found] == expected
+    reordered = run(list(reversed(facts)), places=PlaceIndex.from_facts(list(reversed(facts))))
+    assert reordered == found  # the order of the input changes nothing
