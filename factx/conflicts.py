@@ -1346,7 +1346,9 @@ def store_conflicts(store: Any, *, entity_ids: Iterable[str] | None = None,
         places=PlaceIndex(lookup=place_parents, model=model),
         roles=RoleIndex.from_store(store) if entity_ids is not None else RoleIndex.whole_store(store, model),
         deaths=DeathDenials.from_store(store))
-    return rank_conflicts(found) if (entity_ids is None if ranked is None else ranked) else found
+    if entity_ids is None if ranked is None else ranked:
+        return split_people_once(rank_conflicts(found), model=model)
+    return found
 
 
 def facts_conflicts(facts: list[dict], *, entity_ids: Iterable[str] | None = None,
@@ -1364,7 +1366,48 @@ def facts_conflicts(facts: list[dict], *, entity_ids: Iterable[str] | None = Non
         facts = [f for f in facts if f.get("entity_id") in ids]
     found = find_conflicts(sort_facts(facts), min_severity=min_severity, attribute=attribute,
                            kinds=kinds, places=places, roles=roles, rules=rules, deaths=deaths)
-    return rank_conflicts(found) if (entity_ids is None if ranked is None else ranked) else found
+    if entity_ids is None if ranked is None else ranked:
+        return split_people_once(rank_conflicts(found), model=model)
+    return found
+
+
+def split_people_once(ranked: Iterable[dict], *, model: ValueModel | None = None) -> Iterator[dict]:
+    """Ranked conflicts without the repeats a person split over several entities makes
+    ("Bakyt Osmonaliev" / "Bakyt Osmonaliyev" / a lone "Osmonaliev", left unmerged by
+    the resolver): a value or denial conflict of a person is left out when a person
+    ranked before it, whose name may be the same person's (`ValueModel.compare_names`:
+    one name within the other, or spelling variants; never two given names), has a
+    conflict of the same kind on the same attribute, about a value they share (any,
+    for a denial). One disagreement is one conflict; the person ranked first (more
+    documents) keeps it, and the other entity's facts stay in the store.
+
+    >>> recs = [{"entity": n, "entity_id": n, "entity_type": "PERSON", "kind": "denial",
+    ...          "attribute": "death", "values": []} for n in ("Ana Diaz", "Diaz")]
+    >>> [c["entity"] for c in split_people_once(recs)]
+    ['Ana Diaz']
+    """
+    model = model or value_model()
+    # kept conflicts by (attribute, kind, the phonetic key of one of the person's name
+    # words): two names that may be one person share a word up to transliteration
+    kept: dict[tuple[str, str, str], list[tuple[str, str, frozenset[str]]]] = {}
+    for conflict in ranked:
+        name, entity_id = conflict.get("entity") or "", conflict.get("entity_id") or ""
+        blocks = {_names._block_key(_names._translit(t, model.nr), model.nr)  # as `token_cost`
+                  for t in model.name_key(name, "PERSON")}
+        if conflict.get("entity_type") != "PERSON" or conflict.get("kind") not in ("value", "denial") \
+                or not blocks:
+            yield conflict
+            continue
+        values = frozenset(fold(str(v.get("value"))) for v in conflict.get("values") or ()
+                           if v.get("value") is not None)
+        slots = [kept.setdefault((conflict["attribute"], conflict["kind"], b), []) for b in sorted(blocks)]
+        if any(other_id != entity_id and (conflict["kind"] == "denial" or values & other_values)
+               and model.compare_names(name, other, "PERSON") != HARD
+               for slot in slots for other, other_id, other_values in slot):
+            continue
+        for slot in slots:
+            slot.append((name, entity_id, values))
+        yield conflict
 
 
 # -------------------------------------------------------------------------- ordering

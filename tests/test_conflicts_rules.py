@@ -1122,3 +1122,43 @@ def test_precision_hazards(case, facts, expected) -> None:
     assert [(c["attribute"], c["severity"], c["reason"]) for c in found] == expected
     reordered = run(list(reversed(facts)), places=PlaceIndex.from_facts(list(reversed(facts))))
     assert reordered == found  # the order of the input changes nothing
+
+
+def _denied_death(entity: str, affirming: str, denying: str) -> list[dict]:
+    return [fact(entity, "death", "died", affirming, 1, entity_id=entity),
+            fact(entity, "death", "died", denying, 2, said_by="the ministry", polarity="denied",
+                 entity_id=entity)]
+
+
+SPLIT_CASES = [
+    # (case, facts, entities whose conflicts are reported)
+    ("one person split by a spelling and a lone surname: one denial, on the first ranked",
+     _denied_death("Bakir Osmanaliev", D0, D1) + _denied_death("Bakir Osmanaliev", D2, D1)
+     + _denied_death("Bakir Osmanaliyev", D3, D4) + _denied_death("Osmanaliev", D4, D3),
+     ["Bakir Osmanaliev"]),
+    ("two people who share a surname keep their own conflicts",
+     _denied_death("Bakir Osmanaliev", D0, D1) + _denied_death("Nurlan Osmanaliev", D2, D3),
+     ["Bakir Osmanaliev", "Nurlan Osmanaliev"]),
+    ("a split person's value conflicts about other values are kept",
+     [fact("Karim Haddad", "age", 31, D0, 1, value_type="quantity"),
+      fact("Karim Haddad", "age", 29, D1, 1, value_type="quantity"),
+      fact("Haddad", "age", 40, D2, 1, value_type="quantity"),
+      fact("Haddad", "age", 44, D3, 1, value_type="quantity")],
+     ["Haddad", "Karim Haddad"]),
+    ("... and left out when they repeat a value",
+     [fact("Karim Haddad", "age", 31, D0, 1, value_type="quantity"),
+      fact("Karim Haddad", "age", 31, D4, 1, value_type="quantity"),
+      fact("Karim Haddad", "age", 29, D1, 1, value_type="quantity"),
+      fact("Haddad", "age", 31, D2, 1, value_type="quantity"),
+      fact("Haddad", "age", 29, D3, 1, value_type="quantity")],
+     ["Karim Haddad"]),
+]
+
+
+@pytest.mark.parametrize("case, facts, entities", SPLIT_CASES, ids=[c[0][:45] for c in SPLIT_CASES])
+def test_a_person_split_over_entities_gives_one_conflict(case, facts, entities) -> None:
+    from factx.conflicts import facts_conflicts
+    found = [c for c in facts_conflicts(facts) if c["kind"] != "spelling"]
+    assert [c["entity"] for c in found] == entities
+    every = [c for c in facts_conflicts(facts, ranked=False) if c["kind"] != "spelling"]
+    assert len(every) >= len(found)  # unranked (--entity): each entity's own view
