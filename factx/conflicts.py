@@ -815,8 +815,8 @@ def _not_claimed(facts: list[dict], attribute: str, model: ValueModel) -> list[d
     40"); a count of part of the victims ("including 12 children") where a total or
     another part is given; the date of a funeral or an anniversary. Every place the
     value stands in its sentence must say so."""
-    lists = model.count_words.get(attribute)
-    if not lists:
+    lists = model.count_words.get(attribute) or {}
+    if not lists and attribute not in model.earlier_years:
         return []
 
     def says(windows: list[str], key: str) -> bool:
@@ -827,8 +827,8 @@ def _not_claimed(facts: list[dict], attribute: str, model: ValueModel) -> list[d
                 and (windows := _words_before(f, 3)) and all(says([w], "other_event_words") for w in windows)]
     dropped = []
     affirmed = [f for f in facts if f.get("polarity") != "denied" and f.get("value") is not None]
-    background = [f for f in affirmed if (windows := _words_before(f, 8))
-                  and all(_earlier_year(w, f) for w in windows)]
+    background = [f for f in affirmed if attribute in model.earlier_years
+                  and (windows := _words_before(f, 8)) and all(_earlier_year(w, f) for w in windows)]
     dropped.extend(background)
     aside = {id(f) for f in background}
     if "part_nouns" in lists or "part_words" in lists:

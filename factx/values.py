@@ -893,6 +893,9 @@ class ValueModel:
         self.cause_attributes: frozenset[str] = frozenset(
             a for r in rules.get("cardinality") if r.get("cause_class") for a in r["attributes"])
         self._longest_cause = max(map(len, self._causes), default=1)
+        #: counts a sentence may tie to an earlier year: another event's
+        self.earlier_years: frozenset[str] = frozenset(
+            a for r in rules.get("cardinality") if r.get("earlier_years") for a in r["attributes"])
         #: attributes whose values grow a year a year (ages)
         self.yearly: frozenset[str] = frozenset(
             a for r in rules.get("cardinality") if r.get("yearly") for a in r["attributes"])
