@@ -933,6 +933,7 @@ class ValueModel:
                 self._qualifiers[tuple(_words(phrase))] = effect
         self._longest = max((len(k) for k in (*self._roles, *self._qualifiers)), default=1)
         self._titles: dict[str, Title] = {}
+        self._rivals: dict[tuple[Title, Title], bool] = {}  # `_rank_rivals`, per pair
 
     # -- names
 
@@ -1277,6 +1278,14 @@ class ValueModel:
         return RANK if self._rank_rivals(ta, tb) else None
 
     def _rank_rivals(self, ta: Title, tb: Title) -> bool:
+        found = self._rivals.get((ta, tb))
+        if found is None:
+            if len(self._rivals) > 65536:
+                self._rivals.clear()
+            found = self._rivals[(ta, tb)] = self._rank_rivals_of(ta, tb)
+        return found
+
+    def _rank_rivals_of(self, ta: Title, tb: Title) -> bool:
         if ta.former or tb.former or ta.many or tb.many:
             return False  # another time, or one of several
         for x, y in ((ta, tb), (tb, ta)):
