@@ -751,30 +751,58 @@ def _words_before(fact: dict, size: int = 6) -> list[str] | None:
     """The folded words before a fact's value in its sentence, joined and padded
     (" the toll could rise to "), one string per place the value's words stand;
     None when they are not found (then nothing can be told)."""
-    quote, text = fact.get("quote") or "", fact.get("value_text") or ""
-    if not text or text not in quote:
-        return None
-    found, at = [], quote.find(text)
-    while at >= 0:
-        found.append(f" {' '.join(_plain_words(quote[:at])[-size:])} ")
-        at = quote.find(text, at + 1)
-    return found
+    around = _around(fact.get("quote") or "", fact.get("value_text") or "")
+    return None if around is None else [f" {' '.join(before[-size:])} " for before, _ in around]
 
 
 def _words_after(fact: dict, size: int = 3) -> list[str] | None:
     """The folded words after each place a fact's value stands in its sentence (as
     `_words_before`), or None when the value's words are not found."""
-    quote, text = fact.get("quote") or "", fact.get("value_text") or ""
+    around = _around(fact.get("quote") or "", fact.get("value_text") or "")
+    return None if around is None else [f" {' '.join(after[:size])} " for _, after in around]
+
+
+@lru_cache(maxsize=8192)
+def _around(quote: str, text: str) -> tuple[tuple[list[str], list[str]], ...] | None:
+    """The folded words before and after each place `text` stands in `quote` (read
+    once for every window a rule asks of it)."""
     if not text or text not in quote:
         return None
     found, at = [], quote.find(text)
     while at >= 0:
-        found.append(f" {' '.join(_plain_words(quote[at + len(text):])[:size])} ")
+        found.append((_plain_words(quote[:at]), _plain_words(quote[at + len(text):])))
         at = quote.find(text, at + 1)
-    return found
+    return tuple(found)
 
 
+def _words_before(fact: dict, size: int = 6) -> list[str] | None:
+    """The folded words before a fact's value in its sentence, joined and padded
+    (" the toll could rise to "), one string per place the value's words stand;
+    None when they are not found (then nothing can be told)."""
+    around = _around(fact.get("quote") or "", fact.get("value_text") or "")
+    return None if around is None else [f" {' '.join(before[-size:])} " for before, _ in around]
+
+
+def _words_after(fact: dict, size: int = 3) -> list[str] | None:
+    """The folded words after each place a fact's value stands in its sentence (as
+    `_words_before`), or None when the value's words are not found."""
+    around = _around(fact.get("quote") or "", fact.get("value_text") or "")
+    return None if around is None else [f" {' '.join(after[:size])} " for _, after in around]
+
+
+@lru_cache(maxsize=8192)
+def _around(quote: str, text: str) -> tuple[tuple[list[str], list[str]], ...] | None:
+    """The folded words before and after each place `text` stands in `quote` (read
+    once for every window a rule asks of it)."""
+    if not text or text not in quote:
+        return None
+    found, at = [], quote.find(text)
+    while at >= 0:
+        found.append((_plain_words(quote[:at]), _plain_words(quote[at + len(text):])))
+        at = quote.find(text, at + 1)
+    return tuple(found)
 _YEAR_WORD = re.compile(r" ((?:19|20)\d\d) ")
+_YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _earlier_year(window: str, fact: dict) -> bool:
@@ -828,6 +856,7 @@ def _not_claimed(facts: list[dict], attribute: str, model: ValueModel) -> list[d
     dropped = []
     affirmed = [f for f in facts if f.get("polarity") != "denied" and f.get("value") is not None]
     background = [f for f in affirmed if attribute in model.earlier_years
+                  and _YEAR_IN_TEXT.search(f.get("quote") or "")
                   and (windows := _words_before(f, 8)) and all(_earlier_year(w, f) for w in windows)]
     dropped.extend(background)
     aside = {id(f) for f in background}
