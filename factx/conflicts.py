@@ -1213,8 +1213,12 @@ def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceInd
             ids = {id(f) for f in found}
             aside[attr] = found
             by_attribute[attr] = [f for f in group if id(f) not in ids]
-        # forecasts and earlier figures a document cites are no claims of it
-        unclaimed = {id(f) for f in _not_claimed(by_attribute[attr], attr, model)}
+        # forecasts and earlier figures a document cites are no claims of it (asked only
+        # where they could matter: values that differ, or a denial to match)
+        kept = by_attribute[attr]
+        if len({str(f.get("value")) for f in kept}) < 2 and all(f.get("polarity") != "denied" for f in kept):
+            continue
+        unclaimed = {id(f) for f in _not_claimed(kept, attr, model)}
         if unclaimed:
             by_attribute[attr] = [f for f in by_attribute[attr] if id(f) not in unclaimed]
 
