@@ -452,6 +452,20 @@ def _grew(groups: list[_Group]) -> list[_Group] | None:
     return ordered if first != last else None
 
 
+def _told(grown: list[_Group], cmp: _Comparer) -> bool:
+    """Every rise in a dated growth of a count is told by the later report itself ("the
+    toll rose to 23", "19 dead, up from 14": `told_words` in the cardinality rules)."""
+    words = cmp.model.count_words.get(cmp.attribute, {}).get("told_words")
+    if not words:
+        return False
+
+    def tells(fact: dict) -> bool:
+        windows = (_words_before(fact) or []) + (_words_after(fact) or [])
+        return any(f" {w} " in window for w in words for window in windows)
+
+    return all(any(tells(f) for f in later.facts) for later in grown[1:])
+
+
 def _value_conflict(facts: list[dict], cmp: _Comparer) -> tuple[str, list[ConflictValue], str | None] | None:
     if cmp.attribute in cmp.model.joint:
         return _joint_conflict(facts, cmp)
@@ -465,6 +479,8 @@ def _value_conflict(facts: list[dict], cmp: _Comparer) -> tuple[str, list[Confli
     reason = None
     if cmp.attribute in cmp.model.cumulative:
         grown = _grew(involved)
+        if grown is not None and _told(grown, cmp):
+            return None  # each later report says the count rose: they agree
         if grown is not None:
             severity, involved, reason = SOFT, grown, UPDATE
         elif severity == HARD and _toll_severity(involved, cmp) == SOFT:

@@ -880,7 +880,7 @@ class ValueModel:
         self.count_words: dict[str, dict[str, frozenset[str]]] = {}
         for rule in rules.get("cardinality"):
             for key in ("superseded_words", "forecast_words", "growth_words", "part_words",
-                        "part_nouns", "other_event_words"):
+                        "part_nouns", "other_event_words", "told_words"):
                 for attribute in rule["attributes"] if rule.get(key) else ():
                     lists = self.count_words.setdefault(attribute, {})
                     lists[key] = lists.get(key, frozenset()) | {" ".join(_words(w)) for w in rule[key]}
