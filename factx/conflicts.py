@@ -817,15 +817,19 @@ def _around(quote: str, text: str) -> tuple[tuple[list[str], list[str]], ...] | 
         found.append((_plain_words(quote[:at]), _plain_words(quote[at + len(text):])))
         at = quote.find(text, at + 1)
     return tuple(found)
-_YEAR_WORD = re.compile(r" ((?:19|20)\d\d) ")
+#: a year that dates what the words after it tell: "in 2018, more than", "in June
+#: 2018 a ferry", "the 2015 crash that killed" (not "the strongest since 2001, killed")
+_YEAR_WORD = re.compile(r" in (?:[a-z]+ )?((?:19|20)\d\d) | ((?:19|20)\d\d) (?:[a-z]+ ){0,4}(?:that|which|when) ")
 _YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _earlier_year(window: str, fact: dict) -> bool:
-    """The words before a value name a year before its own report's year ("since the
-    2015 crash that killed", "in 2018, more than"): another event's figure."""
+    """The words before a value date it to a year before its own report's year ("in
+    2018, more than 160 drowned", "since the 2015 crash that killed 40"): another
+    event's figure. A year the value is only compared with ("the deadliest since 2001,
+    killed 26") does not."""
     published = str(fact.get("published") or "")[:4]
-    return published.isdigit() and any(int(y) < int(published) for y in _YEAR_WORD.findall(window))
+    return published.isdigit() and any(int(a or b) < int(published) for a, b in _YEAR_WORD.findall(window))
 
 
 def _part_of(fact: dict, lists: dict[str, frozenset[str]], model: ValueModel) -> str | None:
@@ -873,7 +877,7 @@ def _not_claimed(facts: list[dict], attribute: str, model: ValueModel) -> list[d
     affirmed = [f for f in facts if f.get("polarity") != "denied" and f.get("value") is not None]
     background = [f for f in affirmed if attribute in model.earlier_years
                   and _YEAR_IN_TEXT.search(f.get("quote") or "")
-                  and (windows := _words_before(f, 8)) and all(_earlier_year(w, f) for w in windows)]
+                  and (windows := _words_before(f, 12)) and all(_earlier_year(w, f) for w in windows)]
     dropped.extend(background)
     aside = {id(f) for f in background}
     if "part_nouns" in lists or "part_words" in lists:
