@@ -178,6 +178,10 @@ class _Group:
     def published(self) -> set[str | None]:
         return {f.get("published") for f in self.facts}
 
+    def dated(self) -> set[str]:
+        """The publication dates of the reports giving the value (undated ones left out)."""
+        return {str(f["published"])[:10] for f in self.facts if f.get("published")}
+
     def to_value(self, value: Any = None, *, use_value: bool = False) -> ConflictValue:
         found = _conflict_value(self.facts, value if use_value else self.value)
         core = {id(f) for f in self.core}
@@ -433,8 +437,9 @@ class _Comparer:
 
 def _grew(groups: list[_Group]) -> list[_Group] | None:
     """Groups of counts in date order when each larger count comes from later reports
-    (all dated, some later than others): an update ("the toll rose to 52")."""
-    if any(None in g.published() for g in groups):
+    (each dated by one report at least, some later than others): an update ("the toll
+    rose to 52")."""
+    if not all(g.dated() for g in groups):
         return None
     amounts = []
     for g in groups:
@@ -445,25 +450,39 @@ def _grew(groups: list[_Group]) -> list[_Group] | None:
     amounts.sort(key=lambda a: (a[0], a[1]))
     ordered = [g for _, _, g in amounts]
     for (lo_a, hi_a, a), (lo_b, hi_b, b) in zip(amounts, amounts[1:]):
-        if hi_b < lo_a or max(a.published()) > min(b.published()):  # type: ignore[type-var]
-            return None
-    first = min(min(g.published()) for g in ordered)  # type: ignore[type-var]
-    last = max(max(g.published()) for g in ordered)  # type: ignore[type-var]
+        if hi_b < lo_a or max(a.dated()) >= min(b.dated()):
+            return None  # the larger given before, or on the same day: no update
+    first = min(min(g.dated()) for g in ordered)
+    last = max(max(g.dated()) for g in ordered)
     return ordered if first != last else None
 
 
-def _told(grown: list[_Group], cmp: _Comparer) -> bool:
-    """Every rise in a dated growth of a count is told by the later report itself ("the
-    toll rose to 23", "19 dead, up from 14": `told_words` in the cardinality rules)."""
+def _superseded(groups: list[_Group], cmp: _Comparer) -> list[_Group]:
+    """Counts a later report says have risen since ("the toll rose to 23", "19 dead, up
+    from 14": `told_words` in the cardinality rules): a smaller count reported before
+    a larger one whose report tells the rise agrees with it (the later report tells the
+    change). Reports of the same day, and undated ones, supersede nothing."""
     words = cmp.model.count_words.get(cmp.attribute, {}).get("told_words")
     if not words:
-        return False
+        return []
 
     def tells(fact: dict) -> bool:
         windows = (_words_before(fact) or []) + (_words_after(fact) or [])
         return any(f" {w} " in window for w in words for window in windows)
 
-    return all(any(tells(f) for f in later.facts) for later in grown[1:])
+    told = []  # (lowest amount, the first date it was told on)
+    for group in groups:
+        amount = parse_quantity(group.value)
+        dates = [str(f["published"])[:10] for f in group.facts if f.get("published") and tells(f)]
+        if amount is not None and dates:
+            told.append((amount.lo, min(dates)))
+    out = []
+    for group in groups:
+        amount, dated = parse_quantity(group.value), group.dated()
+        if amount is not None and dated and any(
+                amount.hi < low and max(dated) < when for low, when in told):
+            out.append(group)
+    return out
 
 
 def _value_conflict(facts: list[dict], cmp: _Comparer) -> tuple[str, list[ConflictValue], str | None] | None:
@@ -478,9 +497,13 @@ def _value_conflict(facts: list[dict], cmp: _Comparer) -> tuple[str, list[Confli
     severity, involved = found
     reason = None
     if cmp.attribute in cmp.model.cumulative:
+        superseded = _superseded(involved, cmp)
+        if superseded:  # counts a later report says have risen since take no side
+            found = cmp.disputed([g for g in involved if g not in superseded])
+            if found is None:
+                return None
+            severity, involved = found
         grown = _grew(involved)
-        if grown is not None and _told(grown, cmp):
-            return None  # each later report says the count rose: they agree
         if grown is not None:
             severity, involved, reason = SOFT, grown, UPDATE
         elif severity == HARD and _toll_severity(involved, cmp) == SOFT:
@@ -517,13 +540,13 @@ def _toll_severity(groups: list[_Group], cmp: _Comparer) -> str:
         for b in groups[i + 1:]:
             if cmp.relation(a, b) != HARD or not cmp.independent(a, b):
                 continue
-            if None in a.published() or None in b.published():
-                continue
+            if not a.dated() or not b.dated():
+                continue  # a count only undated reports give may be an earlier one
             qa, qb = parse_quantity(a.value), parse_quantity(b.value)
             if qa is None or qb is None:
                 return HARD
             low, high = (a, b) if qa.hi < qb.lo else (b, a)
-            if max(low.published()) >= min(high.published()):  # type: ignore[type-var]
+            if max(low.dated()) >= min(high.dated()):
                 return HARD
     return SOFT
 
