@@ -450,8 +450,8 @@ def _grew(groups: list[_Group]) -> list[_Group] | None:
     amounts.sort(key=lambda a: (a[0], a[1]))
     ordered = [g for _, _, g in amounts]
     for (lo_a, hi_a, a), (lo_b, hi_b, b) in zip(amounts, amounts[1:]):
-        if hi_b < lo_a or max(a.dated()) >= min(b.dated()):
-            return None  # the larger given before, or on the same day: no update
+        if hi_b < lo_a or hi_a < lo_b and max(a.dated()) >= min(b.dated()):
+            return None  # a rise given before, or on the same day, is no update
     first = min(min(g.dated()) for g in ordered)
     last = max(max(g.dated()) for g in ordered)
     return ordered if first != last else None
