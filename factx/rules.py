@@ -254,7 +254,8 @@ SCHEMAS: dict[str, Schema] = _schemas(
             "differs": "str", "generic": "list", "deliberate": "bool", "reference_words": "list",
             "forecast_words": "list", "growth_words": "list", "superseded_words": "list",
             "part_words": "list", "part_nouns": "list", "other_event_words": "list",
-            "yearly": "bool", "earlier_years": "bool", "told_words": "list"},
+            "yearly": "bool", "earlier_years": "bool", "told_words": "list",
+            "unit": "str", "base": "str", "factor": "str"},
            "attributes that hold several values at once, counts that grow, arguments of an "
            "event, dates that cannot be right, clock tolerance, kinds of causes"),
 )

@@ -557,6 +557,13 @@ def parse_quantity(value: str | int | float) -> Amount | None:
     return amount
 
 
+def _converted(amount: Amount) -> Amount:
+    """An amount converted between units, as precise as its rounding (two percent)."""
+    spread = max(abs(amount.lo), abs(amount.hi) if amount.hi != math.inf else 0) * 0.02
+    return Amount(max(0.0, amount.lo - spread), amount.hi + spread, APPROX if amount.kind == EXACT else amount.kind,
+                  amount.centre if amount.centre is not None else (amount.lo if amount.kind == EXACT else None))
+
+
 def _approx(n: float) -> Amount:
     spread = max(1.0, round(n * _APPROX_TOLERANCE))
     return Amount(max(0.0, n - spread), n + spread, APPROX, centre=n)
@@ -572,6 +579,11 @@ def compare_quantities(a: str | int | float, b: str | int | float, *,
     qa, qb = parse_quantity(a), parse_quantity(b)
     if qa is None or qb is None:
         return compare_text(str(a), str(b))
+    return compare_amounts(qa, qb, attribute=attribute)
+
+
+def compare_amounts(qa: Amount, qb: Amount, *, attribute: str | None = None) -> str:
+    """How two parsed amounts relate (`compare_quantities` after parsing)."""
     if (qa.lo, qa.hi, qa.kind) == (qb.lo, qb.hi, qb.kind):
         return SAME
     if qa.hi < qb.lo or qb.hi < qa.lo:
@@ -893,6 +905,18 @@ class ValueModel:
         self.cause_attributes: frozenset[str] = frozenset(
             a for r in rules.get("cardinality") if r.get("cause_class") for a in r["attributes"])
         self._longest_cause = max(map(len, self._causes), default=1)
+        #: units of measure: words -> (unit, base unit, base units per unit)
+        self._measures: dict[tuple[str, ...], tuple[str, str, float]] = {}
+        for rule in rules.get("cardinality"):
+            if rule.get("unit"):
+                try:
+                    factor = float(rule.get("factor", "1"))
+                except ValueError:
+                    raise ValueError(f"cardinality rule {rule.get('id')!r}: factor "
+                                     f"{rule.get('factor')!r} is not a number") from None
+                for phrase in rule.get("words", ()):
+                    self._measures[tuple(_words(phrase))] = (rule["unit"], rule.get("base") or rule["unit"], factor)
+        self._longest_unit = max(map(len, self._measures), default=0)
         #: counts a sentence may tie to an earlier year: another event's
         self.earlier_years: frozenset[str] = frozenset(
             a for r in rules.get("cardinality") if r.get("earlier_years") for a in r["attributes"])
@@ -1390,6 +1414,51 @@ class ValueModel:
                                     for w in self.place_key(str(value)).split()))
         return self.key(value_type, value, attribute=attribute)
 
+    def measure(self, value: object) -> tuple[Amount, str, str] | None:
+        """An amount given with a unit of the rules, in its base unit, with the base and
+        the unit; None without a unit.
+
+        >>> m = value_model()
+        >>> m.measure("2,750 tonnes")[1:], m.measure("62 km")[0].lo
+        (('tonne', 'tonne'), 62000.0)
+        """
+        if isinstance(value, (int, float)) or not self._measures:
+            return None
+        words = fold(str(value)).split()
+        for size in range(min(self._longest_unit, len(words) - 1), 0, -1):
+            found = self._measures.get(tuple(w.strip(".,") for w in words[-size:]))
+            if found is not None:
+                amount = parse_quantity(" ".join(words[:-size]))
+                if amount is None:
+                    return None
+                unit, base, factor = found
+                centre = amount.centre * factor if amount.centre is not None else None
+                return Amount(amount.lo * factor, amount.hi * factor, amount.kind, centre), base, unit
+        return None
+
+    def compare_measures(self, a: str | int | float, b: str | int | float, *,
+                         attribute: str | None = None) -> str:
+        """Quantities with or without units: "2,750 tonnes" = "2750 tons"; "62 km" and
+        "38.5 miles" agree (converted amounts are as precise as their rounding, two
+        percent); amounts of different kinds of unit never disagree; a number without a
+        unit is taken in the other's unit."""
+        ma, mb = self.measure(a), self.measure(b)
+        if ma is None and mb is None:
+            return compare_quantities(a, b, attribute=attribute)
+        if ma is not None and mb is not None:
+            (qa, base_a, unit_a), (qb, base_b, unit_b) = ma, mb
+            if base_a != base_b:
+                return COMPATIBLE  # "6 km" / "6 hours": not amounts of one thing
+            if unit_a != unit_b:
+                qa, qb = _converted(qa), _converted(qb)
+                if qa.lo <= qb.hi and qb.lo <= qa.hi:
+                    return COMPATIBLE  # one amount in two units ("62 km (38.5 miles)")
+            return compare_amounts(qa, qb, attribute=attribute)
+        bare, other = (a, b) if ma is None else (b, a)
+        words = fold(str(other)).split()
+        number = " ".join(words[:-1]) if len(words) > 1 else str(other)
+        return compare_quantities(bare, number, attribute=attribute)
+
     def compare(self, value_type: str, a: object, b: object, *, attribute: str | None = None,
                 places: PlaceIndex | None = None, several: bool | None = None) -> str:
         """How two normalized values of one attribute relate: same, compatible, soft, hard.
@@ -1413,7 +1482,7 @@ class ValueModel:
             relation = compare_dates(_as_timex(a), _as_timex(b),
                                      within=self.within_minutes.get(attribute or "", CLOCK_TOLERANCE))
         elif value_type == "quantity":
-            relation = compare_quantities(a, b, attribute=attribute)  # type: ignore[arg-type]
+            relation = self.compare_measures(a, b, attribute=attribute)  # type: ignore[arg-type]
         elif value_type == "country":
             relation = self.compare_countries(str(a), str(b))
         elif value_type == "entity":
