@@ -111,7 +111,8 @@ def resolver_input(store, names: Iterable[str] | None = None) -> ResolverInput:
 
     wanted = set(names) if names is not None else None
     stats = [NameStat(n, t, c) for n, t, c in store.name_stats(wanted)]
-    declared = sorted(set(declared_names(store)) | set(role_shared_names(store)) | set(misspelled_names(store)))
+    declared = sorted(set(declared_names(store)) | set(role_shared_names(store, names=wanted))
+                      | set(misspelled_names(store, names=wanted)))
     described = described_names(store)
     if wanted is not None:
         declared = [d for d in declared if d[0] in wanted or d[1] in wanted]

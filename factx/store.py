@@ -620,6 +620,21 @@ class Store:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
+    def fact_names(self) -> list[str]:
+        """Every distinct subject name of the facts, in name order: read from the facts'
+        name index one name at a time (a loose index scan), so that it costs the number
+        of names, not of facts."""
+        return [name for (name,) in self.conn.execute(
+            "WITH RECURSIVE n(name) AS (SELECT min(name) FROM facts UNION ALL "
+            "SELECT (SELECT min(name) FROM facts WHERE name > n.name) FROM n WHERE n.name IS NOT NULL) "
+            "SELECT name FROM n WHERE name IS NOT NULL")]
+
+    def facts_of_names(self, select: str, names: Iterable[str]) -> list[tuple]:
+        """The rows of `select` (a query of the facts table with a WHERE clause) for the
+        facts of these subject names only, read through the name index."""
+        wanted = json.dumps(sorted(set(names)), ensure_ascii=False)
+        return self.conn.execute(f"{select} AND name IN (SELECT value FROM json_each(?))", (wanted,)).fetchall()
+
     def known_names(self) -> Iterator[str]:
         for (name,) in self.conn.execute("SELECT canonical FROM entities"):
             yield name
