@@ -245,15 +245,10 @@ def role_shared_names(store, rules: RuleSet | None = None,
     nr = name_rules(rules if rules is not None else store_rules(store))
 
     def plain(name: str) -> tuple[str, ...] | None:
-        parts = name.split()
-        if not all(p[:1].isupper() and p.isalpha() for p in parts):
-            return None
-        folded = tuple(words(name))
-        return folded if len(folded) == len(parts) and not set(folded) & nr.particles else None
+        return _plain(name, nr)
 
     def last_two(name: str) -> tuple[str, ...] | None:
-        folded = plain(name)
-        return folded[-2:] if folded is not None and len(folded) in (2, 3) else None
+        return role_shared_end(name, nr)
 
     select = ("SELECT name, attribute, json_extract(value, '$'), doc_id FROM facts "
               "WHERE name_type = 'PERSON' AND attribute IN ('name', 'title', 'origin') "
@@ -291,6 +286,42 @@ def role_shared_names(store, rules: RuleSet | None = None,
     if wanted is not None:
         out = [pair for pair in out if pair[0] in wanted or pair[1] in wanted]
     return sorted(out)
+
+
+def _plain(name: str, nr: NameRules) -> tuple[str, ...] | None:
+    """A name's folded words when it is written in plain capitalized words without a
+    particle ("Jane Mary Roe", not "bin Haddad"), else None."""
+    parts = name.split()
+    if not all(p[:1].isupper() and p.isalpha() for p in parts):
+        return None
+    folded = tuple(words(name))
+    return folded if len(folded) == len(parts) and not set(folded) & nr.particles else None
+
+
+def role_shared_end(name: str, nr: NameRules) -> tuple[str, ...] | None:
+    """The last two words through which `role_shared_names` may pair a name with
+    another (its two words, or the last two of three), else None: names of one end
+    decide their pairs together."""
+    folded = _plain(name, nr)
+    return folded[-2:] if folded is not None and len(folded) in (2, 3) else None
+
+
+def slip_keys(name: str) -> set[str]:
+    """Keys that any two names `misspelled_names` may compare share (one word one letter
+    apart, the others equal): per word of four letters or more, the word and the word
+    without one of its letters but the first, with its position and the other words."""
+    ws = words(name)
+    out: set[str] = set()
+    if len(ws) < 2:
+        return out
+    for i, word in enumerate(ws):
+        if len(word) < 4:
+            continue
+        before, after = " ".join(ws[:i]), " ".join(ws[i + 1:])
+        out.add(f"{i}|{before}|{word}|{after}")
+        if len(word) >= 5:
+            out.update(f"{i}|{before}|{word[:k] + word[k + 1:]}|{after}" for k in range(1, len(word)))
+    return out
 
 
 def misspelled_names(store, rules: RuleSet | None = None,

@@ -400,6 +400,18 @@ def test_slips_of_some_names_are_those_of_the_store(tmp_path, docs, expected) ->
     assert misspelled_names(db, names=[]) == []
 
 
+
+@pytest.mark.parametrize("a,b,share", [
+    ("Ibrahim Nasser", "Ibraim Nasser", True), ("Ibraim Nasser", "Ibraim Nasseri", True),
+    ("Osama Karimi", "Osam Karimi", True), ("Samira Haddad", "Samir Haddad", True),
+    ("Karim Haddad", "Samir Haddad", False), ("Ibrahim Nasser", "Ibrahim Nasr", False),
+    ("Nasser", "Naser", False), ("Ibrahim Nasser", "Ibraim Nasseri", False)])
+def test_names_a_slip_may_pair_share_a_slip_key(a, b, share) -> None:
+    from factx.lookup import slip_keys
+
+    assert bool(slip_keys(a) & slip_keys(b)) is share
+
+
 def test_a_slip_joins_the_name_and_its_surname(tmp_path) -> None:
     from factx.extract import resolve_store
 
