@@ -91,6 +91,9 @@ CREATE INDEX IF NOT EXISTS facts_declared ON facts(attribute) WHERE attribute = 
 CREATE INDEX IF NOT EXISTS facts_described ON facts(attribute) WHERE attribute = 'description';
 CREATE INDEX IF NOT EXISTS facts_events ON facts(name_type) WHERE name_type = 'EVENT';
 CREATE INDEX IF NOT EXISTS facts_located ON facts(attribute) WHERE attribute = 'located_in';
+-- a person's facts by name (the resolver reads those of the names a run changed, not
+-- every fact of names that are also places or organisations)
+CREATE INDEX IF NOT EXISTS facts_person ON facts(name, attribute) WHERE name_type = 'PERSON';
 CREATE TABLE IF NOT EXISTS names (
     name TEXT PRIMARY KEY,
     entity_id TEXT NOT NULL,
