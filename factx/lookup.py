@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from rapidfuzz import fuzz
@@ -288,13 +289,19 @@ def role_shared_names(store, rules: RuleSet | None = None,
     return sorted(out)
 
 
+@lru_cache(maxsize=1 << 16)
+def _words(name: str) -> tuple[str, ...]:
+    """`names.words` of a name, kept: a rerun asks for the same names' words again."""
+    return tuple(words(name))
+
+
 def _plain(name: str, nr: NameRules) -> tuple[str, ...] | None:
     """A name's folded words when it is written in plain capitalized words without a
     particle ("Jane Mary Roe", not "bin Haddad"), else None."""
     parts = name.split()
     if not all(p[:1].isupper() and p.isalpha() for p in parts):
         return None
-    folded = tuple(words(name))
+    folded = _words(name)
     return folded if len(folded) == len(parts) and not set(folded) & nr.particles else None
 
 
@@ -310,7 +317,7 @@ def slip_keys(name: str) -> set[str]:
     """Keys that any two names `misspelled_names` may compare share (one word one letter
     apart, the others equal): per word of four letters or more, the word and the word
     without one of its letters but the first, with its position and the other words."""
-    ws = words(name)
+    ws = _words(name)
     out: set[str] = set()
     if len(ws) < 2:
         return out
@@ -424,7 +431,7 @@ def misspelled_names(store, rules: RuleSet | None = None,
 def _left_out_keys(name: str) -> set[tuple]:
     """A name of two words or more by its words with one left out (position, words
     before, words after): two names one word apart share one of these."""
-    ws = tuple(words(name))
+    ws = _words(name)
     return {(i, ws[:i], ws[i + 1:]) for i in range(len(ws))} if len(ws) >= 2 else set()
 
 

@@ -83,7 +83,10 @@ CREATE TABLE IF NOT EXISTS facts (
     rule TEXT,
     seq INTEGER
 );
-CREATE INDEX IF NOT EXISTS facts_name ON facts(name, attribute);
+-- the facts of a name; with their type and rule, so that counting a name's mentions by
+-- type (`name_stats`, on every rerun) reads the index alone (it replaced facts_name)
+CREATE INDEX IF NOT EXISTS facts_name_types ON facts(name, attribute, name_type, rule);
+DROP INDEX IF EXISTS facts_name;
 CREATE INDEX IF NOT EXISTS facts_doc ON facts(doc_id);
 CREATE INDEX IF NOT EXISTS facts_said_by ON facts(said_by);
 CREATE INDEX IF NOT EXISTS facts_value_entity ON facts(json_extract(value, '$')) WHERE value_type = 'entity';
