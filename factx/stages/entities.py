@@ -809,7 +809,6 @@ def _title_words_before(doc: Doc, i: int, covered: set[int], most: int) -> int:
     return start
 
 
-
 def filter_spans(spans: Iterable[Span]) -> list[Span]:
     """`spacy.util.filter_spans`: at once when the spans are in order and apart already,
     as each repair mostly hands them on (the same spans in the same order)."""
