@@ -49,8 +49,7 @@ _REASON_WORDS = {"update": "a count that grew between dated reports",
                  "undated": "counts that differ; a report without a date may be an earlier one",
                  "former": "a title called former by one source, current by another",
                  "holders": "another holder of the same role named",
-                 "rank": "titles one person cannot hold at once (a spokesman and the office "
-                         "he speaks for, a deputy and the role he deputises)"}
+                 "rank": "titles one person cannot hold at once (spokesman or holder, deputy or chief)"}
 
 
 def attribute_words(attribute: str) -> str:
