@@ -239,9 +239,12 @@ SCHEMAS: dict[str, Schema] = _schemas(
     Schema("date_patterns", {"pattern": "regex"}, {"description": "str"},
            "temporal expressions found by regular expression beside the NER"),
     Schema("roles", {"role": "str", "words": "list"},
-           {"unique": "bool", "dominant": "bool", "description": "str"},
+           {"unique": "bool", "dominant": "bool", "description": "str", "office": "list",
+            "speaks": "bool", "units": "list"},
            "role words of titles and the role they name (spokesman = press secretary); "
-           "unique roles have one holder per organisation at a time"),
+           "unique roles have one holder per organisation at a time; `office`: the words "
+           "for the office the role holds (ministry for minister); `speaks`: a role that "
+           "speaks for an office, and `units` the press units whose head does"),
     Schema("role_qualifiers", {"words": "list"}, {"former": "bool", "many": "bool", "description": "str"},
            "words beside a role: former ('ex-chief'), one of several ('a senior leader'), or neutral"),
     Schema("cardinality", {"attributes": "list"},
@@ -250,7 +253,9 @@ SCHEMAS: dict[str, Schema] = _schemas(
             "cause_class": "str", "alike": "bool", "words": "list", "follows": "list",
             "differs": "str", "generic": "list", "deliberate": "bool", "reference_words": "list",
             "forecast_words": "list", "growth_words": "list", "superseded_words": "list",
-            "rise_words": "list"},
+            "part_words": "list", "part_nouns": "list", "other_event_words": "list",
+            "yearly": "bool", "earlier_years": "bool", "told_words": "list",
+            "unit": "str", "base": "str", "factor": "str"},
            "attributes that hold several values at once, counts that grow, arguments of an "
            "event, dates that cannot be right, clock tolerance, kinds of causes"),
 )
