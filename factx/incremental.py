@@ -17,8 +17,12 @@ names together when they share a *key*:
   (`S`): a short given name meets the long form ("Hafiz Khan" / "Hafizullah Khan");
 - `I` a person's first key: a given name and an initial (`q`, "Karim M.") joins the one
   longer name (`o`) with that given name whose next word begins with the initial;
-- `V` a person's first two keys: a given name and patronymic (`q`, "Sergei Ivanovich")
-  joins the one longer name (`o`) they begin;
+- `V` a person's first two keys: a name of two words or more (`q`: "Sergei Ivanovich",
+  "Abdi Farah") joins the one longer name (`o`) it begins;
+- `W` a person's last two keys: a name of two words or more (`q`, "Ruiz Vega") joins the
+  one longer name (`o`) it ends, and no name when a shorter one ends with it too;
+- `M` the key of the next-to-last word of a long name (`o`, `TAIL_MIN_WORDS`): a lone
+  word (`q`, "Ruiz") is the first of a double surname the run writes;
 - `T` a one-word name with a distinctive title (`o`, "Sheikh Karim") is one more
   candidate for the bare word (`q`);
 - `A` an acronym (`q`) joins the one multi-word name (`o`) of its type group whose
@@ -58,15 +62,15 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from factx.names import (
-    NameRules, block_key, fold as names_fold, given_stem, initialism_pattern, is_patronymic, name_rules,
+    NameRules, block_key, fold as names_fold, given_stem, initialism_pattern, name_rules,
     qualified_name, type_group,
 )
 from factx.events import flight_number, run_events
-from factx.resolve import NameStat, _build_nodes, _Node, mission_classes, resolve
+from factx.resolve import TAIL_MIN_WORDS, NameStat, _build_nodes, _Node, mission_classes, resolve
 from factx.rules import RuleSet, load_rules
 
 #: Bump when `node_keys` changes: stored keys of another scheme mean a full resolve.
-KEY_SCHEME = "8"
+KEY_SCHEME = "9"
 
 #: Above this share of changed names against the names already resolved, a full
 #: resolve is cheaper than walking the keys.
@@ -146,8 +150,12 @@ def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared:
             keys.append((f"I|{first}", "q" if len(tokens) == 2 and len(tokens[1]) == 1 else "o", None))
             if len(tokens) > 2:
                 keys.append((f"V|{first}|{bk[1]}", "o", None))
-            elif is_patronymic(tokens[1], nr):
+                keys.append((f"W|{bk[-2]}|{last}", "o", None))
+                if len(tokens) >= TAIL_MIN_WORDS and not node.chain:
+                    keys.append((f"M|{bk[-2]}", "o", None))
+            if len(tokens[1]) > 1:
                 keys.append((f"V|{first}|{bk[1]}", "q", None))
+                keys.append((f"W|{bk[-2]}|{last}", "q", None))
             if not node.generation:
                 if len(tokens) > 2:
                     keys.append((f"P|{first}|{last}", "o", None))
@@ -162,7 +170,7 @@ def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared:
                         keys += [(f"S|{last}|{block_key(stem, nr)}", "o", None),
                                  (f"G|{last}|{block_key(stem, nr)}", "q", None)]
         elif len(tokens) == 1:
-            keys += [(f"F|{bk[0]}", "q", None), (f"L|{bk[0]}", "q", None),
+            keys += [(f"F|{bk[0]}", "q", None), (f"L|{bk[0]}", "q", None), (f"M|{bk[0]}", "q", None),
                      (f"T|{bk[0]}", "o" if node.titles else "q", None)]
     if node.acronym:
         keys.append((f"A|{group}|{tokens[0][:1]}", "q", tokens[0].upper()))

@@ -71,9 +71,14 @@ class NameRules:
     honorific_types: dict[str, str] = field(default_factory=dict)
     distinctive: dict[str, str] = field(default_factory=dict)  # title word -> its class (rule id)
     ranks: frozenset[str] = frozenset()  # classes that are military ranks
+    #: titles that are part of a person's mention as written: distinctive ones and those of
+    #: rules marked `written` ("Mr Karimi", "Insp. Karimi"); political titles are roles
+    written_titles: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()  # particles that are an article (al-, el-): house style
     patronymics: frozenset[str] = frozenset()  # "son of" particles (bin): never a given name
+    #: particles of name chains (al-, bin, abu): such a name's last words may be a forebear's
+    chain_particles: frozenset[str] = frozenset()
     admin_words: frozenset[str] = frozenset()
     suffix_types: dict[str, str] = field(default_factory=dict)
     #: first words that decide a name's type: "Wadi X", "Mount X" (entity_types.yml `prefixes`)
@@ -129,10 +134,13 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     honorific_types: dict[str, str] = {}
     distinctive: dict[str, str] = {}
     ranks: set[str] = set()
+    written: set[str] = set()
     for rule in rules.get("honorifics"):
         for word in rule["words"]:
             key = _NON_WORD.sub("", _plain(word))
             honorifics.add(key)
+            if rule.get("written") or rule.get("distinctive"):
+                written.add(key)
             if rule.get("type"):
                 honorific_types[key] = rule["type"]
             if rule.get("distinctive"):
@@ -189,10 +197,12 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     result = NameRules(
         coarse=coarse,
         honorifics=frozenset(honorifics), honorific_types=honorific_types, distinctive=distinctive,
-        ranks=frozenset(ranks),
+        ranks=frozenset(ranks), written_titles=frozenset(written),
         particles=frozenset(_plain(w).strip("-") for w in rules.words("particles")),
         articles=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("article")
                            for w in r["words"]),
+        chain_particles=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("chain")
+                                  for w in r["words"]),
         patronymics=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("patronymic")
                               for w in r["words"]),
         admin_words=frozenset(admin), suffix_types=suffix_types, prefix_types=prefix_types,

@@ -64,6 +64,11 @@ SIMILARITY_FLOOR = 50.0
 #: Blocks larger than this are compared against cluster representatives only.
 MAX_BLOCK_PAIRS = 64
 
+#: A person's name of this many words or more (with no chain particle) joins the one
+#: shorter name that ends it with two words or more: a double surname ("Ortega Lozano"),
+#: a Burmese name's last words. Shorter full names may end in a father's name.
+TAIL_MIN_WORDS = 4
+
 #: Type preference when counts tie.
 _TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
 
@@ -120,7 +125,7 @@ class _Node:
     """One folded name: every input spelling with that fold (plain dicts: 10^5 of these)."""
 
     __slots__ = ("key", "spellings", "types", "entity_type", "tokens", "acronym", "generation",
-                 "titles", "given")
+                 "titles", "given", "chain", "addressed")
 
     def __init__(self, key: str) -> None:
         self.key = key
@@ -132,6 +137,8 @@ class _Node:
         self.generation = ""
         self.titles: frozenset[str] = frozenset()  # distinctive titles of its spellings
         self.given = ""  # the first core word as written (people), for short given names
+        self.chain = False  # a person's name written with a chain particle (al-, bin): see rule 3
+        self.addressed = False  # a person's name written after a title somewhere ("Mr. Abdi Farah")
 
 
 class _Clusters:
@@ -260,9 +267,12 @@ def _build_nodes(names: Iterable[NameStat], nr: NameRules) -> list[_Node]:
             titled = [s for s in spellings if (s.split(None, 1) or [""])[0].lower().rstrip(".") in nr.honorifics]
             node.titles = frozenset().union(*(title_classes(s, nr=nr) for s in titled)) \
                 if titled else frozenset()
+            node.addressed = bool(titled)
             if len(node.tokens) == 2 and not node.generation:  # only two-word names use it
                 plain = core_words(spelling, "PERSON", nr=nr)
                 node.given = plain[0] if len(plain) == 2 else ""
+            elif len(node.tokens) >= TAIL_MIN_WORDS:
+                node.chain = any(w in nr.chain_particles for s in spellings for w in words(s))
     return out
 
 
@@ -414,6 +424,7 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
     titled: dict[str, list[int]] = defaultdict(list)  # one-word names with distinctive titles
     by_given: dict[str, list[int]] = defaultdict(list)  # full names by given name: "Karim M." meets them
     by_two: dict[tuple[str, str], list[int]] = defaultdict(list)  # names of 3+ words by their first two
+    by_tail: dict[tuple[str, str], list[int]] = defaultdict(list)  # names of 3+ words by their last two
     for i, node in enumerate(nodes):
         if node.entity_type != "PERSON" or node.acronym:
             continue
@@ -435,6 +446,7 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             if len(node.tokens) > 2:
                 longer[(first, last)].append(i)
                 by_two[(first, block_key(node.tokens[1], nr))].append(i)
+                by_tail[(block_key(node.tokens[-2], nr), last)].append(i)
                 if node.tokens[0] in nr.given_prefixes:  # "Abdul Rahman Khan" may be "Rahman Khan"
                     longer[(block_key(node.tokens[1], nr), last)].append(i)
     # the distinctive titles each cluster is written with somewhere in the run
@@ -443,6 +455,8 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
         if node.titles:
             cluster_titles[clusters.find(i)].update(node.titles)
     joins: list[tuple[int, int]] = []
+    lone: list[int] = []  # lone words that can be no one's surname (see the end)
+    first_surnames: dict[str, list[int]] = defaultdict(list)
     for i, node in enumerate(nodes):
         if node.entity_type != "PERSON" or node.acronym or node.generation:
             continue
@@ -471,10 +485,14 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
                           if j != i and tokens_ok(tokens[-1], nodes[j].tokens[-1], nr)
                           and not tokens_ok(tokens[0], nodes[j].tokens[0], nr)
                           and given_names_match(node.given, nodes[j].given, nr=nr)]
+        elif len(tokens) > 2:
+            cands = []
         elif len(tokens) == 1:
             token = tokens[0]
             key = block_key(token, nr)
             if any(tokens_ok(token, first, nr) for first in firsts.get(key, ())):
+                if not node.titles:
+                    lone.append(i)
                 continue  # someone's given name: "Karim" may be "Karim Nasser"
             cands = [j for last, js in lasts.get(key, {}).items() if tokens_ok(token, last, nr)
                      for j in js]
@@ -486,11 +504,70 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
                 cands += [j for j in titled.get(key, ()) if tokens_ok(token, nodes[j].tokens[0], nr)]
         else:
             continue
+        if len(tokens) >= 2 and len(tokens[1]) > 1:
+            ends = _ends_of(node, by_two, by_tail, nodes, nr)
+            if ends is None:
+                continue  # a name that ends a shorter chain of names may be a forebear's
+            cands += ends
+        elif len(tokens) == 1 and not cands and not node.titles:
+            lone.append(i)
         roots = {clusters.find(j) for j in cands}
         if len(roots) == 1:
             joins.append((i, cands[0]))
+            j = cands[0]
+            long = nodes[j].tokens
+            if len(long) >= TAIL_MIN_WORDS and not nodes[j].chain and tokens in (long[:-1], long[-2:]):
+                # "Ana Sofia Ruiz" or "Ruiz Vega" of "Ana Sofia Ruiz Vega": a double surname
+                first_surnames[block_key(long[-2], nr)].append(j)
     for i, j in joins:
         clusters.union(i, j)
+    # the first of a double surname alone ("Ruiz") is the one person the run names so
+    joins = []
+    for i in lone:
+        token = nodes[i].tokens[0]
+        key = block_key(token, nr)
+        cands = [j for j in first_surnames.get(key, ()) if tokens_ok(token, nodes[j].tokens[-2], nr)]
+        roots = {clusters.find(j) for j in cands}
+        if len(roots) != 1:
+            continue
+        root = roots.pop()
+        # nobody else has the word for a given name or a surname ("Ruiz Vega" itself may)
+        if any(clusters.find(j) != root for j in by_given.get(key, ()) if tokens_ok(token, nodes[j].tokens[0], nr)) \
+                or any(clusters.find(j) != root for last, js in lasts.get(key, {}).items()
+                       if tokens_ok(token, last, nr) for j in js):
+            continue
+        joins.append((i, cands[0]))
+    for i, j in joins:
+        clusters.union(i, j)
+
+
+def _ends_of(node: _Node, by_two: dict, by_tail: dict, nodes: list[_Node],
+             nr: NameRules) -> list[int] | None:
+    """The longer person names a name of two words or more begins or ends.
+
+    Begins: three words or more ("Ana Sofia Ruiz" of "Ana Sofia Ruiz Vega"), or two
+    written after a title ("Mr. Abdi Farah" of "Abdi Farah Warsame": the given and the
+    father's name); two bare words may be someone's full name ("George Walker").
+    Ends: a double surname ("Ruiz Vega"), only of names of `TAIL_MIN_WORDS` words with
+    no chain particle. None when a name of three words or more that it ends could end
+    in a father's name ("Karim Nasser" of "Omar Karim Nasser"): then it is no short form."""
+    tokens = node.tokens
+    k = len(tokens)
+    out = []
+    for j in by_two.get((block_key(tokens[0], nr), block_key(tokens[1], nr)), ()) \
+            if k > 2 or node.addressed else ():
+        long = nodes[j].tokens
+        if len(long) > k and all(tokens_ok(a, b, nr) for a, b in zip(tokens, long)):
+            out.append(j)
+    for j in by_tail.get((block_key(tokens[-2], nr), block_key(tokens[-1], nr)), ()):
+        long = nodes[j].tokens
+        if len(long) > k and all(tokens_ok(a, b, nr) for a, b in zip(tokens, long[-k:])):
+            if long[0] in nr.given_prefixes and len(long) - k == 1:
+                continue  # "Rahman Karimi" of "Abdul Rahman Karimi": a short given name (above)
+            if len(long) < TAIL_MIN_WORDS or nodes[j].chain:
+                return None
+            out.append(j)
+    return out
 
 
 def _second_initial(node: _Node, nr: NameRules) -> str:

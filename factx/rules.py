@@ -153,11 +153,13 @@ def _attribute_rule(rule: dict[str, Any]) -> Iterator[tuple[str, str]]:
 # One entry per kind of rule file; stages add theirs here.
 SCHEMAS: dict[str, Schema] = _schemas(
     Schema("honorifics", {"words": "list"}, {"type": "str", "distinctive": "bool", "rank": "bool",
-                                             "description": "str"},
+                                             "written": "bool", "description": "str"},
            "titles and ranks before a name (Mr., Col.); `type` is the entity type they imply; "
-           "`distinctive` titles (Mullah, Gen.) tell apart one-word names",
+           "`distinctive` titles (Mullah, Gen.) tell apart one-word names; `written` titles are "
+           "part of a person's mention as the document spells it (Mr., Insp.)",
            allowed={"type": ENTITY_LABELS}),
-    Schema("particles", {"words": "list"}, {"article": "bool", "patronymic": "bool", "description": "str"},
+    Schema("particles", {"words": "list"}, {"article": "bool", "patronymic": "bool", "chain": "bool",
+                                          "description": "str"},
            "name particles that attach to the next word (al-, bin)"),
     Schema("entity_patterns", {"label": "str", "pattern": "token_pattern"}, {"description": "str"},
            "spaCy EntityRuler patterns that correct or add entity spans",

@@ -722,7 +722,7 @@ def _titled_names(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
         if j > i + 1 and doc[j - 1].whitespace_ and "\n" not in doc[j - 1].whitespace_:
             j = _particle_tail(doc, j, er)  # "Lieutenant Karim al-Haddad"
         if j > i + 1 and (j == len(doc) or j not in covered):
-            start = i if (word in nr.distinctive or word in _CIVIL) else i + 1
+            start = i if word in nr.written_titles else i + 1
             out.append(Span(doc, start, j, label="PERSON"))
         i = j
     return out
@@ -978,15 +978,10 @@ def _titles(spans: list[Span], er: EntityRules) -> list[Span]:
             while start > 0 and start - 1 not in covered and doc[start - 1].text[:1].isupper() \
                     and "\n" not in doc[start - 1].whitespace_ and doc[start - 1].whitespace_ \
                     and doc[start - 1].lower_.rstrip(".") in nr.honorifics \
-                    and (doc[start - 1].lower_.rstrip(".") in nr.distinctive
-                         or nr.honorific_types.get(doc[start - 1].lower_.rstrip(".")) and
-                         doc[start - 1].lower_.rstrip(".") in _CIVIL):
+                    and doc[start - 1].lower_.rstrip(".") in nr.written_titles:
                 start -= 1
         out.append(span if start == span.start else Span(span.doc, start, span.end, label=span.label_))
     return out
-
-
-_CIVIL = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mister", "madam", "sir", "dame"})
 
 
 def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
