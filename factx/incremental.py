@@ -10,7 +10,8 @@ names together when they share a *key*:
 - `Q` an institution's name without the country that qualifies it, by type group;
 - `F`/`L` the phonetic key of a person's first / last word: a lone word (`q`, the
   querying side) joins the one person (`o`, the offering side) it is the surname of,
-  and not when it is someone's given name;
+  and not when it is someone's given name; an initial and a surname (`q` on `L`, "K.
+  Selvam") joins the one person of that surname whose given name has that initial;
 - `P` a person's first and last key: a two-word name (`q`) joins the one longer name
   (`o`) it begins and ends;
 - `G`/`S` a two-word person's last key with its given name's key (`G`) or its stem's
@@ -111,11 +112,12 @@ def resolver_input(store, names: Iterable[str] | None = None) -> ResolverInput:
     takes them: their stats in name order, then one zero-count stat per declared alias
     ("X, also known as Y": Y is a name of X's entity, resolve decides) with the pairs,
     and what the documents say descriptions name (`factx.lookup.described_names`)."""
-    from factx.lookup import declared_names, described_names, misspelled_names, role_shared_names
+    from factx.lookup import declared_names, described_names, misspelled_names, role_shared_names, titled_names
 
     wanted = set(names) if names is not None else None
     stats = [NameStat(n, t, c) for n, t, c in store.name_stats(wanted)]
-    declared = sorted(set(declared_names(store)) | set(role_shared_names(store)) | set(misspelled_names(store)))
+    declared = sorted(set(declared_names(store)) | set(role_shared_names(store)) | set(misspelled_names(store))
+                      | set(titled_names(store)))
     described = described_names(store)
     if wanted is not None:
         declared = [d for d in declared if d[0] in wanted or d[1] in wanted]
@@ -147,6 +149,8 @@ def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared:
         if len(tokens) >= 2:
             first, last = bk[0], bk[-1]
             keys += [(f"F|{first}", "o", None), (f"L|{last}", "o", None)]
+            if len(tokens) == 2 and len(tokens[0]) == 1:
+                keys.append((f"L|{last}", "q", None))
             keys.append((f"I|{first}", "q" if len(tokens) == 2 and len(tokens[1]) == 1 else "o", None))
             if len(tokens) > 2:
                 keys.append((f"V|{first}|{bk[1]}", "o", None))

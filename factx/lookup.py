@@ -30,7 +30,7 @@ from typing import Callable, Iterable
 from rapidfuzz import fuzz
 
 from factx.errors import UnknownEntity
-from factx.names import NameRules, fold, name_rules, one_letter_apart, tokens_match, translit, words
+from factx.names import NameRules, fold, name_rules, one_letter_apart, title_classes, tokens_match, translit, words
 from factx.resolve import NameStat, resolve
 from factx.rules import RuleSet, load_rules
 
@@ -227,6 +227,23 @@ def declared_names(store) -> list[tuple[str, str, str]]:
             if isinstance(alias, str) and alias.strip() and alias != name]
 
 
+def titled_names(store, rules: RuleSet | None = None) -> list[tuple[str, str, str]]:
+    """People of two words or more that a document writes after a distinctive title
+    ("Colonel Yusuf Dirie", whose name in the document is "Yusuf Dirie"): (name, the titled
+    spelling, "PERSON"), merged as declared names are, so that the resolver knows the title
+    the run writes the person with ("Col. Dirie" in another document is he)."""
+    nr = name_rules(rules if rules is not None else store_rules(store))
+    rows = store.conn.execute(
+        "SELECT DISTINCT name, json_extract(value, '$') FROM facts WHERE attribute = 'name' "
+        "AND name_type = 'PERSON' AND value_type = 'name' AND json_extract(value, '$') != name").fetchall()
+    out = []
+    for name, written in rows:
+        if isinstance(name, str) and isinstance(written, str) and len(words(name)) >= 2 \
+                and title_classes(written, nr=nr) and fold(written, nr=nr) == fold(name, nr=nr):
+            out.append((name, " ".join(written.split()), "PERSON"))
+    return out
+
+
 def role_shared_names(store, rules: RuleSet | None = None) -> list[tuple[str, str, str]]:
     """People the run names with and without their first given name ("Jane Mary Roe" /
     "Mary Roe") and gives one role and one origin under both ("President", from one
@@ -387,5 +404,5 @@ def described_names(store) -> list[tuple[str, str | None, bool]]:
     return sorted(out, key=lambda r: (r[0], r[1] or "", r[2]))
 
 
-__all__ = ["declared_names", "described_names", "misspelled_names", "role_shared_names", "find_entity", "match_records", "matching_entities", "closest",
+__all__ = ["declared_names", "described_names", "misspelled_names", "role_shared_names", "titled_names", "find_entity", "match_records", "matching_entities", "closest",
            "similarity", "store_rules", "SUGGESTION_FLOOR", "RULES_KEY"]

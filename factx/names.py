@@ -97,6 +97,9 @@ class NameRules:
     given_prefixes: tuple[str, ...] = ()   # lowercase, longest first
     given_suffixes: tuple[str, ...] = ()
     patronymic_endings: tuple[str, ...] = ()  # "ovich", "ovna": "Sergei Ivanovich" (transliteration.yml)
+    family_first: frozenset[str] = frozenset()  # East Asian family names, written first
+    given_syllable: re.Pattern[str] | None = None  # such a given name in one word: 1-3 syllables
+    given_part: re.Pattern[str] | None = None  # such a given name in parts: one syllable each
     coarse: dict[int, str] = field(default_factory=dict)  # str.translate table for block keys
     stopwords: frozenset[str] = frozenset({"the", "of", "in", "for", "and", "on", "at", "to", "de", "du", "la"})
     countries: frozenset[tuple[str, ...]] = frozenset()  # country names and demonyms, as word tuples
@@ -171,8 +174,16 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     prefixes: list[str] = []
     suffixes: list[str] = []
     patronymic_endings: list[str] = []
+    family_first: set[str] = set()
+    syllables: list[str] = []
+    parts: list[str] = []
     for rule in rules.get("transliteration"):
         patronymic_endings.extend(_plain(w) for w in rule.get("patronymic_endings", ()))
+        family_first.update(_plain(w) for w in rule.get("family_first", ()))
+        if rule.get("given_syllable"):
+            syllables.append(rule["given_syllable"])
+        if rule.get("given_part"):
+            parts.append(rule["given_part"])
         for pattern, replacement in (rule.get("rewrites") or {}).items():
             rewrites.append((re.compile(pattern), str(replacement)))
             if re.fullmatch(r"[a-z]+", pattern):
@@ -215,7 +226,10 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
                             for w in [r["country"], *r.get("words", ())] if _words(w)),
         given_prefixes=tuple(sorted(set(prefixes), key=len, reverse=True)),
         given_suffixes=tuple(sorted(set(suffixes), key=len, reverse=True)),
-        patronymic_endings=tuple(sorted(set(patronymic_endings), key=len, reverse=True)))
+        patronymic_endings=tuple(sorted(set(patronymic_endings), key=len, reverse=True)),
+        family_first=frozenset(family_first),
+        given_syllable=re.compile("(?:" + "|".join(f"(?:{p})" for p in syllables) + "){1,3}") if syllables else None,
+        given_part=re.compile("|".join(f"(?:{p})" for p in parts)) if parts else None)
     _RULES_CACHE[rules.version] = result
     return result
 
@@ -818,3 +832,23 @@ def one_letter_apart(a: str, b: str) -> bool:
     if len(short) == 4 and not (i == 4 and long[4] in "aeiou"):
         return False
     return short[i:] == long[i + 1:]
+
+
+def family_name_first(plain: tuple[str, ...], nr: NameRules) -> bool:
+    """Whether a person's name (its plain words, lowercase, hyphenated parts apart) is
+    written family name first, as Chinese and Korean names are: the first word a
+    `family_first` name, then one word of one to three Pinyin syllables or two parts of
+    one syllable each (transliteration.yml).
+
+    >>> nr = name_rules()
+    >>> family_name_first(("wang", "jianguo"), nr), family_name_first(("park", "ji", "hoon"), nr)
+    (True, True)
+    >>> family_name_first(("lee", "anderson"), nr), family_name_first(("kim", "wilson"), nr)
+    (False, False)
+    """
+    if plain[:1] == () or plain[0] not in nr.family_first:
+        return False
+    given = plain[1:]
+    if len(given) == 1:
+        return nr.given_syllable is not None and nr.given_syllable.fullmatch(given[0]) is not None
+    return len(given) == 2 and nr.given_part is not None and all(nr.given_part.fullmatch(w) for w in given)

@@ -50,7 +50,7 @@ from typing import Iterable
 from rapidfuzz import fuzz
 
 from factx.names import (
-    NameRules, acronym_letters, block_key, core_tokens, core_words, facility_order, fold as _fold, given_names_match, given_stem,
+    NameRules, acronym_letters, block_key, core_tokens, core_words, facility_order, family_name_first, fold as _fold, given_names_match, given_stem,
     initialism_pattern, is_acronym, is_patronymic, name_rules, qualified_name, strip_possessive, strip_titles, title_classes,
     token_cost, type_group, unqualified_name, words,
 )
@@ -125,7 +125,7 @@ class _Node:
     """One folded name: every input spelling with that fold (plain dicts: 10^5 of these)."""
 
     __slots__ = ("key", "spellings", "types", "entity_type", "tokens", "acronym", "generation",
-                 "titles", "given", "chain", "addressed")
+                 "titles", "given", "chain", "addressed", "family")
 
     def __init__(self, key: str) -> None:
         self.key = key
@@ -139,6 +139,7 @@ class _Node:
         self.given = ""  # the first core word as written (people), for short given names
         self.chain = False  # a person's name written with a chain particle (al-, bin): see rule 3
         self.addressed = False  # a person's name written after a title somewhere ("Mr. Abdi Farah")
+        self.family = False  # a person's name written family name first ("Wang Jianguo")
 
 
 class _Clusters:
@@ -264,14 +265,16 @@ def _build_nodes(names: Iterable[NameStat], nr: NameRules) -> list[_Node]:
             node.generation, node.tokens = node.tokens[-1], node.tokens[:-1]
         if node.entity_type == "PERSON" and not node.acronym:
             # (only spellings that begin with a title are read for it: 10^5 names)
-            titled = [s for s in spellings if (s.split(None, 1) or [""])[0].lower().rstrip(".") in nr.honorifics]
+            titled = [s for s in spellings if "".join(words((s.split(None, 1) or [""])[0])) in nr.honorifics]
             node.titles = frozenset().union(*(title_classes(s, nr=nr) for s in titled)) \
                 if titled else frozenset()
             node.addressed = bool(titled)
             if len(node.tokens) == 2 and not node.generation:  # only two-word names use it
                 plain = core_words(spelling, "PERSON", nr=nr)
                 node.given = plain[0] if len(plain) == 2 else ""
-            elif len(node.tokens) >= TAIL_MIN_WORDS:
+            if 1 < len(node.tokens) <= 3:
+                node.family = family_name_first(core_words(spelling, "PERSON", nr=nr), nr)
+            if len(node.tokens) >= TAIL_MIN_WORDS:
                 node.chain = any(w in nr.chain_particles for s in spellings for w in words(s))
     return out
 
@@ -456,6 +459,7 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             cluster_titles[clusters.find(i)].update(node.titles)
     joins: list[tuple[int, int]] = []
     lone: list[int] = []  # lone words that can be no one's surname (see the end)
+    later: list[tuple[int, list[int]]] = []
     first_surnames: dict[str, list[int]] = defaultdict(list)
     for i, node in enumerate(nodes):
         if node.entity_type != "PERSON" or node.acronym or node.generation:
@@ -466,6 +470,11 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             # name whose next word (a particle included: "Karim Ben Salah") begins with M
             cands = [j for j in by_given.get(block_key(tokens[0], nr), ())
                      if tokens_ok(tokens[0], nodes[j].tokens[0], nr) and _second_initial(nodes[j], nr) == tokens[1]]
+        elif len(tokens) == 2 and len(tokens[0]) == 1:
+            # "K. Selvam", how South Indian names are often written: the one person of that
+            # surname whose given name begins with K
+            cands = [j for last, js in lasts.get(block_key(tokens[1], nr), {}).items() if tokens_ok(tokens[1], last, nr)
+                     for j in js if len(nodes[j].tokens[0]) > 1 and nodes[j].tokens[0][0] == tokens[0]]
         elif len(tokens) == 2:
             # "George Bush" inside "George Walker Bush"; a name with middle words of its
             # own must match in full ("George W. Bush" is not "George H. W. Bush")
@@ -512,6 +521,8 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
         elif len(tokens) == 1 and not cands and not node.titles:
             lone.append(i)
         roots = {clusters.find(j) for j in cands}
+        if len(roots) > 1 and len(tokens) == 1 and not node.titles:
+            later.append((i, cands))  # two candidates now, one person after the joins below?
         if len(roots) == 1:
             joins.append((i, cands[0]))
             j = cands[0]
@@ -521,12 +532,21 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
                 first_surnames[block_key(long[-2], nr)].append(j)
     for i, j in joins:
         clusters.union(i, j)
-    # the first of a double surname alone ("Ruiz") is the one person the run names so
+    # a surname whose candidates the joins above made one person ("Selvam" of "K. Selvam"
+    # and "Kannan Selvam")
+    for i, cands in later:
+        if len({clusters.find(j) for j in cands}) == 1:
+            clusters.union(i, cands[0])
+    # a lone word that is no one's last word: the first of a double surname ("Ruiz") or
+    # the family name of a name written family name first ("Mr. Wang", "Wang") is the one
+    # person the run names so (a given name after a title, "Mr. Somchai", only inside a
+    # document: "Mr. Lee" is as often someone surnamed Lee; factx.stages.mentions)
     joins = []
     for i in lone:
         token = nodes[i].tokens[0]
         key = block_key(token, nr)
         cands = [j for j in first_surnames.get(key, ()) if tokens_ok(token, nodes[j].tokens[-2], nr)]
+        cands += [j for j in by_given.get(key, ()) if nodes[j].family and tokens_ok(token, nodes[j].tokens[0], nr)]
         roots = {clusters.find(j) for j in cands}
         if len(roots) != 1:
             continue

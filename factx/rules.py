@@ -180,6 +180,7 @@ SCHEMAS: dict[str, Schema] = _schemas(
                                    "initial_vowels": "list", "generational": "list",
                                    "given_prefixes": "list", "given_suffixes": "list",
                                    "vowels_after": "map", "patronymic_endings": "list",
+                                   "family_first": "list", "given_syllable": "regex", "given_part": "regex",
                                    "description": "str"},
            "how romanizations of one name differ (Husayn/Hussein): rewrites and letter classes"),
     Schema("misspellings", {"role": "str", "words": "list"}, {"description": "str"},

@@ -54,6 +54,11 @@ POOL = [
     ("US National Transportation Safety Board", "ORG"), ("National Transportation Safety Board", "ORG"),
     ("French National Transportation Safety Board", "ORG"), ("NTSB", "ORG"),
     ("Ethiopian Civil Aviation Authority", "ORG"), ("Civil Aviation Authority", "ORG"),
+    # wave 8: names that begin or end a longer one, double surnames, family name first
+    ("Ana Sofia Ruiz Vega", "PERSON"), ("Ruiz Vega", "PERSON"), ("Ruiz", "PERSON"), ("Ana Sofia Ruiz", "PERSON"),
+    ("Pedro Ruiz Vega", "PERSON"), ("Mr. Abdi Farah", "PERSON"), ("Abdi Farah Warsame", "PERSON"),
+    ("Farah Warsame", "PERSON"), ("Wang Jianguo", "PERSON"), ("Mr. Wang", "PERSON"), ("Wang Lihua", "PERSON"),
+    ("K. Selvam", "PERSON"), ("Kannan Selvam", "PERSON"), ("Selvam", "PERSON"), ("Karthik Selvam", "PERSON"),
 ]
 
 TEXT = "Some text of a document, long enough for the offsets of its facts.\n" * 4
@@ -228,6 +233,27 @@ SCENARIOS = {
     "words run together": [
         [[("Tewolde Gebre-Mariam", "PERSON")]],
         [[("Tewolde Gebremariam", "PERSON")]],
+    ],
+    "a double surname, then its first surname alone, then a namesake who ends it": [
+        [[("Ana Sofia Ruiz Vega", "PERSON")], [("Ana Sofia Ruiz", "PERSON")]],
+        [[("Ruiz", "PERSON")]],
+        [[("Ruiz Vega", "PERSON")]],
+        [[("Pedro Ruiz Vega", "PERSON")]],
+    ],
+    "a given and father's name after a title, then a name that ends it": [
+        [[("Abdi Farah Warsame", "PERSON")]],
+        [[("Mr. Abdi Farah", "PERSON")]],
+        [[("Hassan Abdi Farah", "PERSON")]],
+    ],
+    "an initial and a surname, the full name, then a second candidate": [
+        [[("K. Selvam", "PERSON")], [("Selvam", "PERSON")]],
+        [[("Kannan Selvam", "PERSON")]],
+        [[("Karthik Selvam", "PERSON")]],
+    ],
+    "a family name first, then a second person of that family": [
+        [[("Wang Jianguo", "PERSON")]],
+        [[("Mr. Wang", "PERSON")]],
+        [[("Wang Lihua", "PERSON")]],
     ],
     "a type vote that flips as counts grow": [
         [[("Washington", "GPE")]],

@@ -345,10 +345,11 @@ def _defined_acronyms(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span
 
 
 def _people(spans: list[Span], er: EntityRules) -> list[Span]:
-    """Rules split person and given name."""
+    """Rules split person, given name and name goes on."""
     out = list(spans)
     by_end = {s.end: s for s in spans}
     covered = {i for s in spans for i in range(s.start, s.end)}
+    lower: frozenset[str] | None = None
     for span in spans:
         if span.label_ != "PERSON":
             continue
@@ -359,13 +360,29 @@ def _people(spans: list[Span], er: EntityRules) -> list[Span]:
                 and before[0].is_title and not _is_demonym(before.text, er):
             out.append(Span(doc, before.start, span.end, label="PERSON"))
             continue
-        # given name: a proper noun the model left out ("killed Karim Haddad")
+        if not doc.has_annotation("POS"):
+            continue
+        lower = _lowercase_words(doc) if lower is None else lower
+        start, end = span.start, span.end
+        # given name: a proper noun the model left out ("killed Karim Haddad"); at the start
+        # of a sentence, where any word is capitalized, only before a name of two words or
+        # more and a word the document never writes in lower case ("Ana| Sofia Ruiz, who")
         i = span.start - 1
-        if i >= 0 and i not in covered and doc.has_annotation("POS") and doc[i].pos_ == "PROPN" \
-                and doc[i].is_title and not doc[i].is_sent_start and not doc[i].is_stop \
+        if i >= 0 and i not in covered and doc[i].pos_ == "PROPN" \
+                and doc[i].is_title and not doc[i].is_stop \
                 and doc[i].lower_.rstrip(".") not in er.names.honorifics and doc[i].lower_ not in er.role_words \
-                and doc[i].whitespace_:
-            out.append(Span(doc, i, span.end, label="PERSON"))
+                and doc[i].whitespace_ == " " \
+                and (not doc[i].is_sent_start or len(span) > 1 and _unmarked_token(doc[i], er, lower)):
+            start = i
+        # name goes on: a proper noun right after a person's name the model cut short
+        # ("mayor Abdi Farah| Warsame said"), no word that makes a name a place or a body
+        j = span.end
+        if j < len(doc) and j not in covered and doc[j - 1].whitespace_ == " " \
+                and _unmarked_token(doc[j], er, lower) and doc[j].lower_ not in er.names.suffix_types \
+                and (j + 1 == len(doc) or not doc[j + 1].text[:1].isupper() or not doc[j].whitespace_):
+            end = j + 1
+        if (start, end) != (span.start, span.end):
+            out.append(Span(doc, start, end, label="PERSON"))
     return out
 
 
@@ -965,22 +982,35 @@ def _capital_the(spans: list[Span]) -> list[Span]:
 
 
 def _titles(spans: list[Span], er: EntityRules) -> list[Span]:
-    """Rule titles: a civil title or a distinctive one (rank, religious title) written
-    right before a person is part of the mention ("Mr Obama", "Mullah Karim"), as the
-    document spells the person; political titles stay outside (they are roles)."""
+    """Rule titles: a title of a `written` or distinctive honorifics rule (civil, police
+    rank, military rank, religious title) written right before a person is part of the
+    mention ("Mr Obama", "Insp. Roe", "Mullah Karim"), as the document spells the person;
+    political titles stay outside (they are roles)."""
     nr = er.names
     covered = {i for s in spans for i in range(s.start, s.end)}
     out = []
     for span in spans:
         start = span.start
-        if span.label_ == "PERSON":
-            doc = span.doc
-            while start > 0 and start - 1 not in covered and doc[start - 1].text[:1].isupper() \
-                    and "\n" not in doc[start - 1].whitespace_ and doc[start - 1].whitespace_ \
-                    and doc[start - 1].lower_.rstrip(".") in nr.honorifics \
-                    and doc[start - 1].lower_.rstrip(".") in nr.written_titles:
-                start -= 1
-        out.append(span if start == span.start else Span(span.doc, start, span.end, label=span.label_))
+        label = span.label_
+        doc = span.doc
+        if label != "PERSON" and len(span) <= 3 and start > 0 and start - 1 not in covered \
+                and doc[start - 1].text[:1].isupper() and doc[start - 1].whitespace_ == " " \
+                and doc[start - 1].lower_.rstrip(".") in nr.written_titles \
+                and doc[start - 1].lower_.rstrip(".") not in nr.distinctive \
+                and nr.honorific_types.get(doc[start - 1].lower_.rstrip(".")) == "PERSON" \
+                and all(t.is_alpha and t.text[:1].isupper() for t in span):
+            label = "PERSON"  # "Mr Selvaraman" the model called a place or a body
+        if label == "PERSON":
+            while start > 0 and start - 1 not in covered and "\n" not in doc[start - 1].whitespace_ \
+                    and doc[start - 1].whitespace_:
+                title = start - 1
+                if doc[title].text == "." and title > 0 and not doc[title - 1].whitespace_:
+                    title -= 1  # "Insp." read as two tokens
+                if title in covered or not doc[title].text[:1].isupper() \
+                        or "".join(words(doc[title].text)) not in nr.written_titles:  # "Brig.-Gen"
+                    break
+                start = title
+        out.append(span if (start, label) == (span.start, span.label_) else Span(doc, start, span.end, label=label))
     return out
 
 
@@ -1012,6 +1042,8 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
         for piece in _pieces(span):
             trimmed = _trim(piece)
             trimmed = _edges(trimmed, er) if trimmed is not None else None
+            if trimmed is not None and trimmed.label_ == "PERSON" and any(t.is_digit for t in trimmed):
+                continue  # "Mar 1", "2025" on a date line: no one's name holds a number
             if trimmed is not None:
                 spans.append(trimmed)
     spans = sorted(filter_spans(spans), key=lambda s: s.start)

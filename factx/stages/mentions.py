@@ -362,6 +362,10 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
             cands += [k for k in titled if _same_words(words_of(k), own, nr)]
         if not cands and len(own) == 1 and label == "PERSON" and len(key) == 1:
             cands = [f for f in full if _same_words(f[:1], own, nr) and group_label(f) == "PERSON"]
+        if not cands and len(own) >= 2 and label == "PERSON":
+            # "Mr. Abdi Farah" after "Abdi Farah Warsame": the given and the father's name
+            cands = [f for f in full if len(words_of(f)) > len(own) and group_label(f) == "PERSON"
+                     and _same_words(words_of(f)[:len(own)], own, nr)]
         if not cands and label == "ORG" and len(own) >= 2:
             cands = _national_form(own, [f for f in full if group_label(f) == "ORG"], nr)
         # "the Post" after "the Washington Post": the head noun of an institution's name
