@@ -112,12 +112,12 @@ def resolver_input(store, names: Iterable[str] | None = None) -> ResolverInput:
     takes them: their stats in name order, then one zero-count stat per declared alias
     ("X, also known as Y": Y is a name of X's entity, resolve decides) with the pairs,
     and what the documents say descriptions name (`factx.lookup.described_names`)."""
-    from factx.lookup import declared_names, described_names, misspelled_names, role_shared_names, titled_names
+    from factx.lookup import declared_names, described_names, misspelled_names, role_shared_names, written_names
 
     wanted = set(names) if names is not None else None
     stats = [NameStat(n, t, c) for n, t, c in store.name_stats(wanted)]
     declared = sorted(set(declared_names(store)) | set(role_shared_names(store)) | set(misspelled_names(store))
-                      | set(titled_names(store)))
+                      | set(written_names(store)))
     described = described_names(store)
     if wanted is not None:
         declared = [d for d in declared if d[0] in wanted or d[1] in wanted]

@@ -227,19 +227,28 @@ def declared_names(store) -> list[tuple[str, str, str]]:
             if isinstance(alias, str) and alias.strip() and alias != name]
 
 
-def titled_names(store, rules: RuleSet | None = None) -> list[tuple[str, str, str]]:
-    """People of two words or more that a document writes after a distinctive title
-    ("Colonel Yusuf Dirie", whose name in the document is "Yusuf Dirie"): (name, the titled
-    spelling, "PERSON"), merged as declared names are, so that the resolver knows the title
-    the run writes the person with ("Col. Dirie" in another document is he)."""
+def written_names(store, rules: RuleSet | None = None) -> list[tuple[str, str, str]]:
+    """Spellings that tell the resolver more about a person of two words or more than the
+    document's name for him: (name, spelling, "PERSON"), merged as declared names are.
+
+    - after a distinctive title ("Colonel Yusuf Dirie", whose name in the document is
+      "Yusuf Dirie"): the resolver then knows the title the run writes him with, and
+      "Col. Dirie" in another document is he;
+    - a kunya the document gives for the name ("naming the attacker as Abu Karim al-Shami
+      ... whom it identified as Yusuf Dirie", `factx.stages.mentions`): another document
+      that writes the kunya alone names him too."""
     nr = name_rules(rules if rules is not None else store_rules(store))
     rows = store.conn.execute(
         "SELECT DISTINCT name, json_extract(value, '$') FROM facts WHERE attribute = 'name' "
         "AND name_type = 'PERSON' AND value_type = 'name' AND json_extract(value, '$') != name").fetchall()
     out = []
     for name, written in rows:
-        if isinstance(name, str) and isinstance(written, str) and len(words(name)) >= 2 \
-                and title_classes(written, nr=nr) and fold(written, nr=nr) == fold(name, nr=nr):
+        if not isinstance(name, str) or not isinstance(written, str) or len(words(name)) < 2:
+            continue
+        spelled = words(written)
+        if title_classes(written, nr=nr) and fold(written, nr=nr) == fold(name, nr=nr):
+            out.append((name, " ".join(written.split()), "PERSON"))
+        elif spelled[:1] and spelled[0] in nr.kunyas and not set(spelled) - nr.particles <= set(words(name)):
             out.append((name, " ".join(written.split()), "PERSON"))
     return out
 
@@ -404,5 +413,5 @@ def described_names(store) -> list[tuple[str, str | None, bool]]:
     return sorted(out, key=lambda r: (r[0], r[1] or "", r[2]))
 
 
-__all__ = ["declared_names", "described_names", "misspelled_names", "role_shared_names", "titled_names", "find_entity", "match_records", "matching_entities", "closest",
+__all__ = ["declared_names", "described_names", "misspelled_names", "role_shared_names", "written_names", "find_entity", "match_records", "matching_entities", "closest",
            "similarity", "store_rules", "SUGGESTION_FLOOR", "RULES_KEY"]

@@ -79,6 +79,7 @@ class NameRules:
     patronymics: frozenset[str] = frozenset()  # "son of" particles (bin): never a given name
     #: particles of name chains (al-, bin, abu): such a name's last words may be a forebear's
     chain_particles: frozenset[str] = frozenset()
+    kunyas: frozenset[str] = frozenset()  # "father of" (abu): a name it begins may be a kunya
     admin_words: frozenset[str] = frozenset()
     suffix_types: dict[str, str] = field(default_factory=dict)
     #: first words that decide a name's type: "Wadi X", "Mount X" (entity_types.yml `prefixes`)
@@ -214,6 +215,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
                            for w in r["words"]),
         chain_particles=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("chain")
                                   for w in r["words"]),
+        kunyas=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("kunya") for w in r["words"]),
         patronymics=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("patronymic")
                               for w in r["words"]),
         admin_words=frozenset(admin), suffix_types=suffix_types, prefix_types=prefix_types,

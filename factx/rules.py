@@ -158,7 +158,7 @@ SCHEMAS: dict[str, Schema] = _schemas(
            "`distinctive` titles (Mullah, Gen.) tell apart one-word names; `written` titles are "
            "part of a person's mention as the document spells it (Mr., Insp.)",
            allowed={"type": ENTITY_LABELS}),
-    Schema("particles", {"words": "list"}, {"article": "bool", "patronymic": "bool", "chain": "bool",
+    Schema("particles", {"words": "list"}, {"article": "bool", "patronymic": "bool", "chain": "bool", "kunya": "bool",
                                           "description": "str"},
            "name particles that attach to the next word (al-, bin)"),
     Schema("entity_patterns", {"label": "str", "pattern": "token_pattern"}, {"description": "str"},

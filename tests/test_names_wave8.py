@@ -182,3 +182,29 @@ def test_no_persons_name_holds_a_number(text, ents, expected):
     from tests.test_entities import repaired
 
     assert repaired(text, ents) == expected
+
+
+# a kunya and a full name the text gives for one description (every name invented)
+NAMED_AS = [
+    ('The group named the gunman as "Abu Karim al-Shami". It said the gunman, whom it identified as '
+     'Walid Nasser, was 29.', ["Abu Karim al-Shami", "Walid Nasser"], {"Abu Karim al-Shami": "Walid Nasser"}),
+    ("Police identified the attacker as Abu Karim al-Shami. The attacker, whom officials named as Walid "
+     "Nasser, died.", ["Abu Karim al-Shami", "Walid Nasser"], {"Abu Karim al-Shami": "Walid Nasser"}),
+    # two descriptions: the gunman and the driver are two people
+    ("The group named the gunman as Abu Karim al-Shami and identified the driver as Walid Nasser.",
+     ["Abu Karim al-Shami", "Walid Nasser"], {}),
+    # two full names for one description: which one is the kunya's is unknown
+    ("It named the attacker as Abu Karim al-Shami. Police identified the attacker as Walid Nasser; "
+     "the group identified the attacker as Samir Haddad.", ["Abu Karim al-Shami", "Walid Nasser", "Samir Haddad"], {}),
+    # no naming verb: a list of people
+    ("Abu Karim al-Shami and Walid Nasser were killed.", ["Abu Karim al-Shami", "Walid Nasser"], {}),
+]
+
+
+@pytest.mark.parametrize("text, people, expected", NAMED_AS)
+def test_a_kunya_the_text_gives_for_a_name(text, people, expected):
+    from tests.test_mentions import linked
+
+    got = {t: c for t, c, _ in linked(text, [(p, "PERSON") for p in people])}
+    for name in people:
+        assert got[name] == expected.get(name, name), got

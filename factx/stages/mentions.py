@@ -394,6 +394,12 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         if len(cands) == 1:
             target[key] = cands[0]
 
+    # "naming the attacker as Abu X ... the attacker, whom it identified as Y Z": a kunya
+    # the text gives for the one full name it gives for the same description
+    for kunya, name in _named_as(text, items, nr):
+        if kunya not in target and name not in target:
+            target[kunya] = name
+
     def root(key: tuple[str, ...]) -> tuple[str, ...]:
         seen = set()
         while key in target and key not in seen:
@@ -448,6 +454,40 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         out.append(Mention(item.span.start_char, item.span.end_char, item.span.text,
                            canonical[rkey], label_of[rkey], typed=rkey in ruled))
     return branch_mentions(text, out, mr)
+
+
+_NAMED_AS = (
+    # "naming the attacker as", "identified its fighter as", "names gunman as"
+    re.compile(r"\b(?:nam|identif|call|describ|refer)\w*\s+(?:to\s+)?(?:(?:the|its|their|his|her)\s+)?"
+               r"(?:\w+\s+)?(?P<desc>[a-z]+)\s+as\s+[\"'“‘]?$"),
+    # "the attacker, whom it identified as", "the gunman, who police named as"
+    re.compile(r"\b[Tt]he\s+(?P<desc>[a-z]+),\s+(?:whom|who)\s+(?:[\w']+\s+){0,4}?"
+               r"(?:nam|identif|call|describ)\w*\s+(?:him\s+|her\s+)?as\s+[\"'“‘]?$"),
+)
+
+
+def _named_as(text: str, items: Sequence[_Item], nr: NameRules) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """(kunya key, full name key) pairs a document names one description with: a person
+    named as a kunya ("Abu Karim al-Shami") and as one full name of two words or more that
+    is no kunya, each after "naming/identifying/calling the NOUN as" or "the NOUN, whom ...
+    identified as", with the same NOUN. With two kunyas or two names for a NOUN: none."""
+    kunyas: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    names: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for item in items:
+        if item.span.label_ != "PERSON" or item.acronym:
+            continue
+        before = text[max(0, item.span.start_char - 90):item.span.start_char]
+        for pattern in _NAMED_AS:
+            match = pattern.search(before)
+            if match:
+                written = words(item.clean)
+                if written[:1] and written[0] in nr.kunyas:
+                    kunyas[match.group("desc")].add(item.key)
+                elif len(item.key) >= 2:
+                    names[match.group("desc")].add(item.key)
+                break
+    return [(next(iter(kunyas[d])), next(iter(names[d]))) for d in kunyas
+            if len(kunyas[d]) == 1 and len(names.get(d, ())) == 1]
 
 
 #: "in X", "from the X": a place, unless X owns something ("in X's killing")
