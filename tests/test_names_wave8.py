@@ -208,3 +208,16 @@ def test_a_kunya_the_text_gives_for_a_name(text, people, expected):
     got = {t: c for t, c, _ in linked(text, [(p, "PERSON") for p in people])}
     for name in people:
         assert got[name] == expected.get(name, name), got
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    ('"Sergei Ivanovich died at dawn," a source said.', [], [("Sergei Ivanovich", "PERSON")]),
+    ("Anna Petrovna Sokolova spoke.", [], [("Anna Petrovna Sokolova", "PERSON")]),
+    # a surname of that shape alone, or after a lower-case word, is no patronymic form
+    ("The club of the Abramovich family won.", [], []),
+    ("Mr Ivanovich spoke.", [], []),
+])
+def test_given_name_and_patronymic_unmarked(text, ents, expected):
+    from tests.test_entities import repaired
+
+    assert repaired(text, ents) == expected

@@ -50,7 +50,7 @@ from spacy.util import filter_spans
 
 from factx.stages import doc_text
 from factx.names import (
-    NameRules, acronym_letters, core_tokens, initialism_pattern, name_rules, split_hashtag, words,
+    NameRules, acronym_letters, core_tokens, initialism_pattern, is_patronymic, name_rules, split_hashtag, words,
 )
 from factx.rules import RuleSet, load_rules
 
@@ -869,6 +869,22 @@ def _patronymics(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
                 and doc[end].is_title and doc[end].is_alpha and not doc[end].is_stop:
             end += 1
         out.append(Span(doc, start, end, label="PERSON"))
+        covered.update(range(start, end))
+    # an East Slavic patronymic after a given name the model left unmarked ("Bakyt
+    # Temirovich died", how Russian speakers are named politely), with the family name after it
+    for token in doc[1:]:
+        i = token.i
+        if i in covered or i - 1 in covered or not token.is_title or not token.is_alpha \
+                or not is_patronymic(token.lower_, er.names) or not doc[i - 1].is_title \
+                or not doc[i - 1].is_alpha or doc[i - 1].whitespace_ != " " or doc[i - 1].is_stop \
+                or doc[i - 1].lower_ in er.names.honorifics:
+            continue
+        end = i + 1
+        if end < len(doc) and token.whitespace_ == " " and end not in covered \
+                and doc[end].is_title and doc[end].is_alpha and not doc[end].is_stop:
+            end += 1
+        out.append(Span(doc, i - 1, end, label="PERSON"))
+        covered.update(range(i - 1, end))
     return out
 
 
