@@ -15,7 +15,8 @@ names together when they share a *key*:
 - `P` a person's first and last key: a two-word name (`q`) joins the one longer name
   (`o`) it begins and ends;
 - `G`/`S` a two-word person's last key with its given name's key (`G`) or its stem's
-  (`S`): a short given name meets the long form ("Hafiz Khan" / "Hafizullah Khan");
+  (`S`): a short given name meets the long form ("Hafiz Khan" / "Hafizullah Khan"); a
+  two-word name the model typed otherwise (`resolve.MISTYPED`) only queries them;
 - `I` a person's first key: a given name and an initial (`q`, "Karim M.") joins the one
   longer name (`o`) with that given name whose next word begins with the initial;
 - `V` a person's first two keys: a name of two words or more (`q`: "Sergei Ivanovich",
@@ -176,6 +177,12 @@ def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared:
         elif len(tokens) == 1:
             keys += [(f"F|{bk[0]}", "q", None), (f"L|{bk[0]}", "q", None), (f"M|{bk[0]}", "q", None),
                      (f"T|{bk[0]}", "o" if node.titles else "q", None)]
+    elif node.given:  # a person's name the model typed otherwise: its short and long given names
+        first, last = bk[0], bk[-1]
+        stem = given_stem(node.given, nr=nr)
+        keys.append((f"S|{last}|{first}", "q", None))
+        if stem is not None:
+            keys.append((f"G|{last}|{block_key(stem, nr)}", "q", None))
     if node.acronym:
         keys.append((f"A|{group}|{tokens[0][:1]}", "q", tokens[0].upper()))
     else:

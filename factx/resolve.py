@@ -69,6 +69,10 @@ MAX_BLOCK_PAIRS = 64
 #: a Burmese name's last words. Shorter full names may end in a father's name.
 TAIL_MIN_WORDS = 4
 
+#: Types the model gives unfamiliar people's names: a two-word name of one of them that is
+#: a short or long form of a person's ("Seun X" typed a place, "Oluwaseun X") is that person.
+MISTYPED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+
 #: Type preference when counts tie.
 _TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
 
@@ -276,6 +280,10 @@ def _build_nodes(names: Iterable[NameStat], nr: NameRules) -> list[_Node]:
                 node.family = family_name_first(core_words(spelling, "PERSON", nr=nr), nr)
             if len(node.tokens) >= TAIL_MIN_WORDS:
                 node.chain = any(w in nr.chain_particles for s in spellings for w in words(s))
+        elif node.entity_type in MISTYPED and len(node.tokens) == 2 and not node.acronym and not node.generation \
+                and all(w[:1].isupper() for w in spelling.split()):
+            plain = core_words(spelling, node.entity_type, nr=nr)
+            node.given = plain[0] if len(plain) == 2 else ""
     return out
 
 
@@ -461,7 +469,23 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
     lone: list[int] = []  # lone words that can be no one's surname (see the end)
     later: list[tuple[int, list[int]]] = []
     first_surnames: dict[str, list[int]] = defaultdict(list)
+    def short_and_long(i: int, node: _Node, stem: str | None) -> list[int]:
+        # a short and a long form of one given name: "Hafiz Khan" / "Hafizullah Khan"
+        tokens = node.tokens
+        last = block_key(tokens[-1], nr)
+        pool = by_stem.get((last, block_key(tokens[0], nr)), []) + \
+            (by_first.get((last, block_key(stem, nr)), []) if stem is not None else [])
+        return [j for j in pool
+                if j != i and tokens_ok(tokens[-1], nodes[j].tokens[-1], nr)
+                and not tokens_ok(tokens[0], nodes[j].tokens[0], nr)
+                and given_names_match(node.given, nodes[j].given, nr=nr)]
+
     for i, node in enumerate(nodes):
+        if node.entity_type != "PERSON" and node.given:
+            cands = short_and_long(i, node, given_stem(node.given, nr=nr))
+            if len({clusters.find(j) for j in cands}) == 1:
+                joins.append((i, cands[0]))
+            continue
         if node.entity_type != "PERSON" or node.acronym or node.generation:
             continue
         tokens = node.tokens
@@ -484,16 +508,8 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             if is_patronymic(tokens[1], nr):  # "Sergei Ivanovich": the given name and patronymic
                 cands += [j for j in by_two.get((block_key(tokens[0], nr), block_key(tokens[1], nr)), ())
                           if tokens_ok(tokens[0], nodes[j].tokens[0], nr) and tokens_ok(tokens[1], nodes[j].tokens[1], nr)]
-            # a short and a long form of one given name: "Hafiz Khan" / "Hafizullah Khan"
             if node.given:
-                last = block_key(tokens[-1], nr)
-                stem = stems.get(i)
-                pool = by_stem.get((last, block_key(tokens[0], nr)), []) + \
-                    (by_first.get((last, block_key(stem, nr)), []) if stem is not None else [])
-                cands += [j for j in pool
-                          if j != i and tokens_ok(tokens[-1], nodes[j].tokens[-1], nr)
-                          and not tokens_ok(tokens[0], nodes[j].tokens[0], nr)
-                          and given_names_match(node.given, nodes[j].given, nr=nr)]
+                cands += short_and_long(i, node, stems.get(i))
         elif len(tokens) > 2:
             cands = []
         elif len(tokens) == 1:

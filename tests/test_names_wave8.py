@@ -216,8 +216,29 @@ def test_a_kunya_the_text_gives_for_a_name(text, people, expected):
     # a surname of that shape alone, or after a lower-case word, is no patronymic form
     ("The club of the Abramovich family won.", [], []),
     ("Mr Ivanovich spoke.", [], []),
+    # ... typed as something else by the model
+    ('"Sergei Ivanovich died," he said.', [("Sergei Ivanovich", "WORK_OF_ART")], [("Sergei Ivanovich", "PERSON")]),
 ])
 def test_given_name_and_patronymic_unmarked(text, ents, expected):
     from tests.test_entities import repaired
 
     assert repaired(text, ents) == expected
+
+
+@pytest.mark.parametrize("names, together, apart", [
+    # the model typed a short form of a person's name as a place
+    ([("Oluwaseun Bakare", "PERSON"), ("Seun Bakare", "GPE")], [("Oluwaseun Bakare", "Seun Bakare")], []),
+    ([("Hafizullah Noori", "PERSON"), ("Hafiz Noori", "ORG")], [("Hafizullah Noori", "Hafiz Noori")], []),
+    # two people it may be: neither
+    ([("Babatunde Bakare", "PERSON"), ("Adetunde Bakare", "PERSON"), ("Tunde Bakare", "GPE")], [],
+     [("Tunde Bakare", "Babatunde Bakare"), ("Tunde Bakare", "Adetunde Bakare")]),
+    # a place of one word with a person's surname is no short form
+    ([("Oluwaseun Bakare", "PERSON"), ("Bakare", "GPE")], [], [("Oluwaseun Bakare", "Bakare")]),
+])
+def test_a_short_form_the_model_typed_otherwise(names, together, apart):
+    entities = resolve([NameStat(n, t, 2) for n, t in names])
+    of = {n: e.entity_id for e in entities for n in e.names}
+    for a, b in together:
+        assert of[a] == of[b]
+    for a, b in apart:
+        assert of[a] != of[b]

@@ -870,8 +870,14 @@ def _patronymics(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
             end += 1
         out.append(Span(doc, start, end, label="PERSON"))
         covered.update(range(start, end))
-    # an East Slavic patronymic after a given name the model left unmarked ("Bakyt
-    # Temirovich died", how Russian speakers are named politely), with the family name after it
+    # an East Slavic patronymic after a given name the model left unmarked or typed as
+    # something else ("Bakyt Temirovich died", how Russian speakers are named politely), with
+    # the family name after it
+    def patronymic_name(span: Span) -> bool:
+        return 2 <= len(span) <= 3 and all(t.is_title and t.is_alpha for t in span) \
+            and is_patronymic(span[1].lower_, er.names) and span[0].lower_ not in er.names.honorifics
+    out = [Span(doc, s.start, s.end, label="PERSON") if s.label_ != "PERSON" and patronymic_name(s) else s
+           for s in out]
     for token in doc[1:]:
         i = token.i
         if i in covered or i - 1 in covered or not token.is_title or not token.is_alpha \
