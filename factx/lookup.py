@@ -236,12 +236,15 @@ def written_names(store, rules: RuleSet | None = None) -> list[tuple[str, str, s
       "Col. Dirie" in another document is he;
     - a kunya the document gives for the name ("naming the attacker as Abu Karim al-Shami
       ... whom it identified as Yusuf Dirie", `factx.stages.mentions`): another document
-      that writes the kunya alone names him too."""
+      that writes the kunya alone names him too;
+    - the given name alone, when the run calls him so (`_given_name_forms`): "Mr Tesfaye"
+      in another document is he."""
     nr = name_rules(rules if rules is not None else store_rules(store))
     rows = store.conn.execute(
         "SELECT DISTINCT name, json_extract(value, '$') FROM facts WHERE attribute = 'name' "
         "AND name_type = 'PERSON' AND value_type = 'name' AND json_extract(value, '$') != name").fetchall()
     out = []
+    given: dict[str, set[str]] = {}
     for name, written in rows:
         if not isinstance(name, str) or not isinstance(written, str) or len(words(name)) < 2:
             continue
@@ -250,6 +253,31 @@ def written_names(store, rules: RuleSet | None = None) -> list[tuple[str, str, s
             out.append((name, " ".join(written.split()), "PERSON"))
         elif spelled[:1] and spelled[0] in nr.kunyas and not set(spelled) - nr.particles <= set(words(name)):
             out.append((name, " ".join(written.split()), "PERSON"))
+        elif len(fold(written, nr=nr).split()) == 1 and fold(written, nr=nr) == fold(name, nr=nr).split()[0]:
+            given.setdefault(fold(written, nr=nr), set()).add(name)
+    if given:
+        out += _given_name_forms(store, given, nr)
+    return out
+
+
+def _given_name_forms(store, given: dict[str, set[str]], nr: NameRules) -> list[tuple[str, str, str]]:
+    """A given name a document writes alone for its person ("Tesfaye Alemu ... Tesfaye said",
+    as Ethiopian, Thai, Malay and Indonesian names are used): (name, given name), when that
+    word is no person's last word and the given name of no other person of the run (names
+    that begin alike, "Tesfaye Alemu" / "Tesfaye Alemu Bekele", are one)."""
+    people = [fold(n, nr=nr).split() for (n,) in store.conn.execute(
+        "SELECT DISTINCT name FROM facts WHERE attribute = 'name' AND name_type = 'PERSON'") if isinstance(n, str)]
+    lasts = {p[-1] for p in people if len(p) >= 2}
+    firsts: dict[str, list[list[str]]] = {}
+    for p in people:
+        if len(p) >= 2 and p[0] in given:
+            firsts.setdefault(p[0], []).append(p)
+    out = []
+    for word, names in sorted(given.items()):
+        longest = max(firsts.get(word, [[word]]), key=len)
+        if word in lasts or any(p != longest[:len(p)] for p in firsts.get(word, ())):
+            continue
+        out += [(name, word.capitalize(), "PERSON") for name in sorted(names)]
     return out
 
 

@@ -1,6 +1,6 @@
 """Invented multi-document runs through the real pipeline (issue #15, wave 8): names from
 naming traditions factx had not met, each with the forms English news writes them in. One
-run of six invented stories; every name here is invented."""
+run of ten invented stories; every name here is invented."""
 
 import pytest
 
@@ -96,6 +96,66 @@ ARTICLES = {
         'Aug 10, 2025\n'
         '\n'
         "Mr Selvaraman said the mill had no fire licence. Venkatesan's lawyer said his client would cooperate.\n"
+    ),
+    'burma-a.txt': (
+        'May 4, 2025\n'
+        '\n'
+        'YANGON -- Senior General Kyaw Min Htet, the army chief, said on Sunday that the camp had been attacked by rebels. U Tin Maung Oo, a local official, said 23 people were killed.\n'
+    ),
+    'burma-b.txt': (
+        'May 5, 2025\n'
+        '\n'
+        'Kyaw Min Htet blamed the Arakan Liberation Front for the attack. Tin Maung Oo said the dead included children.\n'
+    ),
+    'burma-c.txt': (
+        'May 5, 2025\n'
+        '\n'
+        'The general, Kyaw Min Htet, visited the camp on Monday. Daw Nilar Win, who runs a clinic in the camp, said 40 people were wounded. Nilar Win said medicine was running out.\n'
+    ),
+    'eth-a.txt': (
+        'Apr 2, 2025\n'
+        '\n'
+        'ADDIS ABABA -- Regional president Tesfaye Gebremedhin Alemu said on Wednesday that 40 people had died in the clashes. Tesfaye said federal troops had arrived in the town.\n'
+    ),
+    'eth-b.txt': (
+        'Apr 3, 2025\n'
+        '\n'
+        'Mr Tesfaye told state television that calm had returned. Opposition leader Hirut Kassa Bekele said the toll was higher.\n'
+    ),
+    'eth-c.txt': (
+        'Apr 3, 2025\n'
+        '\n'
+        'Tesfaye Gebremedhin, who has led the region since 2021, denied that troops had fired on protesters. Hirut Kassa said at least 60 people were killed.\n'
+    ),
+    'indo-a.txt': (
+        'Jul 20, 2025\n'
+        '\n'
+        'JAKARTA -- Sutarno, the head of the local disaster agency, said on Sunday that 14 people had died. Sutarno said the search would continue.\n'
+    ),
+    'indo-b.txt': (
+        'Jul 21, 2025\n'
+        '\n'
+        'Rescuers found two more bodies, agency chief Sutarno told reporters. Police chief Ahmad Yani Siregar said the boat was overloaded.\n'
+    ),
+    'indo-c.txt': (
+        'Jul 21, 2025\n'
+        '\n'
+        'Mr Sutarno said the toll had risen to 16. Siregar said the captain had been detained.\n'
+    ),
+    'thai-a.txt': (
+        'Jan 9, 2025\n'
+        '\n'
+        'BANGKOK -- Police Colonel Somsak Rattanaporn said on Thursday that the fire started in a storage room. Somsak said 12 workers were killed.\n'
+    ),
+    'thai-b.txt': (
+        'Jan 10, 2025\n'
+        '\n'
+        'The factory owner, Wichai "Tong" Srisuk, was questioned by police, Col. Somsak said. Wichai denied that exits had been locked.\n'
+    ),
+    'thai-c.txt': (
+        'Jan 10, 2025\n'
+        '\n'
+        'Mr Wichai Srisuk said his factory had passed an inspection in March. Police Colonel Somsak Rattanaporn said charges were likely.\n'
     )
 }
 
@@ -135,6 +195,12 @@ ONE_PERSON = [
     ["Datuk Seri Lim Boon Keat", "Lim Boon Keat"],
     ["Imam Salif Kone", "Salif Kone"],
     ["Pastor Emeka Obi", "Emeka Obi"],
+    ["U Tin Maung Oo", "Tin Maung Oo"],
+    ["Daw Nilar Win", "Nilar Win"],
+    # a name called by its given name: Ethiopian, and Thai with a nickname in quotes
+    ["Tesfaye Gebremedhin Alemu", "Mr Tesfaye"],
+    ['Wichai "Tong" Srisuk', "Mr Wichai Srisuk", "Wichai"],
+    ["Sutarno", "Mr Sutarno"],
 ]
 
 

@@ -168,6 +168,11 @@ def test_written_titles_are_part_of_the_mention(text, person, expected):
     # the name goes on over a proper noun the model left out
     ("The mayor Abdi Farah Warsame said", [("Abdi Farah", "PERSON")], ("Abdi", "Farah", "Warsame"),
      ("Abdi Farah Warsame", "PERSON")),
+    # a nickname in quotes inside a name: one person, whatever the model made of the parts
+    ('Later, Wichai "Tong" Srisuk said', [("Wichai", "GPE"), ("Srisuk", "ORG")], ("Wichai", "Tong", "Srisuk"),
+     ('Wichai "Tong" Srisuk', "PERSON")),
+    # ... only between name words: a quoted word after a common word is no nickname
+    ('They sang "Hope" Srisuk said', [("Srisuk", "PERSON")], ("Hope", "Srisuk"), ("Srisuk", "PERSON")),
     # ... not over a word that makes it a facility, nor into a run of capitals
     ("They flew to Abdi Farah Airport on", [("Abdi Farah", "PERSON")], ("Abdi", "Farah", "Airport"),
      ("Abdi Farah", "PERSON")),

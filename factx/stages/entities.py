@@ -894,6 +894,45 @@ def _patronymics(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
     return out
 
 
+_OPEN_QUOTES = frozenset({'"', "“", "‘", "'"})
+_CLOSE_QUOTES = frozenset({'"', "”", "’", "'"})
+
+
+def _nicknames(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
+    """Rule nickname: a name with a nickname in quotes inside it ('Wichai "Tong" Srisuk', as
+    Thai and other names are often written) is one person's name, whatever the model made of
+    its parts; the nickname is no part of the name (`mentions.clean_name`)."""
+    if not doc.has_annotation("POS"):
+        return spans
+    by_token = {i: s for s in spans for i in range(s.start, s.end)}
+
+    def name_word(i: int) -> bool:
+        span = by_token.get(i)
+        token = doc[i]
+        return token.is_alpha and token.is_title and not token.is_stop \
+            and token.lower_ not in er.names.honorifics and token.lower_ not in er.role_words \
+            and (span is not None and span.label_ in NAME_LABELS or token.pos_ == "PROPN")
+
+    out = list(spans)
+    for q in range(1, len(doc) - 3):
+        if doc[q].text not in _OPEN_QUOTES or not doc[q - 1].whitespace_ or doc[q].whitespace_:
+            continue
+        close = next((c for c in range(q + 1, min(q + 5, len(doc))) if doc[c].text in _CLOSE_QUOTES), None)
+        if close is None or close == q + 1 or not doc[close].whitespace_ or doc[close - 1].whitespace_ \
+                or close + 1 >= len(doc) or "\n" in doc[q - 1:close + 1].text \
+                or not all(t.is_title for t in doc[q + 1:close]):
+            continue
+        start, end = q, close + 1
+        while start > 0 and start - q < 2 and name_word(start - 1) and doc[start - 1].whitespace_ == " ":
+            start -= 1
+        while end < len(doc) and end - close <= 2 and name_word(end) and doc[end - 1].whitespace_ == " ":
+            end += 1
+        if start < q and end > close + 1:
+            out = [s for s in out if s.end <= start or s.start >= end]
+            out.append(Span(doc, start, end, label="PERSON"))
+    return out
+
+
 def _prefixed_names(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
     """A ship's or a company's prefix written in capitals before capitalized words
     (entity_types.yml rules marked `ignored`: "MV", "KM", "PT") begins the name and
@@ -1080,6 +1119,7 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
     spans = _patronymics(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _name_tails(sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _repeated_people(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
+    spans = _nicknames(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _titles(sorted(filter_spans(spans), key=lambda s: s.start), er)
     if doc.has_annotation("POS"):  # only on a tagged doc: "Mr" before any capital is no evidence otherwise
         spans = _titled_names(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)

@@ -147,6 +147,10 @@ class _Item:
     titles: frozenset[str] = frozenset()
 
 
+#: A nickname in quotes inside a person's name ('Wichai "Tong" Srisuk'): not part of the name.
+_NICKNAME = re.compile(r"(?<=\w)\s+[\"“‘'][^\"“”‘’']{1,30}[\"”’']\s+(?=\w)")
+
+
 def clean_name(text: str, nr: NameRules) -> str:
     """A mention as a name: possessive, a leading "the" and leading titles removed,
     but for the distinctive titles (religious titles, military ranks) of a one-word
@@ -157,7 +161,10 @@ def clean_name(text: str, nr: NameRules) -> str:
     ('Haddad', 'Greater Sahara')
     >>> clean_name("Mr. Mullah Haddad", name_rules())
     'Mullah Haddad'
+    >>> clean_name('Wichai "Tong" Srisuk', name_rules())  # a nickname in quotes
+    'Wichai Srisuk'
     """
+    text = _NICKNAME.sub(" ", text)
     parts = " ".join(strip_possessive(text).split()).split(" ")
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
@@ -360,7 +367,8 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         elif len(own) == 1 and (label == "PERSON" or place):
             # a bare surname may be the titled one-word name too: one more candidate
             cands += [k for k in titled if _same_words(words_of(k), own, nr)]
-        if not cands and len(own) == 1 and label == "PERSON" and len(key) == 1:
+        if not cands and len(own) == 1 and (label == "PERSON" or place) and len(key) == 1:
+            # ... or the given name (a word no rule knows as a place: "Wichai denied")
             cands = [f for f in full if _same_words(f[:1], own, nr) and group_label(f) == "PERSON"]
         if not cands and len(own) >= 2 and label == "PERSON":
             # "Mr. Abdi Farah" after "Abdi Farah Warsame": the given and the father's name
