@@ -23,8 +23,11 @@ names together when they share a *key*:
   "Abdi Farah") joins the one longer name (`o`) it begins;
 - `W` a person's last two keys: a name of two words or more (`q`, "Ruiz Vega") joins the
   one longer name (`o`) it ends, and no name when a shorter one ends with it too;
-- `M` the key of the next-to-last word of a long name (`o`, `TAIL_MIN_WORDS`): a lone
-  word (`q`, "Ruiz") is the first of a double surname the run writes;
+- `M` the key of the next-to-last word of a name of three words or more (`o`): a lone
+  word (`q`, "Ruiz") is the first of a double surname the run writes, and no one's when
+  two such names have it;
+- `N` a name's first key with its next-to-last (`o`, three words or more): a two-word
+  name (`q`, "Ana Ruiz") is the first given name and first surname of one long name;
 - `T` a one-word name with a distinctive title (`o`, "Sheikh Karim") is one more
   candidate for the bare word (`q`);
 - `A` an acronym (`q`) joins the one multi-word name (`o`) of its type group whose
@@ -156,11 +159,13 @@ def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared:
             if len(tokens) > 2:
                 keys.append((f"V|{first}|{bk[1]}", "o", None))
                 keys.append((f"W|{bk[-2]}|{last}", "o", None))
-                if len(tokens) >= TAIL_MIN_WORDS and not node.chain:
-                    keys.append((f"M|{bk[-2]}", "o", None))
+                keys.append((f"M|{bk[-2]}", "o", None))
+                keys.append((f"N|{first}|{bk[-2]}", "o", None))
             if len(tokens[1]) > 1:
                 keys.append((f"V|{first}|{bk[1]}", "q", None))
                 keys.append((f"W|{bk[-2]}|{last}", "q", None))
+                if len(tokens) == 2:
+                    keys.append((f"N|{first}|{last}", "q", None))
             if not node.generation:
                 if len(tokens) > 2:
                     keys.append((f"P|{first}|{last}", "o", None))

@@ -41,6 +41,9 @@ INFINITE = float("inf")
 _VOWELS = frozenset("aeiou")
 _APOSTROPHES = dict.fromkeys(map(ord, "’‘ʼʻʹ`´ʾʿ′"), "'")
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―"), "-")
+#: Latin letters that no accent decomposition reaches ("Đỗ" is "Do", "Søren" is "Soren")
+_LETTERS = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O",
+                          "ı": "i", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th"})
 _POSSESSIVE = re.compile(r"(?:'s|s')$|'$", re.IGNORECASE)
 # the dots of a dotted abbreviation ("U.S.", "U.S") go, so that it folds like "US"
 _DOTTED = re.compile(r"\b(?:[a-z]\.)+[a-z]\b\.?")
@@ -99,6 +102,9 @@ class NameRules:
     given_suffixes: tuple[str, ...] = ()
     patronymic_endings: tuple[str, ...] = ()  # "ovich", "ovna": "Sergei Ivanovich" (transliteration.yml)
     family_first: frozenset[str] = frozenset()  # East Asian family names, written first
+    #: Vietnamese family names that open a name, and the middle names that follow them
+    opening_family: frozenset[str] = frozenset()
+    opening_middle: frozenset[str] = frozenset()
     given_syllable: re.Pattern[str] | None = None  # such a given name in one word: 1-3 syllables
     given_part: re.Pattern[str] | None = None  # such a given name in parts: one syllable each
     coarse: dict[int, str] = field(default_factory=dict)  # str.translate table for block keys
@@ -176,11 +182,15 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     suffixes: list[str] = []
     patronymic_endings: list[str] = []
     family_first: set[str] = set()
+    opening_family: set[str] = set()
+    opening_middle: set[str] = set()
     syllables: list[str] = []
     parts: list[str] = []
     for rule in rules.get("transliteration"):
         patronymic_endings.extend(_plain(w) for w in rule.get("patronymic_endings", ()))
         family_first.update(_plain(w) for w in rule.get("family_first", ()))
+        opening_family.update(_plain(w) for w in rule.get("opening_family_names", ()))
+        opening_middle.update(_plain(w) for w in rule.get("middle_names", ()))
         if rule.get("given_syllable"):
             syllables.append(rule["given_syllable"])
         if rule.get("given_part"):
@@ -230,6 +240,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         given_suffixes=tuple(sorted(set(suffixes), key=len, reverse=True)),
         patronymic_endings=tuple(sorted(set(patronymic_endings), key=len, reverse=True)),
         family_first=frozenset(family_first),
+        opening_family=frozenset(opening_family), opening_middle=frozenset(opening_middle),
         given_syllable=re.compile("(?:" + "|".join(f"(?:{p})" for p in syllables) + "){1,3}") if syllables else None,
         given_part=re.compile("|".join(f"(?:{p})" for p in parts)) if parts else None)
     _RULES_CACHE[rules.version] = result
@@ -243,7 +254,7 @@ def _plain(text: str) -> str:
     """Lowercase ASCII-ish text: accents removed, curly apostrophes and dashes straightened."""
     if text.isascii():
         return text.lower()
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).translate(_DASHES))
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).translate(_DASHES).translate(_LETTERS))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.lower()
 

@@ -436,6 +436,7 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
     by_given: dict[str, list[int]] = defaultdict(list)  # full names by given name: "Karim M." meets them
     by_two: dict[tuple[str, str], list[int]] = defaultdict(list)  # names of 3+ words by their first two
     by_tail: dict[tuple[str, str], list[int]] = defaultdict(list)  # names of 3+ words by their last two
+    seconds: dict[str, list[int]] = defaultdict(list)  # names of 3+ words by their next-to-last word
     for i, node in enumerate(nodes):
         if node.entity_type != "PERSON" or node.acronym:
             continue
@@ -458,6 +459,7 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
                 longer[(first, last)].append(i)
                 by_two[(first, block_key(node.tokens[1], nr))].append(i)
                 by_tail[(block_key(node.tokens[-2], nr), last)].append(i)
+                seconds[block_key(node.tokens[-2], nr)].append(i)
                 if node.tokens[0] in nr.given_prefixes:  # "Abdul Rahman Khan" may be "Rahman Khan"
                     longer[(block_key(node.tokens[1], nr), last)].append(i)
     # the distinctive titles each cluster is written with somewhere in the run
@@ -510,6 +512,13 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
                           if tokens_ok(tokens[0], nodes[j].tokens[0], nr) and tokens_ok(tokens[1], nodes[j].tokens[1], nr)]
             if node.given:
                 cands += short_and_long(i, node, stems.get(i))
+            # the first given name and the first surname: "Ana Ruiz" of "Ana Sofia Ruiz Vega"; a
+            # name of three words it could be ("Ana Ruiz Vega", "George Walker Bush") decides nothing
+            firsts_surnames = [j for j in seconds.get(block_key(tokens[1], nr), ())
+                               if tokens_ok(tokens[0], nodes[j].tokens[0], nr) and tokens_ok(tokens[1], nodes[j].tokens[-2], nr)]
+            if firsts_surnames and all(len(nodes[j].tokens) >= TAIL_MIN_WORDS and not nodes[j].chain
+                                       for j in firsts_surnames):
+                cands += firsts_surnames
         elif len(tokens) > 2:
             cands = []
         elif len(tokens) == 1:
@@ -543,7 +552,7 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             joins.append((i, cands[0]))
             j = cands[0]
             long = nodes[j].tokens
-            if len(long) >= TAIL_MIN_WORDS and not nodes[j].chain and tokens in (long[:-1], long[-2:]):
+            if len(long) >= TAIL_MIN_WORDS and not nodes[j].chain and tokens in (long[:-1], long[-2:], (long[0], long[-2])):
                 # "Ana Sofia Ruiz" or "Ruiz Vega" of "Ana Sofia Ruiz Vega": a double surname
                 first_surnames[block_key(long[-2], nr)].append(j)
     for i, j in joins:
@@ -570,7 +579,8 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
         # nobody else has the word for a given name or a surname ("Ruiz Vega" itself may)
         if any(clusters.find(j) != root for j in by_given.get(key, ()) if tokens_ok(token, nodes[j].tokens[0], nr)) \
                 or any(clusters.find(j) != root for last, js in lasts.get(key, {}).items()
-                       if tokens_ok(token, last, nr) for j in js):
+                       if tokens_ok(token, last, nr) for j in js) \
+                or any(clusters.find(j) != root for j in seconds.get(key, ()) if tokens_ok(token, nodes[j].tokens[-2], nr)):
             continue
         joins.append((i, cands[0]))
     for i, j in joins:

@@ -181,6 +181,7 @@ SCHEMAS: dict[str, Schema] = _schemas(
                                    "given_prefixes": "list", "given_suffixes": "list",
                                    "vowels_after": "map", "patronymic_endings": "list",
                                    "family_first": "list", "given_syllable": "regex", "given_part": "regex",
+                                   "opening_family_names": "list", "middle_names": "list",
                                    "description": "str"},
            "how romanizations of one name differ (Husayn/Hussein): rewrites and letter classes"),
     Schema("misspellings", {"role": "str", "words": "list"}, {"description": "str"},

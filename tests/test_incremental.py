@@ -59,6 +59,7 @@ POOL = [
     ("Pedro Ruiz Vega", "PERSON"), ("Mr. Abdi Farah", "PERSON"), ("Abdi Farah Warsame", "PERSON"),
     ("Farah Warsame", "PERSON"), ("Wang Jianguo", "PERSON"), ("Mr. Wang", "PERSON"), ("Wang Lihua", "PERSON"),
     ("K. Selvam", "PERSON"), ("Kannan Selvam", "PERSON"), ("Selvam", "PERSON"), ("Karthik Selvam", "PERSON"),
+    ("Ana Vega", "PERSON"), ("Ana Lucia Vega Soto", "PERSON"), ("Ana Vega Ruiz", "PERSON"), ("Vega", "PERSON"),
 ]
 
 TEXT = "Some text of a document, long enough for the offsets of its facts.\n" * 4
@@ -244,6 +245,10 @@ SCENARIOS = {
         [[("Abdi Farah Warsame", "PERSON")]],
         [[("Mr. Abdi Farah", "PERSON")]],
         [[("Hassan Abdi Farah", "PERSON")]],
+    ],
+    "a given name and first surname, then a three-word name it could be": [
+        [[("Ana Lucia Vega Soto", "PERSON")], [("Ana Vega", "PERSON"), ("Vega", "PERSON")]],
+        [[("Ana Vega Ruiz", "PERSON")]],
     ],
     "an initial and a surname, the full name, then a second candidate": [
         [[("K. Selvam", "PERSON")], [("Selvam", "PERSON")]],

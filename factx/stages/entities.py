@@ -360,6 +360,11 @@ def _people(spans: list[Span], er: EntityRules) -> list[Span]:
                 and before[0].is_title and not _is_demonym(before.text, er):
             out.append(Span(doc, before.start, span.end, label="PERSON"))
             continue
+        # ... or two people with nothing between them: "Ana Sofia Ruiz/PERSON Vega/PERSON"
+        if before is not None and before.label_ == "PERSON" and before[-1].whitespace_ == " " \
+                and before[-1].is_alpha and span[0].is_title and span[0].is_alpha:
+            out.append(Span(doc, before.start, span.end, label="PERSON"))
+            continue
         if not doc.has_annotation("POS"):
             continue
         lower = _lowercase_words(doc) if lower is None else lower
@@ -374,13 +379,19 @@ def _people(spans: list[Span], er: EntityRules) -> list[Span]:
                 and doc[i].whitespace_ == " " \
                 and (not doc[i].is_sent_start or len(span) > 1 and _unmarked_token(doc[i], er, lower)):
             start = i
-        # name goes on: a proper noun right after a person's name the model cut short
-        # ("mayor Abdi Farah| Warsame said"), no word that makes a name a place or a body
+        elif i >= 0 and i not in covered and doc[i].is_title and doc[i].whitespace_ == " " \
+                and "".join(words(doc[i].text)) in er.names.opening_family \
+                and (len(span) == 2 or "".join(words(span[0].text)) in er.names.opening_middle):
+            start = i  # the Vietnamese family name the model left out ("Tran| Van Hung")
+        # name goes on: proper nouns right after a person's name the model cut short ("mayor
+        # Abdi Farah| Warsame said", "Marta| Quispe Mamani, 54"), up to three, no word that
+        # makes a name a place or a body, and not into a run of capitalized words
         j = span.end
-        if j < len(doc) and j not in covered and doc[j - 1].whitespace_ == " " \
-                and _unmarked_token(doc[j], er, lower) and doc[j].lower_ not in er.names.suffix_types \
-                and (j + 1 == len(doc) or not doc[j + 1].text[:1].isupper() or not doc[j].whitespace_):
-            end = j + 1
+        while j < len(doc) and j - span.end < 3 and j not in covered and doc[j - 1].whitespace_ == " " \
+                and _unmarked_token(doc[j], er, lower) and doc[j].lower_ not in er.names.suffix_types:
+            j += 1
+        if j > span.end and (j == len(doc) or not doc[j].text[:1].isupper() or not doc[j - 1].whitespace_):
+            end = j
         if (start, end) != (span.start, span.end):
             out.append(Span(doc, start, end, label="PERSON"))
     return out
@@ -481,6 +492,10 @@ def _repeated_people(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]
         if found == 1 and doc[i].text in surnames and before is not None and i - 1 not in covered \
                 and before.whitespace_ == " " and _unmarked_token(before, er, lower):
             start = i - 1  # the given name the model missed
+            if start > 0 and start - 1 not in covered and doc[start - 1].whitespace_ == " " \
+                    and doc[start - 1].is_title and "".join(words(doc[start - 1].text)) in er.names.opening_family \
+                    and "".join(words(doc[start].text)) in er.names.opening_middle:
+                start -= 1  # ... and the Vietnamese family name before it ("Tran Van| Hung")
         out.append(Span(doc, start, end, label="PERSON"))
         covered.update(range(start, end))
         i = end
@@ -917,10 +932,10 @@ def _nicknames(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
     for q in range(1, len(doc) - 3):
         if doc[q].text not in _OPEN_QUOTES or not doc[q - 1].whitespace_ or doc[q].whitespace_:
             continue
-        close = next((c for c in range(q + 1, min(q + 5, len(doc))) if doc[c].text in _CLOSE_QUOTES), None)
+        close = next((c for c in range(q + 1, min(q + 6, len(doc))) if doc[c].text in _CLOSE_QUOTES), None)
         if close is None or close == q + 1 or not doc[close].whitespace_ or doc[close - 1].whitespace_ \
                 or close + 1 >= len(doc) or "\n" in doc[q - 1:close + 1].text \
-                or not all(t.is_title for t in doc[q + 1:close]):
+                or not all(t.is_title or t.text == "-" for t in doc[q + 1:close]):
             continue
         start, end = q, close + 1
         while start > 0 and start - q < 2 and name_word(start - 1) and doc[start - 1].whitespace_ == " ":
@@ -930,6 +945,34 @@ def _nicknames(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
         if start < q and end > close + 1:
             out = [s for s in out if s.end <= start or s.start >= end]
             out.append(Span(doc, start, end, label="PERSON"))
+    return out
+
+
+def _legal_forms(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
+    """Rule legal form: a company's legal form written after a comma ("Phuoc Loc Textile Co.,
+    Ltd.", "Acme, Inc.") is part of its name, whatever the model made of it."""
+    legal = {w for w, label in er.names.ignored_suffixes.items() if label == "ORG"}
+    if not legal:
+        return spans
+    starts = {s.start: s for s in spans}
+    out, skip = [], set()
+    for span in spans:
+        if span.start in skip:
+            continue
+        comma = span.end
+        if span.label_ == "ORG" and comma + 1 < len(doc) and doc[comma].text == "," \
+                and not doc[comma - 1].whitespace_ and doc[comma].whitespace_ == " ":
+            end = comma + 1
+            while end < len(doc) and "".join(words(doc[end].text)) in legal and doc[end].text[:1].isupper():
+                end += 1
+                if end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_:
+                    end += 1  # "Ltd" "." read as two tokens
+            after = starts.get(comma + 1)
+            if end > comma + 1 and (after is None or after.end <= end):
+                if after is not None:
+                    skip.add(after.start)
+                span = Span(doc, span.start, end, label="ORG")
+        out.append(span)
     return out
 
 
@@ -1119,6 +1162,7 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
     spans = _patronymics(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _name_tails(sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _repeated_people(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
+    spans = _legal_forms(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _nicknames(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _titles(sorted(filter_spans(spans), key=lambda s: s.start), er)
     if doc.has_annotation("POS"):  # only on a tagged doc: "Mr" before any capital is no evidence otherwise

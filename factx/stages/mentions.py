@@ -364,6 +364,11 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
             # "Mullah Karim" is the one whose full name is written with that title too;
             # a military rank may be added later in a document ("Jane Roe ... Capt. Roe")
             cands = [f for f in cands if titles_of(key) - nr.ranks <= titles_of(f)]
+            # of two, the one written with exactly that rank ("Col. X" after "Col. Ana X" and
+            # "Lt. Col. Omar X")
+            exact = [f for f in cands if titles_of(f) == titles_of(key)]
+            if len(cands) > 1 and len(exact) == 1:
+                cands = exact
         elif len(own) == 1 and (label == "PERSON" or place):
             # a bare surname may be the titled one-word name too: one more candidate
             cands += [k for k in titled if _same_words(words_of(k), own, nr)]
