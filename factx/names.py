@@ -91,6 +91,8 @@ class NameRules:
     #: rules marked `ignored`), word -> the type they apply to
     ignored_prefixes: dict[str, str] = field(default_factory=dict)
     ignored_suffixes: dict[str, str] = field(default_factory=dict)
+    #: facility words of one kind -> the word their facility is named with ("pit" -> "mine")
+    facility_class: dict[str, str] = field(default_factory=dict)
     rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
     consonants: frozenset[frozenset[str]] = frozenset()
     vowels: frozenset[frozenset[str]] = frozenset()
@@ -162,7 +164,10 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     admin: set[str] = set()
     ignored_prefixes: dict[str, str] = {}
     ignored_suffixes: dict[str, str] = {}
+    facility_class: dict[str, str] = {}
     for rule in rules.get("entity_types"):
+        if rule.get("class_word"):
+            facility_class.update((_plain(w), rule["class_word"]) for w in rule.get("suffixes", ()))
         if rule.get("ignored"):
             ignored_prefixes.update((_NON_WORD.sub("", _plain(w)), rule["label"]) for w in rule.get("prefixes", ()))
             ignored_suffixes.update((_NON_WORD.sub("", _plain(w)), rule["label"]) for w in rule.get("suffixes", ()))
@@ -229,7 +234,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         patronymics=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("patronymic")
                               for w in r["words"]),
         admin_words=frozenset(admin), suffix_types=suffix_types, prefix_types=prefix_types,
-        ignored_prefixes=ignored_prefixes, ignored_suffixes=ignored_suffixes,
+        ignored_prefixes=ignored_prefixes, ignored_suffixes=ignored_suffixes, facility_class=facility_class,
         rewrites=tuple(rewrites), consonants=_pairs(consonants), vowels=_pairs(vowels),
         initial_vowels=_pairs(initial), vowels_after={v: _pairs(c) for v, c in after.items()},
         generational=frozenset(generational),

@@ -316,3 +316,18 @@ def test_legal_forms_are_not_compared(names, together, apart):
         assert of[a] == of[b]
     for a, b in apart:
         assert of[a] != of[b]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("a blast at the Karsa coal mine on Friday", [("Karsa coal mine", "Karsa mine", "FAC")]),
+    ("trapped in the Karsa pit, rescuers said", [("Karsa pit", "Karsa mine", "FAC")]),
+    ("the Karsa colliery", [("Karsa colliery", "Karsa mine", "FAC")]),
+    ("Karsa and port workers", []),
+    ("the Karsa port", [("Karsa port", "Karsa port", "FAC")]),
+])
+def test_a_mine_is_named_by_its_place_whatever_word_names_the_pit(text, expected):
+    from factx.stages.mentions import Mention, facility_names, mention_rules
+
+    at = text.index("Karsa")
+    got = facility_names(text, [Mention(at, at + 5, "Karsa", "Karsa", "GPE")], mention_rules())
+    assert [(m.text, m.canonical, m.label) for m in got] == expected

@@ -694,11 +694,19 @@ def facility_names(text: str, mentions: Sequence[Mention], mr: MentionRules) -> 
             end = mention.end + admin.end(1)
             out.append(Mention(mention.start, end, text[mention.start:end], mention.canonical, mention.label))
             continue
-        follow = re.match(r"(?:['’]s)?[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?", text[mention.end:mention.end + 40])
-        if follow and follow.group(1).lower() in facility and (follow.group(2) or "").lower() not in _NOT_A_FACILITY:
-            end = mention.end + follow.end(1)
-            out.append(Mention(mention.start, end, text[mention.start:end], text[mention.start:end], "FAC"))
-            continue
+        follow = re.match(r"(?:['’]s)?[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?(?:[ \t]+([A-Za-z]+))?",
+                          text[mention.end:mention.end + 40])
+        if follow:
+            # "Bergen port"; "the Karsa coal mine" (a lower-case word of what it yields first)
+            word = 1 if follow.group(1).lower() in facility else \
+                2 if (follow.group(2) or "").lower() in facility and follow.group(1).islower() \
+                and follow.group(1) not in mr.names.stopwords else 0
+            if word and (follow.group(word + 1) or "").lower() not in _NOT_A_FACILITY:
+                end = mention.end + follow.end(word)
+                kind = mr.names.facility_class.get(follow.group(word).lower())
+                name = f"{mention.text} {kind}" if kind else text[mention.start:end]
+                out.append(Mention(mention.start, end, text[mention.start:end], name, "FAC"))
+                continue
         before = re.search(r"\b([A-Za-z]+)[ \t]+of[ \t]+$", text[max(0, mention.start - 20):mention.start])
         if before and before.group(1).lower() in facility:
             start = mention.start - len(before.group(0))
