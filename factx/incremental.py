@@ -68,7 +68,7 @@ from typing import Iterable, Iterator
 
 from factx.names import (
     NameRules, block_key, fold as names_fold, given_stem, initialism_pattern, name_rules,
-    qualified_name, type_group,
+    qualified_name, spelled_out_country, type_group,
 )
 from factx.events import flight_number, run_events
 from factx.resolve import TAIL_MIN_WORDS, NameStat, _build_nodes, _Node, mission_classes, resolve
@@ -147,7 +147,7 @@ def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared:
     if not node.acronym:
         keys.append((f"J|{group}|{node.generation}|{''.join(tokens)}", "s", None))
         if node.entity_type not in ("PERSON", "NORP", "EVENT") and " " in node.key:
-            plain = tuple(w for w in node.key.split() if w != "the")
+            plain = spelled_out_country(tuple(w for w in node.key.split() if w != "the"), nr)
             keys.append((f"Q|{group}|{''.join(qualified_name(plain, nr))}", "s", None))
     if node.entity_type == "PERSON" and not node.acronym:
         if len(tokens) >= 2:

@@ -113,6 +113,8 @@ class NameRules:
     stopwords: frozenset[str] = frozenset({"the", "of", "in", "for", "and", "on", "at", "to", "de", "du", "la"})
     countries: frozenset[tuple[str, ...]] = frozenset()  # country names and demonyms, as word tuples
     country_names: frozenset[tuple[str, ...]] = frozenset()  # country names only ("ethiopia")
+    #: a country's initials -> its name ("us" -> ("united", "states")), from demonyms.yml
+    country_initials: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __hash__(self) -> int:  # identity: one instance per RuleSet version
         return id(self)
@@ -239,6 +241,9 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         initial_vowels=_pairs(initial), vowels_after={v: _pairs(c) for v, c in after.items()},
         generational=frozenset(generational),
         country_names=frozenset(tuple(_words(r["country"])) for r in rules.get("demonyms")),
+        country_initials={"".join(_words(w)): tuple(_words(r["country"])) for r in rules.get("demonyms")
+                          for w in r.get("words", ()) if re.fullmatch(r"[A-Z](?:\.?[A-Z])+\.?", w)
+                          and len(_words(r["country"])) > 1},
         countries=frozenset(tuple(_words(w)) for r in rules.get("demonyms")
                             for w in [r["country"], *r.get("words", ())] if _words(w)),
         given_prefixes=tuple(sorted(set(prefixes), key=len, reverse=True)),
@@ -759,6 +764,17 @@ def facility_order(tokens: tuple[str, ...], nr: NameRules) -> tuple[str, ...]:
     if len(tokens) > 2 and tokens[1] == "of" and nr.suffix_types.get(tokens[0]) == "FAC":
         return tokens[2:] + tokens[:1]
     return tokens
+
+
+def spelled_out_country(tokens: tuple[str, ...], nr: NameRules) -> tuple[str, ...]:
+    """An institution's words with a country's initials in front written out ("US Geological
+    Survey" is "United States Geological Survey"); a demonym stays ("American" is no "US").
+
+    >>> spelled_out_country(("us", "geological", "survey"), name_rules())
+    ('united', 'states', 'geological', 'survey')
+    """
+    full = nr.country_initials.get(tokens[0]) if len(tokens) > 1 else None
+    return full + tokens[1:] if full else tokens
 
 
 def qualified_name(tokens: tuple[str, ...], nr: NameRules) -> tuple[str, ...]:

@@ -50,7 +50,8 @@ from typing import Iterable
 from rapidfuzz import fuzz
 
 from factx.names import (
-    NameRules, acronym_letters, block_key, core_tokens, core_words, facility_order, family_name_first, fold as _fold, given_names_match, given_stem,
+    NameRules, acronym_letters, block_key, core_tokens, core_words, facility_order, family_name_first,
+    spelled_out_country, fold as _fold, given_names_match, given_stem,
     initialism_pattern, is_acronym, is_patronymic, name_rules, qualified_name, strip_possessive, strip_titles, title_classes,
     token_cost, type_group, unqualified_name, words,
 )
@@ -348,7 +349,7 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
     qualified: dict[tuple, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
     for i, node in enumerate(nodes):
         if node.entity_type not in ("PERSON", "NORP", "EVENT") and not node.acronym and " " in node.key:
-            plain = facility_order(tuple(w for w in node.key.split() if w != "the"), nr)
+            plain = facility_order(spelled_out_country(tuple(w for w in node.key.split() if w != "the"), nr), nr)
             short = qualified_name(plain, nr)
             dropped = tuple(w for w in plain if w not in short and w not in ("of", "international"))
             qualified[(type_group(node.entity_type), "".join(short))].append((i, dropped))

@@ -60,6 +60,7 @@ POOL = [
     ("Farah Warsame", "PERSON"), ("Wang Jianguo", "PERSON"), ("Mr. Wang", "PERSON"), ("Wang Lihua", "PERSON"),
     ("K. Selvam", "PERSON"), ("Kannan Selvam", "PERSON"), ("Selvam", "PERSON"), ("Karthik Selvam", "PERSON"),
     ("Ana Vega", "PERSON"), ("Ana Lucia Vega Soto", "PERSON"), ("Ana Vega Ruiz", "PERSON"), ("Vega", "PERSON"),
+    ("US Marine Survey", "ORG"), ("United States Marine Survey", "ORG"),
 ]
 
 TEXT = "Some text of a document, long enough for the offsets of its facts.\n" * 4

@@ -306,6 +306,10 @@ def test_a_legal_form_after_a_comma_is_part_of_the_name(text, ents, expected):
     ([("Phuoc Loc Textile Co., Ltd.", "ORG"), ("Phuoc Loc Textile Company Limited", "ORG"),
       ("Phuoc Loc Textile", "ORG")], [("Phuoc Loc Textile Co., Ltd.", "Phuoc Loc Textile Company Limited"),
                                       ("Phuoc Loc Textile", "Phuoc Loc Textile Company Limited")], []),
+    # a country's initials written out; a demonym is no country's initials
+    ([("US Marine Survey", "ORG"), ("United States Marine Survey", "ORG"), ("US Airways", "ORG"),
+      ("American Airways", "ORG")], [("US Marine Survey", "United States Marine Survey")],
+     [("US Airways", "American Airways")]),
     ([("Minera Andes Sur S.A.C.", "ORG"), ("Minera Andes Sur", "ORG"), ("Minera Andes Norte", "ORG")],
      [("Minera Andes Sur S.A.C.", "Minera Andes Sur")], [("Minera Andes Sur", "Minera Andes Norte")]),
 ])
@@ -331,3 +335,19 @@ def test_a_mine_is_named_by_its_place_whatever_word_names_the_pit(text, expected
     at = text.index("Karsa")
     got = facility_names(text, [Mention(at, at + 5, "Karsa", "Karsa", "GPE")], mention_rules())
     assert [(m.text, m.canonical, m.label) for m in got] == expected
+
+
+@pytest.mark.parametrize("ents, expected", [
+    ([("Karsa", "GPE"), ("Karsa Provincial Council", "ORG"), ("Provincial Council", "ORG")], "Karsa Provincial Council"),
+    # a place the document does not name as one: no shortening
+    ([("Karsa Provincial Council", "ORG"), ("Provincial Council", "ORG")], "Provincial Council"),
+    # two councils the short name may be: neither
+    ([("Karsa", "GPE"), ("Tarvo", "GPE"), ("Karsa Provincial Council", "ORG"), ("Tarvo Provincial Council", "ORG"),
+      ("Provincial Council", "ORG")], "Provincial Council"),
+])
+def test_a_body_without_the_place_the_document_names(ents, expected):
+    from tests.test_mentions import linked
+
+    text = " ".join(n for n, _ in ents) + " met."
+    got = {t: c for t, c, _ in linked(text, ents)}
+    assert got["Provincial Council"] == expected

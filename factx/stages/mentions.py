@@ -380,7 +380,8 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
             cands = [f for f in full if len(words_of(f)) > len(own) and group_label(f) == "PERSON"
                      and _same_words(words_of(f)[:len(own)], own, nr)]
         if not cands and label == "ORG" and len(own) >= 2:
-            cands = _national_form(own, [f for f in full if group_label(f) == "ORG"], nr)
+            places = frozenset(words_of(k) for k in groups if type_group(group_label(k)) == "PLACE")
+            cands = _national_form(own, [f for f in full if group_label(f) == "ORG"], nr, places)
         # "the Post" after "the Washington Post": the head noun of an institution's name
         # (entity_types.yml, ORG) stands for the one institution of the document it ends
         if not cands and label == "ORG" and len(key) == 1 \
@@ -634,15 +635,17 @@ def _branch(parent: Mention, start: int, end: int, text: str, branches: list[str
     return [Mention(start, end, text[start:end], branches[0], orgs[branches[0]], description=True)]
 
 
-def _national_form(own: tuple[str, ...], orgs: list[tuple[str, ...]], nr: NameRules) -> list[tuple[str, ...]]:
+def _national_form(own: tuple[str, ...], orgs: list[tuple[str, ...]], nr: NameRules,
+                   places: frozenset[tuple[str, ...]] = frozenset()) -> list[tuple[str, ...]]:
     """The organisation a name of two words or more shortens by dropping the country in
-    front ("the Sea Rescue Society" after "the Danish Sea Rescue Society"): none when
-    another organisation of the document holds the name too ("the Federation of Sea
+    front ("the Sea Rescue Society" after "the Danish Sea Rescue Society"), or a place the
+    document names ("the Provincial Council" after "the Karsa Provincial Council"): none
+    when another organisation of the document holds the name too ("the Federation of Sea
     Rescue Societies"), and never a one-word name ("Brigade" is not "Danish Brigade")."""
     holders = [f for f in orgs if len(f) > len(own)
                and any(_same_words(f[i:i + len(own)], own, nr) for i in range(len(f) - len(own) + 1))]
-    national = [f for f in holders if len(f) == len(own) + 1 and f[:1] in nr.countries
-                and _same_words(f[1:], own, nr)]
+    national = [f for f in holders if _same_words(f[len(f) - len(own):], own, nr)
+                and (len(f) == len(own) + 1 and f[:1] in nr.countries or f[:len(f) - len(own)] in places)]
     return national if len(holders) == 1 else []
 
 
