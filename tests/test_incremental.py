@@ -511,3 +511,26 @@ def test_module_docstring_names_every_key_of_node_keys():
     assert incremental.EVENT_KEY == "E|" and "`E`" in incremental.__doc__
     for key in ():
         assert f"`{key[0]}`" in incremental.__doc__
+
+
+def written(path: str, pairs: list[tuple[str, str]]) -> DocResult:
+    """A document whose person mentions are written otherwise than their name: (name, written)."""
+    drafts = [draft(name, "PERSON", i, value=value) for i, (name, value) in enumerate(pairs)]
+    return DocResult(Article(path=path, text=TEXT + path), tuple(drafts), "test-model")
+
+
+def test_written_spellings_join_and_part_run_after_run(tmp_path, always_incremental):
+    # a titled full name, then the rank alone elsewhere; a given name written alone for its
+    # person, then "Mr Tesfaye" elsewhere, then a second person with that given name
+    store = Store.open(tmp_path)
+    run(store, [written("a.txt", [("Yusuf Dirie", "Colonel Yusuf Dirie"), ("Tesfaye Alemu", "Tesfaye"),
+                                  ("Tesfaye Alemu", "Tesfaye Alemu")])])
+    assert_same_as_full(store)
+    run(store, [doc("b.txt", [("Col. Dirie", "PERSON"), ("Tesfaye", "PERSON")])])
+    assert_same_as_full(store)
+    names = dict(store.conn.execute("SELECT name, entity_id FROM names"))
+    assert names["Col. Dirie"] == names["Yusuf Dirie"] and names["Tesfaye"] == names["Tesfaye Alemu"]
+    run(store, [doc("c.txt", [("Tesfaye Bekele", "PERSON")])])
+    assert_same_as_full(store)
+    names = dict(store.conn.execute("SELECT name, entity_id FROM names"))
+    assert names["Tesfaye"] != names["Tesfaye Alemu"]
