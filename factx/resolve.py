@@ -45,7 +45,7 @@ import gc
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 from rapidfuzz import fuzz
 
@@ -468,6 +468,15 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
     for i, node in enumerate(nodes):
         if node.titles:
             cluster_titles[clusters.find(i)].update(node.titles)
+    # the one-word names each cluster holds: the run calls that person by them ("Tesfaye")
+    alone: dict[int, set[str]] = defaultdict(set)
+    for i, node in enumerate(nodes):
+        if node.entity_type == "PERSON" and len(node.tokens) == 1 and not node.titles and not node.acronym:
+            alone[clusters.find(i)].add(node.tokens[0])
+
+    def called(j: int, word: str) -> bool:
+        return word in alone.get(clusters.find(j), ())
+
     joins: list[tuple[int, int]] = []
     lone: list[int] = []  # lone words that can be no one's surname (see the end)
     later: list[tuple[int, list[int]]] = []
@@ -540,7 +549,7 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
         else:
             continue
         if len(tokens) >= 2 and len(tokens[1]) > 1:
-            ends = _ends_of(node, by_two, by_tail, nodes, nr)
+            ends = _ends_of(node, by_two, by_tail, nodes, nr, called)
             if ends is None:
                 continue  # a name that ends a shorter chain of names may be a forebear's
             cands += ends
@@ -589,22 +598,24 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
 
 
 def _ends_of(node: _Node, by_two: dict, by_tail: dict, nodes: list[_Node],
-             nr: NameRules) -> list[int] | None:
+             nr: NameRules, called: Callable[[int, str], bool] = lambda j, w: False) -> list[int] | None:
     """The longer person names a name of two words or more begins or ends.
 
     Begins: three words or more ("Ana Sofia Ruiz" of "Ana Sofia Ruiz Vega"), or two
     written after a title ("Mr. Abdi Farah" of "Abdi Farah Warsame": the given and the
-    father's name); two bare words may be someone's full name ("George Walker").
+    father's name), or two of a person the run calls by the given name alone (`called`:
+    "Tesfaye Alemu" of "Tesfaye Alemu Bekele", whom documents call "Tesfaye"); two bare
+    words may be someone's full name ("George Walker").
     Ends: a double surname ("Ruiz Vega"), only of names of `TAIL_MIN_WORDS` words with
     no chain particle. None when a name of three words or more that it ends could end
     in a father's name ("Karim Nasser" of "Omar Karim Nasser"): then it is no short form."""
     tokens = node.tokens
     k = len(tokens)
     out = []
-    for j in by_two.get((block_key(tokens[0], nr), block_key(tokens[1], nr)), ()) \
-            if k > 2 or node.addressed else ():
+    for j in by_two.get((block_key(tokens[0], nr), block_key(tokens[1], nr)), ()):
         long = nodes[j].tokens
-        if len(long) > k and all(tokens_ok(a, b, nr) for a, b in zip(tokens, long)):
+        if len(long) > k and all(tokens_ok(a, b, nr) for a, b in zip(tokens, long)) \
+                and (k > 2 or node.addressed or called(j, tokens[0])):
             out.append(j)
     for j in by_tail.get((block_key(tokens[-2], nr), block_key(tokens[-1], nr)), ()):
         long = nodes[j].tokens

@@ -351,3 +351,13 @@ def test_a_body_without_the_place_the_document_names(ents, expected):
     text = " ".join(n for n, _ in ents) + " met."
     got = {t: c for t, c, _ in linked(text, ents)}
     assert got["Provincial Council"] == expected
+
+
+def test_two_words_that_begin_the_name_of_a_person_called_by_the_given_name():
+    # a document wrote "Tesfaye" for him (lookup.written_names declares it): "Tesfaye Alemu" is he
+    names = [NameStat("Tesfaye Alemu Bekele", P, 3), NameStat("Tesfaye", P, 2), NameStat("Tesfaye Alemu", P, 1)]
+    of = {n: e.entity_id for e in resolve(names, same=[("Tesfaye Alemu Bekele", "Tesfaye")]) for n in e.names}
+    assert of["Tesfaye Alemu"] == of["Tesfaye Alemu Bekele"]
+    # without that, two bare words may be anyone's full name
+    of = {n: e.entity_id for e in resolve(names) for n in e.names}
+    assert of["Tesfaye Alemu"] != of["Tesfaye Alemu Bekele"]
