@@ -314,9 +314,14 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
     def votes_of(key: tuple[str, ...]) -> Counter:
         return Counter(items[i].span.label_ for i in groups[key])
 
+    labels: dict[tuple[str, ...], str] = {}  # a group's vote, counted once
+
     def group_label(key: tuple[str, ...]) -> str:
-        votes = votes_of(key)
-        return max(votes, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))
+        found = labels.get(key)
+        if found is None:
+            votes = votes_of(key)
+            found = labels[key] = max(votes, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))
+        return found
 
     def words_of(key: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(w for w in key if not w.startswith("#"))
@@ -358,8 +363,8 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
             continue
         # surnames link to people only: a bare organisation name is not its nested
         # organisations ("Al Shabaab" is not "Somali Al Shabaab")
-        cands = [f for f in full if len(f) > len(own) and _same_words(words_of(f)[-len(own):], own, nr)
-                 and group_label(f) == "PERSON"]
+        cands = [f for f in full if len(f) > len(own) and group_label(f) == "PERSON"
+                 and _same_words(words_of(f)[-len(own):], own, nr)]
         if len(key) > len(own):
             # "Mullah Karim" is the one whose full name is written with that title too;
             # a military rank may be added later in a document ("Jane Roe ... Capt. Roe")
@@ -374,7 +379,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
             cands += [k for k in titled if _same_words(words_of(k), own, nr)]
         if not cands and len(own) == 1 and (label == "PERSON" or place) and len(key) == 1:
             # ... or the given name (a word no rule knows as a place: "Wichai denied")
-            cands = [f for f in full if _same_words(f[:1], own, nr) and group_label(f) == "PERSON"]
+            cands = [f for f in full if group_label(f) == "PERSON" and _same_words(f[:1], own, nr)]
         if not cands and len(own) >= 2 and label == "PERSON":
             # "Mr. Abdi Farah" after "Abdi Farah Warsame": the given and the father's name
             cands = [f for f in full if len(words_of(f)) > len(own) and group_label(f) == "PERSON"
