@@ -608,7 +608,7 @@ def _ends_of(node: _Node, by_two: dict, by_tail: dict, nodes: list[_Node],
     words may be someone's full name ("George Walker").
     Ends: a double surname ("Ruiz Vega"), only of names of `TAIL_MIN_WORDS` words with
     no chain particle. None when a name of three words or more that it ends could end
-    in a father's name ("Karim Nasser" of "Omar Karim Nasser"): then it is no short form."""
+    in a father's name ("Karim Nasser" of "Samir Karim Nasser"): then it is no short form."""
     tokens = node.tokens
     k = len(tokens)
     out = []

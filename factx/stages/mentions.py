@@ -370,7 +370,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
             # a military rank may be added later in a document ("Jane Roe ... Capt. Roe")
             cands = [f for f in cands if titles_of(key) - nr.ranks <= titles_of(f)]
             # of two, the one written with exactly that rank ("Col. X" after "Col. Ana X" and
-            # "Lt. Col. Omar X")
+            # "Lt. Col. Samir X")
             exact = [f for f in cands if titles_of(f) == titles_of(key)]
             if len(cands) > 1 and len(exact) == 1:
                 cands = exact
