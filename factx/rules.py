@@ -153,17 +153,20 @@ def _attribute_rule(rule: dict[str, Any]) -> Iterator[tuple[str, str]]:
 # One entry per kind of rule file; stages add theirs here.
 SCHEMAS: dict[str, Schema] = _schemas(
     Schema("honorifics", {"words": "list"}, {"type": "str", "distinctive": "bool", "rank": "bool",
-                                             "description": "str"},
+                                             "written": "bool", "description": "str"},
            "titles and ranks before a name (Mr., Col.); `type` is the entity type they imply; "
-           "`distinctive` titles (Mullah, Gen.) tell apart one-word names",
+           "`distinctive` titles (Mullah, Gen.) tell apart one-word names; `written` titles are "
+           "part of a person's mention as the document spells it (Mr., Insp.)",
            allowed={"type": ENTITY_LABELS}),
-    Schema("particles", {"words": "list"}, {"article": "bool", "patronymic": "bool", "description": "str"},
+    Schema("particles", {"words": "list"}, {"article": "bool", "patronymic": "bool", "chain": "bool", "kunya": "bool",
+                                          "description": "str"},
            "name particles that attach to the next word (al-, bin)"),
     Schema("entity_patterns", {"label": "str", "pattern": "token_pattern"}, {"description": "str"},
            "spaCy EntityRuler patterns that correct or add entity spans",
            allowed={"label": ENTITY_LABELS}),
     Schema("entity_types", {"label": "str"}, {"words": "list", "suffixes": "list", "prefixes": "list",
-                                              "endings": "list", "ignored": "bool", "description": "str"},
+                                              "endings": "list", "ignored": "bool", "class_word": "str",
+                                              "description": "str"},
            "words or name endings that decide an entity type (Province → GPE; Wadi X → LOC; -abad → GPE)",
            allowed={"label": ENTITY_LABELS}),
     Schema("boilerplate", {"pattern": "regex"}, {"scope": "str", "description": "str"},
@@ -178,6 +181,8 @@ SCHEMAS: dict[str, Schema] = _schemas(
                                    "initial_vowels": "list", "generational": "list",
                                    "given_prefixes": "list", "given_suffixes": "list",
                                    "vowels_after": "map", "patronymic_endings": "list",
+                                   "family_first": "list", "given_syllable": "regex", "given_part": "regex",
+                                   "opening_family_names": "list", "middle_names": "list",
                                    "description": "str"},
            "how romanizations of one name differ (Husayn/Hussein): rewrites and letter classes"),
     Schema("misspellings", {"role": "str", "words": "list"}, {"description": "str"},
