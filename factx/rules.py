@@ -60,7 +60,9 @@ ATTRIBUTE_FAMILIES = ("death", "death_noun", "death_modifier", "cause", "count",
                       "settlement_noun", "wound", "body_part", "origin_count", "victim_noun",
                       "toll_increment", "toll_period", "culpable", "work_noun",
                       "amount_unit", "perpetrator_included", "origin_from", "role_verb")
-COUNT_ATTRIBUTES = ("killed_count", "wounded_count", "arrested_count", "children_killed", "missing_count")
+COUNT_ATTRIBUTES = ("killed_count", "wounded_count", "arrested_count", "missing_count", "children_killed",
+                    # survivors pulled out, people a siege held, people a vessel or vehicle carried
+                    "rescued_count", "hostage_count", "on_board_count")
 #: how a death verb or noun tells the death: 'killed' or 'died' (the `death` fact's value)
 DEATH_MANNERS = ("killed", "died")
 #: what a reporting word does (factx.attribution)

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from factx import attribution as attr
 from factx.errors import RuleError
 from factx.records import VALUE_TYPES
-from factx.rules import RuleSet, load_rules
+from factx.rules import COUNT_ATTRIBUTES, RuleSet, load_rules
 from factx.stages.attributes.registry import REGISTERED
 
 __all__ = ["Compiled", "RoleRule", "RegexRule", "EventKind", "compile_rules", "load_rules"]
 
-COUNTS = ("killed_count", "wounded_count", "arrested_count", "missing_count", "children_killed")
+COUNTS = COUNT_ATTRIBUTES
 MANNERS = ("killed", "died")
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
           "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
@@ -183,7 +183,8 @@ class Compiled:
             # a particle or object ('blew up', 'opened fire'), or the noun of what broke
             # as either ('the dam burst', 'burst the levee')
             if child.dep_ == "prt" or child.dep_ in ("dobj", "obj") \
-                    or child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
+                    or child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN" \
+                    or child.dep_ in ("xcomp", "oprd"):  # 'took 11 people hostage'
                 kind = self.event_verbs.get(f"{low} {child.lower_ if child.dep_ == 'prt' else lemma(child)}")
                 if kind is not None:
                     return kind

@@ -29,7 +29,7 @@ from factx.stages.attributes.places import place_names
 from factx.stages.attributes.participants import ANYONE, companions, quantity_of, victims
 from factx.stages.attributes.referents import entity_of, org_at
 from factx.stages.attributes.registry import Family, extractor, register
-from factx.stages.attributes.syntax import lemma, span_of, text_of
+from factx.stages.attributes.syntax import conjuncts, lemma, span_of, text_of
 
 if TYPE_CHECKING:
     from factx.stages.attributes.compiled import Compiled
@@ -64,6 +64,8 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
     rules = state.rules
     low = lemma(token)
     for rule_id, attribute, role in rules.count_verbs[low]:
+        if attribute == "on_board_count" and token.dep_ in ("xcomp", "acomp", "advcl"):
+            continue  # what it may carry ('licensed to carry 150 passengers'), not what it carried
         required = rules.count_requires.get((rule_id, low))
         if required and not any(c.lower_ in required or any(g.lower_ in required for g in c.children)
                                 for c in token.children):
@@ -88,6 +90,11 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
                 quantities = [q for v in lives if (q := quantity_of(v, state)) is not None]
         else:
             found = victims(token, role)
+            listed = _listed_people(found, state)
+            if listed is not None:  # 'her husband and two children were injured': 3
+                if listed:
+                    yield rule_id, attribute, listed
+                continue
             quantities = [q for v in found if (q := quantity_of(v, state)) is not None]
             exact = [q for q in quantities if isinstance(q[0], int)]
             if len(quantities) > 1 and len(exact) == len(quantities) and len({q[2].lower_ for q in exact}) == len(exact) \
@@ -105,6 +112,40 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
                 quantities += [q for v in found if (q := quantity_of(v, state)) is not None]
         for quantity in quantities:
             yield rule_id, attribute, quantity
+
+
+def _listed_people(found: list[Token], state: "Discourse") -> tuple | None:
+    """A count given by listing people, some of them one by one: 'her husband and two
+    children were injured' (3), 'his driver and a bodyguard were wounded' (2), 'X and
+    three guards were killed' (4). A person named or a singular noun with its determiner
+    counts one. None when the victims are no such list (one phrase, or only numbers: the
+    caller's rules); () when the list has a part nobody counted ('two officers and
+    several civilians'): no toll at all."""
+    people = [v for v in found if v.dep_ == "conj" or v is found[0]]
+    if len(people) < 2 or len(people) != len(found) or not all(v.dep_ == "conj" for v in people[1:]):
+        return None
+    total, singles = 0, []
+    for person in people:
+        quantity = quantity_of(person, state)
+        if quantity is not None:
+            if not isinstance(quantity[0], int):
+                return ()
+            total += quantity[0]
+            continue
+        if person is not people[0] and person.pos_ == "NOUN" and not any(
+                c.dep_ in ("det", "poss", "nummod", "amod") for c in person.children):
+            continue  # '168 passengers and crew': the number counts both
+        entity = entity_of(person, state)
+        single = entity is not None and entity.label == "PERSON" or person.pos_ == "NOUN" and person.tag_ == "NN" \
+            and any(c.dep_ in ("det", "poss") for c in person.children)
+        if not single:
+            return ()
+        total += 1
+        singles.append(person)
+    if not singles:
+        return None  # only numbers: '149 passengers and eight crew'
+    # the words are the whole list; what it counts, one of its people ('her husband', not 'children')
+    return total, list(person.doc[people[0].left_edge.i:people[-1].right_edge.i + 1]), singles[0]
 
 
 def _children(counted: Token, rules: "Compiled") -> bool:
@@ -134,8 +175,9 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
             quantity = quantity_of(holder, state)
             if quantity is not None:
                 break
-    if quantity is None and token.dep_ == "pobj" and token.head.lower_ == "in" \
-            and lemma(token.head.head) in ("be", "remain"):  # '21 people are in custody'
+    if quantity is None and token.dep_ == "pobj" and token.head.lower_ in ("in", "on") \
+            and not any(c.dep_ in ("det", "poss") for c in token.children) \
+            and lemma(token.head.head) in ("be", "remain"):  # '21 people are in custody', '230 were on board'
         quantity = next((q for c in token.head.head.children
                          if c.dep_ == "nsubj" and (q := quantity_of(c, state)) is not None), None)
     tally = token
@@ -256,6 +298,9 @@ def count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                 token.lower_ in rules.count_nouns or token.pos_ != "VERB" and low in rules.count_nouns):
             rule_id, attribute = rules.count_nouns.get(low) or rules.count_nouns[token.lower_]
             quantity = _noun_count(token, state)
+            if quantity is not None and quantity[2].dep_ in ("nsubj", "nsubjpass") \
+                    and (listed := _listed_people(conjuncts(quantity[2]), state)) is not None:
+                quantity = listed or None  # '... and several civilians were wounded': no toll
             if quantity is not None:
                 found.append((rule_id, attribute, quantity))
         if not found:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from spacy.tokens import Span, Token
 
+from factx import attribution as attr
 from factx.events import FLIGHT, event_name
 from factx.records import TimexSpan
 from factx.stages.attributes.base import PLACE_LABELS, Ent, Raw
@@ -148,6 +149,15 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
             names = {n for k in rules.related_kinds.get(mention.kind.kind, ()) for n in by_kind.get(k, ())}
             if len(names) == 1:
                 out[i] = replace(mention, entity=_entity(next(iter(names)), mention.token))
+    # a passive verb of a kind the document tells of no event of, in a document with one
+    # event of a kind declared the same ('gunmen stormed a café in X … eleven people were
+    # held hostage'): what was done to the victims of that one event
+    for i, mention in enumerate(out):
+        if mention.entity is None and not by_kind.get(mention.kind.kind) and mention.date is None \
+                and mention.token.pos_ == "VERB" and attr.is_passive(mention.token):
+            names = {n for k in rules.related_kinds.get(mention.kind.kind, ()) for n in by_kind.get(k, ())}
+            if len(names) == 1:
+                out[i] = replace(mention, entity=_entity(next(iter(names)), mention.token))
     # a mention that means the document's event of its kind, which it never places ('the
     # floods'): an event named by its kind alone, for the run to link (`factx.events`)
     for i, mention in enumerate(out):
@@ -231,7 +241,24 @@ def told(mention: EventMention, state: "Discourse") -> bool:
         return True  # 'X, a strong storm, killed 12': the storm's names
     return any(lemma(r) in rules.death_verbs or lemma(r) in rules.count_verbs or lemma(r) in rules.count_nouns
                for r in mention.frame.roots) or any(
-        lemma(t) in rules.count_nouns or lemma(t) in rules.death_nouns for t in mention.token.sent)
+        lemma(t) in rules.count_nouns or lemma(t) in rules.death_nouns for t in mention.token.sent) \
+        or _counted_later(mention, state)
+
+
+def _counted_later(mention: EventMention, state: "Discourse") -> bool:
+    """The one event of a document, told in its lead, whose counts come in later
+    sentences ('A ferry sank off X on Monday. Nineteen people are missing'): the counts
+    are its (`event_at`), so it is told."""
+    names = {e.entity.name for e in state.events if e.entity is not None}
+    if names != {mention.entity.name}:
+        return False
+    lead = list(state.doc.sents)[:3]
+    if mention.token.i >= lead[-1].end:
+        return False
+    rules = state.rules
+    table = state.tokens
+    return any(low in rules.count_verbs or low in rules.count_nouns or low in rules.death_verbs
+               for low in table.lemmas[mention.token.sent.end:])
 
 
 def _flight_names(sent: Span, state: "Discourse") -> Iterator[Raw]:
