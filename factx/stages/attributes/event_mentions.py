@@ -86,6 +86,8 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
             kind = rules.event_kind(token)
         elif token.pos_ == "VERB":
             kind = rules.event_verb(token)
+            if kind is not None and low in rules.death_verbs and _fatal(token, rules):
+                continue  # 'was shot dead', 'shot and killed': a death, told by `deaths`
         if kind is None or (token.pos_ == "NOUN" and token.dep_ == "compound") or hypothesis(token, rules):
             continue  # ('was not an attack' names no attack: `perpetration`)
         frame = frame_of(token, state)
@@ -145,17 +147,19 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
     # one event of a kind declared the same ('a bombing in X' … 'claimed the attack'): that one
     for i, mention in enumerate(out):
         if mention.entity is None and not by_kind.get(mention.kind.kind) and is_definite(mention.token) \
-                and mention.token.pos_ in ("NOUN", "PROPN") and _refers_back(mention, state):
+                and mention.token.pos_ in ("NOUN", "PROPN") and _refers_back(mention, state) \
+                and _other_year(mention.date, state) is None:  # (not 'the 2016 bombings')
             names = {n for k in rules.related_kinds.get(mention.kind.kind, ()) for n in by_kind.get(k, ())}
             if len(names) == 1:
                 out[i] = replace(mention, entity=_entity(next(iter(names)), mention.token))
-    # a passive verb of a kind the document tells of no event of, in a document with one
-    # event of a kind declared the same ('gunmen stormed a café in X … eleven people were
-    # held hostage'): what was done to the victims of that one event
+    # a passive verb without a place or time of its own, in a document with one event of
+    # its kind or of a kind declared the same ('gunmen stormed a café in X … eleven people
+    # were held hostage'): what was done to the victims of that one event
     for i, mention in enumerate(out):
-        if mention.entity is None and not by_kind.get(mention.kind.kind) and mention.date is None \
+        if mention.entity is None and mention.date is None \
                 and mention.token.pos_ == "VERB" and attr.is_passive(mention.token):
-            names = {n for k in rules.related_kinds.get(mention.kind.kind, ()) for n in by_kind.get(k, ())}
+            kinds = (mention.kind.kind, *rules.related_kinds.get(mention.kind.kind, ()))
+            names = _broadest({n for k in kinds for n in by_kind.get(k, ())}, out)
             if len(names) == 1:
                 out[i] = replace(mention, entity=_entity(next(iter(names)), mention.token))
     # a mention that means the document's event of its kind, which it never places ('the
@@ -166,6 +170,22 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
             name = event_name(mention.kind.kind, None, _other_year(mention.date, state))
             out[i] = replace(mention, entity=_entity(name, mention.token))
     return out
+
+
+#: words beside a verb that make it a killing ('shot dead', 'shot to death', 'fatally shot')
+FATAL_WORDS = frozenset({"dead", "death", "fatally", "mortally", "down"})
+
+
+def _fatal(verb: Token, rules: "Compiled") -> bool:
+    """A verb that is also a death verb, told as a killing here: 'was shot dead', 'shot
+    to death', 'fatally shot', 'was shot and killed', 'shot him, killing him'."""
+    near = [verb, *verb.children, *(g for c in verb.children if c.dep_ == "prep" for g in c.children)]
+    if any(t.lower_ in FATAL_WORDS for t in near if t.i != verb.i):
+        return True
+    joined = [c for c in verb.children if c.dep_ in ("conj", "advcl", "xcomp")]
+    if verb.dep_ in ("conj", "xcomp"):
+        joined.append(verb.head)
+    return any(lemma(t) in rules.death_verbs and lemma(t) != lemma(verb) or lemma(t) in ("die",) for t in joined)
 
 
 def _event_words(rules: "Compiled") -> frozenset[str]:
@@ -215,6 +235,19 @@ def _entity(name: str, token: Token) -> Ent:
     return Ent(name, "EVENT", token.text, token.idx, token.idx + len(token.text))
 
 
+def _broadest(names: set[str], mentions: list[EventMention]) -> set[str]:
+    """Event names without those whose place the text puts inside the place of another
+    ('the attack in X' and 'the attack in the Y district of X': one event, the run links
+    them by the document's `located_in`)."""
+    places: dict[str, str] = {}
+    inside: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.entity is not None and mention.entity.name in names and mention.place is not None:
+            places.setdefault(mention.entity.name, _naming_place(mention.place).name)
+            inside.setdefault(mention.entity.name, set()).update(c.name for c in mention.place[1])
+    return {n for n in names if not any(places.get(m) in inside.get(n, ()) for m in names if m != n)}
+
+
 def _naming_place(place: tuple[Ent, list[Ent]]) -> Ent:
     """The place an unnamed event is named by: a facility's town when it is named."""
     own, containers = place
@@ -236,6 +269,10 @@ def told(mention: EventMention, state: "Discourse") -> bool:
     if sum(1 for e in state.events if e.entity is not None and e.entity.name == mention.entity.name) > 1:
         return True
     rules = state.rules
+    if mention.token.pos_ == "VERB" and mention.kind.agentive and any(
+            c.dep_ == "nsubjpass" and (m := state.mention_at(c)) is not None and m.label == "PERSON"
+            for c in mention.token.children):
+        return True  # 'X was shot outside his home in Y on Friday': what happened to a named person
     if mention.named and any(lemma(t) in rules.count_verbs or lemma(t) in rules.death_verbs
                              for t in mention.token.sent if t.pos_ == "VERB"):
         return True  # 'X, a strong storm, killed 12': the storm's names
