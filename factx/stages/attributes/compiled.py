@@ -90,6 +90,8 @@ class EventKind:
     #: the event moves (a storm): a place in front of its noun is where it formed, not
     #: where it struck ('a Mediterranean storm')
     moves: bool = False
+    #: an event of this kind is named after its vessel ('the sinking of the MV X')
+    vessel: bool = False
 
 
 @dataclass(frozen=True)
@@ -398,7 +400,8 @@ def _event_kinds(rules: RuleSet) -> tuple[dict[str, EventKind], dict[str, EventK
     names: dict[str, EventKind] = {}
     for rule in rules.get("events"):
         kind = EventKind(rule["id"], rule["kind"], bool(rule.get("agentive", False)),
-                         tuple(rule.get("brings", ())), bool(rule.get("moves", False)))
+                         tuple(rule.get("brings", ())), bool(rule.get("moves", False)),
+                         bool(rule.get("vessel", False)))
         for word in rule.get("nouns", ()):
             nouns.setdefault(word.lower(), kind)
         for word in rule.get("verbs", ()):

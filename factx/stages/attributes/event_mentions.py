@@ -32,7 +32,7 @@ from factx.stages.attributes.frames import (
     CLOCK, Frame, calendar_day, day_of, event_date, event_places, event_time, frame_of, specificity,
 )
 from factx.stages.attributes.event_names import (
-    OTHER_WORDS, airline_start, named_by_apposition, named_by_words, named_event, own_names,
+    OTHER_WORDS, airline_start, named_by_apposition, named_by_vessel, named_by_words, named_event, own_names,
 )
 from factx.stages.attributes.hypotheses import hypothesis
 from factx.stages.attributes.places import country_of
@@ -92,7 +92,10 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
             continue  # ('was not an attack' names no attack: `perpetration`)
         frame = frame_of(token, state)
         places = event_places(frame, state)
-        named = named_event(token, state) or named_by_apposition(token, kind, state)
+        named = named_event(token, state) or named_by_apposition(token, kind, state) \
+            or named_by_vessel(token, kind, state)
+        if named is not None:  # (the ship is not where it sank: 'the sinking of the MV X off Y')
+            places = [p for p in places if not named.start <= p[0].start < named.end]
         found.append((token, kind, frame, places[0] if places else None, named))
     # one naming place per kind and country: 'the blast in <country>' is the one 'in <its town>'
     towns: dict[tuple[str, str], Ent] = {}
@@ -132,7 +135,7 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
     for i, mention in enumerate(out):
         names = named.get(mention.kind.kind, set())
         # (a mention with a place of its own may be another event: 'after a crash in X that killed 189')
-        if len(names) == 1 and mention.entity is None and _refers_back(mention, state):
+        if len(names) == 1 and mention.entity is None and (_refers_back(mention, state) or _its_own(mention)):
             out[i] = mention = replace(mention, entity=_entity(next(iter(names)), mention.token))
     # a mention without a place of its own, in a document with one event of its kind: that one
     by_kind: dict[str, set[str]] = {}
@@ -231,6 +234,19 @@ def _refers_back(mention: "EventMention", state: "Discourse") -> bool:
         and mention.date is None  # 'X crashed in October 2018': a crash of its own time
 
 
+def _its_own(mention: "EventMention") -> bool:
+    """A verb whose subject is the document's ship or vehicle again ('the ferry left X
+    on Saturday and sank before midnight', 'it capsized'), in a document that names one
+    event of its kind: that event, even with a time of its own (what a named event's
+    document says of its time is that event's time)."""
+    token = mention.token
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and token.dep_ == "conj":
+        subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return mention.kind.vessel and token.pos_ == "VERB" and subject is not None \
+        and (subject.pos_ == "PRON" or subject.pos_ == "NOUN" and is_definite(subject))
+
+
 def _entity(name: str, token: Token) -> Ent:
     return Ent(name, "EVENT", token.text, token.idx, token.idx + len(token.text))
 
@@ -282,6 +298,20 @@ def told(mention: EventMention, state: "Discourse") -> bool:
         or _counted_later(mention, state)
 
 
+def lead_end(state: "Discourse") -> int:
+    """Where a document's lead ends: after its first three sentences with a verb (an
+    outlet's name, a byline or an 'Updated:' line above the headline or body is none)."""
+    found = 0
+    end = 0
+    for sent in state.doc.sents:
+        end = sent.end
+        if any(t.pos_ in ("VERB", "AUX") for t in sent):
+            found += 1
+            if found == 3:
+                break
+    return end
+
+
 def _counted_later(mention: EventMention, state: "Discourse") -> bool:
     """The one event of a document, told in its lead, whose counts come in later
     sentences ('A ferry sank off X on Monday. Nineteen people are missing'): the counts
@@ -289,8 +319,7 @@ def _counted_later(mention: EventMention, state: "Discourse") -> bool:
     names = {e.entity.name for e in state.events if e.entity is not None}
     if names != {mention.entity.name}:
         return False
-    lead = list(state.doc.sents)[:3]
-    if mention.token.i >= lead[-1].end:
+    if mention.token.i >= lead_end(state):
         return False
     rules = state.rules
     table = state.tokens
@@ -426,7 +455,6 @@ def event_at(frame: Frame, state: "Discourse", *, own_only: bool = False) -> Eve
     # that event's ('Ten were killed.'); a single background event is not what it is about
     named = events
     if len({e.entity.name for e in named}) == 1:
-        lead = list(state.doc.sents)[:3]
-        if len(named) > 1 or named[0].token.i < lead[-1].end:
+        if len(named) > 1 or named[0].token.i < lead_end(state):
             return named[0]
     return None

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterator
 
 from spacy.tokens import Token
@@ -189,3 +190,40 @@ def airline_start(first: Token, last: Token, floor: int) -> int:
             break
         first = before
     return first.idx
+
+
+#: a ship's type prefix as outlets write it ('MV X', 'KM X', 'HMS X'): dropped from the
+#: event's name, so that every outlet's spelling of the ship names one event
+VESSEL_PREFIX = re.compile(r"^[A-Z]{2,4}\s+(?=[A-Z])")
+#: the NER's labels for a ship's name (never a product: 'a Boeing 737' is a type, not one plane)
+VESSEL_LABELS = ("FAC", "ORG", "PERSON", "WORK_OF_ART")
+
+
+def named_by_vessel(token: Token, kind: EventKind, state: "Discourse") -> Ent | None:
+    """The event named after its ship, for kinds that are (`EventKind.vessel`): 'the
+    sinking of the KM X', 'the KM X sinking', 'the MV X capsized', 'the ferry KM X sank'
+    → 'sinking of X'; the ship's name as the document writes it is the event's
+    spelling. Only a verb without an object ('the team sank 15 shots' sinks nothing)."""
+    if not kind.vessel:
+        return None
+    candidates: list[Token] = []
+    if token.pos_ == "VERB":
+        if any(c.dep_ in ("dobj", "obj") for c in token.children):
+            return None  # ('the team sank 15 shots')
+        candidates += [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    elif token.pos_ == "NOUN":
+        candidates += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"]
+        candidates += [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if token.i > 0 and (token.pos_ == "NOUN" or token.tag_ == "VBG") and token.nbor(-1).pos_ == "PROPN":
+        candidates.append(token.nbor(-1))  # 'the KM X sinking' (which the parser may make a verb)
+    # 'the ferry KM X', 'the ferry, the MV X,'
+    candidates += [g for c in list(candidates) for g in c.children if g.dep_ in ("appos", "compound")
+                   and g.pos_ == "PROPN"]
+    for candidate in candidates:
+        mention = state.mention_at(candidate)
+        if candidate.pos_ != "PROPN" or mention is None or mention.label not in VESSEL_LABELS:
+            continue
+        vessel = VESSEL_PREFIX.sub("", mention.canonical)
+        return Ent(f"{kind.kind} of {vessel}", "EVENT", mention.text, mention.start, mention.end)
+    return None
