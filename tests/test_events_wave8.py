@@ -97,6 +97,16 @@ SHOOTINGS = [
      [("shooting in Kazan", "date", "2023-05-08TEV", {}), ("shooting in Kazan", "place", "Kazan", {})], []),
     ("Journalist Anna Petrova was shot in the leg outside her home in Kazan on Tuesday, police said.",
      [("shooting in Kazan", "date", "2023-05-09", {"modality": "reported"})], []),
+    # a headline's past form is its passive: the victim's nationality is no perpetrator
+    ("Kyrgyz opposition leader shot outside his home in Kazan, two detained\n\nOpposition leader Ruslan "
+     "Kadyrov was shot and seriously wounded outside his home in Kazan on Friday evening.",
+     [("shooting in Kazan", "date", "2023-05-12TEV", {})], [(None, "perpetrator", "Kyrgyzstan")]),
+    ("Gunmen from the Arden Front shot and wounded a judge in Kazan on Monday.",
+     [("shooting in Kazan", "perpetrator", "Arden Front", {})], []),
+    # what one leads is rarely an event: 'has led it since' names no author
+    ("Ruslan Kadyrov founded the People's Party in 2019 and has led it since. He was shot and wounded "
+     "outside his home in Kazan on Friday.",
+     [("shooting in Kazan", "date", "2023-05-12", {})], [(None, "perpetrator", None)]),
     # a killing is a death, told by the death rules; no shooting event beside it
     ("The attacker was shot dead by police in Lyon on Tuesday.", [], [("shooting in Lyon", "date", None)]),
     ("Gunmen shot and killed a judge in Kazan on Monday.", [], [("shooting in Kazan", "date", None)]),

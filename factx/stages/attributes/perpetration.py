@@ -129,6 +129,8 @@ def _named_authors(verb: Token, sent: Span, state: "Discourse") -> Iterator[Raw]
         event = event_named(target, state) if target is not None else None
         if attr.negated(verb) or event is not None and not event.kind.agentive and phrase in LEAD_VERBS:
             return  # ('the protest was led by students': no author of an attack)
+        if phrase in LEAD_VERBS and target is not None and target.pos_ == "PRON":
+            return  # ('founded the party and has led it since': what one leads is rarely an event)
         if event is None and (phrase in LEAD_VERBS or _killed(target, state) is None):
             return  # ('carried out the assassination of X': X's killing)
         if attr.is_passive(verb):  # 'the raid was carried out by X'
