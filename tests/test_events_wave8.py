@@ -22,7 +22,7 @@ def run(nlp):
 
 
 def _absent(facts, entity, attribute, value) -> bool:
-    return not any((entity is None or f.name == entity) and f.attribute == attribute
+    return not any((entity is None or f.name == entity) and (attribute is None or f.attribute == attribute)
                    and (value is None or f.value == value) for f in facts)
 
 
@@ -130,7 +130,20 @@ VESSELS = [
      [], [(None, "date", None)]),
 ]
 
-ROWS = LISTED + RESCUED + HOSTAGES + ON_BOARD + SHOOTINGS + VESSELS
+DOCUMENT = [
+    # events in general are no event: 'X are common in Y'
+    ("A ferry sank off Cebu island on Monday, killing 12 people. Ferry accidents are common in the "
+     "Philippines.",
+     [("sinking in Cebu", "killed_count", 12, {})], [(None, "place", "Philippines")]),
+    # a shooting and an attack a document places in one town on one day are one event, whose
+    # arrests a later quote counts
+    ("Opposition leader shot in Kazan, two detained\n\nRuslan Kadyrov was shot and wounded outside his "
+     "home in Kazan on Friday evening in what police called a serious attack in Kazan. “Two suspects have "
+     "been detained and we are looking for others,” a police spokesman said.",
+     [("shooting in Kazan", "arrested_count", 2, {"modality": "reported"})], [("attack in Kazan", None, None)]),
+]
+
+ROWS = LISTED + RESCUED + HOSTAGES + ON_BOARD + SHOOTINGS + VESSELS + DOCUMENT
 
 
 @pytest.mark.model

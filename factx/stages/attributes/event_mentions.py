@@ -90,6 +90,8 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
                 continue  # 'was shot dead', 'shot and killed': a death, told by `deaths`
         if kind is None or (token.pos_ == "NOUN" and token.dep_ == "compound") or hypothesis(token, rules):
             continue  # ('was not an attack' names no attack: `perpetration`)
+        if _generic(token):
+            continue  # ('ferry accidents are common in X': no event)
         frame = frame_of(token, state)
         places = event_places(frame, state)
         named = named_event(token, state) or named_by_apposition(token, kind, state) \
@@ -126,6 +128,7 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
             spellings += ((named.text, named.start, named.end),)
         out.append(EventMention(token, kind, frame, entity, place, date, spellings, event_time(frame, state),
                                 named is not None))
+    out = _one_per_place(out, state)
     # a document that names one event of a kind ('Flight 302') means it by every mention
     # of that kind ('the crash near X')
     named: dict[str, set[str]] = {}
@@ -232,6 +235,45 @@ def _refers_back(mention: "EventMention", state: "Discourse") -> bool:
     return subject is not None and (subject.pos_ == "PRON" or subject.pos_ == "NOUN" and (
         is_definite(subject) or lemma(subject) in amount_units(state.rules))) \
         and mention.date is None  # 'X crashed in October 2018': a crash of its own time
+
+
+def _generic(token: Token) -> bool:
+    """A bare plural said to be frequent or rare somewhere ('Attacks on politicians are
+    rare in X', 'Ferry accidents are common in Y'): events in general, none of its own."""
+    if token.tag_ not in ("NNS", "NNPS") or token.dep_ not in ("nsubj", "nsubjpass") \
+            or any(c.dep_ in ("det", "poss", "nummod") for c in token.children):
+        return False
+    verb = token.head
+    return lemma(verb) in ("be", "remain") and any(c.dep_ == "acomp" for c in verb.children)
+
+
+def _one_per_place(mentions: list[EventMention], state: "Discourse") -> list[EventMention]:
+    """Events of kinds declared one ('an attack', 'the shooting') that a document places
+    at one place on one day are one event: the name it uses most (else first) for all."""
+    rules = state.rules
+    by_name: dict[str, list[EventMention]] = {}
+    for mention in mentions:
+        if mention.entity is not None and not mention.named and mention.place is not None:
+            by_name.setdefault(mention.entity.name, []).append(mention)
+    rename: dict[str, str] = {}
+    names = sorted(by_name, key=lambda n: (-len(by_name[n]), by_name[n][0].token.i))
+    for i, name in enumerate(names):
+        if name in rename:
+            continue
+        first = by_name[name][0]
+        for other in names[i + 1:]:
+            second = by_name[other][0]
+            if other in rename or second.kind.kind not in rules.related_kinds.get(first.kind.kind, ()):
+                continue
+            if _naming_place(first.place).name != _naming_place(second.place).name:
+                continue
+            days = {calendar_day(m.date[0].value) for m in by_name[name] + by_name[other] if m.date is not None}
+            if len(days - {None}) <= 1:
+                rename[other] = name
+    if not rename:
+        return mentions
+    return [replace(m, entity=_entity(rename[m.entity.name], m.token)) if m.entity is not None
+            and m.entity.name in rename else m for m in mentions]
 
 
 def _its_own(mention: "EventMention") -> bool:
