@@ -143,6 +143,18 @@ DOCUMENT = [
      [("shooting in Kazan", "arrested_count", 2, {"modality": "reported"})], [("attack in Kazan", None, None)]),
 ]
 
+DOCUMENT += [
+    # the victim the document told of, shot at a time of its own: the document's one event,
+    # with that time (another outlet may give another)
+    ("The attack on Ruslan Kadyrov shocked Kazan. According to the source, the 54-year-old politician "
+     "was shot on the road out of town on Thursday evening.",
+     [("attack in Kazan", "date", "2023-05-11TEV", {"modality": "reported"})], []),
+    # an unplaced mention named by its kind alone is no rival of the placed event
+    ("A gunman stormed a café in Arlon on Tuesday. A group claimed responsibility for the hostage-taking "
+     "on Wednesday and said 14 people had been held hostage.",
+     [("attack in Arlon", "hostage_count", 14, {"modality": "reported"})], []),
+]
+
 ROWS = LISTED + RESCUED + HOSTAGES + ON_BOARD + SHOOTINGS + VESSELS + DOCUMENT
 
 

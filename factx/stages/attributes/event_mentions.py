@@ -138,7 +138,7 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
     for i, mention in enumerate(out):
         names = named.get(mention.kind.kind, set())
         # (a mention with a place of its own may be another event: 'after a crash in X that killed 189')
-        if len(names) == 1 and mention.entity is None and (_refers_back(mention, state) or _its_own(mention)):
+        if len(names) == 1 and mention.entity is None and (_refers_back(mention, state) or _its_own(mention, state)):
             out[i] = mention = replace(mention, entity=_entity(next(iter(names)), mention.token))
     # a mention without a place of its own, in a document with one event of its kind: that one
     by_kind: dict[str, set[str]] = {}
@@ -158,16 +158,6 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
             names = {n for k in rules.related_kinds.get(mention.kind.kind, ()) for n in by_kind.get(k, ())}
             if len(names) == 1:
                 out[i] = replace(mention, entity=_entity(next(iter(names)), mention.token))
-    # a passive verb without a place or time of its own, in a document with one event of
-    # its kind or of a kind declared the same ('gunmen stormed a café in X … eleven people
-    # were held hostage'): what was done to the victims of that one event
-    for i, mention in enumerate(out):
-        if mention.entity is None and mention.date is None \
-                and mention.token.pos_ == "VERB" and attr.is_passive(mention.token):
-            kinds = (mention.kind.kind, *rules.related_kinds.get(mention.kind.kind, ()))
-            names = _broadest({n for k in kinds for n in by_kind.get(k, ())}, out)
-            if len(names) == 1:
-                out[i] = replace(mention, entity=_entity(next(iter(names)), mention.token))
     # a mention that means the document's event of its kind, which it never places ('the
     # floods'): an event named by its kind alone, for the run to link (`factx.events`)
     for i, mention in enumerate(out):
@@ -175,6 +165,21 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
                 and mention.token.pos_ in ("NOUN", "PROPN"):
             name = event_name(mention.kind.kind, None, _other_year(mention.date, state))
             out[i] = replace(mention, entity=_entity(name, mention.token))
+    by_kind = {}
+    for mention in out:
+        if mention.entity is not None:
+            by_kind.setdefault(mention.kind.kind, set()).add(mention.entity.name)
+    # a passive verb without a place of its own (nor a time, unless it tells of the victim
+    # the document told of: 'the politician was shot on Thursday'), in a document with one event of
+    # its kind or of a kind declared the same ('gunmen stormed a café in X … eleven people
+    # were held hostage'): what was done to the victims of that one event
+    for i, mention in enumerate(out):
+        if mention.entity is None and (mention.date is None or _its_own(mention, state)) \
+                and mention.token.pos_ == "VERB" and attr.is_passive(mention.token):
+            kinds = (mention.kind.kind, *rules.related_kinds.get(mention.kind.kind, ()))
+            names = _broadest({n for k in kinds for n in by_kind.get(k, ())}, out)
+            if len(names) == 1:
+                out[i] = replace(mention, entity=_entity(next(iter(names)), mention.token))
     return out
 
 
@@ -276,17 +281,23 @@ def _one_per_place(mentions: list[EventMention], state: "Discourse") -> list[Eve
             and m.entity.name in rename else m for m in mentions]
 
 
-def _its_own(mention: "EventMention") -> bool:
-    """A verb whose subject is the document's ship or vehicle again ('the ferry left X
-    on Saturday and sank before midnight', 'it capsized'), in a document that names one
-    event of its kind: that event, even with a time of its own (what a named event's
-    document says of its time is that event's time)."""
+def _its_own(mention: "EventMention", state: "Discourse") -> bool:
+    """A verb whose subject is someone or something the document told of before: its
+    ship ('the ferry left X on Saturday and sank before midnight', 'it capsized') or,
+    passive, its victim ('the 54-year-old politician was shot on the road on Thursday
+    evening', 'X was shot'), in a document with one event of its kind: that event, even
+    with a time of its own (what the document says of its time is that event's time)."""
     token = mention.token
+    if token.pos_ != "VERB" or not (mention.kind.vessel or mention.kind.agentive and attr.is_passive(token)):
+        return False
     subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None and token.dep_ == "conj":
         subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return mention.kind.vessel and token.pos_ == "VERB" and subject is not None \
-        and (subject.pos_ == "PRON" or subject.pos_ == "NOUN" and is_definite(subject))
+    if subject is None:
+        return False
+    mention_of = state.mention_at(subject)
+    return subject.pos_ == "PRON" or subject.pos_ == "NOUN" and is_definite(subject) \
+        or not mention.kind.vessel and mention_of is not None and mention_of.label == "PERSON"
 
 
 def _entity(name: str, token: Token) -> Ent:
@@ -297,6 +308,11 @@ def _broadest(names: set[str], mentions: list[EventMention]) -> set[str]:
     """Event names without those whose place the text puts inside the place of another
     ('the attack in X' and 'the attack in the Y district of X': one event, the run links
     them by the document's `located_in`)."""
+    # (an event the document never places, named by its kind alone, is what the run links
+    # to a placed one: not another candidate beside it)
+    placed = {m.entity.name for m in mentions if m.entity is not None and m.entity.name in names
+              and (m.place is not None or m.named)}
+    names = placed or names
     places: dict[str, str] = {}
     inside: dict[str, set[str]] = {}
     for mention in mentions:
