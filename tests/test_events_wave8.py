@@ -155,6 +155,16 @@ DOCUMENT += [
      [("attack in Arlon", "hostage_count", 14, {"modality": "reported"})], []),
 ]
 
+DOCUMENT += [
+    # an attack blamed on someone: no cause (who did it, said by whoever blamed it)
+    ("Opposition leader Ruslan Kadyrov is fighting for his life after being shot outside his home in "
+     "Kazan, in an attack his party has blamed on the country's security service.",
+     [("shooting in Kazan", "place", "Kazan", {})], [(None, "cause", None)]),
+    # an accident blamed on something: its cause
+    ("The fire at the warehouse in Lyon on Monday was blamed on faulty wiring.",
+     [("fire in Lyon", "cause", "faulty wiring", {})], []),
+]
+
 ROWS = LISTED + RESCUED + HOSTAGES + ON_BOARD + SHOOTINGS + VESSELS + DOCUMENT
 
 

@@ -28,6 +28,7 @@ from factx.stages.attributes.base import PLACE_LABELS, Ent, Raw
 from factx.stages.attributes.causes import amount_of, amount_units, cause_of
 from factx.stages.attributes.compiled import Compiled, EventKind
 from factx.stages.attributes.agents import perpetrators
+from factx.stages.attributes.authors import authors_of
 from factx.stages.attributes.frames import (
     CLOCK, Frame, calendar_day, day_of, event_date, event_places, event_time, frame_of, specificity,
 )
@@ -436,6 +437,9 @@ def event_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                 yield Raw(event, "place", place.name, "entity", place.text, place.start, place.end,
                           f"{mention.kind.rule}.place", token, place.label, claim=claim)
         cause = cause_of(mention.frame, state, death=False)
+        if cause is not None and mention.kind.agentive and _blamed(cause[2]) is not None:
+            yield from _blamed_authors(event, cause[2], mention, token, state)
+            cause = None  # 'an attack his party blamed on X': who did it, said by the party
         if cause is not None and not hypothesis(cause[2], state.rules):  # 'caused by an attack': who did it
             value, words, _ = cause
             start, end = span_of(words)
@@ -456,6 +460,23 @@ def event_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
             yield Raw(event, "perpetrator", value, value_type, where.text, where.idx,
                       where.idx + len(where.text), f"{mention.kind.rule}.perpetrator", token,
                       entity_type if value_type == "entity" else None, claim=claim)
+
+
+def _blamed(cause: Token) -> Token | None:
+    """The verb 'blame' whose 'on' gives a cause ('blamed on X'), else None."""
+    prep = cause.head
+    return prep.head if cause.dep_ == "pobj" and prep.lower_ == "on" and lemma(prep.head) == "blame" else None
+
+
+def _blamed_authors(event: Ent, cause: Token, mention: EventMention, token: Token,
+                    state: "Discourse") -> Iterator[Raw]:
+    """An attack blamed on someone: who did it, by the word of whoever blamed it."""
+    verb = _blamed(cause)
+    speaker = attr.subject_of(verb)
+    for (value, value_type, entity_type), where in authors_of(cause, state):
+        yield Raw(event, "perpetrator", value, value_type, where.text, where.idx, where.idx + len(where.text),
+                  f"{mention.kind.rule}.blamed", token, entity_type if value_type == "entity" else None,
+                  claim=token.idx, speaker=speaker)
 
 
 def _unhedged(value: str, state: "Discourse") -> str:
