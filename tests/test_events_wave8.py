@@ -165,7 +165,21 @@ DOCUMENT += [
      [("fire in Lyon", "cause", "faulty wiring", {})], []),
 ]
 
-ROWS = LISTED + RESCUED + HOSTAGES + ON_BOARD + SHOOTINGS + VESSELS + DOCUMENT
+KIDNAPPINGS = [
+    ("Four aid workers were abducted in Patikul on Tuesday night, officials said.",
+     [("kidnapping in Patikul", "kidnapped_count", 4, {"modality": "reported", "said_by": "officials"}),
+      ("kidnapping in Patikul", "date", "2023-05-09TNI", {})], []),
+    ("Militants kidnapped two engineers in Kazan on Monday.",
+     [("kidnapping in Kazan", "kidnapped_count", 2, {})], []),
+    # gunmen who seize people kidnap them; police who seize people arrest them
+    ("Gunmen stormed a guesthouse in the province of Sulu late Tuesday and seized three workers of a "
+     "British water charity, the military said.",
+     [("attack in Sulu", "kidnapped_count", 3, {"modality": "reported"})], [(None, "arrested_count", None)]),
+    ("Police seized three suspects in Lyon on Monday.",
+     [("arrests in Lyon", "arrested_count", 3, {})], [(None, "kidnapped_count", None)]),
+]
+
+ROWS = KIDNAPPINGS + LISTED + RESCUED + HOSTAGES + ON_BOARD + SHOOTINGS + VESSELS + DOCUMENT
 
 
 @pytest.mark.model

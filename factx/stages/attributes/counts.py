@@ -47,6 +47,7 @@ register(
     Family("toll_verb", doc="verbs whose subject is a toll and whose object is the number it came to: "
                             "'the toll reached 40'"),
     Family("toll_verb_above", doc="toll verbs that say the toll went past the number: 'topped 1,200' (>1200)"),
+    Family("abductor_noun", doc="subjects that make a seizure a kidnapping: 'gunmen seized three workers'"),
     Family("perpetrator_included", doc="attackers a toll counts among its dead: 'four killed, including the gunman'"),
     Family("other_place", doc="words that put a count somewhere other than the event: 'also killed 20 elsewhere'"),
     Family("toll_period", doc="nouns of a period whose toll is that of many events: 'the toll for the year'"),
@@ -105,6 +106,8 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
                 # any other kind ('wounded 30, including five officers') is no toll at all
                 found = [v for v in companions(token) if attribute == "killed_count" and _children(v, rules)]
                 quantities += [q for v in found if (q := quantity_of(v, state)) is not None]
+        if attribute == "arrested_count" and _by_abductors(token, state):
+            attribute, rule_id = "kidnapped_count", "count.abductors"  # 'gunmen seized three workers'
         for quantity in quantities:
             yield rule_id, attribute, quantity
 
@@ -141,6 +144,16 @@ def _listed_people(found: list[Token], state: "Discourse") -> tuple | None:
         return None  # only numbers: '149 passengers and eight crew'
     # the words are the whole list; what it counts, one of its people ('her husband', not 'children')
     return total, list(person.doc[people[0].left_edge.i:people[-1].right_edge.i + 1]), singles[0]
+
+
+def _by_abductors(verb: Token, state: "Discourse") -> bool:
+    """An arrest verb whose doer is of family `abductor_noun` ('gunmen seized three aid
+    workers', 'three workers were seized by militants'): a kidnapping."""
+    doer = attr.agent_of(verb) if attr.is_passive(verb) else attr.subject_of(verb)
+    if doer is None and verb.dep_ == "conj":  # 'stormed a guesthouse and seized three workers'
+        doer = attr.subject_of(verb.head)
+    return doer is not None and (doer.lower_ in words_of_family(state, "abductor_noun")
+                                 or lemma(doer) in words_of_family(state, "abductor_noun"))
 
 
 def _children(counted: Token, rules: "Compiled") -> bool:
