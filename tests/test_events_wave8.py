@@ -175,6 +175,13 @@ KIDNAPPINGS = [
     ("Gunmen stormed a guesthouse in the province of Sulu late Tuesday and seized three workers of a "
      "British water charity, the military said.",
      [("attack in Sulu", "kidnapped_count", 3, {"modality": "reported"})], [(None, "arrested_count", None)]),
+    ("The three were seized from a guesthouse in Patikul on Tuesday night by armed men.",
+     [], [(None, "arrested_count", None)]),
+    # an undated mention never means the document's event of another year
+    ("4 seized in Sulu kidnapping\n\nThe abduction happened at around 1 a.m. Wednesday. The gang leader "
+     "has a reward on his head for a 2018 kidnapping of two fishermen in Tawi-Tawi.",
+     [("kidnapping in Sulu", "name", "Sulu kidnapping", {}), ("kidnapping in Sulu", "kidnapped_count", 4, {})],
+     [("kidnapping in Tawi-Tawi (2018)", "name", None), (None, "arrested_count", None)]),
     ("Police seized three suspects in Lyon on Monday.",
      [("arrests in Lyon", "arrested_count", 3, {})], [(None, "kidnapped_count", None)]),
 ]

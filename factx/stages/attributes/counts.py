@@ -28,7 +28,7 @@ from factx.stages.attributes.places import place_names
 from factx.stages.attributes.participants import ANYONE, companions, quantity_of, victims
 from factx.stages.attributes.referents import entity_of, org_at
 from factx.stages.attributes.registry import Family, extractor, register
-from factx.stages.attributes.syntax import conjuncts, lemma, span_of, text_of
+from factx.stages.attributes.syntax import conjuncts, lemma, pobjs, span_of, text_of
 from factx.stages.attributes.tallies import participle_tally, tally_value, toll_reached, words_of_family
 
 if TYPE_CHECKING:
@@ -148,12 +148,19 @@ def _listed_people(found: list[Token], state: "Discourse") -> tuple | None:
 
 def _by_abductors(verb: Token, state: "Discourse") -> bool:
     """An arrest verb whose doer is of family `abductor_noun` ('gunmen seized three aid
-    workers', 'three workers were seized by militants'): a kidnapping."""
-    doer = attr.agent_of(verb) if attr.is_passive(verb) else attr.subject_of(verb)
-    if doer is None and verb.dep_ == "conj":  # 'stormed a guesthouse and seized three workers'
-        doer = attr.subject_of(verb.head)
-    return doer is not None and (doer.lower_ in words_of_family(state, "abductor_noun")
-                                 or lemma(doer) in words_of_family(state, "abductor_noun"))
+    workers', 'three workers were seized by militants'), or told of a kidnapping ('4
+    seized in Sulu kidnapping'): a kidnapping."""
+    words = words_of_family(state, "abductor_noun")
+    rules = state.rules
+    if any((kind := rules.event_kind(g)) is not None and kind.kind in ("kidnapping", "hostage-taking")
+           for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "during") for g in pobjs(p)):
+        return True  # '4 seized in Sulu kidnapping'
+    doers = [attr.agent_of(verb) if attr.is_passive(verb) else attr.subject_of(verb)]
+    if verb.dep_ == "conj":  # 'stormed a guesthouse and seized three workers'
+        doers.append(attr.subject_of(verb.head))
+    # ('armed men', 'masked gunmen')
+    return any(doer is not None and (doer.lower_ in words or lemma(doer) in words or any(
+        c.dep_ == "amod" and c.lower_ in ("armed", "masked") for c in doer.children)) for doer in doers)
 
 
 def _children(counted: Token, rules: "Compiled") -> bool:

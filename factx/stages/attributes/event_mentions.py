@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from factx import attribution as attr
-from factx.events import event_name
+from factx.events import event_name, name_year
 from factx.records import TimexSpan
 from factx.stages.attributes.base import Ent
 from factx.stages.attributes.causes import amount_units
@@ -114,7 +114,7 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
         date = event_date(frame, state)
         if entity is None and place is not None:
             naming = _naming_place(place)
-            naming = towns.get((kind.kind, naming.name), naming)  # a country: its one town
+            naming = towns.get((kind.kind, naming.name)) or _related_town(kind, naming, towns, rules)
             entity = _entity(event_name(kind.kind, naming.name, _other_year(date, state)), token)
         if entity is None and is_definite(token):  # 'the explosion': the one named before
             entity = next((e.entity for e in reversed(out) if e.kind.kind == kind.kind and e.entity), None)
@@ -141,7 +141,8 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
     # a mention without a place of its own, in a document with one event of its kind: that one
     by_kind: dict[str, set[str]] = {}
     for mention in out:
-        if mention.entity is not None:
+        if mention.entity is not None and name_year(mention.entity.name) is None:
+            # (an event set in another year is no event an undated mention means)
             by_kind.setdefault(mention.kind.kind, set()).add(mention.entity.name)
     for i, mention in enumerate(out):
         names = by_kind.get(mention.kind.kind, set())
@@ -165,7 +166,7 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
             out[i] = replace(mention, entity=_entity(name, mention.token))
     by_kind = {}
     for mention in out:
-        if mention.entity is not None:
+        if mention.entity is not None and name_year(mention.entity.name) is None:
             by_kind.setdefault(mention.kind.kind, set()).add(mention.entity.name)
     # a passive verb without a place of its own (nor a time, unless it tells of the victim
     # the document told of: 'the politician was shot on Thursday'), in a document with one event of
@@ -300,6 +301,14 @@ def _its_own(mention: "EventMention", state: "Discourse") -> bool:
 
 def _entity(name: str, token: Token) -> Ent:
     return Ent(name, "EVENT", token.text, token.idx, token.idx + len(token.text))
+
+
+def _related_town(kind: EventKind, naming: Ent, towns: dict[tuple[str, str], Ent], rules: Compiled) -> Ent:
+    """A country's one town where the document places an event of a kind declared one with
+    this one ('gunmen abduct 3 in <country>' … 'gunmen stormed a guesthouse in <its
+    province>'), else the place itself."""
+    found = {t.name: t for k in rules.related_kinds.get(kind.kind, ()) if (t := towns.get((k, naming.name)))}
+    return next(iter(found.values())) if len(found) == 1 else naming
 
 
 def _broadest(names: set[str], mentions: list[EventMention]) -> set[str]:
