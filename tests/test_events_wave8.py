@@ -186,6 +186,12 @@ KIDNAPPINGS = [
      [("arrests in Lyon", "arrested_count", 3, {})], [(None, "kidnapped_count", None)]),
 ]
 
+DOCUMENT += [
+    # a person's name in front of the event noun names the event, as a place's does
+    ("Police have arrested two men over the Kadyrov shooting in Kazan on Friday.",
+     [("shooting in Kazan", "name", "Kadyrov shooting", {})], []),
+]
+
 ROWS = KIDNAPPINGS + LISTED + RESCUED + HOSTAGES + ON_BOARD + SHOOTINGS + VESSELS + DOCUMENT
 
 

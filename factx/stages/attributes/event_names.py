@@ -136,8 +136,10 @@ def named_event(token: Token, state: "Discourse") -> Ent | None:
 
 def own_names(token: Token, kind: EventKind, state: "Discourse") -> Iterator[tuple[str, int, int]]:
     """'the catastrophic X port blast' → 'X port blast': an event noun with a proper
-    name in front of it, from that name on; without one, a definite description by
-    what kind of event it was ('the deadly floods', 'the devastating earthquake')."""
+    name in front of it, from that name on (a place, an organisation, or a person: 'the
+    X shooting', whatever type the NER gave the name); without one, a definite
+    description by what kind of event it was ('the deadly floods', 'the devastating
+    earthquake')."""
     if token.pos_ != "NOUN":
         return
     # a possessive names the event's owner or time, not the event ('the airline's second accident')
@@ -145,7 +147,8 @@ def own_names(token: Token, kind: EventKind, state: "Discourse") -> Iterator[tup
              or c.dep_ == "nummod" and c.i + 1 < token.i and c.nbor(1).pos_ == "PROPN"]  # 'the X 900 XL crash'
     words = sorted({t for c in lefts for t in c.subtree if t.ent_type_ not in DATE_WORDS}, key=lambda t: t.i)
     start = next((i for i, t in enumerate(words) if t.pos_ == "PROPN" and (
-        state.mention_at(t) is not None and state.mention_at(t).label in ("GPE", "LOC", "FAC", "ORG", "NORP", "EVENT")
+        state.mention_at(t) is not None and state.mention_at(t).label in ("GPE", "LOC", "FAC", "ORG", "NORP", "EVENT",
+                                                                          "PERSON")
         or state.mention_at(t) is None and t.dep_ == "compound" and t.ent_type_ not in DATE_WORDS)
         or _demonym(t, state) and not kind.agentive), None)  # 'the Chilean floods' (not 'a Turkish strike')
     if start is None:
