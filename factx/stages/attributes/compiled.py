@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from factx import attribution as attr
 from factx.errors import RuleError
 from factx.records import VALUE_TYPES
-from factx.rules import RuleSet, load_rules
+from factx.rules import COUNT_ATTRIBUTES, RuleSet, load_rules
 from factx.stages.attributes.registry import REGISTERED
 
 __all__ = ["Compiled", "RoleRule", "RegexRule", "EventKind", "compile_rules", "load_rules"]
 
-COUNTS = ("killed_count", "wounded_count", "arrested_count", "missing_count", "children_killed")
+COUNTS = COUNT_ATTRIBUTES
 MANNERS = ("killed", "died")
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
           "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
@@ -90,6 +90,8 @@ class EventKind:
     #: the event moves (a storm): a place in front of its noun is where it formed, not
     #: where it struck ('a Mediterranean storm')
     moves: bool = False
+    #: an event of this kind is named after its vessel ('the sinking of the MV X')
+    vessel: bool = False
 
 
 @dataclass(frozen=True)
@@ -113,8 +115,6 @@ class Compiled:
     count_nouns: dict[str, tuple[str, str]]
     #: (rule, verb) → words one of which must stand on the verb ('taken into custody')
     count_requires: dict[tuple[str, str], frozenset[str]]
-    #: (rule, verb) → agents that make the verb count nothing ('gunmen seized two')
-    count_not_by: dict[tuple[str, str], frozenset[str]]
     children: frozenset[str]
     children_rule: str
     roles: dict[str, RoleRule]
@@ -185,7 +185,8 @@ class Compiled:
             # a particle or object ('blew up', 'opened fire'), or the noun of what broke
             # as either ('the dam burst', 'burst the levee')
             if child.dep_ == "prt" or child.dep_ in ("dobj", "obj") \
-                    or child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
+                    or child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN" \
+                    or child.dep_ in ("xcomp", "oprd"):  # 'took 11 people hostage'
                 kind = self.event_verbs.get(f"{low} {child.lower_ if child.dep_ == 'prt' else lemma(child)}")
                 if kind is not None:
                     return kind
@@ -260,7 +261,6 @@ def _compile(rules: RuleSet) -> Compiled:
     count_verbs: dict[str, list[tuple[str, str, str]]] = {}
     count_nouns: dict[str, tuple[str, str]] = {}
     count_requires: dict[tuple[str, str], frozenset[str]] = {}
-    count_not_by: dict[tuple[str, str], frozenset[str]] = {}
     children: set[str] = set()
     children_rule = "count.children"
     roles: dict[str, RoleRule] = {}
@@ -312,8 +312,6 @@ def _compile(rules: RuleSet) -> Compiled:
                     count_verbs.setdefault(word, []).append((rule["id"], attribute, subject))
                     if rule.get("requires"):
                         count_requires[(rule["id"], word)] = frozenset(w.lower() for w in rule["requires"])
-                    if rule.get("not_by"):
-                        count_not_by[(rule["id"], word)] = frozenset(w.lower() for w in rule["not_by"])
                 else:
                     count_nouns[word] = (rule["id"], attribute)
         elif name == "count_children":
@@ -356,7 +354,7 @@ def _compile(rules: RuleSet) -> Compiled:
         cause_preps=frozenset(cause_preps or {"in", "of", "by"}), cause_drop=frozenset(simple["cause_modifier"]),
         agent_nouns=frozenset(simple["agent_noun"]), cause_light=frozenset(simple["cause_light"]),
         count_verbs={k: tuple(v) for k, v in count_verbs.items()}, count_nouns=count_nouns,
-        count_requires=count_requires, count_not_by=count_not_by,
+        count_requires=count_requires,
         children=frozenset(children), children_rule=children_rule, roles=roles,
         role_modifiers=frozenset(simple["role_modifier"]), spouse_nouns=simple["spouse"],
         marry_verbs=simple["marry"], origin_nouns=simple["origin"],
@@ -402,7 +400,8 @@ def _event_kinds(rules: RuleSet) -> tuple[dict[str, EventKind], dict[str, EventK
     names: dict[str, EventKind] = {}
     for rule in rules.get("events"):
         kind = EventKind(rule["id"], rule["kind"], bool(rule.get("agentive", False)),
-                         tuple(rule.get("brings", ())), bool(rule.get("moves", False)))
+                         tuple(rule.get("brings", ())), bool(rule.get("moves", False)),
+                         bool(rule.get("vessel", False)))
         for word in rule.get("nouns", ()):
             nouns.setdefault(word.lower(), kind)
         for word in rule.get("verbs", ()):
