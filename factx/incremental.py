@@ -10,7 +10,8 @@ names together when they share a *key*:
 - `Q` an institution's name without the country that qualifies it, by type group;
 - `F`/`L` the phonetic key of a person's first / last word: a lone word (`q`, the
   querying side) joins the one person (`o`, the offering side) it is the surname of,
-  and not when it is someone's given name;
+  and not when it is someone's given name, nor when it is a middle word of a longer
+  person's name or the last word of a name of another type (`L`, `o`: rivals);
 - `P` a person's first and last key: a two-word name (`q`) joins the one longer name
   (`o`) it begins and ends;
 - `G`/`S` a two-word person's last key with its given name's key (`G`) or its stem's
@@ -66,7 +67,7 @@ from factx.resolve import NameStat, _build_nodes, _Node, mission_classes, resolv
 from factx.rules import RuleSet, load_rules
 
 #: Bump when `node_keys` changes: stored keys of another scheme mean a full resolve.
-KEY_SCHEME = "8"
+KEY_SCHEME = "9"
 
 #: Above this share of changed names against the names already resolved, a full
 #: resolve is cheaper than walking the keys.
@@ -139,6 +140,11 @@ def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared:
         if node.entity_type not in ("PERSON", "NORP", "EVENT") and " " in node.key:
             plain = tuple(w for w in node.key.split() if w != "the")
             keys.append((f"Q|{group}|{''.join(qualified_name(plain, nr))}", "s", None))
+    if not node.acronym and len(tokens) >= 2:  # a lone word's rivals (resolve.surname_rivals)
+        if node.entity_type == "PERSON":
+            keys += [(f"L|{k}", "o", None) for k in dict.fromkeys(bk[1:-1])]
+        elif node.entity_type not in ("EVENT", "NORP"):
+            keys.append((f"L|{bk[-1]}", "o", None))
     if node.entity_type == "PERSON" and not node.acronym:
         if len(tokens) >= 2:
             first, last = bk[0], bk[-1]

@@ -96,6 +96,9 @@ class NameRules:
     stopwords: frozenset[str] = frozenset({"the", "of", "in", "for", "and", "on", "at", "to", "de", "du", "la"})
     countries: frozenset[tuple[str, ...]] = frozenset()  # country names and demonyms, as word tuples
     country_names: frozenset[tuple[str, ...]] = frozenset()  # country names only ("ethiopia")
+    #: particles that make the next word a relative's name ("Abu Hamza": Hamza's father;
+    #: "bin Faisal": Faisal's son): particles.yml rules marked `kin`
+    kin_particles: frozenset[str] = frozenset()
 
     def __hash__(self) -> int:  # identity: one instance per RuleSet version
         return id(self)
@@ -205,7 +208,9 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
                             for w in [r["country"], *r.get("words", ())] if _words(w)),
         given_prefixes=tuple(sorted(set(prefixes), key=len, reverse=True)),
         given_suffixes=tuple(sorted(set(suffixes), key=len, reverse=True)),
-        patronymic_endings=tuple(sorted(set(patronymic_endings), key=len, reverse=True)))
+        patronymic_endings=tuple(sorted(set(patronymic_endings), key=len, reverse=True)),
+        kin_particles=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("kin")
+                                for w in r["words"]))
     _RULES_CACHE[rules.version] = result
     return result
 

@@ -187,12 +187,70 @@ def _same_name(a: _Node, b: _Node, nr: NameRules) -> bool:
         return False
     if len(a.tokens) == 1 and a.titles != b.titles:
         return False  # "Mullah Karim" is not any Karim
+    if two_entities(a, b, nr):
+        return False
     for x, y in zip(a.tokens, b.tokens):
         if token_cost(x, y, nr) == float("inf"):
             return False
     if a.tokens == b.tokens:
         return True
     return fuzz.ratio(" ".join(a.tokens), " ".join(b.tokens)) >= SIMILARITY_FLOOR
+
+
+# ------------------------------------------------------------------ merge guards
+# Evidence, read off two names alone, that they are two entities. A guard only ever
+# refuses a join, and reads nothing but the two nodes: the incremental keys need no change.
+
+def kin_marks(key: str, nr: NameRules) -> tuple[str, str]:
+    """What is written before a folded name's first word and before its last word: "kin"
+    (a particle that makes the next word a relative's name, particles.yml `kin`: "Abu
+    Hamza" is Hamza's father, "Khalid bin Faisal" Faisal's son), "particle" (another
+    particle, which may stand for one: "Ben Salah", "Bin Salah") or "" (nothing).
+
+    >>> nr = name_rules()
+    >>> kin_marks("abu hamza", nr), kin_marks("khalid bin faisal", nr), kin_marks("youssef ben salah", nr)
+    (('kin', 'kin'), ('', 'kin'), ('', 'particle'))
+    """
+    ws = [w for w in key.split() if w not in nr.articles]
+    if len(ws) < 2:
+        return "", ""
+
+    def mark(word: str) -> str:
+        return "kin" if word in nr.kin_particles else "particle" if word in nr.particles else ""
+    return mark(ws[0]), mark(ws[-2])
+
+
+def kin_differ(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two names' kin marks (`kin_marks`) tell two people: a relative's name
+    against a name written with no particle there."""
+    return any({x, y} == {"kin", ""} for x, y in zip(a, b))
+
+
+def kind_mark(key: str, nr: NameRules) -> str:
+    """The type a vessel's prefix or a company's legal form marks on a folded name
+    (entity_types.yml rules marked `ignored`: "mv ..." FAC, "... ltd" ORG), or "".
+
+    >>> kind_mark("mv julius nyerere", name_rules()), kind_mark("julius nyerere", name_rules())
+    ('FAC', '')
+    """
+    ws = key.split()
+    if len(ws) < 2:
+        return ""
+    return nr.ignored_prefixes.get(ws[0]) or nr.ignored_suffixes.get(ws[-1]) or ""
+
+
+def named_after(a: _Node, b: _Node, nr: NameRules) -> bool:
+    """A vessel or a company and the person it is named after ("MV Julius Nyerere" and
+    "Julius Nyerere", "Kwame Osei Ltd" and "Kwame Osei"): its mark is not compared, but
+    a person written without it is someone else."""
+    ma, mb = kind_mark(a.key, nr), kind_mark(b.key, nr)
+    return bool(ma) != bool(mb) and (b if ma else a).entity_type == "PERSON"
+
+
+def two_entities(a: _Node, b: _Node, nr: NameRules) -> bool:
+    """Whether the names themselves say two entities: a relative's name ("Abu Hamza" is
+    not "Hamza", "Khalid bin Faisal" not "Khalid Faisal"), a namesake vessel or company."""
+    return kin_differ(kin_marks(a.key, nr), kin_marks(b.key, nr)) or named_after(a, b, nr)
 
 
 def _subsequence(short: tuple[str, ...], long: tuple[str, ...], nr: NameRules) -> bool:
@@ -341,6 +399,8 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
             for i in members[1:]:
                 if len(nodes[i].tokens) == 1 and nodes[i].titles != nodes[members[0]].titles:
                     continue
+                if two_entities(nodes[i], nodes[members[0]], nr):
+                    continue
                 clusters.union(members[0], i)
     for members in blocks.values():
         if len(members) < 2:
@@ -414,6 +474,7 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
     titled: dict[str, list[int]] = defaultdict(list)  # one-word names with distinctive titles
     by_given: dict[str, list[int]] = defaultdict(list)  # full names by given name: "Karim M." meets them
     by_two: dict[tuple[str, str], list[int]] = defaultdict(list)  # names of 3+ words by their first two
+    rivals = surname_rivals(nodes, nr)
     for i, node in enumerate(nodes):
         if node.entity_type != "PERSON" or node.acronym:
             continue
@@ -478,6 +539,12 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
                 continue  # someone's given name: "Karim" may be "Karim Nasser"
             cands = [j for last, js in lasts.get(key, {}).items() if tokens_ok(token, last, nr)
                      for j in js]
+            kin = kin_marks(node.key, nr)[1:]
+            if any(kin_differ(kin_marks(nodes[j].key, nr)[1:], kin) for j in cands):
+                continue  # "Faisal" alone is not "Khalid bin Faisal" (his son), maybe his father
+            if any(clusters.find(j) not in {clusters.find(c) for c in cands}
+                   for word, j in rivals.get(key, ()) if tokens_ok(token, word, nr)):
+                continue  # "Lozano" alone, with "Carmen Lozano Ruiz" and "Ana Ortega Lozano"
             if node.titles:
                 # "Mullah Karim": only a person written with that title somewhere
                 cands = [j for j in cands if node.titles <= cluster_titles.get(clusters.find(j), set())]
@@ -491,6 +558,28 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             joins.append((i, cands[0]))
     for i, j in joins:
         clusters.union(i, j)
+
+
+def surname_rivals(nodes: list[_Node], nr: NameRules) -> dict[str, list[tuple[str, int]]]:
+    """Rule 3's other candidates for a lone word, by its phonetic key: (word, node) of
+    - the middle words of person names of three words or more: in many traditions the
+      family name is not last ("Carmen Lozano Ruiz" is Mrs. Lozano: "Lozano" alone is no
+      more "Ana Ortega Lozano"'s), or a father's name is ("Abdullahi Mohamed Farah");
+    - the last word of a multi-word name the model did not call a person: names of two
+      words or more are compared across types for that reason, and "Farah" alone may be
+      the "Abdullahi Farah" it called a place.
+    They never take the lone word themselves; with them it joins no one."""
+    out: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        tokens = node.tokens
+        if node.acronym or len(tokens) < 2:
+            continue
+        if node.entity_type == "PERSON":
+            for word in tokens[1:-1]:
+                out[block_key(word, nr)].append((word, i))
+        elif node.entity_type not in ("EVENT", "NORP"):
+            out[block_key(tokens[-1], nr)].append((tokens[-1], i))
+    return out
 
 
 def _second_initial(node: _Node, nr: NameRules) -> str:

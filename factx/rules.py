@@ -157,7 +157,8 @@ SCHEMAS: dict[str, Schema] = _schemas(
            "titles and ranks before a name (Mr., Col.); `type` is the entity type they imply; "
            "`distinctive` titles (Mullah, Gen.) tell apart one-word names",
            allowed={"type": ENTITY_LABELS}),
-    Schema("particles", {"words": "list"}, {"article": "bool", "patronymic": "bool", "description": "str"},
+    Schema("particles", {"words": "list"}, {"article": "bool", "patronymic": "bool", "kin": "bool",
+                                          "description": "str"},
            "name particles that attach to the next word (al-, bin)"),
     Schema("entity_patterns", {"label": "str", "pattern": "token_pattern"}, {"description": "str"},
            "spaCy EntityRuler patterns that correct or add entity spans",
