@@ -84,6 +84,8 @@ class MentionRules:
     event_name_words: frozenset[tuple[str, ...]] = frozenset()
     #: every place the rules name (countries, cities, capitals), as `_plain_key`: never a surname
     known_places: frozenset[str] = frozenset()
+    #: kinship nouns ("brother", "wife": misspellings.yml role `kinship`)
+    kinship: frozenset[str] = frozenset()
 
 
 def _plain_key(name: str) -> str:
@@ -132,7 +134,9 @@ def mention_rules(rules: RuleSet | None = None) -> MentionRules:
     known = places | frozenset(_plain_key(r[k]) for r in rules.get("capitals") for k in ("country", "city"))
     result = MentionRules(name_rules(rules), title_before, contexts, demonyms, places=places,
                           place_endings=endings, person_endings=person_endings, branch_words=branches,
-                          event_name_words=event_words, known_places=known)
+                          event_name_words=event_words, known_places=known,
+                          kinship=frozenset(w.lower() for r in rules.get("misspellings")
+                                            if r["role"] == "kinship" for w in r["words"]))
     _CACHE[rules.version] = result
     return result
 
@@ -369,6 +373,8 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         if not cands and label == "ORG" and len(key) == 1 \
                 and nr.suffix_types.get("".join(words(items[groups[key][0]].clean))) == "ORG":
             cands = [f for f in full if group_label(f) == "ORG" and words_of(f)[-1] == own[0]]
+        if len(cands) == 1 and _relative_of(groups[key], groups[cands[0]], items, text, mr):
+            continue  # "Haddad and his brother Samir Haddad": the model cut another Haddad's name
         if len(cands) == 1:
             target[key] = cands[0]
 
@@ -587,6 +593,28 @@ def _national_form(own: tuple[str, ...], orgs: list[tuple[str, ...]], nr: NameRu
     national = [f for f in holders if len(f) == len(own) + 1 and f[:1] in nr.countries
                 and _same_words(f[1:], own, nr)]
     return national if len(holders) == 1 else []
+
+
+#: a kinship noun right before a name: "and his brother Samir Haddad", "her son, Ali"
+_KIN_BEFORE = re.compile(r"\b(\w[\w-]*)\s*,?\s*$")
+
+
+def _relative_of(partial: list[int], full: list[int], items: Sequence[_Item], text: str,
+                 mr: MentionRules) -> bool:
+    """Whether a partial name comes before the full name in one sentence that calls the full
+    name's bearer a relative ("Haddad and his brother Samir Haddad", "Osei, whose wife Ama
+    Osei"): a name's short form follows it, so the partial is another member of the family."""
+    for i in partial:
+        a = items[i].span
+        for j in full:
+            b = items[j].span
+            if b.start_char <= a.end_char or "\n" in text[a.end_char:b.start_char] \
+                    or (a.doc.has_annotation("SENT_START") and a.sent.start != b.sent.start):
+                continue
+            kin = _KIN_BEFORE.search(text, max(a.end_char, b.start_char - 30), b.start_char)
+            if kin and kin.group(1).lower() in mr.kinship:
+                return True
+    return False
 
 
 def _same_words(a: tuple[str, ...], b: tuple[str, ...], nr: NameRules) -> bool:
