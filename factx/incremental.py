@@ -63,7 +63,7 @@ from factx.names import (
     qualified_name, type_group,
 )
 from factx.events import flight_number, run_events
-from factx.resolve import NameStat, _build_nodes, _Node, mission_classes, resolve
+from factx.resolve import NameStat, _build_nodes, _Node, mission_classes, node_key, resolve
 from factx.rules import RuleSet, load_rules
 
 #: Bump when `node_keys` changes: stored keys of another scheme mean a full resolve.
@@ -123,8 +123,8 @@ def resolver_input(store, names: Iterable[str] | None = None) -> ResolverInput:
 
 
 def node_of(name: str, nr: NameRules) -> str:
-    """A name's node: resolve() puts names with one fold into one node."""
-    return names_fold(name, nr=nr) or name.strip().lower()
+    """A name's node: resolve() puts names with one fold (and title gender) into one node."""
+    return node_key(name, nr)
 
 
 def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared: dict[str, set[str]],
@@ -215,7 +215,7 @@ def _declared_keys(same: list[tuple[str, str]], nr: NameRules) -> dict[str, set[
     """node -> the D keys of the pairs it is declared in (folded as resolve() folds them)."""
     out: dict[str, set[str]] = {}
     for a, b in same:
-        fa, fb = names_fold(a, nr=nr), names_fold(b, nr=nr)
+        fa, fb = node_of(a, nr), node_of(b, nr)
         if fa == fb:
             continue
         pair = "|".join(sorted((fa, fb)))

@@ -99,6 +99,8 @@ class NameRules:
     #: particles that make the next word a relative's name ("Abu Hamza": Hamza's father;
     #: "bin Faisal": Faisal's son): particles.yml rules marked `kin`
     kin_particles: frozenset[str] = frozenset()
+    #: title word -> the gender it says ("mrs": "female"; honorifics.yml `genders`)
+    gendered: dict[str, str] = field(default_factory=dict)
 
     def __hash__(self) -> int:  # identity: one instance per RuleSet version
         return id(self)
@@ -210,7 +212,9 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         given_suffixes=tuple(sorted(set(suffixes), key=len, reverse=True)),
         patronymic_endings=tuple(sorted(set(patronymic_endings), key=len, reverse=True)),
         kin_particles=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("kin")
-                                for w in r["words"]))
+                                for w in r["words"]),
+        gendered={_NON_WORD.sub("", _plain(w)): gender for r in rules.get("honorifics")
+                  for gender, ws in (r.get("genders") or {}).items() for w in ws})
     _RULES_CACHE[rules.version] = result
     return result
 
@@ -813,3 +817,23 @@ def one_letter_apart(a: str, b: str) -> bool:
     if len(short) == 4 and not (i == 4 and long[4] in "aeiou"):
         return False
     return short[i:] == long[i + 1:]
+
+
+def gender_title(name: str, nr: NameRules) -> str:
+    """The gender a one-word name's civil title says ("female" for "Mrs. Osei",
+    honorifics.yml `genders`), or "": "Mrs. Osei" and "Mr. Osei" are two people, while a
+    longer name is told apart by its given name.
+
+    >>> gender_title("Mrs. Osei", name_rules()), gender_title("Mr Osei", name_rules())
+    ('female', 'male')
+    >>> gender_title("Mrs. Ama Osei", name_rules()), gender_title("Osei", name_rules())
+    ('', '')
+    """
+    tokens = words(name)
+    if len(tokens) > 1 and tokens[0] == "the":
+        tokens = tokens[1:]
+    found = ""
+    while len(tokens) > 1 and tokens[0] in nr.honorifics:
+        found = nr.gendered.get(tokens[0], found)
+        tokens = tokens[1:]
+    return found if len(tokens) == 1 else ""

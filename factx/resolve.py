@@ -50,7 +50,8 @@ from typing import Iterable
 from rapidfuzz import fuzz
 
 from factx.names import (
-    NameRules, acronym_letters, block_key, core_tokens, core_words, facility_order, fold as _fold, given_names_match, given_stem,
+    NameRules, acronym_letters, block_key, core_tokens, core_words, facility_order, fold as _fold, gender_title,
+    given_names_match, given_stem,
     initialism_pattern, is_acronym, is_patronymic, name_rules, qualified_name, strip_possessive, strip_titles, title_classes,
     token_cost, type_group, unqualified_name, words,
 )
@@ -63,6 +64,9 @@ SIMILARITY_FLOOR = 50.0
 
 #: Blocks larger than this are compared against cluster representatives only.
 MAX_BLOCK_PAIRS = 64
+
+#: The never-merge rule number of the genders of one-word names' titles (`node_key`).
+GENDER_RULE = -1
 
 #: Type preference when counts tie.
 _TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
@@ -97,9 +101,22 @@ def fold(name: str) -> str:
 
 
 def entity_id(entity_type: str, canonical: str, *, nr: NameRules | None = None) -> str:
-    """The stable id of an entity: a hash of its type and folded canonical name."""
-    digest = hashlib.sha256(f"{entity_type}\x1f{_fold(canonical, nr=nr)}".encode("utf-8"))
+    """The stable id of an entity: a hash of its type and folded canonical name (with the
+    gender of a one-word name's title: "Mrs. Osei" and "Mr. Osei" are two)."""
+    digest = hashlib.sha256(f"{entity_type}\x1f{node_key(canonical, nr or name_rules())}".encode("utf-8"))
     return digest.hexdigest()[:16]
+
+
+def node_key(name: str, nr: NameRules) -> str:
+    """The node of a name: its fold, and for a one-word name the gender its title says
+    (`names.gender_title`), so that "Mrs. Osei" and "Mr. Osei" are two nodes.
+
+    >>> node_key("Mrs. Osei", name_rules()), node_key("Osei's", name_rules())
+    ('osei|female', 'osei')
+    """
+    key = _fold(name, nr=nr) or name.strip().lower()
+    gender = gender_title(name, nr)
+    return f"{key}|{gender}" if gender else key
 
 
 def closest(query: str, names: Iterable[str], limit: int = 5) -> list[str]:
@@ -120,7 +137,7 @@ class _Node:
     """One folded name: every input spelling with that fold (plain dicts: 10^5 of these)."""
 
     __slots__ = ("key", "spellings", "types", "entity_type", "tokens", "acronym", "generation",
-                 "titles", "given")
+                 "titles", "given", "gender")
 
     def __init__(self, key: str) -> None:
         self.key = key
@@ -132,6 +149,7 @@ class _Node:
         self.generation = ""
         self.titles: frozenset[str] = frozenset()  # distinctive titles of its spellings
         self.given = ""  # the first core word as written (people), for short given names
+        self.gender = key.rpartition("|")[2] if "|" in key else ""  # "Mrs. Osei": node_key
 
 
 class _Clusters:
@@ -185,8 +203,8 @@ def _same_name(a: _Node, b: _Node, nr: NameRules) -> bool:
     """Rule 2: equal-length token sequences that may spell the same name."""
     if a.acronym != b.acronym or a.generation != b.generation:
         return False
-    if len(a.tokens) == 1 and a.titles != b.titles:
-        return False  # "Mullah Karim" is not any Karim
+    if len(a.tokens) == 1 and (a.titles != b.titles or a.gender != b.gender):
+        return False  # "Mullah Karim" is not any Karim, "Mrs. Osei" not any Osei
     if two_entities(a, b, nr):
         return False
     for x, y in zip(a.tokens, b.tokens):
@@ -281,20 +299,22 @@ def _display(name: str, entity_type: str, nr: NameRules) -> str:
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
     if entity_type == "PERSON":
-        titles = []
+        titles, gendered = [], []
         while len(parts) > 1 and parts[0].lower().replace(".", "") in nr.honorifics:
             if parts[0].lower().replace(".", "") in nr.distinctive:
                 titles.append(parts[0])
+            elif parts[0].lower().replace(".", "") in nr.gendered and not gendered:
+                gendered.append(parts[0])
             parts = parts[1:]
-        if len(parts) == 1:  # "Mullah Karim" is how a one-word name is told apart
-            parts = titles + parts
+        if len(parts) == 1:  # "Mullah Karim", "Mrs. Osei": how a one-word name is told apart
+            parts = (titles or gendered) + parts
     return " ".join(parts)
 
 
 def _build_nodes(names: Iterable[NameStat], nr: NameRules) -> list[_Node]:
     nodes: dict[str, _Node] = {}
     for stat in names:
-        key = _fold(stat.name, nr=nr) or stat.name.strip().lower()
+        key = node_key(stat.name, nr)
         node = nodes.get(key)
         if node is None:
             node = nodes[key] = _Node(key)
@@ -371,6 +391,11 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
             if i is not None:
                 clusters.tag(i, r, m)
 
+    # "Mrs. Osei" and "Mr. Osei" never end in one entity, through any chain of joins
+    for i, node in enumerate(nodes):
+        if node.gender:
+            clusters.tag(i, GENDER_RULE, node.gender == "male")
+
     # rule 2: blocks of equal phonetic keys; one-word names within a type group
     blocks: dict[tuple, list[int]] = defaultdict(list)
     joined: dict[tuple, list[int]] = defaultdict(list)
@@ -421,7 +446,7 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
     # rule 5 (declared): "X, also known as Y" in a document, unless known different; before
     # rule 3, so that a bare surname of a declared pair sees one candidate, not two
     for a, b in same:
-        i, j = by_key.get(_fold(a, nr=nr)), by_key.get(_fold(b, nr=nr))
+        i, j = by_key.get(node_key(a, nr)), by_key.get(node_key(b, nr))
         if i is None or j is None or i == j:
             continue
         ni, nj = nodes[i], nodes[j]
@@ -556,8 +581,19 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
         roots = {clusters.find(j) for j in cands}
         if len(roots) == 1:
             joins.append((i, cands[0]))
-    for i, j in joins:
+    for i, j in _one_gender_each(joins, nodes, clusters):
         clusters.union(i, j)
+
+
+def _one_gender_each(joins: list[tuple[int, int]], nodes: list[_Node],
+                     clusters: _Clusters) -> list[tuple[int, int]]:
+    """Rule 3's joins without those of gendered one-word names of both genders into one
+    person ("Mr. Osei" and "Mrs. Osei" both to "Kwame Osei": nothing says which he is)."""
+    genders: dict[int, set[str]] = defaultdict(set)
+    for i, j in joins:
+        if nodes[i].gender:
+            genders[clusters.find(j)].add(nodes[i].gender)
+    return [(i, j) for i, j in joins if not nodes[i].gender or len(genders[clusters.find(j)]) < 2]
 
 
 def surname_rivals(nodes: list[_Node], nr: NameRules) -> dict[str, list[tuple[str, int]]]:

@@ -152,10 +152,11 @@ def _attribute_rule(rule: dict[str, Any]) -> Iterator[tuple[str, str]]:
 
 # One entry per kind of rule file; stages add theirs here.
 SCHEMAS: dict[str, Schema] = _schemas(
-    Schema("honorifics", {"words": "list"}, {"type": "str", "distinctive": "bool", "rank": "bool",
+    Schema("honorifics", {"words": "list"}, {"type": "str", "distinctive": "bool", "rank": "bool", "genders": "map",
                                              "description": "str"},
            "titles and ranks before a name (Mr., Col.); `type` is the entity type they imply; "
-           "`distinctive` titles (Mullah, Gen.) tell apart one-word names",
+           "`distinctive` titles (Mullah, Gen.) tell apart one-word names; `genders` (female: "
+           "[Mrs.], male: [Mr.]): titles that keep one-word names of the other gender apart",
            allowed={"type": ENTITY_LABELS}),
     Schema("particles", {"words": "list"}, {"article": "bool", "patronymic": "bool", "kin": "bool",
                                           "description": "str"},

@@ -34,7 +34,8 @@ from spacy.tokens import Doc, Span
 
 from factx.stages import doc_text
 from factx.names import (
-    INFINITE, PLACE_TYPES, NameRules, token_cost, acronym_letters, core_tokens, initialism_pattern, is_acronym,
+    INFINITE, PLACE_TYPES, NameRules, token_cost, acronym_letters, core_tokens, gender_title, initialism_pattern,
+    is_acronym,
     is_patronymic,
     name_rules, strip_possessive, title_classes, type_group, words,
 )
@@ -157,20 +158,26 @@ def clean_name(text: str, nr: NameRules) -> str:
     name, which tell people apart and so stay for the resolver ("Mullah Karim" is not
     any Karim).
 
-    >>> clean_name("Mr. Haddad’s", name_rules()), clean_name("the Greater Sahara", name_rules())
+    A one-word name keeps a title that says its gender too ("Mrs. Osei" is not "Mr.
+    Osei": honorifics.yml `genders`), unless a distinctive title tells it apart already.
+
+    >>> clean_name("Dr. Haddad’s", name_rules()), clean_name("the Greater Sahara", name_rules())
     ('Haddad', 'Greater Sahara')
-    >>> clean_name("Mr. Mullah Haddad", name_rules())
-    'Mullah Haddad'
+    >>> clean_name("Mr. Mullah Haddad", name_rules()), clean_name("Mrs. Haddad", name_rules())
+    ('Mullah Haddad', 'Mrs. Haddad')
     """
     parts = " ".join(strip_possessive(text).split()).split(" ")
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
     kept: list[str] = []
+    gendered: list[str] = []
     while len(parts) > 1 and "".join(words(parts[0])) in nr.honorifics:
         if "".join(words(parts[0])) in nr.distinctive:
             kept.append(parts[0])
+        elif "".join(words(parts[0])) in nr.gendered and not gendered:
+            gendered.append(parts[0])
         parts = parts[1:]
-    return " ".join(kept + parts if len(parts) == 1 else parts)
+    return " ".join((kept or gendered) + parts if len(parts) == 1 else parts)
 
 
 def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules) -> str | None:
@@ -301,6 +308,8 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
             clean = lead + clean
         if len(key) == 1 and titles:
             key = key + tuple(sorted("#" + t for t in titles))  # "Mullah Karim" is a name of its own
+        elif len(key) == 1 and not acronym and gender_title(clean, nr):
+            key = key + ("#" + gender_title(clean, nr),)  # "Mrs. Osei" is not "Mr. Osei"
         items.append(_Item(span, clean, key, acronym,
                            rule_label(text, span.start_char, span.end_char, span.label_, mr), titles))
 
@@ -361,9 +370,14 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
             # "Mullah Karim" is the one whose full name is written with that title too;
             # a military rank may be added later in a document ("Jane Roe ... Capt. Roe")
             cands = [f for f in cands if titles_of(key) - nr.ranks <= titles_of(f)]
+            if key[-1] in _GENDER_KEYS:  # "Mrs. Osei" is not "Mr. Kwame Osei"
+                cands = [f for f in cands if _GENDER_KEYS.get(key[-1]) not in _genders(groups[f], items, nr)]
         elif len(own) == 1 and (label == "PERSON" or place):
-            # a bare surname may be the titled one-word name too: one more candidate
-            cands += [k for k in titled if _same_words(words_of(k), own, nr)]
+            # a bare surname may be the titled one-word name too: one more candidate; a
+            # gendered one ("Mrs. Osei") only when both genders are written ("Mr. Osei")
+            same = [k for k in titled if _same_words(words_of(k), own, nr)]
+            genders = {k[-1] for k in same if k[-1] in _GENDER_KEYS}
+            cands += [k for k in same if k[-1] not in _GENDER_KEYS or len(genders) > 1]
         if not cands and len(own) == 1 and label == "PERSON" and len(key) == 1:
             cands = [f for f in full if _same_words(f[:1], own, nr) and group_label(f) == "PERSON"]
         if not cands and label == "ORG" and len(own) >= 2:
@@ -593,6 +607,20 @@ def _national_form(own: tuple[str, ...], orgs: list[tuple[str, ...]], nr: NameRu
     national = [f for f in holders if len(f) == len(own) + 1 and f[:1] in nr.countries
                 and _same_words(f[1:], own, nr)]
     return national if len(holders) == 1 else []
+
+
+#: the key words of gendered one-word names (`link_mentions`), each with the other gender
+_GENDER_KEYS = {"#female": "male", "#male": "female"}
+
+
+def _genders(indexes: list[int], items: Sequence[_Item], nr: NameRules) -> set[str]:
+    """The genders the titles of some mentions say ("Mr. Kwame Osei": male)."""
+    out = set()
+    for i in indexes:
+        ws = words(items[i].span.text)
+        if len(ws) > 1 and ws[0] in nr.gendered:
+            out.add(nr.gendered[ws[0]])
+    return out
 
 
 #: a kinship noun right before a name: "and his brother Samir Haddad", "her son, Ali"
