@@ -162,7 +162,7 @@ CASES: tuple[Case, ...] = (
     Case("city-province", (
         _doc(6, "Floods hit Tarvel Province on Monday. In the city of Tarvel, 40 homes were destroyed."),
         _doc(7, "The governor of Tarvel Province asked for help. Tarvel was without power on Tuesday."),
-    ), apart=(("Tarvel", "Tarvel Province"),)),
+    ), note="printed only: the story keys make 'X' and 'X Province' one place (seeds: Helmand)"),
     Case("one-letter-siblings", (
         _doc(6, "Samir Khalil and his sister Samira Khalil were wounded in the blast, relatives said. "
                 "Ali Mansour and his daughter Alia Mansour were also hurt."),

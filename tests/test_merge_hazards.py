@@ -151,9 +151,10 @@ def _linked(text: str, names: list[str]) -> dict[str, str]:
     doc = spacy.blank("en")(text)
     spans, at = [], 0
     for name in names:
+        name, label = name if isinstance(name, tuple) else (name, "PERSON")
         start = text.index(name, at)
         at = start + len(name)
-        spans.append(doc.char_span(start, at, "PERSON"))
+        spans.append(doc.char_span(start, at, label))
     doc.ents = spans
     return {f"{m.text}@{m.start}": m.canonical for m in link_mentions(doc)}
 
@@ -171,6 +172,14 @@ def _linked(text: str, names: list[str]) -> dict[str, str]:
     ("Mr. Kwame Osei died. Mrs. Osei said he was a driver.", ["Mr. Kwame Osei", "Mrs. Osei"],
      "Mrs. Osei@21", False),
     ("Kwame Osei died on Monday. Mr. Osei was a driver.", ["Kwame Osei", "Mr. Osei"], "Mr. Osei@27", True),
+    # a relative's name: "bin Faisal" names the father
+    ("Khalid bin Faisal met the envoy. Faisal praised the deal.", ["Khalid bin Faisal", "Faisal"],
+     "Faisal@33", False),
+    ("Osama bin Laden was killed. Bin Laden had hidden for years.", ["Osama bin Laden", "Bin Laden"],
+     "Bin Laden@28", True),
+    # a ship named after a person is not the person
+    ("The MV Julius Nyerere sank. Julius Nyerere was president.",
+     [("MV Julius Nyerere", "FAC"), "Julius Nyerere"], "Julius Nyerere@28", False),
 ])
 def test_a_surname_before_a_relative_named_in_full_is_not_linked(text, names, partial, linked):
     links = _linked(text, names)

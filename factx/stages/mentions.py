@@ -39,6 +39,7 @@ from factx.names import (
     is_patronymic,
     name_rules, strip_possessive, title_classes, type_group, words,
 )
+from factx.resolve import kin_marks, kind_mark
 from factx.rules import RuleSet, load_rules
 
 
@@ -313,6 +314,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         items.append(_Item(span, clean, key, acronym,
                            rule_label(text, span.start_char, span.end_char, span.label_, mr), titles))
 
+    _namesakes_apart(items, nr)
     groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for index, item in enumerate(items):
         groups[item.key].append(index)
@@ -366,6 +368,9 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         # organisations ("Al Shabaab" is not "Somali Al Shabaab")
         cands = [f for f in full if len(f) > len(own) and _same_words(words_of(f)[-len(own):], own, nr)
                  and group_label(f) == "PERSON"]
+        # "Faisal" is not "Khalid bin Faisal" (Faisal's son); "bin Laden" is "Osama bin Laden"
+        kin = kin_marks(" ".join(words(items[groups[key][0]].clean)), nr)[0] == "kin"
+        cands = [f for f in cands if _after_kin(items[groups[f][0]].clean, len(own), nr) == kin]
         if len(key) > len(own):
             # "Mullah Karim" is the one whose full name is written with that title too;
             # a military rank may be added later in a document ("Jane Roe ... Capt. Roe")
@@ -607,6 +612,33 @@ def _national_form(own: tuple[str, ...], orgs: list[tuple[str, ...]], nr: NameRu
     national = [f for f in holders if len(f) == len(own) + 1 and f[:1] in nr.countries
                 and _same_words(f[1:], own, nr)]
     return national if len(holders) == 1 else []
+
+
+def _namesakes_apart(items: list[_Item], nr: NameRules) -> None:
+    """A vessel or a company and the person it is named after ("the MV Julius Nyerere" and
+    "Julius Nyerere was president"): the person's mentions get a key of their own
+    (`resolve.named_after` says the same across documents). The vessel's name written
+    without its prefix is still the vessel where it reads as one: after "the", before a
+    noun or a gerund ("in Sinar Bahari sinking") or in a Title Case line ("Sinar Bahari
+    Death Toll")."""
+    marks = {n: kind_mark(" ".join(words(item.clean)), nr) for n, item in enumerate(items) if not item.acronym}
+    marked = {items[n].key for n, mark in marks.items() if mark}
+    for n, item in enumerate(items):
+        span = item.span
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        if span.start > 0 and doc[span.start - 1].lower_ == "the" or _modifies_noun(span) \
+                or after is not None and (after.text[:1].isupper() or after.tag_ == "VBG"):
+            continue
+        if item.key in marked and not marks.get(n) and item.span.label_ == "PERSON" and not item.acronym:
+            items[n] = _Item(item.span, item.clean, item.key + ("#namesake",), item.acronym, item.rule_label,
+                             item.titles)
+
+
+def _after_kin(clean: str, tail: int, nr: NameRules) -> bool:
+    """Whether the last `tail` words of a name follow a kin particle ("bin Faisal")."""
+    ws = [w for w in words(clean) if w not in nr.articles]
+    return len(ws) > tail and ws[-tail - 1] in nr.kin_particles
 
 
 #: the key words of gendered one-word names (`link_mentions`), each with the other gender
