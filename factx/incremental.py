@@ -98,6 +98,7 @@ class ResolverInput:
     stats: list[NameStat]
     same: list[tuple[str, str]]
     described: list[tuple[str, str | None, bool]]
+    distinct: list[tuple[str, str]] = ()  # type: ignore[assignment]  # people one sentence names both
 
     def names(self) -> set[str]:
         return {s.name for s in self.stats}
@@ -108,7 +109,7 @@ def resolver_input(store, names: Iterable[str] | None = None) -> ResolverInput:
     takes them: their stats in name order, then one zero-count stat per declared alias
     ("X, also known as Y": Y is a name of X's entity, resolve decides) with the pairs,
     and what the documents say descriptions name (`factx.lookup.described_names`)."""
-    from factx.lookup import declared_names, described_names, misspelled_names, role_shared_names
+    from factx.lookup import declared_names, described_names, distinct_names, misspelled_names, role_shared_names
 
     wanted = set(names) if names is not None else None
     stats = [NameStat(n, t, c) for n, t, c in store.name_stats(wanted)]
@@ -119,7 +120,10 @@ def resolver_input(store, names: Iterable[str] | None = None) -> ResolverInput:
         described = [d for d in described if d[0] in wanted]
     stats += [NameStat(alias, entity_type, 0) for _, alias, entity_type in declared
               if wanted is None or alias in wanted]
-    return ResolverInput(stats, [(name, alias) for name, alias, _ in declared], described)
+    pairs = {frozenset((name, alias)) for name, alias, _ in declared}
+    distinct = [(a, b) for a, b in distinct_names(store) if frozenset((a, b)) not in pairs
+                and (wanted is None or a in wanted and b in wanted)]
+    return ResolverInput(stats, [(name, alias) for name, alias, _ in declared], described, distinct)
 
 
 def node_of(name: str, nr: NameRules) -> str:
@@ -291,7 +295,7 @@ def _full(store, rules: RuleSet) -> Resolution:
     conn = store.conn
     nr = name_rules(rules)
     data = resolver_input(store)
-    entities = resolve(data.stats, rules=rules, same=data.same, described=data.described,
+    entities = resolve(data.stats, rules=rules, same=data.same, described=data.described, distinct=data.distinct,
                        events=run_events(store, rules))
     conn.execute("DELETE FROM names")
     conn.execute("DELETE FROM entities")
@@ -373,7 +377,7 @@ def _incremental(store, rules: RuleSet, pending: list[str]) -> Resolution:
     # resolve the region's names together, as a full resolve would see them
     old_names = _stored_names(conn, region) | set(pending)
     data = resolver_input(store, old_names)
-    entities = resolve(data.stats, rules=rules, same=data.same, described=data.described,
+    entities = resolve(data.stats, rules=rules, same=data.same, described=data.described, distinct=data.distinct,
                        events=run_events(store, rules) if event_nodes else None)
     old_ids: set[str] = set()
     for chunk in _chunks(sorted(old_names)):

@@ -227,6 +227,19 @@ def declared_names(store) -> list[tuple[str, str, str]]:
             if isinstance(alias, str) and alias.strip() and alias != name]
 
 
+def distinct_names(store) -> list[tuple[str, str]]:
+    """People a document tells apart by writing both in one sentence ("Rashid Karimi, a
+    witness, and Rashad Karimi, his cousin"): pairs of its in-document person names of
+    two words or more, which no spelling rule may merge (`resolve`'s `distinct`)."""
+    rows = store.conn.execute(
+        "SELECT DISTINCT a.name, b.name FROM facts a JOIN facts b "
+        "ON a.doc_id = b.doc_id AND a.quote = b.quote AND a.name < b.name "
+        "WHERE a.attribute = 'name' AND b.attribute = 'name' "
+        "AND a.name_type = 'PERSON' AND b.name_type = 'PERSON' "
+        "AND instr(trim(a.name), ' ') > 0 AND instr(trim(b.name), ' ') > 0").fetchall()
+    return sorted((a, b) for a, b in rows if isinstance(a, str) and isinstance(b, str))
+
+
 def role_shared_names(store, rules: RuleSet | None = None) -> list[tuple[str, str, str]]:
     """People the run names with and without their first given name ("Jane Mary Roe" /
     "Mary Roe") and gives one role and one origin under both ("President", from one

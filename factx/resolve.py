@@ -347,7 +347,8 @@ def _build_nodes(names: Iterable[NameStat], nr: NameRules) -> list[_Node]:
 def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None,
             same: Iterable[tuple[str, str]] = (),
             described: Iterable[tuple[str, str | None, bool]] = (),
-            events: RunEvents | None = None) -> list[Entity]:
+            events: RunEvents | None = None,
+            distinct: Iterable[tuple[str, str]] = ()) -> list[Entity]:
     """Cluster distinct names into entities; every input name lands in exactly one.
 
     `same` holds pairs of names the documents declare to be one entity ("X, also
@@ -357,6 +358,8 @@ def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None,
     name tied to a description's key by a document (tie), or a source written as a
     description of that key; a description with two keys (or None) stays alone.
     `events` holds what the run's facts tell about its events (`factx.events.run_events`).
+    `distinct` holds pairs of names a document tells apart (both written in one sentence,
+    `factx.lookup.distinct_names`): no rule ends them in one entity.
 
     >>> ents = resolve([NameStat("Yusuf Nasser", "PERSON", 5), NameStat("Yousuf Naser", "PERSON", 7),
     ...                 NameStat("Hamid Yusuf Karimi", "PERSON", 1)])
@@ -370,7 +373,7 @@ def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None,
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _resolve(names, rules, nr, same, described, events)
+        return _resolve(names, rules, nr, same, described, events, distinct)
     finally:
         if enabled:
             gc.enable()
@@ -379,7 +382,8 @@ def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None,
 def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
              same: Iterable[tuple[str, str]] = (),
              described: Iterable[tuple[str, str | None, bool]] = (),
-             events: RunEvents | None = None) -> list[Entity]:
+             events: RunEvents | None = None,
+             distinct: Iterable[tuple[str, str]] = ()) -> list[Entity]:
     nodes = _build_nodes(names, nr)
     by_key = {node.key: i for i, node in enumerate(nodes)}
     clusters = _Clusters(len(nodes))
@@ -395,6 +399,13 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
     for i, node in enumerate(nodes):
         if node.gender:
             clusters.tag(i, GENDER_RULE, node.gender == "male")
+    # nor do two spellings of one length one sentence names ("Rashid Karimi, a witness, and
+    # Rashad Karimi, his cousin"); short forms are rule 3's to judge ("George Bush")
+    for n, (a, b) in enumerate(sorted(set(distinct))):
+        i, j = by_key.get(node_key(a, nr)), by_key.get(node_key(b, nr))
+        if i is not None and j is not None and i != j and len(nodes[i].tokens) == len(nodes[j].tokens):
+            clusters.tag(i, GENDER_RULE - 1 - n, 0)
+            clusters.tag(j, GENDER_RULE - 1 - n, 1)
 
     # rule 2: blocks of equal phonetic keys; one-word names within a type group
     blocks: dict[tuple, list[int]] = defaultdict(list)

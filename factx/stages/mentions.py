@@ -343,7 +343,8 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         if f in target:
             continue
         for g in people[n + 1:]:
-            if g not in target and len(g) == len(f) and _same_words(words_of(g), words_of(f), nr):
+            if g not in target and len(g) == len(f) and _same_words(words_of(g), words_of(f), nr) \
+                    and not _one_sentence(groups[g], groups[f], items, text):
                 target[g] = f
     full = [f for f in full if f not in target]
 
@@ -633,6 +634,20 @@ def _namesakes_apart(items: list[_Item], nr: NameRules) -> None:
         if item.key in marked and not marks.get(n) and item.span.label_ == "PERSON" and not item.acronym:
             items[n] = _Item(item.span, item.clean, item.key + ("#namesake",), item.acronym, item.rule_label,
                              item.titles)
+
+
+def _one_sentence(a: list[int], b: list[int], items: Sequence[_Item], text: str) -> bool:
+    """Whether two names are written in one sentence ("Rashid Karimi, a witness, and Rashad
+    Karimi, his cousin"): two people, however alike their spellings."""
+    for i in a:
+        for j in b:
+            x, y = sorted((items[i].span, items[j].span), key=lambda span: span.start)
+            if x.doc.has_annotation("SENT_START"):
+                if x.sent.start == y.sent.start:
+                    return True
+            elif not re.search(r"[.!?]\s|\n", text[x.end_char:y.start_char]):
+                return True
+    return False
 
 
 def _after_kin(clean: str, tail: int, nr: NameRules) -> bool:
