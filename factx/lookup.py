@@ -303,7 +303,8 @@ def misspelled_names(store, rules: RuleSet | None = None) -> list[tuple[str, str
     letters or more, or four and a final vowel); the slip is written in one document only, at most twice, and that
     document writes the frequent name too; the frequent name is written in two documents
     or more and at least three times as often; no other name of the run is one letter
-    from the slip; the slip's sentence holds no kinship word ("his sister") nor the
+    from the slip, nor is the frequent one with a feminine ending added ("Samira" /
+    "Samir"; a dropped letter, "Osam", is a slip); the slip's sentence holds no kinship word ("his sister") nor the
     frequent name itself, and its pronouns are not of the other gender than the frequent
     name's (`rules/misspellings.yml`)."""
     rules = rules if rules is not None else store_rules(store)
@@ -349,6 +350,9 @@ def misspelled_names(store, rules: RuleSet | None = None) -> list[tuple[str, str
                 and not tokens_match(translit(ws[i], nr=nr), translit(folded[name][i], nr=nr), nr)]
         if not near or len({folded[name] for name, _ in near}) != 1:
             continue  # none, or two names one letter away: which one?
+        if any(ws[i][len(folded[name][i]):] in roles.get("feminine_ending", ()) and ws[i].startswith(folded[name][i])
+               for name, i in near):
+            continue  # "Samira" beside "Samir", "Petrova" beside "Petrov": a woman of the family
         frequent = [name for name, _ in near]
         doc_counts: dict[int, int] = {}
         for name in frequent:

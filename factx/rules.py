@@ -74,7 +74,7 @@ TENSES = ("past", "future", "none")
 REPAIR_PLACES = ("edge", "person_head", "headline_verb", "apposed_organisation", "patronymic")
 #: what a word does in a description of an institution (factx.descriptions)
 DESCRIPTION_ROLES = ("head", "domain", "filler", "anaphor", "branch", "suffix")
-MISSPELLING_ROLES = ("kinship", "masculine", "feminine")
+MISSPELLING_ROLES = ("kinship", "masculine", "feminine", "feminine_ending")
 BOILERPLATE_SCOPES = ("line", "rest")
 _REGEX_SIDES = ("before", "after", "nearest")
 #: placeholders an attribute regex may use; each stands for a group without captures

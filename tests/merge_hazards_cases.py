@@ -170,6 +170,11 @@ CASES: tuple[Case, ...] = (
                 "Alia Mansour said her father was recovering."),
         _doc(8, "Ali Mansour was moved to intensive care on Wednesday."),
     ), apart=(("Samir Khalil", "Samira Khalil"), ("Ali Mansour", "Alia Mansour"))),
+    Case("slip-or-sister", (
+        _doc(6, "Samir Khalil, a shopkeeper, was wounded in the blast on Monday. Samir Khalil was taken to hospital."),
+        _doc(7, "Samir Khalil was discharged on Tuesday. Samira Khalil, 19, was treated for cuts."),
+        _doc(8, "Samir Khalil told reporters the blast shook the whole street. Samir Khalil said he would reopen."),
+    ), apart=(("Samir Khalil", "Samira Khalil"),)),
     Case("one-letter-given", (
         _doc(6, "Ivan Petrov and Ivana Petrova, a brother and sister from Omsk, were among the passengers."),
         _doc(7, "Ivana Petrova said the train shook before it left the rails. Ivan Petrov broke his leg."),
