@@ -210,3 +210,14 @@ def test_one_sentence_leaves_short_forms_to_their_rule():
 def test_alike_names_of_one_sentence_are_two_people_in_a_document(text, names, linked):
     links = _linked(text, names)
     assert (len(set(links.values())) == 1) == linked
+
+
+@pytest.mark.parametrize("text, names, partial, linked", [
+    ("Interior Minister Rahman spoke. Gen. Rahman said troops were sent.", ["Rahman", "Gen. Rahman"],
+     "Rahman@18", False),
+    ("Gen. Rahman said troops were sent. Rahman added that the border was shut.", ["Gen. Rahman", "Rahman"],
+     "Rahman@35", True),
+])
+def test_a_surname_after_another_title_is_not_the_titled_one_word_name(text, names, partial, linked):
+    links = _linked(text, names)
+    assert (links[partial] != partial.split("@")[0]) == linked

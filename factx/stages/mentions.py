@@ -383,6 +383,9 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
             # gendered one ("Mrs. Osei") only when both genders are written ("Mr. Osei")
             same = [k for k in titled if _same_words(words_of(k), own, nr)]
             genders = {k[-1] for k in same if k[-1] in _GENDER_KEYS}
+            if any(_role_before(text, items[i].span.start_char, nr) for i in groups[key]):
+                # "Interior Minister Rahman" is not "Gen. Rahman": another title, another man
+                same = [k for k in same if k[-1] in _GENDER_KEYS]
             cands += [k for k in same if k[-1] not in _GENDER_KEYS or len(genders) > 1]
         if not cands and len(own) == 1 and label == "PERSON" and len(key) == 1:
             cands = [f for f in full if _same_words(f[:1], own, nr) and group_label(f) == "PERSON"]
@@ -648,6 +651,14 @@ def _one_sentence(a: list[int], b: list[int], items: Sequence[_Item], text: str)
             elif not re.search(r"[.!?]\s|\n", text[x.end_char:y.start_char]):
                 return True
     return False
+
+
+def _role_before(text: str, start: int, nr: NameRules) -> bool:
+    """Whether a title that is no distinctive one and says no gender is written right
+    before a mention ("Minister" of "Interior Minister Rahman")."""
+    match = re.search(r"(?:^|[\s(\"“])([A-Z][A-Za-z.]+)[ \t]+$", text[max(0, start - 24):start])
+    word = "".join(words(match.group(1))) if match else ""
+    return word in nr.honorifics and word not in nr.distinctive and word not in nr.gendered
 
 
 def _after_kin(clean: str, tail: int, nr: NameRules) -> bool:
