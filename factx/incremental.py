@@ -121,8 +121,7 @@ def resolver_input(store, names: Iterable[str] | None = None) -> ResolverInput:
     stats += [NameStat(alias, entity_type, 0) for _, alias, entity_type in declared
               if wanted is None or alias in wanted]
     pairs = {frozenset((name, alias)) for name, alias, _ in declared}
-    distinct = [(a, b) for a, b in distinct_names(store) if frozenset((a, b)) not in pairs
-                and (wanted is None or a in wanted and b in wanted)]
+    distinct = [(a, b) for a, b in distinct_names(store, wanted) if frozenset((a, b)) not in pairs]
     return ResolverInput(stats, [(name, alias) for name, alias, _ in declared], described, distinct)
 
 

@@ -23,6 +23,7 @@ Light: no spaCy, no dateparser.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from typing import Callable, Iterable
@@ -227,16 +228,22 @@ def declared_names(store) -> list[tuple[str, str, str]]:
             if isinstance(alias, str) and alias.strip() and alias != name]
 
 
-def distinct_names(store) -> list[tuple[str, str]]:
+def distinct_names(store, names: Iterable[str] | None = None) -> list[tuple[str, str]]:
     """People a document tells apart by writing both in one sentence ("Rashid Karimi, a
     witness, and Rashad Karimi, his cousin"): pairs of its in-document person names of
-    two words or more, which no spelling rule may merge (`resolve`'s `distinct`)."""
+    two words or more, which no spelling rule may merge (`resolve`'s `distinct`); only
+    pairs of `names` when given."""
+    wanted, only, params = "", "", ()
+    if names is not None:
+        wanted = "WITH wanted(name) AS (SELECT value FROM json_each(?)) "
+        only = " AND a.name IN wanted AND b.name IN wanted"
+        params = (json.dumps(sorted(set(names)), ensure_ascii=False),)
     rows = store.conn.execute(
-        "SELECT DISTINCT a.name, b.name FROM facts a JOIN facts b "
+        wanted + "SELECT DISTINCT a.name, b.name FROM facts a JOIN facts b "
         "ON a.doc_id = b.doc_id AND a.quote = b.quote AND a.name < b.name "
         "WHERE a.attribute = 'name' AND b.attribute = 'name' "
         "AND a.name_type = 'PERSON' AND b.name_type = 'PERSON' "
-        "AND instr(trim(a.name), ' ') > 0 AND instr(trim(b.name), ' ') > 0").fetchall()
+        "AND instr(trim(a.name), ' ') > 0 AND instr(trim(b.name), ' ') > 0" + only, params).fetchall()
     return sorted((a, b) for a, b in rows if isinstance(a, str) and isinstance(b, str))
 
 
