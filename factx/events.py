@@ -220,9 +220,10 @@ def _long_before(dates: Iterable[str], published: str | None) -> bool:
 
 
 def located_in_pairs(store) -> list[tuple[str, str]]:
-    """(place, container) of the store's affirmed `located_in` facts."""
+    """(place, container) of the store's affirmed `located_in` facts, each pair once (many
+    documents state the same one), in the order the facts give them."""
     sql = "SELECT name, json_extract(value, '$') FROM facts WHERE attribute = 'located_in' AND polarity = 'affirmed'"
-    return [(str(a), str(b)) for a, b in store.conn.execute(sql) if a and b]
+    return list(dict.fromkeys((str(a), str(b)) for a, b in store.conn.execute(sql) if a and b))
 
 
 @dataclass(frozen=True)
@@ -358,6 +359,22 @@ class _Places:
         return UNKNOWN
 
 
+#: The last `_Places` made, with the rules and the (immutable) pairs it was made of.
+_LAST_PLACES: list[tuple["RuleSet", tuple, _Places]] = []
+
+
+def _places(rules: "RuleSet", located: Iterable[tuple[str, str]]) -> _Places:
+    """The `_Places` of the rules and pairs: made once for a run's events, which the
+    resolver asks for once per group of event names."""
+    if not isinstance(located, tuple):
+        return _Places(rules, located)
+    if _LAST_PLACES and _LAST_PLACES[0][0] is rules and _LAST_PLACES[0][1] is located:
+        return _LAST_PLACES[0][2]
+    places = _Places(rules, located)
+    _LAST_PLACES[:] = [(rules, located, places)]
+    return places
+
+
 def link_events(events: Iterable[EventInfo], *, rules: "RuleSet | None" = None,
                 located: Iterable[tuple[str, str]] = ()) -> list[tuple[str, str]]:
     """Pairs of event names that are one event (see the module docstring); `located`
@@ -372,7 +389,7 @@ def link_events(events: Iterable[EventInfo], *, rules: "RuleSet | None" = None,
 
     rules = rules if rules is not None else load_rules()
     linker = _Linker([i for i in events if i.kinds or i.named or flight_number(i.name)],
-                     event_kinds(rules), _Places(rules, located))
+                     event_kinds(rules), _places(rules, located))
     linker.run()
     return linker.pairs
 
@@ -624,7 +641,7 @@ def specific_name(names: Iterable[str], rules: "RuleSet", events: RunEvents | No
     places = {place for _, place in named}
     if len(places) < 2:
         return None
-    index = _Places(rules, events.located if events is not None else ())
+    index = _places(rules, events.located if events is not None else ())
     generic = event_kinds(rules).generic  # 'floods in X' before 'deaths in X'
     named.sort(key=lambda item: split_event_name(item[0])[0] in generic)
     for name, place in named:

@@ -24,6 +24,13 @@ names together when they share a *key*:
   candidate for the bare word (`q`);
 - `A` an acronym (`q`) joins the one multi-word name (`o`) of its type group whose
   initials it is (`detail` holds the initials and the pattern: only matching pairs link);
+- `W` the last two words of a person's name written in plain words (both of "Jane Mary
+  Roe" and "Mary Roe"), and `M` the words of a name of two words or more with one word
+  of four letters or more as written or without one of its letters but the first
+  ("Ibrahim Nasser" and "Ibraim Nasser"): the names of one `W` key decide together which
+  of them a role and an origin join (`lookup.role_shared_names`), those of one `M` key
+  which of them is a slip of the pen of which (`lookup.misspelled_names`); both pairs
+  come from the facts of other names than those of the pair;
 - `D` two names a document declares the same; `X` a description's key ("Norway's
   intelligence agency"): its descriptions and the names documents tie it to (with and
   without the place of the key, and "mission of COUNTRY" for consulates and embassies,
@@ -63,11 +70,12 @@ from factx.names import (
     qualified_name, type_group,
 )
 from factx.events import flight_number, run_events
+from factx.lookup import role_shared_end, slip_keys
 from factx.resolve import NameStat, _build_nodes, _Node, mission_classes, node_key, resolve
 from factx.rules import RuleSet, load_rules
 
 #: Bump when `node_keys` changes: stored keys of another scheme mean a full resolve.
-KEY_SCHEME = "9"
+KEY_SCHEME = "10"
 
 #: Above this share of changed names against the names already resolved, a full
 #: resolve is cheaper than walking the keys.
@@ -113,7 +121,8 @@ def resolver_input(store, names: Iterable[str] | None = None) -> ResolverInput:
 
     wanted = set(names) if names is not None else None
     stats = [NameStat(n, t, c) for n, t, c in store.name_stats(wanted)]
-    declared = sorted(set(declared_names(store)) | set(role_shared_names(store)) | set(misspelled_names(store)))
+    declared = sorted(set(declared_names(store)) | set(role_shared_names(store, names=wanted))
+                      | set(misspelled_names(store, names=wanted)))
     described = described_names(store)
     if wanted is not None:
         declared = [d for d in declared if d[0] in wanted or d[1] in wanted]
@@ -183,6 +192,9 @@ def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared:
             if pattern is not None:
                 for letter in sorted({parts[0][:1], parts[1][:1]}):
                     keys.append((f"A|{group}|{letter}", "o", pattern.pattern))
+    ends = {end for spelling in node.spellings if (end := role_shared_end(spelling, nr)) is not None}
+    keys += [(f"W|{' '.join(end)}", "s", None) for end in sorted(ends)]
+    keys += [(f"M|{key}", "s", None) for key in sorted(set().union(*map(slip_keys, node.spellings)))]
     keys += [(f"D|{pair}", "s", None) for pair in sorted(declared.get(node.key, ()))]
     keys += [(f"X|{key}", "s", None) for key in sorted(described.get(node.key, ()))]
     keys += [(f"R|{r}", "s", None) for r, folds in enumerate(alias_folds) if node.key in folds]

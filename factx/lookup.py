@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from rapidfuzz import fuzz
@@ -247,7 +248,8 @@ def distinct_names(store, names: Iterable[str] | None = None) -> list[tuple[str,
     return sorted((a, b) for a, b in rows if isinstance(a, str) and isinstance(b, str))
 
 
-def role_shared_names(store, rules: RuleSet | None = None) -> list[tuple[str, str, str]]:
+def role_shared_names(store, rules: RuleSet | None = None,
+                      names: Iterable[str] | None = None) -> list[tuple[str, str, str]]:
     """People the run names with and without their first given name ("Jane Mary Roe" /
     "Mary Roe") and gives one role and one origin under both ("President", from one
     country): (long name, short name, "PERSON"), to be merged as declared names are.
@@ -257,25 +259,33 @@ def role_shared_names(store, rules: RuleSet | None = None) -> list[tuple[str, st
     the short name is the long one without its first word, both of plain capitalized
     words (no particle: "bin Haddad"); the long name is the only one of the run it can
     be; both carry a `title` fact of one value and an `origin` fact of one value; and
-    no document names both (a document that does has told them apart)."""
+    no document names both (a document that does has told them apart).
+
+    With `names`, the pairs that hold one of them, reading only the facts of the names
+    that share their last two words (a rerun pays for the names it changed)."""
     nr = name_rules(rules if rules is not None else store_rules(store))
-    rows = store.conn.execute(
-        "SELECT name, attribute, json_extract(value, '$'), doc_id FROM facts "
-        "WHERE name_type = 'PERSON' AND attribute IN ('name', 'title', 'origin') "
-        "AND polarity IS NOT 'denied' AND value IS NOT NULL").fetchall()
+
+    def plain(name: str) -> tuple[str, ...] | None:
+        return _plain(name, nr)
+
+    def last_two(name: str) -> tuple[str, ...] | None:
+        return role_shared_end(name, nr)
+
+    select = ("SELECT name, attribute, json_extract(value, '$'), doc_id FROM facts "
+              "WHERE name_type = 'PERSON' AND attribute IN ('name', 'title', 'origin') "
+              "AND polarity IS NOT 'denied' AND value IS NOT NULL")
+    wanted = set(names) if names is not None else None
+    if wanted is None:
+        rows = store.conn.execute(select).fetchall()
+    else:
+        ends = {last_two(name) for name in wanted} - {None}
+        rows = store.facts_of_names(select, [n for n in store.fact_names() if last_two(n) in ends]) if ends else []
     seen: dict[str, dict[str, set]] = {}
     for name, attribute, value, doc_id in rows:
         if not isinstance(name, str) or not isinstance(value, str):
             continue
         about = seen.setdefault(name, {"name": set(), "title": set(), "origin": set()})
         about[attribute].add(doc_id if attribute == "name" else value.strip().lower())
-
-    def plain(name: str) -> tuple[str, ...] | None:
-        parts = name.split()
-        if not all(p[:1].isupper() and p.isalpha() for p in parts):
-            return None
-        folded = tuple(words(name))
-        return folded if len(folded) == len(parts) and not set(folded) & nr.particles else None
 
     shorts: dict[tuple[str, ...], list[str]] = {}
     longs: dict[tuple[str, ...], list[str]] = {}
@@ -294,10 +304,55 @@ def role_shared_names(store, rules: RuleSet | None = None) -> list[tuple[str, st
                 a, b = seen[long], seen[short]
                 if a["title"] & b["title"] and a["origin"] & b["origin"] and not a["name"] & b["name"]:
                     out.append((long, short, "PERSON"))
+    if wanted is not None:
+        out = [pair for pair in out if pair[0] in wanted or pair[1] in wanted]
     return sorted(out)
 
 
-def misspelled_names(store, rules: RuleSet | None = None) -> list[tuple[str, str, str]]:
+@lru_cache(maxsize=1 << 16)
+def _words(name: str) -> tuple[str, ...]:
+    """`names.words` of a name, kept: a rerun asks for the same names' words again."""
+    return tuple(words(name))
+
+
+def _plain(name: str, nr: NameRules) -> tuple[str, ...] | None:
+    """A name's folded words when it is written in plain capitalized words without a
+    particle ("Jane Mary Roe", not "bin Haddad"), else None."""
+    parts = name.split()
+    if not all(p[:1].isupper() and p.isalpha() for p in parts):
+        return None
+    folded = _words(name)
+    return folded if len(folded) == len(parts) and not set(folded) & nr.particles else None
+
+
+def role_shared_end(name: str, nr: NameRules) -> tuple[str, ...] | None:
+    """The last two words through which `role_shared_names` may pair a name with
+    another (its two words, or the last two of three), else None: names of one end
+    decide their pairs together."""
+    folded = _plain(name, nr)
+    return folded[-2:] if folded is not None and len(folded) in (2, 3) else None
+
+
+def slip_keys(name: str) -> set[str]:
+    """Keys that any two names `misspelled_names` may compare share (one word one letter
+    apart, the others equal): per word of four letters or more, the word and the word
+    without one of its letters but the first, with its position and the other words."""
+    ws = _words(name)
+    out: set[str] = set()
+    if len(ws) < 2:
+        return out
+    for i, word in enumerate(ws):
+        if len(word) < 4:
+            continue
+        before, after = " ".join(ws[:i]), " ".join(ws[i + 1:])
+        out.add(f"{i}|{before}|{word}|{after}")
+        if len(word) >= 5:
+            out.update(f"{i}|{before}|{word[:k] + word[k + 1:]}|{after}" for k in range(1, len(word)))
+    return out
+
+
+def misspelled_names(store, rules: RuleSet | None = None,
+                     names: Iterable[str] | None = None) -> list[tuple[str, str, str]]:
     """People whose name one document writes once with one letter more or less than the
     run writes it elsewhere ("Ibraim Nasser" in a document that also writes "Ibrahim
     Nasser", which other documents write too): (frequent name, slip, "PERSON"), to be
@@ -313,14 +368,27 @@ def misspelled_names(store, rules: RuleSet | None = None) -> list[tuple[str, str
     from the slip, nor is the frequent one with a feminine ending added ("Samira" /
     "Samir"; a dropped letter, "Osam", is a slip); the slip's sentence holds no kinship word ("his sister") nor the
     frequent name itself, and its pronouns are not of the other gender than the frequent
-    name's (`rules/misspellings.yml`)."""
+    name's (`rules/misspellings.yml`).
+
+    With `names`, the pairs that hold one of them, reading only the facts of the names
+    all of whose words but one are those of a name that can be a slip of them or they a
+    slip of (a rerun pays for the names it changed)."""
     rules = rules if rules is not None else store_rules(store)
     nr = name_rules(rules)
     roles: dict[str, set[str]] = {}
     for rule in rules.get("misspellings"):
         roles.setdefault(rule["role"], set()).update(w.lower() for w in rule["words"])
-    rows = store.conn.execute(
-        "SELECT name, doc_id, quote FROM facts WHERE name_type = 'PERSON' AND attribute = 'name'").fetchall()
+    select = "SELECT name, doc_id, quote FROM facts WHERE name_type = 'PERSON' AND attribute = 'name'"
+    wanted = set(names) if names is not None else None
+    slips: set[str] | None = None  # the names that may be a slip in a pair of `names`
+    if wanted is None:
+        rows = store.conn.execute(select).fetchall()
+    else:
+        keyed = {name: _left_out_keys(name) for name in store.fact_names()}
+        near_wanted = {k for name in wanted for k in _left_out_keys(name)}
+        slips = {name for name, keys in keyed.items() if keys & near_wanted}
+        near_slips = {k for name in slips for k in keyed[name]}
+        rows = store.facts_of_names(select, [name for name, keys in keyed.items() if keys & near_slips])
     docs: dict[str, dict[int, int]] = {}
     quotes: dict[str, list[str]] = {}
     for name, doc_id, quote in rows:
@@ -350,7 +418,7 @@ def misspelled_names(store, rules: RuleSet | None = None) -> list[tuple[str, str
     out = []
     for slip, ws in folded.items():
         slip_docs = docs[slip]
-        if len(ws) < 2 or len(slip_docs) != 1 or sum(slip_docs.values()) > 2:
+        if len(ws) < 2 or len(slip_docs) != 1 or sum(slip_docs.values()) > 2 or slips is not None and slip not in slips:
             continue
         near = [(name, i) for i in range(len(ws)) for name in index.get((i, ws[:i], ws[i + 1:]), ())
                 if name != slip and one_letter_apart(ws[i], folded[name][i])
@@ -379,7 +447,16 @@ def misspelled_names(store, rules: RuleSet | None = None) -> list[tuple[str, str
             continue
         best = max(frequent, key=lambda name: (sum(docs[name].values()), name))
         out.append((best, slip, "PERSON"))
+    if wanted is not None:
+        out = [pair for pair in out if pair[0] in wanted or pair[1] in wanted]
     return sorted(out)
+
+
+def _left_out_keys(name: str) -> set[tuple]:
+    """A name of two words or more by its words with one left out (position, words
+    before, words after): two names one word apart share one of these."""
+    ws = _words(name)
+    return {(i, ws[:i], ws[i + 1:]) for i in range(len(ws))} if len(ws) >= 2 else set()
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")

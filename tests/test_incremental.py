@@ -332,6 +332,49 @@ def test_a_slip_of_the_pen_joins_with_its_evidence(tmp_path, always_incremental)
     assert names["Ibraim Nasser"] == names["Ibrahim Nasser"] == names["Nasser"]
 
 
+
+
+def test_a_slip_parts_when_a_second_name_one_letter_away_comes(tmp_path, always_incremental):
+    store = Store.open(tmp_path)
+    full = [("Ibrahim Berger", "PERSON")] * 3
+    run(store, [doc("a.txt", full), doc("b.txt", full),
+                doc("c.txt", [("Ibraim Berger", "PERSON"), ("Ibrahim Berger", "PERSON")])])
+    names = dict(store.conn.execute("SELECT name, entity_id FROM names"))
+    assert names["Ibraim Berger"] == names["Ibrahim Berger"]
+    # "Ibraim Bergner", frequent too, is one letter from the slip in another word (and
+    # spelled unlike it): which one the slip meant is not known, though neither name of
+    # the pair changed
+    other = [("Ibraim Bergner", "PERSON")] * 3
+    run(store, [doc("d.txt", other), doc("e.txt", other)])
+    assert_same_as_full(store)
+    names = dict(store.conn.execute("SELECT name, entity_id FROM names"))
+    assert names["Ibraim Berger"] != names["Ibrahim Berger"]
+
+def _official(path: str, people: list[tuple[str, str, str]]) -> DocResult:
+    """A document naming people (name, title, origin) with their title and origin facts."""
+    drafts = []
+    for i, (name, title, origin) in enumerate(people):
+        drafts.append(draft(name, "PERSON", 3 * i))
+        drafts += [draft(name, "PERSON", 3 * i + 1, attribute="title", value=title, value_type="text"),
+                   draft(name, "PERSON", 3 * i + 2, attribute="origin", value=origin, value_type="text")]
+    return DocResult(Article(path=path, text=TEXT + path), tuple(drafts), "test-model")
+
+
+def test_a_name_without_its_first_given_name_joins_and_parts_by_role(tmp_path, always_incremental):
+    store = Store.open(tmp_path)
+    run(store, [_official("a.txt", [("Recan Tayfun Ardal", "president", "Norway"),
+                                    ("Lena Sofie Berg", "minister", "Norway")])])
+    assert run(store, [_official("b.txt", [("Tayfun Ardal", "president", "Norway")])]).mode == "incremental"
+    assert_same_as_full(store)
+    names = dict(store.conn.execute("SELECT name, entity_id FROM names"))
+    assert names["Tayfun Ardal"] == names["Recan Tayfun Ardal"]
+    # a second longer name it could be: the pair parts, though neither of its names changed
+    run(store, [_official("c.txt", [("Ole Tayfun Ardal", "president", "Norway")])])
+    assert_same_as_full(store)
+    names = dict(store.conn.execute("SELECT name, entity_id FROM names"))
+    assert names["Tayfun Ardal"] != names["Recan Tayfun Ardal"]
+
+
 def _ev(*names: str) -> list[tuple]:
     return [e for e in EVENTS if e[0] in names]
 
@@ -474,7 +517,7 @@ def test_names_of_documents_removed_with_their_facts_are_pending(tmp_path):
 
 def test_module_docstring_names_every_key_of_node_keys():
     source = Path(incremental.__file__).read_text(encoding="utf-8")
-    for key in ("B|", "J|", "Q|", "F|", "L|", "P|", "G|", "S|", "T|", "A|", "D|", "X|", "R|"):
+    for key in ("B|", "J|", "Q|", "F|", "L|", "P|", "G|", "S|", "T|", "A|", "W|", "M|", "D|", "X|", "R|"):
         assert f'f"{key}' in source
     assert incremental.EVENT_KEY == "E|" and "`E`" in incremental.__doc__
     for key in ():

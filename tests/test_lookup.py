@@ -344,6 +344,74 @@ def test_slips_of_the_pen(tmp_path, docs, expected) -> None:
     assert misspelled_names(db) == expected
 
 
+
+# A rerun asks only about the names it changed: the pairs that hold one of `names` are
+# those of the whole store's answer, read from the facts of the names near them.
+
+def _subject_names(db) -> list[str]:
+    return sorted({n for (n,) in db.conn.execute("SELECT name FROM facts")})
+
+
+@pytest.mark.parametrize("docs,expected", ROLE_RUNS + [
+    # two people of one surname and two others: each asked alone gets its own pair only
+    ([[("Recan Tayfun Ardal", "president", "Norway"), ("Lena Sofie Berg", "minister", "Norway")],
+      [("Tayfun Ardal", "president", "Norway"), ("Sofie Berg", "minister", "Norway"), ("Ardal", None, None)]],
+     [("Lena Sofie Berg", "Sofie Berg", "PERSON"), ("Recan Tayfun Ardal", "Tayfun Ardal", "PERSON")])])
+def test_role_shared_names_of_some_names_are_those_of_the_store(tmp_path, docs, expected) -> None:
+    from factx.lookup import role_shared_names
+
+    db = Store.open(tmp_path)
+    with db.writer() as writer:
+        for n, people in enumerate(docs):
+            facts = tuple(f for person in people for f in _person(*person))
+            writer.add(DocResult(Article(f"{n}.txt", f"text {n}"), facts, "v"), "p")
+        writer.commit()
+        writer.finish()
+    assert role_shared_names(db) == expected
+    assert db.fact_names() == _subject_names(db)
+    for name in _subject_names(db) + ["Ole Tayfun Ardal"]:
+        assert role_shared_names(db, names=[name]) == [p for p in expected if name in p[:2]], name
+    assert role_shared_names(db, names=[]) == []
+
+
+@pytest.mark.parametrize("docs,expected", SLIP_RUNS + [
+    # two slips of two people: each asked alone gets its own pair only
+    ([[(_IB, "Ibrahim Nasser spoke."), ("Samira Haddad", "Samira Haddad spoke.")] * 2,
+      [(_IB, "Ibrahim Nasser won."), ("Samira Haddad", "Samira Haddad won.")] * 2,
+      [("Ibraim Nasser", "Ibraim Nasser was hurt."), (_IB, "Ibrahim Nasser is 40."),
+       ("Samir Haddad", "Samir Haddad said she was tired."), ("Samira Haddad", "Samira Haddad left.")]],
+     [(_IB, "Ibraim Nasser", "PERSON"), ("Samira Haddad", "Samir Haddad", "PERSON")]),
+    # the slip is one letter from a second frequent name in another word: which one? (asking
+    # for the first name, the second is two names away: its facts must be read too)
+    (_FREQUENT + [[("Ibraim Nasseri", "Ibraim Nasseri spoke.")] * 2, [("Ibraim Nasseri", "Ibraim Nasseri won.")] * 2,
+                  [("Ibraim Nasser", "Ibraim Nasser was hurt."), (_IB, "Ibrahim Nasser is 40.")]], [])])
+def test_slips_of_some_names_are_those_of_the_store(tmp_path, docs, expected) -> None:
+    from factx.lookup import misspelled_names
+
+    db = Store.open(tmp_path)
+    with db.writer() as writer:
+        for path, text, facts in _said(docs):
+            writer.add(DocResult(Article(path, text), facts, "v"), "p")
+        writer.commit()
+        writer.finish()
+    assert misspelled_names(db) == expected
+    for name in _subject_names(db) + ["Ibrahim Naser", "Karim Haddad"]:
+        assert misspelled_names(db, names=[name]) == [p for p in expected if name in p[:2]], name
+    assert misspelled_names(db, names=[]) == []
+
+
+
+@pytest.mark.parametrize("a,b,share", [
+    ("Ibrahim Nasser", "Ibraim Nasser", True), ("Ibraim Nasser", "Ibraim Nasseri", True),
+    ("Osama Karimi", "Osam Karimi", True), ("Samira Haddad", "Samir Haddad", True),
+    ("Karim Haddad", "Samir Haddad", False), ("Ibrahim Nasser", "Ibrahim Nasr", False),
+    ("Nasser", "Naser", False), ("Ibrahim Nasser", "Ibraim Nasseri", False)])
+def test_names_a_slip_may_pair_share_a_slip_key(a, b, share) -> None:
+    from factx.lookup import slip_keys
+
+    assert bool(slip_keys(a) & slip_keys(b)) is share
+
+
 def test_a_slip_joins_the_name_and_its_surname(tmp_path) -> None:
     from factx.extract import resolve_store
 

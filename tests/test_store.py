@@ -221,6 +221,27 @@ def test_an_index_added_to_the_schema_is_made_by_the_next_writer_and_readers_wor
     assert [f["doc"] for f in reader.facts()] == ["a.txt", "a.txt"]  # nothing lost
 
 
+
+def test_a_store_made_before_the_person_index_gets_it_and_answers_the_same(tmp_path):
+    import sqlite3
+
+    from factx.lookup import misspelled_names
+
+    _store_with_a_place(tmp_path)
+    conn = sqlite3.connect(tmp_path / "factx.sqlite")
+    conn.execute("DROP INDEX facts_person")  # a store of schema 2 made before the index
+    conn.commit()
+    conn.close()
+    reader = Store.open(tmp_path, create=False)
+    assert not reader.indexed("facts_person")
+    before = misspelled_names(reader, names=["John Smith"]), reader.fact_names()
+    reader.close()
+    writer = Store.open(tmp_path)
+    assert writer.indexed("facts_person")
+    assert (misspelled_names(writer, names=["John Smith"]), writer.fact_names()) == before
+    assert before[1] == ["John Smith", "Paris"]
+
+
 def test_the_parents_of_a_place_asked_one_by_one_or_all_at_once_agree(tmp_path):
     _store_with_a_place(tmp_path)
     store = Store.open(tmp_path, create=False)

@@ -42,11 +42,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import filter_spans as _filter_spans
 
 from factx.stages import doc_text
 from factx.names import (
@@ -807,6 +807,15 @@ def _title_words_before(doc: Doc, i: int, covered: set[int], most: int) -> int:
             and "\n" not in doc[start - 1].whitespace_:
         start -= 1
     return start
+
+
+def filter_spans(spans: Iterable[Span]) -> list[Span]:
+    """`spacy.util.filter_spans`: at once when the spans are in order and apart already,
+    as each repair mostly hands them on (the same spans in the same order)."""
+    spans = list(spans)
+    if all(a.end <= b.start for a, b in zip(spans, spans[1:])) and all(s.end > s.start for s in spans):
+        return spans
+    return _filter_spans(spans)
 
 
 def _apostrophes(text: str) -> str:

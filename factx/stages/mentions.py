@@ -322,9 +322,14 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
     def votes_of(key: tuple[str, ...]) -> Counter:
         return Counter(items[i].span.label_ for i in groups[key])
 
+    labels: dict[tuple[str, ...], str] = {}  # a group's vote, counted once
+
     def group_label(key: tuple[str, ...]) -> str:
-        votes = votes_of(key)
-        return max(votes, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))
+        found = labels.get(key)
+        if found is None:
+            votes = votes_of(key)
+            found = labels[key] = max(votes, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))
+        return found
 
     def words_of(key: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(w for w in key if not w.startswith("#"))
@@ -367,8 +372,8 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
             continue
         # surnames link to people only: a bare organisation name is not its nested
         # organisations ("Al Shabaab" is not "Somali Al Shabaab")
-        cands = [f for f in full if len(f) > len(own) and _same_words(words_of(f)[-len(own):], own, nr)
-                 and group_label(f) == "PERSON"]
+        cands = [f for f in full if len(f) > len(own) and group_label(f) == "PERSON"
+                 and _same_words(words_of(f)[-len(own):], own, nr)]
         # "Faisal" is not "Khalid bin Faisal" (Faisal's son); "bin Laden" is "Osama bin Laden"
         kin = kin_marks(" ".join(words(items[groups[key][0]].clean)), nr)[0] == "kin"
         cands = [f for f in cands if _after_kin(items[groups[f][0]].clean, len(own), nr) == kin]
@@ -388,7 +393,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
                 same = [k for k in same if k[-1] in _GENDER_KEYS]
             cands += [k for k in same if k[-1] not in _GENDER_KEYS or len(genders) > 1]
         if not cands and len(own) == 1 and label == "PERSON" and len(key) == 1:
-            cands = [f for f in full if _same_words(f[:1], own, nr) and group_label(f) == "PERSON"]
+            cands = [f for f in full if group_label(f) == "PERSON" and _same_words(f[:1], own, nr)]
         if not cands and label == "ORG" and len(own) >= 2:
             cands = _national_form(own, [f for f in full if group_label(f) == "ORG"], nr)
         # "the Post" after "the Washington Post": the head noun of an institution's name
