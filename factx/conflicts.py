@@ -58,6 +58,7 @@ document's own voice). One source repeating itself is never a conflict.
 from __future__ import annotations
 
 import json
+import math
 import re
 import tempfile
 from collections import Counter
@@ -86,7 +87,7 @@ _NOT_COMPARED = frozenset({"located_in"})
 _NESTED_TYPES = frozenset({"date", "quantity", "entity", "country"})
 
 #: `reason` of a conflict: why it is one, beyond its kind
-UPDATE, UNDATED, FORMER, HOLDERS = "update", "undated", "former", "holders"
+UPDATE, UNDATED, FORMER, HOLDERS, RANK = "update", "undated", "former", "holders", "rank"
 
 
 class FactOrderError(FactxError):
@@ -177,6 +178,10 @@ class _Group:
     def published(self) -> set[str | None]:
         return {f.get("published") for f in self.facts}
 
+    def dated(self) -> set[str]:
+        """The publication dates of the reports giving the value (undated ones left out)."""
+        return {str(f["published"])[:10] for f in self.facts if f.get("published")}
+
     def to_value(self, value: Any = None, *, use_value: bool = False) -> ConflictValue:
         found = _conflict_value(self.facts, value if use_value else self.value)
         core = {id(f) for f in self.core}
@@ -199,6 +204,19 @@ def _conflict_value(facts: Iterable[dict], value: Any,
                            f.get("published"))
                     for f in facts)
     return ConflictValue(value, tuple(texts), sources)
+
+
+def _aged(x: dict, y: dict) -> bool:
+    """Two ages of one person that reports a year or more apart both give rightly: the
+    later report's age is older by no more than the years between them, rounded up
+    (`yearly` in the cardinality rules)."""
+    ax, ay = parse_quantity(x.get("value")), parse_quantity(y.get("value"))
+    px, py = _published_span(x), _published_span(y)
+    if ax is None or ay is None or px is None or py is None or ax.lo != ax.hi or ay.lo != ay.hi:
+        return False
+    (early, early_at), (late, late_at) = sorted(((ax.lo, px.lo), (ay.lo, py.lo)), key=lambda a: a[1])
+    years = (late_at - early_at) / _YEAR
+    return years >= 1 and 0 < late - early <= math.ceil(years)
 
 
 def _order(groups: Iterable[_Group]) -> list[_Group]:
@@ -225,6 +243,8 @@ class _Comparer:
 
     def _relation(self, x: dict, y: dict) -> str:
         vx, vy = x.get("value_type") or "text", y.get("value_type") or "text"
+        if self.attribute in self.model.yearly and _aged(x, y):
+            return COMPATIBLE  # the same person's age in a later year
         if vx == vy == "date" and undated_weekday(x["value"]) != undated_weekday(y["value"]) \
                 and not _anchors_weekday(y if undated_weekday(x["value"]) else x):
             return COMPATIBLE  # no day of the week's own news to place the weekday on
@@ -351,6 +371,16 @@ class _Comparer:
         return any(all(any(self._names(q, n) for n in names) for q in quotes)
                    for names, quotes in ((names_b, quotes_a), (names_a, quotes_b)))
 
+    def held_together(self, a: _Group, b: _Group) -> bool:
+        """Titles of different rank (`ValueModel.title_rivalry`) that one document gives
+        both ("the ministry's spokesman and a deputy minister"): the document says the
+        person holds both, so other sources giving one of them do not contradict it."""
+        if self.attribute != "title" or not a.docs() & b.docs():
+            return False
+        rivalries = {self.model.title_rivalry(str(x["value"]), str(y["value"]))
+                     for x in self._distinct(a) for y in self._distinct(b)} - {None}
+        return rivalries == {RANK}
+
     def _names(self, quote: str, name: str) -> bool:
         """The sentence names the place other than as the reference point of a distance
         or direction ("62 km south-east of the capital X", "20 miles from X"): there
@@ -395,7 +425,7 @@ class _Comparer:
                 b = groups[j]
                 relation = self.relation(a, b)
                 if relation in (SOFT, HARD) and self.independent(a, b) \
-                        and not self.named_together(a, b):
+                        and not self.named_together(a, b) and not self.held_together(a, b):
                     involved[i], involved[j] = a, b
                     severity = HARD if HARD in (relation, severity) else SOFT
         if severity is None:
@@ -407,8 +437,9 @@ class _Comparer:
 
 def _grew(groups: list[_Group]) -> list[_Group] | None:
     """Groups of counts in date order when each larger count comes from later reports
-    (all dated, some later than others): an update ("the toll rose to 52")."""
-    if any(None in g.published() for g in groups):
+    (each dated by one report at least, some later than others): an update ("the toll
+    rose to 52")."""
+    if not all(g.dated() for g in groups):
         return None
     amounts = []
     for g in groups:
@@ -419,11 +450,39 @@ def _grew(groups: list[_Group]) -> list[_Group] | None:
     amounts.sort(key=lambda a: (a[0], a[1]))
     ordered = [g for _, _, g in amounts]
     for (lo_a, hi_a, a), (lo_b, hi_b, b) in zip(amounts, amounts[1:]):
-        if hi_b < lo_a or max(a.published()) > min(b.published()):  # type: ignore[type-var]
-            return None
-    first = min(min(g.published()) for g in ordered)  # type: ignore[type-var]
-    last = max(max(g.published()) for g in ordered)  # type: ignore[type-var]
+        if hi_b < lo_a or hi_a < lo_b and max(a.dated()) >= min(b.dated()):
+            return None  # a rise given before, or on the same day, is no update
+    first = min(min(g.dated()) for g in ordered)
+    last = max(max(g.dated()) for g in ordered)
     return ordered if first != last else None
+
+
+def _superseded(groups: list[_Group], cmp: _Comparer) -> list[_Group]:
+    """Counts a later report says have risen since ("the toll rose to 23", "19 dead, up
+    from 14": `told_words` in the cardinality rules): a smaller count reported before
+    a larger one whose report tells the rise agrees with it (the later report tells the
+    change). Reports of the same day, and undated ones, supersede nothing."""
+    words = cmp.model.count_words.get(cmp.attribute, {}).get("told_words")
+    if not words:
+        return []
+
+    def tells(fact: dict) -> bool:
+        windows = (_words_before(fact) or []) + (_words_after(fact) or [])
+        return any(f" {w} " in window for w in words for window in windows)
+
+    told = []  # (lowest amount, the first date it was told on)
+    for group in groups:
+        amount = parse_quantity(group.value)
+        dates = [str(f["published"])[:10] for f in group.facts if f.get("published") and tells(f)]
+        if amount is not None and dates:
+            told.append((amount.lo, min(dates)))
+    out = []
+    for group in groups:
+        amount, dated = parse_quantity(group.value), group.dated()
+        if amount is not None and dated and any(
+                amount.hi < low and max(dated) < when for low, when in told):
+            out.append(group)
+    return out
 
 
 def _value_conflict(facts: list[dict], cmp: _Comparer) -> tuple[str, list[ConflictValue], str | None] | None:
@@ -438,13 +497,22 @@ def _value_conflict(facts: list[dict], cmp: _Comparer) -> tuple[str, list[Confli
     severity, involved = found
     reason = None
     if cmp.attribute in cmp.model.cumulative:
+        superseded = _superseded(involved, cmp)
+        if superseded:  # counts a later report says have risen since take no side
+            found = cmp.disputed([g for g in involved if g not in superseded])
+            if found is None:
+                return None
+            severity, involved = found
         grown = _grew(involved)
         if grown is not None:
             severity, involved, reason = SOFT, grown, UPDATE
         elif severity == HARD and _toll_severity(involved, cmp) == SOFT:
             severity, reason = SOFT, UNDATED
-    if cmp.attribute == "title":
-        reason = FORMER  # titles differ only by one called former (`compare_titles`)
+    if cmp.attribute == "title":  # titles differ only by rivalry (`compare_titles`)
+        rivalries = {cmp.model.title_rivalry(str(x["value"]), str(y["value"]))
+                     for i, a in enumerate(involved) for b in involved[i + 1:]
+                     for x in cmp._distinct(a) for y in cmp._distinct(b)}
+        reason = FORMER if FORMER in rivalries or RANK not in rivalries else RANK
     return severity, [_shown(g, involved) for g in involved], reason
 
 
@@ -472,13 +540,13 @@ def _toll_severity(groups: list[_Group], cmp: _Comparer) -> str:
         for b in groups[i + 1:]:
             if cmp.relation(a, b) != HARD or not cmp.independent(a, b):
                 continue
-            if None in a.published() or None in b.published():
-                continue
+            if not a.dated() or not b.dated():
+                continue  # a count only undated reports give may be an earlier one
             qa, qb = parse_quantity(a.value), parse_quantity(b.value)
             if qa is None or qb is None:
                 return HARD
             low, high = (a, b) if qa.hi < qb.lo else (b, a)
-            if max(low.published()) >= min(high.published()):  # type: ignore[type-var]
+            if max(low.dated()) >= min(high.dated()):
                 return HARD
     return SOFT
 
@@ -722,35 +790,130 @@ def _words_before(fact: dict, size: int = 6) -> list[str] | None:
     """The folded words before a fact's value in its sentence, joined and padded
     (" the toll could rise to "), one string per place the value's words stand;
     None when they are not found (then nothing can be told)."""
-    quote, text = fact.get("quote") or "", fact.get("value_text") or ""
+    around = _around(fact.get("quote") or "", fact.get("value_text") or "")
+    return None if around is None else [f" {' '.join(before[-size:])} " for before, _ in around]
+
+
+def _words_after(fact: dict, size: int = 3) -> list[str] | None:
+    """The folded words after each place a fact's value stands in its sentence (as
+    `_words_before`), or None when the value's words are not found."""
+    around = _around(fact.get("quote") or "", fact.get("value_text") or "")
+    return None if around is None else [f" {' '.join(after[:size])} " for _, after in around]
+
+
+@lru_cache(maxsize=8192)
+def _around(quote: str, text: str) -> tuple[tuple[list[str], list[str]], ...] | None:
+    """The folded words before and after each place `text` stands in `quote` (read
+    once for every window a rule asks of it)."""
     if not text or text not in quote:
         return None
     found, at = [], quote.find(text)
     while at >= 0:
-        found.append(f" {' '.join(_plain_words(quote[:at])[-size:])} ")
+        found.append((_plain_words(quote[:at]), _plain_words(quote[at + len(text):])))
         at = quote.find(text, at + 1)
-    return found
+    return tuple(found)
+
+
+def _words_before(fact: dict, size: int = 6) -> list[str] | None:
+    """The folded words before a fact's value in its sentence, joined and padded
+    (" the toll could rise to "), one string per place the value's words stand;
+    None when they are not found (then nothing can be told)."""
+    around = _around(fact.get("quote") or "", fact.get("value_text") or "")
+    return None if around is None else [f" {' '.join(before[-size:])} " for before, _ in around]
+
+
+def _words_after(fact: dict, size: int = 3) -> list[str] | None:
+    """The folded words after each place a fact's value stands in its sentence (as
+    `_words_before`), or None when the value's words are not found."""
+    around = _around(fact.get("quote") or "", fact.get("value_text") or "")
+    return None if around is None else [f" {' '.join(after[:size])} " for _, after in around]
+
+
+@lru_cache(maxsize=8192)
+def _around(quote: str, text: str) -> tuple[tuple[list[str], list[str]], ...] | None:
+    """The folded words before and after each place `text` stands in `quote` (read
+    once for every window a rule asks of it)."""
+    if not text or text not in quote:
+        return None
+    found, at = [], quote.find(text)
+    while at >= 0:
+        found.append((_plain_words(quote[:at]), _plain_words(quote[at + len(text):])))
+        at = quote.find(text, at + 1)
+    return tuple(found)
+#: a year that dates what the words after it tell: "in 2018, more than", "in June
+#: 2018 a ferry", "the 2015 crash that killed" (not "the strongest since 2001, killed")
+_YEAR_WORD = re.compile(r" in (?:[a-z]+ )?((?:19|20)\d\d) | ((?:19|20)\d\d) (?:[a-z]+ ){0,4}(?:that|which|when) ")
+_YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _earlier_year(window: str, fact: dict) -> bool:
+    """The words before a value date it to a year before its own report's year ("in
+    2018, more than 160 drowned", "since the 2015 crash that killed 40"): another
+    event's figure. A year the value is only compared with ("the deadliest since 2001,
+    killed 26") does not."""
+    published = str(fact.get("published") or "")[:4]
+    return published.isdigit() and any(int(a or b) < int(published) for a, b in _YEAR_WORD.findall(window))
+
+
+def _part_of(fact: dict, lists: dict[str, frozenset[str]], model: ValueModel) -> str | None:
+    """The part of the victims a count is of ("12 children", "32 Kenyans": the noun;
+    "including 12": "part"), or None for a total. Every place the value stands must
+    say so."""
+    before, after = _words_before(fact, 3), _words_after(fact, 3)
+    if not before or not after:
+        return None
+    parts = set()
+    for window_before, window_after in zip(before, after):
+        words = window_after.split()
+        noun = next((p for p in lists.get("part_nouns", ()) if window_after.startswith(f" {p} ")), None)
+        if noun is None and words and words[0] in model.demonym_words:
+            noun = words[0]  # "32 Kenyans", "two Belgian nationals"
+        if noun is None and any(f" {w} " in window_before for w in lists.get("part_words", ())):
+            noun = "part"
+        if noun is None:
+            return None
+        parts.add(noun)
+    return parts.pop() if len(parts) == 1 else "part"
 
 
 def _not_claimed(facts: list[dict], attribute: str, model: ValueModel) -> list[dict]:
-    """Counts a document gives but does not claim (`counts-not-claimed` in the
-    cardinality rules): a forecast ("could rise to 250": a modal and a verb of growth
-    before the number), and another report's earlier figure ("from a previous report
-    that said 900") where the same document gives another count of the same thing.
-    Every place the number stands in its sentence must say so."""
-    lists = model.count_words.get(attribute)
-    if not lists:
+    """Counts and dates a document gives but does not claim of this entity (the
+    `counts-not-claimed`, `counts-of-other-things` and `dates-of-other-events` rules):
+    a forecast ("could rise to 250": a modal and a verb of growth before the number);
+    another report's earlier figure ("from a previous report that said 900") where the
+    same document gives another count of the same thing; another event's figure (a
+    year before the report's own just before it: "since the 2015 crash that killed
+    40"); a count of part of the victims ("including 12 children") where a total or
+    another part is given; the date of a funeral or an anniversary. Every place the
+    value stands in its sentence must say so."""
+    lists = model.count_words.get(attribute) or {}
+    if not lists and attribute not in model.earlier_years:
         return []
 
     def says(windows: list[str], key: str) -> bool:
         return any(f" {w} " in window for w in lists.get(key, ()) for window in windows)
 
+    if "other_event_words" in lists:  # dates: the three words before the date
+        return [f for f in facts if f.get("polarity") != "denied" and f.get("value") is not None
+                and (windows := _words_before(f, 3)) and all(says([w], "other_event_words") for w in windows)]
     dropped = []
+    affirmed = [f for f in facts if f.get("polarity") != "denied" and f.get("value") is not None]
+    background = [f for f in affirmed if attribute in model.earlier_years
+                  and _YEAR_IN_TEXT.search(f.get("quote") or "")
+                  and (windows := _words_before(f, 12)) and all(_earlier_year(w, f) for w in windows)]
+    dropped.extend(background)
+    aside = {id(f) for f in background}
+    if "part_nouns" in lists or "part_words" in lists:
+        parts = {id(f): _part_of(f, lists, model) for f in affirmed if id(f) not in aside}
+        kinds = set(parts.values())
+        if len(kinds) > 1:  # a total or another part beside them: parts are no totals
+            dropped.extend(f for f in affirmed if parts.get(id(f)) is not None)
+            aside.update(id(f) for f in affirmed if parts.get(id(f)) is not None)
     # per document: the keys of the counts it claims, and the counts it cites as older
     claimed: dict[str, set] = {}
     older: list[tuple[dict, Any]] = []
     for fact in facts:
-        if fact.get("polarity") == "denied" or fact.get("value") is None:
+        if fact.get("polarity") == "denied" or fact.get("value") is None or id(fact) in aside:
             continue
         windows = _words_before(fact)
         if windows and all(says([w], "forecast_words") and says([w], "growth_words") for w in windows):
@@ -1093,8 +1256,12 @@ def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceInd
             ids = {id(f) for f in found}
             aside[attr] = found
             by_attribute[attr] = [f for f in group if id(f) not in ids]
-        # forecasts and earlier figures a document cites are no claims of it
-        unclaimed = {id(f) for f in _not_claimed(by_attribute[attr], attr, model)}
+        # forecasts and earlier figures a document cites are no claims of it (asked only
+        # where they could matter: values that differ, or a denial to match)
+        kept = by_attribute[attr]
+        if len({str(f.get("value")) for f in kept}) < 2 and all(f.get("polarity") != "denied" for f in kept):
+            continue
+        unclaimed = {id(f) for f in _not_claimed(kept, attr, model)}
         if unclaimed:
             by_attribute[attr] = [f for f in by_attribute[attr] if id(f) not in unclaimed]
 
@@ -1255,7 +1422,9 @@ def store_conflicts(store: Any, *, entity_ids: Iterable[str] | None = None,
         places=PlaceIndex(lookup=place_parents, model=model),
         roles=RoleIndex.from_store(store) if entity_ids is not None else RoleIndex.whole_store(store, model),
         deaths=DeathDenials.from_store(store))
-    return rank_conflicts(found) if (entity_ids is None if ranked is None else ranked) else found
+    if entity_ids is None if ranked is None else ranked:
+        return split_people_once(rank_conflicts(found), model=model)
+    return found
 
 
 def facts_conflicts(facts: list[dict], *, entity_ids: Iterable[str] | None = None,
@@ -1273,7 +1442,48 @@ def facts_conflicts(facts: list[dict], *, entity_ids: Iterable[str] | None = Non
         facts = [f for f in facts if f.get("entity_id") in ids]
     found = find_conflicts(sort_facts(facts), min_severity=min_severity, attribute=attribute,
                            kinds=kinds, places=places, roles=roles, rules=rules, deaths=deaths)
-    return rank_conflicts(found) if (entity_ids is None if ranked is None else ranked) else found
+    if entity_ids is None if ranked is None else ranked:
+        return split_people_once(rank_conflicts(found), model=model)
+    return found
+
+
+def split_people_once(ranked: Iterable[dict], *, model: ValueModel | None = None) -> Iterator[dict]:
+    """Ranked conflicts without the repeats a person split over several entities makes
+    ("Bakyt Osmonaliev" / "Bakyt Osmonaliyev" / a lone "Osmonaliev", left unmerged by
+    the resolver): a value or denial conflict of a person is left out when a person
+    ranked before it, whose name may be the same person's (`ValueModel.compare_names`:
+    one name within the other, or spelling variants; never two given names), has a
+    conflict of the same kind on the same attribute, about a value they share (any,
+    for a denial). One disagreement is one conflict; the person ranked first (more
+    documents) keeps it, and the other entity's facts stay in the store.
+
+    >>> recs = [{"entity": n, "entity_id": n, "entity_type": "PERSON", "kind": "denial",
+    ...          "attribute": "death", "values": []} for n in ("Ana Diaz", "Diaz")]
+    >>> [c["entity"] for c in split_people_once(recs)]
+    ['Ana Diaz']
+    """
+    model = model or value_model()
+    # kept conflicts by (attribute, kind, the phonetic key of one of the person's name
+    # words): two names that may be one person share a word up to transliteration
+    kept: dict[tuple[str, str, str], list[tuple[str, str, frozenset[str]]]] = {}
+    for conflict in ranked:
+        name, entity_id = conflict.get("entity") or "", conflict.get("entity_id") or ""
+        blocks = {_names._block_key(_names._translit(t, model.nr), model.nr)  # as `token_cost`
+                  for t in model.name_key(name, "PERSON")}
+        if conflict.get("entity_type") != "PERSON" or conflict.get("kind") not in ("value", "denial") \
+                or not blocks:
+            yield conflict
+            continue
+        values = frozenset(fold(str(v.get("value"))) for v in conflict.get("values") or ()
+                           if v.get("value") is not None)
+        slots = [kept.setdefault((conflict["attribute"], conflict["kind"], b), []) for b in sorted(blocks)]
+        if any(other_id != entity_id and (conflict["kind"] == "denial" or values & other_values)
+               and model.compare_names(name, other, "PERSON") != HARD
+               for slot in slots for other, other_id, other_values in slot):
+            continue
+        for slot in slots:
+            slot.append((name, entity_id, values))
+        yield conflict
 
 
 # -------------------------------------------------------------------------- ordering

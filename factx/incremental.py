@@ -10,16 +10,26 @@ names together when they share a *key*:
 - `Q` an institution's name without the country that qualifies it, by type group;
 - `F`/`L` the phonetic key of a person's first / last word: a lone word (`q`, the
   querying side) joins the one person (`o`, the offering side) it is the surname of,
-  and not when it is someone's given name, nor when it is a middle word of a longer
-  person's name or the last word of a name of another type (`L`, `o`: rivals);
+  and not when it is someone's given name; an initial and a surname (`q` on `L`, "K.
+  Selvam") joins the one person of that surname whose given name has that initial; a lone
+  word joins no one when it is a middle word of a longer person's name or the last word
+  of a name of another type (`L`, `o`: rivals);
 - `P` a person's first and last key: a two-word name (`q`) joins the one longer name
   (`o`) it begins and ends;
 - `G`/`S` a two-word person's last key with its given name's key (`G`) or its stem's
-  (`S`): a short given name meets the long form ("Hafiz Khan" / "Hafizullah Khan");
+  (`S`): a short given name meets the long form ("Hafiz Khan" / "Hafizullah Khan"); a
+  two-word name the model typed otherwise (`resolve.MISTYPED`) only queries them;
 - `I` a person's first key: a given name and an initial (`q`, "Karim M.") joins the one
   longer name (`o`) with that given name whose next word begins with the initial;
-- `V` a person's first two keys: a given name and patronymic (`q`, "Sergei Ivanovich")
-  joins the one longer name (`o`) they begin;
+- `V` a person's first two keys: a name of two words or more (`q`: "Sergei Ivanovich",
+  "Abdi Farah") joins the one longer name (`o`) it begins;
+- `U` a person's last two keys: a name of two words or more (`q`, "Ruiz Vega") joins the
+  one longer name (`o`) it ends, and no name when a shorter one ends with it too;
+- `K` the key of the next-to-last word of a name of three words or more (`o`): a lone
+  word (`q`, "Ruiz") is the first of a double surname the run writes, and no one's when
+  two such names have it;
+- `N` a name's first key with its next-to-last (`o`, three words or more): a two-word
+  name (`q`, "Ana Ruiz") is the first given name and first surname of one long name;
 - `T` a one-word name with a distinctive title (`o`, "Sheikh Karim") is one more
   candidate for the bare word (`q`);
 - `A` an acronym (`q`) joins the one multi-word name (`o`) of its type group whose
@@ -66,16 +76,16 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from factx.names import (
-    NameRules, block_key, fold as names_fold, given_stem, initialism_pattern, is_patronymic, name_rules,
-    qualified_name, type_group,
+    NameRules, block_key, fold as names_fold, given_stem, initialism_pattern, name_rules,
+    qualified_name, spelled_out_country, type_group,
 )
 from factx.events import flight_number, run_events
 from factx.lookup import role_shared_end, slip_keys
-from factx.resolve import NameStat, _build_nodes, _Node, mission_classes, node_key, resolve
+from factx.resolve import TAIL_MIN_WORDS, NameStat, _build_nodes, _Node, mission_classes, node_key, resolve
 from factx.rules import RuleSet, load_rules
 
 #: Bump when `node_keys` changes: stored keys of another scheme mean a full resolve.
-KEY_SCHEME = "10"
+KEY_SCHEME = "11"
 
 #: Above this share of changed names against the names already resolved, a full
 #: resolve is cheaper than walking the keys.
@@ -117,12 +127,12 @@ def resolver_input(store, names: Iterable[str] | None = None) -> ResolverInput:
     takes them: their stats in name order, then one zero-count stat per declared alias
     ("X, also known as Y": Y is a name of X's entity, resolve decides) with the pairs,
     and what the documents say descriptions name (`factx.lookup.described_names`)."""
-    from factx.lookup import declared_names, described_names, distinct_names, misspelled_names, role_shared_names
+    from factx.lookup import declared_names, described_names, distinct_names, misspelled_names, role_shared_names, written_names
 
     wanted = set(names) if names is not None else None
     stats = [NameStat(n, t, c) for n, t, c in store.name_stats(wanted)]
     declared = sorted(set(declared_names(store)) | set(role_shared_names(store, names=wanted))
-                      | set(misspelled_names(store, names=wanted)))
+                      | set(misspelled_names(store, names=wanted)) | set(written_names(store, names=wanted)))
     described = described_names(store)
     if wanted is not None:
         declared = [d for d in declared if d[0] in wanted or d[1] in wanted]
@@ -150,7 +160,7 @@ def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared:
     if not node.acronym:
         keys.append((f"J|{group}|{node.generation}|{''.join(tokens)}", "s", None))
         if node.entity_type not in ("PERSON", "NORP", "EVENT") and " " in node.key:
-            plain = tuple(w for w in node.key.split() if w != "the")
+            plain = spelled_out_country(tuple(w for w in node.key.split() if w != "the"), nr)
             keys.append((f"Q|{group}|{''.join(qualified_name(plain, nr))}", "s", None))
     if not node.acronym and len(tokens) >= 2:  # a lone word's rivals (resolve.surname_rivals)
         if node.entity_type == "PERSON":
@@ -161,11 +171,19 @@ def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared:
         if len(tokens) >= 2:
             first, last = bk[0], bk[-1]
             keys += [(f"F|{first}", "o", None), (f"L|{last}", "o", None)]
+            if len(tokens) == 2 and len(tokens[0]) == 1:
+                keys.append((f"L|{last}", "q", None))
             keys.append((f"I|{first}", "q" if len(tokens) == 2 and len(tokens[1]) == 1 else "o", None))
             if len(tokens) > 2:
                 keys.append((f"V|{first}|{bk[1]}", "o", None))
-            elif is_patronymic(tokens[1], nr):
+                keys.append((f"U|{bk[-2]}|{last}", "o", None))
+                keys.append((f"K|{bk[-2]}", "o", None))
+                keys.append((f"N|{first}|{bk[-2]}", "o", None))
+            if len(tokens[1]) > 1:
                 keys.append((f"V|{first}|{bk[1]}", "q", None))
+                keys.append((f"U|{bk[-2]}|{last}", "q", None))
+                if len(tokens) == 2:
+                    keys.append((f"N|{first}|{last}", "q", None))
             if not node.generation:
                 if len(tokens) > 2:
                     keys.append((f"P|{first}|{last}", "o", None))
@@ -180,8 +198,14 @@ def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared:
                         keys += [(f"S|{last}|{block_key(stem, nr)}", "o", None),
                                  (f"G|{last}|{block_key(stem, nr)}", "q", None)]
         elif len(tokens) == 1:
-            keys += [(f"F|{bk[0]}", "q", None), (f"L|{bk[0]}", "q", None),
+            keys += [(f"F|{bk[0]}", "q", None), (f"L|{bk[0]}", "q", None), (f"K|{bk[0]}", "q", None),
                      (f"T|{bk[0]}", "o" if node.titles else "q", None)]
+    elif node.given:  # a person's name the model typed otherwise: its short and long given names
+        first, last = bk[0], bk[-1]
+        stem = given_stem(node.given, nr=nr)
+        keys.append((f"S|{last}|{first}", "q", None))
+        if stem is not None:
+            keys.append((f"G|{last}|{block_key(stem, nr)}", "q", None))
     if node.acronym:
         keys.append((f"A|{group}|{tokens[0][:1]}", "q", tokens[0].upper()))
     else:

@@ -32,7 +32,7 @@ from typing import Callable, Iterable
 from rapidfuzz import fuzz
 
 from factx.errors import UnknownEntity
-from factx.names import NameRules, fold, name_rules, one_letter_apart, tokens_match, translit, words
+from factx.names import NameRules, fold, name_rules, one_letter_apart, title_classes, tokens_match, translit, words
 from factx.resolve import NameStat, resolve
 from factx.rules import RuleSet, load_rules
 
@@ -246,6 +246,64 @@ def distinct_names(store, names: Iterable[str] | None = None) -> list[tuple[str,
         "AND a.name_type = 'PERSON' AND b.name_type = 'PERSON' "
         "AND instr(trim(a.name), ' ') > 0 AND instr(trim(b.name), ' ') > 0" + only, params).fetchall()
     return sorted((a, b) for a, b in rows if isinstance(a, str) and isinstance(b, str))
+
+
+def written_names(store, rules: RuleSet | None = None,
+                  names: Iterable[str] | None = None) -> list[tuple[str, str, str]]:
+    """Spellings that tell the resolver more about a person of two words or more than the
+    document's name for him: (name, spelling, "PERSON"), merged as declared names are.
+
+    - after a distinctive title ("Colonel Yusuf Dirie", whose name in the document is
+      "Yusuf Dirie"): the resolver then knows the title the run writes him with, and
+      "Col. Dirie" in another document is he;
+    - a kunya the document gives for the name ("naming the attacker as Abu Karim al-Shami
+      ... whom it identified as Yusuf Dirie", `factx.stages.mentions`): another document
+      that writes the kunya alone names him too;
+    - the given name alone, when the run calls him so (`_given_name_forms`): "Mr Tesfaye"
+      in another document is he.
+
+    With `names`, the pairs of those names only, reading their facts alone (a rerun pays
+    for the names it changed; the resolver walks the keys to the names these pairs name)."""
+    nr = name_rules(rules if rules is not None else store_rules(store))
+    select = ("SELECT DISTINCT name, json_extract(value, '$') FROM facts WHERE attribute = 'name' "
+              "AND name_type = 'PERSON' AND value_type = 'name' AND json_extract(value, '$') != name")
+    rows = store.conn.execute(select).fetchall() if names is None else \
+        store.facts_of_names(select, sorted(set(names))) if names else []
+    out = []
+    given: dict[str, set[str]] = {}
+    for name, written in rows:
+        if not isinstance(name, str) or not isinstance(written, str) or len(words(name)) < 2:
+            continue
+        spelled = words(written)
+        if title_classes(written, nr=nr) and fold(written, nr=nr) == fold(name, nr=nr):
+            out.append((name, " ".join(written.split()), "PERSON"))
+        elif spelled[:1] and spelled[0] in nr.kunyas and not set(spelled) - nr.particles <= set(words(name)):
+            out.append((name, " ".join(written.split()), "PERSON"))
+        elif len(fold(written, nr=nr).split()) == 1 and fold(written, nr=nr) == fold(name, nr=nr).split()[0]:
+            given.setdefault(fold(written, nr=nr), set()).add(name)
+    if given:
+        out += _given_name_forms(store, given, nr)
+    return out
+
+
+def _given_name_forms(store, given: dict[str, set[str]], nr: NameRules) -> list[tuple[str, str, str]]:
+    """A given name a document writes alone for its person ("Tesfaye Alemu ... Tesfaye said",
+    as Ethiopian, Thai, Malay and Indonesian names are used): (name, given name), when that
+    word is no person's last word and the given name of no other person of the run (names
+    that begin alike, "Tesfaye Alemu" / "Tesfaye Alemu Bekele", are one)."""
+    people = [fold(n, nr=nr).split() for n in store.fact_names() if isinstance(n, str)]  # every type: stricter
+    lasts = {p[-1] for p in people if len(p) >= 2}
+    firsts: dict[str, list[list[str]]] = {}
+    for p in people:
+        if len(p) >= 2 and p[0] in given:
+            firsts.setdefault(p[0], []).append(p)
+    out = []
+    for word, names in sorted(given.items()):
+        longest = max(firsts.get(word, [[word]]), key=len)
+        if word in lasts or any(p != longest[:len(p)] for p in firsts.get(word, ())):
+            continue
+        out += [(name, word.capitalize(), "PERSON") for name in sorted(names)]
+    return out
 
 
 def role_shared_names(store, rules: RuleSet | None = None,
@@ -488,5 +546,5 @@ def described_names(store) -> list[tuple[str, str | None, bool]]:
     return sorted(out, key=lambda r: (r[0], r[1] or "", r[2]))
 
 
-__all__ = ["declared_names", "described_names", "misspelled_names", "role_shared_names", "find_entity", "match_records", "matching_entities", "closest",
+__all__ = ["declared_names", "described_names", "misspelled_names", "role_shared_names", "written_names", "find_entity", "match_records", "matching_entities", "closest",
            "similarity", "store_rules", "SUGGESTION_FLOOR", "RULES_KEY"]

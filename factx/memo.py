@@ -48,7 +48,8 @@ _SOFT_WORDS = {
 _REASON_WORDS = {"update": "a count that grew between dated reports",
                  "undated": "counts that differ; a report without a date may be an earlier one",
                  "former": "a title called former by one source, current by another",
-                 "holders": "another holder of the same role named"}
+                 "holders": "another holder of the same role named",
+                 "rank": "titles one person cannot hold at once (spokesman or holder, deputy or chief)"}
 
 
 def attribute_words(attribute: str) -> str:

@@ -41,6 +41,9 @@ INFINITE = float("inf")
 _VOWELS = frozenset("aeiou")
 _APOSTROPHES = dict.fromkeys(map(ord, "’‘ʼʻʹ`´ʾʿ′"), "'")
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―"), "-")
+#: Latin letters that no accent decomposition reaches ("Đỗ" is "Do", "Søren" is "Soren")
+_LETTERS = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O",
+                          "ı": "i", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th"})
 _POSSESSIVE = re.compile(r"(?:'s|s')$|'$", re.IGNORECASE)
 # the dots of a dotted abbreviation ("U.S.", "U.S") go, so that it folds like "US"
 _DOTTED = re.compile(r"\b(?:[a-z]\.)+[a-z]\b\.?")
@@ -71,9 +74,15 @@ class NameRules:
     honorific_types: dict[str, str] = field(default_factory=dict)
     distinctive: dict[str, str] = field(default_factory=dict)  # title word -> its class (rule id)
     ranks: frozenset[str] = frozenset()  # classes that are military ranks
+    #: titles that are part of a person's mention as written: distinctive ones and those of
+    #: rules marked `written` ("Mr Karimi", "Insp. Karimi"); political titles are roles
+    written_titles: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()
     articles: frozenset[str] = frozenset()  # particles that are an article (al-, el-): house style
     patronymics: frozenset[str] = frozenset()  # "son of" particles (bin): never a given name
+    #: particles of name chains (al-, bin, abu): such a name's last words may be a forebear's
+    chain_particles: frozenset[str] = frozenset()
+    kunyas: frozenset[str] = frozenset()  # "father of" (abu): a name it begins may be a kunya
     admin_words: frozenset[str] = frozenset()
     suffix_types: dict[str, str] = field(default_factory=dict)
     #: first words that decide a name's type: "Wadi X", "Mount X" (entity_types.yml `prefixes`)
@@ -82,6 +91,8 @@ class NameRules:
     #: rules marked `ignored`), word -> the type they apply to
     ignored_prefixes: dict[str, str] = field(default_factory=dict)
     ignored_suffixes: dict[str, str] = field(default_factory=dict)
+    #: facility words of one kind -> the word their facility is named with ("pit" -> "mine")
+    facility_class: dict[str, str] = field(default_factory=dict)
     rewrites: tuple[tuple[re.Pattern[str], str], ...] = ()
     consonants: frozenset[frozenset[str]] = frozenset()
     vowels: frozenset[frozenset[str]] = frozenset()
@@ -92,6 +103,12 @@ class NameRules:
     given_prefixes: tuple[str, ...] = ()   # lowercase, longest first
     given_suffixes: tuple[str, ...] = ()
     patronymic_endings: tuple[str, ...] = ()  # "ovich", "ovna": "Sergei Ivanovich" (transliteration.yml)
+    family_first: frozenset[str] = frozenset()  # East Asian family names, written first
+    #: Vietnamese family names that open a name, and the middle names that follow them
+    opening_family: frozenset[str] = frozenset()
+    opening_middle: frozenset[str] = frozenset()
+    given_syllable: re.Pattern[str] | None = None  # such a given name in one word: 1-3 syllables
+    given_part: re.Pattern[str] | None = None  # such a given name in parts: one syllable each
     coarse: dict[int, str] = field(default_factory=dict)  # str.translate table for block keys
     stopwords: frozenset[str] = frozenset({"the", "of", "in", "for", "and", "on", "at", "to", "de", "du", "la"})
     countries: frozenset[tuple[str, ...]] = frozenset()  # country names and demonyms, as word tuples
@@ -101,6 +118,8 @@ class NameRules:
     kin_particles: frozenset[str] = frozenset()
     #: title word -> the gender it says ("mrs": "female"; honorifics.yml `genders`)
     gendered: dict[str, str] = field(default_factory=dict)
+    #: a country's initials -> its name ("us" -> ("united", "states")), from demonyms.yml
+    country_initials: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __hash__(self) -> int:  # identity: one instance per RuleSet version
         return id(self)
@@ -134,10 +153,13 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     honorific_types: dict[str, str] = {}
     distinctive: dict[str, str] = {}
     ranks: set[str] = set()
+    written: set[str] = set()
     for rule in rules.get("honorifics"):
         for word in rule["words"]:
             key = _NON_WORD.sub("", _plain(word))
             honorifics.add(key)
+            if rule.get("written") or rule.get("distinctive"):
+                written.add(key)
             if rule.get("type"):
                 honorific_types[key] = rule["type"]
             if rule.get("distinctive"):
@@ -149,7 +171,10 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     admin: set[str] = set()
     ignored_prefixes: dict[str, str] = {}
     ignored_suffixes: dict[str, str] = {}
+    facility_class: dict[str, str] = {}
     for rule in rules.get("entity_types"):
+        if rule.get("class_word"):
+            facility_class.update((_plain(w), rule["class_word"]) for w in rule.get("suffixes", ()))
         if rule.get("ignored"):
             ignored_prefixes.update((_NON_WORD.sub("", _plain(w)), rule["label"]) for w in rule.get("prefixes", ()))
             ignored_suffixes.update((_NON_WORD.sub("", _plain(w)), rule["label"]) for w in rule.get("suffixes", ()))
@@ -168,8 +193,20 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     prefixes: list[str] = []
     suffixes: list[str] = []
     patronymic_endings: list[str] = []
+    family_first: set[str] = set()
+    opening_family: set[str] = set()
+    opening_middle: set[str] = set()
+    syllables: list[str] = []
+    parts: list[str] = []
     for rule in rules.get("transliteration"):
         patronymic_endings.extend(_plain(w) for w in rule.get("patronymic_endings", ()))
+        family_first.update(_plain(w) for w in rule.get("family_first", ()))
+        opening_family.update(_plain(w) for w in rule.get("opening_family_names", ()))
+        opening_middle.update(_plain(w) for w in rule.get("middle_names", ()))
+        if rule.get("given_syllable"):
+            syllables.append(rule["given_syllable"])
+        if rule.get("given_part"):
+            parts.append(rule["given_part"])
         for pattern, replacement in (rule.get("rewrites") or {}).items():
             rewrites.append((re.compile(pattern), str(replacement)))
             if re.fullmatch(r"[a-z]+", pattern):
@@ -194,23 +231,33 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     result = NameRules(
         coarse=coarse,
         honorifics=frozenset(honorifics), honorific_types=honorific_types, distinctive=distinctive,
-        ranks=frozenset(ranks),
+        ranks=frozenset(ranks), written_titles=frozenset(written),
         particles=frozenset(_plain(w).strip("-") for w in rules.words("particles")),
         articles=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("article")
                            for w in r["words"]),
+        chain_particles=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("chain")
+                                  for w in r["words"]),
+        kunyas=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("kunya") for w in r["words"]),
         patronymics=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("patronymic")
                               for w in r["words"]),
         admin_words=frozenset(admin), suffix_types=suffix_types, prefix_types=prefix_types,
-        ignored_prefixes=ignored_prefixes, ignored_suffixes=ignored_suffixes,
+        ignored_prefixes=ignored_prefixes, ignored_suffixes=ignored_suffixes, facility_class=facility_class,
         rewrites=tuple(rewrites), consonants=_pairs(consonants), vowels=_pairs(vowels),
         initial_vowels=_pairs(initial), vowels_after={v: _pairs(c) for v, c in after.items()},
         generational=frozenset(generational),
         country_names=frozenset(tuple(_words(r["country"])) for r in rules.get("demonyms")),
+        country_initials={"".join(_words(w)): tuple(_words(r["country"])) for r in rules.get("demonyms")
+                          for w in r.get("words", ()) if re.fullmatch(r"[A-Z](?:\.?[A-Z])+\.?", w)
+                          and len(_words(r["country"])) > 1},
         countries=frozenset(tuple(_words(w)) for r in rules.get("demonyms")
                             for w in [r["country"], *r.get("words", ())] if _words(w)),
         given_prefixes=tuple(sorted(set(prefixes), key=len, reverse=True)),
         given_suffixes=tuple(sorted(set(suffixes), key=len, reverse=True)),
         patronymic_endings=tuple(sorted(set(patronymic_endings), key=len, reverse=True)),
+        family_first=frozenset(family_first),
+        opening_family=frozenset(opening_family), opening_middle=frozenset(opening_middle),
+        given_syllable=re.compile("(?:" + "|".join(f"(?:{p})" for p in syllables) + "){1,3}") if syllables else None,
+        given_part=re.compile("|".join(f"(?:{p})" for p in parts)) if parts else None,
         kin_particles=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("kin")
                                 for w in r["words"]),
         gendered={_NON_WORD.sub("", _plain(w)): gender for r in rules.get("honorifics")
@@ -226,7 +273,7 @@ def _plain(text: str) -> str:
     """Lowercase ASCII-ish text: accents removed, curly apostrophes and dashes straightened."""
     if text.isascii():
         return text.lower()
-    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).translate(_DASHES))
+    text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).translate(_DASHES).translate(_LETTERS))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.lower()
 
@@ -728,6 +775,17 @@ def facility_order(tokens: tuple[str, ...], nr: NameRules) -> tuple[str, ...]:
     return tokens
 
 
+def spelled_out_country(tokens: tuple[str, ...], nr: NameRules) -> tuple[str, ...]:
+    """An institution's words with a country's initials in front written out ("US Geological
+    Survey" is "United States Geological Survey"); a demonym stays ("American" is no "US").
+
+    >>> spelled_out_country(("us", "geological", "survey"), name_rules())
+    ('united', 'states', 'geological', 'survey')
+    """
+    full = nr.country_initials.get(tokens[0]) if len(tokens) > 1 else None
+    return full + tokens[1:] if full else tokens
+
+
 def qualified_name(tokens: tuple[str, ...], nr: NameRules) -> tuple[str, ...]:
     """An institution's name without the country that qualifies it, when at least
     three words are left ("US Federal Maritime Safety Board", "Marine Accident
@@ -837,3 +895,23 @@ def gender_title(name: str, nr: NameRules) -> str:
         found = nr.gendered.get(tokens[0], found)
         tokens = tokens[1:]
     return found if len(tokens) == 1 else ""
+
+
+def family_name_first(plain: tuple[str, ...], nr: NameRules) -> bool:
+    """Whether a person's name (its plain words, lowercase, hyphenated parts apart) is
+    written family name first, as Chinese and Korean names are: the first word a
+    `family_first` name, then one word of one to three Pinyin syllables or two parts of
+    one syllable each (transliteration.yml).
+
+    >>> nr = name_rules()
+    >>> family_name_first(("wang", "jianguo"), nr), family_name_first(("park", "ji", "hoon"), nr)
+    (True, True)
+    >>> family_name_first(("lee", "anderson"), nr), family_name_first(("kim", "wilson"), nr)
+    (False, False)
+    """
+    if plain[:1] == () or plain[0] not in nr.family_first:
+        return False
+    given = plain[1:]
+    if len(given) == 1:
+        return nr.given_syllable is not None and nr.given_syllable.fullmatch(given[0]) is not None
+    return len(given) == 2 and nr.given_part is not None and all(nr.given_part.fullmatch(w) for w in given)

@@ -318,7 +318,9 @@ class Conflict(_Record):
     reason: str | None = _about("why it is a conflict beyond its kind: update (a count that grew between "
                                 "dated reports), undated (counts that differ where a report cannot be "
                                 "placed in time, so the larger may be an update), former (a title called "
-                                "former), holders (another holder of the role)", default=None)
+                                "former), holders (another holder of the role), rank (titles one person cannot "
+                                "hold at once: an office's spokesman and its holder, a deputy and "
+                                "the role deputised)", default=None)
     context: dict[str, list[Any]] | None = _about("for a denied event, its other attributes as the affirming "
                                                   "sources give them", default=None)
     set_aside: tuple[ConflictValue, ...] | None = _about(

@@ -45,13 +45,13 @@ import gc
 import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 from rapidfuzz import fuzz
 
 from factx.names import (
-    NameRules, acronym_letters, block_key, core_tokens, core_words, facility_order, fold as _fold, gender_title,
-    given_names_match, given_stem,
+    NameRules, acronym_letters, block_key, core_tokens, core_words, facility_order, family_name_first,
+    spelled_out_country, fold as _fold, gender_title, given_names_match, given_stem,
     initialism_pattern, is_acronym, is_patronymic, name_rules, qualified_name, strip_possessive, strip_titles, title_classes,
     token_cost, type_group, unqualified_name, words,
 )
@@ -67,6 +67,15 @@ MAX_BLOCK_PAIRS = 64
 
 #: The never-merge rule number of the genders of one-word names' titles (`node_key`).
 GENDER_RULE = -1
+
+#: A person's name of this many words or more (with no chain particle) joins the one
+#: shorter name that ends it with two words or more: a double surname ("Ortega Lozano"),
+#: a Burmese name's last words. Shorter full names may end in a father's name.
+TAIL_MIN_WORDS = 4
+
+#: Types the model gives unfamiliar people's names: a two-word name of one of them that is
+#: a short or long form of a person's ("Seun X" typed a place, "Oluwaseun X") is that person.
+MISTYPED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 
 #: Type preference when counts tie.
 _TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
@@ -137,7 +146,7 @@ class _Node:
     """One folded name: every input spelling with that fold (plain dicts: 10^5 of these)."""
 
     __slots__ = ("key", "spellings", "types", "entity_type", "tokens", "acronym", "generation",
-                 "titles", "given", "gender")
+                 "titles", "given", "chain", "addressed", "family", "gender")
 
     def __init__(self, key: str) -> None:
         self.key = key
@@ -149,6 +158,9 @@ class _Node:
         self.generation = ""
         self.titles: frozenset[str] = frozenset()  # distinctive titles of its spellings
         self.given = ""  # the first core word as written (people), for short given names
+        self.chain = False  # a person's name written with a chain particle (al-, bin): see rule 3
+        self.addressed = False  # a person's name written after a title somewhere ("Mr. Abdi Farah")
+        self.family = False  # a person's name written family name first ("Wang Jianguo")
         self.gender = key.rpartition("|")[2] if "|" in key else ""  # "Mrs. Osei": node_key
 
 
@@ -335,12 +347,21 @@ def _build_nodes(names: Iterable[NameStat], nr: NameRules) -> list[_Node]:
             node.generation, node.tokens = node.tokens[-1], node.tokens[:-1]
         if node.entity_type == "PERSON" and not node.acronym:
             # (only spellings that begin with a title are read for it: 10^5 names)
-            titled = [s for s in spellings if (s.split(None, 1) or [""])[0].lower().rstrip(".") in nr.honorifics]
+            titled = [s for s in spellings if "".join(words((s.split(None, 1) or [""])[0])) in nr.honorifics]
             node.titles = frozenset().union(*(title_classes(s, nr=nr) for s in titled)) \
                 if titled else frozenset()
+            node.addressed = bool(titled)
             if len(node.tokens) == 2 and not node.generation:  # only two-word names use it
                 plain = core_words(spelling, "PERSON", nr=nr)
                 node.given = plain[0] if len(plain) == 2 else ""
+            if 1 < len(node.tokens) <= 3:
+                node.family = family_name_first(core_words(spelling, "PERSON", nr=nr), nr)
+            if len(node.tokens) >= TAIL_MIN_WORDS:
+                node.chain = any(w in nr.chain_particles for s in spellings for w in words(s))
+        elif node.entity_type in MISTYPED and len(node.tokens) == 2 and not node.acronym and not node.generation \
+                and all(w[:1].isupper() for w in spelling.split()):
+            plain = core_words(spelling, node.entity_type, nr=nr)
+            node.given = plain[0] if len(plain) == 2 else ""
     return out
 
 
@@ -421,7 +442,7 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
     qualified: dict[tuple, list[tuple[int, tuple[str, ...]]]] = defaultdict(list)
     for i, node in enumerate(nodes):
         if node.entity_type not in ("PERSON", "NORP", "EVENT") and not node.acronym and " " in node.key:
-            plain = facility_order(tuple(w for w in node.key.split() if w != "the"), nr)
+            plain = facility_order(spelled_out_country(tuple(w for w in node.key.split() if w != "the"), nr), nr)
             short = qualified_name(plain, nr)
             dropped = tuple(w for w in plain if w not in short and w not in ("of", "international"))
             qualified[(type_group(node.entity_type), "".join(short))].append((i, dropped))
@@ -511,6 +532,8 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
     by_given: dict[str, list[int]] = defaultdict(list)  # full names by given name: "Karim M." meets them
     by_two: dict[tuple[str, str], list[int]] = defaultdict(list)  # names of 3+ words by their first two
     rivals = surname_rivals(nodes, nr)
+    by_tail: dict[tuple[str, str], list[int]] = defaultdict(list)  # names of 3+ words by their last two
+    seconds: dict[str, list[int]] = defaultdict(list)  # names of 3+ words by their next-to-last word
     for i, node in enumerate(nodes):
         if node.entity_type != "PERSON" or node.acronym:
             continue
@@ -532,6 +555,8 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             if len(node.tokens) > 2:
                 longer[(first, last)].append(i)
                 by_two[(first, block_key(node.tokens[1], nr))].append(i)
+                by_tail[(block_key(node.tokens[-2], nr), last)].append(i)
+                seconds[block_key(node.tokens[-2], nr)].append(i)
                 if node.tokens[0] in nr.given_prefixes:  # "Abdul Rahman Khan" may be "Rahman Khan"
                     longer[(block_key(node.tokens[1], nr), last)].append(i)
     # the distinctive titles each cluster is written with somewhere in the run
@@ -539,8 +564,36 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
     for i, node in enumerate(nodes):
         if node.titles:
             cluster_titles[clusters.find(i)].update(node.titles)
-    joins: list[tuple[int, int]] = []
+    # the one-word names each cluster holds: the run calls that person by them ("Tesfaye")
+    alone: dict[int, set[str]] = defaultdict(set)
     for i, node in enumerate(nodes):
+        if node.entity_type == "PERSON" and len(node.tokens) == 1 and not node.titles and not node.acronym:
+            alone[clusters.find(i)].add(node.tokens[0])
+
+    def called(j: int, word: str) -> bool:
+        return word in alone.get(clusters.find(j), ())
+
+    joins: list[tuple[int, int]] = []
+    lone: list[int] = []  # lone words that can be no one's surname (see the end)
+    later: list[tuple[int, list[int]]] = []
+    first_surnames: dict[str, list[int]] = defaultdict(list)
+    def short_and_long(i: int, node: _Node, stem: str | None) -> list[int]:
+        # a short and a long form of one given name: "Hafiz Khan" / "Hafizullah Khan"
+        tokens = node.tokens
+        last = block_key(tokens[-1], nr)
+        pool = by_stem.get((last, block_key(tokens[0], nr)), []) + \
+            (by_first.get((last, block_key(stem, nr)), []) if stem is not None else [])
+        return [j for j in pool
+                if j != i and tokens_ok(tokens[-1], nodes[j].tokens[-1], nr)
+                and not tokens_ok(tokens[0], nodes[j].tokens[0], nr)
+                and given_names_match(node.given, nodes[j].given, nr=nr)]
+
+    for i, node in enumerate(nodes):
+        if node.entity_type != "PERSON" and node.given:
+            cands = short_and_long(i, node, given_stem(node.given, nr=nr))
+            if len({clusters.find(j) for j in cands}) == 1:
+                joins.append((i, cands[0]))
+            continue
         if node.entity_type != "PERSON" or node.acronym or node.generation:
             continue
         tokens = node.tokens
@@ -549,6 +602,11 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             # name whose next word (a particle included: "Karim Ben Salah") begins with M
             cands = [j for j in by_given.get(block_key(tokens[0], nr), ())
                      if tokens_ok(tokens[0], nodes[j].tokens[0], nr) and _second_initial(nodes[j], nr) == tokens[1]]
+        elif len(tokens) == 2 and len(tokens[0]) == 1:
+            # "K. Selvam", how South Indian names are often written: the one person of that
+            # surname whose given name begins with K
+            cands = [j for last, js in lasts.get(block_key(tokens[1], nr), {}).items() if tokens_ok(tokens[1], last, nr)
+                     for j in js if len(nodes[j].tokens[0]) > 1 and nodes[j].tokens[0][0] == tokens[0]]
         elif len(tokens) == 2:
             # "George Bush" inside "George Walker Bush"; a name with middle words of its
             # own must match in full ("George W. Bush" is not "George H. W. Bush")
@@ -558,20 +616,23 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             if is_patronymic(tokens[1], nr):  # "Sergei Ivanovich": the given name and patronymic
                 cands += [j for j in by_two.get((block_key(tokens[0], nr), block_key(tokens[1], nr)), ())
                           if tokens_ok(tokens[0], nodes[j].tokens[0], nr) and tokens_ok(tokens[1], nodes[j].tokens[1], nr)]
-            # a short and a long form of one given name: "Hafiz Khan" / "Hafizullah Khan"
             if node.given:
-                last = block_key(tokens[-1], nr)
-                stem = stems.get(i)
-                pool = by_stem.get((last, block_key(tokens[0], nr)), []) + \
-                    (by_first.get((last, block_key(stem, nr)), []) if stem is not None else [])
-                cands += [j for j in pool
-                          if j != i and tokens_ok(tokens[-1], nodes[j].tokens[-1], nr)
-                          and not tokens_ok(tokens[0], nodes[j].tokens[0], nr)
-                          and given_names_match(node.given, nodes[j].given, nr=nr)]
+                cands += short_and_long(i, node, stems.get(i))
+            # the first given name and the first surname: "Ana Ruiz" of "Ana Sofia Ruiz Vega"; a
+            # name of three words it could be ("Ana Ruiz Vega", "George Walker Bush") decides nothing
+            firsts_surnames = [j for j in seconds.get(block_key(tokens[1], nr), ())
+                               if tokens_ok(tokens[0], nodes[j].tokens[0], nr) and tokens_ok(tokens[1], nodes[j].tokens[-2], nr)]
+            if firsts_surnames and all(len(nodes[j].tokens) >= TAIL_MIN_WORDS and not nodes[j].chain
+                                       for j in firsts_surnames):
+                cands += firsts_surnames
+        elif len(tokens) > 2:
+            cands = []
         elif len(tokens) == 1:
             token = tokens[0]
             key = block_key(token, nr)
             if any(tokens_ok(token, first, nr) for first in firsts.get(key, ())):
+                if not node.titles:
+                    lone.append(i)
                 continue  # someone's given name: "Karim" may be "Karim Nasser"
             cands = [j for last, js in lasts.get(key, {}).items() if tokens_ok(token, last, nr)
                      for j in js]
@@ -589,11 +650,84 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
                 cands += [j for j in titled.get(key, ()) if tokens_ok(token, nodes[j].tokens[0], nr)]
         else:
             continue
+        if len(tokens) >= 2 and len(tokens[1]) > 1:
+            ends = _ends_of(node, by_two, by_tail, nodes, nr, called)
+            if ends is None:
+                continue  # a name that ends a shorter chain of names may be a forebear's
+            cands += ends
+        elif len(tokens) == 1 and not cands and not node.titles:
+            lone.append(i)
         roots = {clusters.find(j) for j in cands}
+        if len(roots) > 1 and len(tokens) == 1 and not node.titles:
+            later.append((i, cands))  # two candidates now, one person after the joins below?
         if len(roots) == 1:
             joins.append((i, cands[0]))
+            j = cands[0]
+            long = nodes[j].tokens
+            if len(long) >= TAIL_MIN_WORDS and not nodes[j].chain and tokens in (long[:-1], long[-2:], (long[0], long[-2])):
+                # "Ana Sofia Ruiz" or "Ruiz Vega" of "Ana Sofia Ruiz Vega": a double surname
+                first_surnames[block_key(long[-2], nr)].append(j)
     for i, j in _one_gender_each(joins, nodes, clusters):
         clusters.union(i, j)
+    # a surname whose candidates the joins above made one person ("Selvam" of "K. Selvam"
+    # and "Kannan Selvam")
+    for i, cands in later:
+        if len({clusters.find(j) for j in cands}) == 1:
+            clusters.union(i, cands[0])
+    # a lone word that is no one's last word: the first of a double surname ("Ruiz") or
+    # the family name of a name written family name first ("Mr. Wang", "Wang") is the one
+    # person the run names so (a given name after a title, "Mr. Somchai", only inside a
+    # document: "Mr. Lee" is as often someone surnamed Lee; factx.stages.mentions)
+    joins = []
+    for i in lone:
+        token = nodes[i].tokens[0]
+        key = block_key(token, nr)
+        cands = [j for j in first_surnames.get(key, ()) if tokens_ok(token, nodes[j].tokens[-2], nr)]
+        cands += [j for j in by_given.get(key, ()) if nodes[j].family and tokens_ok(token, nodes[j].tokens[0], nr)]
+        roots = {clusters.find(j) for j in cands}
+        if len(roots) != 1:
+            continue
+        root = roots.pop()
+        # nobody else has the word for a given name or a surname ("Ruiz Vega" itself may)
+        if any(clusters.find(j) != root for j in by_given.get(key, ()) if tokens_ok(token, nodes[j].tokens[0], nr)) \
+                or any(clusters.find(j) != root for last, js in lasts.get(key, {}).items()
+                       if tokens_ok(token, last, nr) for j in js) \
+                or any(clusters.find(j) != root for j in seconds.get(key, ()) if tokens_ok(token, nodes[j].tokens[-2], nr)):
+            continue
+        joins.append((i, cands[0]))
+    for i, j in joins:
+        clusters.union(i, j)
+
+
+def _ends_of(node: _Node, by_two: dict, by_tail: dict, nodes: list[_Node],
+             nr: NameRules, called: Callable[[int, str], bool] = lambda j, w: False) -> list[int] | None:
+    """The longer person names a name of two words or more begins or ends.
+
+    Begins: three words or more ("Ana Sofia Ruiz" of "Ana Sofia Ruiz Vega"), or two
+    written after a title ("Mr. Abdi Farah" of "Abdi Farah Warsame": the given and the
+    father's name), or two of a person the run calls by the given name alone (`called`:
+    "Tesfaye Alemu" of "Tesfaye Alemu Bekele", whom documents call "Tesfaye"); two bare
+    words may be someone's full name ("George Walker").
+    Ends: a double surname ("Ruiz Vega"), only of names of `TAIL_MIN_WORDS` words with
+    no chain particle. None when a name of three words or more that it ends could end
+    in a father's name ("Karim Nasser" of "Samir Karim Nasser"): then it is no short form."""
+    tokens = node.tokens
+    k = len(tokens)
+    out = []
+    for j in by_two.get((block_key(tokens[0], nr), block_key(tokens[1], nr)), ()):
+        long = nodes[j].tokens
+        if len(long) > k and all(tokens_ok(a, b, nr) for a, b in zip(tokens, long)) \
+                and (k > 2 or node.addressed or called(j, tokens[0])):
+            out.append(j)
+    for j in by_tail.get((block_key(tokens[-2], nr), block_key(tokens[-1], nr)), ()):
+        long = nodes[j].tokens
+        if len(long) > k and all(tokens_ok(a, b, nr) for a, b in zip(tokens, long[-k:])):
+            if long[0] in nr.given_prefixes and len(long) - k == 1:
+                continue  # "Rahman Karimi" of "Abdul Rahman Karimi": a short given name (above)
+            if len(long) < TAIL_MIN_WORDS or nodes[j].chain:
+                return None
+            out.append(j)
+    return out
 
 
 def _one_gender_each(joins: list[tuple[int, int]], nodes: list[_Node],

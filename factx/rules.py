@@ -152,20 +152,23 @@ def _attribute_rule(rule: dict[str, Any]) -> Iterator[tuple[str, str]]:
 
 # One entry per kind of rule file; stages add theirs here.
 SCHEMAS: dict[str, Schema] = _schemas(
-    Schema("honorifics", {"words": "list"}, {"type": "str", "distinctive": "bool", "rank": "bool", "genders": "map",
-                                             "description": "str"},
+    Schema("honorifics", {"words": "list"}, {"type": "str", "distinctive": "bool", "rank": "bool",
+                                             "written": "bool", "genders": "map", "description": "str"},
            "titles and ranks before a name (Mr., Col.); `type` is the entity type they imply; "
-           "`distinctive` titles (Mullah, Gen.) tell apart one-word names; `genders` (female: "
+           "`distinctive` titles (Mullah, Gen.) tell apart one-word names; `written` titles are "
+           "part of a person's mention as the document spells it (Mr., Insp.); `genders` (female: "
            "[Mrs.], male: [Mr.]): titles that keep one-word names of the other gender apart",
            allowed={"type": ENTITY_LABELS}),
-    Schema("particles", {"words": "list"}, {"article": "bool", "patronymic": "bool", "kin": "bool",
+    Schema("particles", {"words": "list"}, {"article": "bool", "patronymic": "bool", "chain": "bool", "kunya": "bool",
+                                          "kin": "bool",
                                           "description": "str"},
            "name particles that attach to the next word (al-, bin)"),
     Schema("entity_patterns", {"label": "str", "pattern": "token_pattern"}, {"description": "str"},
            "spaCy EntityRuler patterns that correct or add entity spans",
            allowed={"label": ENTITY_LABELS}),
     Schema("entity_types", {"label": "str"}, {"words": "list", "suffixes": "list", "prefixes": "list",
-                                              "endings": "list", "ignored": "bool", "description": "str"},
+                                              "endings": "list", "ignored": "bool", "class_word": "str",
+                                              "description": "str"},
            "words or name endings that decide an entity type (Province → GPE; Wadi X → LOC; -abad → GPE)",
            allowed={"label": ENTITY_LABELS}),
     Schema("boilerplate", {"pattern": "regex"}, {"scope": "str", "description": "str"},
@@ -180,6 +183,8 @@ SCHEMAS: dict[str, Schema] = _schemas(
                                    "initial_vowels": "list", "generational": "list",
                                    "given_prefixes": "list", "given_suffixes": "list",
                                    "vowels_after": "map", "patronymic_endings": "list",
+                                   "family_first": "list", "given_syllable": "regex", "given_part": "regex",
+                                   "opening_family_names": "list", "middle_names": "list",
                                    "description": "str"},
            "how romanizations of one name differ (Husayn/Hussein): rewrites and letter classes"),
     Schema("misspellings", {"role": "str", "words": "list"}, {"description": "str"},
@@ -241,9 +246,12 @@ SCHEMAS: dict[str, Schema] = _schemas(
     Schema("date_patterns", {"pattern": "regex"}, {"description": "str"},
            "temporal expressions found by regular expression beside the NER"),
     Schema("roles", {"role": "str", "words": "list"},
-           {"unique": "bool", "dominant": "bool", "description": "str"},
+           {"unique": "bool", "dominant": "bool", "description": "str", "office": "list",
+            "speaks": "bool", "units": "list"},
            "role words of titles and the role they name (spokesman = press secretary); "
-           "unique roles have one holder per organisation at a time"),
+           "unique roles have one holder per organisation at a time; `office`: the words "
+           "for the office the role holds (ministry for minister); `speaks`: a role that "
+           "speaks for an office, and `units` the press units whose head does"),
     Schema("role_qualifiers", {"words": "list"}, {"former": "bool", "many": "bool", "description": "str"},
            "words beside a role: former ('ex-chief'), one of several ('a senior leader'), or neutral"),
     Schema("cardinality", {"attributes": "list"},
@@ -251,7 +259,10 @@ SCHEMAS: dict[str, Schema] = _schemas(
             "joint": "bool", "past": "bool", "recent_years": "int", "within_minutes": "int",
             "cause_class": "str", "alike": "bool", "words": "list", "follows": "list",
             "differs": "str", "generic": "list", "deliberate": "bool", "reference_words": "list",
-            "forecast_words": "list", "growth_words": "list", "superseded_words": "list"},
+            "forecast_words": "list", "growth_words": "list", "superseded_words": "list",
+            "part_words": "list", "part_nouns": "list", "other_event_words": "list",
+            "yearly": "bool", "earlier_years": "bool", "told_words": "list",
+            "unit": "str", "base": "str", "factor": "str"},
            "attributes that hold several values at once, counts that grow, arguments of an "
            "event, dates that cannot be right, clock tolerance, kinds of causes"),
 )

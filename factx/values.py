@@ -42,8 +42,8 @@ Models, by value type:
 - ``entity`` (places): names keyed by `factx.names.core_tokens` (transliteration and
   administrative words: ``Kerry County`` = ``Kerry``), containment from a `PlaceIndex`
   and from the demonym rules (a listed city lies in its country). Contained places are
-  ``compatible``; two different countries, or two places the index knows and that are
-  not nested, are ``hard``; a place and a country are ``compatible`` unless the place
+  ``compatible``; two different countries, or two places the index places (each has a
+  container) and that are not nested, are ``hard``; a place and a country are ``compatible`` unless the place
   is known to lie elsewhere; two other places nothing is known about are ``soft``.
 - ``title`` (the attribute, whatever its value type): ``"ROLE of ORGANISATION"``,
   the role named by `rules/roles.yml` (spokesman = press secretary; leader = head =
@@ -557,6 +557,13 @@ def parse_quantity(value: str | int | float) -> Amount | None:
     return amount
 
 
+def _converted(amount: Amount) -> Amount:
+    """An amount converted between units, as precise as its rounding (two percent)."""
+    spread = max(abs(amount.lo), abs(amount.hi) if amount.hi != math.inf else 0) * 0.02
+    return Amount(max(0.0, amount.lo - spread), amount.hi + spread, APPROX if amount.kind == EXACT else amount.kind,
+                  amount.centre if amount.centre is not None else (amount.lo if amount.kind == EXACT else None))
+
+
 def _approx(n: float) -> Amount:
     spread = max(1.0, round(n * _APPROX_TOLERANCE))
     return Amount(max(0.0, n - spread), n + spread, APPROX, centre=n)
@@ -572,6 +579,11 @@ def compare_quantities(a: str | int | float, b: str | int | float, *,
     qa, qb = parse_quantity(a), parse_quantity(b)
     if qa is None or qb is None:
         return compare_text(str(a), str(b))
+    return compare_amounts(qa, qb, attribute=attribute)
+
+
+def compare_amounts(qa: Amount, qb: Amount, *, attribute: str | None = None) -> str:
+    """How two parsed amounts relate (`compare_quantities` after parsing)."""
     if (qa.lo, qa.hi, qa.kind) == (qb.lo, qb.hi, qb.kind):
         return SAME
     if qa.hi < qb.lo or qb.hi < qa.lo:
@@ -751,8 +763,10 @@ class PlaceIndex:
         return self.key(place) in self._ancestors
 
     def knows(self, place: str) -> bool:
-        key = self._key(place)
-        return bool(self._direct(key)) or key in self._containers
+        """The index places `place` somewhere (it has a container). Asked of the place
+        alone, never of what other lookups happened to learn (that some place lies in
+        it), so that an answer never depends on the order places were asked in."""
+        return bool(self._direct(self._key(place)))
 
     def contains(self, outer: str, inner: str) -> bool:
         """True when `inner` lies (transitively) in `outer`."""
@@ -776,6 +790,8 @@ class Title:
     unique: bool = False
     former: bool = False
     many: bool = False
+    #: the role under a dominant one ("deputy minister": minister), else ""
+    under: str = ""
 
     @property
     def sole_holder(self) -> bool:
@@ -788,6 +804,10 @@ class _Role:
     role: str
     unique: bool
     dominant: bool
+
+
+#: why two titles of one person rival each other (`ValueModel.title_rivalry`)
+FORMER_TITLE, RANK = "former", "rank"
 
 
 _ORG_SPLIT = re.compile(r"^(.*?)\s+(?:of|for|at|in|with|to)\s+(.+)$")
@@ -871,7 +891,8 @@ class ValueModel:
         #: growth), each a set of folded phrases
         self.count_words: dict[str, dict[str, frozenset[str]]] = {}
         for rule in rules.get("cardinality"):
-            for key in ("superseded_words", "forecast_words", "growth_words"):
+            for key in ("superseded_words", "forecast_words", "growth_words", "part_words",
+                        "part_nouns", "other_event_words", "told_words"):
                 for attribute in rule["attributes"] if rule.get(key) else ():
                     lists = self.count_words.setdefault(attribute, {})
                     lists[key] = lists.get(key, frozenset()) | {" ".join(_words(w)) for w in rule[key]}
@@ -884,6 +905,27 @@ class ValueModel:
         self.cause_attributes: frozenset[str] = frozenset(
             a for r in rules.get("cardinality") if r.get("cause_class") for a in r["attributes"])
         self._longest_cause = max(map(len, self._causes), default=1)
+        #: units of measure: words -> (unit, base unit, base units per unit)
+        self._measures: dict[tuple[str, ...], tuple[str, str, float]] = {}
+        for rule in rules.get("cardinality"):
+            if rule.get("unit"):
+                try:
+                    factor = float(rule.get("factor", "1"))
+                except ValueError:
+                    raise ValueError(f"cardinality rule {rule.get('id')!r}: factor "
+                                     f"{rule.get('factor')!r} is not a number") from None
+                for phrase in rule.get("words", ()):
+                    self._measures[tuple(_words(phrase))] = (rule["unit"], rule.get("base") or rule["unit"], factor)
+        self._longest_unit = max(map(len, self._measures), default=0)
+        #: counts a sentence may tie to an earlier year: another event's
+        self.earlier_years: frozenset[str] = frozenset(
+            a for r in rules.get("cardinality") if r.get("earlier_years") for a in r["attributes"])
+        #: attributes whose values grow a year a year (ages)
+        self.yearly: frozenset[str] = frozenset(
+            a for r in rules.get("cardinality") if r.get("yearly") for a in r["attributes"])
+        #: folded demonyms ("kenyans", "belgian"): after a count, they name part of the victims
+        self.demonym_words: frozenset[str] = frozenset(
+            fold(w) for r in rules.get("demonyms") for w in r.get("words", ()) if w[:1].isupper())
         self._countries: dict[str, str] = {}  # place key -> country name
         self._cities: dict[str, str] = {}  # place key -> country name
         for rule in rules.get("demonyms"):
@@ -894,10 +936,20 @@ class ValueModel:
             for city in rule.get("cities", ()):
                 self._cities.setdefault(self.place_key(city), country)
         self._roles: dict[tuple[str, ...], _Role] = {}
+        #: words for an office -> the role holding it ("ministry" -> minister)
+        self._offices: dict[tuple[str, ...], str] = {}
+        self._speaks: set[str] = set()  # roles that speak for an office (spokesperson)
+        self._units: set[tuple[str, ...]] = set()  # an office's press units
         for rule in rules.get("roles"):
             role = _Role(rule["role"], bool(rule.get("unique")), bool(rule.get("dominant")))
             for phrase in rule["words"]:
                 self._roles[tuple(_words(phrase))] = role
+            for phrase in rule.get("office", ()):
+                self._offices[tuple(_words(phrase))] = rule["role"]
+            if rule.get("speaks"):
+                self._speaks.add(rule["role"])
+            self._units.update(tuple(_words(phrase)) for phrase in rule.get("units", ()))
+        self._office_roles = frozenset(self._offices.values())
         self._qualifiers: dict[tuple[str, ...], str] = {}
         for rule in rules.get("role_qualifiers"):
             effect = "former" if rule.get("former") else "many" if rule.get("many") else ""
@@ -905,6 +957,7 @@ class ValueModel:
                 self._qualifiers[tuple(_words(phrase))] = effect
         self._longest = max((len(k) for k in (*self._roles, *self._qualifiers)), default=1)
         self._titles: dict[str, Title] = {}
+        self._rivals: dict[tuple[Title, Title], bool] = {}  # `_rank_rivals`, per pair
 
     # -- names
 
@@ -1126,8 +1179,9 @@ class ValueModel:
             cut = len(words)
             while cut > 0 and (size := self._known_end(words[:cut])):
                 cut -= size
-            start = 0  # qualifiers before the organisation: "a senior Group G leader"
-            while start < cut and (size := self._known_start(words[start:cut])):
+            start = 0  # qualifiers before the organisation: "a senior Group G leader",
+            # and a dominant role: "deputy interior minister"
+            while start < cut and (size := self._known_start(words[start:cut], dominant=True)):
                 start += size
             role_words, org = words[:start] + words[cut:], " ".join(words[start:cut])
             roles, other, former, many = self._role_words(role_words)
@@ -1137,8 +1191,12 @@ class ValueModel:
         dominant = [r for r in roles if r.dominant]
         found = dominant[0] if dominant else roles[-1] if roles else None
         role = found.role if found else " ".join(other or role_words)
+        under = ""
+        if dominant:  # "deputy leader", "deputy director": the role deputised
+            below = [r for r in roles if not r.dominant]
+            under = below[-1].role if below else " ".join(other)
         return Title(role, " ".join(org.split()), unique=bool(found and found.unique),
-                     former=former, many=many)
+                     former=former, many=many, under=under)
 
     def _role_words(self, words: list[str]) -> tuple[list[_Role], list[str], bool, bool]:
         """The roles, other words, and former/many qualifiers among a title's role words."""
@@ -1163,10 +1221,13 @@ class ValueModel:
             i += size
         return roles, other, former, many
 
-    def _known_start(self, words: list[str]) -> int:
-        """The length of the longest qualifier phrase starting `words`, or 0."""
+    def _known_start(self, words: list[str], *, dominant: bool = False) -> int:
+        """The length of the longest qualifier phrase (or, `dominant`, dominant role:
+        "deputy") starting `words`, or 0."""
         for size in range(min(self._longest, len(words)), 0, -1):
-            if tuple(words[:size]) in self._qualifiers:
+            phrase = tuple(words[:size])
+            if phrase in self._qualifiers or (
+                    dominant and phrase in self._roles and self._roles[phrase].dominant):
                 return size
         return 0
 
@@ -1207,17 +1268,96 @@ class ValueModel:
             and self.same_organisation(a.organisation, b.organisation)
 
     def compare_titles(self, a: str, b: str) -> str:
-        """Titles are multi-valued: one role of one organisation is ``same``, the same
-        role called former by one and current by the other ``soft``, anything else
-        ``compatible``."""
+        """Titles are multi-valued: one role of one organisation is ``same``; the same
+        role called former by one and current by the other, or titles one person
+        cannot hold at once (`title_rivalry`), ``soft``; anything else ``compatible``."""
         ta, tb = self.parse_title(a), self.parse_title(b)
         if not self.same_role(ta, tb):
             if (ta.role, ta.organisation, ta.former) == (tb.role, tb.organisation, tb.former):
                 return SAME
-            return COMPATIBLE
+            return SOFT if self._rank_rivals(ta, tb) else COMPATIBLE
         if ta.former != tb.former:
             return SOFT
         return SAME if ta.many == tb.many else COMPATIBLE
+
+    def title_rivalry(self, a: str, b: str) -> str | None:
+        """Why one person cannot hold both titles as given, or None (both may be true:
+        a minister who leads a party, a group's leader and its founder).
+
+        ``"former"``: one role of one organisation, called former by one source only.
+        ``"rank"``: the spokesman of an office against its holder ("the interior
+        ministry's spokesman" / "the deputy interior minister"; "spokesman for the
+        prosecutor's office" / "the prosecutor"), or a deputy against the role he
+        deputises in the same organisation ("deputy leader of X" / "leader of X").
+
+        >>> m = value_model()
+        >>> m.title_rivalry("health ministry spokesman", "deputy health minister")
+        'rank'
+        >>> m.title_rivalry("health minister", "leader of the Green Party") is None
+        True
+        """
+        ta, tb = self.parse_title(a), self.parse_title(b)
+        if self.same_role(ta, tb):
+            return FORMER_TITLE if ta.former != tb.former else None
+        return RANK if self._rank_rivals(ta, tb) else None
+
+    def _rank_rivals(self, ta: Title, tb: Title) -> bool:
+        found = self._rivals.get((ta, tb))
+        if found is None:
+            if len(self._rivals) > 65536:
+                self._rivals.clear()
+            found = self._rivals[(ta, tb)] = self._rank_rivals_of(ta, tb)
+        return found
+
+    def _rank_rivals_of(self, ta: Title, tb: Title) -> bool:
+        if ta.former or tb.former or ta.many or tb.many:
+            return False  # another time, or one of several
+        for x, y in ((ta, tb), (tb, ta)):
+            if x.under and x.under == y.role and not y.under and x.organisation \
+                    and y.organisation and self.same_organisation(x.organisation, y.organisation):
+                return True  # "deputy leader of X" / "leader of X"
+            spoken, held = self._speaks_for(x), self._holds(y)
+            if spoken and held is not None:
+                office, role = held
+                if spoken <= office and (role in spoken or spoken == office - {role}):
+                    return True
+        return False
+
+    def _office_words(self, org: str) -> frozenset[str]:
+        """An organisation's words with its office words as the role holding it
+        ("federal prosecutor's office" -> {federal, prosecutor})."""
+        words = [w for w in _words(org) if w not in _ORG_STOP]
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(4, len(words) - i), 0, -1):
+                phrase = tuple(words[i:i + size])
+                if phrase in self._offices:
+                    out.append(self._offices[phrase])
+                    break
+            else:
+                size = 1
+                out.append(words[i])
+            i += size
+        return frozenset(out)
+
+    def _speaks_for(self, title: Title) -> frozenset[str]:
+        """The office a spokesman (or the head of its press unit) speaks for."""
+        org = _words(title.organisation)
+        if title.role not in self._speaks:
+            unit = next((len(u) for u in self._units if len(org) > len(u) and tuple(org[-len(u):]) == u), 0)
+            if not unit or title.role in self._office_roles:
+                return frozenset()
+            org = org[:-unit]
+        return self._office_words(" ".join(org))
+
+    def _holds(self, title: Title) -> tuple[frozenset[str], str] | None:
+        """The office a title holds (its words and the holding role), or None."""
+        role = title.role if title.role in self._office_roles else \
+            title.under if title.under in self._office_roles else None
+        if role is None:
+            return None
+        return self._office_words(title.organisation) | {role}, role
 
     # -- compare
 
@@ -1274,6 +1414,51 @@ class ValueModel:
                                     for w in self.place_key(str(value)).split()))
         return self.key(value_type, value, attribute=attribute)
 
+    def measure(self, value: object) -> tuple[Amount, str, str] | None:
+        """An amount given with a unit of the rules, in its base unit, with the base and
+        the unit; None without a unit.
+
+        >>> m = value_model()
+        >>> m.measure("2,750 tonnes")[1:], m.measure("62 km")[0].lo
+        (('tonne', 'tonne'), 62000.0)
+        """
+        if isinstance(value, (int, float)) or not self._measures:
+            return None
+        words = fold(str(value)).split()
+        for size in range(min(self._longest_unit, len(words) - 1), 0, -1):
+            found = self._measures.get(tuple(w.strip(".,") for w in words[-size:]))
+            if found is not None:
+                amount = parse_quantity(" ".join(words[:-size]))
+                if amount is None:
+                    return None
+                unit, base, factor = found
+                centre = amount.centre * factor if amount.centre is not None else None
+                return Amount(amount.lo * factor, amount.hi * factor, amount.kind, centre), base, unit
+        return None
+
+    def compare_measures(self, a: str | int | float, b: str | int | float, *,
+                         attribute: str | None = None) -> str:
+        """Quantities with or without units: "2,750 tonnes" = "2750 tons"; "62 km" and
+        "38.5 miles" agree (converted amounts are as precise as their rounding, two
+        percent); amounts of different kinds of unit never disagree; a number without a
+        unit is taken in the other's unit."""
+        ma, mb = self.measure(a), self.measure(b)
+        if ma is None and mb is None:
+            return compare_quantities(a, b, attribute=attribute)
+        if ma is not None and mb is not None:
+            (qa, base_a, unit_a), (qb, base_b, unit_b) = ma, mb
+            if base_a != base_b:
+                return COMPATIBLE  # "6 km" / "6 hours": not amounts of one thing
+            if unit_a != unit_b:
+                qa, qb = _converted(qa), _converted(qb)
+                if qa.lo <= qb.hi and qb.lo <= qa.hi:
+                    return COMPATIBLE  # one amount in two units ("62 km (38.5 miles)")
+            return compare_amounts(qa, qb, attribute=attribute)
+        bare, other = (a, b) if ma is None else (b, a)
+        words = fold(str(other)).split()
+        number = " ".join(words[:-1]) if len(words) > 1 else str(other)
+        return compare_quantities(bare, number, attribute=attribute)
+
     def compare(self, value_type: str, a: object, b: object, *, attribute: str | None = None,
                 places: PlaceIndex | None = None, several: bool | None = None) -> str:
         """How two normalized values of one attribute relate: same, compatible, soft, hard.
@@ -1297,7 +1482,7 @@ class ValueModel:
             relation = compare_dates(_as_timex(a), _as_timex(b),
                                      within=self.within_minutes.get(attribute or "", CLOCK_TOLERANCE))
         elif value_type == "quantity":
-            relation = compare_quantities(a, b, attribute=attribute)  # type: ignore[arg-type]
+            relation = self.compare_measures(a, b, attribute=attribute)  # type: ignore[arg-type]
         elif value_type == "country":
             relation = self.compare_countries(str(a), str(b))
         elif value_type == "entity":

@@ -54,6 +54,13 @@ POOL = [
     ("US National Transportation Safety Board", "ORG"), ("National Transportation Safety Board", "ORG"),
     ("French National Transportation Safety Board", "ORG"), ("NTSB", "ORG"),
     ("Ethiopian Civil Aviation Authority", "ORG"), ("Civil Aviation Authority", "ORG"),
+    # wave 8: names that begin or end a longer one, double surnames, family name first
+    ("Ana Sofia Ruiz Vega", "PERSON"), ("Ruiz Vega", "PERSON"), ("Ruiz", "PERSON"), ("Ana Sofia Ruiz", "PERSON"),
+    ("Pedro Ruiz Vega", "PERSON"), ("Mr. Abdi Farah", "PERSON"), ("Abdi Farah Warsame", "PERSON"),
+    ("Farah Warsame", "PERSON"), ("Wang Jianguo", "PERSON"), ("Mr. Wang", "PERSON"), ("Wang Lihua", "PERSON"),
+    ("K. Selvam", "PERSON"), ("Kannan Selvam", "PERSON"), ("Selvam", "PERSON"), ("Karthik Selvam", "PERSON"),
+    ("Ana Vega", "PERSON"), ("Ana Lucia Vega Soto", "PERSON"), ("Ana Vega Ruiz", "PERSON"), ("Vega", "PERSON"),
+    ("US Marine Survey", "ORG"), ("United States Marine Survey", "ORG"),
 ]
 
 TEXT = "Some text of a document, long enough for the offsets of its facts.\n" * 4
@@ -228,6 +235,31 @@ SCENARIOS = {
     "words run together": [
         [[("Tewolde Gebre-Mariam", "PERSON")]],
         [[("Tewolde Gebremariam", "PERSON")]],
+    ],
+    "a double surname, then its first surname alone, then a namesake who ends it": [
+        [[("Ana Sofia Ruiz Vega", "PERSON")], [("Ana Sofia Ruiz", "PERSON")]],
+        [[("Ruiz", "PERSON")]],
+        [[("Ruiz Vega", "PERSON")]],
+        [[("Pedro Ruiz Vega", "PERSON")]],
+    ],
+    "a given and father's name after a title, then a name that ends it": [
+        [[("Abdi Farah Warsame", "PERSON")]],
+        [[("Mr. Abdi Farah", "PERSON")]],
+        [[("Hassan Abdi Farah", "PERSON")]],
+    ],
+    "a given name and first surname, then a three-word name it could be": [
+        [[("Ana Lucia Vega Soto", "PERSON")], [("Ana Vega", "PERSON"), ("Vega", "PERSON")]],
+        [[("Ana Vega Ruiz", "PERSON")]],
+    ],
+    "an initial and a surname, the full name, then a second candidate": [
+        [[("K. Selvam", "PERSON")], [("Selvam", "PERSON")]],
+        [[("Kannan Selvam", "PERSON")]],
+        [[("Karthik Selvam", "PERSON")]],
+    ],
+    "a family name first, then a second person of that family": [
+        [[("Wang Jianguo", "PERSON")]],
+        [[("Mr. Wang", "PERSON")]],
+        [[("Wang Lihua", "PERSON")]],
     ],
     "a type vote that flips as counts grow": [
         [[("Washington", "GPE")]],
@@ -522,3 +554,26 @@ def test_module_docstring_names_every_key_of_node_keys():
     assert incremental.EVENT_KEY == "E|" and "`E`" in incremental.__doc__
     for key in ():
         assert f"`{key[0]}`" in incremental.__doc__
+
+
+def written(path: str, pairs: list[tuple[str, str]]) -> DocResult:
+    """A document whose person mentions are written otherwise than their name: (name, written)."""
+    drafts = [draft(name, "PERSON", i, value=value) for i, (name, value) in enumerate(pairs)]
+    return DocResult(Article(path=path, text=TEXT + path), tuple(drafts), "test-model")
+
+
+def test_written_spellings_join_and_part_run_after_run(tmp_path, always_incremental):
+    # a titled full name, then the rank alone elsewhere; a given name written alone for its
+    # person, then "Mr Tesfaye" elsewhere, then a second person with that given name
+    store = Store.open(tmp_path)
+    run(store, [written("a.txt", [("Yusuf Dirie", "Colonel Yusuf Dirie"), ("Tesfaye Alemu", "Tesfaye"),
+                                  ("Tesfaye Alemu", "Tesfaye Alemu")])])
+    assert_same_as_full(store)
+    run(store, [doc("b.txt", [("Col. Dirie", "PERSON"), ("Tesfaye", "PERSON")])])
+    assert_same_as_full(store)
+    names = dict(store.conn.execute("SELECT name, entity_id FROM names"))
+    assert names["Col. Dirie"] == names["Yusuf Dirie"] and names["Tesfaye"] == names["Tesfaye Alemu"]
+    run(store, [doc("c.txt", [("Tesfaye Bekele", "PERSON")])])
+    assert_same_as_full(store)
+    names = dict(store.conn.execute("SELECT name, entity_id FROM names"))
+    assert names["Tesfaye"] != names["Tesfaye Alemu"]

@@ -115,6 +115,12 @@ def test_names_the_guards_leave_joined(names, pair):
 OPEN = {
     "widow-only": "Mrs. Mensah joins the one Mensah of the run; nothing tells her gender",
     "titles-only": "Interior Minister Rahman is cut to Rahman and linked to Gen. Rahman in the document",
+    # since names8 (main 6382011): "Gen. Aziz Rahman" now joins "Gen. Rahman" (right), which
+    # carries the "Rahman, the interior minister" a document linked to it (the apposition)
+    "two-officials": "'Rahman, the interior minister' is linked to 'Gen. Rahman' in the document",
+    # since names8: a name that begins a longer PERSON span ("Mr. Abdi Farah" of "Abdi Farah
+    # Warsame") links to it, and the model calls "Haile Selassie Avenue" a person
+    "person-street": "'Haile Selassie' links to the street the model typed PERSON in the document",
 }
 
 

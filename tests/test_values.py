@@ -238,7 +238,9 @@ def test_place_cycle_does_not_hang() -> None:
     ("leader of al-Qaida in the Indian Subcontinent", "a senior leader of Al Qaeda in the Indian subcontinent", "compatible"),
     ("AQIS chief", "leader of Al Qaeda in the Indian Subcontinent", "same"),
     ("spokesman of AQIS", "leader of AQIS", "compatible"),  # two titles of one person
-    ("deputy leader of AQIS", "leader of AQIS", "compatible"),
+    ("deputy leader of AQIS", "leader of AQIS", "soft"),  # one person cannot hold both (rank)
+    ("deputy leader of AQIS", "leader of the Taliban", "compatible"),
+    ("a senior leader of AQIS", "deputy leader of AQIS", "compatible"),  # one of several
     ("leader of AQIS", "leader of the Taliban", "compatible"),  # two titles, no dispute
     ("spokesman for the Ministry of Health", "press secretary of the Ministry of Health", "same"),
     ("Ministry of Health spokeswoman", "spokesperson for the ministry of health", "same"),
@@ -460,3 +462,19 @@ def test_a_day_agrees_with_its_month_year_and_week(d: _date) -> None:
     assert compare("date", day, (d + _timedelta(days=1)).isoformat()) == "soft"
     assert compare("date", day, (d + _timedelta(days=2)).isoformat()) == "hard"
     assert compare("date", day + "TNI", (d + _timedelta(days=1)).isoformat()) == "soft"
+
+
+@pytest.mark.parametrize("a, b, relation", [
+    ("2,750 tonnes", "2750 tons", "same"),  # tons and tonnes are one unit in news
+    ("2750 tonnes", "3750 tons", "hard"),
+    ("more than 2,000 tons", "2750 tonnes", "soft"),  # a bound below the other's rounding
+    ("62 km", "38.5 miles", "compatible"),  # one distance in two units
+    ("50 km", "62 km", "hard"),
+    ("6 km", "6 hours", "compatible"),  # amounts of different things
+    ("2750 tonnes", "2750", "same"),  # a bare number is taken in the other's unit
+    ("4 metres", "2.5 metres", "hard"),
+    ("2 kg", "2 t", "hard"),
+])
+def test_amounts_with_units(a: str, b: str, relation: str) -> None:
+    assert compare("quantity", a, b, attribute="amount") == relation
+    assert compare("quantity", b, a, attribute="amount") == relation

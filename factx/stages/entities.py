@@ -50,7 +50,7 @@ from spacy.util import filter_spans as _filter_spans
 
 from factx.stages import doc_text
 from factx.names import (
-    NameRules, acronym_letters, core_tokens, initialism_pattern, name_rules, split_hashtag, words,
+    NameRules, acronym_letters, core_tokens, initialism_pattern, is_patronymic, name_rules, split_hashtag, words,
 )
 from factx.rules import RuleSet, load_rules
 
@@ -345,10 +345,11 @@ def _defined_acronyms(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span
 
 
 def _people(spans: list[Span], er: EntityRules) -> list[Span]:
-    """Rules split person and given name."""
+    """Rules split person, given name and name goes on."""
     out = list(spans)
     by_end = {s.end: s for s in spans}
     covered = {i for s in spans for i in range(s.start, s.end)}
+    lower: frozenset[str] | None = None
     for span in spans:
         if span.label_ != "PERSON":
             continue
@@ -359,13 +360,40 @@ def _people(spans: list[Span], er: EntityRules) -> list[Span]:
                 and before[0].is_title and not _is_demonym(before.text, er):
             out.append(Span(doc, before.start, span.end, label="PERSON"))
             continue
-        # given name: a proper noun the model left out ("killed Karim Haddad")
+        # ... or two people with nothing between them: "Ana Sofia Ruiz/PERSON Vega/PERSON"
+        if before is not None and before.label_ == "PERSON" and before[-1].whitespace_ == " " \
+                and before[-1].is_alpha and span[0].is_title and span[0].is_alpha:
+            out.append(Span(doc, before.start, span.end, label="PERSON"))
+            continue
+        if not doc.has_annotation("POS"):
+            continue
+        lower = _lowercase_words(doc) if lower is None else lower
+        start, end = span.start, span.end
+        # given name: a proper noun the model left out ("killed Karim Haddad"); at the start
+        # of a sentence, where any word is capitalized, only before a name of two words or
+        # more and a word the document never writes in lower case ("Ana| Sofia Ruiz, who")
         i = span.start - 1
-        if i >= 0 and i not in covered and doc.has_annotation("POS") and doc[i].pos_ == "PROPN" \
-                and doc[i].is_title and not doc[i].is_sent_start and not doc[i].is_stop \
+        if i >= 0 and i not in covered and doc[i].pos_ == "PROPN" \
+                and doc[i].is_title and not doc[i].is_stop \
                 and doc[i].lower_.rstrip(".") not in er.names.honorifics and doc[i].lower_ not in er.role_words \
-                and doc[i].whitespace_:
-            out.append(Span(doc, i, span.end, label="PERSON"))
+                and doc[i].whitespace_ == " " \
+                and (not doc[i].is_sent_start or len(span) > 1 and _unmarked_token(doc[i], er, lower)):
+            start = i
+        elif i >= 0 and i not in covered and doc[i].is_title and doc[i].whitespace_ == " " \
+                and "".join(words(doc[i].text)) in er.names.opening_family \
+                and (len(span) == 2 or "".join(words(span[0].text)) in er.names.opening_middle):
+            start = i  # the Vietnamese family name the model left out ("Tran| Van Hung")
+        # name goes on: proper nouns right after a person's name the model cut short ("mayor
+        # Abdi Farah| Warsame said", "Marta| Quispe Mamani, 54"), up to three, no word that
+        # makes a name a place or a body, and not into a run of capitalized words
+        j = span.end
+        while j < len(doc) and j - span.end < 3 and j not in covered and doc[j - 1].whitespace_ == " " \
+                and _unmarked_token(doc[j], er, lower) and doc[j].lower_ not in er.names.suffix_types:
+            j += 1
+        if j > span.end and (j == len(doc) or not doc[j].text[:1].isupper() or not doc[j - 1].whitespace_):
+            end = j
+        if (start, end) != (span.start, span.end):
+            out.append(Span(doc, start, end, label="PERSON"))
     return out
 
 
@@ -464,6 +492,10 @@ def _repeated_people(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]
         if found == 1 and doc[i].text in surnames and before is not None and i - 1 not in covered \
                 and before.whitespace_ == " " and _unmarked_token(before, er, lower):
             start = i - 1  # the given name the model missed
+            if start > 0 and start - 1 not in covered and doc[start - 1].whitespace_ == " " \
+                    and doc[start - 1].is_title and "".join(words(doc[start - 1].text)) in er.names.opening_family \
+                    and "".join(words(doc[start].text)) in er.names.opening_middle:
+                start -= 1  # ... and the Vietnamese family name before it ("Tran Van| Hung")
         out.append(Span(doc, start, end, label="PERSON"))
         covered.update(range(start, end))
         i = end
@@ -722,7 +754,7 @@ def _titled_names(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
         if j > i + 1 and doc[j - 1].whitespace_ and "\n" not in doc[j - 1].whitespace_:
             j = _particle_tail(doc, j, er)  # "Lieutenant Karim al-Haddad"
         if j > i + 1 and (j == len(doc) or j not in covered):
-            start = i if (word in nr.distinctive or word in _CIVIL) else i + 1
+            start = i if word in nr.written_titles else i + 1
             out.append(Span(doc, start, j, label="PERSON"))
         i = j
     return out
@@ -861,6 +893,95 @@ def _patronymics(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
                 and doc[end].is_title and doc[end].is_alpha and not doc[end].is_stop:
             end += 1
         out.append(Span(doc, start, end, label="PERSON"))
+        covered.update(range(start, end))
+    # an East Slavic patronymic after a given name the model left unmarked or typed as
+    # something else ("Bakyt Temirovich died", how Russian speakers are named politely), with
+    # the family name after it
+    def patronymic_name(span: Span) -> bool:
+        return 2 <= len(span) <= 3 and all(t.is_title and t.is_alpha for t in span) \
+            and is_patronymic(span[1].lower_, er.names) and span[0].lower_ not in er.names.honorifics
+    out = [Span(doc, s.start, s.end, label="PERSON") if s.label_ != "PERSON" and patronymic_name(s) else s
+           for s in out]
+    for token in doc[1:]:
+        i = token.i
+        if i in covered or i - 1 in covered or not token.is_title or not token.is_alpha \
+                or not is_patronymic(token.lower_, er.names) or not doc[i - 1].is_title \
+                or not doc[i - 1].is_alpha or doc[i - 1].whitespace_ != " " or doc[i - 1].is_stop \
+                or doc[i - 1].lower_ in er.names.honorifics:
+            continue
+        end = i + 1
+        if end < len(doc) and token.whitespace_ == " " and end not in covered \
+                and doc[end].is_title and doc[end].is_alpha and not doc[end].is_stop:
+            end += 1
+        out.append(Span(doc, i - 1, end, label="PERSON"))
+        covered.update(range(i - 1, end))
+    return out
+
+
+_OPEN_QUOTES = frozenset({'"', "“", "‘", "'"})
+_CLOSE_QUOTES = frozenset({'"', "”", "’", "'"})
+
+
+def _nicknames(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
+    """Rule nickname: a name with a nickname in quotes inside it ('Wichai "Tong" Srisuk', as
+    Thai and other names are often written) is one person's name, whatever the model made of
+    its parts; the nickname is no part of the name (`mentions.clean_name`)."""
+    if not doc.has_annotation("POS"):
+        return spans
+    by_token = {i: s for s in spans for i in range(s.start, s.end)}
+
+    def name_word(i: int) -> bool:
+        span = by_token.get(i)
+        token = doc[i]
+        return token.is_alpha and token.is_title and not token.is_stop \
+            and token.lower_ not in er.names.honorifics and token.lower_ not in er.role_words \
+            and (span is not None and span.label_ in NAME_LABELS or token.pos_ == "PROPN")
+
+    out = list(spans)
+    for q in range(1, len(doc) - 3):
+        if doc[q].text not in _OPEN_QUOTES or not doc[q - 1].whitespace_ or doc[q].whitespace_:
+            continue
+        close = next((c for c in range(q + 1, min(q + 6, len(doc))) if doc[c].text in _CLOSE_QUOTES), None)
+        if close is None or close == q + 1 or not doc[close].whitespace_ or doc[close - 1].whitespace_ \
+                or close + 1 >= len(doc) or "\n" in doc[q - 1:close + 1].text \
+                or not all(t.is_title or t.text == "-" for t in doc[q + 1:close]):
+            continue
+        start, end = q, close + 1
+        while start > 0 and start - q < 2 and name_word(start - 1) and doc[start - 1].whitespace_ == " ":
+            start -= 1
+        while end < len(doc) and end - close <= 2 and name_word(end) and doc[end - 1].whitespace_ == " ":
+            end += 1
+        if start < q and end > close + 1:
+            out = [s for s in out if s.end <= start or s.start >= end]
+            out.append(Span(doc, start, end, label="PERSON"))
+    return out
+
+
+def _legal_forms(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
+    """Rule legal form: a company's legal form written after a comma ("Phuoc Loc Textile Co.,
+    Ltd.", "Acme, Inc.") is part of its name, whatever the model made of it."""
+    legal = {w for w, label in er.names.ignored_suffixes.items() if label == "ORG"}
+    if not legal:
+        return spans
+    starts = {s.start: s for s in spans}
+    out, skip = [], set()
+    for span in spans:
+        if span.start in skip:
+            continue
+        comma = span.end
+        if span.label_ == "ORG" and comma + 1 < len(doc) and doc[comma].text == "," \
+                and not doc[comma - 1].whitespace_ and doc[comma].whitespace_ == " ":
+            end = comma + 1
+            while end < len(doc) and "".join(words(doc[end].text)) in legal and doc[end].text[:1].isupper():
+                end += 1
+                if end < len(doc) and doc[end].text == "." and not doc[end - 1].whitespace_:
+                    end += 1  # "Ltd" "." read as two tokens
+            after = starts.get(comma + 1)
+            if end > comma + 1 and (after is None or after.end <= end):
+                if after is not None:
+                    skip.add(after.start)
+                span = Span(doc, span.start, end, label="ORG")
+        out.append(span)
     return out
 
 
@@ -974,28 +1095,36 @@ def _capital_the(spans: list[Span]) -> list[Span]:
 
 
 def _titles(spans: list[Span], er: EntityRules) -> list[Span]:
-    """Rule titles: a civil title or a distinctive one (rank, religious title) written
-    right before a person is part of the mention ("Mr Obama", "Mullah Karim"), as the
-    document spells the person; political titles stay outside (they are roles)."""
+    """Rule titles: a title of a `written` or distinctive honorifics rule (civil, police
+    rank, military rank, religious title) written right before a person is part of the
+    mention ("Mr Obama", "Insp. Roe", "Mullah Karim"), as the document spells the person;
+    political titles stay outside (they are roles)."""
     nr = er.names
     covered = {i for s in spans for i in range(s.start, s.end)}
     out = []
     for span in spans:
         start = span.start
-        if span.label_ == "PERSON":
-            doc = span.doc
-            while start > 0 and start - 1 not in covered and doc[start - 1].text[:1].isupper() \
-                    and "\n" not in doc[start - 1].whitespace_ and doc[start - 1].whitespace_ \
-                    and doc[start - 1].lower_.rstrip(".") in nr.honorifics \
-                    and (doc[start - 1].lower_.rstrip(".") in nr.distinctive
-                         or nr.honorific_types.get(doc[start - 1].lower_.rstrip(".")) and
-                         doc[start - 1].lower_.rstrip(".") in _CIVIL):
-                start -= 1
-        out.append(span if start == span.start else Span(span.doc, start, span.end, label=span.label_))
+        label = span.label_
+        doc = span.doc
+        if label != "PERSON" and len(span) <= 3 and start > 0 and start - 1 not in covered \
+                and doc[start - 1].text[:1].isupper() and doc[start - 1].whitespace_ == " " \
+                and doc[start - 1].lower_.rstrip(".") in nr.written_titles \
+                and doc[start - 1].lower_.rstrip(".") not in nr.distinctive \
+                and nr.honorific_types.get(doc[start - 1].lower_.rstrip(".")) == "PERSON" \
+                and all(t.is_alpha and t.text[:1].isupper() for t in span):
+            label = "PERSON"  # "Mr Selvaraman" the model called a place or a body
+        if label == "PERSON":
+            while start > 0 and start - 1 not in covered and "\n" not in doc[start - 1].whitespace_ \
+                    and doc[start - 1].whitespace_:
+                title = start - 1
+                if doc[title].text == "." and title > 0 and not doc[title - 1].whitespace_:
+                    title -= 1  # "Insp." read as two tokens
+                if title in covered or not doc[title].text[:1].isupper() \
+                        or "".join(words(doc[title].text)) not in nr.written_titles:  # "Brig.-Gen"
+                    break
+                start = title
+        out.append(span if (start, label) == (span.start, span.label_) else Span(doc, start, span.end, label=label))
     return out
-
-
-_CIVIL = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "mister", "madam", "sir", "dame"})
 
 
 def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
@@ -1026,6 +1155,8 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
         for piece in _pieces(span):
             trimmed = _trim(piece)
             trimmed = _edges(trimmed, er) if trimmed is not None else None
+            if trimmed is not None and trimmed.label_ == "PERSON" and any(t.is_digit for t in trimmed):
+                continue  # "Mar 1", "2025" on a date line: no one's name holds a number
             if trimmed is not None:
                 spans.append(trimmed)
     spans = sorted(filter_spans(spans), key=lambda s: s.start)
@@ -1040,6 +1171,8 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
     spans = _patronymics(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _name_tails(sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _repeated_people(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
+    spans = _legal_forms(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
+    spans = _nicknames(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _titles(sorted(filter_spans(spans), key=lambda s: s.start), er)
     if doc.has_annotation("POS"):  # only on a tagged doc: "Mr" before any capital is no evidence otherwise
         spans = _titled_names(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)

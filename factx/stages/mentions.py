@@ -153,6 +153,10 @@ class _Item:
     titles: frozenset[str] = frozenset()
 
 
+#: A nickname in quotes inside a person's name ('Wichai "Tong" Srisuk'): not part of the name.
+_NICKNAME = re.compile(r"(?<=\w)\s+[\"“‘'][^\"“”‘’']{1,30}[\"”’']\s+(?=\w)")
+
+
 def clean_name(text: str, nr: NameRules) -> str:
     """A mention as a name: possessive, a leading "the" and leading titles removed,
     but for the distinctive titles (religious titles, military ranks) of a one-word
@@ -166,7 +170,10 @@ def clean_name(text: str, nr: NameRules) -> str:
     ('Haddad', 'Greater Sahara')
     >>> clean_name("Mr. Mullah Haddad", name_rules()), clean_name("Mrs. Haddad", name_rules())
     ('Mullah Haddad', 'Mrs. Haddad')
+    >>> clean_name('Wichai "Tong" Srisuk', name_rules())  # a nickname in quotes
+    'Wichai Srisuk'
     """
+    text = _NICKNAME.sub(" ", text)
     parts = " ".join(strip_possessive(text).split()).split(" ")
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
@@ -383,6 +390,11 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
             cands = [f for f in cands if titles_of(key) - nr.ranks <= titles_of(f)]
             if key[-1] in _GENDER_KEYS:  # "Mrs. Osei" is not "Mr. Kwame Osei"
                 cands = [f for f in cands if _GENDER_KEYS.get(key[-1]) not in _genders(groups[f], items, nr)]
+            # of two, the one written with exactly that rank ("Col. X" after "Col. Ana X" and
+            # "Lt. Col. Samir X")
+            exact = [f for f in cands if titles_of(f) == titles_of(key)]
+            if len(cands) > 1 and len(exact) == 1:
+                cands = exact
         elif len(own) == 1 and (label == "PERSON" or place):
             # a bare surname may be the titled one-word name too: one more candidate; a
             # gendered one ("Mrs. Osei") only when both genders are written ("Mr. Osei")
@@ -392,10 +404,16 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
                 # "Interior Minister Rahman" is not "Gen. Rahman": another title, another man
                 same = [k for k in same if k[-1] in _GENDER_KEYS]
             cands += [k for k in same if k[-1] not in _GENDER_KEYS or len(genders) > 1]
-        if not cands and len(own) == 1 and label == "PERSON" and len(key) == 1:
+        if not cands and len(own) == 1 and (label == "PERSON" or place) and len(key) == 1:
+            # ... or the given name (a word no rule knows as a place: "Wichai denied")
             cands = [f for f in full if group_label(f) == "PERSON" and _same_words(f[:1], own, nr)]
+        if not cands and len(own) >= 2 and label == "PERSON":
+            # "Mr. Abdi Farah" after "Abdi Farah Warsame": the given and the father's name
+            cands = [f for f in full if len(words_of(f)) > len(own) and group_label(f) == "PERSON"
+                     and _same_words(words_of(f)[:len(own)], own, nr)]
         if not cands and label == "ORG" and len(own) >= 2:
-            cands = _national_form(own, [f for f in full if group_label(f) == "ORG"], nr)
+            places = frozenset(words_of(k) for k in groups if type_group(group_label(k)) == "PLACE")
+            cands = _national_form(own, [f for f in full if group_label(f) == "ORG"], nr, places)
         # "the Post" after "the Washington Post": the head noun of an institution's name
         # (entity_types.yml, ORG) stands for the one institution of the document it ends
         if not cands and label == "ORG" and len(key) == 1 \
@@ -423,6 +441,12 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
                 cands.append(f)
         if len(cands) == 1:
             target[key] = cands[0]
+
+    # "naming the attacker as Abu X ... the attacker, whom it identified as Y Z": a kunya
+    # the text gives for the one full name it gives for the same description
+    for kunya, name in _named_as(text, items, nr):
+        if kunya not in target and name not in target:
+            target[kunya] = name
 
     def root(key: tuple[str, ...]) -> tuple[str, ...]:
         seen = set()
@@ -478,6 +502,40 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         out.append(Mention(item.span.start_char, item.span.end_char, item.span.text,
                            canonical[rkey], label_of[rkey], typed=rkey in ruled))
     return branch_mentions(text, out, mr)
+
+
+_NAMED_AS = (
+    # "naming the attacker as", "identified its fighter as", "names gunman as"
+    re.compile(r"\b(?:nam|identif|call|describ|refer)\w*\s+(?:to\s+)?(?:(?:the|its|their|his|her)\s+)?"
+               r"(?:\w+\s+)?(?P<desc>[a-z]+)\s+as\s+[\"'“‘]?$"),
+    # "the attacker, whom it identified as", "the gunman, who police named as"
+    re.compile(r"\b[Tt]he\s+(?P<desc>[a-z]+),\s+(?:whom|who)\s+(?:[\w']+\s+){0,4}?"
+               r"(?:nam|identif|call|describ)\w*\s+(?:him\s+|her\s+)?as\s+[\"'“‘]?$"),
+)
+
+
+def _named_as(text: str, items: Sequence[_Item], nr: NameRules) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """(kunya key, full name key) pairs a document names one description with: a person
+    named as a kunya ("Abu Karim al-Shami") and as one full name of two words or more that
+    is no kunya, each after "naming/identifying/calling the NOUN as" or "the NOUN, whom ...
+    identified as", with the same NOUN. With two kunyas or two names for a NOUN: none."""
+    kunyas: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    names: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    for item in items:
+        if item.span.label_ != "PERSON" or item.acronym:
+            continue
+        before = text[max(0, item.span.start_char - 90):item.span.start_char]
+        for pattern in _NAMED_AS:
+            match = pattern.search(before)
+            if match:
+                written = words(item.clean)
+                if written[:1] and written[0] in nr.kunyas:
+                    kunyas[match.group("desc")].add(item.key)
+                elif len(item.key) >= 2:
+                    names[match.group("desc")].add(item.key)
+                break
+    return [(next(iter(kunyas[d])), next(iter(names[d]))) for d in kunyas
+            if len(kunyas[d]) == 1 and len(names.get(d, ())) == 1]
 
 
 #: "in X", "from the X": a place, unless X owns something ("in X's killing")
@@ -611,15 +669,17 @@ def _branch(parent: Mention, start: int, end: int, text: str, branches: list[str
     return [Mention(start, end, text[start:end], branches[0], orgs[branches[0]], description=True)]
 
 
-def _national_form(own: tuple[str, ...], orgs: list[tuple[str, ...]], nr: NameRules) -> list[tuple[str, ...]]:
+def _national_form(own: tuple[str, ...], orgs: list[tuple[str, ...]], nr: NameRules,
+                   places: frozenset[tuple[str, ...]] = frozenset()) -> list[tuple[str, ...]]:
     """The organisation a name of two words or more shortens by dropping the country in
-    front ("the Sea Rescue Society" after "the Danish Sea Rescue Society"): none when
-    another organisation of the document holds the name too ("the Federation of Sea
+    front ("the Sea Rescue Society" after "the Danish Sea Rescue Society"), or a place the
+    document names ("the Provincial Council" after "the Karsa Provincial Council"): none
+    when another organisation of the document holds the name too ("the Federation of Sea
     Rescue Societies"), and never a one-word name ("Brigade" is not "Danish Brigade")."""
     holders = [f for f in orgs if len(f) > len(own)
                and any(_same_words(f[i:i + len(own)], own, nr) for i in range(len(f) - len(own) + 1))]
-    national = [f for f in holders if len(f) == len(own) + 1 and f[:1] in nr.countries
-                and _same_words(f[1:], own, nr)]
+    national = [f for f in holders if _same_words(f[len(f) - len(own):], own, nr)
+                and (len(f) == len(own) + 1 and f[:1] in nr.countries or f[:len(f) - len(own)] in places)]
     return national if len(holders) == 1 else []
 
 
@@ -756,11 +816,19 @@ def facility_names(text: str, mentions: Sequence[Mention], mr: MentionRules) -> 
             end = mention.end + admin.end(1)
             out.append(Mention(mention.start, end, text[mention.start:end], mention.canonical, mention.label))
             continue
-        follow = re.match(r"(?:['’]s)?[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?", text[mention.end:mention.end + 40])
-        if follow and follow.group(1).lower() in facility and (follow.group(2) or "").lower() not in _NOT_A_FACILITY:
-            end = mention.end + follow.end(1)
-            out.append(Mention(mention.start, end, text[mention.start:end], text[mention.start:end], "FAC"))
-            continue
+        follow = re.match(r"(?:['’]s)?[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?(?:[ \t]+([A-Za-z]+))?",
+                          text[mention.end:mention.end + 40])
+        if follow:
+            # "Bergen port"; "the Karsa coal mine" (a lower-case word of what it yields first)
+            word = 1 if follow.group(1).lower() in facility else \
+                2 if (follow.group(2) or "").lower() in facility and follow.group(1).islower() \
+                and follow.group(1) not in mr.names.stopwords else 0
+            if word and (follow.group(word + 1) or "").lower() not in _NOT_A_FACILITY:
+                end = mention.end + follow.end(word)
+                kind = mr.names.facility_class.get(follow.group(word).lower())
+                name = f"{mention.text} {kind}" if kind else text[mention.start:end]
+                out.append(Mention(mention.start, end, text[mention.start:end], name, "FAC"))
+                continue
         before = re.search(r"\b([A-Za-z]+)[ \t]+of[ \t]+$", text[max(0, mention.start - 20):mention.start])
         if before and before.group(1).lower() in facility:
             start = mention.start - len(before.group(0))
