@@ -641,6 +641,8 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
                 continue  # "Faisal" alone is not "Khalid bin Faisal" (his son), maybe his father
             if any(clusters.find(j) not in {clusters.find(c) for c in cands}
                    for word, j in rivals.get(key, ()) if tokens_ok(token, word, nr)):
+                if not node.titles:
+                    lone.append(i)  # the first of a double surname? (below, with its own checks)
                 continue  # "Lozano" alone, with "Carmen Lozano Ruiz" and "Ana Ortega Lozano"
             if node.titles:
                 # "Mullah Karim": only a person written with that title somewhere
