@@ -215,8 +215,8 @@ def _same_name(a: _Node, b: _Node, nr: NameRules) -> bool:
     """Rule 2: equal-length token sequences that may spell the same name."""
     if a.acronym != b.acronym or a.generation != b.generation:
         return False
-    if len(a.tokens) == 1 and (a.titles != b.titles or a.gender != b.gender):
-        return False  # "Mullah Karim" is not any Karim, "Mrs. Osei" not any Osei
+    if len(a.tokens) == 1 and (a.titles != b.titles or a.gender and b.gender and a.gender != b.gender):
+        return False  # "Mullah Karim" is not any Karim, "Mrs. Osei" not "Mr. Osei" (nor both one Osei: tags)
     if two_entities(a, b, nr):
         return False
     for x, y in zip(a.tokens, b.tokens):
