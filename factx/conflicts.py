@@ -814,32 +814,6 @@ def _around(quote: str, text: str) -> tuple[tuple[list[str], list[str]], ...] | 
     return tuple(found)
 
 
-def _words_before(fact: dict, size: int = 6) -> list[str] | None:
-    """The folded words before a fact's value in its sentence, joined and padded
-    (" the toll could rise to "), one string per place the value's words stand;
-    None when they are not found (then nothing can be told)."""
-    around = _around(fact.get("quote") or "", fact.get("value_text") or "")
-    return None if around is None else [f" {' '.join(before[-size:])} " for before, _ in around]
-
-
-def _words_after(fact: dict, size: int = 3) -> list[str] | None:
-    """The folded words after each place a fact's value stands in its sentence (as
-    `_words_before`), or None when the value's words are not found."""
-    around = _around(fact.get("quote") or "", fact.get("value_text") or "")
-    return None if around is None else [f" {' '.join(after[:size])} " for _, after in around]
-
-
-@lru_cache(maxsize=8192)
-def _around(quote: str, text: str) -> tuple[tuple[list[str], list[str]], ...] | None:
-    """The folded words before and after each place `text` stands in `quote` (read
-    once for every window a rule asks of it)."""
-    if not text or text not in quote:
-        return None
-    found, at = [], quote.find(text)
-    while at >= 0:
-        found.append((_plain_words(quote[:at]), _plain_words(quote[at + len(text):])))
-        at = quote.find(text, at + 1)
-    return tuple(found)
 #: a year that dates what the words after it tell: "in 2018, more than", "in June
 #: 2018 a ferry", "the 2015 crash that killed" (not "the strongest since 2001, killed")
 _YEAR_WORD = re.compile(r" in (?:[a-z]+ )?((?:19|20)\d\d) | ((?:19|20)\d\d) (?:[a-z]+ ){0,4}(?:that|which|when) ")

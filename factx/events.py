@@ -160,6 +160,9 @@ def info_of_name(name: str, kinds: _Kinds) -> EventInfo:
     bare = _YEAR.sub("", name).strip()
     if bare in kinds.by_rule.values():
         return EventInfo(name, frozenset({bare}), False, (), dates)
+    kind, sep, _ = bare.partition(" of ")
+    if sep and kind in kinds.by_rule.values():  # 'sinking of X': named after its ship
+        return EventInfo(name, frozenset({kind}), True, (), dates)
     first = bare.split()[0].lower() if bare.split() else ""
     kind = kinds.named.get(first) or next((k for w, k in kinds.named.items() if " " in w
                                            and bare.lower().startswith(w + " ")), None)
@@ -340,6 +343,8 @@ class _Places:
         relation = self.model.compare_places(a, b, self.index)
         if relation == SAME_VALUE:
             return SAME
+        if relation == HARD and _part_by_compass(place_key(a), place_key(b)):
+            return UNKNOWN  # 'South X' may be a part of X (a province of an island)
         return ELSEWHERE if relation == HARD else UNKNOWN
 
     def depth(self, names: Sequence[str]) -> int:
@@ -357,6 +362,17 @@ class _Places:
             if relation in found:
                 return relation
         return UNKNOWN
+
+
+#: words that name a part of a place by its side ('South Sulawesi', 'Northern Cape')
+_COMPASS = re.compile(r"^(?:north|south|east|west|central|northern|southern|eastern|western|"
+                      r"north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west|upper|lower)\s+")
+
+
+def _part_by_compass(a: str, b: str) -> bool:
+    """One place is the other's name behind a compass word ('south sulawesi', 'sulawesi'):
+    the text may name a region and a part of it, not two places apart."""
+    return _COMPASS.sub("", a) == b or _COMPASS.sub("", b) == a
 
 
 #: The last `_Places` made, with the rules and the (immutable) pairs it was made of.

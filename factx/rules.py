@@ -59,8 +59,10 @@ ATTRIBUTE_FAMILIES = ("death", "death_noun", "death_modifier", "cause", "count",
                       "tally_noun", "tally_verb", "toll_verb", "toll_verb_above", "other_place",
                       "settlement_noun", "wound", "body_part", "origin_count", "victim_noun",
                       "toll_increment", "toll_period", "culpable", "work_noun",
-                      "amount_unit", "perpetrator_included", "origin_from", "role_verb")
-COUNT_ATTRIBUTES = ("killed_count", "wounded_count", "arrested_count", "children_killed", "missing_count")
+                      "amount_unit", "perpetrator_included", "origin_from", "role_verb", "abductor_noun")
+COUNT_ATTRIBUTES = ("killed_count", "wounded_count", "arrested_count", "missing_count", "children_killed",
+                    # survivors pulled out, people a siege held, people a vessel or vehicle carried, people kidnapped
+                    "rescued_count", "hostage_count", "on_board_count", "kidnapped_count")
 #: how a death verb or noun tells the death: 'killed' or 'died' (the `death` fact's value)
 DEATH_MANNERS = ("killed", "died")
 #: what a reporting word does (factx.attribution)
@@ -226,7 +228,8 @@ SCHEMAS: dict[str, Schema] = _schemas(
            check=_attribute_rule),
     Schema("events", {"kind": "str"}, {"nouns": "list", "verbs": "list", "agentive": "bool",
                                        "counts": "list", "same_as": "list", "names": "list",
-                                       "brings": "list", "moves": "bool", "description": "str"},
+                                       "brings": "list", "moves": "bool", "vessel": "bool",
+                                       "description": "str"},
            "kinds of events and the words that name them (blast -> explosion); agentive kinds have perpetrators"),
     Schema("event_predicates", {"words": "list"}, {"description": "str"},
            "verbs that only say an event happened ('struck', 'broke out'): its date and place are the event's"),

@@ -10,10 +10,12 @@ stage runs in three steps over a parsed document:
    (`base.Raw`), each with the token whose clause states it:
    `deaths` (death, date/place/cause_of_death, perpetrator; 'X is alive'), `wounds` (where
    the dead were hit: 'shot in the head'),
-   `event_mentions` (EVENT entities: date, time, place, cause, perpetrator, their names),
+   `event_mentions` (EVENT entities) and `event_facts` (their date, time, place, cause,
+   perpetrator, names),
    `perpetration` (who did it, or that nobody did: 'ruled out an attack', 'X denied any
    involvement'),
-   `counts` (killed/wounded/arrested/missing counts and children killed, on events),
+   `counts` (killed/wounded/arrested/missing/rescued/hostage/on-board counts and children
+   killed, on events; tolls read by `tallies`), `origin_counts` (nationalities of the victims),
    `roles` (title, member_of, top_members), `people` (origin, birth, spouse),
    `organisations` (founded), `patterns` (regex rules), `places` (located_in).
    Event arguments come through the parse (`frames`, `causes`, `participants`);
@@ -45,7 +47,8 @@ from factx.rules import ATTRIBUTE_FAMILIES as FAMILIES  # the vocabulary lives w
 from factx.rules import RuleSet, load_rules
 # the family modules, imported for their registration (run order: `registry.extractor`)
 from factx.stages.attributes import (  # noqa: F401
-    counts, deaths, event_mentions, organisations, patterns, people, perpetration, places, roles, wounds,
+    counts, deaths, event_facts, event_mentions, organisations, origin_counts, patterns, people, perpetration,
+    places, roles, wounds,
 )
 from factx.stages.attributes.compiled import Compiled, compile_rules
 from factx.stages.attributes.discourse import Discourse, build, quote_spans

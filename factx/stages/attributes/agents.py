@@ -77,7 +77,8 @@ def perpetrators(frame: Frame, state: "Discourse") -> list[tuple[str, str, str, 
         if root.pos_ in ("VERB", "AUX") and (killing or counting  # 'X died': X is no perpetrator
                                             or ((kind := rules.event_verb(root)) is not None and kind.agentive)):
             # 'was shot and killed by X': a verb with an agent is passive, its auxiliary shared
-            passive = attr.is_passive(root) or any(c.dep_ == "agent" for c in root.children)
+            passive = attr.is_passive(root) or any(c.dep_ == "agent" for c in root.children) \
+                or _headline_passive(root, state)
             agent = attr.agent_of(root) if passive else next((c for c in root.children if c.dep_ == "nsubj"), None)
             if agent is not None and not is_event_noun(agent, state):
                 named(agent)
@@ -98,3 +99,16 @@ def perpetrators(frame: Frame, state: "Discourse") -> list[tuple[str, str, str, 
     for item in out:
         unique.setdefault(item[0], item)
     return list(unique.values())
+
+
+def _headline_passive(verb: Token, state: "Discourse") -> bool:
+    """A past form without an auxiliary in a headline is its passive: 'Opposition leader
+    shot in X' names the victim, not who shot him (headlines tell what others did in the
+    present: 'Rebels attack X')."""
+    if verb.tag_ not in ("VBD", "VBN") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    sent = verb.sent
+    line_end = state.text.find("\n", sent.start_char)
+    line_end = len(state.text) if line_end < 0 else line_end
+    line = state.text[state.text.rfind("\n", 0, sent.start_char) + 1:line_end].rstrip()
+    return bool(line) and line[-1] not in ".!?\"”’'" and sent.start_char == state.text.rfind("\n", 0, sent.start_char) + 1

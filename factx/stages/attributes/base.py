@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from factx.rules import COUNT_ATTRIBUTES
+
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 LOC_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "on",
                        "into", "throughout", "through", "within", "off", "along", "outside of"})
@@ -22,7 +24,6 @@ FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
 #: attributes of a person's death: a denial of the death denies them with it
 DEATH_ATTRIBUTES = ("death", "date_of_death", "place_of_death", "cause_of_death")
-COUNT_ATTRIBUTES = ("killed_count", "wounded_count", "arrested_count", "missing_count", "children_killed")
 EVENT_ATTRIBUTES = ("date", "place", "cause", "perpetrator") + COUNT_ATTRIBUTES
 #: descriptions inside a noun phrase ("X, a student leader, died"): not denied or hedged
 #: with the clause around them

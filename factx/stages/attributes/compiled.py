@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from factx import attribution as attr
 from factx.errors import RuleError
 from factx.records import VALUE_TYPES
-from factx.rules import RuleSet, load_rules
+from factx.rules import COUNT_ATTRIBUTES, RuleSet, load_rules
 from factx.stages.attributes.registry import REGISTERED
 
 __all__ = ["Compiled", "RoleRule", "RegexRule", "EventKind", "compile_rules", "load_rules"]
 
-COUNTS = ("killed_count", "wounded_count", "arrested_count", "missing_count", "children_killed")
+COUNTS = COUNT_ATTRIBUTES
 MANNERS = ("killed", "died")
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
           "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
@@ -90,6 +90,8 @@ class EventKind:
     #: the event moves (a storm): a place in front of its noun is where it formed, not
     #: where it struck ('a Mediterranean storm')
     moves: bool = False
+    #: an event of this kind is named after its vessel ('the sinking of the MV X')
+    vessel: bool = False
 
 
 @dataclass(frozen=True)
@@ -183,7 +185,8 @@ class Compiled:
             # a particle or object ('blew up', 'opened fire'), or the noun of what broke
             # as either ('the dam burst', 'burst the levee')
             if child.dep_ == "prt" or child.dep_ in ("dobj", "obj") \
-                    or child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN":
+                    or child.dep_ in ("nsubj", "nsubjpass") and child.pos_ == "NOUN" \
+                    or child.dep_ in ("xcomp", "oprd"):  # 'took 11 people hostage'
                 kind = self.event_verbs.get(f"{low} {child.lower_ if child.dep_ == 'prt' else lemma(child)}")
                 if kind is not None:
                     return kind
@@ -397,7 +400,8 @@ def _event_kinds(rules: RuleSet) -> tuple[dict[str, EventKind], dict[str, EventK
     names: dict[str, EventKind] = {}
     for rule in rules.get("events"):
         kind = EventKind(rule["id"], rule["kind"], bool(rule.get("agentive", False)),
-                         tuple(rule.get("brings", ())), bool(rule.get("moves", False)))
+                         tuple(rule.get("brings", ())), bool(rule.get("moves", False)),
+                         bool(rule.get("vessel", False)))
         for word in rule.get("nouns", ()):
             nouns.setdefault(word.lower(), kind)
         for word in rule.get("verbs", ()):

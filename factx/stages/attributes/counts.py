@@ -1,5 +1,6 @@
-"""Counts of victims: killed_count, wounded_count, arrested_count, missing_count, children_killed,
-and how many nationalities they were of (nationalities_count).
+"""Counts of people an event struck: killed_count, wounded_count, arrested_count,
+missing_count, children_killed, rescued_count, hostage_count and on_board_count (how many
+nationalities they were of: `origin_counts`; the number a toll is put at: `tallies`).
 
 Families `count` (verbs and who they count: 'killed 40', '14 were arrested'),
 `count_noun` ('40 dead', 'the death toll rose to 40', '90 missing') and `count_children`
@@ -14,14 +15,12 @@ against the event's toll as a disagreement.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Iterator
 
 from spacy.tokens import Span, Token
 
 from factx import attribution as attr
 from factx.events import event_name
-from factx.quantities import normalize_quantity
 from factx.stages.attributes.base import Ent, Raw
 from factx.stages.attributes.event_mentions import brought, event_at
 from factx.stages.attributes.frames import Frame, event_places, frame_of
@@ -29,7 +28,8 @@ from factx.stages.attributes.places import place_names
 from factx.stages.attributes.participants import ANYONE, companions, quantity_of, victims
 from factx.stages.attributes.referents import entity_of, org_at
 from factx.stages.attributes.registry import Family, extractor, register
-from factx.stages.attributes.syntax import lemma, span_of, text_of
+from factx.stages.attributes.syntax import conjuncts, lemma, pobjs, span_of, text_of
+from factx.stages.attributes.tallies import participle_tally, tally_value, toll_reached, words_of_family
 
 if TYPE_CHECKING:
     from factx.stages.attributes.compiled import Compiled
@@ -47,16 +47,12 @@ register(
     Family("toll_verb", doc="verbs whose subject is a toll and whose object is the number it came to: "
                             "'the toll reached 40'"),
     Family("toll_verb_above", doc="toll verbs that say the toll went past the number: 'topped 1,200' (>1200)"),
+    Family("abductor_noun", doc="subjects that make a seizure a kidnapping: 'gunmen seized three workers'"),
     Family("perpetrator_included", doc="attackers a toll counts among its dead: 'four killed, including the gunman'"),
     Family("other_place", doc="words that put a count somewhere other than the event: 'also killed 20 elsewhere'"),
     Family("toll_period", doc="nouns of a period whose toll is that of many events: 'the toll for the year'"),
     Family("toll_increment", doc="participles that give the new toll after a count of what was added: "
                                  "'found 12 more bodies, bringing the toll to 37'"),
-    Family("origin_count", keys=("words", "attribute", "subject"), required=("words", "attribute"),
-           doc="nouns that count where the victims came from: '33 nationalities were among the victims'; "
-               "`subject: victims` when the noun counts them only beside a word of victims "
-               "('from 33 countries')"),
-    Family("victim_noun", doc="words of the people an event struck: 'victims', 'passengers', 'on board'"),
 )
 
 
@@ -64,6 +60,8 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
     rules = state.rules
     low = lemma(token)
     for rule_id, attribute, role in rules.count_verbs[low]:
+        if attribute == "on_board_count" and token.dep_ in ("xcomp", "acomp", "advcl"):
+            continue  # what it may carry ('licensed to carry 150 passengers'), not what it carried
         required = rules.count_requires.get((rule_id, low))
         if required and not any(c.lower_ in required or any(g.lower_ in required for g in c.children)
                                 for c in token.children):
@@ -88,6 +86,11 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
                 quantities = [q for v in lives if (q := quantity_of(v, state)) is not None]
         else:
             found = victims(token, role)
+            listed = _listed_people(found, state)
+            if listed is not None:  # 'her husband and two children were injured': 3
+                if listed:
+                    yield rule_id, attribute, listed
+                continue
             quantities = [q for v in found if (q := quantity_of(v, state)) is not None]
             exact = [q for q in quantities if isinstance(q[0], int)]
             if len(quantities) > 1 and len(exact) == len(quantities) and len({q[2].lower_ for q in exact}) == len(exact) \
@@ -103,8 +106,61 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
                 # any other kind ('wounded 30, including five officers') is no toll at all
                 found = [v for v in companions(token) if attribute == "killed_count" and _children(v, rules)]
                 quantities += [q for v in found if (q := quantity_of(v, state)) is not None]
+        if attribute == "arrested_count" and _by_abductors(token, state):
+            attribute, rule_id = "kidnapped_count", "count.abductors"  # 'gunmen seized three workers'
         for quantity in quantities:
             yield rule_id, attribute, quantity
+
+
+def _listed_people(found: list[Token], state: "Discourse") -> tuple | None:
+    """A count given by listing people, some of them one by one: 'her husband and two
+    children were injured' (3), 'his driver and a bodyguard were wounded' (2), 'X and
+    three guards were killed' (4). A person named or a singular noun with its determiner
+    counts one. None when the victims are no such list (one phrase, or only numbers: the
+    caller's rules); () when the list has a part nobody counted ('two officers and
+    several civilians'): no toll at all."""
+    people = [v for v in found if v.dep_ == "conj" or v is found[0]]
+    if len(people) < 2 or len(people) != len(found) or not all(v.dep_ == "conj" for v in people[1:]):
+        return None
+    total, singles = 0, []
+    for person in people:
+        quantity = quantity_of(person, state)
+        if quantity is not None:
+            if not isinstance(quantity[0], int):
+                return ()
+            total += quantity[0]
+            continue
+        if person is not people[0] and person.pos_ == "NOUN" and not any(
+                c.dep_ in ("det", "poss", "nummod", "amod") for c in person.children):
+            continue  # '168 passengers and crew': the number counts both
+        entity = entity_of(person, state)
+        single = entity is not None and entity.label == "PERSON" or person.pos_ == "NOUN" and person.tag_ == "NN" \
+            and any(c.dep_ in ("det", "poss") for c in person.children)
+        if not single:
+            return ()
+        total += 1
+        singles.append(person)
+    if not singles:
+        return None  # only numbers: '149 passengers and eight crew'
+    # the words are the whole list; what it counts, one of its people ('her husband', not 'children')
+    return total, list(person.doc[people[0].left_edge.i:people[-1].right_edge.i + 1]), singles[0]
+
+
+def _by_abductors(verb: Token, state: "Discourse") -> bool:
+    """An arrest verb whose doer is of family `abductor_noun` ('gunmen seized three aid
+    workers', 'three workers were seized by militants'), or told of a kidnapping ('4
+    seized in Sulu kidnapping'): a kidnapping."""
+    words = words_of_family(state, "abductor_noun")
+    rules = state.rules
+    if any((kind := rules.event_kind(g)) is not None and kind.kind in ("kidnapping", "hostage-taking")
+           for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "during") for g in pobjs(p)):
+        return True  # '4 seized in Sulu kidnapping'
+    doers = [attr.agent_of(verb) if attr.is_passive(verb) else attr.subject_of(verb)]
+    if verb.dep_ == "conj":  # 'stormed a guesthouse and seized three workers'
+        doers.append(attr.subject_of(verb.head))
+    # ('armed men', 'masked gunmen')
+    return any(doer is not None and (doer.lower_ in words or lemma(doer) in words or any(
+        c.dep_ == "amod" and c.lower_ in ("armed", "masked") for c in doer.children)) for doer in doers)
 
 
 def _children(counted: Token, rules: "Compiled") -> bool:
@@ -134,21 +190,22 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
             quantity = quantity_of(holder, state)
             if quantity is not None:
                 break
-    if quantity is None and token.dep_ == "pobj" and token.head.lower_ == "in" \
-            and lemma(token.head.head) in ("be", "remain"):  # '21 people are in custody'
+    if quantity is None and token.dep_ == "pobj" and token.head.lower_ in ("in", "on") \
+            and not any(c.dep_ in ("det", "poss") for c in token.children) \
+            and lemma(token.head.head) in ("be", "remain"):  # '21 people are in custody', '230 were on board'
         quantity = next((q for c in token.head.head.children
                          if c.dep_ == "nsubj" and (q := quantity_of(c, state)) is not None), None)
     tally = token
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         if quantity is None:
             quantity = quantity_of(token.head.head, state)  # 'dozens of deaths'
-        if lemma(token.head.head) in _family_words(state, "tally_noun"):
+        if lemma(token.head.head) in words_of_family(state, "tally_noun"):
             tally = token.head.head  # 'the number of dead has risen to 112'
     if quantity is None and (low == "toll" or tally is not token):
-        quantity = _tally_value(tally, token, state)
+        quantity = tally_value(tally, token, state)
     if quantity is None and token.dep_ == "nsubj" and token.pos_ in ("NOUN", "ADJ") and token.head.pos_ == "VERB" \
             and any(c.dep_ == "det" for c in token.children):
-        quantity = _toll_reached(token.head, token, state)  # 'the injured numbered 45'
+        quantity = toll_reached(token.head, token, state)  # 'the injured numbered 45'
     if quantity is None and token.tag_ in ("NNS", "NNPS"):
         # 'there were no casualties', 'no deaths were reported': a count of zero
         none = next((c for c in token.children if c.dep_ == "det" and c.lower_ == "no"), None)
@@ -159,83 +216,8 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
     return None
 
 
-def _participle_tally(verb: Token, state: "Discourse") -> Iterator[tuple[str, str, tuple]]:
-    """'the number of people arrested over the attack has risen to 20', 'the number of
-    those killed stands at 50': a count verb's participle on what a tally noun counts."""
-    noun = verb.head
-    if verb.dep_ != "acl" or noun.dep_ != "pobj" or noun.head.lower_ != "of" \
-            or lemma(noun.head.head) not in _family_words(state, "tally_noun"):
-        return
-    quantity = _tally_value(noun.head.head, noun, state)
-    if quantity is None:
-        return
-    rules = state.rules
-    low = lemma(verb)
-    for rule_id, attribute, role in rules.count_verbs[low]:
-        if role == "object" and not rules.count_requires.get((rule_id, low)):
-            yield rule_id, attribute, quantity
-            return
-
-
-def _tally_value(tally: Token, token: Token, state: "Discourse") -> tuple | None:
-    """The number a toll or tally is given: 'the death toll rose to 40', 'a toll of 40',
-    'put the toll at 44', 'the number of dead has climbed to 112', 'the toll reached 40'."""
-    quantity = None
-    for holder in (tally, tally.head):
-        for child in holder.children:
-            if child.dep_ == "prep" and child.lower_ in ("to", "at", "of", *_PAST):
-                for obj in child.children:
-                    if obj.dep_ == "pobj" and obj.i != token.i and (q := _tally_number(obj, state)) is not None:
-                        # 'could rise above 500': more than 500
-                        quantity = (f">{q[0]}", [child, *q[1]], q[2]) \
-                            if child.lower_ in _PAST and isinstance(q[0], int) else q
-            if child.dep_ == "attr" and (q := quantity_of(child, state)) is not None:
-                quantity = q
-    if quantity is None and tally.dep_ == "nsubj" and tally.head.pos_ == "VERB":
-        quantity = _toll_reached(tally.head, tally, state)
-    return quantity
-
-
 #: count nouns whose 'of' holds the number: 'the bodies of 15 migrants', 'the arrest of 25 people'
 OF_COUNTED = frozenset({"body", "arrest", "detention"})
-#: prepositions that put a toll past its number: 'rose above 500', 'climbed past 1,000'
-_PAST = ("above", "beyond", "past", "over")
-
-
-def _family_words(state: "Discourse", family: str) -> frozenset[str]:
-    return state.rules.derived(f"words:{family}", lambda rules: frozenset(
-        w.lower() for r in rules.by_family.get(family, ()) for w in r.get("words", ())))
-
-
-def _toll_reached(verb: Token, tally: Token, state: "Discourse") -> tuple | None:
-    """'the toll reached 40' (40), 'the toll has topped 1,200' (more than 1,200): the
-    number a toll verb takes as its object."""
-    low = lemma(verb)
-    above = low in _family_words(state, "toll_verb_above")
-    if not above and low not in _family_words(state, "toll_verb"):
-        return None
-    obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i != tally.i), None)
-    quantity = _tally_number(obj, state) if obj is not None else None
-    if quantity is None:  # 'could reach between 18,000 to 20,000': the last number given
-        numbers = [t for t in verb.subtree if t.i > verb.i and t.like_num and t.ent_type_ not in ("DATE", "TIME")]
-        quantity = _tally_number(numbers[-1], state) if numbers and numbers[-1].head.i in (
-            verb.i, *(n.i for n in numbers), *(c.i for c in verb.children)) else None
-    if quantity is None:
-        return None
-    value, words, counted = quantity
-    if above and isinstance(value, int):
-        value = f">{value}"
-    return value, words, counted
-
-
-def _tally_number(obj: Token, state: "Discourse") -> tuple | None:
-    """The number a toll is put at ('at 44'), even where the NER took a bare number for a
-    date; never a year."""
-    quantity = quantity_of(obj, state)
-    if quantity is None and obj.like_num and obj.ent_type_ == "DATE" and not re.fullmatch(r"(1[89]|20)\d\d", obj.text):
-        value = normalize_quantity(obj.text)
-        quantity = (value, [obj], obj) if value is not None else None
-    return quantity
 
 
 @extractor(order=20)
@@ -251,11 +233,14 @@ def count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         if token.pos_ == "VERB" and low in rules.count_verbs:
             found.extend(_verb_counts(token, state))
             if not found:
-                found.extend(_participle_tally(token, state))
+                found.extend(participle_tally(token, state))
         if not found and token.pos_ in ("NOUN", "ADJ", "PROPN", "VERB") and (
                 token.lower_ in rules.count_nouns or token.pos_ != "VERB" and low in rules.count_nouns):
             rule_id, attribute = rules.count_nouns.get(low) or rules.count_nouns[token.lower_]
             quantity = _noun_count(token, state)
+            if quantity is not None and quantity[2].dep_ in ("nsubj", "nsubjpass") \
+                    and (listed := _listed_people(conjuncts(quantity[2]), state)) is not None:
+                quantity = listed or None  # '... and several civilians were wounded': no toll
             if quantity is not None:
                 found.append((rule_id, attribute, quantity))
         if not found:
@@ -275,8 +260,8 @@ def count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                 continue
             if attribute == "killed_count":
                 if counted.head.lower_ == "including" and (
-                        counted.lower_ in _family_words(state, "perpetrator_included")
-                        or lemma(counted) in _family_words(state, "perpetrator_included")):
+                        counted.lower_ in words_of_family(state, "perpetrator_included")
+                        or lemma(counted) in words_of_family(state, "perpetrator_included")):
                     continue  # 'killed five, including two attackers': 2 is no toll
                 value = _with_perpetrators(token, value, state)
             start, end = span_of(words)
@@ -297,7 +282,7 @@ def _with_perpetrators(token: Token, value: object, state: "Discourse") -> objec
     agrees with a count of the victims ('three hostages were killed')."""
     if not isinstance(value, int):
         return value
-    words = _family_words(state, "perpetrator_included")
+    words = words_of_family(state, "perpetrator_included")
     for other in token.sent:
         if other.lower_ != "including" or not any(a.i == token.i for a in other.ancestors):
             continue
@@ -315,7 +300,7 @@ def _with_perpetrators(token: Token, value: object, state: "Discourse") -> objec
 def _elsewhere(token: Token, counted: Token, state: "Discourse") -> bool:
     """A count told of somewhere else than the event ('also killed 20 people elsewhere in
     the country'): a word of family `other_place` on the count's clause."""
-    words = _family_words(state, "other_place")
+    words = words_of_family(state, "other_place")
     clause = token if token.pos_ in ("VERB", "AUX") else token.head
     return any(c.lower_ in words for node in (token, clause, counted) for c in node.children)
 
@@ -324,8 +309,8 @@ def _increment(token: Token, state: "Discourse") -> bool:
     """A count whose clause goes on to give the new toll ('pulled 12 bodies from the
     rubble, raising the death toll to 37'; 'bringing the number of dead to 37'): it
     counts what was added, not the toll."""
-    raising = _family_words(state, "toll_increment")
-    tallies = _family_words(state, "tally_noun")
+    raising = words_of_family(state, "toll_increment")
+    tallies = words_of_family(state, "tally_noun")
     clause = token if token.pos_ in ("VERB", "AUX") else token.head
     for child in clause.children:
         if child.dep_ in ("advcl", "xcomp", "conj") and child.tag_ == "VBG" and lemma(child) in raising \
@@ -339,7 +324,7 @@ def _increment(token: Token, state: "Discourse") -> bool:
 def _of_a_period(toll: Token, state: "Discourse") -> bool:
     """A toll of a period rather than of one event: 'the toll for the year', 'this
     year's toll'."""
-    periods = _family_words(state, "toll_period")
+    periods = words_of_family(state, "toll_period")
     holders = [toll, toll.head] if toll.dep_ in ("dobj", "obj", "nsubj") else [toll]  # 'taking the toll for the year'
     return any(c.dep_ == "prep" and c.lower_ == "for" and any(lemma(g) in periods for g in c.children)
                or c.dep_ == "poss" and lemma(c) in periods for h in holders for c in h.children)
@@ -351,7 +336,7 @@ def _giver(token: Token, state: "Discourse") -> tuple[Token | None, bool]:
     subject is said by the speaker of its sentence ('the government denied reports that
     300 died, putting the toll at 45': the government's 45, affirmed)."""
     tally = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" else token
-    if tally.dep_ in ("dobj", "obj") and lemma(tally.head) in _family_words(state, "tally_verb") \
+    if tally.dep_ in ("dobj", "obj") and lemma(tally.head) in words_of_family(state, "tally_verb") \
             and tally.head.pos_ == "VERB":
         verb = tally.head
         own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -467,65 +452,3 @@ def _group_of(counted: Token, state: "Discourse") -> Ent | None:
     return None
 
 
-def _origin_count_words(rules: "Compiled") -> dict[str, dict]:
-    """The nouns of the `origin_count` family ('nationalities'), to their rule."""
-    return {w.lower(): r for r in rules.by_family.get("origin_count", ()) for w in r["words"]}
-
-
-@extractor(order=21)
-def origin_count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
-    """How many nationalities an event's victims were of: '33 nationalities were among the
-    victims', 'passengers of more than 30 nationalities', 'there were at least 35
-    nationalities'; 'all on board, from 33 different countries' ('countries' only after
-    'from'). 'of / from N ...' counts only where it hangs on the victims or a verb of
-    them: not 'leaders of 30 nationalities', 'rescue teams from 12 countries'."""
-    words = state.rules.derived("origin_count", _origin_count_words)
-    table = state.tokens
-    if not words or not table.has_any(sent, words):
-        return
-    victims_words = _family_words(state, "victim_noun")
-    for token in table.of(sent):
-        rule = words.get(table.lemma(token))
-        if rule is None or token.tag_ not in ("NNS", "NNPS"):
-            continue
-        if not (token.dep_ == "pobj" and token.head.lower_ in ("of", "from")
-                or token.dep_ in ("nsubj", "attr") and lemma(token.head) == "be" and _among_or_there(token)):
-            continue
-        if token.dep_ == "pobj" and not _of_victims(token.head.head, victims_words):
-            continue  # 'leaders of 30 nationalities', 'rescue teams from 12 countries'
-        if rule.get("subject") == "victims" and token.head.lower_ != "from":
-            continue
-        quantity = quantity_of(token, state)
-        if quantity is None or quantity[2].i != token.i and quantity[2] not in token.children:
-            continue
-        event = event_at(frame_of(token, state), state)
-        if event is None:
-            continue
-        event = brought(event, state) or event
-        value, found, _ = quantity
-        start, end = span_of(found)
-        subject = Ent(event.entity.name, "EVENT", event.token.text, event.token.idx,
-                      event.token.idx + len(event.token.text))
-        yield Raw(subject, rule["attribute"], value, "quantity", text_of(found), start, end, rule["id"], token,
-                  claim=token.idx)
-
-
-def _of_victims(holder: Token, victims_words: frozenset[str]) -> bool:
-    """'passengers from 33 countries', 'claimed the lives of all on board from 33
-    countries': the words 'from' hangs on are the victims, or a verb whose subject or
-    object is (not 'rescue teams from 12 countries searched for the victims')."""
-    def victim(t: Token) -> bool:
-        return lemma(t) in victims_words or t.lower_ in victims_words
-    if victim(holder):
-        return True
-    return holder.pos_ in ("VERB", "AUX") and any(
-        c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") and victim(c)
-        or c.dep_ == "prep" and any(g.dep_ == "pobj" and victim(g) for g in c.children)  # 'had on board passengers'
-        for c in holder.children)
-
-
-def _among_or_there(token: Token) -> bool:
-    """'N nationalities were among the victims'; 'there were N nationalities'."""
-    verb = token.head
-    return any(c.dep_ == "prep" and c.lower_ == "among" for c in verb.children) \
-        or token.dep_ == "attr" and any(c.dep_ == "expl" for c in verb.children)

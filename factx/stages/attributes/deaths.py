@@ -125,9 +125,9 @@ def _killers(token: Token, frame: Frame, state: "Discourse") -> list[tuple[str, 
     agent of the passive death verb or the subject of the active one, each nationality of
     a joint force. A killing in a raid or a strike leaves
     its author to that event (`perpetrator` of the EVENT entity)."""
-    from factx.stages.attributes.perpetration import authors_of
+    from factx.stages.attributes.authors import authors_of
 
-    from factx.stages.attributes.perpetration import claimant
+    from factx.stages.attributes.authors import claimant
 
     rules = state.rules
     if token.pos_ != "VERB" or rules.death_verbs.get(lemma(token), ("", ""))[1] != "object":

@@ -1,4 +1,4 @@
-"""The events a document mentions, as entities, and the facts it gives about them.
+"""The events a document mentions, as entities.
 
 Each event noun or verb of the rules ('the blast', 'a bus crashed') is an event
 mention with its frame (see `frames.py`). Its entity is the named event it belongs to
@@ -9,36 +9,36 @@ without a determiner are new ones). The document's
 own names for it ('the X port blast') become `name` facts of that entity, so that they
 appear as its variants.
 
-An event gets facts (`date`, `place`, `cause`, `perpetrator`) when the document tells
-something about it: a cause, a perpetrator, a count or a death, or a second mention.
+The facts an event gets are `event_facts`'s; `event_at` gives a count or a death the
+event it is about.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
-from factx.events import FLIGHT, event_name
+from factx import attribution as attr
+from factx.events import event_name, name_year
 from factx.records import TimexSpan
-from factx.stages.attributes.base import PLACE_LABELS, Ent, Raw
-from factx.stages.attributes.causes import amount_of, amount_units, cause_of
+from factx.stages.attributes.base import Ent
+from factx.stages.attributes.causes import amount_units
 from factx.stages.attributes.compiled import Compiled, EventKind
-from factx.stages.attributes.agents import perpetrators
-from factx.stages.attributes.frames import (
-    CLOCK, Frame, calendar_day, day_of, event_date, event_places, event_time, frame_of, specificity,
+from factx.stages.attributes.event_names import (
+    OTHER_WORDS, named_by_apposition, named_by_vessel, named_by_words, named_event, own_names,
 )
-from factx.stages.attributes.perpetration import hypothesis
+from factx.stages.attributes.frames import (
+    Frame, calendar_day, event_date, event_places, event_time, frame_of, specificity,
+)
+from factx.stages.attributes.hypotheses import hypothesis
 from factx.stages.attributes.places import country_of
-from factx.stages.attributes.registry import extractor
-from factx.stages.attributes.syntax import is_definite, lemma, span_of, text_of
+from factx.stages.attributes.syntax import is_definite, lemma
 
 if TYPE_CHECKING:
     from factx.stages.attributes.discourse import Discourse
-
-DATE_WORDS = ("DATE", "TIME")
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
     """The event mentions of a document in order, each with its entity (see above)."""
     rules = state.rules
     found: list[tuple[Token, EventKind, Frame, tuple[Ent, list[Ent]] | None, Ent | None]] = []
-    named_at = _named_by_words(state)
+    named_at = named_by_words(state)
     table = state.tokens
     # a token neither of whose words (lemma, form) is an event word has no kind
     words = rules.derived("event_words", _event_words)
@@ -84,11 +84,18 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
             kind = rules.event_kind(token)
         elif token.pos_ == "VERB":
             kind = rules.event_verb(token)
+            if kind is not None and low in rules.death_verbs and _fatal(token, rules):
+                continue  # 'was shot dead', 'shot and killed': a death, told by `deaths`
         if kind is None or (token.pos_ == "NOUN" and token.dep_ == "compound") or hypothesis(token, rules):
             continue  # ('was not an attack' names no attack: `perpetration`)
+        if _generic(token):
+            continue  # ('ferry accidents are common in X': no event)
         frame = frame_of(token, state)
         places = event_places(frame, state)
-        named = _named_event(token, state) or _named_by_apposition(token, kind, state)
+        named = named_event(token, state) or named_by_apposition(token, kind, state) \
+            or named_by_vessel(token, kind, state)
+        if named is not None:  # (the ship is not where it sank: 'the sinking of the MV X off Y')
+            places = [p for p in places if not named.start <= p[0].start < named.end]
         found.append((token, kind, frame, places[0] if places else None, named))
     # one naming place per kind and country: 'the blast in <country>' is the one 'in <its town>'
     towns: dict[tuple[str, str], Ent] = {}
@@ -107,18 +114,19 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
         date = event_date(frame, state)
         if entity is None and place is not None:
             naming = _naming_place(place)
-            naming = towns.get((kind.kind, naming.name), naming)  # a country: its one town
+            naming = towns.get((kind.kind, naming.name)) or _related_town(kind, naming, towns, rules)
             entity = _entity(event_name(kind.kind, naming.name, _other_year(date, state)), token)
         if entity is None and is_definite(token):  # 'the explosion': the one named before
             entity = next((e.entity for e in reversed(out) if e.kind.kind == kind.kind and e.entity), None)
             entity = _entity(entity.name, token) if entity is not None else None
-        own_names = tuple(_own_names(token, kind, state))
+        spellings = tuple(own_names(token, kind, state))
         if named is not None and (named.text != named.name or state.mention_at(token) is None
                                   and not any(m.start == named.start for m in state.mentions)):
             # how this document writes the flight or the storm (the NER's names have theirs)
-            own_names += ((named.text, named.start, named.end),)
-        out.append(EventMention(token, kind, frame, entity, place, date, own_names, event_time(frame, state),
+            spellings += ((named.text, named.start, named.end),)
+        out.append(EventMention(token, kind, frame, entity, place, date, spellings, event_time(frame, state),
                                 named is not None))
+    out = _one_per_place(out, state)
     # a document that names one event of a kind ('Flight 302') means it by every mention
     # of that kind ('the crash near X')
     named: dict[str, set[str]] = {}
@@ -128,12 +136,13 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
     for i, mention in enumerate(out):
         names = named.get(mention.kind.kind, set())
         # (a mention with a place of its own may be another event: 'after a crash in X that killed 189')
-        if len(names) == 1 and mention.entity is None and _refers_back(mention, state):
+        if len(names) == 1 and mention.entity is None and (_refers_back(mention, state) or _its_own(mention, state)):
             out[i] = mention = replace(mention, entity=_entity(next(iter(names)), mention.token))
     # a mention without a place of its own, in a document with one event of its kind: that one
     by_kind: dict[str, set[str]] = {}
     for mention in out:
-        if mention.entity is not None:
+        if mention.entity is not None and name_year(mention.entity.name) is None:
+            # (an event set in another year is no event an undated mention means)
             by_kind.setdefault(mention.kind.kind, set()).add(mention.entity.name)
     for i, mention in enumerate(out):
         names = by_kind.get(mention.kind.kind, set())
@@ -143,7 +152,8 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
     # one event of a kind declared the same ('a bombing in X' … 'claimed the attack'): that one
     for i, mention in enumerate(out):
         if mention.entity is None and not by_kind.get(mention.kind.kind) and is_definite(mention.token) \
-                and mention.token.pos_ in ("NOUN", "PROPN") and _refers_back(mention, state):
+                and mention.token.pos_ in ("NOUN", "PROPN") and _refers_back(mention, state) \
+                and _other_year(mention.date, state) is None:  # (not 'the 2016 bombings')
             names = {n for k in rules.related_kinds.get(mention.kind.kind, ()) for n in by_kind.get(k, ())}
             if len(names) == 1:
                 out[i] = replace(mention, entity=_entity(next(iter(names)), mention.token))
@@ -154,7 +164,38 @@ def event_mentions(state: "Discourse") -> list[EventMention]:
                 and mention.token.pos_ in ("NOUN", "PROPN"):
             name = event_name(mention.kind.kind, None, _other_year(mention.date, state))
             out[i] = replace(mention, entity=_entity(name, mention.token))
+    by_kind = {}
+    for mention in out:
+        if mention.entity is not None and name_year(mention.entity.name) is None:
+            by_kind.setdefault(mention.kind.kind, set()).add(mention.entity.name)
+    # a passive verb without a place of its own (nor a time, unless it tells of the victim
+    # the document told of: 'the politician was shot on Thursday'), in a document with one event of
+    # its kind or of a kind declared the same ('gunmen stormed a café in X … eleven people
+    # were held hostage'): what was done to the victims of that one event
+    for i, mention in enumerate(out):
+        if mention.entity is None and (mention.date is None or _its_own(mention, state)) \
+                and mention.token.pos_ == "VERB" and attr.is_passive(mention.token):
+            kinds = (mention.kind.kind, *rules.related_kinds.get(mention.kind.kind, ()))
+            names = _broadest({n for k in kinds for n in by_kind.get(k, ())}, out)
+            if len(names) == 1:
+                out[i] = replace(mention, entity=_entity(next(iter(names)), mention.token))
     return out
+
+
+#: words beside a verb that make it a killing ('shot dead', 'shot to death', 'fatally shot')
+FATAL_WORDS = frozenset({"dead", "death", "fatally", "mortally", "down"})
+
+
+def _fatal(verb: Token, rules: "Compiled") -> bool:
+    """A verb that is also a death verb, told as a killing here: 'was shot dead', 'shot
+    to death', 'fatally shot', 'was shot and killed', 'shot him, killing him'."""
+    near = [verb, *verb.children, *(g for c in verb.children if c.dep_ == "prep" for g in c.children)]
+    if any(t.lower_ in FATAL_WORDS for t in near if t.i != verb.i):
+        return True
+    joined = [c for c in verb.children if c.dep_ in ("conj", "advcl", "xcomp")]
+    if verb.dep_ in ("conj", "xcomp"):
+        joined.append(verb.head)
+    return any(lemma(t) in rules.death_verbs and lemma(t) != lemma(verb) or lemma(t) in ("die",) for t in joined)
 
 
 def _event_words(rules: "Compiled") -> frozenset[str]:
@@ -176,80 +217,6 @@ def _other_year(date: tuple[TimexSpan, list[Token]] | None, state: "Discourse") 
     return year if year != int(state.published[:4]) else None
 
 
-def _named_by_words(state: "Discourse") -> dict[int, tuple[Ent, EventKind]]:
-    """Named events a name word begins ('Storm Belen', 'Hurricane Osric', 'Operation Grey
-    Pine'), by the token that heads the name: the name word written with a capital,
-    then the proper nouns it is a compound of; no verb of an event is part of a name
-    ('Storm Kills 14' in a headline)."""
-    rules = state.rules
-    if not rules.event_names:
-        return {}
-    out: dict[int, tuple[Ent, EventKind]] = {}
-    table = state.tokens
-    for token in (t for t, lower in zip(table.tokens, table.lowers) if lower in rules.event_names):
-        if token.lower_ not in rules.event_names or token.dep_ != "compound" or token.head.i <= token.i:
-            continue
-        if not token.text[:1].isupper() and not _named_head(token.head, state):
-            continue  # 'storm X' in lower case: only before a name the NER found
-        kind = rules.event_names.get(token.lower_)
-        first = token
-        if token.i > 0 and f"{token.nbor(-1).lower_} {token.lower_}" in rules.event_names:
-            first = token.nbor(-1)  # 'Tropical Storm X'
-            kind = rules.event_names[f"{first.lower_} {token.lower_}"]
-        if kind is None:
-            continue
-        head = token.head
-        words = list(state.doc[token.i + 1:head.i + 1])
-        if not words or any(not w.text[:1].isupper() or w.pos_ != "PROPN" or _eventive(w, state)
-                            or w.ent_type_ in DATE_WORDS for w in words):
-            continue
-        start, end = first.idx, head.idx + len(head.text)
-        text = state.text[start:end]
-        # one name however the document writes its word ('storm X' is 'Storm X')
-        name = " ".join(w[:1].upper() + w[1:] for w in state.text[start:token.idx + len(token.text)].split()) \
-            + state.text[token.idx + len(token.text):end]
-        out[head.i] = (Ent(name, "EVENT", text, start, end), kind)
-    return out
-
-
-def _named_head(token: Token, state: "Discourse") -> bool:
-    """A proper noun the NER took for a name (of any label): 'storm X' names X."""
-    mention = state.mention_at(token)
-    return token.pos_ == "PROPN" and mention is not None and mention.label != "GPE"
-
-
-def _named_by_apposition(token: Token, kind: EventKind, state: "Discourse") -> Ent | None:
-    """'X, an unusually strong storm, ...': a name the event noun stands in apposition to
-    (or that stands in apposition to it: 'the storm, X,') is the event's name, written
-    with the kind's name word in front ('Storm X'), so that every document's spelling is
-    one event; only for kinds whose events have names (storms), never a place."""
-    rules = state.rules
-    word = token.lower_ if token.lower_ in rules.event_names else lemma(token)
-    if rules.event_names.get(word) is None or rules.event_names[word].kind != kind.kind:
-        return None
-    others = [token.head] if token.dep_ == "appos" else []
-    others += [c for c in token.children if c.dep_ == "appos"]
-    for other in others:
-        mention = state.mention_at(other)
-        if other.pos_ != "PROPN" or mention is None or mention.label in ("GPE", "LOC", "FAC", "NORP", "DATE") \
-                or " " in mention.canonical:
-            continue
-        name = f"{word[:1].upper()}{word[1:]} {mention.canonical}"
-        return Ent(name, "EVENT", mention.text, mention.start, mention.end)
-    return None
-
-
-def _eventive(token: Token, state: "Discourse") -> bool:
-    rules = state.rules
-    low = lemma(token)
-    return rules.event_verb(token) is not None or low in rules.death_verbs or low in rules.count_verbs \
-        or low in rules.event_predicates
-
-
-OTHER_WORDS = frozenset({"another", "previous", "earlier", "second", "first", "similar", "separate",
-                         "last", "prior", "other", "former", "third", "fourth", "fifth", "such"})
-#: adjectives that say which event, not what it was like ('the same attack', 'the latest blast')
-WHICH_WORDS = frozenset({"same", "latest", "recent", "next", "new", "initial", "final", "current", "ongoing"})
 TIME_PREPS = frozenset({"since", "before", "after", "than", "like", "unlike"})
 
 
@@ -274,8 +241,92 @@ def _refers_back(mention: "EventMention", state: "Discourse") -> bool:
         and mention.date is None  # 'X crashed in October 2018': a crash of its own time
 
 
+def _generic(token: Token) -> bool:
+    """A bare plural said to be frequent or rare somewhere ('Attacks on politicians are
+    rare in X', 'Ferry accidents are common in Y'): events in general, none of its own."""
+    if token.tag_ not in ("NNS", "NNPS") or token.dep_ not in ("nsubj", "nsubjpass") \
+            or any(c.dep_ in ("det", "poss", "nummod") for c in token.children):
+        return False
+    verb = token.head
+    return lemma(verb) in ("be", "remain") and any(c.dep_ == "acomp" for c in verb.children)
+
+
+def _one_per_place(mentions: list[EventMention], state: "Discourse") -> list[EventMention]:
+    """Events of kinds declared one ('an attack', 'the shooting') that a document places
+    at one place on one day are one event: the name it uses most (else first) for all."""
+    rules = state.rules
+    by_name: dict[str, list[EventMention]] = {}
+    for mention in mentions:
+        if mention.entity is not None and not mention.named and mention.place is not None:
+            by_name.setdefault(mention.entity.name, []).append(mention)
+    rename: dict[str, str] = {}
+    names = sorted(by_name, key=lambda n: (-len(by_name[n]), by_name[n][0].token.i))
+    for i, name in enumerate(names):
+        if name in rename:
+            continue
+        first = by_name[name][0]
+        for other in names[i + 1:]:
+            second = by_name[other][0]
+            if other in rename or second.kind.kind not in rules.related_kinds.get(first.kind.kind, ()):
+                continue
+            if _naming_place(first.place).name != _naming_place(second.place).name:
+                continue
+            days = {calendar_day(m.date[0].value) for m in by_name[name] + by_name[other] if m.date is not None}
+            if len(days - {None}) <= 1:
+                rename[other] = name
+    if not rename:
+        return mentions
+    return [replace(m, entity=_entity(rename[m.entity.name], m.token)) if m.entity is not None
+            and m.entity.name in rename else m for m in mentions]
+
+
+def _its_own(mention: "EventMention", state: "Discourse") -> bool:
+    """A verb whose subject is someone or something the document told of before: its
+    ship ('the ferry left X on Saturday and sank before midnight', 'it capsized') or,
+    passive, its victim ('the 54-year-old politician was shot on the road on Thursday
+    evening', 'X was shot'), in a document with one event of its kind: that event, even
+    with a time of its own (what the document says of its time is that event's time)."""
+    token = mention.token
+    if token.pos_ != "VERB" or not (mention.kind.vessel or mention.kind.agentive and attr.is_passive(token)):
+        return False
+    subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and token.dep_ == "conj":
+        subject = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    mention_of = state.mention_at(subject)
+    return subject.pos_ == "PRON" or subject.pos_ == "NOUN" and is_definite(subject) \
+        or not mention.kind.vessel and mention_of is not None and mention_of.label == "PERSON"
+
+
 def _entity(name: str, token: Token) -> Ent:
     return Ent(name, "EVENT", token.text, token.idx, token.idx + len(token.text))
+
+
+def _related_town(kind: EventKind, naming: Ent, towns: dict[tuple[str, str], Ent], rules: Compiled) -> Ent:
+    """A country's one town where the document places an event of a kind declared one with
+    this one ('gunmen abduct 3 in <country>' … 'gunmen stormed a guesthouse in <its
+    province>'), else the place itself."""
+    found = {t.name: t for k in rules.related_kinds.get(kind.kind, ()) if (t := towns.get((k, naming.name)))}
+    return next(iter(found.values())) if len(found) == 1 else naming
+
+
+def _broadest(names: set[str], mentions: list[EventMention]) -> set[str]:
+    """Event names without those whose place the text puts inside the place of another
+    ('the attack in X' and 'the attack in the Y district of X': one event, the run links
+    them by the document's `located_in`)."""
+    # (an event the document never places, named by its kind alone, is what the run links
+    # to a placed one: not another candidate beside it)
+    placed = {m.entity.name for m in mentions if m.entity is not None and m.entity.name in names
+              and (m.place is not None or m.named)}
+    names = placed or names
+    places: dict[str, str] = {}
+    inside: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.entity is not None and mention.entity.name in names and mention.place is not None:
+            places.setdefault(mention.entity.name, _naming_place(mention.place).name)
+            inside.setdefault(mention.entity.name, set()).update(c.name for c in mention.place[1])
+    return {n for n in names if not any(places.get(m) in inside.get(n, ()) for m in names if m != n)}
 
 
 def _naming_place(place: tuple[Ent, list[Ent]]) -> Ent:
@@ -290,194 +341,18 @@ def _country(place: Ent, containers: list[Ent], state: "Discourse") -> str | Non
     return country_of(place, containers, state)
 
 
-def _named_event(token: Token, state: "Discourse") -> Ent | None:
-    """A named event at an event word: an EVENT mention on it or in front of it, or a
-    flight ('the crash of Flight 302', 'flight ET 302 which crashed', 'Flight ET302
-    crashed'), named 'Flight <number>' so that every spelling of it is one event."""
-    candidates = [token] + [c for c in token.children if c.dep_ in ("compound", "nmod", "appos", "poss", "nsubj",
-                                                                    "nsubjpass")]
-    candidates += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for g in c.children if g.dep_ == "pobj"]
-    if token.dep_ in ("relcl", "acl"):
-        candidates.append(token.head)  # 'flight ET 302, which crashed'
-    for candidate in candidates:
-        words = [t for t in candidate.subtree if t.i <= candidate.i or t.dep_ in ("nummod", "compound", "appos")]
-        start, end = span_of(words) if words else (candidate.idx, candidate.idx + len(candidate.text))
-        flight = FLIGHT.search(state.text[start:end])
-        if flight is not None:
-            number = flight.group(1)
-            a, b = start + flight.start(), start + flight.end()
-            # the airline's name in front is part of how the document names the flight
-            span = state.doc.char_span(a, b, alignment_mode="expand")
-            if span is not None:
-                a = _airline_start(span[0], span[-1], candidate.sent.start)
-            return Ent(f"Flight {number}", "EVENT", state.text[a:b], a, b)
-        mention = state.mention_at(candidate)
-        if mention is not None and mention.label == "EVENT":
-            return state.ent_of_mention(mention, "EVENT")
-    return None
-
-
-def _own_names(token: Token, kind: EventKind, state: "Discourse") -> Iterator[tuple[str, int, int]]:
-    """'the catastrophic X port blast' → 'X port blast': an event noun with a proper
-    name in front of it, from that name on; without one, a definite description by
-    what kind of event it was ('the deadly floods', 'the devastating earthquake')."""
-    if token.pos_ != "NOUN":
-        return
-    # a possessive names the event's owner or time, not the event ('the airline's second accident')
-    lefts = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "amod")
-             or c.dep_ == "nummod" and c.i + 1 < token.i and c.nbor(1).pos_ == "PROPN"]  # 'the X 900 XL crash'
-    words = sorted({t for c in lefts for t in c.subtree if t.ent_type_ not in DATE_WORDS}, key=lambda t: t.i)
-    start = next((i for i, t in enumerate(words) if t.pos_ == "PROPN" and (
-        state.mention_at(t) is not None and state.mention_at(t).label in ("GPE", "LOC", "FAC", "ORG", "NORP", "EVENT")
-        or state.mention_at(t) is None and t.dep_ == "compound" and t.ent_type_ not in DATE_WORDS)
-        or _demonym(t, state) and not kind.agentive), None)  # 'the Chilean floods' (not 'a Turkish strike')
-    if start is None:
-        yield from _described(token, state)
-        return
-    tokens = [t for t in words[start:] if t.text not in ("'s", "’s")] + [token]
-    if any(t.i + 1 != n.i and not (t.i + 2 == n.i and t.nbor(1).text in ("'s", "’s")) for t, n in zip(tokens, tokens[1:])):
-        return  # not one stretch of words
-    a, b = span_of(tokens)
-    yield state.text[a:b], a, b
-
-
-def _described(token: Token, state: "Discourse") -> Iterator[tuple[str, int, int]]:
-    """'the deadly floods': a definite event noun right after adjectives that say what it
-    was like (not 'another', 'first', 'latest': which one it was)."""
-    if not is_definite(token):
-        return
-    adjectives = [c for c in token.lefts if c.dep_ == "amod" and c.pos_ == "ADJ" and c.tag_ == "JJ"
-                  and c.lower_ not in OTHER_WORDS and c.lower_ not in WHICH_WORDS and not c.ent_type_]
-    if not adjectives or adjectives[-1].i + 1 != token.i:
-        return
-    first = adjectives[-1]
-    for adjective in reversed(adjectives[:-1]):
-        if adjective.i + 1 != first.i and not (adjective.i + 2 == first.i and first.nbor(-1).text == ","):
-            break
-        first = adjective
-    a, b = first.idx, token.idx + len(token.text)
-    yield state.text[a:b], a, b
-
-
-def _demonym(token: Token, state: "Discourse") -> bool:
-    return token.pos_ in ("ADJ", "PROPN") and token.text[:1].isupper() and token.lower_ in state.rules.demonyms
-
-
-def told(mention: EventMention, state: "Discourse") -> bool:
-    """Whether the document tells something about an event beyond naming it."""
-    if mention.entity is None:
-        return False
-    if cause_of(mention.frame, state, death=False) is not None or perpetrators(mention.frame, state):
-        return True
-    if sum(1 for e in state.events if e.entity is not None and e.entity.name == mention.entity.name) > 1:
-        return True
-    rules = state.rules
-    if mention.named and any(lemma(t) in rules.count_verbs or lemma(t) in rules.death_verbs
-                             for t in mention.token.sent if t.pos_ == "VERB"):
-        return True  # 'X, a strong storm, killed 12': the storm's names
-    return any(lemma(r) in rules.death_verbs or lemma(r) in rules.count_verbs or lemma(r) in rules.count_nouns
-               for r in mention.frame.roots) or any(
-        lemma(t) in rules.count_nouns or lemma(t) in rules.death_nouns for t in mention.token.sent)
-
-
-def _airline_start(first: Token, last: Token, floor: int) -> int:
-    """Where a flight's name starts with its airline in front ('Norvia Air Flight 88'):
-    the proper nouns before it that hang on its words, not a date ('Sunday Flight 88')."""
-    while first.i > floor:
-        before = first.nbor(-1)
-        if before.pos_ != "PROPN" or before.dep_ not in ("compound", "nmod") or before.ent_type_ in DATE_WORDS \
-                or not first.i <= before.head.i <= last.i:
-            break
-        first = before
-    return first.idx
-
-
-def _flight_names(sent: Span, state: "Discourse") -> Iterator[Raw]:
-    """Every spelling of a flight the document tells of, with the airline in front
-    ('Norvia Air Flight 88', 'flight NV 88'), wherever the parse put it."""
-    told_flights = {e.entity.name for e in state.events if e.entity is not None and e.entity.name.startswith("Flight ")
-                    and told(e, state)}
-    if not told_flights:
-        return
-    for match in FLIGHT.finditer(sent.text):
-        name = f"Flight {match.group(1)}"
-        if name not in told_flights:
-            continue
-        start, end = sent.start_char + match.start(), sent.start_char + match.end()
-        token = state.doc.char_span(start, end, alignment_mode="expand")
-        if token is None:
-            continue
-        # the airline: proper nouns in front that hang on the flight's words
-        start = _airline_start(token[0], token[-1], sent.start)
-
-        text = state.text[start:end]
-        yield Raw(Ent(name, "EVENT", text, start, end), "name", text, "name", text, start, end, "event.name",
-                  token.root, claim=token.root.idx)
-
-
-@extractor(order=15)
-def event_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
-    """date, place, cause, perpetrator and the document's names of the events of a sentence."""
-    yield from _flight_names(sent, state)
-    for mention in state.events:
-        if not (sent.start <= mention.token.i < sent.end) or not told(mention, state):
-            continue
-        token, claim = mention.token, mention.token.idx
-        # the event as this mention names it, where it stands (its name may stand elsewhere)
-        event = Ent(mention.entity.name, "EVENT", token.text, token.idx, token.idx + len(token.text))
-        for name, start, end in mention.names:  # a `name` fact's mention is the name itself
-            yield Raw(Ent(event.name, "EVENT", name, start, end), "name", name, "name", name, start, end,
-                      "event.name", token, claim=claim)
-        if mention.date is not None:
-            timex, _ = mention.date
-            yield Raw(event, "date", day_of(timex.value), "date", timex.text, timex.start, timex.end,
-                      f"{mention.kind.rule}.date", token, claim=claim)
-        if mention.time is not None:  # the clock time, with the day the document gives the event
-            timex, _, value = mention.time
-            value = value or f"{_day_of_event(event.name, state) or 'XXXX-XX-XX'}T{CLOCK.search(timex.value).group(1)}"
-            yield Raw(event, "time", value, "date", timex.text, timex.start, timex.end,
-                      f"{mention.kind.rule}.time", token, claim=claim)
-        if mention.place is not None:
-            place, _ = mention.place
-            if place.label in PLACE_LABELS:
-                yield Raw(event, "place", place.name, "entity", place.text, place.start, place.end,
-                          f"{mention.kind.rule}.place", token, place.label, claim=claim)
-        cause = cause_of(mention.frame, state, death=False)
-        if cause is not None and not hypothesis(cause[2], state.rules):  # 'caused by an attack': who did it
-            value, words, _ = cause
-            start, end = span_of(words)
-            yield Raw(event, "cause", value, "text", text_of(words), start, end,
-                      f"{mention.kind.rule}.cause", token, claim=claim)
-
-        # how much of it there was: '400 tonnes of fertiliser' as the cause, or as
-        # what blew up ('400 tonnes of X had exploded')
-        amount = amount_of(cause[2], state) if cause is not None else None
-        if amount is None and token.pos_ == "VERB":
-            amount = next((a for c in token.children if c.dep_ == "nsubj" and (a := amount_of(c, state))), None)
-        if amount is not None:
-            start, end = span_of(amount[1])
-            yield Raw(event, "amount", amount[0], "quantity", text_of(amount[1]), start, end,
-                      f"{mention.kind.rule}.amount", token, claim=claim)
-        for value, value_type, entity_type, where in perpetrators(mention.frame, state) if mention.kind.agentive else ():
-            value = _unhedged(value, state)  # ('Suspected X fighters': the NER's span)
-            yield Raw(event, "perpetrator", value, value_type, where.text, where.idx,
-                      where.idx + len(where.text), f"{mention.kind.rule}.perpetrator", token,
-                      entity_type if value_type == "entity" else None, claim=claim)
-
-
-def _unhedged(value: str, state: "Discourse") -> str:
-    """A name without the hedge the NER left in front ('Suspected X' → 'X'), so that it
-    is the same author as the plain name."""
-    first, _, rest = value.partition(" ")
-    return rest if rest and first.lower() in state.rules.lexicon.hedge_adjectives else value
-
-
-def _day_of_event(name: str, state: "Discourse") -> str | None:
-    """The one day the document gives an event ('on Tuesday' in another sentence), else None."""
-    days = {calendar_day(e.date[0].value) for e in state.events
-            if e.entity is not None and e.entity.name == name and e.date is not None}
-    return next(iter(days)) if len(days) == 1 and None not in days else None
+def lead_end(state: "Discourse") -> int:
+    """Where a document's lead ends: after its first three sentences with a verb (an
+    outlet's name, a byline or an 'Updated:' line above the headline or body is none)."""
+    found = 0
+    end = 0
+    for sent in state.doc.sents:
+        end = sent.end
+        if any(t.pos_ in ("VERB", "AUX") for t in sent):
+            found += 1
+            if found == 3:
+                break
+    return end
 
 
 def brought(event: EventMention, state: "Discourse") -> EventMention | None:
@@ -521,7 +396,6 @@ def event_at(frame: Frame, state: "Discourse", *, own_only: bool = False) -> Eve
     # that event's ('Ten were killed.'); a single background event is not what it is about
     named = events
     if len({e.entity.name for e in named}) == 1:
-        lead = list(state.doc.sents)[:3]
-        if len(named) > 1 or named[0].token.i < lead[-1].end:
+        if len(named) > 1 or named[0].token.i < lead_end(state):
             return named[0]
     return None

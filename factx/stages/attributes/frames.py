@@ -147,6 +147,9 @@ def frame_of(trigger: Token, state: "Discourse", extra: Iterable[Token] = ()) ->
                 add(child)  # 'killed when he came out on the balcony at 6:18 a.m.': its time and place
             elif child.dep_ == "conj" and root.pos_ in ("NOUN", "PROPN") and is_event_noun(child, state):
                 add(child)  # 'the explosions and fire that shook X': one event, the clause on the last
+            elif child.dep_ in ("xcomp", "oprd") and root.pos_ == "VERB" \
+                    and f"{lemma(root)} {lemma(child)}" in rules.event_verbs:
+                add(child)  # 'took 11 people hostage in X': the second word of the event's verb
     for root in roots:
         for child in root.children:
             if child.dep_ in ARGUMENT_DEPS and not is_event_noun(child, state) and all(child.i != r.i for r in roots):
