@@ -11,7 +11,9 @@ names together when they share a *key*:
 - `F`/`L` the phonetic key of a person's first / last word: a lone word (`q`, the
   querying side) joins the one person (`o`, the offering side) it is the surname of,
   and not when it is someone's given name; an initial and a surname (`q` on `L`, "K.
-  Selvam") joins the one person of that surname whose given name has that initial;
+  Selvam") joins the one person of that surname whose given name has that initial; a lone
+  word joins no one when it is a middle word of a longer person's name or the last word
+  of a name of another type (`L`, `o`: rivals);
 - `P` a person's first and last key: a two-word name (`q`) joins the one longer name
   (`o`) it begins and ends;
 - `G`/`S` a two-word person's last key with its given name's key (`G`) or its stem's
@@ -79,11 +81,11 @@ from factx.names import (
 )
 from factx.events import flight_number, run_events
 from factx.lookup import role_shared_end, slip_keys
-from factx.resolve import TAIL_MIN_WORDS, NameStat, _build_nodes, _Node, mission_classes, resolve
+from factx.resolve import TAIL_MIN_WORDS, NameStat, _build_nodes, _Node, mission_classes, node_key, resolve
 from factx.rules import RuleSet, load_rules
 
 #: Bump when `node_keys` changes: stored keys of another scheme mean a full resolve.
-KEY_SCHEME = "10"
+KEY_SCHEME = "11"
 
 #: Above this share of changed names against the names already resolved, a full
 #: resolve is cheaper than walking the keys.
@@ -114,6 +116,7 @@ class ResolverInput:
     stats: list[NameStat]
     same: list[tuple[str, str]]
     described: list[tuple[str, str | None, bool]]
+    distinct: list[tuple[str, str]] = ()  # type: ignore[assignment]  # people one sentence names both
 
     def names(self) -> set[str]:
         return {s.name for s in self.stats}
@@ -124,7 +127,7 @@ def resolver_input(store, names: Iterable[str] | None = None) -> ResolverInput:
     takes them: their stats in name order, then one zero-count stat per declared alias
     ("X, also known as Y": Y is a name of X's entity, resolve decides) with the pairs,
     and what the documents say descriptions name (`factx.lookup.described_names`)."""
-    from factx.lookup import declared_names, described_names, misspelled_names, role_shared_names, written_names
+    from factx.lookup import declared_names, described_names, distinct_names, misspelled_names, role_shared_names, written_names
 
     wanted = set(names) if names is not None else None
     stats = [NameStat(n, t, c) for n, t, c in store.name_stats(wanted)]
@@ -136,12 +139,14 @@ def resolver_input(store, names: Iterable[str] | None = None) -> ResolverInput:
         described = [d for d in described if d[0] in wanted]
     stats += [NameStat(alias, entity_type, 0) for _, alias, entity_type in declared
               if wanted is None or alias in wanted]
-    return ResolverInput(stats, [(name, alias) for name, alias, _ in declared], described)
+    pairs = {frozenset((name, alias)) for name, alias, _ in declared}
+    distinct = [(a, b) for a, b in distinct_names(store, wanted) if frozenset((a, b)) not in pairs]
+    return ResolverInput(stats, [(name, alias) for name, alias, _ in declared], described, distinct)
 
 
 def node_of(name: str, nr: NameRules) -> str:
-    """A name's node: resolve() puts names with one fold into one node."""
-    return names_fold(name, nr=nr) or name.strip().lower()
+    """A name's node: resolve() puts names with one fold (and title gender) into one node."""
+    return node_key(name, nr)
 
 
 def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared: dict[str, set[str]],
@@ -157,6 +162,11 @@ def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared:
         if node.entity_type not in ("PERSON", "NORP", "EVENT") and " " in node.key:
             plain = spelled_out_country(tuple(w for w in node.key.split() if w != "the"), nr)
             keys.append((f"Q|{group}|{''.join(qualified_name(plain, nr))}", "s", None))
+    if not node.acronym and len(tokens) >= 2:  # a lone word's rivals (resolve.surname_rivals)
+        if node.entity_type == "PERSON":
+            keys += [(f"L|{k}", "o", None) for k in dict.fromkeys(bk[1:-1])]
+        elif node.entity_type not in ("EVENT", "NORP"):
+            keys.append((f"L|{bk[-1]}", "o", None))
     if node.entity_type == "PERSON" and not node.acronym:
         if len(tokens) >= 2:
             first, last = bk[0], bk[-1]
@@ -244,7 +254,7 @@ def _declared_keys(same: list[tuple[str, str]], nr: NameRules) -> dict[str, set[
     """node -> the D keys of the pairs it is declared in (folded as resolve() folds them)."""
     out: dict[str, set[str]] = {}
     for a, b in same:
-        fa, fb = names_fold(a, nr=nr), names_fold(b, nr=nr)
+        fa, fb = node_of(a, nr), node_of(b, nr)
         if fa == fb:
             continue
         pair = "|".join(sorted((fa, fb)))
@@ -320,7 +330,7 @@ def _full(store, rules: RuleSet) -> Resolution:
     conn = store.conn
     nr = name_rules(rules)
     data = resolver_input(store)
-    entities = resolve(data.stats, rules=rules, same=data.same, described=data.described,
+    entities = resolve(data.stats, rules=rules, same=data.same, described=data.described, distinct=data.distinct,
                        events=run_events(store, rules))
     conn.execute("DELETE FROM names")
     conn.execute("DELETE FROM entities")
@@ -402,7 +412,7 @@ def _incremental(store, rules: RuleSet, pending: list[str]) -> Resolution:
     # resolve the region's names together, as a full resolve would see them
     old_names = _stored_names(conn, region) | set(pending)
     data = resolver_input(store, old_names)
-    entities = resolve(data.stats, rules=rules, same=data.same, described=data.described,
+    entities = resolve(data.stats, rules=rules, same=data.same, described=data.described, distinct=data.distinct,
                        events=run_events(store, rules) if event_nodes else None)
     old_ids: set[str] = set()
     for chunk in _chunks(sorted(old_names)):

@@ -23,6 +23,7 @@ Light: no spaCy, no dateparser.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from functools import lru_cache
@@ -228,6 +229,25 @@ def declared_names(store) -> list[tuple[str, str, str]]:
             if isinstance(alias, str) and alias.strip() and alias != name]
 
 
+def distinct_names(store, names: Iterable[str] | None = None) -> list[tuple[str, str]]:
+    """People a document tells apart by writing both in one sentence ("Rashid Karimi, a
+    witness, and Rashad Karimi, his cousin"): pairs of its in-document person names of
+    two words or more, which no spelling rule may merge (`resolve`'s `distinct`); only
+    pairs of `names` when given."""
+    wanted, only, params = "", "", ()
+    if names is not None:
+        wanted = "WITH wanted(name) AS (SELECT value FROM json_each(?)) "
+        only = " AND a.name IN wanted AND b.name IN wanted"
+        params = (json.dumps(sorted(set(names)), ensure_ascii=False),)
+    rows = store.conn.execute(
+        wanted + "SELECT DISTINCT a.name, b.name FROM facts a JOIN facts b "
+        "ON a.doc_id = b.doc_id AND a.quote = b.quote AND a.name < b.name "
+        "WHERE a.attribute = 'name' AND b.attribute = 'name' "
+        "AND a.name_type = 'PERSON' AND b.name_type = 'PERSON' "
+        "AND instr(trim(a.name), ' ') > 0 AND instr(trim(b.name), ' ') > 0" + only, params).fetchall()
+    return sorted((a, b) for a, b in rows if isinstance(a, str) and isinstance(b, str))
+
+
 def written_names(store, rules: RuleSet | None = None,
                   names: Iterable[str] | None = None) -> list[tuple[str, str, str]]:
     """Spellings that tell the resolver more about a person of two words or more than the
@@ -403,7 +423,8 @@ def misspelled_names(store, rules: RuleSet | None = None,
     letters or more, or four and a final vowel); the slip is written in one document only, at most twice, and that
     document writes the frequent name too; the frequent name is written in two documents
     or more and at least three times as often; no other name of the run is one letter
-    from the slip; the slip's sentence holds no kinship word ("his sister") nor the
+    from the slip, nor is the frequent one with a feminine ending added ("Samira" /
+    "Samir"; a dropped letter, "Osam", is a slip); the slip's sentence holds no kinship word ("his sister") nor the
     frequent name itself, and its pronouns are not of the other gender than the frequent
     name's (`rules/misspellings.yml`).
 
@@ -462,6 +483,9 @@ def misspelled_names(store, rules: RuleSet | None = None,
                 and not tokens_match(translit(ws[i], nr=nr), translit(folded[name][i], nr=nr), nr)]
         if not near or len({folded[name] for name, _ in near}) != 1:
             continue  # none, or two names one letter away: which one?
+        if any(ws[i][len(folded[name][i]):] in roles.get("feminine_ending", ()) and ws[i].startswith(folded[name][i])
+               for name, i in near):
+            continue  # "Samira" beside "Samir", "Petrova" beside "Petrov": a woman of the family
         frequent = [name for name, _ in near]
         doc_counts: dict[int, int] = {}
         for name in frequent:

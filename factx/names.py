@@ -113,6 +113,11 @@ class NameRules:
     stopwords: frozenset[str] = frozenset({"the", "of", "in", "for", "and", "on", "at", "to", "de", "du", "la"})
     countries: frozenset[tuple[str, ...]] = frozenset()  # country names and demonyms, as word tuples
     country_names: frozenset[tuple[str, ...]] = frozenset()  # country names only ("ethiopia")
+    #: particles that make the next word a relative's name ("Abu Hamza": Hamza's father;
+    #: "bin Faisal": Faisal's son): particles.yml rules marked `kin`
+    kin_particles: frozenset[str] = frozenset()
+    #: title word -> the gender it says ("mrs": "female"; honorifics.yml `genders`)
+    gendered: dict[str, str] = field(default_factory=dict)
     #: a country's initials -> its name ("us" -> ("united", "states")), from demonyms.yml
     country_initials: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -252,7 +257,11 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         family_first=frozenset(family_first),
         opening_family=frozenset(opening_family), opening_middle=frozenset(opening_middle),
         given_syllable=re.compile("(?:" + "|".join(f"(?:{p})" for p in syllables) + "){1,3}") if syllables else None,
-        given_part=re.compile("|".join(f"(?:{p})" for p in parts)) if parts else None)
+        given_part=re.compile("|".join(f"(?:{p})" for p in parts)) if parts else None,
+        kin_particles=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("kin")
+                                for w in r["words"]),
+        gendered={_NON_WORD.sub("", _plain(w)): gender for r in rules.get("honorifics")
+                  for gender, ws in (r.get("genders") or {}).items() for w in ws})
     _RULES_CACHE[rules.version] = result
     return result
 
@@ -866,6 +875,26 @@ def one_letter_apart(a: str, b: str) -> bool:
     if len(short) == 4 and not (i == 4 and long[4] in "aeiou"):
         return False
     return short[i:] == long[i + 1:]
+
+
+def gender_title(name: str, nr: NameRules) -> str:
+    """The gender a one-word name's civil title says ("female" for "Mrs. Osei",
+    honorifics.yml `genders`), or "": "Mrs. Osei" and "Mr. Osei" are two people, while a
+    longer name is told apart by its given name.
+
+    >>> gender_title("Mrs. Osei", name_rules()), gender_title("Mr Osei", name_rules())
+    ('female', 'male')
+    >>> gender_title("Mrs. Ama Osei", name_rules()), gender_title("Osei", name_rules())
+    ('', '')
+    """
+    tokens = words(name)
+    if len(tokens) > 1 and tokens[0] == "the":
+        tokens = tokens[1:]
+    found = ""
+    while len(tokens) > 1 and tokens[0] in nr.honorifics:
+        found = nr.gendered.get(tokens[0], found)
+        tokens = tokens[1:]
+    return found if len(tokens) == 1 else ""
 
 
 def family_name_first(plain: tuple[str, ...], nr: NameRules) -> bool:

@@ -51,7 +51,7 @@ from rapidfuzz import fuzz
 
 from factx.names import (
     NameRules, acronym_letters, block_key, core_tokens, core_words, facility_order, family_name_first,
-    spelled_out_country, fold as _fold, given_names_match, given_stem,
+    spelled_out_country, fold as _fold, gender_title, given_names_match, given_stem,
     initialism_pattern, is_acronym, is_patronymic, name_rules, qualified_name, strip_possessive, strip_titles, title_classes,
     token_cost, type_group, unqualified_name, words,
 )
@@ -64,6 +64,9 @@ SIMILARITY_FLOOR = 50.0
 
 #: Blocks larger than this are compared against cluster representatives only.
 MAX_BLOCK_PAIRS = 64
+
+#: The never-merge rule number of the genders of one-word names' titles (`node_key`).
+GENDER_RULE = -1
 
 #: A person's name of this many words or more (with no chain particle) joins the one
 #: shorter name that ends it with two words or more: a double surname ("Ortega Lozano"),
@@ -107,9 +110,22 @@ def fold(name: str) -> str:
 
 
 def entity_id(entity_type: str, canonical: str, *, nr: NameRules | None = None) -> str:
-    """The stable id of an entity: a hash of its type and folded canonical name."""
-    digest = hashlib.sha256(f"{entity_type}\x1f{_fold(canonical, nr=nr)}".encode("utf-8"))
+    """The stable id of an entity: a hash of its type and folded canonical name (with the
+    gender of a one-word name's title: "Mrs. Osei" and "Mr. Osei" are two)."""
+    digest = hashlib.sha256(f"{entity_type}\x1f{node_key(canonical, nr or name_rules())}".encode("utf-8"))
     return digest.hexdigest()[:16]
+
+
+def node_key(name: str, nr: NameRules) -> str:
+    """The node of a name: its fold, and for a one-word name the gender its title says
+    (`names.gender_title`), so that "Mrs. Osei" and "Mr. Osei" are two nodes.
+
+    >>> node_key("Mrs. Osei", name_rules()), node_key("Osei's", name_rules())
+    ('osei|female', 'osei')
+    """
+    key = _fold(name, nr=nr) or name.strip().lower()
+    gender = gender_title(name, nr)
+    return f"{key}|{gender}" if gender else key
 
 
 def closest(query: str, names: Iterable[str], limit: int = 5) -> list[str]:
@@ -130,7 +146,7 @@ class _Node:
     """One folded name: every input spelling with that fold (plain dicts: 10^5 of these)."""
 
     __slots__ = ("key", "spellings", "types", "entity_type", "tokens", "acronym", "generation",
-                 "titles", "given", "chain", "addressed", "family")
+                 "titles", "given", "chain", "addressed", "family", "gender")
 
     def __init__(self, key: str) -> None:
         self.key = key
@@ -145,6 +161,7 @@ class _Node:
         self.chain = False  # a person's name written with a chain particle (al-, bin): see rule 3
         self.addressed = False  # a person's name written after a title somewhere ("Mr. Abdi Farah")
         self.family = False  # a person's name written family name first ("Wang Jianguo")
+        self.gender = key.rpartition("|")[2] if "|" in key else ""  # "Mrs. Osei": node_key
 
 
 class _Clusters:
@@ -198,14 +215,72 @@ def _same_name(a: _Node, b: _Node, nr: NameRules) -> bool:
     """Rule 2: equal-length token sequences that may spell the same name."""
     if a.acronym != b.acronym or a.generation != b.generation:
         return False
-    if len(a.tokens) == 1 and a.titles != b.titles:
-        return False  # "Mullah Karim" is not any Karim
+    if len(a.tokens) == 1 and (a.titles != b.titles or a.gender and b.gender and a.gender != b.gender):
+        return False  # "Mullah Karim" is not any Karim, "Mrs. Osei" not "Mr. Osei" (nor both one Osei: tags)
+    if two_entities(a, b, nr):
+        return False
     for x, y in zip(a.tokens, b.tokens):
         if token_cost(x, y, nr) == float("inf"):
             return False
     if a.tokens == b.tokens:
         return True
     return fuzz.ratio(" ".join(a.tokens), " ".join(b.tokens)) >= SIMILARITY_FLOOR
+
+
+# ------------------------------------------------------------------ merge guards
+# Evidence, read off two names alone, that they are two entities. A guard only ever
+# refuses a join, and reads nothing but the two nodes: the incremental keys need no change.
+
+def kin_marks(key: str, nr: NameRules) -> tuple[str, str]:
+    """What is written before a folded name's first word and before its last word: "kin"
+    (a particle that makes the next word a relative's name, particles.yml `kin`: "Abu
+    Hamza" is Hamza's father, "Khalid bin Faisal" Faisal's son), "particle" (another
+    particle, which may stand for one: "Ben Salah", "Bin Salah") or "" (nothing).
+
+    >>> nr = name_rules()
+    >>> kin_marks("abu hamza", nr), kin_marks("khalid bin faisal", nr), kin_marks("youssef ben salah", nr)
+    (('kin', 'kin'), ('', 'kin'), ('', 'particle'))
+    """
+    ws = [w for w in key.split() if w not in nr.articles]
+    if len(ws) < 2:
+        return "", ""
+
+    def mark(word: str) -> str:
+        return "kin" if word in nr.kin_particles else "particle" if word in nr.particles else ""
+    return mark(ws[0]), mark(ws[-2])
+
+
+def kin_differ(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Whether two names' kin marks (`kin_marks`) tell two people: a relative's name
+    against a name written with no particle there."""
+    return any({x, y} == {"kin", ""} for x, y in zip(a, b))
+
+
+def kind_mark(key: str, nr: NameRules) -> str:
+    """The type a vessel's prefix or a company's legal form marks on a folded name
+    (entity_types.yml rules marked `ignored`: "mv ..." FAC, "... ltd" ORG), or "".
+
+    >>> kind_mark("mv julius nyerere", name_rules()), kind_mark("julius nyerere", name_rules())
+    ('FAC', '')
+    """
+    ws = key.split()
+    if len(ws) < 2:
+        return ""
+    return nr.ignored_prefixes.get(ws[0]) or nr.ignored_suffixes.get(ws[-1]) or ""
+
+
+def named_after(a: _Node, b: _Node, nr: NameRules) -> bool:
+    """A vessel or a company and the person it is named after ("MV Julius Nyerere" and
+    "Julius Nyerere", "Kwame Osei Ltd" and "Kwame Osei"): its mark is not compared, but
+    a person written without it is someone else."""
+    ma, mb = kind_mark(a.key, nr), kind_mark(b.key, nr)
+    return bool(ma) != bool(mb) and (b if ma else a).entity_type == "PERSON"
+
+
+def two_entities(a: _Node, b: _Node, nr: NameRules) -> bool:
+    """Whether the names themselves say two entities: a relative's name ("Abu Hamza" is
+    not "Hamza", "Khalid bin Faisal" not "Khalid Faisal"), a namesake vessel or company."""
+    return kin_differ(kin_marks(a.key, nr), kin_marks(b.key, nr)) or named_after(a, b, nr)
 
 
 def _subsequence(short: tuple[str, ...], long: tuple[str, ...], nr: NameRules) -> bool:
@@ -236,20 +311,22 @@ def _display(name: str, entity_type: str, nr: NameRules) -> str:
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
     if entity_type == "PERSON":
-        titles = []
+        titles, gendered = [], []
         while len(parts) > 1 and parts[0].lower().replace(".", "") in nr.honorifics:
             if parts[0].lower().replace(".", "") in nr.distinctive:
                 titles.append(parts[0])
+            elif parts[0].lower().replace(".", "") in nr.gendered and not gendered:
+                gendered.append(parts[0])
             parts = parts[1:]
-        if len(parts) == 1:  # "Mullah Karim" is how a one-word name is told apart
-            parts = titles + parts
+        if len(parts) == 1:  # "Mullah Karim", "Mrs. Osei": how a one-word name is told apart
+            parts = (titles or gendered) + parts
     return " ".join(parts)
 
 
 def _build_nodes(names: Iterable[NameStat], nr: NameRules) -> list[_Node]:
     nodes: dict[str, _Node] = {}
     for stat in names:
-        key = _fold(stat.name, nr=nr) or stat.name.strip().lower()
+        key = node_key(stat.name, nr)
         node = nodes.get(key)
         if node is None:
             node = nodes[key] = _Node(key)
@@ -291,7 +368,8 @@ def _build_nodes(names: Iterable[NameStat], nr: NameRules) -> list[_Node]:
 def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None,
             same: Iterable[tuple[str, str]] = (),
             described: Iterable[tuple[str, str | None, bool]] = (),
-            events: RunEvents | None = None) -> list[Entity]:
+            events: RunEvents | None = None,
+            distinct: Iterable[tuple[str, str]] = ()) -> list[Entity]:
     """Cluster distinct names into entities; every input name lands in exactly one.
 
     `same` holds pairs of names the documents declare to be one entity ("X, also
@@ -301,6 +379,8 @@ def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None,
     name tied to a description's key by a document (tie), or a source written as a
     description of that key; a description with two keys (or None) stays alone.
     `events` holds what the run's facts tell about its events (`factx.events.run_events`).
+    `distinct` holds pairs of names a document tells apart (both written in one sentence,
+    `factx.lookup.distinct_names`): no rule ends them in one entity.
 
     >>> ents = resolve([NameStat("Yusuf Nasser", "PERSON", 5), NameStat("Yousuf Naser", "PERSON", 7),
     ...                 NameStat("Hamid Yusuf Karimi", "PERSON", 1)])
@@ -314,7 +394,7 @@ def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None,
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _resolve(names, rules, nr, same, described, events)
+        return _resolve(names, rules, nr, same, described, events, distinct)
     finally:
         if enabled:
             gc.enable()
@@ -323,7 +403,8 @@ def resolve(names: Iterable[NameStat], *, rules: RuleSet | None = None,
 def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
              same: Iterable[tuple[str, str]] = (),
              described: Iterable[tuple[str, str | None, bool]] = (),
-             events: RunEvents | None = None) -> list[Entity]:
+             events: RunEvents | None = None,
+             distinct: Iterable[tuple[str, str]] = ()) -> list[Entity]:
     nodes = _build_nodes(names, nr)
     by_key = {node.key: i for i, node in enumerate(nodes)}
     clusters = _Clusters(len(nodes))
@@ -334,6 +415,18 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
             i = by_key.get(_fold(name))
             if i is not None:
                 clusters.tag(i, r, m)
+
+    # "Mrs. Osei" and "Mr. Osei" never end in one entity, through any chain of joins
+    for i, node in enumerate(nodes):
+        if node.gender:
+            clusters.tag(i, GENDER_RULE, node.gender == "male")
+    # nor do two spellings of one length one sentence names ("Rashid Karimi, a witness, and
+    # Rashad Karimi, his cousin"); short forms are rule 3's to judge ("George Bush")
+    for n, (a, b) in enumerate(sorted(set(distinct))):
+        i, j = by_key.get(node_key(a, nr)), by_key.get(node_key(b, nr))
+        if i is not None and j is not None and i != j and len(nodes[i].tokens) == len(nodes[j].tokens):
+            clusters.tag(i, GENDER_RULE - 1 - n, 0)
+            clusters.tag(j, GENDER_RULE - 1 - n, 1)
 
     # rule 2: blocks of equal phonetic keys; one-word names within a type group
     blocks: dict[tuple, list[int]] = defaultdict(list)
@@ -363,6 +456,8 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
             for i in members[1:]:
                 if len(nodes[i].tokens) == 1 and nodes[i].titles != nodes[members[0]].titles:
                     continue
+                if two_entities(nodes[i], nodes[members[0]], nr):
+                    continue
                 clusters.union(members[0], i)
     for members in blocks.values():
         if len(members) < 2:
@@ -383,7 +478,7 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
     # rule 5 (declared): "X, also known as Y" in a document, unless known different; before
     # rule 3, so that a bare surname of a declared pair sees one candidate, not two
     for a, b in same:
-        i, j = by_key.get(_fold(a, nr=nr)), by_key.get(_fold(b, nr=nr))
+        i, j = by_key.get(node_key(a, nr)), by_key.get(node_key(b, nr))
         if i is None or j is None or i == j:
             continue
         ni, nj = nodes[i], nodes[j]
@@ -436,6 +531,7 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
     titled: dict[str, list[int]] = defaultdict(list)  # one-word names with distinctive titles
     by_given: dict[str, list[int]] = defaultdict(list)  # full names by given name: "Karim M." meets them
     by_two: dict[tuple[str, str], list[int]] = defaultdict(list)  # names of 3+ words by their first two
+    rivals = surname_rivals(nodes, nr)
     by_tail: dict[tuple[str, str], list[int]] = defaultdict(list)  # names of 3+ words by their last two
     seconds: dict[str, list[int]] = defaultdict(list)  # names of 3+ words by their next-to-last word
     for i, node in enumerate(nodes):
@@ -540,6 +636,14 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
                 continue  # someone's given name: "Karim" may be "Karim Nasser"
             cands = [j for last, js in lasts.get(key, {}).items() if tokens_ok(token, last, nr)
                      for j in js]
+            kin = kin_marks(node.key, nr)[1:]
+            if any(kin_differ(kin_marks(nodes[j].key, nr)[1:], kin) for j in cands):
+                continue  # "Faisal" alone is not "Khalid bin Faisal" (his son), maybe his father
+            if any(clusters.find(j) not in {clusters.find(c) for c in cands}
+                   for word, j in rivals.get(key, ()) if tokens_ok(token, word, nr)):
+                if not node.titles:
+                    lone.append(i)  # the first of a double surname? (below, with its own checks)
+                continue  # "Lozano" alone, with "Carmen Lozano Ruiz" and "Ana Ortega Lozano"
             if node.titles:
                 # "Mullah Karim": only a person written with that title somewhere
                 cands = [j for j in cands if node.titles <= cluster_titles.get(clusters.find(j), set())]
@@ -565,7 +669,7 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             if len(long) >= TAIL_MIN_WORDS and not nodes[j].chain and tokens in (long[:-1], long[-2:], (long[0], long[-2])):
                 # "Ana Sofia Ruiz" or "Ruiz Vega" of "Ana Sofia Ruiz Vega": a double surname
                 first_surnames[block_key(long[-2], nr)].append(j)
-    for i, j in joins:
+    for i, j in _one_gender_each(joins, nodes, clusters):
         clusters.union(i, j)
     # a surname whose candidates the joins above made one person ("Selvam" of "K. Selvam"
     # and "Kannan Selvam")
@@ -625,6 +729,39 @@ def _ends_of(node: _Node, by_two: dict, by_tail: dict, nodes: list[_Node],
             if len(long) < TAIL_MIN_WORDS or nodes[j].chain:
                 return None
             out.append(j)
+    return out
+
+
+def _one_gender_each(joins: list[tuple[int, int]], nodes: list[_Node],
+                     clusters: _Clusters) -> list[tuple[int, int]]:
+    """Rule 3's joins without those of gendered one-word names of both genders into one
+    person ("Mr. Osei" and "Mrs. Osei" both to "Kwame Osei": nothing says which he is)."""
+    genders: dict[int, set[str]] = defaultdict(set)
+    for i, j in joins:
+        if nodes[i].gender:
+            genders[clusters.find(j)].add(nodes[i].gender)
+    return [(i, j) for i, j in joins if not nodes[i].gender or len(genders[clusters.find(j)]) < 2]
+
+
+def surname_rivals(nodes: list[_Node], nr: NameRules) -> dict[str, list[tuple[str, int]]]:
+    """Rule 3's other candidates for a lone word, by its phonetic key: (word, node) of
+    - the middle words of person names of three words or more: in many traditions the
+      family name is not last ("Carmen Lozano Ruiz" is Mrs. Lozano: "Lozano" alone is no
+      more "Ana Ortega Lozano"'s), or a father's name is ("Abdullahi Mohamed Farah");
+    - the last word of a multi-word name the model did not call a person: names of two
+      words or more are compared across types for that reason, and "Farah" alone may be
+      the "Abdullahi Farah" it called a place.
+    They never take the lone word themselves; with them it joins no one."""
+    out: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        tokens = node.tokens
+        if node.acronym or len(tokens) < 2:
+            continue
+        if node.entity_type == "PERSON":
+            for word in tokens[1:-1]:
+                out[block_key(word, nr)].append((word, i))
+        elif node.entity_type not in ("EVENT", "NORP"):
+            out[block_key(tokens[-1], nr)].append((tokens[-1], i))
     return out
 
 

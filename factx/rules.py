@@ -76,7 +76,7 @@ TENSES = ("past", "future", "none")
 REPAIR_PLACES = ("edge", "person_head", "headline_verb", "apposed_organisation", "patronymic")
 #: what a word does in a description of an institution (factx.descriptions)
 DESCRIPTION_ROLES = ("head", "domain", "filler", "anaphor", "branch", "suffix")
-MISSPELLING_ROLES = ("kinship", "masculine", "feminine")
+MISSPELLING_ROLES = ("kinship", "masculine", "feminine", "feminine_ending")
 BOILERPLATE_SCOPES = ("line", "rest")
 _REGEX_SIDES = ("before", "after", "nearest")
 #: placeholders an attribute regex may use; each stands for a group without captures
@@ -155,12 +155,14 @@ def _attribute_rule(rule: dict[str, Any]) -> Iterator[tuple[str, str]]:
 # One entry per kind of rule file; stages add theirs here.
 SCHEMAS: dict[str, Schema] = _schemas(
     Schema("honorifics", {"words": "list"}, {"type": "str", "distinctive": "bool", "rank": "bool",
-                                             "written": "bool", "description": "str"},
+                                             "written": "bool", "genders": "map", "description": "str"},
            "titles and ranks before a name (Mr., Col.); `type` is the entity type they imply; "
            "`distinctive` titles (Mullah, Gen.) tell apart one-word names; `written` titles are "
-           "part of a person's mention as the document spells it (Mr., Insp.)",
+           "part of a person's mention as the document spells it (Mr., Insp.); `genders` (female: "
+           "[Mrs.], male: [Mr.]): titles that keep one-word names of the other gender apart",
            allowed={"type": ENTITY_LABELS}),
     Schema("particles", {"words": "list"}, {"article": "bool", "patronymic": "bool", "chain": "bool", "kunya": "bool",
+                                          "kin": "bool",
                                           "description": "str"},
            "name particles that attach to the next word (al-, bin)"),
     Schema("entity_patterns", {"label": "str", "pattern": "token_pattern"}, {"description": "str"},

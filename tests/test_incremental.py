@@ -152,7 +152,7 @@ def expected(store: Store, rules=None) -> tuple[set, set]:
     data = resolver_input(store)
     rules = rules if rules is not None else load_rules()
     entities = resolve(data.stats, rules=rules, same=data.same, described=data.described,
-                       events=run_events(store, rules))
+                       events=run_events(store, rules), distinct=data.distinct)
     names = {(n, e.entity_id) for e in entities for n in e.names}
     return names, {(e.entity_id, e.canonical, e.entity_type) for e in entities}
 

@@ -34,10 +34,12 @@ from spacy.tokens import Doc, Span
 
 from factx.stages import doc_text
 from factx.names import (
-    INFINITE, PLACE_TYPES, NameRules, token_cost, acronym_letters, core_tokens, initialism_pattern, is_acronym,
+    INFINITE, PLACE_TYPES, NameRules, token_cost, acronym_letters, core_tokens, gender_title, initialism_pattern,
+    is_acronym,
     is_patronymic,
     name_rules, strip_possessive, title_classes, type_group, words,
 )
+from factx.resolve import kin_marks, kind_mark
 from factx.rules import RuleSet, load_rules
 
 
@@ -84,6 +86,8 @@ class MentionRules:
     event_name_words: frozenset[tuple[str, ...]] = frozenset()
     #: every place the rules name (countries, cities, capitals), as `_plain_key`: never a surname
     known_places: frozenset[str] = frozenset()
+    #: kinship nouns ("brother", "wife": misspellings.yml role `kinship`)
+    kinship: frozenset[str] = frozenset()
 
 
 def _plain_key(name: str) -> str:
@@ -132,7 +136,9 @@ def mention_rules(rules: RuleSet | None = None) -> MentionRules:
     known = places | frozenset(_plain_key(r[k]) for r in rules.get("capitals") for k in ("country", "city"))
     result = MentionRules(name_rules(rules), title_before, contexts, demonyms, places=places,
                           place_endings=endings, person_endings=person_endings, branch_words=branches,
-                          event_name_words=event_words, known_places=known)
+                          event_name_words=event_words, known_places=known,
+                          kinship=frozenset(w.lower() for r in rules.get("misspellings")
+                                            if r["role"] == "kinship" for w in r["words"]))
     _CACHE[rules.version] = result
     return result
 
@@ -157,10 +163,13 @@ def clean_name(text: str, nr: NameRules) -> str:
     name, which tell people apart and so stay for the resolver ("Mullah Karim" is not
     any Karim).
 
-    >>> clean_name("Mr. Haddad’s", name_rules()), clean_name("the Greater Sahara", name_rules())
+    A one-word name keeps a title that says its gender too ("Mrs. Osei" is not "Mr.
+    Osei": honorifics.yml `genders`), unless a distinctive title tells it apart already.
+
+    >>> clean_name("Dr. Haddad’s", name_rules()), clean_name("the Greater Sahara", name_rules())
     ('Haddad', 'Greater Sahara')
-    >>> clean_name("Mr. Mullah Haddad", name_rules())
-    'Mullah Haddad'
+    >>> clean_name("Mr. Mullah Haddad", name_rules()), clean_name("Mrs. Haddad", name_rules())
+    ('Mullah Haddad', 'Mrs. Haddad')
     >>> clean_name('Wichai "Tong" Srisuk', name_rules())  # a nickname in quotes
     'Wichai Srisuk'
     """
@@ -169,11 +178,14 @@ def clean_name(text: str, nr: NameRules) -> str:
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
     kept: list[str] = []
+    gendered: list[str] = []
     while len(parts) > 1 and "".join(words(parts[0])) in nr.honorifics:
         if "".join(words(parts[0])) in nr.distinctive:
             kept.append(parts[0])
+        elif "".join(words(parts[0])) in nr.gendered and not gendered:
+            gendered.append(parts[0])
         parts = parts[1:]
-    return " ".join(kept + parts if len(parts) == 1 else parts)
+    return " ".join((kept or gendered) + parts if len(parts) == 1 else parts)
 
 
 def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules) -> str | None:
@@ -304,9 +316,12 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
             clean = lead + clean
         if len(key) == 1 and titles:
             key = key + tuple(sorted("#" + t for t in titles))  # "Mullah Karim" is a name of its own
+        elif len(key) == 1 and not acronym and gender_title(clean, nr):
+            key = key + ("#" + gender_title(clean, nr),)  # "Mrs. Osei" is not "Mr. Osei"
         items.append(_Item(span, clean, key, acronym,
                            rule_label(text, span.start_char, span.end_char, span.label_, mr), titles))
 
+    _namesakes_apart(items, nr)
     groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for index, item in enumerate(items):
         groups[item.key].append(index)
@@ -340,7 +355,8 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         if f in target:
             continue
         for g in people[n + 1:]:
-            if g not in target and len(g) == len(f) and _same_words(words_of(g), words_of(f), nr):
+            if g not in target and len(g) == len(f) and _same_words(words_of(g), words_of(f), nr) \
+                    and not _one_sentence(groups[g], groups[f], items, text):
                 target[g] = f
     full = [f for f in full if f not in target]
 
@@ -365,18 +381,29 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         # organisations ("Al Shabaab" is not "Somali Al Shabaab")
         cands = [f for f in full if len(f) > len(own) and group_label(f) == "PERSON"
                  and _same_words(words_of(f)[-len(own):], own, nr)]
+        # "Faisal" is not "Khalid bin Faisal" (Faisal's son); "bin Laden" is "Osama bin Laden"
+        kin = kin_marks(" ".join(words(items[groups[key][0]].clean)), nr)[0] == "kin"
+        cands = [f for f in cands if _after_kin(items[groups[f][0]].clean, len(own), nr) == kin]
         if len(key) > len(own):
             # "Mullah Karim" is the one whose full name is written with that title too;
             # a military rank may be added later in a document ("Jane Roe ... Capt. Roe")
             cands = [f for f in cands if titles_of(key) - nr.ranks <= titles_of(f)]
+            if key[-1] in _GENDER_KEYS:  # "Mrs. Osei" is not "Mr. Kwame Osei"
+                cands = [f for f in cands if _GENDER_KEYS.get(key[-1]) not in _genders(groups[f], items, nr)]
             # of two, the one written with exactly that rank ("Col. X" after "Col. Ana X" and
             # "Lt. Col. Samir X")
             exact = [f for f in cands if titles_of(f) == titles_of(key)]
             if len(cands) > 1 and len(exact) == 1:
                 cands = exact
         elif len(own) == 1 and (label == "PERSON" or place):
-            # a bare surname may be the titled one-word name too: one more candidate
-            cands += [k for k in titled if _same_words(words_of(k), own, nr)]
+            # a bare surname may be the titled one-word name too: one more candidate; a
+            # gendered one ("Mrs. Osei") only when both genders are written ("Mr. Osei")
+            same = [k for k in titled if _same_words(words_of(k), own, nr)]
+            genders = {k[-1] for k in same if k[-1] in _GENDER_KEYS}
+            if any(_role_before(text, items[i].span.start_char, nr) for i in groups[key]):
+                # "Interior Minister Rahman" is not "Gen. Rahman": another title, another man
+                same = [k for k in same if k[-1] in _GENDER_KEYS]
+            cands += [k for k in same if k[-1] not in _GENDER_KEYS or len(genders) > 1]
         if not cands and len(own) == 1 and (label == "PERSON" or place) and len(key) == 1:
             # ... or the given name (a word no rule knows as a place: "Wichai denied")
             cands = [f for f in full if group_label(f) == "PERSON" and _same_words(f[:1], own, nr)]
@@ -392,6 +419,8 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         if not cands and label == "ORG" and len(key) == 1 \
                 and nr.suffix_types.get("".join(words(items[groups[key][0]].clean))) == "ORG":
             cands = [f for f in full if group_label(f) == "ORG" and words_of(f)[-1] == own[0]]
+        if len(cands) == 1 and _relative_of(groups[key], groups[cands[0]], items, text, mr):
+            continue  # "Haddad and his brother Samir Haddad": the model cut another Haddad's name
         if len(cands) == 1:
             target[key] = cands[0]
 
@@ -652,6 +681,91 @@ def _national_form(own: tuple[str, ...], orgs: list[tuple[str, ...]], nr: NameRu
     national = [f for f in holders if _same_words(f[len(f) - len(own):], own, nr)
                 and (len(f) == len(own) + 1 and f[:1] in nr.countries or f[:len(f) - len(own)] in places)]
     return national if len(holders) == 1 else []
+
+
+def _namesakes_apart(items: list[_Item], nr: NameRules) -> None:
+    """A vessel or a company and the person it is named after ("the MV Julius Nyerere" and
+    "Julius Nyerere was president"): the person's mentions get a key of their own
+    (`resolve.named_after` says the same across documents). The vessel's name written
+    without its prefix is still the vessel where it reads as one: after "the", before a
+    noun or a gerund ("in Sinar Bahari sinking") or in a Title Case line ("Sinar Bahari
+    Death Toll")."""
+    marks = {n: kind_mark(" ".join(words(item.clean)), nr) for n, item in enumerate(items) if not item.acronym}
+    marked = {items[n].key for n, mark in marks.items() if mark}
+    for n, item in enumerate(items):
+        span = item.span
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        if span.start > 0 and doc[span.start - 1].lower_ == "the" or _modifies_noun(span) \
+                or after is not None and (after.text[:1].isupper() or after.tag_ == "VBG"):
+            continue
+        if item.key in marked and not marks.get(n) and item.span.label_ == "PERSON" and not item.acronym:
+            items[n] = _Item(item.span, item.clean, item.key + ("#namesake",), item.acronym, item.rule_label,
+                             item.titles)
+
+
+def _one_sentence(a: list[int], b: list[int], items: Sequence[_Item], text: str) -> bool:
+    """Whether two names are written in one sentence ("Rashid Karimi, a witness, and Rashad
+    Karimi, his cousin"): two people, however alike their spellings."""
+    for i in a:
+        for j in b:
+            x, y = sorted((items[i].span, items[j].span), key=lambda span: span.start)
+            if x.doc.has_annotation("SENT_START"):
+                if x.sent.start == y.sent.start:
+                    return True
+            elif not re.search(r"[.!?]\s|\n", text[x.end_char:y.start_char]):
+                return True
+    return False
+
+
+def _role_before(text: str, start: int, nr: NameRules) -> bool:
+    """Whether a title that is no distinctive one and says no gender is written right
+    before a mention ("Minister" of "Interior Minister Rahman")."""
+    match = re.search(r"(?:^|[\s(\"“])([A-Z][A-Za-z.]+)[ \t]+$", text[max(0, start - 24):start])
+    word = "".join(words(match.group(1))) if match else ""
+    return word in nr.honorifics and word not in nr.distinctive and word not in nr.gendered
+
+
+def _after_kin(clean: str, tail: int, nr: NameRules) -> bool:
+    """Whether the last `tail` words of a name follow a kin particle ("bin Faisal")."""
+    ws = [w for w in words(clean) if w not in nr.articles]
+    return len(ws) > tail and ws[-tail - 1] in nr.kin_particles
+
+
+#: the key words of gendered one-word names (`link_mentions`), each with the other gender
+_GENDER_KEYS = {"#female": "male", "#male": "female"}
+
+
+def _genders(indexes: list[int], items: Sequence[_Item], nr: NameRules) -> set[str]:
+    """The genders the titles of some mentions say ("Mr. Kwame Osei": male)."""
+    out = set()
+    for i in indexes:
+        ws = words(items[i].span.text)
+        if len(ws) > 1 and ws[0] in nr.gendered:
+            out.add(nr.gendered[ws[0]])
+    return out
+
+
+#: a kinship noun right before a name: "and his brother Samir Haddad", "her son, Ali"
+_KIN_BEFORE = re.compile(r"\b(\w[\w-]*)\s*,?\s*$")
+
+
+def _relative_of(partial: list[int], full: list[int], items: Sequence[_Item], text: str,
+                 mr: MentionRules) -> bool:
+    """Whether a partial name comes before the full name in one sentence that calls the full
+    name's bearer a relative ("Haddad and his brother Samir Haddad", "Osei, whose wife Ama
+    Osei"): a name's short form follows it, so the partial is another member of the family."""
+    for i in partial:
+        a = items[i].span
+        for j in full:
+            b = items[j].span
+            if b.start_char <= a.end_char or "\n" in text[a.end_char:b.start_char] \
+                    or (a.doc.has_annotation("SENT_START") and a.sent.start != b.sent.start):
+                continue
+            kin = _KIN_BEFORE.search(text, max(a.end_char, b.start_char - 30), b.start_char)
+            if kin and kin.group(1).lower() in mr.kinship:
+                return True
+    return False
 
 
 def _same_words(a: tuple[str, ...], b: tuple[str, ...], nr: NameRules) -> bool:

@@ -1,0 +1,229 @@
+"""Wrong merges on stories nobody has seen: look-alike names of real news that must stay
+apart (notes/merges.md). Fast tables on the resolver's guards and on resolve() over
+hand-built names; the invented multi-document runs of tests/merge_hazards_cases.py
+through the real pipeline, marked `model`. Every name here is invented or common."""
+
+from __future__ import annotations
+
+import pytest
+
+from factx.names import name_rules
+from factx.resolve import NameStat, kin_marks, kind_mark, node_key, resolve
+from merge_hazards_cases import CASES, judge, run_case
+
+
+def _groups(*names) -> list[set[str]]:
+    stats = [NameStat(*n) if isinstance(n, tuple) else NameStat(n, "PERSON", 2) for n in names]
+    return [set(e.names) for e in resolve(stats)]
+
+
+def _together(groups: list[set[str]], a: str, b: str) -> bool:
+    return any(a in g and b in g for g in groups)
+
+
+# ------------------------------------------------------------------ guard functions
+
+@pytest.mark.parametrize("key, marks", [
+    ("abu hamza", ("kin", "kin")),               # Hamza's father
+    ("abu hamza al masri", ("kin", "")),
+    ("khalid bin faisal", ("", "kin")),          # Faisal's son
+    ("bin laden", ("kin", "kin")),
+    ("youssef ben salah", ("", "particle")),     # Ben may be bin, or a given name
+    ("ben carson", ("particle", "particle")),
+    ("hamza al masri", ("", "")),                # al- names no relative
+    ("hamza", ("", "")),
+])
+def test_kin_marks(key, marks):
+    assert kin_marks(key, name_rules()) == marks
+
+
+@pytest.mark.parametrize("key, kind", [
+    ("mv julius nyerere", "FAC"), ("km sinar bahari", "FAC"), ("kwame osei ltd", "ORG"),
+    ("pt bahari nusa lines", "ORG"), ("julius nyerere", ""), ("nyerere", ""),
+])
+def test_kind_mark(key, kind):
+    assert kind_mark(key, name_rules()) == kind
+
+
+@pytest.mark.parametrize("name, key", [
+    ("Mrs. Osei", "osei|female"), ("Ms Osei", "osei|female"), ("Mr. Osei", "osei|male"),
+    ("Osei", "osei"), ("Mrs. Ama Osei", "ama osei"), ("Dr. Osei", "osei"),
+])
+def test_node_key_keeps_the_gender_of_a_one_word_name(name, key):
+    assert node_key(name, name_rules()) == key
+
+
+# ------------------------------------------------------------------ resolve() tables
+
+APART = [
+    # a kunya names the father of someone: "Abu Hamza" is not Hamza
+    (("Abu Hamza", "Hamza"), ("Abu Hamza", "Hamza")),
+    (("Abu Hamza al-Masri", "Hamza al-Masri"), ("Abu Hamza al-Masri", "Hamza al-Masri")),
+    # "bin Faisal" names the father: Faisal alone is not his son
+    (("Salman", "Mohammed bin Salman"), ("Salman", "Mohammed bin Salman")),
+    (("Faisal", "Khalid bin Faisal"), ("Faisal", "Khalid bin Faisal")),
+    # a vessel or a company named after a person is not the person
+    (("Julius Nyerere", ("MV Julius Nyerere", "FAC", 2)), ("Julius Nyerere", "MV Julius Nyerere")),
+    (("Kwame Osei", ("Kwame Osei Ltd", "ORG", 2)), ("Kwame Osei", "Kwame Osei Ltd")),
+    # a lone word that is a middle word of another person's name: the mother's first
+    # surname is her daughter's second ("Lozano" may be either)
+    (("Lozano", "María José Ortega Lozano", "Carmen Lozano Ruiz"), ("Lozano", "María José Ortega Lozano")),
+    # a lone surname with two full names, one of them typed a place by the model
+    (("Farah", "Mohamed Abdullahi Farah", ("Abdullahi Mohamed Farah", "GPE", 2)),
+     ("Farah", "Mohamed Abdullahi Farah")),
+    (("Kenyatta", "Jomo Kenyatta", ("Uhuru Kenyatta", "ORG", 2)), ("Kenyatta", "Jomo Kenyatta")),
+    # a title that says a gender keeps one-word names of the other gender apart, through
+    # any chain of joins
+    (("Mrs. Osei", "Mr. Osei"), ("Mrs. Osei", "Mr. Osei")),
+    (("Mrs. Osei", "Osei", "Mr. Osei"), ("Mrs. Osei", "Mr. Osei")),
+    (("Mrs. Osei", "Mr. Osei", "Kwame Osei"), ("Mrs. Osei", "Kwame Osei")),
+    (("Ms Santos", "Mr Santos", "Santos"), ("Ms Santos", "Mr Santos")),
+]
+
+
+@pytest.mark.parametrize("names, pair", APART, ids=[" / ".join(p) for _, p in APART])
+def test_names_that_must_stay_apart(names, pair):
+    assert not _together(_groups(*names), *pair)
+
+
+TOGETHER = [
+    # what the guards must leave alone
+    (("bin Laden", "Osama bin Laden"), ("bin Laden", "Osama bin Laden")),
+    (("Mohammed bin Salman", "Mohamad bin Salman"), ("Mohammed bin Salman", "Mohamad bin Salman")),
+    (("Abu Musab al-Zarqawi", "Abu Musab Zarqawi"), ("Abu Musab al-Zarqawi", "Abu Musab Zarqawi")),
+    (("Zarqawi", "Abu Musab al-Zarqawi"), ("Zarqawi", "Abu Musab al-Zarqawi")),
+    ((("KM Sinar Bahari", "FAC", 2), ("Sinar Bahari", "FAC", 2)), ("KM Sinar Bahari", "Sinar Bahari")),
+    (("Kenyatta", "Jomo Kenyatta", ("Jomo Kenyatta International Airport", "FAC", 2)),
+     ("Kenyatta", "Jomo Kenyatta")),
+    (("Carson", "Ben Carson"), ("Carson", "Ben Carson")),
+    (("Youssef Ben Salah", "Yusuf bin Salah"), ("Youssef Ben Salah", "Yusuf bin Salah")),
+    (("Ben Salah", "Bin Salah"), ("Ben Salah", "Bin Salah")),
+    (("Mr. Osei", "Kwame Osei"), ("Mr. Osei", "Kwame Osei")),
+    (("Mrs. Osei", "Ama Osei"), ("Mrs. Osei", "Ama Osei")),
+]
+
+
+@pytest.mark.parametrize("names, pair", TOGETHER, ids=[" / ".join(p) for _, p in TOGETHER])
+def test_names_the_guards_leave_joined(names, pair):
+    assert _together(_groups(*names), *pair)
+
+
+# ------------------------------------------------------------------ invented runs (model)
+
+#: hazards found by the audit that no rule closes yet (notes/merges.md): strict, so that
+#: a fix shows up as an unexpected pass
+OPEN = {
+    "widow-only": "Mrs. Mensah joins the one Mensah of the run; nothing tells her gender",
+    "titles-only": "Interior Minister Rahman is cut to Rahman and linked to Gen. Rahman in the document",
+    # since names8 (main 6382011): "Gen. Aziz Rahman" now joins "Gen. Rahman" (right), which
+    # carries the "Rahman, the interior minister" a document linked to it (the apposition)
+    "two-officials": "'Rahman, the interior minister' is linked to 'Gen. Rahman' in the document",
+    # since names8: a name that begins a longer PERSON span ("Mr. Abdi Farah" of "Abdi Farah
+    # Warsame") links to it, and the model calls "Haile Selassie Avenue" a person
+    "person-street": "'Haile Selassie' links to the street the model typed PERSON in the document",
+}
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("hazards")
+
+
+def _cases():
+    for case in CASES:
+        if not case.apart and not case.alone:
+            continue
+        marks = [pytest.mark.model]
+        if case.id in OPEN:
+            marks.append(pytest.mark.xfail(reason=OPEN[case.id], strict=True))
+        yield pytest.param(case, id=case.id, marks=marks)
+
+
+@pytest.mark.parametrize("case", list(_cases()))
+def test_no_wrong_merge_in_an_invented_run(case, folder):
+    verdict = judge(case, run_case(case, folder))
+    assert verdict["merged"] == [] and verdict["joined"] == []
+
+
+# ------------------------------------------------------------------ in-document links
+
+def _linked(text: str, names: list[str]) -> dict[str, str]:
+    import spacy
+    from spacy.tokens import Span
+
+    from factx.stages.mentions import link_mentions
+
+    doc = spacy.blank("en")(text)
+    spans, at = [], 0
+    for name in names:
+        name, label = name if isinstance(name, tuple) else (name, "PERSON")
+        start = text.index(name, at)
+        at = start + len(name)
+        spans.append(doc.char_span(start, at, label))
+    doc.ents = spans
+    return {f"{m.text}@{m.start}": m.canonical for m in link_mentions(doc)}
+
+
+@pytest.mark.parametrize("text, names, partial, linked", [
+    # the model cut a given name: the bare surname is the relative's own
+    ("Haddad and his brother Samir Haddad were arrested.", ["Haddad", "Samir Haddad"], "Haddad@0", False),
+    ("Osei and his wife, Ama Osei, were killed.", ["Osei", "Ama Osei"], "Osei@0", False),
+    # a short form after its full name is that person, kin words around or not
+    ("Samir Haddad was arrested. Haddad said his brother was abroad.", ["Samir Haddad", "Haddad"],
+     "Haddad@27", True),
+    ("Samir Haddad and his brother were arrested. Haddad denied it.", ["Samir Haddad", "Haddad"],
+     "Haddad@44", True),
+    # a title that says a gender: "Mrs. Osei" is not the Mr. Kwame Osei of the document
+    ("Mr. Kwame Osei died. Mrs. Osei said he was a driver.", ["Mr. Kwame Osei", "Mrs. Osei"],
+     "Mrs. Osei@21", False),
+    ("Kwame Osei died on Monday. Mr. Osei was a driver.", ["Kwame Osei", "Mr. Osei"], "Mr. Osei@27", True),
+    # a relative's name: "bin Faisal" names the father
+    ("Khalid bin Faisal met the envoy. Faisal praised the deal.", ["Khalid bin Faisal", "Faisal"],
+     "Faisal@33", False),
+    ("Osama bin Laden was killed. Bin Laden had hidden for years.", ["Osama bin Laden", "Bin Laden"],
+     "Bin Laden@28", True),
+    # a ship named after a person is not the person
+    ("The MV Julius Nyerere sank. Julius Nyerere was president.",
+     [("MV Julius Nyerere", "FAC"), "Julius Nyerere"], "Julius Nyerere@28", False),
+])
+def test_a_surname_before_a_relative_named_in_full_is_not_linked(text, names, partial, linked):
+    links = _linked(text, names)
+    assert (links[partial] != partial.split("@")[0]) == linked
+
+
+# ------------------------------------------------------------------ one sentence, two people
+
+def test_two_spellings_one_sentence_names_are_two_people():
+    stats = [NameStat("Rashid Karimi", "PERSON", 2), NameStat("Rashad Karimi", "PERSON", 2)]
+    assert len(resolve(stats)) == 1  # one vowel apart: a spelling's freedom ...
+    # ... unless a document writes both in one sentence, through any chain of joins
+    apart = resolve(stats + [NameStat("Rasheed Karimi", "PERSON", 1)],
+                    distinct=[("Rashad Karimi", "Rashid Karimi")])
+    assert not any({"Rashid Karimi", "Rashad Karimi"} <= set(e.names) for e in apart)
+
+
+def test_one_sentence_leaves_short_forms_to_their_rule():
+    stats = [NameStat("George Walker Bush", "PERSON", 2), NameStat("George Bush", "PERSON", 2)]
+    together = resolve(stats, distinct=[("George Bush", "George Walker Bush")])
+    assert len(together) == 1
+
+
+@pytest.mark.parametrize("text, names, linked", [
+    ("Rashid Karimi, a witness, and Rashad Karimi, his cousin, were questioned.",
+     ["Rashid Karimi", "Rashad Karimi"], False),
+    ("Rashid Karimi was questioned. Rashad Karimi was later released.", ["Rashid Karimi", "Rashad Karimi"], True),
+])
+def test_alike_names_of_one_sentence_are_two_people_in_a_document(text, names, linked):
+    links = _linked(text, names)
+    assert (len(set(links.values())) == 1) == linked
+
+
+@pytest.mark.parametrize("text, names, partial, linked", [
+    ("Interior Minister Rahman spoke. Gen. Rahman said troops were sent.", ["Rahman", "Gen. Rahman"],
+     "Rahman@18", False),
+    ("Gen. Rahman said troops were sent. Rahman added that the border was shut.", ["Gen. Rahman", "Rahman"],
+     "Rahman@35", True),
+])
+def test_a_surname_after_another_title_is_not_the_titled_one_word_name(text, names, partial, linked):
+    links = _linked(text, names)
+    assert (links[partial] != partial.split("@")[0]) == linked
