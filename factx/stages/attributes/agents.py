@@ -69,7 +69,7 @@ def perpetrators(frame: Frame, state: "Discourse") -> list[tuple[str, str, str, 
         if kind is not None and kind.agentive:
             for child in root.lefts:
                 if child.dep_ in ("compound", "amod", "nmod", "poss"):
-                    for word in child.subtree:  # 'a joint US-Afghan raid': both
+                    for word in child.subtree:  # 'a joint French-Malian raid': both
                         if word.pos_ in ("PROPN", "ADJ", "NOUN") and (word.i == child.i or _nationality(word, state)):
                             named(word, modifier=True)
         killing = lemma(root) in rules.death_verbs and rules.death_verbs[lemma(root)][1] == "object"

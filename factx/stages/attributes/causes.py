@@ -155,14 +155,14 @@ def cause_of(frame: Frame, state: "Discourse", *, death: bool = True) -> tuple[s
                     implied = rules.death_verbs.get(lemma(done))
                     if implied is not None and implied[2] is not None:
                         return implied[2], [done], done
-        if death and low in rules.death_verbs:  # 'was given a lethal injection': what was given
+        if death and low in rules.death_verbs:  # 'was given a fatal dose': what was given
             listed.extend(c for c in verb.children if c.dep_ == "dobj")
         if lemma(verb) in rules.death_verbs or lemma(verb) in rules.count_verbs:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if subject is not None and not attr.is_passive(verb):
                 listed.append(subject)  # 'a drone strike killed X'
     if death and trigger.pos_ == "NOUN":
-        # 'his death by suffocation', 'her death from cancer'; 'a fight which led to his death'
+        # 'his death by drowning', 'her death from cancer'; 'a fight which led to his death'
         open_slots.extend(g for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                           for g in pobjs(c))
         open_slots.extend(_subject_causes(trigger, state))

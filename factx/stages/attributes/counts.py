@@ -66,7 +66,7 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
         if required and not any(c.lower_ in required or any(g.lower_ in required for g in c.children)
                                 for c in token.children):
             continue  # 'taken into custody', 'rounded up'
-        if low == "leave":  # 'left dozens of civilians dead', 'left 50 people dead and 300 injured'
+        if low == "leave":  # 'left dozens of villagers dead', 'left 40 people dead and 260 injured'
             verb_state = [c.lower_ for c in token.children if c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "ccomp")]
             found = []
             for victim in victims(token, role):
@@ -82,7 +82,7 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
             lives = [c for c in token.children if c.dep_ == "dobj" and c.lower_ == "lives"]
             found = [g for c in lives for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
             quantities = [q for v in found if (q := quantity_of(v, state)) is not None]
-            if not quantities:  # 'claimed at least 150 lives'
+            if not quantities:  # 'claimed at least 40 lives'
                 quantities = [q for v in lives if (q := quantity_of(v, state)) is not None]
         else:
             found = victims(token, role)
@@ -132,7 +132,7 @@ def _listed_people(found: list[Token], state: "Discourse") -> tuple | None:
             continue
         if person is not people[0] and person.pos_ == "NOUN" and not any(
                 c.dep_ in ("det", "poss", "nummod", "amod") for c in person.children):
-            continue  # '168 passengers and crew': the number counts both
+            continue  # '212 passengers and crew': the number counts both
         entity = entity_of(person, state)
         single = entity is not None and entity.label == "PERSON" or person.pos_ == "NOUN" and person.tag_ == "NN" \
             and any(c.dep_ in ("det", "poss") for c in person.children)
@@ -141,7 +141,7 @@ def _listed_people(found: list[Token], state: "Discourse") -> tuple | None:
         total += 1
         singles.append(person)
     if not singles:
-        return None  # only numbers: '149 passengers and eight crew'
+        return None  # only numbers: '96 passengers and five crew'
     # the words are the whole list; what it counts, one of its people ('her husband', not 'children')
     return total, list(person.doc[people[0].left_edge.i:people[-1].right_edge.i + 1]), singles[0]
 
@@ -154,7 +154,7 @@ def _by_abductors(verb: Token, state: "Discourse") -> bool:
     rules = state.rules
     if any((kind := rules.event_kind(g)) is not None and kind.kind in ("kidnapping", "hostage-taking")
            for p in verb.children if p.dep_ == "prep" and p.lower_ in ("in", "during") for g in pobjs(p)):
-        return True  # '4 seized in Sulu kidnapping'
+        return True  # '3 seized in Varnok kidnapping'
     doers = [attr.agent_of(verb) if attr.is_passive(verb) else attr.subject_of(verb)]
     if verb.dep_ == "conj":  # 'stormed a guesthouse and seized three workers'
         doers.append(attr.subject_of(verb.head))
@@ -176,7 +176,7 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
         quantity = next((q for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
                          for g in p.children if g.dep_ == "pobj" and (q := quantity_of(g, state)) is not None), None)
     if quantity is None and token.pos_ in ("ADJ", "VERB"):
-        # '90 people missing', '21 people are still missing', '6,500 injured': the count is
+        # '40 people missing', '17 people are still missing', '2,300 injured': the count is
         # on the noun it describes or on its subject
         holders = [token.head] if token.dep_ in ("amod", "acl") else []
         holders += [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -192,7 +192,7 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
                 break
     if quantity is None and token.dep_ == "pobj" and token.head.lower_ in ("in", "on") \
             and not any(c.dep_ in ("det", "poss") for c in token.children) \
-            and lemma(token.head.head) in ("be", "remain"):  # '21 people are in custody', '230 were on board'
+            and lemma(token.head.head) in ("be", "remain"):  # '12 people are in custody', '310 were on board'
         quantity = next((q for c in token.head.head.children
                          if c.dep_ == "nsubj" and (q := quantity_of(c, state)) is not None), None)
     tally = token
@@ -279,7 +279,7 @@ def count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
 def _with_perpetrators(token: Token, value: object, state: "Discourse") -> object:
     """A toll that counts its attackers ('four people were killed, including the
     gunman') is a range from the victims alone to all the dead ('3-4'), so that it
-    agrees with a count of the victims ('three hostages were killed')."""
+    agrees with a count of the victims ('two hostages were killed')."""
     if not isinstance(value, int):
         return value
     words = words_of_family(state, "perpetrator_included")
@@ -361,7 +361,7 @@ def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discours
             return victim  # (whatever their nationality: 'six Pakistani nationals arrested over ...')
     if any(c.dep_ in ("amod", "compound") and c.lower_ in state.rules.demonyms and c.text[:1].isupper()
            for c in counted.children):
-        return None  # 'six Pakistani women captured': a part of the toll, by nationality
+        return None  # 'four Estonian women captured': a part of the toll, by nationality
     # arrests are an event of their own: 'detained 37 people in X in connection with the
     # attack' counts no one of the attack
     event = event_at(frame, state, own_only=attribute == "arrested_count")
@@ -386,8 +386,8 @@ def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discours
         return Ent(event_name(kind.kind, place.name), "EVENT", trigger.text, trigger.idx,
                    trigger.idx + len(trigger.text))
     if attribute == "arrested_count" and not places and not _group_of(counted, state):
-        # arrests told nowhere ('Police say two men have been detained', 'detained 13 people
-        # in connection with the blast'): the event they are told with, the one named just
+        # arrests told nowhere ('Police say three men are being held', 'detained 9 people
+        # in connection with the fire'): the event they are told with, the one named just
         # before, or the one the document is about (`event_at`)
         event = event_at(frame, state)
         if event is not None:

@@ -320,7 +320,7 @@ def _survived_the_event(verb: Token) -> bool:
 
 @extractor(order=12)
 def no_body_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
-    """'We did not find any body there', 'have yet to find his body', 'no body was
+    """'We found no body at the site', 'have still not found her body', 'no body was
     recovered': the death of the person (his, of X, else the document's main person)
     denied by who says it."""
     nouns, verbs = state.rules.derived("body", _body_words)

@@ -111,7 +111,7 @@ WHICH_WORDS = frozenset({"same", "latest", "recent", "next", "new", "initial", "
 
 def named_event(token: Token, state: "Discourse") -> Ent | None:
     """A named event at an event word: an EVENT mention on it or in front of it, or a
-    flight ('the crash of Flight 302', 'flight ET 302 which crashed', 'Flight ET302
+    flight ('the crash of Flight 618', 'flight KX 618 which went down', 'Flight KX618
     crashed'), named 'Flight <number>' so that every spelling of it is one event."""
     candidates = [token] + [c for c in token.children if c.dep_ in ("compound", "nmod", "appos", "poss", "nsubj",
                                                                     "nsubjpass")]

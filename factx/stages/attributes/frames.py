@@ -9,7 +9,7 @@ to a root, reached without passing another verb (said, confirmed, launched, born
 statement, a title or a participant ('X, who was born in 1950, died'); a dateline's
 place never counts. Of several dates, the most specific absolute one wins ('two years
 ago in March 2017' is March 2017). A nationality or country in front of an attack
-('a US drone strike') is its perpetrator, never its place.
+('a Turkish drone strike') is its perpetrator, never its place.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """How many nationalities an event's victims were of (`nationalities_count`): families
-`origin_count` ('33 nationalities were among the victims') and `victim_noun` (the words
-of the people an event struck, beside which 'from 33 countries' counts them)."""
+`origin_count` ('27 nationalities were among the dead') and `victim_noun` (the words
+of the people an event struck, beside which 'from 27 countries' counts them)."""
 
 from __future__ import annotations
 
@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 
 register(
     Family("origin_count", keys=("words", "attribute", "subject"), required=("words", "attribute"),
-           doc="nouns that count where the victims came from: '33 nationalities were among the victims'; "
+           doc="nouns that count where the victims came from: '27 nationalities were among the dead'; "
                "`subject: victims` when the noun counts them only beside a word of victims "
-               "('from 33 countries')"),
+               "('from 27 countries')"),
     Family("victim_noun", doc="words of the people an event struck: 'victims', 'passengers', 'on board'"),
 )
 
@@ -36,9 +36,9 @@ def _origin_count_words(rules: "Compiled") -> dict[str, dict]:
 
 @extractor(order=21)
 def origin_count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
-    """How many nationalities an event's victims were of: '33 nationalities were among the
-    victims', 'passengers of more than 30 nationalities', 'there were at least 35
-    nationalities'; 'all on board, from 33 different countries' ('countries' only after
+    """How many nationalities an event's victims were of: '27 nationalities were among the
+    dead', 'travellers of more than 20 nationalities', 'there were at least 24
+    nationalities'; 'all on board, from 27 different countries' ('countries' only after
     'from'). 'of / from N ...' counts only where it hangs on the victims or a verb of
     them: not 'leaders of 30 nationalities', 'rescue teams from 12 countries'."""
     words = state.rules.derived("origin_count", _origin_count_words)

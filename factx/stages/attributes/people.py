@@ -49,7 +49,7 @@ def origin_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
             continue  # 'Egyptian-born': the regex rule
         mention = state.mention_at(token)
         if mention is not None and mention.label in ("ORG", "GPE", "LOC", "FAC", "PERSON", "EVENT"):
-            continue  # part of a name: 'the Afghan Ministry of Defense'
+            continue  # part of a name: 'the Peruvian Ministry of Health'
         noun = token.head if token.dep_ in ("amod", "compound", "nmod") else token
         if noun.i != token.i and state.mention_at(noun) is not None and state.mention_at(noun).label == "PERSON":
             person = entity_of(noun, state, nominal=False)

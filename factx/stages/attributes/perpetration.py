@@ -10,7 +10,7 @@ denied carrying out the attack' (denied, said by X).
 `perpetration_facts` also runs `hypotheses` (whether anyone did it: 'ruled out an
 attack', 'caused deliberately'); what both share (the families' words, the event a claim
 names, who a subject names) is `authors`. Nationalities and organisations in front of an
-attack ('a US drone strike') and 'X claimed responsibility' are read with the event's
+attack ('a Turkish drone strike') and 'X claimed responsibility' are read with the event's
 frame (`agents.perpetrators`).
 """
 from __future__ import annotations

@@ -71,7 +71,7 @@ def place_names(token: Token, state: "Discourse", depth: int = 0) -> list[tuple[
 
     'the Karkh district of Baghdad Province' → [(Karkh, [Baghdad Province])];
     'Iraq's central Babil province' → [(Babil, [Iraq])];
-    'a compound in X' → the places of X; 'a southern Afghanistan raid' → Afghanistan.
+    'a compound in X' → the places of X; 'a northern Mali raid' → Mali.
     """
     if depth > 3:
         return []

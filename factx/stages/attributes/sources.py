@@ -82,7 +82,7 @@ def resolve_source(token: Token, state: "Discourse", memory: Speakers | None = N
         known = memory.nominal.get(low)
         if known is not None and is_definite(token) and not any(c.dep_ == "poss" for c in token.children):
             return known
-        if is_definite(token):  # 'the news agency' after 'the National News Agency'
+        if is_definite(token):  # 'the press agency' after 'the State Press Agency'
             words = [t.lower_ for t in strip_det(object_tokens(token) or [token])]
             for mention in reversed(state.mentions):
                 if mention.start < token.idx and mention.label in ("ORG", "GPE") and \

@@ -78,7 +78,7 @@ def toll_reached(verb: Token, tally: Token, state: "Discourse") -> tuple | None:
         return None
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i != tally.i), None)
     quantity = tally_number(obj, state) if obj is not None else None
-    if quantity is None:  # 'could reach between 18,000 to 20,000': the last number given
+    if quantity is None:  # 'could reach between 4,000 to 5,000': the last number given
         numbers = [t for t in verb.subtree if t.i > verb.i and t.like_num and t.ent_type_ not in ("DATE", "TIME")]
         quantity = tally_number(numbers[-1], state) if numbers and numbers[-1].head.i in (
             verb.i, *(n.i for n in numbers), *(c.i for c in verb.children)) else None

@@ -3,13 +3,13 @@
 Family `wound` (rules/attributes.yml): verbs and nouns of a wound with the cause they
 name ('shot', 'a bullet', 'a gunshot' → shot; 'stabbed' → stabbing), and family
 `body_part` (head, chest, neck...). A person the document says was killed or died, and
-'shot in the chest and head', gets `cause_of_death` 'shot in the chest and head';
+'shot in the neck and shoulder', gets `cause_of_death` 'shot in the neck and shoulder';
 so does one 'killed with a bullet to the head'. A wound alone is no death: the
 detail is only read for people whose death the wound's clause tells, or whose killing
 the document tells (not 'X, shot in the leg years ago, died of cancer'), and never for a
 wound of someone else ('his wife was shot in the leg').
 The conflicts code compares such causes by their head ('shot') and details ('in the
-head' against 'in the chest and head': told differently).
+head' against 'in the neck and shoulder': told differently).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def _wound_words(rules: "Compiled") -> tuple[dict[str, str], frozenset[str]]:
 
 
 def body_parts(token: Token, parts: frozenset[str]) -> tuple[list[Token], Token | None]:
-    """The body parts a wound word is told in ('in the chest and head'), and the
+    """The body parts a wound word is told in ('in the neck and shoulder'), and the
     preposition that gives them."""
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in WOUND_PREPS:
