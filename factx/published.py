@@ -2,11 +2,11 @@
 
 `published_date(text)` looks, in order of trust, for page metadata kept in the text
 ("datePublished": ...), a labelled line ("Published:", "Posted", "Last Updated: Sun,
-22 May 2016", "Publish Date: 02 Aug, 2022 |"; a French, Spanish, Portuguese or Italian
+22 May 2016", "Publish Date: 17 Mar, 2019 |"; a French, Spanish, Portuguese or Italian
 label, "Publié le 04/11/2025", is read day first), a line that is only a date ("Oct 8,
 2019", "May 22, 2016 | 4:30 PM", "IST: 0915 HRS, JUN 3, 2018", "2019-10-08T14:05:00+04:30",
-"Tue, 08 Oct 2019 10:15:00 +0000", "08.30.20 , 10:51"), and a dateline without a year
-("BEIRUT, Aug. 5 (Reuters) -"), whose year must come from a full date of the document
+"Tue, 08 Oct 2019 10:15:00 +0000", "07.29.21 , 09:40"), and a dateline without a year
+("LISBON, Aug. 5 (Reuters) -"), whose year must come from a full date of the document
 close to it. It returns a `Published` that says how the date was found and from
 what. Nothing found is None: the date is never guessed and never today; a dateline
 whose year nothing in the text fixes keeps its month and day (`partial`), for
@@ -217,7 +217,7 @@ def day_first(text: str, hint: bool | None = None) -> bool | None:
 
     >>> day_first("Posted 23/09/2019. Updated 03/10/2019.")
     True
-    >>> day_first("Published: 08.30.20 , 10:51")
+    >>> day_first("Published: 07.29.21 , 09:40")
     False
     >>> day_first("11/04/2031 - 08:15\\nOn the morning of April 11, a fire hit the depot.")
     True

@@ -167,7 +167,7 @@ def normalize(text: str, anchor: str | None, *, label: str | None = None,
     """The TIMEX3 (type, value) of one temporal expression, or None if it is not one.
 
     `anchor` is the publication date (ISO 'YYYY-MM-DD') or None; `context` the sentence
-    around the expression ("the Sept. 11 attacks"); `previous` the last date value of
+    around the expression ("the 9/11 commission"); `previous` the last date value of
     the same document, for "the next day" and "April of that year"; `label` the NER
     label of the span, if any (kept in the cache key; the words decide the value).
     `tense` ('past', 'future', 'present' or None) is the tense of the expression's governing verb
@@ -942,7 +942,7 @@ def _split_time(t: str) -> tuple[str, str] | None:
     m = re.fullmatch(rf"(?:in\s+)?(?:the\s+)?({lex.alt('day_start')})(?:\s+of\s+(.+))?", t)
     if m:
         return "", m.group(2) or ""
-    # "the night of Sept. 22", "Tuesday night", "last night", "this morning"
+    # "the night of March 4", "Tuesday night", "last night", "this morning"
     m = re.fullmatch(rf"(?:the\s+)?({g.part})\s+of\s+(.+)", t)
     if m:
         return "T" + lex.parts[m.group(1)], m.group(2)
@@ -1182,7 +1182,7 @@ def _relative_year(t: str, ctx: _Ctx) -> str | None:
 
 def _hijri(t: str, ctx: _Ctx) -> str | None:
     """An Islamic (Hijri) calendar date written in English, as its Gregorian day:
-    "Jumada I 28, 1432" and "28 Jumada al-Awwal 1432 AH" are 2011-05-02. The months
+    "Jumada I 14, 1437" and "14 Jumada al-Awwal 1437 AH" are 2016-02-23. The months
     are those of rules/dates.yml `hijri_months`; the conversion is the Umm al-Qura
     calendar's (the `hijridate` package), which covers 1343-1500 AH (1924-2077)."""
     lex = lexicon()

@@ -217,7 +217,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
                                              and text[lead.end():end].lower() not in refs):
         start = lead.end()
         lead = _LEAD.match(text, start, end)
-    # "the Sept. 23, 2019 raid", "the 20th century", "the 1990s": TimeML leaves the
+    # "the March 14, 2017 raid", "the 20th century", "the 1990s": TimeML leaves the
     # article out of an absolute date (it belongs to the noun phrase around it)
     the = re.match(r"the\s+", text[start:end], re.I)
     if the:
@@ -430,7 +430,7 @@ def temporal_expressions(doc: Doc, anchor: str | None, *,
     `anchor` is the publication date (ISO) that relative expressions resolve against;
     None keeps what it would fix unknown (XXXX). `date_line` is the character range of
     the page's date line the publication date was read from (`Article.date_line`):
-    its clock ("Published: 08.30.20 , 10:51") is a time of that date. `ages` reports
+    its clock ("Published: 07.29.21 , 09:40") is a time of that date. `ages` reports
     ages as durations (default `AGES`).
 
     >>> import spacy
@@ -536,7 +536,7 @@ _DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-[1-7])(?=T|$)")
 # A year or a month: a date too coarse to give a day
 _COARSE_VALUE = re.compile(r"^(\d{4})(?:-(\d\d))?$")
 # What stands between a clock and the clock in parentheses that converts it:
-# "6:18 a.m. (0148 GMT)", "6pm local time (11pm, Singapore time)", "3 p.m. EDT/1900 GMT"
+# "9:15 a.m. (0615 GMT)", "4pm local time (10pm, Manila time)", "3 p.m. EDT/1900 GMT"
 _CONVERTS = re.compile(r"\s*[(/]\s*")
 
 
@@ -574,12 +574,12 @@ def _sentence_ends(text: str, lo: int, hi: int) -> list[int]:
 
 
 def _days_of_bare_times(doc: Doc, text: str, spans: list[TimexSpan], anchor_at) -> list[TimexSpan]:
-    """A time of day that names no day ("6:18 a.m.", "0148 GMT", "in the early hours")
+    """A time of day that names no day ("9:15 a.m.", "0615 GMT", "in the early hours")
     is on the day its sentence names, the nearest when it names several ("at 6:18 a.m.
     on Sunday morning", "Pakistan on Monday confirmed ... in the early hours"), else on
     the article's day: never on a date named sentences before. A year or a month named
     in the sentence without a day keeps the day unknown within it, unless the article's
-    day lies in it. A clock in parentheses after another ("6:18 a.m. (0148 GMT)") is the
+    day lies in it. A clock in parentheses after another ("9:15 a.m. (0615 GMT)") is the
     same instant: the day of the clock it converts, moved when midnight lies between
     the two (by the zones' offsets when both are known, else by the smaller gap)."""
     bare = [s.type in ("TIME", "DATE") and bare_time(s.text) for s in spans]
@@ -649,7 +649,7 @@ def _converted(span: TimexSpan, of: TimexSpan) -> TimexSpan:
 
 def _restated_weekdays(text: str, spans: list[TimexSpan], anchor: str | None) -> list[TimexSpan]:
     """A weekday restated by the date beside it, in parentheses or after a comma
-    ("on Tuesday (Aug 4)"), is that date: both take the value of the two read together,
+    ("on Friday (March 9)"), is that date: both take the value of the two read together,
     where the weekday fixes the year."""
     out = list(spans)
     for i in range(len(spans) - 1):
@@ -678,7 +678,7 @@ DATE_LINE_CHARS = 120
 
 
 def _date_line_clocks(text: str, date_line: tuple[int, int] | None) -> list[_Candidate]:
-    """The clocks of the page's date line ("Published: 08.30.20 , 10:51"): a bare
+    """The clocks of the page's date line ("Published: 07.29.21 , 09:40"): a bare
     "10:51" is a time there, where elsewhere it may be a score or a verse."""
     if not date_line or not 0 <= date_line[0] < date_line[1] <= len(text) \
             or date_line[1] - date_line[0] > DATE_LINE_CHARS:
