@@ -45,7 +45,7 @@ class Lexicon:
     hedge_verbs: frozenset[str]
     hedge_nouns: frozenset[str]
     hedge_adjectives: frozenset[str]
-    #: verbs that correct an earlier report ('adjusting the numbers from a previous report')
+    #: verbs that correct an earlier report ('revising the figures of an earlier count')
     correct: frozenset[str] = frozenset()
     #: adjectives of a report that a later one replaced ('a previous report', 'an earlier figure')
     superseded: frozenset[str] = frozenset()

@@ -305,7 +305,7 @@ class _Comparer:
             changed = False
             for g in groups:
                 if g.value_type not in _NESTED_TYPES and self.attribute not in self.model.cause_attributes:
-                    continue  # causes nest too: "nitrate" in "nitrate stored at the port"
+                    continue  # causes nest too: "fertilizer" in "fertilizer kept at the depot"
                 # the values it agrees with that say more than it ("Sunday morning" for
                 # "July 31"); vaguer ones ("last week", "the weekend") hold nobody back
                 partners = [h for h in groups if h is not g and self.relation(g, h) == COMPATIBLE
@@ -814,7 +814,7 @@ def _around(quote: str, text: str) -> tuple[tuple[list[str], list[str]], ...] | 
     return tuple(found)
 
 
-#: a year that dates what the words after it tell: "in 2018, more than", "in June
+#: a year that dates what the words after it tell: "in 2014, more than", "in June
 #: 2018 a ferry", "the 2015 crash that killed" (not "the strongest since 2001, killed")
 _YEAR_WORD = re.compile(r" in (?:[a-z]+ )?((?:19|20)\d\d) | ((?:19|20)\d\d) (?:[a-z]+ ){0,4}(?:that|which|when) ")
 _YEAR_IN_TEXT = re.compile(r"\b(?:19|20)\d\d\b")

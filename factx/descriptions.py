@@ -19,7 +19,7 @@ A description ties to a *name* only where a document says so (`ties`):
   agency, said", "Norway's spy agency, the SPB, said";
 - definition between dashes or in brackets: "X — the main intelligence arm of
   Norway — said", "X (the country's spy agency)";
-- copula: "X is Norway's main intelligence agency".
+- copula: "X is Norway's national weather service".
 
 "The country's" and "its" take the country the document named last before them
 (`Reader`), only when that is one country; a description without a country ("the
@@ -498,7 +498,7 @@ class Reader:
             if closed and not in_list and text[start:end].strip():
                 yield ("description.apposition" if sep == "," else "description.definition",
                        start, start + len(text[start:end].rstrip()))
-        # copula: "X is Norway's main intelligence agency"
+        # copula: "X is Norway's national weather service"
         copula = _COPULA.match(text, mention.end)
         if copula is not None:
             start = copula.end()

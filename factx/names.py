@@ -776,8 +776,8 @@ def facility_order(tokens: tuple[str, ...], nr: NameRules) -> tuple[str, ...]:
 
 
 def spelled_out_country(tokens: tuple[str, ...], nr: NameRules) -> tuple[str, ...]:
-    """An institution's words with a country's initials in front written out ("US Geological
-    Survey" is "United States Geological Survey"); a demonym stays ("American" is no "US").
+    """An institution's words with a country's initials in front written out ("US Forest
+    Service" is "United States Forest Service"); a demonym stays ("American" is no "US").
 
     >>> spelled_out_country(("us", "geological", "survey"), name_rules())
     ('united', 'states', 'geological', 'survey')

@@ -595,7 +595,7 @@ def compare_amounts(qa: Amount, qb: Amount, *, attribute: str | None = None) -> 
         return HARD
     if qa.kind == qb.kind == BOUND and (qa.hi == math.inf) != (qb.hi == math.inf) \
             and 0.0 in (qa.lo, qb.lo):
-        return COMPATIBLE  # "at least 27" and "as many as 2,000": both can be true
+        return COMPATIBLE  # "at least 27" and "as many as 900": both can be true
     if qa.kind == qb.kind == BOUND and _other_level(qa, qb):
         return SOFT
     if _above_level(qa, qb) or _above_level(qb, qa):
@@ -1086,7 +1086,7 @@ class ValueModel:
         """A cause's listed words, their kind, whether that kind is `alike`, and its
         details (the words after them): ``"shooting in the head"`` → ``(("shooting",),
         "violence", True, {"head"})``; a cause of no listed kind has no words and no kind.
-        Words before the listed ones say whose or which ("a US drone strike"), not where."""
+        Words before the listed ones say whose or which ("a Turkish drone strike"), not where."""
         words = _words(value)
         # the head noun phrase first: "a fire at a fertiliser store" is a fire, "a blaze
         # that reached the fuel depot" a blaze; words after it say where, what it reached
@@ -1103,7 +1103,7 @@ class ValueModel:
     def compare_causes(self, a: str, b: str, *, details: bool = True) -> str:
         """Causes by kind and detail: one cause at two levels of detail ("shooting" /
         "shooting in the head") is ``compatible``, with other details ("in the head" /
-        "in the chest and head") ``soft``; words of one `alike` kind are one cause (a
+        "in the neck and shoulder") ``soft``; words of one `alike` kind are one cause (a
         raid, the missile that killed); two causes of another kind ``soft`` (two
         illnesses); causes of two kinds (a shooting, cancer) ``hard``, unless one kind
         `follows` from the other (a fire, a strike: ``compatible``) or `differs` only
@@ -1130,7 +1130,7 @@ class ValueModel:
             return SOFT  # two explanations of one kind: a stroke, cancer
         if not details or not details_a or not details_b or details_a == details_b:
             return COMPATIBLE  # one says less than the other
-        return SOFT  # "in the head" / "in the chest and head"
+        return SOFT  # "in the neck" / "in the neck and shoulder"
 
     def generic_actor(self, attribute: str, value: object) -> bool:
         """A value that names a deliberate act and nobody who did it ("attack",

@@ -831,7 +831,7 @@ def _places_of(doc: Doc, spans: list[Span], er: EntityRules | None = None) -> li
     headlines = title_case_lines(doc_text(doc)) if happened else []
     for token in happened:
         if any(a <= token.idx < b for a, b in headlines):
-            continue  # "Drone Strike In Kabul Neighborhood": every word is capitalized there
+            continue  # "Drone Strike In Varnok Neighborhood": every word is capitalized there
         j = start = token.i + 2
         while j < len(doc) and j - start < 3 and j not in covered and doc[j].is_alpha \
                 and doc[j].text[0].isupper() and not doc[j].is_stop and doc[j].lower_ not in lower:

@@ -487,7 +487,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         label_of[rkey] = max(votes, key=lambda t: (votes[t], own_votes[t], -_order(t)))
 
     # a name met once, that no rule types, takes the type of the names it is listed with
-    # ("from North Lebanon, Bekaa and South Lebanon")
+    # ("from North Tavria, Selm and South Tavria")
     alone = {rkey for rkey, indexes in members.items() if len(indexes) == 1 and not items[indexes[0]].rule_label}
     if alone:
         labels = [label_of[root(item.key)] for item in items]
@@ -688,7 +688,7 @@ def _namesakes_apart(items: list[_Item], nr: NameRules) -> None:
     "Julius Nyerere was president"): the person's mentions get a key of their own
     (`resolve.named_after` says the same across documents). The vessel's name written
     without its prefix is still the vessel where it reads as one: after "the", before a
-    noun or a gerund ("in Sinar Bahari sinking") or in a Title Case line ("Sinar Bahari
+    noun or a gerund ("in Ostra Vela sinking") or in a Title Case line ("Ostra Vela
     Death Toll")."""
     marks = {n: kind_mark(" ".join(words(item.clean)), nr) for n, item in enumerate(items) if not item.acronym}
     marked = {items[n].key for n, mark in marks.items() if mark}
