@@ -458,8 +458,8 @@ def _grew(groups: list[_Group]) -> list[_Group] | None:
 
 
 def _superseded(groups: list[_Group], cmp: _Comparer) -> list[_Group]:
-    """Counts a later report says have risen since ("the toll rose to 23", "19 dead, up
-    from 14": `told_words` in the cardinality rules): a smaller count reported before
+    """Counts a later report says have risen since ("the toll rose to 40", "52 dead, up
+    from 31": `told_words` in the cardinality rules): a smaller count reported before
     a larger one whose report tells the rise agrees with it (the later report tells the
     change). Reports of the same day, and undated ones, supersede nothing."""
     words = cmp.model.count_words.get(cmp.attribute, {}).get("told_words")
