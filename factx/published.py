@@ -273,12 +273,12 @@ def _line_date(line: str, first_day: bool | None, *, labelled: bool) -> tuple[dt
 
 # the end of a dateline: "--", an em or en dash, or a hyphen between spaces
 _DATELINE_END = re.compile(r"\s*(?:--|\u2014|\u2013)\s*|\s+-\s+")
-# words that start a sentence, not a dateline ("On May 2, 2011 - ...")
+# words that start a sentence, not a dateline ("On June 9, 2014 - ...")
 _NOT_DATELINE = re.compile(r"^(?:on|in|at|by|since|until|till|from|before|after|as of|during|the|a|an)\b", re.I)
 
 
 def _full_dateline(line: str, first_day: bool | None) -> tuple[dt.date, str] | None:
-    """'Islamabad, May 2, 2011, SPA --' or 'May 3, 2011 -- Osama ...': a dateline with a
+    """'Tarvel, June 9, 2014, KNA --' or 'June 10, 2014 -- Police ...': a dateline with a
     full date. What stands before the dash is a date with at most a place and an
     outlet (capitalized words, numbers, parentheses) beside it."""
     end = _DATELINE_END.search(line, 0, 120)
@@ -301,7 +301,7 @@ def _full_dateline(line: str, first_day: bool | None) -> tuple[dt.date, str] | N
 
 
 def _dateline(lines: list[tuple[str, int]], text: str, first_day: bool | None) -> Published | None:
-    """'BEIRUT, Aug. 5 (Reuters) -': a year-less dateline, its year from a close full date."""
+    """'LISBON, Aug. 5 (Reuters) -': a year-less dateline, its year from a close full date."""
     mon = _month_alt()
     pattern = re.compile(rf"^\s*[A-Z][A-Z .'\-/]+(?:,\s*[A-Za-z .']+)?,?\s+({mon})\.?\s+(\d{{1,2}})\b"
                          rf"\s*(?:\([^)]*\))?\s*[\u2014\u2013\-:]", re.I)
@@ -372,9 +372,9 @@ def _full_dates(text: str, first_day: bool | None) -> list[dt.date]:
 def published_date(text: str, *, day_first_hint: bool | None = None) -> Published:
     """The publication date found in an article's own date lines, and how it was found.
 
-    >>> published_date("KABUL\\n\\nOct 8, 2019\\n\\nThe raid ...").value
+    >>> published_date("OSLO\\n\\nOct 8, 2019\\n\\nThe storm ...").value
     '2019-10-08'
-    >>> published_date("BEIRUT, Aug. 5 (Reuters) - A blast.").partial
+    >>> published_date("LISBON, Aug. 5 (Reuters) - A fire.").partial
     'XXXX-08-05'
     """
     lines: list[tuple[str, int]] = []
@@ -480,7 +480,7 @@ def _latest_reported_past(text: str, skip: tuple[int, int]) -> dt.date | None:
 def find_published(text: str) -> str | None:
     """The publication date found in an article's own date lines (ISO), or None.
 
-    >>> find_published("KABUL\\n\\nOct 8, 2019\\n\\nThe raid ...")
+    >>> find_published("OSLO\\n\\nOct 8, 2019\\n\\nThe storm ...")
     '2019-10-08'
     >>> find_published("Updated 08 October 2019\\nText.")
     '2019-10-08'

@@ -1,4 +1,4 @@
-"""The year of a dateline without one ("BEIRUT, Aug. 5 (Reuters) -"), from the run.
+"""The year of a dateline without one ("LISBON, Aug. 5 (Reuters) -"), from the run.
 
 When a document's own text does not fix the year of its dateline
 (`factx.published`), the other documents of the run may: those that carry a
