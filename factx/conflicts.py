@@ -307,7 +307,7 @@ class _Comparer:
                 if g.value_type not in _NESTED_TYPES and self.attribute not in self.model.cause_attributes:
                     continue  # causes nest too: "fertilizer" in "fertilizer kept at the depot"
                 # the values it agrees with that say more than it ("Sunday morning" for
-                # "July 31"); vaguer ones ("last week", "the weekend") hold nobody back
+                # "March 12"); vaguer ones ("last week", "the weekend") hold nobody back
                 partners = [h for h in groups if h is not g and self.relation(g, h) == COMPATIBLE
                             and not self.vaguer(h, g)]
                 if len(partners) != 1 or self.vaguer(partners[0], g) or not _within(partners[0], g):
@@ -605,7 +605,7 @@ def _denial_conflict(affirmed: list[dict], denied: list[dict], cmp: _Comparer,
     deliberate cause given (`deliberate`: a bomb, a missile strike)."""
     # a denial matches values, not the many values a multi-valued attribute may hold
     match = _Comparer(cmp.model, cmp.attribute, cmp.places, several=False)
-    groups = cmp.cluster(affirmed, absorb=False)  # "Kabul" denied is not "Sherpur" affirmed
+    groups = cmp.cluster(affirmed, absorb=False)  # "Tarvel" denied is not "Mossby" affirmed
     causes = _Comparer(cmp.model, "cause", cmp.places).cluster(list(deliberate))
     denials = cmp.cluster(denied)
     involved_a: dict[int, _Group] = {}
@@ -997,7 +997,7 @@ class RoleIndex:
 class DeathDenials:
     """Where a person's death is denied: (document, line, speaker) of each denied
     `death` fact, so that a denial of the killing's place or date in the same sentence
-    by the same speaker ("called the claim to have killed him in a strike in Kabul an
+    by the same speaker ("called the claim to have killed him in a strike in Tarvel an
     allegation") is known as that death's denial, not a second disagreement about the
     event. Held in memory (``from_facts``) or asked of a store per document."""
 

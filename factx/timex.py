@@ -636,7 +636,7 @@ def _year_for_day(ctx: _Ctx, day_of: Callable[[int], dt.date | None], *,
 
 
 def _day_range(month: str, first: str, last: str, year: str | None, ctx: _Ctx) -> Result | None:
-    """Two days of one month as an interval: "Sept. 22-23" -> 2019-09-22/2019-09-23."""
+    """Two days of one month as an interval: "March 3-4" -> 2017-03-03/2017-03-04."""
     year = f" {year}" if year else ""
     a, b = _date(f"{month} {first}{year}", ctx), _date(f"{month} {last}{year}", ctx)
     return ("DATE", f"{a}/{b}") if a and b else None
@@ -644,7 +644,7 @@ def _day_range(month: str, first: str, last: str, year: str | None, ctx: _Ctx) -
 
 def _interval(t: str, ctx: _Ctx) -> Result | None:
     g = _grammar()
-    # "Sept. 22-23", "Sept. 22-23, 2019", "September 22 to 23"
+    # "March 3-4", "March 3-4, 2017", "March 3 to 4"
     m = re.match(rf"^(?:between\s+|from\s+)?({g.mon})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*"
                  rf"(?:-|to|and|through|until)\s*(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?$", t)
     if m:
@@ -1159,7 +1159,7 @@ def _day_of_month(t: str, ctx: _Ctx) -> str | None:
 
 def _relative_year(t: str, ctx: _Ctx) -> str | None:
     """A month, a day or a season in a year named relative to the article's: "August
-    last year" (2021-08 in 2022), "Aug. 4 last year", "4 August this year", "the summer
+    last year" (2021-08 in 2022), "March 9 last year", "4 August this year", "the summer
     of next year", "March of last year"."""
     lex, g = lexicon(), _grammar()
     m = re.fullmatch(rf"(?:(?:the\s+)?({g.season})|({g.mon})\.?(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?)?|"

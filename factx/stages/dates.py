@@ -790,7 +790,7 @@ def _dates_a_saying(doc: Doc, text: str, span: TimexSpan) -> bool:
 
 
 # What joins the two ends of a range: a word ("from 1985 to 1987", "between 1985 and
-# 1987", "Monday through Wednesday") before a dash ("Sept. 22-23", "1957-58").
+# 1987", "Monday through Wednesday") before a dash ("March 3-4", "1957-58").
 _RANGE_WORD = re.compile(r"\s+(?:to|and|through|thru|until|till)\s+", re.I)
 _RANGE_DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
 _RANGE_LEAD = re.compile(r"(?:from|between)\s+", re.I)
@@ -798,8 +798,8 @@ _RANGE_LEAD = re.compile(r"(?:from|between)\s+", re.I)
 
 def timeml_parts(span: TimexSpan) -> tuple[TimexSpan, ...]:
     """The TIMEX3s of a span as TimeML marks them: a range is two, one per end, each
-    with its own value ("between 1985 and 1987" is "1985" 1985 and "1987" 1987; "Sept.
-    22-23" is "Sept. 22" and "23"); any other span is itself. Facts keep the interval.
+    with its own value ("between 1985 and 1987" is "1985" 1985 and "1987" 1987; "March
+    3-4" is "March 3" and "4"); any other span is itself. Facts keep the interval.
 
     >>> [(p.text, p.value) for p in timeml_parts(TimexSpan(0, 21, "between 1985 and 1987", "DATE", "1985/1987"))]
     [('1985', '1985'), ('1987', '1987')]

@@ -381,7 +381,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         # organisations ("Al Shabaab" is not "Somali Al Shabaab")
         cands = [f for f in full if len(f) > len(own) and group_label(f) == "PERSON"
                  and _same_words(words_of(f)[-len(own):], own, nr)]
-        # "Faisal" is not "Khalid bin Faisal" (Faisal's son); "bin Laden" is "Osama bin Laden"
+        # "Faisal" is not "Tariq bin Faisal" (Faisal's son); "bin Hamad" is "Tariq bin Hamad"
         kin = kin_marks(" ".join(words(items[groups[key][0]].clean)), nr)[0] == "kin"
         cands = [f for f in cands if _after_kin(items[groups[f][0]].clean, len(own), nr) == kin]
         if len(key) > len(own):

@@ -149,7 +149,7 @@ def _listed_people(found: list[Token], state: "Discourse") -> tuple | None:
 def _by_abductors(verb: Token, state: "Discourse") -> bool:
     """An arrest verb whose doer is of family `abductor_noun` ('gunmen seized three aid
     workers', 'three workers were seized by militants'), or told of a kidnapping ('4
-    seized in Sulu kidnapping'): a kidnapping."""
+    seized in Varnok kidnapping'): a kidnapping."""
     words = words_of_family(state, "abductor_noun")
     rules = state.rules
     if any((kind := rules.event_kind(g)) is not None and kind.kind in ("kidnapping", "hostage-taking")

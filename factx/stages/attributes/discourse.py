@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from factx.stages.attributes.event_mentions import EventMention
 
 #: a dateline at the start of a paragraph: "ARDEN —", "KARSK, May 12 -", "Arden (Reuters) -",
-#: "By AFP / BEIRUT:", "Arden, May 2, 2011, ABC --" (a dated line ending in an agency's
+#: "By AFP / LISBON:", "Arden, June 9, 2014, ABC --" (a dated line ending in an agency's
 #: initials); its place is where the report was filed, never where the event was
 DATELINE = re.compile(
     r"^[ \t]*(?:By [^\n/]{1,40}/[ \t]*)?"

@@ -118,7 +118,7 @@ def named_event(token: Token, state: "Discourse") -> Ent | None:
     candidates += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj"]
     if token.dep_ in ("relcl", "acl"):
-        candidates.append(token.head)  # 'flight ET 302, which crashed'
+        candidates.append(token.head)  # 'flight KX 618, which went down'
     for candidate in candidates:
         words = [t for t in candidate.subtree if t.i <= candidate.i or t.dep_ in ("nummod", "compound", "appos")]
         start, end = span_of(words) if words else (candidate.idx, candidate.idx + len(candidate.text))

@@ -296,8 +296,8 @@ def event_time(frame: Frame, state: "Discourse") -> tuple[TimexSpan, list[Token]
 
 
 def calendar_day(value: str) -> str | None:
-    """The calendar day a TIMEX value names, or None: '2022-07-31TMO' → '2022-07-31',
-    'XXXX-08-04' → itself, '2022-07' → None."""
+    """The calendar day a TIMEX value names, or None: '2017-03-14TMO' → '2017-03-14',
+    'XXXX-06-09' → itself, '2022-07' → None."""
     match = re.match(r"[\dX]{4}-\d\d-\d\d(?![\d-])", value)
     return match.group() if match else None
 
