@@ -1555,7 +1555,7 @@ def _weekday_value(weekday: int, ctx: _Ctx, rel: str | None = None) -> str:
 
 def _weekday(t: str, ctx: _Ctx) -> str | None:
     lex, g = lexicon(), _grammar()
-    # "arrived on Oct. 2 ... early on the Tuesday": a weekday with "the" is one of the
+    # "arrived on March 14 ... early on the Tuesday": a weekday with "the" is one of the
     # days the text is telling, the one nearest the last date named
     m = re.fullmatch(rf"the\s+({g.wd})\.?", t)
     if m:
@@ -1577,7 +1577,7 @@ def _weekday(t: str, ctx: _Ctx) -> str | None:
 
 
 def _month_day(t: str, ctx: _Ctx, *, weekday: int | None = None) -> str | None:
-    """'Sept. 23', '23 September', 'September', 'spring': the year by tense or nearness,
+    """'March 14', '14 March', 'March', 'spring': the year by tense or nearness,
     among the years in which the day is the stated `weekday` when one is."""
     lex, g = lexicon(), _grammar()
     m = (re.fullmatch(rf"({g.mon})\.?\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?", t)

@@ -607,7 +607,7 @@ def compare_amounts(qa: Amount, qb: Amount, *, attribute: str | None = None) -> 
 
 def _rounding(n: float) -> float:
     """How far a count given as a bound may lie past it: the unit it was rounded to
-    ("more than 9,000": hundreds; "at least 157": one), at most a tenth of it."""
+    ("more than 7,000": hundreds; "at least 131": one), at most a tenth of it."""
     unit = 1.0
     for m in (n, n - 1):  # "more than N" is stored as N + 1
         if m >= 1 and m == int(m):
@@ -634,9 +634,9 @@ def _other_level(a: Amount, b: Amount) -> bool:
 
 def _above_level(bound: Amount, other: Amount) -> bool:
     """A count told as "at least N" / "more than N" against a count past the rounding
-    of N ("more than 5,300" / 11,300; "at least 157" / 158): two counts (soft), the
+    of N ("more than 4,100" / 9,800; "at least 131" / 132): two counts (soft), the
     bound a count rounded down; within it ("at least 40" / 42) they agree. The same
-    below "up to N" / "as many as N" ("up to 6,000" / 5,000: two estimates)."""
+    below "up to N" / "as many as N" ("up to 3,000" / 2,500: two estimates)."""
     if bound.kind != BOUND or other.kind == BOUND:
         return False
     if bound.hi == math.inf:
@@ -1419,8 +1419,8 @@ class ValueModel:
         the unit; None without a unit.
 
         >>> m = value_model()
-        >>> m.measure("2,750 tonnes")[1:], m.measure("62 km")[0].lo
-        (('tonne', 'tonne'), 62000.0)
+        >>> m.measure("1,850 tonnes")[1:], m.measure("40 km")[0].lo
+        (('tonne', 'tonne'), 40000.0)
         """
         if isinstance(value, (int, float)) or not self._measures:
             return None
@@ -1438,8 +1438,8 @@ class ValueModel:
 
     def compare_measures(self, a: str | int | float, b: str | int | float, *,
                          attribute: str | None = None) -> str:
-        """Quantities with or without units: "2,750 tonnes" = "2750 tons"; "62 km" and
-        "38.5 miles" agree (converted amounts are as precise as their rounding, two
+        """Quantities with or without units: "1,850 tonnes" = "1850 tons"; "40 km" and
+        "24.9 miles" agree (converted amounts are as precise as their rounding, two
         percent); amounts of different kinds of unit never disagree; a number without a
         unit is taken in the other's unit."""
         ma, mb = self.measure(a), self.measure(b)

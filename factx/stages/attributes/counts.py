@@ -96,7 +96,7 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
             if len(quantities) > 1 and len(exact) == len(quantities) and len({q[2].lower_ for q in exact}) == len(exact) \
                     and all(v.dep_ == "conj" or v.dep_ == found[0].dep_ and v.head.i == found[0].head.i
                             for v in found[1:]):
-                # '149 passengers and eight crew died': one toll of 157
+                # '96 passengers and five crew died': one toll of 101
                 words = sorted({t for q in exact for t in q[1]}, key=lambda t: t.i)
                 yield rule_id, attribute, (sum(q[0] for q in exact), words, exact[0][2])
                 quantities = []

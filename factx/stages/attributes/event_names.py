@@ -201,7 +201,7 @@ def airline_start(first: Token, last: Token, floor: int) -> int:
 #: a ship's type prefix as outlets write it ('MV X', 'KM X', 'HMS X'): dropped from the
 #: event's name, so that every outlet's spelling of the ship names one event
 VESSEL_PREFIX = re.compile(r"^[A-Z]{2,4}\s+(?=[A-Z])")
-#: the NER's labels for a ship's name (never a product: 'a Boeing 737' is a type, not one plane)
+#: the NER's labels for a ship's name (never a product: 'an Airbus A320' is a type, not one plane)
 VESSEL_LABELS = ("FAC", "ORG", "PERSON", "WORK_OF_ART")
 
 

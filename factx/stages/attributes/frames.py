@@ -144,7 +144,7 @@ def frame_of(trigger: Token, state: "Discourse", extra: Iterable[Token] = ()) ->
                 add(child)  # 'killed when a bomb exploded', 'the fire, which broke out'
             elif child.dep_ == "advcl" and root.pos_ in ("VERB", "AUX") and any(
                     c.lower_ in TEMPORAL_MARKS and c.dep_ in ("advmod", "mark") for c in child.children):
-                add(child)  # 'killed when he came out on the balcony at 6:18 a.m.': its time and place
+                add(child)  # 'killed when she stepped onto the porch at 9:15 a.m.': its time and place
             elif child.dep_ == "conj" and root.pos_ in ("NOUN", "PROPN") and is_event_noun(child, state):
                 add(child)  # 'the explosions and fire that shook X': one event, the clause on the last
             elif child.dep_ in ("xcomp", "oprd") and root.pos_ == "VERB" \
