@@ -328,7 +328,7 @@ class _Comparer:
         if wa != wb:
             return wa > wb
         if a.value_type == b.value_type == "quantity" and wa == float("inf"):
-            # two open bounds: "more than 9,000" says less than "more than 10,000"
+            # two open bounds: "more than 7,000" says less than "more than 8,000"
             qa, qb = parse_quantity(a.head["value"]), parse_quantity(b.head["value"])
             return qa is not None and qb is not None and qa.lo < qb.lo
         if a.value_type == b.value_type == "entity" and self.places is not None:
@@ -623,8 +623,8 @@ def _denial_conflict(affirmed: list[dict], denied: list[dict], cmp: _Comparer,
                     continue  # denying another value than the one affirmed agrees with it
             related.append((j, a, relation))
         if any(relation == SAME for _, _, relation in related):
-            # "denied the toll had reached 11,300" stands against those who gave 11,300,
-            # not against "at least 1,000" or "more than 5,300" (neither side)
+            # "denied the toll had reached 9,800" stands against those who gave 9,800,
+            # not against "at least 1,000" or "more than 4,100" (neither side)
             related = [r for r in related if r[2] == SAME]
         for j, a, relation in related:
             found = HARD if relation == SAME else SOFT

@@ -917,8 +917,8 @@ def _afternoon_clock(time: str, written: str, part: str) -> str:
 
 
 def _split_time(t: str) -> tuple[str, str] | None:
-    """An expression as (its time of day, the words that name its day): ("06:18",
-    "sunday") for "6:18 a.m. on Sunday morning" (a clock wins over a part of the day),
+    """An expression as (its time of day, the words that name its day): ("09:15",
+    "sunday") for "9:15 a.m. on Sunday morning" (a clock wins over a part of the day),
     ("TNI", "saturday") for "Saturday night", ("", "monday") for "the early hours of
     Monday" (the start of a day, `day_start`); None when it holds no time of day."""
     lex, g = lexicon(), _grammar()
@@ -932,7 +932,7 @@ def _split_time(t: str) -> tuple[str, str] | None:
         if time is None:
             return None
         rest = (t[:m.start()] + " " + t[m.end():]).strip(" ,")
-        # "9:38 p.m. Saturday night", "6:18 a.m. on Sunday morning": the clock is the time
+        # "10:25 p.m. Saturday night", "9:15 a.m. on Sunday morning": the clock is the time
         part = re.search(rf"\s*(?:in the\s+)?({g.part}|tonight)$", rest)
         if part:
             rest = rest[:part.start()] if part.group(1) != "tonight" else "today"

@@ -201,7 +201,7 @@ def _plain(lo: int, hi: int) -> DateSpan:
 _CLOCK = r"(NI|MO|AF|EV|MI|DT|(\d{2})(?::?(\d{2}))?(?::\d{2}(?:\.\d+)?)?)"
 _ZONE = r"(Z|[+-]\d{2}(?::?\d{2})?)?"
 _DAY_RE = re.compile(rf"^(\d{{4}})-(\d{{2}})-(\d{{2}})(?:T{_CLOCK}{_ZONE})?$")
-#: a time of day without its day: "8:44 am" in an undated article (``XXXX-XX-XXT08:44``)
+#: a time of day without its day: "7:52 am" in an undated article (``XXXX-XX-XXT07:52``)
 _CLOCK_RE = re.compile(rf"^(?:XXXX-XX-XX)?T{_CLOCK}{_ZONE}$")
 #: a weekday whose week is unknown: "Sunday night" in an undated article
 _WEEKDAY_RE = re.compile(rf"^XXXX-WXX-([1-7]|WE)(?:T{_CLOCK}{_ZONE})?$")
