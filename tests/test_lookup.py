@@ -226,11 +226,8 @@ ROLE_RUNS = [
     ([[("Karim bin Haddad", "president", "Norway")], [("bin Haddad", "president", "Norway")]], []),
 ]
 
-
-@pytest.mark.parametrize("docs,expected", ROLE_RUNS)
-def test_names_given_one_role_and_origin(tmp_path, docs, expected) -> None:
-    from factx.lookup import role_shared_names
-
+def _store_of(tmp_path, docs):
+    """A store holding one document per list of (name, title, origin) people."""
     db = Store.open(tmp_path)
     with db.writer() as writer:
         for n, people in enumerate(docs):
@@ -238,6 +235,14 @@ def test_names_given_one_role_and_origin(tmp_path, docs, expected) -> None:
             writer.add(DocResult(Article(f"{n}.txt", f"text {n}"), facts, "v"), "p")
         writer.commit()
         writer.finish()
+    return db
+
+
+@pytest.mark.parametrize("docs,expected", ROLE_RUNS)
+def test_names_given_one_role_and_origin(tmp_path, docs, expected) -> None:
+    from factx.lookup import role_shared_names
+
+    db = _store_of(tmp_path, docs)
     assert role_shared_names(db) == expected
 
 
@@ -360,13 +365,7 @@ def _subject_names(db) -> list[str]:
 def test_role_shared_names_of_some_names_are_those_of_the_store(tmp_path, docs, expected) -> None:
     from factx.lookup import role_shared_names
 
-    db = Store.open(tmp_path)
-    with db.writer() as writer:
-        for n, people in enumerate(docs):
-            facts = tuple(f for person in people for f in _person(*person))
-            writer.add(DocResult(Article(f"{n}.txt", f"text {n}"), facts, "v"), "p")
-        writer.commit()
-        writer.finish()
+    db = _store_of(tmp_path, docs)
     assert role_shared_names(db) == expected
     assert db.fact_names() == _subject_names(db)
     for name in _subject_names(db) + ["Ole Tayfun Ardal"]:

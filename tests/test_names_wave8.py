@@ -114,6 +114,15 @@ RUNS = [
      [("Ustaz Karimi", 1), ("Nadia Karimi", 2)], [], [("Ustaz Karimi", "Nadia Karimi")]),
 ]
 
+def _assert_groups(names, together, apart):
+    """Resolve (name, type) pairs; each pair in `together` is one entity, each in `apart` two."""
+    entities = resolve([NameStat(n, t, 2) for n, t in names])
+    of = {n: e.entity_id for e in entities for n in e.names}
+    for a, b in together:
+        assert of[a] == of[b]
+    for a, b in apart:
+        assert of[a] != of[b]
+
 
 @pytest.mark.parametrize("names, together, apart", [r[1:] for r in RUNS], ids=[r[0] for r in RUNS])
 def test_runs(names, together, apart):
@@ -269,12 +278,7 @@ def test_given_name_and_patronymic_unmarked(text, ents, expected):
     ([("Oluwaseun Bakare", "PERSON"), ("Bakare", "GPE")], [], [("Oluwaseun Bakare", "Bakare")]),
 ])
 def test_a_short_form_the_model_typed_otherwise(names, together, apart):
-    entities = resolve([NameStat(n, t, 2) for n, t in names])
-    of = {n: e.entity_id for e in entities for n in e.names}
-    for a, b in together:
-        assert of[a] == of[b]
-    for a, b in apart:
-        assert of[a] != of[b]
+    _assert_groups(names, together, apart)
 
 
 def test_a_rank_written_exactly_so_tells_two_namesakes_apart():
@@ -314,12 +318,7 @@ def test_a_legal_form_after_a_comma_is_part_of_the_name(text, ents, expected):
      [("Minera Andes Sur S.A.C.", "Minera Andes Sur")], [("Minera Andes Sur", "Minera Andes Norte")]),
 ])
 def test_legal_forms_are_not_compared(names, together, apart):
-    entities = resolve([NameStat(n, t, 2) for n, t in names])
-    of = {n: e.entity_id for e in entities for n in e.names}
-    for a, b in together:
-        assert of[a] == of[b]
-    for a, b in apart:
-        assert of[a] != of[b]
+    _assert_groups(names, together, apart)
 
 
 @pytest.mark.parametrize("text, expected", [
