@@ -114,6 +114,7 @@ RUNS = [
      [("Ustaz Karimi", 1), ("Nadia Karimi", 2)], [], [("Ustaz Karimi", "Nadia Karimi")]),
 ]
 
+
 def _assert_groups(names, together, apart):
     """Resolve (name, type) pairs; each pair in `together` is one entity, each in `apart` two."""
     entities = resolve([NameStat(n, t, 2) for n, t in names])
