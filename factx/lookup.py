@@ -32,7 +32,7 @@ from typing import Callable, Iterable
 from rapidfuzz import fuzz
 
 from factx.errors import UnknownEntity
-from factx.names import NameRules, fold, name_rules, one_letter_apart, title_classes, tokens_match, translit, words
+from factx.names import NameRules, core_tokens, fold, name_rules, one_letter_apart, title_classes, tokens_match, translit, words
 from factx.resolve import NameStat, resolve
 from factx.rules import RuleSet, load_rules
 
@@ -229,11 +229,18 @@ def declared_names(store) -> list[tuple[str, str, str]]:
             if isinstance(alias, str) and alias.strip() and alias != name]
 
 
-def distinct_names(store, names: Iterable[str] | None = None) -> list[tuple[str, str]]:
-    """People a document tells apart by writing both in one sentence ("Rashid Karimi, a
-    witness, and Rashad Karimi, his cousin"): pairs of its in-document person names of
-    two words or more, which no spelling rule may merge (`resolve`'s `distinct`); only
-    pairs of `names` when given."""
+def distinct_names(store, names: Iterable[str] | None = None, rules: RuleSet | None = None) -> list[tuple[str, str]]:
+    """People a document tells apart, as pairs of its in-document person names which no
+    rule may merge (`resolve`'s `distinct`); only pairs of `names` when given:
+
+    - two names of two words or more written in one sentence ("Rashid Karimi, a witness,
+      and Rashad Karimi, his cousin");
+    - a one-word name (titles aside) that the document left apart from a full name it is a
+      word of ("Sutarno, a fisherman" and "Budi Sutarno, the district head"; "Haddad and
+      his brother Samir Haddad"; "Mr. Alvarado" beside two men of that surname): the
+      document had both before it and did not make them one, so no other document's
+      short form may ("Sutarno said ..." elsewhere joins neither through rule 3); so with two
+      one-word names of different distinctive titles ("Gen. Rahman", "Rahman, the minister")."""
     wanted, only, params = "", "", ()
     if names is not None:
         wanted = "WITH wanted(name) AS (SELECT value FROM json_each(?)) "
@@ -245,7 +252,28 @@ def distinct_names(store, names: Iterable[str] | None = None) -> list[tuple[str,
         "WHERE a.attribute = 'name' AND b.attribute = 'name' "
         "AND a.name_type = 'PERSON' AND b.name_type = 'PERSON' "
         "AND instr(trim(a.name), ' ') > 0 AND instr(trim(b.name), ' ') > 0" + only, params).fetchall()
-    return sorted((a, b) for a, b in rows if isinstance(a, str) and isinstance(b, str))
+    out = {(a, b) for a, b in rows if isinstance(a, str) and isinstance(b, str)}
+    # a short name (at most one title before one word) and a longer one that holds its word
+    short = ("WITH s(doc_id, name, word) AS (SELECT DISTINCT doc_id, name, "
+             "substr(trim(name), instr(trim(name), ' ') + 1) FROM facts "
+             "WHERE attribute = 'name' AND name_type = 'PERSON' "
+             "AND instr(substr(trim(name), instr(trim(name), ' ') + 1), ' ') = 0) ")
+    rows = store.conn.execute(
+        (wanted + short.replace("WITH ", ", ", 1) if wanted else short)
+        + "SELECT DISTINCT a.name, b.name FROM s a JOIN facts b ON a.doc_id = b.doc_id "
+        "WHERE b.attribute = 'name' AND b.name_type = 'PERSON' AND b.name != a.name "
+        "AND instr(b.name, a.word) > 0 AND length(b.name) > length(a.name)" + only, params).fetchall()
+    nr = name_rules(rules if rules is not None else store_rules(store))
+    for a, b in rows:
+        if not isinstance(a, str) or not isinstance(b, str):
+            continue
+        own, full = core_tokens(a, "PERSON", nr=nr), core_tokens(b, "PERSON", nr=nr)
+        if len(own) == 1 and (len(full) >= 2 and own[0] in full
+                              or full == own and title_classes(a, nr=nr) != title_classes(b, nr=nr)):
+            # ... or two one-word names of distinctive titles, or of one and none ("Gen. Rahman",
+            # and "Rahman, the minister"); a gendered title alone says nothing ("Mr. Osei")
+            out.add((min(a, b), max(a, b)))
+    return sorted(out)
 
 
 def written_names(store, rules: RuleSet | None = None,

@@ -84,6 +84,7 @@ class NameRules:
     chain_particles: frozenset[str] = frozenset()
     kunyas: frozenset[str] = frozenset()  # "father of" (abu): a name it begins may be a kunya
     admin_words: frozenset[str] = frozenset()
+    admin_units: dict[str, str] = field(default_factory=dict)  # admin word -> the kind of place (entity_types `unit`)
     suffix_types: dict[str, str] = field(default_factory=dict)
     #: first words that decide a name's type: "Wadi X", "Mount X" (entity_types.yml `prefixes`)
     prefix_types: dict[str, str] = field(default_factory=dict)
@@ -169,6 +170,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     suffix_types: dict[str, str] = {}
     prefix_types: dict[str, str] = {}
     admin: set[str] = set()
+    units: dict[str, str] = {}
     ignored_prefixes: dict[str, str] = {}
     ignored_suffixes: dict[str, str] = {}
     facility_class: dict[str, str] = {}
@@ -182,6 +184,8 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
             suffix_types[_plain(word)] = rule["label"]
             if rule["label"] in ("GPE", "LOC"):  # "Kunduz Province" is Kunduz; "Bergen port" is no Bergen
                 admin.add(_plain(word))
+                if rule.get("unit"):
+                    units[_plain(word)] = rule["unit"]
         for word in rule.get("prefixes", ()):  # "Wadi X" is no X
             prefix_types[_plain(word).rstrip(".")] = rule["label"]
     rewrites: list[tuple[re.Pattern[str], str]] = []
@@ -240,7 +244,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         kunyas=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("kunya") for w in r["words"]),
         patronymics=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("patronymic")
                               for w in r["words"]),
-        admin_words=frozenset(admin), suffix_types=suffix_types, prefix_types=prefix_types,
+        admin_words=frozenset(admin), admin_units=units, suffix_types=suffix_types, prefix_types=prefix_types,
         ignored_prefixes=ignored_prefixes, ignored_suffixes=ignored_suffixes, facility_class=facility_class,
         rewrites=tuple(rewrites), consonants=_pairs(consonants), vowels=_pairs(vowels),
         initial_vowels=_pairs(initial), vowels_after={v: _pairs(c) for v, c in after.items()},

@@ -141,9 +141,13 @@ def name_facts(doc: Doc) -> Iterator[FactDraft]:
     X"), which outvotes the model's labels across documents (`Store.name_stats`)."""
     sentences = {s.start_char: s for s in doc.sents}
     starts = sorted(sentences)
+    # "X province" where X is also a city: the model's "X" in it is no spelling of the province
+    spelled = {(m.start, m.canonical) for m in doc._.facilities or () if m.covers}
     for mention in [*(doc._.mentions or ()), *(doc._.facilities or ())]:
         if mention.label not in NAMED_TYPES or mention.description:
             continue  # a description standing for a name is no spelling of it
+        if (mention.start, mention.canonical) in spelled and mention not in (doc._.facilities or ()):
+            continue
         sent = sentences[starts[bisect.bisect_right(starts, mention.start) - 1]]
         yield FactDraft(
             name=mention.canonical, name_type=mention.label, attribute="name",

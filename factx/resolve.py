@@ -211,13 +211,13 @@ def _vote(types: dict[str, int]) -> str:
     return max(types, key=lambda t: (types[t], -_TYPE_ORDER.index(t) if t in _TYPE_ORDER else -99, t))
 
 
-def _same_name(a: _Node, b: _Node, nr: NameRules) -> bool:
+def _same_name(a: _Node, b: _Node, nr: NameRules, cities: frozenset[str] = frozenset()) -> bool:
     """Rule 2: equal-length token sequences that may spell the same name."""
     if a.acronym != b.acronym or a.generation != b.generation:
         return False
     if len(a.tokens) == 1 and (a.titles != b.titles or a.gender and b.gender and a.gender != b.gender):
         return False  # "Mullah Karim" is not any Karim, "Mrs. Osei" not "Mr. Osei" (nor both one Osei: tags)
-    if two_entities(a, b, nr):
+    if two_entities(a, b, nr, cities):
         return False
     for x, y in zip(a.tokens, b.tokens):
         if token_cost(x, y, nr) == float("inf"):
@@ -277,10 +277,43 @@ def named_after(a: _Node, b: _Node, nr: NameRules) -> bool:
     return bool(ma) != bool(mb) and (b if ma else a).entity_type == "PERSON"
 
 
-def two_entities(a: _Node, b: _Node, nr: NameRules) -> bool:
+def two_entities(a: _Node, b: _Node, nr: NameRules, cities: frozenset[str] = frozenset()) -> bool:
     """Whether the names themselves say two entities: a relative's name ("Abu Hamza" is
-    not "Hamza", "Khalid bin Faisal" not "Khalid Faisal"), a namesake vessel or company."""
-    return kin_differ(kin_marks(a.key, nr), kin_marks(b.key, nr)) or named_after(a, b, nr)
+    not "Hamza", "Khalid bin Faisal" not "Khalid Faisal"), a namesake vessel or company,
+    a region and the city it is named after (`unit_differs`)."""
+    return kin_differ(kin_marks(a.key, nr), kin_marks(b.key, nr)) or named_after(a, b, nr) \
+        or unit_differs(a, b, nr, cities)
+
+
+def admin_unit(node: _Node, nr: NameRules) -> str:
+    """The kind of place a place's name says with its last word (entity_types.yml `unit`:
+    "region" of "X Province", "district", "city" of "X City"), or "" for a bare name."""
+    if type_group(node.entity_type) != "PLACE":
+        return ""
+    parts = node.key.split()
+    return nr.admin_units.get(parts[-1], "") if len(parts) > 1 else ""
+
+
+def unit_differs(a: _Node, b: _Node, nr: NameRules, cities: frozenset[str] = frozenset()) -> bool:
+    """Whether two places of one name are two places: two kinds written out ("X Province",
+    "X District", "X City"); a region and the bare name where the run writes "X City" (in
+    `cities`, core tokens) or the gazetteer knows a city X ("Karaganda Region" is not the
+    city of Karaganda; "Helmand Province" is Helmand, where no city has the name); a city
+    and the bare name of a country or state ("Kuwait City", "Kuwait")."""
+    ua, ub = admin_unit(a, nr), admin_unit(b, nr)
+    if ua == ub:
+        return False
+    if ua and ub:
+        return True
+    unit, bare = (ua, b) if ua else (ub, a)
+    if type_group(bare.entity_type) != "PLACE" and bare.entity_type != "ORG":
+        return False
+    name = " ".join(bare.key.split())
+    from factx.places import is_city, is_country_or_state
+
+    if unit == "city":
+        return is_country_or_state(name)
+    return bare.tokens in cities or is_city(name)
 
 
 def _subsequence(short: tuple[str, ...], long: tuple[str, ...], nr: NameRules) -> bool:
@@ -421,13 +454,18 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
         if node.gender:
             clusters.tag(i, GENDER_RULE, node.gender == "male")
     # nor do two spellings of one length one sentence names ("Rashid Karimi, a witness, and
-    # Rashad Karimi, his cousin"); short forms are rule 3's to judge ("George Bush")
+    # Rashad Karimi, his cousin"), nor a one-word name and a full name a document left apart
+    # ("Sutarno, a fisherman" and "Budi Sutarno"); other short forms are rule 3's to judge
+    # ("George Bush")
     for n, (a, b) in enumerate(sorted(set(distinct))):
         i, j = by_key.get(node_key(a, nr)), by_key.get(node_key(b, nr))
-        if i is not None and j is not None and i != j and len(nodes[i].tokens) == len(nodes[j].tokens):
+        if i is not None and j is not None and i != j and (
+                len(nodes[i].tokens) == len(nodes[j].tokens) or 1 in (len(nodes[i].tokens), len(nodes[j].tokens))):
             clusters.tag(i, GENDER_RULE - 1 - n, 0)
             clusters.tag(j, GENDER_RULE - 1 - n, 1)
 
+    # places the run writes as cities ("X City"): the region named "X Province" is another
+    cities = frozenset(node.tokens for node in nodes if admin_unit(node, nr) == "city")
     # rule 2: blocks of equal phonetic keys; one-word names within a type group
     blocks: dict[tuple, list[int]] = defaultdict(list)
     joined: dict[tuple, list[int]] = defaultdict(list)
@@ -456,7 +494,7 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
             for i in members[1:]:
                 if len(nodes[i].tokens) == 1 and nodes[i].titles != nodes[members[0]].titles:
                     continue
-                if two_entities(nodes[i], nodes[members[0]], nr):
+                if two_entities(nodes[i], nodes[members[0]], nr, cities):
                     continue
                 clusters.union(members[0], i)
     for members in blocks.values():
@@ -468,7 +506,7 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
             # compare with every member of small blocks, with representatives of large ones
             pool = members[:members.index(i)] if len(members) <= MAX_BLOCK_PAIRS else reps
             for j in pool:
-                if _same_name(nodes[i], nodes[j], nr) and clusters.union(i, j):
+                if _same_name(nodes[i], nodes[j], nr, cities) and clusters.union(i, j):
                     joined = True
                     if len(members) > MAX_BLOCK_PAIRS:
                         break
@@ -639,8 +677,13 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             kin = kin_marks(node.key, nr)[1:]
             if any(kin_differ(kin_marks(nodes[j].key, nr)[1:], kin) for j in cands):
                 continue  # "Faisal" alone is not "Khalid bin Faisal" (his son), maybe his father
+            if node.titles:
+                # a first surname too ("Commissioner Alvarado" of "Commissioner Oscar Alvarado Reyes")
+                cands += [j for j in seconds.get(key, ()) if tokens_ok(token, nodes[j].tokens[-2], nr)
+                          and not nodes[j].chain]
             if any(clusters.find(j) not in {clusters.find(c) for c in cands}
-                   for word, j in rivals.get(key, ()) if tokens_ok(token, word, nr)):
+                   for word, j in rivals.get(key, ()) if tokens_ok(token, word, nr)
+                   and (not node.titles or node.titles <= cluster_titles.get(clusters.find(j), set()))):
                 if not node.titles:
                     lone.append(i)  # the first of a double surname? (below, with its own checks)
                 continue  # "Lozano" alone, with "Carmen Lozano Ruiz" and "Ana Ortega Lozano"

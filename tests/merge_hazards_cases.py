@@ -162,7 +162,54 @@ CASES: tuple[Case, ...] = (
     Case("city-province", (
         _doc(6, "Floods hit Tarvel Province on Monday. In the city of Tarvel, 40 homes were destroyed."),
         _doc(7, "The governor of Tarvel Province asked for help. Tarvel was without power on Tuesday."),
-    ), note="printed only: the story keys make 'X' and 'X Province' one place (seeds: Helmand)"),
+    ), apart=(("Tarvel Province", "Tarvel"),),
+        note="the text calls Tarvel a city: the province is another place"),
+    Case("region-capital", (
+        _doc(6, "Heavy snow closed roads across Omsk Oblast on Monday. In Omsk, schools were shut."),
+        _doc(7, "The governor of Omsk Oblast declared an emergency. Flights from Omsk were cancelled."),
+        _doc(8, "Police in Omsk oblast said two drivers had died in the snow."),
+    ), apart=(("Omsk Oblast", "Omsk"), ("Omsk oblast", "Omsk")),
+        note="a region named like its capital, a city the gazetteer knows"),
+    Case("province-no-city", (
+        _doc(6, "Floods hit Kelvara Province on Monday, officials said. Villages across Kelvara were cut off."),
+        _doc(7, "The governor of Kelvara province asked for help. Kelvara has had no power since Sunday."),
+    ), together=(("Kelvara Province", "Kelvara"), ("Kelvara province", "Kelvara")),
+        note="no city of the name: the province and its bare name are one place (seeds: Helmand)"),
+    Case("first-surname-two-men", (
+        _doc(6, "Police arrested Ernesto Quiroga Valle, a farmers' leader, on Saturday. Commissioner Julio "
+                "Quiroga Benítez, the regional police chief, who is not related to him, said he had blocked a road."),
+        _doc(7, "Ernesto Quiroga Valle, 45, was found dead in his cell on Monday. Mr. Quiroga had led the protests "
+                "for two years. Commissioner Julio Quiroga Benítez said an inquiry had begun. Commissioner Quiroga "
+                "denied that officers had beaten Mr. Quiroga."),
+        _doc(8, "Hundreds of farmers attended the funeral of Mr. Quiroga on Wednesday in his home village."),
+    ), apart=(("Ernesto Quiroga Valle", "Julio Quiroga Benítez"), ("Commissioner Quiroga", "Mr. Quiroga"),
+              ("Commissioner Quiroga", "Ernesto Quiroga Valle"), ("Mr. Quiroga", "Julio Quiroga Benítez")),
+        alone=(("Mr. Quiroga", ("Ernesto Quiroga Valle", "Julio Quiroga Benítez")),),
+        together=(("Commissioner Quiroga", "Julio Quiroga Benítez"),),
+        note="two unrelated men share a first surname; the officer's rank tells his short form apart"),
+    Case("patronymic-father-son", (
+        _doc(6, "Ivan Petrovich Sidorov, 68, the founder of the firm, and his son Pyotr Ivanovich Sidorov, its "
+                "director, were charged on Monday. Yelena Sidorova, the founder's wife, called the case political."),
+        _doc(7, "Pyotr Ivanovich Sidorov denied the charges. Ivan Petrovich Sidorov was released on bail."),
+        _doc(8, "Sidorov told reporters he was innocent. Sidorova said the family would appeal."),
+    ), apart=(("Ivan Petrovich Sidorov", "Pyotr Ivanovich Sidorov"), ("Yelena Sidorova", "Ivan Petrovich Sidorov"),
+              ("Yelena Sidorova", "Pyotr Ivanovich Sidorov"), ("Sidorova", "Sidorov")),
+        alone=(("Sidorov", ("Ivan Petrovich Sidorov", "Pyotr Ivanovich Sidorov")),),
+        note="a father and his son, whose patronymic is the father's given name; the wife's surname"),
+    Case("hispanic-mother-son", (
+        _doc(6, "Rosa Medina Paredes and her son Tomás Ochoa Medina were injured when the bus overturned."),
+        _doc(7, "Tomás Ochoa Medina, 19, was discharged on Tuesday. Rosa Medina Paredes is still in hospital."),
+        _doc(8, "Medina said the driver had been speeding."),
+    ), apart=(("Rosa Medina Paredes", "Tomás Ochoa Medina"),),
+        alone=(("Medina", ("Rosa Medina Paredes", "Tomás Ochoa Medina")),),
+        note="a son's second surname is his mother's first"),
+    Case("single-name", (
+        _doc(6, "Sutarno, a 52-year-old fisherman, was rescued on Monday. The district head, Budi Sutarno, "
+                "praised the rescuers."),
+        _doc(7, "Sutarno said he had clung to a plank for nine hours before a boat found him."),
+        _doc(8, "Budi Sutarno said the search for the missing would go on."),
+    ), apart=(("Sutarno", "Budi Sutarno"),),
+        note="a person known by one name and an official whose name ends with it"),
     Case("one-letter-siblings", (
         _doc(6, "Samir Khalil and his sister Samira Khalil were wounded in the blast, relatives said. "
                 "Ali Mansour and his daughter Alia Mansour were also hurt."),

@@ -27,7 +27,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -39,6 +39,7 @@ from factx.names import (
     is_patronymic,
     name_rules, strip_possessive, title_classes, type_group, words,
 )
+from factx.places import is_city
 from factx.resolve import kin_marks, kind_mark
 from factx.rules import RuleSet, load_rules
 
@@ -58,6 +59,9 @@ class Mention:
     #: the type was decided by a rule's evidence ("a bombing in X"), not by the model:
     #: it outvotes the model's labels of the name in other documents too
     typed: bool = False
+    #: a region named with its administrative word whose bare name is also a city's ("X
+    #: province" where X is a city): the model's shorter mention inside it spells no name
+    covers: bool = False
 
 
 MENTION_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
@@ -265,9 +269,38 @@ def _capitalized_name(text: str, n: int) -> bool:
 
 
 def _key(clean: str, label: str, nr: NameRules) -> tuple[str, ...]:
-    # places drop an administrative last word; other labels keep every word
-    kind = label if label in PLACE_TYPES or words(clean)[-1:] and words(clean)[-1] in nr.admin_words else ""
-    return core_tokens(clean, kind, nr=nr)
+    # places drop an administrative last word, but keep the kind of place it says: "X
+    # Province" and "X" may be two places (a region and its capital), which only the run
+    # can tell (`resolve.unit_differs`); other labels keep every word
+    last = words(clean)[-1:]
+    kind = label if label in PLACE_TYPES or last and last[0] in nr.admin_words else ""
+    key = core_tokens(clean, kind, nr=nr)
+    unit = nr.admin_units.get(last[0], "") if kind in PLACE_TYPES and last and len(words(clean)) > 1 else ""
+    return key + ("#unit-" + unit,) if unit and len(key) < len(words(clean)) else key
+
+
+#: a place's administrative word written after it in lower case ("Bergen province"), unless
+#: the words begin the name of a body ("the Bergen district council")
+_ADMIN_AFTER = re.compile(r"[ \t]+([a-z]+)\b(?![ \t]*(?:-|council|official|authorit|government|police))")
+
+
+#: words that call the place after them a town ("the city of X") or the place before
+#: them a capital ("X, the provincial capital", "X, capital of the region")
+_CITY_BEFORE = re.compile(r"\b(?:[Cc]ity|[Tt]own)[ \t]+of[ \t]+$")
+_CAPITAL_AFTER = re.compile(r",[ \t]+(?:the[ \t]+)?(?:[a-z]+[ \t]+)?capital\b")
+
+
+def _called_a_city(text: str, start: int, end: int) -> bool:
+    """Whether the text calls a place a city or a town right where it names it."""
+    return bool(_CITY_BEFORE.search(text, max(0, start - 16), start) or _CAPITAL_AFTER.match(text, end))
+
+
+def _admin_after(text: str, end: int, nr: NameRules) -> int | None:
+    """The end of a lower-case administrative word right after a place's mention, or None."""
+    admin = _ADMIN_AFTER.match(text, end, min(len(text), end + 40))
+    if admin and admin.group(1) in nr.admin_words and admin.group(1) != "state":
+        return admin.end(1)
+    return None
 
 
 def _definitions(doc: Doc, items: Sequence[_Item]) -> dict[str, int]:
@@ -307,8 +340,19 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
     text = doc_text(doc)
     for span in spans:
         clean = clean_name(span.text, nr) or span.text
+        ruled = None
+        if span.label_ != "PERSON" or len(span) == 1:  # "Karamia province": the province's name (facility_names)
+            admin = _admin_after(text, span.end_char, nr)
+            if admin is not None:
+                clean = clean_name(text[span.start_char:admin], nr)
+                ruled = None if span.label_ in PLACE_TYPES else "GPE"
+            elif span.label_ in PLACE_TYPES and _called_a_city(text, span.start_char, span.end_char) \
+                    and not words(clean)[-1:] in [[w] for w in nr.admin_words]:
+                # "the city of Karamia": the document's name for the city is "Karamia city",
+                # which a "Karamia Province" of the run is not (`resolve.unit_differs`)
+                clean = f"{clean} city"
         acronym = is_acronym(clean)
-        key = (acronym_letters(clean).lower(),) if acronym else _key(clean, span.label_, nr)
+        key = (acronym_letters(clean).lower(),) if acronym else _key(clean, ruled or span.label_, nr)
         # a distinctive title written just before the span is the mention's own
         lead = _title_before(text, span.start_char, nr) if not acronym else ""
         titles = title_classes(lead + span.text, nr=nr) if not acronym else frozenset()
@@ -319,7 +363,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         elif len(key) == 1 and not acronym and gender_title(clean, nr):
             key = key + ("#" + gender_title(clean, nr),)  # "Mrs. Osei" is not "Mr. Osei"
         items.append(_Item(span, clean, key, acronym,
-                           rule_label(text, span.start_char, span.end_char, span.label_, mr), titles))
+                           ruled or rule_label(text, span.start_char, span.end_char, span.label_, mr), titles))
 
     _namesakes_apart(items, nr)
     groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
@@ -345,7 +389,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         return {t for i in groups[key] for t in items[i].titles}
 
     full = [k for k in groups if len(words_of(k)) >= 2 and not all(items[i].acronym for i in groups[k])]
-    titled = [k for k in groups if len(words_of(k)) == 1 and len(k) > 1]
+    titled = [k for k in groups if len(words_of(k)) == 1 and len(k) > 1 and not k[-1].startswith("#unit-")]
     target: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     # one person written two ways in one document ("Yusuf Haddad", "Yousuf Haddad"): one name,
@@ -400,10 +444,16 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
             # gendered one ("Mrs. Osei") only when both genders are written ("Mr. Osei")
             same = [k for k in titled if _same_words(words_of(k), own, nr)]
             genders = {k[-1] for k in same if k[-1] in _GENDER_KEYS}
-            if any(_role_before(text, items[i].span.start_char, nr) for i in groups[key]):
-                # "Interior Minister Rahman" is not "Gen. Rahman": another title, another man
+            if any(_role_before(text, items[i].span.start_char, nr) or _role_after(text, items[i].span.end_char, nr)
+                   for i in groups[key]):
+                # "Interior Minister Rahman", "Rahman, the interior minister," are not "Gen.
+                # Rahman": another title, another man
                 same = [k for k in same if k[-1] in _GENDER_KEYS]
             cands += [k for k in same if k[-1] not in _GENDER_KEYS or len(genders) > 1]
+        if not cands and len(own) == 1 and label == "PERSON":
+            # "Commissioner Alvarado", "Mr. Lopez": the first of a double surname (Hispanic
+            # names), of the one person of the document who can be it
+            cands = _first_surname_of(key, own, full, groups, items, group_label, titles_of, nr)
         if not cands and len(own) == 1 and (label == "PERSON" or place) and len(key) == 1:
             # ... or the given name (a word no rule knows as a place: "Wichai denied")
             cands = [f for f in full if group_label(f) == "PERSON" and _same_words(f[:1], own, nr)]
@@ -421,6 +471,8 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
             cands = [f for f in full if group_label(f) == "ORG" and words_of(f)[-1] == own[0]]
         if len(cands) == 1 and _relative_of(groups[key], groups[cands[0]], items, text, mr):
             continue  # "Haddad and his brother Samir Haddad": the model cut another Haddad's name
+        if len(cands) == 1 and len(own) == 1 and _introduced_first(groups[key], groups[cands[0]], items, text):
+            continue  # "Sutarno, a fisherman, ... the district head, Budi Sutarno": a person of one name
         if len(cands) == 1:
             target[key] = cands[0]
 
@@ -486,6 +538,12 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         own_votes = Counter(items[i].span.label_ for i in own)
         label_of[rkey] = max(votes, key=lambda t: (votes[t], own_votes[t], -_order(t)))
 
+    # "X" beside "X Province" in one document is a place, the province or a town named like
+    # it (the model often calls an unfamiliar one-word place a person or a body)
+    for rkey in members:
+        if rkey[-1:] and rkey[-1].startswith("#unit-") and rkey[:-1] in members and rkey[:-1] not in ruled \
+                and type_group(label_of[rkey[:-1]]) != "PLACE":
+            label_of[rkey[:-1]] = label_of[rkey]
     # a name met once, that no rule types, takes the type of the names it is listed with
     # ("from North Tavria, Selm and South Tavria")
     alone = {rkey for rkey, indexes in members.items() if len(indexes) == 1 and not items[indexes[0]].rule_label}
@@ -704,6 +762,34 @@ def _namesakes_apart(items: list[_Item], nr: NameRules) -> None:
                              item.titles)
 
 
+def _first_surname_of(key: tuple[str, ...], own: tuple[str, ...], full: list[tuple[str, ...]],
+                      groups: dict, items: Sequence[_Item], group_label: Callable[[tuple[str, ...]], str],
+                      titles_of: Callable[[tuple[str, ...]], set[str]], nr: NameRules) -> list[tuple[str, ...]]:
+    """The one full name of a document whose first surname a one-word name is: the
+    next-to-last word of a person's name of three words or more ("Alvarado" of "Oscar
+    Alvarado Reyes"), written with the one-word name's distinctive title if it has one
+    ("Commissioner Alvarado" after "Commissioner Oscar Alvarado Reyes"); [] when any other
+    name of the document, whatever its type (the model often calls people places or
+    bodies), has the word, or when the word follows a kin particle ("bin Faisal Saud")."""
+    def has(f: tuple[str, ...]) -> bool:
+        return any(_same_words((w,), own, nr) for w in words_of(f))
+
+    def words_of(f: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(w for w in f if not w.startswith("#"))
+    holders = [f for f in full if has(f)]
+    titles = titles_of(key)
+    if titles:  # "Commissioner Alvarado" is the one written so, not any Alvarado
+        holders = [f for f in holders if titles_of(f) == titles]
+    cands = [f for f in holders if group_label(f) == "PERSON" and len(words_of(f)) >= 3
+             and _same_words(words_of(f)[-2:-1], own, nr)
+             and not _after_kin(items[groups[f][0]].clean, 2, nr)]
+    if len(cands) != 1 or len(holders) != 1:
+        return []
+    if key[-1] in _GENDER_KEYS and _GENDER_KEYS[key[-1]] in _genders(groups[cands[0]], items, nr):
+        return []
+    return cands
+
+
 def _one_sentence(a: list[int], b: list[int], items: Sequence[_Item], text: str) -> bool:
     """Whether two names are written in one sentence ("Rashid Karimi, a witness, and Rashad
     Karimi, his cousin"): two people, however alike their spellings."""
@@ -724,6 +810,24 @@ def _role_before(text: str, start: int, nr: NameRules) -> bool:
     match = re.search(r"(?:^|[\s(\"“])([A-Z][A-Za-z.]+)[ \t]+$", text[max(0, start - 24):start])
     word = "".join(words(match.group(1))) if match else ""
     return word in nr.honorifics and word not in nr.distinctive and word not in nr.gendered
+
+
+#: the first words of an apposition after a name: ", the interior minister,"
+_APPOSITION_WORDS = re.compile(r",[ \t]+(?:the[ \t]+|an?[ \t]+)?([A-Za-z-]+)(?:[ \t]+([A-Za-z-]+))?(?:[ \t]+([A-Za-z-]+))?")
+
+
+def _role_after(text: str, end: int, nr: NameRules) -> bool:
+    """Whether an apposition right after a mention names a role by a title that is no
+    distinctive one and says no gender ("Rahman, the interior minister,"): the role of
+    a civilian, never the general or the mullah of that name."""
+    match = _APPOSITION_WORDS.match(text, end)
+    if not match:
+        return False
+    for word in match.groups():
+        key = "".join(words(word or ""))
+        if key in nr.honorifics and key not in nr.distinctive and key not in nr.gendered:
+            return True
+    return False
 
 
 def _after_kin(clean: str, tail: int, nr: NameRules) -> bool:
@@ -768,6 +872,21 @@ def _relative_of(partial: list[int], full: list[int], items: Sequence[_Item], te
     return False
 
 
+#: an apposition that introduces a person at first reference: ", a fisherman", ", 52,"
+_INTRODUCED = re.compile(r",[ \t]+(?:an?[ \t]|\d{1,3}[ \t]*,)")
+
+
+def _introduced_first(partial: list[int], full: list[int], items: Sequence[_Item], text: str) -> bool:
+    """Whether a one-word name is introduced, with an apposition, before the document first
+    writes the full name it could be part of ("Sutarno, a 52-year-old fisherman, ... the
+    district head, Budi Sutarno"): news introduces a person by the full name, so the one
+    word is that person's whole name (a single-name person), not the other's surname."""
+    first = min(partial, key=lambda i: items[i].span.start_char)
+    span = items[first].span
+    return span.start_char < min(items[j].span.start_char for j in full) \
+        and bool(_INTRODUCED.match(text, span.end_char))
+
+
 def _same_words(a: tuple[str, ...], b: tuple[str, ...], nr: NameRules) -> bool:
     """Word by word, spellings of one name (transliterated): "rashid" ~ "rasheed"."""
     return len(a) == len(b) and all(x == y or token_cost(x, y, nr) != INFINITE for x, y in zip(a, b))
@@ -804,17 +923,19 @@ def facility_names(text: str, mentions: Sequence[Mention], mr: MentionRules) -> 
     [("Bergen's port", 'FAC')]
     """
     facility = {w for w, label in mr.names.suffix_types.items() if label == "FAC"}
+    # the places the document calls towns ("the city of X": `link_mentions` names it "X city")
+    towns = {m.text for m in mentions if m.canonical.endswith(" city") and m.label in ("GPE", "LOC")}
     out = []
     for mention in mentions:
         if mention.label not in ("GPE", "LOC"):
             continue
         # "Karamia province", "Karamia city": the place named with its administrative word
-        # (one more spelling of the place, never a name of its own)
-        admin = re.match(r"[ \t]+([a-z]+)\b(?![ \t]*(?:-|council|official|authorit|government|police))",
-                         text[mention.end:mention.end + 40])
-        if admin and admin.group(1) in mr.names.admin_words and admin.group(1) != "state":
-            end = mention.end + admin.end(1)
-            out.append(Mention(mention.start, end, text[mention.start:end], mention.canonical, mention.label))
+        # (the spelling of the mention's name, `link_mentions`; never a name of its own)
+        end = _admin_after(text, mention.end, mr.names)
+        if end is not None:
+            out.append(Mention(mention.start, end, text[mention.start:end], mention.canonical, mention.label,
+                               covers=mr.names.admin_units.get(text[mention.end:end].split()[-1]) != "city"
+                               and (mention.text in towns or is_city(mention.text))))
             continue
         follow = re.match(r"(?:['’]s)?[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?(?:[ \t]+([A-Za-z]+))?",
                           text[mention.end:mention.end + 40])
