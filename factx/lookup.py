@@ -235,12 +235,12 @@ def distinct_names(store, names: Iterable[str] | None = None, rules: RuleSet | N
 
     - two names of two words or more written in one sentence ("Rashid Karimi, a witness,
       and Rashad Karimi, his cousin");
-    - a one-word name (titles aside) that the document left apart from a full name it is a
-      word of ("Sutarno, a fisherman" and "Budi Sutarno, the district head"; "Haddad and
-      his brother Samir Haddad"; "Mr. Alvarado" beside two men of that surname): the
-      document had both before it and did not make them one, so no other document's
-      short form may ("Sutarno said ..." elsewhere joins neither through rule 3); so with two
-      one-word names of different distinctive titles ("Gen. Rahman", "Rahman, the minister")."""
+    - a one-word name (titles aside) that the document tells apart from a full name it is
+      a word of (`ner.mention.apart`, factx.stages.mentions: "Sutarno, a fisherman" and
+      "Budi Sutarno, the district head"; "Haddad and his brother Samir Haddad"), so that no
+      other document's short form joins it through rule 3 ("Sutarno said ..." elsewhere);
+      so with two one-word names of different distinctive titles ("Gen. Rahman", "Rahman,
+      the minister")."""
     wanted, only, params = "", "", ()
     if names is not None:
         wanted = "WITH wanted(name) AS (SELECT value FROM json_each(?)) "
@@ -256,7 +256,7 @@ def distinct_names(store, names: Iterable[str] | None = None, rules: RuleSet | N
     # a short name (at most one title before one word) and a longer one that holds its word
     short = ("WITH s(doc_id, name, word) AS (SELECT DISTINCT doc_id, name, "
              "substr(trim(name), instr(trim(name), ' ') + 1) FROM facts "
-             "WHERE attribute = 'name' AND name_type = 'PERSON' "
+             "WHERE attribute = 'name' AND name_type = 'PERSON' AND rule IN ('ner.mention.apart', 'ner.mention.typed.apart') "
              "AND instr(substr(trim(name), instr(trim(name), ' ') + 1), ' ') = 0) ")
     rows = store.conn.execute(
         (wanted + short.replace("WITH ", ", ", 1) if wanted else short)

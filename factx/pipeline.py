@@ -138,7 +138,9 @@ def model_version(nlp: Language) -> str:
 def name_facts(doc: Doc) -> Iterator[FactDraft]:
     """One `name` fact per entity mention: how this document spells the entity. Rule
     `ner.mention.typed` when a rule's evidence in the text decided its type ("a bombing in
-    X"), which outvotes the model's labels across documents (`Store.name_stats`)."""
+    X"), which outvotes the model's labels across documents (`Store.name_stats`); `.apart`
+    added when the text tells a short name apart from a longer one it could be part of
+    (`Mention.apart`, read by `lookup.distinct_names`)."""
     sentences = {s.start_char: s for s in doc.sents}
     starts = sorted(sentences)
     # "X province" where X is also a city: the model's "X" in it is no spelling of the province
@@ -154,7 +156,8 @@ def name_facts(doc: Doc) -> Iterator[FactDraft]:
             value=mention.text, value_type="name", value_text=mention.text,
             start=mention.start, end=mention.end,
             quote_start=sent.start_char, quote_end=sent.end_char,
-            mention=mention.text, rule="ner.mention.typed" if mention.typed else "ner.mention")
+            mention=mention.text,
+            rule="ner.mention" + (".typed" if mention.typed else "") + (".apart" if mention.apart else ""))
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:

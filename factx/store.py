@@ -526,7 +526,7 @@ class Store:
             only = " AND {} IN wanted"
             params = (json.dumps(sorted(set(names)), ensure_ascii=False),)
         sql = (wanted or "WITH ") + f"""counted AS (
-            SELECT name, name_type, count(*) AS c, sum(rule = 'ner.mention.typed') AS r FROM facts
+            SELECT name, name_type, count(*) AS c, sum(rule IN ('ner.mention.typed', 'ner.mention.typed.apart')) AS r FROM facts
             WHERE attribute = 'name'{only.format('name')}
             GROUP BY name, name_type
             UNION ALL

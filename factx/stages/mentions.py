@@ -62,6 +62,10 @@ class Mention:
     #: a region named with its administrative word whose bare name is also a city's ("X
     #: province" where X is a city): the model's shorter mention inside it spells no name
     covers: bool = False
+    #: a short name the text tells apart from a longer name of the document it could be
+    #: part of ("Haddad and his brother Samir Haddad", "Sutarno, a fisherman, ... Budi
+    #: Sutarno", "Rahman, the minister" beside "Gen. Rahman"): `ner.mention.apart`
+    apart: bool = False
 
 
 MENTION_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
@@ -391,6 +395,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
     full = [k for k in groups if len(words_of(k)) >= 2 and not all(items[i].acronym for i in groups[k])]
     titled = [k for k in groups if len(words_of(k)) == 1 and len(k) > 1 and not k[-1].startswith("#unit-")]
     target: dict[tuple[str, ...], tuple[str, ...]] = {}
+    apart: set[tuple[str, ...]] = set()  # short names the text tells apart from a name they could be
 
     # one person written two ways in one document ("Yusuf Haddad", "Yousuf Haddad"): one name,
     # under its most frequent spelling
@@ -448,6 +453,8 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
                    for i in groups[key]):
                 # "Interior Minister Rahman", "Rahman, the interior minister," are not "Gen.
                 # Rahman": another title, another man
+                if any(k[-1] not in _GENDER_KEYS for k in same):
+                    apart.add(key)
                 same = [k for k in same if k[-1] in _GENDER_KEYS]
             cands += [k for k in same if k[-1] not in _GENDER_KEYS or len(genders) > 1]
         if not cands and len(own) == 1 and label == "PERSON":
@@ -470,8 +477,10 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
                 and nr.suffix_types.get("".join(words(items[groups[key][0]].clean))) == "ORG":
             cands = [f for f in full if group_label(f) == "ORG" and words_of(f)[-1] == own[0]]
         if len(cands) == 1 and _relative_of(groups[key], groups[cands[0]], items, text, mr):
+            apart.add(key)
             continue  # "Haddad and his brother Samir Haddad": the model cut another Haddad's name
         if len(cands) == 1 and len(own) == 1 and _introduced_first(groups[key], groups[cands[0]], items, text):
+            apart.add(key)
             continue  # "Sutarno, a fisherman, ... the district head, Budi Sutarno": a person of one name
         if len(cands) == 1:
             target[key] = cands[0]
@@ -558,7 +567,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
     for item in items:
         rkey = root(item.key)
         out.append(Mention(item.span.start_char, item.span.end_char, item.span.text,
-                           canonical[rkey], label_of[rkey], typed=rkey in ruled))
+                           canonical[rkey], label_of[rkey], typed=rkey in ruled, apart=rkey in apart))
     return branch_mentions(text, out, mr)
 
 
