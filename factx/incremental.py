@@ -7,7 +7,8 @@ names together when they share a *key*:
 - `B` the blocking key of rule 2 (one-word names and acronyms by type group, longer
   names across types, with the phonetic key of every core token): compared pairwise;
 - `J` the core words run together ("Gebre-Mariam" / "Gebremariam"), by type group;
-- `Q` an institution's name without the country that qualifies it, by type group;
+- `Q` an institution's name without the country that qualifies it, by type group, its
+  head word last ("Port of X" / "X port", "Ministry of X" / "X Ministry");
 - `F`/`L` the phonetic key of a person's first / last word: a lone word (`q`, the
   querying side) joins the one person (`o`, the offering side) it is the surname of,
   and not when it is someone's given name; an initial and a surname (`q` on `L`, "K.
@@ -76,7 +77,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from factx.names import (
-    NameRules, block_key, fold as names_fold, given_stem, initialism_pattern, name_rules,
+    NameRules, block_key, facility_order, fold as names_fold, given_stem, initialism_pattern, name_rules,
     qualified_name, spelled_out_country, type_group,
 )
 from factx.events import flight_number, run_events
@@ -85,7 +86,7 @@ from factx.resolve import TAIL_MIN_WORDS, NameStat, _build_nodes, _Node, mission
 from factx.rules import RuleSet, load_rules
 
 #: Bump when `node_keys` changes: stored keys of another scheme mean a full resolve.
-KEY_SCHEME = "11"
+KEY_SCHEME = "12"
 
 #: Above this share of changed names against the names already resolved, a full
 #: resolve is cheaper than walking the keys.
@@ -160,7 +161,7 @@ def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared:
     if not node.acronym:
         keys.append((f"J|{group}|{node.generation}|{''.join(tokens)}", "s", None))
         if node.entity_type not in ("PERSON", "NORP", "EVENT") and " " in node.key:
-            plain = spelled_out_country(tuple(w for w in node.key.split() if w != "the"), nr)
+            plain = facility_order(spelled_out_country(tuple(w for w in node.key.split() if w != "the"), nr), nr)
             keys.append((f"Q|{group}|{''.join(qualified_name(plain, nr))}", "s", None))
     if not node.acronym and len(tokens) >= 2:  # a lone word's rivals (resolve.surname_rivals)
         if node.entity_type == "PERSON":

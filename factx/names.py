@@ -85,6 +85,7 @@ class NameRules:
     kunyas: frozenset[str] = frozenset()  # "father of" (abu): a name it begins may be a kunya
     admin_words: frozenset[str] = frozenset()
     admin_units: dict[str, str] = field(default_factory=dict)  # admin word -> the kind of place (entity_types `unit`)
+    heads_first: frozenset[str] = frozenset()  # words written first with "of" too: "Port of X", "Ministry of X"
     suffix_types: dict[str, str] = field(default_factory=dict)
     #: first words that decide a name's type: "Wadi X", "Mount X" (entity_types.yml `prefixes`)
     prefix_types: dict[str, str] = field(default_factory=dict)
@@ -171,12 +172,15 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     prefix_types: dict[str, str] = {}
     admin: set[str] = set()
     units: dict[str, str] = {}
+    heads_first: set[str] = set()
     ignored_prefixes: dict[str, str] = {}
     ignored_suffixes: dict[str, str] = {}
     facility_class: dict[str, str] = {}
     for rule in rules.get("entity_types"):
         if rule.get("class_word"):
             facility_class.update((_plain(w), rule["class_word"]) for w in rule.get("suffixes", ()))
+        if rule["label"] == "FAC" or rule.get("written_first"):
+            heads_first.update(_plain(w) for w in rule.get("suffixes", ()))
         if rule.get("ignored"):
             ignored_prefixes.update((_NON_WORD.sub("", _plain(w)), rule["label"]) for w in rule.get("prefixes", ()))
             ignored_suffixes.update((_NON_WORD.sub("", _plain(w)), rule["label"]) for w in rule.get("suffixes", ()))
@@ -244,7 +248,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         kunyas=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("kunya") for w in r["words"]),
         patronymics=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("patronymic")
                               for w in r["words"]),
-        admin_words=frozenset(admin), admin_units=units, suffix_types=suffix_types, prefix_types=prefix_types,
+        admin_words=frozenset(admin), admin_units=units, heads_first=frozenset(heads_first), suffix_types=suffix_types, prefix_types=prefix_types,
         ignored_prefixes=ignored_prefixes, ignored_suffixes=ignored_suffixes, facility_class=facility_class,
         rewrites=tuple(rewrites), consonants=_pairs(consonants), vowels=_pairs(vowels),
         initial_vowels=_pairs(initial), vowels_after={v: _pairs(c) for v, c in after.items()},
@@ -768,13 +772,16 @@ def spelled_differently(a: str, b: str, rules: RuleSet | None = None, *, nr: Nam
 
 
 def facility_order(tokens: tuple[str, ...], nr: NameRules) -> tuple[str, ...]:
-    """A facility written with its facility word first ("Port of Bergen") in the order
-    of "Bergen port": the words of both forms, in one order.
+    """A facility or a government body written with its head word first ("Port of Bergen",
+    "Ministry of Transport") in the order of "Bergen port", "Transport Ministry": the words
+    of both forms, in one order (entity_types.yml: facility words, `written_first`).
 
     >>> facility_order(("port", "of", "varna"), name_rules()), facility_order(("varna", "port"), name_rules())
     (('varna', 'port'), ('varna', 'port'))
+    >>> facility_order(("ministry", "of", "emergency", "situations"), name_rules())
+    ('emergency', 'situations', 'ministry')
     """
-    if len(tokens) > 2 and tokens[1] == "of" and nr.suffix_types.get(tokens[0]) == "FAC":
+    if len(tokens) > 2 and tokens[1] == "of" and tokens[0] in nr.heads_first:
         return tokens[2:] + tokens[:1]
     return tokens
 

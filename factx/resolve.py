@@ -644,7 +644,7 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             # "K. Selvam", how South Indian names are often written: the one person of that
             # surname whose given name begins with K
             cands = [j for last, js in lasts.get(block_key(tokens[1], nr), {}).items() if tokens_ok(tokens[1], last, nr)
-                     for j in js if len(nodes[j].tokens[0]) > 1 and nodes[j].tokens[0][0] == tokens[0]]
+                     for j in js if len(nodes[j].tokens[0]) > 1 and tokens[0] in _given_initials(nodes[j], nr)]
         elif len(tokens) == 2:
             # "George Bush" inside "George Walker Bush"; a name with middle words of its
             # own must match in full ("George W. Bush" is not "George H. W. Bush")
@@ -671,7 +671,17 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             if any(tokens_ok(token, first, nr) for first in firsts.get(key, ())):
                 if not node.titles:
                     lone.append(i)
-                continue  # someone's given name: "Karim" may be "Karim Nasser"
+                    continue  # someone's given name: "Karim" may be "Karim Nasser"
+                # "Father Lucien": a priest, a king or an officer called by title and given
+                # name is the one person written with that title whose first or last word
+                # it is ("Father Lucien X", not a Lucien or an X written without it)
+                cands = [j for j in by_given.get(key, ()) if tokens_ok(token, nodes[j].tokens[0], nr)]
+                cands += [j for last, js in lasts.get(key, {}).items() if tokens_ok(token, last, nr) for j in js]
+                cands = [j for j in cands if node.titles <= cluster_titles.get(clusters.find(j), set())
+                         and not kin_differ(kin_marks(nodes[j].key, nr), kin_marks(node.key, nr))]
+                if len({clusters.find(j) for j in cands}) == 1:
+                    joins.append((i, cands[0]))
+                continue
             cands = [j for last, js in lasts.get(key, {}).items() if tokens_ok(token, last, nr)
                      for j in js]
             kin = kin_marks(node.key, nr)[1:]
@@ -703,7 +713,7 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
         elif len(tokens) == 1 and not cands and not node.titles:
             lone.append(i)
         roots = {clusters.find(j) for j in cands}
-        if len(roots) > 1 and len(tokens) == 1 and not node.titles:
+        if len(roots) > 1 and (len(tokens) == 1 and not node.titles or len(tokens) == 2 and len(tokens[0]) == 1):
             later.append((i, cands))  # two candidates now, one person after the joins below?
         if len(roots) == 1:
             joins.append((i, cands[0]))
@@ -805,6 +815,17 @@ def surname_rivals(nodes: list[_Node], nr: NameRules) -> dict[str, list[tuple[st
                 out[block_key(word, nr)].append((word, i))
         elif node.entity_type not in ("EVENT", "NORP"):
             out[block_key(tokens[-1], nr)].append((tokens[-1], i))
+    return out
+
+
+def _given_initials(node: _Node, nr: NameRules) -> set[str]:
+    """The first letters of a person's given name: as compared ("erlan") and as written
+    ("Yerlan": "Y. Seitkaliev" is he)."""
+    out = {node.tokens[0][:1]}
+    for spelling in node.spellings:
+        plain = core_words(spelling, "PERSON", nr=nr)
+        if plain:
+            out.add(plain[0][:1])
     return out
 
 

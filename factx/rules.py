@@ -169,7 +169,7 @@ SCHEMAS: dict[str, Schema] = _schemas(
            "spaCy EntityRuler patterns that correct or add entity spans",
            allowed={"label": ENTITY_LABELS}),
     Schema("entity_types", {"label": "str"}, {"words": "list", "suffixes": "list", "prefixes": "list",
-                                              "endings": "list", "ignored": "bool", "class_word": "str", "unit": "str",
+                                              "endings": "list", "ignored": "bool", "class_word": "str", "unit": "str", "written_first": "bool",
                                               "description": "str"},
            "words or name endings that decide an entity type (Province → GPE; Wadi X → LOC; -abad → GPE)",
            allowed={"label": ENTITY_LABELS}),

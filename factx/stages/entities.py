@@ -760,6 +760,13 @@ def _titled_common_words(spans: list[Span], er: EntityRules) -> list[Span]:
     return out
 
 
+def _capital_family_name(doc: Doc, title: int, j: int) -> bool:
+    """A family name in capitals right after a title, before a given name ("Colonel
+    RAKOTO Fidy"): how French-speaking Africa and Madagascar write names officially."""
+    return j == title + 1 and len(doc[j]) >= 4 and j + 1 < len(doc) and doc[j + 1].is_title \
+        and doc[j + 1].is_alpha and doc[j].whitespace_ == " "
+
+
 def _titled_names(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
     """Rule titled name: a person's title followed by capitalized words the model left
     unmarked is a person ("Dr Tessema said"), the title kept for civil and
@@ -777,7 +784,8 @@ def _titled_names(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
             continue
         j = i + 1
         while j < len(doc) and j - i <= 3 and j not in covered and doc[j].is_alpha and doc[j].text[0].isupper() \
-                and not doc[j].is_upper and doc[j].lower_ not in nr.honorifics and not doc[j].is_stop \
+                and (not doc[j].is_upper or _capital_family_name(doc, i, j)) \
+                and doc[j].lower_ not in nr.honorifics and not doc[j].is_stop \
                 and doc[j].lower_ not in _lowercase_words(doc) \
                 and "\n" not in doc[j - 1].whitespace_:
             j += 1

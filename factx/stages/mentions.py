@@ -196,6 +196,23 @@ def clean_name(text: str, nr: NameRules) -> str:
     return " ".join((kept or gendered) + parts if len(parts) == 1 else parts)
 
 
+#: a family name written first in capitals, as French-speaking Africa and Madagascar write
+#: names officially ("ANDRIANARISOA Hery", "RAKOTO Jean Aime")
+_CAPITAL_FIRST = re.compile(r"([A-ZÀ-Ý]{4,})((?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,3})")
+
+
+def surname_last(name: str) -> str:
+    """A person's name written family name first in capitals, in the usual order.
+
+    >>> surname_last("ANDRIANARISOA Hery"), surname_last("RAKOTO Jean Aimé"), surname_last("Hery Rakoto")
+    ('Hery Andrianarisoa', 'Jean Aimé Rakoto', 'Hery Rakoto')
+    """
+    match = _CAPITAL_FIRST.fullmatch(name)
+    if not match:
+        return name
+    return f"{match.group(2).strip()} {match.group(1).capitalize()}"
+
+
 def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules) -> str | None:
     """The type rules give a mention, or None when no rule speaks.
 
@@ -344,6 +361,8 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
     text = doc_text(doc)
     for span in spans:
         clean = clean_name(span.text, nr) or span.text
+        if span.label_ == "PERSON":
+            clean = surname_last(clean)
         ruled = None
         if span.label_ != "PERSON" or len(span) == 1:  # "Karamia province": the province's name (facility_names)
             admin = _admin_after(text, span.end_char, nr)
