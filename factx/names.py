@@ -74,6 +74,7 @@ class NameRules:
     honorific_types: dict[str, str] = field(default_factory=dict)
     distinctive: dict[str, str] = field(default_factory=dict)  # title word -> its class (rule id)
     ranks: frozenset[str] = frozenset()  # classes that are military ranks
+    given_titles: frozenset[str] = frozenset()  # classes written before a given name ("Father Tomas")
     #: titles that are part of a person's mention as written: distinctive ones and those of
     #: rules marked `written` ("Mr Karimi", "Insp. Karimi"); political titles are roles
     written_titles: frozenset[str] = frozenset()
@@ -155,6 +156,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     honorific_types: dict[str, str] = {}
     distinctive: dict[str, str] = {}
     ranks: set[str] = set()
+    by_given_name: set[str] = set()
     written: set[str] = set()
     for rule in rules.get("honorifics"):
         for word in rule["words"]:
@@ -168,6 +170,8 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
                 distinctive[key] = rule["id"]
                 if rule.get("rank"):
                     ranks.add(rule["id"])
+                if rule.get("given_name"):
+                    by_given_name.add(rule["id"])
     suffix_types: dict[str, str] = {}
     prefix_types: dict[str, str] = {}
     admin: set[str] = set()
@@ -239,7 +243,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     result = NameRules(
         coarse=coarse,
         honorifics=frozenset(honorifics), honorific_types=honorific_types, distinctive=distinctive,
-        ranks=frozenset(ranks), written_titles=frozenset(written),
+        ranks=frozenset(ranks), given_titles=frozenset(by_given_name), written_titles=frozenset(written),
         particles=frozenset(_plain(w).strip("-") for w in rules.words("particles")),
         articles=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("article")
                            for w in r["words"]),

@@ -672,9 +672,11 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
                 if not node.titles:
                     lone.append(i)
                     continue  # someone's given name: "Karim" may be "Karim Nasser"
-                # "Father Lucien": a priest, a king or an officer called by title and given
-                # name is the one person written with that title whose first or last word
-                # it is ("Father Lucien X", not a Lucien or an X written without it)
+                # "Father Lucien": a priest called by title and given name (honorifics.yml
+                # `given_name`) is the one person written with that title whose first or
+                # last word it is ("Father Lucien X", not a Lucien or an X written without it)
+                if not node.titles & nr.given_titles:
+                    continue
                 cands = [j for j in by_given.get(key, ()) if tokens_ok(token, nodes[j].tokens[0], nr)]
                 cands += [j for last, js in lasts.get(key, {}).items() if tokens_ok(token, last, nr) for j in js]
                 cands = [j for j in cands if node.titles <= cluster_titles.get(clusters.find(j), set())

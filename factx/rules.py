@@ -155,7 +155,7 @@ def _attribute_rule(rule: dict[str, Any]) -> Iterator[tuple[str, str]]:
 # One entry per kind of rule file; stages add theirs here.
 SCHEMAS: dict[str, Schema] = _schemas(
     Schema("honorifics", {"words": "list"}, {"type": "str", "distinctive": "bool", "rank": "bool",
-                                             "written": "bool", "genders": "map", "description": "str"},
+                                             "written": "bool", "given_name": "bool", "genders": "map", "description": "str"},
            "titles and ranks before a name (Mr., Col.); `type` is the entity type they imply; "
            "`distinctive` titles (Mullah, Gen.) tell apart one-word names; `written` titles are "
            "part of a person's mention as the document spells it (Mr., Insp.); `genders` (female: "

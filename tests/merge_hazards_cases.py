@@ -203,6 +203,13 @@ CASES: tuple[Case, ...] = (
     ), apart=(("Rosa Medina Paredes", "Tomás Ochoa Medina"),),
         alone=(("Medina", ("Rosa Medina Paredes", "Tomás Ochoa Medina")),),
         note="a son's second surname is his mother's first"),
+    Case("kunya-of-the-son", (
+        _doc(6, "Samir Karim al-Haddad, 58, the father of the groom, is known in the village as Abu Karim. "
+                "\"Abu Karim went back in three times,\" a neighbour said. The groom, Karim Samir al-Haddad, 27, "
+                "was treated for burns."),
+        _doc(7, "Karim Samir al-Haddad was discharged from hospital on Tuesday, his family said."),
+    ), apart=(("Abu Karim", "Karim Samir al-Haddad"),),
+        note="a kunya names the father of the one whose name it holds"),
     Case("single-name", (
         _doc(6, "Sutarno, a 52-year-old fisherman, was rescued on Monday. The district head, Budi Sutarno, "
                 "praised the rescuers."),

@@ -293,6 +293,11 @@ def test_a_surname_after_another_title_is_not_the_titled_one_word_name(text, nam
     ("Budi Sutarno, the district head, praised the crew. Sutarno, a former sailor, said so.",
      ["Budi Sutarno", "Sutarno"], "Sutarno@51", True),
     ("Sutarno praised the crew. Budi Sutarno is the district head.", ["Sutarno", "Budi Sutarno"], "Sutarno@0", True),
+    # a kunya names a father: never his son's given name or first surname
+    ("Karim Samir Haddad was hurt. Abu Karim went back in.", ["Karim Samir Haddad", "Abu Karim"],
+     "Abu Karim@29", False),
+    ("Karim Samir Haddad was hurt. Umm Samir went back in.", ["Karim Samir Haddad", "Umm Samir"],
+     "Umm Samir@29", False),
 ])
 def test_a_short_form_resolves_inside_its_own_document(text, names, partial, linked):
     links = _linked(text, names)
@@ -315,16 +320,29 @@ def test_a_one_word_name_a_document_left_apart_joins_no_full_name_elsewhere():
      {"Kelvara@11": "Kelvara province", "Kelvara@39": "Kelvara"}),
     # ... and the model's other label for it does not hold ("Kelvara region" is a place)
     ("Police of Kelvara region said so.", [("Kelvara", "ORG")], {"Kelvara@10": "Kelvara region"}),
-    # a place the text calls a city or a capital is the city
-    ("In the city of Tarvel, homes were destroyed.", [("Tarvel", "GPE")], {"Tarvel@15": "Tarvel city"}),
-    ("Tarvel, the provincial capital, was flooded.", [("Tarvel", "GPE")], {"Tarvel@0": "Tarvel city"}),
-    ("Tarvel, a farmer, said so.", [("Tarvel", "GPE")], {"Tarvel@0": "Tarvel"}),
     # a body named with the word is no place ("the Kelvara district council")
     ("the Kelvara district council met.", [("Kelvara", "GPE")], {"Kelvara@4": "Kelvara"}),
 ])
 def test_a_place_is_named_with_its_administrative_word(text, names, canonicals):
     links = _linked(text, names)
     assert {k: links[k] for k in canonicals} == canonicals
+
+
+@pytest.mark.parametrize("text, town", [
+    # a place the text calls a city or a capital gets one more name, "X city"
+    ("In the city of Tarvel, homes were destroyed.", True),
+    ("Tarvel, the provincial capital, was flooded.", True),
+    ("Tarvel, capital of the region, was flooded.", True),
+    ("Tarvel, a farming town, was flooded.", False),
+    ("In Tarvel, homes were destroyed.", False),
+])
+def test_a_place_the_text_calls_a_city(text, town):
+    from factx.stages.mentions import Mention, facility_names, mention_rules
+
+    start = text.index("Tarvel")
+    mention = Mention(start, start + 6, "Tarvel", "Tarvel", "GPE")
+    names = [(m.canonical, m.start) for m in facility_names(text, [mention], mention_rules())]
+    assert (("Tarvel city", start) in names) == town
 
 
 @pytest.mark.parametrize("name, city, country", [

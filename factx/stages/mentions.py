@@ -364,16 +364,12 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         if span.label_ == "PERSON":
             clean = surname_last(clean)
         ruled = None
-        if span.label_ != "PERSON" or len(span) == 1:  # "Karamia province": the province's name (facility_names)
+        if span.label_ not in ("PERSON", "NORP") or span.label_ == "PERSON" and len(span) == 1:
+            # "Karamia province": the province's name (facility_names); "a Jordanian city" names none
             admin = _admin_after(text, span.end_char, nr)
             if admin is not None:
                 clean = clean_name(text[span.start_char:admin], nr)
                 ruled = None if span.label_ in PLACE_TYPES else "GPE"
-            elif span.label_ in PLACE_TYPES and _called_a_city(text, span.start_char, span.end_char) \
-                    and not words(clean)[-1:] in [[w] for w in nr.admin_words]:
-                # "the city of Karamia": the document's name for the city is "Karamia city",
-                # which a "Karamia Province" of the run is not (`resolve.unit_differs`)
-                clean = f"{clean} city"
         acronym = is_acronym(clean)
         key = (acronym_letters(clean).lower(),) if acronym else _key(clean, ruled or span.label_, nr)
         # a distinctive title written just before the span is the mention's own
@@ -476,12 +472,13 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
                     apart.add(key)
                 same = [k for k in same if k[-1] in _GENDER_KEYS]
             cands += [k for k in same if k[-1] not in _GENDER_KEYS or len(genders) > 1]
-        if not cands and len(own) == 1 and label == "PERSON":
+        if not cands and len(own) == 1 and label == "PERSON" and not kin:
             # "Commissioner Alvarado", "Mr. Lopez": the first of a double surname (Hispanic
             # names), of the one person of the document who can be it
             cands = _first_surname_of(key, own, full, groups, items, group_label, titles_of, nr)
-        if not cands and len(own) == 1 and (label == "PERSON" or place) and len(key) == 1:
-            # ... or the given name (a word no rule knows as a place: "Wichai denied")
+        if not cands and len(own) == 1 and (label == "PERSON" or place) and len(key) == 1 and not kin:
+            # ... or the given name (a word no rule knows as a place: "Wichai denied"); never
+            # after a kin particle: "Abu Karim" is Karim's father, "Umm Karim" his mother
             cands = [f for f in full if group_label(f) == "PERSON" and _same_words(f[:1], own, nr)]
         if not cands and len(own) >= 2 and label == "PERSON":
             # "Mr. Abdi Farah" after "Abdi Farah Warsame": the given and the father's name
@@ -951,9 +948,15 @@ def facility_names(text: str, mentions: Sequence[Mention], mr: MentionRules) -> 
     [("Bergen's port", 'FAC')]
     """
     facility = {w for w, label in mr.names.suffix_types.items() if label == "FAC"}
-    # the places the document calls towns ("the city of X": `link_mentions` names it "X city")
-    towns = {m.text for m in mentions if m.canonical.endswith(" city") and m.label in ("GPE", "LOC")}
+    # the places the document calls towns ("the city of X", "X, the provincial capital"): one
+    # more name "X city" for each, which a "X Province" of the run is not (`resolve.unit_differs`)
     out = []
+    towns = set()
+    for mention in mentions:
+        if mention.label in ("GPE", "LOC") and _called_a_city(text, mention.start, mention.end) \
+                and not words(mention.canonical)[-1:] in [[w] for w in mr.names.admin_words]:
+            towns.add(mention.text)
+            out.append(Mention(mention.start, mention.end, mention.text, f"{mention.canonical} city", mention.label))
     for mention in mentions:
         if mention.label not in ("GPE", "LOC"):
             continue
