@@ -32,7 +32,7 @@ from typing import Callable, Iterable
 from rapidfuzz import fuzz
 
 from factx.errors import UnknownEntity
-from factx.names import NameRules, core_tokens, fold, name_rules, one_letter_apart, title_classes, tokens_match, translit, words
+from factx.names import NameRules, core_tokens, fold, gender_title, name_rules, one_letter_apart, title_classes, tokens_match, translit, words
 from factx.resolve import NameStat, resolve
 from factx.rules import RuleSet, load_rules
 
@@ -273,7 +273,49 @@ def distinct_names(store, names: Iterable[str] | None = None, rules: RuleSet | N
             # ... or two one-word names of distinctive titles, or of one and none ("Gen. Rahman",
             # and "Rahman, the minister"); a gendered title alone says nothing ("Mr. Osei")
             out.add((min(a, b), max(a, b)))
-    return sorted(out)
+    gendered = _other_gender(store, nr, rules if rules is not None else store_rules(store))
+    if names is not None:
+        chosen = set(names)
+        gendered = {(a, b) for a, b in gendered if a in chosen and b in chosen}
+    return sorted(out | gendered)
+
+
+def _other_gender(store, nr: NameRules, rules: RuleSet) -> set[tuple[str, str]]:
+    """A one-word name with a title that says a gender ("Mrs. Mensah") and a full name it ends
+    whose own sentences (those that name no other person) speak of the other gender ("Kwabena
+    Mensah, a taxi driver, died when a bus hit his car"): a widow and her husband."""
+    titles = sorted({w for w in nr.gendered})
+    rows = store.conn.execute(
+        "SELECT DISTINCT name FROM facts WHERE attribute = 'name' AND name_type = 'PERSON' "
+        "AND instr(trim(name), ' ') > 0 AND lower(replace(substr(trim(name), 1, instr(trim(name), ' ') - 1), '.', '')) "
+        "IN (SELECT value FROM json_each(?))", (json.dumps(titles),)).fetchall()
+    roles: dict[str, set[str]] = {}
+    for rule in rules.get("misspellings"):
+        roles.setdefault(rule["role"], set()).update(w.lower() for w in rule["words"])
+    out = set()
+    for (short,) in rows:
+        gender = gender_title(short, nr) if isinstance(short, str) else ""
+        own = core_tokens(short, "PERSON", nr=nr) if gender else ()
+        if len(own) != 1:
+            continue
+        word = short.split()[-1]
+        for (full,) in store.conn.execute(
+                "SELECT DISTINCT name FROM facts WHERE attribute = 'name' AND name_type = 'PERSON' "
+                "AND name LIKE ?", (f"% {word}",)).fetchall():
+            tokens = core_tokens(full, "PERSON", nr=nr) if isinstance(full, str) else ()
+            if len(tokens) < 2 or tokens[-1] != own[0]:
+                continue
+            quotes = [q for (q,) in store.conn.execute(
+                "SELECT f.quote FROM facts f WHERE f.name = ? AND f.attribute = 'name' AND NOT EXISTS ("
+                "SELECT 1 FROM facts g WHERE g.doc_id = f.doc_id AND g.quote = f.quote AND g.attribute = 'name' "
+                "AND g.name_type = 'PERSON' AND g.name != f.name)", (full,)).fetchall() if isinstance(q, str)]
+            said = [t for q in quotes for t in _WORD.findall(q.lower())]
+            he = sum(t in roles.get("masculine", ()) for t in said)
+            she = sum(t in roles.get("feminine", ()) for t in said)
+            theirs = "male" if he > 2 * she else "female" if she > 2 * he else ""
+            if theirs and theirs != gender:
+                out.add((min(short, full), max(short, full)))
+    return out
 
 
 def written_names(store, rules: RuleSet | None = None,

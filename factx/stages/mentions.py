@@ -483,7 +483,8 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         if not cands and len(own) >= 2 and label == "PERSON":
             # "Mr. Abdi Farah" after "Abdi Farah Warsame": the given and the father's name
             cands = [f for f in full if len(words_of(f)) > len(own) and group_label(f) == "PERSON"
-                     and _same_words(words_of(f)[:len(own)], own, nr)]
+                     and _same_words(words_of(f)[:len(own)], own, nr)
+                     and nr.suffix_types.get(words_of(f)[-1], "PERSON") == "PERSON"]  # no "X Avenue"
         if not cands and label == "ORG" and len(own) >= 2:
             places = frozenset(words_of(k) for k in groups if type_group(group_label(k)) == "PLACE")
             cands = _national_form(own, [f for f in full if group_label(f) == "ORG"], nr, places)
