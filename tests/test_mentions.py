@@ -80,16 +80,13 @@ CASES = [
     ("Two were Bangladeshi and one was Pakistani.", [("Bangladeshi", "PERSON")], "Bangladeshi", "Bangladeshi", "NORP"),
     # shouted dateline votes half; canonical prefers normal case
     ("KABUL — A raid. Kabul said so.", [("KABUL", "ORG"), ("Kabul", "GPE")], "KABUL", "Kabul", "GPE"),
-    # a place written with and without its administrative word: two names in the document
-    # (a region and its capital may share one); the resolver joins them where no city has
-    # the name (tests/test_merge_hazards.py)
+    # a place written with and without its administrative word
     ("Helmand Province is hot. In Helmand it rained.",
-     [("Helmand Province", "GPE"), ("Helmand", "GPE")], "Helmand", "Helmand", "GPE"),
-    ("Helmand Province is hot. In Helmand it rained.",
-     [("Helmand Province", "GPE"), ("Helmand", "GPE")], "Helmand Province", "Helmand Province", "GPE"),
-    # a place named with its administrative word is that place, never a person it ends
-    ("Jane Haddadi spoke. Haddadi district is far.",
-     [("Jane Haddadi", "PERSON"), ("Haddadi", "GPE")], "Haddadi", "Haddadi district", "GPE"),
+     [("Helmand Province", "GPE"), ("Helmand", "GPE")], "Helmand", "Helmand Province", "GPE"),
+    # ... but a city of the bare name makes them two names (a region named like its capital;
+    # the gazetteer or "the city of X": factx.places, tests/test_merge_hazards.py)
+    ("Omsk Oblast is cold. In Omsk it snowed.",
+     [("Omsk Oblast", "GPE"), ("Omsk", "GPE")], "Omsk", "Omsk", "GPE"),
     # same org, short form and particle
     ("Al Qaeda is old. Qaeda’s main branch.", [("Al Qaeda", "ORG"), ("Qaeda’s", "ORG")], "Qaeda’s", "Al Qaeda", "ORG"),
     # ... and so does a unit's ("the Seal unit" after "US Navy Seal team")
@@ -139,6 +136,8 @@ NO_LINK = [
     # ... nor a capital, nor a word written as a place ("in X", "to the X")
     ("Jane Lima spoke. Lima is a city.", [("Jane Lima", "PERSON"), ("Lima", "GPE")], "Lima"),
     ("Jane Haddadi spoke. She flew to Haddadi on Monday.",
+     [("Jane Haddadi", "PERSON"), ("Haddadi", "GPE")], "Haddadi"),
+    ("Jane Haddadi spoke. Haddadi district is far.",  # a rule types it a place
      [("Jane Haddadi", "PERSON"), ("Haddadi", "GPE")], "Haddadi"),
     # ... nor a place word when a titled namesake makes two candidates
     ("Asim Haddadi spoke. Mullah Haddadi died. Haddadi was far.",

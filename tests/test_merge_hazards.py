@@ -316,11 +316,17 @@ def test_a_one_word_name_a_document_left_apart_joins_no_full_name_elsewhere():
 # ------------------------------------------------------------------ places: regions and cities
 
 @pytest.mark.parametrize("text, names, canonicals", [
-    # the administrative word written after a place is part of the place's name there
+    # the administrative word written after a place named like a city is part of the
+    # place's name there (the region is another place than the city) ...
+    ("Floods hit Omsk province on Monday. Omsk was cut off.", [("Omsk", "GPE"), ("Omsk", "GPE")],
+     {"Omsk@11": "Omsk province", "Omsk@36": "Omsk"}),
+    ("Floods hit Kelvara province. In the city of Kelvara, homes fell.", [("Kelvara", "GPE"), ("Kelvara", "GPE")],
+     {"Kelvara@11": "Kelvara province", "Kelvara@44": "Kelvara"}),
+    # ... whatever the model's label for it ("Omsk region" is a place)
+    ("Police of Omsk region said so.", [("Omsk", "ORG")], {"Omsk@10": "Omsk region"}),
+    # ... while a place no city is named like is the place itself, as before
     ("Floods hit Kelvara province on Monday. Kelvara was cut off.", [("Kelvara", "GPE"), ("Kelvara", "GPE")],
-     {"Kelvara@11": "Kelvara province", "Kelvara@39": "Kelvara"}),
-    # ... and the model's other label for it does not hold ("Kelvara region" is a place)
-    ("Police of Kelvara region said so.", [("Kelvara", "ORG")], {"Kelvara@10": "Kelvara region"}),
+     {"Kelvara@11": "Kelvara", "Kelvara@39": "Kelvara"}),
     # a body named with the word is no place ("the Kelvara district council")
     ("the Kelvara district council met.", [("Kelvara", "GPE")], {"Kelvara@4": "Kelvara"}),
 ])

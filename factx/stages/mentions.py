@@ -289,15 +289,17 @@ def _capitalized_name(text: str, n: int) -> bool:
         parts[-1][:1].isupper() or parts[-1].lower() in ("uulu", "kyzy", "kizi"))
 
 
-def _key(clean: str, label: str, nr: NameRules) -> tuple[str, ...]:
-    # places drop an administrative last word, but keep the kind of place it says: "X
-    # Province" and "X" may be two places (a region and its capital), which only the run
-    # can tell (`resolve.unit_differs`); other labels keep every word
+def _key(clean: str, label: str, nr: NameRules, city: Callable[[str], bool] = lambda name: False) -> tuple[str, ...]:
+    # places drop an administrative last word ("Kunduz Province" is Kunduz), but keep the
+    # kind of place it says where a city has the bare name (`city`): "X Province" and the
+    # city "X" are two places (`resolve.unit_differs`); other labels keep every word
     last = words(clean)[-1:]
     kind = label if label in PLACE_TYPES or last and last[0] in nr.admin_words else ""
     key = core_tokens(clean, kind, nr=nr)
     unit = nr.admin_units.get(last[0], "") if kind in PLACE_TYPES and last and len(words(clean)) > 1 else ""
-    return key + ("#unit-" + unit,) if unit and len(key) < len(words(clean)) else key
+    if unit and len(key) < len(words(clean)) and city(clean.rsplit(None, 1)[0]):
+        return key + ("#unit-" + unit,)
+    return key
 
 
 #: a place's administrative word written after it in lower case ("Bergen province"), unless
@@ -359,19 +361,27 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
     spans = [e for e in doc.ents if e.label_ in MENTION_LABELS]
     items: list[_Item] = []
     text = doc_text(doc)
+    # the places the document calls towns ("the city of X"), or a gazetteer knows as cities:
+    # a region named like one is another place
+    towns = {span.text for span in spans if span.label_ in ("GPE", "LOC")
+             and _called_a_city(text, span.start_char, span.end_char)}
+
+    def city(name: str) -> bool:
+        return name in towns or is_city(name)
     for span in spans:
         clean = clean_name(span.text, nr) or span.text
         if span.label_ == "PERSON":
             clean = surname_last(clean)
         ruled = None
         if span.label_ not in ("PERSON", "NORP") or span.label_ == "PERSON" and len(span) == 1:
-            # "Karamia province": the province's name (facility_names); "a Jordanian city" names none
+            # "Karamia province" where a city is called Karamia: the province's name
+            # (facility_names); "a Jordanian city" names none
             admin = _admin_after(text, span.end_char, nr)
-            if admin is not None:
+            if admin is not None and city(clean):
                 clean = clean_name(text[span.start_char:admin], nr)
                 ruled = None if span.label_ in PLACE_TYPES else "GPE"
         acronym = is_acronym(clean)
-        key = (acronym_letters(clean).lower(),) if acronym else _key(clean, ruled or span.label_, nr)
+        key = (acronym_letters(clean).lower(),) if acronym else _key(clean, ruled or span.label_, nr, city)
         # a distinctive title written just before the span is the mention's own
         lead = _title_before(text, span.start_char, nr) if not acronym else ""
         titles = title_classes(lead + span.text, nr=nr) if not acronym else frozenset()
