@@ -25,8 +25,8 @@ _NAME_LIKE = re.compile(r"[A-Z][a-z'’]+(?:[ -][A-Za-z][a-z'’]*)*")
 def place_key(name: str) -> str:
     """A place name for gazetteer lookups: lower case, no accents, letters and single spaces.
 
-    >>> place_key("Qarağandı"), place_key("  Saint-Étienne ")
-    ('qaragandi', 'saint etienne')
+    >>> place_key("  Saint-Étienne "), place_key("Qaraghandy")
+    ('saint etienne', 'qaraghandy')
     """
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
