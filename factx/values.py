@@ -153,6 +153,10 @@ _UNKNOWN_YEAR = "XXXX"
 #: 8:40" / "8:44"); further apart they cannot both be right (`cardinality` rules may say
 #: otherwise per attribute with `within_minutes`)
 CLOCK_TOLERANCE = 30
+#: a clock time this many minutes or less from midnight may be told as the day on either
+#: side of that midnight ("23:40 on Tuesday" / "early Wednesday"; outlets in other time
+#: zones), so against a day without its time it never disagrees
+NEAR_MIDNIGHT = 120
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,7 @@ class DateSpan:
     year_free: str | None = None
     clock: bool = False
     zone: int | None = None
+    part: str | None = None  # a part of day (``NI``: a night)
 
     @property
     def key(self) -> tuple:
@@ -182,7 +187,12 @@ class DateSpan:
 
     def shifted(self, minutes: int) -> "DateSpan":
         return DateSpan(self.lo + minutes, self.hi + minutes, self.core_lo + minutes,
-                        self.core_hi + minutes, self.ranged, self.year_free, self.clock, None)
+                        self.core_hi + minutes, self.ranged, self.year_free, self.clock, None, self.part)
+
+    @property
+    def whole_day(self) -> bool:
+        """A day and nothing finer: no time, no part of day, no range."""
+        return not (self.clock or self.part or self.ranged) and self.hi - self.lo == _MIN_PER_DAY
 
 
 def _minute(d: date, hours: float = 0) -> int:
@@ -236,7 +246,7 @@ def parse_date(value: str) -> DateSpan | None:
         if known is None:
             return None
         return DateSpan(known.lo, known.hi, known.core_lo, known.core_hi,
-                        year_free=value[4:], clock=known.clock, zone=known.zone)
+                        year_free=value[4:], clock=known.clock, zone=known.zone, part=known.part)
     try:
         return _parse_known(value)
     except ValueError:  # impossible calendar dates such as 2031-02-30
@@ -252,7 +262,7 @@ def _parse_known(value: str) -> DateSpan | None:
             start, end = _PARTS_OF_DAY[m[4]]
             # the core of a part of day is what falls inside day D itself
             return DateSpan(_minute(day, start), _minute(day, end),
-                            _minute(day, start), _minute(day, min(end, 24)))
+                            _minute(day, start), _minute(day, min(end, 24)), part=m[4])
         hour, minute = int(m[5]), int(m[6] or 0)
         if hour > 24 or minute > 59:
             return None
@@ -294,11 +304,37 @@ def _day_of(minute: int) -> int:
     return minute // _MIN_PER_DAY
 
 
+def _across_midnight(a: DateSpan, b: DateSpan) -> bool:
+    """Two values of adjacent days that one moment around their midnight makes true.
+
+    A night of day D against day D-1, or a time shortly before D's midnight: a night is
+    also named by the morning it ends in ("overnight" in a report of the 18th is the
+    night of the 17th; "in the early hours" of D). A time near midnight against the day
+    on the other side of that midnight ("23:40 on Tuesday" / "Wednesday": time zones,
+    or which side of midnight a source counts). The night of D against D+1 keeps its
+    partial overlap (soft: most of that night lies on D), and two times of day, or a
+    night against another part of day, keep their own comparison."""
+    for night, other in ((a, b), (b, a)):
+        if night.part != "NI":
+            continue
+        start = night.lo - night.lo % _MIN_PER_DAY  # the midnight opening day D
+        if other.whole_day:
+            return other.lo == start - _MIN_PER_DAY
+        return other.clock and start - NEAR_MIDNIGHT <= other.lo < start
+    for timed, day in ((a, b), (b, a)):
+        if timed.clock and day.whole_day and not day.lo <= timed.lo < day.hi:
+            midnight = day.lo if timed.lo < day.lo else day.hi
+            return abs(timed.lo - midnight) <= NEAR_MIDNIGHT
+    return False
+
+
 def _relate_spans(a: DateSpan, b: DateSpan, within: int = CLOCK_TOLERANCE) -> str:
     if a.zone is not None and b.zone is not None:  # both on UTC: compare the instants
         a, b = a.shifted(-a.zone), b.shifted(-b.zone)
     if (a.lo, a.hi) == (b.lo, b.hi):
         return SAME  # "2031-03-08/2031-03-08" is 2031-03-08
+    if _across_midnight(a, b):
+        return COMPATIBLE
     if a.hi <= b.lo or b.hi <= a.lo:
         gap = max(a.lo, b.lo) - min(a.hi, b.hi)
         if a.clock and b.clock:

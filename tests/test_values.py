@@ -79,6 +79,20 @@ DATES = [
     # a clock time against a day of another source: a time zone away is a day away
     ("2022-07-31T06:18", "2022-07-30", "soft"),
     ("2022-07-31T06:18", "2022-07-29", "hard"),
+    # around midnight: a night named by the morning it ends in ("overnight" in a report
+    # of the 18th), and a time near midnight told as the day on the other side of it
+    ("2026-11-18TNI", "2026-11-17", "compatible"),
+    ("XXXX-11-18TNI", "2026-11-17", "compatible"),
+    ("2026-11-18TNI", "2026-11-17T23:40", "compatible"),
+    ("2026-11-18TNI", "2026-11-17T12:00", "soft"),  # midday is no part of that night
+    ("2026-11-18TNI", "2026-11-16", "hard"),
+    ("2026-11-17TNI", "2026-11-18", "soft"),  # the night of the 17th lies mostly on the 17th
+    ("2026-11-17T23:40", "2026-11-18", "compatible"),
+    ("2026-11-18T00:10", "2026-11-17", "compatible"),
+    ("2026-11-17T20:00", "2026-11-18", "soft"),  # hours from midnight: a day apart
+    ("2026-11-17T23:40", "2026-11-19", "hard"),
+    ("2026-11-17T23:40", "2026-11-18T01:40", "hard"),  # the times themselves differ
+    ("2026-11-17T23:40", "2026-11-18TMO", "soft"),
     # with their zones, two clocks are compared as instants
     ("2022-07-31T06:18+04:30", "2022-07-30T21:48-04:00", "same"),
     ("2022-07-31T06:18+04:30", "2022-07-30T21:38-04:00", "soft"),
