@@ -1263,6 +1263,7 @@ def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceInd
             silenced[attr] = deniers
 
     spelled: Conflict | None = None
+    found: list[Conflict] = []
     for attr in sorted(by_attribute):
         if attribute is not None and attr != attribute:
             continue
@@ -1281,9 +1282,9 @@ def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceInd
                            or not deaths.covers(f, model)]
             deliberate = _deliberate_causes(by_attribute, model) if attr in model.generic else []
             if denials and (affirmed or deliberate):
-                found = _denial_conflict(affirmed, denials, cmp, deliberate)
-                if found:
-                    yield record(attr, "denial", *found)
+                denial = _denial_conflict(affirmed, denials, cmp, deliberate)
+                if denial:
+                    found.append(record(attr, "denial", *denial))
         if attr == "name":
             values = _spelling_conflict(affirmed, head.get("entity_type") or "", model)
             if values:
@@ -1292,11 +1293,45 @@ def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceInd
         found_value = _value_conflict(affirmed, cmp)
         if found_value:
             severity, values, reason = found_value
-            yield record(attr, "value", severity, values, reason)
+            found.append(record(attr, "value", severity, values, reason))
         if attr == "title" and roles is not None:
-            yield from _holder_conflicts(group, model, roles)
+            found.extend(_holder_conflicts(group, model, roles))
+    yield from fold_times(found, model)
     if spelled is not None:
         yield spelled
+
+
+def fold_times(conflicts: list[Conflict], model: ValueModel) -> list[Conflict]:
+    """One disagreement, one conflict: a clock-time conflict whose sides are the sides of
+    the day's conflict on the same entity (each side's documents within one side of the
+    day's, two sides at least on different days) is folded into the day's conflict: its
+    severity the stronger of the two, reason ``time``, the times in its `context`.
+    Conflicts in the order given; a time conflict of other sources stays its own."""
+    days = {c.attribute: i for i, c in enumerate(conflicts) if c.kind == "value"}
+    out: list[Conflict | None] = list(conflicts)
+    for i, clock in enumerate(conflicts):
+        day = days.get(model.day_of.get(clock.attribute, "")) if clock.kind == "value" else None
+        if day is None or out[day] is None:
+            continue
+        target = out[day]
+        sides = [{s.doc for s in v.sources} for v in target.values]
+        mapped = []
+        for value in clock.values:
+            docs = {s.doc for s in value.sources}
+            within = [j for j, side in enumerate(sides) if docs <= side]
+            if len(within) != 1:
+                break
+            mapped.append(within[0])
+        else:
+            if len(set(mapped)) >= 2:
+                context = dict(target.context or {})
+                context[clock.attribute] = [v.value for v in clock.values]
+                out[day] = Conflict(target.entity, target.entity_id, target.entity_type,
+                                    target.attribute, target.kind,
+                                    strongest(target.severity, clock.severity), target.values,
+                                    target.reason or "time", context, target.set_aside)
+                out[i] = None
+    return [c for c in out if c is not None]
 
 
 def parse_kinds(text: str | None) -> tuple[str, ...] | None:

@@ -265,7 +265,8 @@ SCHEMAS: dict[str, Schema] = _schemas(
             "forecast_words": "list", "growth_words": "list", "superseded_words": "list",
             "part_words": "list", "part_nouns": "list", "other_event_words": "list",
             "yearly": "bool", "earlier_years": "bool", "told_words": "list",
-            "unit": "str", "base": "str", "factor": "str"},
+            "unit": "str", "base": "str", "factor": "str", "water_words": "list",
+            "compass_words": "list", "region_words": "list", "day_of": "map"},
            "attributes that hold several values at once, counts that grow, arguments of an "
            "event, dates that cannot be right, clock tolerance, kinds of causes"),
 )

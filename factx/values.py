@@ -962,6 +962,18 @@ class ValueModel:
         #: folded demonyms ("kenyans", "belgian"): after a count, they name part of the victims
         self.demonym_words: frozenset[str] = frozenset(
             fold(w) for r in rules.get("demonyms") for w in r.get("words", ()) if w[:1].isupper())
+        #: a clock attribute -> the date attribute of the same moment ("time" -> "date")
+        self.day_of: dict[str, str] = {
+            clock: str(day) for r in rules.get("cardinality") for clock, day in (r.get("day_of") or {}).items()}
+        #: places at other levels of detail (`places-at-other-levels`): folded words of wide
+        #: waters and of regions, and the place keys of compass points
+        self._water_words: frozenset[str] = frozenset(
+            w for r in rules.get("cardinality") for p in r.get("water_words", ()) for w in _words(p))
+        self._region_words: frozenset[str] = frozenset(
+            w for r in rules.get("cardinality") for p in r.get("region_words", ()) for w in _words(p))
+        self._compass_keys: tuple[str, ...] = tuple(sorted(
+            {self.place_key(p) for r in rules.get("cardinality") for p in r.get("compass_words", ())},
+            key=len, reverse=True))
         self._countries: dict[str, str] = {}  # place key -> country name
         self._cities: dict[str, str] = {}  # place key -> country name
         for rule in rules.get("demonyms"):
@@ -1069,7 +1081,14 @@ class ValueModel:
                 memo.clear()
             found = memo[(a, b)] = self._compare_places(a, b, places)
         if found == _ASK_INDEX:
-            return HARD if places is not None and places.knows(a) and places.knows(b) else SOFT
+            known_a = places is not None and places.knows(a)
+            known_b = places is not None and places.knows(b)
+            if known_a and known_b:
+                return HARD
+            # a region and a place nothing is known about: the place may well lie in it
+            if self.region(a) != self.region(b) and not (known_b if self.region(a) else known_a):
+                return COMPATIBLE
+            return SOFT
         return found
 
     def ask_places(self, a: str, b: str, places: PlaceIndex | None) -> None:
@@ -1087,6 +1106,8 @@ class ValueModel:
             return SAME
         if places is not None and (places.contains(a, b) or places.contains(b, a)):
             return COMPATIBLE
+        if self.water(a) != self.water(b):
+            return COMPATIBLE  # a wide water holds or borders the place on land
         country_a, country_b = self._countries.get(ka), self._countries.get(kb)
         if country_a and country_b:
             return SAME if country_a == country_b else HARD
@@ -1094,12 +1115,35 @@ class ValueModel:
             country, other = (country_a, b) if country_a else (country_b, a)
             inside = self._country_of_place(other, places)
             return HARD if inside and inside != country else COMPATIBLE
+        if self._compass_within(ka, b, places) or self._compass_within(kb, a, places):
+            return COMPATIBLE  # "South X" (or a place in it) lies in X
         city_a, city_b = self._cities.get(ka), self._cities.get(kb)
         if city_a and city_b:
             return HARD  # two different cities
         # hard when the index knows both places, else soft: two places nothing is
         # known about may be nested
         return _ASK_INDEX
+
+    def water(self, name: str) -> bool:
+        """A wide body of water by a word of its name: ``"the Selayar Strait"``, ``"Indian Ocean"``."""
+        return not self._water_words.isdisjoint(_words(name))
+
+    def compass_whole(self, key: str) -> str | None:
+        """The place key of the place a compass part is part of: ``"suth sulawesi"`` → ``"sulawesi"``."""
+        for compass in self._compass_keys:
+            if key.startswith(compass + " ") and len(key) > len(compass) + 1:
+                return key[len(compass) + 1:]
+        return None
+
+    def region(self, name: str) -> bool:
+        """A region by its name: a region word ("X province", "the Y coast") or a compass part."""
+        return not self._region_words.isdisjoint(_words(name)) \
+            or self.compass_whole(self.place_key(name)) is not None
+
+    def _compass_within(self, outer_key: str, inner: str, places: PlaceIndex | None) -> bool:
+        """`inner`, or a place it lies in, is a compass part of the place keyed `outer_key`."""
+        keys = {self.place_key(inner)} | (places.ancestors(inner) if places is not None else frozenset())
+        return any(self.compass_whole(k) == outer_key for k in keys)
 
     def _transliterated(self, ka: str, kb: str) -> bool:
         """Keys whose words differ by free transliteration only (Qarya / Karya)."""

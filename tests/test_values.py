@@ -220,6 +220,39 @@ def test_places_without_index(a: str, b: str, relation: str) -> None:
     assert compare("entity", b, a) == relation
 
 
+#: invented geography: a port on an island of a province named by a compass point
+LEVELS = PlaceIndex({"Port Velan": ["Korvo"], "Korvo": ["South Tarnesia"],
+                     "South Tarnesia": ["Drovia"], "Tarnesia": ["Drovia"],
+                     "Mirak": ["Ustal"], "Ustal": ["Brenland"], "Sarno": ["Drovia"]})
+
+
+@pytest.mark.parametrize("a, b, relation", [
+    # a wide water holds or borders the place on land (a storm's landfall, a sinking off a port)
+    ("Port Velan", "the Korvo Strait", "compatible"),
+    ("Mirak", "Western Ocean", "compatible"),
+    ("Eastern Sea", "Brenland", "compatible"),
+    ("Western Ocean", "Eastern Sea", "soft"),  # two waters: compared as places
+    ("Port Velan", "the Velan river", "soft"),  # a river is a local place
+    # a compass part lies in its whole, and so does what lies in the part
+    ("South Tarnesia", "Tarnesia", "compatible"),
+    ("Port Velan", "Tarnesia", "compatible"),
+    ("northern Brenland", "Mirak", "soft"),  # Mirak lies in Brenland, maybe not in its north
+    ("South Tarnesia", "Ustal", "hard"),  # known elsewhere
+    # a region may hold a place nothing is known about; not one known elsewhere
+    ("Gallo", "South Tarnesia", "compatible"),
+    ("Gallo", "Ferra province", "compatible"),
+    ("Mirak", "Ferra province", "soft"),  # nothing known of the province
+    ("Mirak", "South Tarnesia", "hard"),
+    ("Gallo", "Lusso", "soft"),  # two towns nothing is known about
+    ("Gallo", "Mirak", "soft"),
+    ("Ferra province", "Lusso province", "soft"),  # two regions: not one level apart
+    ("South Sudan", "Sudan", "hard"),  # two countries stay two countries
+])
+def test_places_at_other_levels(a: str, b: str, relation: str) -> None:
+    assert compare("entity", a, b, places=LEVELS) == relation
+    assert compare("entity", b, a, places=LEVELS) == relation
+
+
 def test_place_index_from_facts_and_lazy_lookup() -> None:
     facts = [{"attribute": "located_in", "entity": "Musa Qala", "value": "Helmand Province",
               "polarity": "affirmed"},
