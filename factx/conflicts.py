@@ -88,6 +88,7 @@ _NESTED_TYPES = frozenset({"date", "quantity", "entity", "country"})
 
 #: `reason` of a conflict: why it is one, beyond its kind
 UPDATE, UNDATED, FORMER, HOLDERS, RANK = "update", "undated", "former", "holders", "rank"
+MISTAKEN = "mistaken"  # a title one source calls mistaken or superseded
 
 
 class FactOrderError(FactxError):
@@ -1222,6 +1223,13 @@ def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceInd
         attr = fact.get("attribute")
         if attr and attr not in _NOT_COMPARED:
             by_attribute.setdefault(attr, []).append(fact)
+    # a title its own sentence calls mistaken or superseded ("was initially identified as
+    # the leader of X") is not given by that document: it disputes those who give it
+    called_wrong = [f for f in by_attribute.get("title", ()) if f.get("polarity") != "denied"
+                    and model.called_wrong(f.get("quote"), f.get("value_text"))]
+    if called_wrong:
+        ids = {id(f) for f in called_wrong}
+        by_attribute["title"] = [f for f in by_attribute["title"] if id(f) not in ids]
     # dates no source can mean take part in nothing; a conflict shows them set aside
     aside: dict[str, list[dict]] = {}
     for attr, group in by_attribute.items():
@@ -1294,11 +1302,34 @@ def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceInd
         if found_value:
             severity, values, reason = found_value
             found.append(record(attr, "value", severity, values, reason))
+        if attr == "title" and called_wrong:
+            mistaken = _mistaken_title(affirmed, called_wrong, cmp)
+            if mistaken:
+                found.append(record(attr, "value", SOFT, mistaken, MISTAKEN))
         if attr == "title" and roles is not None:
             found.extend(_holder_conflicts(group, model, roles))
     yield from fold_times(found, model)
     if spelled is not None:
         yield spelled
+
+
+def _mistaken_title(affirmed: list[dict], called_wrong: list[dict],
+                    cmp: _Comparer) -> list[ConflictValue] | None:
+    """Titles other sources give as current against the same role of the same
+    organisation a source calls mistaken or superseded ("initially identified as the
+    emir of X"): the given titles first, then the ones called wrong."""
+    given = cmp.cluster(affirmed, absorb=False)
+    wrong = cmp.cluster(called_wrong, absorb=False)
+    involved_a: dict[int, _Group] = {}
+    involved_w: dict[int, _Group] = {}
+    for i, w in enumerate(wrong):
+        for j, a in enumerate(given):
+            if cmp.model.compare_titles(str(a.value), str(w.value)) == SAME and cmp.independent(w, a):
+                involved_w[i], involved_a[j] = w, a
+    if not involved_w:
+        return None
+    return [g.to_value() for g in _order(involved_a.values())] + \
+        [g.to_value() for g in _order(involved_w.values())]
 
 
 def fold_times(conflicts: list[Conflict], model: ValueModel) -> list[Conflict]:

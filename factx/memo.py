@@ -50,6 +50,7 @@ _REASON_WORDS = {"update": "a count that grew between dated reports",
                  "former": "a title called former by one source, current by another",
                  "holders": "another holder of the same role named",
                  "rank": "titles one person cannot hold at once (spokesman or holder, deputy or chief)",
+                 "mistaken": "a title one source calls mistaken or superseded, another gives as current",
                  "time": "the day and the time of day differ between the same sources"}
 
 

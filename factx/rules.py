@@ -255,7 +255,8 @@ SCHEMAS: dict[str, Schema] = _schemas(
            "unique roles have one holder per organisation at a time; `office`: the words "
            "for the office the role holds (ministry for minister); `speaks`: a role that "
            "speaks for an office, and `units` the press units whose head does"),
-    Schema("role_qualifiers", {"words": "list"}, {"former": "bool", "many": "bool", "description": "str"},
+    Schema("role_qualifiers", {"words": "list"}, {"former": "bool", "many": "bool", "description": "str",
+                                                  "called_wrong": "bool"},
            "words beside a role: former ('ex-chief'), one of several ('a senior leader'), or neutral"),
     Schema("cardinality", {"attributes": "list"},
            {"multiple": "bool", "cumulative": "bool", "event": "str", "description": "str",

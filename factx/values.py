@@ -860,6 +860,19 @@ _CAUSE_BOUNDARY = frozenset({"in", "of", "at", "on", "by", "with", "from", "near
 
 # ------------------------------------------------------------------------------ model
 
+#: what lies between a `called_wrong` phrase and its title: "X as the ", " as its "
+_AS_TITLE = re.compile(r"[^.;:!?]{0,60}?\bas\s+(?:[\w'’-]+\s+){0,2}", re.I)
+
+
+def _called_wrong_pattern(phrase: str) -> str:
+    """A `called_wrong` phrase as a regex: its verb in any tense ("identified" also
+    "identify", "identifies"), "had", "been" or "was" allowed before the verb."""
+    *manner, verb = fold(phrase).split()
+    stem = verb[:-3] if verb.endswith("ied") else verb[:-2] if verb.endswith("ed") else verb
+    words = [re.escape(w) for w in manner]
+    return r"\s+".join(words + [r"(?:(?:had|has|have|been|was|were|be)\s+)*" + re.escape(stem) + r"\w*"])
+
+
 class ValueModel:
     """What the comparison of values needs from the rules: name folding and
     transliteration (`factx.names`), countries (`demonyms`), roles
@@ -999,13 +1012,40 @@ class ValueModel:
             self._units.update(tuple(_words(phrase)) for phrase in rule.get("units", ()))
         self._office_roles = frozenset(self._offices.values())
         self._qualifiers: dict[tuple[str, ...], str] = {}
+        wrong: list[str] = []  # "mistakenly identified (X) as": a title called wrong
         for rule in rules.get("role_qualifiers"):
+            if rule.get("called_wrong"):
+                wrong.extend(_called_wrong_pattern(phrase) for phrase in rule["words"])
+                continue
             effect = "former" if rule.get("former") else "many" if rule.get("many") else ""
             for phrase in rule["words"]:
                 self._qualifiers[tuple(_words(phrase))] = effect
+        self._called_wrong = re.compile(r"\b(?:" + "|".join(wrong) + r")", re.I) if wrong else None
         self._longest = max((len(k) for k in (*self._roles, *self._qualifiers)), default=1)
         self._titles: dict[str, Title] = {}
         self._rivals: dict[tuple[Title, Title], bool] = {}  # `_rank_rivals`, per pair
+
+    def called_wrong(self, quote: str | None, value_text: str | None) -> bool:
+        """The sentence calls the title it gives mistaken or superseded: a phrase of the
+        `called_wrong` role qualifiers shortly before "as" and the title ("had mistakenly
+        identified X as the leader of Y", "who was initially described as its chief").
+
+        >>> value_model().called_wrong("Police initially identified him as the leader of the cell.",
+        ...                            "leader of the cell")
+        True
+        """
+        if self._called_wrong is None or not quote or not value_text:
+            return False
+        at = quote.find(value_text)
+        while at >= 0:
+            before = quote[max(0, at - 120):at]
+            last = None
+            for last in self._called_wrong.finditer(before):
+                pass
+            if last is not None and _AS_TITLE.fullmatch(before[last.end():]):
+                return True
+            at = quote.find(value_text, at + 1)
+        return False
 
     # -- names
 

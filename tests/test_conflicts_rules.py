@@ -1313,3 +1313,42 @@ def test_one_document_two_speakers_on_a_cause_is_one_conflict_showing_both() -> 
     # the document's own voice repeating itself is no disagreement
     alone = [{**f, "said_by": None, "modality": "asserted"} for f in facts]
     assert run(alone) == []
+
+
+def _title(value: str, doc: str, quote: str) -> dict:
+    return fact("Karim Haddad", "title", value, doc, 3, value_text=value, quote=quote)
+
+
+MISTAKEN_CASES = [
+    # (case, facts, [(severity, reason, sides as documents)])
+    ("a title its sentence calls mistaken against the same role given as current",
+     [_title("leader of the Front", D0, "Karim Haddad, the leader of the Front, was killed."),
+      _title("chief of the Front", D1, "Haddad was mistakenly identified as the chief of the Front.")],
+     [("soft", "mistaken", [{D0}, {D1}])]),
+    ("superseded: 'initially identified as ... is now'",
+     [_title("leader of the Front", D0, "Karim Haddad, the leader of the Front, was killed."),
+      _title("leader of the Front", D2, "Karim Haddad, the leader of the Front, died."),
+      _title("emir of the Front", D1,
+             "The army initially identified Haddad as the emir of the Front, however Nasser is now its leader.")],
+     [("soft", "mistaken", [{D0, D2}, {D1}])]),
+    ("a title of another organisation is no rival",
+     [_title("leader of the Front", D0, "Karim Haddad, the leader of the Front, was killed."),
+      _title("leader of the Party", D1, "Haddad was wrongly identified as the leader of the Party.")],
+     []),
+    ("the document that calls it wrong and also gives it: no other source",
+     [_title("chief of the Front", D1, "Haddad was mistakenly identified as the chief of the Front."),
+      _title("chief of the Front", D1, "He was the chief of the Front, his family said.")],
+     []),
+    ("a title given twice, never called wrong: no conflict",
+     [_title("leader of the Front", D0, "Karim Haddad, the leader of the Front, was killed."),
+      _title("leader of the Front", D1, "Haddad was identified as the leader of the Front.")],
+     []),
+]
+
+
+@pytest.mark.parametrize("case, facts, expected", MISTAKEN_CASES, ids=[c[0][:50] for c in MISTAKEN_CASES])
+def test_a_title_called_mistaken_is_a_title_conflict(case, facts, expected) -> None:
+    for order in (facts, list(reversed(facts))):
+        found = run(order)
+        assert [(c["severity"], c["reason"], sides(c)) for c in found] == expected
+        assert all((c["attribute"], c["kind"]) == ("title", "value") for c in found)

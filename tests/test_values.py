@@ -525,3 +525,23 @@ def test_a_day_agrees_with_its_month_year_and_week(d: _date) -> None:
 def test_amounts_with_units(a: str, b: str, relation: str) -> None:
     assert compare("quantity", a, b, attribute="amount") == relation
     assert compare("quantity", b, a, attribute="amount") == relation
+
+
+@pytest.mark.parametrize("quote, value_text, called_wrong", [
+    ("Karim Haddad was mistakenly identified as the leader of the Front.", "leader of the Front", True),
+    ("Officials had wrongly identified Karim Haddad as the leader of the Front.", "leader of the Front", True),
+    ("The army initially identified Haddad as the emir of the Front, however Nasser is now its leader.",
+     "emir of the Front", True),
+    ("Haddad, who was initially described as its chief, was a courier.", "chief", True),
+    ("Police say they mistakenly identify suspects as leaders of gangs.", "leaders of gangs", True),
+    # no word calling it wrong, or the word is about something else
+    ("Karim Haddad was identified as the leader of the Front.", "leader of the Front", False),
+    ("Haddad was first named as the Front's leader in 2019.", "leader", False),
+    ("Police mistakenly identified the car. Haddad, the leader of the Front, was not in it.",
+     "leader of the Front", False),
+    ("Haddad was initially a courier; he became the leader of the Front in 2020.", "leader of the Front", False),
+])
+def test_a_title_called_mistaken_or_superseded(quote: str, value_text: str, called_wrong: bool) -> None:
+    from factx.values import value_model
+
+    assert value_model().called_wrong(quote, value_text) is called_wrong
