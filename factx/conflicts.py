@@ -1227,9 +1227,10 @@ def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceInd
     # the leader of X") is not given by that document: it disputes those who give it
     called_wrong = [f for f in by_attribute.get("title", ()) if f.get("polarity") != "denied"
                     and model.called_wrong(f.get("quote"), f.get("value_text"))]
+    titles = by_attribute.get("title", [])  # another holder named is read from all of them
     if called_wrong:
         ids = {id(f) for f in called_wrong}
-        by_attribute["title"] = [f for f in by_attribute["title"] if id(f) not in ids]
+        by_attribute["title"] = [f for f in titles if id(f) not in ids]
     # dates no source can mean take part in nothing; a conflict shows them set aside
     aside: dict[str, list[dict]] = {}
     for attr, group in by_attribute.items():
@@ -1302,12 +1303,20 @@ def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceInd
         if found_value:
             severity, values, reason = found_value
             found.append(record(attr, "value", severity, values, reason))
-        if attr == "title" and called_wrong:
-            mistaken = _mistaken_title(affirmed, called_wrong, cmp)
+        if attr == "title":
+            holders = list(_holder_conflicts(titles, model, roles)) if roles is not None else []
+            # "initially identified as the emir ..., however Y is now the leader": where the
+            # document names the one now holding the role, that holder is the conflict shown;
+            # elsewhere the title called wrong stands against those who give it
+            told = {s.doc for c in holders for v in c.values[1:] for s in v.sources}
+            wrong = [f for f in called_wrong if f["doc"] not in told]
+            if wrong and roles is not None:
+                ids = {id(f) for f in wrong}
+                holders = list(_holder_conflicts([f for f in titles if id(f) not in ids], model, roles))
+            found.extend(holders)
+            mistaken = _mistaken_title(affirmed, wrong, cmp) if wrong else None
             if mistaken:
                 found.append(record(attr, "value", SOFT, mistaken, MISTAKEN))
-        if attr == "title" and roles is not None:
-            found.extend(_holder_conflicts(group, model, roles))
     yield from fold_times(found, model)
     if spelled is not None:
         yield spelled

@@ -1331,6 +1331,15 @@ MISTAKEN_CASES = [
       _title("emir of the Front", D1,
              "The army initially identified Haddad as the emir of the Front, however Nasser is now its leader.")],
      [("soft", "mistaken", [{D0, D2}, {D1}])]),
+    ("called superseded where the document names the one now holding it: that holder is shown",
+     [_title("leader of the Front", D0, "Karim Haddad, the leader of the Front, was killed."),
+      _title("emir of the Front", D1,
+             "The army initially identified Haddad as the emir of the Front, however Yusuf Nasser "
+             "is now the leader of the Front."),
+      fact("Yusuf Nasser", "title", "leader of the Front", D1, 3, value_text="leader of the Front",
+           quote="The army initially identified Haddad as the emir of the Front, however Yusuf Nasser "
+                 "is now the leader of the Front.")],
+     [("soft", "holders", [{D0, D1}, {D1}])]),
     ("a title of another organisation is no rival",
      [_title("leader of the Front", D0, "Karim Haddad, the leader of the Front, was killed."),
       _title("leader of the Party", D1, "Haddad was wrongly identified as the leader of the Party.")],
