@@ -891,6 +891,7 @@ class ValueModel:
         self._costs: dict[tuple[str, str], float] = {}
         self._keys: dict[tuple, object] = {}
         self._compared: dict[tuple, str] = {}  # compare_places without a PlaceIndex
+        self._regions: dict[str, bool] = {}  # `region`, per name
         self.multi_valued: frozenset[str] = frozenset(
             a for r in rules.get("cardinality") if r.get("multiple") for a in r["attributes"])
         self.cumulative: frozenset[str] = frozenset(
@@ -1034,7 +1035,8 @@ class ValueModel:
         ...                            "leader of the cell")
         True
         """
-        if self._called_wrong is None or not quote or not value_text:
+        if self._called_wrong is None or not quote or not value_text \
+                or self._called_wrong.search(quote) is None:
             return False
         at = quote.find(value_text)
         while at >= 0:
@@ -1177,8 +1179,13 @@ class ValueModel:
 
     def region(self, name: str) -> bool:
         """A region by its name: a region word ("X province", "the Y coast") or a compass part."""
-        return not self._region_words.isdisjoint(_words(name)) \
-            or self.compass_whole(self.place_key(name)) is not None
+        found = self._regions.get(name)
+        if found is None:
+            if len(self._regions) > 65536:
+                self._regions.clear()
+            found = self._regions[name] = not self._region_words.isdisjoint(_words(name)) \
+                or self.compass_whole(self.place_key(name)) is not None
+        return found
 
     def _compass_within(self, outer_key: str, inner: str, places: PlaceIndex | None) -> bool:
         """`inner`, or a place it lies in, is a compass part of the place keyed `outer_key`."""
