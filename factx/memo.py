@@ -236,6 +236,8 @@ def _values(conflict: dict[str, Any], outlets: Mapping[str, str], quotes: bool,
                 line += " (" + ", ".join(f"“{t}”" for t in texts[:2]) + ")"
         else:
             line = _value_words(value)
+            if conflict.get("reason") == "mistaken" and index > 0:
+                line = f"called mistaken or superseded: {line}"
             if conflict.get("reason") in ("update", "undated") \
                     or str(conflict.get("attribute")).endswith("_count"):
                 # counts: when each was reported tells an update from a contradiction
