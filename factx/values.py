@@ -1167,11 +1167,11 @@ class ValueModel:
         return _ASK_INDEX
 
     def water(self, name: str) -> bool:
-        """A wide body of water by a word of its name: ``"the Selayar Strait"``, ``"Indian Ocean"``."""
+        """A wide body of water by a word of its name: ``"the Korvo Strait"``, ``"Western Ocean"``."""
         return not self._water_words.isdisjoint(_words(name))
 
     def compass_whole(self, key: str) -> str | None:
-        """The place key of the place a compass part is part of: ``"suth sulawesi"`` → ``"sulawesi"``."""
+        """The place key of the place a compass part is part of: ``"suth tarnesia"`` → ``"tarnesia"``."""
         for compass in self._compass_keys:
             if key.startswith(compass + " ") and len(key) > len(compass) + 1:
                 return key[len(compass) + 1:]
