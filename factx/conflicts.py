@@ -88,6 +88,7 @@ _NESTED_TYPES = frozenset({"date", "quantity", "entity", "country"})
 
 #: `reason` of a conflict: why it is one, beyond its kind
 UPDATE, UNDATED, FORMER, HOLDERS, RANK = "update", "undated", "former", "holders", "rank"
+MISTAKEN = "mistaken"  # a title one source calls mistaken or superseded
 
 
 class FactOrderError(FactxError):
@@ -1222,6 +1223,14 @@ def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceInd
         attr = fact.get("attribute")
         if attr and attr not in _NOT_COMPARED:
             by_attribute.setdefault(attr, []).append(fact)
+    # a title its own sentence calls mistaken or superseded ("was initially identified as
+    # the leader of X") is not given by that document: it disputes those who give it
+    called_wrong = [f for f in by_attribute.get("title", ()) if f.get("polarity") != "denied"
+                    and model.called_wrong(f.get("quote"), f.get("value_text"))]
+    titles = by_attribute.get("title", [])  # another holder named is read from all of them
+    if called_wrong:
+        ids = {id(f) for f in called_wrong}
+        by_attribute["title"] = [f for f in titles if id(f) not in ids]
     # dates no source can mean take part in nothing; a conflict shows them set aside
     aside: dict[str, list[dict]] = {}
     for attr, group in by_attribute.items():
@@ -1263,6 +1272,7 @@ def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceInd
             silenced[attr] = deniers
 
     spelled: Conflict | None = None
+    found: list[Conflict] = []
     for attr in sorted(by_attribute):
         if attribute is not None and attr != attribute:
             continue
@@ -1281,9 +1291,9 @@ def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceInd
                            or not deaths.covers(f, model)]
             deliberate = _deliberate_causes(by_attribute, model) if attr in model.generic else []
             if denials and (affirmed or deliberate):
-                found = _denial_conflict(affirmed, denials, cmp, deliberate)
-                if found:
-                    yield record(attr, "denial", *found)
+                denial = _denial_conflict(affirmed, denials, cmp, deliberate)
+                if denial:
+                    found.append(record(attr, "denial", *denial))
         if attr == "name":
             values = _spelling_conflict(affirmed, head.get("entity_type") or "", model)
             if values:
@@ -1292,11 +1302,76 @@ def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceInd
         found_value = _value_conflict(affirmed, cmp)
         if found_value:
             severity, values, reason = found_value
-            yield record(attr, "value", severity, values, reason)
-        if attr == "title" and roles is not None:
-            yield from _holder_conflicts(group, model, roles)
+            found.append(record(attr, "value", severity, values, reason))
+        if attr == "title":
+            holders = list(_holder_conflicts(titles, model, roles)) if roles is not None else []
+            # "initially identified as the emir ..., however Y is now the leader": where the
+            # document names the one now holding the role, that holder is the conflict shown;
+            # elsewhere the title called wrong stands against those who give it
+            told = {s.doc for c in holders for v in c.values[1:] for s in v.sources}
+            wrong = [f for f in called_wrong if f["doc"] not in told]
+            if wrong and roles is not None:
+                ids = {id(f) for f in wrong}
+                holders = list(_holder_conflicts([f for f in titles if id(f) not in ids], model, roles))
+            found.extend(holders)
+            mistaken = _mistaken_title(affirmed, wrong, cmp) if wrong else None
+            if mistaken:
+                found.append(record(attr, "value", SOFT, mistaken, MISTAKEN))
+    yield from fold_times(found, model)
     if spelled is not None:
         yield spelled
+
+
+def _mistaken_title(affirmed: list[dict], called_wrong: list[dict],
+                    cmp: _Comparer) -> list[ConflictValue] | None:
+    """Titles other sources give as current against the same role of the same
+    organisation a source calls mistaken or superseded ("initially identified as the
+    emir of X"): the given titles first, then the ones called wrong."""
+    given = cmp.cluster(affirmed, absorb=False)
+    wrong = cmp.cluster(called_wrong, absorb=False)
+    involved_a: dict[int, _Group] = {}
+    involved_w: dict[int, _Group] = {}
+    for i, w in enumerate(wrong):
+        for j, a in enumerate(given):
+            if cmp.model.compare_titles(str(a.value), str(w.value)) == SAME and cmp.independent(w, a):
+                involved_w[i], involved_a[j] = w, a
+    if not involved_w:
+        return None
+    return [g.to_value() for g in _order(involved_a.values())] + \
+        [g.to_value() for g in _order(involved_w.values())]
+
+
+def fold_times(conflicts: list[Conflict], model: ValueModel) -> list[Conflict]:
+    """One disagreement, one conflict: a clock-time conflict whose sides are the sides of
+    the day's conflict on the same entity (each side's documents within one side of the
+    day's, two sides at least on different days) is folded into the day's conflict: its
+    severity the stronger of the two, reason ``time``, the times in its `context`.
+    Conflicts in the order given; a time conflict of other sources stays its own."""
+    days = {c.attribute: i for i, c in enumerate(conflicts) if c.kind == "value"}
+    out: list[Conflict | None] = list(conflicts)
+    for i, clock in enumerate(conflicts):
+        day = days.get(model.day_of.get(clock.attribute, "")) if clock.kind == "value" else None
+        if day is None or out[day] is None:
+            continue
+        target = out[day]
+        sides = [{s.doc for s in v.sources} for v in target.values]
+        mapped = []
+        for value in clock.values:
+            docs = {s.doc for s in value.sources}
+            within = [j for j, side in enumerate(sides) if docs <= side]
+            if len(within) != 1:
+                break
+            mapped.append(within[0])
+        else:
+            if len(set(mapped)) >= 2:
+                context = dict(target.context or {})
+                context[clock.attribute] = [v.value for v in clock.values]
+                out[day] = Conflict(target.entity, target.entity_id, target.entity_type,
+                                    target.attribute, target.kind,
+                                    strongest(target.severity, clock.severity), target.values,
+                                    target.reason or "time", context, target.set_aside)
+                out[i] = None
+    return [c for c in out if c is not None]
 
 
 def parse_kinds(text: str | None) -> tuple[str, ...] | None:

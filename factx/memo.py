@@ -49,7 +49,9 @@ _REASON_WORDS = {"update": "a count that grew between dated reports",
                  "undated": "counts that differ; a report without a date may be an earlier one",
                  "former": "a title called former by one source, current by another",
                  "holders": "another holder of the same role named",
-                 "rank": "titles one person cannot hold at once (spokesman or holder, deputy or chief)"}
+                 "rank": "titles one person cannot hold at once (spokesman or holder, deputy or chief)",
+                 "mistaken": "a title one source calls mistaken or superseded, another gives as current",
+                 "time": "the day and the time of day differ between the same sources"}
 
 
 def attribute_words(attribute: str) -> str:
@@ -234,6 +236,8 @@ def _values(conflict: dict[str, Any], outlets: Mapping[str, str], quotes: bool,
                 line += " (" + ", ".join(f"“{t}”" for t in texts[:2]) + ")"
         else:
             line = _value_words(value)
+            if conflict.get("reason") == "mistaken" and index > 0:
+                line = f"called mistaken or superseded: {line}"
             if conflict.get("reason") in ("update", "undated") \
                     or str(conflict.get("attribute")).endswith("_count"):
                 # counts: when each was reported tells an update from a contradiction
@@ -243,6 +247,9 @@ def _values(conflict: dict[str, Any], outlets: Mapping[str, str], quotes: bool,
                 line += "".join(f" · {w}" for w in when + (["undated"] if undated else []))
         yield f"     {line}"
         yield from _sources(value, outlets, quotes, width, quoted=value.get("value_texts"))
+    if conflict.get("reason") == "time":  # the times of day of the same sources
+        for key, times in (conflict.get("context") or {}).items():
+            yield f"     {attribute_words(key)}: {' vs '.join(map(str, times))}"
     for value in conflict.get("set_aside") or ():
         yield f"     Set aside: {_value_words(value)}"
         yield from textwrap.wrap(_why_aside(value), width=width, initial_indent=INDENT + "    ",

@@ -320,9 +320,12 @@ class Conflict(_Record):
                                 "placed in time, so the larger may be an update), former (a title called "
                                 "former), holders (another holder of the role), rank (titles one person cannot "
                                 "hold at once: an office's spokesman and its holder, a deputy and "
-                                "the role deputised)", default=None)
+                                "the role deputised), mistaken (a title one source calls mistaken or superseded, "
+                                "'initially identified as', another gives as current), time (the sources that disagree on the day give times of day that "
+                                "disagree too: one disagreement, the times in `context`)", default=None)
     context: dict[str, list[Any]] | None = _about("for a denied event, its other attributes as the affirming "
-                                                  "sources give them", default=None)
+                                                  "sources give them; for a day folded with its times of "
+                                                  "day (reason time), those times", default=None)
     set_aside: tuple[ConflictValue, ...] | None = _about(
         "values of the attribute that take part in no side because they cannot be what a source "
         "means (a date of death after the document's own publication date, or decades from it and "

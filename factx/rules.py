@@ -255,7 +255,8 @@ SCHEMAS: dict[str, Schema] = _schemas(
            "unique roles have one holder per organisation at a time; `office`: the words "
            "for the office the role holds (ministry for minister); `speaks`: a role that "
            "speaks for an office, and `units` the press units whose head does"),
-    Schema("role_qualifiers", {"words": "list"}, {"former": "bool", "many": "bool", "description": "str"},
+    Schema("role_qualifiers", {"words": "list"}, {"former": "bool", "many": "bool", "description": "str",
+                                                  "called_wrong": "bool"},
            "words beside a role: former ('ex-chief'), one of several ('a senior leader'), or neutral"),
     Schema("cardinality", {"attributes": "list"},
            {"multiple": "bool", "cumulative": "bool", "event": "str", "description": "str",
@@ -265,7 +266,8 @@ SCHEMAS: dict[str, Schema] = _schemas(
             "forecast_words": "list", "growth_words": "list", "superseded_words": "list",
             "part_words": "list", "part_nouns": "list", "other_event_words": "list",
             "yearly": "bool", "earlier_years": "bool", "told_words": "list",
-            "unit": "str", "base": "str", "factor": "str"},
+            "unit": "str", "base": "str", "factor": "str", "water_words": "list",
+            "compass_words": "list", "region_words": "list", "day_of": "map"},
            "attributes that hold several values at once, counts that grow, arguments of an "
            "event, dates that cannot be right, clock tolerance, kinds of causes"),
 )

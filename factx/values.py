@@ -153,6 +153,10 @@ _UNKNOWN_YEAR = "XXXX"
 #: 8:40" / "8:44"); further apart they cannot both be right (`cardinality` rules may say
 #: otherwise per attribute with `within_minutes`)
 CLOCK_TOLERANCE = 30
+#: a clock time this many minutes or less from midnight may be told as the day on either
+#: side of that midnight ("23:40 on Tuesday" / "early Wednesday"; outlets in other time
+#: zones), so against a day without its time it never disagrees
+NEAR_MIDNIGHT = 120
 
 
 @dataclass(frozen=True)
@@ -175,6 +179,7 @@ class DateSpan:
     year_free: str | None = None
     clock: bool = False
     zone: int | None = None
+    part: str | None = None  # a part of day (``NI``: a night)
 
     @property
     def key(self) -> tuple:
@@ -182,7 +187,12 @@ class DateSpan:
 
     def shifted(self, minutes: int) -> "DateSpan":
         return DateSpan(self.lo + minutes, self.hi + minutes, self.core_lo + minutes,
-                        self.core_hi + minutes, self.ranged, self.year_free, self.clock, None)
+                        self.core_hi + minutes, self.ranged, self.year_free, self.clock, None, self.part)
+
+    @property
+    def whole_day(self) -> bool:
+        """A day and nothing finer: no time, no part of day, no range."""
+        return not (self.clock or self.part or self.ranged) and self.hi - self.lo == _MIN_PER_DAY
 
 
 def _minute(d: date, hours: float = 0) -> int:
@@ -236,7 +246,7 @@ def parse_date(value: str) -> DateSpan | None:
         if known is None:
             return None
         return DateSpan(known.lo, known.hi, known.core_lo, known.core_hi,
-                        year_free=value[4:], clock=known.clock, zone=known.zone)
+                        year_free=value[4:], clock=known.clock, zone=known.zone, part=known.part)
     try:
         return _parse_known(value)
     except ValueError:  # impossible calendar dates such as 2031-02-30
@@ -252,7 +262,7 @@ def _parse_known(value: str) -> DateSpan | None:
             start, end = _PARTS_OF_DAY[m[4]]
             # the core of a part of day is what falls inside day D itself
             return DateSpan(_minute(day, start), _minute(day, end),
-                            _minute(day, start), _minute(day, min(end, 24)))
+                            _minute(day, start), _minute(day, min(end, 24)), part=m[4])
         hour, minute = int(m[5]), int(m[6] or 0)
         if hour > 24 or minute > 59:
             return None
@@ -294,11 +304,37 @@ def _day_of(minute: int) -> int:
     return minute // _MIN_PER_DAY
 
 
+def _across_midnight(a: DateSpan, b: DateSpan) -> bool:
+    """Two values of adjacent days that one moment around their midnight makes true.
+
+    A night of day D against day D-1, or a time shortly before D's midnight: a night is
+    also named by the morning it ends in ("overnight" in a report of the 18th is the
+    night of the 17th; "in the early hours" of D). A time near midnight against the day
+    on the other side of that midnight ("23:40 on Tuesday" / "Wednesday": time zones,
+    or which side of midnight a source counts). The night of D against D+1 keeps its
+    partial overlap (soft: most of that night lies on D), and two times of day, or a
+    night against another part of day, keep their own comparison."""
+    for night, other in ((a, b), (b, a)):
+        if night.part != "NI":
+            continue
+        start = night.lo - night.lo % _MIN_PER_DAY  # the midnight opening day D
+        if other.whole_day:
+            return other.lo == start - _MIN_PER_DAY
+        return other.clock and start - NEAR_MIDNIGHT <= other.lo < start
+    for timed, day in ((a, b), (b, a)):
+        if timed.clock and day.whole_day and not day.lo <= timed.lo < day.hi:
+            midnight = day.lo if timed.lo < day.lo else day.hi
+            return abs(timed.lo - midnight) <= NEAR_MIDNIGHT
+    return False
+
+
 def _relate_spans(a: DateSpan, b: DateSpan, within: int = CLOCK_TOLERANCE) -> str:
     if a.zone is not None and b.zone is not None:  # both on UTC: compare the instants
         a, b = a.shifted(-a.zone), b.shifted(-b.zone)
     if (a.lo, a.hi) == (b.lo, b.hi):
         return SAME  # "2031-03-08/2031-03-08" is 2031-03-08
+    if _across_midnight(a, b):
+        return COMPATIBLE
     if a.hi <= b.lo or b.hi <= a.lo:
         gap = max(a.lo, b.lo) - min(a.hi, b.hi)
         if a.clock and b.clock:
@@ -824,6 +860,19 @@ _CAUSE_BOUNDARY = frozenset({"in", "of", "at", "on", "by", "with", "from", "near
 
 # ------------------------------------------------------------------------------ model
 
+#: what lies between a `called_wrong` phrase and its title: "X as the ", " as its "
+_AS_TITLE = re.compile(r"[^.;:!?]{0,60}?\bas\s+(?:[\w'’-]+\s+){0,2}", re.I)
+
+
+def _called_wrong_pattern(phrase: str) -> str:
+    """A `called_wrong` phrase as a regex: its verb in any tense ("identified" also
+    "identify", "identifies"), "had", "been" or "was" allowed before the verb."""
+    *manner, verb = fold(phrase).split()
+    stem = verb[:-3] if verb.endswith("ied") else verb[:-2] if verb.endswith("ed") else verb
+    words = [re.escape(w) for w in manner]
+    return r"\s+".join(words + [r"(?:(?:had|has|have|been|was|were|be)\s+)*" + re.escape(stem) + r"\w*"])
+
+
 class ValueModel:
     """What the comparison of values needs from the rules: name folding and
     transliteration (`factx.names`), countries (`demonyms`), roles
@@ -842,6 +891,7 @@ class ValueModel:
         self._costs: dict[tuple[str, str], float] = {}
         self._keys: dict[tuple, object] = {}
         self._compared: dict[tuple, str] = {}  # compare_places without a PlaceIndex
+        self._regions: dict[str, bool] = {}  # `region`, per name
         self.multi_valued: frozenset[str] = frozenset(
             a for r in rules.get("cardinality") if r.get("multiple") for a in r["attributes"])
         self.cumulative: frozenset[str] = frozenset(
@@ -926,6 +976,18 @@ class ValueModel:
         #: folded demonyms ("kenyans", "belgian"): after a count, they name part of the victims
         self.demonym_words: frozenset[str] = frozenset(
             fold(w) for r in rules.get("demonyms") for w in r.get("words", ()) if w[:1].isupper())
+        #: a clock attribute -> the date attribute of the same moment ("time" -> "date")
+        self.day_of: dict[str, str] = {
+            clock: str(day) for r in rules.get("cardinality") for clock, day in (r.get("day_of") or {}).items()}
+        #: places at other levels of detail (`places-at-other-levels`): folded words of wide
+        #: waters and of regions, and the place keys of compass points
+        self._water_words: frozenset[str] = frozenset(
+            w for r in rules.get("cardinality") for p in r.get("water_words", ()) for w in _words(p))
+        self._region_words: frozenset[str] = frozenset(
+            w for r in rules.get("cardinality") for p in r.get("region_words", ()) for w in _words(p))
+        self._compass_keys: tuple[str, ...] = tuple(sorted(
+            {self.place_key(p) for r in rules.get("cardinality") for p in r.get("compass_words", ())},
+            key=len, reverse=True))
         self._countries: dict[str, str] = {}  # place key -> country name
         self._cities: dict[str, str] = {}  # place key -> country name
         for rule in rules.get("demonyms"):
@@ -951,13 +1013,41 @@ class ValueModel:
             self._units.update(tuple(_words(phrase)) for phrase in rule.get("units", ()))
         self._office_roles = frozenset(self._offices.values())
         self._qualifiers: dict[tuple[str, ...], str] = {}
+        wrong: list[str] = []  # "mistakenly identified (X) as": a title called wrong
         for rule in rules.get("role_qualifiers"):
+            if rule.get("called_wrong"):
+                wrong.extend(_called_wrong_pattern(phrase) for phrase in rule["words"])
+                continue
             effect = "former" if rule.get("former") else "many" if rule.get("many") else ""
             for phrase in rule["words"]:
                 self._qualifiers[tuple(_words(phrase))] = effect
+        self._called_wrong = re.compile(r"\b(?:" + "|".join(wrong) + r")", re.I) if wrong else None
         self._longest = max((len(k) for k in (*self._roles, *self._qualifiers)), default=1)
         self._titles: dict[str, Title] = {}
         self._rivals: dict[tuple[Title, Title], bool] = {}  # `_rank_rivals`, per pair
+
+    def called_wrong(self, quote: str | None, value_text: str | None) -> bool:
+        """The sentence calls the title it gives mistaken or superseded: a phrase of the
+        `called_wrong` role qualifiers shortly before "as" and the title ("had mistakenly
+        identified X as the leader of Y", "who was initially described as its chief").
+
+        >>> value_model().called_wrong("Police initially identified him as the leader of the cell.",
+        ...                            "leader of the cell")
+        True
+        """
+        if self._called_wrong is None or not quote or not value_text \
+                or self._called_wrong.search(quote) is None:
+            return False
+        at = quote.find(value_text)
+        while at >= 0:
+            before = quote[max(0, at - 120):at]
+            last = None
+            for last in self._called_wrong.finditer(before):
+                pass
+            if last is not None and _AS_TITLE.fullmatch(before[last.end():]):
+                return True
+            at = quote.find(value_text, at + 1)
+        return False
 
     # -- names
 
@@ -1033,7 +1123,14 @@ class ValueModel:
                 memo.clear()
             found = memo[(a, b)] = self._compare_places(a, b, places)
         if found == _ASK_INDEX:
-            return HARD if places is not None and places.knows(a) and places.knows(b) else SOFT
+            known_a = places is not None and places.knows(a)
+            known_b = places is not None and places.knows(b)
+            if known_a and known_b:
+                return HARD
+            # a region and a place nothing is known about: the place may well lie in it
+            if self.region(a) != self.region(b) and not (known_b if self.region(a) else known_a):
+                return COMPATIBLE
+            return SOFT
         return found
 
     def ask_places(self, a: str, b: str, places: PlaceIndex | None) -> None:
@@ -1051,6 +1148,8 @@ class ValueModel:
             return SAME
         if places is not None and (places.contains(a, b) or places.contains(b, a)):
             return COMPATIBLE
+        if self.water(a) != self.water(b):
+            return COMPATIBLE  # a wide water holds or borders the place on land
         country_a, country_b = self._countries.get(ka), self._countries.get(kb)
         if country_a and country_b:
             return SAME if country_a == country_b else HARD
@@ -1058,12 +1157,40 @@ class ValueModel:
             country, other = (country_a, b) if country_a else (country_b, a)
             inside = self._country_of_place(other, places)
             return HARD if inside and inside != country else COMPATIBLE
+        if self._compass_within(ka, b, places) or self._compass_within(kb, a, places):
+            return COMPATIBLE  # "South X" (or a place in it) lies in X
         city_a, city_b = self._cities.get(ka), self._cities.get(kb)
         if city_a and city_b:
             return HARD  # two different cities
         # hard when the index knows both places, else soft: two places nothing is
         # known about may be nested
         return _ASK_INDEX
+
+    def water(self, name: str) -> bool:
+        """A wide body of water by a word of its name: ``"the Korvo Strait"``, ``"Western Ocean"``."""
+        return not self._water_words.isdisjoint(_words(name))
+
+    def compass_whole(self, key: str) -> str | None:
+        """The place key of the place a compass part is part of: ``"suth tarnesia"`` → ``"tarnesia"``."""
+        for compass in self._compass_keys:
+            if key.startswith(compass + " ") and len(key) > len(compass) + 1:
+                return key[len(compass) + 1:]
+        return None
+
+    def region(self, name: str) -> bool:
+        """A region by its name: a region word ("X province", "the Y coast") or a compass part."""
+        found = self._regions.get(name)
+        if found is None:
+            if len(self._regions) > 65536:
+                self._regions.clear()
+            found = self._regions[name] = not self._region_words.isdisjoint(_words(name)) \
+                or self.compass_whole(self.place_key(name)) is not None
+        return found
+
+    def _compass_within(self, outer_key: str, inner: str, places: PlaceIndex | None) -> bool:
+        """`inner`, or a place it lies in, is a compass part of the place keyed `outer_key`."""
+        keys = {self.place_key(inner)} | (places.ancestors(inner) if places is not None else frozenset())
+        return any(self.compass_whole(k) == outer_key for k in keys)
 
     def _transliterated(self, ka: str, kb: str) -> bool:
         """Keys whose words differ by free transliteration only (Qarya / Karya)."""

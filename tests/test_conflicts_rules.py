@@ -1209,3 +1209,155 @@ def test_a_person_split_over_entities_gives_one_conflict(case, facts, entities) 
     assert [c["entity"] for c in found] == entities
     every = [c for c in facts_conflicts(facts, ranked=False) if c["kind"] != "spelling"]
     assert len(every) >= len(found)  # unranked (--entity): each entity's own view
+
+
+# ------------------------------------------- session 7: levels of places, midnight, one moment
+
+def _event(attribute: str, value: object, doc: str, line: int = 1, value_type: str = "date",
+           **kw) -> dict:
+    return fact("the sinking off Port Velan", attribute, value, doc, line, value_type=value_type,
+                entity_type="EVENT", **kw)
+
+
+def _inside(place: str, container: str, doc: str) -> dict:
+    return fact(place, "located_in", container, doc, 9, value_type="entity", entity_type="GPE")
+
+
+SESSION7_CASES = [
+    # (case, facts, [(attribute, severity, reason, context)])
+    ("a storm's landfall town against the ocean it crossed",
+     [_event("place", "Port Velan", D0, value_type="entity"),
+      _event("place", "Western Ocean", D1, value_type="entity")],
+     []),
+    ("a sinking in a strait against the port it sank off",
+     [_event("place", "the Korvo Strait", D0, value_type="entity"),
+      _event("place", "Port Velan", D1, value_type="entity")],
+     []),
+    ("a port, its island's province, the island the province is the south of",
+     [_event("place", "Port Velan", D0, value_type="entity"),
+      _event("place", "South Tarnesia", D1, value_type="entity"),
+      _event("place", "Tarnesia", D2, value_type="entity"),
+      _inside("Port Velan", "Korvo", D0), _inside("Korvo", "South Tarnesia", D1)],
+     []),
+    ("a village nothing is known about against a province",
+     [_event("place", "Gallo", D0, value_type="entity"),
+      _event("place", "Ferra province", D1, value_type="entity")],
+     []),
+    ("two towns: still a disagreement",
+     [_event("place", "Gallo", D0, value_type="entity"),
+      _event("place", "Lusso", D1, value_type="entity")],
+     [("place", "soft", None, None)]),
+    ("a town known to lie in another province: still a disagreement",
+     [_event("place", "Mirak", D0, value_type="entity"),
+      _event("place", "South Tarnesia", D1, value_type="entity"),
+      _inside("Mirak", "Ustal", D0), _inside("South Tarnesia", "Drovia", D1)],
+     [("place", "hard", None, None)]),
+    # around midnight ("overnight" in a report of the 18th; 23:40 on the 17th told as the 18th)
+    ("a night against the day before it",
+     [_event("date", "2026-11-18TNI", D0, value_text="overnight"),
+      _event("date", "2026-11-17", D1, value_text="late on Tuesday")],
+     []),
+    ("a time near midnight against the day after it",
+     [_event("date", "2026-11-17T23:40", D0, value_text="23:40 on Tuesday"),
+      _event("date", "2026-11-18", D1, value_text="Wednesday")],
+     []),
+    ("the evening against the next day: a day apart",
+     [_event("date", "2026-11-17T19:00", D0, value_text="7 p.m. on Tuesday"),
+      _event("date", "2026-11-18", D1, value_text="Wednesday")],
+     [("date", "soft", None, None)]),
+    # one moment, one disagreement: the day and the time of day of the same sources
+    ("a day conflict and a time conflict of the same sources: one conflict, the stronger",
+     [_event("date", "2025-07-20", D0, value_text="1am on Sunday"),
+      _event("date", "2025-07-20", D1, value_text="early Sunday"),
+      _event("time", "2025-07-20T01:00", D0, value_text="1am on Sunday"),
+      _event("date", "XXXX-07-19", D2, value_text="Saturday, July 19"),
+      _event("time", "XXXX-07-19T21:00", D2, value_text="9pm")],
+     [("date", "hard", "time", {"time": ["2025-07-20T01:00", "XXXX-07-19T21:00"]})]),
+    ("times of other sources than the day's sides stay their own conflict",
+     [_event("date", "2025-07-20", D0), _event("date", "2025-07-19", D1),
+      _event("time", "2025-07-20T01:00", D2), _event("time", "2025-07-20T05:00", D3)],
+     [("date", "soft", None, None), ("time", "hard", None, None)]),
+    ("times that differ within one side of the day: two disagreements",
+     [_event("date", "2025-07-20", D0), _event("date", "2025-07-20", D1),
+      _event("date", "2025-07-18", D2),
+      _event("time", "2025-07-20T01:00", D0), _event("time", "2025-07-20T05:00", D1)],
+     [("date", "hard", None, None), ("time", "hard", None, None)]),
+    ("a time conflict alone (one day) stays a time conflict",
+     [_event("date", "2025-07-20", D0), _event("date", "2025-07-20", D1),
+      _event("time", "2025-07-20T01:00", D0), _event("time", "2025-07-20T05:00", D1)],
+     [("time", "hard", None, None)]),
+]
+
+
+@pytest.mark.parametrize("case, facts, expected", SESSION7_CASES, ids=[c[0][:50] for c in SESSION7_CASES])
+def test_places_midnight_and_one_moment(case, facts, expected) -> None:
+    found = run(facts, places=PlaceIndex.from_facts(facts))
+    assert [(c["attribute"], c["severity"], c["reason"], c["context"]) for c in found] == expected
+    reordered = run(list(reversed(facts)), places=PlaceIndex.from_facts(list(reversed(facts))))
+    assert reordered == found  # the order of the input changes nothing
+
+
+def test_one_document_two_speakers_on_a_cause_is_one_conflict_showing_both() -> None:
+    """'The police say he hanged himself ...; his family says he was beaten to death.'"""
+    quote = "The police say he hanged himself; his family says he was beaten to death."
+    facts = [fact("Tomas Verel", "cause_of_death", "suicide", D0, 4, said_by="police",
+                  modality="reported", value_text="hanged", quote=quote),
+             fact("Tomas Verel", "cause_of_death", "beating", D0, 4, said_by="his family",
+                  modality="reported", value_text="beaten", quote=quote)]
+    for order in (facts, list(reversed(facts))):
+        found = run(order)
+        assert [(c["attribute"], c["kind"], c["severity"]) for c in found] == \
+            [("cause_of_death", "value", "hard")]
+        assert sorted(s["said_by"] for v in found[0]["values"] for s in v["sources"]) == \
+            ["his family", "police"]
+    # the document's own voice repeating itself is no disagreement
+    alone = [{**f, "said_by": None, "modality": "asserted"} for f in facts]
+    assert run(alone) == []
+
+
+def _title(value: str, doc: str, quote: str) -> dict:
+    return fact("Karim Haddad", "title", value, doc, 3, value_text=value, quote=quote)
+
+
+MISTAKEN_CASES = [
+    # (case, facts, [(severity, reason, sides as documents)])
+    ("a title its sentence calls mistaken against the same role given as current",
+     [_title("leader of the Front", D0, "Karim Haddad, the leader of the Front, was killed."),
+      _title("chief of the Front", D1, "Haddad was mistakenly identified as the chief of the Front.")],
+     [("soft", "mistaken", [{D0}, {D1}])]),
+    ("superseded: 'initially identified as ... is now'",
+     [_title("leader of the Front", D0, "Karim Haddad, the leader of the Front, was killed."),
+      _title("leader of the Front", D2, "Karim Haddad, the leader of the Front, died."),
+      _title("emir of the Front", D1,
+             "The army initially identified Haddad as the emir of the Front, however Nasser is now its leader.")],
+     [("soft", "mistaken", [{D0, D2}, {D1}])]),
+    ("called superseded where the document names the one now holding it: that holder is shown",
+     [_title("leader of the Front", D0, "Karim Haddad, the leader of the Front, was killed."),
+      _title("emir of the Front", D1,
+             "The army initially identified Haddad as the emir of the Front, however Yusuf Nasser "
+             "is now the leader of the Front."),
+      fact("Yusuf Nasser", "title", "leader of the Front", D1, 3, value_text="leader of the Front",
+           quote="The army initially identified Haddad as the emir of the Front, however Yusuf Nasser "
+                 "is now the leader of the Front.")],
+     [("soft", "holders", [{D0, D1}, {D1}])]),
+    ("a title of another organisation is no rival",
+     [_title("leader of the Front", D0, "Karim Haddad, the leader of the Front, was killed."),
+      _title("leader of the Party", D1, "Haddad was wrongly identified as the leader of the Party.")],
+     []),
+    ("the document that calls it wrong and also gives it: no other source",
+     [_title("chief of the Front", D1, "Haddad was mistakenly identified as the chief of the Front."),
+      _title("chief of the Front", D1, "He was the chief of the Front, his family said.")],
+     []),
+    ("a title given twice, never called wrong: no conflict",
+     [_title("leader of the Front", D0, "Karim Haddad, the leader of the Front, was killed."),
+      _title("leader of the Front", D1, "Haddad was identified as the leader of the Front.")],
+     []),
+]
+
+
+@pytest.mark.parametrize("case, facts, expected", MISTAKEN_CASES, ids=[c[0][:50] for c in MISTAKEN_CASES])
+def test_a_title_called_mistaken_is_a_title_conflict(case, facts, expected) -> None:
+    for order in (facts, list(reversed(facts))):
+        found = run(order)
+        assert [(c["severity"], c["reason"], sides(c)) for c in found] == expected
+        assert all((c["attribute"], c["kind"]) == ("title", "value") for c in found)

@@ -219,3 +219,25 @@ def test_soft_causes_and_places_say_what_soft_means(attribute, values, heading) 
 ])
 def test_attributes_are_said_in_words(attribute, words) -> None:
     assert attribute_words(attribute) == words
+
+
+def test_a_title_called_mistaken_says_so() -> None:
+    facts = [fact("Karim Haddad", "title", "leader of the Northern Front", D0, 2,
+                  value_text="leader of the Northern Front"),
+             fact("Karim Haddad", "title", "leader of the Northern Front", D1, 2,
+                  value_text="leader of the Northern Front",
+                  quote="Haddad was mistakenly identified as the leader of the Northern Front.")]
+    lines = memo(facts)
+    assert "  1. Title: a title one source calls mistaken or superseded, another gives as current (soft)" \
+        in lines
+    assert "     called mistaken or superseded: leader of the Northern Front" in lines
+
+
+def test_a_day_folded_with_its_times_shows_both() -> None:
+    event = lambda attr, value, doc: fact("the sinking", attr, value, doc, 3, value_type="date",  # noqa: E731
+                                          entity_type="EVENT")
+    lines = memo([event("date", "2031-07-20", D0), event("time", "2031-07-20T01:00", D0),
+                  event("date", "2031-07-18", D1), event("time", "2031-07-18T21:00", D1)])
+    assert "  1. Date: the day and the time of day differ between the same sources (hard)" in lines
+    assert "     time of day: 2031-07-20T01:00 vs 2031-07-18T21:00" in lines
+    assert not any("2. " in line for line in lines)  # one conflict

@@ -79,6 +79,20 @@ DATES = [
     # a clock time against a day of another source: a time zone away is a day away
     ("2022-07-31T06:18", "2022-07-30", "soft"),
     ("2022-07-31T06:18", "2022-07-29", "hard"),
+    # around midnight: a night named by the morning it ends in ("overnight" in a report
+    # of the 18th), and a time near midnight told as the day on the other side of it
+    ("2026-11-18TNI", "2026-11-17", "compatible"),
+    ("XXXX-11-18TNI", "2026-11-17", "compatible"),
+    ("2026-11-18TNI", "2026-11-17T23:40", "compatible"),
+    ("2026-11-18TNI", "2026-11-17T12:00", "soft"),  # midday is no part of that night
+    ("2026-11-18TNI", "2026-11-16", "hard"),
+    ("2026-11-17TNI", "2026-11-18", "soft"),  # the night of the 17th lies mostly on the 17th
+    ("2026-11-17T23:40", "2026-11-18", "compatible"),
+    ("2026-11-18T00:10", "2026-11-17", "compatible"),
+    ("2026-11-17T20:00", "2026-11-18", "soft"),  # hours from midnight: a day apart
+    ("2026-11-17T23:40", "2026-11-19", "hard"),
+    ("2026-11-17T23:40", "2026-11-18T01:40", "hard"),  # the times themselves differ
+    ("2026-11-17T23:40", "2026-11-18TMO", "soft"),
     # with their zones, two clocks are compared as instants
     ("2022-07-31T06:18+04:30", "2022-07-30T21:48-04:00", "same"),
     ("2022-07-31T06:18+04:30", "2022-07-30T21:38-04:00", "soft"),
@@ -204,6 +218,39 @@ def test_places(a: str, b: str, relation: str) -> None:
 def test_places_without_index(a: str, b: str, relation: str) -> None:
     assert compare("entity", a, b) == relation
     assert compare("entity", b, a) == relation
+
+
+#: invented geography: a port on an island of a province named by a compass point
+LEVELS = PlaceIndex({"Port Velan": ["Korvo"], "Korvo": ["South Tarnesia"],
+                     "South Tarnesia": ["Drovia"], "Tarnesia": ["Drovia"],
+                     "Mirak": ["Ustal"], "Ustal": ["Brenland"], "Sarno": ["Drovia"]})
+
+
+@pytest.mark.parametrize("a, b, relation", [
+    # a wide water holds or borders the place on land (a storm's landfall, a sinking off a port)
+    ("Port Velan", "the Korvo Strait", "compatible"),
+    ("Mirak", "Western Ocean", "compatible"),
+    ("Eastern Sea", "Brenland", "compatible"),
+    ("Western Ocean", "Eastern Sea", "soft"),  # two waters: compared as places
+    ("Port Velan", "the Velan river", "soft"),  # a river is a local place
+    # a compass part lies in its whole, and so does what lies in the part
+    ("South Tarnesia", "Tarnesia", "compatible"),
+    ("Port Velan", "Tarnesia", "compatible"),
+    ("northern Brenland", "Mirak", "soft"),  # Mirak lies in Brenland, maybe not in its north
+    ("South Tarnesia", "Ustal", "hard"),  # known elsewhere
+    # a region may hold a place nothing is known about; not one known elsewhere
+    ("Gallo", "South Tarnesia", "compatible"),
+    ("Gallo", "Ferra province", "compatible"),
+    ("Mirak", "Ferra province", "soft"),  # nothing known of the province
+    ("Mirak", "South Tarnesia", "hard"),
+    ("Gallo", "Lusso", "soft"),  # two towns nothing is known about
+    ("Gallo", "Mirak", "soft"),
+    ("Ferra province", "Lusso province", "soft"),  # two regions: not one level apart
+    ("South Sudan", "Sudan", "hard"),  # two countries stay two countries
+])
+def test_places_at_other_levels(a: str, b: str, relation: str) -> None:
+    assert compare("entity", a, b, places=LEVELS) == relation
+    assert compare("entity", b, a, places=LEVELS) == relation
 
 
 def test_place_index_from_facts_and_lazy_lookup() -> None:
@@ -478,3 +525,23 @@ def test_a_day_agrees_with_its_month_year_and_week(d: _date) -> None:
 def test_amounts_with_units(a: str, b: str, relation: str) -> None:
     assert compare("quantity", a, b, attribute="amount") == relation
     assert compare("quantity", b, a, attribute="amount") == relation
+
+
+@pytest.mark.parametrize("quote, value_text, called_wrong", [
+    ("Karim Haddad was mistakenly identified as the leader of the Front.", "leader of the Front", True),
+    ("Officials had wrongly identified Karim Haddad as the leader of the Front.", "leader of the Front", True),
+    ("The army initially identified Haddad as the emir of the Front, however Nasser is now its leader.",
+     "emir of the Front", True),
+    ("Haddad, who was initially described as its chief, was a courier.", "chief", True),
+    ("Police say they mistakenly identify suspects as leaders of gangs.", "leaders of gangs", True),
+    # no word calling it wrong, or the word is about something else
+    ("Karim Haddad was identified as the leader of the Front.", "leader of the Front", False),
+    ("Haddad was first named as the Front's leader in 2019.", "leader", False),
+    ("Police mistakenly identified the car. Haddad, the leader of the Front, was not in it.",
+     "leader of the Front", False),
+    ("Haddad was initially a courier; he became the leader of the Front in 2020.", "leader of the Front", False),
+])
+def test_a_title_called_mistaken_or_superseded(quote: str, value_text: str, called_wrong: bool) -> None:
+    from factx.values import value_model
+
+    assert value_model().called_wrong(quote, value_text) is called_wrong

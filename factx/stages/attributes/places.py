@@ -81,7 +81,8 @@ def place_names(token: Token, state: "Discourse", depth: int = 0) -> list[tuple[
     def containers(t: Token) -> list[Ent]:
         found = []
         for child in t.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+            # 'X in Y', 'the X district of Y'; 'X port on Y island' (an island holds its places)
+            if child.dep_ == "prep" and child.lower_ in ("of", "in", "on"):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         found.extend(p for p, _ in place_names(obj, state, depth + 1))
