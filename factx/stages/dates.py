@@ -414,6 +414,32 @@ def _report_dated(verb) -> bool:
     return False
 
 
+# Words after which a temporal adjective still names a time ("overnight into Wednesday",
+# "overnight and on Wednesday"): without a parse, any other lower-case word after it is
+# the noun it classifies ("an overnight train").
+_AFTER_ADVERB = frozenset("""into to on in and or as at from before after when while with but the a an
+    until till for by so then near across along over through under without since amid during again
+    despite because amid if though although until than""".split())
+
+
+def _classifies_noun(doc: Doc, text: str, start: int, end: int) -> bool:
+    """A temporal adjective of the `adjectives` lexicon before the noun it classifies ("an
+    overnight train", "the overnight shift"): no time of the story. With a parse, the word
+    modifies a noun after it; without one, a lower-case word that is not a preposition,
+    a conjunction or an -ing form follows it."""
+    word = text[start:end].lower()
+    if word not in lexicon().adjectives:
+        return False
+    if doc.has_annotation("DEP"):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) == 1:
+            token = span[0]
+            return token.dep_ in ("amod", "compound", "nmod") and token.head.i > token.i \
+                and token.head.pos_ in ("NOUN", "PROPN") and not token.head.text.endswith("ing")
+    after = re.match(r"[ \t]+([a-z]+)\b", text[end:end + 30])
+    return bool(after) and after.group(1) not in _AFTER_ADVERB and not after.group(1).endswith("ing")
+
+
 def _a_verb(doc: Doc, start: int, end: int) -> bool:
     """One word the tagger reads as a verb: "communism would fall", "they may go"."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -462,6 +488,7 @@ def temporal_expressions(doc: Doc, anchor: str | None, *,
 
     if doc.has_annotation("TAG"):
         candidates = [c for c in candidates if not _a_verb(doc, c.start, c.end)]
+    candidates = [c for c in candidates if not _classifies_noun(doc, text, c.start, c.end)]
 
     # One span per stretch of text: of those that normalize, the longest (NER on ties).
     kept: list[_Candidate] = []
@@ -487,7 +514,26 @@ def temporal_expressions(doc: Doc, anchor: str | None, *,
             return anchor
     out = _restated_weekdays(text, out, anchor)
     out = _date_line_dates(text, out, date_line, anchor)
-    return _days_of_bare_times(doc, text, out, anchor_at)
+    return _after_midnight(text, _days_of_bare_times(doc, text, out, anchor_at))
+
+
+# "shortly after midnight", "just past midnight", "since midnight"
+_AFTER = re.compile(r"\b(?:after|past|since)\s+$", re.I)
+_MIDNIGHT_VALUE = re.compile(r"^((?:\d{4}|XXXX)-\d\d-\d\d)T24:00$")
+
+
+def _after_midnight(text: str, spans: list[TimexSpan]) -> list[TimexSpan]:
+    """Midnight is the end of its day (TIMEX3 T24:00: "midnight on Tuesday", "just before
+    midnight"), but after midnight is the start of one: "shortly after midnight on
+    Wednesday" is early Wednesday, T00:00 (the stage gives a bare "midnight" its
+    sentence's day, else the article's)."""
+    out = []
+    for span in spans:
+        m = _MIDNIGHT_VALUE.match(span.value or "")
+        if m and "midnight" in span.text.lower() and _AFTER.search(text, max(0, span.start - 12), span.start):
+            span = replace(span, value=f"{m.group(1)}T00:00")
+        out.append(span)
+    return out
 
 
 def _normalized(doc: Doc, text: str, kept: list[_Candidate], anchor_at, tenses: dict) -> list[TimexSpan]:
@@ -796,14 +842,26 @@ _RANGE_DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
 _RANGE_LEAD = re.compile(r"(?:from|between)\s+", re.I)
 
 
+# A clock and its day joined by "on" or "at" ("23:40 local time on Tuesday", "Tuesday at
+# 10 p.m."): TimeML marks the preposition as a signal between two TIMEX3s.
+_CLOCK_ON_DAY = re.compile(r"(?i)(?P<a>.+?),?\s+(?P<joint>on|at)\s+(?P<b>.+)")
+_TIME_DAY = re.compile(r"^((?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-[1-7]))T\d\d:\d\d$")
+
+
 def timeml_parts(span: TimexSpan) -> tuple[TimexSpan, ...]:
     """The TIMEX3s of a span as TimeML marks them: a range is two, one per end, each
     with its own value ("between 1985 and 1987" is "1985" 1985 and "1987" 1987; "March
-    3-4" is "March 3" and "4"); any other span is itself. Facts keep the interval.
+    3-4" is "March 3" and "4"); a clock and its day joined by "on" or "at" are two, the
+    clock (TIME) and the day (DATE) ("23:40 on Tuesday"); any other span is itself.
+    Facts keep the interval and the clock on its day.
 
     >>> [(p.text, p.value) for p in timeml_parts(TimexSpan(0, 21, "between 1985 and 1987", "DATE", "1985/1987"))]
     [('1985', '1985'), ('1987', '1987')]
+    >>> [(p.text, p.value) for p in timeml_parts(TimexSpan(0, 19, "9:40 p.m. on Friday", "TIME", "2024-05-03T21:40"))]
+    [('9:40 p.m.', '2024-05-03T21:40'), ('Friday', '2024-05-03')]
     """
+    if span.type == "TIME":
+        return _clock_and_day(span)
     if span.type != "DATE" or not span.value or span.value.count("/") != 1:
         return (span,)
     first_value, second_value = span.value.split("/")
@@ -816,6 +874,26 @@ def timeml_parts(span: TimexSpan) -> tuple[TimexSpan, ...]:
     return (TimexSpan(span.start + first_start, span.start + joint.start(), text[first_start:joint.start()],
                       "DATE", first_value),
             TimexSpan(span.start + joint.end(), span.end, text[joint.end():], "DATE", second_value))
+
+
+def _clock_and_day(span: TimexSpan) -> tuple[TimexSpan, ...]:
+    """A TIME span that is a clock and a day joined by "on"/"at", as its two TIMEX3s."""
+    day = _TIME_DAY.match(span.value or "")
+    m = _CLOCK_ON_DAY.fullmatch(span.text)
+    if day is None or m is None:
+        return (span,)
+    a, b = m.group("a"), m.group("b")
+    clock, date = (a, b) if m.group("joint").lower() == "on" else (b, a)
+    if clock_reading(clock) is None or not bare_time(clock) or bare_time(date):
+        return (span,)
+    # the day keeps its part of the day: "9:45 on Friday morning" is "9:45" and "Friday morning" (TMO)
+    part = lexicon().parts.get(date.split()[-1].lower())
+    date_type, date_value = ("TIME", f"{day.group(1)}T{part}") if part else ("DATE", day.group(1))
+    first = TimexSpan(span.start, span.start + len(a), a, *(("TIME", span.value) if clock == a
+                                                            else (date_type, date_value)))
+    second = TimexSpan(span.start + m.start("b"), span.end, b, *(("TIME", span.value) if clock == b
+                                                                 else (date_type, date_value)))
+    return (first, second)
 
 
 def dates_component(doc: Doc) -> Doc:
