@@ -12,8 +12,11 @@
    stays unread (a score, a ratio, a verse).
 4. TimeML extents (`factx dates`): a clock and its day joined by "on" or "at" are two
    TIMEX3s ("23:40 local time" and "Tuesday"); facts keep the clock on its day.
-5. "last Tuesday" never names yesterday: in a Wednesday article it is a week earlier.
-6. A date line with an edition label or a middle dot ("The Courier, English edition ·
+5. A clock that ends a stretch begun at a later-reading clock of the same day is on the
+   next day ("started at 23:55 on Tuesday and burned until 04:00"); a weekday restated by
+   a day-first date ("Thursday 9 October", "at 9:15 pm on Friday, 3 October") is that date.
+6. "last Tuesday" never names yesterday: in a Wednesday article it is a week earlier.
+7. A date line with an edition label or a middle dot ("The Courier, English edition ·
    3 May 2024") is a date line.
 
 Every sentence is invented. Tables run on `spacy.blank` (no parse) unless marked `model`.
@@ -100,6 +103,21 @@ STAGE = [
      [("the night of Tuesday to Wednesday", "2026-11-17TNI")]),
     # "the night of Friday, Oct. 23": the weekday-date stays one date
     ("It happened on the night of Friday, Oct. 23, police said.", "2026-10-26", [("Friday, Oct. 23", "2026-10-23")]),
+    # a clock that ends a stretch begun at a later-reading clock is past midnight
+    ("Officials said the fire started at 23:55 on Tuesday and burned until 04:00.", WED,
+     [("23:55 on Tuesday", "2026-11-17T23:55"), ("04:00", "2026-11-18T04:00")]),
+    ("The curfew ran from 10 p.m. Tuesday to 5 a.m.", WED,
+     [("10 p.m. Tuesday", "2026-11-17T22:00"), ("5 a.m.", "2026-11-18T05:00")]),
+    ("The shops were open from 9 a.m. to 5 p.m. on Tuesday.", WED,
+     [("9 a.m.", "2026-11-17T09:00"), ("5 p.m. on Tuesday", "2026-11-17T17:00")]),
+    ("The blast was at 11 p.m. on Tuesday. Police came at 1 a.m.", WED,
+     [("11 p.m. on Tuesday", "2026-11-17T23:00"), ("1 a.m.", "2026-11-18T01:00")]),
+    # a weekday restated by a day-first date, with or without a comma, and a clock on it
+    ("The vote is on Thursday 9 October.", "2025-10-06", [("Thursday 9 October", "2025-10-09")]),
+    ("He died on Friday, 3 October 2025.", "2025-10-06", [("Friday, 3 October 2025", "2025-10-03")]),
+    ("The shooting took place at around 9:15 pm on Friday, 3 October.", "2025-10-06",
+     [("9:15 pm on Friday, 3 October", "2025-10-03T21:15")]),
+    ("At 9 p.m. Friday, Oct. 3, the polls closed.", "2025-10-06", [("9 p.m. Friday, Oct. 3", "2025-10-03T21:00")]),
     # an adjective before its noun names no time
     ("The death toll from the derailment of an overnight passenger train rose to 9.", WED, []),
     ("Guests booked an overnight stay at the hotel.", WED, []),
@@ -131,6 +149,8 @@ PARTS = [
      [("9:45", "TIME", "2026-11-13T09:45"), ("Friday morning", "TIME", "2026-11-13TMO")]),
     ("midnight on Wednesday", "TIME", "2026-11-18T00:00",
      [("midnight", "TIME", "2026-11-18T00:00"), ("Wednesday", "DATE", "2026-11-18")]),
+    ("9:15 pm on Friday, 3 October", "TIME", "2025-10-03T21:15",
+     [("9:15 pm", "TIME", "2025-10-03T21:15"), ("Friday, 3 October", "DATE", "2025-10-03")]),
     # without "on" or "at" the clock and its day are one TIMEX3 (TempEval-3: "15:00 GMT Saturday")
     ("15:00 GMT Saturday", "TIME", "2013-03-23T15:00", [("15:00 GMT Saturday", "TIME", "2013-03-23T15:00")]),
     ("11:40 p.m. Tuesday", "TIME", "2026-11-17T23:40", [("11:40 p.m. Tuesday", "TIME", "2026-11-17T23:40")]),

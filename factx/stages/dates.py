@@ -514,7 +514,30 @@ def temporal_expressions(doc: Doc, anchor: str | None, *,
             return anchor
     out = _restated_weekdays(text, out, anchor)
     out = _date_line_dates(text, out, date_line, anchor)
-    return _after_midnight(text, _days_of_bare_times(doc, text, out, anchor_at))
+    return _after_midnight(text, _past_midnight(text, _days_of_bare_times(doc, text, out, anchor_at)))
+
+
+# A clock that ends a stretch begun at another: "from 10 p.m. to 2 a.m.", "burned until 04:00"
+_UNTIL = re.compile(r"\b(?:until|till|to|through)\s+(?:about\s+|around\s+|roughly\s+)?$|[-\u2013]\s*$", re.I)
+_CLOCK_VALUE = re.compile(r"^((?:\d{4}|XXXX)-\d\d-\d\d)T(\d\d):(\d\d)$")
+
+
+def _past_midnight(text: str, spans: list[TimexSpan]) -> list[TimexSpan]:
+    """A clock that ends a stretch begun at an earlier clock of the same day, in the same
+    sentence, and reads earlier than it, is on the next day: "the fire started at 23:55 on
+    Tuesday and burned until 04:00" ends on Wednesday; "from 10 p.m. to 2 a.m." too."""
+    out = list(spans)
+    for i in range(1, len(spans)):
+        start, end = out[i - 1], spans[i]
+        a, b = _CLOCK_VALUE.match(start.value or ""), _CLOCK_VALUE.match(end.value or "")
+        between = text[start.end:end.start]
+        if a is None or b is None or a.group(1) != b.group(1) or not bare_time(end.text) \
+                or len(between) > 80 or re.search(r"[.!?;]\s", between) or not _UNTIL.search(between):
+            continue
+        if (b.group(2), b.group(3)) < (a.group(2), a.group(3)) and re.fullmatch(r"\d{4}-\d\d-\d\d", b.group(1)):
+            day = dt.date.fromisoformat(b.group(1)) + dt.timedelta(days=1)
+            out[i] = replace(end, value=f"{day.isoformat()}T{b.group(2)}:{b.group(3)}")
+    return out
 
 
 # "shortly after midnight", "just past midnight", "since midnight"
@@ -694,23 +717,30 @@ def _converted(span: TimexSpan, of: TimexSpan) -> TimexSpan:
 
 
 def _restated_weekdays(text: str, spans: list[TimexSpan], anchor: str | None) -> list[TimexSpan]:
-    """A weekday restated by the date beside it, in parentheses or after a comma
-    ("on Friday (March 9)"), is that date: both take the value of the two read together,
-    where the weekday fixes the year."""
+    """A weekday restated by the date beside it, in parentheses, after a comma or a space
+    ("on Friday (March 9)", "on Thursday 9 October"), is that date: both take the value of
+    the two read together, where the weekday fixes the year; so does a clock on that
+    weekday ("at 9:15 pm on Friday, 3 October")."""
     out = list(spans)
     for i in range(len(spans) - 1):
         first, second = spans[i], spans[i + 1]
-        if first.type != "DATE" or second.type != "DATE" or not first.value or not second.value:
+        if first.type not in ("DATE", "TIME") or second.type != "DATE" or not first.value or not second.value:
             continue
-        if not re.fullmatch(r"\s*(?:\(|,)\s*", text[first.end:second.start]):
+        if not re.fullmatch(r"\s*(?:\(|,)?\s*", text[first.end:second.start]):
             continue
-        if not re.fullmatch(r"(?:\d{4}|XXXX)-WXX-[1-7]|\d{4}-\d\d-\d\d", first.value) \
+        # "at 9:15 pm on Friday, 3 October": the clock is on the date the weekday restates
+        weekday = re.search(r"[A-Za-z]+\.?$", first.text) if first.type == "TIME" else None
+        time = re.search(r"T.*$", first.value) if weekday else None
+        if first.type == "TIME" and (time is None or weekday.group(0).strip(".").lower() not in lexicon().weekdays):
+            continue
+        day = first.value[:time.start()] if time else first.value
+        if not re.fullmatch(r"(?:\d{4}|XXXX)-WXX-[1-7]|\d{4}-\d\d-\d\d", day) \
                 or not re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", second.value) \
-                or not re.fullmatch(r"[A-Za-z]+\.?", first.text):
+                or not re.fullmatch(r"[A-Za-z]+\.?", weekday.group(0) if weekday else first.text):
             continue
-        both = normalize(f"{first.text}, {second.text}", anchor)
+        both = normalize(f"{weekday.group(0) if weekday else first.text}, {second.text}", anchor)
         if both and re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", both[1]):
-            out[i] = replace(first, value=both[1])
+            out[i] = replace(first, value=both[1] + (time.group(0) if time else ""))
             out[i + 1] = replace(second, value=both[1])
     return out
 
