@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from factx.caseless import compile_folded_required, fold
+from factx.caseless import compile_folded, compile_folded_required, fold
 from factx.stages import doc_text
 from factx.records import TimexSpan
 from factx.rules import load_rules
@@ -38,8 +38,11 @@ NER_LABELS = ("DATE", "TIME")
 
 # Words of ages and age bounds: "22-year-old", "aged 40", "40 years old", "6 months and
 # older". An age itself is a duration (`AGES`); what merely touches one is not a date.
-_AGE = re.compile(r"-year-old|\b(?:years?|months?|weeks?|days?)[- ]old\b|\baged?\b|-month-old|-week-old|"
-                  r"-day-old|\b(?:months|years) (?:and|or) (?:older|younger|over|under)\b", re.I)
+_AGE_PATTERN = (r"-year-old|\b(?:years?|months?|weeks?|days?)[- ]old\b|\baged?\b|-month-old|-week-old|"
+                r"-day-old|\b(?:months|years) (?:and|or) (?:older|younger|over|under)\b")
+_AGE = re.compile(_AGE_PATTERN, re.I)
+# the same, matched on `caseless.fold`ed text: the fast form of a case-insensitive scan
+_AGE_FOLDED = compile_folded(_AGE_PATTERN) or _AGE
 # TimeML extents leave out prepositions and leading punctuation that NER spans can hold.
 _LEAD = re.compile(r"(?:on|in|at(?! least\b| most\b)|since|by|until|till|from|during|for|of|as of|after|"
                    r"before|over|just|throughout|within)\s+", re.I)
@@ -126,16 +129,17 @@ def _capitalised(text: str, start: int, end: int) -> bool:
     return True
 
 
-def detect(text: str, *, ages: bool | None = None) -> list[tuple[int, int, str]]:
+def detect(text: str, *, ages: bool | None = None, folded: str | None = None) -> list[tuple[int, int, str]]:
     """Rule-based temporal expression spans of a text: (start, end, rule id); the
-    `age` rule's only when `ages` (default `AGES`).
+    `age` rule's only when `ages` (default `AGES`). `folded` is `fold(text)` when the
+    caller has it.
 
     >>> detect("Prices are currently high.")
     [(11, 20, 'present-past-future')]
     """
     lex = lexicon()
     found: list[tuple[int, int, str]] = []
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     ages = AGES if ages is None else ages
     for rule_id, pattern, on_folded, required in _patterns():
         if rule_id == "age" and not ages:
@@ -476,8 +480,9 @@ def temporal_expressions(doc: Doc, anchor: str | None, *,
         if end > start and not _inside_name(text, start, end):
             candidates.append(_Candidate(start, end, ent.label_, "ner"))
     # what touches an age is not a date: "a 22-year-old son", "6 months and older"
-    age_words = [(m.start(), m.end()) for m in _AGE.finditer(text)]
-    for start, end, rule_id in detect(text, ages=ages):
+    folded = fold(text)
+    age_words = [(m.start(), m.end()) for m in _AGE_FOLDED.finditer(folded)]
+    for start, end, rule_id in detect(text, ages=ages, folded=folded):
         if rule_id == "age":
             candidates.append(_Candidate(start, end, "DATE", rule_id))
             continue
