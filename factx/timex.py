@@ -858,7 +858,7 @@ def _clock_res() -> tuple[re.Pattern[str], str, str]:
         r"(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s*[ap]\.?m))(?P<m>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?"
         # "16:30 hours": a clock written military style (with its minutes only)
         r"(?:(?<=\d\d)\s*(?:hours|hrs)\b)?"
-        rf"(?:\s*(?P<tz>{zones}))?")
+        rf"(?:\s*(?P<tz>{zones})(?:[+-]\d{{1,2}}(?::?\d\d)?)?)?")
     # A clock written as four digits, military style: "0915 HRS", "1400 GMT", "0800
     # hours" (a clock, never a duration of 915 hours; "1400 hours" without a zero is
     # left alone).
@@ -930,7 +930,7 @@ def _split_time(t: str) -> tuple[str, str] | None:
     lex, g = lexicon(), _grammar()
     _, zones, military = _clock_res()
     clock_re = (rf"(?:\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{{1,2}}:\d{{2}}(?:\s*(?:hours|hrs)\b)?)"
-                rf"(?:\s*(?:{zones}))?|{military}|noon|midnight")
+                rf"(?:\s*(?:{zones})(?:[+-]\d{{1,2}}(?::?\d\d)?)?)?|{military}|noon|midnight")
     m = re.search(rf"(?:^|\s|,)(?:at\s+|around\s+|about\s+|shortly after\s+|shortly before\s+|"
                   rf"just after\s+|just before\s+)?({clock_re})(?=$|\s|,)", t)
     if m:
@@ -1006,7 +1006,12 @@ def clock_reading(text: str) -> tuple[int, float | None, bool] | None:
     lex = lexicon()
     digit = re.search(r"\d", t)
     zone = re.search(rf"(?<![a-z]){lex.alt('zones')}(?![a-z])", t[digit.start() if digit else 0:])
-    return hours * 60 + minutes, lex.zones.get(zone.group(0)) if zone else None, zone is not None
+    offset = lex.zones.get(zone.group(0)) if zone else None
+    # "UTC+3", "GMT+5:30", "GMT-4": the offset is written after the zone
+    shift = re.match(r"([+-])(\d{1,2})(?::?(\d\d))?", t[(digit.start() if digit else 0) + zone.end():]) if zone else None
+    if shift and offset == 0 and int(shift.group(2)) <= 14:
+        offset = (1 if shift.group(1) == "+" else -1) * (int(shift.group(2)) + int(shift.group(3) or 0) / 60)
+    return hours * 60 + minutes, offset, zone is not None
 
 
 def _time_of_day(t: str, ctx: _Ctx) -> Result | None:

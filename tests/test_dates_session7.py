@@ -30,7 +30,7 @@ import spacy
 from factx.published import published_date
 from factx.records import TimexSpan
 from factx.stages.dates import temporal_expressions, timeml_parts
-from factx.timex import normalize
+from factx.timex import clock_reading, normalize
 
 # 2026-11-18 is a Wednesday
 WED = "2026-11-18"
@@ -72,6 +72,22 @@ NORMALIZE = [
 @pytest.mark.parametrize("text, anchor, tense, expected", NORMALIZE)
 def test_nights_midnights_and_clocks_normalize(text, anchor, tense, expected):
     assert normalize(text, anchor, tense=tense)[1] == expected
+
+
+ZONE_OFFSETS = [
+    # (clock, (minutes after midnight, offset from UTC in hours, zone written))
+    ("03:12 UTC+3", (192, 3.0, True)),
+    ("8.15pm GMT+8", (1215, 8.0, True)),
+    ("9 a.m. GMT-4", (540, -4.0, True)),
+    ("10:00 UTC+5:30", (600, 5.5, True)),
+    ("0148 GMT", (108, 0.0, True)),
+    ("6pm local time", (1080, None, True)),
+]
+
+
+@pytest.mark.parametrize("text, expected", ZONE_OFFSETS)
+def test_a_zone_offset_written_after_gmt_or_utc_is_read(text, expected):
+    assert clock_reading(text) == expected
 
 
 STAGE = [
@@ -118,6 +134,12 @@ STAGE = [
     ("The shooting took place at around 9:15 pm on Friday, 3 October.", "2025-10-06",
      [("9:15 pm on Friday, 3 October", "2025-10-03T21:15")]),
     ("At 9 p.m. Friday, Oct. 3, the polls closed.", "2025-10-06", [("9 p.m. Friday, Oct. 3", "2025-10-03T21:00")]),
+    # the early hours and the parts of a day named by a day-first date or a weekday
+    ("Rescuers arrived in the early hours of 18 November.", "2026-11-19", [("the early hours of 18 November", "2026-11-18")]),
+    ("The fire broke out on the evening of 17 November.", "2026-11-19", [("the evening of 17 November", "2026-11-17TEV")]),
+    ("The fire broke out on the morning of Tuesday.", "2026-11-19", [("the morning of Tuesday", "2026-11-17TMO")]),
+    # a zone with its offset is part of the clock
+    ("The earthquake struck at 03:12 UTC+3 on Thursday.", "2026-11-19", [("03:12 UTC+3 on Thursday", "2026-11-19T03:12")]),
     # an adjective before its noun names no time
     ("The death toll from the derailment of an overnight passenger train rose to 9.", WED, []),
     ("Guests booked an overnight stay at the hotel.", WED, []),
