@@ -683,11 +683,68 @@ def _days_of_bare_times(doc: Doc, text: str, spans: list[TimexSpan], anchor_at) 
                 if coarse and not (anchor and anchor.startswith(s.value)):
                     day = f"{coarse.group(1)}-{coarse.group(2) or 'XX'}-XX"
                     break
+            if day is None and not others:
+                day = _told_day(doc, text, spans, bare, i, lo, anchor)
         if day is not None:
             out[i] = _on_day(span, day)
     for i, j in converts.items():
         out[i] = _converted(out[i], out[j])
     return out
+
+
+#: How many sentences before its own a bare clock looks for the day the text is telling.
+TOLD_DAY_SENTENCES = 3
+#: ... and how many days from the article's a day it finds may lie to be the story's.
+TOLD_DAY_RANGE = 7
+
+
+def _told_day(doc: Doc, text: str, spans: list[TimexSpan], bare: list, i: int, lo: int,
+              anchor: str | None) -> str | None:
+    """The day a bare clock of a sentence that names no date is on, when the sentences just
+    before it tell one: "... were killed in a crush on Saturday night, officials said on
+    Sunday. A surge knocked people down at around 9:40 p.m." is Saturday's 9:40 p.m. The
+    nearest day named in the TOLD_DAY_SENTENCES sentences before it, leaving out the day of a
+    saying ("said on Sunday", "said in the early hours of Sunday"), which dates the report,
+    not the story. Only a day of the article's week (TOLD_DAY_RANGE days either side of a
+    known anchor) is the story's: "He died on Sept. 11, 2001. The strike came at 6:18 a.m."
+    keeps the clock on the article's day. None when there is none."""
+    if not anchor or not _DAY.fullmatch(anchor[:10]):
+        return None
+    today = dt.date.fromisoformat(anchor[:10])
+    start = lo
+    for _ in range(TOLD_DAY_SENTENCES):
+        if start <= 0:
+            break
+        end = start
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end <= 0:
+            break
+        start = _sentence_bounds(doc, end - 1, end)[0]
+    for j in range(i - 1, -1, -1):
+        s = spans[j]
+        if s.start >= lo or bare[j]:
+            continue
+        if s.start < start:
+            break
+        if s.type in ("DATE", "TIME") and s.value and _DAY_VALUE.match(s.value) \
+                and re.match(r"\d{4}-\d\d-\d\d", s.value) \
+                and abs((dt.date.fromisoformat(s.value[:10]) - today).days) <= TOLD_DAY_RANGE \
+                and not _dates_a_saying(doc, text, s):
+            return _next_if_earlier(_DAY_VALUE.match(s.value).group(0), s.value, spans[i])
+    return None
+
+
+def _next_if_earlier(day: str, told: str, span: TimexSpan) -> str:
+    """The told day, or the next when the clock reads earlier than the time told on it:
+    "The blast was at 11 p.m. on Tuesday. Police came at 1 a.m." is Wednesday's 1 a.m.;
+    so is a clock before 6 a.m. after "Tuesday night" or "Tuesday evening"."""
+    reading = clock_reading(span.text)
+    m = re.search(r"T(\d\d):(\d\d)$|T(NI|EV)$", told)
+    if reading is None or m is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", day):
+        return day
+    later = reading[0] < int(m.group(1)) * 60 + int(m.group(2)) if m.group(1) else reading[0] < 6 * 60
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat() if later else day
 
 
 def _on_day(span: TimexSpan, day: str) -> TimexSpan:
