@@ -68,6 +68,8 @@ class Lexicon:
     scheduling: dict[str, str] = field(default_factory=dict)
     #: temporal words that are adjectives before a noun ("an overnight train"): no time there
     adjectives: dict[str, str] = field(default_factory=dict)
+    #: what a day is declared ("a day of mourning", "a public holiday"): no tense from the verb
+    observances: dict[str, str] = field(default_factory=dict)
 
     def alt(self, name: str) -> str:
         """A regex alternation of one word list, longest first ('{MONTH}' placeholders)."""
@@ -153,7 +155,8 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
         zones={k: (None if v is None else float(v)) for k, v in _entries(rules, "time_zones").items()},
         hijri_months={k: int(v) for k, v in _entries(rules, "hijri_months").items()},
         scheduling={k: str(v) for k, v in _entries(rules, "scheduling").items()},
-        adjectives={k: str(v) for k, v in _entries(rules, "adjectives").items()})
+        adjectives={k: str(v) for k, v in _entries(rules, "adjectives").items()},
+        observances={k: str(v) for k, v in _entries(rules, "observances").items()})
 
 
 # ---------------------------------------------------------------------------------------

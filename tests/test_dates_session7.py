@@ -17,6 +17,7 @@
    a day-first date ("Thursday 9 October", "at 9:15 pm on Friday, 3 October") is that date.
    A bare clock in a sentence that names no date is on the day the three sentences before
    it tell (not a saying's day, and only a day of the article's week).
+   A day declared an observance ("declared Monday a day of mourning") lies ahead.
 6. "last Tuesday" never names yesterday: in a Wednesday article it is a week earlier.
 7. A date line with an edition label or a middle dot ("The Courier, English edition ·
    3 May 2024") is a date line.
@@ -235,3 +236,20 @@ MODEL = [
 def test_nights_and_clocks_with_the_parse(nlp, sentence, anchor, expected):
     got = [(t.text, t.value) for t in temporal_expressions(nlp(sentence), anchor)]
     assert got == expected
+
+
+DECLARED = [
+    # (sentence, anchor, the day's text, its value): a day declared an observance lies ahead
+    # of the declaring (2026-11-14 is a Saturday); an apposition is no declaration
+    ("The governor declared Monday a day of mourning in the region.", "2026-11-14", "Monday", "2026-11-16"),
+    ("The minister made Friday a public holiday.", WED, "Friday", "2026-11-20"),
+    ("He was killed on Monday, a day of protests.", WED, "Monday", "2026-11-16"),
+    ("The council met Monday to plan the vote.", WED, "Monday", "2026-11-16"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("sentence, anchor, day, expected", DECLARED)
+def test_a_day_declared_an_observance_lies_ahead(nlp, sentence, anchor, day, expected):
+    got = {t.text: t.value for t in temporal_expressions(nlp(sentence), anchor)}
+    assert got[day] == expected

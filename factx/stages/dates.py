@@ -306,6 +306,8 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None and span.root.head.lower_ == "since" and span.root.head.i != span.root.i:
         return "past"  # "since Friday", "the highest since March": whatever the verb
+    if span is not None and span.root.dep_ != "pobj" and _declared_day(doc_text(doc), end):
+        return "future"  # "declared Monday a day of mourning": the declaring is past, the day ahead
     verb, prep = _governing_verb(doc, start, end)
     planned = _planned_for(span)
     if planned is not None:
@@ -313,6 +315,19 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
         tense = _verb_group_tense(doc, span, verb, prep) if verb is not None else None
         return "future" if tense == "future" or planned else None
     return _verb_group_tense(doc, span, verb, prep) if verb is not None else None
+
+
+@lru_cache(maxsize=4)
+def _observance_re(rules_dir: str | None) -> re.Pattern[str]:
+    words = "|".join(sorted((re.escape(w) for w in lexicon(rules_dir).observances), key=len, reverse=True))
+    return re.compile(rf"\s+(?:as\s+)?an?\s+(?:[a-z]+\s+){{0,2}}?(?:{words})\b", re.I)
+
+
+def _declared_day(text: str, end: int) -> bool:
+    """Whether a date is followed by what it is declared ("Monday a day of mourning",
+    "Friday as a public holiday"; the `observances` lexicon); never after a comma or a
+    preposition ("on Monday, a day of protests" is an apposition)."""
+    return bool(lexicon().observances) and bool(_observance_re(user_rules()).match(text, end))
 
 
 def _verb_group_tense(doc: Doc, span, verb, prep) -> str | None:
