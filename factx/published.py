@@ -100,13 +100,17 @@ _LABEL_DAY_FIRST = re.compile(
 # Time-zone and clock labels pages print beside a date: "IST", "0915 HRS", "local time".
 ZONES = ("gmt|utc|bst|cet|cest|eet|eest|ist|pkt|pst|pdt|est|edt|cst|cdt|mst|mdt|et|pt|ct|aft|irst|"
          "msk|eat|cat|wat|sast|aest|aedt|acst|awst|nzst|nzdt|jst|kst|hkt|sgt|pht|wib|ict|gst|ast|akst|hst|z")
-# what may stand beside a date on a date line: times, zones, clock labels, weekdays, separators
+# what may stand beside a date on a date line: times, zones, clock labels, weekdays, edition
+# labels, separators (a middle dot or a bullet too)
 _RESIDUE = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?|\b\d{1,2}\s*[ap]\.?m\.?|"
     r"\b[012]\d[0-5]\d\s*(?:hrs|hours|h)\b|\b(?:hrs|local\s+time)\b|"
     r"\b(?:\d+|an?)\s+(?:hours?|minutes?|mins?|days?)\s+ago\b|\b\d+\s+min(?:ute)?s?\s+read\b|"
     rf"[+-]\d{{2}}:?\d{{2}}\b|\b(?:GMT|UTC)\s?[+-]\d{{1,2}}(?::?\d{{2}})?\b|\b(?:{ZONES})\b|"
-    r"\b(?:on|at|by|last|updated|published|publish|posted|first|modified|date|time)\b|[\s,|:;.\-\u2013\u2014/()]+", re.I)
+    r"\b(?:on|at|by|last|updated|published|publish|posted|first|modified|date|time)\b|"
+    # an edition label beside the outlet's name: "The Courier, English edition · 3 May 2024"
+    r"\b(?:english|international|online|print|digital|web|weekend|national|global|us|uk|asia|europe)\s+edition\b|"
+    r"[\s,|:;.\-\u2013\u2014/()\u00b7\u2022]+", re.I)
 # numeric dates, for the page's evidence of day or month first
 _NUMERIC = re.compile(r"\b(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})\b")
 # British, Irish, Commonwealth, African and South Asian pages write the day first

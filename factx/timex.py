@@ -66,6 +66,10 @@ class Lexicon:
     #: planned events (noun), planning verbs (verb), and verbs that plan only with
     #: a planned event as their object (object): "called a rally for Tuesday"
     scheduling: dict[str, str] = field(default_factory=dict)
+    #: temporal words that are adjectives before a noun ("an overnight train"): no time there
+    adjectives: dict[str, str] = field(default_factory=dict)
+    #: what a day is declared ("a day of mourning", "a public holiday"): no tense from the verb
+    observances: dict[str, str] = field(default_factory=dict)
 
     def alt(self, name: str) -> str:
         """A regex alternation of one word list, longest first ('{MONTH}' placeholders)."""
@@ -150,7 +154,9 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
         events=events, cues=cues, day_start=_entries(rules, "day_start"),
         zones={k: (None if v is None else float(v)) for k, v in _entries(rules, "time_zones").items()},
         hijri_months={k: int(v) for k, v in _entries(rules, "hijri_months").items()},
-        scheduling={k: str(v) for k, v in _entries(rules, "scheduling").items()})
+        scheduling={k: str(v) for k, v in _entries(rules, "scheduling").items()},
+        adjectives={k: str(v) for k, v in _entries(rules, "adjectives").items()},
+        observances={k: str(v) for k, v in _entries(rules, "observances").items()})
 
 
 # ---------------------------------------------------------------------------------------
@@ -429,7 +435,8 @@ def _grammar() -> _Grammar:
 
 _LEAD = re.compile(r"^(?:on|in|at|since|by|until|till|during|for|of|after|before|throughout|"
                    r"within|as of|as early as|as late as|as recently as|from|around|circa|c\.|"
-                   r"starting|beginning|ending|through|over|some|about)\s+(?=\S)")
+                   r"starting|beginning|ending|through|over|some|about|approximately|roughly|exactly|"
+                   r"precisely)\s+(?=\S)")
 
 
 @lru_cache(maxsize=65536)
@@ -852,7 +859,9 @@ def _clock_res() -> tuple[re.Pattern[str], str, str]:
     zones = lexicon().alt("zones")
     clock = re.compile(
         r"(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s*[ap]\.?m))(?P<m>\d{2}))?(?::(?P<s>\d{2}))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?"
-        rf"(?:\s*(?P<tz>{zones}))?")
+        # "16:30 hours": a clock written military style (with its minutes only)
+        r"(?:(?<=\d\d)\s*(?:hours|hrs)\b)?"
+        rf"(?:\s*(?P<tz>{zones})(?:[+-]\d{{1,2}}(?::?\d\d)?)?)?")
     # A clock written as four digits, military style: "0915 HRS", "1400 GMT", "0800
     # hours" (a clock, never a duration of 915 hours; "1400 hours" without a zero is
     # left alone).
@@ -923,8 +932,8 @@ def _split_time(t: str) -> tuple[str, str] | None:
     Monday" (the start of a day, `day_start`); None when it holds no time of day."""
     lex, g = lexicon(), _grammar()
     _, zones, military = _clock_res()
-    clock_re = (rf"(?:\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{{1,2}}:\d{{2}})"
-                rf"(?:\s*(?:{zones}))?|{military}|noon|midnight")
+    clock_re = (rf"(?:\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:a\.?m\.?|p\.?m\.?)|\d{{1,2}}:\d{{2}}(?:\s*(?:hours|hrs)\b)?)"
+                rf"(?:\s*(?:{zones})(?:[+-]\d{{1,2}}(?::?\d\d)?)?)?|{military}|noon|midnight")
     m = re.search(rf"(?:^|\s|,)(?:at\s+|around\s+|about\s+|shortly after\s+|shortly before\s+|"
                   rf"just after\s+|just before\s+)?({clock_re})(?=$|\s|,)", t)
     if m:
@@ -968,8 +977,10 @@ def bare_time(text: str) -> bool:
 
 def _day_words(rest: str) -> str:
     rest = re.sub(r"^(?:on|of|at|in the|in|the)(?:\s+|$)|\s+(?:on|at|of)$", "", rest).strip(" ,")
-    # "the night of March 3-4" is the night that starts on the 3rd
-    return re.sub(r"(\d)\s*-\s*\d{1,2}$", r"\1", rest)
+    # "the night of March 3-4", "of 3 to 4 March", "of Tuesday to Wednesday": a night named
+    # by two days is the night that starts on the first
+    rest = re.sub(r"(\d)(?:st|nd|rd|th)?\s*(?:-|to|into)\s*\d{1,2}(?:st|nd|rd|th)?(?=\s+(?:of\s+)?[a-z]|$)", r"\1", rest)
+    return re.sub(rf"^({_grammar().wd})\.?\s+(?:to|into)\s+(?:{_grammar().wd})\.?$", r"\1", rest)
 
 
 @lru_cache(maxsize=8192)
@@ -998,7 +1009,12 @@ def clock_reading(text: str) -> tuple[int, float | None, bool] | None:
     lex = lexicon()
     digit = re.search(r"\d", t)
     zone = re.search(rf"(?<![a-z]){lex.alt('zones')}(?![a-z])", t[digit.start() if digit else 0:])
-    return hours * 60 + minutes, lex.zones.get(zone.group(0)) if zone else None, zone is not None
+    offset = lex.zones.get(zone.group(0)) if zone else None
+    # "UTC+3", "GMT+5:30", "GMT-4": the offset is written after the zone
+    shift = re.match(r"([+-])(\d{1,2})(?::?(\d\d))?", t[(digit.start() if digit else 0) + zone.end():]) if zone else None
+    if shift and offset == 0 and int(shift.group(2)) <= 14:
+        offset = (1 if shift.group(1) == "+" else -1) * (int(shift.group(2)) + int(shift.group(3) or 0) / 60)
+    return hours * 60 + minutes, offset, zone is not None
 
 
 def _time_of_day(t: str, ctx: _Ctx) -> Result | None:
@@ -1006,6 +1022,8 @@ def _time_of_day(t: str, ctx: _Ctx) -> Result | None:
     without one, on the article's day (the stage gives it the day of its sentence)."""
     if t == "tonight":
         return ("TIME", f"{_day(ctx.anchor)}TNI" if ctx.anchor else "XXXX-XX-XXTNI")
+    if t.startswith("overnight"):
+        return _overnight(t, ctx)
     split = _split_time(_part_clock(t))
     if split is None:
         return None
@@ -1035,6 +1053,28 @@ def _time_of_day(t: str, ctx: _Ctx) -> Result | None:
     if time == "":
         return ("DATE", day)
     return ("TIME", f"{day}{time}" if time.startswith("T") else f"{day}T{time}")
+
+
+def _overnight(t: str, ctx: _Ctx) -> Result | None:
+    """'overnight': the night (TIMEX3 TNI, on the day it starts) of the day named
+    ("overnight Tuesday", "overnight Tuesday into Wednesday"), the night before the day
+    it runs into ("overnight into Wednesday"); alone, the night just past when its verb is
+    past ("temperatures fell overnight" in a Wednesday article is Tuesday night), else
+    the coming one ("the cranes will work overnight")."""
+    wd = _grammar().wd
+    m = re.fullmatch(rf"overnight(?:\s+(?:on\s+|from\s+)?({wd})\.?)?(?:\s+(?:to|into)\s+({wd})\.?)?", t)
+    if m is None:
+        return None
+    if m.group(1):
+        return _time_of_day(f"{m.group(1)} night", ctx)
+    if m.group(2):
+        into = _date(m.group(2), ctx)
+        if into is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", into):
+            return None
+        return ("TIME", f"{_day(dt.date.fromisoformat(into) - dt.timedelta(days=1))}TNI")
+    if ctx.anchor is None:
+        return ("TIME", "XXXX-XX-XXTNI")
+    return ("TIME", f"{_shift_day(ctx, -1) if ctx.tense == 'past' else _day(ctx.anchor)}TNI")
 
 
 def _shift_day(ctx: _Ctx, n: int) -> str:
@@ -1539,7 +1579,9 @@ def _weekday_value(weekday: int, ctx: _Ctx, rel: str | None = None) -> str:
     back = (a.isoweekday() - weekday) % 7
     ahead = (weekday - a.isoweekday()) % 7
     if rel == "last":
-        return _day(a - dt.timedelta(days=back or 7))
+        # "last Tuesday" never names yesterday (news says "yesterday" or "on Tuesday"):
+        # in a Wednesday article it is the Tuesday of the week before
+        return _day(a - dt.timedelta(days=back if back > 1 else back + 7))
     if rel == "next":
         return _day(a + dt.timedelta(days=ahead or 7))
     if rel == "this":

@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from factx.caseless import compile_folded_required, fold
+from factx.caseless import compile_folded, compile_folded_required, fold
 from factx.stages import doc_text
 from factx.records import TimexSpan
 from factx.rules import load_rules
@@ -38,8 +38,11 @@ NER_LABELS = ("DATE", "TIME")
 
 # Words of ages and age bounds: "22-year-old", "aged 40", "40 years old", "6 months and
 # older". An age itself is a duration (`AGES`); what merely touches one is not a date.
-_AGE = re.compile(r"-year-old|\b(?:years?|months?|weeks?|days?)[- ]old\b|\baged?\b|-month-old|-week-old|"
-                  r"-day-old|\b(?:months|years) (?:and|or) (?:older|younger|over|under)\b", re.I)
+_AGE_PATTERN = (r"-year-old|\b(?:years?|months?|weeks?|days?)[- ]old\b|\baged?\b|-month-old|-week-old|"
+                r"-day-old|\b(?:months|years) (?:and|or) (?:older|younger|over|under)\b")
+_AGE = re.compile(_AGE_PATTERN, re.I)
+# the same, matched on `caseless.fold`ed text: the fast form of a case-insensitive scan
+_AGE_FOLDED = compile_folded(_AGE_PATTERN) or _AGE
 # TimeML extents leave out prepositions and leading punctuation that NER spans can hold.
 _LEAD = re.compile(r"(?:on|in|at(?! least\b| most\b)|since|by|until|till|from|during|for|of|as of|after|"
                    r"before|over|just|throughout|within)\s+", re.I)
@@ -126,16 +129,17 @@ def _capitalised(text: str, start: int, end: int) -> bool:
     return True
 
 
-def detect(text: str, *, ages: bool | None = None) -> list[tuple[int, int, str]]:
+def detect(text: str, *, ages: bool | None = None, folded: str | None = None) -> list[tuple[int, int, str]]:
     """Rule-based temporal expression spans of a text: (start, end, rule id); the
-    `age` rule's only when `ages` (default `AGES`).
+    `age` rule's only when `ages` (default `AGES`). `folded` is `fold(text)` when the
+    caller has it.
 
     >>> detect("Prices are currently high.")
     [(11, 20, 'present-past-future')]
     """
     lex = lexicon()
     found: list[tuple[int, int, str]] = []
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     ages = AGES if ages is None else ages
     for rule_id, pattern, on_folded, required in _patterns():
         if rule_id == "age" and not ages:
@@ -302,6 +306,8 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None and span.root.head.lower_ == "since" and span.root.head.i != span.root.i:
         return "past"  # "since Friday", "the highest since March": whatever the verb
+    if span is not None and span.root.dep_ != "pobj" and _declared_day(doc_text(doc), end):
+        return "future"  # "declared Monday a day of mourning": the declaring is past, the day ahead
     verb, prep = _governing_verb(doc, start, end)
     planned = _planned_for(span)
     if planned is not None:
@@ -309,6 +315,19 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
         tense = _verb_group_tense(doc, span, verb, prep) if verb is not None else None
         return "future" if tense == "future" or planned else None
     return _verb_group_tense(doc, span, verb, prep) if verb is not None else None
+
+
+@lru_cache(maxsize=4)
+def _observance_re(rules_dir: str | None) -> re.Pattern[str]:
+    words = "|".join(sorted((re.escape(w) for w in lexicon(rules_dir).observances), key=len, reverse=True))
+    return re.compile(rf"\s+(?:as\s+)?an?\s+(?:[a-z]+\s+){{0,2}}?(?:{words})\b", re.I)
+
+
+def _declared_day(text: str, end: int) -> bool:
+    """Whether a date is followed by what it is declared ("Monday a day of mourning",
+    "Friday as a public holiday"; the `observances` lexicon); never after a comma or a
+    preposition ("on Monday, a day of protests" is an apposition)."""
+    return bool(lexicon().observances) and bool(_observance_re(user_rules()).match(text, end))
 
 
 def _verb_group_tense(doc: Doc, span, verb, prep) -> str | None:
@@ -414,6 +433,32 @@ def _report_dated(verb) -> bool:
     return False
 
 
+# Words after which a temporal adjective still names a time ("overnight into Wednesday",
+# "overnight and on Wednesday"): without a parse, any other lower-case word after it is
+# the noun it classifies ("an overnight train").
+_AFTER_ADVERB = frozenset("""into to on in and or as at from before after when while with but the a an
+    until till for by so then near across along over through under without since amid during again
+    despite because amid if though although until than""".split())
+
+
+def _classifies_noun(doc: Doc, text: str, start: int, end: int) -> bool:
+    """A temporal adjective of the `adjectives` lexicon before the noun it classifies ("an
+    overnight train", "the overnight shift"): no time of the story. With a parse, the word
+    modifies a noun after it; without one, a lower-case word that is not a preposition,
+    a conjunction or an -ing form follows it."""
+    word = text[start:end].lower()
+    if word not in lexicon().adjectives:
+        return False
+    if doc.has_annotation("DEP"):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) == 1:
+            token = span[0]
+            return token.dep_ in ("amod", "compound", "nmod") and token.head.i > token.i \
+                and token.head.pos_ in ("NOUN", "PROPN") and not token.head.text.endswith("ing")
+    after = re.match(r"[ \t]+([a-z]+)\b", text[end:end + 30])
+    return bool(after) and after.group(1) not in _AFTER_ADVERB and not after.group(1).endswith("ing")
+
+
 def _a_verb(doc: Doc, start: int, end: int) -> bool:
     """One word the tagger reads as a verb: "communism would fall", "they may go"."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -450,8 +495,9 @@ def temporal_expressions(doc: Doc, anchor: str | None, *,
         if end > start and not _inside_name(text, start, end):
             candidates.append(_Candidate(start, end, ent.label_, "ner"))
     # what touches an age is not a date: "a 22-year-old son", "6 months and older"
-    age_words = [(m.start(), m.end()) for m in _AGE.finditer(text)]
-    for start, end, rule_id in detect(text, ages=ages):
+    folded = fold(text)
+    age_words = [(m.start(), m.end()) for m in _AGE_FOLDED.finditer(folded)]
+    for start, end, rule_id in detect(text, ages=ages, folded=folded):
         if rule_id == "age":
             candidates.append(_Candidate(start, end, "DATE", rule_id))
             continue
@@ -462,6 +508,7 @@ def temporal_expressions(doc: Doc, anchor: str | None, *,
 
     if doc.has_annotation("TAG"):
         candidates = [c for c in candidates if not _a_verb(doc, c.start, c.end)]
+    candidates = [c for c in candidates if not _classifies_noun(doc, text, c.start, c.end)]
 
     # One span per stretch of text: of those that normalize, the longest (NER on ties).
     kept: list[_Candidate] = []
@@ -487,7 +534,49 @@ def temporal_expressions(doc: Doc, anchor: str | None, *,
             return anchor
     out = _restated_weekdays(text, out, anchor)
     out = _date_line_dates(text, out, date_line, anchor)
-    return _days_of_bare_times(doc, text, out, anchor_at)
+    return _after_midnight(text, _past_midnight(text, _days_of_bare_times(doc, text, out, anchor_at)))
+
+
+# A clock that ends a stretch begun at another: "from 10 p.m. to 2 a.m.", "burned until 04:00"
+_UNTIL = re.compile(r"\b(?:until|till|to|through)\s+(?:about\s+|around\s+|roughly\s+)?$|[-\u2013]\s*$", re.I)
+_CLOCK_VALUE = re.compile(r"^((?:\d{4}|XXXX)-\d\d-\d\d)T(\d\d):(\d\d)$")
+
+
+def _past_midnight(text: str, spans: list[TimexSpan]) -> list[TimexSpan]:
+    """A clock that ends a stretch begun at an earlier clock of the same day, in the same
+    sentence, and reads earlier than it, is on the next day: "the fire started at 23:55 on
+    Tuesday and burned until 04:00" ends on Wednesday; "from 10 p.m. to 2 a.m." too."""
+    out = list(spans)
+    for i in range(1, len(spans)):
+        start, end = out[i - 1], spans[i]
+        a, b = _CLOCK_VALUE.match(start.value or ""), _CLOCK_VALUE.match(end.value or "")
+        between = text[start.end:end.start]
+        if a is None or b is None or a.group(1) != b.group(1) or not bare_time(end.text) \
+                or len(between) > 80 or re.search(r"[.!?;]\s", between) or not _UNTIL.search(between):
+            continue
+        if (b.group(2), b.group(3)) < (a.group(2), a.group(3)) and re.fullmatch(r"\d{4}-\d\d-\d\d", b.group(1)):
+            day = dt.date.fromisoformat(b.group(1)) + dt.timedelta(days=1)
+            out[i] = replace(end, value=f"{day.isoformat()}T{b.group(2)}:{b.group(3)}")
+    return out
+
+
+# "shortly after midnight", "just past midnight", "since midnight"
+_AFTER = re.compile(r"\b(?:after|past|since)\s+$", re.I)
+_MIDNIGHT_VALUE = re.compile(r"^((?:\d{4}|XXXX)-\d\d-\d\d)T24:00$")
+
+
+def _after_midnight(text: str, spans: list[TimexSpan]) -> list[TimexSpan]:
+    """Midnight is the end of its day (TIMEX3 T24:00: "midnight on Tuesday", "just before
+    midnight"), but after midnight is the start of one: "shortly after midnight on
+    Wednesday" is early Wednesday, T00:00 (the stage gives a bare "midnight" its
+    sentence's day, else the article's)."""
+    out = []
+    for span in spans:
+        m = _MIDNIGHT_VALUE.match(span.value or "")
+        if m and "midnight" in span.text.lower() and _AFTER.search(text, max(0, span.start - 12), span.start):
+            span = replace(span, value=f"{m.group(1)}T00:00")
+        out.append(span)
+    return out
 
 
 def _normalized(doc: Doc, text: str, kept: list[_Candidate], anchor_at, tenses: dict) -> list[TimexSpan]:
@@ -609,11 +698,68 @@ def _days_of_bare_times(doc: Doc, text: str, spans: list[TimexSpan], anchor_at) 
                 if coarse and not (anchor and anchor.startswith(s.value)):
                     day = f"{coarse.group(1)}-{coarse.group(2) or 'XX'}-XX"
                     break
+            if day is None and not others:
+                day = _told_day(doc, text, spans, bare, i, lo, anchor)
         if day is not None:
             out[i] = _on_day(span, day)
     for i, j in converts.items():
         out[i] = _converted(out[i], out[j])
     return out
+
+
+#: How many sentences before its own a bare clock looks for the day the text is telling.
+TOLD_DAY_SENTENCES = 3
+#: ... and how many days from the article's a day it finds may lie to be the story's.
+TOLD_DAY_RANGE = 7
+
+
+def _told_day(doc: Doc, text: str, spans: list[TimexSpan], bare: list, i: int, lo: int,
+              anchor: str | None) -> str | None:
+    """The day a bare clock of a sentence that names no date is on, when the sentences just
+    before it tell one: "... were killed in a crush on Saturday night, officials said on
+    Sunday. A surge knocked people down at around 9:40 p.m." is Saturday's 9:40 p.m. The
+    nearest day named in the TOLD_DAY_SENTENCES sentences before it, leaving out the day of a
+    saying ("said on Sunday", "said in the early hours of Sunday"), which dates the report,
+    not the story. Only a day of the article's week (TOLD_DAY_RANGE days either side of a
+    known anchor) is the story's: "He died on Sept. 11, 2001. The strike came at 6:18 a.m."
+    keeps the clock on the article's day. None when there is none."""
+    if not anchor or not _DAY.fullmatch(anchor[:10]):
+        return None
+    today = dt.date.fromisoformat(anchor[:10])
+    start = lo
+    for _ in range(TOLD_DAY_SENTENCES):
+        if start <= 0:
+            break
+        end = start
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end <= 0:
+            break
+        start = _sentence_bounds(doc, end - 1, end)[0]
+    for j in range(i - 1, -1, -1):
+        s = spans[j]
+        if s.start >= lo or bare[j]:
+            continue
+        if s.start < start:
+            break
+        if s.type in ("DATE", "TIME") and s.value and _DAY_VALUE.match(s.value) \
+                and re.match(r"\d{4}-\d\d-\d\d", s.value) \
+                and abs((dt.date.fromisoformat(s.value[:10]) - today).days) <= TOLD_DAY_RANGE \
+                and not _dates_a_saying(doc, text, s):
+            return _next_if_earlier(_DAY_VALUE.match(s.value).group(0), s.value, spans[i])
+    return None
+
+
+def _next_if_earlier(day: str, told: str, span: TimexSpan) -> str:
+    """The told day, or the next when the clock reads earlier than the time told on it:
+    "The blast was at 11 p.m. on Tuesday. Police came at 1 a.m." is Wednesday's 1 a.m.;
+    so is a clock before 6 a.m. after "Tuesday night" or "Tuesday evening"."""
+    reading = clock_reading(span.text)
+    m = re.search(r"T(\d\d):(\d\d)$|T(NI|EV)$", told)
+    if reading is None or m is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", day):
+        return day
+    later = reading[0] < int(m.group(1)) * 60 + int(m.group(2)) if m.group(1) else reading[0] < 6 * 60
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat() if later else day
 
 
 def _on_day(span: TimexSpan, day: str) -> TimexSpan:
@@ -648,23 +794,30 @@ def _converted(span: TimexSpan, of: TimexSpan) -> TimexSpan:
 
 
 def _restated_weekdays(text: str, spans: list[TimexSpan], anchor: str | None) -> list[TimexSpan]:
-    """A weekday restated by the date beside it, in parentheses or after a comma
-    ("on Friday (March 9)"), is that date: both take the value of the two read together,
-    where the weekday fixes the year."""
+    """A weekday restated by the date beside it, in parentheses, after a comma or a space
+    ("on Friday (March 9)", "on Thursday 9 October"), is that date: both take the value of
+    the two read together, where the weekday fixes the year; so does a clock on that
+    weekday ("at 9:15 pm on Friday, 3 October")."""
     out = list(spans)
     for i in range(len(spans) - 1):
         first, second = spans[i], spans[i + 1]
-        if first.type != "DATE" or second.type != "DATE" or not first.value or not second.value:
+        if first.type not in ("DATE", "TIME") or second.type != "DATE" or not first.value or not second.value:
             continue
-        if not re.fullmatch(r"\s*(?:\(|,)\s*", text[first.end:second.start]):
+        if not re.fullmatch(r"\s*(?:\(|,)?\s*", text[first.end:second.start]):
             continue
-        if not re.fullmatch(r"(?:\d{4}|XXXX)-WXX-[1-7]|\d{4}-\d\d-\d\d", first.value) \
+        # "at 9:15 pm on Friday, 3 October": the clock is on the date the weekday restates
+        weekday = re.search(r"[A-Za-z]+\.?$", first.text) if first.type == "TIME" else None
+        time = re.search(r"T.*$", first.value) if weekday else None
+        if first.type == "TIME" and (time is None or weekday.group(0).strip(".").lower() not in lexicon().weekdays):
+            continue
+        day = first.value[:time.start()] if time else first.value
+        if not re.fullmatch(r"(?:\d{4}|XXXX)-WXX-[1-7]|\d{4}-\d\d-\d\d", day) \
                 or not re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", second.value) \
-                or not re.fullmatch(r"[A-Za-z]+\.?", first.text):
+                or not re.fullmatch(r"[A-Za-z]+\.?", weekday.group(0) if weekday else first.text):
             continue
-        both = normalize(f"{first.text}, {second.text}", anchor)
+        both = normalize(f"{weekday.group(0) if weekday else first.text}, {second.text}", anchor)
         if both and re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", both[1]):
-            out[i] = replace(first, value=both[1])
+            out[i] = replace(first, value=both[1] + (time.group(0) if time else ""))
             out[i + 1] = replace(second, value=both[1])
     return out
 
@@ -796,14 +949,26 @@ _RANGE_DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
 _RANGE_LEAD = re.compile(r"(?:from|between)\s+", re.I)
 
 
+# A clock and its day joined by "on" or "at" ("23:40 local time on Tuesday", "Tuesday at
+# 10 p.m."): TimeML marks the preposition as a signal between two TIMEX3s.
+_CLOCK_ON_DAY = re.compile(r"(?i)(?P<a>.+?),?\s+(?P<joint>on|at)\s+(?P<b>.+)")
+_TIME_DAY = re.compile(r"^((?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-[1-7]))T\d\d:\d\d$")
+
+
 def timeml_parts(span: TimexSpan) -> tuple[TimexSpan, ...]:
     """The TIMEX3s of a span as TimeML marks them: a range is two, one per end, each
     with its own value ("between 1985 and 1987" is "1985" 1985 and "1987" 1987; "March
-    3-4" is "March 3" and "4"); any other span is itself. Facts keep the interval.
+    3-4" is "March 3" and "4"); a clock and its day joined by "on" or "at" are two, the
+    clock (TIME) and the day (DATE) ("23:40 on Tuesday"); any other span is itself.
+    Facts keep the interval and the clock on its day.
 
     >>> [(p.text, p.value) for p in timeml_parts(TimexSpan(0, 21, "between 1985 and 1987", "DATE", "1985/1987"))]
     [('1985', '1985'), ('1987', '1987')]
+    >>> [(p.text, p.value) for p in timeml_parts(TimexSpan(0, 19, "9:40 p.m. on Friday", "TIME", "2024-05-03T21:40"))]
+    [('9:40 p.m.', '2024-05-03T21:40'), ('Friday', '2024-05-03')]
     """
+    if span.type == "TIME":
+        return _clock_and_day(span)
     if span.type != "DATE" or not span.value or span.value.count("/") != 1:
         return (span,)
     first_value, second_value = span.value.split("/")
@@ -816,6 +981,26 @@ def timeml_parts(span: TimexSpan) -> tuple[TimexSpan, ...]:
     return (TimexSpan(span.start + first_start, span.start + joint.start(), text[first_start:joint.start()],
                       "DATE", first_value),
             TimexSpan(span.start + joint.end(), span.end, text[joint.end():], "DATE", second_value))
+
+
+def _clock_and_day(span: TimexSpan) -> tuple[TimexSpan, ...]:
+    """A TIME span that is a clock and a day joined by "on"/"at", as its two TIMEX3s."""
+    day = _TIME_DAY.match(span.value or "")
+    m = _CLOCK_ON_DAY.fullmatch(span.text)
+    if day is None or m is None:
+        return (span,)
+    a, b = m.group("a"), m.group("b")
+    clock, date = (a, b) if m.group("joint").lower() == "on" else (b, a)
+    if clock_reading(clock) is None or not bare_time(clock) or bare_time(date):
+        return (span,)
+    # the day keeps its part of the day: "9:45 on Friday morning" is "9:45" and "Friday morning" (TMO)
+    part = lexicon().parts.get(date.split()[-1].lower())
+    date_type, date_value = ("TIME", f"{day.group(1)}T{part}") if part else ("DATE", day.group(1))
+    first = TimexSpan(span.start, span.start + len(a), a, *(("TIME", span.value) if clock == a
+                                                            else (date_type, date_value)))
+    second = TimexSpan(span.start + m.start("b"), span.end, b, *(("TIME", span.value) if clock == b
+                                                                 else (date_type, date_value)))
+    return (first, second)
 
 
 def dates_component(doc: Doc) -> Doc:
