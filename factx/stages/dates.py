@@ -155,12 +155,18 @@ def detect(text: str, *, ages: bool | None = None) -> list[tuple[int, int, str]]
                 continue
             if _inside_name(text, start, end):
                 continue
+            if text[start:start + 1].isdigit() and _NUMBERED.search(text[max(0, start - 12):start]):
+                continue  # "City Hospital No. 1 in the evening": the number is part of a name
             # "now-frozen talks": an adjective, not the present
             if text[end:end + 1] == "-" and words and words[-1] in lex.references:
                 continue
             found.append((start, end, rule_id))
     return found
 
+
+# "No. 1", "Number 2", "Nr. 3", "#4": a number that names something (a hospital, a gate,
+# a platform) rather than telling the time
+_NUMBERED = re.compile(r"(?:\b(?:No|NO|Nos|Nr)\.?|\b(?:no|nos|nr)\.|\b[Nn]umber|#)\s*$")
 
 # Capitalised words that may stand before a weekday or a season without making a name.
 _NOT_NAME = {"last", "next", "this", "on", "early", "late", "since", "until", "by", "before",

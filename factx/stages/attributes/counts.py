@@ -197,6 +197,8 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
                          if c.dep_ == "nsubj" and (q := quantity_of(c, state)) is not None), None)
     tally = token
     if token.dep_ == "pobj" and token.head.lower_ == "of":
+        if quantity is None and _part_of(token):
+            return None  # 'six of the injured were moved': a part of the count, not the count
         if quantity is None:
             quantity = quantity_of(token.head.head, state)  # 'dozens of deaths'
         if lemma(token.head.head) in words_of_family(state, "tally_noun"):
@@ -214,6 +216,14 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
     if quantity is not None and (low != "death" or quantity[2].i == token.i):
         return quantity
     return None
+
+
+def _part_of(token: Token) -> bool:
+    """'six of the injured', 'two of those dead', 'three of its dead': a number before 'of'
+    and a determined group of people after it counts a part of that group."""
+    holder = token.head.head
+    return (holder.like_num or holder.pos_ == "NUM") and any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no") for c in token.children)
 
 
 #: count nouns whose 'of' holds the number: 'the bodies of 15 migrants', 'the arrest of 25 people'

@@ -18,7 +18,7 @@ from factx.stages.attributes.base import (
 )
 from factx.stages.attributes.compiled import RoleRule
 from factx.stages import doc_text
-from factx.stages.entities import is_kicker
+from factx.stages.entities import common_word_as_name, is_kicker
 from factx.stages.attributes.syntax import (
     HONORIFICS, is_definite, lemma, name_tokens, span_of, strip_det, text_of,
 )
@@ -31,6 +31,15 @@ ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
 OBJECT_DEPS = ("dobj", "obj", "pobj", "dative", "iobj")
 #: what a verb governs as its complement or objects, unlike its adjuncts
 GOVERNED_DEPS = ("ccomp", "xcomp", "dobj", "obj", "dative", "iobj", "parataxis")
+
+
+def _person_name_words(state: "Discourse") -> frozenset[str]:
+    """The lower-cased words of the document's person names of more than one word."""
+    found = state.doc.user_data.get("factx_person_name_words")
+    if found is None:
+        found = state.doc.user_data["factx_person_name_words"] = frozenset(
+            w.lower() for m in state.mentions if m.label == "PERSON" for w in m.text.split() if len(m.text.split()) > 1)
+    return found
 
 
 def entity_of(token: Token, state: "Discourse", *, label: str = "PERSON", nominal: bool = True,
@@ -66,6 +75,9 @@ def entity_of(token: Token, state: "Discourse", *, label: str = "PERSON", nomina
         start, end = span_of(tokens)
         if linked is None and is_kicker(doc_text(token.doc), start, end):
             return None  # 'MARKET HORROR: chef, 44, stabbed': a tabloid's kicker, no one
+        if linked is None and len(tokens) == 1 and (tokens[0].lower_ in HONORIFICS or common_word_as_name(
+                tokens[0], _person_name_words(state), person=label == "PERSON")):
+            return None  # 'Sixteen dead in ...', 'A GROOM was among ...': a common word, no one
         if linked is not None:
             return Ent(linked.canonical, linked.label, text, start, end)
         return Ent(text, label, text, start, end)
