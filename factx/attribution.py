@@ -298,10 +298,12 @@ def denial_above(trigger: Token, lex: Lexicon) -> Token | None:
 
 def report_of(node: Token, lex: Lexicon) -> bool:
     """A claim told as someone else's report: the object of 'reports / claims / news of'
-    ('reports of X's death', 'claims of his killing'); what a report says is not asserted."""
+    ('reports of X's death', 'claims of his killing'); what a report says is not asserted.
+    A count noun is no report: 'the number of people killed has risen to nine'."""
     head = node.head
     return node.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i \
-        and head.head.pos_ in ("NOUN", "PROPN") and lemma(head.head) in lex.backref
+        and head.head.pos_ in ("NOUN", "PROPN") and lemma(head.head) in lex.backref \
+        and lemma(head.head) not in lex.backref_count and head.head.lower_ not in lex.backref_count
 
 
 #: nouns whose absence denies a claim: 'there is no truth to reports that ...'
