@@ -444,7 +444,8 @@ def role_words(token: Token, state: "Discourse") -> tuple[str, RoleRule, list[To
 
 def object_tokens(obj: Token) -> list[Token]:
     """The words of a role's object, cut before dates, clauses and commas:
-    'Islamic State in West Africa since 2016, and ...' → 'Islamic State in West Africa'."""
+    'Islamic State in West Africa since 2016, and ...' → 'Islamic State in West Africa';
+    'the boss of the firm that runs the block' → 'firm'."""
     out: list[Token] = []
     for t in sorted(obj.subtree, key=lambda t: t.i):
         if t.i < obj.i and t.text in ("--", "—", "–"):
@@ -454,7 +455,8 @@ def object_tokens(obj: Token) -> list[Token]:
             break  # 'the ministry on Sunday'
         if t.i > obj.i and (t.text in ",;()—–-" and t.dep_ == "punct" or t.ent_type_ in ("DATE", "TIME")
                             or t.dep_ in ("relcl", "acl", "appos", "cc", "conj", "advcl")
-                            or t.lower_ in ("since", "until", "from", "who", "which", "and", "or", "when", "where")):
+                            or t.lower_ in ("since", "until", "from", "who", "which", "that", "whose", "and", "or",
+                                            "when", "where")):
             break
         out.append(t)
     return strip_det(out)
