@@ -163,3 +163,78 @@ def test_a_numbered_hospital_gives_no_time_of_death(run) -> None:
     assert not [f for f in facts if f.attribute in ("time_of_death", "date_of_death")
                 and "T01" in str(f.value)], _show(facts)
     assert [f for f in facts if (f.name, f.attribute) == ("Mara Lind", "death")], _show(facts)
+
+
+# (text, (entity, attribute, value) facts that must be there, and ones that must not)
+SHOWN = [
+    # a reporting verb after a semicolon speaks for its own clause only
+    ("Nine dead in Tarvo stadium stampede; gates opened two hours late, fans say",
+     [], [("stampede in Tarvo", "killed_count", 9, "fans")]),
+    ("Nine people died in a stampede in Tarvo on Saturday, police said; the gates had opened late.",
+     [("stampede in Tarvo", "killed_count", 9, "police")], []),
+    # a live blog's clock stamp is no part of the source
+    ("VARNOK LIVE\n\nLIVE: Tarvo gas explosion – rescue operation on Lenin Street\n\n"
+     "Updated 22:10 local time (18:10 GMT), 14 Nov 2026\n\n"
+     "22:10 Regional officials now say 10 people are confirmed dead. The search continues under floodlights.",
+     [("explosion", "killed_count", 10, "Regional officials")], [("explosion", "killed_count", 10, "22:10 Regional officials")]),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, present, absent", SHOWN)
+def test_sources_are_scoped_and_clean(run, text, present, absent) -> None:
+    facts = run(text)
+    got = {(f.name, f.attribute, f.value, f.said_by) for f in facts}
+    for fact in present:
+        assert fact in got, _show(facts)
+    for fact in absent:
+        assert fact not in got, _show(facts)
+
+
+# (text, (person, attribute) that must get no fact, or a title that must be there)
+TITLES = [
+    ("Nine people died, the municipal civil protection director, Marek Dobos, said.",
+     ("Marek Dobos", "title", "civil protection director")),
+    ("Civil Defence spokesman Col. Iyad Hamdan said the fire started in the kitchen.",
+     ("Iyad Hamdan", "title", "civil defence spokesman")),
+    ("Three people were arrested, including Viktor Koles, the boss of the firm that runs the building.",
+     ("Viktor Koles", "title", "boss of firm")),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, fact", TITLES)
+def test_titles_keep_their_field_and_end_before_a_clause(run, text, fact) -> None:
+    facts = run(text)
+    name, attribute, value = fact
+    assert _values(facts, name, attribute) == [value], _show(facts)
+
+
+# (text, facts of this attribute that must not be there at all)
+NO_FACTS = [
+    ("The groom, Karim Haddad, 27, is being treated for burns at King Halvard University Hospital.", "title"),
+    ("The Attorney General's Office will continue to inform the public.", "title"),
+    ("The operation was led by the head of the fire and rescue garrison, Colonel of the Internal Service "
+     "D. A. Varnov.", "title"),
+    ("The promoter, Grupo Vela Eventos, is run by the Vela family: its founder Tomas Vela Ibarra, his wife "
+     "Lucia Marin Soto, and their son.", "spouse"),
+    ("NOTICIAS DEL NORTE · English", "origin"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, attribute", NO_FACTS)
+def test_no_fact_from_a_name_part_or_a_label(run, text, attribute) -> None:
+    facts = run(text)
+    assert not [f for f in facts if f.attribute == attribute], _show(facts)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, fact", [
+    ("Jan Smit's wife, Eva Smit, said he was at home.", ("Jan Smit", "spouse", "Eva Smit")),
+    ("Ali Demir is Turkish, police said.", ("Ali Demir", "origin", "Turkey")),
+    ("King Halvard II ordered free treatment for the injured.", ("Halvard II", "title", "king")),
+])
+def test_the_guards_leave_real_facts_alone(run, text, fact) -> None:
+    facts = run(text)
+    assert fact in {(f.name, f.attribute, f.value) for f in facts}, _show(facts)

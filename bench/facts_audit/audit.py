@@ -3,8 +3,9 @@
 A careful reader labelled a sample of the facts factx gives on the open dev stories
 (bench/dev-stories/) correct or wrong, with the cause of each wrong one. This script runs
 `factx extract` on each story (or reads JSONL files already written), matches the facts
-to the labels by fact id and entity (the id hashes document, span, attribute and value,
-so a fact moved to another entity or given another value is a new fact), and prints per
+to the labels by fact id, entity, source, polarity and modality (the id hashes document,
+span, attribute and value, so a fact moved to another entity, given another value or
+another source, polarity or modality is a new fact), and prints per
 story: labelled facts still present, how many of them are correct (the precision of the
 sample), labelled facts gone (correct ones lost, wrong ones removed), and facts the
 labels do not cover (`name` facts are not counted: one per mention).
@@ -30,12 +31,20 @@ REPO = HERE.parent.parent
 STORIES = REPO / "bench" / "dev-stories"
 
 
-def load_labels(path: Path) -> dict[str, dict[tuple[str, str], dict]]:
-    """story -> (fact id, entity) -> label row."""
-    labels: dict[str, dict[tuple[str, str], dict]] = {}
+Key = tuple[str, str, str, str, str]
+
+
+def key(fact: dict) -> Key:
+    """What a user sees of a fact beyond its id: entity, source, polarity, modality."""
+    return fact["id"], fact["entity"], fact["said_by"] or "", fact["polarity"], fact["modality"]
+
+
+def load_labels(path: Path) -> dict[str, dict[Key, dict]]:
+    """story -> fact key -> label row."""
+    labels: dict[str, dict[Key, dict]] = {}
     with path.open(newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):
-            labels.setdefault(row["story"], {})[(row["id"], row["entity"])] = row
+            labels.setdefault(row["story"], {})[key(row)] = row
     return labels
 
 
@@ -52,12 +61,12 @@ def read_facts(path: Path) -> list[dict]:
         return [r for line in fh if line.strip() and (r := json.loads(line))["attribute"] != "name"]
 
 
-def audit(labels: dict[str, dict[tuple[str, str], dict]], facts: dict[str, list[dict]]) -> list[dict]:
+def audit(labels: dict[str, dict[Key, dict]], facts: dict[str, list[dict]]) -> list[dict]:
     """One summary per story: present/correct/wrong, gone, unlabelled."""
     rows = []
     for story in sorted(labels):
         labelled = labels[story]
-        seen = {(f["id"], f["entity"]) for f in facts.get(story, [])}
+        seen = {key(f) for f in facts.get(story, [])}
         present = [labelled[k] for k in labelled if k in seen]
         gone = [labelled[k] for k in labelled if k not in seen]
         verdicts = Counter(r["verdict"] for r in present)

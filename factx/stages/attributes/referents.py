@@ -9,6 +9,8 @@ clause ("police officer X shot him": 'him' is never X). A definite role descript
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -75,9 +77,10 @@ def entity_of(token: Token, state: "Discourse", *, label: str = "PERSON", nomina
         start, end = span_of(tokens)
         if linked is None and is_kicker(doc_text(token.doc), start, end):
             return None  # 'MARKET HORROR: chef, 44, stabbed': a tabloid's kicker, no one
-        if linked is None and len(tokens) == 1 and (tokens[0].lower_ in HONORIFICS or common_word_as_name(
-                tokens[0], _person_name_words(state), person=label == "PERSON")):
-            return None  # 'Sixteen dead in ...', 'A GROOM was among ...': a common word, no one
+        if linked is None and len(tokens) == 1 and (
+                tokens[0].lower_ in HONORIFICS or tokens[0].lower_ in state.rules.roles
+                or common_word_as_name(tokens[0], _person_name_words(state), person=label == "PERSON")):
+            return None  # 'Sixteen dead in ...', 'A GROOM was among ...', 'Colonel': a common word, no one
         if linked is not None:
             return Ent(linked.canonical, linked.label, text, start, end)
         return Ent(text, label, text, start, end)
@@ -442,6 +445,10 @@ def role_words(token: Token, state: "Discourse") -> tuple[str, RoleRule, list[To
     return None
 
 
+#: a clock time written as one token ('22:10', '9.45')
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
+
+
 def object_tokens(obj: Token) -> list[Token]:
     """The words of a role's object, cut before dates, clauses and commas:
     'Islamic State in West Africa since 2016, and ...' → 'Islamic State in West Africa';
@@ -451,6 +458,8 @@ def object_tokens(obj: Token) -> list[Token]:
         if t.i < obj.i and t.text in ("--", "—", "–"):
             out = []  # 'CITY -- Kyrgyz officials': a dateline before the dash
             continue
+        if not out and t.i < obj.i and _CLOCK.match(t.text):
+            continue  # '22:10 Regional officials say ...': a live blog's time stamp
         if t.i > obj.i and t.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in t.children):
             break  # 'the ministry on Sunday'
         if t.i > obj.i and (t.text in ",;()—–-" and t.dep_ == "punct" or t.ent_type_ in ("DATE", "TIME")
