@@ -238,3 +238,13 @@ def test_no_fact_from_a_name_part_or_a_label(run, text, attribute) -> None:
 def test_the_guards_leave_real_facts_alone(run, text, fact) -> None:
     facts = run(text)
     assert fact in {(f.name, f.attribute, f.value) for f in facts}, _show(facts)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, cause", [
+    ("Investigators said the fire in Karsk was caused by the use of fireworks inside the hall.", "firework"),
+    ("The fire in Karsk was caused by the misuse of a gas heater.", "gas heater"),
+])
+def test_the_use_of_a_thing_is_that_thing(run, text, cause) -> None:
+    facts = run(text)
+    assert _values(facts, "fire in Karsk", "cause") == [cause], _show(facts)

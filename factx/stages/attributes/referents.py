@@ -78,7 +78,7 @@ def entity_of(token: Token, state: "Discourse", *, label: str = "PERSON", nomina
         if linked is None and is_kicker(doc_text(token.doc), start, end):
             return None  # 'MARKET HORROR: chef, 44, stabbed': a tabloid's kicker, no one
         if linked is None and len(tokens) == 1 and (
-                tokens[0].lower_ in HONORIFICS or tokens[0].lower_ in state.rules.roles
+                tokens[0].lower_ in HONORIFICS or label == "PERSON" and tokens[0].lower_ in state.rules.roles
                 or common_word_as_name(tokens[0], _person_name_words(state), person=label == "PERSON")):
             return None  # 'Sixteen dead in ...', 'A GROOM was among ...', 'Colonel': a common word, no one
         if linked is not None:
