@@ -116,9 +116,12 @@ def subject_of(verb: Token) -> Token | None:
     "according to" and agents of passives are not subjects; see `find_source`.
     """
     for _ in range(4):
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # of two (a parse that ran a dateline into the clause: 'CITY, Country — Gunmen
+            # stormed ...'), the one nearest before the verb
+            before = [c for c in subjects if c.i < verb.i]
+            return before[-1] if before else subjects[0]
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
             continue

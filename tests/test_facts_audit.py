@@ -248,3 +248,25 @@ def test_the_guards_leave_real_facts_alone(run, text, fact) -> None:
 def test_the_use_of_a_thing_is_that_thing(run, text, cause) -> None:
     facts = run(text)
     assert _values(facts, "fire in Karsk", "cause") == [cause], _show(facts)
+
+
+# a dateline the parser runs into the clause is never its subject; an idiom names no event
+DATELINES_AND_IDIOMS = [
+    ("VARNOK CITY, Tarvia (Pacific Wire) — Gunmen stormed a guesthouse in the southern province of Lusk late "
+     "Tuesday and seized three workers of a water charity, the military said.",
+     [("attack in Lusk", "kidnapped_count", 3)], ["perpetrator", "arrested_count"]),
+    ("A train derailed near Varnok on Tuesday, killing 17 people. Local hospital sources said the death toll "
+     "had risen to 19 by Thursday, with several of the injured fighting for their lives.",
+     [("derailment in Varnok", "killed_count", 19)], []),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, present, absent_attributes", DATELINES_AND_IDIOMS)
+def test_datelines_and_idioms(run, text, present, absent_attributes) -> None:
+    facts = run(text)
+    got = {(f.name, f.attribute, f.value) for f in facts}
+    for fact in present:
+        assert fact in got, _show(facts)
+    assert not [f for f in facts if f.attribute in absent_attributes], _show(facts)
+    assert not [f for f in facts if f.name.startswith("clashes")], _show(facts)
