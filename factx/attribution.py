@@ -116,7 +116,7 @@ def subject_of(verb: Token) -> Token | None:
     "according to" and agents of passives are not subjects; see `find_source`.
     """
     for _ in range(4):
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not c.is_punct]
         if subjects:
             # of two (a parse that ran a dateline into the clause: 'CITY, Country — Gunmen
             # stormed ...'), the one nearest before the verb
