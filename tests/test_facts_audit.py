@@ -270,3 +270,21 @@ def test_datelines_and_idioms(run, text, present, absent_attributes) -> None:
         assert fact in got, _show(facts)
     assert not [f for f in facts if f.attribute in absent_attributes], _show(facts)
     assert not [f for f in facts if f.name.startswith("clashes")], _show(facts)
+
+
+# (text, the toll that must not be the story event's, one that must)
+OTHER_YEARS = [
+    ("Cyclone Mara killed 23 people in Tarvia on Sunday, the disaster office said. In 2022 a series of "
+     "storms killed more than 200 people on the island.", ">200", 23),
+    ("Cyclone Mara hit Tarvia in 2021. In 2021 the storm killed 40 people.", None, 40),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, wrong, right", OTHER_YEARS)
+def test_a_toll_dated_in_another_year_is_not_the_story_events(run, text, wrong, right) -> None:
+    facts = run(text)
+    tolls = _values(facts, "Cyclone Mara", "killed_count")
+    assert str(right) in tolls, _show(facts)
+    if wrong is not None:
+        assert wrong not in tolls, _show(facts)
