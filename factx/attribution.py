@@ -116,9 +116,12 @@ def subject_of(verb: Token) -> Token | None:
     "according to" and agents of passives are not subjects; see `find_source`.
     """
     for _ in range(4):
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not c.is_punct]
+        if subjects:
+            # of two (a parse that ran a dateline into the clause: 'CITY, Country — Gunmen
+            # stormed ...'), the one nearest before the verb
+            before = [c for c in subjects if c.i < verb.i]
+            return before[-1] if before else subjects[0]
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
             continue
@@ -298,10 +301,12 @@ def denial_above(trigger: Token, lex: Lexicon) -> Token | None:
 
 def report_of(node: Token, lex: Lexicon) -> bool:
     """A claim told as someone else's report: the object of 'reports / claims / news of'
-    ('reports of X's death', 'claims of his killing'); what a report says is not asserted."""
+    ('reports of X's death', 'claims of his killing'); what a report says is not asserted.
+    A count noun is no report: 'the number of people killed has risen to nine'."""
     head = node.head
     return node.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i \
-        and head.head.pos_ in ("NOUN", "PROPN") and lemma(head.head) in lex.backref
+        and head.head.pos_ in ("NOUN", "PROPN") and lemma(head.head) in lex.backref \
+        and lemma(head.head) not in lex.backref_count and head.head.lower_ not in lex.backref_count
 
 
 #: nouns whose absence denies a claim: 'there is no truth to reports that ...'

@@ -159,11 +159,22 @@ def detect(text: str, *, ages: bool | None = None, folded: str | None = None) ->
                 continue
             if _inside_name(text, start, end):
                 continue
+            if _numbered(text, start):
+                continue  # "City Hospital No. 1 in the evening": the number is part of a name
             # "now-frozen talks": an adjective, not the present
             if text[end:end + 1] == "-" and words and words[-1] in lex.references:
                 continue
             found.append((start, end, rule_id))
     return found
+
+
+# "No. 1", "Number 2", "Nr. 3", "#4": a number that names something (a hospital, a gate,
+# a platform) rather than telling the time
+_NUMBERED = re.compile(r"(?:\b(?:No|NO|Nos|Nr)\.?|\b(?:no|nos|nr)\.|\b[Nn]umber|#)\s*$")
+
+def _numbered(text: str, start: int) -> bool:
+    """A number that names something ("City Hospital No. 1", "Gate #5"), not a time."""
+    return text[start:start + 1].isdigit() and bool(_NUMBERED.search(text[max(0, start - 12):start]))
 
 
 # Capitalised words that may stand before a weekday or a season without making a name.
@@ -492,7 +503,7 @@ def temporal_expressions(doc: Doc, anchor: str | None, *,
         start, end = _trim(text, ent.start_char, ent.end_char)
         if _AGE.search(ent.text) and not (ages and is_age(text[start:end])):
             continue
-        if end > start and not _inside_name(text, start, end):
+        if end > start and not _inside_name(text, start, end) and not _numbered(text, start):
             candidates.append(_Candidate(start, end, ent.label_, "ner"))
     # what touches an age is not a date: "a 22-year-old son", "6 months and older"
     folded = fold(text)

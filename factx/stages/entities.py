@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans as _filter_spans
 
 from factx.stages import doc_text
@@ -1221,7 +1221,51 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
     spans = _prefixed_names(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _hashtags(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _capital_the(sorted(filter_spans(spans), key=lambda s: s.start))
+    spans = _not_names(doc, spans, er)
     return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+def _not_names(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
+    """Rule one-word spans that are no one's name (see `common_word_as_name`); a person
+    that is a title or role word alone ("Colonel", "Minister") too."""
+    name_words = person_name_words(spans)
+    out = []
+    for span in spans:
+        if len(span) == 1 and span.label_ in NAME_LABELS:
+            token = span[0]
+            word = token.lower_.rstrip(".")
+            if span.label_ == "PERSON" and (word in er.names.honorifics or word in er.role_words):
+                continue  # a title or role alone: "Colonel", "Minister"
+            if common_word_as_name(token, name_words, person=span.label_ == "PERSON"):
+                continue
+        out.append(span)
+    return out
+
+
+def person_name_words(spans: Iterable[Span]) -> frozenset[str]:
+    """The lower-cased words of the document's person names of more than one word."""
+    return frozenset(t.lower_ for s in spans if s.label_ == "PERSON" and len(s) > 1 for t in s)
+
+
+def common_word_as_name(token: Token, name_words: frozenset[str], *, person: bool = True) -> bool:
+    """Whether a capitalized word standing alone is a common word, not a name: a number
+    word ("Sixteen dead in ...", "TWELVE people died"); and, for a person, a common noun
+    shouted in capitals ("A GROOM was among ...": after an article, or a word the
+    document also writes in lower case), or a headline's or sentence's first word the
+    document writes in lower case elsewhere ("Priest drowned ..." beside "a Catholic
+    priest"), unless it is a word of a longer person's name ("Rose" of "Jane Rose")."""
+    if token.like_num and token.is_alpha:
+        return True
+    if not person:
+        return False
+    doc = token.doc
+    word = token.lower_
+    lower = _lowercase_words(doc)
+    before = doc[token.i - 1].lower_ if token.i else ""
+    if token.is_upper and len(token) > 2 and (before in ("a", "an", "the") or word in lower):
+        return True
+    starts = token.i == 0 or token.is_sent_start or "\n" in doc[token.i - 1].text_with_ws
+    return starts and word in lower and word not in name_words
 
 
 @Language.factory("factx_entities", default_config={"rules_dir": None},

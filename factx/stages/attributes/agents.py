@@ -79,7 +79,8 @@ def perpetrators(frame: Frame, state: "Discourse") -> list[tuple[str, str, str, 
             # 'was shot and killed by X': a verb with an agent is passive, its auxiliary shared
             passive = attr.is_passive(root) or any(c.dep_ == "agent" for c in root.children) \
                 or _headline_passive(root, state)
-            agent = attr.agent_of(root) if passive else next((c for c in root.children if c.dep_ == "nsubj"), None)
+            agent = attr.agent_of(root) if passive else next(
+                (c for c in root.children if c.dep_ == "nsubj" and c.i == attr.subject_of(root).i), None)
             if agent is not None and not is_event_noun(agent, state):
                 named(agent)
         if root.pos_ in ("NOUN", "PROPN") and root.dep_ == "pobj" and root.head.lower_ == "for" \

@@ -20,7 +20,7 @@ from factx import attribution as attr
 from factx.errors import RuleError
 from factx.records import VALUE_TYPES
 from factx.rules import COUNT_ATTRIBUTES, RuleSet, load_rules
-from factx.stages.attributes.registry import REGISTERED
+from factx.stages.attributes.registry import REGISTERED, Family, register
 
 __all__ = ["Compiled", "RoleRule", "RegexRule", "EventKind", "compile_rules", "load_rules"]
 
@@ -202,6 +202,11 @@ class Compiled:
         single = self.event_nouns.get(low) or self.event_nouns.get(token.lower_)
         if single is None and low not in self.event_last_words:
             return None
+        idioms = self.derived("event_idiom_for", lambda r: frozenset(
+            w.lower() for rule in r.by_family.get("event_idiom_for", ()) for w in rule["words"]))
+        if any(c.dep_ == "prep" and c.lower_ == "for" and any(lemma(g) in idioms or g.lower_ in idioms
+                                                             for g in c.children) for c in token.children):
+            return None  # 'several of the injured are fighting for their lives': no fighting
         for child in token.lefts:
             if child.dep_ == "compound" and child.pos_ == "NOUN":
                 phrase = f"{child.lower_} {low}"
@@ -212,6 +217,9 @@ class Compiled:
                     return None  # 'a heart attack' is a cause, not an attack
         return single
 
+
+register(Family("event_idiom_for", doc="objects of 'for' that make an event noun an idiom, no event: "
+                                      "'fighting for their lives'"))
 
 _COMPILED: dict[str, Compiled] = {}
 

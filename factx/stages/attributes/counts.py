@@ -15,15 +15,17 @@ against the event's toll as a disagreement.
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING, Iterator
 
 from spacy.tokens import Span, Token
 
 from factx import attribution as attr
-from factx.events import event_name
+from factx.events import event_name, name_year
 from factx.stages.attributes.base import Ent, Raw
-from factx.stages.attributes.event_mentions import brought, event_at
-from factx.stages.attributes.frames import Frame, event_places, frame_of
+from factx.stages.attributes.event_mentions import _other_year, brought, event_at
+from factx.stages.attributes.frames import Frame, event_date, event_places, frame_of
 from factx.stages.attributes.places import place_names
 from factx.stages.attributes.participants import ANYONE, companions, quantity_of, victims
 from factx.stages.attributes.referents import entity_of, org_at
@@ -197,6 +199,8 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
                          if c.dep_ == "nsubj" and (q := quantity_of(c, state)) is not None), None)
     tally = token
     if token.dep_ == "pobj" and token.head.lower_ == "of":
+        if quantity is None and _part_of(token):
+            return None  # 'six of the injured were moved': a part of the count, not the count
         if quantity is None:
             quantity = quantity_of(token.head.head, state)  # 'dozens of deaths'
         if lemma(token.head.head) in words_of_family(state, "tally_noun"):
@@ -214,6 +218,14 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
     if quantity is not None and (low != "death" or quantity[2].i == token.i):
         return quantity
     return None
+
+
+def _part_of(token: Token) -> bool:
+    """'six of the injured', 'two of those dead', 'three of its dead': a number before 'of'
+    and a determined group of people after it counts a part of that group."""
+    holder = token.head.head
+    return (holder.like_num or holder.pos_ == "NUM") and any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "no") for c in token.children)
 
 
 #: count nouns whose 'of' holds the number: 'the bodies of 15 migrants', 'the arrest of 25 people'
@@ -366,6 +378,8 @@ def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discours
     # attack' counts no one of the attack
     event = event_at(frame, state, own_only=attribute == "arrested_count")
     trigger = frame.trigger
+    if event is not None and _set_in_another_year(frame, event, state):
+        return None  # 'In 2022 a series of storms killed more than 200': not this event's toll
 
     if event is not None:
         event = brought(event, state) or event
@@ -394,6 +408,20 @@ def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discours
             ent = event.entity
             return Ent(ent.name, "EVENT", event.token.text, event.token.idx, event.token.idx + len(event.token.text))
     return None
+
+
+def _set_in_another_year(frame: Frame, event, state: "Discourse") -> bool:
+    """A count whose clause is dated in another year than the document's ('In 2022 storms
+    killed 200') is never the toll of an event it does not name itself, unless that event
+    is set in that year too."""
+    if event.token.i in frame.root_ids or event.entity is None:
+        return False
+    date = event_date(frame, state)
+    if date is None or not re.fullmatch(r"\d{4}(?:-\d{2})?", date[0].value):
+        return False  # only a bare year or month: a full date near New Year may be the event's own
+    year = _other_year(date, state)
+    own = event.date[0].value[:4] if event.date is not None else None
+    return year is not None and name_year(event.entity.name) != year and own != str(year)
 
 
 def _killing_of(trigger: Token, state: "Discourse") -> Ent | None:

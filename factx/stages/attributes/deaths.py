@@ -286,7 +286,11 @@ def alive_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         if token.pos_ == "VERB" and not _survived_the_event(token):
             continue
         verb = token.head if token.dep_ in ("acomp", "attr", "oprd") else token
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # the subject nearest the verb: a parse that hangs two on it ('X, whose granddaughter
+        # was pulled out alive, died') has the clause's own subject last
+        subject = max((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i),
+                      key=lambda c: c.i, default=None) \
+            or next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None and verb.dep_ == "conj" and token.pos_ == "VERB":  # 'X was wounded but survived'
             subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:

@@ -82,7 +82,9 @@ def age_holder(start: int, end: int, mention: "Mention", state: "Discourse") -> 
     not the name ('a woman aged 34'); 'the N-year-old (NOUN)' that is neither the name's
     own noun phrase ('the 45-year-old X'), nor in apposition to it ('X, a 45-year-old
     teacher,'), nor its predicate ('X is a 45-year-old nurse'); nor any age in what
-    the name's holder reports ('X said the 45-year-old remained in hospital').
+    the name's holder reports ('X said the 45-year-old remained in hospital'); an
+    'N-year-old NOUN' is the age of that noun, never of a possessor or the sentence's
+    subject ('X, 74, whose nine-year-old granddaughter survived').
     """
     doc = state.doc
     phrase = doc.char_span(start, end, alignment_mode="expand")
@@ -107,6 +109,8 @@ def age_holder(start: int, end: int, mention: "Mention", state: "Discourse") -> 
         linked |= {c.i for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")}
     if linked & inside or any(t.i in inside for t in noun.subtree if t.dep_ == "compound"):
         return True
+    if noun.i != root.i and noun.pos_ == "NOUN":
+        return False  # 'X, whose nine-year-old granddaughter ...': the age of the noun it modifies
     lex = state.rules.lexicon
     for ancestor in root.ancestors:
         if ancestor.pos_ == "VERB" and lemma(ancestor) in lex.say \

@@ -59,6 +59,8 @@ def origin_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                 continue
             if noun.i == token.i and token.dep_ in ("amod",):
                 continue
+            if noun.i == token.i and token.dep_ == "appos" and not any(c.dep_ == "det" for c in token.children):
+                continue  # 'NEWS OUTLET · English': a language label, not 'X, a Pakistani,'
             person = person_of_nominal(noun, state)
             if person is None and noun.dep_ in ("acomp", "attr"):  # 'X is Pakistani'
                 subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
@@ -237,8 +239,17 @@ def spouse_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                 if a and b and a.label == b.label == "PERSON" and a.name != b.name:
                     pairs.append((a, b, rules.marry_verbs[low]))
         for a, b, rule_id in pairs:
+            if _part_of_name(a.name, b.name):
+                continue  # 'the X family: its founder Y X, his wife ...': a family, no spouse
             yield Raw(a, "spouse", b.name, "entity", b.text, b.start, b.end, rule_id, token, "PERSON")
             yield Raw(b, "spouse", a.name, "entity", a.text, a.start, a.end, rule_id, token, "PERSON")
+
+
+def _part_of_name(one: str, other: str) -> bool:
+    """Whether the words of one name are all words of the other ('Vela' of 'Tomas Vela'):
+    no one is married to their own name or family."""
+    a, b = set(one.lower().split()), set(other.lower().split())
+    return a <= b or b <= a
 
 
 __all__ = ["origin_facts", "birth_facts", "spouse_facts", "attr"]

@@ -9,6 +9,8 @@ clause ("police officer X shot him": 'him' is never X). A definite role descript
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -18,7 +20,7 @@ from factx.stages.attributes.base import (
 )
 from factx.stages.attributes.compiled import RoleRule
 from factx.stages import doc_text
-from factx.stages.entities import is_kicker
+from factx.stages.entities import common_word_as_name, is_kicker
 from factx.stages.attributes.syntax import (
     HONORIFICS, is_definite, lemma, name_tokens, span_of, strip_det, text_of,
 )
@@ -31,6 +33,15 @@ ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
 OBJECT_DEPS = ("dobj", "obj", "pobj", "dative", "iobj")
 #: what a verb governs as its complement or objects, unlike its adjuncts
 GOVERNED_DEPS = ("ccomp", "xcomp", "dobj", "obj", "dative", "iobj", "parataxis")
+
+
+def _person_name_words(state: "Discourse") -> frozenset[str]:
+    """The lower-cased words of the document's person names of more than one word."""
+    found = state.doc.user_data.get("factx_person_name_words")
+    if found is None:
+        found = state.doc.user_data["factx_person_name_words"] = frozenset(
+            w.lower() for m in state.mentions if m.label == "PERSON" for w in m.text.split() if len(m.text.split()) > 1)
+    return found
 
 
 def entity_of(token: Token, state: "Discourse", *, label: str = "PERSON", nominal: bool = True,
@@ -66,6 +77,10 @@ def entity_of(token: Token, state: "Discourse", *, label: str = "PERSON", nomina
         start, end = span_of(tokens)
         if linked is None and is_kicker(doc_text(token.doc), start, end):
             return None  # 'MARKET HORROR: chef, 44, stabbed': a tabloid's kicker, no one
+        if linked is None and len(tokens) == 1 and (
+                tokens[0].lower_ in HONORIFICS or label == "PERSON" and tokens[0].lower_ in state.rules.roles
+                or common_word_as_name(tokens[0], _person_name_words(state), person=label == "PERSON")):
+            return None  # 'Sixteen dead in ...', 'A GROOM was among ...', 'Colonel': a common word, no one
         if linked is not None:
             return Ent(linked.canonical, linked.label, text, start, end)
         return Ent(text, label, text, start, end)
@@ -430,19 +445,27 @@ def role_words(token: Token, state: "Discourse") -> tuple[str, RoleRule, list[To
     return None
 
 
+#: a clock time written as one token ('22:10', '9.45')
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
+
+
 def object_tokens(obj: Token) -> list[Token]:
     """The words of a role's object, cut before dates, clauses and commas:
-    'Islamic State in West Africa since 2016, and ...' → 'Islamic State in West Africa'."""
+    'Islamic State in West Africa since 2016, and ...' → 'Islamic State in West Africa';
+    'the boss of the firm that runs the block' → 'firm'."""
     out: list[Token] = []
     for t in sorted(obj.subtree, key=lambda t: t.i):
         if t.i < obj.i and t.text in ("--", "—", "–"):
             out = []  # 'CITY -- Kyrgyz officials': a dateline before the dash
             continue
+        if not out and t.i < obj.i and _CLOCK.match(t.text):
+            continue  # '22:10 Regional officials say ...': a live blog's time stamp
         if t.i > obj.i and t.dep_ == "prep" and any(c.ent_type_ in ("DATE", "TIME") for c in t.children):
             break  # 'the ministry on Sunday'
         if t.i > obj.i and (t.text in ",;()—–-" and t.dep_ == "punct" or t.ent_type_ in ("DATE", "TIME")
                             or t.dep_ in ("relcl", "acl", "appos", "cc", "conj", "advcl")
-                            or t.lower_ in ("since", "until", "from", "who", "which", "and", "or", "when", "where")):
+                            or t.lower_ in ("since", "until", "from", "who", "which", "that", "whose", "and", "or",
+                                            "when", "where")):
             break
         out.append(t)
     return strip_det(out)

@@ -66,6 +66,19 @@ def _organisation(token: Token, sent: Span, role_tokens: list[Token], rule, pers
     return [], prep_word
 
 
+def _names_a_body(person: Ent, state: "Discourse") -> bool:
+    """A 'person' whose name goes on with the word of an organisation or a facility ('King
+    Abdullah University Hospital' read as King + 'Abdullah University Hospital'): the
+    title is part of the body's name, no one's title. So is a name with a possessive
+    inside ('Attorney General's Office' read as Attorney + "General's Office")."""
+    words = person.name.split()
+    bodies = state.rules.derived("body_words", lambda r: frozenset(
+        w.lower() for label in ("ORG", "FAC") for w in r.entity_suffixes.get(label, ())))
+    if any(w.endswith(("'s", "’s")) for w in words[:-1]):
+        return True  # 'General's Office': a possessive inside a name makes it a thing's
+    return len(words) >= 3 and any(w.lower() in bodies for w in words[1:])
+
+
 def _split_prefix(role: Token) -> str:
     """'co-' or 'ex-' the tokenizer split off a role word ('its co-founder'), else ''."""
     doc = role.doc
@@ -109,12 +122,18 @@ def role_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                 mention.label == "PERSON" and token.idx == mention.start):
             continue  # part of a name; a title in front of a person's name is a title ('Captain X')
         person = person_of_nominal(token, state)
-        if person is None or person.label != "PERSON":
+        if person is None or person.label != "PERSON" or _names_a_body(person, state):
             continue
         modifiers = [c for c in token.lefts if c not in role_tokens and (
             c.dep_ in ("amod", "compound", "advmod") and c.lower_.strip("-") in rules.role_modifiers
             or c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_
             and state.mention_at(c) is None)]  # 'police chief', 'Opposition leader'
+        # a field's own modifiers are part of it: 'the civil protection director', not
+        # 'protection director'
+        modifiers += [g for m in list(modifiers) if m.dep_ == "compound" for g in m.lefts
+                      if g.dep_ in ("amod", "compound") and g not in modifiers and not g.ent_type_
+                      and state.mention_at(g) is None]
+        modifiers.sort(key=lambda t: t.i)
         definite = not any(c.lower_ in ("a", "an") for c in token.lefts)
         obj_tokens, prep_word = _organisation(token, sent, role_tokens, rule, person, state)
         obj_text, obj_label = entity_text(obj_tokens, state)

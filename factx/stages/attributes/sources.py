@@ -227,7 +227,8 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
             and node.i != trigger.i \
             and not (below.dep_ in ("prep", "npadvmod", "advmod", "agent", "mark") and below.lower_ != "as") \
             and not _adjunct_clause(below) \
-            and not (below.dep_ == "nsubj" and (below.i != trigger.i or _described_speaker(below, state)))
+            and not (below.dep_ == "nsubj" and (below.i != trigger.i or _described_speaker(below, state))) \
+            and not _semicolon_between(trigger, node)
         # ('X's widow, Y, said', 'The director of Z, Y, said': the writer's words)
         below = node
         subject = attr.subject_of(node) if says else None
@@ -275,6 +276,12 @@ def source_token(trigger: Token, state: "Discourse") -> Token | None:
                 if subject is not None:
                     return subject
     return None
+
+
+def _semicolon_between(trigger: Token, verb: Token) -> bool:
+    """'Nine dead in stampede; gates opened late, fans say': a reporting verb after a
+    semicolon speaks for its own clause, not for the one before it."""
+    return trigger.i < verb.i and any(t.text == ";" for t in trigger.doc[trigger.i:verb.i])
 
 
 #: a headline that ends in its source: 'Toll could reach 20,000: Mayor'
