@@ -297,8 +297,8 @@ def admin_unit(node: _Node, nr: NameRules) -> str:
 def unit_differs(a: _Node, b: _Node, nr: NameRules, cities: frozenset[str] = frozenset()) -> bool:
     """Whether two places of one name are two places: two kinds written out ("X Province",
     "X District", "X City"); a region and the bare name where the run writes "X City" (in
-    `cities`, core tokens) or the gazetteer knows a city X ("Karaganda Region" is not the
-    city of Karaganda; "Helmand Province" is Helmand, where no city has the name); a city
+    `cities`, core tokens) or the gazetteer knows a city X ("Karsk Region" is not the
+    city of Karsk; "Zelmor Province" is Zelmor, where no city has the name); a city
     and the bare name of a country or state ("Kuwait City", "Kuwait")."""
     ua, ub = admin_unit(a, nr), admin_unit(b, nr)
     if ua == ub:
@@ -690,7 +690,7 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             if any(kin_differ(kin_marks(nodes[j].key, nr)[1:], kin) for j in cands):
                 continue  # "Faisal" alone is not "Khalid bin Faisal" (his son), maybe his father
             if node.titles:
-                # a first surname too ("Commissioner Alvarado" of "Commissioner Oscar Alvarado Reyes")
+                # a first surname too ("Commissioner Medrano" of "Commissioner Oscar Medrano Ortiz")
                 cands += [j for j in seconds.get(key, ()) if tokens_ok(token, nodes[j].tokens[-2], nr)
                           and not nodes[j].chain]
             if any(clusters.find(j) not in {clusters.find(c) for c in cands}
