@@ -279,6 +279,17 @@ def _said(docs):
     return out
 
 
+def _said_store(tmp_path, docs):
+    """A store holding `_said(docs)`, written and finished."""
+    db = Store.open(tmp_path)
+    with db.writer() as writer:
+        for path, text, facts in _said(docs):
+            writer.add(DocResult(Article(path, text), facts, "v"), "p")
+        writer.commit()
+        writer.finish()
+    return db
+
+
 def _slip_run(frequent, rare):
     """A run writing `frequent` five times in three documents, and `rare` once in the last
     one: no slip expected."""
@@ -340,12 +351,7 @@ SLIP_RUNS = [
 def test_slips_of_the_pen(tmp_path, docs, expected) -> None:
     from factx.lookup import misspelled_names
 
-    db = Store.open(tmp_path)
-    with db.writer() as writer:
-        for path, text, facts in _said(docs):
-            writer.add(DocResult(Article(path, text), facts, "v"), "p")
-        writer.commit()
-        writer.finish()
+    db = _said_store(tmp_path, docs)
     assert misspelled_names(db) == expected
 
 
@@ -387,12 +393,7 @@ def test_role_shared_names_of_some_names_are_those_of_the_store(tmp_path, docs, 
 def test_slips_of_some_names_are_those_of_the_store(tmp_path, docs, expected) -> None:
     from factx.lookup import misspelled_names
 
-    db = Store.open(tmp_path)
-    with db.writer() as writer:
-        for path, text, facts in _said(docs):
-            writer.add(DocResult(Article(path, text), facts, "v"), "p")
-        writer.commit()
-        writer.finish()
+    db = _said_store(tmp_path, docs)
     assert misspelled_names(db) == expected
     for name in _subject_names(db) + ["Ibrahim Naser", "Karim Haddad"]:
         assert misspelled_names(db, names=[name]) == [p for p in expected if name in p[:2]], name

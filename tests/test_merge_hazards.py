@@ -364,19 +364,12 @@ def test_gazetteer(name, city, country):
 
 def test_a_widow_joins_no_husband_the_pronouns_call_a_man(tmp_path):
     from factx.lookup import distinct_names
-    from factx.records import Article, DocResult
-    from factx.store import Store
-    from test_lookup import _said
+    from test_lookup import _said_store
 
     docs = [[("Kwabena Mensah", "Kwabena Mensah, a driver, died when a bus hit his car.")],
             [("Mrs. Mensah", "Mrs. Mensah said her husband had left early.")],
             [("Ama Mensah", "Ama Mensah said she was at home.")]]
-    db = Store.open(tmp_path)
-    with db.writer() as writer:
-        for path, text, facts in _said(docs):
-            writer.add(DocResult(Article(path, text), facts, "v"), "p")
-        writer.commit()
-        writer.finish()
+    db = _said_store(tmp_path, docs)
     pairs = distinct_names(db)
     assert ("Kwabena Mensah", "Mrs. Mensah") in pairs       # his car: a man
     assert ("Ama Mensah", "Mrs. Mensah") not in pairs       # she: no evidence against

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from factx.records import Article, DocResult
 from factx.resolve import NameStat, resolve
 from factx.stages.entities import repair_spans
 from factx.stages.mentions import surname_last
-from factx.store import Store
 
 from conftest import doc_with_ents
-from test_lookup import _said
+from test_lookup import _said_store
 
 
 def _groups(*names) -> list[set[str]]:
@@ -101,12 +99,7 @@ _LONG = [[(_RT, "Tomas Ravelomahatratra said he would stay.")], [(_RT, "Tomas Ra
 def test_a_long_surname_misspelt_by_one_letter(tmp_path, docs, expected):
     from factx.lookup import misspelled_names
 
-    db = Store.open(tmp_path)
-    with db.writer() as writer:
-        for path, text, facts in _said(docs):
-            writer.add(DocResult(Article(path, text), facts, "v"), "p")
-        writer.commit()
-        writer.finish()
+    db = _said_store(tmp_path, docs)
     assert misspelled_names(db) == expected
 
 
