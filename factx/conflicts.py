@@ -1498,7 +1498,7 @@ def facts_conflicts(facts: list[dict], *, entity_ids: Iterable[str] | None = Non
 
 def split_people_once(ranked: Iterable[dict], *, model: ValueModel | None = None) -> Iterator[dict]:
     """Ranked conflicts without the repeats a person split over several entities makes
-    ("Bakyt Osmonaliev" / "Bakyt Osmonaliyev" / a lone "Osmonaliev", left unmerged by
+    ("Talant Jumabaev" / "Talant Jumabayev" / a lone "Jumabaev", left unmerged by
     the resolver): a value or denial conflict of a person is left out when a person
     ranked before it, whose name may be the same person's (`ValueModel.compare_names`:
     one name within the other, or spelling variants; never two given names), has a

@@ -582,7 +582,7 @@ def misspelled_names(store, rules: RuleSet | None = None,
             continue
         texts = quotes[slip]
         lowered = [t.lower() for t in texts]
-        # a kinship word written as a clergy title ("Father Lucien X") names no relative
+        # a kinship word written as a clergy title ("Father Anselm X") names no relative
         if any(set(_WORD.findall(_TITLE_KIN.sub(" ", t).lower())) & roles.get("kinship", set()) for t in texts) \
                 or any(name.lower() in t for name in frequent for t in lowered):
             continue
@@ -597,7 +597,7 @@ def misspelled_names(store, rules: RuleSet | None = None,
     return sorted(out)
 
 
-#: a capitalized word before a capitalized name: "Father Lucien", "Sister Mary" (a title)
+#: a capitalized word before a capitalized name: "Father Anselm", "Sister Mary" (a title)
 _TITLE_KIN = re.compile(r"\b[A-Z][a-z]+(?=\s+[A-Z][a-z])")
 
 

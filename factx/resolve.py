@@ -69,7 +69,7 @@ MAX_BLOCK_PAIRS = 64
 GENDER_RULE = -1
 
 #: A person's name of this many words or more (with no chain particle) joins the one
-#: shorter name that ends it with two words or more: a double surname ("Ortega Lozano"),
+#: shorter name that ends it with two words or more: a double surname ("Vidal Paredes"),
 #: a Burmese name's last words. Shorter full names may end in a father's name.
 TAIL_MIN_WORDS = 4
 
@@ -235,7 +235,7 @@ def kin_marks(key: str, nr: NameRules) -> tuple[str, str]:
     """What is written before a folded name's first word and before its last word: "kin"
     (a particle that makes the next word a relative's name, particles.yml `kin`: "Abu
     Hamza" is Hamza's father, "Khalid bin Faisal" Faisal's son), "particle" (another
-    particle, which may stand for one: "Ben Salah", "Bin Salah") or "" (nothing).
+    particle, which may stand for one: "Ben Amor", "Bin Amor") or "" (nothing).
 
     >>> nr = name_rules()
     >>> kin_marks("abu hamza", nr), kin_marks("khalid bin faisal", nr), kin_marks("youssef ben salah", nr)
@@ -637,7 +637,7 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
         tokens = node.tokens
         if len(tokens) == 2 and len(tokens[1]) == 1:
             # "Karim M.", the press's way of naming a suspect: the one person with that given
-            # name whose next word (a particle included: "Karim Ben Salah") begins with M
+            # name whose next word (a particle included: "Karim Ben Amor") begins with M
             cands = [j for j in by_given.get(block_key(tokens[0], nr), ())
                      if tokens_ok(tokens[0], nodes[j].tokens[0], nr) and _second_initial(nodes[j], nr) == tokens[1]]
         elif len(tokens) == 2 and len(tokens[0]) == 1:
@@ -672,9 +672,9 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
                 if not node.titles:
                     lone.append(i)
                     continue  # someone's given name: "Karim" may be "Karim Nasser"
-                # "Father Lucien": a priest called by title and given name (honorifics.yml
+                # "Father Anselm": a priest called by title and given name (honorifics.yml
                 # `given_name`) is the one person written with that title whose first or
-                # last word it is ("Father Lucien X", not a Lucien or an X written without it)
+                # last word it is ("Father Anselm X", not an Anselm or an X written without it)
                 if not node.titles & nr.given_titles:
                     continue
                 cands = [j for j in by_given.get(key, ()) if tokens_ok(token, nodes[j].tokens[0], nr)]
@@ -698,7 +698,7 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
                    and (not node.titles or node.titles <= cluster_titles.get(clusters.find(j), set()))):
                 if not node.titles:
                     lone.append(i)  # the first of a double surname? (below, with its own checks)
-                continue  # "Lozano" alone, with "Carmen Lozano Ruiz" and "Ana Ortega Lozano"
+                continue  # "Paredes" alone, with "Lucia Paredes Soto" and "Elena Vidal Paredes"
             if node.titles:
                 # "Mullah Karim": only a person written with that title somewhere
                 cands = [j for j in cands if node.titles <= cluster_titles.get(clusters.find(j), set())]
@@ -801,8 +801,8 @@ def _one_gender_each(joins: list[tuple[int, int]], nodes: list[_Node],
 def surname_rivals(nodes: list[_Node], nr: NameRules) -> dict[str, list[tuple[str, int]]]:
     """Rule 3's other candidates for a lone word, by its phonetic key: (word, node) of
     - the middle words of person names of three words or more: in many traditions the
-      family name is not last ("Carmen Lozano Ruiz" is Mrs. Lozano: "Lozano" alone is no
-      more "Ana Ortega Lozano"'s), or a father's name is ("Abdullahi Mohamed Farah");
+      family name is not last ("Lucia Paredes Soto" is Mrs. Paredes: "Paredes" alone is no
+      more "Elena Vidal Paredes"'s), or a father's name is ("Abdullahi Mohamed Farah");
     - the last word of a multi-word name the model did not call a person: names of two
       words or more are compared across types for that reason, and "Farah" alone may be
       the "Abdullahi Farah" it called a place.
@@ -821,8 +821,8 @@ def surname_rivals(nodes: list[_Node], nr: NameRules) -> dict[str, list[tuple[st
 
 
 def _given_initials(node: _Node, nr: NameRules) -> set[str]:
-    """The first letters of a person's given name: as compared ("erlan") and as written
-    ("Yerlan": "Y. Seitkaliev" is he)."""
+    """The first letters of a person's given name: as compared ("evgeny") and as written
+    ("Yevgeny": "Y. Morozkin" is he)."""
     out = {node.tokens[0][:1]}
     for spelling in node.spellings:
         plain = core_words(spelling, "PERSON", nr=nr)
@@ -833,7 +833,7 @@ def _given_initials(node: _Node, nr: NameRules) -> set[str]:
 
 def _second_initial(node: _Node, nr: NameRules) -> str:
     """The first letter of the word after a person's given name, as written ("b" of
-    "Karim Ben Salah"; titles aside)."""
+    "Karim Ben Amor"; titles aside)."""
     spelling = max(node.spellings, key=node.spellings.__getitem__)
     parts = [w for w in words(spelling) if w]
     while len(parts) > 2 and parts[0] in nr.honorifics:

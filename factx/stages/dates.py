@@ -187,7 +187,7 @@ def _inside_name(text: str, start: int, end: int) -> bool:
     """A lone weekday or season inside a capitalised name: "Fox News Sunday", "Super
     Tuesday", "the Sunday Times", "British Summer Time", "the Arab Spring", "Summer
     Smith". A weekday beside a name is a date ("President Clinton Saturday vowed", "on
-    Tuesday President Obama said"): only the words of the `name_words` lexicon make it
+    Tuesday President Harlow said"): only the words of the `name_words` lexicon make it
     part of one."""
     lex = lexicon()
     word = text[start:end].strip(". ").lower()

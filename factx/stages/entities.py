@@ -769,7 +769,7 @@ def _capital_family_name(doc: Doc, title: int, j: int) -> bool:
 
 def _titled_names(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
     """Rule titled name: a person's title followed by capitalized words the model left
-    unmarked is a person ("Dr Tessema said"), the title kept for civil and
+    unmarked is a person ("Dr Okonkwo said"), the title kept for civil and
     distinctive titles."""
     nr = er.names
     covered = {i for s in spans for i in range(s.start, s.end)}
@@ -933,7 +933,7 @@ def _patronymics(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
         out.append(Span(doc, start, end, label="PERSON"))
         covered.update(range(start, end))
     # an East Slavic patronymic after a given name the model left unmarked or typed as
-    # something else ("Bakyt Temirovich died", how Russian speakers are named politely), with
+    # something else ("Almaz Nurbekovich died", how Russian speakers are named politely), with
     # the family name after it
     def patronymic_name(span: Span) -> bool:
         return 2 <= len(span) <= 3 and all(t.is_title and t.is_alpha for t in span) \
@@ -1135,7 +1135,7 @@ def _capital_the(spans: list[Span]) -> list[Span]:
 def _titles(spans: list[Span], er: EntityRules) -> list[Span]:
     """Rule titles: a title of a `written` or distinctive honorifics rule (civil, police
     rank, military rank, religious title) written right before a person is part of the
-    mention ("Mr Obama", "Insp. Roe", "Mullah Karim"), as the document spells the person;
+    mention ("Mr Harlow", "Insp. Roe", "Mullah Karim"), as the document spells the person;
     political titles stay outside (they are roles)."""
     nr = er.names
     covered = {i for s in spans for i in range(s.start, s.end)}

@@ -197,15 +197,15 @@ def clean_name(text: str, nr: NameRules) -> str:
 
 
 #: a family name written first in capitals, as French-speaking Africa and Madagascar write
-#: names officially ("ANDRIANARISOA Hery", "RAKOTO Jean Aime")
+#: names officially ("RANDRIAMBOLA Tiana", "RAKOTO Jean Aime")
 _CAPITAL_FIRST = re.compile(r"([A-ZÀ-Ý]{4,})((?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,3})")
 
 
 def surname_last(name: str) -> str:
     """A person's name written family name first in capitals, in the usual order.
 
-    >>> surname_last("ANDRIANARISOA Hery"), surname_last("RAKOTO Jean Aimé"), surname_last("Hery Rakoto")
-    ('Hery Andrianarisoa', 'Jean Aimé Rakoto', 'Hery Rakoto')
+    >>> surname_last("RANDRIAMBOLA Tiana"), surname_last("RAKOTO Jean Aimé"), surname_last("Tiana Rakoto")
+    ('Tiana Randriambola', 'Jean Aimé Rakoto', 'Tiana Rakoto')
     """
     match = _CAPITAL_FIRST.fullmatch(name)
     if not match:
@@ -264,7 +264,7 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     if len(tokens) > 2 and tokens[1] == "of" and nr.suffix_types.get(tokens[0]) == "FAC":
         return "FAC"
     # a Slavic or Central Asian surname last, or a patronymic: "Ruslan Temirov", "Adilet Sadyr
-    # uulu", "Bakyt Temirovich" (not "Rostov Oblast", not a known place)
+    # uulu", "Almaz Nurbekovich" (not "Rostov Oblast", not a known place)
     if 2 <= len(tokens) <= 3 and label != "PERSON" and _capitalized_name(text, len(tokens)) \
             and not any(t in nr.stopwords or t in nr.suffix_types or t in nr.prefix_types for t in tokens) \
             and tokens[-1] not in mr.known_places \

@@ -23,7 +23,7 @@ def conjuncts(token: Token) -> list[Token]:
 
 
 def name_tokens(token: Token) -> list[Token]:
-    """The proper-noun chain headed by `token` ('Col. Sonny Leggett')."""
+    """The proper-noun chain headed by `token` ('Col. Dale Brannock')."""
     left = [c for c in token.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
     start = min([token.i] + [t.i for c in left for t in c.subtree])
     doc = token.doc
