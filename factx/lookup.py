@@ -571,8 +571,8 @@ def misspelled_names(store, rules: RuleSet | None = None,
         for name in frequent:
             for doc_id, n in docs[name].items():
                 doc_counts[doc_id] = doc_counts.get(doc_id, 0) + n
-        # a long word one letter apart is no other name ("Razafimahatrata" for
-        # "Razafimahatratra"): an outlet that misspells it may do so throughout
+        # a long word one letter apart is no other name ("Andriantsimbazovna" for
+        # "Andriantsimbazovina"): an outlet that misspells it may do so throughout
         long = all(min(len(ws[i]), len(folded[name][i])) >= LONG_SLIP_LETTERS for name, i in near)
         if long:
             if len(set(doc_counts) - set(slip_docs)) < 2 or sum(doc_counts.values()) < sum(slip_docs.values()):

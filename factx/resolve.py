@@ -74,7 +74,7 @@ GENDER_RULE = -1
 TAIL_MIN_WORDS = 4
 
 #: Types the model gives unfamiliar people's names: a two-word name of one of them that is
-#: a short or long form of a person's ("Seun X" typed a place, "Oluwaseun X") is that person.
+#: a short or long form of a person's ("Femi X" typed a place, "Oluwafemi X") is that person.
 MISTYPED = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 
 #: Type preference when counts tie.
@@ -690,7 +690,7 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             if any(kin_differ(kin_marks(nodes[j].key, nr)[1:], kin) for j in cands):
                 continue  # "Faisal" alone is not "Khalid bin Faisal" (his son), maybe his father
             if node.titles:
-                # a first surname too ("Commissioner Medrano" of "Commissioner Oscar Medrano Ortiz")
+                # a first surname too ("Commissioner Galindo" of "Commissioner Hugo Galindo Ferrer")
                 cands += [j for j in seconds.get(key, ()) if tokens_ok(token, nodes[j].tokens[-2], nr)
                           and not nodes[j].chain]
             if any(clusters.find(j) not in {clusters.find(c) for c in cands}

@@ -386,7 +386,7 @@ def _people(spans: list[Span], er: EntityRules) -> list[Span]:
                 and (len(span) == 2 or "".join(words(span[0].text)) in er.names.opening_middle):
             start = i  # the Vietnamese family name the model left out ("Tran| Van Hung")
         # name goes on: proper nouns right after a person's name the model cut short ("mayor
-        # Abdi Farah| Warsame said", "Marta| Quispe Mamani, 54"), up to three, no word that
+        # Abdi Farah| Warsame said", "Rosa| Huaman Ccori, 54"), up to three, no word that
         # makes a name a place or a body, and not into a run of capitalized words
         j = span.end
         while j < len(doc) and j - span.end < 3 and j not in covered and doc[j - 1].whitespace_ == " " \
@@ -893,8 +893,8 @@ def _apostrophes(text: str) -> str:
 
 
 def _patronymics(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
-    """A name the model ends before a Turkic patronymic word ("Davron Ilhom o'g'li
-    Rustamov" -> "Davron Ilhom") goes on over it and over the capitalized word right
+    """A name the model ends before a Turkic patronymic word ("Sherzod Anvar o'g'li
+    Karimov" -> "Sherzod Anvar") goes on over it and over the capitalized word right
     after it (the family name), and is a person's: entity_repairs.yml `patronymic`."""
     if not er.patronymics:
         return spans

@@ -483,7 +483,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
                 same = [k for k in same if k[-1] in _GENDER_KEYS]
             cands += [k for k in same if k[-1] not in _GENDER_KEYS or len(genders) > 1]
         if not cands and len(own) == 1 and label == "PERSON" and not kin:
-            # "Commissioner Medrano", "Mr. Lopez": the first of a double surname (Hispanic
+            # "Commissioner Galindo", "Mr. Lopez": the first of a double surname (Hispanic
             # names), of the one person of the document who can be it
             cands = _first_surname_of(key, own, full, groups, items, group_label, titles_of, nr)
         if not cands and len(own) == 1 and (label == "PERSON" or place) and len(key) == 1 and not kin:
@@ -802,9 +802,9 @@ def _first_surname_of(key: tuple[str, ...], own: tuple[str, ...], full: list[tup
                       groups: dict, items: Sequence[_Item], group_label: Callable[[tuple[str, ...]], str],
                       titles_of: Callable[[tuple[str, ...]], set[str]], nr: NameRules) -> list[tuple[str, ...]]:
     """The one full name of a document whose first surname a one-word name is: the
-    next-to-last word of a person's name of three words or more ("Medrano" of "Oscar
-    Medrano Ortiz"), written with the one-word name's distinctive title if it has one
-    ("Commissioner Medrano" after "Commissioner Oscar Medrano Ortiz"); [] when any other
+    next-to-last word of a person's name of three words or more ("Galindo" of "Hugo
+    Galindo Ferrer"), written with the one-word name's distinctive title if it has one
+    ("Commissioner Galindo" after "Commissioner Hugo Galindo Ferrer"); [] when any other
     name of the document, whatever its type (the model often calls people places or
     bodies), has the word, or when the word follows a kin particle ("bin Faisal Saud")."""
     def has(f: tuple[str, ...]) -> bool:
@@ -814,7 +814,7 @@ def _first_surname_of(key: tuple[str, ...], own: tuple[str, ...], full: list[tup
         return tuple(w for w in f if not w.startswith("#"))
     holders = [f for f in full if has(f)]
     titles = titles_of(key)
-    if titles:  # "Commissioner Medrano" is the one written so, not any Medrano
+    if titles:  # "Commissioner Galindo" is the one written so, not any Galindo
         holders = [f for f in holders if titles_of(f) == titles]
     cands = [f for f in holders if group_label(f) == "PERSON" and len(words_of(f)) >= 3
              and _same_words(words_of(f)[-2:-1], own, nr)
