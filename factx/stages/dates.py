@@ -160,7 +160,7 @@ def detect(text: str, *, ages: bool | None = None, folded: str | None = None) ->
             if _inside_name(text, start, end):
                 continue
             if _numbered(text, start):
-                continue  # "City Hospital No. 1 in the evening": the number is part of a name
+                continue  # "Clinic No. 4 in the morning": the number is part of a name
             # "now-frozen talks": an adjective, not the present
             if text[end:end + 1] == "-" and words and words[-1] in lex.references:
                 continue
@@ -173,7 +173,7 @@ def detect(text: str, *, ages: bool | None = None, folded: str | None = None) ->
 _NUMBERED = re.compile(r"(?:\b(?:No|NO|Nos|Nr)\.?|\b(?:no|nos|nr)\.|\b[Nn]umber|#)\s*$")
 
 def _numbered(text: str, start: int) -> bool:
-    """A number that names something ("City Hospital No. 1", "Gate #5"), not a time."""
+    """A number that names something ("Clinic No. 4", "Pier #7"), not a time."""
     return text[start:start + 1].isdigit() and bool(_NUMBERED.search(text[max(0, start - 12):start]))
 
 
@@ -318,7 +318,7 @@ def governing_tense(doc: Doc, start: int, end: int) -> str | None:
     if span is not None and span.root.head.lower_ == "since" and span.root.head.i != span.root.i:
         return "past"  # "since Friday", "the highest since March": whatever the verb
     if span is not None and span.root.dep_ != "pobj" and _declared_day(doc_text(doc), end):
-        return "future"  # "declared Monday a day of mourning": the declaring is past, the day ahead
+        return "future"  # "declared Thursday a day of prayer": the declaring is past, the day ahead
     verb, prep = _governing_verb(doc, start, end)
     planned = _planned_for(span)
     if planned is not None:
@@ -960,7 +960,7 @@ _RANGE_DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
 _RANGE_LEAD = re.compile(r"(?:from|between)\s+", re.I)
 
 
-# A clock and its day joined by "on" or "at" ("23:40 local time on Tuesday", "Tuesday at
+# A clock and its day joined by "on" or "at" ("05:15 local time on Friday", "Tuesday at
 # 10 p.m."): TimeML marks the preposition as a signal between two TIMEX3s.
 _CLOCK_ON_DAY = re.compile(r"(?i)(?P<a>.+?),?\s+(?P<joint>on|at)\s+(?P<b>.+)")
 _TIME_DAY = re.compile(r"^((?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-[1-7]))T\d\d:\d\d$")

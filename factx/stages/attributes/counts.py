@@ -379,7 +379,7 @@ def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discours
     event = event_at(frame, state, own_only=attribute == "arrested_count")
     trigger = frame.trigger
     if event is not None and _set_in_another_year(frame, event, state):
-        return None  # 'In 2022 a series of storms killed more than 200': not this event's toll
+        return None  # 'In 2009 a similar fire killed 40 workers': not this event's toll
 
     if event is not None:
         event = brought(event, state) or event
