@@ -314,6 +314,10 @@ class _Comparer:
                 if len(partners) != 1 or self.vaguer(partners[0], g) or not _within(partners[0], g):
                     continue  # the more precise value is not absorbed into a vaguer one
                 h = partners[0]
+                if g.value_type in ("entity", "country") and not self.vaguer(g, h):
+                    # two places of one level that may both hold ("X district" and a town
+                    # nothing places): neither says less, so neither speaks for the other
+                    continue
                 h.facts.extend(g.facts)
                 groups = [x for x in groups if x is not g]
                 changed = True
@@ -481,7 +485,11 @@ def _superseded(groups: list[_Group], cmp: _Comparer) -> list[_Group]:
     for group in groups:
         amount, dated = parse_quantity(group.value), group.dated()
         if amount is not None and dated and any(
-                amount.hi < low and max(dated) < when for low, when in told):
+                amount.hi < low and max(dated) < when for low, when in told) \
+                and not any(h is not group and dated & h.dated() and cmp.relation(group, h) == HARD
+                            and cmp.independent(group, h) for h in groups):
+            # a later rise supersedes a count, not the contradiction between two counts
+            # reported the same day ("rose to 11" / "reaches 14" the same day, 16 the next)
             out.append(group)
     return out
 

@@ -873,6 +873,14 @@ def _called_wrong_pattern(phrase: str) -> str:
     return r"\s+".join(words + [r"(?:(?:had|has|have|been|was|were|be)\s+)*" + re.escape(stem) + r"\w*"])
 
 
+def _singular(head: tuple[str, ...]) -> tuple[str, ...]:
+    """A cause's head with its last word in the singular ("fireworks" -> "firework"):
+    one cause whether told as one thing or as many. Short words and "-ss" stay."""
+    if not head or len(head[-1]) <= 3 or not head[-1].endswith("s") or head[-1].endswith("ss"):
+        return head
+    return (*head[:-1], head[-1][:-1])
+
+
 class ValueModel:
     """What the comparison of values needs from the rules: name folding and
     transliteration (`factx.names`), countries (`demonyms`), roles
@@ -1253,7 +1261,7 @@ class ValueModel:
             if kind_a in self._follows.get(kind_b, ()) or kind_b in self._follows.get(kind_a, ()):
                 return COMPATIBLE  # a fire that a strike or a fault started: one account
             return SOFT if {kind_a, kind_b} & self._soft_kinds else HARD
-        if head_a != head_b and not alike:
+        if _singular(head_a) != _singular(head_b) and not alike:
             return SOFT  # two explanations of one kind: a stroke, cancer
         if not details or not details_a or not details_b or details_a == details_b:
             return COMPATIBLE  # one says less than the other
