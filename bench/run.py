@@ -266,6 +266,24 @@ def rows(report: dict) -> list[tuple[str, str, str, str, str]]:
     return out
 
 
+def stage_table(speed: dict) -> list[str]:
+    """Each stage's share of extract's CPU time (spaCy's components and factx's stages),
+    largest first, as markdown lines; empty when the speed benchmark has none."""
+    stages = get(speed, "stage_shares", "stages", default={})
+    if not stages:
+        return []
+    cpu = get(speed, "stage_shares", "cpu_seconds", default={})
+    first = get(speed, "stage_shares", "first_pass", "stages", default={})
+    out = ["| stage | share (min-max) | CPU s per pass | share in the first pass |", "|---|---|---|---|"]
+    for name, value in sorted(stages.items(), key=lambda kv: -median(kv[1])):
+        out.append(f"| {name} | {fmt(value, 3)} | {fmt(median(cpu.get(name)), 2)} | {fmt(first.get(name), 3)} |")
+    out.append(f"| **spaCy** / **factx** | **{fmt(get(speed, 'stage_shares', 'groups', 'spaCy'), 3)}** / "
+               f"**{fmt(get(speed, 'stage_shares', 'groups', 'factx'), 3)}** | "
+               f"{fmt(get(speed, 'stage_shares', 'seconds_per_pass'), 2)} | "
+               f"factx {fmt(get(speed, 'stage_shares', 'first_pass', 'factx'), 3)} |")
+    return out
+
+
 # ------------------------------------------------------------------ rendering
 
 def render_markdown(report: dict) -> str:
@@ -500,6 +518,8 @@ def main() -> None:
             results[name] = data
             continue
         results[name] = run(name, quick)
+        if name == "speed" and stage_table(results[name]):
+            print("\nStage shares of extract:\n" + "\n".join(stage_table(results[name])) + "\n", flush=True)
     report = {"machine": machine(), "date": time.strftime("%Y-%m-%d %H:%M"), "commit": commit(), "quick": quick,
               "load": {"before": before, "after": loadavg(), "limit_cores": LOAD_LIMIT},
               "results": results, "recorded": RECORDED}

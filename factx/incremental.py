@@ -72,6 +72,7 @@ that exercise every rule, that they never do.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
@@ -362,6 +363,29 @@ def _stored_names(conn, nodes: Iterable[str]) -> set[str]:
     return out
 
 
+def _look_up(conn, wanted: set[tuple[str, str]], by_key: dict[str, list[tuple[str, str, str | None]]],
+             looked_up: dict[tuple[str, str], list[tuple[str, str, str | None]]]) -> None:
+    """For each (key, role) of `wanted`, the stored and the current nodes that hold the key
+    in a partner role (`_PARTNERS`), into `looked_up`: one query per 500 keys, not one each."""
+    found: dict[tuple[str, str], list[tuple[str, str, str | None]]] = {pair: [] for pair in wanted}
+    asked = sorted({(key, partner) for key, role in wanted for partner in _PARTNERS[role]})
+    for chunk in _chunks(asked):
+        rows = conn.execute(
+            "SELECT k.key, k.node, k.role, k.detail FROM json_each(?) w JOIN resolve_keys k "
+            "ON k.key = json_extract(w.value, '$[0]') AND k.role = json_extract(w.value, '$[1]')",
+            (json.dumps(chunk, ensure_ascii=False),)).fetchall()
+        stored: dict[tuple[str, str], list[tuple[str, str, str | None]]] = {}
+        for key, node, role, detail in rows:
+            stored.setdefault((key, role), []).append((node, role, detail))
+        for key, partner in chunk:
+            for role in (r for r, partners in _PARTNERS.items() if partner in partners):
+                if (key, role) in found:
+                    found[(key, role)] += stored.get((key, partner), ())
+    for (key, role), nodes in found.items():
+        nodes += [n for n in by_key.get(key, ()) if n[1] in _PARTNERS[role]]
+        looked_up[(key, role)] = nodes
+
+
 def _incremental(store, rules: RuleSet, pending: list[str]) -> Resolution:
     conn = store.conn
     nr = name_rules(rules)
@@ -396,16 +420,9 @@ def _incremental(store, rules: RuleSet, pending: list[str]) -> Resolution:
             keys.update(conn.execute(f"SELECT key, role, detail FROM resolve_keys WHERE node IN ({marks})", chunk))
         for node in batch:
             keys.update(new_keys.get(node, ()))
+        _look_up(conn, {(key, role) for key, role, _ in keys} - looked_up.keys(), by_key, looked_up)
         for key, role, detail in sorted(keys, key=lambda k: (k[0], k[1], k[2] or "")):
-            found = looked_up.get((key, role))
-            if found is None:
-                partners = _PARTNERS[role]
-                found = conn.execute(
-                    f"SELECT node, role, detail FROM resolve_keys WHERE key = ? AND role IN "
-                    f"({','.join('?' * len(partners))})", (key, *partners)).fetchall()
-                found += [n for n in by_key.get(key, ()) if n[1] in partners]
-                looked_up[(key, role)] = found
-            for other, _, other_detail in found:
+            for other, _, other_detail in looked_up[(key, role)]:
                 if other not in region and _linked(key, role, detail, other_detail):
                     region.add(other)
                     frontier.append(other)

@@ -257,7 +257,8 @@ def distinct_names(store, names: Iterable[str] | None = None, rules: RuleSet | N
     short = ("WITH s(doc_id, name, word) AS (SELECT DISTINCT doc_id, name, "
              "substr(trim(name), instr(trim(name), ' ') + 1) FROM facts "
              "WHERE attribute = 'name' AND name_type = 'PERSON' AND rule IN ('ner.mention.apart', 'ner.mention.typed.apart') "
-             "AND instr(substr(trim(name), instr(trim(name), ' ') + 1), ' ') = 0) ")
+             "AND instr(substr(trim(name), instr(trim(name), ' ') + 1), ' ') = 0"
+             + (" AND name IN wanted" if wanted else "") + ") ")
     rows = store.conn.execute(
         (wanted + short.replace("WITH ", ", ", 1) if wanted else short)
         + "SELECT DISTINCT a.name, b.name FROM s a JOIN facts b ON a.doc_id = b.doc_id "
@@ -273,48 +274,71 @@ def distinct_names(store, names: Iterable[str] | None = None, rules: RuleSet | N
             # ... or two one-word names of distinctive titles, or of one and none ("Gen. Rahman",
             # and "Rahman, the minister"); a gendered title alone says nothing ("Mr. Osei")
             out.add((min(a, b), max(a, b)))
-    gendered = _other_gender(store, nr, rules if rules is not None else store_rules(store))
-    if names is not None:
-        chosen = set(names)
-        gendered = {(a, b) for a, b in gendered if a in chosen and b in chosen}
+    gendered = _other_gender(store, nr, rules if rules is not None else store_rules(store), names)
     return sorted(out | gendered)
 
 
-def _other_gender(store, nr: NameRules, rules: RuleSet) -> set[tuple[str, str]]:
+def _other_gender(store, nr: NameRules, rules: RuleSet,
+                  names: Iterable[str] | None = None) -> set[tuple[str, str]]:
     """A one-word name with a title that says a gender ("Mrs. Mensah") and a full name it ends
     whose own sentences (those that name no other person) speak of the other gender ("Kwabena
-    Mensah, a taxi driver, died when a bus hit his car"): a widow and her husband."""
+    Mensah, a taxi driver, died when a bus hit his car"): a widow and her husband.
+
+    With `names`, the pairs of two of them, reading only their facts (a pair depends on
+    its two names' facts alone: a rerun pays for the names it resolves again)."""
     titles = sorted({w for w in nr.gendered})
+    only, params = "", ()
+    if names is not None:
+        only = " AND name IN (SELECT value FROM json_each(?))"
+        params = (json.dumps(sorted(set(names)), ensure_ascii=False),)
     rows = store.conn.execute(
         "SELECT DISTINCT name FROM facts WHERE attribute = 'name' AND name_type = 'PERSON' "
         "AND instr(trim(name), ' ') > 0 AND lower(replace(substr(trim(name), 1, instr(trim(name), ' ') - 1), '.', '')) "
-        "IN (SELECT value FROM json_each(?))", (json.dumps(titles),)).fetchall()
+        "IN (SELECT value FROM json_each(?))" + only, (json.dumps(titles), *params)).fetchall()
     roles: dict[str, set[str]] = {}
     for rule in rules.get("misspellings"):
         roles.setdefault(rule["role"], set()).update(w.lower() for w in rule["words"])
-    out = set()
+    shorts = []  # (short name, its gender, its one word)
     for (short,) in rows:
         gender = gender_title(short, nr) if isinstance(short, str) else ""
         own = core_tokens(short, "PERSON", nr=nr) if gender else ()
-        if len(own) != 1:
-            continue
-        word = short.split()[-1]
-        for (full,) in store.conn.execute(
-                "SELECT DISTINCT name FROM facts WHERE attribute = 'name' AND name_type = 'PERSON' "
-                "AND name LIKE ?", (f"% {word}",)).fetchall():
+        if len(own) == 1:
+            shorts.append((short, gender, own[0]))
+    if not shorts:
+        return set()
+    # the names that end as each short name does, for all of them in one query
+    ending: dict[str, list[str]] = {}
+    words = sorted({short.split()[-1] for short, _, _ in shorts})
+    for word, full in store.conn.execute(
+            "SELECT DISTINCT w.value, name FROM json_each(?) w JOIN facts ON name LIKE '% ' || w.value "
+            "WHERE attribute = 'name' AND name_type = 'PERSON'" + only,
+            (json.dumps(words, ensure_ascii=False), *params)).fetchall():
+        ending.setdefault(word, []).append(full)
+    # the pairs whose full name ends in the short name's word (as the resolver folds it)
+    pairs = []
+    for short, gender, own in shorts:
+        for full in ending.get(short.split()[-1], ()):
             tokens = core_tokens(full, "PERSON", nr=nr) if isinstance(full, str) else ()
-            if len(tokens) < 2 or tokens[-1] != own[0]:
-                continue
-            quotes = [q for (q,) in store.conn.execute(
-                "SELECT f.quote FROM facts f WHERE f.name = ? AND f.attribute = 'name' AND NOT EXISTS ("
-                "SELECT 1 FROM facts g WHERE g.doc_id = f.doc_id AND g.quote = f.quote AND g.attribute = 'name' "
-                "AND g.name_type = 'PERSON' AND g.name != f.name)", (full,)).fetchall() if isinstance(q, str)]
-            said = [t for q in quotes for t in _WORD.findall(q.lower())]
-            he = sum(t in roles.get("masculine", ()) for t in said)
-            she = sum(t in roles.get("feminine", ()) for t in said)
-            theirs = "male" if he > 2 * she else "female" if she > 2 * he else ""
-            if theirs and theirs != gender:
-                out.add((min(short, full), max(short, full)))
+            if len(tokens) >= 2 and tokens[-1] == own:
+                pairs.append((short, gender, full))
+    # each such full name's own sentences (those that name no other person), in one query
+    fulls = sorted({full for _, _, full in pairs})
+    quotes: dict[str, list[str]] = {}
+    for full, quote in store.conn.execute(
+            "SELECT f.name, f.quote FROM facts f WHERE f.name IN (SELECT value FROM json_each(?)) "
+            "AND f.attribute = 'name' AND NOT EXISTS ("
+            "SELECT 1 FROM facts g WHERE g.doc_id = f.doc_id AND g.quote = f.quote AND g.attribute = 'name' "
+            "AND g.name_type = 'PERSON' AND g.name != f.name)", (json.dumps(fulls, ensure_ascii=False),)).fetchall():
+        if isinstance(quote, str):
+            quotes.setdefault(full, []).append(quote)
+    out = set()
+    for short, gender, full in pairs:
+        said = [t for q in quotes.get(full, ()) for t in _WORD.findall(q.lower())]
+        he = sum(t in roles.get("masculine", ()) for t in said)
+        she = sum(t in roles.get("feminine", ()) for t in said)
+        theirs = "male" if he > 2 * she else "female" if she > 2 * he else ""
+        if theirs and theirs != gender:
+            out.add((min(short, full), max(short, full)))
     return out
 
 

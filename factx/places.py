@@ -20,6 +20,7 @@ from functools import lru_cache
 #: Alternate names from GeoNames are kept only when written like a name in Latin letters
 #: (GeoNames also lists airport codes and lower-case transliterations).
 _NAME_LIKE = re.compile(r"[A-Z][a-z'’]+(?:[ -][A-Za-z][a-z'’]*)*")
+_NOT_LETTERS = re.compile(r"[^a-z]+")
 
 
 def place_key(name: str) -> str:
@@ -28,9 +29,12 @@ def place_key(name: str) -> str:
     >>> place_key("  Saint-Étienne "), place_key("Qaraghandy")
     ('saint etienne', 'qaraghandy')
     """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.sub(r"[^a-z]+", " ", text).split())
+    if name.isascii():  # nothing to decompose (most of the gazetteer's 150,000 names)
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return " ".join(_NOT_LETTERS.sub(" ", text).split())
 
 
 @lru_cache(maxsize=1)

@@ -326,7 +326,7 @@ class RuleSet:
         if kind not in self._by_kind:
             bucket: dict[str, Rule] = {}
             for path, text in self._kind_files(kind):
-                file_kind, rules = parse_rule_file(path, text)
+                file_kind, rules = _parsed(path, text)
                 if file_kind != kind:
                     continue
                 for rule in rules:
@@ -346,7 +346,7 @@ class RuleSet:
         """Parse and validate every file now; raise the first `RuleError`."""
         if not self._parsed:
             for path, text in self._texts:
-                parse_rule_file(path, text)
+                _parsed(path, text)
             self._parsed = True
         return self
 
@@ -356,6 +356,19 @@ class RuleSet:
         for rule in self.get(kind):
             out.extend(rule.get(key, ()))
         return tuple(out)
+
+
+#: Parsed rule files of this process by (path, text): a file is parsed and validated
+#: once, however many rule sets (shipped, a user's directory on top) and kinds ask for it.
+_PARSED: dict[tuple[str, str], tuple[str, list[Rule]]] = {}
+
+
+def _parsed(path: Path, text: str) -> tuple[str, list[Rule]]:
+    """`parse_rule_file(path, text)`, once per process for the same path and text."""
+    key = (str(path), text)
+    if key not in _PARSED:
+        _PARSED[key] = parse_rule_file(path, text)
+    return _PARSED[key]
 
 
 def _check_value(path: str, rule_id: str, key: str, kind: str, value: Any) -> None:

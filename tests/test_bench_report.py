@@ -100,3 +100,19 @@ def test_ratio_is_taken_within_each_round():
     r = common.ratio(runs, "a", "b")
     assert r["values"] == [2.0, 4.0, 1.5] and r["median"] == 2.0 and (r["min"], r["max"]) == (1.5, 4.0)
     assert r["pairs"] == 3 and r["under_load"] is True and r["others_cores_max"] == 0.5
+
+
+def test_stage_shares_give_cpu_seconds_the_first_pass_and_a_table_largest_first():
+    speed = _load("speed")
+    passes = [{"spaCy: ner": 6.0, "factx: mentions": 2.0, "factx: dates": 1.0},  # first pass: one-time costs
+              {"spaCy: ner": 6.0, "factx: mentions": 1.0, "factx: dates": 1.0},
+              {"spaCy: ner": 6.2, "factx: mentions": 1.0, "factx: dates": 0.8}]
+    shares = speed.shares(passes)
+    assert shares["first_pass"]["stages"]["factx: mentions"] == round(2 / 9, 4)
+    assert shares["first_pass"]["factx"] == round(3 / 9, 4)
+    assert shares["cpu_seconds"]["factx: mentions"]["median"] == 1.0
+    assert shares["stages"]["factx: mentions"]["median"] == round(1 / 8, 4)
+    table = bench_run.stage_table({"stage_shares": shares})
+    assert [line.split(" | ")[0] for line in table[2:5]] == ["| spaCy: ner", "| factx: mentions", "| factx: dates"]
+    assert "0.222" in table[3] and table[-1].startswith("| **spaCy** / **factx**")
+    assert bench_run.stage_table({}) == []

@@ -135,3 +135,33 @@ def test_a_rerun_with_nothing_new_never_imports_spacy(corpus, tmp_path, nlp):
             "print(report.counts.unchanged, 'spacy' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["3", "False"]
+
+
+# --- people told apart, for the names a rerun resolves again ---------------------------
+# Invented people: a widow with a title and her husband, a namesake, a second couple.
+_APART_DOCS = [
+    [("Kofi Adaro", "Kofi Adaro, a driver, died when a bus hit his car.")],
+    [("Mrs. Adaro", "Mrs. Adaro said her husband had left early.")],
+    [("Esi Adaro", "Esi Adaro said she was at home.")],
+    [("Yaw Benti", "Yaw Benti said he saw the fire from his shop.")],
+    [("Mrs. Benti", "Mrs. Benti said she called the police.")],
+    [("Mr. Adaro", "Mr. Adaro said his sister had moved away.")],
+]
+
+
+def test_people_told_apart_for_some_names_are_the_whole_answer_restricted_to_them(tmp_path):
+    """`distinct_names(store, names)` reads only the facts of `names` (a rerun's cost);
+    its answer must be the whole store's pairs of two of them, for any choice of names."""
+    from itertools import combinations
+
+    from factx.lookup import distinct_names
+    from test_lookup import _said_store
+
+    db = _said_store(tmp_path, _APART_DOCS)
+    everything = distinct_names(db)
+    assert ("Kofi Adaro", "Mrs. Adaro") in everything and ("Mrs. Benti", "Yaw Benti") in everything
+    names = sorted({name for doc in _APART_DOCS for name, _ in doc})
+    for size in (1, 2, 3, len(names)):
+        for chosen in combinations(names, size):
+            expected = [pair for pair in everything if pair[0] in chosen and pair[1] in chosen]
+            assert distinct_names(db, chosen) == expected, chosen
