@@ -364,13 +364,13 @@ class _Places:
         return UNKNOWN
 
 
-#: words that name a part of a place by its side ('South Sulawesi', 'Northern Cape')
+#: words that name a part of a place by its side ('South Kivu', 'Northern Cape')
 _COMPASS = re.compile(r"^(?:north|south|east|west|central|northern|southern|eastern|western|"
                       r"north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west|upper|lower)\s+")
 
 
 def _part_by_compass(a: str, b: str) -> bool:
-    """One place is the other's name behind a compass word ('south sulawesi', 'sulawesi'):
+    """One place is the other's name behind a compass word ('south kivu', 'kivu'):
     the text may name a region and a part of it, not two places apart."""
     return _COMPASS.sub("", a) == b or _COMPASS.sub("", b) == a
 

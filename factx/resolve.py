@@ -238,7 +238,7 @@ def kin_marks(key: str, nr: NameRules) -> tuple[str, str]:
     particle, which may stand for one: "Ben Amor", "Bin Amor") or "" (nothing).
 
     >>> nr = name_rules()
-    >>> kin_marks("abu hamza", nr), kin_marks("khalid bin faisal", nr), kin_marks("youssef ben salah", nr)
+    >>> kin_marks("abu hamza", nr), kin_marks("khalid bin faisal", nr), kin_marks("karim ben ammar", nr)
     (('kin', 'kin'), ('', 'kin'), ('', 'particle'))
     """
     ws = [w for w in key.split() if w not in nr.articles]

@@ -730,7 +730,7 @@ def _told_day(doc: Doc, text: str, spans: list[TimexSpan], bare: list, i: int, l
     before it tell one: "... were killed in a crush on Saturday night, officials said on
     Sunday. A surge knocked people down at around 9:40 p.m." is Saturday's 9:40 p.m. The
     nearest day named in the TOLD_DAY_SENTENCES sentences before it, leaving out the day of a
-    saying ("said on Sunday", "said in the early hours of Sunday"), which dates the report,
+    saying ("said on Sunday", "said in the early hours of Friday"), which dates the report,
     not the story. Only a day of the article's week (TOLD_DAY_RANGE days either side of a
     known anchor) is the story's: "He died on Sept. 11, 2001. The strike came at 6:18 a.m."
     keeps the clock on the article's day. None when there is none."""

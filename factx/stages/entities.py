@@ -258,7 +258,7 @@ def _join(spans: list[Span], er: EntityRules) -> list[Span]:
                 if right is not None and right.label_ in right_labels:
                     out.append(Span(doc, span.start, right.end, label=label))
                     break
-                if not connector:  # "Navy SEALs": the capitalized word right after the span
+                if not connector:  # "Army Rangers": the capitalized word right after the span
                     if p < len(doc) and doc[p].text[:1].isupper() and doc[p].lower_ in right_words:
                         out.append(Span(doc, span.start, p + 1, label=label))
                         break
@@ -299,7 +299,7 @@ def _acronym_join(spans: list[Span], er: EntityRules) -> list[Span]:
 
 def _unlabelled_definitions(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
     """Capitalized words right before "(ACR)" whose initials spell ACR, that the model
-    did not mark, are an organisation ("... said National Directorate of Security (NDS)")."""
+    did not mark, are an organisation ("... said National Border Authority (NBA)")."""
     ends = {s.end for s in spans}
     covered = {i for s in spans for i in range(s.start, s.end)}
     out = []

@@ -200,7 +200,7 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
     tally = token
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         if quantity is None and _part_of(token):
-            return None  # 'six of the injured were moved': a part of the count, not the count
+            return None  # 'four of the injured were moved': a part of the count, not the count
         if quantity is None:
             quantity = quantity_of(token.head.head, state)  # 'dozens of deaths'
         if lemma(token.head.head) in words_of_family(state, "tally_noun"):
@@ -221,7 +221,7 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
 
 
 def _part_of(token: Token) -> bool:
-    """'six of the injured', 'two of those dead', 'three of its dead': a number before 'of'
+    """'four of the injured', 'two of those dead', 'three of its dead': a number before 'of'
     and a determined group of people after it counts a part of that group."""
     holder = token.head.head
     return (holder.like_num or holder.pos_ == "NUM") and any(
