@@ -384,7 +384,7 @@ def _people(spans: list[Span], er: EntityRules) -> list[Span]:
         elif i >= 0 and i not in covered and doc[i].is_title and doc[i].whitespace_ == " " \
                 and "".join(words(doc[i].text)) in er.names.opening_family \
                 and (len(span) == 2 or "".join(words(span[0].text)) in er.names.opening_middle):
-            start = i  # the Vietnamese family name the model left out ("Tran| Van Hung")
+            start = i  # the Vietnamese family name the model left out ("Tran| Van Khoa")
         # name goes on: proper nouns right after a person's name the model cut short ("mayor
         # Abdi Farah| Warsame said", "Rosa| Huaman Ccori, 54"), up to three, no word that
         # makes a name a place or a body, and not into a run of capitalized words
