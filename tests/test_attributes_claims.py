@@ -107,6 +107,73 @@ DENIALS = [
      [("Tomas Reed", "death", "killed", {"polarity": "denied", "said_by": "his brother"})], []),
 ]
 
+# --- denial scope, session 9: what a negation or a denial reaches --------------------------
+DENIAL_SCOPE = [
+    # a negation on a copula does not reach a clause conjoined to it
+    ('The pathologist Ana Bela Torres told reporters that the wounds "are not compatible with a hanging" '
+     'and that Ruben Ortiz "died as a result of blows to the head".',
+     [("Ruben Ortiz", "death", "died", {"polarity": "affirmed", "said_by": "Ana Bela Torres"}),
+      ("Ruben Ortiz", "cause_of_death", "blow", AFFIRMED)],
+     [("a denied death", lambda f: f.attribute == "death" and f.polarity == "denied")]),
+    # ... but it reaches its own complement (control)
+    ("It is not true that Ivo Sander was killed, the ministry said.",
+     [("Ivo Sander", "death", "killed", {"polarity": "denied", "said_by": "ministry"})], []),
+    # a denied manner of death denies the manner only: the death, its place are granted
+    ("Ruben Caldas did not commit suicide in his cell in Varno, his sister said.",
+     [("Ruben Caldas", "cause_of_death", "suicide", {"polarity": "denied", "said_by": "his sister"})],
+     [("a denied death", lambda f: f.attribute == "death" and f.polarity == "denied"),
+      ("a denied place", lambda f: f.attribute == "place_of_death" and f.polarity == "denied")]),
+    ("An autopsy found a skull fracture, contradicting the police version that Ruben Caldas committed "
+     "suicide in his cell.",
+     [("Ruben Caldas", "cause_of_death", "suicide", DENIED)],
+     [("a denied death", lambda f: f.attribute == "death" and f.polarity == "denied")]),
+    # ... a denied death is denied (control)
+    ("Police said Ruben Caldas did not die in the fire in Varno.",
+     [("Ruben Caldas", "death", "died", {"polarity": "denied", "said_by": "Police"})], []),
+    # 'would not rule out' leaves the hypothesis open; 'ruled out' denies it (control)
+    ("Authorities would not rule out an attack in the explosion in Varno.", [],
+     [("a denied attack", lambda f: f.attribute == "perpetrator" and f.polarity == "denied")]),
+    ("Authorities ruled out an attack in the explosion in Varno.",
+     [("explosion in Varno", "perpetrator", "attack", {"polarity": "denied", "said_by": "Authorities"})], []),
+    # a retraction of a statement that says its claim denies that claim, not the one before
+    ("Regional radio said Piet Laan died in Varno on Monday. Police later retracted their report that "
+     "Tom Brandt had been killed in Varno.",
+     [("Piet Laan", "death", "died", AFFIRMED),
+      ("Tom Brandt", "death", "killed", {"polarity": "denied", "said_by": "Police"})],
+     [("the earlier death denied", lambda f: f.name == "Piet Laan" and f.polarity == "denied")]),
+    ("Regional radio said Piet Laan died in Varno on Monday. Police later withdrew their statement that "
+     "Tom Brandt had been arrested.",
+     [("Piet Laan", "death", "died", AFFIRMED)],
+     [("a denial", lambda f: f.polarity == "denied")]),
+    ("Police on Sunday withdrew their statement that 12 people had been killed in the fire in Varno.",
+     [("fire in Varno", "killed_count", 12, {"polarity": "denied", "said_by": "Police"})],
+     [("the place denied", lambda f: f.attribute == "place" and f.polarity == "denied")]),
+    # a denial of a toll: the event's place named with the event is granted
+    ("The governor denied that anyone died in the fire in Varno.",
+     [("fire in Varno", "killed_count", 0, {"said_by": "governor"})],
+     [("the place denied", lambda f: f.attribute == "place" and f.polarity == "denied")]),
+    ("The ministry said no one was killed in the fire in Varno on Monday.",
+     [("fire in Varno", "killed_count", 0, {"polarity": "affirmed", "said_by": "ministry"})], []),
+    # a passive denial: the agent denies
+    ("Reports that 12 people died in the fire in Varno were rejected by the governor.",
+     [("fire in Varno", "killed_count", 12, {"polarity": "denied", "said_by": "governor"})], []),
+    ("The claim that Tomas Relk was killed was denied by the army.",
+     [("Tomas Relk", "death", "killed", {"polarity": "denied", "said_by": "army"})], []),
+    # what a denial denies follows it (or is a clause before it): not a headline's other clause
+    ("Tarnia toll climbs to 26, prefect denies school shelter collapse",
+     [("collapse", "killed_count", 26, AFFIRMED)],
+     [("the toll denied", lambda f: f.attribute == "killed_count" and f.polarity == "denied")]),
+    ("Storm: Tarnia toll climbs to 26, prefect denies school shelter collapse", [],
+     [("the toll denied", lambda f: f.attribute == "killed_count" and f.polarity == "denied")]),
+    ("Tomas Relk was killed in Varno, the army denied.",
+     [("Tomas Relk", "death", "killed", {"polarity": "denied", "said_by": "army"})], []),
+    # hedges stay hedges, never denials
+    ("Tomas Relk was reportedly killed in Varno on Monday.",
+     [("Tomas Relk", "death", "killed", {"polarity": "affirmed", "modality": "hedged"})], []),
+    ("Unconfirmed reports said Tomas Relk was killed in Varno.",
+     [("Tomas Relk", "death", "killed", {"polarity": "affirmed", "modality": "hedged"})], []),
+]
+
 # --- attribution scoped to the clause its reporting verb governs ---------------------------
 ATTRIBUTION = [
     ("Firefighters said five homes burned in the wildfire near Oreva, but the mayor said two residents had died.",
@@ -267,7 +334,7 @@ REFERENCES = [
      [("the victim as perpetrator", lambda f: f.attribute == "perpetrator" and f.value == "Ayman Sabri")]),
 ]
 
-ROWS = DEATHS + DENIALS + ATTRIBUTION + FRAMES + EVENTS + CAUSES + REFERENCES
+ROWS = DEATHS + DENIALS + DENIAL_SCOPE + ATTRIBUTION + FRAMES + EVENTS + CAUSES + REFERENCES
 
 
 @pytest.mark.parametrize("text, expected, absent", ROWS, ids=[r[0][:48] for r in ROWS])
