@@ -167,6 +167,12 @@ DENIAL_SCOPE = [
      [("the toll denied", lambda f: f.attribute == "killed_count" and f.polarity == "denied")]),
     ("Tomas Relk was killed in Varno, the army denied.",
      [("Tomas Relk", "death", "killed", {"polarity": "denied", "said_by": "army"})], []),
+    # 'my brother' in a quotation is the speaker's brother, never the most named person
+    ('Ruben Ortiz Salas, 38, was found dead in his cell early Monday, police spokesman Tomas Relk Vega told '
+     'reporters. "Everything indicates that the detainee committed suicide," Relk Vega said.\n\n'
+     'His sister, Marta Ortiz, said the family did not accept the police account. "My brother did not '
+     'commit suicide. He had three children," she said.', [],
+     [("the spokesman's death", lambda f: f.name == "Tomas Relk Vega" and f.attribute in ("death", "cause_of_death"))]),
     # hedges stay hedges, never denials
     ("Tomas Relk was reportedly killed in Varno on Monday.",
      [("Tomas Relk", "death", "killed", {"polarity": "affirmed", "modality": "hedged"})], []),
