@@ -143,8 +143,9 @@ DENIAL_SCOPE = [
      [("the earlier death denied", lambda f: f.name == "Piet Laan" and f.polarity == "denied")]),
     ("Regional radio said Piet Laan died in Varno on Monday. Police later withdrew their statement that "
      "Tom Brandt had been arrested.",
-     [("Piet Laan", "death", "died", AFFIRMED)],
-     [("a denial", lambda f: f.polarity == "denied")]),
+     [("Piet Laan", "death", "died", AFFIRMED),
+      ("Tom Brandt", "arrested", "arrested", {"polarity": "denied", "said_by": "Police"})],
+     [("the earlier death denied", lambda f: f.name == "Piet Laan" and f.polarity == "denied")]),
     ("Police on Sunday withdrew their statement that 12 people had been killed in the fire in Varno.",
      [("fire in Varno", "killed_count", 12, {"polarity": "denied", "said_by": "Police"})],
      [("the place denied", lambda f: f.attribute == "place" and f.polarity == "denied")]),
@@ -178,6 +179,32 @@ DENIAL_SCOPE = [
      [("Tomas Relk", "death", "killed", {"polarity": "affirmed", "modality": "hedged"})], []),
     ("Unconfirmed reports said Tomas Relk was killed in Varno.",
      [("Tomas Relk", "death", "killed", {"polarity": "affirmed", "modality": "hedged"})], []),
+]
+
+# --- custody: whether a named person was arrested (affirmed, denied, by whom) --------------
+CUSTODY = [
+    ("The manager of the hall, Samir Tabet, 48, was arrested on Thursday night, police said.",
+     [("Samir Tabet", "arrested", "arrested", {"polarity": "affirmed", "said_by": "police"})], []),
+    ("Police arrested the club manager, Samir Tabet, on Friday, a security source said.",
+     [("Samir Tabet", "arrested", "arrested", {"polarity": "affirmed", "said_by": "security source"})], []),
+    ("Kaspar Lindqvist and Ole Brenn were taken into custody late on Saturday, said Irina Vale, a spokeswoman.",
+     [("Kaspar Lindqvist", "arrested", "arrested", {"said_by": "Irina Vale"}),
+      ("Ole Brenn", "arrested", "arrested", {"said_by": "Irina Vale"})], []),
+    # denied: a negation, a conjoined negation, a retracted statement
+    ('"Mr. Lunde has not been detained," Colonel Arno Vik said.',
+     [("Mr. Lunde", "arrested", "arrested", {"polarity": "denied", "said_by": "Arno Vik"})], []),
+    ("A lawyer for the family said Samir Tabet had turned himself in on Friday and had not been arrested.",
+     [("Samir Tabet", "arrested", "arrested", DENIED)],
+     [("an affirmed arrest", lambda f: f.attribute == "arrested" and f.polarity == "affirmed")]),
+    ("Police on Sunday withdrew their statement that Kaspar Lindqvist had been recaptured.",
+     [("Kaspar Lindqvist", "arrested", "arrested", {"polarity": "denied", "said_by": "Police"})], []),
+    # no arrest: an order, a plan, a count of arrests
+    ("Prosecutors ordered the detention of Samir Tabet for 15 days.", [],
+     [("an arrest", lambda f: f.attribute == "arrested")]),
+    ("Police said they will arrest Samir Tabet soon.", [],
+     [("an arrest", lambda f: f.attribute == "arrested")]),
+    ("Police arrested 14 people in Varno on Friday.",
+     [("arrests in Varno", "arrested_count", 14, {})], [("an arrest", lambda f: f.attribute == "arrested")]),
 ]
 
 # --- attribution scoped to the clause its reporting verb governs ---------------------------
@@ -340,7 +367,7 @@ REFERENCES = [
      [("the victim as perpetrator", lambda f: f.attribute == "perpetrator" and f.value == "Ayman Sabri")]),
 ]
 
-ROWS = DEATHS + DENIALS + DENIAL_SCOPE + ATTRIBUTION + FRAMES + EVENTS + CAUSES + REFERENCES
+ROWS = DEATHS + DENIALS + DENIAL_SCOPE + CUSTODY + ATTRIBUTION + FRAMES + EVENTS + CAUSES + REFERENCES
 
 
 @pytest.mark.parametrize("text, expected, absent", ROWS, ids=[r[0][:48] for r in ROWS])
