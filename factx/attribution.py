@@ -24,6 +24,9 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 #: verbs that deny what they call false: 'called it propaganda', 'considers it an allegation'
 DISMISSING = ("call", "describe", "dismiss", "brand", "label", "consider", "term", "deem", "reject")
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+#: clauses beside a copula with their own predicate: its negation does not reach them
+#: (its complement it does: "it is not true that X died")
+CLAUSES = frozenset({"conj", "advcl", "relcl", "parataxis", "xcomp"})
 QUOTES_OPEN = "“\"«‘"
 QUOTES = "“”\"«»"
 
@@ -261,8 +264,9 @@ def author_of(noun: Token, lex: Lexicon) -> Token | None:
 #: marks of a clause of time, which a denial of its main clause takes for granted
 TIME_MARKS = frozenset({"before", "after", "when", "while", "as", "since", "until", "once"})
 
-#: what hangs on a denial verb without being what it denies
-DENIAL_ADJUNCTS = frozenset({"advcl", "conj", "npadvmod", "advmod", "agent"})
+#: what hangs on a denial verb without being what it denies (its active subject is who
+#: denies: 'X: toll climbs to 26, mayor denies collapse' hangs the toll on the subject)
+DENIAL_ADJUNCTS = frozenset({"advcl", "conj", "npadvmod", "advmod", "agent", "nsubj"})
 
 
 def denial_above(trigger: Token, lex: Lexicon) -> Token | None:
@@ -284,9 +288,17 @@ def denial_above(trigger: Token, lex: Lexicon) -> Token | None:
                 return None
             if node.pos_ != "NOUN" and below.dep_ in DENIAL_ADJUNCTS:
                 return None
+            if node.pos_ != "NOUN" and below.i < node.i and (below.dep_ not in ("ccomp", "nsubjpass") or any(
+                    c.dep_ in ("dobj", "obj") for c in node.children)):
+                # what a denial denies follows it, but for a passive subject ('reports that ...
+                # were denied') and a clause before it ('X was killed, the army denied'); not
+                # 'Storm: toll climbs to 26, mayor denies collapse' (a clause beside it)
+                return None
             return node
         if node.pos_ == "VERB" and dismissing(node, lex):
             return node  # 'considers the claim to have killed X an allegation'
+        if node.pos_ in ("NOUN", "PROPN") and below.dep_ in ("acl", "ccomp") and _retracted(node, lex):
+            return node.head  # 'withdrew its statement that 12 had died': the retracted claim
         if node.pos_ == "NOUN" and lemma(node) in NO_BASIS and below.dep_ == "prep" \
                 and below.lower_ in ("to", "in", "behind") and _none_of(node):
             return node  # 'there is no truth to reports that X was killed'
@@ -358,8 +370,11 @@ def correction_above(trigger: Token, lex: Lexicon) -> Token | None:
 def negated(trigger: Token) -> bool:
     """'was not killed', 'is not the leader': a negation on the trigger or its copula."""
     heads = [trigger]
-    if trigger.dep_ in ("attr", "acomp", "oprd") or trigger.head.lemma_ == "be" and not open_question(trigger):
-        heads.append(trigger.head)  # (not 'it was not clear whether X was killed')
+    if trigger.dep_ in ("attr", "acomp", "oprd") or trigger.head.lemma_ == "be" and not open_question(trigger) \
+            and trigger.dep_ not in CLAUSES:
+        # (not 'it was not clear whether X was killed'; not a clause of its own: 'the
+        # injuries were not compatible with a fall and X died of blows')
+        heads.append(trigger.head)
     if trigger.dep_ == "pobj" and trigger.head.lower_ == "among" and trigger.head.head.lemma_ == "be":
         heads.append(trigger.head.head)  # 'X was not among the dead'
     return any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det")
@@ -446,7 +461,8 @@ def pointing_denials(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, str, Tok
         low = lemma(verb)
         if low in lex.retract:
             objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
-            if any(lemma(o) in lex.backref or o.lower_ in lex.backref for o in objects) and is_real_denial(verb, lex):
+            if any((lemma(o) in lex.backref or o.lower_ in lex.backref) and not _content(o) for o in objects) \
+                    and is_real_denial(verb, lex):
                 yield verb, "retract", agent_of(verb) if is_passive(verb) else subject_of(verb)
             continue
         if low not in lex.deny and not _dismissed_as(verb, lex):
@@ -471,6 +487,20 @@ def pointing_denials(sent: Span, lex: Lexicon) -> Iterator[tuple[Token, str, Tok
                                      for c in verb.children):
             kind = "count"
         yield verb, kind, denier_of(verb)
+
+
+def _content(noun: Token) -> bool:
+    """A claim noun that says its claim itself: 'the statement that X had been freed'."""
+    return any(c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" or g.dep_ in SUBJECTS for g in c.children)
+               for c in noun.children)
+
+
+def _retracted(noun: Token, lex: Lexicon) -> bool:
+    """A claim noun taken back by its verb: 'withdrew its statement that ...', 'the report
+    that ... was retracted'."""
+    verb = noun.head
+    return (lemma(noun) in lex.backref or lemma(noun) in lex.source_nouns) and noun.dep_ in ("dobj", "obj", "nsubjpass") \
+        and verb.pos_ == "VERB" and lemma(verb) in lex.retract and is_real_denial(verb, lex)
 
 
 def _dismissed_as(verb: Token, lex: Lexicon) -> bool:
@@ -519,7 +549,10 @@ def denied_object(verb: Token, lex: Lexicon) -> str:
 
 
 def denier_of(verb: Token) -> Token | None:
-    """Who denies: the subject; for 'its statement denying that...', the statement."""
+    """Who denies: the subject, or the agent of a passive ('the claim was rejected by X');
+    for 'its statement denying that...', the statement."""
+    if is_passive(verb) and agent_of(verb) is not None:
+        return agent_of(verb)
     subject = subject_of(verb)
     if subject is not None:
         return subject

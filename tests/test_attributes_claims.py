@@ -107,6 +107,106 @@ DENIALS = [
      [("Tomas Reed", "death", "killed", {"polarity": "denied", "said_by": "his brother"})], []),
 ]
 
+# --- denial scope, session 9: what a negation or a denial reaches --------------------------
+DENIAL_SCOPE = [
+    # a negation on a copula does not reach a clause conjoined to it
+    ('The pathologist Ana Bela Torres told reporters that the wounds "are not compatible with a hanging" '
+     'and that Ruben Ortiz "died as a result of blows to the head".',
+     [("Ruben Ortiz", "death", "died", {"polarity": "affirmed", "said_by": "Ana Bela Torres"}),
+      ("Ruben Ortiz", "cause_of_death", "blow", AFFIRMED)],
+     [("a denied death", lambda f: f.attribute == "death" and f.polarity == "denied")]),
+    # ... but it reaches its own complement (control)
+    ("It is not true that Ivo Sander was killed, the ministry said.",
+     [("Ivo Sander", "death", "killed", {"polarity": "denied", "said_by": "ministry"})], []),
+    # a denied manner of death denies the manner only: the death, its place are granted
+    ("Ruben Caldas did not commit suicide in his cell in Varno, his sister said.",
+     [("Ruben Caldas", "cause_of_death", "suicide", {"polarity": "denied", "said_by": "his sister"})],
+     [("a denied death", lambda f: f.attribute == "death" and f.polarity == "denied"),
+      ("a denied place", lambda f: f.attribute == "place_of_death" and f.polarity == "denied")]),
+    ("An autopsy found a skull fracture, contradicting the police version that Ruben Caldas committed "
+     "suicide in his cell.",
+     [("Ruben Caldas", "cause_of_death", "suicide", DENIED)],
+     [("a denied death", lambda f: f.attribute == "death" and f.polarity == "denied")]),
+    # ... a denied death is denied (control)
+    ("Police said Ruben Caldas did not die in the fire in Varno.",
+     [("Ruben Caldas", "death", "died", {"polarity": "denied", "said_by": "Police"})], []),
+    # 'would not rule out' leaves the hypothesis open; 'ruled out' denies it (control)
+    ("Authorities would not rule out an attack in the explosion in Varno.", [],
+     [("a denied attack", lambda f: f.attribute == "perpetrator" and f.polarity == "denied")]),
+    ("Authorities ruled out an attack in the explosion in Varno.",
+     [("explosion in Varno", "perpetrator", "attack", {"polarity": "denied", "said_by": "Authorities"})], []),
+    # a retraction of a statement that says its claim denies that claim, not the one before
+    ("Regional radio said Piet Laan died in Varno on Monday. Police later retracted their report that "
+     "Tom Brandt had been killed in Varno.",
+     [("Piet Laan", "death", "died", AFFIRMED),
+      ("Tom Brandt", "death", "killed", {"polarity": "denied", "said_by": "Police"})],
+     [("the earlier death denied", lambda f: f.name == "Piet Laan" and f.polarity == "denied")]),
+    ("Regional radio said Piet Laan died in Varno on Monday. Police later withdrew their statement that "
+     "Tom Brandt had been arrested.",
+     [("Piet Laan", "death", "died", AFFIRMED),
+      ("Tom Brandt", "arrested", "arrested", {"polarity": "denied", "said_by": "Police"})],
+     [("the earlier death denied", lambda f: f.name == "Piet Laan" and f.polarity == "denied")]),
+    ("Police on Sunday withdrew their statement that 12 people had been killed in the fire in Varno.",
+     [("fire in Varno", "killed_count", 12, {"polarity": "denied", "said_by": "Police"})],
+     [("the place denied", lambda f: f.attribute == "place" and f.polarity == "denied")]),
+    # a denial of a toll: the event's place named with the event is granted
+    ("The governor denied that anyone died in the fire in Varno.",
+     [("fire in Varno", "killed_count", 0, {"said_by": "governor"})],
+     [("the place denied", lambda f: f.attribute == "place" and f.polarity == "denied")]),
+    ("The ministry said no one was killed in the fire in Varno on Monday.",
+     [("fire in Varno", "killed_count", 0, {"polarity": "affirmed", "said_by": "ministry"})], []),
+    # a passive denial: the agent denies
+    ("Reports that 12 people died in the fire in Varno were rejected by the governor.",
+     [("fire in Varno", "killed_count", 12, {"polarity": "denied", "said_by": "governor"})], []),
+    ("The claim that Tomas Relk was killed was denied by the army.",
+     [("Tomas Relk", "death", "killed", {"polarity": "denied", "said_by": "army"})], []),
+    # what a denial denies follows it (or is a clause before it): not a headline's other clause
+    ("Tarnia toll climbs to 26, prefect denies school shelter collapse",
+     [("collapse", "killed_count", 26, AFFIRMED)],
+     [("the toll denied", lambda f: f.attribute == "killed_count" and f.polarity == "denied")]),
+    ("Storm: Tarnia toll climbs to 26, prefect denies school shelter collapse", [],
+     [("the toll denied", lambda f: f.attribute == "killed_count" and f.polarity == "denied")]),
+    ("Tomas Relk was killed in Varno, the army denied.",
+     [("Tomas Relk", "death", "killed", {"polarity": "denied", "said_by": "army"})], []),
+    # 'my brother' in a quotation is the speaker's brother, never the most named person
+    ('Ruben Ortiz Salas, 38, was found dead in his cell early Monday, police spokesman Tomas Relk Vega told '
+     'reporters. "Everything indicates that the detainee committed suicide," Relk Vega said.\n\n'
+     'His sister, Marta Ortiz, said the family did not accept the police account. "My brother did not '
+     'commit suicide. He had three children," she said.', [],
+     [("the spokesman's death", lambda f: f.name == "Tomas Relk Vega" and f.attribute in ("death", "cause_of_death"))]),
+    # hedges stay hedges, never denials
+    ("Tomas Relk was reportedly killed in Varno on Monday.",
+     [("Tomas Relk", "death", "killed", {"polarity": "affirmed", "modality": "hedged"})], []),
+    ("Unconfirmed reports said Tomas Relk was killed in Varno.",
+     [("Tomas Relk", "death", "killed", {"polarity": "affirmed", "modality": "hedged"})], []),
+]
+
+# --- custody: whether a named person was arrested (affirmed, denied, by whom) --------------
+CUSTODY = [
+    ("The manager of the hall, Samir Tabet, 48, was arrested on Thursday night, police said.",
+     [("Samir Tabet", "arrested", "arrested", {"polarity": "affirmed", "said_by": "police"})], []),
+    ("Police arrested the club manager, Samir Tabet, on Friday, a security source said.",
+     [("Samir Tabet", "arrested", "arrested", {"polarity": "affirmed", "said_by": "security source"})], []),
+    ("Kaspar Lindqvist and Ole Brenn were taken into custody late on Saturday, said Irina Vale, a spokeswoman.",
+     [("Kaspar Lindqvist", "arrested", "arrested", {"said_by": "Irina Vale"}),
+      ("Ole Brenn", "arrested", "arrested", {"said_by": "Irina Vale"})], []),
+    # denied: a negation, a conjoined negation, a retracted statement
+    ('"Mr. Lunde has not been detained," Colonel Arno Vik said.',
+     [("Mr. Lunde", "arrested", "arrested", {"polarity": "denied", "said_by": "Arno Vik"})], []),
+    ("A lawyer for the family said Samir Tabet had turned himself in on Friday and had not been arrested.",
+     [("Samir Tabet", "arrested", "arrested", DENIED)],
+     [("an affirmed arrest", lambda f: f.attribute == "arrested" and f.polarity == "affirmed")]),
+    ("Police on Sunday withdrew their statement that Kaspar Lindqvist had been recaptured.",
+     [("Kaspar Lindqvist", "arrested", "arrested", {"polarity": "denied", "said_by": "Police"})], []),
+    # no arrest: an order, a plan, a count of arrests
+    ("Prosecutors ordered the detention of Samir Tabet for 15 days.", [],
+     [("an arrest", lambda f: f.attribute == "arrested")]),
+    ("Police said they will arrest Samir Tabet soon.", [],
+     [("an arrest", lambda f: f.attribute == "arrested")]),
+    ("Police arrested 14 people in Varno on Friday.",
+     [("arrests in Varno", "arrested_count", 14, {})], [("an arrest", lambda f: f.attribute == "arrested")]),
+]
+
 # --- attribution scoped to the clause its reporting verb governs ---------------------------
 ATTRIBUTION = [
     ("Firefighters said five homes burned in the wildfire near Oreva, but the mayor said two residents had died.",
@@ -267,7 +367,7 @@ REFERENCES = [
      [("the victim as perpetrator", lambda f: f.attribute == "perpetrator" and f.value == "Ayman Sabri")]),
 ]
 
-ROWS = DEATHS + DENIALS + ATTRIBUTION + FRAMES + EVENTS + CAUSES + REFERENCES
+ROWS = DEATHS + DENIALS + DENIAL_SCOPE + CUSTODY + ATTRIBUTION + FRAMES + EVENTS + CAUSES + REFERENCES
 
 
 @pytest.mark.parametrize("text, expected, absent", ROWS, ids=[r[0][:48] for r in ROWS])

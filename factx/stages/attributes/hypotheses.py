@@ -115,6 +115,8 @@ def hypothesis_facts(token: Token, sent: Span, state: "Discourse") -> Iterator[R
     if _attack_noun(token, rules) and hypothesis(token, rules):
         head = token.head
         if token.dep_ in ("dobj", "obj") and verb_phrase(head) in family_words(rules, "rule_out"):
+            if attr.negated(head):
+                return  # 'would not rule out an attack': left open, neither denied nor claimed
             event = event_near(sent, state, skip=token)
             if event is not None:
                 yield perpetrator_raw(event, ATTACK, "text", token, "perpetration.ruled_out", head,

@@ -35,6 +35,11 @@ OBJECT_DEPS = ("dobj", "obj", "pobj", "dative", "iobj")
 GOVERNED_DEPS = ("ccomp", "xcomp", "dobj", "obj", "dative", "iobj", "parataxis")
 
 
+#: possessives of the one speaking: '"My brother did not kill himself," she said' is her
+#: brother, never the document's most named person
+SPEAKER_POSSESSIVES = frozenset({"my", "our", "your"})
+
+
 def _person_name_words(state: "Discourse") -> frozenset[str]:
     """The lower-cased words of the document's person names of more than one word."""
     found = state.doc.user_data.get("factx_person_name_words")
@@ -106,7 +111,7 @@ def entity_of(token: Token, state: "Discourse", *, label: str = "PERSON", nomina
             return Ent(holder.name, "PERSON", text_of(strip_det(list(token.subtree))) or token.text,
                        token.idx, token.idx + len(token.text))
         main = state.main_person
-        owned = any(c.dep_ == "poss" and (c.lower_ in PERSON_PRONOUNS or (
+        owned = any(c.dep_ == "poss" and (c.lower_ in PERSON_PRONOUNS or c.lower_ in SPEAKER_POSSESSIVES or (
             state.mention_at(c) is not None and state.mention_at(c).label == "PERSON")) for c in token.children)
         if main is not None and token.tag_ != "NNS" and lemma(token) in state.rules.roles and not owned:
             # (never someone's own X: 'his bodyguard', 'X's courier' is not the main person)

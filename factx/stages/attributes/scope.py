@@ -30,6 +30,7 @@ from factx.records import FactDraft
 from factx.stages.attributes.base import (
     COUNT_ATTRIBUTES, DEATH_ATTRIBUTES, EVENT_ATTRIBUTES, NP_ATTRIBUTES, PERSON_PRONOUNS, Raw, Source,
 )
+from factx.stages.attributes.deaths import SUICIDE
 from factx.stages.attributes.perpetration import presupposed_death
 from factx.stages.attributes.referents import pronoun_referent
 from factx.stages.attributes.registry import extractors
@@ -99,6 +100,10 @@ def scope_fact(raw: Raw, sent: Span, state: "Discourse") -> FactDraft | None:
                 found = [resolve_source(t, state) for t in (attr.subject_of(corrected), source_token(corrected, state))
                          if t is not None]
                 source = next((f for f in found if f is not None), None) or source
+    if polarity == "denied" and raw.attribute != "cause_of_death" and raw.rule.startswith(SUICIDE + "."):
+        # 'X did not commit suicide in his cell': the manner is denied; the death, its
+        # date and its place are granted
+        return None
     hedged = not described and (attr.hedged(raw.trigger, lex) or raw.via is not None and attr.hedged(raw.via, lex))
     modality = "hedged" if hedged else "reported" if source is not None else "asserted"
     if source is not None and source.name == raw.subject.name and raw.attribute in DEATH_ATTRIBUTES \
@@ -150,7 +155,12 @@ def _presupposed(raw: Raw) -> bool:
             or token.pos_ not in ("NOUN", "PROPN") or not is_definite(token):
         return False
     words = list(token.subtree)
-    return words[0].idx <= raw.start and raw.end <= words[-1].idx + len(words[-1].text)
+    end = words[-1].idx + len(words[-1].text)
+    if words[0].idx <= raw.start and raw.end <= end:
+        return True
+    # the parser may hang the place on the verb: 'denied that anyone died in the fire in X'
+    between = token.doc.char_span(end, raw.start, alignment_mode="expand") if raw.start > end else None
+    return between is not None and len(between) == 1 and between[0].pos_ == "ADP"
 
 
 def _draft(raw: Raw, sent: Span, state: "Discourse", source: Source | None, polarity: str,
