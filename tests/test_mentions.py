@@ -142,6 +142,13 @@ NO_LINK = [
     # ... nor a place word when a titled namesake makes two candidates
     ("Asim Haddadi spoke. Mullah Haddadi died. Haddadi was far.",
      [("Asim Haddadi", "PERSON"), ("Mullah Haddadi", "PERSON"), ("Haddadi", "GPE")], "Haddadi"),
+    # ... nor a word the model calls a place where the text puts it as one, however the
+    # model typed its other mentions (a headline's "The X spill" taken for a person)
+    ("The Velmor spill. Vanta Velmor spoke. Clinics in Velmor, Ostra and Dunik filled.",
+     [("Velmor", "PERSON"), ("Vanta Velmor", "PERSON"), ("Velmor", "GPE"), ("Ostra", "GPE"), ("Dunik", "GPE")],
+     "Velmor"),
+    ("Tesa Korvin denied it. A plant near Korvin closed. Korvin said so.",
+     [("Tesa Korvin", "PERSON"), ("Korvin", "GPE"), ("Korvin", "PERSON")], "Korvin"),
     # relatives: a first name is not linked when it could be two people
     ("Osama bin Laden and Hamza bin Laden. Laden was there.",
      [("Osama bin Laden", "PERSON"), ("Hamza bin Laden", "PERSON"), ("Laden", "PERSON")], "Laden"),

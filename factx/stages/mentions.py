@@ -446,10 +446,13 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         # the model calls one, is the surname of the one person of the document it ends
         place = type_group(label) == "PLACE"
         if place and (len(own) != 1 or len(key) != 1 or _plain_key(items[groups[key][0]].clean) in mr.known_places
-                      or any(type_group(items[i].rule_label or "") == "PLACE" or _LOCATIVE.search(text, max(0, items[i].span.start_char - 24),
-                                                                     items[i].span.start_char)
-                             and not _POSSESSED.match(text, items[i].span.end_char)
-                             and not _modifies_noun(items[i].span) for i in groups[key])):
+                      or any(type_group(items[i].rule_label or "") == "PLACE" or _placed(items[i].span, text)
+                             for i in groups[key])):
+            continue
+        # nor is a word the model calls a place where the text puts it as one ("health centres
+        # in X, Y and Z"), however the model typed its other mentions (a headline's "The X leak")
+        if not place and len(own) == 1 and len(key) == 1 and any(
+                type_group(items[i].span.label_) == "PLACE" and _placed(items[i].span, text) for i in groups[key]):
             continue
         # surnames link to people only: a bare organisation name is not its nested
         # organisations ("Al Shabaab" is not "Somali Al Shabaab")
@@ -636,6 +639,13 @@ def _named_as(text: str, items: Sequence[_Item], nr: NameRules) -> list[tuple[tu
 _LOCATIVE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|[Ii]nto|[Tt]o|[Aa]cross|[Oo]utside|[Ii]nside|[Aa]round|"
                        r"[Tt]owards?|[Vv]ia|[Tt]hroughout|[Bb]eyond|[Ww]ithin)\s+(?:the\s+)?$")
 _POSSESSED = re.compile(r"['’]s?\b")
+
+def _placed(span: Span, text: str) -> bool:
+    """The text puts the name where a place goes: after a locative preposition ("in X",
+    "near the X"), neither possessed ("in X's case") nor modifying a noun ("in X case")."""
+    return bool(_LOCATIVE.search(text, max(0, span.start_char - 24), span.start_char)) \
+        and not _POSSESSED.match(text, span.end_char) and not _modifies_noun(span)
+
 
 def _modifies_noun(span: Span) -> bool:
     """The name modifies a common noun right after it ("in X case", "in X killing")."""
