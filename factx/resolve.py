@@ -651,7 +651,8 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             cands = [j for j in longer.get((block_key(tokens[0], nr), block_key(tokens[-1], nr)), ())
                      if _subsequence(tokens, nodes[j].tokens, nr)
                      or (nodes[j].tokens[0] in nr.given_prefixes and _subsequence(tokens, nodes[j].tokens[1:], nr))]
-            if is_patronymic(tokens[1], nr):  # "Sergei Ivanovich": the given name and patronymic
+            plain = core_words(max(node.spellings, key=node.spellings.__getitem__), "PERSON", nr=nr)
+            if is_patronymic(plain[-1], nr):  # "Sergei Ivanovich": the given name and patronymic (as written)
                 cands += [j for j in by_two.get((block_key(tokens[0], nr), block_key(tokens[1], nr)), ())
                           if tokens_ok(tokens[0], nodes[j].tokens[0], nr) and tokens_ok(tokens[1], nodes[j].tokens[1], nr)]
             if node.given:

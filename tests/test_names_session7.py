@@ -39,6 +39,10 @@ JOIN = [
     ((("Ministry of Emergency Situations", "ORG", 2), ("Emergency Situations Ministry", "ORG", 1)),
      ("Ministry of Emergency Situations", "Emergency Situations Ministry")),
     ((("Department of State", "ORG", 2), ("State Department", "ORG", 1)), ("Department of State", "State Department")),
+    # session 9, South Slavic names: the stroked d written Dj, the ending -ić written -ich
+    (("Nada Đurić", "Nada Djuric"), ("Nada Đurić", "Nada Djuric")),
+    (("Zoran Mlađenović", "Zoran Mladjenovic"), ("Zoran Mlađenović", "Zoran Mladjenovic")),
+    (("Branko Jovanović", "Branko Jovanovich", "Branko Jovanovic"), ("Branko Jovanović", "Branko Jovanovich")),
 ]
 
 APART = [
@@ -56,6 +60,10 @@ APART = [
     ((("Kenyan Ministry of Interior", "ORG", 1), ("Ugandan Interior Ministry", "ORG", 1)),
      ("Kenyan Ministry of Interior", "Ugandan Interior Ministry")),
     ((("Ministry of Health", "ORG", 1), ("Health Department", "ORG", 1)), ("Ministry of Health", "Health Department")),
+    # session 9: one South Slavic surname, two given names; a Vietnamese D is no Dj
+    (("Branko Jovanović", "Goran Jovanovich"), ("Branko Jovanović", "Goran Jovanovich")),
+    (("Dinh Van Tam", "Djinh Van Tam"), ("Dinh Van Tam", "Djinh Van Tam")),
+    (("Đinh Văn Tâm", "Jinh Van Tam"), ("Đinh Văn Tâm", "Jinh Van Tam")),
 ]
 
 
