@@ -241,6 +241,14 @@ TITLE_CASES = [
     ("Norway's King Harald spoke. Crown Prince Haakon Harald said nothing.",
      [("Norway", "GPE"), ("Harald", "PERSON"), ("Crown Prince Haakon Harald", "PERSON")],
      "Harald", "King Harald"),
+    # a South Asian police rank: "SP" abbreviates "Superintendent of Police", written before
+    # the full name; the minister of that surname is another man
+    ("Superintendent of Police Tarun Bhatta spoke. SP Bhatta said so. Minister Keshav Prasad Bhatta left.",
+     [("Tarun Bhatta", "PERSON"), ("SP Bhatta", "ORG"), ("Keshav Prasad Bhatta", "PERSON")],
+     "SP Bhatta", "Tarun Bhatta"),
+    ("Tarun Bhatta spoke. SP Bhatta said so. Minister Keshav Prasad Bhatta left.",
+     [("Tarun Bhatta", "PERSON"), ("SP Bhatta", "ORG"), ("Keshav Prasad Bhatta", "PERSON")],
+     "SP Bhatta", "SP Bhatta"),
     # nisba written with a spaced "Al": the surname of the full name
     ("Ayman Al Zawahri spoke. Al Zawahiri was killed.",
      [("Ayman Al Zawahri", "PERSON"), ("Al Zawahiri", "ORG")], "Al Zawahiri", "Ayman Al Zawahri"),

@@ -940,8 +940,10 @@ def _same_words(a: tuple[str, ...], b: tuple[str, ...], nr: NameRules) -> bool:
 
 def _title_before(text: str, start: int, nr: NameRules) -> str:
     """A distinctive title right before a mention ("Mullah " of "Mullah Karim" when the
-    model left the title out of the span), or ""."""
-    match = re.search(r"(?:^|[\s(\"“])([A-Z][A-Za-z.]+)[ \t]+$", text[max(0, start - 24):start])
+    model left the title out of the span; "Superintendent " of "Superintendent of Police
+    Karim"), or ""."""
+    match = re.search(r"(?:^|[\s(\"“])([A-Z][A-Za-z.]+)[ \t]+(?:of[ \t]+Police[ \t]+)?$",
+                      text[max(0, start - 34):start])
     if match and "".join(words(match.group(1))) in nr.distinctive:
         return match.group(1) + " "
     return ""
