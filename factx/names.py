@@ -45,7 +45,7 @@ _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―"), "-")
 _LETTERS = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O",
                           "ı": "i", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th"})
 #: a word with the stroked D: South Slavic names write it "Dj" in English ("Đurić" is "Djuric"),
-#: Vietnamese ones "D" ("Đinh" is "Dinh"); `_stroked_d` tells which
+#: Vietnamese ones "D" ("Đoàn" is "Doan"); `_stroked_d` tells which
 _STROKED_D_WORD = re.compile(r"[^\W\d_]*[đĐ][^\W\d_]*")
 _SOUTH_SLAVIC_LETTERS = frozenset("čćšžđČĆŠŽĐ")
 _VOWEL_GROUP = re.compile(r"[aeiouAEIOU]+")
@@ -300,7 +300,7 @@ def _plain(text: str) -> str:
 def _stroked_d(match: re.Match[str]) -> str:
     """A word with "đ" as English news writes it: "dj" in a South Slavic word (no letters but
     ASCII ones and č ć š ž, two syllables or more: "Mlađenović" is "Mladjenovic"), else "d"
-    (a Vietnamese syllable: "Đinh", "Đặng")."""
+    (a Vietnamese syllable: "Đoàn", "Đặng")."""
     word = match.group(0)
     if any(not c.isascii() and c not in _SOUTH_SLAVIC_LETTERS for c in word) or len(_VOWEL_GROUP.findall(word)) < 2:
         return word

@@ -435,7 +435,29 @@ FACILITIES = [
     ("Beirut reported 150 dead", "Beirut", []),
     ("Why did the Bergen dams fail?", "Bergen", ["Bergen dams"]),
     ("water rose behind the Bergen dam", "Bergen", ["Bergen dam"]),
+    ("relatives waited at Bergen hospital", "Bergen", ["Bergen hospital"]),
 ]
+
+# session 9: a name of another type, then a facility word in lower case (label, expected)
+FACILITIES_AFTER_NAMES = [
+    ("a crush at the Sarvesh Vikram temple in Tolam", "Sarvesh Vikram", "PERSON", ["Sarvesh Vikram temple"]),
+    ("a crush at the Sarvesh temple in Tolam", "Sarvesh", "ORG", ["Sarvesh temple"]),
+    ("the Norvik mine was shut", "Norvik", "FAC", ["Norvik mine"]),
+    # a capital word is the model's to take in; other words name no facility
+    ("a crush at the Sarvesh Temple in Tolam", "Sarvesh", "ORG", []),
+    ("Sarvesh Vikram said the temple was shut", "Sarvesh Vikram", "PERSON", []),
+    ("the Sarvesh district council met", "Sarvesh", "ORG", []),
+]
+
+
+@pytest.mark.parametrize("text,name,label,expected", FACILITIES_AFTER_NAMES)
+def test_facility_names_after_other_names(text, name, label, expected) -> None:
+    from factx.stages.mentions import facility_names
+
+    at = text.index(name)
+    found = facility_names(text, [Mention(at, at + len(name), name, name, label)], mention_rules())
+    assert [m.text for m in found] == expected
+    assert all(m.label == "FAC" for m in found)
 
 
 @pytest.mark.parametrize("text,place,expected", FACILITIES)

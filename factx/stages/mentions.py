@@ -981,6 +981,16 @@ def facility_names(text: str, mentions: Sequence[Mention], mr: MentionRules) -> 
             towns.add(mention.text)
             out.append(Mention(mention.start, mention.end, mention.text, f"{mention.canonical} city", mention.label))
     for mention in mentions:
+        if mention.label in ("ORG", "FAC", "PERSON"):
+            # "the Sarvesh temple": a name the model took for a body, a building or a person,
+            # and a facility word in lower case after it, name the facility
+            follow = re.match(r"[ \t]+([a-z]+)\b", text[mention.end:mention.end + 20])
+            if follow and follow.group(1) in facility and follow.group(1) not in mr.names.admin_words:
+                end = mention.end + follow.end(1)
+                kind = mr.names.facility_class.get(follow.group(1))
+                name = f"{mention.text} {kind}" if kind else text[mention.start:end]
+                out.append(Mention(mention.start, end, text[mention.start:end], name, "FAC"))
+            continue
         if mention.label not in ("GPE", "LOC"):
             continue
         # "Karamia province", "Karamia city": the place named with its administrative word
