@@ -993,6 +993,8 @@ def _nicknames(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
             start -= 1
         while end < len(doc) and end - close <= 2 and name_word(end) and doc[end - 1].whitespace_ == " ":
             end += 1
+        if end > close + 1 and doc[end - 1].whitespace_ == " ":
+            end = _particle_tail(doc, end, er)  # 'Paulo "Paulinho" Moreira da Rocha'
         if start < q and end > close + 1:
             out = [s for s in out if s.end <= start or s.start >= end]
             out.append(Span(doc, start, end, label="PERSON"))
