@@ -292,6 +292,14 @@ TYPE_CASES = [
      "Kamal Hayek", "PERSON"),
     ("the NLF chief Ayman al-Haddad said", [("Ayman al-Haddad", "ORG")], "Ayman al-Haddad", "PERSON"),
     ("the strike targeted Haddadi, who succeeded him", [("Haddadi", "ORG")], "Haddadi", "PERSON"),
+    # session 9: an age at a sentence end, a relative in apposition
+    ("the dead are a father and son, Arun Koirpa, 60, and Vivek Koirpa, 31.",
+     [("Arun Koirpa", "ORG"), ("Vivek Koirpa", "ORG")], "Vivek Koirpa", "PERSON"),
+    ("the dead included Lia Torvane, whose mother, Ines dos Reis Torvane, waited outside",
+     [("Lia Torvane", "PERSON"), ("Ines dos Reis Torvane", "ORG")], "Ines dos Reis Torvane", "PERSON"),
+    # ... not a number that goes on, nor a place after a common noun and a comma
+    ("the toll at Route Varnek, 31.5 km away, rose", [("Route Varnek", "ORG")], "Route Varnek", "ORG"),
+    ("the report of the mother, Varnek Relief, said", [("Varnek Relief", "ORG")], "Varnek Relief", "ORG"),
     ("The ship, the Rhodes Star, never made it.", [("Rhodes Star", "PERSON")], "Rhodes Star", "FAC"),
     ("the leader of the Kataeb political party", [("Kataeb", "NORP")], "Kataeb", "ORG"),
     # a name met once takes the type of the names it is listed with
