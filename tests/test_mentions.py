@@ -451,6 +451,8 @@ FACILITIES_AFTER_NAMES = [
     ("a crush at the Sarvesh Vikram temple in Tolam", "Sarvesh Vikram", "PERSON", ["Sarvesh Vikram temple"]),
     ("a crush at the Sarvesh temple in Tolam", "Sarvesh", "ORG", ["Sarvesh temple"]),
     ("the Norvik mine was shut", "Norvik", "FAC", ["Norvik mine"]),
+    ("relatives at Norvik hospital", "Norvik", "NORP", ["Norvik hospital"]),
+    ("relatives at an Afghan hospital", "Afghan", "NORP", []),  # a demonym
     # a capital word is the model's to take in; other words name no facility
     ("a crush at the Sarvesh Temple in Tolam", "Sarvesh", "ORG", []),
     ("Sarvesh Vikram said the temple was shut", "Sarvesh Vikram", "PERSON", []),

@@ -981,9 +981,10 @@ def facility_names(text: str, mentions: Sequence[Mention], mr: MentionRules) -> 
             towns.add(mention.text)
             out.append(Mention(mention.start, mention.end, mention.text, f"{mention.canonical} city", mention.label))
     for mention in mentions:
-        if mention.label in ("ORG", "FAC", "PERSON"):
-            # "the Sarvesh temple": a name the model took for a body, a building or a person,
-            # and a facility word in lower case after it, name the facility
+        if mention.label in ("ORG", "FAC", "PERSON") or mention.label == "NORP" \
+                and mention.text.strip().lower() not in mr.demonyms:
+            # "the Sarvesh temple": a name the model took for a body, a building, a person or
+            # (no demonym) a people, and a facility word in lower case after it, name the facility
             follow = re.match(r"[ \t]+([a-z]+)\b", text[mention.end:mention.end + 20])
             if follow and follow.group(1) in facility and follow.group(1) not in mr.names.admin_words:
                 end = mention.end + follow.end(1)
