@@ -460,6 +460,26 @@ FACILITIES_AFTER_NAMES = [
 ]
 
 
+# session 9: "the state of X" where a city X exists is the region "X state" (the gazetteer knows
+# Bergen and Uppsala as cities; "Zelmoria" is none)
+REGIONS_OF = [
+    ("Bergen, the capital of the state of Bergen, lies inland", "Bergen", [("state of Bergen", "Bergen state")]),
+    ("the district of Uppsala was shut", "Uppsala", [("district of Uppsala", "Uppsala district")]),
+    ("the state of Zelmoria was shut", "Zelmoria", []),
+    ("the State of Bergen was shut", "Bergen", []),  # a capital: the model's to take in
+    ("the city of Bergen was shut", "Bergen", []),
+]
+
+
+@pytest.mark.parametrize("text,place,expected", REGIONS_OF)
+def test_the_region_of_a_city_name(text, place, expected) -> None:
+    from factx.stages.mentions import facility_names
+
+    at = text.rindex(place)
+    found = facility_names(text, [Mention(at, at + len(place), place, place, "GPE")], mention_rules())
+    assert [(m.text, m.canonical) for m in found if m.canonical != f"{place} city"] == expected
+
+
 @pytest.mark.parametrize("text,name,label,expected", FACILITIES_AFTER_NAMES)
 def test_facility_names_after_other_names(text, name, label, expected) -> None:
     from factx.stages.mentions import facility_names

@@ -1015,6 +1015,15 @@ def facility_names(text: str, mentions: Sequence[Mention], mr: MentionRules) -> 
                 name = f"{mention.text} {kind}" if kind else text[mention.start:end]
                 out.append(Mention(mention.start, end, text[mention.start:end], name, "FAC"))
                 continue
+        # "the state of Karamia" where a city is called Karamia: the region, one name with
+        # "Karamia state" (a region written so where no city has the name is the place itself)
+        region = re.search(r"\b([a-z]+)[ \t]+of[ \t]+$", text[max(0, mention.start - 20):mention.start])
+        if region and mr.names.admin_units.get(region.group(1)) in ("region", "district") \
+                and (mention.text in towns or is_city(mention.text)):
+            start = mention.start - len(region.group(0))
+            out.append(Mention(start, mention.end, text[start:mention.end], f"{mention.canonical} {region.group(1)}",
+                               mention.label))
+            continue
         before = re.search(r"\b([A-Za-z]+)[ \t]+of[ \t]+$", text[max(0, mention.start - 20):mention.start])
         if before and before.group(1).lower() in facility:
             start = mention.start - len(before.group(0))
