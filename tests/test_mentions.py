@@ -292,6 +292,9 @@ TYPE_CASES = [
      "Kamal Hayek", "PERSON"),
     ("the NLF chief Ayman al-Haddad said", [("Ayman al-Haddad", "ORG")], "Ayman al-Haddad", "PERSON"),
     ("the strike targeted Haddadi, who succeeded him", [("Haddadi", "ORG")], "Haddadi", "PERSON"),
+    # session 9: institutions named in Portuguese or Spanish by their first word
+    ("police blamed Comando Litoral for the riot", [("Comando Litoral", "PERSON")], "Comando Litoral", "ORG"),
+    ("the photo came from Agência Serrana", [("Agência Serrana", "PERSON")], "Agência Serrana", "ORG"),
     # session 9: an age at a sentence end, a relative in apposition
     ("the dead are a father and son, Arun Koirpa, 60, and Vivek Koirpa, 31.",
      [("Arun Koirpa", "ORG"), ("Vivek Koirpa", "ORG")], "Vivek Koirpa", "PERSON"),
