@@ -183,6 +183,22 @@ def test_clean_name() -> None:
     assert clean_name("AQIS’", nr) == "AQIS"
 
 
+@pytest.mark.parametrize("name,expected", [
+    # a rank word before a facility or body word begins an institution's name (session 9)
+    ("General Hospital Karsk", "General Hospital Karsk"),
+    ("the General Hospital Karsk", "General Hospital Karsk"),
+    ("General Karim Haddad", "Karim Haddad"),
+    ("General Karsk", "General Karsk"),
+])
+def test_clean_name_keeps_an_institutions_first_word(name, expected) -> None:
+    assert clean_name(name, name_rules()) == expected
+
+
+def test_a_titled_institution_is_no_person() -> None:
+    got = linked("The injured were taken to General Hospital Karsk.", [("General Hospital Karsk", "ORG")])
+    assert got == [("General Hospital Karsk", "General Hospital Karsk", "ORG")]
+
+
 def test_factory_sets_doc_mentions() -> None:
     import factx.pipeline  # noqa: F401  (registers the extensions and stages)
 

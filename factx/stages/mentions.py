@@ -185,6 +185,8 @@ def clean_name(text: str, nr: NameRules) -> str:
     parts = " ".join(strip_possessive(text).split()).split(" ")
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
+    if _titled_institution(parts, nr):
+        return " ".join(parts)  # "General Hospital Karsk": the rank word is the hospital's
     kept: list[str] = []
     gendered: list[str] = []
     while len(parts) > 1 and "".join(words(parts[0])) in nr.honorifics:
@@ -199,6 +201,13 @@ def clean_name(text: str, nr: NameRules) -> str:
 #: a family name written first in capitals, as French-speaking Africa and Madagascar write
 #: names officially ("RANDRIAMBOLA Tiana", "RAKOTO Jean Aime")
 _CAPITAL_FIRST = re.compile(r"([A-ZÀ-Ý]{4,})((?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,3})")
+
+
+def _titled_institution(parts: list[str], nr: NameRules) -> bool:
+    """A title word before a word that names a facility or a body ("General Hospital X",
+    "Commissioner Department"): the first word of an institution's name, no person's title."""
+    return len(parts) > 1 and "".join(words(parts[0])) in nr.honorifics \
+        and "".join(words(parts[1])) in nr.suffix_types
 
 
 def surname_last(name: str) -> str:
@@ -225,8 +234,10 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     after = doc_text[end:end + _CONTEXT]
     nr = mr.names
     tokens = words(text)
-    # a title or rank written before or at the start of the name: a person
-    if len(tokens) > 1 and tokens[0] in nr.honorifics and nr.honorific_types.get(tokens[0]):
+    # a title or rank written before or at the start of the name: a person (not "General
+    # Hospital X")
+    if len(tokens) > 1 and tokens[0] in nr.honorifics and nr.honorific_types.get(tokens[0]) \
+            and tokens[1] not in nr.suffix_types:
         return nr.honorific_types[tokens[0]]
     if mr.title_before is not None and mr.title_before.search(before):
         return "PERSON"
