@@ -31,6 +31,8 @@ names together when they share a *key*:
   two such names have it;
 - `N` a name's first key with its next-to-last (`o`, three words or more): a two-word
   name (`q`, "Ana Ruiz") is the first given name and first surname of one long name;
+- `H` a facility's first key and its facility word ("hospital"): a two-word facility (`q`,
+  "Norvik hospital") joins the one longer facility (`o`) that begins and ends so;
 - `T` a one-word name with a distinctive title (`o`, "Sheikh Karim") is one more
   candidate for the bare word (`q`);
 - `A` an acronym (`q`) joins the one multi-word name (`o`) of its type group whose
@@ -83,11 +85,13 @@ from factx.names import (
 )
 from factx.events import flight_number, run_events
 from factx.lookup import role_shared_end, slip_keys
-from factx.resolve import TAIL_MIN_WORDS, NameStat, _build_nodes, _Node, mission_classes, node_key, resolve
+from factx.resolve import (
+    TAIL_MIN_WORDS, NameStat, _build_nodes, _Node, facility_head, mission_classes, node_key, resolve,
+)
 from factx.rules import RuleSet, load_rules
 
 #: Bump when `node_keys` changes: stored keys of another scheme mean a full resolve.
-KEY_SCHEME = "12"
+KEY_SCHEME = "13"
 
 #: Above this share of changed names against the names already resolved, a full
 #: resolve is cheaper than walking the keys.
@@ -208,6 +212,9 @@ def node_keys(node: _Node, nr: NameRules, alias_folds: list[set[str]], declared:
         keys.append((f"S|{last}|{first}", "q", None))
         if stem is not None:
             keys.append((f"G|{last}|{block_key(stem, nr)}", "q", None))
+    head = facility_head(node, nr)
+    if head and len(tokens) >= 2:
+        keys.append((f"H|{bk[0]}|{head}", "q" if len(tokens) == 2 else "o", None))
     if node.acronym:
         keys.append((f"A|{group}|{tokens[0][:1]}", "q", tokens[0].upper()))
     else:

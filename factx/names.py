@@ -44,6 +44,11 @@ _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―"), "-")
 #: Latin letters that no accent decomposition reaches ("Đỗ" is "Do", "Søren" is "Soren")
 _LETTERS = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O",
                           "ı": "i", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th"})
+#: a word with the stroked D: South Slavic names write it "Dj" in English ("Đurić" is "Djuric"),
+#: Vietnamese ones "D" ("Đoàn" is "Doan"); `_stroked_d` tells which
+_STROKED_D_WORD = re.compile(r"[^\W\d_]*[đĐ][^\W\d_]*")
+_SOUTH_SLAVIC_LETTERS = frozenset("čćšžđČĆŠŽĐ")
+_VOWEL_GROUP = re.compile(r"[aeiouAEIOU]+")
 _POSSESSIVE = re.compile(r"(?:'s|s')$|'$", re.IGNORECASE)
 # the dots of a dotted abbreviation ("U.S.", "U.S") go, so that it folds like "US"
 _DOTTED = re.compile(r"\b(?:[a-z]\.)+[a-z]\b\.?")
@@ -285,9 +290,22 @@ def _plain(text: str) -> str:
     """Lowercase ASCII-ish text: accents removed, curly apostrophes and dashes straightened."""
     if text.isascii():
         return text.lower()
+    if "đ" in text or "Đ" in text:
+        text = _STROKED_D_WORD.sub(_stroked_d, text)
     text = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).translate(_DASHES).translate(_LETTERS))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.lower()
+
+
+def _stroked_d(match: re.Match[str]) -> str:
+    """A word with "đ" as English news writes it: "dj" in a South Slavic word (no letters but
+    ASCII ones and č ć š ž, two syllables or more: "Mlađenović" is "Mladjenovic"), else "d"
+    (a Vietnamese syllable: "Đoàn", "Đặng")."""
+    word = match.group(0)
+    if any(not c.isascii() and c not in _SOUTH_SLAVIC_LETTERS for c in word) or len(_VOWEL_GROUP.findall(word)) < 2:
+        return word
+    upper = "DJ" if word.isupper() else "Dj"
+    return word.replace("đ", "dj").replace("Đ", upper)
 
 
 def _undot(text: str) -> str:

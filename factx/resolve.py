@@ -526,6 +526,7 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
         clusters.union(i, j)
 
     _join_people(nodes, clusters, nr)
+    _join_facilities(nodes, clusters, nr)
     _join_acronyms(nodes, clusters, nr)
     join_events(nodes, clusters.union, rules, events)  # events by kind, place and time (factx.events)
 
@@ -553,6 +554,31 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
         entities.append(_entity(nodes, members, alias, nr, descriptions))
     entities.sort(key=lambda e: (e.entity_type, e.canonical.lower(), e.entity_id))
     return entities
+
+
+def facility_head(node: _Node, nr: NameRules) -> str:
+    """The facility word a facility's name ends with ("hospital" of "Norvik District
+    Hospital"; entity_types.yml, FAC), or ""."""
+    last = node.key.rpartition(" ")[2]
+    return last if node.entity_type == "FAC" and not node.acronym and nr.suffix_types.get(last) == "FAC" else ""
+
+
+def _join_facilities(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None:
+    """Rule 3 for facilities: a place's name and a facility word ("Norvik hospital", "the
+    Sarvesh temple") join the one longer facility of the run that begins with that name and
+    ends with that word ("Norvik District Hospital", "Sarvesh Devi Temple"); with two such
+    facilities ("Norvik Military Hospital", "Norvik Children's Hospital") it joins none."""
+    longer: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, node in enumerate(nodes):
+        if len(node.tokens) > 2 and facility_head(node, nr):
+            longer[(block_key(node.tokens[0], nr), facility_head(node, nr))].append(i)
+    for i, node in enumerate(nodes):
+        if len(node.tokens) != 2 or not facility_head(node, nr):
+            continue
+        cands = [j for j in longer.get((block_key(node.tokens[0], nr), facility_head(node, nr)), ())
+                 if tokens_ok(node.tokens[0], nodes[j].tokens[0], nr)]
+        if len({clusters.find(j) for j in cands}) == 1:
+            clusters.union(i, cands[0])
 
 
 def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None:
@@ -651,7 +677,8 @@ def _join_people(nodes: list[_Node], clusters: _Clusters, nr: NameRules) -> None
             cands = [j for j in longer.get((block_key(tokens[0], nr), block_key(tokens[-1], nr)), ())
                      if _subsequence(tokens, nodes[j].tokens, nr)
                      or (nodes[j].tokens[0] in nr.given_prefixes and _subsequence(tokens, nodes[j].tokens[1:], nr))]
-            if is_patronymic(tokens[1], nr):  # "Sergei Ivanovich": the given name and patronymic
+            plain = core_words(max(node.spellings, key=node.spellings.__getitem__), "PERSON", nr=nr)
+            if is_patronymic(plain[-1], nr):  # "Sergei Ivanovich": the given name and patronymic (as written)
                 cands += [j for j in by_two.get((block_key(tokens[0], nr), block_key(tokens[1], nr)), ())
                           if tokens_ok(tokens[0], nodes[j].tokens[0], nr) and tokens_ok(tokens[1], nodes[j].tokens[1], nr)]
             if node.given:

@@ -341,6 +341,25 @@ def test_titled_names_the_model_missed_are_people() -> None:
     assert repaired(text, [], propn=("Dr", "Security")) == []
 
 
+# (text, proper nouns, expected spans): a police rank written "Rank of Police" (South Asian news)
+POLICE_RANKS = [
+    ("Later, Superintendent of Police Tarun Bhatta spoke.", ("Superintendent", "Police", "Tarun", "Bhatta"),
+     [("Tarun Bhatta", "PERSON")]),
+    ("Deputy Superintendent of Police Tarun Bhatta of Rolpa spoke.",
+     ("Deputy", "Superintendent", "Police", "Tarun", "Bhatta", "Rolpa"), [("Tarun Bhatta", "PERSON")]),
+    # a rank written as itself still takes itself in ("Inspector Bhatta")
+    ("Later, Inspector Tarun Bhatta spoke.", ("Inspector", "Tarun", "Bhatta"), [("Inspector Tarun Bhatta", "PERSON")]),
+    # "of Police" after a word that is no rank, or the body's own name: no person
+    ("Later, Minister of Police Tarun Bhatta spoke.", ("Minister", "Police", "Tarun", "Bhatta"), []),
+    ("The Inspector of Police Department spoke.", ("Inspector", "Police", "Department"), []),
+]
+
+
+@pytest.mark.parametrize("text,propn,expected", POLICE_RANKS)
+def test_police_ranks_of_police(text, propn, expected) -> None:
+    assert repaired(text, [], propn=propn) == expected
+
+
 def test_the_town_of_a_place() -> None:
     text = "It crashed between Bishoftu and the town of Modjo on Sunday."
     assert repaired(text, [("Bishoftu", "GPE")]) == [("Bishoftu", "GPE"), ("Modjo", "GPE")]

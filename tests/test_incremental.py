@@ -61,6 +61,8 @@ POOL = [
     ("K. Selvam", "PERSON"), ("Kannan Selvam", "PERSON"), ("Selvam", "PERSON"), ("Karthik Selvam", "PERSON"),
     ("Ana Vega", "PERSON"), ("Ana Lucia Vega Soto", "PERSON"), ("Ana Vega Ruiz", "PERSON"), ("Vega", "PERSON"),
     ("US Marine Survey", "ORG"), ("United States Marine Survey", "ORG"),
+    # session 9: a facility by a place and its facility word, and the longer facilities it may be
+    ("Norvik hospital", "FAC"), ("Norvik District Hospital", "FAC"), ("Norvik Military Hospital", "FAC"),
 ]
 
 TEXT = "Some text of a document, long enough for the offsets of its facts.\n" * 4
@@ -260,6 +262,11 @@ SCENARIOS = {
         [[("Wang Jianguo", "PERSON")]],
         [[("Mr. Wang", "PERSON")]],
         [[("Wang Lihua", "PERSON")]],
+    ],
+    "a facility by a place and its facility word, then a second longer facility": [
+        [[("Norvik hospital", "FAC")]],
+        [[("Norvik District Hospital", "FAC")]],
+        [[("Norvik Military Hospital", "FAC")]],
     ],
     "a type vote that flips as counts grow": [
         [[("Washington", "GPE")]],

@@ -142,6 +142,13 @@ NO_LINK = [
     # ... nor a place word when a titled namesake makes two candidates
     ("Asim Haddadi spoke. Mullah Haddadi died. Haddadi was far.",
      [("Asim Haddadi", "PERSON"), ("Mullah Haddadi", "PERSON"), ("Haddadi", "GPE")], "Haddadi"),
+    # ... nor a word the model calls a place where the text puts it as one, however the
+    # model typed its other mentions (a headline's "The X spill" taken for a person)
+    ("The Velmor spill. Vanta Velmor spoke. Clinics in Velmor, Ostra and Dunik filled.",
+     [("Velmor", "PERSON"), ("Vanta Velmor", "PERSON"), ("Velmor", "GPE"), ("Ostra", "GPE"), ("Dunik", "GPE")],
+     "Velmor"),
+    ("Tesa Korvin denied it. A plant near Korvin closed. Korvin said so.",
+     [("Tesa Korvin", "PERSON"), ("Korvin", "GPE"), ("Korvin", "PERSON")], "Korvin"),
     # relatives: a first name is not linked when it could be two people
     ("Osama bin Laden and Hamza bin Laden. Laden was there.",
      [("Osama bin Laden", "PERSON"), ("Hamza bin Laden", "PERSON"), ("Laden", "PERSON")], "Laden"),
@@ -174,6 +181,22 @@ def test_clean_name() -> None:
     assert clean_name("the Musa Qala", nr) == "Musa Qala"
     assert clean_name("Al-Qaeda’s", nr) == "Al-Qaeda"
     assert clean_name("AQIS’", nr) == "AQIS"
+
+
+@pytest.mark.parametrize("name,expected", [
+    # a rank word before a facility or body word begins an institution's name (session 9)
+    ("General Hospital Karsk", "General Hospital Karsk"),
+    ("the General Hospital Karsk", "General Hospital Karsk"),
+    ("General Karim Haddad", "Karim Haddad"),
+    ("General Karsk", "General Karsk"),
+])
+def test_clean_name_keeps_an_institutions_first_word(name, expected) -> None:
+    assert clean_name(name, name_rules()) == expected
+
+
+def test_a_titled_institution_is_no_person() -> None:
+    got = linked("The injured were taken to General Hospital Karsk.", [("General Hospital Karsk", "ORG")])
+    assert got == [("General Hospital Karsk", "General Hospital Karsk", "ORG")]
 
 
 def test_factory_sets_doc_mentions() -> None:
@@ -234,6 +257,14 @@ TITLE_CASES = [
     ("Norway's King Harald spoke. Crown Prince Haakon Harald said nothing.",
      [("Norway", "GPE"), ("Harald", "PERSON"), ("Crown Prince Haakon Harald", "PERSON")],
      "Harald", "King Harald"),
+    # a South Asian police rank: "SP" abbreviates "Superintendent of Police", written before
+    # the full name; the minister of that surname is another man
+    ("Superintendent of Police Tarun Bhatta spoke. SP Bhatta said so. Minister Keshav Prasad Bhatta left.",
+     [("Tarun Bhatta", "PERSON"), ("SP Bhatta", "ORG"), ("Keshav Prasad Bhatta", "PERSON")],
+     "SP Bhatta", "Tarun Bhatta"),
+    ("Tarun Bhatta spoke. SP Bhatta said so. Minister Keshav Prasad Bhatta left.",
+     [("Tarun Bhatta", "PERSON"), ("SP Bhatta", "ORG"), ("Keshav Prasad Bhatta", "PERSON")],
+     "SP Bhatta", "SP Bhatta"),
     # nisba written with a spaced "Al": the surname of the full name
     ("Ayman Al Zawahri spoke. Al Zawahiri was killed.",
      [("Ayman Al Zawahri", "PERSON"), ("Al Zawahiri", "ORG")], "Al Zawahiri", "Ayman Al Zawahri"),
@@ -277,6 +308,17 @@ TYPE_CASES = [
      "Kamal Hayek", "PERSON"),
     ("the NLF chief Ayman al-Haddad said", [("Ayman al-Haddad", "ORG")], "Ayman al-Haddad", "PERSON"),
     ("the strike targeted Haddadi, who succeeded him", [("Haddadi", "ORG")], "Haddadi", "PERSON"),
+    # session 9: institutions named in Portuguese or Spanish by their first word
+    ("police blamed Comando Litoral for the riot", [("Comando Litoral", "PERSON")], "Comando Litoral", "ORG"),
+    ("the photo came from Agência Serrana", [("Agência Serrana", "PERSON")], "Agência Serrana", "ORG"),
+    # session 9: an age at a sentence end, a relative in apposition
+    ("the dead are a father and son, Arun Koirpa, 60, and Vivek Koirpa, 31.",
+     [("Arun Koirpa", "ORG"), ("Vivek Koirpa", "ORG")], "Vivek Koirpa", "PERSON"),
+    ("the dead included Lia Torvane, whose mother, Ines dos Reis Torvane, waited outside",
+     [("Lia Torvane", "PERSON"), ("Ines dos Reis Torvane", "ORG")], "Ines dos Reis Torvane", "PERSON"),
+    # ... not a number that goes on, nor a place after a common noun and a comma
+    ("the toll at Route Varnek, 31.5 km away, rose", [("Route Varnek", "ORG")], "Route Varnek", "ORG"),
+    ("the report of the mother, Varnek Relief, said", [("Varnek Relief", "ORG")], "Varnek Relief", "ORG"),
     ("The ship, the Rhodes Star, never made it.", [("Rhodes Star", "PERSON")], "Rhodes Star", "FAC"),
     ("the leader of the Kataeb political party", [("Kataeb", "NORP")], "Kataeb", "ORG"),
     # a name met once takes the type of the names it is listed with
@@ -420,7 +462,51 @@ FACILITIES = [
     ("Beirut reported 150 dead", "Beirut", []),
     ("Why did the Bergen dams fail?", "Bergen", ["Bergen dams"]),
     ("water rose behind the Bergen dam", "Bergen", ["Bergen dam"]),
+    ("relatives waited at Bergen hospital", "Bergen", ["Bergen hospital"]),
 ]
+
+# session 9: a name of another type, then a facility word in lower case (label, expected)
+FACILITIES_AFTER_NAMES = [
+    ("a crush at the Sarvesh Vikram temple in Tolam", "Sarvesh Vikram", "PERSON", ["Sarvesh Vikram temple"]),
+    ("a crush at the Sarvesh temple in Tolam", "Sarvesh", "ORG", ["Sarvesh temple"]),
+    ("the Norvik mine was shut", "Norvik", "FAC", ["Norvik mine"]),
+    ("relatives at Norvik hospital", "Norvik", "NORP", ["Norvik hospital"]),
+    ("relatives at an Afghan hospital", "Afghan", "NORP", []),  # a demonym
+    # a capital word is the model's to take in; other words name no facility
+    ("a crush at the Sarvesh Temple in Tolam", "Sarvesh", "ORG", []),
+    ("Sarvesh Vikram said the temple was shut", "Sarvesh Vikram", "PERSON", []),
+    ("the Sarvesh district council met", "Sarvesh", "ORG", []),
+]
+
+
+# session 9: "the state of X" where a city X exists is the region "X state" (the gazetteer knows
+# Bergen and Uppsala as cities; "Zelmoria" is none)
+REGIONS_OF = [
+    ("Bergen, the capital of the state of Bergen, lies inland", "Bergen", [("state of Bergen", "Bergen state")]),
+    ("the district of Uppsala was shut", "Uppsala", [("district of Uppsala", "Uppsala district")]),
+    ("the state of Zelmoria was shut", "Zelmoria", []),
+    ("the State of Bergen was shut", "Bergen", []),  # a capital: the model's to take in
+    ("the city of Bergen was shut", "Bergen", []),
+]
+
+
+@pytest.mark.parametrize("text,place,expected", REGIONS_OF)
+def test_the_region_of_a_city_name(text, place, expected) -> None:
+    from factx.stages.mentions import facility_names
+
+    at = text.rindex(place)
+    found = facility_names(text, [Mention(at, at + len(place), place, place, "GPE")], mention_rules())
+    assert [(m.text, m.canonical) for m in found if m.canonical != f"{place} city"] == expected
+
+
+@pytest.mark.parametrize("text,name,label,expected", FACILITIES_AFTER_NAMES)
+def test_facility_names_after_other_names(text, name, label, expected) -> None:
+    from factx.stages.mentions import facility_names
+
+    at = text.index(name)
+    found = facility_names(text, [Mention(at, at + len(name), name, name, label)], mention_rules())
+    assert [m.text for m in found] == expected
+    assert all(m.label == "FAC" for m in found)
 
 
 @pytest.mark.parametrize("text,place,expected", FACILITIES)

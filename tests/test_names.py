@@ -28,6 +28,9 @@ def test_strip_possessive(name: str, expected: str) -> None:
     ("Prime Minister Imran Khan", "imran khan"), ("Al-Qaeda", "al qaeda"), ("al‑Qaida", "al qaida"),
     ("Zia ur-Rehman", "zia ur rehman"), ("José  Martí", "jose marti"), ("the Taliban", "taliban"),
     ("Mr.", "mr"), ("U.S.", "us"), ("U.S", "us"), ("George W. Bush", "george w bush"),
+    # the stroked d: "Dj" in a South Slavic word, "D" in a Vietnamese syllable
+    ("Nada Đurić", "nada djuric"), ("Mlađenović", "mladjenovic"), ("ĐURIĆ", "djuric"),
+    ("Đặng Văn Khanh", "dang van khanh"), ("Đoàn Khanh", "doan khanh"), ("Đoàn", "doan"),
 ])
 def test_fold(name: str, expected: str) -> None:
     assert fold(name) == expected

@@ -197,6 +197,11 @@ def test_written_titles_are_part_of_the_mention(text, person, expected):
     # a nickname in quotes inside a name: one person, whatever the model made of the parts
     ('Later, Wichai "Tong" Srisuk said', [("Wichai", "GPE"), ("Srisuk", "ORG")], ("Wichai", "Tong", "Srisuk"),
      ('Wichai "Tong" Srisuk', "PERSON")),
+    # ... with the particle-led words of a compound surname after it (session 9)
+    ('Later, Tiago "Tiaguinho" Moreira da Rocha said', [("Tiago", "PERSON"), ("Moreira", "PERSON")],
+     ("Tiago", "Tiaguinho", "Moreira", "Rocha"), ('Tiago "Tiaguinho" Moreira da Rocha', "PERSON")),
+    ('Later, Tiago "Tiaguinho" Moreira da said', [("Tiago", "PERSON"), ("Moreira", "PERSON")],
+     ("Tiago", "Tiaguinho", "Moreira"), ('Tiago "Tiaguinho" Moreira', "PERSON")),
     # ... only between name words: a quoted word after a common word is no nickname
     ('They sang "Hope" Srisuk said', [("Srisuk", "PERSON")], ("Hope", "Srisuk"), ("Srisuk", "PERSON")),
     # a name the model read as two people with nothing between them

@@ -782,17 +782,21 @@ def _titled_names(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
                 or not doc[i].whitespace_:
             i += 1
             continue
-        j = i + 1
-        while j < len(doc) and j - i <= 3 and j not in covered and doc[j].is_alpha and doc[j].text[0].isupper() \
+        j = first = i + 1
+        if nr.distinctive.get(word) in nr.ranks and j + 2 < len(doc) and lowers[j] == "of" and texts[j + 1] == "Police":
+            j = first = i + 3  # "Superintendent of Police Karim Bhatta" (South Asian police ranks)
+        while j < len(doc) and j - first <= 2 and j not in covered and doc[j].is_alpha and doc[j].text[0].isupper() \
                 and (not doc[j].is_upper or _capital_family_name(doc, i, j)) \
                 and doc[j].lower_ not in nr.honorifics and not doc[j].is_stop \
                 and doc[j].lower_ not in _lowercase_words(doc) \
                 and "\n" not in doc[j - 1].whitespace_:
             j += 1
-        if j > i + 1 and doc[j - 1].whitespace_ and "\n" not in doc[j - 1].whitespace_:
+        if j > first and doc[j - 1].whitespace_ and "\n" not in doc[j - 1].whitespace_:
             j = _particle_tail(doc, j, er)  # "Lieutenant Karim al-Haddad"
-        if j > i + 1 and (j == len(doc) or j not in covered):
-            start = i if word in nr.written_titles else i + 1
+        if first > i + 1 and any(lowers[k] in nr.suffix_types for k in range(first, j)):
+            j = first  # "the Inspector of Police Academy": a body's name
+        if j > first and (j == len(doc) or j not in covered):
+            start = i if word in nr.written_titles and first == i + 1 else first
             out.append(Span(doc, start, j, label="PERSON"))
         i = j
     return out
@@ -989,6 +993,8 @@ def _nicknames(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
             start -= 1
         while end < len(doc) and end - close <= 2 and name_word(end) and doc[end - 1].whitespace_ == " ":
             end += 1
+        if end > close + 1 and doc[end - 1].whitespace_ == " ":
+            end = _particle_tail(doc, end, er)  # 'Paulo "Paulinho" Moreira da Rocha'
         if start < q and end > close + 1:
             out = [s for s in out if s.end <= start or s.start >= end]
             out.append(Span(doc, start, end, label="PERSON"))

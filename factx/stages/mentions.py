@@ -185,6 +185,8 @@ def clean_name(text: str, nr: NameRules) -> str:
     parts = " ".join(strip_possessive(text).split()).split(" ")
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
+    if _titled_institution(parts, nr):
+        return " ".join(parts)  # "General Hospital Karsk": the rank word is the hospital's
     kept: list[str] = []
     gendered: list[str] = []
     while len(parts) > 1 and "".join(words(parts[0])) in nr.honorifics:
@@ -199,6 +201,13 @@ def clean_name(text: str, nr: NameRules) -> str:
 #: a family name written first in capitals, as French-speaking Africa and Madagascar write
 #: names officially ("RANDRIAMBOLA Tiana", "RAKOTO Jean Aime")
 _CAPITAL_FIRST = re.compile(r"([A-ZÀ-Ý]{4,})((?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,3})")
+
+
+def _titled_institution(parts: list[str], nr: NameRules) -> bool:
+    """A title word before a word that names a facility or a body ("General Hospital X",
+    "Commissioner Department"): the first word of an institution's name, no person's title."""
+    return len(parts) > 1 and "".join(words(parts[0])) in nr.honorifics \
+        and "".join(words(parts[1])) in nr.suffix_types
 
 
 def surname_last(name: str) -> str:
@@ -225,8 +234,10 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     after = doc_text[end:end + _CONTEXT]
     nr = mr.names
     tokens = words(text)
-    # a title or rank written before or at the start of the name: a person
-    if len(tokens) > 1 and tokens[0] in nr.honorifics and nr.honorific_types.get(tokens[0]):
+    # a title or rank written before or at the start of the name: a person (not "General
+    # Hospital X")
+    if len(tokens) > 1 and tokens[0] in nr.honorifics and nr.honorific_types.get(tokens[0]) \
+            and tokens[1] not in nr.suffix_types:
         return nr.honorific_types[tokens[0]]
     if mr.title_before is not None and mr.title_before.search(before):
         return "PERSON"
@@ -446,10 +457,13 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         # the model calls one, is the surname of the one person of the document it ends
         place = type_group(label) == "PLACE"
         if place and (len(own) != 1 or len(key) != 1 or _plain_key(items[groups[key][0]].clean) in mr.known_places
-                      or any(type_group(items[i].rule_label or "") == "PLACE" or _LOCATIVE.search(text, max(0, items[i].span.start_char - 24),
-                                                                     items[i].span.start_char)
-                             and not _POSSESSED.match(text, items[i].span.end_char)
-                             and not _modifies_noun(items[i].span) for i in groups[key])):
+                      or any(type_group(items[i].rule_label or "") == "PLACE" or _placed(items[i].span, text)
+                             for i in groups[key])):
+            continue
+        # nor is a word the model calls a place where the text puts it as one ("health centres
+        # in X, Y and Z"), however the model typed its other mentions (a headline's "The X leak")
+        if not place and len(own) == 1 and len(key) == 1 and any(
+                type_group(items[i].span.label_) == "PLACE" and _placed(items[i].span, text) for i in groups[key]):
             continue
         # surnames link to people only: a bare organisation name is not its nested
         # organisations ("Al Shabaab" is not "Somali Al Shabaab")
@@ -636,6 +650,13 @@ def _named_as(text: str, items: Sequence[_Item], nr: NameRules) -> list[tuple[tu
 _LOCATIVE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear|[Ii]nto|[Tt]o|[Aa]cross|[Oo]utside|[Ii]nside|[Aa]round|"
                        r"[Tt]owards?|[Vv]ia|[Tt]hroughout|[Bb]eyond|[Ww]ithin)\s+(?:the\s+)?$")
 _POSSESSED = re.compile(r"['’]s?\b")
+
+def _placed(span: Span, text: str) -> bool:
+    """The text puts the name where a place goes: after a locative preposition ("in X",
+    "near the X"), neither possessed ("in X's case") nor modifying a noun ("in X case")."""
+    return bool(_LOCATIVE.search(text, max(0, span.start_char - 24), span.start_char)) \
+        and not _POSSESSED.match(text, span.end_char) and not _modifies_noun(span)
+
 
 def _modifies_noun(span: Span) -> bool:
     """The name modifies a common noun right after it ("in X case", "in X killing")."""
@@ -930,8 +951,10 @@ def _same_words(a: tuple[str, ...], b: tuple[str, ...], nr: NameRules) -> bool:
 
 def _title_before(text: str, start: int, nr: NameRules) -> str:
     """A distinctive title right before a mention ("Mullah " of "Mullah Karim" when the
-    model left the title out of the span), or ""."""
-    match = re.search(r"(?:^|[\s(\"“])([A-Z][A-Za-z.]+)[ \t]+$", text[max(0, start - 24):start])
+    model left the title out of the span; "Superintendent " of "Superintendent of Police
+    Karim"), or ""."""
+    match = re.search(r"(?:^|[\s(\"“])([A-Z][A-Za-z.]+)[ \t]+(?:of[ \t]+Police[ \t]+)?$",
+                      text[max(0, start - 34):start])
     if match and "".join(words(match.group(1))) in nr.distinctive:
         return match.group(1) + " "
     return ""
@@ -969,6 +992,17 @@ def facility_names(text: str, mentions: Sequence[Mention], mr: MentionRules) -> 
             towns.add(mention.text)
             out.append(Mention(mention.start, mention.end, mention.text, f"{mention.canonical} city", mention.label))
     for mention in mentions:
+        if mention.label in ("ORG", "FAC", "PERSON") or mention.label == "NORP" \
+                and mention.text.strip().lower() not in mr.demonyms:
+            # "the Sarvesh temple": a name the model took for a body, a building, a person or
+            # (no demonym) a people, and a facility word in lower case after it, name the facility
+            follow = re.match(r"[ \t]+([a-z]+)\b", text[mention.end:mention.end + 20])
+            if follow and follow.group(1) in facility and follow.group(1) not in mr.names.admin_words:
+                end = mention.end + follow.end(1)
+                kind = mr.names.facility_class.get(follow.group(1))
+                name = f"{mention.text} {kind}" if kind else text[mention.start:end]
+                out.append(Mention(mention.start, end, text[mention.start:end], name, "FAC"))
+            continue
         if mention.label not in ("GPE", "LOC"):
             continue
         # "Karamia province", "Karamia city": the place named with its administrative word
@@ -992,6 +1026,15 @@ def facility_names(text: str, mentions: Sequence[Mention], mr: MentionRules) -> 
                 name = f"{mention.text} {kind}" if kind else text[mention.start:end]
                 out.append(Mention(mention.start, end, text[mention.start:end], name, "FAC"))
                 continue
+        # "the state of Karamia" where a city is called Karamia: the region, one name with
+        # "Karamia state" (a region written so where no city has the name is the place itself)
+        region = re.search(r"\b([a-z]+)[ \t]+of[ \t]+$", text[max(0, mention.start - 20):mention.start])
+        if region and mr.names.admin_units.get(region.group(1)) in ("region", "district") \
+                and (mention.text in towns or is_city(mention.text)):
+            start = mention.start - len(region.group(0))
+            out.append(Mention(start, mention.end, text[start:mention.end], f"{mention.canonical} {region.group(1)}",
+                               mention.label))
+            continue
         before = re.search(r"\b([A-Za-z]+)[ \t]+of[ \t]+$", text[max(0, mention.start - 20):mention.start])
         if before and before.group(1).lower() in facility:
             start = mention.start - len(before.group(0))
