@@ -235,3 +235,11 @@ def test_a_verb_that_carries_no_count_gives_the_event_no_date(run):
     facts = run("At 23:15 on Thursday, a fire broke out in a wedding hall in Varnok. Firefighters brought the "
                 "fire under control at 00:20 on Friday.")
     assert {f.value for f in facts if f.attribute == "date"} == {"2023-05-11"}, _show(facts)
+
+
+@pytest.mark.model
+def test_a_document_placing_two_events_gives_no_count_to_its_lead(run):
+    facts = run("A passenger train derailed near Varnok late on Tuesday, officials said.\n\n"
+                "The derailment near Varnok was the worst in years. Another train derailed in Kelstan.\n\n"
+                "The death toll stood at 17 on Thursday morning, the ministry said.")
+    assert not [f for f in facts if f.attribute == "killed_count"], _show(facts)

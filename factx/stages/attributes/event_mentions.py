@@ -425,7 +425,7 @@ def lead_event(state: "Discourse", events: list[EventMention]) -> EventMention |
     derailment near X' in the lead, 'the accident' and 'the crash' further down): of the
     events its lead names (none set in another year), a placed or named one before a
     bare description ('the accident'), then the one the document names most; none on a
-    tie (a lead about two events). A count whose sentence and paragraph name
+    tie (a lead about two events), nor where the document places two events. A count whose sentence and paragraph name
     no event is that event's ('The toll stood at 17 on Thursday.')."""
     end = lead_end(state)
     lead = [e for e in events if e.token.i < end and name_year(e.entity.name) is None
@@ -433,7 +433,9 @@ def lead_event(state: "Discourse", events: list[EventMention]) -> EventMention |
     if not lead:
         return None
     mentions = Counter(e.entity.name for e in state.events if e.entity is not None)
-    placed = {e.entity.name for e in lead if e.named or split_event_name(e.entity.name) is not None}
+    placed = {e.entity.name for e in events if e.named or split_event_name(e.entity.name) is not None}
+    if len(placed) > 1:
+        return None  # two events the document places ('the derailment near X', '... in Y'): which one is unsure
 
     def rank(name: str) -> tuple[bool, int]:
         return name in placed, mentions[name]
