@@ -161,10 +161,6 @@ def test_a_denied_event_takes_no_toll(run, text, entity, value):
 FIRE = "A fire swept through a wedding hall in Varnok on Thursday night.\n\n"
 
 ARRESTS = [
-    (FIRE + "Police arrested the hall's manager, Dorin Mavel, on Friday, a security source said.", 1),
-    (FIRE + "The manager of the hall, Dorin Mavel, 48, was arrested on Thursday night, police said.", 1),
-    (FIRE + "A person responsible for managing the hall was arrested and referred to the prosecution.", 1),
-    (FIRE + "Police detained the company's director later in the day, a source said.", 1),
     ("A shooting in Varnok wounded two people on Friday.\n\nHe said a third suspect had been detained on "
      "Sunday evening, bringing the number of people in custody to three.", 3),
     ("A shooting in Varnok wounded two people on Friday.\n\nThe ministry said two people had been detained "
@@ -180,6 +176,11 @@ def test_arrests_of_one_person_and_tallies_in_custody(run, text, value):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", [
+    # one named person arrested says nothing of how many were: no count of one
+    FIRE + "Police arrested the hall's manager, Dorin Mavel, on Friday, a security source said.",
+    FIRE + "The manager of the hall, Dorin Mavel, 48, was arrested on Thursday night, police said.",
+    FIRE + "A person responsible for managing the hall was arrested and referred to the prosecution.",
+    FIRE + "Police detained the company's director later in the day, a source said.",
     # the one is part of the number the document gives
     FIRE + "Police arrested the hall's manager, Dorin Mavel, on Friday.\n\nThree members of the staff have "
            "been arrested.",

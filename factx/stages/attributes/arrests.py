@@ -1,12 +1,11 @@
-"""Arrests of one person: a count of one for the event, and the day on the person.
+"""Arrests of one named person: the day on the person, never a count for the event.
 
-'Police arrested the hall's manager, X, on Friday', 'X was detained on Tuesday night', 'A
-person responsible for the site was arrested': one arrest. It counts as the event's
-`arrested_count` of 1 only where the document gives no number of arrests anywhere
-('three were arrested, including the manager'; 'a third suspect was detained, bringing
-the number in custody to three'): there the one is part of the number. A negated arrest
-('had not been arrested') counts nothing. A named person's arrest also gives that person
-`date_of_arrest`, the day the arrest clause dates it ('was arrested on Thursday night').
+'Police arrested the hall's manager, X, on Friday', 'X was detained on Tuesday night': the
+person gets `date_of_arrest`, the day the arrest clause dates it. The arrest of one person
+gives the event no `arrested_count` of 1: an outlet that names one of those arrested does
+not say that one was all (another may say three were held), so a count of one would set a
+report against a number it never denied. A negated arrest ('had not been arrested') gives
+nothing.
 
 Arrests over a named person's killing ('18 were arrested over the killing of X') are
 that person's (`killing_of`). Read by `counts`; `arrest_dates` is an extractor of its own.
@@ -43,42 +42,6 @@ def one_person(victim: Token, state: "Discourse") -> bool:
         return entity.label == "PERSON"
     return victim.pos_ == "NOUN" and victim.tag_ == "NN" and any(
         c.dep_ in ("det", "poss") and c.lower_ not in ("no", "every", "each", "any") for c in victim.children)
-
-
-def numbered_arrests(state: "Discourse") -> bool:
-    """Whether the document gives a number of arrests anywhere (built once per document)."""
-    key = "factx_numbered_arrests"
-    cached = state.doc.user_data.get(key)
-    if cached is None:
-        cached = state.doc.user_data[key] = any(_numbered(token, state) for token in state.doc)
-    return cached
-
-
-def _numbered(token: Token, state: "Discourse") -> bool:
-    rules = state.rules
-    low = lemma(token)
-    if token.pos_ == "VERB" and low in rules.count_verbs:
-        for rule_id, attribute, role in rules.count_verbs[low]:
-            if attribute == ARRESTED and any(quantity_of(v, state) is not None or v.dep_ == "conj"
-                                             for v in victims(token, role)):
-                return True
-    found = rules.count_nouns.get(low) or rules.count_nouns.get(token.lower_)
-    if found is not None and found[1] == ARRESTED and token.pos_ in ("NOUN", "ADJ"):
-        # '14 arrests', 'the number of people in custody', 'three detainees'
-        holder = token.head.head if token.dep_ == "pobj" else token
-        return holder.like_num or any(c.dep_ == "nummod" for c in (token, holder) for c in c.children) \
-            or any(lemma(a) in ("number", "tally", "total") for a in token.ancestors)
-    return False
-
-
-def one_arrest(token: Token, found: list[Token], state: "Discourse") -> tuple | None:
-    """The count of one ((1, words, counted)) an arrest verb gives of a single person,
-    or None (see the module docstring)."""
-    if len(found) != 1 or not one_person(found[0], state) or attr.negated(token):
-        return None
-    if numbered_arrests(state):
-        return None
-    return 1, [found[0]], found[0]
 
 
 def _named(victim: Token, state: "Discourse") -> Ent | None:

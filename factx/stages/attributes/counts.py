@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 
 from factx import attribution as attr
 from factx.events import event_name, name_year
-from factx.stages.attributes.arrests import killing_of, one_arrest
+from factx.stages.attributes.arrests import killing_of
 from factx.stages.attributes.base import Ent, Raw
 from factx.stages.attributes.event_mentions import _other_year, brought, denied_apart, event_at
 from factx.stages.attributes.frames import Frame, event_date, event_places, frame_of
@@ -114,10 +114,6 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
                 # any other kind ('wounded 30, including five officers') is no toll at all
                 found = [v for v in companions(token) if attribute == "killed_count" and _children(v, rules)]
                 quantities += [q for v in found if (q := quantity_of(v, state)) is not None]
-            if attribute == "arrested_count" and not quantities and (one := one_arrest(token, struck, state)):
-                # 'police arrested the manager, X': one, where no number is given, and only
-                # for an event the document tells (an arrest alone is no event's count)
-                rule_id, quantities = f"{rule_id}.one", [one]
         if attribute == "trapped_count" and _still(token):
             continue  # 'two miners remain trapped': how many still are, not how many the event trapped
         if attribute == "arrested_count" and _by_abductors(token, state):
