@@ -8,6 +8,10 @@ A blank line (two line breaks, with or without spaces between them) never falls 
 sentence of a news text: the word after it starts one. A single line break does too in a
 text written one paragraph a line (as pages are saved: most of its lines are far longer
 than a line of wrapped text), never in a text wrapped at a fixed width.
+
+A dateline ends a sentence too ('KARSK, Kelstan — Twenty people died ...', 'KARSK (Reuters)
+- Police arrested ...'): left in the sentence, the parser makes the town its subject and
+the first words of the report an apposition of it.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factx.stages import doc_text
+from factx.stages.attributes.discourse import dateline_spans
 
 #: a text whose lines (of some length) are mostly longer than this is one paragraph a line;
 #: text wrapped for reading runs to 60-80 characters a line
@@ -38,9 +43,17 @@ def one_paragraph_a_line(text: str) -> bool:
 def paragraph_breaks(doc: Doc) -> Doc:
     """Mark the first word after a paragraph break as a sentence start (spaCy makes the
     line breaks between two words a token of their own)."""
-    breaks_at = 1 if one_paragraph_a_line(doc_text(doc)) else 2
+    text = doc_text(doc)
+    breaks_at = 1 if one_paragraph_a_line(text) else 2
     after_break = False
+    ends = sorted(end for _, end in dateline_spans(text))
     for token in doc:
+        if ends and not token.is_space and token.idx >= ends[0]:
+            ends = [end for end in ends if end > token.idx]
+            if token.i > 0:
+                token.is_sent_start = True  # the report after its dateline
+                after_break = False
+                continue
         if token.is_space:
             after_break = after_break or token.text.count("\n") >= breaks_at
             continue

@@ -23,8 +23,9 @@ from spacy.tokens import Span, Token
 
 from factx import attribution as attr
 from factx.events import event_name, name_year
+from factx.stages.attributes.arrests import killing_of
 from factx.stages.attributes.base import Ent, Raw
-from factx.stages.attributes.event_mentions import _other_year, brought, event_at
+from factx.stages.attributes.event_mentions import _other_year, brought, denied_apart, event_at
 from factx.stages.attributes.frames import Frame, event_date, event_places, frame_of
 from factx.stages.attributes.places import place_names
 from factx.stages.attributes.participants import ANYONE, companions, quantity_of, victims
@@ -55,6 +56,7 @@ register(
     Family("toll_period", doc="nouns of a period whose toll is that of many events: 'the toll for the year'"),
     Family("toll_increment", doc="participles that give the new toll after a count of what was added: "
                                  "'found 12 more bodies, bringing the toll to 37'"),
+    Family("uncounted_noun", doc="counted nouns that are no people an event struck: 'hundreds of animals were killed'"),
 )
 
 
@@ -68,12 +70,15 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
         if required and not any(c.lower_ in required or any(g.lower_ in required for g in c.children)
                                 for c in token.children):
             continue  # 'taken into custody', 'rounded up'
-        if low == "leave":  # 'left dozens of villagers dead', 'left 40 people dead and 260 injured'
+        if low == "leave" and role == "object":
+            # 'left dozens of villagers dead', 'left 40 people dead and 260 injured', 'left
+            # 300 residents homeless': the state the rule requires (dead without one)
+            states = required or {"dead"}
             verb_state = [c.lower_ for c in token.children if c.dep_ in ("oprd", "acomp", "xcomp", "advmod", "ccomp")]
             found = []
             for victim in victims(token, role):
                 own = [c.lower_ for c in victim.children if c.dep_ in ("amod", "acl")]
-                if "dead" in (own or verb_state):
+                if states & set(own or verb_state):
                     found.append(victim)
             for victim in found:
                 quantity = quantity_of(victim, state)
@@ -88,6 +93,7 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
                 quantities = [q for v in lives if (q := quantity_of(v, state)) is not None]
         else:
             found = victims(token, role)
+            struck = found
             listed = _listed_people(found, state)
             if listed is not None:  # 'her husband and two children were injured': 3
                 if listed:
@@ -108,10 +114,19 @@ def _verb_counts(token: Token, state: "Discourse") -> Iterator[tuple[str, str, t
                 # any other kind ('wounded 30, including five officers') is no toll at all
                 found = [v for v in companions(token) if attribute == "killed_count" and _children(v, rules)]
                 quantities += [q for v in found if (q := quantity_of(v, state)) is not None]
+        if attribute == "trapped_count" and _still(token):
+            continue  # 'two miners remain trapped': how many still are, not how many the event trapped
         if attribute == "arrested_count" and _by_abductors(token, state):
             attribute, rule_id = "kidnapped_count", "count.abductors"  # 'gunmen seized three workers'
         for quantity in quantities:
             yield rule_id, attribute, quantity
+
+
+def _still(token: Token) -> bool:
+    """A state told as it is now: 'are still trapped', 'remain trapped', 'have now been
+    trapped for 40 hours'."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("still", "now", "yet") for c in token.children) \
+        or token.dep_ in ("acomp", "oprd", "xcomp") and lemma(token.head) in ("remain", "stay")
 
 
 def _listed_people(found: list[Token], state: "Discourse") -> tuple | None:
@@ -197,6 +212,13 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
             and lemma(token.head.head) in ("be", "remain"):  # '12 people are in custody', '310 were on board'
         quantity = next((q for c in token.head.head.children
                          if c.dep_ == "nsubj" and (q := quantity_of(c, state)) is not None), None)
+    if quantity is None and token.dep_ == "pobj" and token.head.lower_ == "in":
+        # 'bringing the number of people in custody to three': the tally of those in custody
+        holder = token.head.head
+        tallies = [c for c in (*holder.children, holder.head) if lemma(c) in words_of_family(state, "tally_noun")
+                   and (c is holder.head or c.dep_ in ("dobj", "nsubj", "nsubjpass"))]
+        if tallies:
+            quantity = tally_value(tallies[0], token, state)
     tally = token
     if token.dep_ == "pobj" and token.head.lower_ == "of":
         if quantity is None and _part_of(token):
@@ -229,7 +251,7 @@ def _part_of(token: Token) -> bool:
 
 
 #: count nouns whose 'of' holds the number: 'the bodies of 15 migrants', 'the arrest of 25 people'
-OF_COUNTED = frozenset({"body", "arrest", "detention"})
+OF_COUNTED = frozenset({"body", "arrest", "detention", "evacuation"})
 
 
 @extractor(order=20)
@@ -265,10 +287,13 @@ def count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                 continue  # '12 more bodies were found, bringing the toll to 37': 12 is no toll
             if _of_a_period(token, state):
                 continue  # 'taking the toll for the year to 120': the toll of many events
+            if lemma(counted) in words_of_family(state, "uncounted_noun") \
+                    or counted.lower_ in words_of_family(state, "uncounted_noun"):
+                continue  # 'hundreds of animals were killed': no people
             if attribute == "killed_count" and _children(counted, rules):
                 attribute, rule_id = "children_killed", rules.children_rule
             subject = count_subject(frame, attribute, counted, state)
-            if subject is None:
+            if subject is None or rule_id.endswith(".one") and event_at(frame, state) is None:
                 continue
             if attribute == "killed_count":
                 if counted.head.lower_ == "including" and (
@@ -278,6 +303,8 @@ def count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                 value = _with_perpetrators(token, value, state)
             start, end = span_of(words)
             giver, own = _giver(token, state)
+            if not own and _beside_a_denial(frame, state):
+                own = True  # 'toll climbs to 26, governor denies shelter collapse': the toll is not denied
             if counted.lower_ in ANYONE:  # 'did not kill anyone', 'denied that anyone was killed': none
                 denial = attr.denial_above(token, state.rules.lexicon)
                 if denial is None and not attr.negated(token):
@@ -286,6 +313,15 @@ def count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                 giver = attr.subject_of(denial) if denial is not None else giver
             yield Raw(subject, attribute, value, "quantity", text_of(words), start, end, rule_id, token,
                       claim=token.idx, speaker=giver, polarity="affirmed" if own else None)
+
+
+def _beside_a_denial(frame: Frame, state: "Discourse") -> bool:
+    """A count outside the denial its sentence makes of another event (see
+    `event_mentions.denied_apart`)."""
+    sent = frame.trigger.sent
+    return not attr.negated(frame.trigger) and any(
+        sent.start <= e.token.i < sent.end and e.token.i not in frame.root_ids and denied_apart(e, frame, state)
+        for e in state.events)
 
 
 def _with_perpetrators(token: Token, value: object, state: "Discourse") -> object:
@@ -368,7 +404,7 @@ def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discours
     if group is not None:
         return group
     if attribute == "arrested_count" and not any(e.token.i in frame.root_ids for e in state.events):
-        victim = _killing_of(frame.trigger, state)
+        victim = killing_of(frame.trigger, state)
         if victim is not None:  # 'arrested over the killing of X': X's death is the event
             return victim  # (whatever their nationality: 'six Pakistani nationals arrested over ...')
     if any(c.dep_ in ("amod", "compound") and c.lower_ in state.rules.demonyms and c.text[:1].isupper()
@@ -422,49 +458,6 @@ def _set_in_another_year(frame: Frame, event, state: "Discourse") -> bool:
     year = _other_year(date, state)
     own = event.date[0].value[:4] if event.date is not None else None
     return year is not None and name_year(event.entity.name) != year and own != str(year)
-
-
-def _killing_of(trigger: Token, state: "Discourse") -> Ent | None:
-    """The one person whose death the arrests of a clause are over ('18 were arrested over
-    the killing of X', 'held in connection with X's death', 'in custody for their role in
-    X's murder'): a named person's death is an event of its own, told on that person
-    (DESIGN section 2), so its arrests are that person's `arrested_count`."""
-    from factx.stages.attributes.deaths import death_triggers, people_of
-
-    clause = trigger if trigger.pos_ in ("VERB", "AUX") else next(
-        (a for a in trigger.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if clause is None:
-        return None
-    found: dict[str, Ent] = {}
-    for death, _, victims, _ in death_triggers(trigger.sent, state):
-        if death.pos_ != "NOUN" or death not in clause.subtree:
-            continue
-        node = death  # reached from the clause through prepositions only: no other verb
-        while node.i != clause.i and (node.dep_ in ("pobj", "prep") or node.pos_ == "NOUN"):
-            node = node.head
-        if node.i != clause.i:
-            continue
-        people = people_of(victims, state)
-        if not victims and any(c.dep_ == "det" and c.lower_ == "the" for c in death.children):
-            people = _main_victim(death, state)  # 'over the killing': the document's one killing
-        for ent in people:
-            found.setdefault(ent.name, ent)
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
-def _main_victim(death: Token, state: "Discourse") -> list[Ent]:
-    """The document's main person, when the document tells that person died (a victim of a
-    death verb: 'X was killed', 'X died'), at a bare definite death noun ('the killing')."""
-    from factx.stages.attributes.referents import _death_victims
-
-    main = state.main_person
-    if main is None:
-        return []
-    for i in sorted(_death_victims(state)):
-        ent = entity_of(state.doc[i], state)
-        if ent is not None and ent.name == main.canonical and state.doc[i].idx < death.idx:
-            return [Ent(main.canonical, "PERSON", death.text, death.idx, death.idx + len(death.text))]
-    return []
 
 
 def _group_of(counted: Token, state: "Discourse") -> Ent | None:

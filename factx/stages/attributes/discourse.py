@@ -181,7 +181,7 @@ def build(doc: Doc, rules: "Compiled") -> Discourse:
         main_person=_main_person(mentions), published=published, dates=tuple(dates),
         persons=persons, person_starts=tuple(m.start for m in persons),
         genders=_genders(tokens, text, persons, token_mention), quotes=tuple(quote_spans(text)),
-        datelines=tuple(_datelines(text)))
+        datelines=tuple(dateline_spans(text)))
     people = referents.person_like(state)
     surnames = referents.surnames(state)
     if surnames:  # 'X' after 'John X', typed a place: John X
@@ -252,7 +252,7 @@ def _genders(tokens: Tokens, text: str, persons: tuple[Mention, ...], token_ment
     return {name: next(iter(g)) for name, g in found.items() if len(g) == 1}
 
 
-def _datelines(text: str) -> Iterator[tuple[int, int]]:
+def dateline_spans(text: str) -> Iterator[tuple[int, int]]:
     """Spans of datelines at the start of paragraphs, and of a first headline line."""
     for match in DATELINE.finditer(text):
         if match.start() == 0 or text[match.start() - 1] == "\n":

@@ -16,13 +16,14 @@ event it is about.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from factx import attribution as attr
-from factx.events import event_name, name_year
+from factx.events import event_name, name_year, split_event_name
 from factx.records import TimexSpan
 from factx.stages.attributes.base import Ent
 from factx.stages.attributes.causes import amount_units
@@ -382,7 +383,7 @@ def event_at(frame: Frame, state: "Discourse", *, own_only: bool = False) -> Eve
         return next((e for e in own if e.entity is not None), None)
     if own_only:
         return None
-    events = [e for e in state.events if e.entity is not None]
+    events = [e for e in state.events if e.entity is not None and not denied_apart(e, frame, state)]
     same = [e for e in events if sent.start <= e.token.i < sent.end]
     if same:
         return min(same, key=lambda e: abs(e.token.i - frame.trigger.i))
@@ -392,10 +393,54 @@ def event_at(frame: Frame, state: "Discourse", *, own_only: bool = False) -> Eve
         between = state.text[last.token.idx:frame.trigger.idx]
         if "\n" not in between and len(list(state.doc[last.token.i:sent.start].sents)) <= 3:
             return last
+    if any(sent.start <= e.token.i < sent.end and _background(e, state) for e in state.events):
+        return None  # 'since the 2016 bombings ..., which killed 32': an event of its own the document does not place
     # a document about one event (named in its lead, or more than once): its counts are
     # that event's ('Ten were killed.'); a single background event is not what it is about
     named = events
     if len({e.entity.name for e in named}) == 1:
         if len(named) > 1 or named[0].token.i < lead_end(state):
             return named[0]
-    return None
+        return None
+    return lead_event(state, events)
+
+
+def _background(mention: EventMention, state: "Discourse") -> bool:
+    """An event told as the story's background: set in another year, or before or since
+    which something is told ('since the 2016 bombings')."""
+    return _other_year(mention.date, state) is not None or any(
+        a.dep_ == "prep" and a.lower_ in TIME_PREPS for a in mention.token.ancestors)
+
+
+def denied_apart(event: EventMention, frame: Frame, state: "Discourse") -> bool:
+    """An event the sentence denies that the claim is not part of ('the toll climbs to
+    26, the prefect denies a shelter collapse'): no count or death of the sentence is its."""
+    lex = state.rules.lexicon
+    denial = attr.denial_above(event.token, lex)
+    return denial is not None and attr.denial_above(frame.trigger, lex) is not denial
+
+
+def lead_event(state: "Discourse", events: list[EventMention]) -> EventMention | None:
+    """The event a document's lead is about, when the document names several ('the
+    derailment near X' in the lead, 'the accident' and 'the crash' further down): of the
+    events its lead names (none set in another year), a placed or named one before a
+    bare description ('the accident'), then the one the document names most; none on a
+    tie (a lead about two events), nor where the document places two events. A count whose sentence and paragraph name
+    no event is that event's ('The toll stood at 17 on Thursday.')."""
+    end = lead_end(state)
+    lead = [e for e in events if e.token.i < end and name_year(e.entity.name) is None
+            and _other_year(e.date, state) is None]
+    if not lead:
+        return None
+    mentions = Counter(e.entity.name for e in state.events if e.entity is not None)
+    placed = {e.entity.name for e in events if e.named or split_event_name(e.entity.name) is not None}
+    if len(placed) > 1:
+        return None  # two events the document places ('the derailment near X', '... in Y'): which one is unsure
+
+    def rank(name: str) -> tuple[bool, int]:
+        return name in placed, mentions[name]
+
+    ranked = sorted({e.entity.name for e in lead}, key=rank, reverse=True)
+    if len(ranked) > 1 and rank(ranked[0]) == rank(ranked[1]):
+        return None
+    return next(e for e in lead if e.entity.name == ranked[0])

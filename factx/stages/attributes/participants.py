@@ -23,7 +23,7 @@ def gapped_subject(verb: Token) -> list[Token]:
     if verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return []
     return [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i
-            and any(g.dep_ == "nummod" or g.like_num for g in c.children)]
+            and (c.like_num or any(g.dep_ == "nummod" or g.like_num for g in c.children))]
 
 
 def victims(verb: Token, role: str) -> list[Token]:
@@ -40,7 +40,8 @@ def victims(verb: Token, role: str) -> list[Token]:
         elif role == "subject" and child.dep_ in ("nsubj", "nsubjpass"):
             found.extend(conjuncts(child))
     if not found and verb.dep_ in ("acl",) and role == "object":
-        found.extend(conjuncts(verb.head))  # 'the militants killed in the raid'
+        # 'Two dead, 60 hospitalised': a headline's participle with its own counted subject
+        found.extend(gapped_subject(verb) or conjuncts(verb.head))  # 'the militants killed in the raid'
     if not found and verb.dep_ == "conj":  # 'were killed and more than 100 wounded'
         found.extend(c for c in verb.children if c.like_num or c.pos_ == "NUM")
     if not found and verb.dep_ == "conj" and role == "object":
@@ -80,6 +81,8 @@ def companions(verb: Token) -> list[Token]:
 #: words that count no one: 'nobody was killed', 'no one died' (with 'one' after 'no');
 #: 'anyone' counts no one only where it is negated or denied ('did not kill anyone')
 NOBODY = frozenset({"nobody", "none"})
+#: words that multiply the number before them
+SCALES = frozenset({"dozen", "hundred", "thousand", "million", "billion"})
 ANYONE = frozenset({"anyone", "anybody"})
 
 
@@ -111,7 +114,9 @@ def quantity_of(token: Token, state: "Discourse") -> tuple[int | str, list[Token
     def words_of(number: Token) -> list[Token]:
         left = [c for c in number.lefts if c.dep_ in ("quantmod", "advmod", "compound", "nummod", "amod", "prep")]
         start = min([number.i] + [t.i for c in left for t in c.subtree])
-        return [t for t in number.doc[start:number.i + 1]]
+        # 'two dozen', 'three hundred': a scale the parser hangs after the number
+        end = max([number.i] + [c.i for c in number.rights if c.lower_ in SCALES and c.i == number.i + 1])
+        return [t for t in number.doc[start:end + 1]]
 
     def counted_of(number: Token) -> Token:
         # "dozens of civilians", "40 of them": what is counted is the object of "of"

@@ -291,7 +291,7 @@ def _killed(target: Token | None, state: "Discourse") -> Ent | None:
     bare 'the assassination' of the document's main person who died): a named person's
     killing without an event noun of its own is told on the person (DESIGN section 2),
     so who did it is that person's `perpetrator`."""
-    from factx.stages.attributes.counts import _main_victim
+    from factx.stages.attributes.arrests import _main_victim
     from factx.stages.attributes.deaths import death_triggers, people_of
 
     if target is None or target.pos_ != "NOUN":
