@@ -770,7 +770,8 @@ def _capital_family_name(doc: Doc, title: int, j: int) -> bool:
 def _titled_names(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
     """Rule titled name: a person's title followed by capitalized words the model left
     unmarked is a person ("Dr Okonkwo said"), the title kept for civil and
-    distinctive titles."""
+    distinctive titles; words ending in a body's or a building's head word are that
+    body or building, title and all ("Queen Amira Hospital": FAC)."""
     nr = er.names
     covered = {i for s in spans for i in range(s.start, s.end)}
     out = list(spans)
@@ -796,8 +797,13 @@ def _titled_names(doc: Doc, spans: list[Span], er: EntityRules) -> list[Span]:
         if first > i + 1 and any(lowers[k] in nr.suffix_types for k in range(first, j)):
             j = first  # "the Inspector of Police Academy": a body's name
         if j > first and (j == len(doc) or j not in covered):
-            start = i if word in nr.written_titles and first == i + 1 else first
-            out.append(Span(doc, start, j, label="PERSON"))
+            head = nr.suffix_types.get(doc[j - 1].lower_)
+            if head in ("ORG", "FAC") and doc[j - 1].lower_ not in nr.ignored_suffixes:
+                # "Princess Amira Hospital": a building or a body named after a person, title and all
+                out.append(Span(doc, i, j, label=head))
+            else:
+                start = i if word in nr.written_titles and first == i + 1 else first
+                out.append(Span(doc, start, j, label="PERSON"))
         i = j
     return out
 

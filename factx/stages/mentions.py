@@ -180,6 +180,8 @@ def clean_name(text: str, nr: NameRules) -> str:
     ('Mullah Haddad', 'Mrs. Haddad')
     >>> clean_name('Wichai "Tong" Srisuk', name_rules())  # a nickname in quotes
     'Wichai Srisuk'
+    >>> clean_name("the King Osric Hospital", name_rules())  # a title in a building's name
+    'King Osric Hospital'
     """
     text = _NICKNAME.sub(" ", text)
     parts = " ".join(strip_possessive(text).split()).split(" ")
@@ -189,6 +191,8 @@ def clean_name(text: str, nr: NameRules) -> str:
         return " ".join(parts)  # "General Hospital Karsk": the rank word is the hospital's
     kept: list[str] = []
     gendered: list[str] = []
+    if institution_head(words(" ".join(parts)), nr) is not None:
+        return " ".join(parts)  # "King Osric Hospital": the title is part of a building's name
     while len(parts) > 1 and "".join(words(parts[0])) in nr.honorifics:
         if "".join(words(parts[0])) in nr.distinctive:
             kept.append(parts[0])
@@ -234,12 +238,26 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     after = doc_text[end:end + _CONTEXT]
     nr = mr.names
     tokens = words(text)
-    # a title or rank written before or at the start of the name: a person (not "General
-    # Hospital X")
+    # a building's or a body's head word decides, even after a title ("King Osric Hospital",
+    # "General Hospital Tarvik"), and before "of"/"for" ("Committee for the Tarvik River")
+    head = institution_head(tokens, nr)
+    if head is not None:
+        return head
+    # a title or rank written before or at the start of the name: a person
     if len(tokens) > 1 and tokens[0] in nr.honorifics and nr.honorific_types.get(tokens[0]) \
             and tokens[1] not in nr.suffix_types:
         return nr.honorific_types[tokens[0]]
-    if mr.title_before is not None and mr.title_before.search(before):
+    if _dateline(doc_text, start, end):
+        return "GPE"
+    # "... Industries Group (Acmeco)": a short name in brackets right after a body's or a
+    # building's name (its last word a head word) is that body's or building's
+    short = _BRACKETED_AFTER_NAME.search(before)
+    if short and doc_text[end:end + 2].lstrip().startswith(")") and len(tokens) <= 3 \
+            and nr.suffix_types.get(short.group(1).lower()) in _INSTITUTION_TYPES \
+            and short.group(1).lower() not in nr.ignored_suffixes:
+        return nr.suffix_types[short.group(1).lower()]
+    if mr.title_before is not None and mr.title_before.search(before) \
+            and not (len(tokens) > 1 and nr.suffix_types.get(tokens[-1]) in _INSTITUTION_TYPES):
         return "PERSON"
     if label == "NORP" and len(tokens) == 1 and nr.suffix_types.get(tokens[0]) == "ORG" \
             and text.strip().lower() not in mr.demonyms:
@@ -290,6 +308,56 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     if len(tokens) == 1 and label == "PERSON" and text.strip().lower() in mr.demonyms:
         return "NORP"
     return None
+
+
+#: head words of bodies and buildings that decide a name's type wherever they stand in it
+_INSTITUTION_TYPES = frozenset({"ORG", "FAC"})
+
+
+def institution_head(tokens: Sequence[str], nr: NameRules) -> str | None:
+    """The type a body's or a building's head word gives a name of several words, or None:
+    the word before the first "of"/"for" ("Ministry of Tarvik Affairs", "Committee for the
+    Defence of the Holm River"), else a head word after a title or rank that opens the name
+    ("King Osric University Hospital", "General Hospital Tarvik"). Places' words are left
+    to the other rules ("Islamic State of X" is no state).
+
+    >>> nr = name_rules()
+    >>> [institution_head(words(n), nr) for n in ("King Osric University Hospital",
+    ...  "Committee for the Defence of the Holm River", "General Osric Tarvik", "Tarvik Hospital")]
+    ['FAC', 'ORG', None, None]
+    """
+    if len(tokens) < 2:
+        return None
+    for i, token in enumerate(tokens[1:-1], 1):
+        if token in ("of", "for"):
+            label = nr.suffix_types.get(tokens[i - 1])
+            if label in _INSTITUTION_TYPES and tokens[i - 1] not in nr.ignored_suffixes:
+                return label
+            break
+    if tokens[0] in nr.honorifics:  # the last head word is the name's head ("University Hospital")
+        for token in reversed(tokens[1:]):
+            label = nr.suffix_types.get(token)
+            if label in _INSTITUTION_TYPES and token not in nr.ignored_suffixes:
+                return label
+    return None
+
+
+#: a dateline: a place in capitals opening a line, maybe its region or country and the
+#: agency in brackets, then a dash ("TARVIK, Holm Province (Nordwire) — ...")
+_DATELINE_AFTER = re.compile(r"(?:,[ \t]+[A-Z][^\n—–()]{0,40}?)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?[—–-][ \t]")
+
+
+#: the last word of a capitalized name right before an opening bracket: "... Group ("
+_BRACKETED_AFTER_NAME = re.compile(r"\b[A-Z][\w’'-]*[ \t]+([A-Z][a-z]+)[ \t]*\([ \t]*$")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """Whether a mention is a dateline's place: written in capitals (two letters or more)
+    at the start of a line and followed by a dash, maybe after its region and an agency."""
+    name = text[start:end]
+    line_start = text.rfind("\n", 0, start) + 1
+    return (not text[line_start:start].strip() and sum(c.isalpha() for c in name) > 2 and name.isupper()
+            and bool(_DATELINE_AFTER.match(text, end)))
 
 
 def _capitalized_name(text: str, n: int) -> bool:
