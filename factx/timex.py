@@ -70,6 +70,8 @@ class Lexicon:
     adjectives: dict[str, str] = field(default_factory=dict)
     #: what a day is declared ("a day of mourning", "a public holiday"): no tense from the verb
     observances: dict[str, str] = field(default_factory=dict)
+    #: verbs that tell a count's new figure ("the toll rose to 14 on Monday"): a report's day
+    count_updates: dict[str, str] = field(default_factory=dict)
 
     def alt(self, name: str) -> str:
         """A regex alternation of one word list, longest first ('{MONTH}' placeholders)."""
@@ -156,7 +158,8 @@ def lexicon(rules_dir: str | None = None) -> Lexicon:
         hijri_months={k: int(v) for k, v in _entries(rules, "hijri_months").items()},
         scheduling={k: str(v) for k, v in _entries(rules, "scheduling").items()},
         adjectives={k: str(v) for k, v in _entries(rules, "adjectives").items()},
-        observances={k: str(v) for k, v in _entries(rules, "observances").items()})
+        observances={k: str(v) for k, v in _entries(rules, "observances").items()},
+        count_updates={k: str(v) for k, v in _entries(rules, "count_updates").items()})
 
 
 # ---------------------------------------------------------------------------------------

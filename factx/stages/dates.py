@@ -730,8 +730,8 @@ def _told_day(doc: Doc, text: str, spans: list[TimexSpan], bare: list, i: int, l
     before it tell one: "... were killed in a crush on Saturday night, officials said on
     Sunday. A surge knocked people down at around 9:40 p.m." is Saturday's 9:40 p.m. The
     nearest day named in the TOLD_DAY_SENTENCES sentences before it, leaving out the day of a
-    saying ("said on Sunday", "said in the early hours of Friday"), which dates the report,
-    not the story. Only a day of the article's week (TOLD_DAY_RANGE days either side of a
+    saying ("said on Sunday", "said in the early hours of Friday") or of a count's new figure
+    ("the toll rose to 14 on Monday"), which dates the report, not the story. Only a day of the article's week (TOLD_DAY_RANGE days either side of a
     known anchor) is the story's: "He died on Sept. 11, 2001. The strike came at 6:18 a.m."
     keeps the clock on the article's day. None when there is none."""
     if not anchor or not _DAY.fullmatch(anchor[:10]):
@@ -756,7 +756,7 @@ def _told_day(doc: Doc, text: str, spans: list[TimexSpan], bare: list, i: int, l
         if s.type in ("DATE", "TIME") and s.value and _DAY_VALUE.match(s.value) \
                 and re.match(r"\d{4}-\d\d-\d\d", s.value) \
                 and abs((dt.date.fromisoformat(s.value[:10]) - today).days) <= TOLD_DAY_RANGE \
-                and not _dates_a_saying(doc, text, s):
+                and not _dates_a_saying(doc, text, s, counts=True):
             return _next_if_earlier(_DAY_VALUE.match(s.value).group(0), s.value, spans[i])
     return None
 
@@ -930,22 +930,43 @@ def _saying_words(rules_dir: str | None) -> tuple[frozenset[str], frozenset[str]
     return lex.say, lex.source_nouns
 
 
-def _dates_a_saying(doc: Doc, text: str, span: TimexSpan) -> bool:
+def _counts_a_figure(verb) -> bool:
+    """Whether a verb of the `count_updates` lexicon tells a count's figure: a number is its
+    object, or the object of its "to"/"at"/"past"/"above" ("rose to 14", "stood at 30",
+    "reached 100")."""
+    if (verb.lemma_ or verb.text).lower() not in lexicon().count_updates:
+        return False
+    for child in verb.children:
+        if child.dep_ == "dobj" and (child.like_num or any(c.dep_ == "nummod" for c in child.children)):
+            return True
+        if child.dep_ == "prep" and child.lower_ in ("to", "at", "past", "above", "over"):
+            if any(g.dep_ == "pobj" and (g.like_num or any(c.dep_ == "nummod" for c in g.children))
+                   for g in child.children):
+                return True
+    return False
+
+
+def _dates_a_saying(doc: Doc, text: str, span: TimexSpan, *, counts: bool = False) -> bool:
     """Whether a date tells when something was said: it hangs on a reporting verb or
     a message noun in the parse ("said on Sunday", "in a tweet on Sunday", "Sunday's
-    statement")."""
+    statement"), or, with `counts`, on a verb that tells a count's new figure ("the toll
+    rose to 14 on Monday": the day of the count's report)."""
     say, nouns = _saying_words(user_rules())
     if doc.has_annotation("DEP"):
         found = doc.char_span(span.start, span.end, alignment_mode="expand")
         if found is None:
             return False
         token = found.root
-        for _ in range(3):
+        for step in range(3):
             if token.head.i == token.i:
                 return False
             token = token.head
             word = (token.lemma_ or token.text).lower()
-            if token.pos_ in _VERBS and word in say or token.pos_ == "NOUN" and word in nouns:
+            # a count's day is the verb's own ("rose to 14 on Monday"), not a date of its
+            # complement ("stood at 30 after Sunday's avalanche")
+            figure = counts and step < 2 and (step == 0 or found.root.head.dep_ == "prep") \
+                and _counts_a_figure(token)
+            if token.pos_ in _VERBS and (word in say or figure) or token.pos_ == "NOUN" and word in nouns:
                 return True
             if token.pos_ in _VERBS:
                 return False
@@ -966,20 +987,29 @@ _CLOCK_ON_DAY = re.compile(r"(?i)(?P<a>.+?),?\s+(?P<joint>on|at)\s+(?P<b>.+)")
 _TIME_DAY = re.compile(r"^((?:\d{4}|XXXX)-(?:\d\d-\d\d|WXX-[1-7]))T\d\d:\d\d$")
 
 
+# "the night of 17 November": TimeML marks the date the night is named by, not the night
+_NIGHT_OF = re.compile(r"(?i)(?:the\s+)?night\s+of\s+")
+_NIGHT_VALUE = re.compile(r"^(\d{4}|XXXX)-\d\d-\d\dTNI$")
+
+
 def timeml_parts(span: TimexSpan) -> tuple[TimexSpan, ...]:
     """The TIMEX3s of a span as TimeML marks them: a range is two, one per end, each
     with its own value ("between 1985 and 1987" is "1985" 1985 and "1987" 1987; "March
     3-4" is "March 3" and "4"); a clock and its day joined by "on" or "at" are two, the
-    clock (TIME) and the day (DATE) ("23:40 on Tuesday"); any other span is itself.
-    Facts keep the interval and the clock on its day.
+    clock (TIME) and the day (DATE) ("23:40 on Tuesday"); a night named by its date is
+    that date ("the night of 17 November" is "17 November", as AQUAINT marks "the night
+    of Friday, Oct. 23"); any other span is itself. Facts keep the interval, the clock
+    on its day and the night.
 
     >>> [(p.text, p.value) for p in timeml_parts(TimexSpan(0, 21, "between 1985 and 1987", "DATE", "1985/1987"))]
     [('1985', '1985'), ('1987', '1987')]
     >>> [(p.text, p.value) for p in timeml_parts(TimexSpan(0, 19, "9:40 p.m. on Friday", "TIME", "2024-05-03T21:40"))]
     [('9:40 p.m.', '2024-05-03T21:40'), ('Friday', '2024-05-03')]
+    >>> [(p.text, p.value) for p in timeml_parts(TimexSpan(0, 21, "the night of 3 March", "TIME", "2024-03-03TNI"))]
+    [('3 March', '2024-03-03')]
     """
     if span.type == "TIME":
-        return _clock_and_day(span)
+        return _night_of(span) or _clock_and_day(span)
     if span.type != "DATE" or not span.value or span.value.count("/") != 1:
         return (span,)
     first_value, second_value = span.value.split("/")
@@ -992,6 +1022,15 @@ def timeml_parts(span: TimexSpan) -> tuple[TimexSpan, ...]:
     return (TimexSpan(span.start + first_start, span.start + joint.start(), text[first_start:joint.start()],
                       "DATE", first_value),
             TimexSpan(span.start + joint.end(), span.end, text[joint.end():], "DATE", second_value))
+
+
+def _night_of(span: TimexSpan) -> tuple[TimexSpan, ...] | None:
+    """The date of "the night of DATE" (one day, not "of 17-18 November"), else None."""
+    lead = _NIGHT_OF.match(span.text)
+    if lead is None or not _NIGHT_VALUE.match(span.value or "") or lead.end() == len(span.text) \
+            or _RANGE_WORD.search(span.text, lead.end()) or _RANGE_DASH.search(span.text, lead.end()):
+        return None
+    return (TimexSpan(span.start + lead.end(), span.end, span.text[lead.end():], "DATE", span.value[:-3]),)
 
 
 def _clock_and_day(span: TimexSpan) -> tuple[TimexSpan, ...]:
