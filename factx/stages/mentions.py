@@ -187,12 +187,11 @@ def clean_name(text: str, nr: NameRules) -> str:
     parts = " ".join(strip_possessive(text).split()).split(" ")
     if len(parts) > 1 and parts[0].lower() == "the":
         parts = parts[1:]
-    if _titled_institution(parts, nr):
-        return " ".join(parts)  # "General Hospital Karsk": the rank word is the hospital's
     kept: list[str] = []
     gendered: list[str] = []
     if institution_head(words(" ".join(parts)), nr) is not None:
-        return " ".join(parts)  # "King Osric Hospital": the title is part of a building's name
+        # "King Osric Hospital", "General Hospital Karsk": the title is part of a building's name
+        return " ".join(parts)
     while len(parts) > 1 and "".join(words(parts[0])) in nr.honorifics:
         if "".join(words(parts[0])) in nr.distinctive:
             kept.append(parts[0])
@@ -205,13 +204,6 @@ def clean_name(text: str, nr: NameRules) -> str:
 #: a family name written first in capitals, as French-speaking Africa and Madagascar write
 #: names officially ("RANDRIAMBOLA Tiana", "RAKOTO Jean Aime")
 _CAPITAL_FIRST = re.compile(r"([A-ZÀ-Ý]{4,})((?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,3})")
-
-
-def _titled_institution(parts: list[str], nr: NameRules) -> bool:
-    """A title word before a word that names a facility or a body ("General Hospital X",
-    "Commissioner Department"): the first word of an institution's name, no person's title."""
-    return len(parts) > 1 and "".join(words(parts[0])) in nr.honorifics \
-        and "".join(words(parts[1])) in nr.suffix_types
 
 
 def surname_last(name: str) -> str:
