@@ -196,7 +196,7 @@ def test_clean_name_keeps_an_institutions_first_word(name, expected) -> None:
 
 def test_a_titled_institution_is_no_person() -> None:
     got = linked("The injured were taken to General Hospital Karsk.", [("General Hospital Karsk", "ORG")])
-    assert got == [("General Hospital Karsk", "General Hospital Karsk", "ORG")]
+    assert got == [("General Hospital Karsk", "General Hospital Karsk", "FAC")]  # a hospital is a facility
 
 
 def test_factory_sets_doc_mentions() -> None:
