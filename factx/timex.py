@@ -70,7 +70,7 @@ class Lexicon:
     adjectives: dict[str, str] = field(default_factory=dict)
     #: what a day is declared ("a day of mourning", "a public holiday"): no tense from the verb
     observances: dict[str, str] = field(default_factory=dict)
-    #: verbs that tell a count's new figure ("the toll rose to 14 on Monday"): a report's day
+    #: verbs that tell a count's new figure ("the toll rose to 37 on Friday"): a report's day
     count_updates: dict[str, str] = field(default_factory=dict)
 
     def alt(self, name: str) -> str:

@@ -731,7 +731,7 @@ def _told_day(doc: Doc, text: str, spans: list[TimexSpan], bare: list, i: int, l
     Sunday. A surge knocked people down at around 9:40 p.m." is Saturday's 9:40 p.m. The
     nearest day named in the TOLD_DAY_SENTENCES sentences before it, leaving out the day of a
     saying ("said on Sunday", "said in the early hours of Friday") or of a count's new figure
-    ("the toll rose to 14 on Monday"), which dates the report, not the story. Only a day of the article's week (TOLD_DAY_RANGE days either side of a
+    ("the toll rose to 37 on Friday"), which dates the report, not the story. Only a day of the article's week (TOLD_DAY_RANGE days either side of a
     known anchor) is the story's: "He died on Sept. 11, 2001. The strike came at 6:18 a.m."
     keeps the clock on the article's day. None when there is none."""
     if not anchor or not _DAY.fullmatch(anchor[:10]):
@@ -950,7 +950,7 @@ def _dates_a_saying(doc: Doc, text: str, span: TimexSpan, *, counts: bool = Fals
     """Whether a date tells when something was said: it hangs on a reporting verb or
     a message noun in the parse ("said on Sunday", "in a tweet on Sunday", "Sunday's
     statement"), or, with `counts`, on a verb that tells a count's new figure ("the toll
-    rose to 14 on Monday": the day of the count's report)."""
+    rose to 37 on Friday": the day of the count's report)."""
     say, nouns = _saying_words(user_rules())
     if doc.has_annotation("DEP"):
         found = doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -962,7 +962,7 @@ def _dates_a_saying(doc: Doc, text: str, span: TimexSpan, *, counts: bool = Fals
                 return False
             token = token.head
             word = (token.lemma_ or token.text).lower()
-            # a count's day is the verb's own ("rose to 14 on Monday"), not a date of its
+            # a count's day is the verb's own ("rose to 37 on Friday"), not a date of its
             # complement ("stood at 30 after Sunday's avalanche")
             figure = counts and step < 2 and (step == 0 or found.root.head.dep_ == "prep") \
                 and _counts_a_figure(token)

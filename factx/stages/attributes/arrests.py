@@ -1,6 +1,6 @@
 """Arrests of one named person: the day on the person, never a count for the event.
 
-'Police arrested the hall's manager, X, on Friday', 'X was detained on Tuesday night': the
+'Police arrested the plant's owner, X, on Friday', 'X was detained on Tuesday night': the
 person gets `date_of_arrest`, the day the arrest clause dates it. The arrest of one person
 gives the event no `arrested_count` of 1: an outlet that names one of those arrested does
 not say that one was all (another may say three were held), so a count of one would set a

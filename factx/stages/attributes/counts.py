@@ -56,7 +56,7 @@ register(
     Family("toll_period", doc="nouns of a period whose toll is that of many events: 'the toll for the year'"),
     Family("toll_increment", doc="participles that give the new toll after a count of what was added: "
                                  "'found 12 more bodies, bringing the toll to 37'"),
-    Family("uncounted_noun", doc="counted nouns that are no people an event struck: 'hundreds of animals were killed'"),
+    Family("uncounted_noun", doc="counted nouns that are no people an event struck: 'scores of cattle were killed'"),
 )
 
 
@@ -213,7 +213,7 @@ def _noun_count(token: Token, state: "Discourse") -> tuple | None:
         quantity = next((q for c in token.head.head.children
                          if c.dep_ == "nsubj" and (q := quantity_of(c, state)) is not None), None)
     if quantity is None and token.dep_ == "pobj" and token.head.lower_ == "in":
-        # 'bringing the number of people in custody to three': the tally of those in custody
+        # 'bringing the number held to five': the tally of those in custody
         holder = token.head.head
         tallies = [c for c in (*holder.children, holder.head) if lemma(c) in words_of_family(state, "tally_noun")
                    and (c is holder.head or c.dep_ in ("dobj", "nsubj", "nsubjpass"))]
@@ -289,7 +289,7 @@ def count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                 continue  # 'taking the toll for the year to 120': the toll of many events
             if lemma(counted) in words_of_family(state, "uncounted_noun") \
                     or counted.lower_ in words_of_family(state, "uncounted_noun"):
-                continue  # 'hundreds of animals were killed': no people
+                continue  # 'scores of cattle were killed': no people
             if attribute == "killed_count" and _children(counted, rules):
                 attribute, rule_id = "children_killed", rules.children_rule
             subject = count_subject(frame, attribute, counted, state)

@@ -40,7 +40,7 @@ def victims(verb: Token, role: str) -> list[Token]:
         elif role == "subject" and child.dep_ in ("nsubj", "nsubjpass"):
             found.extend(conjuncts(child))
     if not found and verb.dep_ in ("acl",) and role == "object":
-        # 'Two dead, 60 hospitalised': a headline's participle with its own counted subject
+        # 'Three dead, 45 hospitalised': a headline's participle with its own counted subject
         found.extend(gapped_subject(verb) or conjuncts(verb.head))  # 'the militants killed in the raid'
     if not found and verb.dep_ == "conj":  # 'were killed and more than 100 wounded'
         found.extend(c for c in verb.children if c.like_num or c.pos_ == "NUM")
