@@ -534,6 +534,21 @@ def test_a_place_with_its_administrative_word_is_one_more_spelling(text, expecte
     assert [(m.text, m.canonical, m.label) for m in found] == expected
 
 
+@pytest.mark.parametrize("text,label,expected", [
+    ("down the steps to the Velna river ghat", "GPE", [("Velna river", "Velna river", "LOC")]),
+    ("on the banks of the Velna river, pilgrims", "ORG", [("Velna river", "Velna river", "LOC")]),
+    ("the Velna riverside market", "GPE", []),
+    ("Velna Rivers, a witness, said", "PERSON", []),
+    ("Velna river", "PERSON", []),  # a person's name before the word is no river's
+])
+def test_a_place_with_a_river_word_names_the_river(text, label, expected) -> None:
+    from factx.stages.mentions import facility_names
+
+    at = text.index("Velna")
+    found = facility_names(text, [Mention(at, at + 5, "Velna", "Velna", label)], mention_rules())
+    assert [(m.text, m.canonical, m.label) for m in found] == expected
+
+
 def test_port_of_a_place_is_a_facility() -> None:
     assert linked("It was stored at the Port of Beirut for years.", [("Port of Beirut", "LOC")]) == [
         ("Port of Beirut", "Port of Beirut", "FAC")]

@@ -50,6 +50,11 @@ JOIN = [
      ("Norvik hospital", "Norvik District Hospital")),
     ((("Sarveshwar temple", "FAC", 1), ("Sarveswar Vikram Temple", "FAC", 2), ("Sarveshwar Temple Committee", "ORG", 1)),
      ("Sarveshwar temple", "Sarveswar Vikram Temple")),
+    # session 9, second part: the bare name of a river the run writes "X river" is the river,
+    # not the province named after it; where no river is written, the bare name is the region
+    ((("Velna", "GPE", 3), ("Velna river", "LOC", 2), ("Velna Province", "GPE", 1)), ("Velna", "Velna river")),
+    ((("Velna", "LOC", 1), ("Velna River", "LOC", 1)), ("Velna", "Velna River")),
+    ((("Zelmora", "GPE", 2), ("Zelmora Province", "GPE", 1)), ("Zelmora", "Zelmora Province")),
 ]
 
 APART = [
@@ -79,6 +84,14 @@ APART = [
     ((("Norvik hospital", "FAC", 1), ("Norvik", "GPE", 3)), ("Norvik hospital", "Norvik")),
     # "sh" before another letter than w stays: Shah is not Sah
     (("Rekha Shah", "Rekha Sah"), ("Rekha Shah", "Rekha Sah")),
+    # session 9, second part: a river and the province, district or town named after it; the
+    # bare name of a town, a country or a state is no river
+    ((("Velna", "GPE", 3), ("Velna river", "LOC", 2), ("Velna Province", "GPE", 1)), ("Velna", "Velna Province")),
+    ((("Velna", "GPE", 3), ("Velna river", "LOC", 2), ("Velna Province", "GPE", 1)),
+     ("Velna river", "Velna Province")),
+    ((("Velna River", "LOC", 1), ("Velna District", "GPE", 1)), ("Velna River", "Velna District")),
+    ((("Velna", "GPE", 3), ("Velna City", "GPE", 1), ("Velna river", "LOC", 1)), ("Velna", "Velna river")),
+    ((("Colorado", "GPE", 3), ("Colorado River", "LOC", 1)), ("Colorado", "Colorado River")),
 ]
 
 

@@ -1060,6 +1060,12 @@ def facility_names(text: str, mentions: Sequence[Mention], mr: MentionRules) -> 
             towns.add(mention.text)
             out.append(Mention(mention.start, mention.end, mention.text, f"{mention.canonical} city", mention.label))
     for mention in mentions:
+        end = _admin_after(text, mention.end, mr.names) if mention.label != "PERSON" else None
+        if end is not None and mr.names.admin_units.get(text[mention.end:end].split()[-1]) == "water":
+            # "the Velna river": the river's name (LOC), whatever the model took "Velna" for; the
+            # mention stays a bare name (`resolve.unit_differs` tells the river from the region)
+            out.append(Mention(mention.start, end, text[mention.start:end], text[mention.start:end], "LOC"))
+            continue
         if mention.label in ("ORG", "FAC", "PERSON") or mention.label == "NORP" \
                 and mention.text.strip().lower() not in mr.demonyms:
             # "the Sarvesh temple": a name the model took for a body, a building, a person or
