@@ -549,6 +549,16 @@ def test_a_place_with_a_river_word_names_the_river(text, label, expected) -> Non
     assert [(m.text, m.canonical, m.label) for m in found] == expected
 
 
+@pytest.mark.parametrize("text,ents,expected", [
+    # an acronym in capitals before a town's name begins a body's or facility's name: no title,
+    # no person
+    ("Guards retook the CDR Ostrel jail block.", [("CDR Ostrel", "FAC")], [("CDR Ostrel", "CDR Ostrel", "FAC")]),
+    ("Cdr. Ostrel Varga said so.", [("Cdr. Ostrel Varga", "ORG")], [("Cdr. Ostrel Varga", "Ostrel Varga", "PERSON")]),
+])
+def test_an_acronym_in_capitals_is_no_title(text, ents, expected) -> None:
+    assert linked(text, ents) == expected
+
+
 def test_port_of_a_place_is_a_facility() -> None:
     assert linked("It was stored at the Port of Beirut for years.", [("Port of Beirut", "LOC")]) == [
         ("Port of Beirut", "Port of Beirut", "FAC")]

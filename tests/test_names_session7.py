@@ -54,6 +54,9 @@ JOIN = [
     # not the province named after it; where no river is written, the bare name is the region
     ((("Velna", "GPE", 3), ("Velna river", "LOC", 2), ("Velna Province", "GPE", 1)), ("Velna", "Velna river")),
     ((("Velna", "LOC", 1), ("Velna River", "LOC", 1)), ("Velna", "Velna River")),
+    # a rank abbreviated before a person's name is a title
+    (("Cdr. Jane Roe", "Jane Roe"), ("Cdr. Jane Roe", "Jane Roe")),
+    (("Cdr Jane Roe", "Jane Roe"), ("Cdr Jane Roe", "Jane Roe")),
     ((("Zelmora", "GPE", 2), ("Zelmora Province", "GPE", 1)), ("Zelmora", "Zelmora Province")),
 ]
 
@@ -92,6 +95,9 @@ APART = [
     ((("Velna River", "LOC", 1), ("Velna District", "GPE", 1)), ("Velna River", "Velna District")),
     ((("Velna", "GPE", 3), ("Velna City", "GPE", 1), ("Velna river", "LOC", 1)), ("Velna", "Velna river")),
     ((("Colorado", "GPE", 3), ("Colorado River", "LOC", 1)), ("Colorado", "Colorado River")),
+    # an acronym in capitals and a town: the body or facility named so is not the town
+    ((("CDR Ostrel", "FAC", 2), ("Ostrel", "GPE", 3)), ("CDR Ostrel", "Ostrel")),
+    ((("GEN Ostrel Vela", "ORG", 1), ("Ostrel Vela", "GPE", 2)), ("GEN Ostrel Vela", "Ostrel Vela")),
 ]
 
 

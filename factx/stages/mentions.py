@@ -34,7 +34,8 @@ from spacy.tokens import Doc, Span
 
 from factx.stages import doc_text
 from factx.names import (
-    INFINITE, PLACE_TYPES, NameRules, token_cost, acronym_letters, core_tokens, gender_title, initialism_pattern,
+    INFINITE, PLACE_TYPES, NameRules, token_cost, acronym_letters, capital_acronym, core_tokens, gender_title,
+    initialism_pattern,
     is_acronym,
     is_patronymic,
     name_rules, strip_possessive, title_classes, type_group, words,
@@ -193,7 +194,8 @@ def clean_name(text: str, nr: NameRules) -> str:
     gendered: list[str] = []
     if institution_head(words(" ".join(parts)), nr) is not None:
         return " ".join(parts)  # "King Osric Hospital": the title is part of a building's name
-    while len(parts) > 1 and "".join(words(parts[0])) in nr.honorifics:
+    while len(parts) > 1 and "".join(words(parts[0])) in nr.honorifics \
+            and not capital_acronym(parts[0], " ".join(parts[1:]), nr):
         if "".join(words(parts[0])) in nr.distinctive:
             kept.append(parts[0])
         elif "".join(words(parts[0])) in nr.gendered and not gendered:
@@ -244,8 +246,9 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     if head is not None:
         return head
     # a title or rank written before or at the start of the name: a person
+    written = text.split()
     if len(tokens) > 1 and tokens[0] in nr.honorifics and nr.honorific_types.get(tokens[0]) \
-            and tokens[1] not in nr.suffix_types:
+            and tokens[1] not in nr.suffix_types and not capital_acronym(written[0], " ".join(written[1:]), nr):
         return nr.honorific_types[tokens[0]]
     if _dateline(doc_text, start, end):
         return "GPE"
@@ -1023,7 +1026,8 @@ def _title_before(text: str, start: int, nr: NameRules) -> str:
     Karim"), or ""."""
     match = re.search(r"(?:^|[\s(\"“])([A-Z][A-Za-z.]+)[ \t]+(?:of[ \t]+Police[ \t]+)?$",
                       text[max(0, start - 34):start])
-    if match and "".join(words(match.group(1))) in nr.distinctive:
+    if match and "".join(words(match.group(1))) in nr.distinctive \
+            and not capital_acronym(match.group(1), text[start:start + 30], nr):
         return match.group(1) + " "
     return ""
 
