@@ -394,7 +394,7 @@ def capital_acronym(word: str, rest: str, nr: NameRules) -> bool:
         and _plain(word) not in nr.capital_titles
 
 
-def _acronym_first(name: str, nr: NameRules) -> bool:
+def acronym_first(name: str, nr: NameRules) -> bool:
     """Whether a name (after a leading "the") begins with a `capital_acronym`."""
     parts = name.split()
     if len(parts) > 1 and parts[0].lower() == "the":
@@ -412,7 +412,7 @@ def title_classes(name: str, rules: RuleSet | None = None, *, nr: NameRules | No
     tokens = words(name)
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
-    if _acronym_first(name, nr):
+    if acronym_first(name, nr):
         return frozenset()
     out = set()
     for token in tokens[:-1]:
@@ -435,7 +435,7 @@ def fold(name: str, rules: RuleSet | None = None, *, nr: NameRules | None = None
     tokens = list(_words(name))
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
-    if _acronym_first(name, nr):  # "CDR Ostrel": an acronym, no title
+    if acronym_first(name, nr):  # "CDR Ostrel": an acronym, no title
         return " ".join(tokens)
     return " ".join(strip_titles(tokens, nr, keep_distinctive=True))
 
@@ -630,7 +630,7 @@ def _core_plain(name: str, entity_type: str, nr: NameRules) -> tuple[str, ...]:
             tokens.append((piece, j < len(pieces) - 1))
     if len(tokens) > 1 and tokens[0][0] == "the":
         tokens = tokens[1:]
-    if entity_type in ("PERSON", ""):
+    if entity_type in ("PERSON", "") and not acronym_first(name, nr):
         while len(tokens) > 1 and tokens[0][0] in nr.honorifics:
             tokens = tokens[1:]
     if entity_type in PLACE_TYPES and len(tokens) > 1 and tokens[-1][0] in nr.admin_words:

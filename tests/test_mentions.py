@@ -559,6 +559,32 @@ def test_an_acronym_in_capitals_is_no_title(text, ents, expected) -> None:
     assert linked(text, ents) == expected
 
 
+@pytest.mark.parametrize("text,ents,expected", [
+    # initials and the place the long name ends with, in brackets after it: one more name of it
+    ("Guards retook the Tarvo Regional Detention Centre of Ostrel (TRDC Ostrel) on Sunday. TRDC Ostrel is full.",
+     [("Tarvo Regional Detention Centre of Ostrel", "FAC"), ("TRDC Ostrel", "ORG"), ("TRDC Ostrel", "ORG")],
+     ["Tarvo Regional Detention Centre of Ostrel"] * 3),
+    # initials of another name, another place, or no bracket: nothing said
+    ("Guards retook the Tarvo Prison (TRDC Ostrel) on Sunday.", [("Tarvo Prison", "FAC"), ("TRDC Ostrel", "ORG")],
+     ["Tarvo Prison", "TRDC Ostrel"]),
+    ("Guards retook the Tarvo Regional Detention Centre of Ostrel (TRDC Velna) on Sunday.",
+     [("Tarvo Regional Detention Centre of Ostrel", "FAC"), ("TRDC Velna", "ORG")],
+     ["Tarvo Regional Detention Centre of Ostrel", "TRDC Velna"]),
+    ("Guards retook the Tarvo Regional Detention Centre of Ostrel, then TRDC Ostrel fell.",
+     [("Tarvo Regional Detention Centre of Ostrel", "FAC"), ("TRDC Ostrel", "ORG")],
+     ["Tarvo Regional Detention Centre of Ostrel", "TRDC Ostrel"]),
+])
+def test_initials_and_place_in_brackets_name_the_long_name(text, ents, expected) -> None:
+    assert [canonical for _, canonical, _ in linked(text, ents)] == expected
+
+
+def test_initials_and_place_in_brackets_take_the_long_names_type() -> None:
+    text = "Guards retook the Tarvo Regional Detention Centre of Ostrel (TRDC Ostrel). TRDC Ostrel is full."
+    got = linked(text, [("Tarvo Regional Detention Centre of Ostrel", "FAC"), ("TRDC Ostrel", "GPE"),
+                        ("TRDC Ostrel", "GPE")])
+    assert {label for _, _, label in got} == {"FAC"}
+
+
 def test_port_of_a_place_is_a_facility() -> None:
     assert linked("It was stored at the Port of Beirut for years.", [("Port of Beirut", "LOC")]) == [
         ("Port of Beirut", "Port of Beirut", "FAC")]

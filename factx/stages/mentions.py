@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span
 
 from factx.stages import doc_text
 from factx.names import (
-    INFINITE, PLACE_TYPES, NameRules, token_cost, acronym_letters, capital_acronym, core_tokens, gender_title,
+    INFINITE, PLACE_TYPES, NameRules, token_cost, acronym_first, acronym_letters, capital_acronym, core_tokens, gender_title,
     initialism_pattern,
     is_acronym,
     is_patronymic,
@@ -425,6 +425,31 @@ def _definitions(doc: Doc, items: Sequence[_Item]) -> dict[str, int]:
     return out
 
 
+def _bracketed_short_names(text: str, items: Sequence[_Item], nr: NameRules) -> dict[int, int]:
+    """Short names a text defines in brackets by initials and the place a longer name ends
+    with: "Tarvo Regional Detention Centre of Ostrel (TRDC Ostrel)" -> {short's index: long's}."""
+    starts = {item.span.start_char: i for i, item in enumerate(items)}
+    out: dict[int, int] = {}
+    for index, item in enumerate(items):
+        bracket = re.match(r"\s*\(\s*", text[item.span.end_char:item.span.end_char + 5])
+        j = starts.get(item.span.end_char + bracket.end()) if bracket else None
+        if j is None:
+            continue
+        short, full = items[j].clean.split(), item.clean.split()
+        if len(short) < 2 or not capital_acronym(short[0], " ".join(short[1:]), nr):
+            continue
+        tail = words(" ".join(short[1:]))
+        if len(words(item.clean)) <= len(tail) + 1 or words(" ".join(full[-len(short) + 1:])) != tail:
+            continue
+        head = full[:-len(short) + 1]
+        while head and head[-1].islower():  # "... Centre of" before the place
+            head = head[:-1]
+        pattern = initialism_pattern(" ".join(head), nr) if len(head) > 1 else None
+        if pattern is not None and pattern.fullmatch(acronym_letters(short[0])):
+            out[j] = index
+    return out
+
+
 def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
                   honorifics: frozenset[str] | None = None) -> list[Mention]:
     """Every PERSON/ORG/GPE/LOC/NORP/FAC/EVENT entity of a doc as a `Mention`.
@@ -539,7 +564,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         # surnames link to people only: a bare organisation name is not its nested
         # organisations ("Al Shabaab" is not "Somali Al Shabaab")
         cands = [f for f in full if len(f) > len(own) and group_label(f) == "PERSON"
-                 and _same_words(words_of(f)[-len(own):], own, nr)]
+                 and _same_words(words_of(f)[-len(own):], own, nr) and not acronym_first(items[groups[f][0]].clean, nr)]
         # "Faisal" is not "Tariq bin Faisal" (Faisal's son); "bin Hamad" is "Tariq bin Hamad"
         kin = kin_marks(" ".join(words(items[groups[key][0]].clean)), nr)[0] == "kin"
         cands = [f for f in cands if _after_kin(items[groups[f][0]].clean, len(own), nr) == kin]
@@ -615,6 +640,14 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         if len(cands) == 1:
             target[key] = cands[0]
 
+    # "Tarvo Regional Detention Centre of Ostrel (TRDC Ostrel)": the initials and the place
+    # name the longer name, whose type they take
+    led: set[tuple[str, ...]] = set()
+    for short, long in _bracketed_short_names(text, items, nr).items():
+        if items[short].key not in target and items[short].key != items[long].key:
+            target[items[short].key] = items[long].key
+            led.add(items[short].key)
+
     # "naming the attacker as Abu X ... the attacker, whom it identified as Y Z": a kunya
     # the text gives for the one full name it gives for the same description
     for kunya, name in _named_as(text, items, nr):
@@ -641,7 +674,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         counts = Counter(items[i].clean for i in own)
         first = {items[i].clean: -n for n, i in reversed(list(enumerate(own)))}
         canonical[rkey] = max(counts, key=lambda c: (len(words(c)), not c.isupper(), counts[c], first[c]))
-        rule_votes = Counter(items[i].rule_label for i in indexes if items[i].rule_label)
+        rule_votes = Counter(items[i].rule_label for i in indexes if items[i].rule_label and items[i].key not in led)
         if rule_votes:
             label_of[rkey] = max(rule_votes, key=lambda t: (rule_votes[t], -_order(t)))
             ruled.add(rkey)
@@ -652,7 +685,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         person = Counter(items[i].span.label_ for i in own).most_common(1)[0][0] == "PERSON"
         votes: Counter = Counter()
         for i in indexes:
-            if person and items[i].key != rkey and type_group(items[i].span.label_) == "PLACE":
+            if person and items[i].key != rkey and type_group(items[i].span.label_) == "PLACE" or items[i].key in led:
                 continue  # a surname the model took for a place says nothing of the person
             weak = (mixed and items[i].acronym) or items[i].key != rkey
             votes[items[i].span.label_] += 0.5 if weak else 1.0
