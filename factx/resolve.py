@@ -300,9 +300,8 @@ def unit_differs(a: _Node, b: _Node, nr: NameRules, cities: frozenset[tuple] = f
     City" or "X river" (`cities`: (unit, core tokens) of the run's "city" and "water" names)
     or the gazetteer knows a city X ("Karsk Region" is not the city of Karsk; "Zelmor
     Province" is Zelmor, where no city or river has the name); a city and the bare name of
-    a country or state ("Kuwait City", "Kuwait"); a river and the bare name of a town, a
-    country or a state (the bare "Velna" is the river "Velna river" only where no town,
-    country or state has the name)."""
+    a country or state ("Kuwait City", "Kuwait"); a river and any bare name (the bare
+    "Velna" may be the river or the town on it named after it: the name does not say)."""
     ua, ub = admin_unit(a, nr), admin_unit(b, nr)
     if ua == ub:
         return False
@@ -316,10 +315,9 @@ def unit_differs(a: _Node, b: _Node, nr: NameRules, cities: frozenset[tuple] = f
 
     if unit == "city":
         return is_country_or_state(name)
-    town = ("city", bare.tokens) in cities or is_city(name)
     if unit == "water":
-        return town or is_country_or_state(name)
-    return town or ("water", bare.tokens) in cities
+        return True
+    return ("city", bare.tokens) in cities or ("water", bare.tokens) in cities or is_city(name)
 
 
 def _subsequence(short: tuple[str, ...], long: tuple[str, ...], nr: NameRules) -> bool:

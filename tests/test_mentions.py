@@ -549,6 +549,15 @@ def test_a_place_with_a_river_word_names_the_river(text, label, expected) -> Non
     assert [(m.text, m.canonical, m.label) for m in found] == expected
 
 
+def test_a_town_before_a_river_word_keeps_its_mention() -> None:
+    # the model's "Bergen" of "the Bergen river" (a town the gazetteer knows) stays the bare
+    # name: the river is an extra name, not the town's province-like spelling
+    assert linked("Floods hit Bergen. A boy drowned in the Bergen river.", [("Bergen", "GPE"), ("Bergen", "GPE")]) \
+        == [("Bergen", "Bergen", "GPE"), ("Bergen", "Bergen", "GPE")]
+    assert linked("Floods hit Bergen. Police in Bergen province said so.", [("Bergen", "GPE"), ("Bergen", "GPE")]) \
+        == [("Bergen", "Bergen", "GPE"), ("Bergen", "Bergen province", "GPE")]
+
+
 @pytest.mark.parametrize("text,ents,expected", [
     # an acronym in capitals before a town's name begins a body's or facility's name: no title,
     # no person

@@ -50,14 +50,11 @@ JOIN = [
      ("Norvik hospital", "Norvik District Hospital")),
     ((("Sarveshwar temple", "FAC", 1), ("Sarveswar Vikram Temple", "FAC", 2), ("Sarveshwar Temple Committee", "ORG", 1)),
      ("Sarveshwar temple", "Sarveswar Vikram Temple")),
-    # session 9, second part: the bare name of a river the run writes "X river" is the river,
-    # not the province named after it; where no river is written, the bare name is the region
-    ((("Velna", "GPE", 3), ("Velna river", "LOC", 2), ("Velna Province", "GPE", 1)), ("Velna", "Velna river")),
-    ((("Velna", "LOC", 1), ("Velna River", "LOC", 1)), ("Velna", "Velna River")),
+    # session 9, second part: where no river is written, the bare name is the region
+    ((("Zelmora", "GPE", 2), ("Zelmora Province", "GPE", 1)), ("Zelmora", "Zelmora Province")),
     # a rank abbreviated before a person's name is a title
     (("Cdr. Jane Roe", "Jane Roe"), ("Cdr. Jane Roe", "Jane Roe")),
     (("Cdr Jane Roe", "Jane Roe"), ("Cdr Jane Roe", "Jane Roe")),
-    ((("Zelmora", "GPE", 2), ("Zelmora Province", "GPE", 1)), ("Zelmora", "Zelmora Province")),
 ]
 
 APART = [
@@ -88,7 +85,10 @@ APART = [
     # "sh" before another letter than w stays: Shah is not Sah
     (("Rekha Shah", "Rekha Sah"), ("Rekha Shah", "Rekha Sah")),
     # session 9, second part: a river and the province, district or town named after it; the
-    # bare name of a town, a country or a state is no river
+    # bare name may be the river or a town on it, and is the province's no more where the run
+    # writes the river
+    ((("Velna", "LOC", 1), ("Velna River", "LOC", 1)), ("Velna", "Velna River")),
+    ((("Velna", "GPE", 3), ("Velna river", "LOC", 2)), ("Velna", "Velna river")),
     ((("Velna", "GPE", 3), ("Velna river", "LOC", 2), ("Velna Province", "GPE", 1)), ("Velna", "Velna Province")),
     ((("Velna", "GPE", 3), ("Velna river", "LOC", 2), ("Velna Province", "GPE", 1)),
      ("Velna river", "Velna Province")),

@@ -484,7 +484,8 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
             # "Karamia province" where a city is called Karamia: the province's name
             # (facility_names); "a Jordanian city" names none
             admin = _admin_after(text, span.end_char, nr)
-            if admin is not None and city(clean):
+            # ("the Karamia river" is the river's, an extra name: facility_names)
+            if admin is not None and city(clean) and nr.admin_units.get(text[span.end_char:admin].split()[-1]) != "water":
                 clean = clean_name(text[span.start_char:admin], nr)
                 ruled = None if span.label_ in PLACE_TYPES else "GPE"
         acronym = is_acronym(clean)
