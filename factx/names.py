@@ -76,6 +76,7 @@ class NameRules:
     """The rule data the name functions use, taken from a `RuleSet` once."""
 
     honorifics: frozenset[str] = frozenset()
+    capital_titles: frozenset[str] = frozenset()  # titles written in capitals ("SP"): `capital_acronym`
     honorific_types: dict[str, str] = field(default_factory=dict)
     distinctive: dict[str, str] = field(default_factory=dict)  # title word -> its class (rule id)
     ranks: frozenset[str] = frozenset()  # classes that are military ranks
@@ -158,6 +159,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     if cached is not None:
         return cached
     honorifics: set[str] = set()
+    capital_titles: set[str] = set()
     honorific_types: dict[str, str] = {}
     distinctive: dict[str, str] = {}
     ranks: set[str] = set()
@@ -167,6 +169,8 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         for word in rule["words"]:
             key = _NON_WORD.sub("", _plain(word))
             honorifics.add(key)
+            if len(key) > 1 and word.rstrip(".").isupper():
+                capital_titles.add(key)
             if rule.get("written") or rule.get("distinctive"):
                 written.add(key)
             if rule.get("type"):
@@ -247,7 +251,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     coarse = {ord(c): min(group) for group in groups for c in group}
     result = NameRules(
         coarse=coarse,
-        honorifics=frozenset(honorifics), honorific_types=honorific_types, distinctive=distinctive,
+        honorifics=frozenset(honorifics), capital_titles=frozenset(capital_titles), honorific_types=honorific_types, distinctive=distinctive,
         ranks=frozenset(ranks), given_titles=frozenset(by_given_name), written_titles=frozenset(written),
         particles=frozenset(_plain(w).strip("-") for w in rules.words("particles")),
         articles=frozenset(_plain(w).strip("-") for r in rules.get("particles") if r.get("article")
@@ -374,6 +378,30 @@ def strip_titles(tokens: list[str], nr: NameRules, *, keep_distinctive: bool = F
     return tokens[i:]
 
 
+def capital_acronym(word: str, rest: str, nr: NameRules) -> bool:
+    """Whether a word in capitals with no period, before words written in small letters, is an
+    acronym that begins a name ("DR Velmora", "CDR Ostrel" of a prison's initials), no
+    abbreviated title ("Cdr. Roe", "Cdr Roe"; "CDR ROE" in a headline in capitals; a title
+    the rules write in capitals, "SP Roe").
+
+    >>> nr = name_rules()
+    >>> capital_acronym("CDR", "Ostrel", nr), capital_acronym("Cdr", "Ostrel", nr), capital_acronym("CDR", "ROE", nr)
+    (True, False, False)
+    >>> capital_acronym("SP", "Ostrel", nr)
+    False
+    """
+    return len(word) >= 2 and word.isalpha() and word.isupper() and any(c.islower() for c in rest) \
+        and _plain(word) not in nr.capital_titles
+
+
+def acronym_first(name: str, nr: NameRules) -> bool:
+    """Whether a name (after a leading "the") begins with a `capital_acronym`."""
+    parts = name.split()
+    if len(parts) > 1 and parts[0].lower() == "the":
+        parts = parts[1:]
+    return len(parts) > 1 and capital_acronym(parts[0], " ".join(parts[1:]), nr)
+
+
 def title_classes(name: str, rules: RuleSet | None = None, *, nr: NameRules | None = None) -> frozenset[str]:
     """The distinctive titles a name is written with, by class (the honorifics rule id).
 
@@ -384,6 +412,8 @@ def title_classes(name: str, rules: RuleSet | None = None, *, nr: NameRules | No
     tokens = words(name)
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
+    if acronym_first(name, nr):
+        return frozenset()
     out = set()
     for token in tokens[:-1]:
         if token not in nr.honorifics:
@@ -405,6 +435,8 @@ def fold(name: str, rules: RuleSet | None = None, *, nr: NameRules | None = None
     tokens = list(_words(name))
     if len(tokens) > 1 and tokens[0] == "the":
         tokens = tokens[1:]
+    if acronym_first(name, nr):  # "CDR Ostrel": an acronym, no title
+        return " ".join(tokens)
     return " ".join(strip_titles(tokens, nr, keep_distinctive=True))
 
 
@@ -598,7 +630,7 @@ def _core_plain(name: str, entity_type: str, nr: NameRules) -> tuple[str, ...]:
             tokens.append((piece, j < len(pieces) - 1))
     if len(tokens) > 1 and tokens[0][0] == "the":
         tokens = tokens[1:]
-    if entity_type in ("PERSON", ""):
+    if entity_type in ("PERSON", "") and not acronym_first(name, nr):
         while len(tokens) > 1 and tokens[0][0] in nr.honorifics:
             tokens = tokens[1:]
     if entity_type in PLACE_TYPES and len(tokens) > 1 and tokens[-1][0] in nr.admin_words:

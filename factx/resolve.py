@@ -211,7 +211,7 @@ def _vote(types: dict[str, int]) -> str:
     return max(types, key=lambda t: (types[t], -_TYPE_ORDER.index(t) if t in _TYPE_ORDER else -99, t))
 
 
-def _same_name(a: _Node, b: _Node, nr: NameRules, cities: frozenset[str] = frozenset()) -> bool:
+def _same_name(a: _Node, b: _Node, nr: NameRules, cities: frozenset[tuple] = frozenset()) -> bool:
     """Rule 2: equal-length token sequences that may spell the same name."""
     if a.acronym != b.acronym or a.generation != b.generation:
         return False
@@ -277,7 +277,7 @@ def named_after(a: _Node, b: _Node, nr: NameRules) -> bool:
     return bool(ma) != bool(mb) and (b if ma else a).entity_type == "PERSON"
 
 
-def two_entities(a: _Node, b: _Node, nr: NameRules, cities: frozenset[str] = frozenset()) -> bool:
+def two_entities(a: _Node, b: _Node, nr: NameRules, cities: frozenset[tuple] = frozenset()) -> bool:
     """Whether the names themselves say two entities: a relative's name ("Abu Hamza" is
     not "Hamza", "Khalid bin Faisal" not "Khalid Faisal"), a namesake vessel or company,
     a region and the city it is named after (`unit_differs`)."""
@@ -294,12 +294,14 @@ def admin_unit(node: _Node, nr: NameRules) -> str:
     return nr.admin_units.get(parts[-1], "") if len(parts) > 1 else ""
 
 
-def unit_differs(a: _Node, b: _Node, nr: NameRules, cities: frozenset[str] = frozenset()) -> bool:
+def unit_differs(a: _Node, b: _Node, nr: NameRules, cities: frozenset[tuple] = frozenset()) -> bool:
     """Whether two places of one name are two places: two kinds written out ("X Province",
-    "X District", "X City"); a region and the bare name where the run writes "X City" (in
-    `cities`, core tokens) or the gazetteer knows a city X ("Karsk Region" is not the
-    city of Karsk; "Zelmor Province" is Zelmor, where no city has the name); a city
-    and the bare name of a country or state ("Kuwait City", "Kuwait")."""
+    "X District", "X City", "X River"); a region and the bare name where the run writes "X
+    City" or "X river" (`cities`: (unit, core tokens) of the run's "city" and "water" names)
+    or the gazetteer knows a city X ("Karsk Region" is not the city of Karsk; "Zelmor
+    Province" is Zelmor, where no city or river has the name); a city and the bare name of
+    a country or state ("Kuwait City", "Kuwait"); a river and any bare name (the bare
+    "Velna" may be the river or the town on it named after it: the name does not say)."""
     ua, ub = admin_unit(a, nr), admin_unit(b, nr)
     if ua == ub:
         return False
@@ -313,7 +315,9 @@ def unit_differs(a: _Node, b: _Node, nr: NameRules, cities: frozenset[str] = fro
 
     if unit == "city":
         return is_country_or_state(name)
-    return bare.tokens in cities or is_city(name)
+    if unit == "water":
+        return True
+    return ("city", bare.tokens) in cities or ("water", bare.tokens) in cities or is_city(name)
 
 
 def _subsequence(short: tuple[str, ...], long: tuple[str, ...], nr: NameRules) -> bool:
@@ -464,8 +468,9 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
             clusters.tag(i, GENDER_RULE - 1 - n, 0)
             clusters.tag(j, GENDER_RULE - 1 - n, 1)
 
-    # places the run writes as cities ("X City"): the region named "X Province" is another
-    cities = frozenset(node.tokens for node in nodes if admin_unit(node, nr) == "city")
+    # places the run writes as cities ("X City") or rivers ("X river"): the region named "X
+    # Province" is another
+    cities = frozenset((unit, node.tokens) for node in nodes if (unit := admin_unit(node, nr)) in ("city", "water"))
     # rule 2: blocks of equal phonetic keys; one-word names within a type group
     blocks: dict[tuple, list[int]] = defaultdict(list)
     joined: dict[tuple, list[int]] = defaultdict(list)

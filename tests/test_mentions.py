@@ -534,6 +534,66 @@ def test_a_place_with_its_administrative_word_is_one_more_spelling(text, expecte
     assert [(m.text, m.canonical, m.label) for m in found] == expected
 
 
+@pytest.mark.parametrize("text,label,expected", [
+    ("down the steps to the Velna river ghat", "GPE", [("Velna river", "Velna river", "LOC")]),
+    ("on the banks of the Velna river, pilgrims", "ORG", [("Velna river", "Velna river", "LOC")]),
+    ("the Velna riverside market", "GPE", []),
+    ("Velna Rivers, a witness, said", "PERSON", []),
+    ("Velna river", "PERSON", []),  # a person's name before the word is no river's
+])
+def test_a_place_with_a_river_word_names_the_river(text, label, expected) -> None:
+    from factx.stages.mentions import facility_names
+
+    at = text.index("Velna")
+    found = facility_names(text, [Mention(at, at + 5, "Velna", "Velna", label)], mention_rules())
+    assert [(m.text, m.canonical, m.label) for m in found] == expected
+
+
+def test_a_town_before_a_river_word_keeps_its_mention() -> None:
+    # the model's "Bergen" of "the Bergen river" (a town the gazetteer knows) stays the bare
+    # name: the river is an extra name, not the town's province-like spelling
+    assert linked("Floods hit Bergen. A boy drowned in the Bergen river.", [("Bergen", "GPE"), ("Bergen", "GPE")]) \
+        == [("Bergen", "Bergen", "GPE"), ("Bergen", "Bergen", "GPE")]
+    assert linked("Floods hit Bergen. Police in Bergen province said so.", [("Bergen", "GPE"), ("Bergen", "GPE")]) \
+        == [("Bergen", "Bergen", "GPE"), ("Bergen", "Bergen province", "GPE")]
+
+
+@pytest.mark.parametrize("text,ents,expected", [
+    # an acronym in capitals before a town's name begins a body's or facility's name: no title,
+    # no person
+    ("Guards retook the CDR Ostrel jail block.", [("CDR Ostrel", "FAC")], [("CDR Ostrel", "CDR Ostrel", "FAC")]),
+    ("Cdr. Ostrel Varga said so.", [("Cdr. Ostrel Varga", "ORG")], [("Cdr. Ostrel Varga", "Ostrel Varga", "PERSON")]),
+])
+def test_an_acronym_in_capitals_is_no_title(text, ents, expected) -> None:
+    assert linked(text, ents) == expected
+
+
+@pytest.mark.parametrize("text,ents,expected", [
+    # initials and the place the long name ends with, in brackets after it: one more name of it
+    ("Guards retook the Tarvo Regional Detention Centre of Ostrel (TRDC Ostrel) on Sunday. TRDC Ostrel is full.",
+     [("Tarvo Regional Detention Centre of Ostrel", "FAC"), ("TRDC Ostrel", "ORG"), ("TRDC Ostrel", "ORG")],
+     ["Tarvo Regional Detention Centre of Ostrel"] * 3),
+    # initials of another name, another place, or no bracket: nothing said
+    ("Guards retook the Tarvo Prison (TRDC Ostrel) on Sunday.", [("Tarvo Prison", "FAC"), ("TRDC Ostrel", "ORG")],
+     ["Tarvo Prison", "TRDC Ostrel"]),
+    ("Guards retook the Tarvo Regional Detention Centre of Ostrel (TRDC Velna) on Sunday.",
+     [("Tarvo Regional Detention Centre of Ostrel", "FAC"), ("TRDC Velna", "ORG")],
+     ["Tarvo Regional Detention Centre of Ostrel", "TRDC Velna"]),
+    ("Guards retook the Tarvo Regional Detention Centre of Ostrel, then TRDC Ostrel fell.",
+     [("Tarvo Regional Detention Centre of Ostrel", "FAC"), ("TRDC Ostrel", "ORG")],
+     ["Tarvo Regional Detention Centre of Ostrel", "TRDC Ostrel"]),
+])
+def test_initials_and_place_in_brackets_name_the_long_name(text, ents, expected) -> None:
+    assert [canonical for _, canonical, _ in linked(text, ents)] == expected
+
+
+def test_initials_and_place_in_brackets_take_the_long_names_type() -> None:
+    text = "Guards retook the Tarvo Regional Detention Centre of Ostrel (TRDC Ostrel). TRDC Ostrel is full."
+    got = linked(text, [("Tarvo Regional Detention Centre of Ostrel", "FAC"), ("TRDC Ostrel", "GPE"),
+                        ("TRDC Ostrel", "GPE")])
+    assert {label for _, _, label in got} == {"FAC"}
+
+
 def test_port_of_a_place_is_a_facility() -> None:
     assert linked("It was stored at the Port of Beirut for years.", [("Port of Beirut", "LOC")]) == [
         ("Port of Beirut", "Port of Beirut", "FAC")]

@@ -31,12 +31,18 @@ def test_strip_possessive(name: str, expected: str) -> None:
     # the stroked d: "Dj" in a South Slavic word, "D" in a Vietnamese syllable
     ("Nada Đurić", "nada djuric"), ("Mlađenović", "mladjenovic"), ("ĐURIĆ", "djuric"),
     ("Đặng Văn Khanh", "dang van khanh"), ("Đoàn Khanh", "doan khanh"), ("Đoàn", "doan"),
+    # an acronym in capitals before words in small letters is no title; "Cdr."/"Cdr" and a
+    # headline in capitals are
+    ("CDR Ostrel", "cdr ostrel"), ("the COL Varnik Depot", "col varnik depot"), ("Cdr. Jane Roe", "jane roe"),
+    ("Cdr Jane Roe", "jane roe"), ("CDR JANE ROE", "jane roe"),
 ])
 def test_fold(name: str, expected: str) -> None:
     assert fold(name) == expected
 
 
 @pytest.mark.parametrize("name,entity_type,expected", [
+    # an acronym in capitals is no title, even in a name the model typed a person's
+    ("CDR Ostrel", "PERSON", ("cdr", "ostrel")), ("Cdr. Jane Roe", "PERSON", ("jane", "roe")), ("SP Roe", "PERSON", ("roe",)),
     # honorifics and ranks, possessives
     ("Mr. Asim Umar’s", "PERSON", ("asim", "umar")),
     ("Maulana Asim Umar", "PERSON", ("asim", "umar")),

@@ -50,6 +50,11 @@ JOIN = [
      ("Norvik hospital", "Norvik District Hospital")),
     ((("Sarveshwar temple", "FAC", 1), ("Sarveswar Vikram Temple", "FAC", 2), ("Sarveshwar Temple Committee", "ORG", 1)),
      ("Sarveshwar temple", "Sarveswar Vikram Temple")),
+    # session 9, second part: where no river is written, the bare name is the region
+    ((("Zelmora", "GPE", 2), ("Zelmora Province", "GPE", 1)), ("Zelmora", "Zelmora Province")),
+    # a rank abbreviated before a person's name is a title
+    (("Cdr. Jane Roe", "Jane Roe"), ("Cdr. Jane Roe", "Jane Roe")),
+    (("Cdr Jane Roe", "Jane Roe"), ("Cdr Jane Roe", "Jane Roe")),
 ]
 
 APART = [
@@ -79,6 +84,20 @@ APART = [
     ((("Norvik hospital", "FAC", 1), ("Norvik", "GPE", 3)), ("Norvik hospital", "Norvik")),
     # "sh" before another letter than w stays: Shah is not Sah
     (("Rekha Shah", "Rekha Sah"), ("Rekha Shah", "Rekha Sah")),
+    # session 9, second part: a river and the province, district or town named after it; the
+    # bare name may be the river or a town on it, and is the province's no more where the run
+    # writes the river
+    ((("Velna", "LOC", 1), ("Velna River", "LOC", 1)), ("Velna", "Velna River")),
+    ((("Velna", "GPE", 3), ("Velna river", "LOC", 2)), ("Velna", "Velna river")),
+    ((("Velna", "GPE", 3), ("Velna river", "LOC", 2), ("Velna Province", "GPE", 1)), ("Velna", "Velna Province")),
+    ((("Velna", "GPE", 3), ("Velna river", "LOC", 2), ("Velna Province", "GPE", 1)),
+     ("Velna river", "Velna Province")),
+    ((("Velna River", "LOC", 1), ("Velna District", "GPE", 1)), ("Velna River", "Velna District")),
+    ((("Velna", "GPE", 3), ("Velna City", "GPE", 1), ("Velna river", "LOC", 1)), ("Velna", "Velna river")),
+    ((("Colorado", "GPE", 3), ("Colorado River", "LOC", 1)), ("Colorado", "Colorado River")),
+    # an acronym in capitals and a town: the body or facility named so is not the town
+    ((("CDR Ostrel", "FAC", 2), ("Ostrel", "GPE", 3)), ("CDR Ostrel", "Ostrel")),
+    ((("GEN Ostrel Vela", "ORG", 1), ("Ostrel Vela", "GPE", 2)), ("GEN Ostrel Vela", "Ostrel Vela")),
 ]
 
 

@@ -34,7 +34,8 @@ from spacy.tokens import Doc, Span
 
 from factx.stages import doc_text
 from factx.names import (
-    INFINITE, PLACE_TYPES, NameRules, token_cost, acronym_letters, core_tokens, gender_title, initialism_pattern,
+    INFINITE, PLACE_TYPES, NameRules, token_cost, acronym_first, acronym_letters, capital_acronym, core_tokens, gender_title,
+    initialism_pattern,
     is_acronym,
     is_patronymic,
     name_rules, strip_possessive, title_classes, type_group, words,
@@ -192,7 +193,8 @@ def clean_name(text: str, nr: NameRules) -> str:
     if institution_head(words(" ".join(parts)), nr) is not None:
         # "King Osric Hospital", "General Hospital Karsk": the title is part of a building's name
         return " ".join(parts)
-    while len(parts) > 1 and "".join(words(parts[0])) in nr.honorifics:
+    while len(parts) > 1 and "".join(words(parts[0])) in nr.honorifics \
+            and not capital_acronym(parts[0], " ".join(parts[1:]), nr):
         if "".join(words(parts[0])) in nr.distinctive:
             kept.append(parts[0])
         elif "".join(words(parts[0])) in nr.gendered and not gendered:
@@ -236,8 +238,9 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     if head is not None:
         return head
     # a title or rank written before or at the start of the name: a person
+    written = text.split()
     if len(tokens) > 1 and tokens[0] in nr.honorifics and nr.honorific_types.get(tokens[0]) \
-            and tokens[1] not in nr.suffix_types:
+            and tokens[1] not in nr.suffix_types and not capital_acronym(written[0], " ".join(written[1:]), nr):
         return nr.honorific_types[tokens[0]]
     if _dateline(doc_text, start, end):
         return "GPE"
@@ -414,6 +417,31 @@ def _definitions(doc: Doc, items: Sequence[_Item]) -> dict[str, int]:
     return out
 
 
+def _bracketed_short_names(text: str, items: Sequence[_Item], nr: NameRules) -> dict[int, int]:
+    """Short names a text defines in brackets by initials and the place a longer name ends
+    with: "Tarvo Regional Detention Centre of Ostrel (TRDC Ostrel)" -> {short's index: long's}."""
+    starts = {item.span.start_char: i for i, item in enumerate(items)}
+    out: dict[int, int] = {}
+    for index, item in enumerate(items):
+        bracket = re.match(r"\s*\(\s*", text[item.span.end_char:item.span.end_char + 5])
+        j = starts.get(item.span.end_char + bracket.end()) if bracket else None
+        if j is None:
+            continue
+        short, full = items[j].clean.split(), item.clean.split()
+        if len(short) < 2 or not capital_acronym(short[0], " ".join(short[1:]), nr):
+            continue
+        tail = words(" ".join(short[1:]))
+        if len(words(item.clean)) <= len(tail) + 1 or words(" ".join(full[-len(short) + 1:])) != tail:
+            continue
+        head = full[:-len(short) + 1]
+        while head and head[-1].islower():  # "... Centre of" before the place
+            head = head[:-1]
+        pattern = initialism_pattern(" ".join(head), nr) if len(head) > 1 else None
+        if pattern is not None and pattern.fullmatch(acronym_letters(short[0])):
+            out[j] = index
+    return out
+
+
 def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
                   honorifics: frozenset[str] | None = None) -> list[Mention]:
     """Every PERSON/ORG/GPE/LOC/NORP/FAC/EVENT entity of a doc as a `Mention`.
@@ -448,7 +476,8 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
             # "Karamia province" where a city is called Karamia: the province's name
             # (facility_names); "a Jordanian city" names none
             admin = _admin_after(text, span.end_char, nr)
-            if admin is not None and city(clean):
+            # ("the Karamia river" is the river's, an extra name: facility_names)
+            if admin is not None and city(clean) and nr.admin_units.get(text[span.end_char:admin].split()[-1]) != "water":
                 clean = clean_name(text[span.start_char:admin], nr)
                 ruled = None if span.label_ in PLACE_TYPES else "GPE"
         acronym = is_acronym(clean)
@@ -528,7 +557,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         # surnames link to people only: a bare organisation name is not its nested
         # organisations ("Al Shabaab" is not "Somali Al Shabaab")
         cands = [f for f in full if len(f) > len(own) and group_label(f) == "PERSON"
-                 and _same_words(words_of(f)[-len(own):], own, nr)]
+                 and _same_words(words_of(f)[-len(own):], own, nr) and not acronym_first(items[groups[f][0]].clean, nr)]
         # "Faisal" is not "Tariq bin Faisal" (Faisal's son); "bin Hamad" is "Tariq bin Hamad"
         kin = kin_marks(" ".join(words(items[groups[key][0]].clean)), nr)[0] == "kin"
         cands = [f for f in cands if _after_kin(items[groups[f][0]].clean, len(own), nr) == kin]
@@ -604,6 +633,14 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         if len(cands) == 1:
             target[key] = cands[0]
 
+    # "Tarvo Regional Detention Centre of Ostrel (TRDC Ostrel)": the initials and the place
+    # name the longer name, whose type they take
+    led: set[tuple[str, ...]] = set()
+    for short, long in _bracketed_short_names(text, items, nr).items():
+        if items[short].key not in target and items[short].key != items[long].key:
+            target[items[short].key] = items[long].key
+            led.add(items[short].key)
+
     # "naming the attacker as Abu X ... the attacker, whom it identified as Y Z": a kunya
     # the text gives for the one full name it gives for the same description
     for kunya, name in _named_as(text, items, nr):
@@ -630,7 +667,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         counts = Counter(items[i].clean for i in own)
         first = {items[i].clean: -n for n, i in reversed(list(enumerate(own)))}
         canonical[rkey] = max(counts, key=lambda c: (len(words(c)), not c.isupper(), counts[c], first[c]))
-        rule_votes = Counter(items[i].rule_label for i in indexes if items[i].rule_label)
+        rule_votes = Counter(items[i].rule_label for i in indexes if items[i].rule_label and items[i].key not in led)
         if rule_votes:
             label_of[rkey] = max(rule_votes, key=lambda t: (rule_votes[t], -_order(t)))
             ruled.add(rkey)
@@ -641,7 +678,7 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
         person = Counter(items[i].span.label_ for i in own).most_common(1)[0][0] == "PERSON"
         votes: Counter = Counter()
         for i in indexes:
-            if person and items[i].key != rkey and type_group(items[i].span.label_) == "PLACE":
+            if person and items[i].key != rkey and type_group(items[i].span.label_) == "PLACE" or items[i].key in led:
                 continue  # a surname the model took for a place says nothing of the person
             weak = (mixed and items[i].acronym) or items[i].key != rkey
             votes[items[i].span.label_] += 0.5 if weak else 1.0
@@ -1015,7 +1052,8 @@ def _title_before(text: str, start: int, nr: NameRules) -> str:
     Karim"), or ""."""
     match = re.search(r"(?:^|[\s(\"“])([A-Z][A-Za-z.]+)[ \t]+(?:of[ \t]+Police[ \t]+)?$",
                       text[max(0, start - 34):start])
-    if match and "".join(words(match.group(1))) in nr.distinctive:
+    if match and "".join(words(match.group(1))) in nr.distinctive \
+            and not capital_acronym(match.group(1), text[start:start + 30], nr):
         return match.group(1) + " "
     return ""
 
@@ -1052,6 +1090,12 @@ def facility_names(text: str, mentions: Sequence[Mention], mr: MentionRules) -> 
             towns.add(mention.text)
             out.append(Mention(mention.start, mention.end, mention.text, f"{mention.canonical} city", mention.label))
     for mention in mentions:
+        end = _admin_after(text, mention.end, mr.names) if mention.label != "PERSON" else None
+        if end is not None and mr.names.admin_units.get(text[mention.end:end].split()[-1]) == "water":
+            # "the Velna river": the river's name (LOC), whatever the model took "Velna" for; the
+            # mention stays a bare name (`resolve.unit_differs` tells the river from the region)
+            out.append(Mention(mention.start, end, text[mention.start:end], text[mention.start:end], "LOC"))
+            continue
         if mention.label in ("ORG", "FAC", "PERSON") or mention.label == "NORP" \
                 and mention.text.strip().lower() not in mr.demonyms:
             # "the Sarvesh temple": a name the model took for a body, a building, a person or
