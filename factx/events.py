@@ -110,6 +110,9 @@ class EventInfo:
     docs: int = 1
     #: every document that names it dates it long before it was published
     background: bool = False
+    #: those of its places the run types as facilities (a hall, a café): a venue, which
+    #: lies in some town whether or not a document says which
+    venues: tuple[str, ...] = ()
 
 
 @dataclass
@@ -177,8 +180,14 @@ def event_infos(store, rules: "RuleSet | None" = None) -> dict[str, EventInfo]:
     publication dates."""
     from factx.rules import load_rules
 
-    kinds = event_kinds(rules if rules is not None else load_rules())
+    rules = rules if rules is not None else load_rules()
+    kinds = event_kinds(rules)
     found: dict[str, dict] = {}
+    # a facility named by a country's adjective ('the Varnian port') is a description of
+    # some place in that country, not a venue's own name
+    adjectives = {w.lower() for r in rules.get("demonyms") for w in r.get("words", ())}
+    facilities = {str(n) for (n,) in store.conn.execute("SELECT DISTINCT name FROM facts WHERE name_type = 'FAC'")
+                  if n and str(n).split()[0].lower() not in adjectives}
     sql = """SELECT f.name, f.attribute, json_extract(f.value, '$'), f.rule, f.polarity, d.published, d.doc_id
              FROM facts f JOIN documents d ON d.doc_id = f.doc_id WHERE f.name_type = 'EVENT'"""
     for name, attribute, value, rule, polarity, published, doc_id in store.conn.execute(sql):
@@ -201,10 +210,11 @@ def event_infos(store, rules: "RuleSet | None" = None) -> dict[str, EventInfo]:
     for name, entry in found.items():
         base = info_of_name(name, kinds)
         background = all(_long_before(dates or base.dates, published) for published, dates in entry["docs"].values())
-        out[name] = EventInfo(name, base.kinds | frozenset(entry["kinds"]), base.named,
-                              tuple(dict.fromkeys((*base.places, *entry["places"]))),
+        places = tuple(dict.fromkeys((*base.places, *entry["places"])))
+        out[name] = EventInfo(name, base.kinds | frozenset(entry["kinds"]), base.named, places,
                               tuple(dict.fromkeys((*base.dates, *entry["dates"]))),
-                              tuple(sorted(entry["published"])), len(entry["docs"]), background)
+                              tuple(sorted(entry["published"])), len(entry["docs"]), background,
+                              tuple(p for p in places if p in facilities))
     return out
 
 
@@ -257,6 +267,7 @@ class _Cluster:
     stated: bool = False  # the span comes from stated dates, not publication dates
     docs: int = 0
     background: bool = True
+    venues: set[str] = field(default_factory=set)
 
     def absorb(self, other: "_Cluster") -> None:
         self.members += other.members
@@ -265,6 +276,7 @@ class _Cluster:
         self.places += [p for p in other.places if p not in self.places]
         self.docs += other.docs
         self.background = self.background and other.background
+        self.venues |= other.venues
         if other.stated and not self.stated:  # stated dates outweigh publication dates
             self.span, self.stated = other.span, True
         elif other.stated == self.stated and other.span is not None:
@@ -445,7 +457,7 @@ class _Linker:
         for i, info in enumerate(infos):
             span, stated = _span(info)
             self.data[i] = _Cluster([i], set(info.kinds), info.named, list(info.places), span, stated, info.docs,
-                                    info.background)
+                                    info.background, set(info.venues))
             self._add(i)
 
     # -- the index
@@ -567,6 +579,13 @@ class _Linker:
             inner = [c for c in rivals if c.places and places.relate_sets(c.places, outer.places) == INSIDE]
             if len(inner) == 1:
                 self.union(root, inner[0].members[0])
+        # 3b. a venue no document places: the one event of a kind at a venue joins the one
+        # event of that kind at a town, when their times meet and nothing puts them apart
+        for root in sorted(self.data):
+            if root in self.data and self.data[root].places:
+                partner = self.venue_partner(self.data[root])
+                if partner is not None:
+                    self.union(root, partner.members[0])
         # 4. the one event of a kind takes the descriptions without a place, and those
         # with a place not known to be elsewhere when nothing else of the kind could be
         # meant; a count's event ('deaths in X') joins the one event it can be
@@ -579,6 +598,34 @@ class _Linker:
                         changed = True
             if not changed:
                 break
+
+    def at_venue(self, c: _Cluster) -> bool:
+        """Every place of `c` is a facility (a hall, a café)."""
+        return bool(c.places) and all(p in c.venues for p in c.places)
+
+    def venue_partner(self, c: _Cluster) -> _Cluster | None:
+        """For the one event of its kind at a venue, the one placed event of that kind
+        not at a venue (or the reverse), neither named, their places not known apart;
+        None when either side has two candidates."""
+        if c.named or self.generic(c):
+            return None
+        rivals = self.rivals(c)
+        if rivals is None or any(o.named for o in rivals):
+            return None
+        mine = self.at_venue(c)
+        placed = [o for o in rivals if o.places]
+        if any(self.at_venue(o) == mine for o in placed):
+            return None
+        if len(placed) != 1:
+            return None
+        partner = placed[0]
+        # `c` must be the partner's one candidate too
+        back = self.rivals(partner)
+        if back is None or [o for o in back if o.places] != [c]:
+            return None
+        if self.places.relate_sets(c.places, partner.places) != UNKNOWN:
+            return None
+        return partner if _may_mean(partner, c) and _may_mean(c, partner) else None
 
     def target(self, c: _Cluster) -> _Cluster | None:
         """The one event description `c` joins in step 4, or None."""

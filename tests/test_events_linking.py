@@ -13,9 +13,15 @@ import pytest
 from factx.events import EventInfo, event_name, flight_number, link_events, name_year, place_key, split_event_name
 
 
-def ev(name, kind=None, *, places=(), dates=(), published=(), named=False, docs=1, background=False):
+def ev(name, kind=None, *, places=(), dates=(), published=(), named=False, docs=1, background=False, venues=()):
     kinds = frozenset({kind} if isinstance(kind, str) else kind or ())
-    return EventInfo(name, kinds, named, tuple(places), tuple(dates), tuple(published), docs, background)
+    return EventInfo(name, kinds, named, tuple(places), tuple(dates), tuple(published), docs, background,
+                     tuple(venues))
+
+
+def venue(name, kind, place, **kw):
+    """An event at a facility the run types FAC (a hall, a café)."""
+    return ev(name, kind, places=[place], venues=[place], **kw)
 
 
 def groups(pairs, names):
@@ -80,6 +86,18 @@ MUST = [
     ("a day apart", [ev("earthquake in Barsa", "earthquake", places=["Barsa"], dates=["2023-05-08"]),
                      ev("earthquake in Turkey", "earthquake", places=["Turkey"], dates=["2023-05-09"])],
      [("Barsa", "Turkey")], [{"earthquake in Barsa", "earthquake in Turkey"}]),
+    # a venue the run places in a town is inside it: the town's fire is the venue's
+    ("venue located", [venue("fire in Zarvo Hall", "fire", "Zarvo Hall", dates=["2023-05-08"], docs=2),
+                       ev("fire in Kessarin", "fire", places=["Kessarin"], dates=["2023-05-08"], docs=3)],
+     [("Zarvo Hall", "Kessarin")], [{"fire in Zarvo Hall", "fire in Kessarin"}]),
+    # no document says where the venue is: its one fire is the town's one fire of those days
+    ("venue unplaced", [venue("fire in Zarvo Hall", "fire", "Zarvo Hall", dates=["2023-05-08"], docs=2),
+                        ev("fire in Kessarin", "fire", places=["Kessarin", "Varnia"], dates=["2023-05-08"], docs=3),
+                        ev("fire", "fire", published=["2023-05-09"])], [],
+     [{"fire in Zarvo Hall", "fire in Kessarin", "fire"}]),
+    ("venue cafe", [venue("siege in Café Moro", "hostage-taking", "Café Moro", published=["2023-05-09"]),
+                    ev("siege in Tolbrook", "hostage-taking", places=["Tolbrook"], published=["2023-05-09"])], [],
+     [{"siege in Café Moro", "siege in Tolbrook"}]),
 ]
 
 MUST_NOT = [
@@ -139,6 +157,32 @@ MUST_NOT = [
                       ev("earthquake in Barsa province", "earthquake", places=["Barsa province"],
                          dates=["2023-05-08"])], [],
      [{"earthquake in Barsa"}, {"earthquake in Barsa province"}]),
+    # two venues with a fire each and one town: which venue the town's fire is, nothing tells
+    ("two venues", [venue("fire in Zarvo Hall", "fire", "Zarvo Hall", dates=["2023-05-08"]),
+                    venue("fire in Dunel Café", "fire", "Dunel Café", dates=["2023-05-08"]),
+                    ev("fire in Kessarin", "fire", places=["Kessarin"], dates=["2023-05-08"])], [],
+     [{"fire in Dunel Café"}, {"fire in Kessarin"}, {"fire in Zarvo Hall"}]),
+    # one venue and two towns
+    ("two towns for a venue", [venue("fire in Zarvo Hall", "fire", "Zarvo Hall", dates=["2023-05-08"]),
+                               ev("fire in Kessarin", "fire", places=["Kessarin"], dates=["2023-05-08"]),
+                               ev("fire in Ostra", "fire", places=["Ostra"], dates=["2023-05-08"])], [],
+     [{"fire in Kessarin"}, {"fire in Ostra"}, {"fire in Zarvo Hall"}]),
+    # two fires in one city on days apart: the venue's and the town's
+    ("venue days apart", [venue("fire in Zarvo Hall", "fire", "Zarvo Hall", dates=["2023-05-08"]),
+                          ev("fire in Kessarin", "fire", places=["Kessarin"], dates=["2023-05-20"])], [],
+     [{"fire in Kessarin"}, {"fire in Zarvo Hall"}]),
+    # the venue is placed in another country than the town's
+    ("venue elsewhere", [venue("fire in Zarvo Hall", "fire", "Zarvo Hall", dates=["2023-05-08"]),
+                         ev("fire in Uganda", "fire", places=["Uganda"], dates=["2023-05-08"])],
+     [("Zarvo Hall", "Kenya")], [{"fire in Uganda"}, {"fire in Zarvo Hall"}]),
+    # another kind at the venue
+    ("venue other kind", [venue("explosion in Zarvo Hall", "explosion", "Zarvo Hall", dates=["2023-05-08"]),
+                          ev("fire in Kessarin", "fire", places=["Kessarin"], dates=["2023-05-08"])], [],
+     [{"explosion in Zarvo Hall"}, {"fire in Kessarin"}]),
+    # two towns nothing relates, neither a venue: as before, apart
+    ("no venue", [ev("fire in Mersa", "fire", places=["Mersa"], dates=["2023-05-08"]),
+                  ev("fire in Tirra", "fire", places=["Tirra"], dates=["2023-05-08"])], [],
+     [{"fire in Mersa"}, {"fire in Tirra"}]),
 ]
 
 

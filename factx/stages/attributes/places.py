@@ -253,6 +253,62 @@ def located_in_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                 yield Raw(place, "located_in", outer.name, "entity", outer.text, outer.start, outer.end,
                           "place.located_in", token, outer.label)
     yield from _comma_places(sent, state, seen)
+    yield from _venue_places(sent, state, seen)
+
+
+#: nouns that name a part of a town: 'in the east of Y', 'on the outskirts of Y'
+_PART_NOUNS = frozenset({"east", "west", "north", "south", "centre", "center", "heart", "outskirts",
+                         "part", "edge", "suburb", "suburbs", "northeast", "northwest", "southeast",
+                         "southwest"})
+
+
+def _place_after_in(noun: Token, sent: Span) -> Token | None:
+    """The token of the place right after a noun's 'in': 'hall in Y', 'hall in the east of Y'."""
+    doc, i = noun.doc, noun.i + 1
+    if i >= sent.end or doc[i].lower_ != "in":
+        return None
+    i += 1
+    if i < sent.end and doc[i].lower_ == "the":
+        i += 1
+    if i + 1 < sent.end and doc[i].lower_ in _PART_NOUNS and doc[i + 1].lower_ == "of":
+        i += 2
+        if i < sent.end and doc[i].lower_ == "the":
+            i += 1
+    return doc[i] if i < sent.end and doc[i].pos_ == "PROPN" else None
+
+
+def _venue_places(sent: Span, state: "Discourse", seen: set[tuple[str, str]]) -> Iterator[Raw]:
+    """A facility in a town: 'the X hall in Y', 'X, a café in Y', 'the X hall in the east
+    of Y': the facility's noun (its head, or its appositive) has 'in' a town."""
+    table = state.tokens
+    done: set[int] = set()
+    for token in table.of(sent):
+        mention = state.mention_at(token)
+        if mention is None or mention.label != "FAC" or id(mention) in done:
+            continue
+        done.add(id(mention))
+        head = token
+        while head.dep_ == "compound" and head.head.i != head.i:
+            head = head.head
+        nouns = [head] + [c for c in head.children if c.dep_ == "appos"]
+        for noun in nouns:
+            # by the words, not the parse: the model often hangs 'in Y' on the verb
+            obj = _place_after_in(noun, sent)
+            if obj is None:
+                continue
+            outer = state.mention_at(obj)
+            if outer is None or outer is mention or (outer.label not in ("GPE", "LOC") and (
+                    (found := as_place(obj, state)) is None or found.label not in ("GPE", "LOC"))):
+                continue
+            after = obj.doc[min(obj.i + 1, len(obj.doc) - 1)]
+            if after.lower_ == "of" or obj.doc[min(after.i + 1, len(obj.doc) - 1)].lower_ == "of":
+                continue  # 'in the Y district of Z': which of the two holds it is unclear
+            key = (mention.canonical, outer.canonical)
+            if key in seen or mention.canonical == outer.canonical:
+                continue
+            seen.add(key)
+            yield Raw(state.ent_of_mention(mention), "located_in", outer.canonical, "entity", outer.text,
+                      outer.start, outer.end, "place.located_in", token, outer.label)
 
 
 def _comma_places(sent: Span, state: "Discourse", seen: set[tuple[str, str]]) -> Iterator[Raw]:
