@@ -347,8 +347,8 @@ def called_false(claim: Token, lex: Lexicon) -> Token | None:
 
 
 def correction_above(trigger: Token, lex: Lexicon) -> Token | None:
-    """The verb that corrects the earlier report a claim stands in ('adjusting the numbers
-    from a previous report that said 40 were dead', 'revised an earlier figure that said
+    """The verb that corrects the earlier report a claim stands in ('correcting the toll
+    of an earlier report that gave 40 dead', 'revised an earlier figure that said
     90 had died', 'retracted its initial report that 12 died'), or None: a report noun
     marked as earlier, above the claim, hanging on a correcting or retracting verb."""
     for node in list(ancestors(trigger))[1:]:

@@ -64,8 +64,8 @@ class Raw:
     rule: str
     trigger: Token
     value_entity_type: str | None = None
-    #: the earlier mention of the same event the value was read from ('those raids
-    #: appear to be the same that killed X'): its source and hedges carry over
+    #: the earlier mention of the same event the value was read from ('the strike
+    #: is thought to be the one that killed X'): its source and hedges carry over
     via: Token | None = None
     #: facts of one event claim share this key (the trigger's offset): a back-reference
     #: denial ("denied the reports") denies them together

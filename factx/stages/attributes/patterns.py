@@ -82,7 +82,7 @@ def age_holder(start: int, end: int, mention: "Mention", state: "Discourse") -> 
     not the name ('a woman aged 34'); 'the N-year-old (NOUN)' that is neither the name's
     own noun phrase ('the 45-year-old X'), nor in apposition to it ('X, a 45-year-old
     teacher,'), nor its predicate ('X is a 45-year-old nurse'); nor any age in what
-    the name's holder reports ('X said the 45-year-old remained in hospital'); an
+    the name's holder reports ('X said the 45-year-old was being treated'); an
     'N-year-old NOUN' is the age of that noun, never of a possessor or the sentence's
     subject ('X, 74, whose nine-year-old granddaughter survived').
     """

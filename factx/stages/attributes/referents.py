@@ -35,7 +35,7 @@ OBJECT_DEPS = ("dobj", "obj", "pobj", "dative", "iobj")
 GOVERNED_DEPS = ("ccomp", "xcomp", "dobj", "obj", "dative", "iobj", "parataxis")
 
 
-#: possessives of the one speaking: '"My brother did not kill himself," she said' is her
+#: possessives of the one speaking: '"My son was never armed," she said' is her
 #: brother, never the document's most named person
 SPEAKER_POSSESSIVES = frozenset({"my", "our", "your"})
 
@@ -457,7 +457,7 @@ _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
 def object_tokens(obj: Token) -> list[Token]:
     """The words of a role's object, cut before dates, clauses and commas:
     'Islamic State in West Africa since 2016, and ...' → 'Islamic State in West Africa';
-    'the boss of the firm that runs the block' → 'firm'."""
+    'the owner of the company that manages the mall' → 'company'."""
     out: list[Token] = []
     for t in sorted(obj.subtree, key=lambda t: t.i):
         if t.i < obj.i and t.text in ("--", "—", "–"):
