@@ -50,7 +50,7 @@ names together when they share a *key*:
   which join across the two kinds);
 - `R` a user's alias rule; names with one fold are one node;
 - `E` every event (a node of type EVENT, or with a flight's name): the events of a run
-  are linked together (`factx.events`: by kind, place and time, and "the one event of a
+  are linked together (`factx.event_links`: by kind, place and time, and "the one event of a
   kind" takes the descriptions of that kind), so they are one component, and it is
   resolved again whenever anything changed, with what the whole store's facts say of
   the events (`run_events`): a `located_in` fact or a date that changes how events link
@@ -241,7 +241,7 @@ EVENT_KEY = "E|"
 
 
 def is_event_node(node: _Node) -> bool:
-    """Whether `factx.events.join_events` reads this node: an event, or any node with a
+    """Whether `factx.event_links.join_events` reads this node: an event, or any node with a
     flight's name (the NER may call it something else)."""
     return node.entity_type == "EVENT" or any(flight_number(s) is not None for s in node.spellings)
 

@@ -55,7 +55,8 @@ from factx.names import (
     initialism_pattern, is_acronym, is_patronymic, name_rules, qualified_name, strip_possessive, strip_titles, title_classes,
     token_cost, type_group, unqualified_name, words,
 )
-from factx.events import RunEvents, join_events, specific_name, split_event_name
+from factx.event_links import join_events, specific_name
+from factx.events import RunEvents, split_event_name
 from factx.rules import RuleSet, load_rules
 
 #: rapidfuzz ratio floor on transliterated names inside a block: a guard against
@@ -533,7 +534,7 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
     _join_people(nodes, clusters, nr)
     _join_facilities(nodes, clusters, nr)
     _join_acronyms(nodes, clusters, nr)
-    join_events(nodes, clusters.union, rules, events)  # events by kind, place and time (factx.events)
+    join_events(nodes, clusters.union, rules, events)  # events by kind, place and time (factx.event_links)
 
     # rule 6: descriptions join the one entity the run ties their key to
     descriptions = _join_descriptions(nodes, by_key, clusters, described, nr, mission_classes(rules))
@@ -554,7 +555,7 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
     for root, members in members_of.items():
         alias = alias_canonical.get(root)
         if alias is None and len(members) > 1 and any(nodes[i].entity_type == "EVENT" for i in members):
-            # an event named at a town and at its country: the town (factx.events)
+            # an event named at a town and at its country: the town (factx.event_links)
             alias = specific_name([s for i in members for s in nodes[i].spellings], rules, events)
         entities.append(_entity(nodes, members, alias, nr, descriptions))
     entities.sort(key=lambda e: (e.entity_type, e.canonical.lower(), e.entity_id))

@@ -1,4 +1,4 @@
-"""Events across a run (factx.events): which event names are one event, on invented stories.
+"""Events across a run (factx.event_links): which event names are one event, on invented stories.
 
 Each row gives the event names of a run with what their facts say (kinds, places, dates,
 publication dates, how many documents), the `located_in` pairs the run states, and the
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from factx.events import EventInfo, event_name, flight_number, link_events, name_year, place_key, split_event_name
+from factx.event_links import link_events
+from factx.events import EventInfo, event_name, flight_number, name_year, place_key, split_event_name
 
 
 def ev(name, kind=None, *, places=(), dates=(), published=(), named=False, docs=1, background=False, venues=()):
@@ -249,7 +250,8 @@ SPECIFIC = [
 
 @pytest.mark.parametrize("names,located,want", SPECIFIC)
 def test_specific_name(names, located, want):
-    from factx.events import RunEvents, specific_name
+    from factx.event_links import specific_name
+    from factx.events import RunEvents
     from factx.rules import load_rules
 
     assert specific_name(names, load_rules(), RunEvents({}, tuple(located))) == want
@@ -271,6 +273,6 @@ def test_publication_dates_at_the_calendar_edge_link_without_overflow(published)
 @pytest.mark.parametrize("published", [("9999-12-31",), ("0001-01-01",), ("0001-01-01", "9999-12-31")])
 def test_undated_events_published_at_the_calendars_ends_have_a_span(published) -> None:
     # the report window before the first day and the day after the last reach past the calendar
-    from factx.events import _span
-    span, stated = _span(EventInfo("floods in Karsk", published=published))
+    from factx.events import event_span
+    span, stated = event_span(EventInfo("floods in Karsk", published=published))
     assert span is not None and span[0] < span[1] and not stated

@@ -12,7 +12,8 @@ import pytest
 from fact_helpers import facts_runner
 from fact_helpers import has as _has
 from fact_helpers import show as _show
-from factx.events import EventInfo, link_events
+from factx.event_links import link_events
+from factx.events import EventInfo
 from factx.rules import load_rules
 
 

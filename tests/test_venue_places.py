@@ -1,6 +1,6 @@
 """A facility in a town (issue 11, session 9): 'the X hall in Y', 'X, a café in Y' give
 `located_in` (the venue, the town), so an event at the venue and one in the town link
-(factx.events step 3). Table-driven, text → facts, real model; invented names."""
+(factx.event_links step 3). Table-driven, text → facts, real model; invented names."""
 
 from __future__ import annotations
 
