@@ -1,0 +1,53 @@
+"""People and deaths, session 11 (issue 11 items 1, 5, 6): ages, causes of death, titles
+and origins in the ways English news writes them. Invented sentences, real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from fact_helpers import facts_runner
+from fact_helpers import show as _show
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    return facts_runner(nlp)
+
+
+def values(facts, entity, attribute):
+    return {f.value for f in facts if f.attribute == attribute and f.name == entity}
+
+
+AGES = [
+    # the age of a noun with the name in apposition: 'a seven-year-old girl, X,'
+    ("Firefighters pulled a seven-year-old girl, Mara Delven, alive from the ruins of her house.",
+     "Mara Delven", 7),
+    # a translated apposition: 'X, of 7 years,'
+    ("The girl Mara Delven, of 7 years, rescued alive on Monday, is out of danger.", "Mara Delven", 7),
+    ("Tomas Quell, 34 years old, was taken to hospital.", "Tomas Quell", 34),
+    ("Tomas Quell, 34 years of age, was taken to hospital.", "Tomas Quell", 34),
+    ("The dead were identified as Lena Morrow, 34, Piet Haas, 29, and Ana Reyes, 41.", "Piet Haas", 29),
+    ("Tomas Quell (34) was killed.", "Tomas Quell", 34),
+]
+
+NOT_AGES = [
+    # the boy is someone else
+    ("Tomas Quell said a seven-year-old boy was killed.", "Tomas Quell"),
+    ("Tomas Quell, whose seven-year-old boy survived, was killed.", "Tomas Quell"),
+    # years of a marriage, not of a life
+    ("Lena Morrow, his wife of 30 years, said he was kind.", "Lena Morrow"),
+]
+
+
+@pytest.mark.parametrize("text,entity,age", AGES)
+def test_ages(run, text, entity, age):
+    facts = run(text)
+    assert values(facts, entity, "age") == {age}, _show(facts)
+
+
+@pytest.mark.parametrize("text,entity", NOT_AGES)
+def test_not_ages(run, text, entity):
+    facts = run(text)
+    assert not values(facts, entity, "age"), _show(facts)
