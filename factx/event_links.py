@@ -18,7 +18,8 @@ per event name read from the run's facts by `factx.events.run_events`), and
    known to be elsewhere, join it; a count's event ('deaths in X') joins the one event
    of the run it can be. Two candidates: the description is left alone.
 
-`specific_name` picks, of the names one event has, the one at the narrowest place.
+`canonical_event_name` picks, of the names one event has, the one at the narrowest place
+(`specific_name`), never one of a count's kind ('arrests in X') when a real kind's is there.
 """
 
 from __future__ import annotations
@@ -170,10 +171,31 @@ def link_events(events: Iterable[EventInfo], *, rules: "RuleSet | None" = None,
     from factx.rules import load_rules
 
     rules = rules if rules is not None else load_rules()
-    linker = _Linker([i for i in events if i.kinds or i.named or flight_number(i.name)],
-                     event_kinds(rules), _places(rules, located))
+    infos = [i for i in events if i.kinds or i.named or flight_number(i.name)]
+    places = _places(rules, located)
+    for venue, place in venues_named_after(infos, places):
+        places.index.add(venue, place)
+    linker = _Linker(infos, event_kinds(rules), places)
     linker.run()
     return linker.pairs
+
+
+def venues_named_after(infos: Sequence[EventInfo], places: "_Places") -> list[tuple[str, str]]:
+    """(venue, place) where a venue of the run's events bears the name of a place the
+    run's events are placed at, as its first or last words ('the Port Arden General
+    Hospital', 'Regional Detention Centre of Port Arden'): a facility named after its
+    town lies in it. A country is no town a facility is named after ('the Varnian
+    Embassy')."""
+    towns = {places.key(p): p for info in infos for p in info.places
+             if p not in info.venues and not places.model.country(p)}
+    found = []
+    for venue in dict.fromkeys(v for info in infos for v in info.venues):
+        words = places.key(venue).split()
+        for key, town in towns.items():
+            size = len(key.split())
+            if key and size < len(words) and key in (" ".join(words[:size]), " ".join(words[-size:])):
+                found.append((venue, town))
+    return found
 
 
 #: more candidate events than this, and a description is ambiguous without looking further
@@ -340,6 +362,13 @@ class _Linker:
                 partner = self.venue_partner(self.data[root])
                 if partner is not None:
                     self.union(root, partner.members[0])
+        # 3c. an event placed only at a country joins the one event of its kind placed at
+        # a narrower place there (or not known to be elsewhere), both dated by the text
+        for root in sorted(self.data):
+            if root in self.data:
+                partner = self.country_partner(self.data[root])
+                if partner is not None:
+                    self.union(partner.members[0], root)
         # 4. the one event of a kind takes the descriptions without a place, and those
         # with a place not known to be elsewhere when nothing else of the kind could be
         # meant; a count's event ('deaths in X') joins the one event it can be
@@ -356,6 +385,25 @@ class _Linker:
     def at_venue(self, c: _Cluster) -> bool:
         """Every place of `c` is a facility (a hall, a café)."""
         return bool(c.places) and all(p in c.venues for p in c.places)
+
+    def country_partner(self, c: _Cluster) -> _Cluster | None:
+        """For an event whose places are all countries ('derailment in <country>'), the
+        one other event of its kind and time placed somewhere narrower that is not known
+        to lie elsewhere ('derailment in <a village>'), when the texts date both (their
+        stated times meet): news names one event at the village, its district or its
+        country. None when there are two such events, or a named one."""
+        model = self.places.model
+        if c.named or self.generic(c) or not c.stated or not c.places \
+                or not all(model.country(p) for p in c.places):
+            return None
+        rivals = self.rivals(c)
+        if rivals is None or any(o.named for o in rivals):
+            return None
+        inner = [o for o in rivals if o.places and self.places.relate_sets(c.places, o.places) in (CONTAINS, UNKNOWN)
+                 and not all(model.country(p) for p in o.places)]
+        if len(inner) != 1 or not inner[0].stated:
+            return None
+        return inner[0]
 
     def venue_partner(self, c: _Cluster) -> _Cluster | None:
         """For the one event of its kind at a venue, the one placed event of that kind
@@ -449,6 +497,28 @@ def _may_mean(anchor: _Cluster, description: _Cluster) -> bool:
     return not anchor.background or description.stated
 
 
+def canonical_event_name(spellings: dict[str, int], rules: "RuleSet", events: RunEvents | None = None) -> str | None:
+    """The name one linked event goes by, or None to let the resolver choose among its
+    spellings as for any entity: the name at the most specific place (`specific_name`),
+    else, when some of its names are a count's kind ('arrests in <an office>', 'deaths in
+    X') and others a real kind's, the real kind's name most spellings give. A secondary
+    event (the arrests after a blast) never names the blast.
+
+    >>> from factx.rules import load_rules
+    >>> canonical_event_name({"arrests in Port Arden": 1, "explosion in Velmora": 1}, load_rules())
+    'explosion in Velmora'
+    """
+    found = specific_name(spellings, rules, events)
+    if found is not None:
+        return found
+    generic = event_kinds(rules).generic
+    kinds = {s: parts[0] for s in spellings if (parts := split_event_name(s)) is not None}
+    if any(s[:1].isupper() and s not in kinds for s in spellings) or not any(k in generic for k in kinds.values()):
+        return None  # its own name ('Flight 614') comes first; no count's kind to keep out
+    real = [s for s, kind in kinds.items() if kind not in generic]
+    return max(real, key=lambda s: (spellings[s], s.count(" "), s)) if real else None
+
+
 def specific_name(names: Iterable[str], rules: "RuleSet", events: RunEvents | None = None) -> str | None:
     """Of the names a run gives one event by kind and place, the one at the most specific
     place that all the others contain ('floods in X' over 'floods in <its country>'): a
@@ -474,6 +544,8 @@ def specific_name(names: Iterable[str], rules: "RuleSet", events: RunEvents | No
                     for other in counts):
                 return name
     for name, place in named:
+        if kinds and split_event_name(name)[0] in generic:
+            break  # a count's kind ('arrests in <an office>') never names the event it counts for
         if all(other == place or _within(index, place, other) for other in places):
             return name
     return None
@@ -483,6 +555,8 @@ def _within(index: "_Places", place: str, other: str) -> bool:
     """`place` is `other` or inside it; when the run's facts put each inside the other,
     they tell nothing."""
     relation = index.relate(place, other)
+    if relation == UNKNOWN and index.model.country(other) and not index.model.country(place):
+        return True  # one event's names: a place not known to be elsewhere is in its country
     return relation == SAME or relation == INSIDE and index.relate(other, place) != INSIDE
 
 
