@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from factx.event_links import _places, canonical_event_name, link_events, venues_named_after
+from factx.event_links import link_events
+from factx.event_places import canonical_event_name, run_places, venues_named_after
 from factx.events import EventInfo, RunEvents, event_kinds
 from factx.rules import load_rules
 
@@ -120,7 +121,7 @@ NAMED_AFTER = [
 def test_venues_named_after(venue, towns, want):
     infos = [EventInfo(f"fire in {venue}", frozenset({"fire"}), places=(venue,), venues=(venue,))]
     infos += [EventInfo(f"fire in {t}", frozenset({"fire"}), places=(t,)) for t in towns]
-    assert venues_named_after(infos, _places(load_rules(), ())) == want
+    assert venues_named_after(infos, run_places(load_rules(), ())) == want
 
 
 NAMES = [
