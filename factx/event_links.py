@@ -18,7 +18,7 @@ per event name read from the run's facts by `factx.events.run_events`), and
    known to be elsewhere, join it; a count's event ('deaths in X') joins the one event
    of the run it can be. Two candidates: the description is left alone.
 
-`specific_name` picks, of the names one event has, the one at the narrowest place.
+Where places lie, and the name a linked event goes by, are `factx.event_places`'s.
 """
 
 from __future__ import annotations
@@ -26,14 +26,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable
 
+from factx.event_places import (CONTAINS, ELSEWHERE, INSIDE, SAME, UNKNOWN, EventPlaces, run_places,
+                                venues_named_after)
 from factx.events import (MINUTES_PER_DAY, TIME_SLACK, EventInfo, EventKinds, RunEvents, event_kinds, event_span,
-                          flight_number, info_of_name, name_year, place_key, split_event_name)
+                          flight_number, info_of_name)
 
 if TYPE_CHECKING:
     from factx.rules import RuleSet
-    from factx.values import PlaceIndex, ValueModel
 
 
 @dataclass
@@ -72,91 +73,6 @@ def _times_meet(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
     return a[0] - slack < b[1] and b[0] - slack < a[1]
 
 
-SAME, INSIDE, CONTAINS, UNKNOWN, ELSEWHERE, UNPLACED = "same", "inside", "contains", "unknown", "elsewhere", "unplaced"
-
-
-class _Places:
-    """Where places lie, from the rules (a country's cities and capital) and the run's
-    `located_in` facts; relations by `factx.values.ValueModel.compare_places`."""
-
-    def __init__(self, rules: "RuleSet", located: Iterable[tuple[str, str]]) -> None:
-        from factx.values import PlaceIndex, value_model
-
-        self.model: ValueModel = value_model(rules)
-        self.index: PlaceIndex = PlaceIndex(model=self.model)
-        for rule in rules.get("demonyms"):
-            for city in rule.get("cities", ()):
-                self.index.add(city, rule["country"])
-        for rule in rules.get("capitals"):
-            self.index.add(rule["city"], rule["country"])
-        for place, container in located:
-            self.index.add(place, container)
-
-    def key(self, place: str) -> str:
-        return self.model.place_key(place_key(place) or place)
-
-    def relate(self, a: str, b: str) -> str:
-        """How place `a` stands to place `b`: same, inside, contains, elsewhere, unknown
-        (a place whose country nothing tells is not known to be in any country)."""
-        from factx.values import HARD, SAME as SAME_VALUE
-
-        if self.key(a) == self.key(b):
-            return SAME
-        if self.index.contains(b, a):
-            return INSIDE
-        if self.index.contains(a, b):
-            return CONTAINS
-        relation = self.model.compare_places(a, b, self.index)
-        if relation == SAME_VALUE:
-            return SAME
-        if relation == HARD and _part_by_compass(place_key(a), place_key(b)):
-            return UNKNOWN  # 'South X' may be a part of X (a province of an island)
-        return ELSEWHERE if relation == HARD else UNKNOWN
-
-    def depth(self, names: Sequence[str]) -> int:
-        """How many places are known to contain the narrowest of `names`."""
-        return max((len(self.index.ancestors(n)) for n in names), default=0)
-
-    def relate_sets(self, a: Sequence[str], b: Sequence[str]) -> str:
-        """How two events' places relate: the closest relation of any two of them, except
-        that a place elsewhere than one of the other's places is elsewhere unless some
-        place is shared or nested (an event's places are all where it happened)."""
-        if not a or not b:
-            return UNPLACED
-        found = {self.relate(x, y) for x in a for y in b}
-        for relation in (SAME, INSIDE, CONTAINS, ELSEWHERE):
-            if relation in found:
-                return relation
-        return UNKNOWN
-
-
-#: words that name a part of a place by its side ('South Kivu', 'Northern Cape')
-_COMPASS = re.compile(r"^(?:north|south|east|west|central|northern|southern|eastern|western|"
-                      r"north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west|upper|lower)\s+")
-
-
-def _part_by_compass(a: str, b: str) -> bool:
-    """One place is the other's name behind a compass word ('south kivu', 'kivu'):
-    the text may name a region and a part of it, not two places apart."""
-    return _COMPASS.sub("", a) == b or _COMPASS.sub("", b) == a
-
-
-#: The last `_Places` made, with the rules and the (immutable) pairs it was made of.
-_LAST_PLACES: list[tuple["RuleSet", tuple, _Places]] = []
-
-
-def _places(rules: "RuleSet", located: Iterable[tuple[str, str]]) -> _Places:
-    """The `_Places` of the rules and pairs: made once for a run's events, which the
-    resolver asks for once per group of event names."""
-    if not isinstance(located, tuple):
-        return _Places(rules, located)
-    if _LAST_PLACES and _LAST_PLACES[0][0] is rules and _LAST_PLACES[0][1] is located:
-        return _LAST_PLACES[0][2]
-    places = _Places(rules, located)
-    _LAST_PLACES[:] = [(rules, located, places)]
-    return places
-
-
 def link_events(events: Iterable[EventInfo], *, rules: "RuleSet | None" = None,
                 located: Iterable[tuple[str, str]] = ()) -> list[tuple[str, str]]:
     """Pairs of event names that are one event (see the module docstring); `located`
@@ -170,8 +86,11 @@ def link_events(events: Iterable[EventInfo], *, rules: "RuleSet | None" = None,
     from factx.rules import load_rules
 
     rules = rules if rules is not None else load_rules()
-    linker = _Linker([i for i in events if i.kinds or i.named or flight_number(i.name)],
-                     event_kinds(rules), _places(rules, located))
+    infos = [i for i in events if i.kinds or i.named or flight_number(i.name)]
+    places = run_places(rules, located)
+    for venue, place in venues_named_after(infos, places):
+        places.index.add(venue, place)
+    linker = _Linker(infos, event_kinds(rules), places)
     linker.run()
     return linker.pairs
 
@@ -200,7 +119,7 @@ class _Linker:
     roots by kind and year, so that a run of many stories compares only events that may
     meet."""
 
-    def __init__(self, infos: list[EventInfo], kinds: EventKinds, places: _Places) -> None:
+    def __init__(self, infos: list[EventInfo], kinds: EventKinds, places: EventPlaces) -> None:
         self.infos, self.kinds, self.places = infos, kinds, places
         self.parent = list(range(len(infos)))
         self.pairs: list[tuple[str, str]] = []
@@ -340,6 +259,13 @@ class _Linker:
                 partner = self.venue_partner(self.data[root])
                 if partner is not None:
                     self.union(root, partner.members[0])
+        # 3c. an event placed only at a country joins the one event of its kind placed at
+        # a narrower place there (or not known to be elsewhere), both dated by the text
+        for root in sorted(self.data):
+            if root in self.data:
+                partner = self.country_partner(self.data[root])
+                if partner is not None:
+                    self.union(partner.members[0], root)
         # 4. the one event of a kind takes the descriptions without a place, and those
         # with a place not known to be elsewhere when nothing else of the kind could be
         # meant; a count's event ('deaths in X') joins the one event it can be
@@ -356,6 +282,25 @@ class _Linker:
     def at_venue(self, c: _Cluster) -> bool:
         """Every place of `c` is a facility (a hall, a café)."""
         return bool(c.places) and all(p in c.venues for p in c.places)
+
+    def country_partner(self, c: _Cluster) -> _Cluster | None:
+        """For an event whose places are all countries ('derailment in <country>'), the
+        one other event of its kind and time placed somewhere narrower that is not known
+        to lie elsewhere ('derailment in <a village>'), when the texts date both (their
+        stated times meet): news names one event at the village, its district or its
+        country. None when there are two such events, or a named one."""
+        model = self.places.model
+        if c.named or self.generic(c) or not c.stated or not c.places \
+                or not all(model.country(p) for p in c.places):
+            return None
+        rivals = self.rivals(c)
+        if rivals is None or any(o.named for o in rivals):
+            return None
+        inner = [o for o in rivals if o.places and self.places.relate_sets(c.places, o.places) in (CONTAINS, UNKNOWN)
+                 and not all(model.country(p) for p in o.places)]
+        if len(inner) != 1 or not inner[0].stated:
+            return None
+        return inner[0]
 
     def venue_partner(self, c: _Cluster) -> _Cluster | None:
         """For the one event of its kind at a venue, the one placed event of that kind
@@ -447,43 +392,6 @@ def _may_mean(anchor: _Cluster, description: _Cluster) -> bool:
     anchor is only ever a story's background ('the 1998 bombings' in 2023) and
     nothing dates the description."""
     return not anchor.background or description.stated
-
-
-def specific_name(names: Iterable[str], rules: "RuleSet", events: RunEvents | None = None) -> str | None:
-    """Of the names a run gives one event by kind and place, the one at the most specific
-    place that all the others contain ('floods in X' over 'floods in <its country>'): a
-    reader expects the town where it happened, which the country-level reports do not
-    contradict. None when the names' places are not nested (or there is one place)."""
-    named = [(n, parts[1]) for n in names if (parts := split_event_name(n)) is not None and name_year(n) is None]
-    places = {place for _, place in named}
-    if len(places) < 2:
-        return None
-    index = _places(rules, events.located if events is not None else ())
-    generic = event_kinds(rules).generic  # 'floods in X' before 'deaths in X'
-    named.sort(key=lambda item: split_event_name(item[0])[0] in generic)
-    # what happened before where: a count's kind ('disappearances in <the town>') never
-    # names an event that one name of a real kind ('earthquake in <the country>') names,
-    # when the count's places lie inside or around that name's place
-    kinds = [(n, p) for n, p in named if split_event_name(n)[0] not in generic]
-    counts = {p for n, p in named if split_event_name(n)[0] in generic}
-    if kinds and counts:
-        real = {p for _, p in kinds}
-        for name, place in kinds:
-            if all(other == place or _within(index, place, other) for other in real) and all(
-                    other == place or _within(index, other, place) or _within(index, place, other)
-                    for other in counts):
-                return name
-    for name, place in named:
-        if all(other == place or _within(index, place, other) for other in places):
-            return name
-    return None
-
-
-def _within(index: "_Places", place: str, other: str) -> bool:
-    """`place` is `other` or inside it; when the run's facts put each inside the other,
-    they tell nothing."""
-    relation = index.relate(place, other)
-    return relation == SAME or relation == INSIDE and index.relate(other, place) != INSIDE
 
 
 def join_events(nodes, union, rules, events: RunEvents | None = None) -> None:

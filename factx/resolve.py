@@ -55,7 +55,8 @@ from factx.names import (
     initialism_pattern, is_acronym, is_patronymic, name_rules, qualified_name, strip_possessive, strip_titles, title_classes,
     token_cost, type_group, unqualified_name, words,
 )
-from factx.event_links import join_events, specific_name
+from factx.event_links import join_events
+from factx.event_places import canonical_event_name
 from factx.events import RunEvents, split_event_name
 from factx.rules import RuleSet, load_rules
 
@@ -555,8 +556,12 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
     for root, members in members_of.items():
         alias = alias_canonical.get(root)
         if alias is None and len(members) > 1 and any(nodes[i].entity_type == "EVENT" for i in members):
-            # an event named at a town and at its country: the town (factx.event_links)
-            alias = specific_name([s for i in members for s in nodes[i].spellings], rules, events)
+            # an event named at a town and at its country: the town (factx.event_places)
+            spellings: dict[str, int] = {}
+            for i in members:
+                for name, count in nodes[i].spellings.items():
+                    spellings[name] = spellings.get(name, 0) + count
+            alias = canonical_event_name(spellings, rules, events)
         entities.append(_entity(nodes, members, alias, nr, descriptions))
     entities.sort(key=lambda e: (e.entity_type, e.canonical.lower(), e.entity_id))
     return entities

@@ -250,7 +250,7 @@ SPECIFIC = [
 
 @pytest.mark.parametrize("names,located,want", SPECIFIC)
 def test_specific_name(names, located, want):
-    from factx.event_links import specific_name
+    from factx.event_places import specific_name
     from factx.events import RunEvents
     from factx.rules import load_rules
 
