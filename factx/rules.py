@@ -67,7 +67,9 @@ COUNT_ATTRIBUTES = ("killed_count", "wounded_count", "arrested_count", "missing_
                     # survivors pulled out, people a siege held, people a vessel or vehicle carried, people kidnapped
                     "rescued_count", "hostage_count", "on_board_count", "kidnapped_count",
                     # people a disaster drove from their homes, moved out, left without a home, or trapped
-                    "displaced_count", "evacuated_count", "homeless_count", "trapped_count")
+                    "displaced_count", "evacuated_count", "homeless_count", "trapped_count",
+                    # prisoners who got out of a prison
+                    "escaped_count")
 #: how a death verb or noun tells the death: 'killed' or 'died' (the `death` fact's value)
 DEATH_MANNERS = ("killed", "died")
 #: what a reporting word does (factx.attribution)

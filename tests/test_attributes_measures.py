@@ -19,6 +19,8 @@ LEAD = {
     "storm": "Cyclone Velko made landfall near Dorsk on Friday. ",
     "stampede": "Nine people were killed in a stampede at the Drelva Arena in Dorsk on Saturday. ",
     "train": "A passenger train derailed near Dorsk on Tuesday, killing 17 people. ",
+    "fire": "A fire swept through the Velko hall in Dorsk on Saturday, killing nine people. ",
+    "riot": "Eight inmates were killed in a riot at the Dorsk prison on Saturday. ",
 }
 
 MEASURES = [
@@ -56,6 +58,10 @@ MEASURES = [
     ("stampede", "The arena was filled to 80 percent of capacity, the mayor said.", "capacity", [], [80]),
     ("train", "The train carried 412 passengers in its 14 carriages.", "carriages_derailed", [], [14]),
     ("quake", "The village lies at 3,600 metres, about 40 km north of the capital.", "depth", [], ["40 km"]),
+    # prisoners who got out are counted; people who got away from a fire are not
+    ("riot", "Officials said 41 prisoners escaped during the riot.", "escaped_count", [41], []),
+    ("riot", "Some 50 inmates fled during the riot, the union said.", "escaped_count", ["~50"], []),
+    ("fire", "Dozens of guests escaped the flames, witnesses said.", "escaped_count", [], ["~24-99"]),
 ]
 
 
