@@ -1,5 +1,6 @@
 """Measures of an event (issues 11 and 12): magnitude, depth, winds, gusts, waves,
-capacity, tickets sold, homes destroyed, carriages derailed. Table-driven: invented
+capacity, tickets sold, homes destroyed, carriages derailed; and counts of prisoners who
+escaped and of arrests told after the event. Table-driven: invented
 sentences through the real model, then the value model on the values they give.
 
 Each row: a text (published 2023-05-12), the attribute, the values that must come out
@@ -21,6 +22,7 @@ LEAD = {
     "train": "A passenger train derailed near Dorsk on Tuesday, killing 17 people. ",
     "fire": "A fire swept through the Velko hall in Dorsk on Saturday, killing nine people. ",
     "riot": "Eight inmates were killed in a riot at the Dorsk prison on Saturday. ",
+    "siege": "A gunman killed three people after taking hostages in a cafe in Dorsk on Tuesday, police said. ",
 }
 
 MEASURES = [
@@ -62,6 +64,10 @@ MEASURES = [
     ("riot", "Officials said 41 prisoners escaped during the riot.", "escaped_count", [41], []),
     ("riot", "Some 50 inmates fled during the riot, the union said.", "escaped_count", ["~50"], []),
     ("fire", "Dozens of guests escaped the flames, witnesses said.", "escaped_count", [], ["~24-99"]),
+    # arrests told after the event by a reference back to it: the one event the document names
+    ("siege", "Five people were detained after the attack, but two were later released.", "arrested_count", [5], []),
+    ("siege", "Four people were arrested after the attack, police said.", "arrested_count", [4], []),
+    ("siege", "Police arrested four people after an attack on a bank last year.", "arrested_count", [], [4]),
 ]
 
 
