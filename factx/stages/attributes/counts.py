@@ -451,16 +451,15 @@ def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discours
 def _referred_event(frame: Frame, state: "Discourse"):
     """Arrests told after the event they follow by a bare reference back to it ('five
     people were detained after the attack'): where that reference has no event of its
-    own ('the attack') and the document names one event only, that event."""
+    own ('the attack'), the event the document's lead is about (`lead_event`: none
+    where the lead is about two)."""
     own = [e for e in state.events if e.token.i in frame.root_ids]
     if not own or any(e.entity is not None for e in own):
         return None
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for e in own for c in e.token.children):
         return None  # 'arrested after an attack': which one is unsure
     named = [e for e in state.events if e.entity is not None]
-    if len({e.entity.name for e in named}) != 1:
-        return None
-    return lead_event(state, named)
+    return lead_event(state, named) if named else None
 
 
 def _set_in_another_year(frame: Frame, event, state: "Discourse") -> bool:
