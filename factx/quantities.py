@@ -131,6 +131,35 @@ def normalize_quantity(text: str) -> int | str | None:
     return value
 
 
+def qualifier(phrase: str) -> str | None:
+    """The bound a qualifier before a number puts on it ('at least' ``>=``, 'about'
+    ``~``, 'up to' ``<=``); None for words that are no qualifier.
+
+    >>> qualifier("at least"), qualifier("Up to"), qualifier("the")
+    ('>=', '<=', None)
+    """
+    phrase = re.sub(r"\s+", " ", phrase.strip().lower())
+    return next((op for words, op in _QUALIFIERS if words == phrase), None)
+
+
+#: the qualifiers a number may carry, longest first (for patterns over text)
+QUALIFIER_PHRASES = tuple(sorted((words for words, _ in _QUALIFIERS), key=len, reverse=True))
+
+
+def measure_number(text: str) -> int | float | None:
+    """A number as a measure gives it: decimals kept ('6.9' stays 6.9, where a count
+    rounds), figures with thousands separators and number words.
+
+    >>> measure_number("6.9"), measure_number("1,040"), measure_number("four"), measure_number("7.0")
+    (6.9, 1040, 4, 7)
+    """
+    text = text.strip().lower().replace(",", "")
+    if re.fullmatch(r"\d+\.\d+", text):
+        value = float(text)
+        return int(value) if value == int(value) else value
+    return _number(text)
+
+
 _DECADES = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
             "seventies": 70, "eighties": 80, "nineties": 90}
 

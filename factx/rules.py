@@ -61,12 +61,15 @@ ATTRIBUTE_FAMILIES = ("death", "death_noun", "death_modifier", "cause", "count",
                       "toll_increment", "toll_period", "culpable", "work_noun",
                       "amount_unit", "perpetrator_included", "origin_from", "role_verb", "abductor_noun") \
     + ("event_idiom_for", "uncounted_noun") \
-    + ("custody",)
+    + ("custody",) \
+    + ("measure", "measure_count")
 COUNT_ATTRIBUTES = ("killed_count", "wounded_count", "arrested_count", "missing_count", "children_killed",
                     # survivors pulled out, people a siege held, people a vessel or vehicle carried, people kidnapped
                     "rescued_count", "hostage_count", "on_board_count", "kidnapped_count",
                     # people a disaster drove from their homes, moved out, left without a home, or trapped
-                    "displaced_count", "evacuated_count", "homeless_count", "trapped_count")
+                    "displaced_count", "evacuated_count", "homeless_count", "trapped_count",
+                    # prisoners who got out of a prison
+                    "escaped_count")
 #: how a death verb or noun tells the death: 'killed' or 'died' (the `death` fact's value)
 DEATH_MANNERS = ("killed", "died")
 #: what a reporting word does (factx.attribution)
@@ -226,7 +229,8 @@ SCHEMAS: dict[str, Schema] = _schemas(
     Schema("attributes", {"family": "str"},
            {"attribute": "str", "words": "list", "preps": "list", "subject": "str", "value": "str",
             "value_type": "str", "regex": "regex", "gap": "int", "member": "bool", "top": "bool",
-            "bare": "bool", "requires": "list", "manner": "str", "description": "str"},
+            "bare": "bool", "requires": "list", "manner": "str", "description": "str",
+            "units": "list", "before": "bool"},
            "attribute patterns over the parse, by family (death, count, role, regex...)",
            allowed={"family": ATTRIBUTE_FAMILIES, "value_type": VALUE_TYPES, "manner": DEATH_MANNERS},
            check=_attribute_rule),

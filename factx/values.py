@@ -1559,7 +1559,7 @@ class ValueModel:
         """
         if isinstance(value, (int, float)) or not self._measures:
             return None
-        words = fold(str(value)).split()
+        words = fold(str(value)).replace("/", " ").split()  # "185 km/h": the unit's words as the rules split them
         for size in range(min(self._longest_unit, len(words) - 1), 0, -1):
             found = self._measures.get(tuple(w.strip(".,") for w in words[-size:]))
             if found is not None:

@@ -47,7 +47,8 @@ from factx.rules import ATTRIBUTE_FAMILIES as FAMILIES  # the vocabulary lives w
 from factx.rules import RuleSet, load_rules
 # the family modules, imported for their registration (run order: `registry.extractor`)
 from factx.stages.attributes import (  # noqa: F401
-    arrests, counts, custody, deaths, event_facts, event_mentions, organisations, origin_counts, patterns, people,
+    arrests, counts, custody, deaths, event_facts, event_mentions, measures, organisations, origin_counts, patterns,
+    people,
     perpetration,
     places, roles, wounds,
 )

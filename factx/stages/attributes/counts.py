@@ -25,7 +25,7 @@ from factx import attribution as attr
 from factx.events import event_name, name_year
 from factx.stages.attributes.arrests import killing_of
 from factx.stages.attributes.base import Ent, Raw
-from factx.stages.attributes.event_mentions import _other_year, brought, denied_apart, event_at
+from factx.stages.attributes.event_mentions import _other_year, brought, denied_apart, event_at, lead_event
 from factx.stages.attributes.frames import Frame, event_date, event_places, frame_of
 from factx.stages.attributes.places import place_names
 from factx.stages.attributes.participants import ANYONE, companions, quantity_of, victims
@@ -413,6 +413,8 @@ def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discours
     # arrests are an event of their own: 'detained 37 people in X in connection with the
     # attack' counts no one of the attack
     event = event_at(frame, state, own_only=attribute == "arrested_count")
+    if event is None and attribute == "arrested_count":
+        event = _referred_event(frame, state)
     trigger = frame.trigger
     if event is not None and _set_in_another_year(frame, event, state):
         return None  # 'In 2009 a similar fire killed 40 workers': not this event's toll
@@ -444,6 +446,20 @@ def count_subject(frame: Frame, attribute: str, counted: Token, state: "Discours
             ent = event.entity
             return Ent(ent.name, "EVENT", event.token.text, event.token.idx, event.token.idx + len(event.token.text))
     return None
+
+
+def _referred_event(frame: Frame, state: "Discourse"):
+    """Arrests told after the event they follow by a bare reference back to it ('five
+    people were detained after the attack'): where that reference has no event of its
+    own ('the attack'), the event the document's lead is about (`lead_event`: none
+    where the lead is about two)."""
+    own = [e for e in state.events if e.token.i in frame.root_ids]
+    if not own or any(e.entity is not None for e in own):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for e in own for c in e.token.children):
+        return None  # 'arrested after an attack': which one is unsure
+    named = [e for e in state.events if e.entity is not None]
+    return lead_event(state, named) if named else None
 
 
 def _set_in_another_year(frame: Frame, event, state: "Discourse") -> bool:
