@@ -33,6 +33,8 @@ AFFIRMED = [
     ("A source said traces of explosives had been found in the rubble.", "find trace of explosive in rubble"),
     ("“The ferry was overloaded,” the police chief said.", "overload ferry"),
     ("The company said the gates were opened on time.", "open gate on time"),
+    # an adjunct no key holds ('at 19:00') does not hide the one a key holds
+    ("The company said the gates were opened on time, at 19:00.", "open gate on time"),
 ]
 
 DENIED = [

@@ -85,19 +85,20 @@ def proposition_key(verb: Token, rules: "Compiled") -> tuple[str, Token] | None:
     return f"{word} {noun}", patient
 
 
-def adjuncts(verb: Token) -> list[str] | None:
-    """The verb's prepositional adjuncts as 'prep noun' ('from tank', 'on time'); None
-    when it has one this cannot key ('above capacity', 'because of the rain'): what a
-    denial of such a clause denies is unclear."""
-    found = []
+def adjuncts(verb: Token) -> tuple[list[str], bool]:
+    """The verb's prepositional adjuncts as 'prep noun' ('from tank', 'on time'), and
+    whether it has one this cannot key ('above capacity', 'at 19:00'): what a denial of
+    such a clause denies is unclear."""
+    found, other = [], False
     for prep in verb.children:
         if prep.dep_ != "prep":
             continue
         noun = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ in PATIENT_POS), None)
         if prep.lower_ not in ADJUNCT_PREPS or noun is None:
-            return None
-        found.append(f"{prep.lower_} {lemma(noun)}")
-    return found
+            other = True
+        else:
+            found.append(f"{prep.lower_} {lemma(noun)}")
+    return found, other
 
 
 def _proposition_verb(verb: Token, rules: "Compiled") -> bool:
@@ -191,11 +192,9 @@ def proposition_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                 return
         lex = state.rules.lexicon
         negative = denied_here or attr.negated(verb) or attr.denial_above(verb, lex) is not None
-        extra = adjuncts(verb)
-        if extra is None:
-            if negative:
-                continue  # 'no tickets were sold above capacity' is no denial that tickets were sold
-            extra = []
+        extra, other = adjuncts(verb)
+        if other and negative:
+            continue  # 'no tickets were sold above capacity' is no denial that tickets were sold
         keys = [f"{key} {a}" for a in extra] if negative and extra else [key] + [f"{key} {a}" for a in extra]
         ent = event.entity
         subject = Ent(ent.name, "EVENT", event.token.text, event.token.idx, event.token.idx + len(event.token.text))
