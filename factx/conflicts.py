@@ -71,7 +71,7 @@ from typing import Any, Callable, Iterable, Iterator
 from factx import names as _names
 from factx.errors import FactxError
 from factx.records import Conflict, ConflictValue, Source  # the conflict record
-from factx.rules import RuleSet
+from factx.rules import PROPOSITION, RuleSet
 from factx.values import (COMPATIBLE, HARD, SAME, SOFT, PlaceIndex, Title, ValueModel,
                           anchor_weekday, fold, parse_date, parse_quantity, strongest,
                           undated_weekday, value_model)
@@ -647,6 +647,17 @@ def _denial_conflict(affirmed: list[dict], denied: list[dict], cmp: _Comparer,
     return severity, values
 
 
+def _one_claim_each(attribute: str, denials: list[dict]) -> list[list[dict]]:
+    """The denials of an attribute by what they deny: each proposition apart ('lock gate',
+    'use spray' are two disagreements), every other attribute's together."""
+    if attribute != PROPOSITION:
+        return [denials]
+    by_key: dict[str, list[dict]] = {}
+    for fact in denials:
+        by_key.setdefault(fold(str(fact.get("value"))), []).append(fact)
+    return list(by_key.values())
+
+
 def _deliberate_causes(by_attribute: dict[str, list[dict]], model: ValueModel) -> list[dict]:
     """Affirmed causes that are someone's deliberate act (a bomb): what a denial of
     any deliberate act ("not an attack") stands against besides named authors."""
@@ -660,9 +671,15 @@ def _deniers(affirmed: list[dict], denied: list[dict], model: ValueModel,
     value of the attribute it denies (or affirms the event itself) disputes a value
     instead: its denial is left to the value conflict."""
     gives: set[tuple[SourceKey, str]] = {(_source_key(f, model), f["attribute"]) for f in affirmed}
+    # a proposition is one of many a source tells: only the same one affirmed takes its denial back
+    told = {(_source_key(f, model), fold(str(f["value"]))) for f in affirmed if f["attribute"] == PROPOSITION}
     kept = []
     for fact in denied:
         key = _source_key(fact, model)
+        if fact["attribute"] == PROPOSITION:
+            if (key, fold(str(fact["value"]))) not in told:
+                kept.append(fact)
+            continue
         if (key, fact["attribute"]) in gives or (event and (key, event) in gives):
             continue
         kept.append(fact)
@@ -1298,10 +1315,11 @@ def _entity_conflicts(facts: list[dict], attribute: str | None, places: PlaceInd
                 denials = [f for f in denials if f.get("value_type") == "quantity"
                            or not deaths.covers(f, model)]
             deliberate = _deliberate_causes(by_attribute, model) if attr in model.generic else []
-            if denials and (affirmed or deliberate):
-                denial = _denial_conflict(affirmed, denials, cmp, deliberate)
-                if denial:
-                    found.append(record(attr, "denial", *denial))
+            for denied in _one_claim_each(attr, denials):  # one disagreement, one conflict
+                if denied and (affirmed or deliberate):
+                    denial = _denial_conflict(affirmed, denied, cmp, deliberate)
+                    if denial:
+                        found.append(record(attr, "denial", *denial))
         if attr == "name":
             values = _spelling_conflict(affirmed, head.get("entity_type") or "", model)
             if values:

@@ -62,7 +62,8 @@ ATTRIBUTE_FAMILIES = ("death", "death_noun", "death_modifier", "cause", "count",
                       "amount_unit", "perpetrator_included", "origin_from", "role_verb", "abductor_noun") \
     + ("event_idiom_for", "uncounted_noun") \
     + ("custody",) \
-    + ("measure", "measure_count")
+    + ("measure", "measure_count") \
+    + ("proposition_stop", "proposition_same")
 COUNT_ATTRIBUTES = ("killed_count", "wounded_count", "arrested_count", "missing_count", "children_killed",
                     # survivors pulled out, people a siege held, people a vessel or vehicle carried, people kidnapped
                     "rescued_count", "hostage_count", "on_board_count", "kidnapped_count",
@@ -70,6 +71,9 @@ COUNT_ATTRIBUTES = ("killed_count", "wounded_count", "arrested_count", "missing_
                     "displaced_count", "evacuated_count", "homeless_count", "trapped_count",
                     # prisoners who got out of a prison
                     "escaped_count")
+#: what a source says happened at an event ('lock gate'): one key per clause, denied or
+#: affirmed; two keys are one proposition only when equal (factx.stages.attributes.propositions)
+PROPOSITION = "proposition"
 #: how a death verb or noun tells the death: 'killed' or 'died' (the `death` fact's value)
 DEATH_MANNERS = ("killed", "died")
 #: what a reporting word does (factx.attribution)

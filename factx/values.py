@@ -95,7 +95,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Mapping
 
 from factx import names as _names
-from factx.rules import RuleSet, load_rules
+from factx.rules import PROPOSITION, RuleSet, load_rules
 
 SAME, COMPATIBLE, SOFT, HARD = "same", "compatible", "soft", "hard"
 #: relations from agreement to contradiction; index = strength of disagreement
@@ -1606,6 +1606,11 @@ class ValueModel:
             return SAME if a is b else COMPATIBLE
         if attribute == "title":
             return self.compare_titles(str(a), str(b))
+        if attribute == PROPOSITION:
+            # what happened, as a key ('lock gate'): another key is another proposition,
+            # which neither agrees with this one nor contradicts it
+            relation = SAME if fold(str(a)) == fold(str(b)) else HARD
+            return COMPATIBLE if relation == HARD and several is not False else relation
         if attribute in self.cause_attributes:
             # the details of a death's cause are its wounds ("in the head"); of an
             # event's cause, where and what it reached ("a fire at the port")

@@ -50,7 +50,7 @@ from factx.stages.attributes import (  # noqa: F401
     arrests, counts, custody, deaths, event_facts, event_mentions, measures, organisations, origin_counts, patterns,
     people,
     perpetration,
-    places, roles, wounds,
+    places, propositions, roles, wounds,
 )
 from factx.stages.attributes.compiled import Compiled, compile_rules
 from factx.stages.attributes.discourse import Discourse, build, quote_spans
