@@ -51,3 +51,26 @@ def test_ages(run, text, entity, age):
 def test_not_ages(run, text, entity):
     facts = run(text)
     assert not values(facts, entity, "age"), _show(facts)
+
+
+REMENTIONS = [
+    # 'the politician' names the one politician named before: his age and his title
+    ("Opposition politician Arno Velt died in hospital on Saturday. According to the source, "
+     "the 54-year-old politician, deputy leader of the Green Union, was shot on Thursday.",
+     "Arno Velt", {"age": {54}, "title": {"opposition politician", "deputy leader of Green Union"}}),
+    # two politicians before: 'the politician' is neither
+    ("Opposition politician Arno Velt met opposition politician Karl Brun. The politician, deputy "
+     "leader of the Green Union, was shot on Thursday.",
+     "Arno Velt", {"title": {"opposition politician"}}),
+    # 'the former politician' may be someone else
+    ("Opposition politician Arno Velt died in hospital on Saturday. The former politician, deputy "
+     "leader of the Green Union, was shot on Thursday.",
+     "Arno Velt", {"title": {"opposition politician"}}),
+]
+
+
+@pytest.mark.parametrize("text,entity,want", REMENTIONS)
+def test_definite_rementions(run, text, entity, want):
+    facts = run(text)
+    for attribute, expected in want.items():
+        assert values(facts, entity, attribute) == expected, _show(facts)
