@@ -74,3 +74,23 @@ def test_definite_rementions(run, text, entity, want):
     facts = run(text)
     for attribute, expected in want.items():
         assert values(facts, entity, attribute) == expected, _show(facts)
+
+
+CLAUSE_CAUSES = [
+    # what happened in a 'when' clause of the death, its subject a thing
+    ("Father Lucas Varen, 71, was killed when the roof of the church collapsed on Friday night.", {"collapse"}),
+    ("Lucas Varen, 67, died on Friday night when the roof of the church fell in.", {"collapse"}),
+    ("Lucas Varen died when his car caught fire.", {"fire"}),
+    ("Lucas Varen died when the boat capsized off the coast.", {"capsizing"}),
+    # a person collapsing tells no cause; nor does what did not happen
+    ("Lucas Varen died when he collapsed at home.", set()),
+    ("Lucas Varen was killed when the ceiling did not collapse.", set()),
+    # an explicit cause stands
+    ("Lucas Varen died of cancer when the war ended.", {"cancer"}),
+]
+
+
+@pytest.mark.parametrize("text,want", CLAUSE_CAUSES)
+def test_causes_in_when_clauses(run, text, want):
+    facts = run(text)
+    assert values(facts, "Lucas Varen", "cause_of_death") == want, _show(facts)
