@@ -94,3 +94,25 @@ CLAUSE_CAUSES = [
 def test_causes_in_when_clauses(run, text, want):
     facts = run(text)
     assert values(facts, "Lucas Varen", "cause_of_death") == want, _show(facts)
+
+
+TITLES_BEFORE_ORGANISATION_AND_NAME = [
+    # 'ROLE of ORGANISATION NAME': the parser makes the name the object of 'of'
+    ("Superintendent of Police Arun Kesh said the crowd panicked.", "Arun Kesh", {"superintendent of Police"}),
+    ("Deputy Superintendent of Police Arun Kesh of Dornvale told reporters that police were looking "
+     "into the claims.", "Arun Kesh", {"deputy superintendent of Police"}),
+    ("Deputy Superintendent of Police Arun Kesh of Dornvale told reporters that police were looking "
+     "into the claims.", "Deputy Superintendent", set()),
+    ("Arun Kesh, the director of the hospital, said the wounded were stable.", "Arun Kesh", {"director of hospital"}),
+]
+
+
+@pytest.mark.parametrize("text,entity,want", TITLES_BEFORE_ORGANISATION_AND_NAME)
+def test_titles_before_organisation_and_name(run, text, entity, want):
+    facts = run(text)
+    assert values(facts, entity, "title") == want, _show(facts)
+
+
+def test_title_before_organisation_and_name_in_a_denial(run):
+    facts = run("Superintendent of Police Arun Kesh denied that police had used force.")
+    assert values(facts, "Arun Kesh", "title") == {"superintendent of Police"}, _show(facts)
