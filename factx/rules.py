@@ -54,7 +54,7 @@ ENTITY_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT
 ATTRIBUTE_FAMILIES = ("death", "death_noun", "death_modifier", "cause", "count", "count_noun",
                       "count_children", "role", "role_modifier", "spouse", "marry", "origin", "birth",
                       "founded", "founded_noun", "place_noun", "person_noun", "regex",
-                      "alive", "body_noun", "body_verb", "cause_modifier", "cause_verb", "cause_light",
+                      "alive", "body_noun", "body_verb", "cause_modifier", "cause_verb", "cause_clause", "cause_light",
                       "agent_noun", "attack_noun", "deliberate", "rule_out", "involvement", "perpetrate",
                       "tally_noun", "tally_verb", "toll_verb", "toll_verb_above", "other_place",
                       "settlement_noun", "wound", "body_part", "origin_count", "victim_noun",

@@ -32,6 +32,9 @@ register(
     Family("cause_modifier", doc="adjectives dropped from a cause's head phrase ('a long illness' → 'illness')"),
     Family("cause_light", doc="nouns whose 'of' object is the real cause: 'the ignition of X', 'a stock of X'"),
     Family("amount_unit", doc="units by weight of a cause that give the event its amount: '400 tonnes of X'"),
+    Family("cause_clause", keys=("words", "value"), required=("words", "value"),
+           doc="verbs of a thing that happened, in a 'when' clause of a death, and the cause "
+               "they give: 'killed when the roof collapsed' → collapse"),
     Family("cause_verb", keys=("words", "preps", "subject"), required=("words", "preps"),
            doc="verbs whose agent or object is an event's cause ('caused by', 'blamed on'); with "
                "`subject: subject`, whose subject causes the event its preposition governs "
@@ -181,6 +184,10 @@ def cause_of(frame: Frame, state: "Discourse", *, death: bool = True) -> tuple[s
             value, words = head_phrase(noun, state)
             return value, words, noun
     if death:
+        for verb in verbs:
+            found = _clause_cause(verb, state)
+            if found is not None:
+                return found
         # 'killed the head of X in a raid': a cause the parser hung lower in the clause
         for token in trigger.subtree:
             if token.dep_ == "pobj" and token.head.lower_ in ("in", "during") and token.i != trigger.i \
@@ -192,6 +199,31 @@ def cause_of(frame: Frame, state: "Discourse", *, death: bool = True) -> tuple[s
                 value, words = head_phrase(token, state)
                 return value, words, token
     return None
+
+
+def _clause_cause(verb: Token, state: "Discourse") -> tuple[str, list[Token], Token] | None:
+    """What happened in a 'when' clause of a death verb, as its cause: 'was killed when
+    the roof collapsed' → collapse, 'died when the bus caught fire' → fire. The clause's
+    subject is a thing: 'died when he collapsed' tells no cause."""
+    values = clause_causes(state.rules)
+    for clause in (c for c in verb.children if c.dep_ == "advcl" and c.pos_ == "VERB"):
+        if not any(m.dep_ == "advmod" and m.lower_ == "when" or m.dep_ == "mark" and m.lower_ == "when"
+                   for m in clause.children) or attr.negated(clause):
+            continue
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN") or not _open_noun(subject, state):
+            continue
+        low = lemma(clause)
+        for word in [f"{low} {c.lower_}" for c in clause.children if c.dep_ in ("prt", "dobj", "advmod")] + [low]:
+            if word in values:
+                return values[word], [clause], clause
+    return None
+
+
+def clause_causes(rules: "Compiled") -> dict[str, str]:
+    """The verbs of family `cause_clause` (lemma, or lemma and particle) and their cause."""
+    return rules.derived("clause_causes", lambda rules: {
+        w.lower(): r["value"] for r in rules.by_family.get("cause_clause", ()) for w in r["words"]})
 
 
 def _named_event_at(noun: Token, state: "Discourse") -> tuple[str, list[Token], Token] | None:

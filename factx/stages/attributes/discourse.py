@@ -155,7 +155,7 @@ class Discourse:
 def build(doc: Doc, rules: "Compiled") -> Discourse:
     """The discourse state of a parsed document (the stage's mentions and dates when
     they ran, else computed here)."""
-    from factx.stages.attributes import event_mentions, referents, scope
+    from factx.stages.attributes import event_mentions, referents, rementions, scope
 
     text = doc_text(doc)
     mentions = doc._.mentions if doc.has_extension("mentions") else None
@@ -200,6 +200,9 @@ def build(doc: Doc, rules: "Compiled") -> Discourse:
                         genders=_genders(tokens, text, persons, token_mention))
     holders, described = referents.role_holders(state)
     state = replace(state, role_holders=holders, described=described)
+    again = rementions.described_again(state, described)  # 'the politician' after 'politician X'
+    if again:
+        state = replace(state, described={**described, **again})
     firsts = rules.derived("according_firsts", _according_firsts)
     according = {sent.start_char: scope.according_source(sent, rules.lexicon)
                  if firsts is None or state.tokens.has_any(sent, firsts) else None for sent in doc.sents}

@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING, Iterator
 from spacy.tokens import Span, Token
 
 from factx import attribution as attr
+from factx.quantities import normalize_age
 from factx.stages.attributes.base import Ent, Raw
 from factx.stages.attributes.places import country_of, place_names
 from factx.stages.attributes.referents import entity_of, person_of_nominal
 from factx.stages.attributes.registry import Family, extractor, register
+from factx.stages.attributes.rementions import age_before
 from factx.stages.attributes.syntax import lemma, under
 
 if TYPE_CHECKING:
@@ -149,6 +151,22 @@ def _country_of_object(obj: Token, state: "Discourse") -> tuple[str, Token] | No
     place, containers = places[0]
     country = country_of(place, containers, state)
     return (country, obj) if country is not None else None
+
+
+@extractor(order=42)
+def described_age_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
+    """age from a definite description that names a person described before: 'the
+    54-year-old politician' after 'opposition politician X' (`rementions`)."""
+    if not state.described or "old" not in state.tokens.words(sent):
+        return
+    for token in state.tokens.of(sent):
+        person = state.described.get(token.idx) if token.pos_ == "NOUN" else None
+        age = age_before(token) if person is not None else None
+        value = normalize_age(age[0]) if age is not None else None
+        if value is None:
+            continue
+        text, start, end = age
+        yield Raw(person, "age", value, "quantity", text, start, end, "age.described", token)
 
 
 @extractor(order=50)

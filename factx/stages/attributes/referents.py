@@ -371,8 +371,8 @@ def person_of_nominal(noun: Token, state: "Discourse") -> Ent | None:
             found = entity_of(named, state, nominal=False) if named is not None else None
             if found is not None and found.label == "PERSON":
                 return found
-    if noun.dep_ == "appos":
-        return entity_of(head, state, nominal=False)
+    if noun.dep_ == "appos":  # ('the politician, deputy leader of Y': whom 'the politician' names)
+        return entity_of(head, state, nominal=False) or state.described.get(head.idx)
     for child in noun.children:
         if child.dep_ == "appos":
             found = entity_of(child, state, nominal=False)

@@ -79,6 +79,24 @@ def _names_a_body(person: Ent, state: "Discourse") -> bool:
     return len(words) >= 3 and any(w.lower() in bodies for w in words[1:])
 
 
+def _name_after_organisation(role: Token, state: "Discourse") -> tuple[Ent, list[Token]] | None:
+    """'Superintendent of Police X', 'Commissioner of Customs X': a role and its
+    organisation written before a name, which the parser reads as one object of 'of'
+    ('Police' a compound of the name). The person and the organisation's words, or None."""
+    prep = next((c for c in role.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    mention = state.mention_at(obj) if obj is not None and obj.pos_ == "PROPN" else None
+    if mention is None or mention.label != "PERSON":
+        return None
+    words = [t for t in role.doc[prep.i + 1:obj.i] if t.idx < mention.start]
+    if not words or any(t.dep_ != "compound" or not words[-1].i < t.head.i <= obj.i or not t.text[:1].isupper()
+                        or state.mention_at(t) is not None for t in words):
+        return None
+    if role.doc[words[-1].i + 1].idx != mention.start:
+        return None  # the organisation's words end where the name begins
+    return state.ent_of_mention(mention), words
+
+
 def _split_prefix(role: Token) -> str:
     """'co-' or 'ex-' the tokenizer split off a role word ('its co-founder'), else ''."""
     doc = role.doc
@@ -122,8 +140,17 @@ def role_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
                 mention.label == "PERSON" and token.idx == mention.start):
             continue  # part of a name; a title in front of a person's name is a title ('Captain X')
         person = person_of_nominal(token, state)
-        if person is None or person.label != "PERSON" or _names_a_body(person, state):
+        fused = _name_after_organisation(token, state) if person is None else None
+        if fused is not None:  # 'Superintendent of Police X'
+            person, org_words = fused
+            kept = [m for m in token.lefts if m.dep_ == "compound" and m.lower_ in rules.role_modifiers]
+            title = " ".join([m.lower_ for m in kept] + [role, "of", text_of(org_words)])
+            start, end = (kept or [token])[0].idx, org_words[-1].idx + len(org_words[-1].text)
+            yield Raw(person, "title", title, "text", state.text[start:end], start, end, rule.rule, token)
             continue
+        if person is None or person.label != "PERSON" or _names_a_body(person, state) or all(
+                w.lower() in rules.roles or w.lower() in rules.role_modifiers for w in person.name.split()):
+            continue  # ('Deputy Superintendent' read as a name: titles, no one)
         modifiers = [c for c in token.lefts if c not in role_tokens and (
             c.dep_ in ("amod", "compound", "advmod") and c.lower_.strip("-") in rules.role_modifiers
             or c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_
