@@ -112,6 +112,8 @@ class NameRules:
     given_prefixes: tuple[str, ...] = ()   # lowercase, longest first
     given_suffixes: tuple[str, ...] = ()
     patronymic_endings: tuple[str, ...] = ()  # "ovich", "ovna": "Sergei Ivanovich" (transliteration.yml)
+    #: initials written in two letters ("Ye." of Yevgeny: Cyrillic letters romanized so), as written
+    initial_digraphs: frozenset[str] = frozenset()
     family_first: frozenset[str] = frozenset()  # East Asian family names, written first
     #: Vietnamese family names that open a name, and the middle names that follow them
     opening_family: frozenset[str] = frozenset()
@@ -214,6 +216,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     prefixes: list[str] = []
     suffixes: list[str] = []
     patronymic_endings: list[str] = []
+    initial_digraphs: set[str] = set()
     family_first: set[str] = set()
     opening_family: set[str] = set()
     opening_middle: set[str] = set()
@@ -221,6 +224,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     parts: list[str] = []
     for rule in rules.get("transliteration"):
         patronymic_endings.extend(_plain(w) for w in rule.get("patronymic_endings", ()))
+        initial_digraphs.update(rule.get("initial_digraphs", ()))
         family_first.update(_plain(w) for w in rule.get("family_first", ()))
         opening_family.update(_plain(w) for w in rule.get("opening_family_names", ()))
         opening_middle.update(_plain(w) for w in rule.get("middle_names", ()))
@@ -275,6 +279,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         given_prefixes=tuple(sorted(set(prefixes), key=len, reverse=True)),
         given_suffixes=tuple(sorted(set(suffixes), key=len, reverse=True)),
         patronymic_endings=tuple(sorted(set(patronymic_endings), key=len, reverse=True)),
+        initial_digraphs=frozenset(initial_digraphs),
         family_first=frozenset(family_first),
         opening_family=frozenset(opening_family), opening_middle=frozenset(opening_middle),
         given_syllable=re.compile("(?:" + "|".join(f"(?:{p})" for p in syllables) + "){1,3}") if syllables else None,
