@@ -841,8 +841,38 @@ def facility_order(tokens: tuple[str, ...], nr: NameRules) -> tuple[str, ...]:
     ('emergency', 'situations', 'ministry')
     """
     if len(tokens) > 2 and tokens[1] == "of" and tokens[0] in nr.heads_first:
-        return tokens[2:] + tokens[:1]
+        # the country that qualifies it stays last ("Ministry of Health of Norway")
+        tail = country_tail(tokens, nr)
+        if len(tokens) - tail > 2:
+            return tokens[2:len(tokens) - tail] + tokens[:1] + tokens[len(tokens) - tail:]
     return tokens
+
+
+#: words of a country's formal name before "of COUNTRY" ("the Republic of Norland")
+_FORMAL_STATE = frozenset({"republic", "federation", "kingdom"})
+
+
+def country_tail(tokens: tuple[str, ...], nr: NameRules) -> int:
+    """How many last words of an institution's name are the country that qualifies it:
+    "of COUNTRY" or "of [the] Republic of COUNTRY" (folded words, "the" dropped), or a
+    region written with its administrative word ("of Norvik Province"), else 0.
+
+    >>> country_tail(("ministry", "of", "health", "of", "republic", "of", "norway"), name_rules())
+    4
+    >>> country_tail(("ministry", "of", "health", "of", "norway"), name_rules())
+    2
+    """
+    for size in (2, 1):
+        if len(tokens) > size + 1 and tokens[-size - 1] == "of" and tuple(tokens[-size:]) in nr.countries:
+            if len(tokens) > size + 3 and tokens[-size - 2] in _FORMAL_STATE and tokens[-size - 3] == "of":
+                return size + 3
+            return size + 1
+    # a region written out: "of Norvik Governorate", "of Tarvo Province"
+    if nr.admin_units.get(tokens[-1] if tokens else "") in ("region", "district"):
+        for size in (2, 3):
+            if len(tokens) > size + 1 and tokens[-size - 1] == "of" and "of" not in tokens[-size:]:
+                return size + 1
+    return 0
 
 
 def spelled_out_country(tokens: tuple[str, ...], nr: NameRules) -> tuple[str, ...]:
@@ -873,10 +903,10 @@ def qualified_name(tokens: tuple[str, ...], nr: NameRules) -> tuple[str, ...]:
         if len(out) - size >= 3 and tuple(out[:size]) in nr.countries:
             out = out[size:]
             break
-    for size in (2, 1):
-        if len(out) - size - 1 >= 3 and out[-size - 1] == "of" and tuple(out[-size:]) in nr.countries:
-            out = out[:-size - 1]
-            break
+    tail = country_tail(out, nr)
+    # (two words are enough for a government body's ("Transport Ministry of Norway"))
+    if tail and (len(out) - tail >= 3 or len(out) - tail == 2 and out[-tail - 1] in nr.heads_first):
+        out = out[:-tail]
     return out
 
 

@@ -92,3 +92,22 @@ def initialled_names(doc: Doc, spans: list[Span], nr: NameRules, lower: frozense
         if not clash:
             out = kept + [Span(doc, start, end, label="PERSON")]
     return sorted(out, key=lambda s: s.start)
+
+
+def adjacent_people(spans: list[Span], headlines: list[tuple[int, int]]) -> list[Span]:
+    """Rule one person in two spans: two PERSON spans with one space between them, at least
+    three words together, outside a headline, are one name ("Ms. Ana Lucia" + "Ruiz Vega":
+    the model cuts long Hispanic names between the given names and the surnames). English
+    writes two people's names apart (a comma, "and"); a headline may set two surnames side
+    by side ("Brandt Holm talks"), so headlines are left alone."""
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == span.label_ == "PERSON" and prev.end == span.start \
+                and prev[-1].whitespace_ == " " and len(prev) + len(span) >= 3 and len(prev) + len(span) <= 6 \
+                and span[0].is_title and span[0].is_alpha and not prev[-1].text.endswith(("'s", "’s")) \
+                and not any(a <= prev.start_char < b for a, b in headlines):
+            out[-1] = Span(span.doc, prev.start, span.end, label="PERSON")
+            continue
+        out.append(span)
+    return out

@@ -237,6 +237,12 @@ def rule_label(doc_text: str, start: int, end: int, label: str, mr: MentionRules
     head = institution_head(tokens, nr)
     if head is not None:
         return head
+    # a company's legal form decides too ("the carrier X Lines JSC" is no ship); not after a
+    # title, and "Co" only with its period ("Ms. Ana Co", "Jose Co" are people)
+    if len(tokens) > 1 and tokens[0] not in nr.honorifics \
+            and (nr.ignored_suffixes.get(tokens[-1]) == "ORG" and (tokens[-1] != "co" or text.rstrip().endswith("."))
+                 or nr.ignored_prefixes.get(tokens[0]) == "ORG"):
+        return "ORG"
     # a title or rank written before or at the start of the name: a person
     written = text.split()
     if len(tokens) > 1 and tokens[0] in nr.honorifics and nr.honorific_types.get(tokens[0]) \
