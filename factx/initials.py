@@ -4,7 +4,7 @@ Official copy from the former Soviet Union writes a person by the initials of th
 name and the patronymic, then the surname. Such a name is the one person of the run
 with that surname whose given name begins with the first initial and whose next words,
 where written, begin with the next initials ("P. I. Kovrov" is "Pavel Ilyich Kovrov" or
-"Pavel Kovrov", never "Pavel Sergeyevich Kovrov" nor "Oleg Kovrov"); with two such
+"Pavel Kovrov", never "Pavel Sergeyevich Kovrov" nor "Artem Kovrov"); with two such
 people it joins none. A name of one initial ("K. Selvam") is `factx.resolve`'s own.
 """
 from __future__ import annotations
@@ -49,8 +49,8 @@ def _written_words(node: "_Node", nr: NameRules) -> list[tuple[str, ...]]:
 
 
 def _fits(initials: tuple[str, ...], node: "_Node", nr: NameRules) -> bool:
-    """The person's given name begins with the first initial (in some spelling: "Yerlan"
-    and "Erlan" both fit E and Y) and each word after it that the run writes before the
+    """The person's given name begins with the first initial (in some spelling: "Yermek"
+    and "Ermek" both fit E and Y) and each word after it that the run writes before the
     surname begins with the next initial."""
     found = False
     for plain in _written_words(node, nr):

@@ -35,17 +35,17 @@ ANTECEDENTS = [
     ("Halvor Brandt and Stein Brandt were arrested. Mr. Brandt denied it.",
      [("Halvor Brandt", "PERSON"), ("Stein Brandt", "PERSON"), ("Mr. Brandt", "PERSON")],
      "Mr. Brandt", "Mr. Brandt"),
-    # given names of one first letter may be two spellings of one name (a slip, "Osam" for
-    # "Osama"): the short name stays alone
+    # given names of one first letter may be two spellings of one name (a slip, "Karma" for
+    # "Karima"): the short name stays alone
     ("Halvor Brandt spoke. Mr. Brandt left. Later Henrik Brandt returned.",
      [("Halvor Brandt", "PERSON"), ("Mr. Brandt", "PERSON"), ("Henrik Brandt", "PERSON")],
      "Mr. Brandt", "Mr. Brandt"),
-    # a first surname (Hispanic names): "Ms. Ruiz" after "Ana Lucia Ruiz Vega", before "Marta Ruiz Soto"
-    ("The mayor, Ms. Ana Lucia Ruiz Vega, spoke. Ms. Ruiz said it. Mrs. Marta Ruiz Soto, a trader, wept.",
-     [("Ms. Ana Lucia Ruiz Vega", "PERSON"), ("Ms. Ruiz", "PERSON"), ("Mrs. Marta Ruiz Soto", "PERSON")],
+    # a first surname (Hispanic names): "Ms. Ruiz" after "Ana Lucia Ruiz Vega", before "Elena Ruiz Soto"
+    ("The mayor, Ms. Ana Lucia Ruiz Vega, spoke. Ms. Ruiz said it. Mrs. Elena Ruiz Soto, a trader, wept.",
+     [("Ms. Ana Lucia Ruiz Vega", "PERSON"), ("Ms. Ruiz", "PERSON"), ("Mrs. Elena Ruiz Soto", "PERSON")],
      "Ms. Ruiz", "Ana Lucia Ruiz Vega"),
-    ("Mrs. Marta Ruiz Soto and Ms. Ana Lucia Ruiz Vega spoke. Ms. Ruiz said it.",
-     [("Mrs. Marta Ruiz Soto", "PERSON"), ("Ms. Ana Lucia Ruiz Vega", "PERSON"), ("Ms. Ruiz", "PERSON")],
+    ("Mrs. Elena Ruiz Soto and Ms. Ana Lucia Ruiz Vega spoke. Ms. Ruiz said it.",
+     [("Mrs. Elena Ruiz Soto", "PERSON"), ("Ms. Ana Lucia Ruiz Vega", "PERSON"), ("Ms. Ruiz", "PERSON")],
      "Ms. Ruiz", "Ms. Ruiz"),
 ]
 

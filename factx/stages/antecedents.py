@@ -30,7 +30,7 @@ def introduced_before(partial: Sequence[int], cands: Sequence[tuple[str, ...]], 
     ...                   {("halvor", "brandt"): [0], ("stein", "brandt"): [2]}, items)
     ('halvor', 'brandt')
     """
-    # two spellings of one person ("Osama X" and a slip "Osam X") are no two people: only
+    # two spellings of one person ("Karima X" and a slip "Karma X") are no two people: only
     # full names whose first words begin with different letters
     initials = [next((w[:1] for w in f if not w.startswith("#")), "") for f in cands]
     if len(set(initials)) < len(initials):
