@@ -112,6 +112,8 @@ class NameRules:
     given_prefixes: tuple[str, ...] = ()   # lowercase, longest first
     given_suffixes: tuple[str, ...] = ()
     patronymic_endings: tuple[str, ...] = ()  # "ovich", "ovna": "Sergei Ivanovich" (transliteration.yml)
+    #: initials written in two letters ("Ye." of Yevgeny: Cyrillic letters romanized so), as written
+    initial_digraphs: frozenset[str] = frozenset()
     family_first: frozenset[str] = frozenset()  # East Asian family names, written first
     #: Vietnamese family names that open a name, and the middle names that follow them
     opening_family: frozenset[str] = frozenset()
@@ -214,6 +216,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     prefixes: list[str] = []
     suffixes: list[str] = []
     patronymic_endings: list[str] = []
+    initial_digraphs: set[str] = set()
     family_first: set[str] = set()
     opening_family: set[str] = set()
     opening_middle: set[str] = set()
@@ -221,6 +224,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
     parts: list[str] = []
     for rule in rules.get("transliteration"):
         patronymic_endings.extend(_plain(w) for w in rule.get("patronymic_endings", ()))
+        initial_digraphs.update(rule.get("initial_digraphs", ()))
         family_first.update(_plain(w) for w in rule.get("family_first", ()))
         opening_family.update(_plain(w) for w in rule.get("opening_family_names", ()))
         opening_middle.update(_plain(w) for w in rule.get("middle_names", ()))
@@ -275,6 +279,7 @@ def name_rules(rules: RuleSet | None = None) -> NameRules:
         given_prefixes=tuple(sorted(set(prefixes), key=len, reverse=True)),
         given_suffixes=tuple(sorted(set(suffixes), key=len, reverse=True)),
         patronymic_endings=tuple(sorted(set(patronymic_endings), key=len, reverse=True)),
+        initial_digraphs=frozenset(initial_digraphs),
         family_first=frozenset(family_first),
         opening_family=frozenset(opening_family), opening_middle=frozenset(opening_middle),
         given_syllable=re.compile("(?:" + "|".join(f"(?:{p})" for p in syllables) + "){1,3}") if syllables else None,
@@ -836,8 +841,38 @@ def facility_order(tokens: tuple[str, ...], nr: NameRules) -> tuple[str, ...]:
     ('emergency', 'situations', 'ministry')
     """
     if len(tokens) > 2 and tokens[1] == "of" and tokens[0] in nr.heads_first:
-        return tokens[2:] + tokens[:1]
+        # the country that qualifies it stays last ("Ministry of Health of Norway")
+        tail = country_tail(tokens, nr)
+        if len(tokens) - tail > 2:
+            return tokens[2:len(tokens) - tail] + tokens[:1] + tokens[len(tokens) - tail:]
     return tokens
+
+
+#: words of a country's formal name before "of COUNTRY" ("the Republic of Norland")
+_FORMAL_STATE = frozenset({"republic", "federation", "kingdom"})
+
+
+def country_tail(tokens: tuple[str, ...], nr: NameRules) -> int:
+    """How many last words of an institution's name are the country that qualifies it:
+    "of COUNTRY" or "of [the] Republic of COUNTRY" (folded words, "the" dropped), or a
+    region written with its administrative word ("of Norvik Province"), else 0.
+
+    >>> country_tail(("ministry", "of", "health", "of", "republic", "of", "norway"), name_rules())
+    4
+    >>> country_tail(("ministry", "of", "health", "of", "norway"), name_rules())
+    2
+    """
+    for size in (2, 1):
+        if len(tokens) > size + 1 and tokens[-size - 1] == "of" and tuple(tokens[-size:]) in nr.countries:
+            if len(tokens) > size + 3 and tokens[-size - 2] in _FORMAL_STATE and tokens[-size - 3] == "of":
+                return size + 3
+            return size + 1
+    # a region written out: "of Norvik Governorate", "of Tarvo Province"
+    if nr.admin_units.get(tokens[-1] if tokens else "") in ("region", "district"):
+        for size in (2, 3):
+            if len(tokens) > size + 1 and tokens[-size - 1] == "of" and "of" not in tokens[-size:]:
+                return size + 1
+    return 0
 
 
 def spelled_out_country(tokens: tuple[str, ...], nr: NameRules) -> tuple[str, ...]:
@@ -868,10 +903,10 @@ def qualified_name(tokens: tuple[str, ...], nr: NameRules) -> tuple[str, ...]:
         if len(out) - size >= 3 and tuple(out[:size]) in nr.countries:
             out = out[size:]
             break
-    for size in (2, 1):
-        if len(out) - size - 1 >= 3 and out[-size - 1] == "of" and tuple(out[-size:]) in nr.countries:
-            out = out[:-size - 1]
-            break
+    tail = country_tail(out, nr)
+    # (two words are enough for a government body's ("Transport Ministry of Norway"))
+    if tail and (len(out) - tail >= 3 or len(out) - tail == 2 and out[-tail - 1] in nr.heads_first):
+        out = out[:-tail]
     return out
 
 

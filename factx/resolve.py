@@ -58,6 +58,7 @@ from factx.names import (
 from factx.event_links import join_events
 from factx.event_places import canonical_event_name
 from factx.events import RunEvents, split_event_name
+from factx.initials import join_initials
 from factx.rules import RuleSet, load_rules
 
 #: rapidfuzz ratio floor on transliterated names inside a block: a guard against
@@ -533,6 +534,7 @@ def _resolve(names: Iterable[NameStat], rules: RuleSet, nr: NameRules,
         clusters.union(i, j)
 
     _join_people(nodes, clusters, nr)
+    join_initials(nodes, clusters, nr, tokens_ok)  # "P. I. Kovrov" (factx.initials)
     _join_facilities(nodes, clusters, nr)
     _join_acronyms(nodes, clusters, nr)
     join_events(nodes, clusters.union, rules, events)  # events by kind, place and time (factx.event_links)
@@ -982,7 +984,7 @@ def _entity(nodes: list[_Node], members: list[int], alias: str | None, nr: NameR
         for name, count in node.types.items():
             types[name] = types.get(name, 0) + count
         is_full = not node.acronym and (len(node.tokens) > 1 or node.entity_type != "PERSON") \
-            and i not in descriptions
+            and i not in descriptions and not (node.entity_type == "PERSON" and len(node.tokens[0]) == 1)
         for name, count in node.spellings.items():
             spellings[name] = spellings.get(name, 0) + count
             if is_full:

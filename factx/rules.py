@@ -195,7 +195,7 @@ SCHEMAS: dict[str, Schema] = _schemas(
     Schema("transliteration", {}, {"rewrites": "rewrites", "consonants": "list", "vowels": "list",
                                    "initial_vowels": "list", "generational": "list",
                                    "given_prefixes": "list", "given_suffixes": "list",
-                                   "vowels_after": "map", "patronymic_endings": "list",
+                                   "vowels_after": "map", "patronymic_endings": "list", "initial_digraphs": "list",
                                    "family_first": "list", "given_syllable": "regex", "given_part": "regex",
                                    "opening_family_names": "list", "middle_names": "list",
                                    "description": "str"},

@@ -51,6 +51,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans as _filter_spans
 
 from factx.stages import doc_text
+from factx.stages.initialled import adjacent_people, initialled_names
 from factx.names import (
     NameRules, acronym_letters, core_tokens, initialism_pattern, is_patronymic, name_rules, split_hashtag, words,
 )
@@ -1224,10 +1225,13 @@ def repair_spans(doc: Doc, rules: EntityRules | RuleSet | None = None, *,
     spans = _repeated_people(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _legal_forms(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _nicknames(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
+    spans = adjacent_people(sorted(filter_spans(spans), key=lambda s: s.start), title_case_lines(doc.text))
     spans = _titles(sorted(filter_spans(spans), key=lambda s: s.start), er)
     if doc.has_annotation("POS"):  # only on a tagged doc: "Mr" before any capital is no evidence otherwise
         spans = _titled_names(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
         spans = _apposed_organisations(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
+    spans = initialled_names(doc, sorted(filter_spans(spans), key=lambda s: s.start), er.names,
+                             _lowercase_words(doc))
     spans = _places_of(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _airports(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
     spans = _prefixed_names(doc, sorted(filter_spans(spans), key=lambda s: s.start), er)
