@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from factx.caseless import compile_folded, compile_folded_required, fold
 from factx.stages import doc_text
+from factx.stages.dates_fractions import fraction_of_quarter
 from factx.records import TimexSpan
 from factx.rules import load_rules
 from factx.timex import (FROM_CONTEXT, bare_time, clock_reading, count_regex, is_age, lexicon, normalize,
@@ -519,7 +520,8 @@ def temporal_expressions(doc: Doc, anchor: str | None, *,
 
     if doc.has_annotation("TAG"):
         candidates = [c for c in candidates if not _a_verb(doc, c.start, c.end)]
-    candidates = [c for c in candidates if not _classifies_noun(doc, text, c.start, c.end)]
+    candidates = [c for c in candidates if not _classifies_noun(doc, text, c.start, c.end)
+                  and not fraction_of_quarter(text, c.start, c.end)]
 
     # One span per stretch of text: of those that normalize, the longest (NER on ties).
     kept: list[_Candidate] = []
