@@ -22,6 +22,8 @@ from spacy.tokens import Doc
 
 from factx.caseless import compile_folded, compile_folded_required, fold
 from factx.stages import doc_text
+from factx.stages.dates_fractions import fraction_of_quarter
+from factx.stages.dates_reports import after_reports, report_date_at
 from factx.records import TimexSpan
 from factx.rules import load_rules
 from factx.timex import (FROM_CONTEXT, bare_time, clock_reading, count_regex, is_age, lexicon, normalize,
@@ -519,7 +521,8 @@ def temporal_expressions(doc: Doc, anchor: str | None, *,
 
     if doc.has_annotation("TAG"):
         candidates = [c for c in candidates if not _a_verb(doc, c.start, c.end)]
-    candidates = [c for c in candidates if not _classifies_noun(doc, text, c.start, c.end)]
+    candidates = [c for c in candidates if not _classifies_noun(doc, text, c.start, c.end)
+                  and not fraction_of_quarter(text, c.start, c.end)]
 
     # One span per stretch of text: of those that normalize, the longest (NER on ties).
     kept: list[_Candidate] = []
@@ -543,6 +546,10 @@ def temporal_expressions(doc: Doc, anchor: str | None, *,
     else:
         def anchor_at(start: int) -> str | None:
             return anchor
+    reported = {c.start: at for c in kept if tenses[c.start] is None
+                and (at := report_date_at(doc, c.start, c.end)) is not None}
+    if reported:
+        out = after_reports(out, reported, anchor_at)
     out = _restated_weekdays(text, out, anchor)
     out = _date_line_dates(text, out, date_line, anchor)
     return _after_midnight(text, _past_midnight(text, _days_of_bare_times(doc, text, out, anchor_at)))
