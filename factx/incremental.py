@@ -91,7 +91,7 @@ from factx.resolve import (
 from factx.rules import RuleSet, load_rules
 
 #: Bump when `node_keys` changes: stored keys of another scheme mean a full resolve.
-KEY_SCHEME = "14"
+KEY_SCHEME = "15"
 
 #: Above this share of changed names against the names already resolved, a full
 #: resolve is cheaper than walking the keys.
