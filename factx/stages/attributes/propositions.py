@@ -198,12 +198,14 @@ def proposition_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
         keys = [f"{key} {a}" for a in extra] if negative and extra else [key] + [f"{key} {a}" for a in extra]
         ent = event.entity
         subject = Ent(ent.name, "EVENT", event.token.text, event.token.idx, event.token.idx + len(event.token.text))
+        words = _words(verb, patient)
         for value in keys:
-            yield Raw(subject, PROPOSITION, value, "text", _words(verb, patient), verb.idx, verb.idx + len(verb.text),
+            yield Raw(subject, PROPOSITION, value, "text", words.text, words.start_char, words.end_char,
                       "proposition.clause", verb, polarity="denied" if denied_here else None)
 
 
-def _words(verb: Token, patient: Token) -> str:
-    """The words of the clause from its patient to its verb (or back)."""
+def _words(verb: Token, patient: Token) -> Span:
+    """The words of the clause from its patient to its verb (or back); the verb alone when
+    they lie far apart. The fact's offsets are this span's, so its text is the quote's."""
     first, last = min(verb.i, patient.i), max(verb.i, patient.i)
-    return verb.doc[first:last + 1].text if last - first < 12 else verb.text
+    return verb.doc[first:last + 1] if last - first < 12 else verb.doc[verb.i:verb.i + 1]
