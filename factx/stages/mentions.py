@@ -33,7 +33,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from factx.stages import doc_text
-from factx.stages.antecedents import introduced_before
 from factx.names import (
     INFINITE, PLACE_TYPES, NameRules, token_cost, acronym_first, acronym_letters, capital_acronym, core_tokens, gender_title,
     initialism_pattern,
@@ -592,9 +591,6 @@ def link_mentions(doc: Doc, *, rules: RuleSet | MentionRules | None = None,
                     apart.add(key)
                 same = [k for k in same if k[-1] in _GENDER_KEYS]
             cands += [k for k in same if k[-1] not in _GENDER_KEYS or len(genders) > 1]
-        if len(cands) > 1 and len(own) == 1 and label == "PERSON":
-            # "Mr. Brandt" after "Halvor Brandt" and before "Stein Brandt, no relation"
-            cands = [f for f in [introduced_before(groups[key], cands, groups, items)] if f]
         if not cands and len(own) == 1 and label == "PERSON" and not kin:
             # "Commissioner Galindo", "Mr. Lopez": the first of a double surname (Hispanic
             # names), of the one person of the document who can be it
@@ -947,12 +943,6 @@ def _first_surname_of(key: tuple[str, ...], own: tuple[str, ...], full: list[tup
     cands = [f for f in holders if group_label(f) == "PERSON" and len(words_of(f)) >= 3
              and _same_words(words_of(f)[-2:-1], own, nr)
              and not _after_kin(items[groups[f][0]].clean, 2, nr)]
-    if len(holders) > 1 and cands:
-        # of two holders, the one the text introduced before the one-word name ("Ms. Ruiz"
-        # after "Ana Ruiz Vega", before "Marta Ruiz Soto"): module antecedents
-        first = introduced_before(groups[key], holders, groups, items)
-        holders = [first] if first else holders
-        cands = [f for f in cands if f in holders]
     if len(cands) != 1 or len(holders) != 1:
         return []
     if key[-1] in _GENDER_KEYS and _GENDER_KEYS[key[-1]] in _genders(groups[cands[0]], items, nr):
