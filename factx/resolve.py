@@ -163,7 +163,7 @@ class _Node:
         self.given = ""  # the first core word as written (people), for short given names
         self.chain = False  # a person's name written with a chain particle (al-, bin): see rule 3
         self.addressed = False  # a person's name written after a title somewhere ("Mr. Abdi Farah")
-        self.family = False  # a person's name written family name first ("Wang Jianguo")
+        self.family = False  # a person's name written family name first ("Zhou Minghao")
         self.gender = key.rpartition("|")[2] if "|" in key else ""  # "Mrs. Osei": node_key
 
 

@@ -56,8 +56,8 @@ def test_not_ages(run, text, entity):
 REMENTIONS = [
     # 'the politician' names the one politician named before: his age and his title
     ("Opposition politician Arno Velt died in hospital on Saturday. According to the source, "
-     "the 54-year-old politician, deputy leader of the Green Union, was shot on Thursday.",
-     "Arno Velt", {"age": {54}, "title": {"opposition politician", "deputy leader of Green Union"}}),
+     "the 61-year-old politician, treasurer of the Green Union, was hurt on Thursday.",
+     "Arno Velt", {"age": {61}, "title": {"opposition politician", "treasurer of Green Union"}}),
     # two politicians before: 'the politician' is neither
     ("Opposition politician Arno Velt met opposition politician Karl Brun. The politician, deputy "
      "leader of the Green Union, was shot on Thursday.",

@@ -57,7 +57,7 @@ _LINKS = ("of", "at", "was", "were", "is", "are", "reached", "reaching", "hit", 
           "measured", "measuring", "registered", "registering", "peaked at", "estimated at", "put at")
 _LINK = "|".join(re.escape(w) for w in sorted(_LINKS, key=len, reverse=True))
 #: events of their own a measure in the same sentence after them may be of: 'aftershocks
-#: continued through the night, the strongest of magnitude 5.2'
+#: shook the valley for hours, one of them of magnitude 4.8'
 _LESSER = frozenset({"aftershock", "aftershocks", "foreshock", "foreshocks"})
 #: words just before a measure that make it a forecast: 'could bring winds of 300 km/h'
 _FORECAST = frozenset({"could", "may", "might", "would", "will", "expected", "forecast", "predicted", "likely"})
@@ -222,7 +222,7 @@ def measure_count_facts(sent: Span, state: "Discourse") -> Iterator[Raw]:
     for token in sent:
         if token.tag_ not in ("NNS", "NNPS"):
             continue
-        # 'six of its 14 carriages came off the rails': the number before 'of' holds the clause
+        # 'three of its nine wagons left the rails': the number before 'of' holds the clause
         holder = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "of" \
             and token.head.head.like_num else token
         for rule, verb, obj in counted.get(lemma(token), counted.get(token.lower_, ())):

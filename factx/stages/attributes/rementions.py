@@ -1,8 +1,8 @@
-"""Definite re-mentions of a person by a role word: 'Opposition politician X was shot
-... the 54-year-old politician, deputy leader of Y,'.
+"""Definite re-mentions of a person by a role word: 'Union organiser X was arrested
+... the 61-year-old organiser, treasurer of Y,'.
 
 Rule (head-noun coreference): a definite description whose head is a role word ('the
-politician', 'the 54-year-old teacher') names the one person the document described
+organiser', 'the 47-year-old teacher') names the one person the document described
 with that role word before it. Only a bare description: an age may stand in it, but
 no other modifier ('the former leader', 'the police chief' may be someone else), no
 organisation ('the director of Y': `role_holders`' work) and no owner ('his
@@ -53,7 +53,7 @@ def described_again(state: "Discourse", described: dict[int, Ent]) -> dict[int, 
 
 
 def _bare(noun: Token) -> bool:
-    """'the politician', 'the 54-year-old politician': a definite article, at most an
+    """'the organiser', 'the 61-year-old organiser': a definite article, at most an
     age before the noun, nothing after it but an apposition or a clause."""
     if not is_definite(noun) or any(c.dep_ == "poss" for c in noun.children):
         return False
@@ -69,8 +69,8 @@ def _bare(noun: Token) -> bool:
 
 
 def age_before(noun: Token) -> tuple[str, int, int] | None:
-    """The age written in front of a noun, with its offsets ('the 54-year-old
-    politician' → '54'), or None."""
+    """The age written in front of a noun, with its offsets ('the 61-year-old
+    organiser' → '61'), or None."""
     lefts = list(noun.lefts)
     if not lefts:
         return None
