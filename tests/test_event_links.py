@@ -16,28 +16,14 @@ from factx.event_places import canonical_event_name, run_places, venues_named_af
 from factx.events import EventInfo, RunEvents, event_kinds
 from factx.rules import load_rules
 
+from test_events_linking import ev as _ev, groups
+
 DAY = "2031-03-04"
 
 
-def ev(name, kind, *, places=(), dates=(), published=(DAY,), named=False, docs=1, venues=()):
-    kinds = frozenset({kind} if isinstance(kind, str) else kind)
-    return EventInfo(name, kinds, named, tuple(places), tuple(dates), tuple(published), docs, False, tuple(venues))
-
-
-def groups(pairs, names):
-    parent = {n: n for n in names}
-
-    def find(n):
-        while parent[n] != n:
-            n = parent[n]
-        return n
-
-    for a, b in pairs:
-        parent[find(a)] = find(b)
-    out: dict[str, set[str]] = {}
-    for n in names:
-        out.setdefault(find(n), set()).add(n)
-    return sorted((frozenset(g) for g in out.values()), key=sorted)
+def ev(name, kind, *, published=(DAY,), **kw):
+    """An event of the run, published on DAY unless told (the run builder of test_events_linking)."""
+    return _ev(name, kind, published=published, **kw)
 
 
 LINKS = [
